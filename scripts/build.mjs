@@ -1,0 +1,63 @@
+// Builds dist/ (one directory loads in both Chrome and Firefox):
+//  - popup and options pages: ES modules (fine on extension pages);
+//  - background and content script: one classic IIFE file each (content scripts cannot be modules, and a
+//    classic worker file serves as Chrome's service worker and Firefox's background script alike);
+//  - manifest.json and assets/ copied as they are.
+// Usage: node scripts/build.mjs [--watch]
+import { build } from 'vite';
+import preact from '@preact/preset-vite';
+import { cp, mkdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dist = path.join(root, 'dist');
+const watch = process.argv.includes('--watch') ? {} : null;
+const started = Date.now();
+
+const common = {
+  configFile: false,
+  logLevel: 'warn',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  build: { minify: true, sourcemap: false, target: ['chrome110', 'firefox128'], watch },
+};
+
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+
+await build({
+  ...common,
+  root: path.join(root, 'src'),
+  base: './',
+  plugins: [preact()],
+  build: {
+    ...common.build,
+    outDir: dist,
+    emptyOutDir: false,
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      input: {
+        popup: path.join(root, 'src/popup/popup.html'),
+        options: path.join(root, 'src/options/options.html'),
+      },
+    },
+  },
+});
+
+for (const name of ['background', 'content']) {
+  await build({
+    ...common,
+    root,
+    build: {
+      ...common.build,
+      outDir: dist,
+      emptyOutDir: false,
+      lib: { entry: path.join(root, `src/${name}/index.ts`), formats: ['iife'], name: `actorlens_${name}`, fileName: () => `${name}.js` },
+    },
+  });
+}
+
+await cp(path.join(root, 'assets'), dist, { recursive: true });
+await cp(path.join(root, 'manifest.json'), path.join(dist, 'manifest.json'));
+await cp(path.join(root, 'src/content/content.css'), path.join(dist, 'content.css'));
+console.log(`built dist/ in ${Date.now() - started} ms`);

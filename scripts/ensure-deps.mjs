@@ -1,0 +1,34 @@
+// Installs what a fresh clone is missing, using only Node built-ins (it runs before node_modules exists).
+//  - node_modules: `npm ci` when absent or older than package-lock.json.
+//  - with --browsers: Debian's chromium and firefox-esr via apt-get when missing and running as root;
+//    otherwise one line saying what to install.
+import { execFileSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+
+const lock = 'package-lock.json';
+const stamp = 'node_modules/.package-lock.json';
+if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync(lock).mtimeMs) {
+  console.log('actorlens: installing npm dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+if (process.argv.includes('--browsers')) {
+  const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+  const missing = [];
+  if (!existsSync(chrome)) missing.push('chromium');
+  if (!existsSync(firefox)) missing.push('firefox-esr');
+  if (missing.length) {
+    const isRoot = process.getuid?.() === 0;
+    if (isRoot && existsSync('/usr/bin/apt-get')) {
+      console.log(`actorlens: installing ${missing.join(' and ')} with apt-get…`);
+      run('apt-get', ['update', '-q']);
+      run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...missing]);
+    } else {
+      console.error(`actorlens: the browser tests need ${missing.join(' and ')}: run "sudo apt-get install -y ${missing.join(' ')}" (or set CHROME_PATH / FIREFOX_PATH).`);
+      process.exit(1);
+    }
+  }
+}

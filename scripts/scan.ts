@@ -1,0 +1,157 @@
+/**
+ * npm run scan -- <file.html|file.txt|URL …> [--json] [--import FILE …] [--no-feeds] [--shared DIR]
+ *
+ * Runs the matcher core in Node on files or web pages and prints, per document, the entities spotted (counts, the
+ * alias that matched and why) and their known links with confidence words (bundled dataset).
+ * Dictionary: bundled dataset + public feeds in ../shared/data when present (unless --no-feeds) + --import files.
+ * Exit 1 with a clear message when an input cannot be read.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundledDataset } from '../src/core/data/index';
+import { compileDictionary, createMatcher, type Match } from '../src/core/matcher/index';
+import { bandOf, deriveConfidence } from '../src/core/model/confidence';
+import type { Entity } from '../src/core/model/entity';
+import { loadFeedEntities, loadFeedFile } from './lib/feeds';
+import { htmlToText, looksLikeHtml } from './lib/html-to-text';
+
+const argv = process.argv.slice(2);
+const json = argv.includes('--json');
+const noFeeds = argv.includes('--no-feeds');
+const inputs: string[] = [];
+const imports: string[] = [];
+let shared = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared');
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i] as string;
+  if (a === '--json' || a === '--no-feeds') continue;
+  if (a === '--import' || a === '--shared') {
+    const v = argv[++i];
+    if (!v) fail(`${a} needs a file argument`);
+    if (a === '--import') imports.push(v as string);
+    else shared = resolve(v as string);
+    continue;
+  }
+  if (a.startsWith('--')) fail(`unknown option ${a}`);
+  inputs.push(a);
+}
+if (!inputs.length) fail('usage: npm run scan -- <file.html|file.txt|URL …> [--json] [--import FILE …] [--no-feeds]');
+
+function fail(msg: string): never {
+  console.error(`scan: ${msg}`);
+  process.exit(1);
+}
+
+const data = bundledDataset();
+const entities: Entity[] = [...data.entities];
+if (!noFeeds) {
+  const dir = join(shared, 'data');
+  if (existsSync(dir)) entities.push(...loadFeedEntities(dir).entities);
+  else if (!json) console.error(`scan: no public feeds at ${dir}; using the bundled dataset only`);
+}
+for (const f of imports) {
+  try {
+    entities.push(...loadFeedFile(f));
+  } catch (e) {
+    fail((e as Error).message);
+  }
+}
+const byId = new Map(entities.map((e) => [e.id, e]));
+const matcher = createMatcher(compileDictionary(entities));
+
+async function readInput(src: string): Promise<{ text: string; html: boolean }> {
+  if (/^https?:\/\//i.test(src)) {
+    let res: Response;
+    try {
+      res = await fetch(src, { redirect: 'follow' });
+    } catch (e) {
+      fail(`cannot fetch ${src}: ${(e as Error).message}`);
+    }
+    if (!res.ok) fail(`cannot fetch ${src}: HTTP ${res.status}`);
+    const body = await res.text();
+    const type = res.headers.get('content-type') ?? '';
+    return { text: body, html: /html/i.test(type) || looksLikeHtml(body) };
+  }
+  let body: string;
+  try {
+    body = readFileSync(src, 'utf8');
+  } catch (e) {
+    fail(`cannot read ${src}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return { text: body, html: looksLikeHtml(body, src) };
+}
+
+interface Spotted {
+  entityId: string | null;
+  name: string;
+  kind: string;
+  possible: boolean;
+  count: number;
+  aliases: Record<string, number>;
+  reasons: Record<string, number>;
+}
+
+function linksOf(ids: Set<string>) {
+  return data.links
+    .filter((l) => ids.has(l.from) || ids.has(l.to))
+    .map((l) => {
+      const d = deriveConfidence(l, data.claims.filter((c) => c.linkId === l.id));
+      return {
+        from: byId.get(l.from)?.name ?? l.from,
+        relation: l.relation,
+        to: byId.get(l.to)?.name ?? l.to,
+        status: d.status,
+        confidence: d.confidence ?? null,
+        word: bandOf(d.confidence)?.key ?? 'unspecified',
+        bothOnPage: ids.has(l.from) && ids.has(l.to),
+      };
+    });
+}
+
+const WORDS: Record<string, string> = {
+  almostNoChance: 'almost no chance',
+  veryUnlikely: 'very unlikely',
+  unlikely: 'unlikely',
+  roughlyEven: 'roughly even chance',
+  likely: 'likely',
+  veryLikely: 'very likely',
+  almostCertain: 'almost certain',
+  unspecified: 'confidence unspecified',
+};
+
+const results = [];
+for (const src of inputs) {
+  const raw = await readInput(src);
+  const text = raw.html ? htmlToText(raw.text) : raw.text;
+  const matches: Match[] = matcher.match(text);
+  const spotted = new Map<string, Spotted>();
+  for (const m of matches) {
+    const key = m.entityId ?? `possible:${m.name}`;
+    const s = spotted.get(key) ?? { entityId: m.entityId, name: m.name, kind: m.kind, possible: !!m.possible, count: 0, aliases: {}, reasons: {} };
+    s.count++;
+    s.aliases[m.text] = (s.aliases[m.text] ?? 0) + 1;
+    s.reasons[m.reason] = (s.reasons[m.reason] ?? 0) + 1;
+    spotted.set(key, s);
+  }
+  const list = [...spotted.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  const ids = new Set(list.map((s) => s.entityId).filter((x): x is string => !!x));
+  results.push({ source: src, chars: text.length, securityContext: matcher.hasSecurityContext(text), entities: list, links: linksOf(ids), matches: json ? matches : undefined });
+}
+
+if (json) {
+  console.log(JSON.stringify({ dictionary: { entities: entities.length }, documents: results }, null, 2));
+} else {
+  for (const r of results) {
+    console.log(`\n== ${r.source} (${r.chars} characters of text, security context: ${r.securityContext ? 'yes' : 'no'})`);
+    if (!r.entities.length) console.log('  nothing spotted');
+    for (const s of r.entities) {
+      const aliases = Object.entries(s.aliases).map(([a, n]) => `"${a}"×${n}`).join(', ');
+      const reasons = Object.entries(s.reasons).map(([a, n]) => `${a}×${n}`).join(', ');
+      console.log(`  ${String(s.count).padStart(4)}  ${s.possible ? 'possible actor' : s.kind.padEnd(10)}  ${s.name}${s.entityId ? ` [${s.entityId}]` : ''}  — as ${aliases}; ${reasons}`);
+    }
+    if (r.links.length) {
+      console.log('  known links:');
+      for (const l of r.links) console.log(`    ${l.from} ${l.relation} ${l.to}: ${WORDS[l.word] ?? l.word}${l.confidence !== null ? ` (${l.confidence})` : ''}, ${l.status}${l.bothOnPage ? '' : ' (other end not on this page)'}`);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+/**
+ * Background (Chrome service worker / Firefox event page). Listeners are registered synchronously at top
+ * level so a woken worker handles the event that woke it. State that must outlive the worker lives in
+ * IndexedDB or storage; the compiled dictionary is only a cache.
+ */
+import { browser } from '../platform/browser';
+import { handleMessages } from '../platform/messaging';
+import type { BackgroundCalls } from '../core/protocol';
+import { handlers } from './handlers';
+import { ensureSeeded } from './knowledge';
+import { toggleActiveTab } from './commands';
+
+handleMessages<BackgroundCalls>(handlers);
+
+browser.runtime.onInstalled.addListener(() => void ensureSeeded());
+browser.runtime.onStartup.addListener(() => void ensureSeeded());
+browser.commands.onCommand.addListener((command) => {
+  if (command === 'toggle-highlights') void toggleActiveTab();
+});

@@ -1,0 +1,51 @@
+/**
+ * Describes the page for citation: address, title, site name, publication date and author from the page's
+ * metadata (Open Graph, article:*, schema.org JSON-LD is not parsed), and the reader's selection as a
+ * TextQuoteSelector with 32 characters of context on each side, so the passage can be found again.
+ */
+import type { TextQuoteSelector } from '../core/model/link';
+import type { PageInfo } from '../core/protocol';
+
+const CONTEXT = 32;
+
+function meta(doc: Document, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const el = doc.querySelector(`meta[property="${name}"], meta[name="${name}"], meta[itemprop="${name}"]`);
+    const value = el?.getAttribute('content')?.trim();
+    if (value) return value.slice(0, 300);
+  }
+  return undefined;
+}
+
+export function selectionQuote(doc: Document): TextQuoteSelector | undefined {
+  const selection = doc.getSelection();
+  if (!selection || selection.isCollapsed || !selection.rangeCount) return undefined;
+  const range = selection.getRangeAt(0);
+  const exact = range.toString().replace(/\s+/g, ' ').trim();
+  if (!exact) return undefined;
+  const before = doc.createRange();
+  before.setStart(doc.body, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const after = doc.createRange();
+  after.setStart(range.endContainer, range.endOffset);
+  after.setEndAfter(doc.body.lastChild ?? doc.body);
+  const prefix = before.toString().replace(/\s+/g, ' ').slice(-CONTEXT);
+  const suffix = after.toString().replace(/\s+/g, ' ').slice(0, CONTEXT);
+  return { type: 'TextQuoteSelector', exact: exact.slice(0, 2000), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
+}
+
+export function pageInfo(doc: Document, url: string): PageInfo {
+  const published = meta(doc, 'article:published_time', 'datePublished', 'date', 'dc.date', 'DC.date.issued');
+  const siteName = meta(doc, 'og:site_name', 'application-name');
+  const author = meta(doc, 'author', 'article:author');
+  const selection = selectionQuote(doc);
+  const title = meta(doc, 'og:title') ?? doc.title;
+  return {
+    url,
+    title: title.slice(0, 300),
+    ...(siteName ? { siteName } : {}),
+    ...(published ? { published: published.slice(0, 10) } : {}),
+    ...(author ? { author } : {}),
+    ...(selection ? { selection } : {}),
+  };
+}

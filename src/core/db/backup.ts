@@ -1,0 +1,342 @@
+/**
+ * Full backup / restore of the knowledge base (entities, links, claims, meta), and reset to the bundled data.
+ * The opt-in page history (sightings) is private browsing data: it is neither in backups nor touched by
+ * restore or reset.
+ *
+ * restoreBackup validates everything first (same plain-text rules as imports, closed vocabularies, every
+ * reference resolvable, no __proto__/constructor/prototype keys) and then replaces all rows in one
+ * transaction. Properties the validator does not know (fields added to the model later) are kept as plain
+ * JSON, so a backup round-trips without loss.
+ */
+import type { Dataset } from '../data/index';
+import { ENTITY_KINDS, type Alias, type Entity, type ExternalIds } from '../model/entity';
+import { LINK_STATUSES, RELATIONS, RELIABILITIES, type Claim, type Link, type Source, type TextQuoteSelector } from '../model/link';
+import { checkTree, cleanName, isObject, own, parseJsonText, type Json, type JsonObject } from '../importers/sanitize';
+import { ImportError } from '../importers/types';
+import type { MetaRow } from './database';
+import { IMPORT_LOG_KEY } from './import-merge';
+import { fromRow, toRow, USER_ORIGIN, type Repository } from './repository';
+
+export const BACKUP_FORMAT = 'actorlens-backup';
+export const BACKUP_VERSION = 1;
+const MAX_TEXT = 20_000;
+
+/** A validated row as a plain deep copy (checkTree has already rejected dangerous keys). */
+function clone<T>(o: JsonObject): T {
+  return JSON.parse(JSON.stringify(o)) as T;
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: string;
+  entities: Entity[];
+  links: Link[];
+  claims: Claim[];
+  meta: MetaRow[];
+}
+
+export async function exportBackup(repo: Repository, now = new Date()): Promise<Backup> {
+  const db = repo.db;
+  return db.transaction('r', [db.entities, db.links, db.claims, db.meta], async () => ({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    entities: (await db.entities.toArray()).map(fromRow),
+    links: await db.links.toArray(),
+    claims: await db.claims.toArray(),
+    meta: await db.meta.toArray(),
+  }));
+}
+
+/** Validates a parsed backup (or its JSON text). Never throws; returns the clean backup or the errors. */
+export function validateBackup(input: unknown, file = 'backup'): { backup?: Backup; errors: ImportError[] } {
+  let json: unknown = input;
+  if (typeof input === 'string') {
+    const parsed = parseJsonText(input, file);
+    if (parsed.value === undefined) return { errors: parsed.errors };
+    json = parsed.value;
+  }
+  const errors: ImportError[] = [];
+  const fail = (path: string, field: string, message: string) => {
+    errors.push(new ImportError({ file, path, field, message }));
+  };
+  if (!isObject(json) || own(json, 'format') !== BACKUP_FORMAT) {
+    fail('', 'format', `Not an ActorLens backup (expected "format": "${BACKUP_FORMAT}").`);
+    return { errors };
+  }
+  const treeErrors = checkTree(json, file);
+  if (treeErrors.length) return { errors: treeErrors };
+  const version = own(json, 'version');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    fail('', 'version', 'Missing or invalid backup version.');
+    return { errors };
+  }
+  if (version > BACKUP_VERSION) {
+    fail('', 'version', `This backup was made by a newer ActorLens (format version ${version}); update the extension first.`);
+    return { errors };
+  }
+  const list = (field: string): JsonObject[] => {
+    const v = own(json as JsonObject, field);
+    if (!Array.isArray(v)) {
+      fail(field, field, `"${field}" must be a list.`);
+      return [];
+    }
+    return v.filter((item, i) => {
+      if (!isObject(item)) fail(`${field}[${i}]`, '', 'Each item must be an object.');
+      return isObject(item);
+    }) as JsonObject[];
+  };
+
+  const str = (o: JsonObject, key: string, path: string, opts: { optional?: boolean; name?: boolean; max?: number } = {}): string | undefined => {
+    const v = own(o, key);
+    if (v === undefined && opts.optional) return undefined;
+    if (typeof v !== 'string' || (!opts.optional && !v)) {
+      fail(path, key, `"${key}" must be ${opts.optional ? 'a string' : 'a non-empty string'}.`);
+      return undefined;
+    }
+    if (opts.name) {
+      const checked = cleanName(v, { file, path, field: key });
+      if (checked instanceof ImportError) {
+        errors.push(checked);
+        return undefined;
+      }
+    } else if (v.length > (opts.max ?? MAX_TEXT)) {
+      fail(path, key, `"${key}" is longer than ${opts.max ?? MAX_TEXT} characters.`);
+      return undefined;
+    }
+    return v;
+  };
+  const strList = (o: JsonObject, key: string, path: string): string[] | undefined => {
+    const v = own(o, key);
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x.length > 500)) {
+      fail(path, key, `"${key}" must be a list of strings.`);
+      return undefined;
+    }
+    return [...(v as string[])];
+  };
+  const confidence = (o: JsonObject, key: string, path: string): number | undefined => {
+    const v = own(o, key);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 100) {
+      fail(path, key, `"${key}" must be an integer from 0 to 100.`);
+      return undefined;
+    }
+    return v;
+  };
+  const opt = <T>(key: string, v: T | undefined): Record<string, T> => (v === undefined ? {} : { [key]: v });
+
+  const entities: Entity[] = [];
+  const entityIds = new Set<string>();
+  list('entities').forEach((o, i) => {
+    const path = `entities[${i}]`;
+    const n = errors.length;
+    const id = str(o, 'id', path, { max: 300 });
+    const kind = own(o, 'kind');
+    if (typeof kind !== 'string' || !(ENTITY_KINDS as readonly string[]).includes(kind)) fail(path, 'kind', `"kind" must be one of ${ENTITY_KINDS.join(', ')}.`);
+    const name = str(o, 'name', path, { name: true });
+    const rawAliases = own(o, 'aliases');
+    const aliases: Alias[] = [];
+    if (!Array.isArray(rawAliases)) fail(path, 'aliases', '"aliases" must be a list.');
+    else
+      rawAliases.forEach((a, j) => {
+        const apath = `${path}.aliases[${j}]`;
+        if (!isObject(a)) return fail(apath, '', 'An alias must be an object.');
+        const an = str(a, 'name', apath, { name: true });
+        const usedBy = str(a, 'usedBy', apath, { optional: true, max: 300 });
+        const amb = own(a, 'ambiguous');
+        if (amb !== undefined && typeof amb !== 'boolean') fail(apath, 'ambiguous', '"ambiguous" must be true or false.');
+        if (an !== undefined) aliases.push({ name: an, ...opt('usedBy', usedBy), ...(typeof amb === 'boolean' ? { ambiguous: amb } : {}) });
+      });
+    const provenance = strList(o, 'provenance', path);
+    if (!provenance) fail(path, 'provenance', '"provenance" must be a list of strings.');
+    let externalIds: ExternalIds | undefined;
+    const ext = own(o, 'externalIds');
+    if (ext !== undefined) {
+      if (!isObject(ext)) fail(path, 'externalIds', '"externalIds" must be an object.');
+      else {
+        externalIds = {};
+        for (const ns of ['attack', 'misp', 'stix'] as const) {
+          const ids = strList(ext, ns, `${path}.externalIds`);
+          if (ids) externalIds[ns] = ids;
+        }
+      }
+    }
+    const fields: Partial<Entity> = {};
+    for (const key of ['country', 'motivation', 'firstSeen', 'lastSeen', 'description'] as const) {
+      const v = str(o, key, path, { optional: true });
+      if (v !== undefined) fields[key] = v;
+    }
+    if (errors.length > n || id === undefined || name === undefined || !provenance) return;
+    if (entityIds.has(id)) return fail(path, 'id', `Duplicate entity id ${JSON.stringify(id.slice(0, 80))}.`);
+    entityIds.add(id);
+    void aliases;
+    void fields;
+    entities.push(clone<Entity>(o));
+  });
+
+  const links: Link[] = [];
+  const linkIds = new Set<string>();
+  list('links').forEach((o, i) => {
+    const path = `links[${i}]`;
+    const n = errors.length;
+    const id = str(o, 'id', path, { max: 700 });
+    const from = str(o, 'from', path, { max: 300 });
+    const to = str(o, 'to', path, { max: 300 });
+    const relation = own(o, 'relation');
+    const status = own(o, 'status');
+    if (typeof relation !== 'string' || !(RELATIONS as readonly string[]).includes(relation)) fail(path, 'relation', `Unknown relation ${JSON.stringify(relation)}.`);
+    if (typeof status !== 'string' || !(LINK_STATUSES as readonly string[]).includes(status)) fail(path, 'status', `Unknown status ${JSON.stringify(status)}.`);
+    if (from !== undefined && !entityIds.has(from)) fail(path, 'from', `Link end ${JSON.stringify(from.slice(0, 80))} is not an entity of the backup.`);
+    if (to !== undefined && !entityIds.has(to)) fail(path, 'to', `Link end ${JSON.stringify(to.slice(0, 80))} is not an entity of the backup.`);
+    const note = str(o, 'note', path, { optional: true });
+    const provenance = strList(o, 'provenance', path);
+    if (!provenance) fail(path, 'provenance', '"provenance" must be a list of strings.');
+    let override: Link['override'];
+    const ov = own(o, 'override');
+    if (ov !== undefined) {
+      if (!isObject(ov)) fail(path, 'override', '"override" must be an object.');
+      else {
+        const c = confidence(ov, 'confidence', `${path}.override`);
+        const reason = str(ov, 'reason', `${path}.override`, { optional: true });
+        const at = str(ov, 'at', `${path}.override`, { max: 40 });
+        if (c === undefined) fail(`${path}.override`, 'confidence', 'An override needs a confidence.');
+        else if (at !== undefined) override = { confidence: c, reason: reason ?? '', at };
+      }
+    }
+    if (errors.length > n || !id || !from || !to || !provenance) return;
+    if (linkIds.has(id)) return fail(path, 'id', 'Duplicate link id.');
+    linkIds.add(id);
+    void note;
+    void override;
+    links.push(clone<Link>(o));
+  });
+
+  const claims: Claim[] = [];
+  const claimIds = new Set<string>();
+  list('claims').forEach((o, i) => {
+    const path = `claims[${i}]`;
+    const n = errors.length;
+    const id = str(o, 'id', path, { max: 700 });
+    const linkId = str(o, 'linkId', path, { max: 700 });
+    if (linkId !== undefined && !linkIds.has(linkId)) fail(path, 'linkId', 'The claim points to no link of the backup.');
+    const stance = own(o, 'stance');
+    if (stance !== 'supports' && stance !== 'refutes') fail(path, 'stance', '"stance" must be "supports" or "refutes".');
+    const conf = confidence(o, 'confidence', path);
+    const origin = str(o, 'origin', path, { max: 300 });
+    const created = str(o, 'created', path, { max: 40 });
+    const updated = str(o, 'updated', path, { optional: true, max: 40 });
+    const pageUrl = str(o, 'pageUrl', path, { optional: true, max: 4000 });
+    const s = own(o, 'source');
+    let source: Source | undefined;
+    if (!isObject(s)) fail(path, 'source', '"source" must be an object.');
+    else {
+      const spath = `${path}.source`;
+      const title = str(s, 'title', spath);
+      const rel = own(s, 'reliability');
+      if (rel !== undefined && (typeof rel !== 'string' || !(RELIABILITIES as readonly string[]).includes(rel))) fail(spath, 'reliability', 'Reliability must be A–F.');
+      const parts: Partial<Source> = {};
+      for (const key of ['publisher', 'author', 'date', 'url'] as const) {
+        const v = str(s, key, spath, { optional: true, max: 4000 });
+        if (v !== undefined) parts[key] = v;
+      }
+      if (title !== undefined) source = { title, ...parts, ...(typeof rel === 'string' ? { reliability: rel as Source['reliability'] } : {}) };
+    }
+    let quote: TextQuoteSelector | undefined;
+    const q = own(o, 'quote');
+    if (q !== undefined) {
+      if (!isObject(q) || own(q, 'type') !== 'TextQuoteSelector') fail(path, 'quote', '"quote" must be a TextQuoteSelector.');
+      else {
+        const exact = str(q, 'exact', `${path}.quote`);
+        const prefix = str(q, 'prefix', `${path}.quote`, { optional: true });
+        const suffix = str(q, 'suffix', `${path}.quote`, { optional: true });
+        if (exact !== undefined) quote = { type: 'TextQuoteSelector', exact, ...opt('prefix', prefix), ...opt('suffix', suffix) };
+      }
+    }
+    if (errors.length > n || !id || !linkId || !source || !origin || !created) return;
+    if (claimIds.has(id)) return fail(path, 'id', 'Duplicate claim id.');
+    claimIds.add(id);
+    void [conf, quote, pageUrl, updated];
+    claims.push(clone<Claim>(o));
+  });
+
+  const meta: MetaRow[] = [];
+  list('meta').forEach((o, i) => {
+    const key = str(o, 'key', `meta[${i}]`, { max: 200 });
+    if (key !== undefined) meta.push({ key, value: own(o, 'value') as Json });
+  });
+
+  const exportedAt = own(json, 'exportedAt');
+  if (errors.length) return { errors };
+  return {
+    backup: {
+      format: BACKUP_FORMAT,
+      version,
+      exportedAt: typeof exportedAt === 'string' ? exportedAt : '',
+      entities,
+      links,
+      claims,
+      meta,
+    },
+    errors,
+  };
+}
+
+/**
+ * Replaces the whole knowledge base with a backup, in one transaction. Throws the first ImportError when the
+ * backup is invalid (nothing is written). The data version moves past both the current and the backed-up one.
+ */
+export async function restoreBackup(repo: Repository, input: unknown, file = 'backup'): Promise<{ entities: number; links: number; claims: number }> {
+  const { backup, errors } = validateBackup(input, file);
+  if (!backup) throw errors[0] ?? new ImportError({ file, path: '', field: '', message: 'Invalid backup.' });
+  const db = repo.db;
+  await db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
+    const current = await repo.dataVersion();
+    await Promise.all([db.entities.clear(), db.links.clear(), db.claims.clear(), db.meta.clear()]);
+    await db.entities.bulkAdd(backup.entities.map(toRow));
+    await db.links.bulkAdd(backup.links);
+    await db.claims.bulkAdd(backup.claims);
+    await db.meta.bulkAdd(backup.meta.filter((m) => m.key !== 'dataVersion'));
+    const backed = backup.meta.find((m) => m.key === 'dataVersion')?.value;
+    await db.meta.put({ key: 'dataVersion', value: Math.max(current, typeof backed === 'number' ? backed : 0) + 1 });
+  });
+  return { entities: backup.entities.length, links: backup.links.length, claims: backup.claims.length };
+}
+
+/**
+ * Deletes imported data and re-seeds the bundled dataset, in one transaction. With keepAnnotations (default),
+ * the reader's claims survive with the links and entities they need, and analyst overrides on surviving
+ * links are kept; otherwise every user claim and override goes too. The import log is cleared.
+ */
+export async function resetToBundled(
+  repo: Repository,
+  dataset: Dataset,
+  version: string,
+  options: { keepAnnotations?: boolean } = {},
+): Promise<void> {
+  const keep = options.keepAnnotations ?? true;
+  const db = repo.db;
+  await db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
+    const userClaims = keep ? await db.claims.where('origin').equals(USER_ORIGIN).toArray() : [];
+    const neededLinks = (await db.links.bulkGet([...new Set(userClaims.map((c) => c.linkId))])).filter((l): l is Link => !!l);
+    const overrides = keep ? (await db.links.toArray()).filter((l) => l.override) : [];
+    const bundledIds = new Set(dataset.entities.map((e) => e.id));
+    const neededEntities = (await db.entities.bulkGet([...new Set(neededLinks.flatMap((l) => [l.from, l.to]))].filter((id) => !bundledIds.has(id)))).filter(
+      (e) => !!e,
+    );
+    await Promise.all([db.entities.clear(), db.links.clear(), db.claims.clear()]);
+    await db.entities.bulkPut([...dataset.entities.map(toRow), ...neededEntities]);
+    const links = new Map<string, Link>(dataset.links.map((l) => [l.id, l]));
+    for (const l of neededLinks) if (!links.has(l.id)) links.set(l.id, l);
+    for (const l of overrides) {
+      const kept = links.get(l.id);
+      if (kept && l.override) links.set(l.id, { ...kept, override: l.override });
+    }
+    await db.links.bulkPut([...links.values()]);
+    await db.claims.bulkPut([...dataset.claims, ...userClaims]);
+    await db.meta.delete(IMPORT_LOG_KEY);
+    await db.meta.put({ key: 'bundledVersion', value: version });
+    await repo.bumpDataVersion();
+  });
+}

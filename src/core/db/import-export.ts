@@ -1,0 +1,198 @@
+/**
+ * Import, export, backup and reset of the ActorLens database.
+ *
+ * - previewImport(repo, plan): what an import would change, without writing.
+ * - applyImport(repo, plan): writes everything in ONE transaction (entities, links, claims, meta): a failure
+ *   leaves the database exactly as before. A plan with any error is refused whole (throws its first
+ *   ImportError). Returns an undo record; undoImport(repo, record) restores the rows it overwrote.
+ * - exportStix / exportBackup / restoreBackup / resetToBundled: see stix-export.ts and backup.ts.
+ */
+import type { Entity } from '../model/entity';
+import type { Claim, Link } from '../model/link';
+import { ImportError, type ImportFormat, type ImportIssue, type ImportPlan, type ImportSkipped } from '../importers/types';
+import type { EntityRow } from './database';
+import { computeMerge, IMPORT_LOG_KEY, IMPORT_LOG_LIMIT, type Change, type ImportConflict } from './import-merge';
+import { toRow, USER_ORIGIN, type Repository } from './repository';
+
+export { exportStix, type ExportScope, type StixBundle, type StixObject } from './stix-export';
+export { exportBackup, restoreBackup, resetToBundled, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
+export type { ImportConflict, Change, ConflictKind } from './import-merge';
+
+export { IMPORT_LOG_KEY, IMPORT_LOG_LIMIT };
+
+export interface ImportPreview {
+  newEntities: Entity[];
+  updatedEntities: Change<Entity>[];
+  conflicts: ImportConflict[];
+  newLinks: Link[];
+  updatedLinks: Change<Link>[];
+  newClaims: Claim[];
+  updatedClaims: Change<Claim>[];
+  errors: ImportError[];
+  warnings: ImportIssue[];
+  skipped: ImportSkipped;
+}
+
+export interface ImportCounts {
+  newEntities: number;
+  updatedEntities: number;
+  newLinks: number;
+  updatedLinks: number;
+  newClaims: number;
+  updatedClaims: number;
+  conflicts: number;
+  warnings: number;
+}
+
+/** One line of the import log (meta "imports"). */
+export interface ImportRecord {
+  id: string;
+  fileName: string;
+  format: ImportFormat;
+  feed: string;
+  at: string;
+  counts: ImportCounts;
+  skipped: ImportSkipped;
+}
+
+/** Everything needed to take an import back. */
+export interface ImportUndo {
+  record: ImportRecord;
+  added: { entities: string[]; links: string[]; claims: string[] };
+  previous: { entities: EntityRow[]; links: Link[]; claims: Claim[] };
+}
+
+export interface ApplyResult {
+  record: ImportRecord;
+  preview: ImportPreview;
+  undo: ImportUndo;
+}
+
+function countsOf(p: ImportPreview): ImportCounts {
+  return {
+    newEntities: p.newEntities.length,
+    updatedEntities: p.updatedEntities.length,
+    newLinks: p.newLinks.length,
+    updatedLinks: p.updatedLinks.length,
+    newClaims: p.newClaims.length,
+    updatedClaims: p.updatedClaims.length,
+    conflicts: p.conflicts.length,
+    warnings: p.warnings.length,
+  };
+}
+
+async function preview(repo: Repository, plan: ImportPlan, now: Date): Promise<ImportPreview> {
+  if (plan.errors.length) {
+    return {
+      newEntities: [],
+      updatedEntities: [],
+      conflicts: [],
+      newLinks: [],
+      updatedLinks: [],
+      newClaims: [],
+      updatedClaims: [],
+      errors: plan.errors,
+      warnings: plan.warnings,
+      skipped: plan.skipped,
+    };
+  }
+  const m = await computeMerge(repo.db, plan, now);
+  return {
+    newEntities: m.newEntities,
+    updatedEntities: m.updatedEntities,
+    conflicts: m.conflicts,
+    newLinks: m.newLinks,
+    updatedLinks: m.updatedLinks,
+    newClaims: m.newClaims,
+    updatedClaims: m.updatedClaims,
+    errors: [],
+    warnings: m.warnings,
+    skipped: plan.skipped,
+  };
+}
+
+/** What applying the plan would change. Never writes. */
+export async function previewImport(repo: Repository, plan: ImportPlan, now = new Date()): Promise<ImportPreview> {
+  const db = repo.db;
+  return db.transaction('r', [db.entities, db.links, db.claims], () => preview(repo, plan, now));
+}
+
+/**
+ * Applies a plan in one read-write transaction. Throws the plan's first ImportError when it has any
+ * (nothing is written). Bumps the data version when anything changed and appends to the import log.
+ */
+export async function applyImport(repo: Repository, plan: ImportPlan, now = new Date()): Promise<ApplyResult> {
+  if (plan.errors.length) throw plan.errors[0]!;
+  const db = repo.db;
+  return db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
+    const p = await preview(repo, plan, now);
+    const entityRows = [...p.newEntities, ...p.updatedEntities.map((c) => c.after)];
+    const oldEntities = await db.entities.bulkGet(p.updatedEntities.map((c) => c.before.id));
+    const record: ImportRecord = {
+      id: `import:${now.getTime().toString(36)}:${Math.random().toString(36).slice(2, 8)}`,
+      fileName: plan.fileName,
+      format: plan.format,
+      feed: plan.feed,
+      at: now.toISOString(),
+      counts: countsOf(p),
+      skipped: { ...plan.skipped },
+    };
+    const undo: ImportUndo = {
+      record,
+      added: { entities: p.newEntities.map((e) => e.id), links: p.newLinks.map((l) => l.id), claims: p.newClaims.map((c) => c.id) },
+      previous: {
+        entities: oldEntities.filter((r): r is EntityRow => !!r),
+        links: p.updatedLinks.map((c) => c.before),
+        claims: p.updatedClaims.map((c) => c.before),
+      },
+    };
+    if (entityRows.length) await db.entities.bulkPut(entityRows.map(toRow));
+    const links = [...p.newLinks, ...p.updatedLinks.map((c) => c.after)];
+    if (links.length) await db.links.bulkPut(links);
+    const claims = [...p.newClaims, ...p.updatedClaims.map((c) => c.after)];
+    if (claims.length) await db.claims.bulkPut(claims);
+    const log = ((await db.meta.get(IMPORT_LOG_KEY))?.value as ImportRecord[] | undefined) ?? [];
+    await db.meta.put({ key: IMPORT_LOG_KEY, value: [record, ...log].slice(0, IMPORT_LOG_LIMIT) });
+    if (entityRows.length || links.length || claims.length) await repo.bumpDataVersion();
+    return { record, preview: p, undo };
+  });
+}
+
+/** The import log, newest first. */
+export async function importLog(repo: Repository): Promise<ImportRecord[]> {
+  return ((await repo.db.meta.get(IMPORT_LOG_KEY))?.value as ImportRecord[] | undefined) ?? [];
+}
+
+/**
+ * Takes an import back in one transaction: deletes what it added, restores what it overwrote, removes its
+ * log line and bumps the data version. Links (and their ends) that received a user claim since the
+ * import are kept, so no annotation is orphaned.
+ */
+export async function undoImport(repo: Repository, undo: ImportUndo): Promise<void> {
+  const db = repo.db;
+  await db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
+    const annotated = new Set(
+      (await db.claims.where('linkId').anyOf(undo.added.links).toArray())
+        .filter((c) => c.origin === USER_ORIGIN && !undo.added.claims.includes(c.id))
+        .map((c) => c.linkId),
+    );
+    const keptLinks = (await db.links.bulkGet([...annotated])).filter((l): l is Link => !!l);
+    const neededEntities = new Set(keptLinks.flatMap((l) => [l.from, l.to]));
+    await db.claims.bulkDelete(undo.added.claims);
+    await db.links.bulkDelete(undo.added.links.filter((id) => !annotated.has(id)));
+    await db.entities.bulkDelete(undo.added.entities.filter((id) => !neededEntities.has(id)));
+    await db.entities.bulkPut(undo.previous.entities);
+    await db.links.bulkPut(undo.previous.links);
+    await db.claims.bulkPut(undo.previous.claims);
+    const log = ((await db.meta.get(IMPORT_LOG_KEY))?.value as ImportRecord[] | undefined) ?? [];
+    const rest = log.filter((r) => r.id !== undo.record.id);
+    if (rest.length) await db.meta.put({ key: IMPORT_LOG_KEY, value: rest });
+    else await db.meta.delete(IMPORT_LOG_KEY);
+    await repo.bumpDataVersion();
+  });
+}
+
+/** Convenience for callers that hold an ImportError list: one readable line per problem. */
+export function describeIssues(issues: readonly ImportIssue[]): string[] {
+  return issues.map((i) => `${i.file}${i.path ? ` ${i.path}` : ''}${i.field ? ` [${i.field}]` : ''}: ${i instanceof ImportError ? i.reason : i.message}`);
+}

@@ -1,0 +1,382 @@
+/**
+ * Merging an ImportPlan into the database state (read-only: computes rows, never writes).
+ *
+ * Rules:
+ * - An incoming entity is the same as an existing one by external id first ("attack:G0032", "misp:<uuid>",
+ *   "stix:<id>"), else by name: its canonical name equals the canonical name of an entity of the same broad
+ *   family (actor vs software: malware, tool, ransomware), or an alias such an entity had before this import.
+ *   Two entities with different ATT&CK ids of the same series (G…, S…) are never merged by name
+ *   ("APT38" G0082 stays apart from Lazarus Group G0032 even though the bundled data lists APT38 as an alias).
+ * - A merged entity keeps its id, name, kind and description (the feed's description only fills a gap);
+ *   aliases, external ids and provenance are unioned. New aliases carry the feed's usedBy where known.
+ * - A new alias equal to the canonical name of another entity of the same family is not added (e.g. MISP lists
+ *   "Andariel" as a synonym of Lazarus Group, but Andariel is its own cluster): reported as a conflict.
+ * - Links are keyed by (from, relation, to) after mapping; an existing link keeps its status, note and
+ *   override, only its provenance grows. Links whose ends resolve to nothing are skipped with a warning;
+ *   links that collapse onto one entity (both ends merged together) are dropped.
+ * - Claims are keyed by id; a claim with origin "user" is never overwritten.
+ */
+import type { Entity, EntityKind, ExternalIds } from '../model/entity';
+import { linkId, type Claim, type Link } from '../model/link';
+import type { ImportIssue, ImportPlan } from '../importers/types';
+import type { ActorLensDb, EntityRow } from './database';
+import { nameKey } from './keys';
+import { fromRow, toRow, USER_ORIGIN } from './repository';
+
+/** Meta key of the import log shown on the options page (newest first, at most IMPORT_LOG_LIMIT records). */
+export const IMPORT_LOG_KEY = 'imports';
+export const IMPORT_LOG_LIMIT = 50;
+
+export type ConflictKind = 'ambiguous-match' | 'kind-mismatch' | 'kept-separate' | 'alias-dropped' | 'alias-shared' | 'user-claim';
+
+export interface ImportConflict {
+  kind: ConflictKind;
+  /** The database entity (or claim) concerned. */
+  entityId?: string;
+  claimId?: string;
+  name?: string;
+  message: string;
+}
+
+export interface Change<T> {
+  before: T;
+  after: T;
+}
+
+export interface MergeResult {
+  newEntities: Entity[];
+  updatedEntities: Change<Entity>[];
+  newLinks: Link[];
+  updatedLinks: Change<Link>[];
+  newClaims: Claim[];
+  updatedClaims: Change<Claim>[];
+  conflicts: ImportConflict[];
+  /** Warnings of the plan plus those of the merge (unresolved link ends…). */
+  warnings: ImportIssue[];
+  /** Plan entity id → database entity id. */
+  idMap: Map<string, string>;
+  /** Rows to write. */
+  entityRows: EntityRow[];
+}
+
+const family = (kind: EntityKind): 'actor' | 'software' => (kind === 'actor' ? 'actor' : 'software');
+const STIX_ENTITY_TYPES = ['intrusion-set', 'threat-actor', 'malware', 'tool'];
+const MAX_LINK_WARNINGS = 50;
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
+}
+
+function union(a: string[] | undefined, b: string[] | undefined): string[] {
+  return [...new Set([...(a ?? []), ...(b ?? [])])];
+}
+
+function mergeExternalIds(a: ExternalIds | undefined, b: ExternalIds | undefined): ExternalIds | undefined {
+  const out: ExternalIds = {};
+  for (const ns of ['attack', 'misp', 'stix'] as const) {
+    const ids = union(a?.[ns], b?.[ns]);
+    if (ids.length) out[ns] = ids;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Deep equality of JSON-like values, ignoring key order and undefined-valued keys. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameJson(x, b[i]));
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function attackSeries(ids: string[] | undefined): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const id of ids ?? []) {
+    const s = out.get(id[0]!) ?? new Set<string>();
+    s.add(id);
+    out.set(id[0]!, s);
+  }
+  return out;
+}
+
+/** True when both carry ATT&CK ids of one series and share none: two different ATT&CK objects. */
+function differentAttackObjects(a: Entity, b: Entity): boolean {
+  const sa = attackSeries(a.externalIds?.attack);
+  const sb = attackSeries(b.externalIds?.attack);
+  for (const [series, ids] of sa) {
+    const other = sb.get(series);
+    if (other && ![...ids].some((id) => other.has(id))) return true;
+  }
+  return false;
+}
+
+/** Computes what applying `plan` would change. Reads only; call inside a transaction for a consistent view. */
+export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date): Promise<MergeResult> {
+  const rows = new Map<string, EntityRow>();
+  const before = new Map<string, EntityRow>();
+  const extIndex = new Map<string, string[]>();
+  const canonIndex = new Map<string, string[]>();
+  const aliasIndex = new Map<string, string[]>(); // aliases as they were before this import
+  for (const row of await db.entities.toArray()) {
+    rows.set(row.id, row);
+    before.set(row.id, row);
+    for (const e of row.ext) push(extIndex, e, row.id);
+    push(canonIndex, nameKey(row.name), row.id);
+    for (const a of row.aliases) push(aliasIndex, nameKey(a.name), row.id);
+  }
+
+  const conflicts: ImportConflict[] = [];
+  const warnings: ImportIssue[] = [...plan.warnings];
+  const idMap = new Map<string, string>();
+  const touched = new Set<string>();
+  const created = new Set<string>();
+  const addedAliases = new Map<string, Set<string>>(); // entity id → keys of aliases added by this import
+
+  const sameFamily = (id: string, kind: EntityKind) => family(rows.get(id)!.kind) === family(kind);
+
+  for (const incoming of plan.entities) {
+    const incomingRow = toRow(incoming);
+    // 1. External ids.
+    const byExt = [...new Set(incomingRow.ext.flatMap((k) => extIndex.get(k) ?? []))];
+    let target = byExt[0];
+    if (byExt.length > 1) {
+      conflicts.push({
+        kind: 'ambiguous-match',
+        entityId: target,
+        name: incoming.name,
+        message: `"${incoming.name}" matches several entities by external id (${byExt.join(', ')}); merged into ${target}.`,
+      });
+    }
+    if (target && !sameFamily(target, incoming.kind)) {
+      conflicts.push({
+        kind: 'kind-mismatch',
+        entityId: target,
+        name: incoming.name,
+        message: `"${incoming.name}" is a ${incoming.kind} in ${plan.fileName} but ${rows.get(target)!.name} is stored as a ${rows.get(target)!.kind}; the stored kind is kept.`,
+      });
+    }
+    // 2. Names, within the same family.
+    if (!target) {
+      const key = nameKey(incoming.name);
+      const byCanon = (canonIndex.get(key) ?? []).filter((id) => sameFamily(id, incoming.kind));
+      const byAlias = (aliasIndex.get(key) ?? []).filter((id) => sameFamily(id, incoming.kind) && !byCanon.includes(id));
+      const candidates = [...byCanon, ...byAlias];
+      const allowed = candidates.filter((id) => !differentAttackObjects(fromRow(rows.get(id)!), incoming));
+      for (const id of candidates.filter((c) => !allowed.includes(c))) {
+        conflicts.push({
+          kind: 'kept-separate',
+          entityId: id,
+          name: incoming.name,
+          message: `"${incoming.name}" (ATT&CK ${incoming.externalIds?.attack?.join(', ')}) shares a name with ${rows.get(id)!.name} (ATT&CK ${rows.get(id)!.externalIds?.attack?.join(', ')}); kept as separate entities.`,
+        });
+      }
+      target = allowed[0];
+      if (allowed.length > 1) {
+        conflicts.push({
+          kind: 'ambiguous-match',
+          entityId: target,
+          name: incoming.name,
+          message: `"${incoming.name}" matches several entities by name (${allowed.map((id) => rows.get(id)!.name).join(', ')}); merged into ${rows.get(target!)!.name}.`,
+        });
+      }
+      if (!target) {
+        const other = [...(canonIndex.get(key) ?? []), ...(aliasIndex.get(key) ?? [])].find((id) => !sameFamily(id, incoming.kind));
+        if (other) {
+          conflicts.push({
+            kind: 'kind-mismatch',
+            entityId: other,
+            name: incoming.name,
+            message: `"${incoming.name}" (${incoming.kind}) is also a name of ${rows.get(other)!.name} (${rows.get(other)!.kind}); a separate entity is kept.`,
+          });
+        }
+      }
+    }
+    // 3. Create or merge.
+    if (!target && rows.has(incoming.id)) target = incoming.id; // same id, ext ids removed since: merge
+    if (!target) {
+      const row = incomingRow;
+      rows.set(row.id, row);
+      created.add(row.id);
+      touched.add(row.id);
+      idMap.set(incoming.id, row.id);
+      addedAliases.set(row.id, new Set(row.aliases.map((a) => nameKey(a.name))));
+      for (const e of row.ext) push(extIndex, e, row.id);
+      push(canonIndex, nameKey(row.name), row.id);
+      continue;
+    }
+    idMap.set(incoming.id, target);
+    const existing = fromRow(rows.get(target)!);
+    if (existing.kind !== incoming.kind && family(existing.kind) === family(incoming.kind) && !created.has(target)) {
+      conflicts.push({
+        kind: 'kind-mismatch',
+        entityId: target,
+        name: incoming.name,
+        message: `${existing.name} is stored as ${existing.kind}; ${plan.fileName} says ${incoming.kind}. The stored kind is kept.`,
+      });
+    }
+    const keys = new Set([nameKey(existing.name), ...existing.aliases.map((a) => nameKey(a.name))]);
+    const added = addedAliases.get(target) ?? new Set<string>();
+    const aliases = [...existing.aliases];
+    for (const alias of [{ name: incoming.name }, ...incoming.aliases]) {
+      const k = nameKey(alias.name);
+      if (!k || keys.has(k)) continue;
+      keys.add(k);
+      added.add(k);
+      aliases.push(alias);
+    }
+    addedAliases.set(target, added);
+    const merged: Entity = {
+      ...existing,
+      aliases,
+      provenance: union(existing.provenance, incoming.provenance),
+    };
+    const ids = mergeExternalIds(existing.externalIds, incoming.externalIds);
+    if (ids) merged.externalIds = ids;
+    for (const field of ['description', 'country', 'motivation', 'firstSeen', 'lastSeen'] as const) {
+      if (!merged[field] && incoming[field]) merged[field] = incoming[field];
+    }
+    const row = toRow(merged);
+    rows.set(target, row);
+    touched.add(target);
+    for (const e of row.ext) push(extIndex, e, target);
+  }
+
+  // Aliases added by this import that are another entity's canonical name (same family) are dropped;
+  // those shared with another entity's alias are kept and reported.
+  const keyOwners = new Map<string, string[]>();
+  for (const row of rows.values()) for (const k of row.keys) push(keyOwners, k, row.id);
+  for (const id of touched) {
+    const added = addedAliases.get(id);
+    if (!added?.size) continue;
+    const row = rows.get(id)!;
+    const entity = fromRow(row);
+    const kept = entity.aliases.filter((alias) => {
+      const k = nameKey(alias.name);
+      if (!added.has(k)) return true;
+      const owners = (keyOwners.get(k) ?? []).filter((o) => o !== id);
+      const canonicalOwner = owners.find((o) => nameKey(rows.get(o)!.name) === k && family(rows.get(o)!.kind) === family(row.kind));
+      if (canonicalOwner) {
+        conflicts.push({
+          kind: 'alias-dropped',
+          entityId: id,
+          name: alias.name,
+          message: `Alias "${alias.name}" of ${row.name} is the name of another entity (${rows.get(canonicalOwner)!.name}); not added.`,
+        });
+        return false;
+      }
+      if (owners.length) {
+        conflicts.push({
+          kind: 'alias-shared',
+          entityId: id,
+          name: alias.name,
+          message: `Alias "${alias.name}" of ${row.name} also belongs to ${owners.map((o) => rows.get(o)!.name).join(', ')}.`,
+        });
+      }
+      return true;
+    });
+    if (kept.length !== entity.aliases.length) rows.set(id, toRow({ ...entity, aliases: kept }));
+  }
+
+  const newEntities: Entity[] = [];
+  const updatedEntities: Change<Entity>[] = [];
+  const entityRows: EntityRow[] = [];
+  for (const id of touched) {
+    const row = rows.get(id)!;
+    const old = before.get(id);
+    if (!old) {
+      newEntities.push(fromRow(row));
+      entityRows.push(row);
+    } else if (!sameJson(old, row)) {
+      updatedEntities.push({ before: fromRow(old), after: fromRow(row) });
+      entityRows.push(row);
+    }
+  }
+
+  // Links.
+  const resolve = (ref: string): string | undefined => {
+    const mapped = idMap.get(ref);
+    if (mapped) return mapped;
+    const direct = extIndex.get(ref)?.[0];
+    if (direct) return direct;
+    if (ref.startsWith('misp:')) {
+      // MISP clusters generated from ATT&CK reuse the STIX uuid of the ATT&CK object.
+      const uuid = ref.slice(5);
+      for (const t of STIX_ENTITY_TYPES) {
+        const hit = extIndex.get(`stix:${t}--${uuid}`)?.[0];
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  };
+  const finalLinkOf = new Map<string, string>();
+  const linkRows = new Map<string, Link>();
+  let unresolved = 0;
+  for (const pl of plan.links) {
+    const from = resolve(pl.from);
+    const to = resolve(pl.to);
+    if (!from || !to) {
+      unresolved++;
+      if (unresolved <= MAX_LINK_WARNINGS) {
+        const missing = !from ? pl.from : pl.to;
+        warnings.push({
+          file: plan.fileName,
+          path: `link ${pl.from} ${pl.relation} ${pl.to}`,
+          field: !from ? 'from' : 'to',
+          message: `${missing} is neither in the file nor in the database; link skipped.`,
+        });
+      }
+      continue;
+    }
+    if (from === to) continue;
+    const id = linkId(from, pl.relation, to);
+    finalLinkOf.set(pl.id, id);
+    const prev = linkRows.get(id);
+    linkRows.set(id, prev ? { ...prev, provenance: union(prev.provenance, pl.provenance) } : { ...pl, id, from, to });
+  }
+  if (unresolved > MAX_LINK_WARNINGS) {
+    warnings.push({ file: plan.fileName, path: 'links', field: '', message: `…and ${unresolved - MAX_LINK_WARNINGS} more links skipped for the same reason.` });
+  }
+  const linkIds = [...linkRows.keys()];
+  const existingLinks = await db.links.bulkGet(linkIds);
+  const newLinks: Link[] = [];
+  const updatedLinks: Change<Link>[] = [];
+  linkIds.forEach((id, i) => {
+    const incoming = linkRows.get(id)!;
+    const old = existingLinks[i];
+    if (!old) {
+      newLinks.push(incoming);
+      return;
+    }
+    const merged: Link = { ...old, provenance: union(old.provenance, incoming.provenance) };
+    if (!sameJson(old, merged)) updatedLinks.push({ before: old, after: merged });
+  });
+
+  // Claims.
+  const planClaims = plan.claims.flatMap((c) => {
+    const lid = finalLinkOf.get(c.linkId);
+    return lid ? [{ ...c, linkId: lid }] : [];
+  });
+  const existingClaims = await db.claims.bulkGet(planClaims.map((c) => c.id));
+  const newClaims: Claim[] = [];
+  const updatedClaims: Change<Claim>[] = [];
+  planClaims.forEach((claim, i) => {
+    const old = existingClaims[i];
+    if (!old) {
+      newClaims.push(claim);
+      return;
+    }
+    if (old.origin === USER_ORIGIN) {
+      conflicts.push({ kind: 'user-claim', claimId: old.id, message: `Claim ${old.id} is your own annotation; the imported version is ignored.` });
+      return;
+    }
+    const { created: _c1, updated: _u1, ...a } = old;
+    const { created: _c2, updated: _u2, ...b } = claim;
+    if (!sameJson(a, b)) updatedClaims.push({ before: old, after: { ...claim, created: old.created, updated: now.toISOString() } });
+  });
+
+  return { newEntities, updatedEntities, newLinks, updatedLinks, newClaims, updatedClaims, conflicts, warnings, idMap, entityRows };
+}

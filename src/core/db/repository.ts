@@ -1,0 +1,272 @@
+/**
+ * Named queries and mutations over the ActorLens database: the only database API the rest of the code uses.
+ * Every write runs in one transaction. User data (claims with origin "user", link overrides) is never
+ * overwritten by a re-seed or an import.
+ */
+import type { Dataset } from '../data/index';
+import { deriveConfidence, type DerivedConfidence } from '../model/confidence';
+import { allNames, type Entity } from '../model/entity';
+import { linkId, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
+import type { ActorLensDb, EntityRow } from './database';
+import { nameKey } from './keys';
+
+export const USER_ORIGIN = 'user';
+
+export interface LinkView {
+  link: Link;
+  /** The entity at the other end. */
+  other: Entity;
+  /** "out" when the viewed entity is `from`. */
+  direction: 'out' | 'in';
+  claims: Claim[];
+  derived: DerivedConfidence;
+}
+
+export interface Pivot {
+  /** The entity to look for next. */
+  entity: Entity;
+  /** The partner through which it is reached. */
+  via: Entity;
+  /** Product of both links' confidences (0–100). */
+  confidence: number;
+}
+
+export interface NewClaim {
+  from: string;
+  relation: Relation;
+  to: string;
+  stance: Stance;
+  confidence?: number;
+  source: Source;
+  quote?: TextQuoteSelector;
+  pageUrl?: string;
+}
+
+export function toRow(entity: Entity): EntityRow {
+  const keys = [...new Set(allNames(entity).map((a) => nameKey(a.name)).filter(Boolean))];
+  const ext = [
+    ...(entity.externalIds?.attack ?? []).map((id) => `attack:${id}`),
+    ...(entity.externalIds?.misp ?? []).map((id) => `misp:${id}`),
+    ...(entity.externalIds?.stix ?? []).map((id) => `stix:${id}`),
+  ];
+  return { ...entity, keys, ext };
+}
+
+export function fromRow(row: EntityRow): Entity {
+  const { keys: _keys, ext: _ext, ...entity } = row;
+  return entity;
+}
+
+export class Repository {
+  constructor(readonly db: ActorLensDb) {}
+
+  /** Loads the bundled dataset, replacing earlier bundled rows but never user data or imported provenance. */
+  async seed(dataset: Dataset, version: string): Promise<boolean> {
+    const current = await this.db.meta.get('bundledVersion');
+    if (current?.value === version) return false;
+    await this.db.transaction('rw', [this.db.entities, this.db.links, this.db.claims, this.db.meta], async () => {
+      const existing = await this.db.entities.bulkGet(dataset.entities.map((e) => e.id));
+      const rows = dataset.entities.map((e, i) => {
+        const old = existing[i];
+        // An entity enriched by imports keeps its extra provenance, aliases and ids.
+        if (old && old.provenance.some((p) => p !== 'bundled')) {
+          const merged: Entity = {
+            ...e,
+            aliases: mergeAliases(e.aliases, old.aliases),
+            provenance: [...new Set(['bundled', ...old.provenance])],
+            externalIds: mergeIds(e.externalIds, old.externalIds),
+          };
+          return toRow(merged);
+        }
+        return toRow(e);
+      });
+      await this.db.entities.bulkPut(rows);
+      await this.db.links.bulkPut(
+        await Promise.all(
+          dataset.links.map(async (l) => {
+            const old = await this.db.links.get(l.id);
+            return old?.override ? { ...l, override: old.override } : l;
+          }),
+        ),
+      );
+      const oldBundled = await this.db.claims.where('origin').equals('bundled').primaryKeys();
+      const keep = new Set(dataset.claims.map((c) => c.id));
+      await this.db.claims.bulkDelete(oldBundled.filter((id) => !keep.has(id)));
+      await this.db.claims.bulkPut(dataset.claims);
+      await this.db.meta.put({ key: 'bundledVersion', value: version });
+      await this.bumpDataVersion();
+    });
+    return true;
+  }
+
+  /** Incremented on every change that affects spotting, so compiled dictionaries are rebuilt. */
+  async dataVersion(): Promise<number> {
+    return ((await this.db.meta.get('dataVersion'))?.value as number | undefined) ?? 0;
+  }
+
+  async bumpDataVersion(): Promise<void> {
+    await this.db.meta.put({ key: 'dataVersion', value: (await this.dataVersion()) + 1 });
+  }
+
+  async allEntities(): Promise<Entity[]> {
+    return (await this.db.entities.toArray()).map(fromRow);
+  }
+
+  async entity(id: string): Promise<Entity | undefined> {
+    const row = await this.db.entities.get(id);
+    return row && fromRow(row);
+  }
+
+  /** Exact name or alias, case-, accent- and punctuation-insensitive. */
+  async entityByAlias(name: string): Promise<Entity | undefined> {
+    const key = nameKey(name);
+    if (!key) return undefined;
+    const row = await this.db.entities.where('keys').equals(key).first();
+    return row && fromRow(row);
+  }
+
+  /** Prefix search over names and aliases; reports which alias matched. Canonical-name hits first. */
+  async search(query: string, limit = 20): Promise<{ entity: Entity; matched: string }[]> {
+    const key = nameKey(query);
+    if (!key) return [];
+    const rows = await this.db.entities.where('keys').startsWith(key).distinct().limit(limit * 3).toArray();
+    const results = rows.map((row) => {
+      const entity = fromRow(row);
+      const matched = allNames(entity).find((a) => nameKey(a.name).startsWith(key))?.name ?? entity.name;
+      const score = (nameKey(entity.name).startsWith(key) ? 0 : 1) + (nameKey(matched) === key ? -0.5 : 0);
+      return { entity, matched, score };
+    });
+    results.sort((a, b) => a.score - b.score || a.entity.name.localeCompare(b.entity.name));
+    return results.slice(0, limit).map(({ entity, matched }) => ({ entity, matched }));
+  }
+
+  /** Links of an entity in both directions, each with its claims and derived confidence. */
+  async linksOf(entityId: string): Promise<LinkView[]> {
+    const [out, inc] = await Promise.all([
+      this.db.links.where('from').equals(entityId).toArray(),
+      this.db.links.where('to').equals(entityId).toArray(),
+    ]);
+    const links = [...out, ...inc.filter((l) => l.from !== entityId)];
+    if (!links.length) return [];
+    const others = await this.db.entities.bulkGet(links.map((l) => (l.from === entityId ? l.to : l.from)));
+    const claims = await this.db.claims.where('linkId').anyOf(links.map((l) => l.id)).toArray();
+    const views: LinkView[] = [];
+    links.forEach((link, i) => {
+      const other = others[i];
+      if (!other) return; // dangling reference from an import: nothing to show
+      const own = claims.filter((c) => c.linkId === link.id).sort((a, b) => (b.source.date ?? '').localeCompare(a.source.date ?? ''));
+      views.push({ link, other: fromRow(other), direction: link.from === entityId ? 'out' : 'in', claims: own, derived: deriveConfidence(link, own) });
+    });
+    return views.sort((a, b) => (b.derived.confidence ?? -1) - (a.derived.confidence ?? -1));
+  }
+
+  /**
+   * Two-hop pivots: partners of partners, through links that are neither refuted nor disputed.
+   * Path confidence is the product of both links' confidences; unspecified counts as 50.
+   */
+  async pivots(entityId: string, limit = 5): Promise<Pivot[]> {
+    const direct = await this.linksOf(entityId);
+    // Direct partners are already listed with the entity's links, whatever their status.
+    const partners = new Set(direct.map((d) => d.other.id));
+    const best = new Map<string, Pivot>();
+    for (const hop of direct.filter(usable)) {
+      for (const second of (await this.linksOf(hop.other.id)).filter(usable)) {
+        if (second.other.id === entityId || partners.has(second.other.id)) continue;
+        const confidence = Math.round(((hop.derived.confidence ?? 50) * (second.derived.confidence ?? 50)) / 100);
+        const prev = best.get(second.other.id);
+        if (!prev || prev.confidence < confidence) best.set(second.other.id, { entity: second.other, via: hop.other, confidence });
+      }
+    }
+    return [...best.values()].sort((a, b) => b.confidence - a.confidence).slice(0, limit);
+  }
+
+  async claimsForPage(url: string): Promise<Claim[]> {
+    return this.db.claims.where('pageUrl').equals(url).toArray();
+  }
+
+  async userClaims(): Promise<Claim[]> {
+    return this.db.claims.where('origin').equals(USER_ORIGIN).toArray();
+  }
+
+  /** Records a reader's claim; creates the link when it does not exist yet. Returns the stored claim. */
+  async addClaim(input: NewClaim, now = new Date()): Promise<Claim> {
+    if (input.from === input.to) throw new Error('A link needs two different entities.');
+    return this.db.transaction('rw', [this.db.entities, this.db.links, this.db.claims], async () => {
+      const [a, b] = await this.db.entities.bulkGet([input.from, input.to]);
+      if (!a || !b) throw new Error('Unknown entity.');
+      const id = linkId(input.from, input.relation, input.to);
+      if (!(await this.db.links.get(id))) {
+        await this.db.links.add({ id, from: input.from, to: input.to, relation: input.relation, status: 'active', provenance: [USER_ORIGIN] });
+      }
+      const claim: Claim = {
+        id: `${USER_ORIGIN}:${now.getTime().toString(36)}:${Math.random().toString(36).slice(2, 8)}`,
+        linkId: id,
+        source: input.source,
+        stance: input.stance,
+        ...(input.confidence !== undefined ? { confidence: input.confidence } : {}),
+        ...(input.quote ? { quote: input.quote } : {}),
+        ...(input.pageUrl ? { pageUrl: input.pageUrl } : {}),
+        origin: USER_ORIGIN,
+        created: now.toISOString(),
+      };
+      await this.db.claims.add(claim);
+      return claim;
+    });
+  }
+
+  async updateClaim(id: string, patch: Partial<Pick<Claim, 'stance' | 'confidence' | 'source' | 'quote'>>, now = new Date()): Promise<Claim> {
+    return this.db.transaction('rw', this.db.claims, async () => {
+      const claim = await this.db.claims.get(id);
+      if (!claim) throw new Error('Unknown claim.');
+      const next = { ...claim, ...patch, updated: now.toISOString() };
+      await this.db.claims.put(next);
+      return next;
+    });
+  }
+
+  /** Deletes a claim and returns it, so the caller can offer undo with restoreClaim(). */
+  async deleteClaim(id: string): Promise<{ claim: Claim; link?: Link }> {
+    return this.db.transaction('rw', [this.db.links, this.db.claims], async () => {
+      const claim = await this.db.claims.get(id);
+      if (!claim) throw new Error('Unknown claim.');
+      await this.db.claims.delete(id);
+      // A link the reader created disappears with its last claim.
+      const link = await this.db.links.get(claim.linkId);
+      if (link && link.provenance.length === 1 && link.provenance[0] === USER_ORIGIN && (await this.db.claims.where('linkId').equals(link.id).count()) === 0) {
+        await this.db.links.delete(link.id);
+        return { claim, link };
+      }
+      return { claim };
+    });
+  }
+
+  async restoreClaim(deleted: { claim: Claim; link?: Link }): Promise<void> {
+    await this.db.transaction('rw', [this.db.links, this.db.claims], async () => {
+      if (deleted.link && !(await this.db.links.get(deleted.link.id))) await this.db.links.add(deleted.link);
+      await this.db.claims.put(deleted.claim);
+    });
+  }
+
+  async setOverride(linkIdValue: string, confidence: number | null, reason = ''): Promise<void> {
+    await this.db.transaction('rw', this.db.links, async () => {
+      const link = await this.db.links.get(linkIdValue);
+      if (!link) throw new Error('Unknown link.');
+      const { override: _old, ...rest } = link;
+      await this.db.links.put(confidence === null ? rest : { ...rest, override: { confidence, reason, at: new Date().toISOString() } });
+    });
+  }
+}
+
+function usable(view: LinkView): boolean {
+  return view.derived.status !== 'refuted' && view.derived.status !== 'disputed';
+}
+
+function mergeAliases(a: Entity['aliases'], b: Entity['aliases']): Entity['aliases'] {
+  const seen = new Set(a.map((x) => nameKey(x.name)));
+  return [...a, ...b.filter((x) => !seen.has(nameKey(x.name)))];
+}
+
+function mergeIds(a: Entity['externalIds'], b: Entity['externalIds']): Entity['externalIds'] {
+  const u = (x?: string[], y?: string[]) => [...new Set([...(x ?? []), ...(y ?? [])])];
+  return { attack: u(a?.attack, b?.attack), misp: u(a?.misp, b?.misp), stix: u(a?.stix, b?.stix) };
+}

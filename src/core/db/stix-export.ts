@@ -1,0 +1,221 @@
+/**
+ * Export to a STIX 2.1 bundle.
+ *
+ * - Entities: actor → intrusion-set, malware → malware (is_family: true), ransomware → malware with
+ *   malware_types ["ransomware"], tool → tool. Ids are UUIDv5 of the ActorLens id (stable across exports).
+ * - Links → relationship (type per relations.ts; our exact relation in x_actorlens_relation, the asserted
+ *   status in x_actorlens_status), confidence = the derived 0–100 confidence, only when defined.
+ *   Non-user claims become the relationship's external_references (source_name = publisher, description =
+ *   title, url).
+ * - User claims → a note per claim (content = the quote, or a one-line summary) referencing the
+ *   relationship, with the claim's confidence, stance and full source in x_actorlens_* properties.
+ * - An identity object for ActorLens is every object's created_by_ref.
+ * Entities have no creation date in ActorLens: their `created` is a fixed epoch (EXPORT_EPOCH), `modified`
+ * the export time.
+ * scope "annotations" = user claims plus the links and entities they need; "all" = everything.
+ */
+import { deriveConfidence } from '../model/confidence';
+import type { Entity } from '../model/entity';
+import type { Claim, Link } from '../model/link';
+import { stixRelationFor } from '../importers/relations';
+import { USER_ORIGIN, fromRow, type Repository } from './repository';
+import { uuidv4, uuidv5 } from './uuid';
+
+export type ExportScope = 'annotations' | 'all';
+
+export interface StixObject {
+  type: string;
+  id: string;
+  spec_version: '2.1';
+  created: string;
+  modified: string;
+  [property: string]: unknown;
+}
+
+export interface StixBundle {
+  type: 'bundle';
+  id: string;
+  objects: StixObject[];
+}
+
+export const EXPORT_EPOCH = '2020-01-01T00:00:00.000Z';
+
+interface ExternalReference {
+  source_name: string;
+  description?: string;
+  url?: string;
+  external_id?: string;
+}
+
+function stixTypeOf(entity: Entity): 'intrusion-set' | 'malware' | 'tool' {
+  return entity.kind === 'actor' ? 'intrusion-set' : entity.kind === 'tool' ? 'tool' : 'malware';
+}
+
+function timestamp(value: string | undefined, fallback: string): string {
+  const t = value ? Date.parse(value) : NaN;
+  return Number.isFinite(t) ? new Date(t).toISOString() : fallback;
+}
+
+/** "2009" → "2009-01-01T00:00:00.000Z". */
+function seenTimestamp(date: string | undefined): string | undefined {
+  if (!date) return undefined;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
+  if (!m) return undefined;
+  return timestamp(`${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T00:00:00.000Z`, '') || undefined;
+}
+
+function sourceReference(claim: Claim): ExternalReference {
+  const s = claim.source;
+  return {
+    source_name: (s.publisher ?? s.title).slice(0, 250) || 'unknown',
+    description: s.title,
+    ...(s.url ? { url: s.url } : {}),
+  };
+}
+
+export async function exportStix(repo: Repository, options: { scope: ExportScope; now?: Date }): Promise<StixBundle> {
+  const now = (options.now ?? new Date()).toISOString();
+  const db = repo.db;
+  const { entities, links, claims } = await db.transaction('r', [db.entities, db.links, db.claims], async () => {
+    if (options.scope === 'all') {
+      return {
+        entities: (await db.entities.toArray()).map(fromRow),
+        links: await db.links.toArray(),
+        claims: await db.claims.toArray(),
+      };
+    }
+    const user = await db.claims.where('origin').equals(USER_ORIGIN).toArray();
+    const ls = (await db.links.bulkGet([...new Set(user.map((c) => c.linkId))])).filter((l): l is Link => !!l);
+    const es = (await db.entities.bulkGet([...new Set(ls.flatMap((l) => [l.from, l.to]))])).filter((e) => !!e).map(fromRow);
+    // Derived confidence of an annotated link uses all its claims.
+    const all = await db.claims.where('linkId').anyOf(ls.map((l) => l.id)).toArray();
+    return { entities: es, links: ls, claims: all };
+  });
+
+  const identityId = `identity--${await uuidv5('identity:actorlens')}`;
+  const objects: StixObject[] = [
+    {
+      type: 'identity',
+      spec_version: '2.1',
+      id: identityId,
+      created: EXPORT_EPOCH,
+      modified: EXPORT_EPOCH,
+      name: 'ActorLens',
+      identity_class: 'system',
+      description: 'ActorLens browser extension export.',
+    },
+  ];
+
+  const stixIdOf = new Map<string, string>();
+  for (const entity of [...entities].sort((a, b) => a.id.localeCompare(b.id))) {
+    const type = stixTypeOf(entity);
+    const id = `${type}--${await uuidv5(`entity:${entity.id}`)}`;
+    stixIdOf.set(entity.id, id);
+    const refs: ExternalReference[] = [
+      ...(entity.externalIds?.attack ?? []).map((ext) => ({
+        source_name: 'mitre-attack',
+        external_id: ext,
+        url: `https://attack.mitre.org/${ext.startsWith('G') ? 'groups' : ext.startsWith('C') ? 'campaigns' : 'software'}/${ext}`,
+      })),
+      ...(entity.externalIds?.misp ?? []).map((ext) => ({ source_name: 'misp-galaxy', external_id: ext })),
+    ];
+    const annotated = entity.aliases.filter((a) => a.usedBy || a.ambiguous);
+    const firstSeen = seenTimestamp(entity.firstSeen);
+    const lastSeen = seenTimestamp(entity.lastSeen);
+    objects.push({
+      type,
+      spec_version: '2.1',
+      id,
+      created_by_ref: identityId,
+      created: EXPORT_EPOCH,
+      modified: now,
+      name: entity.name,
+      ...(entity.description ? { description: entity.description } : {}),
+      ...(entity.aliases.length ? { aliases: entity.aliases.map((a) => a.name) } : {}),
+      ...(type === 'malware' ? { is_family: true } : {}),
+      ...(entity.kind === 'ransomware' ? { malware_types: ['ransomware'] } : {}),
+      ...(type === 'intrusion-set' && firstSeen ? { first_seen: firstSeen } : {}),
+      ...(type === 'intrusion-set' && lastSeen && (!firstSeen || lastSeen >= firstSeen) ? { last_seen: lastSeen } : {}),
+      ...(refs.length ? { external_references: refs } : {}),
+      x_actorlens_id: entity.id,
+      x_actorlens_kind: entity.kind,
+      ...(entity.country ? { x_actorlens_country: entity.country } : {}),
+      ...(entity.motivation ? { x_actorlens_motivation: entity.motivation } : {}),
+      ...(annotated.length ? { x_actorlens_aliases: annotated.map((a) => ({ ...a })) } : {}),
+      x_actorlens_provenance: entity.provenance,
+    });
+  }
+
+  const claimsByLink = new Map<string, Claim[]>();
+  for (const c of claims) claimsByLink.set(c.linkId, [...(claimsByLink.get(c.linkId) ?? []), c]);
+  const relIdOf = new Map<string, string>();
+  for (const link of [...links].sort((a, b) => a.id.localeCompare(b.id))) {
+    const from = stixIdOf.get(link.from);
+    const to = stixIdOf.get(link.to);
+    if (!from || !to) continue; // dangling link: nothing to point at
+    const own = claimsByLink.get(link.id) ?? [];
+    const derived = deriveConfidence(link, own);
+    const { type, reversed } = stixRelationFor(link.relation);
+    const id = `relationship--${await uuidv5(`link:${link.id}`)}`;
+    relIdOf.set(link.id, id);
+    const seen = new Set<string>();
+    const refs = own
+      .filter((c) => c.origin !== USER_ORIGIN)
+      .map(sourceReference)
+      .filter((r) => {
+        const k = `${r.source_name}|${r.description}|${r.url ?? ''}`;
+        if (seen.has(k)) return false;
+        seen.add(k);
+        return true;
+      });
+    const confidence = derived.confidence === undefined ? undefined : Math.max(0, Math.min(100, Math.round(derived.confidence)));
+    objects.push({
+      type: 'relationship',
+      spec_version: '2.1',
+      id,
+      created_by_ref: identityId,
+      created: EXPORT_EPOCH,
+      modified: now,
+      relationship_type: type,
+      source_ref: reversed ? to : from,
+      target_ref: reversed ? from : to,
+      ...(confidence !== undefined ? { confidence } : {}),
+      ...(link.note ? { description: link.note } : {}),
+      ...(refs.length ? { external_references: refs } : {}),
+      x_actorlens_relation: link.relation,
+      x_actorlens_status: link.status,
+      ...(link.override ? { x_actorlens_override: link.override } : {}),
+    });
+  }
+
+  const names = new Map(entities.map((e) => [e.id, e.name]));
+  const linkById = new Map(links.map((l) => [l.id, l]));
+  for (const claim of claims.filter((c) => c.origin === USER_ORIGIN).sort((a, b) => a.id.localeCompare(b.id))) {
+    const rel = relIdOf.get(claim.linkId);
+    const link = linkById.get(claim.linkId);
+    if (!rel || !link) continue;
+    const summary = `${claim.stance === 'refutes' ? 'Refutes' : 'Supports'}: ${names.get(link.from)} ${link.relation} ${names.get(link.to)}`;
+    const created = timestamp(claim.created, now);
+    const modified = timestamp(claim.updated, created);
+    objects.push({
+      type: 'note',
+      spec_version: '2.1',
+      id: `note--${await uuidv5(`claim:${claim.id}`)}`,
+      created_by_ref: identityId,
+      created,
+      modified: modified < created ? created : modified,
+      abstract: summary,
+      content: claim.quote?.exact ?? summary,
+      ...(claim.source.author ? { authors: [claim.source.author] } : {}),
+      object_refs: [rel],
+      ...(claim.confidence !== undefined ? { confidence: Math.max(0, Math.min(100, Math.round(claim.confidence))) } : {}),
+      external_references: [sourceReference(claim)],
+      x_actorlens_stance: claim.stance,
+      x_actorlens_source: claim.source,
+      ...(claim.quote ? { x_actorlens_quote: claim.quote } : {}),
+      ...(claim.pageUrl ? { x_actorlens_page_url: claim.pageUrl } : {}),
+    });
+  }
+
+  return { type: 'bundle', id: `bundle--${uuidv4()}`, objects };
+}

@@ -1,0 +1,104 @@
+/** Building blocks shared by the STIX and MISP parsers. */
+import { nameKey } from '../db/keys';
+import type { Alias, Entity } from '../model/entity';
+import { linkId, type Claim, type Link, type Relation } from '../model/link';
+import { cleanName, type FieldContext, type Json } from './sanitize';
+import { ImportError, type ImportPlan } from './types';
+
+/** Collects errors and warnings while parsing one file. */
+export class Collector {
+  constructor(readonly plan: ImportPlan) {}
+
+  error(path: string, field: string, message: string): void {
+    this.plan.errors.push(new ImportError({ file: this.plan.fileName, path, field, message }));
+  }
+
+  warn(path: string, field: string, message: string): void {
+    this.plan.warnings.push({ file: this.plan.fileName, path, field, message });
+  }
+
+  ctx(path: string, field: string): FieldContext {
+    return { file: this.plan.fileName, path, field };
+  }
+
+  /** Takes a value or records its error; returns undefined on error. */
+  take<T>(value: T | ImportError): T | undefined {
+    if (value instanceof ImportError) {
+      this.plan.errors.push(value);
+      return undefined;
+    }
+    return value;
+  }
+}
+
+/**
+ * Reads a list of alias names (or returns [] with an error when the field is not an array of strings).
+ * Names without letters or digits are dropped with a warning; exact repeats (and the canonical name itself)
+ * are dropped. Spelling variants with the same lookup key ("Trickbot" next to "TrickBot") are kept as
+ * written: the merge step compares keys against what is already stored.
+ */
+export function readAliases(
+  c: Collector,
+  raw: Json | undefined,
+  canonical: string,
+  path: string,
+  field: string,
+  usedBy: (name: string) => string | undefined = () => undefined,
+  seen = new Set<string>([canonical]),
+): Alias[] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) {
+    c.error(path, field, `Expected a list of names, got ${typeof raw === 'object' ? 'an object' : `a ${typeof raw}`}.`);
+    return [];
+  }
+  const out: Alias[] = [];
+  raw.forEach((item, j) => {
+    const name = c.take(cleanName(item, c.ctx(`${path}.${field}[${j}]`, field)));
+    if (name === undefined) return;
+    const key = nameKey(name);
+    if (!key) {
+      c.warn(`${path}.${field}[${j}]`, field, `Alias ${JSON.stringify(name)} has no letters or digits; skipped.`);
+      return;
+    }
+    if (seen.has(name)) return;
+    seen.add(name);
+    const by = usedBy(name);
+    out.push(by ? { name, usedBy: by } : { name });
+  });
+  return out;
+}
+
+export function addLink(
+  plan: ImportPlan,
+  links: Map<string, Link>,
+  from: string,
+  relation: Relation,
+  to: string,
+  extra: Partial<Pick<Link, 'status' | 'note'>> = {},
+): Link {
+  const id = linkId(from, relation, to);
+  let link = links.get(id);
+  if (!link) {
+    link = { id, from, to, relation, status: extra.status ?? 'active', provenance: [plan.feed], ...(extra.note ? { note: extra.note } : {}) };
+    links.set(id, link);
+    plan.links.push(link);
+  }
+  return link;
+}
+
+export function addClaim(plan: ImportPlan, claims: Map<string, Claim>, claim: Claim): void {
+  if (claims.has(claim.id)) return;
+  claims.set(claim.id, claim);
+  plan.claims.push(claim);
+}
+
+export function entityFamily(kind: Entity['kind']): 'actor' | 'software' {
+  return kind === 'actor' ? 'actor' : 'software';
+}
+
+/** RFC 3339 timestamp with milliseconds and Z, or undefined for anything unparseable. */
+export function isoTimestamp(raw: unknown): string | undefined {
+  if (typeof raw !== 'string' || raw.length > 40) return undefined;
+  const t = Date.parse(raw);
+  return Number.isFinite(t) ? new Date(t).toISOString() : undefined;
+}

@@ -1,0 +1,236 @@
+/**
+ * MISP galaxy cluster file parser (pure): { type, name, values: [{ value, uuid, description, meta, related }] }.
+ * Kind comes from the galaxy type; related[] entries become links whose confidence comes from the
+ * estimative-language likelihood tag (no tag → unspecified, never 0).
+ */
+import { nameKey } from '../db/keys';
+import { MISP_LIKELIHOOD } from '../model/confidence';
+import type { EntityKind } from '../model/entity';
+import type { Claim, Link, Source } from '../model/link';
+import { addClaim, addLink, Collector, readAliases } from './common';
+import { mapMispRelation } from './relations';
+import { checkTree, cleanName, cleanText, describeType, isObject, isoDate, own, type JsonObject } from './sanitize';
+import { emptyPlan, type ImportPlan } from './types';
+import type { ParseOptions } from './stix';
+
+/** Galaxy type → entity kind. Types not listed are rejected (the file is not about actors or software). */
+export const MISP_GALAXY_KINDS: Record<string, EntityKind> = {
+  'threat-actor': 'actor',
+  'mitre-intrusion-set': 'actor',
+  'microsoft-activity-group': 'actor',
+  malpedia: 'malware',
+  'mitre-malware': 'malware',
+  backdoor: 'malware',
+  banker: 'malware',
+  botnet: 'malware',
+  rat: 'malware',
+  stealer: 'malware',
+  android: 'malware',
+  tool: 'tool',
+  'mitre-tool': 'tool',
+  ransomware: 'ransomware',
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu;
+const LIKELIHOOD_TAG = /^estimative-language:likelihood-probability="([a-z-]+)"$/u;
+const ATTACK_ID = /^[GS]\d{4}$/u;
+/** Producer uuids of MISP clusters/producer.json that name-attribution entries point to. */
+const PRODUCERS: Record<string, string> = { 'd0c33595-b684-45ef-91c3-e2f5ce1a8191': 'Microsoft' };
+
+/** Heuristic: does this parsed JSON look like a MISP galaxy cluster file? */
+export function looksLikeMispGalaxy(json: unknown): boolean {
+  return isObject(json) && Array.isArray(own(json, 'values')) && typeof own(json, 'type') === 'string';
+}
+
+export function parseMispGalaxy(json: unknown, fileName: string, options: ParseOptions = {}): ImportPlan {
+  const plan = emptyPlan('misp-galaxy', fileName, 'misp');
+  const c = new Collector(plan);
+  const now = (options.now ?? new Date()).toISOString();
+  if (!looksLikeMispGalaxy(json) || !isObject(json)) {
+    c.error('', 'values', 'Not a MISP galaxy cluster file: expected a JSON object with "type" and a "values" array.');
+    return plan;
+  }
+  if (!options.treeChecked) {
+    plan.errors.push(...checkTree(json, fileName));
+    if (plan.errors.length) return plan;
+  }
+  const type = String(own(json, 'type')).trim();
+  const kind = Object.prototype.hasOwnProperty.call(MISP_GALAXY_KINDS, type) ? MISP_GALAXY_KINDS[type] : undefined;
+  if (!kind) {
+    c.error('', 'type', `Unsupported galaxy type ${JSON.stringify(type.slice(0, 60))}: ActorLens imports ${Object.keys(MISP_GALAXY_KINDS).join(', ')}.`);
+    return plan;
+  }
+  plan.feed = `misp:${type}`;
+  const galaxyName = c.take(cleanName(own(json, 'name') ?? type, c.ctx('', 'name'))) || type;
+  const source: Source = {
+    title: `MISP galaxy: ${galaxyName}`,
+    publisher: 'MISP galaxy',
+    url: `https://github.com/MISP/misp-galaxy/blob/main/clusters/${type}.json`,
+  };
+
+  const values = own(json, 'values') as unknown[];
+  const seenUuids = new Set<string>();
+  const links = new Map<string, Link>();
+  const claims = new Map<string, Claim>();
+  const defaulted = new Set<string>();
+
+  values.forEach((value, i) => {
+    const path = `values[${i}]`;
+    if (!isObject(value)) {
+      c.error(path, '', `Each galaxy value must be a JSON object, got ${describeType(value)}.`);
+      return;
+    }
+    const uuidRaw = own(value, 'uuid');
+    if (typeof uuidRaw !== 'string' || !UUID.test(uuidRaw)) {
+      c.error(path, 'uuid', 'Missing or invalid uuid.');
+      return;
+    }
+    const uuid = uuidRaw.toLowerCase();
+    if (seenUuids.has(uuid)) {
+      c.warn(path, 'uuid', `Duplicate uuid ${uuid}; this value is skipped.`);
+      return;
+    }
+    seenUuids.add(uuid);
+    const errorsBefore = plan.errors.length;
+    const name = c.take(cleanName(own(value, 'value'), c.ctx(path, 'value')));
+    if (name === undefined) return;
+    if (!nameKey(name)) {
+      c.warn(path, 'value', `Name ${JSON.stringify(name)} has no letters or digits; value skipped.`);
+      return;
+    }
+    const metaRaw = own(value, 'meta');
+    if (metaRaw !== undefined && !isObject(metaRaw)) {
+      c.error(path, 'meta', `"meta" must be an object, got ${describeType(metaRaw)}.`);
+      return;
+    }
+    const meta: JsonObject = metaRaw ?? {};
+    const mpath = `${path}.meta`;
+
+    // Who uses which alias: "origin:<alias>": "<vendor>" keys and name-attribution "<alias>:<producer uuid>".
+    const usedBy = new Map<string, string>();
+    for (const key of Object.keys(meta)) {
+      const by = meta[key];
+      if (key.startsWith('origin:') && typeof by === 'string') {
+        const vendor = c.take(cleanName(by, c.ctx(`${mpath}["${key.slice(0, 60)}"]`, key.slice(0, 60))));
+        if (vendor) usedBy.set(nameKey(key.slice(7)), vendor);
+      }
+    }
+    const attribution = own(meta, 'name-attribution');
+    if (Array.isArray(attribution)) {
+      for (const entry of attribution) {
+        if (typeof entry !== 'string') continue;
+        const cut = entry.lastIndexOf(':');
+        const vendor = PRODUCERS[entry.slice(cut + 1).toLowerCase()];
+        if (cut > 0 && vendor && !usedBy.has(nameKey(entry.slice(0, cut)))) usedBy.set(nameKey(entry.slice(0, cut)), vendor);
+      }
+    }
+    const synonymsRaw = own(meta, 'synonyms');
+    // ATT&CK ids listed as synonyms ("G0032") are identifiers, not names to spot.
+    const aliases = readAliases(c, synonymsRaw, name, mpath, 'synonyms', (n) => usedBy.get(nameKey(n))).filter((a) => !ATTACK_ID.test(a.name));
+    const description = c.take(cleanText(own(value, 'description'), c.ctx(path, 'description')));
+
+    const refs = own(meta, 'refs');
+    if (refs !== undefined) {
+      if (!Array.isArray(refs)) c.error(mpath, 'refs', `"refs" must be a list of URLs, got ${describeType(refs)}.`);
+      else refs.forEach((ref, j) => {
+        if (typeof ref !== 'string') c.error(`${mpath}.refs[${j}]`, 'refs', `A reference must be a URL string, got ${describeType(ref)}.`);
+      });
+    }
+    const countryRaw = own(meta, 'country');
+    let country: string | undefined;
+    if (countryRaw !== undefined) {
+      if (typeof countryRaw !== 'string') c.error(mpath, 'country', `"country" must be a string, got ${describeType(countryRaw)}.`);
+      else if (/^[A-Za-z]{2}$/u.test(countryRaw.trim())) country = countryRaw.trim().toUpperCase();
+      else if (countryRaw.trim()) c.warn(mpath, 'country', `Country ${JSON.stringify(countryRaw.slice(0, 40))} is not an ISO 3166 alpha-2 code; ignored.`);
+    }
+    const sponsorRaw = own(meta, 'cfr-suspected-state-sponsor');
+    let sponsor: string | undefined;
+    if (sponsorRaw !== undefined) {
+      if (typeof sponsorRaw !== 'string') c.error(mpath, 'cfr-suspected-state-sponsor', `Expected a string, got ${describeType(sponsorRaw)}.`);
+      else sponsor = c.take(cleanName(sponsorRaw, c.ctx(mpath, 'cfr-suspected-state-sponsor')));
+    }
+    const motiveRaw = own(meta, 'motive');
+    const motive = typeof motiveRaw === 'string' ? c.take(cleanName(motiveRaw, c.ctx(mpath, 'motive'))) : undefined;
+    const motivation = motive || (sponsor && !/^unknown$/iu.test(sponsor) ? `state-sponsored (suspected sponsor: ${sponsor})` : undefined);
+    const firstSeen = isoDate(own(meta, 'since'));
+    if (plan.errors.length > errorsBefore) return;
+
+    const id = `misp:${uuid}`;
+    plan.entities.push({
+      id,
+      kind,
+      name,
+      aliases,
+      ...(country ? { country } : {}),
+      ...(motivation ? { motivation } : {}),
+      ...(firstSeen ? { firstSeen } : {}),
+      ...(description ? { description } : {}),
+      externalIds: { misp: [uuid] },
+      provenance: [plan.feed],
+    });
+
+    const related = own(value, 'related');
+    if (related === undefined) return;
+    if (!Array.isArray(related)) {
+      c.error(path, 'related', `"related" must be a list, got ${describeType(related)}.`);
+      return;
+    }
+    related.forEach((rel, j) => {
+      const rpath = `${path}.related[${j}]`;
+      if (!isObject(rel)) {
+        c.error(rpath, '', `Each related entry must be an object, got ${describeType(rel)}.`);
+        return;
+      }
+      const dest = own(rel, 'dest-uuid');
+      const relType = own(rel, 'type');
+      if (typeof dest !== 'string' || !UUID.test(dest)) {
+        c.error(rpath, 'dest-uuid', 'Missing or invalid dest-uuid.');
+        return;
+      }
+      if (typeof relType !== 'string' || !relType.trim()) {
+        c.error(rpath, 'type', 'Missing or non-string relation type.');
+        return;
+      }
+      const tags = own(rel, 'tags');
+      if (tags !== undefined && (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string'))) {
+        c.error(rpath, 'tags', '"tags" must be a list of strings.');
+        return;
+      }
+      const mapped = mapMispRelation(relType);
+      if (!mapped) {
+        plan.skipped.unsupported++;
+        return;
+      }
+      if (mapped.defaulted && !defaulted.has(relType.trim())) {
+        defaulted.add(relType.trim());
+        c.warn(rpath, 'type', `Relation type ${JSON.stringify(relType.slice(0, 60))} is not in the ActorLens vocabulary; mapped to "affiliated-with".`);
+      }
+      let confidence: number | undefined;
+      for (const tag of (tags as string[] | undefined) ?? []) {
+        const m = LIKELIHOOD_TAG.exec(tag.trim());
+        if (!m) continue;
+        const v = MISP_LIKELIHOOD[m[1]!];
+        if (v === undefined || !Object.prototype.hasOwnProperty.call(MISP_LIKELIHOOD, m[1]!)) {
+          c.warn(rpath, 'tags', `Unknown likelihood ${JSON.stringify(m[1])}; confidence left unspecified.`);
+        } else confidence = v;
+      }
+      const other = `misp:${dest.toLowerCase()}`;
+      const [from, to] = mapped.reversed ? [other, id] : [id, other];
+      if (from === to) {
+        c.warn(rpath, 'dest-uuid', 'The value is related to itself; skipped.');
+        return;
+      }
+      const link = addLink(plan, links, from, mapped.relation, to);
+      addClaim(plan, claims, {
+        id: `misp:${uuid}:${relType.trim().toLowerCase()}:${dest.toLowerCase()}`,
+        linkId: link.id,
+        source,
+        stance: 'supports',
+        ...(confidence !== undefined ? { confidence } : {}),
+        origin: `import:${plan.feed}`,
+        created: now,
+      });
+    });
+  });
+  return plan;
+}

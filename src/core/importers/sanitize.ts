@@ -1,0 +1,232 @@
+/**
+ * Defensive helpers for untrusted import files: size limit, safe JSON parsing (no prototype pollution),
+ * plain-text names and descriptions. Nothing here ever produces HTML: names with markup are rejected,
+ * descriptions are reduced to plain text and must still be rendered as text by the UI.
+ */
+import { ImportError, MAX_DESCRIPTION_LENGTH, MAX_IMPORT_BYTES, MAX_JSON_DEPTH, MAX_NAME_LENGTH } from './types';
+
+/** Keys that can reach Object.prototype when data is later merged or assigned: a file with any is rejected. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Own property read that never consults the prototype chain. */
+export function own(obj: JsonObject, key: string): Json | undefined {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+/** Byte length of a string encoded as UTF-8 (without allocating the encoding). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Size check to run on File.size before reading a file, and on the text before parsing it. */
+export function checkSize(bytes: number, file: string): ImportError | undefined {
+  if (bytes > MAX_IMPORT_BYTES) {
+    return new ImportError({
+      file,
+      path: '',
+      field: '',
+      message: `File too large: ${(bytes / 1024 / 1024).toFixed(1)} MiB; the limit is 50 MiB (${MAX_IMPORT_BYTES} bytes).`,
+    });
+  }
+  return undefined;
+}
+
+export function textSizeError(text: string, file: string): ImportError | undefined {
+  // Fast paths: UTF-8 needs at least one and at most three bytes per UTF-16 unit.
+  if (text.length > MAX_IMPORT_BYTES) return checkSize(text.length, file);
+  if (text.length * 3 <= MAX_IMPORT_BYTES) return undefined;
+  return checkSize(utf8Length(text), file);
+}
+
+/**
+ * Parses untrusted JSON text. Rejects oversized text before parsing, invalid or truncated JSON, nesting
+ * deeper than MAX_JSON_DEPTH and any __proto__ / constructor / prototype key (JSON.parse itself creates
+ * such keys as plain own properties, but later spreading or merging code must never meet them).
+ */
+export function parseJsonText(text: string, file: string): { value: Json; errors: [] } | { value?: undefined; errors: ImportError[] } {
+  const tooBig = textSizeError(text, file);
+  if (tooBig) return { errors: [tooBig] };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (!body.trim()) return { errors: [new ImportError({ file, path: '', field: '', message: 'The file is empty.' })] };
+  let value: Json;
+  try {
+    value = JSON.parse(body) as Json;
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    const truncated = /end of (JSON )?(data|input)|Unterminated/i.test(detail);
+    return {
+      errors: [
+        new ImportError({
+          file,
+          path: '',
+          field: '',
+          message: truncated ? `The file is truncated or incomplete JSON (${detail}).` : `The file is not valid JSON (${detail}).`,
+        }),
+      ],
+    };
+  }
+  const errors = checkTree(value, file);
+  return errors.length ? { errors } : { value, errors: [] };
+}
+
+/** Walks a parsed tree iteratively; reports forbidden keys and excessive depth. */
+export function checkTree(root: Json, file: string, maxErrors = 20): ImportError[] {
+  const errors: ImportError[] = [];
+  const stack: { v: Json; path: string; depth: number }[] = [{ v: root, path: '', depth: 0 }];
+  while (stack.length && errors.length < maxErrors) {
+    const { v, path, depth } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > MAX_JSON_DEPTH) {
+      errors.push(new ImportError({ file, path: path || '(root)', field: '', message: `Nesting deeper than ${MAX_JSON_DEPTH} levels.` }));
+      continue;
+    }
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) {
+        const child = v[i];
+        if (typeof child === 'object' && child !== null) stack.push({ v: child, path: `${path}[${i}]`, depth: depth + 1 });
+      }
+    } else {
+      for (const key of Object.keys(v)) {
+        const childPath = path ? `${path}.${key}` : key;
+        if (FORBIDDEN_KEYS.has(key)) {
+          errors.push(
+            new ImportError({ file, path: childPath, field: key, message: `Forbidden key "${key}" (possible prototype pollution); the file is rejected.` }),
+          );
+          continue;
+        }
+        const child = v[key];
+        if (typeof child === 'object' && child !== null) stack.push({ v: child, path: childPath, depth: depth + 1 });
+      }
+    }
+  }
+  return errors;
+}
+
+// C0/C1 controls, zero-width and bidirectional formatting characters, BOM: never allowed in a name.
+// eslint-disable-next-line no-control-regex
+const NAME_CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+/** A tag opener, an HTML comment/doctype/processing instruction, a character reference or a script URL. */
+const MARKUP = /<\s*\/?\s*[a-z!?]|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|javascript\s*:/i;
+
+export interface FieldContext {
+  file: string;
+  path: string;
+  field: string;
+}
+
+/**
+ * A name or alias as plain text: trimmed, inner whitespace collapsed, stray separators at the ends removed
+ * ("APT-Q-27," → "APT-Q-27"). Errors on non-strings, markup, control characters and names longer than
+ * MAX_NAME_LENGTH. Returns "" (to be skipped with a warning) for an empty name.
+ */
+export function cleanName(raw: unknown, ctx: FieldContext): string | ImportError {
+  if (typeof raw !== 'string') {
+    return new ImportError({ ...ctx, message: `A name must be a string, got ${describeType(raw)}.` });
+  }
+  if (NAME_CONTROL.test(raw)) {
+    return new ImportError({ ...ctx, message: `Name contains control or invisible formatting characters: ${preview(raw)}.` });
+  }
+  if (MARKUP.test(raw)) {
+    return new ImportError({ ...ctx, message: `Names must be plain text; this one contains HTML or script: ${preview(raw)}.` });
+  }
+  const name = raw.replace(/\s+/gu, ' ').trim().replace(/^[,;:]+|[,;:]+$/gu, '').trim();
+  if (name.length > MAX_NAME_LENGTH) {
+    return new ImportError({ ...ctx, message: `Name is ${name.length} characters long; the limit is ${MAX_NAME_LENGTH}.` });
+  }
+  return name;
+}
+
+/**
+ * Plain text for a description: markdown links reduced to their text, ATT&CK "(Citation: …)" markers and
+ * HTML tags removed, character references left as typed (never decoded into markup), control characters
+ * dropped, length capped. Returns undefined for empty text; errors on non-strings.
+ */
+export function cleanText(raw: unknown, ctx: FieldContext, mode: 'description' | 'verbatim' = 'description'): string | undefined | ImportError {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'string') {
+    return new ImportError({ ...ctx, message: `Expected text, got ${describeType(raw)}.` });
+  }
+  if (mode === 'verbatim') {
+    // Quotes: kept as typed (whitespace matters to TextQuoteSelector), minus control characters.
+    // eslint-disable-next-line no-control-regex
+    const kept = raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '');
+    return kept.trim() ? kept.slice(0, MAX_DESCRIPTION_LENGTH) : undefined;
+  }
+  let text = raw
+    .replace(/\[([^\]\n]{1,300})\]\((?:https?:\/\/|\/)[^)\s]*\)/gu, '$1')
+    .replace(/\s*\(Citation:[^)]*\)/gu, '')
+    .replace(/<\/?[a-z][^>]*>/giu, '')
+    .replace(/<!--[\s\S]*?-->/gu, '')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu, '')
+    .replace(/\r\n?/gu, '\n')
+    .replace(/[ \t]+/gu, ' ')
+    .replace(/\n{3,}/gu, '\n\n')
+    .trim();
+  if (!text) return undefined;
+  if (text.length > MAX_DESCRIPTION_LENGTH) text = `${text.slice(0, MAX_DESCRIPTION_LENGTH - 1).trimEnd()}…`;
+  return text;
+}
+
+/** An http(s) URL as a string, or undefined (other schemes, e.g. javascript: or .onion links, are dropped). */
+export function cleanUrl(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const url = raw.trim();
+  if (url.length > 2048 || NAME_CONTROL.test(url)) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+    if (parsed.hostname.endsWith('.onion')) return undefined;
+    return parsed.href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A STIX-style confidence: integer 0–100, or an error. undefined stays undefined (unspecified, never 0). */
+export function cleanConfidence(raw: unknown, ctx: FieldContext): number | undefined | ImportError {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'number' || !Number.isInteger(raw) || raw < 0 || raw > 100) {
+    return new ImportError({ ...ctx, message: `Confidence must be an integer from 0 to 100, got ${String(JSON.stringify(raw) ?? raw).slice(0, 40)}.` });
+  }
+  return raw;
+}
+
+/** ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD) of a timestamp, or undefined. */
+export function isoDate(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const m = /^(\d{4})(-\d{2})?(-\d{2})?/u.exec(raw.trim());
+  return m ? m[0] : undefined;
+}
+
+export function describeType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/** A short, safe rendering of untrusted text for error messages (JSON-escaped, cut). */
+export function preview(s: string, max = 60): string {
+  const cut = s.length > max ? `${s.slice(0, max)}…` : s;
+  return JSON.stringify(cut);
+}

@@ -1,0 +1,406 @@
+/**
+ * STIX 2.0 / 2.1 bundle parser (pure). Keeps intrusion-set and threat-actor (→ actor), malware (→ malware,
+ * or ransomware when its types, labels, names or first description sentence say so) and tool (→ tool), and
+ * the relationships between them with their confidence and sources. identity, report and note objects feed
+ * claim sources; every other object type is counted in skipped.unsupported.
+ */
+import { nameKey } from '../db/keys';
+import { ENTITY_KINDS, type Alias, type Entity, type EntityKind } from '../model/entity';
+import { LINK_STATUSES, RELIABILITIES, type Claim, type Link, type LinkStatus, type Reliability, type Source, type Stance, type TextQuoteSelector } from '../model/link';
+import { addClaim, addLink, Collector, isoTimestamp, readAliases } from './common';
+import { mapStixRelation } from './relations';
+import { checkTree, cleanConfidence, cleanName, cleanText, cleanUrl, isObject, isoDate, own, type Json, type JsonObject } from './sanitize';
+import { emptyPlan, type ImportPlan } from './types';
+
+export const MITRE_IDENTITY = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
+const STIX_ID = /^[a-z][a-z0-9-]*--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/u;
+const ENTITY_TYPES = new Set(['intrusion-set', 'threat-actor', 'malware', 'tool']);
+const ATTACK_ID = /^[GSC]\d{4}$/u;
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+export interface ParseOptions {
+  /** Timestamp for claims whose object carries no usable `created` (default: now). */
+  now?: Date;
+  /** Skip the forbidden-key walk (the caller already ran it on the same tree). */
+  treeChecked?: boolean;
+}
+
+interface EntityObject {
+  index: number;
+  obj: JsonObject;
+  id: string;
+  type: string;
+}
+
+export function parseStixBundle(json: unknown, fileName: string, options: ParseOptions = {}): ImportPlan {
+  const plan = emptyPlan('stix-2.1', fileName, 'stix');
+  const c = new Collector(plan);
+  const now = (options.now ?? new Date()).toISOString();
+  if (!isObject(json) || own(json, 'type') !== 'bundle') {
+    c.error('', 'type', 'Not a STIX bundle: expected a JSON object with "type": "bundle".');
+    return plan;
+  }
+  if (!options.treeChecked) {
+    plan.errors.push(...checkTree(json, fileName));
+    if (plan.errors.length) return plan;
+  }
+  const objects = own(json, 'objects');
+  if (!Array.isArray(objects)) {
+    c.error('objects', 'objects', 'A STIX bundle needs an "objects" array.');
+    return plan;
+  }
+  if (own(json, 'spec_version') === '2.0') plan.format = 'stix-2.0';
+
+  // Pass 1: index objects, pick the producer, keep the latest version of each entity object.
+  const identities = new Map<string, string>();
+  const reportsByRef = new Map<string, JsonObject>();
+  const entityObjects = new Map<string, EntityObject>();
+  const relationships: EntityObject[] = [];
+  const notes: EntityObject[] = [];
+  const skippedIds = new Set<string>();
+  const creators = new Map<string, number>();
+
+  objects.forEach((obj, index) => {
+    const path = `objects[${index}]`;
+    if (!isObject(obj)) {
+      c.error(path, '', 'Each STIX object must be a JSON object.');
+      return;
+    }
+    const type = own(obj, 'type');
+    const id = own(obj, 'id');
+    if (typeof type !== 'string' || !type) {
+      c.error(path, 'type', 'Missing or non-string "type".');
+      return;
+    }
+    if (typeof id !== 'string' || !STIX_ID.test(id) || !id.startsWith(`${type}--`)) {
+      c.error(path, 'id', `Invalid STIX id ${JSON.stringify(typeof id === 'string' ? id.slice(0, 80) : id)} for a ${type.slice(0, 40)} object.`);
+      return;
+    }
+    const at = `${path} (${id})`;
+    if (own(obj, 'revoked') === true) {
+      plan.skipped.revoked++;
+      skippedIds.add(id);
+      return;
+    }
+    if (own(obj, 'x_mitre_deprecated') === true) {
+      plan.skipped.deprecated++;
+      skippedIds.add(id);
+      return;
+    }
+    const creator = own(obj, 'created_by_ref');
+    if (typeof creator === 'string') creators.set(creator, (creators.get(creator) ?? 0) + 1);
+    if (type === 'identity') {
+      const name = c.take(cleanName(own(obj, 'name'), c.ctx(at, 'name')));
+      if (name) identities.set(id, name);
+    } else if (type === 'report') {
+      const refs = own(obj, 'object_refs');
+      if (Array.isArray(refs)) for (const ref of refs) if (typeof ref === 'string') reportsByRef.set(ref, obj);
+    } else if (type === 'note') {
+      notes.push({ index, obj, id, type });
+    } else if (type === 'relationship') {
+      relationships.push({ index, obj, id, type });
+    } else if (ENTITY_TYPES.has(type)) {
+      const prev = entityObjects.get(id);
+      if (prev) {
+        const newer = String(own(obj, 'modified') ?? '') > String(own(prev.obj, 'modified') ?? '');
+        c.warn(at, 'id', `Duplicate object id; ${newer ? 'this later version replaces' : 'the later version in the file is kept over'} objects[${prev.index}].`);
+        if (!newer) return;
+      }
+      entityObjects.set(id, { index, obj, id, type });
+    } else {
+      plan.skipped.unsupported++;
+    }
+  });
+
+  const mainCreator = [...creators.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const producer = mainCreator ? (identities.get(mainCreator) ?? (mainCreator === MITRE_IDENTITY ? 'The MITRE Corporation' : undefined)) : undefined;
+  // ATT&CK provenance only for MITRE's own objects; a third-party bundle that cites ATT&CK ids stays its own feed.
+  plan.feed = mainCreator === MITRE_IDENTITY ? 'attack' : producer ? `stix:${producer}` : 'stix';
+
+  // Pass 2: entities.
+  const planIdOf = new Map<string, string>();
+  const planIds = new Set<string>();
+  for (const eo of entityObjects.values()) {
+    const entity = readEntity(c, eo, plan.feed);
+    if (!entity) continue;
+    if (planIds.has(entity.id)) {
+      // Two STIX objects carrying the same ATT&CK id: keep them apart by STIX id.
+      entity.id = `stix:${eo.id}`;
+    }
+    planIds.add(entity.id);
+    planIdOf.set(eo.id, entity.id);
+    plan.entities.push(entity);
+  }
+
+  // Pass 3: relationships → links and claims.
+  const links = new Map<string, Link>();
+  const claims = new Map<string, Claim>();
+  const linkOfRelationship = new Map<string, string>();
+  const defaulted = new Set<string>();
+  for (const { index, obj, id } of relationships) {
+    const at = `objects[${index}] (${id})`;
+    const type = own(obj, 'relationship_type');
+    const src = own(obj, 'source_ref');
+    const dst = own(obj, 'target_ref');
+    if (typeof type !== 'string' || !type) {
+      c.error(at, 'relationship_type', 'Missing or non-string relationship_type.');
+      continue;
+    }
+    if (typeof src !== 'string' || !STIX_ID.test(src)) {
+      c.error(at, 'source_ref', 'Missing or invalid source_ref.');
+      continue;
+    }
+    if (typeof dst !== 'string' || !STIX_ID.test(dst)) {
+      c.error(at, 'target_ref', 'Missing or invalid target_ref.');
+      continue;
+    }
+    const mapped = mapStixRelation(type, own(obj, 'x_actorlens_relation'));
+    if (!mapped) {
+      plan.skipped.unsupported++;
+      continue;
+    }
+    if (skippedIds.has(src) || skippedIds.has(dst)) {
+      plan.skipped.orphaned++;
+      continue;
+    }
+    if (!ENTITY_TYPES.has(src.split('--')[0]!) || !ENTITY_TYPES.has(dst.split('--')[0]!)) {
+      plan.skipped.unsupported++;
+      continue;
+    }
+    const confidence = c.take(cleanConfidence(own(obj, 'confidence'), c.ctx(at, 'confidence')));
+    if (mapped.defaulted && !defaulted.has(type)) {
+      defaulted.add(type);
+      c.warn(at, 'relationship_type', `Relationship type ${JSON.stringify(type.slice(0, 60))} is not in the ActorLens vocabulary; mapped to "affiliated-with".`);
+    }
+    const a = planIdOf.get(src) ?? `stix:${src}`;
+    const b = planIdOf.get(dst) ?? `stix:${dst}`;
+    const [from, to] = mapped.reversed ? [b, a] : [a, b];
+    if (from === to) continue;
+    const statusRaw = own(obj, 'x_actorlens_status');
+    const status: LinkStatus = typeof statusRaw === 'string' && (LINK_STATUSES as readonly string[]).includes(statusRaw) ? (statusRaw as LinkStatus) : 'active';
+    const link = addLink(plan, links, from, mapped.relation, to, { status });
+    linkOfRelationship.set(id, link.id);
+    const source = relationshipSource(c, obj, at, plan.feed, producer, reportsByRef.get(id), identities, fileName);
+    const stance: Stance = own(obj, 'x_actorlens_stance') === 'refutes' ? 'refutes' : 'supports';
+    addClaim(plan, claims, {
+      id: `stix:${id}`,
+      linkId: link.id,
+      source,
+      stance,
+      ...(confidence !== undefined ? { confidence } : {}),
+      origin: `import:${plan.feed}`,
+      created: isoTimestamp(own(obj, 'created')) ?? now,
+    });
+  }
+
+  // Pass 4: notes about relationships (annotations exported by ActorLens or another tool) → claims.
+  for (const { index, obj, id } of notes) {
+    const at = `objects[${index}] (${id})`;
+    const refs = own(obj, 'object_refs');
+    const target = Array.isArray(refs) ? refs.find((r): r is string => typeof r === 'string' && linkOfRelationship.has(r)) : undefined;
+    if (!target) {
+      plan.skipped.unsupported++;
+      continue;
+    }
+    const confidence = c.take(cleanConfidence(own(obj, 'confidence'), c.ctx(at, 'confidence')));
+    const content = c.take(cleanText(own(obj, 'content'), c.ctx(at, 'content')));
+    const quote = readQuote(c, own(obj, 'x_actorlens_quote'), at) ?? (content ? { type: 'TextQuoteSelector' as const, exact: content } : undefined);
+    const ref = firstReference(own(obj, 'external_references'));
+    const source: Source =
+      readSource(c, own(obj, 'x_actorlens_source'), at) ??
+      (ref ? sourceFromReference(c, ref, at, 'generic') : { title: fileName, ...(producer ? { publisher: producer } : {}) });
+    const pageUrl = cleanUrl(own(obj, 'x_actorlens_page_url'));
+    addClaim(plan, claims, {
+      id: `stix:${id}`,
+      linkId: linkOfRelationship.get(target)!,
+      source,
+      stance: own(obj, 'x_actorlens_stance') === 'refutes' ? 'refutes' : 'supports',
+      ...(confidence !== undefined ? { confidence } : {}),
+      ...(quote ? { quote } : {}),
+      ...(pageUrl ? { pageUrl } : {}),
+      origin: `import:${plan.feed}`,
+      created: isoTimestamp(own(obj, 'created')) ?? now,
+    });
+  }
+  return plan;
+}
+
+function attackIdOf(obj: JsonObject): string | undefined {
+  const refs = own(obj, 'external_references');
+  if (!Array.isArray(refs)) return undefined;
+  for (const ref of refs) {
+    if (!isObject(ref) || own(ref, 'source_name') !== 'mitre-attack') continue;
+    const ext = own(ref, 'external_id');
+    if (typeof ext === 'string' && ATTACK_ID.test(ext)) return ext;
+  }
+  return undefined;
+}
+
+function externalIdsOf(obj: JsonObject, source: string): string[] {
+  const refs = own(obj, 'external_references');
+  const out: string[] = [];
+  if (!Array.isArray(refs)) return out;
+  for (const ref of refs) {
+    if (!isObject(ref) || own(ref, 'source_name') !== source) continue;
+    const ext = own(ref, 'external_id');
+    if (typeof ext === 'string' && /^[0-9A-Za-z:._-]{1,80}$/u.test(ext)) out.push(ext);
+  }
+  return out;
+}
+
+function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: string): Entity | undefined {
+  const at = `objects[${index}] (${id})`;
+  const rawName = own(obj, 'name');
+  if (rawName === undefined) {
+    c.error(at, 'name', `A ${type} object needs a name.`);
+    return undefined;
+  }
+  const errorsBefore = c.plan.errors.length;
+  const name = c.take(cleanName(rawName, c.ctx(at, 'name')));
+  if (name === undefined) return undefined;
+  if (!nameKey(name)) {
+    c.error(at, 'name', `Name ${JSON.stringify(name)} has no letters or digits.`);
+    return undefined;
+  }
+  const usedBy = readUsedBy(c, own(obj, 'x_actorlens_aliases'), at);
+  const seen = new Set([name]);
+  const aliases: Alias[] = [
+    ...readAliases(c, own(obj, 'aliases'), name, at, 'aliases', (n) => usedBy.get(nameKey(n))?.usedBy, seen),
+    ...readAliases(c, own(obj, 'x_mitre_aliases'), name, at, 'x_mitre_aliases', (n) => usedBy.get(nameKey(n))?.usedBy, seen),
+  ].map((a) => (usedBy.get(nameKey(a.name))?.ambiguous ? { ...a, ambiguous: true } : a));
+  const description = c.take(cleanText(own(obj, 'description'), c.ctx(at, 'description')));
+  if (c.plan.errors.length > errorsBefore) return undefined;
+
+  const declared = own(obj, 'x_actorlens_kind');
+  const kind: EntityKind = typeof declared === 'string' && (ENTITY_KINDS as readonly string[]).includes(declared) && (declared === 'actor') === (type === 'intrusion-set' || type === 'threat-actor')
+    ? (declared as EntityKind)
+    : type === 'intrusion-set' || type === 'threat-actor' ? 'actor' : type === 'tool' ? 'tool' : isRansomware(obj, name, aliases, description) ? 'ransomware' : 'malware';
+  const attack = attackIdOf(obj);
+  const misp = externalIdsOf(obj, 'misp-galaxy').filter((u) => /^[0-9a-f-]{36}$/iu.test(u));
+  const motivationRaw = own(obj, 'x_actorlens_motivation') ?? own(obj, 'primary_motivation');
+  const motivation = typeof motivationRaw === 'string' ? c.take(cleanName(motivationRaw.replace(/-/gu, ' '), c.ctx(at, 'primary_motivation'))) : undefined;
+  const countryRaw = own(obj, 'x_actorlens_country');
+  const country = typeof countryRaw === 'string' && /^[A-Z]{2}$/u.test(countryRaw) ? countryRaw : undefined;
+  const firstSeen = isoDate(own(obj, 'first_seen'));
+  const lastSeen = isoDate(own(obj, 'last_seen'));
+  return {
+    id: attack ? `attack:${attack}` : `stix:${id}`,
+    kind,
+    name,
+    aliases,
+    ...(country ? { country } : {}),
+    ...(motivation ? { motivation } : {}),
+    ...(firstSeen ? { firstSeen } : {}),
+    ...(lastSeen ? { lastSeen } : {}),
+    ...(description ? { description } : {}),
+    externalIds: { ...(attack ? { attack: [attack] } : {}), ...(misp.length ? { misp } : {}), stix: [id] },
+    provenance: [feed],
+  };
+}
+
+function readUsedBy(c: Collector, raw: Json | undefined, at: string): Map<string, { usedBy?: string; ambiguous?: boolean }> {
+  const out = new Map<string, { usedBy?: string; ambiguous?: boolean }>();
+  if (!Array.isArray(raw)) return out;
+  raw.forEach((item, i) => {
+    if (!isObject(item)) return;
+    const name = own(item, 'name');
+    if (typeof name !== 'string') return;
+    const by = own(item, 'usedBy');
+    const usedBy = by === undefined ? undefined : c.take(cleanName(by, c.ctx(`${at}.x_actorlens_aliases[${i}]`, 'usedBy')));
+    out.set(nameKey(name), { ...(usedBy ? { usedBy } : {}), ...(own(item, 'ambiguous') === true ? { ambiguous: true } : {}) });
+  });
+  return out;
+}
+
+function isRansomware(obj: JsonObject, name: string, aliases: Alias[], description: string | undefined): boolean {
+  const types = [own(obj, 'malware_types'), own(obj, 'labels')].flatMap((v) => (Array.isArray(v) ? v : []));
+  if (types.some((t) => t === 'ransomware')) return true;
+  if ([name, ...aliases.map((a) => a.name)].some((n) => /ransom/iu.test(n))) return true;
+  const first = description?.split(/(?<=\.)\s/u)[0] ?? '';
+  return /\b(?:is|was)\s+(?:a|an)?\s*(?:[\w-]+\s+){0,3}ransomware\b/iu.test(first);
+}
+
+function firstReference(raw: Json | undefined): JsonObject | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  return raw.find(
+    (r): r is JsonObject =>
+      isObject(r) &&
+      own(r, 'source_name') !== 'mitre-attack' &&
+      own(r, 'source_name') !== 'misp-galaxy' &&
+      (typeof own(r, 'url') === 'string' || typeof own(r, 'description') === 'string'),
+  );
+}
+
+/** "Author. (2012, September 6). Title. Retrieved …" → "2012-09-06". */
+function citationDate(text: string): string | undefined {
+  const m = /\((\d{4})(?:,\s*([A-Za-z]+)(?:\s+(\d{1,2}))?)?\)/u.exec(text);
+  if (!m) return undefined;
+  const month = m[2] ? MONTHS.indexOf(m[2].toLowerCase()) + 1 : 0;
+  if (!month) return m[1];
+  const mm = String(month).padStart(2, '0');
+  return m[3] ? `${m[1]}-${mm}-${m[3].padStart(2, '0')}` : `${m[1]}-${mm}`;
+}
+
+function sourceFromReference(c: Collector, ref: JsonObject, at: string, style: 'attack' | 'generic'): Source {
+  const sourceName = c.take(cleanText(own(ref, 'source_name'), c.ctx(at, 'external_references.source_name')));
+  const description = c.take(cleanText(own(ref, 'description'), c.ctx(at, 'external_references.description')));
+  const url = cleanUrl(own(ref, 'url'));
+  const title = (description ?? sourceName ?? url ?? 'Untitled reference').slice(0, 500);
+  const date = style === 'attack' && description ? citationDate(description) : undefined;
+  const publisher = style === 'attack' ? 'MITRE ATT&CK' : sourceName?.slice(0, 200);
+  return { title, ...(publisher ? { publisher } : {}), ...(date ? { date } : {}), ...(url ? { url } : {}) };
+}
+
+function relationshipSource(
+  c: Collector,
+  obj: JsonObject,
+  at: string,
+  feed: string,
+  producer: string | undefined,
+  report: JsonObject | undefined,
+  identities: Map<string, string>,
+  fileName: string,
+): Source {
+  const ref = firstReference(own(obj, 'external_references'));
+  if (ref) return sourceFromReference(c, ref, at, feed === 'attack' ? 'attack' : 'generic');
+  if (report) {
+    const title = c.take(cleanText(own(report, 'name'), c.ctx(at, 'report.name'))) ?? fileName;
+    const creator = own(report, 'created_by_ref');
+    const publisher = (typeof creator === 'string' ? identities.get(creator) : undefined) ?? producer;
+    const date = isoDate(own(report, 'published'));
+    const url = cleanUrl(firstReference(own(report, 'external_references')) && own(firstReference(own(report, 'external_references'))!, 'url'));
+    return { title, ...(publisher ? { publisher } : {}), ...(date ? { date } : {}), ...(url ? { url } : {}) };
+  }
+  return { title: feed === 'attack' ? 'MITRE ATT&CK' : fileName, ...(producer ? { publisher: producer } : feed === 'attack' ? { publisher: 'MITRE ATT&CK' } : {}) };
+}
+
+function readQuote(c: Collector, raw: Json | undefined, at: string): TextQuoteSelector | undefined {
+  if (!isObject(raw)) return undefined;
+  const exact = c.take(cleanText(own(raw, 'exact'), c.ctx(at, 'x_actorlens_quote.exact'), 'verbatim'));
+  if (!exact) return undefined;
+  const prefix = c.take(cleanText(own(raw, 'prefix'), c.ctx(at, 'x_actorlens_quote.prefix'), 'verbatim'));
+  const suffix = c.take(cleanText(own(raw, 'suffix'), c.ctx(at, 'x_actorlens_quote.suffix'), 'verbatim'));
+  return { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
+}
+
+/** The full Source of an ActorLens export (x_actorlens_source), validated field by field. */
+function readSource(c: Collector, raw: Json | undefined, at: string): Source | undefined {
+  if (!isObject(raw)) return undefined;
+  const text = (field: string) => c.take(cleanText(own(raw, field), c.ctx(at, `x_actorlens_source.${field}`)));
+  const title = text('title');
+  if (!title) return undefined;
+  const publisher = text('publisher');
+  const author = text('author');
+  const date = isoDate(own(raw, 'date'));
+  const url = cleanUrl(own(raw, 'url'));
+  const rel = own(raw, 'reliability');
+  const reliability = typeof rel === 'string' && (RELIABILITIES as readonly string[]).includes(rel) ? (rel as Reliability) : undefined;
+  return {
+    title,
+    ...(publisher ? { publisher } : {}),
+    ...(author ? { author } : {}),
+    ...(date ? { date } : {}),
+    ...(url ? { url } : {}),
+    ...(reliability ? { reliability } : {}),
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Shared types of the importers: an ImportPlan is what a parser extracted from one file, before it is merged
+ * into the database (src/core/db/import-export.ts). Parsers are pure: no database, no I/O.
+ */
+import type { Entity } from '../model/entity';
+import type { Claim, Link } from '../model/link';
+
+export type ImportFormat = 'stix-2.1' | 'stix-2.0' | 'misp-galaxy' | 'unknown';
+
+/**
+ * Largest accepted file: 50 MiB (52,428,800 bytes) of UTF-8. A file of exactly 50 MiB is accepted; one byte
+ * more is rejected before any parsing.
+ */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** Longest accepted name or alias, in characters (after trimming). */
+export const MAX_NAME_LENGTH = 200;
+/** Descriptions are cut (with "…") beyond this many characters. */
+export const MAX_DESCRIPTION_LENGTH = 4000;
+/** Deepest accepted JSON nesting. */
+export const MAX_JSON_DEPTH = 64;
+
+export interface ImportIssue {
+  /** File name as given by the user. */
+  file: string;
+  /** Where in the file, e.g. "values[12].meta.synonyms[3]" or "objects[5] (intrusion-set--…)". */
+  path: string;
+  /** The offending field, e.g. "name", "meta.synonyms", "confidence". Empty for whole-file problems. */
+  field: string;
+  message: string;
+}
+
+/** A problem that blocks the whole import (all or nothing). */
+export class ImportError extends Error implements ImportIssue {
+  readonly file: string;
+  readonly path: string;
+  readonly field: string;
+
+  constructor(issue: ImportIssue) {
+    super(`${issue.file}${issue.path ? ` ${issue.path}` : ''}${issue.field ? ` [${issue.field}]` : ''}: ${issue.message}`);
+    this.name = 'ImportError';
+    this.file = issue.file;
+    this.path = issue.path;
+    this.field = issue.field;
+  }
+
+  /** The message without the location prefix. */
+  get reason(): string {
+    const i = this.message.indexOf(': ');
+    return i >= 0 ? this.message.slice(i + 2) : this.message;
+  }
+
+  toIssue(): ImportIssue {
+    return { file: this.file, path: this.path, field: this.field, message: this.reason };
+  }
+}
+
+export interface ImportSkipped {
+  /** Objects marked `revoked: true`. */
+  revoked: number;
+  /** Objects marked `x_mitre_deprecated: true`. */
+  deprecated: number;
+  /** Objects or relations of a type ActorLens does not keep (attack-pattern, marking-definition, targets…). */
+  unsupported: number;
+  /** Relationships whose ends were skipped (revoked, deprecated or unsupported). */
+  orphaned: number;
+}
+
+export interface ImportPlan {
+  format: ImportFormat;
+  fileName: string;
+  /** Provenance label of the feed: "attack", "misp:threat-actor", "stix:<producer>"… */
+  feed: string;
+  /**
+   * Entities found in the file. Their ids are external keys ("attack:G0032", "misp:<uuid>", "stix:<id>");
+   * the apply step maps them onto existing entities or keeps them as the new entities' ids.
+   */
+  entities: Entity[];
+  /**
+   * Links between plan entity ids; an end may also be an external key of an entity that is not in the file
+   * ("stix:malware--…", "misp:<uuid>"): the apply step resolves it against the database or skips the link.
+   */
+  links: Link[];
+  claims: Claim[];
+  /** Blocking problems: a plan with any error is never applied. */
+  errors: ImportError[];
+  /** Non-blocking problems (dropped empty alias, unknown relation type mapped to a default…). */
+  warnings: ImportIssue[];
+  skipped: ImportSkipped;
+}
+
+export function emptySkipped(): ImportSkipped {
+  return { revoked: 0, deprecated: 0, unsupported: 0, orphaned: 0 };
+}
+
+export function emptyPlan(format: ImportFormat, fileName: string, feed: string): ImportPlan {
+  return { format, fileName, feed, entities: [], links: [], claims: [], errors: [], warnings: [], skipped: emptySkipped() };
+}

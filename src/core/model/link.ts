@@ -1,0 +1,92 @@
+/**
+ * Links between two entities and the claims (evidence) they rest on.
+ * A link's confidence is never typed in directly: it is derived from its claims (see confidence.ts),
+ * unless an analyst overrides it with a reason.
+ */
+
+/**
+ * Closed vocabulary of relations. Directional: `from` <relation> `to`.
+ * "obtains-access-from": from buys or receives initial access from to (an access broker or its malware).
+ */
+export const RELATIONS = [
+  'obtains-access-from',
+  'sells-access-to',
+  'uses',
+  'develops',
+  'operates',
+  'affiliated-with',
+  'shares-code-with',
+  'shares-infrastructure-with',
+  'overlaps-with',
+  'succeeded-by',
+  'attributed-to',
+] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** active: believed current; historical: was true, no longer active; disputed: sources disagree; refuted. */
+export const LINK_STATUSES = ['active', 'historical', 'disputed', 'refuted'] as const;
+export type LinkStatus = (typeof LINK_STATUSES)[number];
+
+export interface Link {
+  /** Stable id, e.g. "lazarus-group~obtains-access-from~trickbot". */
+  id: string;
+  from: string;
+  to: string;
+  relation: Relation;
+  /** The status the curator or feed asserted; the derived status may tighten it (see confidence.ts). */
+  status: LinkStatus;
+  /** A short explanation in the team's own words (why this link is believed, or why it was refuted). */
+  note?: string;
+  /** Analyst override of the derived confidence (STIX 0–100) with a reason. */
+  override?: { confidence: number; reason: string; at: string };
+  provenance: string[];
+}
+
+/** Admiralty source reliability: A completely reliable … E unreliable, F cannot be judged. */
+export const RELIABILITIES = ['A', 'B', 'C', 'D', 'E', 'F'] as const;
+export type Reliability = (typeof RELIABILITIES)[number];
+
+export interface Source {
+  title: string;
+  publisher?: string;
+  author?: string;
+  /** ISO date of publication; omitted when unknown (never guessed). */
+  date?: string;
+  url?: string;
+  reliability?: Reliability;
+  /**
+   * The original analysis this source reports on ("Intel 471"), when it is coverage of someone else's work.
+   * Sources that share it are one piece of evidence, not several.
+   */
+  basedOn?: string;
+}
+
+/** W3C Web Annotation TextQuoteSelector: finds the passage again in the article. */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+export type Stance = 'supports' | 'refutes';
+
+export interface Claim {
+  id: string;
+  linkId: string;
+  source: Source;
+  stance: Stance;
+  /** The source's own confidence, STIX 0–100; absent = unspecified (never 0). */
+  confidence?: number;
+  quote?: TextQuoteSelector;
+  /** "bundled", "user", "import:<feed>" — user claims are never overwritten by a re-seed or import. */
+  origin: string;
+  /** Address of the page the claim was recorded on (user annotations). */
+  pageUrl?: string;
+  created: string;
+  updated?: string;
+}
+
+export function linkId(from: string, relation: Relation, to: string): string {
+  return `${from}~${relation}~${to}`;
+}

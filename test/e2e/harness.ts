@@ -1,0 +1,112 @@
+/**
+ * Real-browser test harness: serves fixture pages on 127.0.0.1 and starts Debian's Chromium with the built
+ * extension (dist/) in a persistent profile. Playwright cannot reach the toolbar popup, so the popup is
+ * opened as popup.html?tab=<id>, which the popup reads instead of the active tab.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { SpottedReport } from '../../src/core/protocol';
+
+/** The slice of the extension API the tests call inside the service worker. */
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number; url?: string }[]>;
+    sendMessage(id: number, m: unknown): Promise<unknown>;
+  };
+};
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+
+/** Serves test/fixtures/pages at / and the demo article at /demo/. */
+export async function serveFixtures(): Promise<{ url: (p: string) => string; close: () => Promise<void> }> {
+  const server: Server = createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = pathname.startsWith('/demo/')
+      ? path.join(ROOT, 'assets', pathname)
+      : path.join(ROOT, 'test/fixtures/pages', pathname);
+    if (!file.startsWith(ROOT) || !existsSync(file)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    res.end(await readFile(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: (p) => `http://127.0.0.1:${port}${p.startsWith('/') ? p : `/${p}`}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Launched {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  userDataDir: string;
+}
+
+export async function launchChromium(userDataDir = mkdtempSync(path.join(tmpdir(), 'actorlens-e2e-')), opts: { headless?: boolean } = {}): Promise<Launched> {
+  if (!existsSync(path.join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROME,
+    headless: opts.headless ?? true,
+    viewport: { width: 1100, height: 900 },
+    args: [...CHROME_ARGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 20_000 });
+  return { context, worker, extensionId: new URL(worker.url()).host, userDataDir };
+}
+
+/**
+ * The page's tab id. Without the "tabs" permission the extension cannot read tab addresses, so the page is
+ * brought to the front and the active tab of the focused window is taken.
+ */
+export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
+  await page.bringToFront();
+  const id = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
+  if (id === undefined) throw new Error(`no tab for ${page.url()}`);
+  return id;
+}
+
+export async function spotted(worker: Worker, page: Page, waitDone = true): Promise<SpottedReport> {
+  const tabId = await tabIdOf(worker, page);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const report = await worker
+      .evaluate(async (id) => chrome.tabs.sendMessage(id, { type: 'actorlens:spotted' }) as Promise<SpottedReport>, tabId)
+      .catch(() => undefined);
+    if (report && (report.done || !waitDone)) return report;
+    if (Date.now() > deadline) throw new Error('content script never reported done');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Highlight registry seen from the page: name → texts of its ranges. */
+export function highlightTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((h, name) => {
+      out[name] = [...h].map((r) => r.toString());
+    });
+    return out;
+  });
+}
+
+export async function openPopup(context: BrowserContext, extensionId: string, tabId: number): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup/popup.html?tab=${tabId}`);
+  return popup;
+}

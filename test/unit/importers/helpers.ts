@@ -1,0 +1,47 @@
+/** Shared helpers for importer and import/export tests. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundledDataset, BUNDLED_VERSION } from '../../../src/core/data/index';
+import { ActorLensDb } from '../../../src/core/db/database';
+import { Repository } from '../../../src/core/db/repository';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const FIXTURES = resolve(here, '../../fixtures/imports');
+export const SHARED_DATA = resolve(here, '../../../../shared/data');
+export const ATTACK_FILE = resolve(SHARED_DATA, 'attack/enterprise-groups-software.json');
+export const MISP_DIR = resolve(SHARED_DATA, 'misp-galaxy');
+export const HAS_SHARED = existsSync(ATTACK_FILE) && existsSync(resolve(MISP_DIR, 'threat-actor.json'));
+
+/** Call at module level in files with shared-data tests, so a skip is never silent. */
+export function warnIfNoShared(what: string): void {
+  if (!HAS_SHARED) console.warn(`../shared/data absent: skipping ${what} (expected ${SHARED_DATA}).`);
+}
+
+export function fixture(name: string): string {
+  return readFileSync(resolve(FIXTURES, name), 'utf8');
+}
+
+export function shared(path: string): string {
+  return readFileSync(resolve(SHARED_DATA, path), 'utf8');
+}
+
+export async function freshRepo(seed = true): Promise<Repository> {
+  const repo = new Repository(new ActorLensDb(`t-${Math.random()}`));
+  if (seed) await repo.seed(bundledDataset(), BUNDLED_VERSION);
+  return repo;
+}
+
+/** Every row of every table, sorted by key: compare two dumps to prove the database did not change. */
+export async function dump(repo: Repository, options: { ignoreMeta?: string[] } = {}): Promise<string> {
+  const db = repo.db;
+  const byKey = <T>(rows: T[], key: (r: T) => string | number) => [...rows].sort((a, b) => String(key(a)).localeCompare(String(key(b))));
+  const meta = (await db.meta.toArray()).filter((m) => !(options.ignoreMeta ?? []).includes(m.key));
+  return JSON.stringify({
+    entities: byKey(await db.entities.toArray(), (r) => r.id),
+    links: byKey(await db.links.toArray(), (r) => r.id),
+    claims: byKey(await db.claims.toArray(), (r) => r.id),
+    meta: byKey(meta, (r) => r.key),
+    sightings: byKey(await db.sightings.toArray(), (r) => r.id ?? 0),
+  });
+}

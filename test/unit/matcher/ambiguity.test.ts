@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { AMBIGUITY, ambiguityLevel, compileDictionary, createMatcher, hasSecurityContext, isCommonWordName } from '../../../src/core/matcher/index';
+import { ENTITIES } from './fixtures';
+
+const matcher = createMatcher(compileDictionary(ENTITIES));
+
+const MINING =
+  'Zinc and cobalt prices climbed this quarter as smelters in the region slowed. Cobalt from the northern mines ' +
+  'is refined near the coast, while zinc concentrate travels by rail. Lead and nickel stayed flat. Traders said ' +
+  'the Lead market would follow silver. The Cobalt Group of mining cooperatives met on Tuesday. LEAD ORE EXPORTS RISE.';
+const FILM =
+  'Silence opens with a long shot of a frozen lake. The director frames Equation, the second film of the trilogy, ' +
+  'as a quiet chamber piece; Silence is the stronger of the two. Lazarus, the old fisherman, barely speaks. ' +
+  'The score, by an unknown composer, lingers like Emotet, the heroine\u2019s lost dog.';
+const POEM =
+  'Silence falls on cobalt seas,\nA ghost of lead beneath the trees;\nThe equation of the night is spun,\n' +
+  'Till zinc-grey morning meets the sun.\nOne Lazarus walks, one gang of crows\nSings where the Wicked Panda goes.';
+
+describe('ordinary prose gets no highlights', () => {
+  it('an article about zinc and cobalt mining', () => {
+    expect(hasSecurityContext(MINING)).toBe(false);
+    expect(matcher.match(MINING)).toEqual([]);
+  });
+  it('a film review mentioning Silence and Equation', () => {
+    expect(hasSecurityContext(FILM)).toBe(false);
+    expect(matcher.match(FILM)).toEqual([]);
+  });
+  it('a poem', () => {
+    expect(matcher.match(POEM)).toEqual([]);
+  });
+});
+
+describe('security context confirms ambiguous names', () => {
+  it('the ZINC group in a security article', () => {
+    const ms = matcher.match('Microsoft said the ZINC group sent phishing mail with a backdoor to researchers.');
+    expect(ms.map((m) => [m.text, m.entityId, m.reason])).toEqual([['ZINC', 'lazarus', 'context-confirmed']]);
+  });
+  it('a cue next to the name is enough even without page context', () => {
+    expect(matcher.match('They blamed the ZINC group.').map((m) => m.text)).toEqual(['ZINC']);
+    expect(matcher.match('the Silence gang struck').map((m) => m.entityId)).toEqual(['silence']);
+  });
+  it('exact case is required for ambiguous names', () => {
+    expect(matcher.match('They blamed the zinc group and the Zinc group.')).toEqual([]);
+  });
+  it('page context confirms a flagged name inside a sentence, not at a sentence start', () => {
+    const sec = 'The malware dropped a backdoor; the threat actor used phishing. ';
+    expect(matcher.match(sec + 'Researchers attributed it to Lazarus last year.').map((m) => m.text)).toEqual(['Lazarus']);
+    expect(matcher.match(sec + 'Lazarus is a name from scripture.')).toEqual([]);
+  });
+  it('page context can be given by the caller', () => {
+    expect(matcher.match('attributed to Lazarus', { securityContext: true }).map((m) => m.text)).toEqual(['Lazarus']);
+    expect(matcher.match('attributed to Lazarus', { securityContext: false })).toEqual([]);
+  });
+  it('word-like names need page context', () => {
+    expect(matcher.match('My dog Emotet sleeps.')).toEqual([]);
+    expect(matcher.match('The Emotet malware returned.').map((m) => m.text)).toEqual(['Emotet']);
+  });
+});
+
+describe('levels and stop list', () => {
+  it('classifies names', () => {
+    expect(ambiguityLevel('TrickBot', false)).toBe(AMBIGUITY.distinct);
+    expect(ambiguityLevel('Emotet', false)).toBe(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('Lazarus', true)).toBe(AMBIGUITY.flagged);
+    expect(ambiguityLevel('Cobalt', false)).toBe(AMBIGUITY.flagged);
+    expect(ambiguityLevel('Sea Turtle', false)).toBe(AMBIGUITY.flagged);
+    expect(ambiguityLevel('One', false)).toBe(AMBIGUITY.common);
+    expect(ambiguityLevel('payload', false)).toBe(AMBIGUITY.common);
+    expect(isCommonWordName('lead')).toBe(true);
+    expect(isCommonWordName('trickbot')).toBe(false);
+  });
+});

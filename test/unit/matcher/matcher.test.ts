@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { compileDictionary, createMatcher, type Match } from '../../../src/core/matcher/index';
+import { ENTITIES } from './fixtures';
+
+const matcher = createMatcher(compileDictionary(ENTITIES, { version: 't1' }));
+const names = (ms: Match[]) => ms.map((m) => m.text);
+/** Security prose to give a page context. */
+const SEC = 'The threat actor used malware, a backdoor and phishing in this intrusion. ';
+
+describe('compiled dictionary', () => {
+  it('is plain JSON and survives a round trip', () => {
+    const d = compileDictionary(ENTITIES, { version: 'v9' });
+    const back = JSON.parse(JSON.stringify(d));
+    expect(back).toEqual(d);
+    expect(d.version).toBe('v9');
+    expect(createMatcher(back).match('TrickBot')[0]?.entityId).toBe('trickbot');
+    expect(createMatcher(structuredClone(d)).match('TrickBot')[0]?.entityId).toBe('trickbot');
+  });
+});
+
+describe('matching and offsets', () => {
+  it('reports entity, alias, reason and exact offsets', () => {
+    const text = 'Yesterday TrickBot and trickbot were seen.';
+    const ms = matcher.match(text);
+    expect(ms.map((m) => [m.text, m.entityId, m.alias, m.reason])).toEqual([
+      ['TrickBot', 'trickbot', 'TrickBot', 'exact'],
+      ['trickbot', 'trickbot', 'TrickBot', 'case-folded'],
+    ]);
+    for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+  it('maps offsets back through zero-width characters, soft hyphens and NBSP', () => {
+    const text = 'Report: Trick\u00adBot and Lazarus\u00a0Group and Tri\u200bck\u200bBot.';
+    const ms = matcher.match(text);
+    expect(ms.map((m) => m.entityId)).toEqual(['trickbot', 'lazarus', 'trickbot']);
+    expect(ms.map((m) => text.slice(m.start, m.end))).toEqual(['Trick\u00adBot', 'Lazarus\u00a0Group', 'Tri\u200bck\u200bBot']);
+  });
+  it('matches APT 29 variants', () => {
+    const ms = matcher.match('APT29, APT 29 and APT-29 and APT‑29 but not APT29x.');
+    expect(names(ms)).toEqual(['APT29', 'APT 29', 'APT-29', 'APT‑29']);
+    expect(ms.every((m) => m.entityId === 'apt29')).toBe(true);
+  });
+  it('keeps possessives out of the span', () => {
+    const ms = matcher.match('TrickBot’s loader and TA505\'s spam and APT29s.');
+    expect(names(ms)).toEqual(['TrickBot', 'TA505']);
+  });
+  it('longest match wins', () => {
+    const ms = matcher.match(SEC + 'Operators deployed Cobalt Strike. The Lazarus Group struck.');
+    expect(ms.map((m) => [m.text, m.entityId])).toEqual([
+      ['Cobalt Strike', 'cobalt-strike'],
+      ['Lazarus Group', 'lazarus'],
+    ]);
+  });
+});
+
+describe('boundaries', () => {
+  const cases: [string, string][] = [
+    ['inside a word', 'The TrickBotnet and preTrickBot words.'],
+    ['identifier', 'A symbol Lazarus_Loader and TrickBot_main and x_TrickBot.'],
+    ['file name', 'Dropped trickbot.dll and TrickBot.exe to disk.'],
+    ['URL', 'See https://example.com/TrickBot/report and www.trickbot-info.example/TA505 now.'],
+    ['e-mail', 'Write to trickbot@example.com or ta505@example.org.'],
+    ['Windows path', 'Found C:\\Users\\Public\\TrickBot\\x.bin on disk.'],
+    ['Unix path', 'Found /opt/TrickBot/bin here.'],
+    ['hash', 'Hash d41d8cd98f00b204e9800998ecf8427e TrickBot'.slice(0, 37) + ' done.'],
+    ['domain', 'Beacon to trickbot.example.com and emotet[.]xyz today.'],
+  ];
+  for (const [what, text] of cases) {
+    it(`no match: ${what}`, () => {
+      expect(names(matcher.match(text))).toEqual([]);
+    });
+  }
+  it('a hash that contains a name-like hex string is not matched', () => {
+    expect(matcher.match('sha256 ab12cdef34567890ab12cdef34567890ab12cdef34567890ab12cdef34567890')).toEqual([]);
+  });
+  it('punctuation, hyphenated suffixes and slash pairs are fine', () => {
+    expect(names(matcher.match('(TrickBot), "TrickBot" TrickBot-infected hosts; TrickBot/Emotet.'))).toEqual(['TrickBot', 'TrickBot', 'TrickBot', 'TrickBot']);
+  });
+  it('a glued RAT suffix is part of the span', () => {
+    const ms = matcher.match('NetWireRAT and NetwireRAT samples');
+    expect(names(ms)).toEqual(['NetWireRAT', 'NetwireRAT']);
+    expect(ms[0]?.entityId).toBe('netwire');
+  });
+});
+
+describe('case rules', () => {
+  it('short all-caps names need exact case', () => {
+    expect(names(matcher.match(SEC + 'The GRU and the gru and Gru.'))).toEqual(['GRU']);
+    expect(names(matcher.match('ta505 and Ta505 and TA505'))).toEqual(['TA505']);
+  });
+  it('title-case names accept their case, all caps and camel case, not lower case', () => {
+    expect(names(matcher.match(SEC + 'Emotet, EMOTET, emotet. DarkSide, Darkside, darkside.'))).toEqual(['Emotet', 'EMOTET', 'DarkSide', 'Darkside']);
+  });
+  it('mixed-case and digit names match case-insensitively', () => {
+    expect(names(matcher.match('NETWIRE netwire storm-0558 STORM 0558'))).toEqual(['NETWIRE', 'netwire', 'storm-0558', 'STORM 0558']);
+  });
+});
+
+describe('suppression', () => {
+  it('suppressed terms never match, whatever their writing', () => {
+    const text = SEC + 'TrickBot and APT 29 and Emotet.';
+    expect(names(matcher.match(text, { suppressed: ['trickbot', 'APT-29'] }))).toEqual(['Emotet']);
+  });
+  it('suppressing a long name does not fall back to a shorter one', () => {
+    expect(names(matcher.match(SEC + 'They ran Cobalt Strike.', { suppressed: ['Cobalt Strike'] }))).toEqual([]);
+  });
+});
+
+describe('possible actors', () => {
+  it('reports naming-scheme names not in the dictionary', () => {
+    const ms = matcher.match('Proofpoint tracks TA2722 and Mandiant tracks UNC3890; Microsoft calls it Storm-1234 (was DEV-0537); FIN13 too.');
+    expect(ms.map((m) => [m.text, m.entityId, m.possible, m.reason, m.kind])).toEqual([
+      ['TA2722', null, true, 'pattern', 'actor'],
+      ['UNC3890', null, true, 'pattern', 'actor'],
+      ['Storm-1234', null, true, 'pattern', 'actor'],
+      ['DEV-0537', null, true, 'pattern', 'actor'],
+      ['FIN13', null, true, 'pattern', 'actor'],
+    ]);
+  });
+  it('word schemes need security context', () => {
+    expect(matcher.match('The zoo welcomed a Wicked Panda and a Snowy Bear.')).toEqual([]);
+    const ms = matcher.match(SEC + 'Wicked Panda hackers and the Groove gang and the threat actor Fancyname were seen.');
+    expect(ms.filter((m) => m.possible).map((m) => m.text)).toEqual(['Wicked Panda', 'Groove', 'Fancyname']);
+  });
+  it('dictionary names are not repeated as possible actors; ATT&CK tactic ids are not actors', () => {
+    const ms = matcher.match('TA505 used TA0001 Initial Access.');
+    expect(ms.map((m) => [m.text, m.possible ?? false])).toEqual([['TA505', false]]);
+  });
+  it('can be switched off', () => {
+    expect(matcher.match('TA2722 again', { possibleActors: false })).toEqual([]);
+  });
+});
+
+describe('golden', () => {
+  it('a short security paragraph', () => {
+    const text =
+      'In March the Lazarus Group (tracked by Microsoft as Diamond Sleet, formerly ZINC) bought access from TrickBot’s ' +
+      'operators. Analysts linked TA505 and the GRU to other intrusions, and saw Cobalt Strike beacons. ' +
+      'A new cluster, UNC4899, overlaps with APT 38.';
+    const got = matcher.match(text).map((m) => `${m.text}|${m.entityId ?? '?'}|${m.reason}`);
+    expect(got).toEqual([
+      'Lazarus Group|lazarus|exact',
+      'Diamond Sleet|lazarus|exact',
+      'ZINC|lazarus|context-confirmed',
+      'TrickBot|trickbot|exact',
+      'TA505|ta505|exact',
+      'GRU|gru|exact',
+      'Cobalt Strike|cobalt-strike|exact',
+      'UNC4899|?|pattern',
+      'APT 38|lazarus|exact',
+    ]);
+  });
+});
