@@ -9,8 +9,8 @@
  * JSON, so a backup round-trips without loss.
  */
 import type { Dataset } from '../data/index';
-import { ENTITY_KINDS, type Alias, type Entity, type ExternalIds } from '../model/entity';
-import { LINK_STATUSES, RELATIONS, RELIABILITIES, type Claim, type Link, type Source, type TextQuoteSelector } from '../model/link';
+import { ENTITY_KINDS, type Entity } from '../model/entity';
+import { LINK_STATUSES, RELATIONS, RELIABILITIES, type Claim, type Link } from '../model/link';
 import { checkTree, cleanName, isObject, own, parseJsonText, type Json, type JsonObject } from '../importers/sanitize';
 import { ImportError } from '../importers/types';
 import type { MetaRow } from './database';
@@ -125,7 +125,6 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
     }
     return v;
   };
-  const opt = <T>(key: string, v: T | undefined): Record<string, T> => (v === undefined ? {} : { [key]: v });
 
   const entities: Entity[] = [];
   const entityIds = new Set<string>();
@@ -137,42 +136,27 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
     if (typeof kind !== 'string' || !(ENTITY_KINDS as readonly string[]).includes(kind)) fail(path, 'kind', `"kind" must be one of ${ENTITY_KINDS.join(', ')}.`);
     const name = str(o, 'name', path, { name: true });
     const rawAliases = own(o, 'aliases');
-    const aliases: Alias[] = [];
     if (!Array.isArray(rawAliases)) fail(path, 'aliases', '"aliases" must be a list.');
     else
       rawAliases.forEach((a, j) => {
         const apath = `${path}.aliases[${j}]`;
         if (!isObject(a)) return fail(apath, '', 'An alias must be an object.');
-        const an = str(a, 'name', apath, { name: true });
-        const usedBy = str(a, 'usedBy', apath, { optional: true, max: 300 });
+        str(a, 'name', apath, { name: true });
+        str(a, 'usedBy', apath, { optional: true, max: 300 });
         const amb = own(a, 'ambiguous');
         if (amb !== undefined && typeof amb !== 'boolean') fail(apath, 'ambiguous', '"ambiguous" must be true or false.');
-        if (an !== undefined) aliases.push({ name: an, ...opt('usedBy', usedBy), ...(typeof amb === 'boolean' ? { ambiguous: amb } : {}) });
       });
     const provenance = strList(o, 'provenance', path);
     if (!provenance) fail(path, 'provenance', '"provenance" must be a list of strings.');
-    let externalIds: ExternalIds | undefined;
     const ext = own(o, 'externalIds');
     if (ext !== undefined) {
       if (!isObject(ext)) fail(path, 'externalIds', '"externalIds" must be an object.');
-      else {
-        externalIds = {};
-        for (const ns of ['attack', 'misp', 'stix'] as const) {
-          const ids = strList(ext, ns, `${path}.externalIds`);
-          if (ids) externalIds[ns] = ids;
-        }
-      }
+      else for (const ns of ['attack', 'misp', 'stix'] as const) strList(ext, ns, `${path}.externalIds`);
     }
-    const fields: Partial<Entity> = {};
-    for (const key of ['country', 'motivation', 'firstSeen', 'lastSeen', 'description'] as const) {
-      const v = str(o, key, path, { optional: true });
-      if (v !== undefined) fields[key] = v;
-    }
+    for (const key of ['country', 'motivation', 'firstSeen', 'lastSeen', 'description'] as const) str(o, key, path, { optional: true });
     if (errors.length > n || id === undefined || name === undefined || !provenance) return;
     if (entityIds.has(id)) return fail(path, 'id', `Duplicate entity id ${JSON.stringify(id.slice(0, 80))}.`);
     entityIds.add(id);
-    void aliases;
-    void fields;
     entities.push(clone<Entity>(o));
   });
 
@@ -190,26 +174,21 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
     if (typeof status !== 'string' || !(LINK_STATUSES as readonly string[]).includes(status)) fail(path, 'status', `Unknown status ${JSON.stringify(status)}.`);
     if (from !== undefined && !entityIds.has(from)) fail(path, 'from', `Link end ${JSON.stringify(from.slice(0, 80))} is not an entity of the backup.`);
     if (to !== undefined && !entityIds.has(to)) fail(path, 'to', `Link end ${JSON.stringify(to.slice(0, 80))} is not an entity of the backup.`);
-    const note = str(o, 'note', path, { optional: true });
+    str(o, 'note', path, { optional: true });
     const provenance = strList(o, 'provenance', path);
     if (!provenance) fail(path, 'provenance', '"provenance" must be a list of strings.');
-    let override: Link['override'];
     const ov = own(o, 'override');
     if (ov !== undefined) {
       if (!isObject(ov)) fail(path, 'override', '"override" must be an object.');
       else {
-        const c = confidence(ov, 'confidence', `${path}.override`);
-        const reason = str(ov, 'reason', `${path}.override`, { optional: true });
-        const at = str(ov, 'at', `${path}.override`, { max: 40 });
-        if (c === undefined) fail(`${path}.override`, 'confidence', 'An override needs a confidence.');
-        else if (at !== undefined) override = { confidence: c, reason: reason ?? '', at };
+        if (confidence(ov, 'confidence', `${path}.override`) === undefined) fail(`${path}.override`, 'confidence', 'An override needs a confidence.');
+        str(ov, 'reason', `${path}.override`, { optional: true });
+        str(ov, 'at', `${path}.override`, { max: 40 });
       }
     }
     if (errors.length > n || !id || !from || !to || !provenance) return;
     if (linkIds.has(id)) return fail(path, 'id', 'Duplicate link id.');
     linkIds.add(id);
-    void note;
-    void override;
     links.push(clone<Link>(o));
   });
 
@@ -223,41 +202,32 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
     if (linkId !== undefined && !linkIds.has(linkId)) fail(path, 'linkId', 'The claim points to no link of the backup.');
     const stance = own(o, 'stance');
     if (stance !== 'supports' && stance !== 'refutes') fail(path, 'stance', '"stance" must be "supports" or "refutes".');
-    const conf = confidence(o, 'confidence', path);
+    confidence(o, 'confidence', path);
     const origin = str(o, 'origin', path, { max: 300 });
     const created = str(o, 'created', path, { max: 40 });
-    const updated = str(o, 'updated', path, { optional: true, max: 40 });
-    const pageUrl = str(o, 'pageUrl', path, { optional: true, max: 4000 });
+    str(o, 'updated', path, { optional: true, max: 40 });
+    str(o, 'pageUrl', path, { optional: true, max: 4000 });
     const s = own(o, 'source');
-    let source: Source | undefined;
     if (!isObject(s)) fail(path, 'source', '"source" must be an object.');
     else {
       const spath = `${path}.source`;
-      const title = str(s, 'title', spath);
+      str(s, 'title', spath);
       const rel = own(s, 'reliability');
       if (rel !== undefined && (typeof rel !== 'string' || !(RELIABILITIES as readonly string[]).includes(rel))) fail(spath, 'reliability', 'Reliability must be A–F.');
-      const parts: Partial<Source> = {};
-      for (const key of ['publisher', 'author', 'date', 'url'] as const) {
-        const v = str(s, key, spath, { optional: true, max: 4000 });
-        if (v !== undefined) parts[key] = v;
-      }
-      if (title !== undefined) source = { title, ...parts, ...(typeof rel === 'string' ? { reliability: rel as Source['reliability'] } : {}) };
+      for (const key of ['publisher', 'author', 'date', 'url', 'basedOn'] as const) str(s, key, spath, { optional: true, max: 4000 });
     }
-    let quote: TextQuoteSelector | undefined;
     const q = own(o, 'quote');
     if (q !== undefined) {
       if (!isObject(q) || own(q, 'type') !== 'TextQuoteSelector') fail(path, 'quote', '"quote" must be a TextQuoteSelector.');
       else {
-        const exact = str(q, 'exact', `${path}.quote`);
-        const prefix = str(q, 'prefix', `${path}.quote`, { optional: true });
-        const suffix = str(q, 'suffix', `${path}.quote`, { optional: true });
-        if (exact !== undefined) quote = { type: 'TextQuoteSelector', exact, ...opt('prefix', prefix), ...opt('suffix', suffix) };
+        str(q, 'exact', `${path}.quote`);
+        str(q, 'prefix', `${path}.quote`, { optional: true });
+        str(q, 'suffix', `${path}.quote`, { optional: true });
       }
     }
-    if (errors.length > n || !id || !linkId || !source || !origin || !created) return;
+    if (errors.length > n || !id || !linkId || !origin || !created) return;
     if (claimIds.has(id)) return fail(path, 'id', 'Duplicate claim id.');
     claimIds.add(id);
-    void [conf, quote, pageUrl, updated];
     claims.push(clone<Claim>(o));
   });
 

@@ -171,9 +171,11 @@ export async function importLog(repo: Repository): Promise<ImportRecord[]> {
 export async function undoImport(repo: Repository, undo: ImportUndo): Promise<void> {
   const db = repo.db;
   await db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
+    const addedLinks = new Set(undo.added.links);
+    const addedClaims = new Set(undo.added.claims);
     const annotated = new Set(
-      (await db.claims.where('linkId').anyOf(undo.added.links).toArray())
-        .filter((c) => c.origin === USER_ORIGIN && !undo.added.claims.includes(c.id))
+      (await db.claims.where('origin').equals(USER_ORIGIN).toArray())
+        .filter((c) => addedLinks.has(c.linkId) && !addedClaims.has(c.id))
         .map((c) => c.linkId),
     );
     const keptLinks = (await db.links.bulkGet([...annotated])).filter((l): l is Link => !!l);

@@ -88,7 +88,8 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
     const ls = (await db.links.bulkGet([...new Set(user.map((c) => c.linkId))])).filter((l): l is Link => !!l);
     const es = (await db.entities.bulkGet([...new Set(ls.flatMap((l) => [l.from, l.to]))])).filter((e) => !!e).map(fromRow);
     // Derived confidence of an annotated link uses all its claims.
-    const all = await db.claims.where('linkId').anyOf(ls.map((l) => l.id)).toArray();
+    // One equals() per link: anyOf() degrades badly on some IndexedDB implementations (fake-indexeddb).
+    const all = (await Promise.all(ls.map((l) => db.claims.where('linkId').equals(l.id).toArray()))).flat();
     return { entities: es, links: ls, claims: all };
   });
 
@@ -139,6 +140,7 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
       ...(refs.length ? { external_references: refs } : {}),
       x_actorlens_id: entity.id,
       x_actorlens_kind: entity.kind,
+      ...(entity.nameAmbiguous ? { x_actorlens_name_ambiguous: true } : {}),
       ...(entity.country ? { x_actorlens_country: entity.country } : {}),
       ...(entity.motivation ? { x_actorlens_motivation: entity.motivation } : {}),
       ...(annotated.length ? { x_actorlens_aliases: annotated.map((a) => ({ ...a })) } : {}),

@@ -293,6 +293,7 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
     ...(firstSeen ? { firstSeen } : {}),
     ...(lastSeen ? { lastSeen } : {}),
     ...(description ? { description } : {}),
+    ...(own(obj, 'x_actorlens_name_ambiguous') === true ? { nameAmbiguous: true } : {}),
     externalIds: { ...(attack ? { attack: [attack] } : {}), ...(misp.length ? { misp } : {}), stix: [id] },
     provenance: [feed],
   };
@@ -391,6 +392,7 @@ function readSource(c: Collector, raw: Json | undefined, at: string): Source | u
   if (!title) return undefined;
   const publisher = text('publisher');
   const author = text('author');
+  const basedOn = text('basedOn');
   const date = isoDate(own(raw, 'date'));
   const url = cleanUrl(own(raw, 'url'));
   const rel = own(raw, 'reliability');
@@ -399,6 +401,7 @@ function readSource(c: Collector, raw: Json | undefined, at: string): Source | u
     title,
     ...(publisher ? { publisher } : {}),
     ...(author ? { author } : {}),
+    ...(basedOn ? { basedOn } : {}),
     ...(date ? { date } : {}),
     ...(url ? { url } : {}),
     ...(reliability ? { reliability } : {}),

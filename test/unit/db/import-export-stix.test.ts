@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyImport, exportStix, type StixBundle, type StixObject } from '../../../src/core/db/import-export';
+import { applyImport, exportStix, type StixBundle } from '../../../src/core/db/import-export';
 import type { Repository } from '../../../src/core/db/repository';
 import { detectAndParse, parseStixBundle } from '../../../src/core/importers/index';
 import { fixture, freshRepo } from '../importers/helpers';
@@ -148,6 +148,7 @@ describe('exportStix', () => {
       expect(e.externalIds?.misp).toEqual(original.externalIds?.misp);
       expect(e.country).toEqual(original.country);
       expect(e.description).toEqual(original.description);
+      expect(e.nameAmbiguous).toEqual(original.nameAmbiguous);
     }
     const nameOf = new Map([...entities.map((e) => [e.id, e.name] as const), ...plan.entities.map((e) => [e.id, e.name] as const)]);
     const linkKey = (l: { from: string; relation: string; to: string; status: string }) => `${nameOf.get(l.from)} ${l.relation} ${nameOf.get(l.to)} (${l.status})`;
