@@ -10,7 +10,7 @@ const steps = [
   ['lint', 'npx', ['eslint', '.'], false],
   ['unit tests', 'npx', ['vitest', 'run'], false],
   ['build', 'node', ['scripts/build.mjs'], true],
-  ['web-ext lint (Firefox)', 'npx', ['web-ext', 'lint', '--source-dir', 'dist', '--no-input', '--self-hosted'], false],
+  ['web-ext lint (Firefox)', 'npx', ['web-ext', 'lint', '--source-dir', 'dist', '--no-input'], false],
   ['browser tests (Chromium, Firefox)', 'node', ['--import', 'tsx', '--test', '--test-concurrency=1', ...e2e], false],
 ];
 
