@@ -21,23 +21,46 @@ export interface TextChunk {
 /** Our own UI host carries this attribute only while it exists; its subtree is never scanned. */
 export const OWN_UI_ATTR = 'data-actorlens-ui';
 
+/** The reader's work and our own UI: editable areas (contenteditable=true / plaintext-only / empty), form fields, code. */
 export function isSkipped(el: Element): boolean {
   if (SKIP.has(el.tagName.toUpperCase())) return true;
   if (el.hasAttribute(OWN_UI_ATTR)) return true;
   if ((el as HTMLElement).isContentEditable) return true;
+  // Engines without isContentEditable (and detached trees) still carry the attribute.
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  return false;
+}
+
+/** True when `node` sits inside something never scanned (checked upwards, across shadow boundaries). */
+export function insideSkipped(node: Node): boolean {
+  for (let n: Node | null = node.nodeType === 1 ? node : node.parentNode; n; ) {
+    if (n.nodeType === 1) {
+      if (isSkipped(n as Element)) return true;
+      n = n.parentNode;
+    } else if (n.nodeType === 11) {
+      n = (n as ShadowRoot).host ?? null;
+    } else {
+      return false;
+    }
+  }
   return false;
 }
 
 /**
  * Collects text under `root` (an element, document or shadow root). `maxChars` cuts the walk into
- * chunks so the caller can yield between them; a chunk ends only at a block boundary.
+ * chunks so the caller can yield between them; a chunk ends only at a block boundary. Open shadow roots met on
+ * the way are handed to `onShadowRoot` (a TreeWalker does not enter them); the caller scans them as roots.
  */
-export function* textChunks(root: Node, maxChars = 200_000): Generator<TextChunk> {
+export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextChunk> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode(node) {
-      if (node.nodeType === 1) return isSkipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-      return NodeFilter.FILTER_ACCEPT;
+      if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
+      if (isSkipped(node as Element)) return NodeFilter.FILTER_REJECT;
+      const shadow = (node as Element).shadowRoot;
+      if (shadow && onShadowRoot) onShadowRoot(shadow);
+      return NodeFilter.FILTER_SKIP;
     },
   });
   let nodes: Text[] = [];
@@ -73,7 +96,8 @@ export function* textChunks(root: Node, maxChars = 200_000): Generator<TextChunk
 
 const blockCache = new WeakMap<Node, Node>();
 
-function blockOf(node: Node): Node {
+/** The nearest ancestor that is not inline: the unit of text a name cannot cross. */
+export function blockOf(node: Node): Node {
   const parent = node.parentNode;
   if (!parent) return node;
   const cached = blockCache.get(parent);

@@ -1,18 +1,27 @@
 /**
  * Paints matches without touching the page: one CSS Custom Highlight per kind (and one for possible actors),
  * registered only once something is spotted, so a page with no matches sees no trace of ActorLens.
- * Where the API is missing, the fallback wraps text in <actorlens-mark> and unwrapping restores the DOM exactly.
+ * Where the API is missing, the fallback wraps text in <actorlens-mark>; unwrapping restores the DOM exactly
+ * (the split text nodes are re-merged into the original node objects, nothing else is touched).
+ *
+ * Styles are not declared in the manifest: a manifest stylesheet is visible to every page through
+ * getComputedStyle(el, '::highlight(actorlens-actor)'). They are built from the reader's colours and adopted
+ * into the document (and into each shadow root that gets a highlight) only when the first match is painted.
  */
+import type { EntityKind } from '../core/model/entity';
 
 export const HIGHLIGHT_NAMES = ['actorlens-actor', 'actorlens-malware', 'actorlens-tool', 'actorlens-ransomware', 'actorlens-possible'] as const;
 export type HighlightName = (typeof HIGHLIGHT_NAMES)[number];
 
 export interface Painter {
-  add(name: HighlightName, range: Range): void;
-  /** Removes every range whose text nodes are no longer in the document. */
-  prune(): void;
+  /** Paints a range; returns the range that now covers the match (the fallback re-anchors it), or undefined. */
+  add(name: HighlightName, range: Range): Range | undefined;
+  /** Stops painting these ranges. */
+  remove(name: HighlightName, range: Range): void;
   clear(): void;
   readonly size: number;
+  /** True when painting changes the DOM (the fallback): the caller must ignore its own mutations. */
+  readonly mutates: boolean;
 }
 
 export function hasHighlightApi(win: Window & typeof globalThis = window): boolean {
@@ -27,6 +36,7 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
   const highlights = new Map<HighlightName, Highlight>();
   let count = 0;
   return {
+    mutates: false,
     add(name, range) {
       let h = highlights.get(name);
       if (!h) {
@@ -38,14 +48,14 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
       }
       h.add(range);
       count++;
+      return range;
     },
-    prune() {
-      count = 0;
-      for (const h of highlights.values()) {
-        for (const r of h) {
-          if (!(r as Range).startContainer.isConnected || (r as Range).collapsed) h.delete(r);
-        }
-        count += h.size;
+    remove(name, range) {
+      const h = highlights.get(name);
+      if (h?.delete(range)) count--;
+      if (h && h.size === 0) {
+        win.CSS.highlights.delete(name);
+        highlights.delete(name);
       }
     },
     clear() {
@@ -61,35 +71,191 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
 
 export const MARK_TAG = 'actorlens-mark';
 
-function wrapPainter(doc: Document): Painter {
-  const marks: HTMLElement[] = [];
+interface Wrap {
+  mark: HTMLElement;
+  /** The original text node when the match did not start at its beginning (it keeps the text before). */
+  head: Text | undefined;
+  /** The text node now inside the mark. */
+  inner: Text;
+  /** The text after the match, split off the original node. */
+  tail: Text | undefined;
+}
+
+/**
+ * Fallback painter. A match inside one text node is wrapped; the original node keeps the text before the
+ * match (or becomes the wrapped part), so restoring appends the pieces back into the same node object.
+ * Ranges within one text node must be added from last to first (the scanner does), and are undone last first.
+ */
+export function wrapPainter(doc: Document): Painter {
+  const wraps: Wrap[] = [];
+  const byRange = new Map<Range, Wrap>();
+  const restore = (w: Wrap) => {
+    const { mark, head, inner, tail } = w;
+    const parent = mark.parentNode;
+    if (!parent) return;
+    // Only re-merge when the pieces are still where we left them; otherwise just lift the text out.
+    const intact = inner.parentNode === mark && mark.childNodes.length === 1 && (!head || head.nextSibling === mark) && (!tail || mark.nextSibling === tail);
+    while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+    parent.removeChild(mark);
+    if (!intact) return;
+    const base = head ?? inner;
+    if (head) {
+      head.appendData(inner.data);
+      parent.removeChild(inner);
+    }
+    if (tail) {
+      base.appendData(tail.data);
+      parent.removeChild(tail);
+    }
+  };
   return {
+    mutates: true,
     add(name, range) {
       // Only single-node ranges are wrapped: splitting across markup would reshape the page.
-      if (range.startContainer !== range.endContainer || range.startContainer.nodeType !== 3) return;
+      const node = range.startContainer;
+      if (node !== range.endContainer || node.nodeType !== 3 || !node.parentNode) return undefined;
+      const text = node as Text;
+      const start = range.startOffset;
+      const end = range.endOffset;
+      if (end <= start || end > text.length) return undefined;
+      const inner = start > 0 ? text.splitText(start) : text;
+      const tail = end - start < inner.length ? inner.splitText(end - start) : undefined;
       const mark = doc.createElement(MARK_TAG);
       mark.className = name;
-      try {
-        range.surroundContents(mark);
-        marks.push(mark);
-      } catch {
-        // The range no longer fits the DOM: skip it.
-      }
+      inner.parentNode!.insertBefore(mark, inner);
+      mark.appendChild(inner);
+      const w: Wrap = { mark, head: start > 0 ? text : undefined, inner, tail };
+      wraps.push(w);
+      const anchored = doc.createRange();
+      anchored.selectNodeContents(inner);
+      byRange.set(anchored, w);
+      return anchored;
     },
-    prune() {
-      for (let i = marks.length - 1; i >= 0; i--) if (!marks[i]!.isConnected) marks.splice(i, 1);
+    remove(_name, range) {
+      const w = byRange.get(range);
+      if (!w) return;
+      byRange.delete(range);
+      // Out-of-order removal still restores the text; the split nodes are re-merged only when still adjacent.
+      const i = wraps.indexOf(w);
+      if (i >= 0) wraps.splice(i, 1);
+      restore(w);
     },
     clear() {
-      for (const mark of marks.splice(0)) {
-        const parent = mark.parentNode;
-        if (!parent) continue;
-        while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
-        parent.removeChild(mark);
-        parent.normalize();
-      }
+      for (let w = wraps.pop(); w; w = wraps.pop()) restore(w);
+      byRange.clear();
     },
     get size() {
-      return marks.length;
+      return wraps.length;
     },
   };
+}
+
+/* ---------------------------------------------------------------- styles */
+
+export type Colors = Record<EntityKind, string>;
+
+function parseHex(color: string): [number, number, number] | undefined {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color.trim());
+  if (!m) return undefined;
+  const hex = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join('') : m[1]!;
+  return [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+function mix(rgb: [number, number, number], toward: number, amount: number): string {
+  const [r, g, b] = rgb.map((c) => Math.round(c + (toward - c) * amount));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+/** Is the page dark? Reads the first opaque background from <body> up. Called only when painting. */
+export function pageIsDark(doc: Document): boolean {
+  for (const el of [doc.body, doc.documentElement]) {
+    if (!el) continue;
+    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/.exec(getComputedStyle(el).backgroundColor);
+    if (!m || (m[4] !== undefined && Number(m[4]) < 0.5)) continue;
+    const [r, g, b] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+  }
+  return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches === true && getComputedStyle(doc.documentElement).colorScheme.includes('dark');
+}
+
+/**
+ * The rules for every kind. Translucent fill in the kind's colour plus a solid underline in a deeper (light
+ * pages) or brighter (dark pages) shade of it: readable on both. Actors are warm, software cool (by default);
+ * possible actors get only a dotted underline, no fill.
+ */
+export function highlightCss(colors: Colors, dark: boolean): string {
+  const rules: string[] = [];
+  const fallback: Record<EntityKind, [number, number, number]> = { actor: [255, 179, 167], malware: [169, 216, 255], tool: [201, 240, 180], ransomware: [227, 194, 255] };
+  for (const kind of Object.keys(fallback) as EntityKind[]) {
+    const rgb = parseHex(colors[kind] ?? '') ?? fallback[kind];
+    const fill = `rgba(${rgb.join(', ')}, ${dark ? 0.34 : 0.55})`;
+    const line = dark ? mix(rgb, 255, 0.15) : mix(rgb, 0, 0.45);
+    const decl = `background-color: ${fill}; text-decoration: underline 2px solid ${line}; text-underline-offset: 2px;`;
+    rules.push(`::highlight(actorlens-${kind}) { ${decl} }`, `${MARK_TAG}.actorlens-${kind} { ${decl} }`);
+    if (kind === 'actor') {
+      const dotted = `text-decoration: underline 2px dotted ${line}; text-underline-offset: 2px;`;
+      rules.push(`::highlight(actorlens-possible) { ${dotted} }`, `${MARK_TAG}.actorlens-possible { ${dotted} }`);
+    }
+  }
+  rules.push(`${MARK_TAG} { all: unset; display: inline; }`);
+  return rules.join('\n');
+}
+
+/**
+ * One constructed stylesheet shared by the document and the shadow roots that get highlights. Adopting it into
+ * a root is deferred until that root gets its first painted range. Where constructed sheets cannot be adopted
+ * (Firefox content scripts see adoptedStyleSheets through Xray wrappers), a <style> element carries the rules.
+ */
+export class StyleManager {
+  private sheet: CSSStyleSheet | undefined;
+  private css = '';
+  private readonly adopted = new Set<Document | ShadowRoot>();
+  private readonly elements = new Map<Document | ShadowRoot, HTMLStyleElement>();
+
+  constructor(private readonly doc: Document) {}
+
+  setCss(css: string): void {
+    if (css === this.css) return;
+    this.css = css;
+    this.sheet?.replaceSync(css);
+    for (const el of this.elements.values()) el.textContent = css;
+  }
+
+  /** Makes sure `root` (the document or a shadow root) carries the rules. */
+  ensure(root: Document | ShadowRoot): void {
+    if (this.adopted.has(root) || this.elements.has(root)) return;
+    try {
+      this.sheet ??= new CSSStyleSheet();
+      if (this.sheet.cssRules.length === 0) this.sheet.replaceSync(this.css);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      if (root.adoptedStyleSheets.includes(this.sheet)) {
+        this.adopted.add(root);
+        return;
+      }
+    } catch {
+      // fall through to a <style> element
+    }
+    const style = this.doc.createElement('style');
+    style.textContent = this.css;
+    (root instanceof Document ? (root.head ?? root.documentElement) : root).appendChild(style);
+    this.elements.set(root, style);
+  }
+
+  /** Removes every trace of the rules. */
+  clear(): void {
+    for (const root of this.adopted) {
+      try {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+      } catch {
+        // the root is gone
+      }
+    }
+    this.adopted.clear();
+    for (const el of this.elements.values()) el.remove();
+    this.elements.clear();
+  }
+
+  get active(): boolean {
+    return this.adopted.size > 0 || this.elements.size > 0;
+  }
 }

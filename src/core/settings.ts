@@ -25,6 +25,11 @@ export interface Settings {
   history: boolean;
   /** Show naming-scheme finds ("possible actor") that are not in the knowledge base. */
   possibleActors: boolean;
+  /**
+   * Feed preset id → remind the reader to update it every N days (absent or 0 = never). Only a reminder on the
+   * options page: nothing is fetched without a click.
+   */
+  feedReminders: Record<string, number>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   colors: { actor: '#ffb3a7', malware: '#a9d8ff', tool: '#c9f0b4', ransomware: '#e3c2ff' },
   history: false,
   possibleActors: true,
+  feedReminders: {},
 };
 
 export function withDefaults(stored: Partial<Settings> | undefined): Settings {

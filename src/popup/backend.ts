@@ -1,9 +1,11 @@
 /**
- * Everything the popup needs from the extension, behind one interface: the real one talks to the active tab
- * and the database; unit tests pass a fake.
+ * Everything the popup needs from the extension, behind one interface: the real one (real-backend.ts) talks to
+ * the tab's content script, storage and the database; unit tests and the benchmark pass a fake or a
+ * Repository-backed one (repo-backend.ts). Views receive this object and never touch the browser API.
  */
 import type { Entity } from '../core/model/entity';
-import type { LinkView, Pivot } from '../core/db/repository';
+import type { Claim, Link } from '../core/model/link';
+import type { LinkView, NewClaim, Pivot } from '../core/db/repository';
 import type { PageInfo, SpottedReport } from '../core/protocol';
 import type { Settings } from '../core/settings';
 
@@ -15,6 +17,20 @@ export interface TabInfo {
   page?: PageInfo;
 }
 
+/** What deleteClaim returns, so the popup can offer undo. */
+export interface DeletedClaim {
+  claim: Claim;
+  link?: Link;
+}
+
+export type ClaimPatch = Partial<Pick<Claim, 'stance' | 'confidence' | 'source' | 'quote'>>;
+
+export interface SearchHit {
+  entity: Entity;
+  /** The name or alias the query matched. */
+  matched: string;
+}
+
 export interface PopupBackend {
   tab(): Promise<TabInfo>;
   /** The tab's spotted entities, or null where no content script runs. */
@@ -22,8 +38,12 @@ export interface PopupBackend {
   entity(id: string): Promise<Entity | undefined>;
   links(id: string): Promise<LinkView[]>;
   pivots(id: string): Promise<Pivot[]>;
-  search(query: string): Promise<{ entity: Entity; matched: string }[]>;
+  search(query: string): Promise<SearchHit[]>;
   settings(): Promise<Settings>;
   toggleSite(url: string): Promise<Settings>;
   openOptions(): void;
+  addClaim(claim: NewClaim): Promise<Claim>;
+  updateClaim(id: string, patch: ClaimPatch): Promise<Claim>;
+  deleteClaim(id: string): Promise<DeletedClaim>;
+  restoreClaim(deleted: DeletedClaim): Promise<void>;
 }

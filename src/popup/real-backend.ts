@@ -1,5 +1,4 @@
 /** The popup's backend in the extension: active tab (or ?tab=<id> for tests), content script, database. */
-import { bundledDataset, BUNDLED_VERSION } from '../core/data/index';
 import { openDb } from '../core/db/database';
 import { Repository } from '../core/db/repository';
 import { toggleSite } from '../core/settings';
@@ -7,12 +6,23 @@ import { browser } from '../platform/browser';
 import { callTab } from '../platform/messaging';
 import { loadSettings, updateSettings } from '../platform/settings';
 import type { PopupBackend } from './backend';
+import { repositoryBackend } from './repo-backend';
+
+/**
+ * The background seeds the bundled dataset on install and update. Only when the popup wins that race on a
+ * fresh profile does it seed itself; the dataset is imported lazily so it is not parsed on every opening.
+ */
+async function seedIfEmpty(repo: Repository): Promise<void> {
+  if (await repo.db.meta.get('bundledVersion')) return;
+  const { bundledDataset, BUNDLED_VERSION } = await import('../core/data/index');
+  await repo.seed(bundledDataset(), BUNDLED_VERSION);
+}
 
 export function realBackend(): PopupBackend {
   const repo = new Repository(openDb());
-  // The background seeds on install; seeding here too covers a popup opened before it finished.
-  const ready = repo.seed(bundledDataset(), BUNDLED_VERSION).catch(() => false);
+  const ready = seedIfEmpty(repo).catch(() => undefined);
   return {
+    ...repositoryBackend(repo, ready),
     async tab() {
       // ?tab=<id> lets tests open the popup as a page for a given tab.
       const param = new URLSearchParams(location.search).get('tab');
@@ -29,10 +39,6 @@ export function realBackend(): PopupBackend {
         return null;
       }
     },
-    entity: async (id) => (await ready, repo.entity(id)),
-    links: async (id) => (await ready, repo.linksOf(id)),
-    pivots: async (id) => (await ready, repo.pivots(id)),
-    search: async (q) => (await ready, repo.search(q)),
     settings: loadSettings,
     toggleSite: (url) => updateSettings((s) => toggleSite(s, url)),
     openOptions: () => void browser.runtime.openOptionsPage(),

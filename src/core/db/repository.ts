@@ -149,7 +149,8 @@ export class Repository {
     const links = [...out, ...inc.filter((l) => l.from !== entityId)];
     if (!links.length) return [];
     const others = await this.db.entities.bulkGet(links.map((l) => (l.from === entityId ? l.to : l.from)));
-    const claims = await this.db.claims.where('linkId').anyOf(links.map((l) => l.id)).toArray();
+    // One equality query per link: anyOf() over a large claims table is far slower in IndexedDB shims.
+    const claims = (await Promise.all(links.map((l) => this.db.claims.where('linkId').equals(l.id).toArray()))).flat();
     const views: LinkView[] = [];
     links.forEach((link, i) => {
       const other = others[i];

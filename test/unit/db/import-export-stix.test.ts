@@ -112,6 +112,23 @@ describe('exportStix', () => {
     expect(notes.map((n) => n.content)).toContain('code overlaps with Lazarus tooling');
   });
 
+  it('omits confidence when it is unspecified (a link without claims), never writes 0', async () => {
+    const repo = await populated();
+    await repo.db.links.add({ id: 'ta505~develops~dridex', from: 'ta505', to: 'dridex', relation: 'develops', status: 'active', provenance: ['user'] });
+    const bundle = await exportStix(repo, { scope: 'all' });
+    expect(validate(bundle)).toEqual([]);
+    const idOf = (name: string) => bundle.objects.find((o) => o.name === name)!.id;
+    // develops → authored-by, reversed: the malware is authored by the actor.
+    const rel = bundle.objects.find((o) => o.x_actorlens_relation === 'develops' && o.source_ref === idOf('Dridex') && o.target_ref === idOf('TA505'))!;
+    expect(rel.relationship_type).toBe('authored-by');
+    expect('confidence' in rel).toBe(false);
+    const plan = parseStixBundle(bundle, 'e.json');
+    const planId = (name: string) => plan.entities.find((e) => e.name === name)!.id;
+    const developed = plan.links.find((l) => l.relation === 'develops' && l.from === planId('TA505') && l.to === planId('Dridex'))!;
+    expect(developed).toBeDefined();
+    expect(plan.claims.find((c) => c.linkId === developed.id)?.confidence).toBeUndefined();
+  });
+
   it('ids are deterministic across exports; the bundle id is random', async () => {
     const repo = await populated();
     const a = await exportStix(repo, { scope: 'all' });

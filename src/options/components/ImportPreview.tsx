@@ -1,0 +1,96 @@
+/** What an import would change, shown before anything is written; the reader applies or cancels. */
+import type { ImportPreview as Preview } from '../../core/db/import-export';
+import type { ImportPlan } from '../../core/importers/index';
+import type { Link } from '../../core/model/link';
+import { t, type MessageKey } from '../../platform/i18n';
+import { CountTile } from './CountTile';
+import { ImportErrors } from './ImportErrors';
+import { NameList } from './NameList';
+
+export interface ImportPreviewProps {
+  name: string;
+  plan: ImportPlan;
+  preview: Preview;
+  busy: boolean;
+  onApply: () => void;
+  onCancel: () => void;
+}
+
+const FORMAT_KEYS: Record<ImportPlan['format'], MessageKey> = {
+  'stix-2.1': 'optFormatStix21',
+  'stix-2.0': 'optFormatStix20',
+  'misp-galaxy': 'optFormatMisp',
+  unknown: 'optFormatUnknown',
+};
+
+export function ImportPreview({ name, plan, preview, busy, onApply, onCancel }: ImportPreviewProps) {
+  const failed = preview.errors.length > 0;
+  const names = new Map<string, string>();
+  for (const e of preview.newEntities) names.set(e.id, e.name);
+  for (const c of preview.updatedEntities) names.set(c.after.id, c.after.name);
+  const linkText = (l: Link) => `${names.get(l.from) ?? l.from} — ${t(`relation_${l.relation.replace(/-/g, '_')}` as MessageKey)} — ${names.get(l.to) ?? l.to}`;
+  const skipped = plan.skipped.revoked + plan.skipped.deprecated + plan.skipped.unsupported + plan.skipped.orphaned;
+  return (
+    <section class={`card preview${failed ? ' preview-failed' : ''}`} aria-labelledby="preview-title">
+      <h3 id="preview-title">{failed ? t('optPreviewFailedTitle', name) : t('optPreviewTitle', name)}</h3>
+      <p class="muted">
+        {t(FORMAT_KEYS[plan.format])}
+        {' · '}
+        {t('optInFile', [plan.entities.length.toLocaleString(), plan.links.length.toLocaleString()])}
+      </p>
+      {failed ? (
+        <>
+          <p class="notice bad" role="alert">
+            {t('optPreviewRefused')}
+          </p>
+          <ImportErrors issues={preview.errors} caption={t('optErrorsCaption', String(preview.errors.length))} />
+        </>
+      ) : (
+        <>
+          <p class="notice">{t('optPreviewNothingYet')}</p>
+          <dl class="counts">
+            <CountTile id="inFile" label={t('optCountInFile')} value={plan.entities.length} />
+            <CountTile id="newEntities" label={t('optCountNewEntities')} value={preview.newEntities.length} tone="new" />
+            <CountTile id="updatedEntities" label={t('optCountUpdatedEntities')} value={preview.updatedEntities.length} />
+            <CountTile id="conflicts" label={t('optCountConflicts')} value={preview.conflicts.length} tone={preview.conflicts.length ? 'warn' : undefined} />
+            <CountTile id="newLinks" label={t('optCountNewLinks')} value={preview.newLinks.length} tone="new" />
+            <CountTile id="updatedLinks" label={t('optCountUpdatedLinks')} value={preview.updatedLinks.length} />
+            <CountTile id="newClaims" label={t('optCountNewClaims')} value={preview.newClaims.length} />
+            <CountTile id="warnings" label={t('optCountWarnings')} value={preview.warnings.length} tone={preview.warnings.length ? 'warn' : undefined} />
+          </dl>
+          {skipped > 0 && (
+            <p class="muted">
+              {t('optSkipped', [String(plan.skipped.revoked), String(plan.skipped.deprecated), String(plan.skipped.unsupported), String(plan.skipped.orphaned)])}
+            </p>
+          )}
+          <NameList summary={t('optListNewEntities', String(preview.newEntities.length))} names={preview.newEntities.map((e) => e.name)} />
+          <NameList
+            summary={t('optListUpdatedEntities', String(preview.updatedEntities.length))}
+            names={preview.updatedEntities.map((c) => {
+              const added = c.after.aliases.length - c.before.aliases.length;
+              return added > 0 ? t('optUpdatedWithAliases', [c.after.name, String(added)]) : c.after.name;
+            })}
+          />
+          <NameList summary={t('optListConflicts', String(preview.conflicts.length))} names={preview.conflicts.map((c) => c.message)} />
+          <NameList summary={t('optListNewLinks', String(preview.newLinks.length))} names={preview.newLinks.map(linkText)} />
+          {preview.warnings.length > 0 && (
+            <details class="name-list">
+              <summary>{t('optListWarnings', String(preview.warnings.length))}</summary>
+              <ImportErrors issues={preview.warnings} caption={t('optWarningsCaption')} />
+            </details>
+          )}
+        </>
+      )}
+      <div class="actions">
+        <button type="button" class="button" onClick={onCancel} disabled={busy}>
+          {failed ? t('optClose') : t('optCancel')}
+        </button>
+        {!failed && (
+          <button type="button" class="button primary" onClick={onApply} disabled={busy}>
+            {busy ? t('optStepApplying') : t('optApplyImport')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

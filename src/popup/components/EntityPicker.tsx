@@ -1,0 +1,126 @@
+/**
+ * Choose an entity: an ARIA 1.2 combobox. With no query it offers the entities spotted on the page; typing
+ * searches the whole knowledge base. Arrow keys move, Enter picks, Escape closes the list (not the view).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../../platform/i18n';
+import type { EntityKind } from '../../core/model/entity';
+import type { PickedEntity } from '../lib/claim-draft';
+import type { SearchHit } from '../backend';
+
+export interface PickerOption {
+  id: string;
+  name: string;
+  kind: EntityKind | 'possible';
+  /** Alias that matched, or why it is offered ("on this page"). */
+  note?: string;
+}
+
+export interface EntityPickerProps {
+  id: string;
+  label: string;
+  value: PickedEntity | undefined;
+  suggestions: PickerOption[];
+  search: (query: string) => Promise<SearchHit[]>;
+  onChange: (value: PickedEntity | undefined) => void;
+  error?: string | undefined;
+}
+
+export function EntityPicker({ id, label, value, suggestions, search, onChange, error }: EntityPickerProps) {
+  const [query, setQuery] = useState(value?.name ?? '');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [hits, setHits] = useState<PickerOption[] | undefined>();
+  const latest = useRef(0);
+
+  // A value set from outside (swap, prefill) shows in the box.
+  useEffect(() => setQuery(value?.name ?? ''), [value?.id]);
+
+  const searching = query.trim() !== '' && query !== value?.name;
+  useEffect(() => {
+    if (!searching) return setHits(undefined);
+    const n = ++latest.current;
+    void search(query).then((r) => {
+      if (n === latest.current) setHits(r.map((h) => ({ id: h.entity.id, name: h.entity.name, kind: h.entity.kind, ...(h.matched !== h.entity.name ? { note: h.matched } : {}) })));
+    });
+  }, [query, searching]);
+
+  const options = searching ? (hits ?? []) : suggestions;
+  const listId = `${id}-list`;
+  const optionId = (i: number) => `${id}-opt-${i}`;
+  const pick = (o: PickerOption) => {
+    onChange({ id: o.id, name: o.name });
+    setQuery(o.name);
+    setOpen(false);
+  };
+
+  return (
+    <div class={`field picker${error ? ' invalid' : ''}`}>
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        role="combobox"
+        autocomplete="off"
+        spellcheck={false}
+        aria-autocomplete="list"
+        aria-expanded={open && options.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={open && options[active] ? optionId(active) : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        placeholder={t('popupPickerPlaceholder')}
+        value={query}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setOpen(false)}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setActive(0);
+          setOpen(true);
+          if (value) onChange(undefined);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            e.preventDefault();
+            if (!open) return setOpen(true);
+            const step = e.key === 'ArrowDown' ? 1 : -1;
+            setActive((a) => (options.length ? (a + step + options.length) % options.length : 0));
+          } else if (e.key === 'Enter' && open && options[active]) {
+            e.preventDefault();
+            pick(options[active]);
+          } else if (e.key === 'Escape' && open) {
+            e.preventDefault();
+            setOpen(false);
+          }
+        }}
+      />
+      <ul id={listId} role="listbox" aria-label={label} class="picker-list" hidden={!open || options.length === 0}>
+        {options.map((o, i) => (
+          <li
+            key={o.id}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? 'active' : ''}
+            // mousedown, not click: it must land before the input's blur closes the list.
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(o);
+            }}
+          >
+            <span class="name">{o.name}</span>
+            <span class="sub">
+              {t(`kind_${o.kind}` as MessageKey)}
+              {o.note ? ` · ${o.note}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p class="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+/** "Also investigate": partners of partners with the path confidence; finding one is a reason to look for the other. */
+import type { Pivot } from '../../core/db/repository';
+import type { Settings } from '../../core/settings';
+import { t } from '../../platform/i18n';
+import { ConfidenceMeter } from '../../ui/ConfidenceMeter';
+import { confidenceWord } from '../lib/format';
+import { KindDot } from './KindDot';
+
+export function PivotList({ pivots, scale, onOpen }: { pivots: Pivot[]; scale: Settings['scale']; onOpen: (id: string) => void }) {
+  if (!pivots.length) return null;
+  return (
+    <section class="pivots" aria-labelledby="pivots-heading">
+      <h2 id="pivots-heading" class="section-title">{t('popupAlsoInvestigate')}</h2>
+      <p class="hint">{t('popupAlsoInvestigateHint')}</p>
+      <ul class="entity-list">
+        {pivots.map((p) => (
+          <li key={p.entity.id}>
+            <button type="button" class="entity-row pivot" data-focus={`entity:${p.entity.id}`} onClick={() => onOpen(p.entity.id)}>
+              <KindDot kind={p.entity.kind} />
+              <span class="entity-row-main">
+                <span class="name">{p.entity.name}</span>
+                <span class="sub">{t('popupVia', p.via.name)}</span>
+              </span>
+              <span class="path-confidence">
+                <span class="sr-only">{t('popupPathConfidence')} </span>
+                <ConfidenceMeter value={p.confidence} word={confidenceWord} scale={scale} />
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+/** Entities spotted on the page, grouped by kind, most mentioned first, with counts. */
+import { t, type MessageKey } from '../../platform/i18n';
+import type { SpottedGroup } from '../lib/spotted';
+import { KindDot } from './KindDot';
+
+export function SpottedList({ groups, onOpen }: { groups: SpottedGroup[]; onOpen: (id: string) => void }) {
+  return (
+    <div class="spotted">
+      {groups.map((group) => (
+        <section key={group.kind} class={`group group-${group.kind}`} aria-labelledby={`group-${group.kind}`}>
+          <h3 id={`group-${group.kind}`} class="group-title">
+            <KindDot kind={group.kind} />
+            {t(`kind_${group.kind}` as MessageKey)}
+            <span class="group-count">{group.items.length}</span>
+          </h3>
+          <ul class="entity-list">
+            {group.items.map((item) => {
+              const inner = (
+                <>
+                  <KindDot kind={item.kind} />
+                  <span class="entity-row-main">
+                    <span class="name">{item.name}</span>
+                    {item.surfaces.length > 0 && <span class="sub">{t('popupAlsoWritten', item.surfaces.join(', '))}</span>}
+                  </span>
+                  <span class="count" title={t('popupMentions', String(item.count))}>
+                    <span aria-hidden="true">{item.count}</span>
+                    <span class="sr-only">{t('popupMentions', String(item.count))}</span>
+                  </span>
+                </>
+              );
+              return (
+                <li key={item.entityId ?? `?${item.name}`}>
+                  {item.entityId ? (
+                    <button type="button" class="entity-row" data-focus={`entity:${item.entityId}`} onClick={() => onOpen(item.entityId!)}>
+                      {inner}
+                    </button>
+                  ) : (
+                    <div class="entity-row possible">{inner}</div>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

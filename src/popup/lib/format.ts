@@ -1,0 +1,64 @@
+/** Small display helpers shared by the popup's components; every word comes from the locale files. */
+import { bandOf } from '../../core/model/confidence';
+import type { Relation, Reliability } from '../../core/model/link';
+import { t, type MessageKey } from '../../platform/i18n';
+
+const snake = (relation: Relation) => relation.replace(/-/g, '_');
+
+/** The relation as read from the viewed entity: "obtains access from" (out) or "provides access to" (in). */
+export function relationPhrase(relation: Relation, direction: 'out' | 'in'): string {
+  return direction === 'out' ? t(`relation_${snake(relation)}` as MessageKey) : t(`relationInverse_${snake(relation)}` as MessageKey);
+}
+
+export function relationLabel(relation: Relation): string {
+  return t(`relation_${snake(relation)}` as MessageKey);
+}
+
+export function confidenceWord(key: string): string {
+  return t(`confidence_${key}` as MessageKey);
+}
+
+/** "likely" for 70; "unspecified" when absent (never 0). */
+export function confidenceText(value: number | undefined): string {
+  const band = bandOf(value);
+  return band ? confidenceWord(band.key) : confidenceWord('unspecified');
+}
+
+export function reliabilityText(r: Reliability): string {
+  return t(`reliability_${r}` as MessageKey);
+}
+
+function locale(): string {
+  return (typeof navigator !== 'undefined' && navigator.language) || 'en';
+}
+
+/** ISO "2020", "2020-07" or "2020-07-14" shown at the precision it was given; anything else as is. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  try {
+    const date = new Date(Date.UTC(Number(y), mo ? Number(mo) - 1 : 0, d ? Number(d) : 1));
+    const opts: Intl.DateTimeFormatOptions = d ? { dateStyle: 'medium', timeZone: 'UTC' } : mo ? { year: 'numeric', month: 'short', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' };
+    return new Intl.DateTimeFormat(locale(), opts).format(date);
+  } catch {
+    return iso;
+  }
+}
+
+/** "KP" → "North Korea" in the reader's language; unknown codes are shown as given. */
+export function countryName(code: string | undefined): string {
+  if (!code) return '';
+  if (!/^[A-Za-z]{2}$/.test(code)) return code;
+  try {
+    return new Intl.DisplayNames([locale()], { type: 'region' }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** Message for a count, with a separate singular message (chrome.i18n has no plural rules). */
+export function counted(n: number, one: MessageKey, many: MessageKey): string {
+  return n === 1 ? t(one) : t(many, String(n));
+}

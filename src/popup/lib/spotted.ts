@@ -1,0 +1,48 @@
+/** Turns the content script's report into what the popup lists: one row per entity, grouped by kind. */
+import type { EntityKind } from '../../core/model/entity';
+import type { SpottedReport } from '../../core/protocol';
+
+/** Threat actors first (who), then what they run. Possible actors (not in the knowledge base) come last. */
+export const KIND_ORDER: readonly EntityKind[] = ['actor', 'ransomware', 'malware', 'tool'];
+
+export interface SpottedItem {
+  /** Null for a "possible actor": a designation that is not in the knowledge base. */
+  entityId: string | null;
+  name: string;
+  kind: EntityKind | 'possible';
+  /** Mentions on the page, all surfaces together. */
+  count: number;
+  /** Other names the page used for it ("HIDDEN COBRA"), in page order. */
+  surfaces: string[];
+}
+
+export interface SpottedGroup {
+  kind: EntityKind | 'possible';
+  items: SpottedItem[];
+}
+
+/** One item per entity, most mentioned first (prominence), ties by name. */
+export function spottedItems(report: SpottedReport): SpottedItem[] {
+  const byEntity = new Map<string, SpottedItem>();
+  for (const m of report.matches) {
+    const key = m.entityId ?? `?${m.name}`;
+    const item = byEntity.get(key) ?? { entityId: m.entityId, name: m.name, kind: m.entityId ? (m.kind ?? 'actor') : 'possible', count: 0, surfaces: [] };
+    item.count += m.count;
+    if (m.text !== m.name && !item.surfaces.includes(m.text)) item.surfaces.push(m.text);
+    byEntity.set(key, item);
+  }
+  return [...byEntity.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export function groupSpotted(report: SpottedReport): SpottedGroup[] {
+  const items = spottedItems(report);
+  return [...KIND_ORDER, 'possible' as const]
+    .map((kind) => ({ kind, items: items.filter((i) => i.kind === kind) }))
+    .filter((g) => g.items.length > 0);
+}
+
+/** Known entities on the page, most prominent first: the choices offered first when recording a claim. */
+export function knownOnPage(report: SpottedReport | null | undefined): (SpottedItem & { entityId: string })[] {
+  if (!report) return [];
+  return spottedItems(report).filter((i): i is SpottedItem & { entityId: string } => i.entityId !== null);
+}
