@@ -1,168 +1,221 @@
-/** The popup: who is on this page, and for one entity, its links with confidence and sources. */
-import { useEffect, useState } from 'preact/hooks';
-import type { Entity, EntityKind } from '../core/model/entity';
+/**
+ * The popup: a small stack of views (home → entity → record/edit). Escape or Back pops the stack and puts
+ * focus back where it was. All data comes through the PopupBackend, so every view renders with a fake one.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Entity } from '../core/model/entity';
+import type { Claim } from '../core/model/link';
 import type { LinkView } from '../core/db/repository';
-import type { SpottedEntity, SpottedReport } from '../core/protocol';
-import { siteOf, isEnabledFor, type Settings } from '../core/settings';
-import { t, type MessageKey } from '../platform/i18n';
-import { ConfidenceMeter } from '../ui/ConfidenceMeter';
+import type { SpottedReport } from '../core/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { t } from '../platform/i18n';
 import type { PopupBackend, TabInfo } from './backend';
+import { Notice, type NoticeData } from './components/Notice';
+import { draftFromClaim, draftFromPage, toNewClaim, toPatch, type ClaimDraft, type PickedEntity } from './lib/claim-draft';
+import { knownOnPage } from './lib/spotted';
+import { EntityView } from './views/EntityView';
+import { HomeView } from './views/HomeView';
+import { RecordView } from './views/RecordView';
 
-const KIND_ORDER: EntityKind[] = ['actor', 'ransomware', 'malware', 'tool'];
-const word = (key: string) => t(`confidence_${key}` as MessageKey);
+export type Route =
+  | { name: 'home' }
+  | { name: 'entity'; id: string; open?: string }
+  | { name: 'record'; draft: ClaimDraft }
+  | { name: 'edit'; draft: ClaimDraft; claimId: string };
 
-export function App({ backend }: { backend: PopupBackend }) {
-  const [tab, setTab] = useState<TabInfo>({});
+interface Entry {
+  route: Route;
+  /** data-focus key of the control that left this view, to focus again on return. */
+  returnFocus?: string | undefined;
+}
+
+export interface AppProps {
+  backend: PopupBackend;
+  /** Open this entity directly (popup.html?entity=<id>, used by the hover card's "open in ActorLens"). */
+  initialEntity?: string | undefined;
+}
+
+const SPOTTED_POLL_MS = 200;
+const SPOTTED_POLL_FOR_MS = 6000;
+
+export function App({ backend, initialEntity }: AppProps) {
+  const [stack, setStack] = useState<Entry[]>(() => [{ route: { name: 'home' } }, ...(initialEntity ? [{ route: { name: 'entity', id: initialEntity } as Route }] : [])]);
+  const [tab, setTab] = useState<TabInfo>();
   const [report, setReport] = useState<SpottedReport | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings>();
-  const [selected, setSelected] = useState<string>();
+  const [query, setQuery] = useState('');
+  const [notice, setNotice] = useState<NoticeData>();
+  const [revision, setRevision] = useState(0);
+  const popped = useRef<string | undefined>(undefined);
+  const top = stack[stack.length - 1]!;
+  const scale = settings?.scale ?? DEFAULT_SETTINGS.scale;
 
   useEffect(() => {
+    let live = true;
+    void backend.settings().then((s) => live && setSettings(s));
     void (async () => {
       const info = await backend.tab();
+      if (!live) return;
       setTab(info);
-      setSettings(await backend.settings());
-      setReport(info.id === undefined ? null : await backend.spotted(info.id));
+      if (info.id === undefined) return setReport(null);
+      // The content script may still be reading a long page: ask again until it is done.
+      const until = Date.now() + SPOTTED_POLL_FOR_MS;
+      for (;;) {
+        const r = await backend.spotted(info.id);
+        if (!live) return;
+        setReport(r);
+        if (!r || r.done || Date.now() > until) return;
+        await new Promise((resolve) => setTimeout(resolve, SPOTTED_POLL_MS));
+      }
     })();
+    return () => {
+      live = false;
+    };
   }, [backend]);
 
-  if (selected) return <EntityView backend={backend} id={selected} onBack={() => setSelected(undefined)} onOpen={setSelected} scale={settings?.scale} />;
+  const push = (route: Route) => {
+    const from = (document.activeElement as HTMLElement | null)?.dataset?.focus;
+    setNotice(undefined);
+    setStack((s) => [...s.slice(0, -1), { ...s[s.length - 1]!, returnFocus: from }, { route }]);
+  };
+  const back = () => {
+    if (stack.length < 2) return;
+    popped.current = stack[stack.length - 2]!.returnFocus;
+    setNotice(undefined);
+    setStack((s) => s.slice(0, -1));
+  };
+  /** Replaces the top view (record → entity after saving). */
+  const replace = (route: Route) => setStack((s) => [...s.slice(0, -1), { route }]);
 
-  const site = tab.url ? siteOf(tab.url) : '';
-  return (
-    <main class="popup">
-      <header class="bar">
-        <h1>{t('extName')}</h1>
-        {site && settings && (
-          <label class="switch">
-            <input
-              type="checkbox"
-              checked={isEnabledFor(settings, tab.url!)}
-              onChange={async () => setSettings(await backend.toggleSite(tab.url!))}
-            />
-            {t('popupSiteOn', site)}
-          </label>
-        )}
-      </header>
-      <section aria-labelledby="on-page">
-        <h2 id="on-page">{t('popupOnThisPage')}</h2>
-        <SpottedList report={report} onOpen={setSelected} />
-      </section>
-      <footer class="bar">
-        <button type="button" class="link" onClick={() => backend.openOptions()}>
-          {t('popupOptions')}
-        </button>
-      </footer>
-    </main>
-  );
-}
-
-function SpottedList({ report, onOpen }: { report: SpottedReport | null | undefined; onOpen: (id: string) => void }) {
-  if (report === undefined) return <p class="muted">{t('popupScanning')}</p>;
-  if (report === null) return <p class="muted">{t('popupNoAccess')}</p>;
-  const byEntity = new Map<string, { e: SpottedEntity; count: number; surfaces: Set<string> }>();
-  for (const m of report.matches) {
-    const key = m.entityId ?? `?${m.name}`;
-    const entry = byEntity.get(key) ?? { e: m, count: 0, surfaces: new Set<string>() };
-    entry.count += m.count;
-    entry.surfaces.add(m.text);
-    byEntity.set(key, entry);
-  }
-  if (!byEntity.size) return <p class="muted">{report.done ? t('popupNothingSpotted') : t('popupScanning')}</p>;
-  const entries = [...byEntity.values()].sort((a, b) => b.count - a.count);
-  return (
-    <div>
-      {[...KIND_ORDER, undefined].map((kind) => {
-        const group = entries.filter((x) => (kind ? x.e.entityId && x.e.kind === kind : !x.e.entityId));
-        if (!group.length) return null;
-        return (
-          <div key={kind ?? 'possible'} class="group">
-            <h3 class={`kind kind-${kind ?? 'possible'}`}>{t(`kind_${kind ?? 'possible'}` as MessageKey)}</h3>
-            <ul class="spotted">
-              {group.map(({ e, count, surfaces }) => (
-                <li key={e.entityId ?? e.name}>
-                  {e.entityId ? (
-                    <button type="button" class="entity" onClick={() => onOpen(e.entityId!)}>
-                      <span class="name">{e.name}</span>
-                      <span class="surfaces">{[...surfaces].filter((s) => s !== e.name).join(', ')}</span>
-                      <span class="count">{count}</span>
-                    </button>
-                  ) : (
-                    <span class="entity possible">
-                      <span class="name">{e.name}</span>
-                      <span class="count">{count}</span>
-                    </span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
-    </div>
-  );
-}
-
-function EntityView(props: { backend: PopupBackend; id: string; onBack: () => void; onOpen: (id: string) => void; scale?: Settings['scale'] | undefined }) {
-  const { backend, id } = props;
-  const [entity, setEntity] = useState<Entity>();
-  const [links, setLinks] = useState<LinkView[]>([]);
-  const [open, setOpen] = useState<string>();
+  // Escape goes back one view; controls that use Escape themselves (search, pickers) prevent default first.
   useEffect(() => {
-    void (async () => {
-      setEntity(await backend.entity(id));
-      setLinks(await backend.links(id));
-    })();
-  }, [backend, id]);
-  if (!entity) return <main class="popup" />;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || stack.length < 2) return;
+      e.preventDefault();
+      back();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  // Focus follows navigation: back to the control that left a view, or to the new view's heading.
+  useEffect(() => {
+    const key = popped.current;
+    popped.current = undefined;
+    let tries = 0;
+    let frame = 0;
+    const attempt = () => {
+      const el = key ? document.querySelector<HTMLElement>(`[data-focus="${cssEscape(key)}"]`) : document.querySelector<HTMLElement>('main [data-autofocus]');
+      if (el) el.focus();
+      else if (tries++ < 60) frame = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  }, [stack.length, top.route]);
+
+  const onPage = knownOnPage(report);
+  const suggestions = onPage.map((i) => ({ id: i.entityId, name: i.name, kind: i.kind }));
+
+  const startRecord = (about?: Entity) => {
+    const from: PickedEntity | undefined = about ? { id: about.id, name: about.name } : onPage[0] && { id: onPage[0].entityId, name: onPage[0].name };
+    const other = onPage.find((i) => i.entityId !== from?.id);
+    push({ name: 'record', draft: draftFromPage(tab?.page, from, other && { id: other.entityId, name: other.name }) });
+  };
+
+  const editClaim = (claim: Claim, view: LinkView, self: Entity) => {
+    // The link's own ends, whichever side is being viewed.
+    const [from, to] = view.direction === 'out' ? [self, view.other] : [view.other, self];
+    push({ name: 'edit', claimId: claim.id, draft: draftFromClaim(claim, { id: from.id, name: from.name }, { id: to.id, name: to.name }, view.link.relation) });
+  };
+
+  const deleteClaim = async (claim: Claim) => {
+    const deleted = await backend.deleteClaim(claim.id);
+    setRevision((r) => r + 1);
+    setNotice({
+      text: t('popupClaimDeleted'),
+      undo: () => {
+        void backend.restoreClaim(deleted).then(() => {
+          setRevision((r) => r + 1);
+          setNotice({ text: t('popupClaimRestored') });
+        });
+      },
+    });
+  };
+
+  const submitClaim = async (draft: ClaimDraft) => {
+    if (top.route.name === 'edit') {
+      await backend.updateClaim(top.route.claimId, toPatch(draft));
+      back();
+      setRevision((r) => r + 1);
+      setNotice({ text: t('popupChangesSaved') });
+      return;
+    }
+    const claim = await backend.addClaim(toNewClaim(draft, tab?.page?.url));
+    replace({ name: 'entity', id: draft.from!.id, open: claim.linkId });
+    setRevision((r) => r + 1);
+    setNotice({ text: t('popupClaimSaved') });
+  };
+
+  const banner = <Notice notice={notice} onDismiss={() => setNotice(undefined)} />;
+  const common = { onOptions: () => backend.openOptions(), banner };
+  const route = top.route;
+  let view;
+  if (route.name === 'entity') {
+    view = (
+      <EntityView
+        key={`${route.id}:${route.open ?? ''}`}
+        {...common}
+        backend={backend}
+        id={route.id}
+        scale={scale}
+        revision={revision}
+        initialOpen={route.open}
+        canRecord={!!tab?.page}
+        onBack={back}
+        onOpen={(id) => push({ name: 'entity', id })}
+        onRecord={startRecord}
+        onEditClaim={editClaim}
+        onDeleteClaim={(c) => void deleteClaim(c)}
+      />
+    );
+  } else if (route.name === 'record' || route.name === 'edit') {
+    view = (
+      <RecordView
+        key={route.name === 'edit' ? route.claimId : 'new'}
+        {...common}
+        mode={route.name === 'edit' ? 'edit' : 'add'}
+        initial={route.draft}
+        suggestions={suggestions}
+        search={backend.search}
+        scale={scale}
+        onSubmit={submitClaim}
+        onBack={back}
+      />
+    );
+  } else {
+    view = (
+      <HomeView
+        {...common}
+        tab={tab}
+        report={report}
+        settings={settings}
+        query={query}
+        onQuery={setQuery}
+        search={backend.search}
+        onOpen={(id) => push({ name: 'entity', id })}
+        onRecord={() => startRecord()}
+        onToggleSite={() => {
+          if (tab?.url) void backend.toggleSite(tab.url).then(setSettings);
+        }}
+      />
+    );
+  }
+
   return (
-    <main class="popup entity-view">
-      <header class="bar">
-        <button type="button" class="link" onClick={props.onBack}>
-          ← {t('popupBack')}
-        </button>
-      </header>
-      <h1 class="entity-name">{entity.name}</h1>
-      <p class={`kind kind-${entity.kind}`}>{t(`kind_${entity.kind}` as MessageKey)}</p>
-      {entity.aliases.length > 0 && <p class="aliases">{entity.aliases.map((a) => a.name).join(' · ')}</p>}
-      {entity.description && <p class="description">{entity.description}</p>}
-      <h2>{t('popupLinks')}</h2>
-      {!links.length && <p class="muted">{t('popupNoLinks')}</p>}
-      <ul class="links">
-        {links.map((v) => (
-          <li key={v.link.id} class={`link-row status-${v.derived.status}`}>
-            <button type="button" class="link-head" aria-expanded={open === v.link.id} onClick={() => setOpen(open === v.link.id ? undefined : v.link.id)}>
-              <span class="relation">
-                {v.direction === 'out' ? entity.name : v.other.name} {t(`relation_${v.link.relation.replace(/-/g, '_')}` as MessageKey)}{' '}
-                {v.direction === 'out' ? v.other.name : entity.name}
-              </span>
-              <ConfidenceMeter value={v.derived.confidence} word={word} scale={props.scale ?? 'both'} />
-              <span class="status">{t(`status_${v.derived.status}` as MessageKey)}</span>
-              <span class="sources-count">{v.claims.length} {t('popupSources').toLowerCase()}</span>
-            </button>
-            {open === v.link.id && (
-              <ul class="sources">
-                {v.claims.map((c) => (
-                  <li key={c.id} class={`stance-${c.stance}`}>
-                    <div>
-                      <strong>{c.source.publisher ?? ''}</strong> {c.source.date ?? ''} · {t(`stance_${c.stance}` as MessageKey)}
-                      {c.source.reliability ? ` · ${c.source.reliability}` : ''}
-                    </div>
-                    {c.source.url ? (
-                      <a href={c.source.url} target="_blank" rel="noreferrer noopener">
-                        {c.source.title}
-                      </a>
-                    ) : (
-                      <span>{c.source.title}</span>
-                    )}
-                    {c.quote && <blockquote>{c.quote.exact}</blockquote>}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </li>
-        ))}
-      </ul>
-    </main>
+    <div class="app">{view}</div>
   );
+}
+
+function cssEscape(value: string): string {
+  return typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(value) : value.replace(/["\\]/g, '\\$&');
 }

@@ -71,7 +71,7 @@ export function ClaimForm({ mode, initial, suggestions, search, scale, onSubmit,
     }
   };
 
-  const textField = (field: 'title' | 'url' | 'publisher' | 'author', label: MessageKey, type = 'text') => {
+  const textField = (field: 'title' | 'url' | 'publisher' | 'author', label: MessageKey) => {
     const id = `claim-${field}`;
     const error = field === 'title' || field === 'url' ? err(field) : undefined;
     return (
@@ -79,7 +79,8 @@ export function ClaimForm({ mode, initial, suggestions, search, scale, onSubmit,
         <label for={id}>{t(label)}</label>
         <input
           id={id}
-          type={type}
+          type="text"
+          inputMode={field === 'url' ? 'url' : undefined}
           value={draft[field]}
           onInput={(e) => set(field, e.currentTarget.value)}
           aria-invalid={error ? true : undefined}
@@ -183,7 +184,7 @@ export function ClaimForm({ mode, initial, suggestions, search, scale, onSubmit,
       <fieldset class="card">
         <legend>{t('popupClaimSource')}</legend>
         {textField('title', 'popupSourceTitle')}
-        {textField('url', 'popupSourceUrl', 'url')}
+        {textField('url', 'popupSourceUrl')}
         <div class="two-col">
           {textField('publisher', 'popupSourcePublisher')}
           <div class={`field${errors.date ? ' invalid' : ''}`}>

@@ -32,9 +32,13 @@ export function EntityPicker({ id, label, value, suggestions, search, onChange, 
   const [active, setActive] = useState(0);
   const [hits, setHits] = useState<PickerOption[] | undefined>();
   const latest = useRef(0);
+  const typed = useRef(false);
 
-  // A value set from outside (swap, prefill) shows in the box.
-  useEffect(() => setQuery(value?.name ?? ''), [value?.id]);
+  // A value set from outside (swap, prefill) shows in the box; clearing it by typing keeps what was typed.
+  useEffect(() => {
+    if (typed.current) typed.current = false;
+    else setQuery(value?.name ?? '');
+  }, [value?.id]);
 
   const searching = query.trim() !== '' && query !== value?.name;
   useEffect(() => {
@@ -77,7 +81,10 @@ export function EntityPicker({ id, label, value, suggestions, search, onChange, 
           setQuery(e.currentTarget.value);
           setActive(0);
           setOpen(true);
-          if (value) onChange(undefined);
+          if (value) {
+            typed.current = true;
+            onChange(undefined);
+          }
         }}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -1,7 +1,9 @@
 /** The entity's links grouped by relation (and direction), strongest group first. */
+import { useState } from 'preact/hooks';
 import type { Claim } from '../../core/model/link';
 import type { LinkView } from '../../core/db/repository';
 import type { Settings } from '../../core/settings';
+import { t } from '../../platform/i18n';
 import { relationPhrase } from '../lib/format';
 import { LinkRow } from './LinkRow';
 
@@ -16,17 +18,29 @@ export interface LinkGroupsProps {
   onDeleteClaim: (claim: Claim) => void;
 }
 
+const STATUS_RANK: Record<string, number> = { active: 0, disputed: 1, historical: 2, refuted: 3 };
+
+/**
+ * Groups by relation and direction. Within a group: current links first, then historical, refuted last (shown,
+ * never hidden), each by confidence; groups follow their first row.
+ */
 export function groupLinks(links: LinkView[]): { key: string; views: LinkView[] }[] {
+  const sorted = [...links].sort(
+    (a, b) => (STATUS_RANK[a.derived.status] ?? 0) - (STATUS_RANK[b.derived.status] ?? 0) || (b.derived.confidence ?? -1) - (a.derived.confidence ?? -1),
+  );
   const groups = new Map<string, LinkView[]>();
-  // links arrive strongest first, so groups and rows keep that order.
-  for (const v of links) {
+  for (const v of sorted) {
     const key = `${v.direction}:${v.link.relation}`;
     groups.set(key, [...(groups.get(key) ?? []), v]);
   }
   return [...groups].map(([key, views]) => ({ key, views }));
 }
 
+/** Rows shown per group before "Show all": a hub entity can have hundreds of links. */
+export const ROWS_PER_GROUP = 8;
+
 export function LinkGroups(props: LinkGroupsProps) {
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   return (
     <div class="link-groups">
       {groupLinks(props.links).map(({ key, views }) => {
@@ -38,7 +52,7 @@ export function LinkGroups(props: LinkGroupsProps) {
               {relationPhrase(first.link.relation, first.direction)}
             </h3>
             <ul class="links">
-              {views.map((v) => (
+              {(expanded.has(key) ? views : views.slice(0, ROWS_PER_GROUP)).map((v) => (
                 <LinkRow
                   key={v.link.id}
                   view={v}
@@ -52,6 +66,11 @@ export function LinkGroups(props: LinkGroupsProps) {
                 />
               ))}
             </ul>
+            {views.length > ROWS_PER_GROUP && !expanded.has(key) && (
+              <button type="button" class="text-button show-more" onClick={() => setExpanded(new Set([...expanded, key]))}>
+                {t('popupShowAllLinks', String(views.length))}
+              </button>
+            )}
           </section>
         );
       })}

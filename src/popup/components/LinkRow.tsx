@@ -34,7 +34,9 @@ export function LinkRow({ view, entityName, open, scale, onToggle, onOpenEntity,
           <KindDot kind={other.kind} />
           <span class="link-other">{other.name}</span>
         </span>
-        <span class={`status-badge status-${derived.status}`}>{t(`status_${derived.status}` as MessageKey)}</span>
+        <span class={`status-badge status-${derived.status}`} title={t(`status_${derived.status}` as MessageKey)}>
+          {t(`popupStatus_${derived.status}` as MessageKey)}
+        </span>
         <ConfidenceMeter value={derived.confidence} word={confidenceWord} scale={scale} />
         <span class="sources-count">
           {counted(claims.length, 'popupSourceCountOne', 'popupSourceCount')}

@@ -1,0 +1,94 @@
+/** The first view: search box, then who is on this page (or search results), and the way to record a claim. */
+import type { ComponentChildren } from 'preact';
+import type { Ref } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { SpottedReport } from '../../core/protocol';
+import type { Settings } from '../../core/settings';
+import { t } from '../../platform/i18n';
+import type { SearchHit, TabInfo } from '../backend';
+import { Icon } from '../components/Icon';
+import { SearchBox } from '../components/SearchBox';
+import { SearchResults } from '../components/SearchResults';
+import { SiteToggle } from '../components/SiteToggle';
+import { SpottedList } from '../components/SpottedList';
+import { TopBar } from '../components/TopBar';
+import { groupSpotted } from '../lib/spotted';
+
+export interface HomeViewProps {
+  tab: TabInfo | undefined;
+  /** undefined while loading, null where ActorLens cannot run. */
+  report: SpottedReport | null | undefined;
+  settings: Settings | undefined;
+  query: string;
+  onQuery: (q: string) => void;
+  search: (q: string) => Promise<SearchHit[]>;
+  onOpen: (id: string) => void;
+  onRecord: () => void;
+  onToggleSite: () => void;
+  onOptions: () => void;
+  /** Status line (saved, deleted + undo), shown under the header. */
+  banner?: ComponentChildren;
+}
+
+export function HomeView(props: HomeViewProps) {
+  const { tab, report, settings, query } = props;
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [hits, setHits] = useState<SearchHit[] | undefined>();
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) return setHits(undefined);
+    const n = ++latest.current;
+    setHits(undefined);
+    void props.search(q).then((r) => n === latest.current && setHits(r));
+  }, [query]);
+
+  return (
+    <main class="view home-view">
+      <TopBar onOptions={props.onOptions} />
+      {props.banner}
+      <SearchBox value={query} onInput={props.onQuery} inputRef={searchRef as Ref<HTMLInputElement>} />
+      {query.trim() ? (
+        <SearchResults query={query.trim()} hits={hits} onOpen={props.onOpen} />
+      ) : (
+        <section class="on-page" aria-labelledby="on-page">
+          <h2 id="on-page" class="section-title">
+            {t('popupOnThisPage')}
+          </h2>
+          <OnPage report={report} onOpen={props.onOpen} onSearch={() => searchRef.current?.focus()} />
+          {tab?.page && (
+            <div class="record-cta">
+              <button type="button" class="button primary wide" onClick={props.onRecord}>
+                <Icon name="plus" />
+                {t('popupRecordFromPage')}
+              </button>
+            </div>
+          )}
+        </section>
+      )}
+      <footer class="footer">
+        {tab?.url && settings ? <SiteToggle url={tab.url} settings={settings} onToggle={props.onToggleSite} /> : <span />}
+        <button type="button" class="text-button" onClick={props.onOptions}>
+          {t('popupOptions')}
+        </button>
+      </footer>
+    </main>
+  );
+}
+
+function OnPage({ report, onOpen, onSearch }: { report: SpottedReport | null | undefined; onOpen: (id: string) => void; onSearch: () => void }) {
+  if (report === undefined) return <p class="muted pad" role="status">{t('popupScanning')}</p>;
+  const groups = report ? groupSpotted(report) : [];
+  if (groups.length) return <SpottedList groups={groups} onOpen={onOpen} />;
+  if (report && !report.done) return <p class="muted pad" role="status">{t('popupScanning')}</p>;
+  return (
+    <div class="empty">
+      <p>{report === null ? t('popupNoAccess') : t('popupNothingSpotted')}</p>
+      <button type="button" class="button secondary" onClick={onSearch}>
+        <Icon name="search" />
+        {t('popupSearchInstead')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * Recording a claim from an article with a selected passage: saved at once, shown in the entity view with its
+ * quote, kept across a browser restart, served to the hover card (the background's getCard), editable and
+ * deletable with undo.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { CardData } from '../../src/core/protocol';
+import { launchChromium, openPopup, serveFixtures, spotted, tabIdOf } from './harness';
+
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+
+const PASSAGE = 'the operators behind the Rhysida ransomware bought the GootLoader foothold';
+
+let server: Awaited<ReturnType<typeof serveFixtures>>;
+before(async () => {
+  mkdirSync('out', { recursive: true });
+  server = await serveFixtures();
+});
+after(async () => {
+  await server.close();
+});
+
+/** Selects `text` inside #key with the Selection API, as a reader would with the mouse. */
+async function selectPassage(page: Page, text: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const p = document.getElementById('key')!;
+    const node = [...p.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(wanted))!;
+    const start = node.textContent!.indexOf(wanted);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + wanted.length);
+    const sel = document.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }, text);
+}
+
+const card = (popup: Page, entityId: string) => popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'actorlens:getCard', entityId: id }), entityId) as Promise<CardData | null>;
+
+test('a claim recorded from an article with a selected passage is saved, survives a restart and reaches the hover card', async () => {
+  const first = await launchChromium();
+  try {
+    const page = await first.context.newPage();
+    await page.goto(server.url('/claim-rhysida.html'));
+    const report = await spotted(first.worker, page);
+    assert.ok(report.matches.some((m) => m.entityId === 'rhysida'), 'Rhysida spotted');
+    assert.ok(report.matches.some((m) => m.entityId === 'gootloader'), 'GootLoader spotted');
+    await selectPassage(page, PASSAGE);
+    const popup = await openPopup(first.context, first.extensionId, await tabIdOf(first.worker, page));
+    await popup.getByRole('button', { name: 'Record a claim from this page' }).click();
+    await popup.locator('form.claim-form').waitFor();
+
+    // Prefilled from the page: both entities, title, address, site name, date, the selected passage.
+    const names = [await popup.inputValue('#claim-from'), await popup.inputValue('#claim-to')].sort();
+    assert.deepEqual(names, ['GootLoader', 'Rhysida']);
+    assert.equal(await popup.inputValue('#claim-title'), 'Search results as a front door: how a loader fed a ransomware crew');
+    assert.equal(await popup.inputValue('#claim-url'), server.url('/claim-rhysida.html'));
+    assert.equal(await popup.inputValue('#claim-publisher'), 'Harbor Security Notes');
+    assert.equal(await popup.inputValue('#claim-date'), '2026-10-03');
+    assert.equal(await popup.locator('.quote-field .quote').innerText(), PASSAGE);
+
+    // Choose Rhysida first by typing into the chooser (keyboard), GootLoader second.
+    await popup.locator('#claim-from').fill('Rhys');
+    await popup.locator('#claim-from-list [role=option]', { hasText: 'Rhysida' }).waitFor();
+    await popup.keyboard.press('Enter');
+    await popup.locator('#claim-to').fill('Goot');
+    await popup.locator('#claim-to-list [role=option]', { hasText: 'GootLoader' }).waitFor();
+    await popup.keyboard.press('Enter');
+    await popup.selectOption('#claim-relation', 'obtains-access-from');
+    await popup.selectOption('#claim-confidence', 'likely');
+    await popup.selectOption('#claim-reliability', 'C');
+    assert.equal(await popup.locator('.link-sentence').innerText(), 'Rhysida obtains access from GootLoader');
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.screenshot({ path: `out/popup-record-${scheme}.png`, fullPage: true });
+    }
+    await popup.emulateMedia({ colorScheme: 'light' });
+    await popup.getByRole('button', { name: 'Save claim' }).click();
+
+    // Saved at once: the entity view opens with the new link and its evidence.
+    await popup.locator('h1.entity-name', { hasText: 'Rhysida' }).waitFor();
+    const row = popup.locator('.link-row.open', { has: popup.locator('.link-other', { hasText: 'GootLoader' }) });
+    await row.waitFor();
+    assert.match(await row.locator('.evidence').innerText(), /your claim/);
+    assert.equal(await row.locator('.quote').innerText(), PASSAGE);
+    assert.match(await popup.locator('.notice').innerText(), /Claim saved/);
+    for (const scheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme: scheme });
+      await popup.screenshot({ path: `out/popup-saved-${scheme}.png`, fullPage: true });
+    }
+    await popup.emulateMedia({ colorScheme: 'light' });
+    const c = await card(popup, 'rhysida');
+    assert.ok(c?.links.some((l) => l.otherId === 'gootloader' && l.relation === 'obtains-access-from'), 'hover card data has the new link');
+  } finally {
+    await first.context.close();
+  }
+
+  const second = await launchChromium(first.userDataDir);
+  try {
+    const popup = await second.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${second.extensionId}/popup/popup.html?entity=rhysida`);
+    const row = popup.locator('.link-row', { has: popup.locator('.link-other', { hasText: 'GootLoader' }) });
+    await row.waitFor();
+    await row.locator('.link-head').click();
+    assert.equal(await row.locator('.quote').innerText(), PASSAGE);
+    assert.match(await row.locator('.evidence').innerText(), /Harbor Security Notes/);
+    const c = await card(popup, 'gootloader');
+    assert.ok(c?.links.some((l) => l.otherId === 'rhysida'), 'after restart the hover card data still has the link');
+
+    // The stored claim keeps its TextQuoteSelector with context.
+    const stored = (await popup.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const open = indexedDB.open('actorlens');
+          open.onsuccess = () => {
+            const req = open.result.transaction('claims').objectStore('claims').index('origin').getAll('user');
+            req.onsuccess = () => resolve(req.result);
+          };
+        }),
+    )) as { quote?: { type: string; exact: string; prefix?: string; suffix?: string }; pageUrl?: string; confidence?: number }[];
+    assert.equal(stored.length, 1);
+    assert.equal(stored[0]!.quote?.type, 'TextQuoteSelector');
+    assert.equal(stored[0]!.quote?.exact, PASSAGE);
+    assert.match(stored[0]!.quote?.prefix ?? '', /In our reconstruction, $/);
+    assert.equal(stored[0]!.confidence, 70);
+
+    // Edit it.
+    await row.getByRole('button', { name: /Edit your claim/ }).click();
+    await popup.locator('#claim-heading', { hasText: 'Edit your claim' }).waitFor();
+    await popup.selectOption('#claim-confidence', 'veryLikely');
+    await popup.getByRole('button', { name: 'Save changes' }).click();
+    await popup.locator('.notice', { hasText: 'Changes saved' }).waitFor();
+    await row.locator('.link-head').click();
+    await row.locator('.evidence').waitFor();
+    assert.match(await row.locator('.evidence .claim-confidence').innerText(), /very likely/);
+
+    // Delete it, then undo.
+    await row.getByRole('button', { name: /Delete your claim/ }).click();
+    await popup.locator('.notice', { hasText: 'Claim deleted' }).waitFor();
+    await popup.locator('.link-other', { hasText: 'GootLoader' }).waitFor({ state: 'detached' });
+    assert.equal((await card(popup, 'rhysida'))?.links.some((l) => l.otherId === 'gootloader'), false);
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await popup.locator('.notice', { hasText: 'Claim restored' }).waitFor();
+    await popup.locator('.link-other', { hasText: 'GootLoader' }).waitFor();
+    assert.equal((await card(popup, 'rhysida'))?.links.some((l) => l.otherId === 'gootloader'), true);
+  } finally {
+    await second.context.close();
+  }
+});

@@ -1,0 +1,161 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src/popup/App';
+import { fakeBackend, PAGE, USER_CLAIM } from './fixtures';
+import { $, $$, button, choose, click, key, mount, type, waitFor, cleanup } from './render';
+
+vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
+vi.mock('../../../src/platform/i18n', async () => {
+  const messages = (await import('../../../assets/_locales/en/messages.json')).default;
+  const { fakeT } = await import('./render');
+  return { t: fakeT(messages) };
+});
+
+afterEach(cleanup);
+
+const val = (id: string) => $<HTMLInputElement>(`#${id}`)!.value;
+
+async function openForm(opts: Parameters<typeof fakeBackend>[0] = {}) {
+  const backend = fakeBackend(opts);
+  mount(<App backend={backend} />);
+  await click(await waitFor(() => button('Record a claim from this page')));
+  await waitFor(() => $('form.claim-form'));
+  return backend;
+}
+
+describe('popup: record a claim', () => {
+  it('prefills the entities from the page and the source and quote from the tab', async () => {
+    await openForm();
+    // Most mentioned entities first: TrickBot (6), then Lazarus Group (4).
+    expect(val('claim-from')).toBe('TrickBot');
+    expect(val('claim-to')).toBe('Lazarus Group');
+    expect(val('claim-title')).toBe(PAGE.title);
+    expect(val('claim-url')).toBe(PAGE.url);
+    expect(val('claim-publisher')).toBe('The Patch Ledger');
+    expect(val('claim-date')).toBe('2026-11-20');
+    expect($('.quote-field .quote')!.textContent).toBe(PAGE.selection!.exact);
+    expect($<HTMLInputElement>('.quote-field input[type=checkbox]')!.checked).toBe(true);
+    // Every control has an accessible name.
+    for (const el of $$('input, select')) {
+      const id = el.id;
+      const named = el.getAttribute('aria-label') || (id && $(`label[for="${id}"]`)) || el.closest('label');
+      expect(named, `${el.outerHTML} is named`).toBeTruthy();
+    }
+  });
+
+  it('offers page entities first and searches the knowledge base as you type', async () => {
+    const backend = await openForm();
+    const from = $<HTMLInputElement>('#claim-from')!;
+    await type(from, 'Wiz');
+    await waitFor(() => $$('#claim-from-list [role=option]').length === 1);
+    expect(backend.search).toHaveBeenLastCalledWith('Wiz');
+    expect(from.getAttribute('aria-expanded')).toBe('true');
+    await key(from, 'ArrowDown');
+    await key(from, 'Enter');
+    expect(val('claim-from')).toBe('Wizard Spider');
+    expect($('.link-sentence')!.textContent).toBe('Wizard Spider uses Lazarus Group');
+    // Escape inside the chooser closes the list and stays in the form.
+    await type(from, '');
+    await key(from, 'Escape');
+    expect($('form.claim-form')).not.toBeNull();
+  });
+
+  it('validates before saving: two different entities and a source title', async () => {
+    const backend = await openForm({ page: { ...PAGE, title: '' } });
+    await type($('#claim-to'), '');
+    await click(button('Save claim'));
+    expect(backend.addClaim).not.toHaveBeenCalled();
+    expect($('#claim-to')!.getAttribute('aria-invalid')).toBe('true');
+    expect($('#claim-to-error')!.textContent).toBe('Choose the second entity from the list.');
+    expect($('#claim-title-error')!.textContent).toBe('Give the source a title.');
+    expect(document.activeElement).toBe($('#claim-to'));
+    await type($('#claim-to'), 'Trick');
+    await waitFor(() => $('#claim-to-list [role=option]'));
+    await key($('#claim-to'), 'Enter');
+    await click(button('Save claim'));
+    expect($('#claim-to-error')!.textContent).toBe('Choose two different entities.');
+    expect(backend.addClaim).not.toHaveBeenCalled();
+  });
+
+  it('saves at once with stance, confidence, quote and source, then shows the entity view', async () => {
+    const backend = await openForm();
+    await click(button('Swap the two entities'));
+    await choose($('#claim-relation'), 'obtains-access-from');
+    await click($('input[value=refutes]'));
+    await choose($('#claim-confidence'), 'veryLikely');
+    await choose($('#claim-reliability'), 'C');
+    await click(button('Save claim'));
+    await waitFor(() => backend.addClaim.mock.calls.length === 1);
+    expect(backend.addClaim).toHaveBeenCalledWith({
+      from: 'lazarus-group',
+      to: 'trickbot',
+      relation: 'obtains-access-from',
+      stance: 'refutes',
+      confidence: 85,
+      source: { title: PAGE.title, publisher: 'The Patch Ledger', author: 'Demo desk', date: '2026-11-20', url: PAGE.url, reliability: 'C' },
+      quote: PAGE.selection,
+      pageUrl: PAGE.url,
+    });
+    await waitFor(() => $('h1.entity-name')?.textContent === 'Lazarus Group');
+    expect($('.notice')!.textContent).toContain('Claim saved.');
+    // The link the claim went to is shown open.
+    await waitFor(() => $('.link-row.open'));
+  });
+
+  it('can drop the selected passage', async () => {
+    const backend = await openForm();
+    await click($('.quote-field input[type=checkbox]'));
+    await click(button('Save claim'));
+    await waitFor(() => backend.addClaim.mock.calls.length === 1);
+    expect(backend.addClaim.mock.calls[0]![0].quote).toBeUndefined();
+  });
+
+  it('edits one of the reader\'s claims', async () => {
+    const backend = fakeBackend();
+    mount(<App backend={backend} initialEntity="lazarus-group" />);
+    await click(await waitFor(() => $('.link-row .link-head')));
+    await click(await waitFor(() => button('Edit your claim from My article')));
+    await waitFor(() => $('form.claim-form'));
+    expect($('#claim-heading')!.textContent).toBe('Edit your claim');
+    expect($('.link-sentence')!.textContent).toBe('Lazarus Group obtains access from TrickBot');
+    expect(val('claim-title')).toBe('My article');
+    expect($<HTMLSelectElement>('#claim-confidence')!.value).toBe('likely');
+    await type($('#claim-title'), 'My better title');
+    await click($('input[value=refutes]'));
+    await click(button('Save changes'));
+    await waitFor(() => backend.updateClaim.mock.calls.length === 1);
+    expect(backend.updateClaim).toHaveBeenCalledWith(USER_CLAIM.id, {
+      stance: 'refutes',
+      confidence: 70,
+      source: { title: 'My better title', publisher: 'The Patch Ledger', url: 'https://ledger.example/a' },
+      quote: USER_CLAIM.quote,
+    });
+    await waitFor(() => $('h1.entity-name'));
+    expect($('.notice')!.textContent).toContain('Changes saved.');
+  });
+
+  it('deletes a claim and undoes the deletion', async () => {
+    const backend = fakeBackend();
+    mount(<App backend={backend} initialEntity="lazarus-group" />);
+    await click(await waitFor(() => $('.link-row .link-head')));
+    await click(await waitFor(() => button('Delete your claim from My article')));
+    await waitFor(() => backend.deleteClaim.mock.calls.length === 1);
+    expect(backend.deleteClaim).toHaveBeenCalledWith(USER_CLAIM.id);
+    const undo = await waitFor(() => button('Undo'));
+    expect($('.notice')!.textContent).toContain('Claim deleted.');
+    await click(undo);
+    await waitFor(() => backend.restoreClaim.mock.calls.length === 1);
+    expect(backend.restoreClaim).toHaveBeenCalledWith({ claim: USER_CLAIM });
+    await waitFor(() => $('.notice')?.textContent?.includes('Claim restored.'));
+  });
+
+  it('Escape and Cancel leave the form without saving', async () => {
+    const backend = await openForm();
+    await key($('#claim-title'), 'Escape');
+    await waitFor(() => $('.spotted'));
+    await click(button('Record a claim from this page'));
+    await click(await waitFor(() => button('Cancel')));
+    await waitFor(() => $('.spotted'));
+    expect(backend.addClaim).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../src/popup/App';
+import { fakeBackend } from './fixtures';
+import { $, $$, button, click, key, mount, type, waitFor, cleanup } from './render';
+
+vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
+vi.mock('../../../src/platform/i18n', async () => {
+  const messages = (await import('../../../assets/_locales/en/messages.json')).default;
+  const { fakeT } = await import('./render');
+  return { t: fakeT(messages) };
+});
+
+afterEach(cleanup);
+
+describe('popup home: on this page', () => {
+  it('lists spotted entities grouped by kind, most mentioned first, with counts', async () => {
+    mount(<App backend={fakeBackend()} />);
+    await waitFor(() => $('.spotted'));
+    const groups = $$('.group').map((g) => ({
+      title: $('.group-title', g)!.textContent,
+      names: $$('.name', g).map((n) => n.textContent),
+      counts: $$('.count [aria-hidden]', g).map((n) => n.textContent),
+    }));
+    expect(groups).toEqual([
+      { title: 'Threat actor2', names: ['Lazarus Group', 'TA505'], counts: ['4', '2'] },
+      { title: 'Malware2', names: ['TrickBot', 'Dridex'], counts: ['6', '1'] },
+      { title: 'Possible actor1', names: ['UNC9999'], counts: ['1'] },
+    ]);
+    // Other names the page used are shown; possible actors cannot be opened.
+    expect($('.group-actor .sub')!.textContent).toContain('HIDDEN COBRA');
+    expect(button('UNC9999')).toBeUndefined();
+    expect(button('4 mentions on this page')).toBeDefined();
+  });
+
+  it('opens an entity with one click, and Escape goes back with focus on the same row', async () => {
+    const backend = fakeBackend();
+    mount(<App backend={backend} />);
+    const row = await waitFor(() => button(/Lazarus Group/));
+    row.focus();
+    await click(row);
+    await waitFor(() => $('h1.entity-name')?.textContent === 'Lazarus Group');
+    expect(backend.links).toHaveBeenCalledWith('lazarus-group');
+    await key(document.activeElement, 'Escape');
+    await waitFor(() => $('.spotted'));
+    await waitFor(() => document.activeElement === button(/Lazarus Group/));
+  });
+
+  it('says so when nothing is spotted and offers search', async () => {
+    mount(<App backend={fakeBackend({ report: { done: true, scanMs: 1, matches: [] } })} />);
+    const offer = await waitFor(() => button('Search the knowledge base'));
+    expect($('.empty')!.textContent).toContain('No known actors or malware on this page.');
+    await click(offer);
+    expect(document.activeElement).toBe($('input[type=search]'));
+  });
+
+  it('says when ActorLens cannot run on the page', async () => {
+    mount(<App backend={fakeBackend({ report: null, page: undefined })} />);
+    await waitFor(() => $('.empty'));
+    expect($('.empty')!.textContent).toContain('ActorLens does not run on this page.');
+    expect(button('Record a claim from this page')).toBeUndefined();
+  });
+
+  it('searches as you type and shows the alias that matched', async () => {
+    const backend = fakeBackend();
+    mount(<App backend={backend} />);
+    const input = await waitFor(() => $<HTMLInputElement>('input[type=search]'));
+    expect(input.getAttribute('aria-label')).toBe('Search actors and malware');
+    await type(input, 'hidden');
+    await waitFor(() => $('#results-heading'));
+    expect(backend.search).toHaveBeenLastCalledWith('hidden');
+    const hit = button(/Lazarus Group/)!;
+    expect(hit.textContent).toContain('matched “HIDDEN COBRA”');
+    await type(input, 'zzz');
+    await waitFor(() => $('.muted')?.textContent === 'Nothing matches “zzz”.');
+    // Escape in a non-empty search clears it instead of leaving.
+    await key(input, 'Escape');
+    await waitFor(() => $('.spotted'));
+  });
+
+  it('flips the per-site switch and opens the options page', async () => {
+    const backend = fakeBackend();
+    mount(<App backend={backend} />);
+    const toggle = await waitFor(() => $<HTMLInputElement>('.switch input[type=checkbox]'));
+    expect($('.switch')!.textContent).toContain('Highlight on ledger.example');
+    expect(toggle.checked).toBe(true);
+    await click(toggle);
+    expect(backend.toggleSite).toHaveBeenCalledWith('https://ledger.example/keys');
+    await waitFor(() => !$<HTMLInputElement>('.switch input')!.checked);
+    await click(button('Data and settings'));
+    expect(backend.openOptions).toHaveBeenCalled();
+  });
+
+  it('opens ?entity=<id> directly', async () => {
+    mount(<App backend={fakeBackend()} initialEntity="lazarus-group" />);
+    await waitFor(() => $('h1.entity-name')?.textContent === 'Lazarus Group');
+    // Back leads to the page's list.
+    await click(button('Back'));
+    await waitFor(() => $('.spotted'));
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { draftFromPage, toNewClaim, validateDraft } from '../../../src/popup/lib/claim-draft';
+import { groupSpotted, knownOnPage } from '../../../src/popup/lib/spotted';
+import { DEMO_REPORT, PAGE } from './fixtures';
+
+describe('popup lib', () => {
+  it('groups spotted entities by kind in prominence order, possible actors last', () => {
+    const groups = groupSpotted(DEMO_REPORT);
+    expect(groups.map((g) => [g.kind, g.items.map((i) => `${i.name}:${i.count}`)])).toEqual([
+      ['actor', ['Lazarus Group:4', 'TA505:2']],
+      ['malware', ['TrickBot:6', 'Dridex:1']],
+      ['possible', ['UNC9999:1']],
+    ]);
+    expect(groups[0]!.items[0]!.surfaces).toEqual(['HIDDEN COBRA']);
+    expect(knownOnPage(DEMO_REPORT).map((i) => i.entityId)).toEqual(['trickbot', 'lazarus-group', 'ta505', 'dridex']);
+    expect(knownOnPage(null)).toEqual([]);
+  });
+
+  it('validates drafts and keeps "unspecified" confidence absent, never 0', () => {
+    const draft = draftFromPage(PAGE, { id: 'a', name: 'A' }, { id: 'b', name: 'B' });
+    expect(validateDraft(draft)).toEqual({});
+    expect(validateDraft({ ...draft, to: { id: 'a', name: 'A' } })).toEqual({ to: 'same' });
+    expect(validateDraft({ ...draft, url: 'javascript:alert(1)' })).toEqual({ url: 'url' });
+    expect(validateDraft({ ...draft, from: undefined, title: ' ' })).toEqual({ from: 'required', title: 'required' });
+    const claim = toNewClaim(draft, PAGE.url);
+    expect(claim).not.toHaveProperty('confidence');
+    expect(claim.quote).toEqual(PAGE.selection);
+    expect(toNewClaim({ ...draft, confidence: 'almostCertain' }).confidence).toBe(95);
+  });
+});
