@@ -203,6 +203,12 @@ export function App({ backend, initialEntity }: AppProps) {
         onQuery={setQuery}
         search={backend.search}
         onOpen={(id) => push({ name: 'entity', id })}
+        onAdd={(name) =>
+          void backend.addEntity(name).then(async (entity) => {
+            if (tab?.id !== undefined) await backend.rescan(tab.id);
+            push({ name: 'entity', id: entity.id });
+          })
+        }
         onRecord={() => startRecord()}
         onToggleSite={() => {
           if (tab?.url) void backend.toggleSite(tab.url).then(setSettings);

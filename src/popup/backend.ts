@@ -46,4 +46,8 @@ export interface PopupBackend {
   updateClaim(id: string, patch: ClaimPatch): Promise<Claim>;
   deleteClaim(id: string): Promise<DeletedClaim>;
   restoreClaim(deleted: DeletedClaim): Promise<void>;
+  /** Adds a possible actor to the knowledge base; resolves to the stored (or already known) entity. */
+  addEntity(name: string): Promise<Entity>;
+  /** Asks the tab to scan again, e.g. after the knowledge base changed. */
+  rescan(tabId: number): Promise<void>;
 }

@@ -39,6 +39,9 @@ export function realBackend(): PopupBackend {
         return null;
       }
     },
+    async rescan(tabId) {
+      await callTab(tabId, { type: 'actorlens:rescan' }).catch(() => undefined);
+    },
     settings: loadSettings,
     toggleSite: (url) => updateSettings((s) => toggleSite(s, url)),
     openOptions: () => void browser.runtime.openOptionsPage(),

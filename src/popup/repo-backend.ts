@@ -5,7 +5,7 @@
 import type { Repository } from '../core/db/repository';
 import type { PopupBackend } from './backend';
 
-type DbPart = Pick<PopupBackend, 'entity' | 'links' | 'pivots' | 'search' | 'addClaim' | 'updateClaim' | 'deleteClaim' | 'restoreClaim'>;
+type DbPart = Pick<PopupBackend, 'entity' | 'links' | 'pivots' | 'search' | 'addClaim' | 'updateClaim' | 'deleteClaim' | 'restoreClaim' | 'addEntity'>;
 
 /** `ready` resolves once the database may be read (e.g. after a first-run seed). */
 export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Promise.resolve()): DbPart {
@@ -22,5 +22,6 @@ export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Pr
     updateClaim: (id, patch) => after(() => repo.updateClaim(id, patch)),
     deleteClaim: (id) => after(() => repo.deleteClaim(id)),
     restoreClaim: (d) => after(() => repo.restoreClaim(d)),
+    addEntity: (name) => after(() => repo.addEntity({ name, kind: 'actor' })),
   };
 }

@@ -292,9 +292,10 @@ export async function resetToBundled(
     const neededLinks = (await db.links.bulkGet([...new Set(userClaims.map((c) => c.linkId))])).filter((l): l is Link => !!l);
     const overrides = keep ? (await db.links.toArray()).filter((l) => l.override) : [];
     const bundledIds = new Set(dataset.entities.map((e) => e.id));
-    const neededEntities = (await db.entities.bulkGet([...new Set(neededLinks.flatMap((l) => [l.from, l.to]))].filter((id) => !bundledIds.has(id)))).filter(
-      (e) => !!e,
-    );
+    const neededIds = new Set(neededLinks.flatMap((l) => [l.from, l.to]));
+    // Entities the reader added by hand are annotations too.
+    if (keep) for (const id of await db.entities.filter((e) => e.provenance.includes(USER_ORIGIN)).primaryKeys()) neededIds.add(id);
+    const neededEntities = (await db.entities.bulkGet([...neededIds].filter((id) => !bundledIds.has(id)))).filter((e) => !!e);
     await Promise.all([db.entities.clear(), db.links.clear(), db.claims.clear()]);
     await db.entities.bulkPut([...dataset.entities.map(toRow), ...neededEntities]);
     const links = new Map<string, Link>(dataset.links.map((l) => [l.id, l]));

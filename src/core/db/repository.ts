@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../data/index';
 import { deriveConfidence, type DerivedConfidence } from '../model/confidence';
-import { allNames, type Entity } from '../model/entity';
+import { allNames, type Entity, type EntityKind } from '../model/entity';
 import { linkId, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import type { ActorLensDb, EntityRow } from './database';
 import { nameKey } from './keys';
@@ -245,6 +245,30 @@ export class Repository {
     await this.db.transaction('rw', [this.db.links, this.db.claims], async () => {
       if (deleted.link && !(await this.db.links.get(deleted.link.id))) await this.db.links.add(deleted.link);
       await this.db.claims.put(deleted.claim);
+    });
+  }
+
+  /**
+   * Adds an entity the reader names (e.g. a "possible actor" spotted by a naming scheme). Returns the existing
+   * entity when the name is already known. Spotting picks it up on the next scan (data version bump).
+   */
+  async addEntity(input: { name: string; kind: EntityKind; description?: string }): Promise<Entity> {
+    const name = input.name.replace(/\s+/g, ' ').trim();
+    if (!name || name.length > 200 || /[<>]/.test(name) || !nameKey(name)) throw new Error('A name needs 1–200 plain-text characters.');
+    return this.db.transaction('rw', [this.db.entities, this.db.meta], async () => {
+      const known = await this.entityByAlias(name);
+      if (known) return known;
+      const entity: Entity = {
+        id: `${USER_ORIGIN}:${nameKey(name)}`,
+        kind: input.kind,
+        name,
+        aliases: [],
+        ...(input.description ? { description: input.description } : {}),
+        provenance: [USER_ORIGIN],
+      };
+      await this.db.entities.add(toRow(entity));
+      await this.bumpDataVersion();
+      return entity;
     });
   }
 

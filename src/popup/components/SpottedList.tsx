@@ -3,7 +3,14 @@ import { t, type MessageKey } from '../../platform/i18n';
 import type { SpottedGroup } from '../lib/spotted';
 import { KindDot } from './KindDot';
 
-export function SpottedList({ groups, onOpen }: { groups: SpottedGroup[]; onOpen: (id: string) => void }) {
+export interface SpottedListProps {
+  groups: SpottedGroup[];
+  onOpen: (id: string) => void;
+  /** Adds a possible actor to the knowledge base in one step. */
+  onAdd?: ((name: string) => void) | undefined;
+}
+
+export function SpottedList({ groups, onOpen, onAdd }: SpottedListProps) {
   return (
     <div class="spotted">
       {groups.map((group) => (
@@ -35,7 +42,14 @@ export function SpottedList({ groups, onOpen }: { groups: SpottedGroup[]; onOpen
                       {inner}
                     </button>
                   ) : (
-                    <div class="entity-row possible">{inner}</div>
+                    <div class="entity-row possible">
+                      {inner}
+                      {onAdd && (
+                        <button type="button" class="text-button add-possible" aria-label={t('popupAddPossibleNamed', item.name)} onClick={() => onAdd(item.name)}>
+                          {t('popupAddPossible')}
+                        </button>
+                      )}
+                    </div>
                   )}
                 </li>
               );

@@ -23,6 +23,8 @@ export interface HomeViewProps {
   onQuery: (q: string) => void;
   search: (q: string) => Promise<SearchHit[]>;
   onOpen: (id: string) => void;
+  /** Adds a possible actor to the knowledge base. */
+  onAdd?: (name: string) => void;
   onRecord: () => void;
   onToggleSite: () => void;
   onOptions: () => void;
@@ -56,7 +58,7 @@ export function HomeView(props: HomeViewProps) {
           <h2 id="on-page" class="section-title">
             {t('popupOnThisPage')}
           </h2>
-          <OnPage report={report} onOpen={props.onOpen} onSearch={() => searchRef.current?.focus()} />
+          <OnPage report={report} onOpen={props.onOpen} onAdd={props.onAdd} onSearch={() => searchRef.current?.focus()} />
           {tab?.page && (
             <div class="record-cta">
               <button type="button" class="button primary wide" onClick={props.onRecord}>
@@ -77,10 +79,10 @@ export function HomeView(props: HomeViewProps) {
   );
 }
 
-function OnPage({ report, onOpen, onSearch }: { report: SpottedReport | null | undefined; onOpen: (id: string) => void; onSearch: () => void }) {
+function OnPage({ report, onOpen, onAdd, onSearch }: { report: SpottedReport | null | undefined; onOpen: (id: string) => void; onAdd?: ((name: string) => void) | undefined; onSearch: () => void }) {
   if (report === undefined) return <p class="muted pad" role="status">{t('popupScanning')}</p>;
   const groups = report ? groupSpotted(report) : [];
-  if (groups.length) return <SpottedList groups={groups} onOpen={onOpen} />;
+  if (groups.length) return <SpottedList groups={groups} onOpen={onOpen} onAdd={onAdd} />;
   if (report && !report.done) return <p class="muted pad" role="status">{t('popupScanning')}</p>;
   return (
     <div class="empty">

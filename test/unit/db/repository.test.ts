@@ -71,6 +71,20 @@ describe('Repository', () => {
     expect((await repo.linksOf('dridex')).find(isNew)?.claims[0]?.id).toBe(claim.id);
   });
 
+  it('adds a reader-named entity once, findable by name, and bumps the data version', async () => {
+    const repo = await seeded();
+    const before = await repo.dataVersion();
+    const added = await repo.addEntity({ name: '  Storm-0000 ', kind: 'actor' });
+    expect(added).toMatchObject({ id: 'user:storm0000', name: 'Storm-0000', provenance: ['user'] });
+    expect(await repo.dataVersion()).toBe(before + 1);
+    expect((await repo.entityByAlias('storm 0000'))?.id).toBe('user:storm0000');
+    expect((await repo.addEntity({ name: 'STORM-0000', kind: 'actor' })).id).toBe('user:storm0000');
+    expect((await repo.addEntity({ name: 'Diamond Sleet', kind: 'actor' })).id).toBe('lazarus-group');
+    await expect(repo.addEntity({ name: '<img src=x>', kind: 'actor' })).rejects.toThrow();
+    await repo.seed(bundledDataset(), 'another-version');
+    expect(await repo.entity('user:storm0000')).toBeDefined();
+  });
+
   it('survives closing and reopening the database', async () => {
     const name = `t-${Math.random()}`;
     const repo = await seeded(name);

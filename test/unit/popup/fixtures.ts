@@ -117,6 +117,12 @@ export function fakeBackend(opts: FakeOptions = {}) {
     updateClaim: vi.fn(async (id: string) => ({ ...USER_CLAIM, id })),
     deleteClaim: vi.fn(async () => ({ claim: USER_CLAIM })),
     restoreClaim: vi.fn(async () => undefined),
+    addEntity: vi.fn(async (name: string) => {
+      const entity = { id: `user:${name.toLowerCase()}`, kind: 'actor' as const, name, aliases: [], provenance: ['user'] };
+      byId.set(entity.id, entity);
+      return entity;
+    }),
+    rescan: vi.fn(async () => undefined),
   } satisfies PopupBackend;
   return backend;
 }

@@ -29,8 +29,19 @@ describe('popup home: on this page', () => {
     ]);
     // Other names the page used are shown; possible actors cannot be opened.
     expect($('.group-actor .sub')!.textContent).toContain('HIDDEN COBRA');
-    expect(button('UNC9999')).toBeUndefined();
+    expect($('.entity-row.possible')!.tagName).toBe('DIV');
+    expect(button(/^\s*UNC9999/)).toBeUndefined();
     expect(button('4 mentions on this page')).toBeDefined();
+  });
+
+  it('adds a possible actor to the knowledge base in one step and opens it', async () => {
+    const backend = fakeBackend();
+    mount(<App backend={backend} />);
+    const add = await waitFor(() => button('Add UNC9999 to the knowledge base as a threat actor'));
+    await click(add);
+    await waitFor(() => $('h1.entity-name')?.textContent === 'UNC9999');
+    expect(backend.addEntity).toHaveBeenCalledWith('UNC9999');
+    expect(backend.rescan).toHaveBeenCalledWith(7);
   });
 
   it('opens an entity with one click, and Escape goes back with focus on the same row', async () => {
