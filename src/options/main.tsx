@@ -1,5 +1,7 @@
 import { render } from 'preact';
 import { t } from '../platform/i18n';
+import { App } from './App';
+import { realBackend } from './real-backend';
 
-// Placeholder until the options issue lands: the page exists so the manifest's options_ui is valid.
-render(<h1>{t('optionsTitle')}</h1>, document.getElementById('app')!);
+document.title = t('optionsTitle');
+render(<App backend={realBackend()} />, document.getElementById('app')!);

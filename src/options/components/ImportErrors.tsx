@@ -1,5 +1,5 @@
 /** Problems found in an import file, each with its place: file, path inside the file, field. */
-import type { ImportIssue } from '../../core/importers/index';
+import { ImportError, type ImportIssue } from '../../core/importers/index';
 import { t } from '../../platform/i18n';
 
 export function ImportErrors({ issues, caption, limit = 100 }: { issues: readonly ImportIssue[]; caption: string; limit?: number }) {
@@ -27,7 +27,7 @@ export function ImportErrors({ issues, caption, limit = 100 }: { issues: readonl
               <td>
                 <code>{issue.field || '—'}</code>
               </td>
-              <td>{issue.message}</td>
+              <td>{issue instanceof ImportError ? issue.reason : issue.message}</td>
             </tr>
           ))}
         </tbody>

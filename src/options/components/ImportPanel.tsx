@@ -33,7 +33,7 @@ export function ImportPanel({ settings, dataVersion, onDataChanged }: { settings
     })();
   }, [backend, dataVersion]);
 
-  const busy = state.step !== 'idle' && state.step !== 'done' && state.step !== 'failed';
+  const busy = state.step === 'reading' || state.step === 'parsing' || state.step === 'comparing' || state.step === 'applying';
 
   const undo = async () => {
     const record = await backend.lastUndo.get();

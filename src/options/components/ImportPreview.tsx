@@ -35,8 +35,7 @@ export function ImportPreview({ name, plan, preview, busy, onApply, onCancel }: 
       <h3 id="preview-title">{failed ? t('optPreviewFailedTitle', name) : t('optPreviewTitle', name)}</h3>
       <p class="muted">
         {t(FORMAT_KEYS[plan.format])}
-        {' · '}
-        {t('optInFile', [plan.entities.length.toLocaleString(), plan.links.length.toLocaleString()])}
+        {!failed && ` · ${t('optInFile', [plan.entities.length.toLocaleString(), plan.links.length.toLocaleString()])}`}
       </p>
       {failed ? (
         <>

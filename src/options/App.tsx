@@ -1,0 +1,72 @@
+/** The options and explorer page: data (import, export, backup), settings, and the explorer. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Settings } from '../core/settings';
+import { t, type MessageKey } from '../platform/i18n';
+import { BackendContext, type OptionsBackend } from './backend';
+import { ExplorerPanel } from './components/ExplorerPanel';
+import { ExportPanel } from './components/ExportPanel';
+import { ImportPanel } from './components/ImportPanel';
+import { SettingsPanel } from './components/SettingsPanel';
+import { useRoute, type Section } from './route';
+
+const SECTIONS: { id: Section; label: MessageKey }[] = [
+  { id: 'data', label: 'optNavData' },
+  { id: 'settings', label: 'optNavSettings' },
+  { id: 'explorer', label: 'optNavExplorer' },
+];
+
+export function App({ backend }: { backend: OptionsBackend }) {
+  const [route, go] = useRoute();
+  const [settings, setSettings] = useState<Settings>();
+  const [dataVersion, setDataVersion] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    void backend.loadSettings().then(setSettings);
+    backend.onSettingsChanged(setSettings, controller.signal);
+    return () => controller.abort();
+  }, [backend]);
+
+  const update = useCallback(
+    (change: (s: Settings) => Settings) => {
+      setSettings((s) => (s ? change(s) : s));
+      void backend.updateSettings(change).then(setSettings);
+    },
+    [backend],
+  );
+  const onDataChanged = useCallback(() => setDataVersion((v) => v + 1), []);
+
+  return (
+    <BackendContext.Provider value={backend}>
+      <header class="top">
+        <div class="brand">
+          <img src="../icons/icon-32.png" alt="" width={24} height={24} />
+          <span>{t('extName')}</span>
+        </div>
+        <nav aria-label={t('optNavLabel')}>
+          <ul>
+            {SECTIONS.map((s) => (
+              <li key={s.id}>
+                <a href={`#${s.id}`} aria-current={route.section === s.id ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go({ section: s.id }))}>
+                  {t(s.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main">
+        {route.section === 'data' && (
+          <>
+            <ImportPanel settings={settings} dataVersion={dataVersion} onDataChanged={onDataChanged} />
+            <ExportPanel onDataChanged={onDataChanged} />
+          </>
+        )}
+        {route.section === 'settings' && (settings ? <SettingsPanel settings={settings} update={update} dataVersion={dataVersion} /> : <p class="muted">{t('optLoading')}</p>)}
+        {route.section === 'explorer' && (
+          <ExplorerPanel settings={settings} dataVersion={dataVersion} selected={route.entity} onSelect={(id) => go({ section: 'explorer', entity: id })} />
+        )}
+      </main>
+    </BackendContext.Provider>
+  );
+}

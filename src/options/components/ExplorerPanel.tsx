@@ -1,0 +1,87 @@
+/** Explorer: filter and page through all entities; the chosen one shows its link graph and details. */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Settings } from '../../core/settings';
+import { t } from '../../platform/i18n';
+import { useBackend } from '../backend';
+import { loadExplorerRows } from '../data/explorer-data';
+import { ANY, facets, filterEntities, type EntityFilter, type Indexed } from '../explorer/filter';
+import { buildNeighborhood, type Neighborhood } from '../explorer/neighborhood';
+import { EntityDetail } from './EntityDetail';
+import { EntityFilters } from './EntityFilters';
+import { EntityTable } from './EntityTable';
+import { LinkGraph } from './LinkGraph';
+import { Pager } from './Pager';
+
+export const PAGE_SIZE = 50;
+
+export interface ExplorerPanelProps {
+  settings: Settings | undefined;
+  dataVersion: number;
+  selected: string | undefined;
+  onSelect: (id: string) => void;
+}
+
+export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: ExplorerPanelProps) {
+  const backend = useBackend();
+  const [rows, setRows] = useState<Indexed[]>();
+  const [filter, setFilter] = useState<EntityFilter>(ANY);
+  const [page, setPage] = useState(0);
+  const [graph, setGraph] = useState<Neighborhood | null>();
+
+  useEffect(() => {
+    void backend.ready.then(() => loadExplorerRows(backend.repo)).then(setRows);
+  }, [backend, dataVersion]);
+
+  useEffect(() => {
+    if (!selected) return setGraph(undefined);
+    let live = true;
+    setGraph(undefined);
+    void backend.ready
+      .then(() => buildNeighborhood(backend.repo, selected))
+      .then((g) => live && setGraph(g ?? null));
+    return () => {
+      live = false;
+    };
+  }, [backend, selected, dataVersion]);
+
+  const matching = useMemo(() => (rows ? filterEntities(rows, filter) : []), [rows, filter]);
+  const menus = useMemo(() => facets(rows ?? []), [rows]);
+  const pageRows = matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+
+  return (
+    <section class="panel explorer" aria-labelledby="explorer-title">
+      <h2 id="explorer-title">{t('optExplorerTitle')}</h2>
+      <EntityFilters
+        filter={filter}
+        countries={menus.countries}
+        sources={menus.sources}
+        onChange={(f) => {
+          setFilter(f);
+          setPage(0);
+        }}
+      />
+      <div class={`explorer-grid${selected ? ' has-selection' : ''}`}>
+        <div class="list-pane">
+          <p class="small muted" aria-live="polite" data-testid="match-count">
+            {rows ? t('optMatchCount', [matching.length.toLocaleString(), rows.length.toLocaleString()]) : t('optLoading')}
+          </p>
+          {rows && <EntityTable rows={pageRows} selected={selected} onOpen={onSelect} />}
+          {rows && matching.length > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={matching.length} onPage={setPage} />}
+        </div>
+        {selected ? (
+          <>
+            <div class="graph-pane">
+              {graph === undefined && <p class="muted">{t('optGraphLoading')}</p>}
+              {graph && <LinkGraph graph={graph} onFocus={onSelect} />}
+            </div>
+            <EntityDetail id={selected} settings={settings} dataVersion={dataVersion} onOpen={onSelect} />
+          </>
+        ) : (
+          <div class="graph-pane empty-state">
+            <p>{t('optPickEntity')}</p>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/** Explorer filtering over all entities in memory (10,000+ rows filter in a few milliseconds). Pure. */
+import { nameKey } from '../../core/db/keys';
+import { allNames, type Entity, type EntityKind } from '../../core/model/entity';
+
+export interface EntityFilter {
+  /** Matches the name or any alias, ignoring case, accents and punctuation. */
+  query: string;
+  kind: EntityKind | '';
+  /** Country code, '' for any, '-' for "unknown". */
+  country: string;
+  links: 'any' | 'with' | 'without';
+  /** A provenance value ("bundled", "misp:threat-actor", "attack", "user"…), '' for any. */
+  source: string;
+}
+
+export const ANY: EntityFilter = { query: '', kind: '', country: '', links: 'any', source: '' };
+
+export interface Indexed {
+  entity: Entity;
+  /** nameKey of every name, joined by a separator that nameKey never produces. */
+  search: string;
+  links: number;
+}
+
+export function indexEntities(entities: readonly Entity[], linkCounts: ReadonlyMap<string, number>): Indexed[] {
+  return entities
+    .map((entity) => ({ entity, search: allNames(entity).map((a) => nameKey(a.name)).join('\u0000'), links: linkCounts.get(entity.id) ?? 0 }))
+    .sort((a, b) => a.entity.name.localeCompare(b.entity.name, undefined, { sensitivity: 'base' }));
+}
+
+export function filterEntities(rows: readonly Indexed[], f: EntityFilter): Indexed[] {
+  const q = nameKey(f.query);
+  return rows.filter(({ entity, search, links }) => {
+    if (f.kind && entity.kind !== f.kind) return false;
+    if (f.country === '-' ? !!entity.country : f.country && entity.country !== f.country) return false;
+    if (f.links === 'with' && links === 0) return false;
+    if (f.links === 'without' && links > 0) return false;
+    if (f.source && !entity.provenance.includes(f.source)) return false;
+    return !q || search.includes(q);
+  });
+}
+
+/** Distinct values for the filter menus, most common first. */
+export function facets(rows: readonly Indexed[]): { countries: string[]; sources: string[] } {
+  const countries = new Map<string, number>();
+  const sources = new Map<string, number>();
+  for (const { entity } of rows) {
+    if (entity.country) countries.set(entity.country, (countries.get(entity.country) ?? 0) + 1);
+    for (const p of entity.provenance) sources.set(p, (sources.get(p) ?? 0) + 1);
+  }
+  const byCount = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+  return { countries: [...countries.keys()].sort(), sources: byCount(sources) };
+}
+
+/** Number of links touching each entity. */
+export function countLinks(links: readonly { from: string; to: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const l of links) {
+    counts.set(l.from, (counts.get(l.from) ?? 0) + 1);
+    if (l.to !== l.from) counts.set(l.to, (counts.get(l.to) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,87 @@
+/** Helpers shared by the options-page tests (test/e2e/options-*.test.ts). */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { ROOT } from './harness';
+
+export const SHARED_DATA = path.resolve(ROOT, '../shared/data');
+export const MISP_ACTORS = path.join(SHARED_DATA, 'misp-galaxy/threat-actor.json');
+export const ATTACK = path.join(SHARED_DATA, 'attack/enterprise-groups-software.json');
+/** node:test `skip` value: a clear reason when the shared data sets are not there. */
+export const NO_SHARED_DATA = existsSync(MISP_ACTORS) ? false : `../shared/data is absent (expected ${MISP_ACTORS}): skipping tests that import the public feeds`;
+export const IMPORTS = path.join(ROOT, 'test/fixtures/imports');
+
+export async function openOptions(context: BrowserContext, extensionId: string, hash = '#data'): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await page.goto(`chrome-extension://${extensionId}/options/options.html${hash}`);
+  await page.locator('header.top nav').waitFor();
+  return page;
+}
+
+export interface DbDump {
+  entities: unknown[];
+  links: unknown[];
+  claims: unknown[];
+  meta: { key: string; value: unknown }[];
+}
+
+/** Every row of the knowledge-base tables, read with raw IndexedDB from an extension page, sorted by key. */
+export function dumpDb(page: Page): Promise<DbDump> {
+  return page.evaluate(
+    () =>
+      new Promise<DbDump>((resolve, reject) => {
+        const open = indexedDB.open('actorlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = ['entities', 'links', 'claims', 'meta'] as const;
+          const tx = db.transaction([...names], 'readonly');
+          const out: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const req = tx.objectStore(name).getAll();
+            req.onsuccess = () => {
+              out[name] = req.result;
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out as unknown as DbDump);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+}
+
+/** Waits until the options page has seeded the bundled data (the entity table is not empty). */
+export async function waitSeeded(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        // Never create the database from here (Dexie must): only open it once it exists.
+        void indexedDB.databases().then((dbs) => {
+          if (!dbs.some((d) => d.name === 'actorlens')) return resolve(false);
+          const open = indexedDB.open('actorlens');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('meta')) return resolve(false);
+          const req = db.transaction('meta').objectStore('meta').get('bundledVersion');
+          req.onsuccess = () => {
+            db.close();
+            resolve(!!req.result);
+          };
+            req.onerror = () => resolve(false);
+          };
+          open.onerror = () => resolve(false);
+        });
+      }),
+    undefined,
+    { polling: 200, timeout: 20_000 },
+  );
+}
+
+export async function countOf(page: Page, id: string): Promise<number> {
+  const text = await page.locator(`[data-count="${id}"] dd`).innerText();
+  return Number(text.replace(/[^\d]/g, ''));
+}

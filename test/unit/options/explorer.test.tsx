@@ -1,0 +1,162 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Entity } from '../../../src/core/model/entity';
+import { BackendContext } from '../../../src/options/backend';
+import { EntityDetail } from '../../../src/options/components/EntityDetail';
+import { ExplorerPanel, PAGE_SIZE } from '../../../src/options/components/ExplorerPanel';
+import { ANY, countLinks, facets, filterEntities, indexEntities } from '../../../src/options/explorer/filter';
+import { buildNeighborhood } from '../../../src/options/explorer/neighborhood';
+import { fakeBackend, NOW } from './fake-backend';
+import { $, $$, button, choose, cleanup, click, field, mount, type, waitFor } from './render';
+
+vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
+vi.mock('../../../src/platform/settings', () => ({}));
+vi.mock('../../../src/platform/i18n', async () => {
+  const messages = (await import('../../../assets/_locales/en/messages.json')).default;
+  const { fakeT } = await import('./render');
+  return { t: fakeT(messages) };
+});
+
+afterEach(cleanup);
+
+const e = (id: string, kind: Entity['kind'], extra: Partial<Entity> = {}): Entity => ({ id, kind, name: id, aliases: [], provenance: ['bundled'], ...extra });
+
+describe('explorer filtering (pure)', () => {
+  const entities = [
+    e('Lazarus Group', 'actor', { country: 'KP', aliases: [{ name: 'HIDDEN COBRA' }] }),
+    e('TrickBot', 'malware', { provenance: ['bundled', 'misp:tool'] }),
+    e('Rocket Kitten', 'actor', { country: 'IR', provenance: ['misp:threat-actor'] }),
+    e('Lone Tool', 'tool'),
+  ];
+  const rows = indexEntities(entities, countLinks([{ from: 'Lazarus Group', to: 'TrickBot' }]));
+
+  it('sorts by name and counts links at both ends', () => {
+    expect(rows.map((r) => [r.entity.name, r.links])).toEqual([
+      ['Lazarus Group', 1],
+      ['Lone Tool', 0],
+      ['Rocket Kitten', 0],
+      ['TrickBot', 1],
+    ]);
+  });
+
+  it('filters by name or alias, kind, country, links and source', () => {
+    const names = (f: Partial<typeof ANY>) => filterEntities(rows, { ...ANY, ...f }).map((r) => r.entity.name);
+    expect(names({ query: 'hidden-cobra' })).toEqual(['Lazarus Group']);
+    expect(names({ query: 'kitt' })).toEqual(['Rocket Kitten']);
+    expect(names({ kind: 'actor' })).toEqual(['Lazarus Group', 'Rocket Kitten']);
+    expect(names({ country: 'IR' })).toEqual(['Rocket Kitten']);
+    expect(names({ country: '-' })).toEqual(['Lone Tool', 'TrickBot']);
+    expect(names({ links: 'with' })).toEqual(['Lazarus Group', 'TrickBot']);
+    expect(names({ links: 'without', kind: 'actor' })).toEqual(['Rocket Kitten']);
+    expect(names({ source: 'misp:threat-actor' })).toEqual(['Rocket Kitten']);
+    expect(names({ source: 'bundled', links: 'with' })).toEqual(['Lazarus Group', 'TrickBot']);
+  });
+
+  it('offers the countries and sources present, most common source first', () => {
+    expect(facets(rows)).toEqual({ countries: ['IR', 'KP'], sources: ['bundled', 'misp:threat-actor', 'misp:tool'] });
+  });
+
+  it('filters 10,000 entities quickly', () => {
+    const many = indexEntities(
+      Array.from({ length: 10_000 }, (_, i) => e(`Entity ${i}`, i % 2 ? 'actor' : 'malware', { aliases: [{ name: `Alias ${i}` }] })),
+      new Map(),
+    );
+    const started = performance.now();
+    const hits = filterEntities(many, { ...ANY, query: 'alias 99', kind: 'actor' });
+    expect(hits.length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe('link neighbourhood for the graph', () => {
+  it('walks two hops around an entity, caps the node count and keeps only drawable edges', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    const full = (await buildNeighborhood(backend.repo, 'lazarus-group'))!;
+    expect(full.nodes[0]).toMatchObject({ id: 'lazarus-group', depth: 0 });
+    expect(full.nodes.some((n) => n.id === 'trickbot' && n.depth === 1)).toBe(true);
+    const ids = new Set(full.nodes.map((n) => n.id));
+    for (const edge of full.edges) expect(ids.has(edge.from) && ids.has(edge.to)).toBe(true);
+    expect(full.edges.some((x) => x.status === 'refuted')).toBe(true); // Lazarus ~ Dridex is refuted in the bundled data
+
+    const small = (await buildNeighborhood(backend.repo, 'lazarus-group', { maxNodes: 3 }))!;
+    expect(small.nodes).toHaveLength(3);
+    expect(small.truncated).toBe(true);
+    expect(await buildNeighborhood(backend.repo, 'nobody')).toBeUndefined();
+  });
+});
+
+describe('explorer panel', () => {
+  it('lists every entity page by page and narrows the list with the filters', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    const total = await backend.repo.db.entities.count();
+    const onSelect = vi.fn();
+    mount(
+      <BackendContext.Provider value={backend}>
+        <ExplorerPanel settings={undefined} dataVersion={0} selected={undefined} onSelect={onSelect} />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('table.entities'));
+    expect($('[data-testid=match-count]')!.textContent).toBe(`${total} of ${total} entities`);
+    expect($$('table.entities tbody tr')).toHaveLength(Math.min(PAGE_SIZE, total));
+    expect($('.pager')!.textContent).toContain(`1–${PAGE_SIZE} of ${total}`);
+    await click(button('Next'));
+    expect($('.pager')!.textContent).toContain(`${PAGE_SIZE + 1}–`);
+
+    await choose(field('Kind', $('.filters')!), 'ransomware');
+    await waitFor(() => $$('table.entities tbody tr').every((tr) => tr.textContent?.includes('Ransomware')));
+    expect($('.pager span')?.textContent ?? '').not.toContain(`${PAGE_SIZE + 1}–`); // back to page one
+
+    await choose(field('Kind', $('.filters')!), '');
+    await type(field('Name or alias'), 'Diamond Sleet');
+    await waitFor(() => $('[data-testid=match-count]')!.textContent?.startsWith('1 of'));
+    await click(button('Lazarus Group'));
+    expect(onSelect).toHaveBeenCalledWith('lazarus-group');
+
+    await type(field('Name or alias'), 'zzzz-nothing');
+    await waitFor(() => $('.list-pane')!.textContent?.includes('No entity matches these filters.'));
+  });
+
+  it('shows entity details, links as keyboard-reachable buttons, and local history when opted in', async () => {
+    const backend = fakeBackend({ settings: { history: true } });
+    await backend.ready;
+    await backend.repo.db.sightings.bulkAdd([
+      { entityId: 'lazarus-group', url: 'https://news.example/a', title: 'Heist report', at: '2026-11-19T10:00:00.000Z' },
+      { entityId: 'lazarus-group', url: 'https://news.example/a', title: 'Heist report', at: '2026-11-19T11:00:00.000Z' },
+      { entityId: 'lazarus-group', url: 'https://news.example/b', title: 'Crypto theft', at: '2026-11-02T10:00:00.000Z' },
+      { entityId: 'lazarus-group', url: 'https://news.example/old', title: 'Old', at: '2026-08-01T10:00:00.000Z' },
+    ]);
+    const onOpen = vi.fn();
+    mount(
+      <BackendContext.Provider value={backend}>
+        <EntityDetail id="lazarus-group" settings={backend.settings()} dataVersion={0} onOpen={onOpen} />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('#detail-title'));
+    expect($('#detail-title')!.textContent).toBe('Lazarus Group');
+    expect($('.aliases')!.textContent).toContain('HIDDEN COBRA');
+    await waitFor(() => $('[data-testid=seen-month]'));
+    expect(NOW.toISOString().slice(0, 7)).toBe('2026-11');
+    expect($('[data-testid=seen-month]')!.textContent).toBe('Seen in 2 articles this month');
+    expect($$('.seen-pages a').map((a) => a.textContent)).toEqual(['Heist report', 'Crypto theft', 'Old']);
+    const trickbot = button(/TrickBot/, $('.detail-links')!)!;
+    expect(trickbot).toBeDefined();
+    await click(trickbot);
+    expect(onOpen).toHaveBeenCalledWith('trickbot');
+    expect($('.detail-links .status-refuted')).not.toBeNull();
+  });
+
+  it('keeps history out of sight when the reader has not opted in', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    await backend.repo.db.sightings.add({ entityId: 'lazarus-group', url: 'https://x.example/', title: 'X', at: '2026-11-19T10:00:00.000Z' });
+    mount(
+      <BackendContext.Provider value={backend}>
+        <EntityDetail id="lazarus-group" settings={backend.settings()} dataVersion={0} onOpen={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('#detail-title'));
+    expect($('[data-testid=seen-month]')).toBeNull();
+  });
+});

@@ -1,0 +1,167 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { importLog } from '../../../src/core/db/import-export';
+import { BackendContext } from '../../../src/options/backend';
+import { ImportPanel } from '../../../src/options/components/ImportPanel';
+import { dump } from '../importers/helpers';
+import { fakeBackend, type FakeBackend } from './fake-backend';
+import { $, $$, button, cleanup, click, field, mount, pickFile, submit, type, waitFor } from './render';
+
+vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
+vi.mock('../../../src/platform/settings', () => ({}));
+vi.mock('../../../src/platform/i18n', async () => {
+  const messages = (await import('../../../assets/_locales/en/messages.json')).default;
+  const { fakeT } = await import('./render');
+  return { t: fakeT(messages) };
+});
+
+afterEach(cleanup);
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/imports');
+const fileOf = (name: string) => new File([readFileSync(path.join(FIXTURES, name), 'utf8')], path.basename(name), { type: 'application/json' });
+const count = (id: string) => Number($(`[data-count="${id}"] dd`)?.textContent?.replace(/[^\d]/g, ''));
+
+/** Mounts the panel the way App does: a data change bumps the version (the log and undo state reload). */
+function show(backend: FakeBackend) {
+  function Harness() {
+    const [version, setVersion] = useState(0);
+    return (
+      <BackendContext.Provider value={backend}>
+        <ImportPanel settings={backend.settings()} dataVersion={version} onDataChanged={() => setVersion((v) => v + 1)} />
+      </BackendContext.Provider>
+    );
+  }
+  mount(<Harness />);
+}
+
+const fileInput = () => field<HTMLInputElement>('Choose a file…');
+
+describe('options import: file → preview → apply → undo', () => {
+  it('previews a MISP galaxy file with its counts and writes nothing until applied', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    show(backend);
+    const before = await dump(backend.repo);
+    await pickFile(fileInput(), fileOf('misp-threat-actor-sample.json'));
+    await waitFor(() => $('[data-count="newEntities"]'));
+    const values = (JSON.parse(readFileSync(path.join(FIXTURES, 'misp-threat-actor-sample.json'), 'utf8')) as { values: unknown[] }).values;
+    expect(count('inFile')).toBe(values.length);
+    expect($('#preview-title')!.textContent).toBe('Preview of misp-threat-actor-sample.json');
+    expect($('.preview')!.textContent).toContain('MISP galaxy cluster');
+    const fresh = count('newEntities');
+    const updated = count('updatedEntities');
+    expect(fresh).toBeGreaterThan(0);
+    expect(updated).toBeGreaterThan(0); // Lazarus Group is bundled
+    expect(await dump(backend.repo)).toBe(before);
+
+    const entitiesBefore = await backend.repo.db.entities.count();
+    await click(button('Apply import'));
+    await waitFor(() => $('.notice.good'));
+    expect($('.notice.good')!.textContent).toMatch(/^Imported misp-threat-actor-sample\.json/);
+    expect(await backend.repo.db.entities.count()).toBe(entitiesBefore + fresh);
+    expect((await importLog(backend.repo))[0]?.counts.updatedEntities).toBe(updated);
+    expect(await backend.lastUndo.get()).toBeDefined();
+  });
+
+  it('offers undo of the last import and restores the data exactly', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    show(backend);
+    const before = await dump(backend.repo, { ignoreMeta: ['dataVersion'] });
+    await pickFile(fileInput(), fileOf('stix21-sample.json'));
+    await click(await waitFor(() => button('Apply import')));
+    await waitFor(() => $('.notice.good'));
+    const undo = await waitFor(() => button('Undo this import'));
+    await click(undo);
+    await waitFor(() => $('.notice')?.textContent?.includes('was undone'));
+    expect(await dump(backend.repo, { ignoreMeta: ['dataVersion'] })).toBe(before);
+    expect(await backend.lastUndo.get()).toBeUndefined();
+  });
+
+  it('shows a broken file\'s errors with file, path and field, offers no apply, and changes nothing', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    show(backend);
+    const before = await dump(backend.repo);
+    await pickFile(fileInput(), fileOf('hostile/non-string.json'));
+    await waitFor(() => $('table.issues'));
+    expect($('[role=alert]')!.textContent).toContain('nothing was imported');
+    const cells = $$('table.issues tbody tr td').map((td) => td.textContent);
+    expect(cells).toEqual(['non-string.json', 'values[1]', 'value', 'A name must be a string, got a number.']);
+    expect(button('Apply import')).toBeUndefined();
+    expect(await dump(backend.repo)).toBe(before);
+  });
+
+  it('is all or nothing: a write failing half-way leaves the database as it was', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    show(backend);
+    const before = await dump(backend.repo);
+    await pickFile(fileInput(), fileOf('stix21-sample.json'));
+    const apply = await waitFor(() => button('Apply import'));
+    // Entities are written first; make the links write fail inside the same transaction.
+    vi.spyOn(backend.repo.db.links, 'bulkPut').mockImplementation(() => Promise.reject(new Error('disk full')) as never);
+    await click(apply);
+    await waitFor(() => $('#failed-title'));
+    expect($('.preview-failed table.issues')!.textContent).toContain('disk full');
+    expect(await dump(backend.repo)).toBe(before);
+    expect(await backend.lastUndo.get()).toBeUndefined();
+  });
+
+  it('refuses files over the size limit before reading them', async () => {
+    const backend = fakeBackend();
+    show(backend);
+    const big = new File(['{}'], 'huge.json');
+    Object.defineProperty(big, 'size', { value: 60 * 1024 * 1024 });
+    await pickFile(fileInput(), big);
+    await waitFor(() => $('table.issues'));
+    expect($('table.issues')!.textContent).toMatch(/huge\.json/);
+  });
+
+  it('imports from an address only after asking for that host, and shows download errors', async () => {
+    const backend = fakeBackend();
+    show(backend);
+    const input = field<HTMLInputElement>('Or import from an address')!;
+    await type(input, 'http://example.com/feed.json');
+    await submit(input.form);
+    expect($('[role=alert]')!.textContent).toBe('Enter a full https:// address.');
+    expect(backend.requestOrigin).not.toHaveBeenCalled();
+
+    await type(input, 'https://feeds.example.org/galaxy.json');
+    await submit(input.form);
+    await waitFor(() => $('table.issues'));
+    expect(backend.requestOrigin).toHaveBeenCalledWith('https://feeds.example.org/galaxy.json');
+    expect(backend.fetchText).toHaveBeenCalled();
+    expect($('table.issues')!.textContent).toContain('offline');
+  });
+
+  it('says so when the host permission is refused, and fetches nothing', async () => {
+    const backend = fakeBackend();
+    vi.mocked(backend.requestOrigin).mockResolvedValue(false);
+    show(backend);
+    await click(button('Import', $('.presets')!));
+    await waitFor(() => $('.notice')?.textContent?.includes('needs your permission'));
+    expect(backend.requestOrigin).toHaveBeenCalledWith(expect.stringMatching(/^https:\/\/raw\.githubusercontent\.com\/MISP\//));
+    expect(backend.fetchText).not.toHaveBeenCalled();
+  });
+
+  it('shows progress while a big file is read and parsed', async () => {
+    const backend = fakeBackend();
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const parse = backend.parse;
+    backend.parse = async (text, name) => {
+      await gate;
+      return parse(text, name);
+    };
+    show(backend);
+    await pickFile(fileInput(), fileOf('misp-threat-actor-sample.json'));
+    await waitFor(() => $('.progress-box progress'));
+    expect($('.progress-box')!.textContent).toContain('Reading the entries of misp-threat-actor-sample.json');
+    release();
+    await waitFor(() => $('[data-count="newEntities"]'));
+  });
+});
