@@ -88,6 +88,7 @@ const backend = {
   settings: async () => DEFAULT_SETTINGS,
   toggleSite: async () => DEFAULT_SETTINGS,
   openOptions: () => undefined,
+  rescan: async () => undefined,
 };
 
 const root = win.document.createElement('div');

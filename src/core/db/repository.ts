@@ -112,6 +112,11 @@ export class Repository {
     return (await this.db.entities.toArray()).map(fromRow);
   }
 
+  /** Both ends of every link, without loading claims: enough to count links per entity. */
+  async linkEnds(): Promise<{ from: string; to: string }[]> {
+    return this.db.links.toArray((rows) => rows.map((l) => ({ from: l.from, to: l.to })));
+  }
+
   async entity(id: string): Promise<Entity | undefined> {
     const row = await this.db.entities.get(id);
     return row && fromRow(row);

@@ -7,7 +7,7 @@ import type { Settings } from '../../core/settings';
 import { t, type MessageKey } from '../../platform/i18n';
 import { ConfidenceMeter } from '../../ui/ConfidenceMeter';
 import { useBackend } from '../backend';
-import { MONTH_MS, pagesSeenSince, recentPages } from '../data/sightings';
+import { MONTH_MS, pagesSeenSince, recentPages } from '../../core/db/sightings';
 import { sourceLabel } from '../explorer/source-label';
 import { confidenceWord } from './ScaleChoice';
 

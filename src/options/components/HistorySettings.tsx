@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings';
 import { t } from '../../platform/i18n';
 import { useBackend } from '../backend';
-import { eraseSightings, sightingCount } from '../data/sightings';
+import { eraseSightings, sightingCount } from '../../core/db/sightings';
 import { ConfirmDialog } from './ConfirmDialog';
 
 type Props = { settings: Settings; update: (change: (s: Settings) => Settings) => void; dataVersion: number };

@@ -3,7 +3,6 @@ import type { Repository } from '../../core/db/repository';
 import { countLinks, indexEntities, type Indexed } from '../explorer/filter';
 
 export async function loadExplorerRows(repo: Repository): Promise<Indexed[]> {
-  // Only the two ends of each link are needed for the counts.
-  const [entities, ends] = await Promise.all([repo.allEntities(), repo.db.links.toArray((rows) => rows.map((l) => ({ from: l.from, to: l.to })))]);
+  const [entities, ends] = await Promise.all([repo.allEntities(), repo.linkEnds()]);
   return indexEntities(entities, countLinks(ends));
 }

@@ -1,8 +1,20 @@
 /**
- * The opt-in local history (sightings table, written by the background when settings.history is on).
- * Read and erased here; never exported, never sent anywhere.
+ * The opt-in local history of pages where entities were spotted (sightings table): written by the background
+ * only while settings.history is on, read and erased by the options page; never exported, never sent anywhere.
  */
-import type { Repository } from '../../core/db/repository';
+import type { Repository } from './repository';
+
+/** Records one page visit's entities; a page re-read within the hour is not counted twice. */
+export async function recordSightings(repo: Repository, entityIds: readonly string[], url: string, title: string, now = new Date()): Promise<void> {
+  const ids = [...new Set(entityIds)];
+  if (!ids.length) return;
+  const hourAgo = new Date(now.getTime() - 3_600_000).toISOString();
+  await repo.db.transaction('rw', repo.db.sightings, async () => {
+    const recent = new Set((await repo.db.sightings.where('at').aboveOrEqual(hourAgo).filter((r) => r.url === url).toArray()).map((r) => r.entityId));
+    const at = now.toISOString();
+    await repo.db.sightings.bulkAdd(ids.filter((id) => !recent.has(id)).map((entityId) => ({ entityId, url, title: title.slice(0, 300), at })));
+  });
+}
 
 export const MONTH_MS = 30 * 86_400_000;
 
