@@ -59,5 +59,4 @@ for (const name of ['background', 'content']) {
 
 await cp(path.join(root, 'assets'), dist, { recursive: true });
 await cp(path.join(root, 'manifest.json'), path.join(dist, 'manifest.json'));
-await cp(path.join(root, 'src/content/content.css'), path.join(dist, 'content.css'));
 console.log(`built dist/ in ${Date.now() - started} ms`);

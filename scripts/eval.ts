@@ -1,11 +1,16 @@
 /**
- * npm run eval [-- --json] [--shared DIR] [--ransomware cue|malware|actor] [--errors dev|test]
+ * npm run eval [-- --json] [--shared DIR] [--ransomware cue|malware|actor] [--errors dev|test] [--split dev|test]
  *
  * Scores the matcher on the AnnoCTR dev and test splits (../shared/eval) in three configurations:
  *  (a) bundled dataset alone, (b) bundled + MISP galaxy + ATT&CK feeds, (c) naive baseline (every name and alias of
  *  feeds + bundled, case-sensitive, plain word boundaries, leftmost-longest).
- * Kind → label: actor and possible actors → actors; malware → malware; tool → tools; ransomware → actors when a
- * group cue stands next to it ("DarkSide gang", "REvil operators"), else malware (default `cue`, chosen on dev).
+ * Kind → label, the way AnnoCTR defines its labels (decided on the dev split; see README):
+ *  - actor and possible actors → actors (GROUP); malware → malware (MALWARE);
+ *  - tool → tools (TOOL), except software that MITRE ATT&CK types as `malware` (Cobalt Strike): AnnoCTR links its
+ *    mentions to ATT&CK and labels those MALWARE (dev: Cobalt Strike ×6, all MALWARE);
+ *  - ransomware → actors when a group cue stands next to it ("DarkSide operators"), else malware (`--ransomware cue`,
+ *    the default); `malware` and `actor` are the alternatives. AnnoCTR labels a ransomware name per operation, not per
+ *    mention (dev: DarkSide always GROUP, REvil always MALWARE), so no per-mention rule can be right for both.
  * Exit 2 when ../shared (the corpus) is missing.
  */
 import { existsSync } from 'node:fs';
@@ -15,7 +20,7 @@ import { bundledDataset } from '../src/core/data/index';
 import { compileDictionary, createMatcher, type Match } from '../src/core/matcher/index';
 import type { Entity, EntityKind } from '../src/core/model/entity';
 import { LABELS, loadReports, score, type Label, type LabelScores, type PredSpan, type Report } from './lib/annoctr';
-import { loadFeedEntities } from './lib/feeds';
+import { loadKnowledgeBase } from './lib/feeds';
 import { NaiveGazetteer } from './lib/naive';
 
 const args = process.argv.slice(2);
@@ -26,10 +31,15 @@ const argVal = (flag: string) => {
 };
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(argVal('--shared') ?? join(root, '..', 'shared'));
-const errorSplit = argVal('--errors') ?? 'test';
+const onlySplit = argVal('--split');
+if (onlySplit && onlySplit !== 'dev' && onlySplit !== 'test') {
+  console.error('eval: --split takes dev or test');
+  process.exit(1);
+}
+const errorSplit = argVal('--errors') ?? onlySplit ?? 'test';
 const ransomwarePolicy = (argVal('--ransomware') ?? 'cue') as 'cue' | 'malware' | 'actor';
 
-const splits = ['dev', 'test'] as const;
+const splits = (onlySplit ? [onlySplit] : ['dev', 'test']) as readonly ('dev' | 'test')[];
 const corpusPath = (s: string) => join(shared, 'eval', `annoctr-${s}.jsonl`);
 if (!existsSync(shared) || !splits.every((s) => existsSync(corpusPath(s)))) {
   console.error(`eval: the AnnoCTR corpus was not found (looked for ${corpusPath('dev')} and ${corpusPath('test')}).`);
@@ -37,13 +47,13 @@ if (!existsSync(shared) || !splits.every((s) => existsSync(corpusPath(s)))) {
   process.exit(2);
 }
 
-function labelOf(kind: EntityKind, m?: Pick<Match, 'cue' | 'possible'>): Label {
+function labelOf(kind: EntityKind, m?: Pick<Match, 'cue' | 'possible' | 'entityId'>): Label {
   if (m?.possible) return 'actors';
   switch (kind) {
     case 'actor':
       return 'actors';
     case 'tool':
-      return 'tools';
+      return m?.entityId && malwareListed.has(m.entityId) ? 'malware' : 'tools';
     case 'malware':
       return 'malware';
     case 'ransomware':
@@ -54,9 +64,21 @@ function labelOf(kind: EntityKind, m?: Pick<Match, 'cue' | 'possible'>): Label {
 }
 
 const bundled = bundledDataset().entities;
-const feeds = loadFeedEntities(join(shared, 'data'));
-if (feeds.missing.length && !json) console.warn(`eval: feed files missing, configuration (b) is partial: ${feeds.missing.join(', ')}`);
-const all: Entity[] = [...bundled, ...feeds.entities];
+// (b): the feeds imported into a seeded database with the extension's own importers and merge (scripts/lib/feeds.ts).
+const kb = await loadKnowledgeBase({ feedDir: join(shared, 'data') });
+if (kb.missing.length && !json) console.warn(`eval: feed files missing, configuration (b) is partial: ${kb.missing.join(', ')}`);
+const all: Entity[] = kb.entities;
+const feedEntityCount = kb.plans.reduce((a, p) => a + p.entities.length, 0);
+/**
+ * Software entities that a malware feed lists (ATT&CK `malware` objects, MISP malpedia): label MALWARE even when the
+ * merged entity's kind is `tool` (label mapping only; not a dictionary input). Decided on the dev split: AnnoCTR
+ * labels Remcos (×17), Mimikatz, QuasarRAT and Cobalt Strike MALWARE; ATT&CK types the first three as tools, and the
+ * merged entity keeps the kind of the first feed that named it.
+ */
+const malwareListed = new Set<string>();
+const attackMalwareIds = new Set<string>();
+for (const p of kb.plans) if (p.feed === 'attack') for (const e of p.entities) if (e.kind === 'malware') for (const id of e.externalIds?.attack ?? []) attackMalwareIds.add(id);
+for (const e of all) if (e.kind === 'tool' && (e.provenance.includes('misp:malpedia') || (e.externalIds?.attack ?? []).some((id) => attackMalwareIds.has(id)))) malwareListed.add(e.id);
 
 type Predictor = (text: string) => PredSpan[];
 function ourPredictor(entities: readonly Entity[]): Predictor {
@@ -65,7 +87,7 @@ function ourPredictor(entities: readonly Entity[]): Predictor {
 }
 function naivePredictor(entities: readonly Entity[]): Predictor {
   const g = new NaiveGazetteer(entities);
-  return (text) => g.match(text).map((x) => ({ start: x.start, end: x.end, surface: x.text, label: labelOf(x.kind) }));
+  return (text) => g.match(text).map((x) => ({ start: x.start, end: x.end, surface: x.text, label: labelOf(x.kind, { entityId: x.entityId }) }));
 }
 
 const configs: { key: string; title: string; predict: Predictor }[] = [
@@ -94,10 +116,34 @@ for (const split of splits) {
 const pct = (x: number) => (100 * x).toFixed(1);
 const top = (m: Map<string, number>, n = 40) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
 
+const f3 = (x: LabelScores) => `${pct(x.exact.p)} / ${pct(x.exact.r)} / **${pct(x.exact.f1)}**`;
+function summaryTable(): string[] {
+  const lines = ['| split | configuration | actors P / R / F1 | malware P / R / F1 | tools P / R / F1 |', '|---|---|---|---|---|'];
+  for (const split of splits) {
+    for (const c of configs) {
+      const get = (label: Label) => rows.find((r) => r.split === split && r.config === c.key && r.label === label)?.scores as LabelScores;
+      lines.push(`| ${split} | ${c.title} | ${f3(get('actors'))} | ${f3(get('malware'))} | ${f3(get('tools'))} |`);
+    }
+  }
+  return lines;
+}
+
+/** Per-report exact F1 for actors and malware, configuration (b), on the error split. */
+function perDocument(): { id: string; actors: LabelScores['exact']; malware: LabelScores['exact'] }[] {
+  const reports = reportsBySplit[errorSplit] ?? [];
+  const b = configs.find((c) => c.key === 'b') as (typeof configs)[number];
+  return reports.map((r) => {
+    const preds = [b.predict(r.text)];
+    return { id: r.id, actors: score([r], preds, 'actors').exact, malware: score([r], preds, 'malware').exact };
+  });
+}
+
 if (json) {
   const out = {
+    summary: summaryTable(),
+    perDocument: perDocument(),
     corpus: Object.fromEntries(splits.map((s) => [s, reportsBySplit[s]?.length ?? 0])),
-    dictionary: { bundled: bundled.length, feeds: feeds.entities.length, missingFeeds: feeds.missing },
+    dictionary: { bundled: bundled.length, feedRecords: feedEntityCount, merged: all.length, missingFeeds: kb.missing },
     ransomwarePolicy,
     rows: rows.map((r) => ({
       split: r.split,
@@ -114,7 +160,7 @@ if (json) {
   console.log(JSON.stringify(out, null, 2));
 } else {
   console.log(`ActorLens matcher eval on AnnoCTR (${splits.map((s) => `${s}: ${reportsBySplit[s]?.length} reports`).join(', ')})`);
-  console.log(`dictionary: ${bundled.length} bundled + ${feeds.entities.length} feed entities; ransomware policy: ${ransomwarePolicy}\n`);
+  console.log(`dictionary: ${bundled.length} bundled entities; with feeds ${all.length} merged entities (${feedEntityCount} feed records imported); ransomware policy: ${ransomwarePolicy}\n`);
   const header = '| split | config | label | exact P | exact R | exact F1 | TP/FP/FN | overlap P / R | doc P / R |';
   console.log(header);
   console.log('|---|---|---|---|---|---|---|---|---|');
@@ -129,4 +175,11 @@ if (json) {
     console.log(`${errorSplit} (b) ${r.label}: false positives (exact span) by surface:`);
     console.log('  ' + (top(r.scores.falsePositives).map(([s, n]) => `${JSON.stringify(s)}×${n}`).join(', ') || '(none)'));
   }
+  console.log(`\n${errorSplit} (b) per report, exact P/R/F1 (TP/FP/FN):`);
+  for (const d of perDocument()) {
+    const cell = (x: LabelScores['exact']) => (x.tp + x.fp + x.fn ? `${pct(x.p)}/${pct(x.r)}/${pct(x.f1)} (${x.tp}/${x.fp}/${x.fn})` : '—');
+    console.log(`  ${d.id.padEnd(60)} actors ${cell(d.actors).padEnd(30)} malware ${cell(d.malware)}`);
+  }
+  console.log('\nSummary (exact-span precision / recall / F1, %; paste into the README):\n');
+  for (const l of summaryTable()) console.log(l);
 }

@@ -9,11 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundledDataset } from '../src/core/data/index';
 import { compileDictionary, createMatcher, type Match } from '../src/core/matcher/index';
 import { bandOf, deriveConfidence } from '../src/core/model/confidence';
-import type { Entity } from '../src/core/model/entity';
-import { loadFeedEntities, loadFeedFile } from './lib/feeds';
+import { loadKnowledgeBase } from './lib/feeds';
 import { htmlToText, looksLikeHtml } from './lib/html-to-text';
 
 const argv = process.argv.slice(2);
@@ -42,20 +40,22 @@ function fail(msg: string): never {
   process.exit(1);
 }
 
-const data = bundledDataset();
-const entities: Entity[] = [...data.entities];
+// The same path as the extension: bundled seed, then each feed and --import file through the importers and the
+// database merge (scripts/lib/feeds.ts), then the merged entities, links and claims read back.
+let feedDir: string | undefined;
 if (!noFeeds) {
   const dir = join(shared, 'data');
-  if (existsSync(dir)) entities.push(...loadFeedEntities(dir).entities);
+  if (existsSync(dir)) feedDir = dir;
   else if (!json) console.error(`scan: no public feeds at ${dir}; using the bundled dataset only`);
 }
-for (const f of imports) {
-  try {
-    entities.push(...loadFeedFile(f));
-  } catch (e) {
-    fail((e as Error).message);
-  }
+for (const f of imports) if (!existsSync(f)) fail(`cannot read ${f}: ENOENT`);
+let data: Awaited<ReturnType<typeof loadKnowledgeBase>>;
+try {
+  data = await loadKnowledgeBase({ feedDir, extra: imports });
+} catch (e) {
+  fail((e as Error).message);
 }
+const entities = data.entities;
 const byId = new Map(entities.map((e) => [e.id, e]));
 const matcher = createMatcher(compileDictionary(entities));
 

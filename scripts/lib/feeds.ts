@@ -1,160 +1,101 @@
 /**
- * Minimal feed loader for the CLI scripts (eval, scan, bench): MISP galaxy clusters and ATT&CK STIX 2.x bundles
- * → Entity[]. Stand-in for src/core/importers (being written separately); keep callers on `loadFeedEntities` /
- * `loadFeedFile` so this file can be swapped for the real importers later. Reads files in place; copies nothing.
+ * Knowledge base for the CLI scripts (eval, scan, bench), built with the extension's own code: each feed file is
+ * parsed by `detectAndParse` (src/core/importers) and applied with `applyImport` (src/core/db/import-export.ts) to
+ * a fake-indexeddb database seeded with the bundled dataset, exactly as the options page does. The entities are
+ * then read back with `repo.allEntities()`, so an actor listed by both MISP and ATT&CK is one entity, as in the
+ * extension. Files are read in place; nothing is copied.
  */
+import 'fake-indexeddb/auto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Alias, Entity, EntityKind } from '../../src/core/model/entity';
+import { basename, join } from 'node:path';
+import { BUNDLED_VERSION, bundledDataset } from '../../src/core/data/index';
+import { ActorLensDb } from '../../src/core/db/database';
+import { applyImport } from '../../src/core/db/import-export';
+import { Repository } from '../../src/core/db/repository';
+import { detectAndParse, type ImportPlan } from '../../src/core/importers/index';
+import type { Entity } from '../../src/core/model/entity';
+import type { Claim, Link } from '../../src/core/model/link';
 
-interface MispValue {
-  value?: unknown;
-  uuid?: unknown;
-  meta?: { synonyms?: unknown };
-}
-interface MispCluster {
-  type?: unknown;
-  name?: unknown;
-  values?: unknown;
-}
-interface StixObject {
-  type?: unknown;
-  id?: unknown;
-  name?: unknown;
-  aliases?: unknown;
-  x_mitre_aliases?: unknown;
-  revoked?: unknown;
-  x_mitre_deprecated?: unknown;
-  external_references?: unknown;
-}
-
-/** MISP galaxy cluster `type` → entity kind. */
-const MISP_KINDS: Record<string, EntityKind> = {
-  'threat-actor': 'actor',
-  malpedia: 'malware',
-  tool: 'tool',
-  ransomware: 'ransomware',
-  'mitre-intrusion-set': 'actor',
-  'mitre-malware': 'malware',
-  'mitre-tool': 'tool',
-};
-
-const STIX_KINDS: Record<string, EntityKind> = { 'intrusion-set': 'actor', 'threat-actor': 'actor', malware: 'malware', tool: 'tool' };
-
-/** Feed names carry stray spaces and punctuation ("APT-Q-27,", " Daggerfly"); trim them. */
-export function cleanName(raw: unknown): string | undefined {
-  if (typeof raw !== 'string') return undefined;
-  const s = raw.replace(/\s+/g, ' ').trim().replace(/^[,;:.]+|[,;:]+$/g, '').trim();
-  return s.length > 0 ? s : undefined;
-}
-
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-}
-
-function buildAliases(canonical: string, names: Iterable<string>): Alias[] {
-  const seen = new Set([canonical]);
-  const out: Alias[] = [];
-  for (const n of names) {
-    const c = cleanName(n);
-    if (c === undefined || seen.has(c)) continue;
-    seen.add(c);
-    out.push({ name: c });
-  }
-  return out;
-}
-
-/** Entities of one MISP galaxy cluster file (parsed JSON). */
-export function entitiesFromMispCluster(json: MispCluster, fallbackType?: string): Entity[] {
-  const type = typeof json.type === 'string' ? json.type : fallbackType ?? '';
-  const kind = MISP_KINDS[type];
-  if (!kind || !Array.isArray(json.values)) return [];
-  const out: Entity[] = [];
-  for (const v of json.values as MispValue[]) {
-    const name = cleanName(v.value);
-    if (!name) continue;
-    const uuid = typeof v.uuid === 'string' ? v.uuid : name;
-    out.push({
-      id: `misp:${uuid}`,
-      kind,
-      name,
-      aliases: buildAliases(name, strings(v.meta?.synonyms)),
-      externalIds: { misp: [uuid] },
-      provenance: [`misp:${type}`],
-    });
-  }
-  return out;
-}
-
-/** Entities of a STIX 2.0/2.1 bundle: intrusion-set / threat-actor / malware / tool; revoked and deprecated skipped. */
-export function entitiesFromStixBundle(json: { objects?: unknown }): Entity[] {
-  if (!Array.isArray(json.objects)) return [];
-  const out: Entity[] = [];
-  for (const o of json.objects as StixObject[]) {
-    const kind = typeof o.type === 'string' ? STIX_KINDS[o.type] : undefined;
-    if (!kind || o.revoked === true || o.x_mitre_deprecated === true) continue;
-    const name = cleanName(o.name);
-    if (!name || typeof o.id !== 'string') continue;
-    const attack = Array.isArray(o.external_references)
-      ? (o.external_references as { source_name?: unknown; external_id?: unknown }[])
-          .filter((r) => r.source_name === 'mitre-attack' && typeof r.external_id === 'string')
-          .map((r) => r.external_id as string)
-      : [];
-    out.push({
-      id: attack[0] ? `attack:${attack[0]}` : `stix:${o.id}`,
-      kind,
-      name,
-      aliases: buildAliases(name, [...strings(o.aliases), ...strings(o.x_mitre_aliases)]),
-      externalIds: { stix: [o.id], ...(attack.length ? { attack } : {}) },
-      provenance: ['attack'],
-    });
-  }
-  return out;
-}
-
-/** Load one MISP galaxy cluster or STIX bundle file. Throws with a clear message when it is neither. */
-export function loadFeedFile(path: string): Entity[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new Error(`cannot read feed ${path}: ${(e as Error).message}`, { cause: e });
-  }
-  if (json && typeof json === 'object') {
-    const j = json as Record<string, unknown>;
-    if (j.type === 'bundle' || Array.isArray(j.objects)) return entitiesFromStixBundle(j);
-    if (Array.isArray(j.values)) {
-      const res = entitiesFromMispCluster(j as MispCluster);
-      if (res.length || (j.values as unknown[]).length === 0) return res;
-      throw new Error(`feed ${path}: MISP galaxy type ${String(j.type)} is not one ActorLens maps to actors or software`);
-    }
-  }
-  throw new Error(`feed ${path}: neither a MISP galaxy cluster (values[]) nor a STIX bundle (objects[])`);
-}
-
+/** Public feeds under ../shared/data, in the order they are imported (earlier feeds keep ids, names and kinds). */
 export const FEED_FILES = [
+  'attack/enterprise-groups-software.json',
   'misp-galaxy/threat-actor.json',
   'misp-galaxy/malpedia.json',
   'misp-galaxy/tool.json',
   'misp-galaxy/ransomware.json',
-  'attack/enterprise-groups-software.json',
 ] as const;
 
+/** Parse one feed file with the extension's importer. Throws with a clear message when it cannot be imported. */
+export function parseFeedFile(path: string): ImportPlan {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read feed ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+  }
+  const plan = detectAndParse(text, basename(path));
+  if (plan.errors.length) {
+    const more = plan.errors.length > 1 ? ` (and ${plan.errors.length - 1} more)` : '';
+    throw new Error(`feed ${path} cannot be imported: ${plan.errors[0]?.message}${more}`);
+  }
+  return plan;
+}
+
+export interface KnowledgeBase {
+  /** Bundled + imported entities, merged as the extension merges them. */
+  entities: Entity[];
+  links: Link[];
+  claims: Claim[];
+  /** Feed files that were expected under the feed folder but are absent. */
+  missing: string[];
+  /** The parsed plans, in import order (for callers that need the feed's own view, e.g. ATT&CK's types). */
+  plans: ImportPlan[];
+  /** Time spent parsing and applying, ms. */
+  ms: number;
+}
+
 /**
- * All public feed entities under `dir` (normally ../shared/data). Missing files are skipped; `missing` lists them.
- * Order: ATT&CK first, then MISP threat-actor, malpedia, tool, ransomware (earlier entities win ties in the matcher).
+ * Bundled dataset + the public feeds found under `feedDir` (normally ../shared/data; undefined: none) + `extra`
+ * files, merged through a throw-away fake-indexeddb database. Throws when an `extra` file cannot be imported.
+ */
+export async function loadKnowledgeBase(opts: { feedDir?: string; extra?: readonly string[]; bundled?: boolean } = {}): Promise<KnowledgeBase> {
+  const t0 = performance.now();
+  const files: string[] = [];
+  const missing: string[] = [];
+  if (opts.feedDir !== undefined) {
+    for (const f of FEED_FILES) {
+      const p = join(opts.feedDir, f);
+      if (existsSync(p)) files.push(p);
+      else missing.push(p);
+    }
+  }
+  files.push(...(opts.extra ?? []));
+  const plans = files.map(parseFeedFile);
+  const db = new ActorLensDb(`eval-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`);
+  try {
+    const repo = new Repository(db);
+    if (opts.bundled !== false) await repo.seed(bundledDataset(), BUNDLED_VERSION);
+    for (const plan of plans) await applyImport(repo, plan);
+    const [entities, links, claims] = await Promise.all([repo.allEntities(), db.links.toArray(), db.claims.toArray()]);
+    return { entities, links, claims, missing, plans, ms: performance.now() - t0 };
+  } finally {
+    db.close();
+    await db.delete().catch(() => undefined);
+  }
+}
+
+/**
+ * The feed files' own entities under `dir`, parsed by the extension's importers but NOT merged (one entity per
+ * feed record; ids are the feeds' external keys). Synchronous, for callers that write rows themselves
+ * (bench-page). For the merged view the extension has, use loadKnowledgeBase.
  */
 export function loadFeedEntities(dir: string): { entities: Entity[]; missing: string[] } {
-  const order = ['attack/enterprise-groups-software.json', ...FEED_FILES.filter((f) => !f.startsWith('attack/'))];
   const entities: Entity[] = [];
   const missing: string[] = [];
-  for (const f of order) {
+  for (const f of FEED_FILES) {
     const p = join(dir, f);
-    if (!existsSync(p)) {
-      missing.push(p);
-      continue;
-    }
-    entities.push(...loadFeedFile(p));
+    if (existsSync(p)) entities.push(...parseFeedFile(p).entities);
+    else missing.push(p);
   }
   return { entities, missing };
 }

@@ -1,14 +1,28 @@
 /** One handler per BackgroundCalls message; `satisfies` makes a missing handler a type error. */
 import type { BackgroundCalls, CardData } from '../core/protocol';
 import type { Handlers } from '../platform/messaging';
-import { currentDictionary, ensureSeeded, repo } from './knowledge';
+import { currentDictionary, currentMatcher, ensureSeeded, repo } from './knowledge';
 import { setBadge } from './badge';
+import { distinctEntities, otherFrames, recordFrame } from './frames';
+import { browser } from '../platform/browser';
 
 export const handlers = {
   async 'actorlens:getDictionary'(message) {
     const dict = await currentDictionary();
     // The content script keeps the dictionary it has when it is still current.
     return message.have === dict.version ? { version: dict.version } : { version: dict.version, dict };
+  },
+
+  async 'actorlens:match'(message) {
+    const { version, matcher } = await currentMatcher();
+    const texts = Array.isArray(message.texts) ? message.texts.filter((t): t is string => typeof t === 'string') : [];
+    const suppressed = Array.isArray(message.suppressed) ? message.suppressed.filter((t): t is string => typeof t === 'string') : [];
+    let context = message.securityContext === true;
+    const matches = texts.map((text) => {
+      if (!context && matcher.hasSecurityContext(text)) context = true;
+      return matcher.match(text, { suppressed, possibleActors: message.possibleActors !== false, ...(context ? { securityContext: true } : {}) });
+    });
+    return { version, context, matches };
   },
 
   async 'actorlens:getCard'(message): Promise<CardData | null> {
@@ -35,10 +49,28 @@ export const handlers = {
   },
 
   async 'actorlens:reportSpotted'(message, sender) {
-    if (sender.tab?.id !== undefined && sender.frameId === 0) {
-      const distinct = new Set(message.entities.map((e) => e.entityId ?? `?${e.name}`));
-      await setBadge(sender.tab.id, distinct.size);
-    }
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return null;
+    recordFrame(tabId, sender.frameId ?? 0, Array.isArray(message.entities) ? message.entities : []);
+    await setBadge(tabId, distinctEntities(tabId));
+    return null;
+  },
+
+  'actorlens:framesSpotted'(_message, sender) {
+    const tabId = sender.tab?.id;
+    return tabId === undefined ? [] : otherFrames(tabId, sender.frameId ?? 0);
+  },
+
+  async 'actorlens:openEntity'(message, sender) {
+    if (typeof message.entityId !== 'string' || !message.entityId) return null;
+    // The popup view of one entity, in a tab next to the page (the popup reads ?entity= and ?tab=).
+    const params = new URLSearchParams({ entity: message.entityId });
+    if (sender.tab?.id !== undefined) params.set('tab', String(sender.tab.id));
+    await browser.tabs.create({
+      url: browser.runtime.getURL(`popup/popup.html?${params}`),
+      ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}),
+      ...(sender.tab?.windowId !== undefined ? { windowId: sender.tab.windowId } : {}),
+    });
     return null;
   },
 } satisfies Handlers<BackgroundCalls>;

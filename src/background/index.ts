@@ -9,6 +9,8 @@ import type { BackgroundCalls } from '../core/protocol';
 import { handlers } from './handlers';
 import { ensureSeeded } from './knowledge';
 import { toggleActiveTab } from './commands';
+import { forgetTab } from './frames';
+import { setBadge } from './badge';
 
 handleMessages<BackgroundCalls>(handlers);
 
@@ -17,3 +19,13 @@ browser.runtime.onStartup.addListener(() => void ensureSeeded());
 browser.commands.onCommand.addListener((command) => {
   if (command === 'toggle-highlights') void toggleActiveTab();
 });
+
+// A new document in the tab: its old tally and badge go (no "tabs" permission needed for status changes).
+// Same-document (single-page-app) navigations may report "loading" too: the content script re-reports after them.
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading') {
+    forgetTab(tabId);
+    void setBadge(tabId, 0);
+  }
+});
+browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));

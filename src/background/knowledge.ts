@@ -2,7 +2,7 @@
 import { bundledDataset, BUNDLED_VERSION } from '../core/data/index';
 import { openDb } from '../core/db/database';
 import { Repository } from '../core/db/repository';
-import { compileDictionary, type CompiledDictionary } from '../core/matcher/index';
+import { compileDictionary, createMatcher, type CompiledDictionary, type Matcher } from '../core/matcher/index';
 
 export const repo = new Repository(openDb());
 
@@ -15,15 +15,37 @@ export function ensureSeeded(): Promise<unknown> {
   return seeding;
 }
 
-let cache: { dataVersion: number; dict: CompiledDictionary } | undefined;
+let cache: { dataVersion: number; dict: CompiledDictionary; matcher?: Matcher } | undefined;
+let building: Promise<NonNullable<typeof cache>> | undefined;
+/** The data version is re-read at most this often (every content-script chunk asks for the matcher). */
+const VERSION_CHECK_MS = 1000;
+let checkedAt = -Infinity;
+
+async function current(): Promise<NonNullable<typeof cache>> {
+  if (cache && performance.now() - checkedAt < VERSION_CHECK_MS) return cache;
+  building ??= (async () => {
+    await ensureSeeded();
+    const dataVersion = await repo.dataVersion();
+    checkedAt = performance.now();
+    if (!cache || cache.dataVersion !== dataVersion) {
+      const dict = compileDictionary(await repo.allEntities(), { version: `${BUNDLED_VERSION}/${dataVersion}` });
+      cache = { dataVersion, dict };
+    }
+    return cache;
+  })().finally(() => {
+    building = undefined;
+  });
+  return building;
+}
 
 /** Compiled once per data version; a woken worker recompiles from IndexedDB. */
 export async function currentDictionary(): Promise<CompiledDictionary> {
-  await ensureSeeded();
-  const dataVersion = await repo.dataVersion();
-  if (!cache || cache.dataVersion !== dataVersion) {
-    const dict = compileDictionary(await repo.allEntities(), { version: `${BUNDLED_VERSION}/${dataVersion}` });
-    cache = { dataVersion, dict };
-  }
-  return cache.dict;
+  return (await current()).dict;
+}
+
+/** The built matcher, kept across pages (content scripts send text here instead of building their own). */
+export async function currentMatcher(): Promise<{ version: string; matcher: Matcher }> {
+  const c = await current();
+  c.matcher ??= createMatcher(c.dict);
+  return { version: c.dict.version, matcher: c.matcher };
 }

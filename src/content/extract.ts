@@ -4,11 +4,11 @@
  * become line breaks. The reader's own work (inputs, editable areas) and code blocks are never read.
  */
 
-/** Elements whose text is never scanned. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE', 'KBD', 'SAMP', 'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE']);
+/** Elements whose text is never scanned (local names). */
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd', 'samp', 'svg', 'math', 'canvas', 'iframe', 'object', 'head', 'title']);
 
 /** Inline elements: text on both sides of them flows together. */
-const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'LABEL', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'ACTORLENS-MARK']);
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'actorlens-mark']);
 
 export interface TextChunk {
   /** Text nodes in document order. */
@@ -23,10 +23,10 @@ export const OWN_UI_ATTR = 'data-actorlens-ui';
 
 /** The reader's work and our own UI: editable areas (contenteditable=true / plaintext-only / empty), form fields, code. */
 export function isSkipped(el: Element): boolean {
-  if (SKIP.has(el.tagName.toUpperCase())) return true;
+  if (SKIP.has(el.localName)) return true;
   if (el.hasAttribute(OWN_UI_ATTR)) return true;
-  if ((el as HTMLElement).isContentEditable) return true;
-  // Engines without isContentEditable (and detached trees) still carry the attribute.
+  // The attribute, not isContentEditable: that getter forces a style recalculation of the whole page. Descendants
+  // of an editable element are skipped with it (the walk rejects the subtree; insideSkipped looks upwards).
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   return false;
@@ -49,20 +49,50 @@ export function insideSkipped(node: Node): boolean {
 
 /**
  * Collects text under `root` (an element, document or shadow root). `maxChars` cuts the walk into
- * chunks so the caller can yield between them; a chunk ends only at a block boundary. Open shadow roots met on
- * the way are handed to `onShadowRoot` (a TreeWalker does not enter them); the caller scans them as roots.
+ * chunks so the caller can yield between them; a chunk ends only at a block boundary. Open shadow roots under
+ * `root` are handed to `onShadowRoot` (a TreeWalker does not enter them); the caller scans them as roots.
+ *
+ * Speed: the TreeWalker shows text nodes only and has no filter (no call into script per node); whether a text
+ * node is skipped, and which block it belongs to, is decided once per parent element and cached.
  */
 export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextChunk> {
   const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType !== 1) return NodeFilter.FILTER_ACCEPT;
-      if (isSkipped(node as Element)) return NodeFilter.FILTER_REJECT;
-      const shadow = (node as Element).shadowRoot;
-      if (shadow && onShadowRoot) onShadowRoot(shadow);
-      return NodeFilter.FILTER_SKIP;
-    },
-  });
+  if (onShadowRoot) findShadowRoots(root, onShadowRoot);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  /** parent node → the block its text belongs to, or null when the parent is (inside) something skipped. */
+  const blocks = new Map<Node, Node | null>();
+  const resolve = (parent: Node): Node | null => {
+    const chain: Node[] = [];
+    let above: Node | null | undefined;
+    for (let n: Node | null = parent; ; ) {
+      if (!n) {
+        // Detached: the topmost node stands for the root.
+        const top = chain.pop()!;
+        above = top;
+        blocks.set(top, top);
+        break;
+      }
+      const cached = blocks.get(n);
+      if (cached !== undefined) {
+        above = cached;
+        break;
+      }
+      if (n === root || n.nodeType !== 1) {
+        above = n;
+        blocks.set(n, n);
+        break;
+      }
+      chain.push(n);
+      n = n.parentNode;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const el = chain[i] as Element;
+      const value: Node | null = above === null || isSkipped(el) ? null : INLINE.has(el.localName) ? above! : el;
+      blocks.set(el, value);
+      above = value;
+    }
+    return above ?? null;
+  };
   let nodes: Text[] = [];
   let starts: number[] = [];
   let parts: string[] = [];
@@ -72,7 +102,10 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
     const text = node as Text;
     const value = text.data;
     if (!value) continue;
-    const block = blockOf(text);
+    const parent = text.parentNode!;
+    let block = blocks.get(parent);
+    if (block === undefined) block = resolve(parent);
+    if (block === null) continue;
     if (block !== lastBlock && length > 0) {
       if (length >= maxChars) {
         yield { nodes, starts, text: parts.join('') };
@@ -94,6 +127,16 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   if (nodes.length) yield { nodes, starts, text: parts.join('') };
 }
 
+/** Open shadow roots of elements under `root` (not inside skipped elements). */
+export function findShadowRoots(root: Node, found: (root: ShadowRoot) => void): void {
+  const all = (root as ParentNode).querySelectorAll?.('*');
+  if (!all) return;
+  for (let i = 0; i < all.length; i++) {
+    const shadow = all[i]!.shadowRoot;
+    if (shadow && !insideSkipped(all[i]!)) found(shadow);
+  }
+}
+
 const blockCache = new WeakMap<Node, Node>();
 
 /** The nearest ancestor that is not inline: the unit of text a name cannot cross. */
@@ -103,7 +146,7 @@ export function blockOf(node: Node): Node {
   const cached = blockCache.get(parent);
   if (cached) return cached;
   let el: Node | null = parent;
-  while (el && el.nodeType === 1 && INLINE.has((el as Element).tagName.toUpperCase())) el = el.parentNode;
+  while (el && el.nodeType === 1 && INLINE.has((el as Element).localName)) el = el.parentNode;
   const block = el ?? parent;
   blockCache.set(parent, block);
   return block;

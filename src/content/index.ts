@@ -1,45 +1,142 @@
 /**
- * Content script entry. Classic script, one file (content scripts cannot be ES modules).
- * It never opens IndexedDB: the background sends the compiled dictionary. On a page where it is off or finds
- * nothing, it leaves no trace the page can see.
+ * Content script entry. Classic script, one file (content scripts cannot be ES modules); runs in every frame.
+ * It never opens IndexedDB: the background matches the text (its matcher is built once and kept across pages)
+ * and sends card details on demand. On a page where it
+ * is off or finds nothing, it leaves no trace the page can see: no attributes, elements, styles, globals or
+ * registered highlights (listeners and observers live in the isolated world and are invisible to the page).
  */
-import type { ContentCalls, SpottedReport } from '../core/protocol';
-import { isEnabledFor, suppressedFor, type Settings } from '../core/settings';
-import { handleMessages } from '../platform/messaging';
+import type { ContentCalls, SpottedEntity, SpottedReport } from '../core/protocol';
+import { isEnabledFor, suppressedFor, toggleSite, type Settings } from '../core/settings';
+import { callBackground, handleMessages, type Handlers } from '../platform/messaging';
 import { loadSettings, onSettingsChanged, updateSettings } from '../platform/settings';
-import { toggleSite } from '../core/settings';
-import { Scanner } from './scanner';
+import { Card } from './card';
+import { Interaction } from './interact';
 import { pageInfo } from './page-info';
+import { Scanner } from './scanner';
 
 const started = performance.now();
+const isTop = window === window.top;
 let scanner: Scanner | undefined;
+let interaction: Interaction | undefined;
 let settings: Settings | undefined;
+let enabled = false;
 let report: SpottedReport = { done: false, scanMs: 0, matches: [] };
+let applying: Promise<void> = Promise.resolve();
+
+function send(entities: SpottedEntity[]): void {
+  void callBackground({ type: 'actorlens:reportSpotted', entities }).catch(() => undefined);
+}
+
+function startScanner(): Scanner {
+  const s = new Scanner(document);
+  const card = new Card(document, {
+    fetch: (entityId) => callBackground({ type: 'actorlens:getCard', entityId }),
+    open: (entityId) => void callBackground({ type: 'actorlens:openEntity', entityId }).catch(() => undefined),
+  });
+  interaction = new Interaction(document, s, card);
+  s.onFirstPaint = () => interaction?.attach();
+  s.onUpdate = (sc) => send(sc.tally());
+  return s;
+}
+
+function stopScanner(): void {
+  interaction?.detach();
+  interaction = undefined;
+  scanner?.stop();
+  scanner = undefined;
+}
 
 async function apply(next: Settings): Promise<void> {
+  const wasEnabled = enabled;
+  const prev = settings;
   settings = next;
-  if (isEnabledFor(next, location.href)) {
-    scanner ??= new Scanner(document);
-    report = await scanner.start({ suppressed: suppressedFor(next, location.href), kinds: next.kinds, possibleActors: next.possibleActors }, started);
-  } else {
-    scanner?.stop();
-    scanner = undefined;
+  enabled = isEnabledFor(next, location.href);
+  if (!enabled) {
+    stopScanner();
     report = { done: true, scanMs: performance.now() - started, matches: [] };
+    if (wasEnabled || !prev) send([]);
+    return;
+  }
+  // Settings that change what is spotted or how it looks restart the scan; others (history, scale…) do not.
+  const key = (s: Settings | undefined) => (s ? JSON.stringify([s.kinds, suppressedFor(s, location.href), s.possibleActors, s.colors]) : '');
+  if (scanner && wasEnabled && key(prev) === key(next)) return;
+  stopScanner();
+  scanner = startScanner();
+  const options = { suppressed: suppressedFor(next, location.href), kinds: next.kinds, possibleActors: next.possibleActors, colors: next.colors };
+  try {
+    report = await scanner.start(options, started);
+  } catch (error) {
+    // No dictionary (background busy or reloaded): stay invisible; a later settings change or rescan retries.
+    report = { done: true, scanMs: performance.now() - started, matches: [] };
+    console.debug('ActorLens: scan skipped', error);
   }
 }
 
-handleMessages<ContentCalls>({
-  'actorlens:spotted': () => (scanner ? scanner.report() : report),
-  async 'actorlens:rescan'() {
-    if (settings) await apply(settings);
-    return scanner ? scanner.report() : report;
-  },
-  'actorlens:pageInfo': () => pageInfo(document, location.href),
-  async 'actorlens:toggle'() {
-    const next = await updateSettings((s) => toggleSite(s, location.href));
-    return { enabled: isEnabledFor(next, location.href) };
-  },
-});
+function queueApply(next: Settings): Promise<void> {
+  applying = applying.then(() => apply(next));
+  return applying;
+}
 
-onSettingsChanged((next) => void apply(next));
-void loadSettings().then(apply);
+async function spottedAnswer(): Promise<SpottedReport> {
+  const own = scanner ? scanner.report() : report;
+  // Fold in what the tab's other frames reported (same-origin or not, each frame scans itself).
+  const others = await callBackground({ type: 'actorlens:framesSpotted' }).catch(() => [] as SpottedEntity[]);
+  if (!others.length) return own;
+  const merged = new Map(own.matches.map((m) => [`${m.entityId ?? '?'}\u0000${m.text}`, { ...m }]));
+  for (const m of others) {
+    const key = `${m.entityId ?? '?'}\u0000${m.text}`;
+    const entry = merged.get(key);
+    if (entry) entry.count += m.count;
+    else merged.set(key, { ...m });
+  }
+  return { ...own, matches: [...merged.values()] };
+}
+
+// Only the top frame answers tab messages: a message sent to the tab reaches every frame and the first answer wins.
+if (isTop) {
+  const handlers: Handlers<ContentCalls> = {
+    'actorlens:spotted': () => spottedAnswer(),
+    async 'actorlens:rescan'() {
+      if (scanner?.isDone) await scanner.rescan();
+      else if (settings) await queueApply(settings);
+      return spottedAnswer();
+    },
+    'actorlens:pageInfo': () => pageInfo(document, location.href),
+    'actorlens:scanStats': () =>
+      scanner?.isDone
+        ? { settings: settingsMs, ...scanner.phases, ranges: scanner.size }
+        : null,
+    async 'actorlens:toggle'() {
+      const next = await updateSettings((s) => toggleSite(s, location.href));
+      return { enabled: isEnabledFor(next, location.href) };
+    },
+  };
+  handleMessages<ContentCalls>(handlers);
+}
+
+// Single-page-app navigations: the URL changes without a new document. The Navigation API tells us where it
+// exists; elsewhere a cheap check of location.href once a second.
+let lastUrl = location.href;
+function onUrlMaybeChanged(): void {
+  if (location.href === lastUrl) return;
+  lastUrl = location.href;
+  // Give the app a moment to render the new view, then re-read everything still valid.
+  setTimeout(() => {
+    if (settings && isEnabledFor(settings, location.href) !== enabled) void queueApply(settings);
+    else if (scanner?.isDone) void scanner.rescan();
+  }, 300);
+}
+const nav = (window as { navigation?: EventTarget }).navigation;
+if (nav && typeof nav.addEventListener === 'function') nav.addEventListener('navigatesuccess', onUrlMaybeChanged);
+else setInterval(onUrlMaybeChanged, 1000);
+window.addEventListener('popstate', onUrlMaybeChanged);
+
+// A child frame that goes away takes its entities off the badge.
+if (!isTop) window.addEventListener('pagehide', () => send([]));
+
+let settingsMs = 0;
+onSettingsChanged((next) => void queueApply(next));
+void loadSettings().then((s) => {
+  settingsMs = performance.now() - started;
+  return queueApply(s);
+});

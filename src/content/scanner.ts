@@ -1,100 +1,580 @@
 /**
- * Scans a document in slices, paints matches and keeps the per-page tally that answers `actorlens:spotted`.
+ * Scans a document in slices, paints matches, follows the page as it changes, and keeps the per-page tally
+ * that answers `actorlens:spotted`.
+ *
+ * - Slices: text is read in chunks and the scanner yields to the page whenever a slice has run for
+ *   SLICE_MS, so no task it runs comes near 50 ms.
+ * - Dynamic pages: one MutationObserver (document and every open shadow root) collects the blocks whose text
+ *   changed; after a debounce only those are re-read, their old ranges dropped first; ranges whose text left the
+ *   document are pruned. The observer ignores our own nodes, and the fallback painter's own mutations are taken
+ *   from the queue and dropped, so painting can never trigger a scan. On very busy pages the debounce grows.
  */
 import type { EntityKind } from '../core/model/entity';
-import { createMatcher, type Matcher, type Match } from '../core/matcher/index';
-import type { SpottedEntity, SpottedReport } from '../core/protocol';
+import { createMatcher, type Match, type Matcher } from '../core/matcher/index';
+import type { BackgroundCalls, Reply, SpottedEntity, SpottedReport } from '../core/protocol';
 import { callBackground } from '../platform/messaging';
-import { textChunks, locate, type TextChunk } from './extract';
-import { createPainter, type HighlightName, type Painter } from './highlighter';
+import { blockOf, insideSkipped, locate, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
+import { createPainter, highlightCss, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
 
 export interface ScanOptions {
   suppressed: string[];
   kinds: EntityKind[];
   possibleActors: boolean;
+  colors: Colors;
 }
 
-/** Largest slice of text matched in one task; keeps every main-thread task well under 50 ms. */
-const SLICE_CHARS = 150_000;
-
-let cachedDict: { version: string; matcher: Matcher } | undefined;
-
-async function loadMatcher(): Promise<Matcher> {
-  const answer = await callBackground({ type: 'actorlens:getDictionary', have: cachedDict?.version });
-  if (!cachedDict || answer.version !== cachedDict.version) {
-    if (!answer.dict) throw new Error('ActorLens: the background sent no dictionary.');
-    cachedDict = { version: answer.version, matcher: createMatcher(answer.dict) };
-  }
-  return cachedDict.matcher;
+/** What a painted range stands for (the card shows it). */
+export interface Spot {
+  range: Range;
+  highlight: HighlightName;
+  entityId: string | null;
+  name: string;
+  kind: EntityKind;
+  text: string;
+  alias: string;
+  reason: Match['reason'];
+  possible: boolean;
+  cue?: Match['cue'];
+  rule?: string;
 }
 
-const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Per-phase time of the first full scan (ms), for the benchmark. */
+export interface ScanPhases {
+  /** Reading the page's text (main thread). */
+  walk: number;
+  /** Waiting for the background's matches beyond the walk (not on the main thread). */
+  wait: number;
+  /** Matching here, on large pages, once the dictionary has arrived (main thread). */
+  local: number;
+  /** Creating and registering ranges (main thread). */
+  paint: number;
+  slices: number;
+  requests: number;
+}
+
+/** Most text read in one chunk; a chunk only ends at a block boundary. */
+const CHUNK_CHARS = 32_000;
+/** Text sent to the background per request, and how many requests may be in flight. */
+const BATCH_CHARS = 100_000;
+const MAX_INFLIGHT = 3;
+/** Yield to the page once a slice has run this long. */
+const SLICE_MS = 12;
+/** Debounce for mutations, growing on busy pages. */
+const DEBOUNCE_MS = [150, 600, 2000];
+/** Most changed text re-read per flush; the rest waits for the next one. */
+const FLUSH_CHARS = 400_000;
+/** Past this many changed blocks in one flush, re-read the whole document instead. */
+const MAX_DIRTY = 400;
+
+const MUTATIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+
+type MatchReply = Reply<BackgroundCalls, 'actorlens:match'>;
+
+/**
+ * Large pages: past LOCAL_AFTER_CHARS of text, shipping the rest of the text to the background costs more than
+ * receiving the compiled dictionary once (≈1 MB with the public feeds) and matching here, so the dictionary is
+ * fetched in parallel and, once built, the remaining chunks (and later page changes) are matched locally.
+ */
+const LOCAL_AFTER_CHARS = 300_000;
+let localMatcher: Matcher | undefined;
+let localLoading: Promise<void> | undefined;
+function loadLocalMatcher(): void {
+  localLoading ??= callBackground({ type: 'actorlens:getDictionary' })
+    .then((answer) => {
+      if (answer.dict) localMatcher = createMatcher(answer.dict);
+    })
+    .catch(() => undefined);
+}
+
+type Scheduler = { yield?: () => Promise<void> };
+const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
+const waiting: (() => void)[] = [];
+if (channel) channel.port1.onmessage = () => waiting.shift()?.();
+
+/** Gives the page the main thread: scheduler.yield() where present, else a message (not clamped like timers). */
+function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (s?.yield) return s.yield();
+  if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(0);
+  });
+}
+
+function isOwnNode(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  return el.localName === MARK_TAG || el.hasAttribute(OWN_UI_ATTR);
+}
+
+const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', MARK_TAG]);
+
+/** The subtree to re-read when `node` was added or changed: the node itself if it is a block, else its block. */
+function scanRootOf(node: Node): Node {
+  if (node.nodeType === 1 && !INLINE_TAGS.has((node as Element).localName)) return node;
+  return blockOf(node);
+}
 
 export class Scanner {
   private painter: Painter | undefined;
-  private tally = new Map<string, SpottedEntity>();
+  private readonly styles: StyleManager;
+  private readonly spots = new Map<Range, Spot>();
+  private readonly byNode = new Map<Text, Set<Range>>();
+  private readonly shadowRoots = new Set<ShadowRoot>();
+  private observer: MutationObserver | undefined;
+  private ready = false;
+  private options: ScanOptions | undefined;
+  private securityContext = false;
   private done = false;
   private scanMs = 0;
   private run = 0;
+  private dirty = new Set<Node>();
+  private prunePending = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private flushing = false;
+  private recentFlushes: number[] = [];
+  private lastSignature = '';
+  readonly phases: ScanPhases = { walk: 0, wait: 0, local: 0, paint: 0, slices: 0, requests: 0 };
+  /** Called after each scan or update that changed what is painted. */
+  onUpdate: ((scanner: Scanner) => void) | undefined;
+  /** Called once, when the first range is painted. */
+  onFirstPaint: (() => void) | undefined;
 
-  constructor(private readonly doc: Document) {}
+  constructor(private readonly doc: Document) {
+    this.styles = new StyleManager(doc);
+  }
 
+  /** First full scan; then follows the page. Resolves when the scan is applied. */
   async start(options: ScanOptions, startedAt: number): Promise<SpottedReport> {
     const run = ++this.run;
-    const matcher = await loadMatcher();
+    this.options = options;
+    this.ready = true;
     this.clear();
-    let securityContext: boolean | undefined;
-    for (const chunk of textChunks(this.doc.body ?? this.doc.documentElement, SLICE_CHARS)) {
-      if (run !== this.run) return this.report();
-      securityContext ||= matcher.hasSecurityContext(chunk.text) || undefined;
-      const matches = matcher.match(chunk.text, {
-        suppressed: options.suppressed,
-        possibleActors: options.possibleActors,
-        ...(securityContext ? { securityContext } : {}),
-      });
-      this.paint(chunk, matches.filter((m) => options.kinds.includes(m.kind)));
-      await yieldToPage();
+    this.securityContext = false;
+    this.observe(this.doc);
+    // A page in design mode is the reader's own document being edited: leave it alone.
+    if (this.doc.designMode === 'on') {
+      this.done = true;
+      this.scanMs = performance.now() - startedAt;
+      this.notify(true);
+      return this.report();
     }
+    const root = this.doc.body ?? this.doc.documentElement;
+    await this.scanRoots([root], run, true);
+    if (run !== this.run) return this.report();
     this.done = true;
     this.scanMs = performance.now() - startedAt;
-    void callBackground({ type: 'actorlens:reportSpotted', entities: [...this.tally.values()] }).catch(() => undefined);
+    this.notify(true);
+    return this.report();
+  }
+
+  /** Re-reads the whole page (manual rescan, single-page-app navigation), keeping what is still valid. */
+  async rescan(): Promise<SpottedReport> {
+    if (!this.ready || !this.options) return this.report();
+    this.pruneDetached();
+    await this.scanRoots([this.doc.body ?? this.doc.documentElement], this.run, false);
+    // Always re-report: the background may have dropped this tab's tally on a same-document navigation.
+    this.notify(true);
     return this.report();
   }
 
   stop(): void {
     this.run++;
+    this.ready = false;
+    this.observer?.disconnect();
+    this.observer = undefined;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.dirty.clear();
     this.clear();
+    this.shadowRoots.clear();
+    this.done = false;
+  }
+
+  get isDone(): boolean {
+    return this.done;
   }
 
   report(): SpottedReport {
-    return { done: this.done, scanMs: this.scanMs, matches: [...this.tally.values()] };
+    return { done: this.done, scanMs: this.scanMs, matches: this.tally() };
   }
 
-  private paint(chunk: TextChunk, matches: Match[]): void {
-    for (const m of matches) {
+  tally(): SpottedEntity[] {
+    const tally = new Map<string, SpottedEntity>();
+    for (const s of this.spots.values()) {
+      const key = `${s.entityId ?? '?'}\u0000${s.text}`;
+      const entry = tally.get(key);
+      if (entry) entry.count++;
+      else tally.set(key, { entityId: s.entityId, name: s.name, text: s.text, count: 1, kind: s.kind });
+    }
+    return [...tally.values()];
+  }
+
+  get size(): number {
+    return this.spots.size;
+  }
+
+  /** Painted spots in document order (for keyboard navigation). */
+  ordered(): Spot[] {
+    return [...this.spots.values()]
+      .filter((s) => s.range.startContainer.isConnected)
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range) || 0);
+  }
+
+  /** The spot under a viewport point, if any. */
+  hitTest(x: number, y: number): Spot | undefined {
+    if (!this.spots.size) return undefined;
+    const registry = (this.doc.defaultView?.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights as
+      | (HighlightRegistry & { highlightsFromPoint?: (x: number, y: number, o?: { shadowRoots?: ShadowRoot[] }) => { ranges: AbstractRange[] }[] })
+      | undefined;
+    if (registry?.highlightsFromPoint && this.painter && !this.painter.mutates) {
+      for (const hit of registry.highlightsFromPoint(x, y, { shadowRoots: [...this.shadowRoots] })) {
+        for (const r of hit.ranges) {
+          const spot = this.spots.get(r as Range);
+          if (spot) return spot;
+        }
+      }
+      return undefined;
+    }
+    const caret = caretAt(this.doc, x, y);
+    if (!caret || caret.node.nodeType !== 3) return undefined;
+    for (const r of this.byNode.get(caret.node as Text) ?? []) {
+      const spot = this.spots.get(r);
+      if (spot && rangeContainsPoint(r, x, y)) return spot;
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------ scanning
+
+  /**
+   * Walks the roots in slices and has the background match the text in batches, keeping up to MAX_INFLIGHT
+   * batches in flight so walking and matching overlap; results are painted in document order as they arrive.
+   */
+  private async scanRoots(roots: Node[], run: number, first: boolean): Promise<void> {
+    const options = this.options!;
+    const phases = this.phases;
+    const queue = [...roots];
+    let sliceStart = performance.now();
+    let batch: { chunk: TextChunk; root: Node }[] = [];
+    let batchChars = 0;
+    let walked = 0;
+    const matchHere = (chunk: TextChunk, root: Node) => {
+      const m0 = performance.now();
+      if (!this.securityContext && localMatcher!.hasSecurityContext(chunk.text)) this.securityContext = true;
+      const matches = localMatcher!.match(chunk.text, { suppressed: options.suppressed, possibleActors: options.possibleActors, ...(this.securityContext ? { securityContext: true } : {}) });
+      const m1 = performance.now();
+      if (first) phases.local += m1 - m0;
+      if (!first) this.forget(chunk.nodes);
+      const wanted = matches.filter((m) => options.kinds.includes(m.kind));
+      if (wanted.length) this.paint(chunk, wanted, root);
+      if (first) phases.paint += performance.now() - m1;
+    };
+    const inflight: { items: typeof batch; reply: Promise<MatchReply> }[] = [];
+    const send = () => {
+      if (!batch.length) return;
+      const items = batch;
+      batch = [];
+      batchChars = 0;
+      phases.requests++;
+      const reply = callBackground({
+        type: 'actorlens:match',
+        texts: items.map((i) => i.chunk.text),
+        suppressed: options.suppressed,
+        possibleActors: options.possibleActors,
+        securityContext: this.securityContext,
+      });
+      inflight.push({ items, reply });
+    };
+    const settle = async (): Promise<boolean> => {
+      const { items, reply } = inflight.shift()!;
+      const w0 = performance.now();
+      const answer = await reply;
+      const w1 = performance.now();
+      if (first) phases.wait += w1 - w0;
+      if (run !== this.run) return false;
+      if (answer.context) this.securityContext = true;
+      items.forEach(({ chunk, root }, i) => {
+        if (!first) this.forget(chunk.nodes);
+        const wanted = (answer.matches[i] ?? []).filter((m) => options.kinds.includes(m.kind));
+        if (wanted.length) this.paint(chunk, wanted, root);
+      });
+      if (first) phases.paint += performance.now() - w1;
+      sliceStart = performance.now();
+      return true;
+    };
+    for (let root = queue.shift(); root; root = queue.shift()) {
+      if (!root.isConnected || insideSkipped(root)) continue;
+      const chunks = textChunks(root, CHUNK_CHARS, (shadow) => {
+        if (this.shadowRoots.has(shadow)) {
+          if (!first) queue.push(shadow);
+          return;
+        }
+        this.shadowRoots.add(shadow);
+        this.observe(shadow);
+        queue.push(shadow);
+      });
+      for (;;) {
+        const w0 = performance.now();
+        const next = chunks.next();
+        if (first) phases.walk += performance.now() - w0;
+        if (next.done) break;
+        walked += next.value.text.length;
+        if (walked > LOCAL_AFTER_CHARS) loadLocalMatcher();
+        if (localMatcher) {
+          for (const item of batch.splice(0)) matchHere(item.chunk, item.root);
+          batchChars = 0;
+          matchHere(next.value, root);
+        } else {
+          batch.push({ chunk: next.value, root });
+          batchChars += next.value.text.length;
+          if (batchChars >= BATCH_CHARS) send();
+        }
+        if (inflight.length >= MAX_INFLIGHT && !(await settle())) return;
+        if (performance.now() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          if (run !== this.run) return;
+          if (first) phases.slices++;
+          sliceStart = performance.now();
+        }
+      }
+    }
+    if (localMatcher) for (const item of batch.splice(0)) matchHere(item.chunk, item.root);
+    send();
+    while (inflight.length) if (!(await settle())) return;
+  }
+
+  private paint(chunk: TextChunk, matches: Match[], root: Node): void {
+    this.painter ??= createPainter(this.doc.defaultView as Window & typeof globalThis);
+    const painter = this.painter;
+    const rootNode = root.getRootNode() as Document | ShadowRoot;
+    if (painter.mutates) this.takeMutations();
+    // Last first: the fallback splits text nodes, and earlier offsets must stay valid.
+    for (let i = matches.length - 1; i >= 0; i--) {
+      const m = matches[i]!;
       const start = locate(chunk, m.start);
       const end = locate(chunk, m.end, true);
       if (!start || !end) continue;
-      const range = this.doc.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
-      this.painter ??= createPainter(this.doc.defaultView as Window & typeof globalThis);
-      this.painter.add(highlightName(m), range);
-      const key = `${m.entityId ?? '?'}\u0000${m.text}`;
-      const entry = this.tally.get(key);
-      if (entry) entry.count++;
-      else this.tally.set(key, { entityId: m.entityId, name: m.name, text: m.text, count: 1, kind: m.kind });
+      let range: Range | undefined = this.doc.createRange();
+      try {
+        range.setStart(start.node, start.offset);
+        range.setEnd(end.node, end.offset);
+      } catch {
+        continue; // the text changed while the background was matching; the observer re-reads it
+      }
+      if (range.collapsed) continue;
+      const highlight: HighlightName = m.possible ? 'actorlens-possible' : `actorlens-${m.kind}`;
+      if (!this.styles.active) this.themeStyles();
+      this.styles.ensure(rootNode.nodeType === 11 ? rootNode : this.doc);
+      range = painter.add(highlight, range);
+      if (!range) continue;
+      const spot: Spot = {
+        range,
+        highlight,
+        entityId: m.entityId,
+        name: m.name,
+        kind: m.kind,
+        text: m.text,
+        alias: m.alias,
+        reason: m.reason,
+        possible: m.possible === true,
+        ...(m.cue ? { cue: m.cue } : {}),
+        ...(m.rule ? { rule: m.rule } : {}),
+      };
+      this.spots.set(range, spot);
+      this.index(range.startContainer as Text, range);
+      if (range.endContainer !== range.startContainer) this.index(range.endContainer as Text, range);
+      if (this.spots.size === 1) this.onFirstPaint?.();
+    }
+    if (painter.mutates) this.observer?.takeRecords();
+  }
+
+  /**
+   * Light-page colours at once; whether the page is dark is read after the next frame, when its style is clean
+   * (reading computed style now would force a style recalculation of the whole page inside our task).
+   */
+  private themeStyles(): void {
+    const colors = this.options!.colors;
+    this.styles.setCss(highlightCss(colors, false));
+    const run = this.run;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (run === this.run && this.styles.active && pageIsDark(this.doc)) this.styles.setCss(highlightCss(colors, true));
+      }, 0),
+    );
+  }
+
+  private index(node: Text, range: Range): void {
+    let set = this.byNode.get(node);
+    if (!set) this.byNode.set(node, (set = new Set()));
+    set.add(range);
+  }
+
+  /** Drops every spot that touches these text nodes (they are about to be re-read). */
+  private forget(nodes: Iterable<Text>): void {
+    for (const node of nodes) {
+      const ranges = this.byNode.get(node);
+      if (!ranges) continue;
+      for (const r of ranges) this.drop(r);
     }
   }
 
+  private drop(range: Range): void {
+    const spot = this.spots.get(range);
+    if (!spot) return;
+    this.spots.delete(range);
+    this.painter?.remove(spot.highlight, range);
+    for (const node of [range.startContainer, range.endContainer, spot.range.startContainer]) {
+      const set = this.byNode.get(node as Text);
+      if (set) {
+        set.delete(range);
+        if (!set.size) this.byNode.delete(node as Text);
+      }
+    }
+  }
+
+  /** Removes spots whose text left the document (or was rewritten under them). */
+  private pruneDetached(): void {
+    const stale: Range[] = [];
+    for (const [node, ranges] of this.byNode) {
+      if (!node.isConnected) stale.push(...ranges);
+    }
+    for (const r of stale) this.drop(r);
+    // A fully collapsed range means its text was replaced in place.
+    for (const [r] of this.spots) if (r.collapsed) this.drop(r);
+  }
+
   private clear(): void {
+    if (this.painter?.mutates) this.takeMutations();
     this.painter?.clear();
+    if (this.painter?.mutates) this.observer?.takeRecords();
     this.painter = undefined;
-    this.tally.clear();
+    this.styles.clear();
+    this.spots.clear();
+    this.byNode.clear();
     this.done = false;
+    this.lastSignature = '';
+  }
+
+  // ------------------------------------------------------------------ following the page
+
+  private observe(root: Document | ShadowRoot): void {
+    this.observer ??= new MutationObserver((records) => this.onMutations(records));
+    this.observer.observe(root, MUTATIONS);
+  }
+
+  /** Handles queued page mutations now (before the fallback painter mutates the DOM itself). */
+  private takeMutations(): void {
+    const records = this.observer?.takeRecords();
+    if (records?.length) this.onMutations(records);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (!this.ready) return;
+    let touched = false;
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        const parent = r.target.parentNode;
+        if (!parent || isOwnNode(parent)) continue;
+        this.dirty.add(scanRootOf(r.target));
+        touched = true;
+        continue;
+      }
+      if (isOwnNode(r.target)) continue;
+      if (r.removedNodes.length) {
+        for (const n of r.removedNodes) {
+          if (!isOwnNode(n)) {
+            this.prunePending = true;
+            touched = true;
+          }
+        }
+      }
+      for (const n of r.addedNodes) {
+        if (isOwnNode(n) || n.nodeType === 8) continue;
+        if (n.nodeType === 3 && !(n as Text).data.trim()) continue;
+        this.dirty.add(scanRootOf(n));
+        touched = true;
+      }
+    }
+    if (touched) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined || this.flushing) return;
+    const now = performance.now();
+    this.recentFlushes = this.recentFlushes.filter((t) => now - t < 10_000);
+    const level = this.recentFlushes.length > 40 ? 2 : this.recentFlushes.length > 15 ? 1 : 0;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, DEBOUNCE_MS[level]);
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.ready || this.flushing) return;
+    this.flushing = true;
+    const run = this.run;
+    try {
+      this.recentFlushes.push(performance.now());
+      if (this.prunePending) {
+        this.prunePending = false;
+        this.pruneDetached();
+      }
+      let roots = [...this.dirty].filter((n) => n.isConnected);
+      this.dirty.clear();
+      if (roots.length > MAX_DIRTY) roots = [this.doc.body ?? this.doc.documentElement];
+      // Keep outermost roots only.
+      roots = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
+      let budget = FLUSH_CHARS;
+      const now: Node[] = [];
+      for (const root of roots) {
+        if (budget <= 0) {
+          this.dirty.add(root);
+          continue;
+        }
+        budget -= (root.textContent ?? '').length;
+        now.push(root);
+      }
+      await this.scanRoots(now, run, false);
+      if (run !== this.run) return;
+      this.notify(false);
+    } finally {
+      this.flushing = false;
+      if (this.dirty.size && run === this.run) this.schedule();
+    }
+  }
+
+  private notify(force: boolean): void {
+    const signature = this.tally()
+      .map((e) => `${e.entityId}\u0000${e.text}\u0000${e.count}`)
+      .sort()
+      .join('\u0001');
+    if (!force && signature === this.lastSignature) return;
+    this.lastSignature = signature;
+    this.onUpdate?.(this);
   }
 }
 
-function highlightName(m: Match): HighlightName {
-  return m.possible ? 'actorlens-possible' : `actorlens-${m.kind}`;
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+  const d = doc as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function') {
+    const p = d.caretPositionFromPoint(x, y);
+    return p ? { node: p.offsetNode, offset: p.offset } : undefined;
+  }
+  if (typeof d.caretRangeFromPoint === 'function') {
+    const r = d.caretRangeFromPoint(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : undefined;
+  }
+  return undefined;
+}
+
+export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
+  }
+  return false;
 }

@@ -6,7 +6,14 @@
  */
 import type { EntityKind } from './model/entity';
 import type { LinkStatus, Relation, TextQuoteSelector } from './model/link';
-import type { CompiledDictionary } from './matcher/index';
+import type { CompiledDictionary, Match } from './matcher/index';
+
+export interface MatchRequest {
+  texts: string[];
+  suppressed: string[];
+  possibleActors: boolean;
+  securityContext: boolean;
+}
 
 export interface SpottedEntity {
   /** Null for a "possible actor" found by a naming scheme but not in the knowledge base. */
@@ -22,6 +29,23 @@ export interface SpottedReport {
   done: boolean;
   scanMs: number;
   matches: SpottedEntity[];
+}
+
+export interface ScanStats {
+  /** From the content script's start until the settings arrived. */
+  settings: number;
+  /** Reading the page's text (main thread). */
+  walk: number;
+  /** Waiting for the background's matches, beyond the walk (off the page's main thread). */
+  wait: number;
+  /** Matching in the page (large pages, once the dictionary has arrived). */
+  local: number;
+  /** Creating and registering ranges (main thread). */
+  paint: number;
+  /** How many times the scan yielded to the page, and how many match requests it sent. */
+  slices: number;
+  requests: number;
+  ranges: number;
 }
 
 export interface CardLink {
@@ -57,14 +81,34 @@ export interface PageInfo {
 export interface BackgroundCalls {
   'actorlens:getDictionary': { req: { have?: string }; res: { version: string; dict?: CompiledDictionary } };
   'actorlens:getCard': { req: { entityId: string }; res: CardData | null };
+  /**
+   * Matches text chunks with the background's matcher (built once per data version and kept across pages), so
+   * a page never pays for receiving and building the dictionary. The text stays in memory inside the extension:
+   * nothing is stored or sent anywhere. `securityContext` carries the page's context over from earlier chunks;
+   * `context` says whether any of these chunks established it.
+   */
+  'actorlens:match': { req: MatchRequest; res: { version: string; context: boolean; matches: Match[][] } };
+  /** Sent by every frame after each change; the background aggregates per tab and frame (badge). */
   'actorlens:reportSpotted': { req: { entities: SpottedEntity[] }; res: null };
+  /** The entities other frames of the sender's tab reported (the top frame folds them into its answer). */
+  'actorlens:framesSpotted': { req: unknown; res: SpottedEntity[] };
+  /** "Open in ActorLens" from the hover card: opens the ActorLens view of the entity. */
+  'actorlens:openEntity': { req: { entityId: string }; res: null };
 }
 
+/**
+ * Answered by the top frame only (child frames stay silent so `tabs.sendMessage` without a frameId gets the top
+ * frame's answer). `actorlens:spotted` → {done, scanMs, matches: [{entityId, name, text, count}]}: `done` once the
+ * first full scan is applied, `scanMs` the content script's time from its start to that point, `text` each
+ * distinct surface as written, `name` the canonical name. Matches from child frames are included.
+ */
 export interface ContentCalls {
   'actorlens:spotted': { req: unknown; res: SpottedReport };
   'actorlens:rescan': { req: unknown; res: SpottedReport };
   'actorlens:toggle': { req: unknown; res: { enabled: boolean } };
   'actorlens:pageInfo': { req: unknown; res: PageInfo };
+  /** Where the first scan's time went (ms), for `npm run bench:page`; not part of the public contract. */
+  'actorlens:scanStats': { req: unknown; res: ScanStats | null };
 }
 
 export type Message<Map, K extends keyof Map> = { type: K } & (Map[K] extends { req: infer R } ? R : never);

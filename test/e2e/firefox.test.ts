@@ -24,6 +24,9 @@ test('Firefox: the content script highlights the demo article', { skip: !existsS
     });
     assert.ok(painted['actorlens-actor']?.includes('Lazarus Group'), JSON.stringify(painted));
     assert.ok(painted['actorlens-malware']?.includes('TrickBot'));
+    // The highlight rules reached the page (adopted stylesheet, or a <style> where Firefox's Xrays refuse it).
+    const styled = await page.evaluate(() => getComputedStyle(document.querySelector('strong')!, '::highlight(actorlens-actor)').backgroundColor);
+    assert.notEqual(styled, 'rgba(0, 0, 0, 0)', `highlight colour: ${styled}`);
   } finally {
     await browser.close();
     await server.close();

@@ -20,6 +20,17 @@
  * "Supporting context" for the page is `hasSecurityContext`: at least two distinct security terms and at least three
  * occurrences in all. The caller may pass it in (e.g. known from earlier chunks of the same page).
  */
+import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
+
+// Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
+// transpiled re-export may be a getter).
+const C_DIGIT = C_DIGIT_;
+const C_LETTER = C_LETTER_;
+const C_SPACE = C_SPACE_;
+const C_UPPER = C_UPPER_;
+const C_WORD = C_WORD_;
+const CLS = CLS_;
+const classify = classify_;
 
 export const AMBIGUITY = { distinct: 0, wordlike: 1, flagged: 2, common: 3 } as const;
 export type AmbiguityLevel = (typeof AMBIGUITY)[keyof typeof AMBIGUITY];
@@ -36,7 +47,8 @@ const SECURITY_TERMS = [
   'persistence', 'lateral movement', 'credential(?:s| theft| dumping)?', 'ransom notes?', 'extortion', 'data leak',
   'leak site', 'affiliates', 'raas', 'apt\\d+', 'ta\\d{3,4}', 'unc\\d{3,5}',
 ];
-const SECURITY_RE = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${SECURITY_TERMS.join('|')})(?![\\p{L}\\p{N}_])`, 'giu');
+// Non-Unicode `\b` is much faster than Unicode look-arounds; a non-ASCII letter next to a hit is checked by hand.
+const SECURITY_RE = new RegExp(`\\b(?:${SECURITY_TERMS.join('|')})\\b`, 'gi');
 
 /** Does the text carry security vocabulary (≥ 2 distinct terms, ≥ 3 occurrences)? */
 export function hasSecurityContext(text: string): boolean {
@@ -44,11 +56,19 @@ export function hasSecurityContext(text: string): boolean {
   let hits = 0;
   SECURITY_RE.lastIndex = 0;
   for (let m = SECURITY_RE.exec(text); m; m = SECURITY_RE.exec(text)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if ((s > 0 && isWordAt(text, s - 1)) || (e < text.length && isWordAt(text, e))) continue;
     hits++;
     seen.add(m[0].toLowerCase().replace(/s$/, ''));
     if (seen.size >= 2 && hits >= 3) return true;
   }
   return false;
+}
+
+function isWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return ((CLS[c] || classify(c)) & C_WORD) !== 0;
 }
 
 /** Cue words that say "this name is an actor". */
@@ -57,6 +77,11 @@ export const ACTOR_CUES = ['group', 'groups', 'gang', 'apt', 'actor', 'actors', 
 export const NEUTRAL_CUES = ['threat', 'campaign', 'campaigns', 'cluster', 'attack', 'attacks', 'operation', 'activity', 'intrusion', 'intrusions'];
 /** Cue words that say "this name is software". */
 export const SOFTWARE_CUES = ['malware', 'ransomware', 'trojan', 'loader', 'backdoor', 'rat', 'stealer', 'infostealer', 'botnet', 'dropper', 'downloader', 'implant', 'payload', 'payloads', 'sample', 'samples', 'variant', 'variants', 'family', 'worm', 'wiper', 'keylogger', 'rootkit', 'spyware', 'beacon', 'binary', 'binaries', 'infection', 'infections', 'builder', 'framework', 'tool', 'toolkit', 'executable', 'dll'];
+/**
+ * Software cues that also follow ordinary words ("MS Defender executable", ".Net binary", "Office payload"): they
+ * do not confirm a frequent-word name (level `common`). Decided on the AnnoCTR dev split (Defender, Net).
+ */
+const WEAK_SOFTWARE_CUES = new Set(['executable', 'binary', 'binaries', 'dll', 'payload', 'payloads', 'beacon', 'builder', 'framework', 'infection', 'infections']);
 const ACTOR_SET = new Set(ACTOR_CUES);
 const SOFTWARE_SET = new Set(SOFTWARE_CUES);
 const NEUTRAL_SET = new Set(NEUTRAL_CUES);
@@ -69,24 +94,45 @@ export interface Cue {
   side: 'before' | 'after';
 }
 
-const WORD_AFTER = /^(?:'s)?[\s\u00a0"'”’)]*(?:-\s*|\s)?([\p{L}]+)/u;
-const WORD_BEFORE = /([\p{L}]+)[\s\u00a0"'“‘(]+$/u;
+const APOSTROPHE = new Set([39, 0x2019, 0x2018, 0x2bc]);
+/** Quotes and brackets that may stand between a name and its cue. */
+const QUOTE_AFTER = new Set([34, 39, 0x201d, 0x2019, 41]);
+const QUOTE_BEFORE = new Set([34, 39, 0x201c, 0x2018, 40]);
+const isLetter = (c: number) => ((CLS[c] || classify(c)) & C_LETTER) !== 0;
+/** Space on the same line (JavaScript \s minus line breaks). */
+const isInlineSpace = (c: number) => c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029 && ((CLS[c] || classify(c)) & C_SPACE) !== 0;
 
 /**
- * A cue word directly next to the span [start, end) of `text` (same line; an apostrophe-s, quotes or one hyphen
- * may sit between: "ZINC's group", "“Cobalt” group", "Cobalt-linked"? no — only listed cue words count).
+ * A cue word directly next to the span [start, end) of `text`, on the same line; an apostrophe-s, quotes, a
+ * bracket or one hyphen may sit between ("ZINC's group", "“Cobalt” group", "Cobalt-linked" is not a cue: only
+ * listed words count). Before the name only the words of the "before" list count ("APT Lazarus", "malware Silence").
  */
 export function cueNear(text: string, start: number, end: number): Cue | undefined {
-  const after = WORD_AFTER.exec(text.slice(end, end + 24));
-  if (after?.[1]) {
-    const w = after[1].toLowerCase();
+  const n = text.length;
+  const limit = Math.min(n, end + 24);
+  let j = end;
+  if (j + 1 < n && APOSTROPHE.has(text.charCodeAt(j)) && (text.charCodeAt(j + 1) | 32) === 115 && !(j + 2 < n && isLetter(text.charCodeAt(j + 2)))) j += 2;
+  while (j < limit && (isInlineSpace(text.charCodeAt(j)) || QUOTE_AFTER.has(text.charCodeAt(j)))) j++;
+  if (j < limit && text.charCodeAt(j) === 45) {
+    j++;
+    while (j < limit && isInlineSpace(text.charCodeAt(j))) j++;
+  }
+  let k = j;
+  while (k < limit && isLetter(text.charCodeAt(k))) k++;
+  if (k > j && k - j <= 12) {
+    const w = text.slice(j, k).toLowerCase();
     if (ACTOR_SET.has(w)) return { word: w, kind: 'actor', side: 'after' };
     if (SOFTWARE_SET.has(w)) return { word: w, kind: 'software', side: 'after' };
     if (NEUTRAL_SET.has(w)) return { word: w, kind: 'neutral', side: 'after' };
   }
-  const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 24), start));
-  if (before?.[1]) {
-    const w = before[1].toLowerCase();
+  let b = start - 1;
+  const floor = Math.max(0, start - 24);
+  if (b < floor || !(isInlineSpace(text.charCodeAt(b)) || QUOTE_BEFORE.has(text.charCodeAt(b)))) return undefined;
+  while (b >= floor && (isInlineSpace(text.charCodeAt(b)) || QUOTE_BEFORE.has(text.charCodeAt(b)))) b--;
+  let a = b;
+  while (a >= floor && isLetter(text.charCodeAt(a))) a--;
+  if (a < b && b - a <= 12) {
+    const w = text.slice(a + 1, b + 1).toLowerCase();
     if (BEFORE_SET.has(w)) return { word: w, kind: ACTOR_SET.has(w) ? 'actor' : 'software', side: 'before' };
   }
   return undefined;
@@ -98,20 +144,26 @@ export function cueNear(text: string, start: number, end: number): Cue | undefin
  */
 export function isMidSentence(text: string, start: number): boolean {
   let i = start - 1;
-  while (i >= 0 && /[\s"'“‘(\u00a0]/.test(text[i] as string)) {
-    if (text[i] === '\n') return false;
-    i--;
+  for (; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return false;
+    if (!(isInlineSpace(c) || QUOTE_BEFORE.has(c))) break;
   }
   if (i < 0) return false;
-  const ch = text[i] as string;
-  if (/[.!?#*>|\]]/.test(ch)) return false;
-  if (/[,;:/&]/.test(ch)) return true;
-  // previous word
+  const c = text.charCodeAt(i);
+  // . ! ? # * > | ]
+  if (c === 46 || c === 33 || c === 63 || c === 35 || c === 42 || c === 62 || c === 124 || c === 93) return false;
+  // , ; : / &
+  if (c === 44 || c === 59 || c === 58 || c === 47 || c === 38) return true;
   let j = i;
-  while (j >= 0 && /[\p{L}\p{N}'’-]/u.test(text[j] as string)) j--;
-  const word = text.slice(j + 1, i + 1);
-  if (!word) return false;
-  return !/^\p{Lu}/u.test(word);
+  for (; j >= 0; j--) {
+    const d = text.charCodeAt(j);
+    const k = CLS[d] || classify(d);
+    if (!((k & (C_LETTER | C_DIGIT)) || d === 39 || d === 0x2019 || d === 45)) break;
+  }
+  if (j === i) return false;
+  const first = text.charCodeAt(j + 1);
+  return ((CLS[first] || classify(first)) & C_UPPER) === 0;
 }
 
 export interface AmbiguityInput {
@@ -133,7 +185,7 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
     // Only a cue written after the name and naming the entity's kind: "Cuba ransomware", "Net tool" — not
     // "malware payload" (a compound noun) nor "One actor" for a ransomware named One.
     const c = a.cue;
-    const ok = !!c && c.side === 'after' && (c.kind === 'software' ? !a.entityIsActor : c.kind === 'actor' && !!a.entityIsActor);
+    const ok = !!c && c.side === 'after' && (c.kind === 'software' ? !a.entityIsActor && !WEAK_SOFTWARE_CUES.has(c.word) : c.kind === 'actor' && !!a.entityIsActor);
     return { ok, contextUsed: true };
   }
   if (a.cue) return { ok: true, contextUsed: true };

@@ -5,7 +5,13 @@
  * A possessive or apostrophe, a hyphenated suffix ("TrickBot-infected"), a slash pair in prose ("REvil/Sodinokibi")
  * and ordinary punctuation are fine.
  */
-import { isWordCode } from './normalize';
+import { CLS as CLS_, C_SPACE as C_SPACE_, classify as classify_, isWordCode } from './normalize';
+
+// Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
+// transpiled re-export may be a getter).
+const C_SPACE = C_SPACE_;
+const CLS = CLS_;
+const classify = classify_;
 
 const BLOCK_RE = new RegExp(
   [
@@ -20,16 +26,20 @@ const BLOCK_RE = new RegExp(
     String.raw`(?<=^|[\s("'\x60\[])(?:~|\.{1,2})?\/[\w.\-]+(?:\/[\w.\-]*)+`,
     // hex hashes (MD5 and longer)
     String.raw`\b[a-fA-F0-9]{32,}\b`,
+    // base64 blobs: 30+ letters, digits and '+' in one run, at least one digit (no slash: a run of path segments
+    // is not a blob). Decided on the AnnoCTR dev split ("N40" inside a base64 blob).
+    String.raw`(?=[A-Za-z+]*[0-9])[A-Za-z0-9+]{30,}`,
   ].join('|'),
   'gi',
 );
 
 const HEX32 = /[0-9a-fA-F]{32}/;
+const LONG_RUN = /[A-Za-z0-9+]{30}/;
 
 /** Sorted, non-overlapping [start, end) spans (in the given text) that no match may touch. */
 export function blockedSpans(text: string): number[] {
   const out: number[] = [];
-  if (!(text.includes(':') || text.includes('@') || text.includes('/') || text.includes('\\')) && !HEX32.test(text)) return out;
+  if (!(text.includes(':') || text.includes('@') || text.includes('/') || text.includes('\\')) && !HEX32.test(text) && !LONG_RUN.test(text)) return out;
   BLOCK_RE.lastIndex = 0;
   for (let m = BLOCK_RE.exec(text); m; m = BLOCK_RE.exec(text)) {
     if (m[0].length === 0) {
@@ -76,4 +86,66 @@ export function rightBoundaryOk(f: string, e: number): boolean {
   if (c === DOT || c === AT || c === BACKSLASH) return !(e + 1 < f.length && isWordCode(f.charCodeAt(e + 1)));
   if (c === 91 /* [ */ && f.startsWith('[.]', e)) return false;
   return true;
+}
+
+/**
+ * Blocked spans computed lazily, only around candidate matches: the whitespace-delimited token around a candidate
+ * (at most 512 characters each side) is searched with the same expressions as `blockedSpans`. Every blocked
+ * construct is free of whitespace, so the result equals a whole-text pass for tokens of normal length.
+ */
+export class LazyBlocked {
+  private ts = -1;
+  private te = -1;
+  private spans: number[] = [];
+  constructor(private readonly text: string) {}
+
+  overlaps(s: number, e: number): boolean {
+    if (s < this.ts || e > this.te) this.load(s, e);
+    const sp = this.spans;
+    for (let k = 0; k < sp.length; k += 2) if ((sp[k] as number) < e && s < (sp[k + 1] as number)) return true;
+    return false;
+  }
+
+  private load(s: number, e: number): void {
+    const t = this.text;
+    let interesting = false;
+    let a = s;
+    const floor = Math.max(0, s - 512);
+    while (a > floor) {
+      const c = t.charCodeAt(a - 1);
+      if ((CLS[c] || classify(c)) & C_SPACE) break;
+      if (c === 58 || c === 64 || c === 47 || c === 92) interesting = true;
+      a--;
+    }
+    let b = e;
+    const ceil = Math.min(t.length, e + 512);
+    while (b < ceil) {
+      const c = t.charCodeAt(b);
+      if ((CLS[c] || classify(c)) & C_SPACE) break;
+      if (c === 58 || c === 64 || c === 47 || c === 92) interesting = true;
+      b++;
+    }
+    this.ts = a;
+    this.te = b;
+    this.spans = [];
+    if (b - a >= 30) interesting = true;
+    if (!interesting) {
+      // only a hash could still block: a hex run of 32 or more
+      let run = 0;
+      for (let k = a; k < b && run < 32; k++) {
+        const c = t.charCodeAt(k) | 32;
+        run = (c >= 48 && c <= 57) || (c >= 97 && c <= 102) ? run + 1 : 0;
+      }
+      if (run < 32) return;
+    }
+    const token = t.slice(a, b);
+    BLOCK_RE.lastIndex = 0;
+    for (let m = BLOCK_RE.exec(token); m; m = BLOCK_RE.exec(token)) {
+      if (m[0].length === 0) {
+        BLOCK_RE.lastIndex++;
+        continue;
+      }
+      this.spans.push(a + m.index, a + m.index + m[0].length);
+    }
+  }
 }

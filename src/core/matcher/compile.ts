@@ -51,10 +51,8 @@ export const LETTER_KIND: Record<string, EntityKind> = { a: 'actor', m: 'malware
 /** When several entities share a name and no cue decides: bundled first, then this kind order, then input order. */
 export const KIND_PRIORITY: readonly EntityKind[] = ['actor', 'malware', 'ransomware', 'tool'];
 
-export function ambiguityLevel(name: string, flagged: boolean | undefined): AmbiguityLevel {
-  const key = normalizeKey(name);
+export function ambiguityLevel(name: string, flagged: boolean | undefined, key = normalizeKey(name), sig = caseSignature(name)): AmbiguityLevel {
   if (flagged) return AMBIGUITY.flagged;
-  const sig = caseSignature(name);
   // A feed name written all in lower case ("payload", "template", "schtasks") is spelled like an ordinary word.
   if (!key.includes(' ') && /^\p{Ll}+$/u.test(sig)) return AMBIGUITY.common;
   const tier = commonWordTier(key);
@@ -64,8 +62,7 @@ export function ambiguityLevel(name: string, flagged: boolean | undefined): Ambi
   return AMBIGUITY.distinct;
 }
 
-export function caseMode(name: string, level: AmbiguityLevel): CaseMode {
-  const sig = caseSignature(name);
+export function caseMode(name: string, level: AmbiguityLevel, sig = caseSignature(name)): CaseMode {
   const letters = sig.replace(/[^\p{L}]/gu, '');
   if (level === AMBIGUITY.common || level === AMBIGUITY.flagged) return CASE.exact;
   if (letters.length <= 2) return CASE.exact;
@@ -76,32 +73,27 @@ export function caseMode(name: string, level: AmbiguityLevel): CaseMode {
   return CASE.title;
 }
 
-interface BuildNode {
-  children: Map<number, BuildNode>;
-  aliases: number[];
-  id: number;
-}
-
+/**
+ * Builds the dictionary. The trie is not built as linked nodes: the alias keys are sorted, walked once in order
+ * (each key shares its longest common prefix with the previous one, so new nodes appear in depth-first,
+ * lexicographic order), and the nodes are then put in breadth-first order by a stable counting sort on depth —
+ * breadth-first order with sorted children is exactly (depth, prefix) order. Typed arrays only, no per-node
+ * objects: about 4× faster than a Map-per-node trie on 10,000 names (see README, "compile time").
+ */
 export function compileDictionary(entities: readonly Entity[], opts: { version?: string } = {}): CompiledDictionary {
   const order = entities
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => {
-      const ab = a.e.provenance.includes('bundled') ? 0 : 1;
-      const bb = b.e.provenance.includes('bundled') ? 0 : 1;
-      if (ab !== bb) return ab - bb;
-      const ak = KIND_PRIORITY.indexOf(a.e.kind);
-      const bk = KIND_PRIORITY.indexOf(b.e.kind);
-      return ak !== bk ? ak - bk : a.i - b.i;
-    });
+    .map((e, i) => ({ e, i, b: e.provenance.includes('bundled') ? 0 : 1, k: KIND_PRIORITY.indexOf(e.kind) }))
+    .sort((a, b) => a.b - b.b || a.k - b.k || a.i - b.i);
   const ids: string[] = [];
   const names: string[] = [];
   let kinds = '';
   const aliases: string[] = [];
   const aliasEntity: number[] = [];
   const aliasFlags: number[] = [];
-  const root: BuildNode = { children: new Map(), aliases: [], id: 0 };
+  const keys: string[] = [];
   let skipped = 0;
   const seenEntityIds = new Set<string>();
+  const seenKeys = new Set<string>();
   for (const { e } of order) {
     if (seenEntityIds.has(e.id)) continue;
     seenEntityIds.add(e.id);
@@ -109,51 +101,114 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     ids.push(e.id);
     names.push(e.name);
     kinds += KIND_LETTER[e.kind] ?? 'a';
-    const seenKeys = new Set<string>();
+    seenKeys.clear();
     for (const alias of allNames(e)) {
       const key = normalizeKey(alias.name);
       if (key.length < 3 || !isWordCode(key.charCodeAt(0))) {
         skipped++;
         continue;
       }
-      const dedupe = `${key}\u0000${caseSignature(alias.name)}`;
+      const sig = caseSignature(alias.name);
+      const dedupe = `${key}\u0000${sig}`;
       if (seenKeys.has(dedupe)) continue;
       seenKeys.add(dedupe);
-      const level = ambiguityLevel(alias.name, alias.ambiguous);
-      const ai = aliases.length;
+      const level = ambiguityLevel(alias.name, alias.ambiguous, key, sig);
       aliases.push(alias.name.trim());
       aliasEntity.push(ei);
-      aliasFlags.push(caseMode(alias.name, level) | (level << 2));
-      let node = root;
-      for (let k = 0; k < key.length; k++) {
-        const c = key.charCodeAt(k);
-        let next = node.children.get(c);
-        if (!next) {
-          next = { children: new Map(), aliases: [], id: -1 };
-          node.children.set(c, next);
-        }
-        node = next;
-      }
-      node.aliases.push(ai);
+      aliasFlags.push(caseMode(alias.name, level, sig) | (level << 2));
+      keys.push(key);
     }
   }
-  // Breadth-first flattening.
-  const edges: string[] = [];
-  const fanout: string[] = [];
-  const terminals: number[] = [];
-  const queue: BuildNode[] = [root];
-  let nextId = 1;
-  for (let q = 0; q < queue.length; q++) {
-    const node = queue[q] as BuildNode;
-    const kids = [...node.children.entries()].sort((a, b) => a[0] - b[0]);
-    fanout.push(String.fromCharCode(FANOUT_BASE + kids.length));
-    for (const [c, child] of kids) {
-      child.id = nextId++;
-      edges.push(String.fromCharCode(c));
-      queue.push(child);
+
+  // Aliases sorted by key (code-unit order), ties by alias index (the priority order of a node's terminals).
+  const count = keys.length;
+  const sorted = new Int32Array(count);
+  for (let a = 0; a < count; a++) sorted[a] = a;
+  sorted.sort((x, y) => {
+    const kx = keys[x] as string;
+    const ky = keys[y] as string;
+    return kx < ky ? -1 : kx > ky ? 1 : x - y;
+  });
+
+  // Depth-first pass: one new node per character beyond the common prefix with the previous key.
+  let cap = 1024;
+  let depth = new Int32Array(cap);
+  let parent = new Int32Array(cap);
+  let edge = new Uint16Array(cap);
+  let nodes = 1; // node 0 is the root (depth 0)
+  let maxDepth = 0;
+  const path = new Int32Array(1024); // path[d] = node at depth d on the current key
+  const termNode = new Int32Array(count);
+  let prev = '';
+  for (let r = 0; r < count; r++) {
+    const ai = sorted[r] as number;
+    const key = keys[ai] as string;
+    const len = Math.min(key.length, path.length - 1);
+    let l = 0;
+    const lim = Math.min(len, prev.length);
+    while (l < lim && key.charCodeAt(l) === prev.charCodeAt(l)) l++;
+    if (nodes + (len - l) > cap) {
+      while (nodes + (len - l) > cap) cap *= 2;
+      const nd = new Int32Array(cap);
+      nd.set(depth);
+      depth = nd;
+      const np = new Int32Array(cap);
+      np.set(parent);
+      parent = np;
+      const ne = new Uint16Array(cap);
+      ne.set(edge);
+      edge = ne;
     }
-    for (const a of node.aliases) terminals.push(node.id, a);
+    for (let d = l + 1; d <= len; d++) {
+      depth[nodes] = d;
+      parent[nodes] = path[d - 1] as number;
+      edge[nodes] = key.charCodeAt(d - 1);
+      path[d] = nodes++;
+    }
+    if (len > maxDepth) maxDepth = len;
+    termNode[r] = path[len] as number;
+    prev = key;
   }
+
+  // Breadth-first ids: stable counting sort of the depth-first nodes by depth.
+  const perDepth = new Int32Array(maxDepth + 2);
+  for (let v = 0; v < nodes; v++) {
+    const d = (depth[v] as number) + 1;
+    perDepth[d] = (perDepth[d] as number) + 1;
+  }
+  for (let d = 1; d < perDepth.length; d++) perDepth[d] = (perDepth[d] as number) + (perDepth[d - 1] as number);
+  const bfsId = new Int32Array(nodes);
+  const byBfs = new Int32Array(nodes);
+  for (let v = 0; v < nodes; v++) {
+    const d = depth[v] as number;
+    const id = perDepth[d] as number;
+    perDepth[d] = id + 1;
+    bfsId[v] = id;
+    byBfs[id] = v;
+  }
+  const fanoutCount = new Int32Array(nodes);
+  for (let v = 1; v < nodes; v++) {
+    const p = bfsId[parent[v] as number] as number;
+    fanoutCount[p] = (fanoutCount[p] as number) + 1;
+  }
+  const edgeCodes = new Uint16Array(Math.max(0, nodes - 1));
+  for (let id = 1; id < nodes; id++) edgeCodes[id - 1] = edge[byBfs[id] as number] as number;
+  const fanoutCodes = new Uint16Array(nodes);
+  for (let id = 0; id < nodes; id++) fanoutCodes[id] = FANOUT_BASE + (fanoutCount[id] as number);
+
+  // Terminals sorted by breadth-first node id; a node's aliases stay in alias order (the sort above is stable
+  // within a key, and equal keys are adjacent).
+  const termOrder = new Int32Array(count);
+  for (let r = 0; r < count; r++) termOrder[r] = r;
+  termOrder.sort((x, y) => (bfsId[termNode[x] as number] as number) - (bfsId[termNode[y] as number] as number) || x - y);
+  const terminals: number[] = new Array(2 * count);
+  for (let t = 0; t < count; t++) {
+    const r = termOrder[t] as number;
+    terminals[2 * t] = bfsId[termNode[r] as number] as number;
+    terminals[2 * t + 1] = sorted[r] as number;
+  }
+  const edges = codesToString(edgeCodes);
+  const fanout = codesToString(fanoutCodes);
   return {
     version: opts.version ?? `dict-${ids.length}-${aliases.length}`,
     format: 1,
@@ -163,9 +218,16 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     aliases,
     aliasEntity,
     aliasFlags,
-    edges: edges.join(''),
-    fanout: fanout.join(''),
+    edges,
+    fanout,
     terminals,
     skipped,
   };
+}
+
+/** A string from UTF-16 code units, in chunks (String.fromCharCode takes a bounded argument list). */
+function codesToString(codes: Uint16Array): string {
+  const parts: string[] = [];
+  for (let k = 0; k < codes.length; k += 8192) parts.push(String.fromCharCode(...codes.subarray(k, k + 8192)));
+  return parts.join('');
 }

@@ -1,13 +1,37 @@
 /**
- * createMatcher: one pass over the text, entering the trie only at word starts; longest acceptable name wins;
- * boundary, case and ambiguity rules decide what is acceptable (see boundaries.ts, ambiguity.ts, compile.ts).
+ * createMatcher: one pass over the text. At each word start the trie (typed arrays, built once per dictionary) is
+ * walked with on-the-fly normalisation and case folding (per-code-unit tables, normalize.ts); the longest acceptable
+ * name wins. Boundary, case and ambiguity rules decide what is acceptable (boundaries.ts, ambiguity.ts, compile.ts);
+ * naming-scheme rules for possible actors run inside the same pass (patterns.ts).
+ *
+ * Cost model: per code unit one table read; per word start one root-table read, a short trie walk and a trigger
+ * check; per candidate (a terminal reached with a valid right boundary) a case comparison without allocation, a
+ * blocked-span check over its own token (URL/e-mail/path/hash, boundaries.ts) and, only for ambiguous names, cue and
+ * page-context checks. Text is copied only when it holds a character whose normalisation is not 1:1 (soft hyphen,
+ * zero-width character, ligature…). Nothing runs over the whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { ambiguityVerdict, cueNear, hasSecurityContext, isMidSentence, type AmbiguityLevel, type Cue } from './ambiguity';
-import { blockedSpans, BlockedCursor, leftBoundaryOk, rightBoundaryOk } from './boundaries';
+import { AMBIGUITY, ambiguityVerdict, cueNear, hasSecurityContext, isMidSentence, type AmbiguityLevel, type Cue } from './ambiguity';
+import { LazyBlocked } from './boundaries';
 import { CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
-import { caseSignature, isNameSeparator, isWordCode, letterOrDigit, normalizeText, suppressionKey, toOriginalRange } from './normalize';
-import { findPatternHits } from './patterns';
+import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
+import * as patterns from './patterns';
+
+// Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
+// transpiled re-export may be a getter).
+const C_DIGIT = C_DIGIT_;
+const C_HIGH = C_HIGH_;
+const C_SPECIAL = C_SPECIAL_;
+const C_LETTER = C_LETTER_;
+const C_LOWER = C_LOWER_;
+const C_SEP = C_SEP_;
+const C_UPPER = C_UPPER_;
+const C_WORD = C_WORD_;
+const CLS = CLS_;
+const FOLD = FOLD_;
+const NORM = NORM_;
+const classify = classify_;
+const { codePatternAt, isUpperAt, nameOk, triggerBits, T_ACTOR, T_ANIMAL, T_CREW, T_GANG, T_NAMING, wordIs } = patterns;
 
 export interface MatchOptions {
   /** User-suppressed terms (normalised by the matcher), already filtered to this site by the caller. */
@@ -46,7 +70,27 @@ export interface Matcher {
 }
 
 const MAX_SEP_RUN = 3;
-const CAMEL = /\p{Ll}\p{Lu}/u;
+/** Nodes with at least this many children get a direct child table. */
+const DENSE_FANOUT = 6;
+/** Most terminals remembered on one walk (a name is at most a few dozen characters). */
+const MAX_ENDS = 64;
+
+/**
+ * How "<Name> gang" is spanned: the AnnoCTR dev split has no "gang" mention, and elsewhere the field (and AnnoCTR's
+ * guidelines, which tag the group's name) write the name alone more often; so the span is the name.
+ */
+const cls = (c: number): number => CLS[c] || classify(c);
+/** A space after normalisation (' ', NBSP, thin space…): "Winnti\u00a0group" is written with one. */
+const isSpaceCode = (c: number): boolean => {
+  if (!CLS[c]) classify(c);
+  return NORM[c] === 32;
+};
+/**
+ * Last words of a multi-word software name that the field writes in either case ("Raccoon Stealer" / "Raccoon
+ * stealer", "Babuk Ransomware" / "Babuk ransomware"): compared case-insensitively. Decided on the AnnoCTR dev split
+ * ("Raccoon stealer" ×3, labelled with the lower-case word).
+ */
+const KIND_SUFFIXES = new Set(['stealer', 'infostealer', 'loader', 'ransomware', 'backdoor', 'trojan', 'botnet', 'banker', 'downloader', 'dropper', 'wiper', 'keylogger', 'spyware', 'worm', 'miner', 'locker', 'rat', 'bot']);
 
 export function createMatcher(dict: CompiledDictionary): Matcher {
   const nodeCount = dict.fanout.length;
@@ -59,16 +103,53 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   for (let k = childStart[0] as number; k < (childStart[1] as number); k++) rootTable[edgeChar[k] as number] = k;
   const termFirst = new Int32Array(nodeCount).fill(-1);
   const termCount = new Uint16Array(nodeCount);
+  const termAlias = Int32Array.from(dict.terminals.filter((_, t) => t % 2 === 1));
   for (let t = 0; t < dict.terminals.length; t += 2) {
     const node = dict.terminals[t] as number;
-    if (termFirst[node] === -1) termFirst[node] = t;
+    if (termFirst[node] === -1) termFirst[node] = t >> 1;
     termCount[node] = (termCount[node] as number) + 1;
   }
+  const aliasFlags = Uint8Array.from(dict.aliasFlags);
+  const aliasEntity = Int32Array.from(dict.aliasEntity);
   const aliasSig: (string | undefined)[] = new Array(dict.aliases.length);
+  const aliasSigUpper: (string | undefined)[] = new Array(dict.aliases.length);
   const sigOf = (ai: number): string => (aliasSig[ai] ??= caseSignature(dict.aliases[ai] as string));
+  const sigUpperOf = (ai: number): string => (aliasSigUpper[ai] ??= sigOf(ai).toUpperCase());
+  /** Index in the alias's case signature from which case is not compared (a trailing kind word), else its length. */
+  const aliasRelax = new Int32Array(dict.aliases.length).fill(-1);
+  const relaxOf = (ai: number): number => {
+    let r = aliasRelax[ai] as number;
+    if (r < 0) {
+      const sig = sigOf(ai);
+      const words = (dict.aliases[ai] as string).trim().split(/[\s\u00a0-]+/);
+      const last = words[words.length - 1] ?? '';
+      r = words.length >= 2 && KIND_SUFFIXES.has(last.toLowerCase()) ? Math.max(0, sig.length - last.length) : sig.length;
+      aliasRelax[ai] = r;
+    }
+    return r;
+  };
+  const kindOf: EntityKind[] = [];
+  for (let ei = 0; ei < dict.kinds.length; ei++) kindOf.push(LETTER_KIND[dict.kinds[ei] as string] ?? 'actor');
+
+  // Nodes with many children (the upper levels, walked at nearly every word start) get a direct table over the
+  // folded ASCII code units 32–127; the rest are searched (children are sorted by code unit).
+  let denseCount = 0;
+  const denseBase = new Int32Array(nodeCount).fill(-1);
+  for (let k = 1; k < nodeCount; k++) if ((childStart[k + 1] as number) - (childStart[k] as number) >= DENSE_FANOUT) denseBase[k] = 96 * denseCount++;
+  const dense = new Int32Array(96 * denseCount).fill(-1);
+  for (let k = 1; k < nodeCount; k++) {
+    const base = denseBase[k] as number;
+    if (base < 0) continue;
+    for (let ch = childStart[k] as number; ch < (childStart[k + 1] as number); ch++) {
+      const code = edgeChar[ch] as number;
+      if (code >= 32 && code < 128) dense[base + code - 32] = ch;
+    }
+  }
 
   function child(node: number, c: number): number {
     if (node === 0) return rootTable[c] as number;
+    const base = denseBase[node] as number;
+    if (base >= 0 && c >= 32 && c < 128) return dense[base + c - 32] as number;
     let lo = childStart[node] as number;
     let hi = (childStart[node + 1] as number) - 1;
     while (lo <= hi) {
@@ -81,192 +162,391 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return -1;
   }
 
-  function match(original: string, opts: MatchOptions = {}): Match[] {
-    const nt = normalizeText(original);
-    const text = nt.text;
-    const f = nt.folded;
-    const n = f.length;
-    const out: Match[] = [];
-    const suppressed = new Set((opts.suppressed ?? []).map(suppressionKey).filter(Boolean));
-    let pageCtx: boolean | undefined = opts.securityContext;
-    const pageContext = () => (pageCtx ??= hasSecurityContext(text));
-    const blocked = new BlockedCursor(blockedSpans(text));
-    // Terminals reached on one walk (a name is at most a few dozen characters; 64 is ample).
-    const ends = new Int32Array(64);
-    const nodes = new Int32Array(64);
-    const glued = new Uint8Array(64);
-    let nEnds: number;
-    let contextRejected: boolean;
+  // Scratch buffers, reused across calls (match() is synchronous and not re-entrant).
+  const ends = new Int32Array(MAX_ENDS);
+  const nodes = new Int32Array(MAX_ENDS);
+  const glued = new Uint8Array(MAX_ENDS);
 
-    let i = 0;
-    while (i < n) {
-      const c = f.charCodeAt(i);
-      if (!isWordCode(c)) {
-        i++;
-        continue;
+  // Per-call state, kept at this level so the helpers below are created once (match() is synchronous and not
+  // re-entrant).
+  let original = '';
+  let prep: PreparedText | null = null;
+  let text = '';
+  let n = 0;
+  let out: Match[] = [];
+  let suppressed = new Set<string>();
+  let possibleOn = true;
+  let pageCtx: boolean | undefined;
+  let blocked = new LazyBlocked('');
+  let contextRejected = false;
+  // The last two words seen: start, end, and whether a match covered the last one.
+  let w1s = -1, w1e = -1, w1m = false;
+  let w2s = -1, w2e = -1;
+  // A possible actor announced by a preceding trigger ("the threat actor X"), emitted when the scan reaches it.
+  let pendS = -1, pendE = -1, pendRule = '';
+  let lastMatchEnd = 0;
+
+  const pageContext = () => (pageCtx ??= hasSecurityContext(text));
+  const coveredBefore = (s: number) => s < lastMatchEnd;
+
+  function match(input: string, opts: MatchOptions = {}): Match[] {
+    original = input;
+    suppressed = new Set((opts.suppressed ?? []).map(suppressionKey).filter(Boolean));
+    possibleOn = opts.possibleActors !== false;
+    let result = run(input, null, opts.securityContext);
+    if (!result) {
+      // The text holds a character whose normalisation is not 1:1: match a normalised copy, map offsets back.
+      const p = prepareText(input);
+      result = run(p.text, p, opts.securityContext) as Match[];
+    }
+    original = '';
+    text = '';
+    blocked = new LazyBlocked('');
+    return result;
+  }
+
+  function toOrig(s: number, e: number): [number, number] {
+    if (!prep) return [s, e];
+    return [prep.starts[s] ?? prep.originalLength, e > s ? (prep.ends[e - 1] ?? prep.originalLength) : (prep.starts[s] ?? prep.originalLength)];
+  }
+
+  function emitPossible(s: number, e: number, rule: string, needsContext: boolean): boolean {
+    if (needsContext && !pageContext()) return false;
+    if (blocked.overlaps(s, e)) return false;
+    const [os, oe] = toOrig(s, e);
+    const surface = original.slice(os, oe);
+    if (suppressed.size && suppressed.has(suppressionKey(surface))) return false;
+    const cue = cueNear(text, s, e);
+    out.push({ start: os, end: oe, text: surface, entityId: null, name: surface, kind: 'actor', alias: surface, reason: 'pattern', possible: true, rule, ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+    return true;
+  }
+
+  /** Does the span ending at `e` end with a separate, lower-case "group" or "gang"? */
+  function endsWithLowerCue(e: number): boolean {
+    if (e >= 6 && isSpaceCode(text.charCodeAt(e - 6)) && text.startsWith('group', e - 5)) return true;
+    return e >= 5 && isSpaceCode(text.charCodeAt(e - 5)) && text.startsWith('gang', e - 4);
+  }
+
+  /** Right boundary: may a name end at `e` (exclusive)? */
+  function rightOk(e: number): boolean {
+    if (e >= n) return true;
+    const c = text.charCodeAt(e);
+    if (cls(c) & C_WORD) return false;
+    if (c === 46 || c === 64 || c === 92) return !(e + 1 < n && cls(text.charCodeAt(e + 1)) & C_WORD);
+    if (c === 91 && text.charCodeAt(e + 1) === 46 && text.charCodeAt(e + 2) === 93) return false;
+    return true;
+  }
+
+  /** Left boundary: may a name start at word start `i`? */
+  function leftOk(i: number): boolean {
+    if (i === 0) return true;
+    const p = text.charCodeAt(i - 1);
+    if (p === 47 || p === 92 || p === 64) {
+      // only a slash pair in prose ("REvil/Sodinokibi")
+      return p === 47 && i >= 2 && (cls(text.charCodeAt(i - 2)) & C_WORD) !== 0;
+    }
+    if (p === 46) {
+      // A dot glued to the name: a file extension, a dotted identifier or a ".NET"-style word (".Net binary",
+      // "trickbot.dll", "foo.Emotet") — except a list number ("4.NetwireRAT"). Decided on the AnnoCTR dev split.
+      let k = i - 2;
+      while (k >= 0 && k >= i - 4 && cls(text.charCodeAt(k)) & C_DIGIT) k--;
+      if (k === i - 2) return false;
+      return k < 0 || !(cls(text.charCodeAt(k)) & C_WORD);
+    }
+    if (p === 93 && i >= 3 && text.charCodeAt(i - 2) === 46 && text.charCodeAt(i - 3) === 91) return false;
+    return true;
+  }
+
+  /** Try the dictionary at word start i; returns the end of the accepted match (or of a refusal that skips), else -1. */
+  function tryDictionary(i: number, first: number): number {
+    let nEnds = 0;
+    let node = first;
+    let j = i + 1;
+    for (;;) {
+      if (termFirst[node] !== -1 && nEnds < MAX_ENDS) {
+        if (rightOk(j)) {
+          ends[nEnds] = j;
+          nodes[nEnds] = node;
+          glued[nEnds++] = 0;
+        } else if (text.charCodeAt(j) === 82 && text.charCodeAt(j + 1) === 65 && text.charCodeAt(j + 2) === 84 && rightOk(j + 3)) {
+          // "NetwireRAT", "QuasarRAT": the field glues RAT to a family name; the span includes it.
+          ends[nEnds] = j + 3;
+          nodes[nEnds] = node;
+          glued[nEnds++] = 1;
+        }
       }
-      if ((i > 0 && isWordCode(f.charCodeAt(i - 1))) || !leftBoundaryOk(f, i) || rootTable[c] === -1) {
-        i++;
-        while (i < n && isWordCode(f.charCodeAt(i))) i++;
-        continue;
-      }
-      // Walk the trie from this word start; remember every terminal reached.
-      nEnds = 0;
-      let node = 0;
-      let j = i;
-      while (j < n) {
-        let ch = f.charCodeAt(j);
-        if (isNameSeparator(ch)) {
-          let k = j;
-          while (k < n && k - j < MAX_SEP_RUN && isNameSeparator(f.charCodeAt(k))) k++;
-          if (k >= n || isNameSeparator(f.charCodeAt(k))) break;
-          const prev = letterOrDigit(f.charCodeAt(j - 1));
-          const next = letterOrDigit(f.charCodeAt(k));
-          if (prev && next && prev !== next) {
-            j = k; // "APT 29" = "APT29": separators at a letter↔digit switch are optional
+      if (j >= n) break;
+      const c = text.charCodeAt(j);
+      const k = cls(c);
+      if (k & C_SEP) {
+        let s = j + 1;
+        while (s < n && s - j < MAX_SEP_RUN && cls(text.charCodeAt(s)) & C_SEP) s++;
+        if (s >= n) break;
+        const ks = cls(text.charCodeAt(s));
+        if (ks & C_SEP) break;
+        const kp = cls(text.charCodeAt(j - 1));
+        const prevLD = kp & C_LETTER ? 1 : kp & C_DIGIT ? 2 : 0;
+        const nextLD = ks & C_LETTER ? 1 : ks & C_DIGIT ? 2 : 0;
+        if (prevLD && nextLD && prevLD !== nextLD && ks & C_WORD) {
+          // "APT 29" = "APT29": separators at a letter↔digit switch are optional
+          const nx = child(node, FOLD[text.charCodeAt(s)] as number);
+          if (nx >= 0) {
+            node = nx;
+            j = s + 1;
             continue;
           }
-          ch = 32;
-          const nx = child(node, ch);
-          if (nx < 0) break;
-          node = nx;
-          j = k;
-          continue;
         }
-        const nx = child(node, ch);
+        const nx = child(node, 32);
         if (nx < 0) break;
         node = nx;
-        j++;
-        if (termFirst[node] !== -1) {
-          if (nEnds >= 64) break;
-          if (rightBoundaryOk(f, j)) {
-            ends[nEnds] = j;
-            nodes[nEnds] = node;
-            glued[nEnds++] = 0;
-          } else if (text.startsWith('RAT', j) && rightBoundaryOk(f, j + 3)) {
-            // "NetwireRAT", "QuasarRAT": the field glues RAT to a family name; the span includes it.
-            ends[nEnds] = j + 3;
-            nodes[nEnds] = node;
-            glued[nEnds++] = 1;
-          }
-        }
+        j = s;
+        continue;
       }
-      let accepted = -1;
-      for (let t = nEnds - 1; t >= 0; t--) {
-        const e = ends[t] as number;
-        if (blocked.overlaps(i, e)) continue;
-        const span = text.slice(i, e);
-        if (suppressed.size && suppressed.has(suppressionKey(span))) {
-          accepted = e; // suppressed: nothing at this place, not even a shorter name
-          break;
-        }
-        contextRejected = false;
-        const m = evaluate(nodes[t] as number, i, e, span, glued[t] === 1);
-        if (!m && contextRejected) {
-          // A longer name written in its own case was refused for lack of context ("The Cobalt Group of mining
-          // cooperatives"): do not fall back to a shorter name inside it, whose "cue" is only the rest of that name.
-          accepted = e;
-          break;
-        }
-        if (m) {
-          const [os, oe] = toOriginalRange(nt, i, e);
+      const nx = child(node, FOLD[c] as number);
+      if (nx < 0) break;
+      node = nx;
+      j++;
+    }
+    for (let t = nEnds - 1; t >= 0; t--) {
+      const e = ends[t] as number;
+      // Span rule: a trailing lower-case "group"/"gang" is a cue, not part of the name ("the Winnti group" →
+      // "Winnti"), when the name without it is known too. Decided on the AnnoCTR dev split.
+      if (t > 0 && endsWithLowerCue(e)) continue;
+      if (blocked.overlaps(i, e)) continue;
+      if (suppressed.size) {
+        const [os, oe] = toOrig(i, e);
+        if (suppressed.has(suppressionKey(original.slice(os, oe)))) return e; // nothing here, not even a shorter name
+      }
+      contextRejected = false;
+      const m = evaluate(nodes[t] as number, i, e, glued[t] === 1);
+      if (m) {
+        // Span rule: "MineBridge RAT", "Netwire RAT": the field names a family with a separate RAT too; the span
+        // includes it (as it includes a glued "NetwireRAT"). Decided on the AnnoCTR dev split.
+        let end = e;
+        if (m.kind !== 'actor' && glued[t] === 0 && isSpaceCode(text.charCodeAt(e)) && text.charCodeAt(e + 1) === 82 && text.charCodeAt(e + 2) === 65 && text.charCodeAt(e + 3) === 84 && rightOk(e + 4)) {
+          end = e + 4;
+          const [os, oe] = toOrig(i, end);
           m.start = os;
           m.end = oe;
           m.text = original.slice(os, oe);
-          out.push(m);
-          accepted = e;
-          break;
         }
+        out.push(m);
+        return end;
       }
-      if (accepted > 0) {
-        i = accepted;
-      } else {
-        i++;
-        while (i < n && isWordCode(f.charCodeAt(i))) i++;
-      }
+      // A longer name written in its own case was refused for lack of context ("The Cobalt Group of mining
+      // cooperatives"): do not fall back to a shorter name inside it, whose "cue" is only the rest of that name.
+      if (contextRejected) return e;
     }
-
-    function evaluate(node: number, s: number, e: number, span: string, glue: boolean): Match | undefined {
-      const textSig = (glue ? span.slice(0, -3) : span).replace(/[\s-]+/g, '');
-      let cue: Cue | undefined | null = null;
-      const getCue = () => (cue === null ? (cue = cueNear(text, s, e)) : cue);
-      let best: Match | undefined;
-      let bestScore = -1;
-      const first = termFirst[node] as number;
-      const count = termCount[node] as number;
-      for (let t = 0; t < count; t++) {
-        const ai = dict.terminals[first + 2 * t + 1] as number;
-        const flags = dict.aliasFlags[ai] as number;
-        const mode = flags & 3;
-        const level = (flags >> 2) as AmbiguityLevel;
-        const sig = sigOf(ai);
-        const exact = textSig === sig;
-        // title mode also accepts ALL CAPS, and camel-case writing of the same letters ("DarkSide" for "Darkside"):
-        // an internal capital is never ordinary prose.
-        const caseOk =
-          mode === CASE.any ||
-          exact ||
-          (mode === CASE.title && (textSig === sig.toUpperCase() || (CAMEL.test(textSig) && textSig.toLowerCase() === sig.toLowerCase())));
-        if (!caseOk) continue;
-        const ei = dict.aliasEntity[ai] as number;
-        const kind = LETTER_KIND[dict.kinds[ei] as string] ?? 'actor';
-        const verdict = ambiguityVerdict({ level, caseOk, cue: level ? getCue() : undefined, entityIsActor: kind === 'actor', pageContext, midSentence: () => isMidSentence(text, s) });
-        if (!verdict.ok) {
-          if (caseOk && level !== 0) contextRejected = true;
-          continue;
-        }
-        const cueNow = getCue();
-        // Preference: a cue agreeing with the kind, then the dictionary's priority order (bundled, kind, feed).
-        let score = 0;
-        if (cueNow && cueNow.kind !== 'neutral') {
-          const wantsActor = cueNow.kind === 'actor';
-          if (wantsActor === (kind === 'actor')) score += 4;
-        }
-        if (score > bestScore) {
-          bestScore = score;
-          best = {
-            start: s,
-            end: e,
-            text: span,
-            entityId: dict.ids[ei] as string,
-            name: dict.names[ei] as string,
-            kind,
-            alias: dict.aliases[ai] as string,
-            reason: verdict.contextUsed && level >= 2 ? 'context-confirmed' : exact ? 'exact' : 'case-folded',
-            ...(cueNow ? { cue: { word: cueNow.word, kind: cueNow.kind } } : {}),
-          };
-        }
-      }
-      return best;
-    }
-
-    if (opts.possibleActors !== false) addPossibleActors(original, nt, out, suppressed, pageContext);
-    return out;
+    return -1;
   }
 
-  function addPossibleActors(original: string, nt: ReturnType<typeof normalizeText>, out: Match[], suppressed: Set<string>, pageContext: () => boolean): void {
-    const hits = findPatternHits(nt.text);
-    if (!hits.length) return;
-    const blocked = new BlockedCursor(blockedSpans(nt.text));
-    const taken = out.map((m) => [m.start, m.end] as const);
-    const added: Match[] = [];
-    let lastEnd = -1;
-    for (const h of hits) {
-      if (h.start < lastEnd) continue;
-      if (blocked.overlaps(h.start, h.end)) continue;
-      if (h.needsContext && !pageContext()) continue;
-      const [os, oe] = toOriginalRange(nt, h.start, h.end);
-      if (taken.some(([a, b]) => a < oe && os < b)) continue;
-      const surface = original.slice(os, oe);
-      if (suppressed.has(suppressionKey(surface))) continue;
-      lastEnd = h.end;
-      const cue = cueNear(nt.text, h.start, h.end);
-      added.push({ start: os, end: oe, text: surface, entityId: null, name: surface, kind: 'actor', alias: surface, reason: 'pattern', possible: true, rule: h.rule, ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+  /** "<name>'s <Capitalised word>": the span ending at `e` is the owner in a longer proper name. */
+  function possessiveOfProperName(e: number): boolean {
+    const a = text.charCodeAt(e);
+    if (!(a === 39 || a === 0x2019) || (text.charCodeAt(e + 1) | 32) !== 115) return false;
+    if (e + 3 >= n || !isSpaceCode(text.charCodeAt(e + 2))) return false;
+    return (cls(text.charCodeAt(e + 3)) & C_UPPER) !== 0;
+  }
+
+  function evaluate(node: number, s: number, e: number, glue: boolean): Match | undefined {
+    // Case signature of the written span (separators skipped), compared without building strings.
+    const sigEnd = glue ? e - 3 : e;
+    let cue: Cue | undefined | null = null;
+    const getCue = () => (cue === null ? (cue = cueNear(text, s, e)) : cue);
+    let best: Match | undefined;
+    let bestScore = -1;
+    const first = termFirst[node] as number;
+    const count = termCount[node] as number;
+    for (let t = 0; t < count; t++) {
+      const ai = termAlias[first + t] as number;
+      const flags = aliasFlags[ai] as number;
+      const mode = flags & 3;
+      const level = (flags >> 2) as AmbiguityLevel;
+      const sig = sigOf(ai);
+      const up = mode === CASE.title ? sigUpperOf(ai) : sig;
+      let exact = true;
+      let upper = mode === CASE.title;
+      let q = 0;
+      let camel = false;
+      let prevLower = false;
+      const relax = relaxOf(ai);
+      for (let p = s; p < sigEnd; p++) {
+        const k = cls(text.charCodeAt(p));
+        if (k & C_SEP) continue;
+        const ch = NORM[text.charCodeAt(p)] as number;
+        if (q >= relax) {
+          // a kind word ending the name: any case ("Raccoon stealer" for "Raccoon Stealer")
+          if (FOLD[ch] !== FOLD[sig.charCodeAt(q)]) exact = upper = false;
+          q++;
+          continue;
+        }
+        if (ch !== sig.charCodeAt(q)) exact = false;
+        if (upper && ch !== up.charCodeAt(q)) upper = false;
+        if (prevLower && k & C_UPPER) camel = true;
+        prevLower = (k & C_LOWER) !== 0;
+        q++;
+      }
+      if (q !== sig.length) {
+        exact = false;
+        upper = false;
+      }
+      // title mode also accepts ALL CAPS, and camel-case writing of the same letters ("DarkSide" for "Darkside"):
+      // an internal capital is never ordinary prose.
+      const caseOk = mode === CASE.any || exact || (mode === CASE.title && (upper || camel));
+      if (!caseOk) continue;
+      const ei = aliasEntity[ai] as number;
+      const kind = kindOf[ei] as EntityKind;
+      // "Joker's Stash", "Cobalt's Mine": an ordinary-word name followed by a possessive and a capitalised word is
+      // part of another proper name (decided on the AnnoCTR dev split: "Joker's Stash" ×2, a carding shop).
+      if (level >= AMBIGUITY.flagged && possessiveOfProperName(e)) {
+        contextRejected = true;
+        continue;
+      }
+      const verdict = level === 0 ? { ok: true, contextUsed: false } : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', pageContext, midSentence: () => isMidSentence(text, s) });
+      if (!verdict.ok) {
+        if (level !== 0) contextRejected = true;
+        continue;
+      }
+      const cueNow = getCue();
+      // Preference: a cue agreeing with the kind, then the dictionary's priority order (bundled, kind, feed).
+      let score = 0;
+      if (cueNow && cueNow.kind !== 'neutral' && (cueNow.kind === 'actor') === (kind === 'actor')) score += 4;
+      if (score > bestScore) {
+        bestScore = score;
+        const [os, oe] = toOrig(s, e);
+        best = {
+          start: os,
+          end: oe,
+          text: original.slice(os, oe),
+          entityId: dict.ids[ei] as string,
+          name: dict.names[ei] as string,
+          kind,
+          alias: dict.aliases[ai] as string,
+          reason: verdict.contextUsed && level >= 2 ? 'context-confirmed' : exact ? 'exact' : 'case-folded',
+          ...(cueNow ? { cue: { word: cueNow.word, kind: cueNow.kind } } : {}),
+        };
+      }
     }
-    if (!added.length) return;
-    out.push(...added);
-    out.sort((a, b) => a.start - b.start);
+    return best;
+  }
+
+  /** Look-back and look-ahead naming-scheme rules fired by the trigger word [i, we). May emit; returns the new scan position or -1. */
+  function wordRules(i: number, we: number, bits: number): number {
+    const adjacent = w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && !w1m;
+    if (bits & T_ANIMAL && adjacent && isUpperAt(text, i) && nameOk(text, w1s, w1e)) {
+      // "Wicked Panda": both words, replacing any shorter dictionary reading of the animal word
+      if (emitPossible(w1s, we, 'scheme', true)) return we;
+    }
+    if (bits & T_GANG && adjacent && nameOk(text, w1s, w1e)) {
+      emitPossible(w1s, w1e, 'gang', true);
+      return -1;
+    }
+    if (bits & T_CREW && w2e >= 0 && w1e + 1 === i && w2e + 1 === w1s && isSpaceCode(text.charCodeAt(w1e)) && isSpaceCode(text.charCodeAt(w2e)) && wordIs(text, w1s, w1e, 'ransomware') && !isUpperAt(text, w1s) && nameOk(text, w2s, w2e) && !coveredBefore(w2s)) {
+      emitPossible(w2s, w2e, 'ransomware-gang', true);
+      return -1;
+    }
+    if ((bits & T_ACTOR && w1e >= 0 && w1e + 1 === i && wordIs(text, w1s, w1e, 'threat')) || (bits & T_NAMING && namingTrigger(i, we))) {
+      // look ahead: [ ,]+ then an optional quote, then the name
+      let p = we;
+      while (p < n && (isSpaceCode(text.charCodeAt(p)) || text.charCodeAt(p) === 44)) p++;
+      if (p === we) return -1;
+      const q = text.charCodeAt(p);
+      if (q === 34 || q === 0x201c || q === 39 || q === 0x2018) p++;
+      let e = p;
+      while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
+      if (e > p && nameOk(text, p, e)) {
+        pendS = p;
+        pendE = e;
+        pendRule = 'threat-actor';
+      }
+    }
+    return -1;
+  }
+
+  /** "dubbed"/"called"/"named" after actor|group|gang|crew; "as" in "known as"/"tracked as" after one of those. */
+  function namingTrigger(i: number, we: number): boolean {
+    if (w1e < 0 || w1e + 1 !== i) return false;
+    const crewWord = (s: number, e: number) => wordIs(text, s, e, 'actor') || wordIs(text, s, e, 'group') || wordIs(text, s, e, 'gang') || wordIs(text, s, e, 'crew');
+    if (wordIs(text, i, we, 'as')) return (wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked')) && w2e >= 0 && w2e + 1 === w1s && crewWord(w2s, w2e);
+    return crewWord(w1s, w1e);
+  }
+
+  /** One pass over `t`; undefined when `t` (not yet prepared) holds a character that needs `prepareText`. */
+  function run(t: string, p: PreparedText | null, securityContext: boolean | undefined): Match[] | undefined {
+    text = t;
+    n = t.length;
+    prep = p;
+    out = [];
+    pageCtx = securityContext;
+    blocked = new LazyBlocked(t);
+    w1s = w1e = w2s = w2e = pendS = pendE = -1;
+    w1m = false;
+    lastMatchEnd = 0;
+    const check = p === null;
+    let i = 0;
+    while (i < n) {
+      const c = t.charCodeAt(i);
+      const k = CLS[c] || classify(c);
+      if (!(k & C_WORD)) {
+        if (check && k & C_SPECIAL) return undefined;
+        i++;
+        continue;
+      }
+      if (check && k & C_HIGH && astralNeedsPreparation(t, i)) return undefined;
+      let we = i + 1;
+      for (; we < n; we++) {
+        const kw = CLS[t.charCodeAt(we)] || classify(t.charCodeAt(we));
+        if (!(kw & C_WORD)) break;
+        if (check && kw & C_HIGH && astralNeedsPreparation(t, we)) return undefined;
+      }
+      let next = -1;
+      if (possibleOn) {
+        const bits = triggerBits(text, i, we);
+        if (bits) next = wordRules(i, we, bits);
+      }
+      if (next < 0 && leftOk(i)) {
+        const first = rootTable[FOLD[c] as number] as number;
+        if (first >= 0) next = tryDictionary(i, first);
+        if (next > 0) {
+          lastMatchEnd = next;
+          if (pendS === i) pendS = -1;
+        } else if (possibleOn) {
+          if (pendS === i) {
+            if (emitPossible(pendS, pendE, pendRule, true)) next = pendE;
+            pendS = -1;
+          }
+          if (next < 0) {
+            const code = codePatternAt(text, i);
+            if (code && emitPossible(i, code.end, code.rule, false)) next = code.end;
+          }
+          if (next > 0) lastMatchEnd = next;
+        }
+      }
+      if (pendS >= 0 && pendS <= i) pendS = -1;
+      w2s = w1s;
+      w2e = w1e;
+      if (next > 0) {
+        w1s = i;
+        w1e = next;
+        w1m = true;
+        i = next;
+      } else {
+        w1s = i;
+        w1e = we;
+        w1m = i < lastMatchEnd;
+        i = we;
+      }
+    }
+    // Possible actors emitted by look-back rules sit before the current position: keep the output ordered.
+    for (let q = 1; q < out.length; q++) {
+      if ((out[q - 1] as Match).start > (out[q] as Match).start) {
+        out.sort((a, b) => a.start - b.start);
+        break;
+      }
+    }
+    return out;
   }
 
   return { match, hasSecurityContext };
 }
+

@@ -11,39 +11,14 @@
  * in normalised text is reported at exact offsets of the original string.
  */
 
-/** 1 = letter/number/mark/underscore/surrogate ("word" character), built once. */
-const WORD = new Uint8Array(65536);
-/** 1 = letter, 2 = digit (number). Used for the letter↔digit separator rule ("APT 29" = "APT29"). */
-const LD = new Uint8Array(65536);
-(() => {
-  const word = /[\p{L}\p{N}\p{M}_]/u;
-  const letter = /\p{L}/u;
-  const digit = /\p{N}/u;
-  for (let c = 0; c < 65536; c++) {
-    if (c >= 0xd800 && c <= 0xdfff) {
-      WORD[c] = 1;
-      LD[c] = 1;
-      continue;
-    }
-    if (c < 128) {
-      const isL = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-      const isD = c >= 48 && c <= 57;
-      WORD[c] = isL || isD || c === 95 ? 1 : 0;
-      LD[c] = isL ? 1 : isD ? 2 : 0;
-      continue;
-    }
-    const ch = String.fromCharCode(c);
-    WORD[c] = word.test(ch) ? 1 : 0;
-    LD[c] = letter.test(ch) ? 1 : digit.test(ch) ? 2 : 0;
-  }
-})();
-
+/** Letter, number, mark, underscore or surrogate: a "word" code unit. */
 export function isWordCode(c: number): boolean {
-  return WORD[c] === 1;
+  return ((CLS[c] || classify(c)) & C_WORD) !== 0;
 }
-/** 1 letter, 2 digit, 0 other. */
+/** 1 letter, 2 digit, 0 other. Used for the letter↔digit separator rule ("APT 29" = "APT29"). */
 export function letterOrDigit(c: number): number {
-  return LD[c] ?? 0;
+  const k = CLS[c] || classify(c);
+  return k & C_LETTER ? 1 : k & C_DIGIT ? 2 : 0;
 }
 /** Separators a multi-word name may be written with: space, tab, hyphen (after normalisation). */
 export function isNameSeparator(c: number): boolean {
@@ -72,6 +47,161 @@ export function normalizeCodePoint(cp: string): string {
   }
   if (cache.size < 50_000) cache.set(cp, r);
   return r;
+}
+
+/*
+ * Per-code-unit tables for the matcher's hot loop (filled lazily: a code unit is classified the first time it is
+ * seen, so loading the module costs nothing for scripts the page never uses).
+ *  - CLS: class bits (C_*); 0 = not classified yet (call `classify`).
+ *  - FOLD: the code unit after normalisation (1:1 cases only) and case folding: what the trie is walked with.
+ *  - NORM: the code unit after normalisation, original case: what case signatures are compared with.
+ * A code unit whose normalisation is not 1:1 (ignored characters, NFKC expansions such as ligatures) is C_SPECIAL:
+ * text containing one is first rewritten by `prepareText`.
+ */
+export const C_WORD = 1;
+export const C_LETTER = 2;
+export const C_DIGIT = 4;
+export const C_UPPER = 8;
+export const C_LOWER = 16;
+/** space, tab or hyphen after normalisation: may separate the words of a name */
+export const C_SEP = 32;
+/** dropped or expanded by normalisation: the text needs `prepareText` */
+export const C_SPECIAL = 64;
+export const C_KNOWN = 128;
+/** high surrogate: the astral code point may need normalisation (checked per code point) */
+export const C_HIGH = 256;
+/** JavaScript `\s` */
+export const C_SPACE = 512;
+
+export const CLS = new Uint16Array(65536);
+export const FOLD = new Uint16Array(65536);
+export const NORM = new Uint16Array(65536);
+
+const RE_WORD = /[\p{L}\p{N}\p{M}_]/u;
+const RE_L = /\p{L}/u;
+const RE_N = /\p{N}/u;
+const RE_LU = /\p{Lu}/u;
+const RE_LL = /\p{Ll}/u;
+const RE_S = /\s/;
+
+/** Classify code unit `c` (fills CLS, FOLD, NORM) and return its class bits. */
+export function classify(c: number): number {
+  let k = C_KNOWN;
+  const ch = String.fromCharCode(c);
+  if (RE_S.test(ch)) k |= C_SPACE;
+  if (c >= 0xd800 && c <= 0xdfff) {
+    k |= C_WORD | C_LETTER | (c <= 0xdbff ? C_HIGH : 0);
+    CLS[c] = k;
+    FOLD[c] = c;
+    NORM[c] = c;
+    return k;
+  }
+  const n = c < 128 ? ch : normalizeCodePoint(ch);
+  if (n.length !== 1) {
+    k |= C_SPECIAL;
+    CLS[c] = k;
+    FOLD[c] = c;
+    NORM[c] = c;
+    return k;
+  }
+  const nc = n.charCodeAt(0);
+  const lower = n.toLowerCase();
+  NORM[c] = nc;
+  FOLD[c] = lower.length === 1 ? lower.charCodeAt(0) : nc;
+  if (RE_WORD.test(n)) k |= C_WORD;
+  if (RE_L.test(n)) k |= C_LETTER;
+  else if (RE_N.test(n)) k |= C_DIGIT;
+  if (RE_LU.test(n)) k |= C_UPPER;
+  else if (RE_LL.test(n)) k |= C_LOWER;
+  if (nc === 32 || nc === 9 || nc === 45) k |= C_SEP;
+  CLS[c] = k;
+  return k;
+}
+for (let c = 0; c < 128; c++) classify(c);
+
+const astralCache = new Map<number, boolean>();
+/** Does the astral code point change under normalisation (𝐀 → A)? */
+function astralSpecial(cp: number): boolean {
+  let r = astralCache.get(cp);
+  if (r === undefined) {
+    const s = String.fromCodePoint(cp);
+    r = normalizeCodePoint(s) !== s;
+    if (astralCache.size < 10_000) astralCache.set(cp, r);
+  }
+  return r;
+}
+
+/** Does the text contain a character whose normalisation is not 1:1 (so the matcher must work on a copy)? */
+export function needsPreparation(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128) continue;
+    const k = CLS[c] || classify(c);
+    if (k & C_SPECIAL) return true;
+    if (k & C_HIGH && i + 1 < n) {
+      if (astralSpecial(text.codePointAt(i) as number)) return true;
+      i++;
+    }
+  }
+  return false;
+}
+
+/** A copy of `original` with only the non-1:1 normalisations applied, and the offset map back. */
+export interface PreparedText {
+  text: string;
+  starts: Int32Array;
+  ends: Int32Array;
+  originalLength: number;
+}
+
+export function prepareText(original: string): PreparedText {
+  const n = original.length;
+  let starts = new Int32Array(n + 16);
+  let ends = new Int32Array(n + 16);
+  const parts: string[] = [];
+  let len = 0;
+  const room = (k: number) => {
+    if (len + k <= starts.length) return;
+    const size = Math.max(starts.length * 2, len + k);
+    const ns = new Int32Array(size);
+    ns.set(starts);
+    starts = ns;
+    const ne = new Int32Array(size);
+    ne.set(ends);
+    ends = ne;
+  };
+  let run = 0;
+  const flush = (to: number) => {
+    if (run >= to) return;
+    room(to - run);
+    for (let k = run; k < to; k++) {
+      starts[len] = k;
+      ends[len++] = k + 1;
+    }
+    parts.push(original.slice(run, to));
+  };
+  for (let i = 0; i < n; i++) {
+    const c = original.charCodeAt(i);
+    if (c < 128) continue;
+    const k = CLS[c] || classify(c);
+    let width = 0;
+    if (k & C_SPECIAL) width = 1;
+    else if (k & C_HIGH && i + 1 < n && astralSpecial(original.codePointAt(i) as number)) width = 2;
+    if (!width) continue;
+    flush(i);
+    const r = normalizeCodePoint(original.slice(i, i + width));
+    room(r.length);
+    for (let q = 0; q < r.length; q++) {
+      starts[len] = i;
+      ends[len++] = i + width;
+    }
+    parts.push(r);
+    i += width - 1;
+    run = i + 1;
+  }
+  flush(n);
+  return { text: parts.join(''), starts, ends, originalLength: n };
 }
 
 export interface NormalizedText {
@@ -224,4 +354,9 @@ export function caseSignature(s: string): string {
 /** Normalised, folded, separator-free form used to compare user-suppressed terms with matches. */
 export function suppressionKey(s: string): string {
   return normalizeKey(s).replace(/ /g, '');
+}
+
+/** Does the astral character starting at `i` (a high surrogate) need `prepareText`? */
+export function astralNeedsPreparation(text: string, i: number): boolean {
+  return i + 1 < text.length && astralSpecial(text.codePointAt(i) as number);
 }

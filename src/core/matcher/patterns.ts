@@ -1,34 +1,105 @@
 /**
- * Possible actors: names that follow the field's naming schemes but are not (yet) in the dictionary.
- * (TA0001…TA0043 are ATT&CK tactic ids, not actors: a TA number starting with 0 is not a possible actor.)
- * Code-like schemes (TA505, UNC2452, Storm-0558, DEV-0537, FIN7, APT 29, TAG-22) are spotted on any page.
- * Word schemes ("Wicked Panda", "Midnight Blizzard", "X ransomware gang", "the threat actor X", "X gang") need page
- * security context, and X must look like a proper name (capitalised, not a stop-list word, not a function word or
- * nationality). Rules were tuned on the AnnoCTR dev split only.
+ * Possible actors: names that follow the field's naming schemes but are not (yet) in the dictionary. The rules run
+ * inside the matcher's single pass (match.ts): code schemes are tried at word starts that begin like one
+ * (a sticky expression, anchored), word schemes fire on a trigger word ("Panda", "gang", "actor", "dubbed"…) and
+ * look at the words just before or after it. No expression runs over the whole text.
+ *
+ * Code schemes, spotted on any page: TA505, UNC2452, Storm-0558, DEV-0537, FIN7, APT 29, TAG-22 (TA0001…TA0043 are
+ * ATT&CK tactic ids, not actors: a TA number starting with 0 is not a possible actor).
+ * Word schemes need page security context, and the name must look like a proper name (capitalised, not a stop-list
+ * word, not a function word or nationality):
+ *  - `scheme`: "<Name> Spider|Panda|Bear|Kitten|Chollima|Typhoon|Sleet|Blizzard|Tempest|Sandstorm|…" (both words);
+ *  - `gang`: "<Name> gang" / "<Name> Gang" (the name; see GANG_SPAN);
+ *  - `ransomware-gang`: "<Name> ransomware gang|group|operators|crew|cartel" (the name);
+ *  - `threat-actor`: "threat actor|group <Name>", "actor|group|gang|crew known as|dubbed|called|tracked as|named <Name>".
+ * Rules were tuned on the AnnoCTR dev split only.
  */
 import { COMMON_WORDS } from './stoplist';
+import { CLS as CLS_, C_UPPER as C_UPPER_, FOLD as FOLD_, classify as classify_ } from './normalize';
 
-export interface PatternHit {
-  start: number;
-  end: number;
-  /** Rule that fired, for the record. */
-  rule: string;
-  /** Needs page-level security context. */
-  needsContext: boolean;
+// Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
+// transpiled re-export may be a getter).
+const C_UPPER = C_UPPER_;
+const CLS = CLS_;
+const FOLD = FOLD_;
+const classify = classify_;
+
+/** Code schemes, tried with `lastIndex` at a word start (sticky). */
+const CODE_RE = /(?:TA ?-?(?!0)\d{3,4}|UNC ?-?\d{3,5}|Storm[- ]\d{4}|DEV-\d{4}|FIN ?\d{1,2}|APT ?-?\d{1,3}|TAG-\d{1,3})(?![\p{L}\p{N}_]|\.\w)/uy;
+const CODE_RULE: Record<string, string> = { TA: 'ta', UN: 'unc', St: 'storm', DE: 'dev', FI: 'fin', AP: 'apt' };
+
+/** End of a code-scheme name starting at word start `i`, or -1. `rule` receives the rule name. */
+export function codePatternAt(text: string, i: number): { end: number; rule: string } | undefined {
+  const c0 = text.charCodeAt(i);
+  const c1 = text.charCodeAt(i + 1);
+  // T-A, U-N, S-t, D-E, F-I, A-P
+  if (!((c0 === 84 && c1 === 65) || (c0 === 85 && c1 === 78) || (c0 === 83 && c1 === 116) || (c0 === 68 && c1 === 69) || (c0 === 70 && c1 === 73) || (c0 === 65 && c1 === 80))) return undefined;
+  if (i > 0) {
+    const p = text.charCodeAt(i - 1);
+    if (p === 46 || p === 64 || p === 47 || p === 92 || p === 45) return undefined;
+  }
+  CODE_RE.lastIndex = i;
+  const m = CODE_RE.exec(text);
+  if (!m) return undefined;
+  const rule = m[0].startsWith('TAG') ? 'tag' : (CODE_RULE[m[0].slice(0, 2)] ?? 'code');
+  return { end: i + m[0].length, rule };
 }
 
-const CODE_RULES: [string, RegExp][] = [
-  ['ta', /(?<![\p{L}\p{N}_.@/\\-])TA ?-?(?!0)\d{3,4}(?![\p{L}\p{N}_]|\.\w)/gu],
-  ['unc', /(?<![\p{L}\p{N}_.@/\\-])UNC ?-?\d{3,5}(?![\p{L}\p{N}_]|\.\w)/gu],
-  ['storm', /(?<![\p{L}\p{N}_.@/\\-])Storm[- ]\d{4}(?![\p{L}\p{N}_]|\.\w)/gu],
-  ['dev', /(?<![\p{L}\p{N}_.@/\\-])DEV-\d{4}(?![\p{L}\p{N}_]|\.\w)/gu],
-  ['fin', /(?<![\p{L}\p{N}_.@/\\-])FIN ?\d{1,2}(?![\p{L}\p{N}_]|\.\w)/gu],
-  ['apt', /(?<![\p{L}\p{N}_.@/\\-])APT ?-?\d{1,3}(?![\p{L}\p{N}_]|\.\w)/gu],
-  ['tag', /(?<![\p{L}\p{N}_.@/\\-])TAG-\d{1,3}(?![\p{L}\p{N}_]|\.\w)/gu],
-];
+export const ANIMALS = ['spider', 'panda', 'bear', 'kitten', 'chollima', 'typhoon', 'sleet', 'blizzard', 'tempest', 'sandstorm', 'hail', 'dust', 'flood', 'cyclone'];
 
-const ANIMALS = 'Spider|Panda|Bear|Kitten|Chollima|Typhoon|Sleet|Blizzard|Tempest|Sandstorm|Hail|Dust|Flood|Cyclone';
-const NAME = String.raw`\p{Lu}[\p{L}\p{N}]*(?:-\p{L}[\p{L}\p{N}]*)?`;
+/** Trigger bits of a word. */
+export const T_ANIMAL = 1;
+export const T_GANG = 2;
+/** gang, group, operators, crew, cartel: after "<Name> ransomware" */
+export const T_CREW = 4;
+/** actor, group after "threat" */
+export const T_ACTOR = 8;
+/** dubbed, called, named; "as" after known/tracked */
+export const T_NAMING = 16;
+
+const TRIGGER_WORDS: [string, number][] = [
+  ...ANIMALS.map((w): [string, number] => [w, T_ANIMAL]),
+  ['gang', T_GANG | T_CREW],
+  ['group', T_CREW | T_ACTOR],
+  ['operators', T_CREW],
+  ['crew', T_CREW],
+  ['cartel', T_CREW],
+  ['actor', T_ACTOR],
+  ['dubbed', T_NAMING],
+  ['called', T_NAMING],
+  ['named', T_NAMING],
+  ['as', T_NAMING],
+];
+/** (first folded ASCII letter, length) → first index into TRIGGER_WORDS (sorted by that key), or -1. */
+TRIGGER_WORDS.sort((x, y) => x[0].charCodeAt(0) - y[0].charCodeAt(0) || x[0].length - y[0].length);
+const TRIGGER_AT = new Int16Array(128 * 16).fill(-1);
+TRIGGER_WORDS.forEach(([w], k) => {
+  const key = w.charCodeAt(0) * 16 + w.length;
+  if (TRIGGER_AT[key] === -1) TRIGGER_AT[key] = k;
+});
+
+/** Does the word [s, e) read `w` (lower-case ASCII), whatever its case? */
+export function wordIs(text: string, s: number, e: number, w: string): boolean {
+  if (e - s !== w.length) return false;
+  for (let k = 0; k < w.length; k++) if (FOLD[text.charCodeAt(s + k)] !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Trigger bits of the word [s, e) (0 for most words; one table read, no allocation). */
+export function triggerBits(text: string, s: number, e: number): number {
+  const len = e - s;
+  if (len < 2 || len > 9) return 0;
+  const f = FOLD[text.charCodeAt(s)] as number;
+  if (f >= 128) return 0;
+  let k = TRIGGER_AT[f * 16 + len] as number;
+  if (k < 0) return 0;
+  for (; k < TRIGGER_WORDS.length; k++) {
+    const [w, bits] = TRIGGER_WORDS[k] as [string, number];
+    if (w.length !== len || w.charCodeAt(0) !== f) return 0;
+    if (wordIs(text, s, e, w)) return bits;
+  }
+  return 0;
+}
 
 /** Capitalised words that are never a name in these schemes (function words, nationalities, adjectives). */
 const NOT_A_NAME = new Set(
@@ -42,44 +113,14 @@ const NOT_A_NAME = new Set(
   ).split(' '),
 );
 
-function nameOk(word: string): boolean {
-  const w = word.toLowerCase();
-  if (NOT_A_NAME.has(w) || COMMON_WORDS.has(w)) return false;
-  return true;
+export function isUpperAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return ((CLS[c] || classify(c)) & C_UPPER) !== 0;
 }
 
-const WORD_RULES: [string, RegExp, number][] = [
-  // "<Capitalised> Spider|Panda|…": the whole two-word name
-  ['scheme', new RegExp(String.raw`(?<![\p{L}\p{N}_])(${NAME}) (?:${ANIMALS})(?![\p{L}\p{N}_])`, 'gu'), 0],
-  // "X ransomware gang/group/operators"
-  ['ransomware-gang', new RegExp(String.raw`(?<![\p{L}\p{N}_])(${NAME}) ransomware (?:gang|group|operators|crew|cartel)(?![\p{L}\p{N}_])`, 'gu'), 1],
-  // "the threat actor X", "threat group known as X", "actor dubbed X"
-  ['threat-actor', new RegExp(String.raw`(?<![\p{L}\p{N}_])(?:threat (?:actor|group)|(?:actor|group|gang|crew) (?:known as|dubbed|called|tracked as|named))[ ,]+["“']?(${NAME})`, 'giu'), 1],
-  // "X gang" / "X Gang"
-  ['gang', new RegExp(String.raw`(?<![\p{L}\p{N}_])(${NAME}) [Gg]ang(?![\p{L}\p{N}_])`, 'gu'), 1],
-];
-
-export function findPatternHits(text: string): PatternHit[] {
-  const hits: PatternHit[] = [];
-  for (const [rule, re] of CODE_RULES) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) hits.push({ start: m.index, end: m.index + m[0].length, rule, needsContext: false });
-  }
-  for (const [rule, re, group] of WORD_RULES) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const name = m[1] as string;
-      if (!nameOk(name)) continue;
-      if (rule === 'threat-actor' && !/^\p{Lu}/u.test(name)) continue;
-      if (group === 0) {
-        hits.push({ start: m.index, end: m.index + m[0].length, rule, needsContext: true });
-      } else {
-        // the name opens the match ("X gang") or closes it ("threat actor X")
-        const start = rule === 'threat-actor' ? m.index + m[0].length - name.length : m.index;
-        hits.push({ start, end: start + name.length, rule, needsContext: true });
-      }
-    }
-  }
-  hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  return hits;
+/** Could the word [s, e) be a proper name in a naming scheme? */
+export function nameOk(text: string, s: number, e: number): boolean {
+  if (e - s < 2 || !isUpperAt(text, s)) return false;
+  const w = text.slice(s, e).toLowerCase();
+  return !NOT_A_NAME.has(w) && !COMMON_WORDS.has(w);
 }

@@ -8,7 +8,13 @@
  * "Poison Ivy", "Fancy Bear"), chosen by hand. Metals and elements are here because Microsoft's former naming
  * scheme used them. Keep entries lower-case, one word each, sorted loosely by theme.
  */
-/** Tier 1, "frequent": words so common in any prose, security prose included, that page context proves nothing. */
+/**
+ * Tier 1, "frequent": words so common in any prose, security prose included, that page context proves nothing.
+ * Besides everyday words this tier holds, as whole categories, the vocabulary of security and software writing
+ * (malware categories: crypter, loader, bot, miner…; languages, shells and file types: Python, PHP, CMD, DLL…;
+ * places where criminals trade: forum, market, shop, ramp…) and nationalities/languages: feeds use such words as
+ * names (a "Crypter" family, a "RAMP" forum, a "Python" backdoor alias), and a security page is full of them.
+ */
 const FREQUENT = `
 a an the of and or for to in on at by with from as is it be this that these those my me we you our your his her
 one two three first last new old good bad best big small final full half free open red blue green black white dark
@@ -23,6 +29,14 @@ radar toxic route payload shell crypt locker loader stealer dropper backdoor bot
 net august january february march april may june july september october november december monday friday weekend
 hello welcome help home news report search login account password private public secret access remote
 alpha beta gamma omega sigma zeta kappa epsilon
+crypter packer bot bots miner cryptominer banker exploit exploits kit spam spammer phishing keylogger rootkit
+spyware adware ransomware infostealer downloader implant grabber clipper sniffer scanner builder panel stager
+forum market marketplace shop store bank exchange ramp
+python java javascript perl ruby golang rust php cmd bash powershell assembly script macro kernel driver module
+plugin library api sdk dll exe http https dns ssh ftp smtp sql html
+czech slovak hungarian romanian bulgarian greek dutch swedish norwegian danish finnish portuguese serbian croatian
+belarusian georgian armenian kazakh thai malay indonesian filipino egyptian saudi emirati lebanese afghan iraqi
+syrian libyan mexican colombian argentinian canadian british australian austrian swiss belgian irish scottish
 `;
 
 /** Tier 2: ordinary nouns and adjectives (metals, animals, myths, objects) that are also names. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, createMatcher, type Match } from '../../../src/core/matcher/index';
+import type { Entity } from '../../../src/core/model/entity';
 import { ENTITIES } from './fixtures';
 
 const matcher = createMatcher(compileDictionary(ENTITIES, { version: 't1' }));
@@ -148,5 +149,61 @@ describe('golden', () => {
       'UNC4899|?|pattern',
       'APT 38|lazarus|exact',
     ]);
+  });
+});
+
+describe('round 2: span rules and the one-pass scanner', () => {
+  it('a separate RAT after a software name is part of the span; a lower-case group after a known name is not', () => {
+    expect(names(matcher.match(SEC + 'NetWire RAT was dropped.'))).toEqual(['NetWire RAT']);
+    expect(names(matcher.match(SEC + 'Lazarus Group and the Lazarus group.'))).toEqual(['Lazarus Group', 'Lazarus']);
+  });
+  it('emoji and other astral characters do not disturb offsets; a ligature forces a normalised copy', () => {
+    const text = '🔥 TrickBot 𝐀 and TA505 \ufb01le';
+    const ms = matcher.match(text);
+    expect(ms.map((m) => text.slice(m.start, m.end))).toEqual(['TrickBot', 'TA505']);
+  });
+  it('possible actors from trigger words: look-back and look-ahead', () => {
+    const ms = matcher.match(SEC + 'The Vortex ransomware gang and the threat actor Quillpen returned.');
+    expect(ms.filter((m) => m.possible).map((m) => [m.text, m.rule])).toEqual([
+      ['Vortex', 'ransomware-gang'],
+      ['Quillpen', 'threat-actor'],
+    ]);
+  });
+});
+
+describe('rules added with the importer-merged feeds (decided on the AnnoCTR dev split)', () => {
+  const ent = (id: string, kind: Entity['kind'], name: string, aliases: string[] = [], provenance = ['misp:malpedia']): Entity => ({ id, kind, name, aliases: aliases.map((a) => ({ name: a })), provenance });
+  const m = createMatcher(
+    compileDictionary([
+      ent('joker', 'malware', 'Joker'),
+      ent('raccoon-stealer', 'malware', 'Raccoon Stealer', [], ['bundled']),
+      ent('netwire', 'malware', 'NetWire'),
+      ent('net', 'tool', 'Net', [], ['attack']),
+      ent('defender', 'ransomware', 'Defender', [], ['misp:ransomware']),
+      ent('crypter', 'malware', 'Crypter'),
+      ent('ramp', 'ransomware', 'RAMP', [], ['misp:ransomware']),
+      ent('winnti-group', 'actor', 'Winnti Group', ['Winnti'], ['attack']),
+      ent('n40', 'malware', 'N40'),
+    ]),
+  );
+  const found = (t: string) => m.match(SEC + t).map((x) => x.text);
+  it('an ordinary-word name before a possessive and a capitalised word is part of another name', () => {
+    expect(found("The carding shop Joker's Stash closed, and the Joker malware spread.")).toEqual(['Joker']);
+  });
+  it('a kind word ending a software name may be written in lower case', () => {
+    expect(found('It dropped the Raccoon stealer and the Raccoon Stealer again.')).toEqual(['Raccoon stealer', 'Raccoon Stealer']);
+  });
+  it('a dot glued before a name blocks it, except a list number', () => {
+    expect(found('See the .Net binary and foo.NetWire here.\n4.NetWire was the payload.')).toEqual(['NetWire']);
+  });
+  it('a frequent-word name needs a strong cue of its kind', () => {
+    expect(found('They ran an older MS Defender executable and then Defender ransomware.')).toEqual(['Defender']);
+    expect(found('The actor used a Crypter and posted on RAMP, then the RAMP ransomware hit.')).toEqual(['RAMP']);
+  });
+  it('treats a no-break space like a space in the "<name> group" span rule', () => {
+    expect(found('such as the Winnti\u00a0group, have')).toEqual(['Winnti']);
+  });
+  it('never matches inside a base64 blob', () => {
+    expect(found('key JeS4nYcQ26szO7n5UXgZOK6j9iv9i+7+C2q6x8RfiHqsfjP41+N40/t7XSmIdPgB3R6 and N40 here')).toEqual(['N40']);
   });
 });

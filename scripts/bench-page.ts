@@ -1,0 +1,280 @@
+/**
+ * `npm run bench:page` — highlighting speed on generated article pages (100 KB, 1 MB, 5 MB of text, plus an
+ * ordinary 100 KB article with no names) in Debian's Chromium with the full dictionary: the bundled dataset plus
+ * the public feeds (scripts/lib/feeds.ts, ≈10,000 names), written into the extension's own IndexedDB from its
+ * service worker (no test-only code in the extension).
+ *
+ * For each page, medians of RUNS (default 5) fresh page loads of:
+ *  - floor: a TreeWalker reading every text node, run as a page script (browser without the extension);
+ *  - mark.js: markRegExp with all names as one combined regular expression (browser without the extension);
+ *  - ActorLens: `scanMs` from `actorlens:spotted` (content script start → first full scan applied), the longest
+ *    main-thread task (PerformanceObserver "longtask", ≥ 50 ms only), and the per-phase split from
+ *    `actorlens:scanStats` (settings, dictionary request, matcher build, walk, match, paint).
+ * Usage: npm run build && npm run bench:page   (env RUNS=3, SIZES=100k,1m,5m, FEEDS=../shared/data)
+ */
+import { createServer } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Page, type Worker } from 'playwright-core';
+import { CHROME, CHROME_ARGS, ROOT, launchChromium, spotted, tabIdOf } from '../test/e2e/harness';
+import { loadFeedEntities } from './lib/feeds';
+import { toRow } from '../src/core/db/repository';
+import { allNames } from '../src/core/model/entity';
+import type { ScanStats } from '../src/core/protocol';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const SIZES = (process.env.SIZES ?? '100k,1m,5m').split(',');
+const FEEDS = path.resolve(ROOT, process.env.FEEDS ?? '../shared/data');
+const MARK_JS = path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
+
+declare const chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+
+// ------------------------------------------------------------------ page generator (original filler prose)
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SUBJECTS = ['the harbour office', 'a tired archivist', 'the night ferry', 'our neighbour', 'the village choir', 'a patient gardener', 'the old lighthouse', 'the market crowd', 'a travelling potter', 'the river pilot', 'the school librarian', 'a retired surveyor'];
+const VERBS = ['noticed', 'described', 'carried', 'repaired', 'measured', 'painted', 'remembered', 'ordered', 'followed', 'collected', 'mended', 'counted'];
+const OBJECTS = ['the copper kettles', 'a crate of winter apples', 'the faded shipping maps', 'three brass lanterns', 'the tide tables', 'a stack of letters', 'the broken weather vane', 'the orchard ledger', 'a basket of river stones', 'the festival posters'];
+const TAILS = ['before the rain arrived', 'while the bells rang out', 'after a long quiet morning', 'as the fog lifted from the quay', 'without saying a word', 'during the slow afternoon', 'because nobody else would', 'just after the lamps were lit'];
+const SECURITY = ['The intrusion began with a phishing mail, and the malware reached the file servers within hours.', 'Responders found a backdoor and a loader on the same hosts, along with stolen credentials.', 'The ransomware affiliates used the access to exfiltrate data before the extortion note appeared.'];
+const NAMES = ['Lazarus Group', 'TrickBot', 'APT29', 'Emotet', 'Cobalt Strike', 'Sandworm Team', 'FIN7', 'Conti', 'QakBot', 'Turla', 'Wizard Spider', 'Dridex', 'LockBit', 'Kimsuky', 'Mimikatz', 'APT28'];
+
+/** A sentence; like real articles, some carry inline markup (links, emphasis). */
+function sentence(r: () => number, markup = true): string {
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)]!;
+  let object = pick(OBJECTS);
+  const roll = markup ? r() : 1;
+  if (roll < 0.3) object = `<a href="#s${Math.floor(r() * 1000)}">${object}</a>`;
+  else if (roll < 0.45) object = `<em>${object}</em>`;
+  const subject = pick(SUBJECTS);
+  return `${subject[0]!.toUpperCase()}${subject.slice(1)} ${pick(VERBS)} ${object} ${pick(TAILS)}.`;
+}
+
+/** An article of about `chars` characters of text; names (and security wording) only when `names`. */
+export function article(chars: number, names: boolean, seed = 7): string {
+  const r = rng(seed);
+  const parts: string[] = [];
+  let size = 0;
+  let para = 0;
+  while (size < chars) {
+    if (para % 12 === 0) {
+      const h = `Section ${para / 12 + 1}: ${sentence(r, false).slice(0, 40)}`;
+      parts.push(`<h2>${h}</h2>`);
+      size += h.length;
+    }
+    const sentences: string[] = [];
+    for (let i = 0; i < 6; i++) sentences.push(sentence(r));
+    if (names) {
+      sentences.push(SECURITY[para % SECURITY.length]!);
+      const n = NAMES[Math.floor(r() * NAMES.length)]!;
+      sentences.splice(2, 0, para % 5 === 0 ? `Analysts tied it to <b>${n}</b>.` : `Analysts tied it to ${n}.`);
+    }
+    const p = sentences.join(' ');
+    parts.push(`<p>${p}</p>`);
+    size += p.replace(/<[^>]+>/g, '').length;
+    para++;
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated article</title><style>body{font:16px/1.5 Georgia,serif;max-width:760px;margin:20px auto}</style></head><body><article><h1>${names ? 'Incident review' : 'A year on the harbour'}</h1>${parts.join('\n')}</article></body></html>`;
+}
+
+// ------------------------------------------------------------------ measurements
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
+};
+
+async function floorOnce(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  return page.evaluate(() => {
+    const t0 = performance.now();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let n = 0;
+    while (walker.nextNode()) n += (walker.currentNode as Text).data.length;
+    const ms = performance.now() - t0;
+    if (n < 0) throw new Error('unreachable');
+    return ms;
+  });
+}
+
+async function markOnce(page: Page, url: string, source: string): Promise<{ ms: number; marks: number }> {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.addScriptTag({ path: MARK_JS });
+  // A string, not a function: tsx's name-keeping helper does not exist in the page.
+  return page.evaluate(`new Promise((resolve) => {
+    const re = new RegExp(${JSON.stringify(source)}, 'g');
+    const t0 = performance.now();
+    let marks = 0;
+    new Mark(document.body).markRegExp(re, { each() { marks++; }, done() { resolve({ ms: performance.now() - t0, marks }); } });
+  })`) as Promise<{ ms: number; marks: number }>;
+}
+
+async function actorLensOnce(worker: Worker, page: Page, url: string): Promise<{ scanMs: number; longest: number; stats: ScanStats | null; matches: number }> {
+  await page.goto(url, { waitUntil: 'load' });
+  const report = await spotted(worker, page);
+  const tabId = await tabIdOf(worker, page);
+  const stats = (await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'actorlens:scanStats' }), tabId)) as ScanStats | null;
+  await page.waitForTimeout(100);
+  const longest = await page.evaluate(() => Math.max(0, ...((window as unknown as { __longtasks?: number[] }).__longtasks ?? [])));
+  return { scanMs: report.scanMs, longest, stats, matches: report.matches.reduce((a, m) => a + m.count, 0) };
+}
+
+/** Writes the feed entities into the extension's IndexedDB from its service worker and bumps the data version. */
+async function loadFeedsIntoExtension(worker: Worker): Promise<number> {
+  const { entities, missing } = loadFeedEntities(FEEDS);
+  if (missing.length) console.warn(`feeds missing: ${missing.join(', ')}`);
+  const rows = entities.map((e) => toRow(e));
+  // Wait for the bundled seed (the background seeds on install).
+  await worker.evaluate(async () => {
+    for (let i = 0; i < 100; i++) {
+      const seeded = await new Promise<boolean>((resolve, reject) => {
+        const open = indexedDB.open('actorlens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('meta')) {
+            db.close();
+            resolve(false);
+            return;
+          }
+          const get = db.transaction('meta').objectStore('meta').get('bundledVersion');
+          get.onsuccess = () => {
+            db.close();
+            resolve(get.result !== undefined);
+          };
+          get.onerror = () => resolve(false);
+        };
+      });
+      if (seeded) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the extension never seeded its database');
+  });
+  const written = await worker.evaluate(async (list) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('actorlens');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const n = await new Promise<number>((resolve, reject) => {
+      const tx = db.transaction(['entities', 'meta'], 'readwrite');
+      const store = tx.objectStore('entities');
+      let added = 0;
+      for (const row of list as { id: string }[]) {
+        const req = store.add(row);
+        req.onsuccess = () => added++;
+        req.onerror = (e) => {
+          e.preventDefault(); // an id the bundled dataset already has: keep the bundled entity
+          e.stopPropagation();
+        };
+      }
+      const meta = tx.objectStore('meta');
+      const get = meta.get('dataVersion');
+      get.onsuccess = () => meta.put({ key: 'dataVersion', value: ((get.result?.value as number) ?? 0) + 1 });
+      tx.oncomplete = () => resolve(added);
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    return n;
+  }, rows);
+  return written;
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function main(): Promise<void> {
+  const { entities } = loadFeedEntities(FEEDS);
+  const names = [...new Set(entities.flatMap((e) => allNames(e).map((a) => a.name)).filter((n) => n.length >= 3))].sort((a, b) => b.length - a.length);
+  const markSource = `\\b(?:${names.map(escapeRe).join('|')})\\b`;
+
+  const pages = new Map<string, string>();
+  const sizes: Record<string, number> = { '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
+  for (const s of SIZES) pages.set(`/names-${s}.html`, article(sizes[s] ?? Number(s), true));
+  pages.set('/plain-100k.html', article(100_000, false, 11));
+  const server = createServer((req, res) => {
+    const body = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!body) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+  const ext = await launchChromium();
+  const plain = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'actorlens-bench-plain-')), { executablePath: CHROME, headless: true, args: CHROME_ARGS });
+  try {
+    const added = await loadFeedsIntoExtension(ext.worker);
+    const total = names.length;
+    console.log(`dictionary: bundled + ${added} feed entities written (${total} distinct feed names ≥ 3 chars); runs per cell: ${RUNS}`);
+    const page = await ext.context.newPage();
+    // Long tasks after DOMContentLoaded (the content script runs at document_idle; the page's own parsing before is not ours).
+    await page.addInitScript(`window.__longtasks = [];
+      try { new PerformanceObserver(function (list) { for (const e of list.getEntries()) { const nav = performance.getEntriesByType('navigation')[0]; if (nav && nav.domContentLoadedEventEnd > 0 && e.startTime >= nav.domContentLoadedEventEnd) window.__longtasks.push(e.duration); } }).observe({ type: 'longtask', buffered: true }); } catch (e) {}`);
+    // Warm-up: the background compiles the dictionary once per data version.
+    const warm = await actorLensOnce(ext.worker, page, `${base}/plain-100k.html`);
+    console.log(`warm-up (background builds the dictionary): ${warm.scanMs.toFixed(0)} ms`);
+    const plainPage = await plain.newPage();
+
+    const rows: string[][] = [['page', 'floor ms', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'settings', 'walk', 'match wait', 'local match', 'paint', 'slices', 'requests', 'ranges', 'marks']];
+    for (const [p] of pages) {
+      const url = `${base}${p}`;
+      const floor: number[] = [];
+      const mark: number[] = [];
+      const al: Awaited<ReturnType<typeof actorLensOnce>>[] = [];
+      let marks = 0;
+      for (let i = 0; i < RUNS; i++) {
+        floor.push(await floorOnce(plainPage, url));
+        const m = await markOnce(plainPage, url, markSource);
+        mark.push(m.ms);
+        marks = m.marks;
+        al.push(await actorLensOnce(ext.worker, page, url));
+      }
+      const st = (k: keyof ScanStats) => median(al.map((a) => a.stats?.[k] ?? NaN));
+      const f = median(floor);
+      const a = median(al.map((x) => x.scanMs));
+      const mk = median(mark);
+      const longest = Math.max(...al.map((x) => x.longest));
+      rows.push([
+        p.slice(1, -5),
+        f.toFixed(1),
+        mk.toFixed(0),
+        a.toFixed(1),
+        `${(a / f).toFixed(1)}×`,
+        `${(mk / f).toFixed(1)}×`,
+        longest ? `${longest.toFixed(0)} ms` : '< 50 ms',
+        st('settings').toFixed(1),
+        st('walk').toFixed(1),
+        st('wait').toFixed(1),
+        st('local').toFixed(1),
+        st('paint').toFixed(1),
+        String(st('slices')),
+        String(st('requests')),
+        String(al[0]?.stats?.ranges ?? 0),
+        String(marks),
+      ]);
+      console.log(rows[rows.length - 1]!.join('  '));
+    }
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+    console.log('\n' + rows.map((r) => r.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n'));
+    console.log('\nActorLens ms = scanMs (content script start → first full scan applied, settings and dictionary included). Phase columns are medians (ms); "settings" is time from script start until settings arrived.');
+  } finally {
+    await plain.close();
+    await ext.context.close();
+    server.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

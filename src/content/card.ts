@@ -1,0 +1,245 @@
+/**
+ * The hover / keyboard card: a small panel in a CLOSED shadow root next to a highlight, saying what was found
+ * (canonical name, kind), which alias matched and why, the top links with confidence words, and a button that
+ * opens the entity in ActorLens. Built with createElement/textContent only: data never reaches innerHTML.
+ *
+ * The host element is created the first time a card is needed and is in the document only while a card is
+ * shown; it carries OWN_UI_ATTR (never scanned, ignored by the observer). The card sits next to the match, never
+ * over it.
+ */
+import type { CardData, CardLink } from '../core/protocol';
+import { bandOf } from '../core/model/confidence';
+import type { MessageKey } from '../platform/i18n';
+import { t } from '../platform/i18n';
+import { OWN_UI_ATTR } from './extract';
+import type { Spot } from './scanner';
+
+const CARD_CSS = `
+:host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: block; width: 0; height: 0; }
+.card { position: fixed; box-sizing: border-box; width: 330px; max-width: calc(100vw - 16px);
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d232b; background: #ffffff;
+  border: 1px solid #d5dae1; border-left: 4px solid var(--kind); border-radius: 8px;
+  box-shadow: 0 6px 24px rgba(15, 23, 42, 0.18); padding: 10px 12px; pointer-events: auto; text-align: left; }
+.card.dark { color: #e8ecf1; background: #1f252d; border-color: #3a4350; border-left-color: var(--kind); box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5); }
+.head { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
+.name { font-weight: 650; font-size: 14px; }
+.kind { font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: var(--kind-text); font-weight: 600; }
+.why { margin-top: 4px; color: #4a5360; }
+.dark .why, .dark .muted { color: #aab3bf; }
+.muted { color: #5f6875; }
+ul { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 3px; }
+li { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; }
+.conf { font-size: 11px; padding: 0 6px; border-radius: 9px; background: #eef1f5; color: #333b46; white-space: nowrap; }
+.dark .conf { background: #2e3641; color: #d6dce4; }
+.conf.refuted, .conf.disputed { background: #fbe9e7; color: #8a2a1a; }
+.dark .conf.refuted, .dark .conf.disputed { background: #4a2620; color: #f3c1b7; }
+.foot { margin-top: 8px; display: flex; align-items: center; justify-content: space-between; gap: 10px; }
+button { white-space: nowrap; font: 600 12px system-ui, sans-serif; color: #fff; background: #2c5aa0; border: 0; border-radius: 6px; padding: 5px 10px; cursor: pointer; }
+button:focus-visible { outline: 2px solid #f0b429; outline-offset: 2px; }
+.hint { font-size: 11px; color: #7a828e; }
+`;
+
+/** Per kind: stripe colour, label colour on light cards, label colour on dark cards. */
+const KIND_COLORS: Record<string, [string, string, string]> = {
+  actor: ['#d6402a', '#b3341f', '#ff9a85'],
+  ransomware: ['#8c3cdc', '#7a2fc7', '#cfa6ff'],
+  malware: ['#1e6edc', '#1a5fc0', '#8cc2ff'],
+  tool: ['#3c9632', '#2f7a27', '#9ad98a'],
+  possible: ['#d6402a', '#b3341f', '#ff9a85'],
+};
+
+export interface CardCallbacks {
+  /** Card details for an entity (asked of the background on demand). */
+  fetch(entityId: string): Promise<CardData | null>;
+  open(entityId: string): void;
+}
+
+export class Card {
+  private host: HTMLElement | undefined;
+  private root: ShadowRoot | undefined;
+  private box: HTMLElement | undefined;
+  private shown: Spot | undefined;
+  private cache = new Map<string, Promise<CardData | null>>();
+  private showToken = 0;
+  private previousFocus: Element | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly callbacks: CardCallbacks,
+  ) {}
+
+  get current(): Spot | undefined {
+    return this.shown;
+  }
+
+  /** Is this event target our card host? (the closed shadow root retargets events to it) */
+  owns(target: EventTarget | null): boolean {
+    return !!this.host && target === this.host;
+  }
+
+  show(spot: Spot, options: { dark: boolean; near?: { x: number; y: number }; focus?: boolean }): void {
+    const token = ++this.showToken;
+    this.shown = spot;
+    const box = this.ensureBox();
+    box.className = options.dark ? 'card dark' : 'card';
+    const [kindColor, kindText, kindTextDark] = KIND_COLORS[spot.possible ? 'possible' : spot.kind] ?? KIND_COLORS.actor!;
+    box.style.setProperty('--kind', kindColor);
+    box.style.setProperty('--kind-text', options.dark ? kindTextDark : kindText);
+    box.replaceChildren();
+    box.setAttribute('aria-label', t('card_label', spot.name));
+
+    const head = el('div', 'head');
+    head.append(el('span', 'name', spot.name), el('span', 'kind', t(spot.possible ? 'kind_possible' : (`kind_${spot.kind}` as MessageKey))));
+    box.append(head, el('div', 'why', whyText(spot)));
+
+    const links = el('div', 'links');
+    box.append(links);
+    const foot = el('div', 'foot');
+    let button: HTMLButtonElement | undefined;
+    if (spot.entityId && !spot.possible) {
+      const entityId = spot.entityId;
+      links.append(el('div', 'muted', t('card_loading')));
+      button = el('button', '', t('card_open')) as HTMLButtonElement;
+      button.type = 'button';
+      button.addEventListener('click', () => {
+        this.callbacks.open(entityId);
+        this.hide();
+      });
+      foot.append(button);
+      let pending = this.cache.get(entityId);
+      if (!pending) {
+        pending = this.callbacks.fetch(entityId).catch(() => null);
+        this.cache.set(entityId, pending);
+      }
+      void pending.then((data) => {
+        if (token !== this.showToken) return;
+        links.replaceChildren(renderLinks(data?.links ?? [], spot.name));
+        this.place(spot, options.near);
+      });
+    }
+    foot.append(el('span', 'hint', t('card_keyboard_hint')));
+    box.append(foot);
+    if (!this.host!.isConnected) this.doc.documentElement.append(this.host!);
+    this.place(spot, options.near);
+    if (options.focus && button) {
+      this.previousFocus = this.doc.activeElement;
+      button.focus({ preventScroll: true });
+    }
+  }
+
+  hide(): void {
+    this.showToken++;
+    if (!this.shown) return;
+    this.shown = undefined;
+    // Out of the page until the next card: no element of ours stays in the document.
+    this.host?.remove();
+    this.box?.replaceChildren();
+    const back = this.previousFocus;
+    this.previousFocus = null;
+    if (back instanceof HTMLElement && this.doc.contains(back)) back.focus({ preventScroll: true });
+  }
+
+  /** Removes the host element: the page is back as it was. */
+  destroy(): void {
+    this.hide();
+    this.host?.remove();
+    this.host = undefined;
+    this.root = undefined;
+    this.box = undefined;
+    this.cache.clear();
+  }
+
+  private ensureBox(): HTMLElement {
+    if (this.box && this.host) return this.box;
+    const host = this.doc.createElement('actorlens-card');
+    host.setAttribute(OWN_UI_ATTR, '');
+    const root = host.attachShadow({ mode: 'closed' });
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CARD_CSS);
+      root.adoptedStyleSheets = [sheet];
+      if (!root.adoptedStyleSheets.includes(sheet)) throw new Error('not adopted');
+    } catch {
+      const style = this.doc.createElement('style');
+      style.textContent = CARD_CSS;
+      root.append(style);
+    }
+    const box = el('div', 'card');
+    box.setAttribute('role', 'dialog');
+    root.append(box);
+    this.doc.documentElement.append(host);
+    this.host = host;
+    this.root = root;
+    this.box = box;
+    return box;
+  }
+
+  /** Below the match (above when there is no room), never over it, inside the viewport. */
+  private place(spot: Spot, near?: { x: number; y: number }): void {
+    const box = this.box;
+    if (!box) return;
+    const rects = [...spot.range.getClientRects()];
+    const rect = (near && rects.find((r) => near.y >= r.top - 2 && near.y <= r.bottom + 2)) ?? rects[0] ?? spot.range.getBoundingClientRect();
+    const view = this.doc.documentElement;
+    const vw = view.clientWidth || innerWidth;
+    const vh = view.clientHeight || innerHeight;
+    const { width, height } = box.getBoundingClientRect();
+    const gap = 6;
+    let top = rect.bottom + gap;
+    if (top + height > vh - 4 && rect.top - gap - height >= 4) top = rect.top - gap - height;
+    const left = Math.max(4, Math.min(rect.left, vw - width - 4));
+    box.style.top = `${Math.round(top)}px`;
+    box.style.left = `${Math.round(left)}px`;
+  }
+}
+
+function el(tag: string, className: string, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function whyText(spot: Spot): string {
+  if (spot.possible || spot.reason === 'pattern') return t('card_reason_pattern');
+  const matched = spot.alias && spot.alias !== spot.name ? t('card_matched_alias', spot.alias) : t('card_matched_name');
+  let why: string;
+  switch (spot.reason) {
+    case 'case-folded':
+      why = t('card_reason_case_folded');
+      break;
+    case 'context-confirmed':
+      why = spot.cue ? t('card_reason_context', spot.cue.word) : t('card_reason_context_plain');
+      break;
+    default:
+      why = t('card_reason_exact');
+  }
+  return `${matched} · ${why}`;
+}
+
+function renderLinks(links: CardLink[], _name: string): Node {
+  if (!links.length) return el('div', 'muted', t('card_no_links'));
+  const list = el('ul', '');
+  for (const link of links.slice(0, 4)) {
+    const li = el('li', '');
+    const key = link.relation.replace(/-/g, '_');
+    const text = el('span', 'rel');
+    const inverseKey = `relationInverse_${key}`;
+    const inverse = link.direction === 'in' ? t(inverseKey as MessageKey) : '';
+    if (link.direction === 'out' || (inverse && inverse !== inverseKey)) {
+      text.append(`${link.direction === 'out' ? t(`relation_${key}` as MessageKey) : inverse} `, el('strong', '', link.otherName));
+    } else {
+      const marker = '\u0001';
+      const [before = '', after = ''] = t('card_link_in', [marker, t(`relation_${key}` as MessageKey)]).split(marker);
+      text.append(before, el('strong', '', link.otherName), after);
+    }
+    li.append(text);
+    const band = bandOf(link.confidence);
+    const word = band ? t(`confidence_${band.key}` as MessageKey) : t('confidence_unspecified');
+    const status = link.status === 'active' ? '' : ` · ${t(`status_${link.status}` as MessageKey)}`;
+    li.append(el('span', `conf ${link.status}`, `${word}${status}`));
+    li.append(el('span', 'muted', t('card_link_sources', String(link.sources))));
+    list.append(li);
+  }
+  return list;
+}

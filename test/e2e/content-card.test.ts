@@ -1,0 +1,239 @@
+/**
+ * The hover / keyboard card, the on/off switches, and privacy: a page where nothing is spotted (or ActorLens is
+ * off) can find no trace of the extension. Screenshots go to out/ for a human look.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { CHROME, CHROME_ARGS, launchChromium, spotted, tabIdOf, type Launched } from './harness';
+import { accessibleNames, badgeOf, ranges, servePages, setSettings, waitFor } from './content-pages';
+
+let server: Awaited<ReturnType<typeof servePages>>;
+let browser: Launched;
+before(async () => {
+  mkdirSync('out', { recursive: true });
+  server = await servePages();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser.context.close();
+  await server.close();
+});
+
+async function open(p: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(p));
+  return page;
+}
+
+/** Centre of the first painted range with this text, in viewport coordinates. */
+function centreOf(page: Page, text: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((t) => {
+    let found: { x: number; y: number } | null = null;
+    CSS.highlights.forEach((h) =>
+      h.forEach((r) => {
+        if (found || (r as Range).toString() !== t) return;
+        const rect = (r as Range).getClientRects()[0]!;
+        if (rect.top < 0 || rect.bottom > innerHeight) return;
+        found = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }),
+    );
+    return found;
+  }, text);
+}
+
+const dialogs = async (page: Page) => (await accessibleNames(page)).filter((n) => n.role === 'dialog').map((n) => n.name);
+
+test('hovering a highlight shows the card with name, kind, why, links and the open button; Escape and scroll close it', async () => {
+  const page = await open('/demo/article.html');
+  try {
+    await spotted(browser.worker, page);
+    const at = await centreOf(page, 'HIDDEN COBRA');
+    assert.ok(at);
+    await page.mouse.move(at.x - 30, at.y - 40);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Lazarus Group'), 5000, 'card dialog');
+    const names = await waitFor(() => accessibleNames(page), (n) => n.some((x) => /TrickBot/.test(x.name)), 5000, 'links loaded');
+    const text = names.map((n) => n.name).join(' | ');
+    assert.match(text, /Threat actor/i);
+    assert.match(text, /Matched “HIDDEN COBRA”, an alias/);
+    assert.match(text, /likely/);
+    assert.ok(names.some((n) => n.role === 'button' && n.name === 'Open in ActorLens'), text);
+    // The card sits below (or above) the match, not over it.
+    const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.tagName, [at.x, at.y]);
+    assert.notEqual(hit, 'ACTORLENS-CARD');
+    await page.screenshot({ path: 'out/content-card-light.png' });
+    await page.keyboard.press('Escape');
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 3000, 'closed by Escape');
+    // Leave and come back, then scroll: gone.
+    await page.mouse.move(at.x, at.y + 120, { steps: 2 });
+    await page.waitForTimeout(100);
+    await page.mouse.move(at.x + 2, at.y, { steps: 2 });
+    await waitFor(() => dialogs(page), (d) => d.length === 1, 3000, 'card again');
+    await page.mouse.wheel(0, 200);
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 3000, 'closed by scroll');
+  } finally {
+    await page.close();
+  }
+});
+
+test('"Open in ActorLens" opens the entity view; the keyboard shortcut reaches highlights without a mouse', async () => {
+  const page = await open('/article.html');
+  try {
+    await spotted(browser.worker, page);
+    await page.keyboard.press('Alt+Shift+K');
+    await waitFor(() => dialogs(page), (d) => d.length === 1, 3000, 'card by keyboard');
+    const first = (await dialogs(page))[0];
+    assert.match(first ?? '', /ActorLens: /);
+    // Focus is on the open button: Enter opens the entity in the ActorLens view.
+    const opened = browser.context.waitForEvent('page', { timeout: 5000 });
+    await page.keyboard.press('Enter');
+    const view = await opened;
+    assert.match(view.url(), /popup\/popup\.html\?entity=[^&]+&tab=\d+/);
+    await view.close();
+    await page.bringToFront();
+    // Alt+Shift+K again walks on to the next highlight.
+    await page.keyboard.press('Alt+Shift+K');
+    await waitFor(() => dialogs(page), (d) => d.length === 1, 3000, 'card by keyboard again');
+    const second = (await dialogs(page))[0];
+    await page.keyboard.press('Alt+Shift+K');
+    const third = await waitFor(() => dialogs(page), (d) => d.length === 1 && d[0] !== second, 3000, 'next card');
+    assert.notEqual(third[0], second, 'moved on');
+    await page.keyboard.press('Escape');
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 3000, 'closed');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a dark page: highlights and card stay readable (screenshots)', async () => {
+  const page = await open('/dark.html');
+  try {
+    await spotted(browser.worker, page);
+    await page.screenshot({ path: 'out/content-dark.png' });
+    const at = await centreOf(page, 'TrickBot');
+    assert.ok(at);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: TrickBot'), 5000, 'card');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'out/content-card-dark.png' });
+  } finally {
+    await page.close();
+  }
+});
+
+test('the demo article, highlighted (screenshot)', async () => {
+  const page = await open('/demo/article.html');
+  try {
+    await spotted(browser.worker, page);
+    await page.screenshot({ path: 'out/content-demo-article.png', fullPage: true });
+  } finally {
+    await page.close();
+  }
+});
+
+/** What a page's own scripts can observe about extensions. */
+function probe(page: Page) {
+  return page.evaluate(() => {
+    const keys = Object.keys(window).sort();
+    const all: string[] = [];
+    document.querySelectorAll('*').forEach((el) => {
+      all.push(el.tagName + [...el.attributes].map((a) => `[${a.name}=${a.value}]`).join(''));
+    });
+    const p = document.querySelector('p')!;
+    return {
+      html: document.documentElement.outerHTML,
+      elements: all,
+      globals: keys,
+      highlights: CSS.highlights.size,
+      adopted: document.adoptedStyleSheets.length,
+      sheets: document.styleSheets.length,
+      probeActor: getComputedStyle(p, '::highlight(actorlens-actor)').backgroundColor,
+      probeMalware: getComputedStyle(p, '::highlight(actorlens-malware)').textDecorationLine,
+      customElement: customElements.get('actorlens-card') !== undefined,
+    };
+  });
+}
+
+test('privacy: an ordinary article (no names) shows no trace — same DOM, globals, styles and highlights as without the extension', async () => {
+  // The same page in a browser without the extension is the baseline.
+  const plain = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'actorlens-plain-')), { executablePath: CHROME, headless: true, args: CHROME_ARGS });
+  let baseline: Awaited<ReturnType<typeof probe>>;
+  try {
+    const p = await plain.newPage();
+    await p.goto(server.url('/metals.html'));
+    await p.waitForTimeout(300);
+    baseline = await probe(p);
+  } finally {
+    await plain.close();
+  }
+  const page = await open('/metals.html');
+  try {
+    const report = await spotted(browser.worker, page);
+    assert.deepEqual(report.matches, []);
+    // Move the pointer and press the card key: still nothing.
+    await page.mouse.move(200, 200, { steps: 3 });
+    await page.keyboard.press('Alt+Shift+K');
+    await page.waitForTimeout(300);
+    const seen = await probe(page);
+    assert.equal(seen.highlights, 0);
+    assert.equal(seen.adopted, 0);
+    assert.equal(seen.probeActor, 'rgba(0, 0, 0, 0)', 'no ::highlight rule visible to the page');
+    assert.deepEqual(seen, baseline);
+    assert.equal(await badgeOf(browser.worker, page), '');
+  } finally {
+    await page.close();
+  }
+});
+
+test('per-site off removes every highlight and the card host, leaving the DOM as it was; the toggle message and global pause act at once', async () => {
+  const page = await open('/demo/article.html');
+  try {
+    const tabId = await tabIdOf(browser.worker, page);
+    const pristine = await page.evaluate(() => document.documentElement.outerHTML);
+    await spotted(browser.worker, page);
+    const at = await centreOf(page, 'TrickBot');
+    await page.mouse.move(at!.x, at!.y, { steps: 3 });
+    await waitFor(() => dialogs(page), (d) => d.length === 1, 5000, 'card');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('actorlens-card').length), 1);
+
+    // The keyboard command's path: the background sends actorlens:toggle to the tab.
+    const reply = await browser.worker.evaluate(
+      (id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { type: 'actorlens:toggle' }),
+      tabId,
+    );
+    assert.deepEqual(reply, { enabled: false });
+    await page.waitForFunction(() => CSS.highlights.size === 0 && document.adoptedStyleSheets.length === 0);
+    assert.equal(await page.evaluate(() => document.documentElement.outerHTML), pristine);
+    assert.equal(await waitFor(() => badgeOf(browser.worker, page), (b) => b === '', 3000, 'badge cleared'), '');
+
+    // Back on.
+    await setSettings(browser.worker, { sites: [] });
+    await page.waitForFunction(() => CSS.highlights.size > 0);
+    // Global pause.
+    await setSettings(browser.worker, { paused: true });
+    await page.waitForFunction(() => CSS.highlights.size === 0);
+    assert.deepEqual(await ranges(page), []);
+    assert.equal(await page.evaluate(() => document.documentElement.outerHTML), pristine);
+  } finally {
+    await setSettings(browser.worker, { paused: false, sites: [] });
+    await page.close();
+  }
+});
+
+test('a second page is cheap: the matcher is built once and kept in the background', async () => {
+  const page = await open('/metals.html');
+  try {
+    const first = await spotted(browser.worker, page);
+    await page.goto(server.url('/metals.html?again'));
+    const second = await spotted(browser.worker, page);
+    console.log(`# metals page scanMs: ${first.scanMs.toFixed(1)} then ${second.scanMs.toFixed(1)} ms`);
+    assert.ok(second.scanMs < 1000);
+  } finally {
+    await page.close();
+  }
+});

@@ -1,0 +1,212 @@
+/**
+ * The content script in real Chromium with the built extension: what gets highlighted where, dynamic pages,
+ * the reader's own work, shadow roots, frames, the badge and the `actorlens:spotted` contract.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchChromium, spotted, type Launched } from './harness';
+import { badgeOf, ranges, servePages, waitFor } from './content-pages';
+
+let server: Awaited<ReturnType<typeof servePages>>;
+let browser: Launched;
+before(async () => {
+  server = await servePages();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser.context.close();
+  await server.close();
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(server.url(path));
+  return page;
+}
+
+test('article: names in plain text, links, headings and across inline markup; contract and badge', async () => {
+  const page = await open('/article.html');
+  try {
+    const report = await spotted(browser.worker, page);
+    assert.equal(report.done, true);
+    assert.equal(typeof report.scanMs, 'number');
+    assert.ok(report.scanMs > 0 && report.scanMs < 10_000, `scanMs ${report.scanMs}`);
+    for (const m of report.matches) {
+      assert.equal(typeof m.name, 'string');
+      assert.equal(typeof m.text, 'string');
+      assert.ok(m.count >= 1);
+      assert.ok(m.entityId === null || typeof m.entityId === 'string');
+    }
+    const lazarus = report.matches.find((m) => m.name === 'Lazarus Group' && m.text === 'Lazarus Group');
+    assert.ok(lazarus, JSON.stringify(report.matches));
+    assert.equal(lazarus.count, 3, 'heading, plain text and the split "Lazarus <b>Group</b>"');
+    const trick = report.matches.find((m) => m.text === 'TrickBot');
+    assert.equal(trick?.count, 2);
+
+    const painted = await ranges(page);
+    const at = (text: string, where: string) => painted.some((r) => r.text === text && r.where === where);
+    assert.ok(at('Lazarus Group', 'plain'), 'plain text');
+    assert.ok(at('TrickBot', 'heading'), 'heading');
+    assert.ok(painted.some((r) => r.text === 'Dridex' && r.name === 'actorlens-malware'), 'link text (Dridex) painted as malware');
+    assert.ok(at('TA505', 'linked'), 'link text');
+    assert.ok(at('Lazarus Group', 'split'), 'across <b>');
+    assert.ok(painted.every((r) => r.name.startsWith('actorlens-')));
+
+    const distinct = new Set(report.matches.map((m) => m.entityId ?? `?${m.name}`)).size;
+    assert.equal(await waitFor(() => badgeOf(browser.worker, page), (b) => b !== '', 5000, 'badge'), String(distinct));
+  } finally {
+    await page.close();
+  }
+});
+
+test('a page that adds paragraphs after load gets them highlighted', async () => {
+  const page = await open('/dynamic.html');
+  try {
+    await spotted(browser.worker, page);
+    const painted = await waitFor(() => ranges(page), (r) => r.some((x) => x.text === 'Dridex'), 10_000, 'Dridex from the third update');
+    for (const name of ['TrickBot', 'Lazarus Group', 'Dridex']) assert.ok(painted.some((r) => r.text === name), name);
+    const report = await waitFor(() => spotted(browser.worker, page), (r) => r.matches.some((m) => m.text === 'Dridex'), 5000, 'tally');
+    assert.equal(report.matches.find((m) => m.text === 'TrickBot')?.count, 1);
+    assert.equal(await waitFor(() => badgeOf(browser.worker, page), (b) => b === '3', 5000, 'badge 3'), '3');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a Preact app that re-renders names keeps working and highlights follow', async () => {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  try {
+    await page.goto(server.url('/preact-app.html'));
+    await spotted(browser.worker, page);
+    await page.waitForFunction(() => (window as unknown as { appState: { renders: number } }).appState.renders > 3);
+    // The app's handlers still work while we highlight.
+    await page.click('#count');
+    await page.click('#count');
+    assert.match(await page.innerText('#count'), /Clicked 2 times/);
+    const before = await page.evaluate(() => (window as unknown as { appState: { renders: number } }).appState.renders);
+    await page.waitForTimeout(1500);
+    const after = await page.evaluate(() => (window as unknown as { appState: { renders: number } }).appState.renders);
+    assert.ok(after >= before + 5, `updates still applied (${before} → ${after})`);
+    // Highlights follow the re-rendered text: the rotating name is painted, and no range is stale.
+    const check = () =>
+      page.evaluate(() => {
+        const current = document.querySelector('#rotating')!.textContent!;
+        const name = ['TrickBot', 'Dridex', 'QakBot'].find((n) => current.includes(n))!;
+        const texts: string[] = [];
+        CSS.highlights.forEach((h) => h.forEach((r) => { if ((r as Range).startContainer.isConnected && document.querySelector('#rotating')!.contains((r as Range).startContainer)) texts.push((r as Range).toString()); }));
+        let stale = 0;
+        CSS.highlights.forEach((h) => h.forEach((r) => { const t = (r as Range).toString(); if (!/^(TrickBot|Dridex|QakBot|Lazarus Group)$/.test(t)) stale++; }));
+        return { name, texts, stale };
+      });
+    const state = await waitFor(check, (s) => s.texts.includes(s.name) && s.texts.includes('Lazarus Group') && s.stale === 0, 5000, 'highlights on the current render');
+    assert.equal(state.stale, 0);
+    assert.deepEqual(errors, [], 'no console errors');
+  } finally {
+    await page.close();
+  }
+});
+
+test('form fields, editable drafts and code are left alone', async () => {
+  const page = await open('/forms.html');
+  try {
+    const values = () =>
+      page.evaluate(() => ({
+        input: (document.getElementById('suspect') as HTMLInputElement).value,
+        textarea: (document.getElementById('notes') as HTMLTextAreaElement).value,
+        select: (document.getElementById('pick') as HTMLSelectElement).value,
+        draft: document.getElementById('draft')!.innerHTML,
+        plain: document.getElementById('plaintext')!.innerHTML,
+        pre: document.getElementById('pre')!.innerHTML,
+      }));
+    const before = await values();
+    await spotted(browser.worker, page);
+    const painted = await ranges(page);
+    assert.deepEqual(painted.map((r) => `${r.text}@${r.where}`), ['Lazarus Group@visible']);
+    // Typing in the draft is not disturbed, and the typed name is not highlighted.
+    await page.click('#draft p');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Also Dridex.');
+    await page.waitForTimeout(600);
+    assert.deepEqual((await ranges(page)).map((r) => r.where), ['visible']);
+    const now = await values();
+    assert.deepEqual({ ...now, draft: before.draft }, before);
+    assert.match(now.draft, /Also Dridex\./);
+  } finally {
+    await page.close();
+  }
+});
+
+test('open shadow roots are scanned and styled', async () => {
+  const page = await open('/shadow.html');
+  try {
+    const report = await spotted(browser.worker, page);
+    assert.ok(report.matches.some((m) => m.text === 'Lazarus Group'));
+    const painted = await ranges(page);
+    assert.ok(painted.some((r) => r.text === 'Lazarus Group' && r.shadow), JSON.stringify(painted));
+    assert.ok(painted.some((r) => r.text === 'TrickBot' && r.shadow));
+    // The ::highlight rules reach into the shadow root (adopted there only because it has a highlight).
+    const colour = await page.evaluate(() => {
+      const p = document.getElementById('card')!.shadowRoot!.getElementById('inside')!;
+      return getComputedStyle(p, '::highlight(actorlens-actor)').backgroundColor;
+    });
+    assert.notEqual(colour, 'rgba(0, 0, 0, 0)');
+    await page.screenshot({ path: 'out/content-shadow.png' });
+  } finally {
+    await page.close();
+  }
+});
+
+test('same-origin frames: each frame highlights, the top frame and the badge count all frames', async () => {
+  const page = await open('/frame-parent.html');
+  try {
+    const child = await waitFor(async () => page.frames().find((f) => f.url().endsWith('/frame-child.html')), (f) => !!f, 5000, 'child frame');
+    await child!.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 10_000 });
+    const inChild = await child!.evaluate(() => {
+      const out: string[] = [];
+      CSS.highlights.forEach((h) => h.forEach((r) => out.push((r as Range).toString())));
+      return out.sort();
+    });
+    assert.deepEqual(inChild, ['Dridex', 'TrickBot']);
+    const report = await waitFor(() => spotted(browser.worker, page), (r) => r.matches.length >= 3, 5000, 'frames folded in');
+    assert.deepEqual(report.matches.map((m) => m.text).sort(), ['Dridex', 'Lazarus Group', 'TrickBot']);
+    assert.equal(await waitFor(() => badgeOf(browser.worker, page), (b) => b === '3', 5000, 'badge 3'), '3');
+  } finally {
+    await page.close();
+  }
+});
+
+test('single-page-app navigation rescans and the badge follows', async () => {
+  const page = await open('/spa.html');
+  try {
+    const first = await spotted(browser.worker, page);
+    assert.equal(first.matches.length, 0);
+    await page.click('#go');
+    await waitFor(() => ranges(page), (r) => r.some((x) => x.text === 'Wizard Spider') && r.some((x) => x.text === 'Conti'), 5000, 'second story painted');
+    assert.equal(await waitFor(() => badgeOf(browser.worker, page), (b) => b === '2', 5000, 'badge 2'), '2');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a manual rescan answers with the report', async () => {
+  const page = await open('/article.html');
+  try {
+    await spotted(browser.worker, page);
+    const { tabIdOf } = await import('./harness');
+    const tabId = await tabIdOf(browser.worker, page);
+    const report = (await browser.worker.evaluate(
+      (id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { type: 'actorlens:rescan' }),
+      tabId,
+    )) as { done: boolean; matches: { text: string; count: number }[] };
+    assert.equal(report.done, true);
+    assert.equal(report.matches.find((m) => m.text === 'Lazarus Group')?.count, 3, 'a rescan does not double-count');
+  } finally {
+    await page.close();
+  }
+});

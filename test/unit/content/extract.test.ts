@@ -1,0 +1,81 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { findShadowRoots, insideSkipped, isSkipped, locate, OWN_UI_ATTR, textChunks } from '../../../src/content/extract';
+
+function page(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+const allText = (root: Node, max?: number) => [...textChunks(root, max)].map((c) => c.text);
+
+describe('textChunks', () => {
+  it('joins text across inline markup and breaks lines between blocks', () => {
+    const body = page('<h1>Title</h1><p>Lazarus <b>Group</b> and <a href="#">Trick<i>Bot</i></a>.</p><div>Next block</div>');
+    expect(allText(body)).toEqual(['Title\nLazarus Group and TrickBot.\nNext block']);
+  });
+
+  it('skips form fields, editable areas (and their descendants), code, scripts and our own UI', () => {
+    const body = page(`
+      <p id="a">keep one</p>
+      <input value="no input"><textarea>no textarea</textarea><select><option>no option</option></select>
+      <div contenteditable="true"><p>no draft <b>nested</b></p></div>
+      <div contenteditable="plaintext-only">no plaintext</div>
+      <div contenteditable="false">keep two</div>
+      <pre>no pre</pre><p>keep <code>no code</code> three</p>
+      <script>no script</script><style>.no{}</style><noscript>no noscript</noscript>
+      <div ${OWN_UI_ATTR}>no ui</div>`);
+    const text = allText(body).join('');
+    expect(text).toContain('keep one');
+    expect(text).toContain('keep two');
+    expect(text).toContain('keep  three');
+    expect(text).not.toMatch(/\bno\b/);
+  });
+
+  it('cuts chunks only at block boundaries, once a chunk has reached the size', () => {
+    const body = page('<p>aaaa <b>bbbb</b></p><p>cccc</p><p>dddd</p>');
+    const chunks = allText(body, 5);
+    expect(chunks).toEqual(['aaaa bbbb', 'cccc\ndddd']);
+  });
+
+  it('hands open shadow roots to the caller', () => {
+    const body = page('<div id="host"></div><p>light</p>');
+    const root = body.querySelector('#host')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>inside</p>';
+    const found: ShadowRoot[] = [];
+    findShadowRoots(body, (r) => found.push(r));
+    expect(found).toEqual([root]);
+    expect(allText(root)).toEqual(['inside']);
+  });
+});
+
+describe('locate', () => {
+  it('maps chunk offsets back to text nodes, preferring the earlier node at a boundary for ends', () => {
+    const body = page('<p>Lazarus <b>Group</b> here</p>');
+    const [chunk] = [...textChunks(body)];
+    const start = locate(chunk!, 0)!;
+    expect(start.node.data).toBe('Lazarus ');
+    expect(start.offset).toBe(0);
+    const end = locate(chunk!, 'Lazarus Group'.length, true)!;
+    expect(end.node.data).toBe('Group');
+    expect(end.offset).toBe(5);
+    const mid = locate(chunk!, 'Lazarus '.length)!;
+    expect(mid.node.data).toBe('Group');
+    expect(mid.offset).toBe(0);
+  });
+});
+
+describe('skips', () => {
+  it('isSkipped and insideSkipped see editable ancestors across shadow roots', () => {
+    const body = page('<div contenteditable=""><span id="s">x</span></div><p id="p">y</p>');
+    expect(isSkipped(body.querySelector('[contenteditable]')!)).toBe(true);
+    expect(insideSkipped(body.querySelector('#s')!.firstChild!)).toBe(true);
+    expect(insideSkipped(body.querySelector('#p')!.firstChild!)).toBe(false);
+    const host = document.createElement('div');
+    host.setAttribute('contenteditable', 'true');
+    body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>z</p>';
+    expect(insideSkipped(root.querySelector('p')!.firstChild!)).toBe(true);
+  });
+});
