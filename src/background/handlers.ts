@@ -5,6 +5,8 @@ import { currentDictionary, currentMatcher, ensureSeeded, repo } from './knowled
 import { setBadge } from './badge';
 import { distinctEntities, otherFrames, recordFrame } from './frames';
 import { browser } from '../platform/browser';
+import { loadSettings } from '../platform/settings';
+import { recordSightings } from '../core/db/sightings';
 
 export const handlers = {
   async 'actorlens:getDictionary'(message) {
@@ -51,8 +53,13 @@ export const handlers = {
   async 'actorlens:reportSpotted'(message, sender) {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return null;
-    recordFrame(tabId, sender.frameId ?? 0, Array.isArray(message.entities) ? message.entities : []);
+    const entities = Array.isArray(message.entities) ? message.entities : [];
+    recordFrame(tabId, sender.frameId ?? 0, entities);
     await setBadge(tabId, distinctEntities(tabId));
+    if (sender.url && (await loadSettings()).history) {
+      const ids = entities.map((e) => e.entityId).filter((id): id is string => typeof id === 'string');
+      await recordSightings(repo, ids, sender.url, typeof message.title === 'string' ? message.title : '').catch(() => undefined);
+    }
     return null;
   },
 

@@ -24,7 +24,7 @@ let report: SpottedReport = { done: false, scanMs: 0, matches: [] };
 let applying: Promise<void> = Promise.resolve();
 
 function send(entities: SpottedEntity[]): void {
-  void callBackground({ type: 'actorlens:reportSpotted', entities }).catch(() => undefined);
+  void callBackground({ type: 'actorlens:reportSpotted', entities, title: document.title }).catch(() => undefined);
 }
 
 function startScanner(): Scanner {

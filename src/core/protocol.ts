@@ -89,7 +89,8 @@ export interface BackgroundCalls {
    */
   'actorlens:match': { req: MatchRequest; res: { version: string; context: boolean; matches: Match[][] } };
   /** Sent by every frame after each change; the background aggregates per tab and frame (badge). */
-  'actorlens:reportSpotted': { req: { entities: SpottedEntity[] }; res: null };
+  /** A frame's tally after a scan; `title` feeds the opt-in local history (kept only when the reader turned it on). */
+  'actorlens:reportSpotted': { req: { entities: SpottedEntity[]; title?: string }; res: null };
   /** The entities other frames of the sender's tab reported (the top frame folds them into its answer). */
   'actorlens:framesSpotted': { req: unknown; res: SpottedEntity[] };
   /** "Open in ActorLens" from the hover card: opens the ActorLens view of the entity. */
