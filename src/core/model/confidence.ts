@@ -3,14 +3,15 @@
  * Absent means "unspecified", never 0.
  *
  * Derivation rule for a link (deterministic, documented in README):
- * 1. Each claim weighs w = reliabilityWeight(source.reliability). Its value is its own confidence,
- *    or 50 ("roughly even") when the source gave none.
+ * 1. Each claim weighs w = reliabilityWeight(source.reliability) times its own confidence. A claim that states
+ *    no confidence counts as 50 ("roughly even") for the status only; when no claim states one, the link's
+ *    confidence is unspecified.
  * 2. Supporting claims combine as independent evidence: support = 100 · (1 − Π(1 − w·c/100)), counting only
  *    one claim per underlying analysis (source.basedOn, else publisher: the strongest), because the same
  *    outlet repeating itself, or three outlets reporting one vendor's study, is not independent evidence.
  * 3. Refuting claims combine the same way into `refute`.
  * 4. confidence = round(support · (1 − refute/100)).
- * 5. Status: refute ≥ 60 and refute ≥ support → refuted; refute ≥ 30 → disputed (unless the curator said
+ * 5. Status (refute counted with unstated claims as 50): refute ≥ 60 and refute ≥ support → refuted; refute ≥ 30 → disputed (unless the curator said
  *    refuted); otherwise the asserted status stands (historical stays historical).
  * 6. An analyst override replaces the number (not the claims); the reason is kept and shown.
  */
@@ -69,11 +70,12 @@ export function reliabilityWeight(r: Reliability | undefined): number {
   }
 }
 
-function combine(claims: readonly Claim[]): number {
+function combine(claims: readonly Claim[], unstated: number | undefined): number {
   const bestPerPublisher = new Map<string, number>();
   for (const claim of claims) {
+    if (claim.confidence === undefined && unstated === undefined) continue;
     const key = (claim.source.basedOn ?? claim.source.publisher ?? claim.source.url ?? claim.id).toLowerCase();
-    const strength = reliabilityWeight(claim.source.reliability) * (claim.confidence ?? 50);
+    const strength = reliabilityWeight(claim.source.reliability) * (claim.confidence ?? unstated ?? 50);
     bestPerPublisher.set(key, Math.max(bestPerPublisher.get(key) ?? 0, strength));
   }
   let doubt = 1;
@@ -93,14 +95,18 @@ export interface DerivedConfidence {
 export function deriveConfidence(link: Pick<Link, 'status' | 'override'>, claims: readonly Claim[]): DerivedConfidence {
   const pro = claims.filter((c) => c.stance === 'supports');
   const con = claims.filter((c) => c.stance === 'refutes');
-  const support = combine(pro);
-  const refute = combine(con);
+  // A claim that states no confidence still counts towards the status (as "roughly even"), but the number is
+  // derived only from claims that state one: a feed's bare "uses" is unspecified, not "unlikely".
+  const support = combine(pro, undefined);
+  const refute = combine(con, undefined);
+  const refuteForStatus = combine(con, 50);
   let status: LinkStatus = link.status;
   if (status !== 'refuted') {
-    if (refute >= 60 && refute >= support) status = 'refuted';
-    else if (refute >= 30) status = 'disputed';
+    if (refuteForStatus >= 60 && refuteForStatus >= support) status = 'refuted';
+    else if (refuteForStatus >= 30) status = 'disputed';
   }
-  let confidence: number | undefined = claims.length ? Math.round(support * (1 - refute / 100)) : undefined;
+  const stated = claims.some((c) => c.confidence !== undefined);
+  let confidence: number | undefined = stated ? Math.round(support * (1 - refute / 100)) : undefined;
   if (link.override) confidence = link.override.confidence;
   return { confidence, status, supporting: pro.length, refuting: con.length, overridden: !!link.override };
 }

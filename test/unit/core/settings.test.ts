@@ -36,8 +36,11 @@ describe('confidence derivation', async () => {
     source: { title: 't', publisher, ...(reliability ? { reliability } : {}) },
   });
 
-  it('is unspecified without claims, never 0', () => {
+  it('is unspecified without claims, or when no claim states a confidence; never 0', () => {
     expect(deriveConfidence({ status: 'active' }, []).confidence).toBeUndefined();
+    expect(deriveConfidence({ status: 'active' }, [claim('supports', undefined, 'MITRE', 'B')]).confidence).toBeUndefined();
+    // An unstated refutation from a reliable source still disputes the link.
+    expect(deriveConfidence({ status: 'active' }, [claim('supports', 70, 'A', 'B'), claim('refutes', undefined, 'B', 'A')]).status).toBe('disputed');
     expect(bandOf(undefined)).toBeUndefined();
   });
 
