@@ -228,7 +228,7 @@ async function main(): Promise<void> {
     console.log(`warm-up (background builds the dictionary): ${warm.scanMs.toFixed(0)} ms`);
     const plainPage = await plain.newPage();
 
-    const rows: string[][] = [['page', 'floor ms', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'settings', 'walk', 'match wait', 'local match', 'paint', 'slices', 'requests', 'ranges', 'marks']];
+    const rows: string[][] = [['page', 'floor ms', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'settings', 'walk', 'match wait', 'local match', 'filter', 'paint', 'slices', 'requests', 'ranges', 'marks']];
     for (const [p] of pages) {
       const url = `${base}${p}`;
       const floor: number[] = [];
@@ -259,6 +259,7 @@ async function main(): Promise<void> {
         st('walk').toFixed(1),
         st('wait').toFixed(1),
         st('local').toFixed(1),
+        st('filter').toFixed(1),
         st('paint').toFixed(1),
         String(st('slices')),
         String(st('requests')),

@@ -1,7 +1,7 @@
 /** One handler per BackgroundCalls message; `satisfies` makes a missing handler a type error. */
 import type { BackgroundCalls, CardData } from '../core/protocol';
 import type { Handlers } from '../platform/messaging';
-import { currentDictionary, currentMatcher, ensureSeeded, repo } from './knowledge';
+import { currentDictionary, currentMatcher, currentPrefilter, ensureSeeded, repo } from './knowledge';
 import { setBadge } from './badge';
 import { distinctEntities, otherFrames, recordFrame } from './frames';
 import { browser } from '../platform/browser';
@@ -13,6 +13,11 @@ export const handlers = {
     const dict = await currentDictionary();
     // The content script keeps the dictionary it has when it is still current.
     return message.have === dict.version ? { version: dict.version } : { version: dict.version, dict };
+  },
+
+  async 'actorlens:prefilter'(message) {
+    const prefilter = await currentPrefilter();
+    return message.have === prefilter.version ? { version: prefilter.version } : { version: prefilter.version, prefilter };
   },
 
   async 'actorlens:match'(message) {

@@ -2,7 +2,7 @@
 import { bundledDataset, BUNDLED_VERSION } from '../core/data/index';
 import { openDb } from '../core/db/database';
 import { Repository } from '../core/db/repository';
-import { compileDictionary, createMatcher, type CompiledDictionary, type Matcher } from '../core/matcher/index';
+import { compileDictionary, compilePrefilter, createMatcher, type CompiledDictionary, type CompiledPrefilter, type Matcher } from '../core/matcher/index';
 
 export const repo = new Repository(openDb());
 
@@ -15,7 +15,7 @@ export function ensureSeeded(): Promise<unknown> {
   return seeding;
 }
 
-let cache: { dataVersion: number; dict: CompiledDictionary; matcher?: Matcher } | undefined;
+let cache: { dataVersion: number; dict: CompiledDictionary; matcher?: Matcher; prefilter?: CompiledPrefilter } | undefined;
 let building: Promise<NonNullable<typeof cache>> | undefined;
 /** The data version is re-read at most this often (every content-script chunk asks for the matcher). */
 const VERSION_CHECK_MS = 1000;
@@ -48,4 +48,11 @@ export async function currentMatcher(): Promise<{ version: string; matcher: Matc
   const c = await current();
   c.matcher ??= createMatcher(c.dict);
   return { version: c.dict.version, matcher: c.matcher };
+}
+
+/** The dictionary's prefilter (first characters of every name), compiled once per data version. */
+export async function currentPrefilter(): Promise<CompiledPrefilter> {
+  const c = await current();
+  c.prefilter ??= compilePrefilter(c.dict);
+  return c.prefilter;
 }

@@ -98,13 +98,22 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   let parts: string[] = [];
   let length = 0;
   let lastBlock: Node | null = null;
+  let lastParent: Node | null = null;
+  let lastParentBlock: Node | null = null;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
     const value = text.data;
     if (!value) continue;
     const parent = text.parentNode!;
-    let block = blocks.get(parent);
-    if (block === undefined) block = resolve(parent);
+    // Consecutive text nodes mostly share a parent: skip the map lookup then.
+    let block: Node | null | undefined;
+    if (parent === lastParent) block = lastParentBlock;
+    else {
+      block = blocks.get(parent);
+      if (block === undefined) block = resolve(parent);
+      lastParent = parent;
+      lastParentBlock = block;
+    }
     if (block === null) continue;
     if (block !== lastBlock && length > 0) {
       if (length >= maxChars) {

@@ -12,7 +12,7 @@ import { loadSettings, onSettingsChanged, updateSettings } from '../platform/set
 import { Card } from './card';
 import { Interaction } from './interact';
 import { pageInfo } from './page-info';
-import { Scanner } from './scanner';
+import { loadPrefilter, Scanner } from './scanner';
 
 const started = performance.now();
 const isTop = window === window.top;
@@ -135,6 +135,8 @@ window.addEventListener('popstate', onUrlMaybeChanged);
 if (!isTop) window.addEventListener('pagehide', () => send([]));
 
 let settingsMs = 0;
+// The prefilter and the settings are asked for at once (two round trips in parallel, not one after the other).
+void loadPrefilter();
 onSettingsChanged((next) => void queueApply(next));
 void loadSettings().then((s) => {
   settingsMs = performance.now() - started;

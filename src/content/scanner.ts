@@ -10,7 +10,7 @@
  *   from the queue and dropped, so painting can never trigger a scan. On very busy pages the debounce grows.
  */
 import type { EntityKind } from '../core/model/entity';
-import { createMatcher, type Match, type Matcher } from '../core/matcher/index';
+import { createMatcher, createPrefilter, hasSecurityContext, type Match, type Matcher, type Prefilter } from '../core/matcher/index';
 import type { BackgroundCalls, Reply, SpottedEntity, SpottedReport } from '../core/protocol';
 import { callBackground } from '../platform/messaging';
 import { blockOf, insideSkipped, locate, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
@@ -48,6 +48,8 @@ export interface ScanPhases {
   local: number;
   /** Creating and registering ranges (main thread). */
   paint: number;
+  /** Security context and prefilter over the walked text (main thread). */
+  filter: number;
   slices: number;
   requests: number;
 }
@@ -84,6 +86,29 @@ function loadLocalMatcher(): void {
       if (answer.dict) localMatcher = createMatcher(answer.dict);
     })
     .catch(() => undefined);
+}
+
+/**
+ * The dictionary's prefilter, asked for once at script start (in parallel with the settings): chunks it clears
+ * are never sent, so a page without names costs one pass over its text and no match request.
+ */
+let prefilter: Prefilter | undefined;
+let prefilterLoading: Promise<Prefilter | undefined> | undefined;
+export function loadPrefilter(refresh = false): Promise<Prefilter | undefined> {
+  if (refresh || !prefilterLoading) {
+    const have = prefilter?.version;
+    prefilterLoading = callBackground({ type: 'actorlens:prefilter', ...(have ? { have } : {}) })
+      .then((answer) => {
+        if (answer.prefilter) prefilter = createPrefilter(answer.prefilter);
+        else if (prefilter?.version !== answer.version) prefilter = undefined;
+        return prefilter;
+      })
+      .catch(() => {
+        prefilterLoading = undefined;
+        return undefined;
+      });
+  }
+  return prefilterLoading;
 }
 
 type Scheduler = { yield?: () => Promise<void> };
@@ -135,7 +160,7 @@ export class Scanner {
   private flushing = false;
   private recentFlushes: number[] = [];
   private lastSignature = '';
-  readonly phases: ScanPhases = { walk: 0, wait: 0, local: 0, paint: 0, slices: 0, requests: 0 };
+  readonly phases: ScanPhases = { walk: 0, wait: 0, local: 0, paint: 0, filter: 0, slices: 0, requests: 0 };
   /** Called after each scan or update that changed what is painted. */
   onUpdate: ((scanner: Scanner) => void) | undefined;
   /** Called once, when the first range is painted. */
@@ -173,6 +198,7 @@ export class Scanner {
   async rescan(): Promise<SpottedReport> {
     if (!this.ready || !this.options) return this.report();
     this.pruneDetached();
+    void loadPrefilter(true);
     await this.scanRoots([this.doc.body ?? this.doc.documentElement], this.run, false);
     // Always re-report: the background may have dropped this tab's tally on a same-document navigation.
     this.notify(true);
@@ -260,9 +286,9 @@ export class Scanner {
     let batch: { chunk: TextChunk; root: Node }[] = [];
     let batchChars = 0;
     let walked = 0;
+    let filterAsked = false;
     const matchHere = (chunk: TextChunk, root: Node) => {
       const m0 = performance.now();
-      if (!this.securityContext && localMatcher!.hasSecurityContext(chunk.text)) this.securityContext = true;
       const matches = localMatcher!.match(chunk.text, { suppressed: options.suppressed, possibleActors: options.possibleActors, ...(this.securityContext ? { securityContext: true } : {}) });
       const m1 = performance.now();
       if (first) phases.local += m1 - m0;
@@ -272,6 +298,10 @@ export class Scanner {
       if (first) phases.paint += performance.now() - m1;
     };
     const inflight: { items: typeof batch; reply: Promise<MatchReply> }[] = [];
+    // The page's security context is decided here, chunk by chunk (as the background would, carrying it over);
+    // a batch starts with the context before its first chunk and is cut where skipped chunks changed it.
+    let batchContext = false;
+    let batchEndContext = false;
     const send = () => {
       if (!batch.length) return;
       const items = batch;
@@ -283,7 +313,7 @@ export class Scanner {
         texts: items.map((i) => i.chunk.text),
         suppressed: options.suppressed,
         possibleActors: options.possibleActors,
-        securityContext: this.securityContext,
+        securityContext: batchContext,
       });
       inflight.push({ items, reply });
     };
@@ -295,6 +325,7 @@ export class Scanner {
       if (first) phases.wait += w1 - w0;
       if (run !== this.run) return false;
       if (answer.context) this.securityContext = true;
+      if (prefilter && answer.version !== prefilter.version) void loadPrefilter(true);
       items.forEach(({ chunk, root }, i) => {
         if (!first) this.forget(chunk.nodes);
         const wanted = (answer.matches[i] ?? []).filter((m) => options.kinds.includes(m.kind));
@@ -320,16 +351,37 @@ export class Scanner {
         const next = chunks.next();
         if (first) phases.walk += performance.now() - w0;
         if (next.done) break;
-        walked += next.value.text.length;
-        if (walked > LOCAL_AFTER_CHARS) loadLocalMatcher();
-        if (localMatcher) {
-          for (const item of batch.splice(0)) matchHere(item.chunk, item.root);
-          batchChars = 0;
-          matchHere(next.value, root);
+        const chunk = next.value;
+        if (!filterAsked) {
+          // Asked for at script start; usually here by the time the first chunk is read.
+          filterAsked = true;
+          const f0 = performance.now();
+          await loadPrefilter();
+          if (first) phases.wait += performance.now() - f0;
+          if (run !== this.run) return;
+        }
+        const f0 = performance.now();
+        const contextBefore = this.securityContext;
+        if (!contextBefore && hasSecurityContext(chunk.text)) this.securityContext = true;
+        const skip = prefilter !== undefined && !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: this.securityContext });
+        if (first) phases.filter += performance.now() - f0;
+        if (skip) {
+          if (!first) this.forget(chunk.nodes);
         } else {
-          batch.push({ chunk: next.value, root });
-          batchChars += next.value.text.length;
-          if (batchChars >= BATCH_CHARS) send();
+          walked += chunk.text.length;
+          if (walked > LOCAL_AFTER_CHARS) loadLocalMatcher();
+          if (localMatcher) {
+            for (const item of batch.splice(0)) matchHere(item.chunk, item.root);
+            batchChars = 0;
+            matchHere(chunk, root);
+          } else {
+            if (batch.length && batchEndContext !== contextBefore) send();
+            if (!batch.length) batchContext = contextBefore;
+            batch.push({ chunk, root });
+            batchEndContext = this.securityContext;
+            batchChars += chunk.text.length;
+            if (batchChars >= BATCH_CHARS) send();
+          }
         }
         if (inflight.length >= MAX_INFLIGHT && !(await settle())) return;
         if (performance.now() - sliceStart > SLICE_MS) {

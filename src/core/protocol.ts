@@ -6,7 +6,7 @@
  */
 import type { EntityKind } from './model/entity';
 import type { LinkStatus, Relation, TextQuoteSelector } from './model/link';
-import type { CompiledDictionary, Match } from './matcher/index';
+import type { CompiledDictionary, CompiledPrefilter, Match } from './matcher/index';
 
 export interface MatchRequest {
   texts: string[];
@@ -42,6 +42,8 @@ export interface ScanStats {
   local: number;
   /** Creating and registering ranges (main thread). */
   paint: number;
+  /** Security context and prefilter over the walked text (main thread). */
+  filter: number;
   /** How many times the scan yielded to the page, and how many match requests it sent. */
   slices: number;
   requests: number;
@@ -80,6 +82,11 @@ export interface PageInfo {
 
 export interface BackgroundCalls {
   'actorlens:getDictionary': { req: { have?: string }; res: { version: string; dict?: CompiledDictionary } };
+  /**
+   * The dictionary's prefilter (a few tens of KB): lets the content script skip text that cannot hold a match, so
+   * a page without names needs no match request at all.
+   */
+  'actorlens:prefilter': { req: { have?: string }; res: { version: string; prefilter?: CompiledPrefilter } };
   'actorlens:getCard': { req: { entityId: string }; res: CardData | null };
   /**
    * Matches text chunks with the background's matcher (built once per data version and kept across pages), so

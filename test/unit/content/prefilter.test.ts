@@ -1,0 +1,89 @@
+/**
+ * The content script skips text the prefilter clears; that must never change what is found: whenever the
+ * matcher finds something, the prefilter must say the text may match (same options, same page context).
+ */
+import { describe, expect, it } from 'vitest';
+import { compileDictionary, compilePrefilter, createMatcher, createPrefilter, hasSecurityContext } from '../../../src/core/matcher/index';
+import { ENTITIES } from '../matcher/fixtures';
+
+const dict = compileDictionary(ENTITIES, { version: 't1' });
+const matcher = createMatcher(dict);
+const compiled = compilePrefilter(dict);
+const prefilter = createPrefilter(JSON.parse(JSON.stringify(compiled)) as typeof compiled);
+
+const WORDS = [
+  'Lazarus', 'Lazarus Group', 'LAZARUS GROUP', 'lazarus', "Lazarus's", 'Lazarus’s tools', 'ZINC', 'zinc', 'APT 29', 'APT29', 'APT-29', 'apt29', 'APT38',
+  'TrickBot', 'Trick-Bot', 'trickbot.dll', 'Trickster', 'TA505', 'TA 505', 'Graceful Spider', 'Cozy Bear', 'Midnight Blizzard', 'Cobalt',
+  'Cobalt Group', 'Cobalt Strike', 'Cobalt’s Mine', 'Silence', 'silence', 'Equation', 'LEAD', 'lead', 'Emotet', 'EMOTET', 'GRU', 'Darkside',
+  'DarkSide', 'NetWire', 'NetwireRAT', 'Netwire RAT', 'Storm-0558', 'Storm 0558', 'UNC2452', 'DEV-0537', 'FIN7', 'Wicked Panda', 'Crimson Kitten',
+  'threat actor', 'Blackfly', 'group', 'gang', 'crew', 'dubbed', 'called', 'known as', 'tracked as', 'ransomware', 'malware', 'backdoor',
+  'phishing', 'the', 'harbour', 'kettle', 'apple', 'lantern', 'river', 'office', 'and', 'of', 'a', 'an', 'with', 'Zebra', 'Quokka',
+  'https://lazarus.example/x', 'user@trickbot.example', 'C:\\emotet\\x', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'ﬁle', 'soft\u00adware', 'Trick\u00adBot', '𝐄motet', 'Dia\u00a0mond Sleet', 'Diamond\u00a0Sleet', 'HIDDEN COBRA', 'Hidden Cobra',
+];
+const GLUE = [' ', ' ', ' ', ', ', '. ', '\n', ' - ', '-', ' (', ') ', ' “', '” ', "'", '/', ' \t '];
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('prefilter', () => {
+  it('is a compact summary of the dictionary', () => {
+    expect(compiled.version).toBe('t1');
+    const sigs = compiled.sigs.split('\u0000');
+    expect(sigs).toContain('lazaru');
+    expect(sigs).toContain('apt29');
+    expect(sigs).toContain('gru');
+    expect(sigs.every((s) => !s.includes(' ') && s.length <= 6)).toBe(true);
+  });
+
+  it('clears ordinary prose and flags names, code patterns and (with context) trigger words', () => {
+    expect(prefilter.mayMatch('The lazy river and the grace of a swan')).toBe(false);
+    const prose = 'The harbour office noticed the copper kettles before the rain arrived.\nA tired archivist counted three brass lanterns.';
+    expect(prefilter.mayMatch(prose)).toBe(false);
+    expect(matcher.match(prose)).toEqual([]);
+    expect(prefilter.mayMatch('Analysts tied it to Lazarus Group.')).toBe(true);
+    expect(prefilter.mayMatch('seen with APT 29 last year')).toBe(true);
+    expect(prefilter.mayMatch('a cluster tracked as UNC2452')).toBe(true);
+    expect(prefilter.mayMatch('a cluster tracked as UNC2452', { possibleActors: false })).toBe(false);
+    expect(prefilter.mayMatch('the Wicked Panda crew', { securityContext: false })).toBe(false);
+    expect(prefilter.mayMatch('the Wicked Panda crew', { securityContext: true })).toBe(true);
+    expect(prefilter.mayMatch('soft\u00adware')).toBe(true); // needs the prepared copy: never cleared
+  });
+
+  it('never clears a text the matcher finds something in (random texts, all option combinations)', () => {
+    const r = rng(42);
+    let cleared = 0;
+    let found = 0;
+    for (let t = 0; t < 4000; t++) {
+      const parts: string[] = [];
+      const len = 1 + Math.floor(r() * 12);
+      for (let w = 0; w < len; w++) {
+        parts.push(WORDS[Math.floor(r() * WORDS.length)]!);
+        parts.push(GLUE[Math.floor(r() * GLUE.length)]!);
+      }
+      const text = parts.join('');
+      for (const possibleActors of [true, false]) {
+        for (const ctx of [undefined, true, false]) {
+          const securityContext = ctx ?? hasSecurityContext(text);
+          const opts = { possibleActors, ...(ctx === undefined ? {} : { securityContext: ctx }) };
+          const matches = matcher.match(text, opts);
+          const may = prefilter.mayMatch(text, { possibleActors, securityContext });
+          if (matches.length) {
+            found++;
+            if (!may) throw new Error(`cleared a text with matches: ${JSON.stringify(text)} ${JSON.stringify(opts)} → ${matches.map((m) => m.text).join(', ')}`);
+          } else if (!may) cleared++;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(1000);
+    expect(cleared).toBeGreaterThan(100);
+  });
+});
