@@ -1,5 +1,5 @@
 /** One handler per BackgroundCalls message; `satisfies` makes a missing handler a type error. */
-import type { BackgroundCalls, CardData } from '../core/protocol';
+import { packMatches, type BackgroundCalls, type CardData } from '../core/protocol';
 import type { Handlers } from '../platform/messaging';
 import { currentDictionary, currentMatcher, currentPrefilter, ensureSeeded, repo } from './knowledge';
 import { setBadge } from './badge';
@@ -29,7 +29,7 @@ export const handlers = {
       if (!context && matcher.hasSecurityContext(text)) context = true;
       return matcher.match(text, { suppressed, possibleActors: message.possibleActors !== false, ...(context ? { securityContext: true } : {}) });
     });
-    return { version, context, matches };
+    return { version, context, matches: packMatches(matches) };
   },
 
   async 'actorlens:getCard'(message): Promise<CardData | null> {

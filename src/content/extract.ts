@@ -178,3 +178,22 @@ export function locate(chunk: TextChunk, offset: number, preferEnd = false): { n
   if (within < 0 || within > node.data.length) return undefined;
   return { node, offset: within };
 }
+
+/**
+ * Like `locate`, but steps from `hint` (the node index of a nearby earlier answer) instead of searching: painting
+ * a chunk's sorted matches then walks its nodes once. Returns the node index too, as the next hint. Gives the
+ * same answer as `locate` for any hint (the condition is monotone over the ascending starts).
+ */
+export function locateFrom(chunk: TextChunk, offset: number, preferEnd: boolean, hint: number): { node: Text; offset: number; index: number } | undefined {
+  const { starts, nodes } = chunk;
+  const before = (s: number) => s < offset || (s === offset && !preferEnd);
+  let i = Math.min(Math.max(hint, 0), starts.length - 1);
+  if (i < 0) return undefined;
+  while (i + 1 < starts.length && before(starts[i + 1]!)) i++;
+  while (i > 0 && !before(starts[i]!)) i--;
+  const node = nodes[i];
+  if (!node) return undefined;
+  const within = offset - starts[i]!;
+  if (within < 0 || within > node.data.length) return undefined;
+  return { node, offset: within, index: i };
+}

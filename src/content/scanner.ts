@@ -10,10 +10,10 @@
  *   from the queue and dropped, so painting can never trigger a scan. On very busy pages the debounce grows.
  */
 import type { EntityKind } from '../core/model/entity';
-import { createMatcher, createPrefilter, hasSecurityContext, type Match, type Matcher, type Prefilter } from '../core/matcher/index';
-import type { BackgroundCalls, Reply, SpottedEntity, SpottedReport } from '../core/protocol';
+import { createPrefilter, hasSecurityContext, type Match, type Prefilter } from '../core/matcher/index';
+import { unpackMatches, type BackgroundCalls, type Reply, type SpottedEntity, type SpottedReport } from '../core/protocol';
 import { callBackground } from '../platform/messaging';
-import { blockOf, insideSkipped, locate, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
+import { blockOf, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
 import { createPainter, highlightCss, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
 
 export interface ScanOptions {
@@ -44,7 +44,7 @@ export interface ScanPhases {
   walk: number;
   /** Waiting for the background's matches beyond the walk (not on the main thread). */
   wait: number;
-  /** Matching here, on large pages, once the dictionary has arrived (main thread). */
+  /** Matching in the page: no longer done (the background matches everything); kept at 0 for the benchmark. */
   local: number;
   /** Creating and registering ranges (main thread). */
   paint: number;
@@ -56,9 +56,14 @@ export interface ScanPhases {
 
 /** Most text read in one chunk; a chunk only ends at a block boundary. */
 const CHUNK_CHARS = 32_000;
-/** Text sent to the background per request, and how many requests may be in flight. */
-const BATCH_CHARS = 100_000;
-const MAX_INFLIGHT = 3;
+/**
+ * Text in the first match request (sent as soon as it is read, for an early first paint) and the most text in any
+ * later one (sent once that much is read, the remainder when the walk ends; none is awaited during the walk).
+ * Round trips, not matching, dominate: few large requests beat many small ones. 2 MB, not more: serialising a
+ * 4 MB message took the page's main thread past 50 ms (npm run bench:page, 5 MB page).
+ */
+const FIRST_REQUEST_CHARS = 100_000;
+const MAX_REQUEST_CHARS = 2_000_000;
 /** Yield to the page once a slice has run this long. */
 const SLICE_MS = 12;
 /** Debounce for mutations, growing on busy pages. */
@@ -71,22 +76,6 @@ const MAX_DIRTY = 400;
 const MUTATIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
 type MatchReply = Reply<BackgroundCalls, 'actorlens:match'>;
-
-/**
- * Large pages: past LOCAL_AFTER_CHARS of text, shipping the rest of the text to the background costs more than
- * receiving the compiled dictionary once (≈1 MB with the public feeds) and matching here, so the dictionary is
- * fetched in parallel and, once built, the remaining chunks (and later page changes) are matched locally.
- */
-const LOCAL_AFTER_CHARS = 300_000;
-let localMatcher: Matcher | undefined;
-let localLoading: Promise<void> | undefined;
-function loadLocalMatcher(): void {
-  localLoading ??= callBackground({ type: 'actorlens:getDictionary' })
-    .then((answer) => {
-      if (answer.dict) localMatcher = createMatcher(answer.dict);
-    })
-    .catch(() => undefined);
-}
 
 /**
  * The dictionary's prefilter, asked for once at script start (in parallel with the settings): chunks it clears
@@ -275,8 +264,11 @@ export class Scanner {
   // ------------------------------------------------------------------ scanning
 
   /**
-   * Walks the roots in slices and has the background match the text in batches, keeping up to MAX_INFLIGHT
-   * batches in flight so walking and matching overlap; results are painted in document order as they arrive.
+   * Walks the roots in slices and has the background match the text in as few requests as possible: each round
+   * trip costs far more than matching (tens of ms against ~1 ms per 100 KB), so the first FIRST_REQUEST_CHARS go
+   * out early (first paint while the walk goes on) and the rest in one request per MAX_REQUEST_CHARS (the last one
+   * as the walk ends); requests are never awaited mid-walk. Replies are painted in document order, in slices, as
+   * they arrive.
    */
   private async scanRoots(roots: Node[], run: number, first: boolean): Promise<void> {
     const options = this.options!;
@@ -285,19 +277,9 @@ export class Scanner {
     let sliceStart = performance.now();
     let batch: { chunk: TextChunk; root: Node }[] = [];
     let batchChars = 0;
-    let walked = 0;
+    let sent = 0;
     let filterAsked = false;
-    const matchHere = (chunk: TextChunk, root: Node) => {
-      const m0 = performance.now();
-      const matches = localMatcher!.match(chunk.text, { suppressed: options.suppressed, possibleActors: options.possibleActors, ...(this.securityContext ? { securityContext: true } : {}) });
-      const m1 = performance.now();
-      if (first) phases.local += m1 - m0;
-      if (!first) this.forget(chunk.nodes);
-      const wanted = matches.filter((m) => options.kinds.includes(m.kind));
-      if (wanted.length) this.paint(chunk, wanted, root);
-      if (first) phases.paint += performance.now() - m1;
-    };
-    const inflight: { items: typeof batch; reply: Promise<MatchReply> }[] = [];
+    const inflight: { items: typeof batch; reply: Promise<MatchReply>; arrived: boolean }[] = [];
     // The page's security context is decided here, chunk by chunk (as the background would, carrying it over);
     // a batch starts with the context before its first chunk and is cut where skipped chunks changed it.
     let batchContext = false;
@@ -307,32 +289,54 @@ export class Scanner {
       const items = batch;
       batch = [];
       batchChars = 0;
+      sent++;
       phases.requests++;
-      const reply = callBackground({
-        type: 'actorlens:match',
-        texts: items.map((i) => i.chunk.text),
-        suppressed: options.suppressed,
-        possibleActors: options.possibleActors,
-        securityContext: batchContext,
-      });
-      inflight.push({ items, reply });
+      const entry = {
+        items,
+        arrived: false,
+        reply: callBackground({
+          type: 'actorlens:match',
+          texts: items.map((i) => i.chunk.text),
+          suppressed: options.suppressed,
+          possibleActors: options.possibleActors,
+          securityContext: batchContext,
+        }),
+      };
+      entry.reply.then(
+        () => (entry.arrived = true),
+        () => (entry.arrived = true),
+      );
+      inflight.push(entry);
+    };
+    /** Yields when the slice has run long enough; false when the scan was superseded meanwhile. */
+    const maybeYield = async (): Promise<boolean> => {
+      if (performance.now() - sliceStart <= SLICE_MS) return true;
+      await yieldToPage();
+      if (run !== this.run) return false;
+      if (first) phases.slices++;
+      sliceStart = performance.now();
+      return true;
     };
     const settle = async (): Promise<boolean> => {
       const { items, reply } = inflight.shift()!;
       const w0 = performance.now();
       const answer = await reply;
-      const w1 = performance.now();
-      if (first) phases.wait += w1 - w0;
+      if (first) phases.wait += performance.now() - w0;
       if (run !== this.run) return false;
       if (answer.context) this.securityContext = true;
       if (prefilter && answer.version !== prefilter.version) void loadPrefilter(true);
-      items.forEach(({ chunk, root }, i) => {
-        if (!first) this.forget(chunk.nodes);
-        const wanted = (answer.matches[i] ?? []).filter((m) => options.kinds.includes(m.kind));
-        if (wanted.length) this.paint(chunk, wanted, root);
-      });
-      if (first) phases.paint += performance.now() - w1;
+      const lists = unpackMatches(answer.matches, items.length);
       sliceStart = performance.now();
+      for (let i = 0; i < items.length; i++) {
+        const { chunk, root } = items[i]!;
+        const p0 = performance.now();
+        // The text may have changed while the background matched or while the page ran: leave that to the observer.
+        if (!first) this.forget(chunk.nodes);
+        const wanted = lists[i]!.filter((m) => options.kinds.includes(m.kind));
+        if (wanted.length) this.paint(chunk, wanted, root);
+        if (first) phases.paint += performance.now() - p0;
+        if (!(await maybeYield())) return false;
+      }
       return true;
     };
     for (let root = queue.shift(); root; root = queue.shift()) {
@@ -368,31 +372,18 @@ export class Scanner {
         if (skip) {
           if (!first) this.forget(chunk.nodes);
         } else {
-          walked += chunk.text.length;
-          if (walked > LOCAL_AFTER_CHARS) loadLocalMatcher();
-          if (localMatcher) {
-            for (const item of batch.splice(0)) matchHere(item.chunk, item.root);
-            batchChars = 0;
-            matchHere(chunk, root);
-          } else {
-            if (batch.length && batchEndContext !== contextBefore) send();
-            if (!batch.length) batchContext = contextBefore;
-            batch.push({ chunk, root });
-            batchEndContext = this.securityContext;
-            batchChars += chunk.text.length;
-            if (batchChars >= BATCH_CHARS) send();
-          }
+          if (batch.length && batchEndContext !== contextBefore) send();
+          if (!batch.length) batchContext = contextBefore;
+          batch.push({ chunk, root });
+          batchEndContext = this.securityContext;
+          batchChars += chunk.text.length;
+          if (batchChars >= (sent === 0 ? FIRST_REQUEST_CHARS : MAX_REQUEST_CHARS)) send();
         }
-        if (inflight.length >= MAX_INFLIGHT && !(await settle())) return;
-        if (performance.now() - sliceStart > SLICE_MS) {
-          await yieldToPage();
-          if (run !== this.run) return;
-          if (first) phases.slices++;
-          sliceStart = performance.now();
-        }
+        // Paint replies that are already here (no waiting mid-walk).
+        while (inflight[0]?.arrived) if (!(await settle())) return;
+        if (!(await maybeYield())) return;
       }
     }
-    if (localMatcher) for (const item of batch.splice(0)) matchHere(item.chunk, item.root);
     send();
     while (inflight.length) if (!(await settle())) return;
   }
@@ -403,10 +394,13 @@ export class Scanner {
     const rootNode = root.getRootNode() as Document | ShadowRoot;
     if (painter.mutates) this.takeMutations();
     // Last first: the fallback splits text nodes, and earlier offsets must stay valid.
+    // Matches come sorted, so the node cursor only steps back a little per match (no search per offset).
+    let hint = chunk.nodes.length - 1;
     for (let i = matches.length - 1; i >= 0; i--) {
       const m = matches[i]!;
-      const start = locate(chunk, m.start);
-      const end = locate(chunk, m.end, true);
+      const end = locateFrom(chunk, m.end, true, hint);
+      const start = locateFrom(chunk, m.start, false, end ? end.index : hint);
+      if (start) hint = start.index;
       if (!start || !end) continue;
       let range: Range | undefined = this.doc.createRange();
       try {

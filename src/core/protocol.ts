@@ -15,6 +15,59 @@ export interface MatchRequest {
   securityContext: boolean;
 }
 
+/** A match without its position: one entry of a match reply's table, shared by every match that has it. */
+export type MatchEntry = Omit<Match, 'start' | 'end'>;
+
+/**
+ * The matches of one `actorlens:match` request as parallel arrays (one slot per match, grouped by request text in
+ * order, each text's matches in the matcher's order): `text` the index of the request text, `start`/`end` the
+ * UTF-16 offsets in it (end exclusive), `entry` the index into `table`. Far smaller to serialise than an object
+ * per match on pages with thousands of names.
+ */
+export interface PackedMatches {
+  text: number[];
+  start: number[];
+  end: number[];
+  entry: number[];
+  table: MatchEntry[];
+}
+
+/** Packs per-text match lists (background side). */
+export function packMatches(lists: Match[][]): PackedMatches {
+  const packed: PackedMatches = { text: [], start: [], end: [], entry: [], table: [] };
+  const index = new Map<string, number>();
+  lists.forEach((list, t) => {
+    for (const m of list) {
+      const { start, end, ...entry } = m;
+      const key = JSON.stringify(entry);
+      let e = index.get(key);
+      if (e === undefined) {
+        e = packed.table.length;
+        index.set(key, e);
+        packed.table.push(entry);
+      }
+      packed.text.push(t);
+      packed.start.push(start);
+      packed.end.push(end);
+      packed.entry.push(e);
+    }
+  });
+  return packed;
+}
+
+/** Unpacks a reply into one match list per request text (content side). */
+export function unpackMatches(packed: PackedMatches, texts: number): Match[][] {
+  const lists: Match[][] = Array.from({ length: texts }, () => []);
+  const n = packed.text.length;
+  for (let i = 0; i < n; i++) {
+    const list = lists[packed.text[i]!];
+    const entry = packed.table[packed.entry[i]!];
+    if (!list || !entry) continue;
+    list.push({ ...entry, start: packed.start[i]!, end: packed.end[i]! });
+  }
+  return lists;
+}
+
 export interface SpottedEntity {
   /** Null for a "possible actor" found by a naming scheme but not in the knowledge base. */
   entityId: string | null;
@@ -94,7 +147,7 @@ export interface BackgroundCalls {
    * nothing is stored or sent anywhere. `securityContext` carries the page's context over from earlier chunks;
    * `context` says whether any of these chunks established it.
    */
-  'actorlens:match': { req: MatchRequest; res: { version: string; context: boolean; matches: Match[][] } };
+  'actorlens:match': { req: MatchRequest; res: { version: string; context: boolean; matches: PackedMatches } };
   /** Sent by every frame after each change; the background aggregates per tab and frame (badge). */
   /** A frame's tally after a scan; `title` feeds the opt-in local history (kept only when the reader turned it on). */
   'actorlens:reportSpotted': { req: { entities: SpottedEntity[]; title?: string }; res: null };

@@ -9,14 +9,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROME, CHROME_ARGS, launchChromium, spotted, tabIdOf, type Launched } from './harness';
-import { accessibleNames, badgeOf, ranges, servePages, setSettings, waitFor } from './content-pages';
+import { CHROME, CHROME_ARGS, launchChromium, serveFixtures, spotted, tabIdOf, type Launched } from './harness';
+import { accessibleNames, badgeOf, ranges, setSettings, waitFor } from './content-pages';
 
-let server: Awaited<ReturnType<typeof servePages>>;
+let server: Awaited<ReturnType<typeof serveFixtures>>;
 let browser: Launched;
 before(async () => {
   mkdirSync('out', { recursive: true });
-  server = await servePages();
+  server = await serveFixtures();
   browser = await launchChromium();
 });
 after(async () => {

@@ -5,13 +5,13 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchChromium, spotted, type Launched } from './harness';
-import { badgeOf, ranges, servePages, waitFor } from './content-pages';
+import { launchChromium, serveFixtures, spotted, type Launched } from './harness';
+import { badgeOf, ranges, waitFor } from './content-pages';
 
-let server: Awaited<ReturnType<typeof servePages>>;
+let server: Awaited<ReturnType<typeof serveFixtures>>;
 let browser: Launched;
 before(async () => {
-  server = await servePages();
+  server = await serveFixtures();
   browser = await launchChromium();
 });
 after(async () => {

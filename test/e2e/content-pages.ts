@@ -1,45 +1,11 @@
 /**
- * Helpers for the content-script tests: a fixture server that also serves Preact's ES modules (so the Preact
- * fixture runs the real library without a build), badge and highlight readers, and the accessibility tree
+ * Helpers for the content-script tests: badge and highlight readers, and the accessibility tree
  * (which shows the card's closed shadow root to tests without any test hook in the product).
  */
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Page, Worker } from 'playwright-core';
-import { ROOT, tabIdOf } from './harness';
+import { tabIdOf } from './harness';
 
 declare const chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> }; storage: { local: { set(v: object): Promise<void>; get(k: string): Promise<Record<string, unknown>> } } };
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript' };
-const VENDOR: Record<string, string> = {
-  '/vendor/preact.mjs': 'node_modules/preact/dist/preact.mjs',
-  '/vendor/hooks.mjs': 'node_modules/preact/hooks/dist/hooks.mjs',
-};
-
-export async function servePages(): Promise<{ url: (p: string) => string; close: () => Promise<void> }> {
-  const server: Server = createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = VENDOR[pathname] ? path.join(ROOT, VENDOR[pathname]) : pathname.startsWith('/demo/') ? path.join(ROOT, 'assets', pathname) : path.join(ROOT, 'test/fixtures/pages', pathname);
-    if (!file.startsWith(ROOT) || !existsSync(file)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    res.end(await readFile(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as { port: number }).port;
-  return {
-    url: (p) => `http://127.0.0.1:${port}${p.startsWith('/') ? p : `/${p}`}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 export async function badgeOf(worker: Worker, page: Page): Promise<string> {
   const tabId = await tabIdOf(worker, page);

@@ -23,15 +23,24 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DIST = path.join(ROOT, 'dist');
 export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 
-/** Serves test/fixtures/pages at / and the demo article at /demo/. */
+/** Library files some fixtures load as ES modules, so they run real code without a build step. */
+const VENDOR: Record<string, string> = {
+  '/vendor/preact.mjs': 'node_modules/preact/dist/preact.mjs',
+  '/vendor/hooks.mjs': 'node_modules/preact/hooks/dist/hooks.mjs',
+};
+
+/** Serves test/fixtures/pages at /, the demo article at /demo/ and a few library modules at /vendor/. */
 export async function serveFixtures(): Promise<{ url: (p: string) => string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = pathname.startsWith('/demo/')
-      ? path.join(ROOT, 'assets', pathname)
-      : path.join(ROOT, 'test/fixtures/pages', pathname);
+    const vendored = VENDOR[pathname];
+    const file = vendored
+      ? path.join(ROOT, vendored)
+      : pathname.startsWith('/demo/')
+        ? path.join(ROOT, 'assets', pathname)
+        : path.join(ROOT, 'test/fixtures/pages', pathname);
     if (!file.startsWith(ROOT) || !existsSync(file)) {
       res.writeHead(404).end('not found');
       return;
@@ -43,7 +52,12 @@ export async function serveFixtures(): Promise<{ url: (p: string) => string; clo
   const port = (server.address() as { port: number }).port;
   return {
     url: (p) => `http://127.0.0.1:${port}${p.startsWith('/') ? p : `/${p}`}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        // Keep-alive connections from a closed browser would hold the server open.
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
