@@ -23,6 +23,7 @@ import { loadFeedEntities } from './lib/feeds';
 import { toRow } from '../src/core/db/repository';
 import { allNames } from '../src/core/model/entity';
 import type { ScanStats } from '../src/core/protocol';
+import { rng } from './lib/rng';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const SIZES = (process.env.SIZES ?? '100k,1m,5m').split(',');
@@ -33,16 +34,6 @@ declare const chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unk
 
 // ------------------------------------------------------------------ page generator (original filler prose)
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = ['the harbour office', 'a tired archivist', 'the night ferry', 'our neighbour', 'the village choir', 'a patient gardener', 'the old lighthouse', 'the market crowd', 'a travelling potter', 'the river pilot', 'the school librarian', 'a retired surveyor'];
 const VERBS = ['noticed', 'described', 'carried', 'repaired', 'measured', 'painted', 'remembered', 'ordered', 'followed', 'collected', 'mended', 'counted'];
@@ -228,7 +219,7 @@ async function main(): Promise<void> {
     console.log(`warm-up (background builds the dictionary): ${warm.scanMs.toFixed(0)} ms`);
     const plainPage = await plain.newPage();
 
-    const rows: string[][] = [['page', 'floor ms', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'settings', 'walk', 'match wait', 'local match', 'filter', 'paint', 'slices', 'requests', 'ranges', 'marks']];
+    const rows: string[][] = [['page', 'floor ms', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'settings', 'walk', 'match wait', 'filter', 'paint', 'slices', 'requests', 'ranges', 'marks']];
     for (const [p] of pages) {
       const url = `${base}${p}`;
       const floor: number[] = [];
@@ -258,7 +249,6 @@ async function main(): Promise<void> {
         st('settings').toFixed(1),
         st('walk').toFixed(1),
         st('wait').toFixed(1),
-        st('local').toFixed(1),
         st('filter').toFixed(1),
         st('paint').toFixed(1),
         String(st('slices')),

@@ -17,6 +17,7 @@ import * as direct from '../src/core/matcher/index';
 import type { Entity } from '../src/core/model/entity';
 import { loadKnowledgeBase } from './lib/feeds';
 import { buildCombinedRegex, distinctNames, NaiveGazetteer } from './lib/naive';
+import { rng } from './lib/rng';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -27,17 +28,6 @@ const shared = resolve(sharedArg >= 0 ? (argv[sharedArg + 1] as string) : join(d
 // [matcher]
 // ---------------------------------------------------------------------------------------------------------------
 
-/** Deterministic PRNG so runs are comparable. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FILLER = (
   'the a an of to in and for with on by from as that this it was were is are be been has have had not but or ' +

@@ -1,7 +1,7 @@
 /** One handler per BackgroundCalls message; `satisfies` makes a missing handler a type error. */
 import { packMatches, type BackgroundCalls, type CardData } from '../core/protocol';
 import type { Handlers } from '../platform/messaging';
-import { currentDictionary, currentMatcher, currentPrefilter, ensureSeeded, repo } from './knowledge';
+import { currentMatcher, currentPrefilter, ensureSeeded, repo } from './knowledge';
 import { setBadge } from './badge';
 import { distinctEntities, otherFrames, recordFrame } from './frames';
 import { browser } from '../platform/browser';
@@ -9,11 +9,6 @@ import { loadSettings } from '../platform/settings';
 import { recordSightings } from '../core/db/sightings';
 
 export const handlers = {
-  async 'actorlens:getDictionary'(message) {
-    const dict = await currentDictionary();
-    // The content script keeps the dictionary it has when it is still current.
-    return message.have === dict.version ? { version: dict.version } : { version: dict.version, dict };
-  },
 
   async 'actorlens:prefilter'(message) {
     const prefilter = await currentPrefilter();

@@ -38,11 +38,6 @@ async function current(): Promise<NonNullable<typeof cache>> {
   return building;
 }
 
-/** Compiled once per data version; a woken worker recompiles from IndexedDB. */
-export async function currentDictionary(): Promise<CompiledDictionary> {
-  return (await current()).dict;
-}
-
 /** The built matcher, kept across pages (content scripts send text here instead of building their own). */
 export async function currentMatcher(): Promise<{ version: string; matcher: Matcher }> {
   const c = await current();

@@ -11,7 +11,7 @@
  */
 import type { EntityKind } from '../core/model/entity';
 import { createPrefilter, hasSecurityContext, type Match, type Prefilter } from '../core/matcher/index';
-import { unpackMatches, type BackgroundCalls, type Reply, type SpottedEntity, type SpottedReport } from '../core/protocol';
+import { unpackMatches, type BackgroundCalls, type Reply, type ScanStats, type SpottedEntity, type SpottedReport } from '../core/protocol';
 import { callBackground } from '../platform/messaging';
 import { blockOf, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
 import { createPainter, highlightCss, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
@@ -38,21 +38,8 @@ export interface Spot {
   rule?: string;
 }
 
-/** Per-phase time of the first full scan (ms), for the benchmark. */
-export interface ScanPhases {
-  /** Reading the page's text (main thread). */
-  walk: number;
-  /** Waiting for the background's matches beyond the walk (not on the main thread). */
-  wait: number;
-  /** Matching in the page: no longer done (the background matches everything); kept at 0 for the benchmark. */
-  local: number;
-  /** Creating and registering ranges (main thread). */
-  paint: number;
-  /** Security context and prefilter over the walked text (main thread). */
-  filter: number;
-  slices: number;
-  requests: number;
-}
+/** Per-phase time of the first full scan (ms), for the benchmark; index.ts adds settings and ranges. */
+export type ScanPhases = Omit<ScanStats, 'settings' | 'ranges'>;
 
 /** Most text read in one chunk; a chunk only ends at a block boundary. */
 const CHUNK_CHARS = 32_000;
@@ -149,7 +136,7 @@ export class Scanner {
   private flushing = false;
   private recentFlushes: number[] = [];
   private lastSignature = '';
-  readonly phases: ScanPhases = { walk: 0, wait: 0, local: 0, paint: 0, filter: 0, slices: 0, requests: 0 };
+  readonly phases: ScanPhases = { walk: 0, wait: 0, paint: 0, filter: 0, slices: 0, requests: 0 };
   /** Called after each scan or update that changed what is painted. */
   onUpdate: ((scanner: Scanner) => void) | undefined;
   /** Called once, when the first range is painted. */

@@ -6,7 +6,7 @@
  */
 import type { EntityKind } from './model/entity';
 import type { LinkStatus, Relation, TextQuoteSelector } from './model/link';
-import type { CompiledDictionary, CompiledPrefilter, Match } from './matcher/index';
+import type { CompiledPrefilter, Match } from './matcher/index';
 
 export interface MatchRequest {
   texts: string[];
@@ -91,8 +91,6 @@ export interface ScanStats {
   walk: number;
   /** Waiting for the background's matches, beyond the walk (off the page's main thread). */
   wait: number;
-  /** Matching in the page (large pages, once the dictionary has arrived). */
-  local: number;
   /** Creating and registering ranges (main thread). */
   paint: number;
   /** Security context and prefilter over the walked text (main thread). */
@@ -134,7 +132,6 @@ export interface PageInfo {
 }
 
 export interface BackgroundCalls {
-  'actorlens:getDictionary': { req: { have?: string }; res: { version: string; dict?: CompiledDictionary } };
   /**
    * The dictionary's prefilter (a few tens of KB): lets the content script skip text that cannot hold a match, so
    * a page without names needs no match request at all.

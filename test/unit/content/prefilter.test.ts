@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, compilePrefilter, createMatcher, createPrefilter, hasSecurityContext } from '../../../src/core/matcher/index';
 import { ENTITIES } from '../matcher/fixtures';
+import { rng } from '../../../scripts/lib/rng';
 
 const dict = compileDictionary(ENTITIES, { version: 't1' });
 const matcher = createMatcher(dict);
@@ -23,16 +24,6 @@ const WORDS = [
 ];
 const GLUE = [' ', ' ', ' ', ', ', '. ', '\n', ' - ', '-', ' (', ') ', ' “', '” ', "'", '/', ' \t '];
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('prefilter', () => {
   it('is a compact summary of the dictionary', () => {
