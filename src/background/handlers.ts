@@ -1,7 +1,7 @@
 /** One handler per BackgroundCalls message; `satisfies` makes a missing handler a type error. */
-import { packMatches, type BackgroundCalls, type CardData } from '../core/protocol';
+import type { BackgroundCalls, CardData } from '../core/protocol';
 import type { Handlers } from '../platform/messaging';
-import { currentMatcher, currentPrefilter, ensureSeeded, repo } from './knowledge';
+import { ensureSeeded, publishDictionary, repo } from './knowledge';
 import { setBadge } from './badge';
 import { distinctEntities, otherFrames, recordFrame } from './frames';
 import { browser } from '../platform/browser';
@@ -10,21 +10,8 @@ import { recordSightings } from '../core/db/sightings';
 
 export const handlers = {
 
-  async 'actorlens:prefilter'(message) {
-    const prefilter = await currentPrefilter();
-    return message.have === prefilter.version ? { version: prefilter.version } : { version: prefilter.version, prefilter };
-  },
-
-  async 'actorlens:match'(message) {
-    const { version, matcher } = await currentMatcher();
-    const texts = Array.isArray(message.texts) ? message.texts.filter((t): t is string => typeof t === 'string') : [];
-    const suppressed = Array.isArray(message.suppressed) ? message.suppressed.filter((t): t is string => typeof t === 'string') : [];
-    let context = message.securityContext === true;
-    const matches = texts.map((text) => {
-      if (!context && matcher.hasSecurityContext(text)) context = true;
-      return matcher.match(text, { suppressed, possibleActors: message.possibleActors !== false, ...(context ? { securityContext: true } : {}) });
-    });
-    return { version, context, matches: packMatches(matches) };
+  async 'actorlens:publishDictionary'() {
+    return { version: await publishDictionary() };
   },
 
   async 'actorlens:getCard'(message): Promise<CardData | null> {

@@ -7,7 +7,7 @@ import { browser } from '../platform/browser';
 import { handleMessages } from '../platform/messaging';
 import type { BackgroundCalls } from '../core/protocol';
 import { handlers } from './handlers';
-import { ensureSeeded } from './knowledge';
+import { ensureSeeded, publishDictionary } from './knowledge';
 import { toggleActiveTab } from './commands';
 import { forgetTab } from './frames';
 import { setBadge } from './badge';
@@ -16,6 +16,9 @@ handleMessages<BackgroundCalls>(handlers);
 
 browser.runtime.onInstalled.addListener(() => void ensureSeeded());
 browser.runtime.onStartup.addListener(() => void ensureSeeded());
+// Whatever woke the worker: make sure content scripts read the dictionary of the current data (a page may have
+// changed it while the worker slept; cheap when nothing moved: two small reads).
+void publishDictionary().catch((error: unknown) => console.warn('ActorLens: dictionary not published', error));
 browser.commands.onCommand.addListener((command) => {
   if (command === 'toggle-highlights') void toggleActiveTab();
 });

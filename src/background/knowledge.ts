@@ -1,10 +1,15 @@
-/** The background's handle on the knowledge base: one Repository, seeded once, and the compiled dictionary cache. */
+/**
+ * The background's handle on the knowledge base: one Repository, seeded once, and the compiled dictionary, which it
+ * publishes to storage.local for content scripts (src/platform/dictionary-store.ts) whenever the data version moves.
+ */
 import { bundledDataset, BUNDLED_VERSION } from '../core/data/index';
 import { openDb } from '../core/db/database';
 import { Repository } from '../core/db/repository';
-import { compileDictionary, compilePrefilter, createMatcher, type CompiledDictionary, type CompiledPrefilter, type Matcher } from '../core/matcher/index';
+import { compileDictionary, compilePrefilter } from '../core/matcher/index';
+import { storedVersion, writeCompiled } from '../platform/dictionary-store';
 
-export const repo = new Repository(openDb());
+// The background's own writes (seeding) change the data too: publish after them.
+export const repo = new Repository(openDb(), () => void publishDictionary().catch(() => undefined));
 
 let seeding: Promise<unknown> | undefined;
 export function ensureSeeded(): Promise<unknown> {
@@ -15,39 +20,33 @@ export function ensureSeeded(): Promise<unknown> {
   return seeding;
 }
 
-let cache: { dataVersion: number; dict: CompiledDictionary; matcher?: Matcher; prefilter?: CompiledPrefilter } | undefined;
-let building: Promise<NonNullable<typeof cache>> | undefined;
-/** The data version is re-read at most this often (every content-script chunk asks for the matcher). */
-const VERSION_CHECK_MS = 1000;
-let checkedAt = -Infinity;
+let publishing: Promise<string> | undefined;
+let again = false;
 
-async function current(): Promise<NonNullable<typeof cache>> {
-  if (cache && performance.now() - checkedAt < VERSION_CHECK_MS) return cache;
-  building ??= (async () => {
-    await ensureSeeded();
-    const dataVersion = await repo.dataVersion();
-    checkedAt = performance.now();
-    if (!cache || cache.dataVersion !== dataVersion) {
-      const dict = compileDictionary(await repo.allEntities(), { version: `${BUNDLED_VERSION}/${dataVersion}` });
-      cache = { dataVersion, dict };
-    }
-    return cache;
+/**
+ * Makes storage hold the dictionary of the current data: compiled only when the stored version differs. Calls
+ * that arrive while a publication runs are folded into one more run after it (a change may have landed meanwhile).
+ */
+export function publishDictionary(): Promise<string> {
+  if (publishing) {
+    again = true;
+    return publishing;
+  }
+  publishing = (async () => {
+    let version: string;
+    do {
+      again = false;
+      await ensureSeeded();
+      version = `${BUNDLED_VERSION}/${await repo.dataVersion()}`;
+      if ((await storedVersion()) !== version) {
+        const dict = compileDictionary(await repo.allEntities(), { version });
+        await writeCompiled(dict, compilePrefilter(dict));
+      }
+    } while (again);
+    return version;
   })().finally(() => {
-    building = undefined;
+    publishing = undefined;
+    if (again) void publishDictionary().catch(() => undefined);
   });
-  return building;
-}
-
-/** The built matcher, kept across pages (content scripts send text here instead of building their own). */
-export async function currentMatcher(): Promise<{ version: string; matcher: Matcher }> {
-  const c = await current();
-  c.matcher ??= createMatcher(c.dict);
-  return { version: c.dict.version, matcher: c.matcher };
-}
-
-/** The dictionary's prefilter (first characters of every name), compiled once per data version. */
-export async function currentPrefilter(): Promise<CompiledPrefilter> {
-  const c = await current();
-  c.prefilter ??= compilePrefilter(c.dict);
-  return c.prefilter;
+  return publishing;
 }

@@ -19,6 +19,11 @@ export interface Painter {
   /** Stops painting these ranges. */
   remove(name: HighlightName, range: Range): void;
   clear(): void;
+  /**
+   * Shows what was added since the last commit. Registering highlights while many more ranges are still being
+   * added makes the browser repaint them between every slice of the scan; registering once costs one repaint.
+   */
+  commit(): void;
   readonly size: number;
   /** True when painting changes the DOM (the fallback): the caller must ignore its own mutations. */
   readonly mutates: boolean;
@@ -44,22 +49,24 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
         // Possible actors sit under known entities when ranges overlap.
         h.priority = name === 'actorlens-possible' ? 0 : 1;
         highlights.set(name, h);
-        win.CSS.highlights.set(name, h);
       }
       h.add(range);
       count++;
       return range;
     },
+    commit() {
+      for (const [name, h] of highlights) if (h.size && win.CSS.highlights.get(name) !== h) win.CSS.highlights.set(name, h);
+    },
     remove(name, range) {
       const h = highlights.get(name);
       if (h?.delete(range)) count--;
       if (h && h.size === 0) {
-        win.CSS.highlights.delete(name);
+        if (win.CSS.highlights.get(name) === h) win.CSS.highlights.delete(name);
         highlights.delete(name);
       }
     },
     clear() {
-      for (const name of highlights.keys()) win.CSS.highlights.delete(name);
+      for (const [name, h] of highlights) if (win.CSS.highlights.get(name) === h) win.CSS.highlights.delete(name);
       highlights.clear();
       count = 0;
     },
@@ -144,6 +151,7 @@ export function wrapPainter(doc: Document): Painter {
       for (let w = wraps.pop(); w; w = wraps.pop()) restore(w);
       byRange.clear();
     },
+    commit() {},
     get size() {
       return wraps.length;
     },

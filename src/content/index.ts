@@ -1,7 +1,7 @@
 /**
  * Content script entry. Classic script, one file (content scripts cannot be ES modules); runs in every frame.
- * It never opens IndexedDB: the background matches the text (its matcher is built once and kept across pages)
- * and sends card details on demand. On a page where it
+ * It never opens IndexedDB: it matches with the dictionary the background published to storage (./knowledge.ts),
+ * so the page's text stays here, and asks the background for card details on demand. On a page where it
  * is off or finds nothing, it leaves no trace the page can see: no attributes, elements, styles, globals or
  * registered highlights (listeners and observers live in the isolated world and are invisible to the page).
  */
@@ -12,7 +12,9 @@ import { loadSettings, onSettingsChanged, updateSettings } from '../platform/set
 import { Card } from './card';
 import { Interaction } from './interact';
 import { pageInfo } from './page-info';
-import { loadPrefilter, Scanner } from './scanner';
+import { forgetKnowledge, loadPrefilter } from './knowledge';
+import { Scanner } from './scanner';
+import { onDictionaryChanged } from '../platform/dictionary-store';
 
 const started = performance.now();
 const isTop = window === window.top;
@@ -138,6 +140,11 @@ let settingsMs = 0;
 // The prefilter and the settings are asked for at once (two round trips in parallel, not one after the other).
 void loadPrefilter();
 onSettingsChanged((next) => void queueApply(next));
+// An import or edit published a new dictionary: read the page again with it.
+onDictionaryChanged(() => {
+  forgetKnowledge();
+  if (scanner?.isDone) void scanner.rescan();
+});
 void loadSettings().then((s) => {
   settingsMs = performance.now() - started;
   return queueApply(s);

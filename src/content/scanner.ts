@@ -10,9 +10,9 @@
  *   from the queue and dropped, so painting can never trigger a scan. On very busy pages the debounce grows.
  */
 import type { EntityKind } from '../core/model/entity';
-import { createPrefilter, hasSecurityContext, type Match, type Prefilter } from '../core/matcher/index';
-import { unpackMatches, type BackgroundCalls, type Reply, type ScanStats, type SpottedEntity, type SpottedReport } from '../core/protocol';
-import { callBackground } from '../platform/messaging';
+import { hasSecurityContext, type Match, type Matcher } from '../core/matcher/index';
+import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
+import { buildMs, loadMatcher, loadPrefilter } from './knowledge';
 import { blockOf, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
 import { createPainter, highlightCss, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
 
@@ -43,16 +43,10 @@ export type ScanPhases = Omit<ScanStats, 'settings' | 'ranges'>;
 
 /** Most text read in one chunk; a chunk only ends at a block boundary. */
 const CHUNK_CHARS = 32_000;
-/**
- * Text in the first match request (sent as soon as it is read, for an early first paint) and the most text in any
- * later one (sent once that much is read, the remainder when the walk ends; none is awaited during the walk).
- * Round trips, not matching, dominate: few large requests beat many small ones. 2 MB, not more: serialising a
- * 4 MB message took the page's main thread past 50 ms (npm run bench:page, 5 MB page).
- */
-const FIRST_REQUEST_CHARS = 100_000;
-const MAX_REQUEST_CHARS = 2_000_000;
 /** Yield to the page once a slice has run this long. */
 const SLICE_MS = 12;
+/** On a long first scan, show what is painted so far at the first yield after this long (then once more at the end). */
+const SHOW_PROGRESS_MS = 300;
 /** Debounce for mutations, growing on busy pages. */
 const DEBOUNCE_MS = [150, 600, 2000];
 /** Most changed text re-read per flush; the rest waits for the next one. */
@@ -61,31 +55,6 @@ const FLUSH_CHARS = 400_000;
 const MAX_DIRTY = 400;
 
 const MUTATIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
-
-type MatchReply = Reply<BackgroundCalls, 'actorlens:match'>;
-
-/**
- * The dictionary's prefilter, asked for once at script start (in parallel with the settings): chunks it clears
- * are never sent, so a page without names costs one pass over its text and no match request.
- */
-let prefilter: Prefilter | undefined;
-let prefilterLoading: Promise<Prefilter | undefined> | undefined;
-export function loadPrefilter(refresh = false): Promise<Prefilter | undefined> {
-  if (refresh || !prefilterLoading) {
-    const have = prefilter?.version;
-    prefilterLoading = callBackground({ type: 'actorlens:prefilter', ...(have ? { have } : {}) })
-      .then((answer) => {
-        if (answer.prefilter) prefilter = createPrefilter(answer.prefilter);
-        else if (prefilter?.version !== answer.version) prefilter = undefined;
-        return prefilter;
-      })
-      .catch(() => {
-        prefilterLoading = undefined;
-        return undefined;
-      });
-  }
-  return prefilterLoading;
-}
 
 type Scheduler = { yield?: () => Promise<void> };
 const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
@@ -136,7 +105,7 @@ export class Scanner {
   private flushing = false;
   private recentFlushes: number[] = [];
   private lastSignature = '';
-  readonly phases: ScanPhases = { walk: 0, wait: 0, paint: 0, filter: 0, slices: 0, requests: 0 };
+  readonly phases: ScanPhases = { walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, slices: 0 };
   /** Called after each scan or update that changed what is painted. */
   onUpdate: ((scanner: Scanner) => void) | undefined;
   /** Called once, when the first range is painted. */
@@ -164,6 +133,7 @@ export class Scanner {
     const root = this.doc.body ?? this.doc.documentElement;
     await this.scanRoots([root], run, true);
     if (run !== this.run) return this.report();
+    this.painter?.commit();
     this.done = true;
     this.scanMs = performance.now() - startedAt;
     this.notify(true);
@@ -174,8 +144,8 @@ export class Scanner {
   async rescan(): Promise<SpottedReport> {
     if (!this.ready || !this.options) return this.report();
     this.pruneDetached();
-    void loadPrefilter(true);
     await this.scanRoots([this.doc.body ?? this.doc.documentElement], this.run, false);
+    this.painter?.commit();
     // Always re-report: the background may have dropped this tab's tally on a same-document navigation.
     this.notify(true);
     return this.report();
@@ -251,77 +221,49 @@ export class Scanner {
   // ------------------------------------------------------------------ scanning
 
   /**
-   * Walks the roots in slices and has the background match the text in as few requests as possible: each round
-   * trip costs far more than matching (tens of ms against ~1 ms per 100 KB), so the first FIRST_REQUEST_CHARS go
-   * out early (first paint while the walk goes on) and the rest in one request per MAX_REQUEST_CHARS (the last one
-   * as the walk ends); requests are never awaited mid-walk. Replies are painted in document order, in slices, as
-   * they arrive.
+   * Walks the roots in slices; text that gets past the prefilter is matched here, with the matcher built from the
+   * stored dictionary. The dictionary is only read once some text needs it, and the walk goes on while it loads
+   * (chunks wait in `pending`, each with the page's security context as it stood after that chunk).
    */
   private async scanRoots(roots: Node[], run: number, first: boolean): Promise<void> {
     const options = this.options!;
     const phases = this.phases;
     const queue = [...roots];
-    let sliceStart = performance.now();
-    let batch: { chunk: TextChunk; root: Node }[] = [];
-    let batchChars = 0;
-    let sent = 0;
-    let filterAsked = false;
-    const inflight: { items: typeof batch; reply: Promise<MatchReply>; arrived: boolean }[] = [];
-    // The page's security context is decided here, chunk by chunk (as the background would, carrying it over);
-    // a batch starts with the context before its first chunk and is cut where skipped chunks changed it.
-    let batchContext = false;
-    let batchEndContext = false;
-    const send = () => {
-      if (!batch.length) return;
-      const items = batch;
-      batch = [];
-      batchChars = 0;
-      sent++;
-      phases.requests++;
-      const entry = {
-        items,
-        arrived: false,
-        reply: callBackground({
-          type: 'actorlens:match',
-          texts: items.map((i) => i.chunk.text),
-          suppressed: options.suppressed,
-          possibleActors: options.possibleActors,
-          securityContext: batchContext,
-        }),
-      };
-      entry.reply.then(
-        () => (entry.arrived = true),
-        () => (entry.arrived = true),
-      );
-      inflight.push(entry);
-    };
+    const scanStart = performance.now();
+    let sliceStart = scanStart;
     /** Yields when the slice has run long enough; false when the scan was superseded meanwhile. */
     const maybeYield = async (): Promise<boolean> => {
-      if (performance.now() - sliceStart <= SLICE_MS) return true;
+      const now = performance.now();
+      if (now - sliceStart <= SLICE_MS) return true;
+      if (now - scanStart > SHOW_PROGRESS_MS) this.painter?.commit();
       await yieldToPage();
       if (run !== this.run) return false;
       if (first) phases.slices++;
       sliceStart = performance.now();
       return true;
     };
-    const settle = async (): Promise<boolean> => {
-      const { items, reply } = inflight.shift()!;
-      const w0 = performance.now();
-      const answer = await reply;
-      if (first) phases.wait += performance.now() - w0;
-      if (run !== this.run) return false;
-      if (answer.context) this.securityContext = true;
-      if (prefilter && answer.version !== prefilter.version) void loadPrefilter(true);
-      const lists = unpackMatches(answer.matches, items.length);
-      sliceStart = performance.now();
-      for (let i = 0; i < items.length; i++) {
-        const { chunk, root } = items[i]!;
+    const w0 = performance.now();
+    const prefilter = await loadPrefilter(); // asked for at script start
+    if (first) phases.wait += performance.now() - w0;
+    if (run !== this.run || !prefilter) return; // no dictionary anywhere: nothing to spot
+    const matchOptions = { suppressed: options.suppressed, possibleActors: options.possibleActors };
+    let matcher: Matcher | undefined;
+    let loading: Promise<Matcher | undefined> | undefined;
+    const pending: { chunk: TextChunk; root: Node; context: boolean }[] = [];
+    /** Matches and paints the waiting chunks, yielding between them; false when superseded. */
+    const drain = async (m: Matcher): Promise<boolean> => {
+      for (let item = pending.shift(); item; item = pending.shift()) {
+        const { chunk, root, context } = item;
+        const m0 = performance.now();
+        const found = m.match(chunk.text, context ? { ...matchOptions, securityContext: true } : matchOptions);
         const p0 = performance.now();
-        // The text may have changed while the background matched or while the page ran: leave that to the observer.
         if (!first) this.forget(chunk.nodes);
-        const wanted = lists[i]!.filter((m) => options.kinds.includes(m.kind));
+        const wanted = found.filter((x) => options.kinds.includes(x.kind));
         if (wanted.length) this.paint(chunk, wanted, root);
-        if (first) phases.paint += performance.now() - p0;
+        if (first) {
+          phases.match += p0 - m0;
+          phases.paint += performance.now() - p0;
+        }
         if (!(await maybeYield())) return false;
       }
       return true;
@@ -338,41 +280,34 @@ export class Scanner {
         queue.push(shadow);
       });
       for (;;) {
-        const w0 = performance.now();
+        const r0 = performance.now();
         const next = chunks.next();
-        if (first) phases.walk += performance.now() - w0;
+        if (first) phases.walk += performance.now() - r0;
         if (next.done) break;
         const chunk = next.value;
-        if (!filterAsked) {
-          // Asked for at script start; usually here by the time the first chunk is read.
-          filterAsked = true;
-          const f0 = performance.now();
-          await loadPrefilter();
-          if (first) phases.wait += performance.now() - f0;
-          if (run !== this.run) return;
-        }
         const f0 = performance.now();
-        const contextBefore = this.securityContext;
-        if (!contextBefore && hasSecurityContext(chunk.text)) this.securityContext = true;
-        const skip = prefilter !== undefined && !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: this.securityContext });
+        if (!this.securityContext && hasSecurityContext(chunk.text)) this.securityContext = true;
+        const skip = !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: this.securityContext });
         if (first) phases.filter += performance.now() - f0;
         if (skip) {
           if (!first) this.forget(chunk.nodes);
         } else {
-          if (batch.length && batchEndContext !== contextBefore) send();
-          if (!batch.length) batchContext = contextBefore;
-          batch.push({ chunk, root });
-          batchEndContext = this.securityContext;
-          batchChars += chunk.text.length;
-          if (batchChars >= (sent === 0 ? FIRST_REQUEST_CHARS : MAX_REQUEST_CHARS)) send();
+          pending.push({ chunk, root, context: this.securityContext });
+          loading ??= loadMatcher().then((m) => (matcher = m));
         }
-        // Paint replies that are already here (no waiting mid-walk).
-        while (inflight[0]?.arrived) if (!(await settle())) return;
+        if (matcher && !(await drain(matcher))) return;
         if (!(await maybeYield())) return;
       }
     }
-    send();
-    while (inflight.length) if (!(await settle())) return;
+    if (!pending.length) return;
+    const l0 = performance.now();
+    const m = matcher ?? (await loading);
+    if (first) {
+      phases.wait += performance.now() - l0;
+      phases.build = buildMs;
+    }
+    if (run !== this.run || !m) return;
+    await drain(m);
   }
 
   private paint(chunk: TextChunk, matches: Match[], root: Node): void {
@@ -394,7 +329,7 @@ export class Scanner {
         range.setStart(start.node, start.offset);
         range.setEnd(end.node, end.offset);
       } catch {
-        continue; // the text changed while the background was matching; the observer re-reads it
+        continue; // the text changed since it was read; the observer re-reads it
       }
       if (range.collapsed) continue;
       const highlight: HighlightName = m.possible ? 'actorlens-possible' : `actorlens-${m.kind}`;
@@ -571,6 +506,7 @@ export class Scanner {
       }
       await this.scanRoots(now, run, false);
       if (run !== this.run) return;
+      this.painter?.commit();
       this.notify(false);
     } finally {
       this.flushing = false;

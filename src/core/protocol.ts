@@ -6,67 +6,6 @@
  */
 import type { EntityKind } from './model/entity';
 import type { LinkStatus, Relation, TextQuoteSelector } from './model/link';
-import type { CompiledPrefilter, Match } from './matcher/index';
-
-export interface MatchRequest {
-  texts: string[];
-  suppressed: string[];
-  possibleActors: boolean;
-  securityContext: boolean;
-}
-
-/** A match without its position: one entry of a match reply's table, shared by every match that has it. */
-export type MatchEntry = Omit<Match, 'start' | 'end'>;
-
-/**
- * The matches of one `actorlens:match` request as parallel arrays (one slot per match, grouped by request text in
- * order, each text's matches in the matcher's order): `text` the index of the request text, `start`/`end` the
- * UTF-16 offsets in it (end exclusive), `entry` the index into `table`. Far smaller to serialise than an object
- * per match on pages with thousands of names.
- */
-export interface PackedMatches {
-  text: number[];
-  start: number[];
-  end: number[];
-  entry: number[];
-  table: MatchEntry[];
-}
-
-/** Packs per-text match lists (background side). */
-export function packMatches(lists: Match[][]): PackedMatches {
-  const packed: PackedMatches = { text: [], start: [], end: [], entry: [], table: [] };
-  const index = new Map<string, number>();
-  lists.forEach((list, t) => {
-    for (const m of list) {
-      const { start, end, ...entry } = m;
-      const key = JSON.stringify(entry);
-      let e = index.get(key);
-      if (e === undefined) {
-        e = packed.table.length;
-        index.set(key, e);
-        packed.table.push(entry);
-      }
-      packed.text.push(t);
-      packed.start.push(start);
-      packed.end.push(end);
-      packed.entry.push(e);
-    }
-  });
-  return packed;
-}
-
-/** Unpacks a reply into one match list per request text (content side). */
-export function unpackMatches(packed: PackedMatches, texts: number): Match[][] {
-  const lists: Match[][] = Array.from({ length: texts }, () => []);
-  const n = packed.text.length;
-  for (let i = 0; i < n; i++) {
-    const list = lists[packed.text[i]!];
-    const entry = packed.table[packed.entry[i]!];
-    if (!list || !entry) continue;
-    list.push({ ...entry, start: packed.start[i]!, end: packed.end[i]! });
-  }
-  return lists;
-}
 
 export interface SpottedEntity {
   /** Null for a "possible actor" found by a naming scheme but not in the knowledge base. */
@@ -89,15 +28,18 @@ export interface ScanStats {
   settings: number;
   /** Reading the page's text (main thread). */
   walk: number;
-  /** Waiting for the background's matches, beyond the walk (off the page's main thread). */
+  /** Waiting for the stored prefilter and dictionary, beyond the walk. */
   wait: number;
-  /** Creating and registering ranges (main thread). */
-  paint: number;
+  /** Building the matcher from the stored dictionary (main thread, once per page and dictionary version). */
+  build: number;
   /** Security context and prefilter over the walked text (main thread). */
   filter: number;
-  /** How many times the scan yielded to the page, and how many match requests it sent. */
+  /** Matching the text that the prefilter let through (main thread). */
+  match: number;
+  /** Creating and registering ranges (main thread). */
+  paint: number;
+  /** How many times the scan yielded to the page. */
   slices: number;
-  requests: number;
   ranges: number;
 }
 
@@ -133,18 +75,12 @@ export interface PageInfo {
 
 export interface BackgroundCalls {
   /**
-   * The dictionary's prefilter (a few tens of KB): lets the content script skip text that cannot hold a match, so
-   * a page without names needs no match request at all.
+   * Makes storage.local hold the compiled dictionary and prefilter of the current data (compiling them when the data
+   * version moved) and answers with their version. Sent by a content script that found none stored, and by the
+   * extension's pages after they changed the data.
    */
-  'actorlens:prefilter': { req: { have?: string }; res: { version: string; prefilter?: CompiledPrefilter } };
+  'actorlens:publishDictionary': { req: unknown; res: { version: string } };
   'actorlens:getCard': { req: { entityId: string }; res: CardData | null };
-  /**
-   * Matches text chunks with the background's matcher (built once per data version and kept across pages), so
-   * a page never pays for receiving and building the dictionary. The text stays in memory inside the extension:
-   * nothing is stored or sent anywhere. `securityContext` carries the page's context over from earlier chunks;
-   * `context` says whether any of these chunks established it.
-   */
-  'actorlens:match': { req: MatchRequest; res: { version: string; context: boolean; matches: PackedMatches } };
   /** Sent by every frame after each change; the background aggregates per tab and frame (badge). */
   /** A frame's tally after a scan; `title` feeds the opt-in local history (kept only when the reader turned it on). */
   'actorlens:reportSpotted': { req: { entities: SpottedEntity[]; title?: string }; res: null };

@@ -27,3 +27,8 @@ export function handleMessages<Map>(handlers: Handlers<Map>): void {
     return Promise.resolve(handler(raw, sender));
   });
 }
+
+/** For a page's Repository: once its change has committed, the background publishes the new dictionary to tabs. */
+export function publishAfterChange(): void {
+  void callBackground({ type: 'actorlens:publishDictionary' }).catch(() => undefined);
+}

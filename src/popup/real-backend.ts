@@ -3,7 +3,7 @@ import { openDb } from '../core/db/database';
 import { Repository } from '../core/db/repository';
 import { toggleSite } from '../core/settings';
 import { browser } from '../platform/browser';
-import { callTab } from '../platform/messaging';
+import { callTab, publishAfterChange } from '../platform/messaging';
 import { loadSettings, updateSettings } from '../platform/settings';
 import type { PopupBackend } from './backend';
 import { repositoryBackend } from './repo-backend';
@@ -19,7 +19,7 @@ async function seedIfEmpty(repo: Repository): Promise<void> {
 }
 
 export function realBackend(): PopupBackend {
-  const repo = new Repository(openDb());
+  const repo = new Repository(openDb(), publishAfterChange);
   const ready = seedIfEmpty(repo).catch(() => undefined);
   return {
     ...repositoryBackend(repo, ready),

@@ -3,6 +3,7 @@
  * Every write runs in one transaction. User data (claims with origin "user", link overrides) is never
  * overwritten by a re-seed or an import.
  */
+import Dexie from 'dexie';
 import type { Dataset } from '../data/index';
 import { deriveConfidence, type DerivedConfidence } from '../model/confidence';
 import { allNames, type Entity, type EntityKind } from '../model/entity';
@@ -58,7 +59,15 @@ export function fromRow(row: EntityRow): Entity {
 }
 
 export class Repository {
-  constructor(readonly db: ActorLensDb) {}
+  /**
+   * `onDataChanged` runs after every change that moves the data version, once its transaction has committed (so
+   * whoever it tells reads the new data): the extension's pages use it to have the background publish the new
+   * dictionary.
+   */
+  constructor(
+    readonly db: ActorLensDb,
+    private readonly onDataChanged?: () => void,
+  ) {}
 
   /** Loads the bundled dataset, replacing earlier bundled rows but never user data or imported provenance. */
   async seed(dataset: Dataset, version: string): Promise<boolean> {
@@ -106,6 +115,11 @@ export class Repository {
 
   async bumpDataVersion(): Promise<void> {
     await this.db.meta.put({ key: 'dataVersion', value: (await this.dataVersion()) + 1 });
+    const notify = this.onDataChanged;
+    if (!notify) return;
+    const tx = Dexie.currentTransaction;
+    if (tx) tx.on('complete', () => notify());
+    else notify();
   }
 
   async allEntities(): Promise<Entity[]> {

@@ -231,3 +231,24 @@ function codesToString(codes: Uint16Array): string {
   for (let k = 0; k < codes.length; k += 8192) parts.push(String.fromCharCode(...codes.subarray(k, k + 8192)));
   return parts.join('');
 }
+
+/**
+ * The dictionary from its stored JSON, or undefined when it is not one (a truncated or foreign value): the reader
+ * then asks the background to publish it again.
+ */
+export function parseDictionary(json: string): CompiledDictionary | undefined {
+  let d: CompiledDictionary;
+  try {
+    d = JSON.parse(json) as CompiledDictionary;
+  } catch {
+    return undefined;
+  }
+  if (!d || typeof d !== 'object' || d.format !== 1 || typeof d.version !== 'string') return undefined;
+  if (typeof d.kinds !== 'string' || typeof d.edges !== 'string' || typeof d.fanout !== 'string') return undefined;
+  const arrays = [d.ids, d.names, d.aliases, d.aliasEntity, d.aliasFlags, d.terminals];
+  if (!arrays.every(Array.isArray)) return undefined;
+  if (d.ids.length !== d.names.length || d.ids.length !== d.kinds.length) return undefined;
+  if (d.aliases.length !== d.aliasEntity.length || d.aliases.length !== d.aliasFlags.length) return undefined;
+  if (d.edges.length + 1 !== d.fanout.length) return undefined;
+  return d;
+}

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, compilePrefilter, createMatcher, createPrefilter, hasSecurityContext } from '../../../src/core/matcher/index';
+import { SIG_CHARS } from '../../../src/core/matcher/prefilter';
 import { ENTITIES } from '../matcher/fixtures';
 import { rng } from '../../../scripts/lib/rng';
 
@@ -20,6 +21,7 @@ const WORDS = [
   'threat actor', 'Blackfly', 'group', 'gang', 'crew', 'dubbed', 'called', 'known as', 'tracked as', 'ransomware', 'malware', 'backdoor',
   'phishing', 'the', 'harbour', 'kettle', 'apple', 'lantern', 'river', 'office', 'and', 'of', 'a', 'an', 'with', 'Zebra', 'Quokka',
   'https://lazarus.example/x', 'user@trickbot.example', 'C:\\emotet\\x', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'cobalt', 'silence', 'equation', 'darkSide', 'darkside', 'lazarus group', 'lazarus Group', 'trickBot', 'emotet', 'eMotet', 'cozy bear', 'cozy Bear', 'diamond sleet', 'gru',
   'ﬁle', 'soft\u00adware', 'Trick\u00adBot', '𝐄motet', 'Dia\u00a0mond Sleet', 'Diamond\u00a0Sleet', 'HIDDEN COBRA', 'Hidden Cobra',
 ];
 const GLUE = [' ', ' ', ' ', ', ', '. ', '\n', ' - ', '-', ' (', ') ', ' “', '” ', "'", '/', ' \t '];
@@ -28,11 +30,14 @@ const GLUE = [' ', ' ', ' ', ', ', '. ', '\n', ' - ', '-', ' (', ') ', ' “', '
 describe('prefilter', () => {
   it('is a compact summary of the dictionary', () => {
     expect(compiled.version).toBe('t1');
-    const sigs = compiled.sigs.split('\u0000');
-    expect(sigs).toContain('lazaru');
+    const sigs = [compiled.sigs, compiled.titleSigs, compiled.exactSigs].join('\u0000').split('\u0000');
+    expect(sigs).toContain('lazarus');
     expect(sigs).toContain('apt29');
     expect(sigs).toContain('gru');
-    expect(sigs.every((s) => !s.includes(' ') && s.length <= 6)).toBe(true);
+    // Names that match only with their capital are kept apart, so lower-case prose does not wake the matcher.
+    expect(compiled.exactSigs!.split('\u0000')).toContain('gru');
+    expect(compiled.sigs.split('\u0000')).not.toContain('gru');
+    expect(sigs.every((s) => !s.includes(' ') && s.length <= SIG_CHARS)).toBe(true);
   });
 
   it('clears ordinary prose and flags names, code patterns and (with context) trigger words', () => {
@@ -47,6 +52,16 @@ describe('prefilter', () => {
     expect(prefilter.mayMatch('the Wicked Panda crew', { securityContext: false })).toBe(false);
     expect(prefilter.mayMatch('the Wicked Panda crew', { securityContext: true })).toBe(true);
     expect(prefilter.mayMatch('soft\u00adware')).toBe(true); // needs the prepared copy: never cleared
+  });
+
+  it('clears ordinary words that are names only when written with their capital', () => {
+    const lower = 'the silence of the equation, zinc and lead, a gru in the lazy river';
+    expect(matcher.match(lower, { securityContext: true })).toEqual([]);
+    expect(prefilter.mayMatch(lower, { securityContext: true })).toBe(false);
+    expect(prefilter.mayMatch('the Silence group', { securityContext: true })).toBe(true);
+    expect(prefilter.mayMatch('the GRU unit')).toBe(true);
+    // camel-case writing of a title-case name still counts ("darkSide" for "Darkside")
+    expect(prefilter.mayMatch('the darkSide crew')).toBe(true);
   });
 
   it('never clears a text the matcher finds something in (random texts, all option combinations)', () => {

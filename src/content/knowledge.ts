@@ -1,0 +1,64 @@
+/**
+ * What the content script knows of the dictionary: the prefilter, read from storage at script start, and the
+ * matcher, built from the stored dictionary only once some text gets past the prefilter (a page that does not
+ * concern ActorLens never loads it). Nothing here opens IndexedDB or wakes the background, unless storage holds
+ * no dictionary yet (first run, or storage was cleared): then the background is asked to publish one.
+ */
+import { createMatcher, createPrefilter, type Matcher, type Prefilter } from '../core/matcher/index';
+import { readDictionary, readPrefilter } from '../platform/dictionary-store';
+import { callBackground } from '../platform/messaging';
+
+let prefilter: Promise<Prefilter | undefined> | undefined;
+let matcher: Promise<Matcher | undefined> | undefined;
+
+async function publish(): Promise<void> {
+  await callBackground({ type: 'actorlens:publishDictionary' });
+}
+
+/** The prefilter, or undefined when there is no dictionary at all (the scan then finds nothing). */
+export function loadPrefilter(): Promise<Prefilter | undefined> {
+  prefilter ??= (async () => {
+    let stored = await readPrefilter();
+    if (!stored) {
+      await publish();
+      stored = await readPrefilter();
+    }
+    return stored ? createPrefilter(stored) : undefined;
+  })().catch(() => {
+    prefilter = undefined;
+    return undefined;
+  });
+  return prefilter;
+}
+
+/** Time spent building the matcher (ms), for the scan's statistics. */
+export let buildMs = 0;
+
+/**
+ * The matcher. Should the stored dictionary be newer than the prefilter (published between the two reads), it is
+ * used all the same: the change notice that follows makes the page scan again with both.
+ */
+export function loadMatcher(): Promise<Matcher | undefined> {
+  matcher ??= (async () => {
+    let dict = await readDictionary();
+    if (!dict) {
+      await publish();
+      dict = await readDictionary();
+    }
+    if (!dict) return undefined;
+    const t0 = performance.now();
+    const built = createMatcher(dict);
+    buildMs = performance.now() - t0;
+    return built;
+  })().catch(() => {
+    matcher = undefined;
+    return undefined;
+  });
+  return matcher;
+}
+
+/** Drops both, so the next scan reads the newly published dictionary. */
+export function forgetKnowledge(): void {
+  prefilter = undefined;
+  matcher = undefined;
+}

@@ -1,0 +1,45 @@
+/**
+ * The compiled dictionary and its prefilter in storage.local. The background writes them once per data version;
+ * content scripts read them directly, so loading a page never wakes the background (a woken service worker must
+ * open IndexedDB and compile ≈10,000 names first) and the page's text never leaves its content script.
+ *
+ * The dictionary is stored as one JSON string: storage hands a string over as one copy, where an object of
+ * 10,000-element arrays is rebuilt value by value. Readers key on the prefilter's version (both are written in
+ * one `set`, the prefilter is the small one content scripts read first).
+ */
+import { parseDictionary, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
+import { browser } from './browser';
+
+const DICTIONARY = 'dictionary';
+const PREFILTER = 'prefilter';
+
+function isPrefilter(value: unknown): value is CompiledPrefilter {
+  const p = value as CompiledPrefilter | undefined;
+  return !!p && typeof p.version === 'string' && typeof p.sigs === 'string';
+}
+
+export async function readPrefilter(): Promise<CompiledPrefilter | undefined> {
+  const value = (await browser.storage.local.get(PREFILTER))[PREFILTER];
+  return isPrefilter(value) ? value : undefined;
+}
+
+export async function readDictionary(): Promise<CompiledDictionary | undefined> {
+  const value = (await browser.storage.local.get(DICTIONARY))[DICTIONARY];
+  return typeof value === 'string' ? parseDictionary(value) : undefined;
+}
+
+export async function storedVersion(): Promise<string | undefined> {
+  return (await readPrefilter())?.version;
+}
+
+export async function writeCompiled(dict: CompiledDictionary, prefilter: CompiledPrefilter): Promise<void> {
+  await browser.storage.local.set({ [DICTIONARY]: JSON.stringify(dict), [PREFILTER]: prefilter });
+}
+
+/** Calls back with the new version whenever the background publishes another dictionary. */
+export function onDictionaryChanged(callback: (version: string) => void): void {
+  browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const next = changes[PREFILTER]?.newValue;
+    if (area === 'local' && isPrefilter(next)) callback(next.version);
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * The prefilter against the real dictionary (bundled + MISP + ATT&CK from ../shared/data) and real report text
+ * (the AnnoCTR dev split), as written and in lower case: a line the matcher finds something in is never cleared.
+ * Ordinary prose in lower case is cleared although ≈10,000 names include many everyday words.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileDictionary, compilePrefilter, createMatcher, createPrefilter, hasSecurityContext } from '../../../src/core/matcher/index';
+import { loadKnowledgeBase } from '../../../scripts/lib/feeds';
+import { HAS_SHARED, SHARED_DATA, warnIfNoShared } from '../importers/helpers';
+
+const DEV = resolve(SHARED_DATA, '../eval/annoctr-dev.jsonl');
+const READY = HAS_SHARED && existsSync(DEV);
+if (!READY) console.warn(`../shared (feeds and ${DEV}) absent: skipping the prefilter test on real data.`);
+warnIfNoShared('the prefilter test on real data');
+
+describe.skipIf(!READY)('prefilter with the public feeds', () => {
+  it('never clears a line of a real report that the matcher finds something in, and clears lower-case prose', async () => {
+    const kb = await loadKnowledgeBase({ feedDir: SHARED_DATA });
+    const dict = compileDictionary(kb.entities);
+    const matcher = createMatcher(dict);
+    const prefilter = createPrefilter(JSON.parse(JSON.stringify(compilePrefilter(dict))));
+    const lines = readFileSync(DEV, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .flatMap((l) => (JSON.parse(l) as { text: string }).text.split(/\n+/))
+      .filter((l) => l.trim());
+    let found = 0;
+    for (const line of [...lines, ...lines.map((l) => l.toLowerCase())]) {
+      for (const securityContext of [true, false]) {
+        const matches = matcher.match(line, { securityContext });
+        if (!matches.length) continue;
+        found++;
+        if (!prefilter.mayMatch(line, { securityContext })) throw new Error(`cleared ${JSON.stringify(line)} → ${matches.map((m) => m.text).join(', ')}`);
+      }
+    }
+    expect(found).toBeGreaterThan(500);
+    const prose = 'the winter orchard was quiet; a crate of copper kettles and the old lighthouse keeper collected apples while the fog lifted from the harbour office';
+    expect(hasSecurityContext(prose)).toBe(false);
+    expect(matcher.match(prose)).toEqual([]);
+    expect(prefilter.mayMatch(prose, { securityContext: false })).toBe(false);
+  }, 60_000);
+});

@@ -1,0 +1,62 @@
+/**
+ * The Repository's change hook: the extension's pages use it to have the background publish a new dictionary, so
+ * it must fire once per change and only after the change is committed (a reader in another context must see it).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { bundledDataset, BUNDLED_VERSION } from '../../../src/core/data/index';
+import { ActorLensDb } from '../../../src/core/db/database';
+import { Repository } from '../../../src/core/db/repository';
+
+const dbs: ActorLensDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+describe('Repository change hook', () => {
+  it('fires once per change, after the transaction committed, and a second connection then reads the new data', async () => {
+    const name = `t-${Math.random()}`;
+    const db = new ActorLensDb(name);
+    const other = new ActorLensDb(name);
+    dbs.push(db, other);
+    const seen: { version: number; found: boolean }[] = [];
+    const pending: Promise<void>[] = [];
+    const reader = new Repository(other);
+    const repo = new Repository(db, () => {
+      // What another context reads when told: the committed version and the new entity.
+      pending.push(
+        (async () => {
+          seen.push({ version: await reader.dataVersion(), found: !!(await reader.entityByAlias('Quiet Heron')) });
+        })(),
+      );
+    });
+    await repo.seed(bundledDataset(), BUNDLED_VERSION);
+    await Promise.all(pending);
+    expect(seen).toEqual([{ version: 1, found: false }]);
+    await repo.seed(bundledDataset(), BUNDLED_VERSION); // same version: nothing changes, nothing fires
+    await repo.addEntity({ name: 'Quiet Heron', kind: 'actor' });
+    await Promise.all(pending);
+    expect(seen).toEqual([
+      { version: 1, found: false },
+      { version: 2, found: true },
+    ]);
+  });
+
+  it('does not fire when a change fails and is rolled back', async () => {
+    const db = new ActorLensDb(`t-${Math.random()}`);
+    dbs.push(db);
+    let calls = 0;
+    const repo = new Repository(db, () => calls++);
+    await repo.seed(bundledDataset(), BUNDLED_VERSION);
+    expect(calls).toBe(1);
+    await expect(repo.addEntity({ name: '<b>bad</b>', kind: 'actor' })).rejects.toThrow();
+    await expect(
+      db.transaction('rw', [db.entities, db.meta], async () => {
+        await repo.bumpDataVersion();
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toBe(1);
+    expect(await repo.dataVersion()).toBe(1);
+  });
+});
