@@ -13,11 +13,14 @@ import { Card } from './card';
 import { Interaction } from './interact';
 import { pageInfo } from './page-info';
 import { forgetKnowledge, loadPrefilter } from './knowledge';
-import { Scanner } from './scanner';
+import { CHUNK_CHARS, Scanner, yieldToPage } from './scanner';
+import { preread } from './preread';
 import { onDictionaryChanged } from '../platform/dictionary-store';
 
 const started = performance.now();
 const isTop = window === window.top;
+// Reading the page needs no settings: begin at once (dropped, unused, if ActorLens turns out to be off here).
+const pre = preread(document, CHUNK_CHARS, yieldToPage);
 let scanner: Scanner | undefined;
 let interaction: Interaction | undefined;
 let settings: Settings | undefined;
@@ -54,6 +57,7 @@ async function apply(next: Settings): Promise<void> {
   settings = next;
   enabled = isEnabledFor(next, location.href);
   if (!enabled) {
+    pre.drop();
     stopScanner();
     report = { done: true, scanMs: performance.now() - started, matches: [] };
     if (wasEnabled || !prev) send([]);
@@ -66,7 +70,7 @@ async function apply(next: Settings): Promise<void> {
   scanner = startScanner();
   const options = { suppressed: suppressedFor(next, location.href), kinds: next.kinds, possibleActors: next.possibleActors, colors: next.colors };
   try {
-    report = await scanner.start(options, started);
+    report = await scanner.start(options, started, pre);
   } catch (error) {
     // No dictionary (background busy or reloaded): stay invisible; a later settings change or rescan retries.
     report = { done: true, scanMs: performance.now() - started, matches: [] };

@@ -14,6 +14,7 @@ import { hasSecurityContext, type Match, type Matcher } from '../core/matcher/in
 import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter } from './knowledge';
 import { blockOf, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
+import type { Preread } from './preread';
 import { createPainter, highlightCss, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
 
 export interface ScanOptions {
@@ -42,7 +43,7 @@ export interface Spot {
 export type ScanPhases = Omit<ScanStats, 'settings' | 'ranges'>;
 
 /** Most text read in one chunk; a chunk only ends at a block boundary. */
-const CHUNK_CHARS = 32_000;
+export const CHUNK_CHARS = 32_000;
 /** Yield to the page once a slice has run this long. */
 const SLICE_MS = 12;
 /** On a long first scan, show what is painted so far at the first yield after this long (then once more at the end). */
@@ -62,7 +63,7 @@ const waiting: (() => void)[] = [];
 if (channel) channel.port1.onmessage = () => waiting.shift()?.();
 
 /** Gives the page the main thread: scheduler.yield() where present, else a message (not clamped like timers). */
-function yieldToPage(): Promise<void> {
+export function yieldToPage(): Promise<void> {
   const s = (globalThis as { scheduler?: Scheduler }).scheduler;
   if (s?.yield) return s.yield();
   if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
@@ -116,7 +117,7 @@ export class Scanner {
   }
 
   /** First full scan; then follows the page. Resolves when the scan is applied. */
-  async start(options: ScanOptions, startedAt: number): Promise<SpottedReport> {
+  async start(options: ScanOptions, startedAt: number, pre?: Preread): Promise<SpottedReport> {
     const run = ++this.run;
     this.options = options;
     this.ready = true;
@@ -125,13 +126,14 @@ export class Scanner {
     this.observe(this.doc);
     // A page in design mode is the reader's own document being edited: leave it alone.
     if (this.doc.designMode === 'on') {
+      pre?.drop();
       this.done = true;
       this.scanMs = performance.now() - startedAt;
       this.notify(true);
       return this.report();
     }
     const root = this.doc.body ?? this.doc.documentElement;
-    await this.scanRoots([root], run, true);
+    await this.scanRoots([root], run, true, pre);
     if (run !== this.run) return this.report();
     this.painter?.commit();
     this.done = true;
@@ -225,7 +227,7 @@ export class Scanner {
    * stored dictionary. The dictionary is only read once some text needs it, and the walk goes on while it loads
    * (chunks wait in `pending`, each with the page's security context as it stood after that chunk).
    */
-  private async scanRoots(roots: Node[], run: number, first: boolean): Promise<void> {
+  private async scanRoots(roots: Node[], run: number, first: boolean, pre?: Preread): Promise<void> {
     const options = this.options!;
     const phases = this.phases;
     const queue = [...roots];
@@ -270,7 +272,7 @@ export class Scanner {
     };
     for (let root = queue.shift(); root; root = queue.shift()) {
       if (!root.isConnected || insideSkipped(root)) continue;
-      const chunks = textChunks(root, CHUNK_CHARS, (shadow) => {
+      const onShadowRoot = (shadow: ShadowRoot) => {
         if (this.shadowRoots.has(shadow)) {
           if (!first) queue.push(shadow);
           return;
@@ -278,7 +280,11 @@ export class Scanner {
         this.shadowRoots.add(shadow);
         this.observe(shadow);
         queue.push(shadow);
-      });
+      };
+      // The first root of the first scan continues the walk begun before the settings arrived, if still valid.
+      const taken = root === roots[0] ? pre?.take(onShadowRoot) : undefined;
+      if (taken && first) phases.walk += pre!.readMs;
+      const chunks = taken ?? textChunks(root, CHUNK_CHARS, onShadowRoot);
       for (;;) {
         const r0 = performance.now();
         const next = chunks.next();
