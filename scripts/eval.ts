@@ -1,5 +1,8 @@
 /**
- * npm run eval [-- --json] [--shared DIR] [--ransomware cue|malware|actor] [--errors dev|test] [--split dev|test]
+ * npm run eval [-- --json] [--shared DIR] [--ransomware cue|malware|actor] [--errors dev|test] [--split dev|test] [--context]
+ *
+ * `--context` prints every exact-span error of configuration (b) on the error split with its surrounding text (for
+ * tuning on dev; do not read the test split's errors).
  *
  * Scores the matcher on the AnnoCTR dev and test splits (../shared/eval) in three configurations:
  *  (a) bundled dataset alone, (b) bundled + MISP galaxy + ATT&CK feeds, (c) naive baseline (every name and alias of
@@ -8,8 +11,9 @@
  *  - actor and possible actors → actors (GROUP); malware → malware (MALWARE);
  *  - tool → tools (TOOL), except software that MITRE ATT&CK types as `malware` (Cobalt Strike): AnnoCTR links its
  *    mentions to ATT&CK and labels those MALWARE (dev: Cobalt Strike ×6, all MALWARE);
- *  - ransomware → actors when a group cue stands next to it ("DarkSide operators"), else malware (`--ransomware cue`,
- *    the default); `malware` and `actor` are the alternatives. AnnoCTR labels a ransomware name per operation, not per
+ *  - ransomware → actors when the text reads the name as its operators (`sense`, the majority of the cues next to
+ *    its mentions, match.ts) or, without a sense, when a group cue stands next to it ("DarkSide operators"), else
+ *    malware (`--ransomware cue`, the default); `malware` and `actor` are the alternatives. AnnoCTR labels a ransomware name per operation, not per
  *    mention (dev: DarkSide always GROUP, REvil always MALWARE), so no per-mention rule can be right for both.
  * Exit 2 when ../shared (the corpus) is missing.
  */
@@ -47,7 +51,7 @@ if (!existsSync(shared) || !splits.every((s) => existsSync(corpusPath(s)))) {
   process.exit(2);
 }
 
-function labelOf(kind: EntityKind, m?: Pick<Match, 'cue' | 'possible' | 'entityId'>): Label {
+function labelOf(kind: EntityKind, m?: Pick<Match, 'cue' | 'possible' | 'entityId' | 'sense'>): Label {
   if (m?.possible) return 'actors';
   switch (kind) {
     case 'actor':
@@ -58,7 +62,8 @@ function labelOf(kind: EntityKind, m?: Pick<Match, 'cue' | 'possible' | 'entityI
       return 'malware';
     case 'ransomware':
       if (ransomwarePolicy === 'actor') return 'actors';
-      if (ransomwarePolicy === 'cue' && m?.cue?.kind === 'actor') return 'actors';
+      // the text's reading of the name (one sense per text, match.ts), else the cue next to this mention
+      if (ransomwarePolicy === 'cue' && (m?.sense ? m.sense === 'actor' : m?.cue?.kind === 'actor')) return 'actors';
       return 'malware';
   }
 }
@@ -179,6 +184,23 @@ if (json) {
   for (const d of perDocument()) {
     const cell = (x: LabelScores['exact']) => (x.tp + x.fp + x.fn ? `${pct(x.p)}/${pct(x.r)}/${pct(x.f1)} (${x.tp}/${x.fp}/${x.fn})` : '—');
     console.log(`  ${d.id.padEnd(60)} actors ${cell(d.actors).padEnd(30)} malware ${cell(d.malware)}`);
+  }
+  if (args.includes('--context')) {
+    // Every exact-span error of configuration (b) on the error split, with 60 characters of context each side.
+    const b = configs.find((c) => c.key === 'b') as (typeof configs)[number];
+    const ctx = (t: string, s: number, e: number) => JSON.stringify(t.slice(Math.max(0, s - 60), s) + '[[' + t.slice(s, e) + ']]' + t.slice(e, e + 60));
+    console.log(`\n${errorSplit} (b) errors in context:`);
+    for (const r of reportsBySplit[errorSplit] ?? []) {
+      const preds = b.predict(r.text);
+      for (const label of LABELS) {
+        const gold = r[label];
+        const pr = preds.filter((p) => p.label === label);
+        const gk = new Set(gold.map((g) => `${g.start}:${g.end}`));
+        const pk = new Set(pr.map((p) => `${p.start}:${p.end}`));
+        for (const p of pr) if (!gk.has(`${p.start}:${p.end}`)) console.log(`  FP ${label} ${r.id.slice(0, 30)} ${ctx(r.text, p.start, p.end)}`);
+        for (const g of gold) if (!pk.has(`${g.start}:${g.end}`)) console.log(`  FN ${label} ${r.id.slice(0, 30)} ${ctx(r.text, g.start, g.end)}`);
+      }
+    }
   }
   console.log('\nSummary (exact-span precision / recall / F1, %; paste into the README):\n');
   for (const l of summaryTable()) console.log(l);

@@ -13,7 +13,8 @@ import { Card } from './card';
 import { Interaction } from './interact';
 import { pageInfo } from './page-info';
 import { forgetKnowledge, loadPrefilter } from './knowledge';
-import { CHUNK_CHARS, Scanner, yieldToPage } from './scanner';
+import { CHUNK_CHARS, Scanner } from './scanner';
+import { yieldToPage } from './yield';
 import { preread } from './preread';
 import { onDictionaryChanged } from '../platform/dictionary-store';
 

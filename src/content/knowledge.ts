@@ -7,6 +7,7 @@
 import { createMatcher, createPrefilter, type Matcher, type Prefilter } from '../core/matcher/index';
 import { readDictionary, readPrefilter } from '../platform/dictionary-store';
 import { callBackground } from '../platform/messaging';
+import { yieldToPage } from './yield';
 
 let prefilter: Promise<Prefilter | undefined> | undefined;
 let matcher: Promise<Matcher | undefined> | undefined;
@@ -46,6 +47,7 @@ export function loadMatcher(): Promise<Matcher | undefined> {
       dict = await readDictionary();
     }
     if (!dict) return undefined;
+    await yieldToPage(); // reading and building are two tasks, each well under 50 ms
     const t0 = performance.now();
     const built = createMatcher(dict);
     buildMs = performance.now() - t0;

@@ -15,6 +15,7 @@ import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter } from './knowledge';
 import { blockOf, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
 import type { Preread } from './preread';
+import { yieldToPage } from './yield';
 import { createPainter, highlightCss, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
 
 export interface ScanOptions {
@@ -56,22 +57,6 @@ const FLUSH_CHARS = 400_000;
 const MAX_DIRTY = 400;
 
 const MUTATIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
-
-type Scheduler = { yield?: () => Promise<void> };
-const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
-const waiting: (() => void)[] = [];
-if (channel) channel.port1.onmessage = () => waiting.shift()?.();
-
-/** Gives the page the main thread: scheduler.yield() where present, else a message (not clamped like timers). */
-export function yieldToPage(): Promise<void> {
-  const s = (globalThis as { scheduler?: Scheduler }).scheduler;
-  if (s?.yield) return s.yield();
-  if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(0);
-  });
-}
 
 function isOwnNode(node: Node): boolean {
   if (node.nodeType !== 1) return false;

@@ -94,6 +94,8 @@ export interface Cue {
   side: 'before' | 'after';
 }
 
+const RAAS_TAIL = /^-as-a-service\b/i;
+const OF_CREW_RE = /\b(operators|affiliates|members|operator)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?["'\u201c\u2018]?$/i;
 const APOSTROPHE = new Set([39, 0x2019, 0x2018, 0x2bc]);
 /** Quotes and brackets that may stand between a name and its cue. */
 const QUOTE_AFTER = new Set([34, 39, 0x201d, 0x2019, 41]);
@@ -121,6 +123,8 @@ export function cueNear(text: string, start: number, end: number): Cue | undefin
   while (k < limit && isLetter(text.charCodeAt(k))) k++;
   if (k > j && k - j <= 12) {
     const w = text.slice(j, k).toLowerCase();
+    // "X RaaS", "X Ransomware-as-a-Service": the criminal operation that rents the ransomware out, i.e. its crew
+    if (w === 'raas' || (w === 'ransomware' && RAAS_TAIL.test(text.slice(k, k + 16)))) return { word: 'raas', kind: 'actor', side: 'after' };
     if (ACTOR_SET.has(w)) return { word: w, kind: 'actor', side: 'after' };
     if (SOFTWARE_SET.has(w)) return { word: w, kind: 'software', side: 'after' };
     if (NEUTRAL_SET.has(w)) return { word: w, kind: 'neutral', side: 'after' };
@@ -134,8 +138,38 @@ export function cueNear(text: string, start: number, end: number): Cue | undefin
   if (a < b && b - a <= 12) {
     const w = text.slice(a + 1, b + 1).toLowerCase();
     if (BEFORE_SET.has(w)) return { word: w, kind: ACTOR_SET.has(w) ? 'actor' : 'software', side: 'before' };
+    // "the operators of the X", "affiliates of X": the people behind the name
+    const m = w === 'the' || w === 'of' ? OF_CREW_RE.exec(text.slice(Math.max(0, start - 32), start)) : null;
+    if (m) return { word: (m[1] as string).toLowerCase(), kind: 'actor', side: 'before' };
   }
   return undefined;
+}
+
+/** "groups such as", "ransomware families like", "actors including": the head noun says which kind a list names. */
+const LIST_INTRO_RE = /\b(groups|actors|gangs|crews|apts|adversaries|operators|families|malware|ransomware|trojans|backdoors|loaders|stealers|botnets|strains|variants)(?:,)?[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+["'\u201c\u2018]?$/i;
+const LIST_ACTOR_HEADS = new Set(['groups', 'actors', 'gangs', 'crews', 'apts', 'adversaries', 'operators']);
+
+/**
+ * A list introduced by a plural kind noun right before the span ("state-sponsored groups such as X",
+ * "ransomware families like X"): the noun is a cue for the first item (match.ts carries it over to the next items,
+ * "such as X, Y and Z"). Decided on the AnnoCTR dev split ("groups such as APT33 and Gorgon").
+ */
+export function listCueBefore(text: string, start: number): Cue | undefined {
+  // cheap test first: the word before must be "as", "like" or "including"
+  let b = start - 1;
+  while (b >= 0 && start - b < 4 && (isInlineSpace(text.charCodeAt(b)) || QUOTE_BEFORE.has(text.charCodeAt(b)))) b--;
+  let a = b;
+  while (a >= 0 && b - a < 10 && isLetter(text.charCodeAt(a))) a--;
+  const len = b - a;
+  const word = len === 2 ? 'as' : len === 4 ? 'like' : len === 9 ? 'including' : '';
+  if (!word) return undefined;
+  for (let k = 0; k < len; k++) if ((text.charCodeAt(a + 1 + k) | 32) !== word.charCodeAt(k)) return undefined;
+  const from = Math.max(0, start - 48);
+  const nl = text.lastIndexOf('\n', start - 1);
+  const m = LIST_INTRO_RE.exec(text.slice(Math.max(from, nl + 1), start));
+  if (!m) return undefined;
+  const w = (m[1] as string).toLowerCase();
+  return { word: w, kind: LIST_ACTOR_HEADS.has(w) ? 'actor' : 'software', side: 'before' };
 }
 
 /**

@@ -11,7 +11,7 @@
  * zero-width character, ligature…). Nothing runs over the whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, ambiguityVerdict, cueNear, hasSecurityContext, isMidSentence, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, ambiguityVerdict, cueNear, hasSecurityContext, isMidSentence, listCueBefore, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
@@ -31,7 +31,7 @@ const CLS = CLS_;
 const FOLD = FOLD_;
 const NORM = NORM_;
 const classify = classify_;
-const { codePatternAt, isUpperAt, nameOk, triggerBits, T_ACTOR, T_ANIMAL, T_CREW, T_GANG, T_NAMING, wordIs } = patterns;
+const { codePatternAt, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, triggerBits, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_NAMING, wordIs } = patterns;
 
 export interface MatchOptions {
   /** User-suppressed terms (normalised by the matcher), already filtered to this site by the caller. */
@@ -60,8 +60,13 @@ export interface Match {
   possible?: boolean;
   /** A cue word next to the name ("group", "ransomware"…) and what it suggests. */
   cue?: { word: string; kind: 'actor' | 'software' | 'neutral' };
-  /** For possible actors: the naming-scheme rule that fired. */
+  /** For possible actors: the naming-scheme rule that fired ('same-text': a bare mention of a possible actor that a cue confirmed elsewhere in the same text). */
   rule?: string;
+  /**
+   * For a ransomware name: how this text reads it, by the majority of the cues next to its mentions (one sense per
+   * text): 'actor' (its operators, "DarkSide operators… DarkSide affiliates") or 'software'. Absent without cues.
+   */
+  sense?: 'actor' | 'software';
 }
 
 export interface Matcher {
@@ -76,10 +81,61 @@ const DENSE_FANOUT = 6;
 const MAX_ENDS = 64;
 
 /**
- * How "<Name> gang" is spanned: the AnnoCTR dev split has no "gang" mention, and elsewhere the field (and AnnoCTR's
- * guidelines, which tag the group's name) write the name alone more often; so the span is the name.
+ * How "<Name> gang" is spanned: a lower-case cue word stays outside the span ("the Winnti group" → "Winnti", "TA551
+ * actors", "DarkSide operators" on the AnnoCTR dev split, which has no GROUP-labelled "gang"); a capitalised one is
+ * part of the proper name ("Konni Group", "Groove Gang", see capitalisedCrewAfter).
  */
 const cls = (c: number): number => CLS[c] || classify(c);
+/** "<name> RAT" with a separate RAT: group 1 is the name. */
+const RAT_TAIL = /^(.*\S)[\s\u00a0]+RAT$/s;
+/** Possible-actor rules confirmed by a cue word, whose find is then spotted at its bare mentions too (code schemes fire at every mention on their own). */
+const CUE_RULES = new Set(['scheme', 'gang', 'ransomware-gang', 'threat-actor', 'apt']);
+/** Head nouns of list cues (ambiguity.ts listCueBefore). */
+const LIST_HEADS = new Set(['groups', 'actors', 'gangs', 'crews', 'apts', 'adversaries', 'operators', 'families', 'malware', 'ransomware', 'trojans', 'backdoors', 'loaders', 'stealers', 'botnets', 'strains', 'variants']);
+/** Capitalised crew words that belong to an actor's proper name (capitalisedCrewAfter). */
+const CREW_SUFFIXES = ['Group', 'Team', 'Gang'];
+/** At most this many distinct cue-confirmed possible actors are looked for again in one text (one indexOf scan each). */
+const MAX_SENSE_SURFACES = 32;
+
+function sortIfNeeded(ms: Match[]): void {
+  for (let q = 1; q < ms.length; q++) {
+    if ((ms[q - 1] as Match).start > (ms[q] as Match).start) {
+      ms.sort((a, b) => a.start - b.start);
+      return;
+    }
+  }
+}
+
+/** Does [s, e) overlap a match of `ms` (sorted by start, non-overlapping)? Binary search. */
+function overlapsAny(ms: readonly Match[], s: number, e: number): boolean {
+  let lo = 0;
+  let hi = ms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = ms[mid] as Match;
+    if (m.end <= s) lo = mid + 1;
+    else if (m.start >= e) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * Boundaries for a bare mention of a name found earlier in the same text: not inside a longer word, an identifier,
+ * a dotted name or a path (the rules of boundaries.ts, on the original text).
+ */
+function bareMentionOk(t: string, s: number, e: number): boolean {
+  if (s > 0) {
+    const p = t.charCodeAt(s - 1);
+    if (cls(p) & C_WORD || p === 46 || p === 64 || p === 47 || p === 92 || p === 45 || p === 95) return false;
+  }
+  if (e < t.length) {
+    const c = t.charCodeAt(e);
+    if (cls(c) & C_WORD || c === 95) return false;
+    if ((c === 46 || c === 64 || c === 92 || c === 45) && e + 1 < t.length && cls(t.charCodeAt(e + 1)) & C_WORD) return false;
+  }
+  return true;
+}
 /** A space after normalisation (' ', NBSP, thin space…): "Winnti\u00a0group" is written with one. */
 const isSpaceCode = (c: number): boolean => {
   if (!CLS[c]) classify(c);
@@ -184,6 +240,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let w2s = -1, w2e = -1;
   // A possible actor announced by a preceding trigger ("the threat actor X"), emitted when the scan reaches it.
   let pendS = -1, pendE = -1, pendRule = '';
+  /** The list cue of the last dictionary match and where it ended (cueAt). */
+  let listCue: Cue | undefined;
+  let listEnd = -1;
+  /** Names of possible actors confirmed by a cue in this text (one sense per text, see oneSensePerText). */
+  let confirmed: string[] = [];
   let lastMatchEnd = 0;
 
   const pageContext = () => (pageCtx ??= hasSecurityContext(text));
@@ -210,7 +271,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return [prep.starts[s] ?? prep.originalLength, e > s ? (prep.ends[e - 1] ?? prep.originalLength) : (prep.starts[s] ?? prep.originalLength)];
   }
 
-  function emitPossible(s: number, e: number, rule: string, needsContext: boolean): boolean {
+  /**
+   * Emit a possible actor [s, e). `nameEnd`: where the name itself ends when the span also holds a capitalised cue
+   * ("Groove Gang"); the name is what is looked for again at its bare mentions (one sense per text).
+   */
+  function emitPossible(s: number, e: number, rule: string, needsContext: boolean, nameEnd = e): boolean {
     if (needsContext && !pageContext()) return false;
     if (blocked.overlaps(s, e)) return false;
     const [os, oe] = toOrig(s, e);
@@ -218,7 +283,24 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (suppressed.size && suppressed.has(suppressionKey(surface))) return false;
     const cue = cueNear(text, s, e);
     out.push({ start: os, end: oe, text: surface, entityId: null, name: surface, kind: 'actor', alias: surface, reason: 'pattern', possible: true, rule, ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+    if (CUE_RULES.has(rule) && confirmed.length < MAX_SENSE_SURFACES) {
+      const [, ne] = toOrig(s, nameEnd);
+      const name = original.slice(os, ne);
+      if (!confirmed.includes(name)) confirmed.push(name);
+    }
     return true;
+  }
+
+  /**
+   * Span rule: a capitalised "Group", "Team" or "Gang" right after an actor's name is part of its proper name
+   * ("Konni Group", "Sandworm Team", as ATT&CK and vendors write them), where a lower-case one is a cue outside it
+   * ("the Winnti group" → "Winnti", decided on the AnnoCTR dev split). Returns the end of that word, or -1.
+   */
+  function capitalisedCrewAfter(e: number): number {
+    if (!isSpaceCode(text.charCodeAt(e))) return -1;
+    const w = e + 1;
+    for (const word of CREW_SUFFIXES) if (text.startsWith(word, w) && rightOk(w + word.length)) return w + word.length;
+    return -1;
   }
 
   /** Does the span ending at `e` end with a separate, lower-case "group" or "gang"? */
@@ -330,6 +412,22 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           m.end = oe;
           m.text = original.slice(os, oe);
         }
+        // Span rule: "Konni Group", "Sandworm Team" (capitalisedCrewAfter); for a ransomware name only when the cue
+        // reads it as the crew ("Babuk Gang").
+        if ((m.kind === 'actor' || (m.kind === 'ransomware' && m.cue?.kind === 'actor')) && end === e) {
+          const ce = capitalisedCrewAfter(e);
+          if (ce > 0) {
+            end = ce;
+            const [os, oe] = toOrig(i, end);
+            m.start = os;
+            m.end = oe;
+            m.text = original.slice(os, oe);
+          }
+        }
+        // a list cue (or none) carries over to the next item of the same list
+        const lc = m.cue && LIST_HEADS.has(m.cue.word) && cueNear(text, i, e) === undefined ? m.cue : undefined;
+        listCue = lc ? { word: lc.word, kind: lc.kind, side: 'before' } : undefined;
+        listEnd = end;
         out.push(m);
         return end;
       }
@@ -338,6 +436,55 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (contextRejected) return e;
     }
     return -1;
+  }
+
+  /**
+   * The cue for a candidate [s, e): a cue word next to it (cueNear), else the head noun of a list it opens
+   * ("groups such as X") or continues ("groups such as APT33 and X": the previous match carried a list cue and
+   * only commas, "and" or "or" stand between); list cues count only on a page with security context.
+   */
+  function cueAt(s: number, e: number): Cue | undefined {
+    const c = cueNear(text, s, e);
+    if (c) return c;
+    if (s === 0) return undefined;
+    const p = text.charCodeAt(s - 1);
+    if (!(isSpaceCode(p) || p === 34 || p === 0x201c || p === 39 || p === 0x2018)) return undefined;
+    if (listCue && listEnd < s && continuesList(listEnd, s)) return listCue;
+    // Lists are common in any prose ("groups such as Silence and Equation" of bands): only on a security page.
+    const l = listCueBefore(text, s);
+    return l && pageContext() ? l : undefined;
+  }
+
+  /** Is [a, b) only list glue: spaces, commas, quotes, "and", "or"? */
+  function continuesList(a: number, b: number): boolean {
+    if (b - a > 12) return false;
+    let k = a;
+    while (k < b) {
+      const c = text.charCodeAt(k);
+      if (isSpaceCode(c) || c === 44 || c === 34 || c === 0x201c || c === 0x201d || c === 39 || c === 0x2018 || c === 0x2019) k++;
+      else if (text.startsWith('and', k) && k + 3 < b && isSpaceCode(text.charCodeAt(k + 3))) k += 3;
+      else if (text.startsWith('or', k) && k + 2 < b && isSpaceCode(text.charCodeAt(k + 2))) k += 2;
+      else return false;
+    }
+    return true;
+  }
+
+  /**
+   * Is [s, e) the Title-case writing ("Thallium") of an all-capitals alias signature of at least four letters
+   * ("THALLIUM")? Separators are skipped as in the case comparison.
+   */
+  function titleOfCaps(sig: string, s: number, e: number): boolean {
+    if (sig.length < 4 || sig !== sig.toUpperCase() || sig === sig.toLowerCase()) return false;
+    let q = 0;
+    for (let p = s; p < e; p++) {
+      const c = text.charCodeAt(p);
+      if (cls(c) & C_SEP) continue;
+      const ch = NORM[c] as number;
+      const want = sig.charCodeAt(q);
+      if (q === 0 ? ch !== want : ch === want || FOLD[ch] !== FOLD[want]) return false;
+      q++;
+    }
+    return q === sig.length;
   }
 
   /** "<name>'s <Capitalised word>": the span ending at `e` is the owner in a longer proper name. */
@@ -352,7 +499,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // Case signature of the written span (separators skipped), compared without building strings.
     const sigEnd = glue ? e - 3 : e;
     let cue: Cue | undefined | null = null;
-    const getCue = () => (cue === null ? (cue = cueNear(text, s, e)) : cue);
+    const getCue = () => (cue === null ? (cue = cueAt(s, e)) : cue);
     let best: Match | undefined;
     let bestScore = -1;
     const first = termFirst[node] as number;
@@ -392,10 +539,17 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       // title mode also accepts ALL CAPS, and camel-case writing of the same letters ("DarkSide" for "Darkside"):
       // an internal capital is never ordinary prose.
-      const caseOk = mode === CASE.any || exact || (mode === CASE.title && (upper || camel));
-      if (!caseOk) continue;
+      let caseOk = mode === CASE.any || exact || (mode === CASE.title && (upper || camel));
       const ei = aliasEntity[ai] as number;
       const kind = kindOf[ei] as EntityKind;
+      if (!caseOk && level >= AMBIGUITY.flagged && kind === 'actor' && titleOfCaps(sig, s, sigEnd)) {
+        // Microsoft's former element names are listed in capitals (THALLIUM) and often written in Title case
+        // ("the Thallium group"): that writing is also the ordinary word at a sentence start, so it needs both an
+        // actor cue next to it and a security page (the lower-case "zinc group" never matches).
+        const c = getCue();
+        caseOk = !!c && c.kind === 'actor' && pageContext();
+      }
+      if (!caseOk) continue;
       // "Joker's Stash", "Cobalt's Mine": an ordinary-word name followed by a possessive and a capitalised word is
       // part of another proper name (decided on the AnnoCTR dev split: "Joker's Stash" ×2, a carding shop).
       if (level >= AMBIGUITY.flagged && possessiveOfProperName(e)) {
@@ -437,23 +591,52 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "Wicked Panda": both words, replacing any shorter dictionary reading of the animal word
       if (emitPossible(w1s, we, 'scheme', true)) return we;
     }
-    if (bits & T_GANG && adjacent && nameOk(text, w1s, w1e)) {
-      emitPossible(w1s, w1e, 'gang', true);
-      return -1;
+    if (bits & T_GANG && adjacent) {
+      // "the Groove gang" → "Groove"; "the Groove Gang" → "Groove Gang" (a capitalised cue is part of the proper
+      // name, as in capitalisedCrewAfter); "the E.K.P gang" → "E.K.P" (an initialism, see patterns.ts).
+      const ini = initialismStartBefore(text, w1s, w1e);
+      const s0 = ini >= 0 ? ini : w1s;
+      if (nameOk(text, s0, w1e)) {
+        if (isUpperAt(text, i)) return emitPossible(s0, we, 'gang', true, w1e) ? we : -1;
+        emitPossible(s0, w1e, 'gang', true);
+        return -1;
+      }
+    }
+    if (bits & T_CREW && adjacent && !isUpperAt(text, i)) {
+      // "the E.K.P group": an initialism before a crew word (a plain word before "group" proves nothing: "the
+      // Microsoft group", "the UniCredit group")
+      const ini = initialismStartBefore(text, w1s, w1e);
+      if (ini >= 0 && nameOk(text, ini, w1e) && !coveredBefore(ini)) {
+        emitPossible(ini, w1e, 'gang', true);
+        return -1;
+      }
     }
     if (bits & T_CREW && w2e >= 0 && w1e + 1 === i && w2e + 1 === w1s && isSpaceCode(text.charCodeAt(w1e)) && isSpaceCode(text.charCodeAt(w2e)) && wordIs(text, w1s, w1e, 'ransomware') && !isUpperAt(text, w1s) && nameOk(text, w2s, w2e) && !coveredBefore(w2s)) {
       emitPossible(w2s, w2e, 'ransomware-gang', true);
       return -1;
     }
-    if ((bits & T_ACTOR && w1e >= 0 && w1e + 1 === i && wordIs(text, w1s, w1e, 'threat')) || (bits & T_NAMING && namingTrigger(i, we))) {
+    if (bits & T_APT && adjacent && text.charCodeAt(i) === 65 && text.charCodeAt(i + 1) === 80) {
+      // "the CloudAtlas APT" → "CloudAtlas" (APT in capitals: the acronym, not the adjective)
+      const s0 = nameBefore(w1s, w1e);
+      if (s0 >= 0 && !coveredBefore(s0) && distinctiveName(s0, w1e)) emitPossible(s0, w1e, 'apt', true);
+      return -1;
+    }
+    const afterThreat = bits & T_ACTOR && w1e >= 0 && w1e + 1 === i && wordIs(text, w1s, w1e, 'threat');
+    // "TA505 (aka X)", "TA505, also known as X": an alias of the actor just named
+    const aka = (bits & T_AKA || (bits & T_NAMING && wordIs(text, i, we, 'as') && alsoKnown(i))) && afterActor(bits & T_AKA ? i : w2s);
+    if (afterThreat || aka || (bits & T_NAMING && namingTrigger(i, we))) {
       // look ahead: [ ,]+ then an optional quote, then the name
       let p = we;
       while (p < n && (isSpaceCode(text.charCodeAt(p)) || text.charCodeAt(p) === 44)) p++;
       if (p === we) return -1;
       const q = text.charCodeAt(p);
       if (q === 34 || q === 0x201c || q === 39 || q === 0x2018) p++;
-      let e = p;
-      while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
+      // the name: one word, or an initialism ("the threat actor E.K.P", see patterns.ts)
+      let e = initialismEndAt(text, p);
+      if (e < 0) {
+        e = p;
+        while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
+      }
       if (e > p && nameOk(text, p, e)) {
         pendS = p;
         pendE = e;
@@ -463,10 +646,57 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return -1;
   }
 
-  /** "dubbed"/"called"/"named" after actor|group|gang|crew; "as" in "known as"/"tracked as" after one of those. */
+  /** Is "as" at `i` the end of "also known as"? */
+  function alsoKnown(i: number): boolean {
+    return w1e + 1 === i && wordIs(text, w1s, w1e, 'known') && w2e >= 0 && w2e + 1 === w1s && wordIs(text, w2s, w2e, 'also');
+  }
+
+  /**
+   * Does an actor's name (a dictionary actor or a possible actor) end right before `s`, with at most a comma, an
+   * opening bracket and spaces between ("TA505 (aka X)", "TA505, also known as X")?
+   */
+  function afterActor(s: number): boolean {
+    const last = out[out.length - 1];
+    if (!last || last.kind !== 'actor' || s < 0) return false;
+    const [os] = toOrig(s, s);
+    if (last.end > os || os - last.end > 4) return false;
+    for (let k = last.end; k < os; k++) {
+      const c = original.charCodeAt(k);
+      if (!(c === 32 || c === 0xa0 || c === 40 || c === 44)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Start of the name that ends the word [s, e): the word itself, or an initialism ending with it ("E.K.P"); -1 when
+   * it cannot be a name (nameOk).
+   */
+  function nameBefore(s: number, e: number): number {
+    const ini = initialismStartBefore(text, s, e);
+    const s0 = ini >= 0 ? ini : s;
+    return nameOk(text, s0, e) ? s0 : -1;
+  }
+
+  /**
+   * For the look-back "<Name> APT", which also follows ordinary capitalised words at a sentence start ("Advanced
+   * APT"): the name must sit inside a sentence, or be written unlike a plain word (an inner capital, a digit or a
+   * dot: "CloudAtlas", "E.K.P").
+   */
+  function distinctiveName(s: number, e: number): boolean {
+    for (let k = s + 1; k < e; k++) {
+      const c = cls(text.charCodeAt(k));
+      if (c & (C_UPPER | C_DIGIT) || text.charCodeAt(k) === 46) return true;
+    }
+    return isMidSentence(text, s);
+  }
+
+  /**
+   * "dubbed"/"called"/"named" after actor|group|gang|crew (or a plural); "as" in "known as"/"tracked as" after one of
+   * those ("a group of actors known as X").
+   */
   function namingTrigger(i: number, we: number): boolean {
     if (w1e < 0 || w1e + 1 !== i) return false;
-    const crewWord = (s: number, e: number) => wordIs(text, s, e, 'actor') || wordIs(text, s, e, 'group') || wordIs(text, s, e, 'gang') || wordIs(text, s, e, 'crew');
+    const crewWord = (s: number, e: number) => wordIs(text, s, e, 'actor') || wordIs(text, s, e, 'actors') || wordIs(text, s, e, 'group') || wordIs(text, s, e, 'groups') || wordIs(text, s, e, 'gang') || wordIs(text, s, e, 'gangs') || wordIs(text, s, e, 'crew');
     if (wordIs(text, i, we, 'as')) return (wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked')) && w2e >= 0 && w2e + 1 === w1s && crewWord(w2s, w2e);
     return crewWord(w1s, w1e);
   }
@@ -480,6 +710,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     pageCtx = securityContext;
     blocked = new LazyBlocked(t);
     w1s = w1e = w2s = w2e = pendS = pendE = -1;
+    confirmed = [];
+    listCue = undefined;
+    listEnd = -1;
     w1m = false;
     lastMatchEnd = 0;
     const check = p === null;
@@ -538,13 +771,66 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
     }
     // Possible actors emitted by look-back rules sit before the current position: keep the output ordered.
-    for (let q = 1; q < out.length; q++) {
-      if ((out[q - 1] as Match).start > (out[q] as Match).start) {
-        out.sort((a, b) => a.start - b.start);
-        break;
+    sortIfNeeded(out);
+    return oneSensePerText(out);
+  }
+
+  /**
+   * One sense per text: a name means the same thing at each of its mentions in one text (one document in eval and
+   * scan, one batch of page text in the extension). Runs over the matches of this call only, after the pass:
+   *  - a possible actor confirmed by a cue ("the Groove gang", "threat actor Quillpen") is the same possible actor
+   *    at its bare mentions ("Groove said…"), which no rule could confirm on their own;
+   *  - a ransomware name is read as its operators (sense 'actor') or as the software, by the majority of the cues
+   *    next to its mentions in this text, at every mention ("DarkSide operators… DarkSide affiliates… how DarkSide
+   *    rose to prominence"); ties read software, the name's kind;
+   *  - "<name> RAT" keeps the RAT in its span only when the text never writes the name without it: a text that
+   *    also says "NanoCore includes…" uses RAT as a descriptor ("NanoCore RAT"), one that always writes "MineBridge
+   *    RAT" uses it as part of the name.
+   * Decided on the AnnoCTR dev split. Cost: linear in the number of matches, plus one indexOf scan of the text per
+   * distinct cue-confirmed possible actor (at most MAX_SENSE_SURFACES).
+   */
+  function oneSensePerText(ms: Match[]): Match[] {
+    if (!ms.length) return ms;
+    // RAT as descriptor
+    let bare: Set<string> | null = null;
+    for (const m of ms) {
+      if (m.kind === 'actor' || m.text.length < 5 || !m.text.endsWith('RAT')) continue;
+      const base = RAT_TAIL.exec(m.text);
+      if (!base) continue;
+      bare ??= new Set(ms.filter((x) => x.kind !== 'actor').map((x) => x.text.toLowerCase()));
+      const name = base[1] as string;
+      if (bare.has(name.toLowerCase())) {
+        m.end = m.start + name.length;
+        m.text = name;
       }
     }
-    return out;
+    // ransomware: operators or software
+    let votes: Map<string, number> | null = null;
+    for (const m of ms) {
+      if (m.kind !== 'ransomware' || !m.entityId || !m.cue || m.cue.kind === 'neutral') continue;
+      votes ??= new Map();
+      votes.set(m.entityId, (votes.get(m.entityId) ?? 0) + (m.cue.kind === 'actor' ? 1 : -1));
+    }
+    if (votes) for (const m of ms) if (m.kind === 'ransomware' && m.entityId && votes.has(m.entityId)) m.sense = (votes.get(m.entityId) as number) > 0 ? 'actor' : 'software';
+    // possible actors at their bare mentions
+    if (!possibleOn) return ms;
+    const surfaces = confirmed;
+    if (!surfaces.length) return ms;
+    const src = original;
+    const blk = prep ? new LazyBlocked(src) : blocked;
+    const added: Match[] = [];
+    for (const surface of surfaces) {
+      for (let at = src.indexOf(surface); at >= 0; at = src.indexOf(surface, at + 1)) {
+        const end = at + surface.length;
+        if (!bareMentionOk(src, at, end) || overlapsAny(ms, at, end) || blk.overlaps(at, end)) continue;
+        const cue = cueNear(src, at, end);
+        added.push({ start: at, end, text: surface, entityId: null, name: surface, kind: 'actor', alias: surface, reason: 'pattern', possible: true, rule: 'same-text', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+      }
+    }
+    if (!added.length) return ms;
+    const all = ms.concat(added);
+    all.sort((a, b) => a.start - b.start);
+    return all;
   }
 
   return { match, hasSecurityContext };

@@ -9,13 +9,20 @@
  * Word schemes need page security context, and the name must look like a proper name (capitalised, not a stop-list
  * word, not a function word or nationality):
  *  - `scheme`: "<Name> Spider|Panda|Bear|Kitten|Chollima|Typhoon|Sleet|Blizzard|Tempest|Sandstorm|…" (both words);
- *  - `gang`: "<Name> gang" / "<Name> Gang" (the name; see GANG_SPAN);
+ *  - `gang`: "<Name> gang" (the name) / "<Name> Gang" (both words: a capitalised crew word is part of the name);
  *  - `ransomware-gang`: "<Name> ransomware gang|group|operators|crew|cartel" (the name);
- *  - `threat-actor`: "threat actor|group <Name>", "actor|group|gang|crew known as|dubbed|called|tracked as|named <Name>".
+ *  - `threat-actor`: "threat actor|group <Name>", "actor|group|gang|crew known as|dubbed|called|tracked as|named <Name>"
+ *    (plurals too: "actors known as <Name>"), and "<actor> (aka <Name>)",
+ *    "<actor>, also known as <Name>" after an actor's name;
+ *  - `apt`: "<Name> APT" (the name; it must sit inside a sentence or be written unlike a plain word, see match.ts
+ *    `distinctiveName`). No look-back "<Name> threat actors": reports write it of malware ("Emotet threat actors",
+ *    the actors using it), and a dictionary without that malware then took the malware for a crew at every mention.
+ * A name may also be an initialism ("E.K.P", see `initialismEndAt`) next to any of these cues; and a name confirmed
+ * by a cue is spotted at its bare mentions in the same text (match.ts `oneSensePerText`).
  * Rules were tuned on the AnnoCTR dev split only.
  */
 import { COMMON_WORDS } from './stoplist';
-import { CLS as CLS_, C_UPPER as C_UPPER_, FOLD as FOLD_, classify as classify_ } from './normalize';
+import { CLS as CLS_, C_UPPER as C_UPPER_, FOLD as FOLD_, classify as classify_, isWordCode } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -56,6 +63,10 @@ export const T_CREW = 4;
 export const T_ACTOR = 8;
 /** dubbed, called, named; "as" after known/tracked */
 export const T_NAMING = 16;
+/** APT (all capitals) after a name: "the CloudAtlas APT" */
+export const T_APT = 32;
+/** aka after an actor's name: "TA505 (aka X)" */
+export const T_AKA = 128;
 
 const TRIGGER_WORDS: [string, number][] = [
   ...ANIMALS.map((w): [string, number] => [w, T_ANIMAL]),
@@ -65,6 +76,8 @@ const TRIGGER_WORDS: [string, number][] = [
   ['crew', T_CREW],
   ['cartel', T_CREW],
   ['actor', T_ACTOR],
+  ['apt', T_APT],
+  ['aka', T_AKA],
   ['dubbed', T_NAMING],
   ['called', T_NAMING],
   ['named', T_NAMING],
@@ -109,9 +122,51 @@ const NOT_A_NAME = new Set(
     'russian chinese iranian korean north south east west western eastern ukrainian vietnamese indian pakistani turkish ' +
     'brazilian nigerian american european israeli arab latin criminal cybercriminal cyber global local first second ' +
     'third last previous same one two three if when while after before since ransomware malware threat group gang ' +
-    'if but and or so then also both either neither all however although microsoft crowdstrike mandiant proofpoint'
+    'if but and or so then also both either neither all however although microsoft crowdstrike mandiant proofpoint ' +
+    // kinds of crime and actor written as acronyms or category words: "BEC threat actors", "APT groups", "RaaS gangs"
+    'bec apt apts raas maas ddos dos ics ot it iot rat rats cve ioc iocs ttp ttps osint edr av crimeware cybercrime ' +
+    'hacktivist hacktivists insider fraud scam spam espionage phishing nation state financially'
   ).split(' '),
 );
+
+/**
+ * Initialisms ("E.K.P", "G.O.L.D"): groups of one to three capitals joined by single dots, at least two groups; a
+ * final dot is not taken (it usually ends the sentence). Reports write some crews' names this way; they are spotted
+ * only next to a strong cue (the word rules in match.ts), never on their own, as plenty of ordinary initialisms
+ * ("U.S.", "E.U.") exist.
+ */
+const MAX_GROUP = 3;
+const upperAt = (text: string, i: number) => i >= 0 && i < text.length && isUpperAt(text, i);
+
+/** End of an initialism starting at `p` (exclusive, without a final dot), or -1. */
+export function initialismEndAt(text: string, p: number): number {
+  let k = p;
+  let groups = 0;
+  for (;;) {
+    const g0 = k;
+    while (k - g0 < MAX_GROUP && upperAt(text, k)) k++;
+    if (k === g0 || (k < text.length && isWordCode(text.charCodeAt(k)))) return -1;
+    groups++;
+    if (text.charCodeAt(k) === 46 && upperAt(text, k + 1)) {
+      k++;
+      continue;
+    }
+    return groups >= 2 ? k : -1;
+  }
+}
+
+/** Start of an initialism whose last group is the word [s, e) ("P" in "E.K.P"), or -1. */
+export function initialismStartBefore(text: string, s: number, e: number): number {
+  if (e - s > MAX_GROUP || text.charCodeAt(s - 1) !== 46 || !upperAt(text, s - 2)) return -1;
+  let k = s;
+  while (k >= 2 && text.charCodeAt(k - 1) === 46 && upperAt(text, k - 2)) {
+    let g = k - 2;
+    while (g > 0 && k - 1 - g < MAX_GROUP && upperAt(text, g - 1)) g--;
+    k = g;
+  }
+  if (k > 0 && (isWordCode(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 46)) return -1;
+  return initialismEndAt(text, k) === e ? k : -1;
+}
 
 export function isUpperAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);

@@ -7,13 +7,13 @@ import { ExplorerPanel, PAGE_SIZE } from '../../../src/options/components/Explor
 import { ANY, countLinks, facets, filterEntities, indexEntities } from '../../../src/options/explorer/filter';
 import { buildNeighborhood } from '../../../src/options/explorer/neighborhood';
 import { fakeBackend, NOW } from './fake-backend';
-import { $, $$, button, choose, cleanup, click, field, mount, type, waitFor } from './render';
+import { $, $$, button, choose, cleanup, click, field, mount, type, waitFor } from '../render';
 
 vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
 vi.mock('../../../src/platform/settings', () => ({}));
 vi.mock('../../../src/platform/i18n', async () => {
   const messages = (await import('../../../assets/_locales/en/messages.json')).default;
-  const { fakeT } = await import('./render');
+  const { fakeT } = await import('../render');
   return { t: fakeT(messages) };
 });
 

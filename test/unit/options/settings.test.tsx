@@ -2,14 +2,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/options/App';
 import { fakeBackend } from './fake-backend';
-import { $, $$, button, cleanup, click, field, mount, submit, type, waitFor } from './render';
+import { $, $$, button, cleanup, click, field, mount, submit, type, waitFor } from '../render';
 import { act } from 'preact/test-utils';
 
 vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
 vi.mock('../../../src/platform/settings', () => ({}));
 vi.mock('../../../src/platform/i18n', async () => {
   const messages = (await import('../../../assets/_locales/en/messages.json')).default;
-  const { fakeT } = await import('./render');
+  const { fakeT } = await import('../render');
   return { t: fakeT(messages) };
 });
 

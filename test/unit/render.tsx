@@ -1,4 +1,4 @@
-/** Rendering helpers for options-page tests: mount into happy-dom, wait, click, type, choose, pick files. */
+/** Rendering helpers for the popup and options-page tests: mount into happy-dom, wait, click, type, press keys, choose, pick files. */
 import { render, type VNode } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
@@ -14,6 +14,7 @@ export function mount(vnode: VNode): HTMLElement {
   return root;
 }
 
+/** Unmounts everything, so no listener of an earlier test (document keydown) outlives it. */
 export function cleanup(): void {
   for (const root of mounted.splice(0)) act(() => render(null, root));
   document.body.replaceChildren();
@@ -33,6 +34,7 @@ export async function waitFor<T>(fn: () => T | undefined | null | false, timeout
 export const $ = <E extends Element = HTMLElement>(sel: string, root: ParentNode = document) => root.querySelector<E>(sel);
 export const $$ = <E extends Element = HTMLElement>(sel: string, root: ParentNode = document) => [...root.querySelectorAll<E>(sel)];
 
+/** The first button whose text (or accessible label) matches. */
 export function button(name: RegExp | string, root: ParentNode = document): HTMLButtonElement | undefined {
   return $$<HTMLButtonElement>('button', root).find((b) => {
     const label = `${b.getAttribute('aria-label') ?? ''} ${b.textContent ?? ''}`.trim();
@@ -63,6 +65,12 @@ export async function type(el: Element | null | undefined, value: string): Promi
   await act(async () => {
     (el as HTMLInputElement).value = value;
     el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+export async function key(el: Element | null | undefined, k: string): Promise<void> {
+  await act(async () => {
+    (el ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
   });
 }
 

@@ -1,0 +1,16 @@
+/** Giving the page its main thread back between slices of work. */
+type Scheduler = { yield?: () => Promise<void> };
+const channel = typeof MessageChannel === 'function' ? new MessageChannel() : undefined;
+const waiting: (() => void)[] = [];
+if (channel) channel.port1.onmessage = () => waiting.shift()?.();
+
+/** scheduler.yield() where present, else a message (not clamped like timers). */
+export function yieldToPage(): Promise<void> {
+  const s = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (s?.yield) return s.yield();
+  if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(0);
+  });
+}
