@@ -12,7 +12,7 @@ import { loadSettings, onSettingsChanged, updateSettings } from '../platform/set
 import { Card } from './card';
 import { Interaction } from './interact';
 import { pageInfo } from './page-info';
-import { forgetKnowledge, loadPrefilter } from './knowledge';
+import { forgetKnowledge, loadPrefilter, prefetchDictionary } from './knowledge';
 import { CHUNK_CHARS, Scanner } from './scanner';
 import { yieldToPage } from './yield';
 import { preread } from './preread';
@@ -142,15 +142,17 @@ window.addEventListener('popstate', onUrlMaybeChanged);
 if (!isTop) window.addEventListener('pagehide', () => send([]));
 
 let settingsMs = 0;
-// The prefilter and the settings are asked for at once (two round trips in parallel, not one after the other).
+// Settings, prefilter and (top frame) dictionary text are asked for at once, not one after the other.
+// Storage answers in order: the small reads (settings, prefilter) go first, the dictionary text after them.
+void loadSettings().then((s) => {
+  settingsMs = performance.now() - started;
+  return queueApply(s);
+});
 void loadPrefilter();
+if (isTop) prefetchDictionary();
 onSettingsChanged((next) => void queueApply(next));
 // An import or edit published a new dictionary: read the page again with it.
 onDictionaryChanged(() => {
   forgetKnowledge();
   if (scanner?.isDone) void scanner.rescan();
-});
-void loadSettings().then((s) => {
-  settingsMs = performance.now() - started;
-  return queueApply(s);
 });

@@ -4,13 +4,23 @@
  * concern ActorLens never loads it). Nothing here opens IndexedDB or wakes the background, unless storage holds
  * no dictionary yet (first run, or storage was cleared): then the background is asked to publish one.
  */
-import { createMatcher, createPrefilter, type Matcher, type Prefilter } from '../core/matcher/index';
-import { readDictionary, readPrefilter } from '../platform/dictionary-store';
+import { createMatcher, createPrefilter, parseDictionary, type Matcher, type Prefilter } from '../core/matcher/index';
+import { readDictionary, readDictionaryText, readPrefilter } from '../platform/dictionary-store';
 import { callBackground } from '../platform/messaging';
 import { yieldToPage } from './yield';
 
 let prefilter: Promise<Prefilter | undefined> | undefined;
 let matcher: Promise<Matcher | undefined> | undefined;
+let prefetched: Promise<string | undefined> | undefined;
+
+/**
+ * Fetches the stored dictionary's text now, in parallel with the settings and the prefilter, so a page that needs it
+ * does not wait for a second read; it is parsed only if some text gets past the prefilter. Worth it in the top
+ * frame (where the reader is); other frames read it only when they need it.
+ */
+export function prefetchDictionary(): void {
+  prefetched ??= readDictionaryText().catch(() => undefined);
+}
 
 async function publish(): Promise<void> {
   await callBackground({ type: 'actorlens:publishDictionary' });
@@ -41,7 +51,9 @@ export let buildMs = 0;
  */
 export function loadMatcher(): Promise<Matcher | undefined> {
   matcher ??= (async () => {
-    let dict = await readDictionary();
+    const text = prefetched ? await prefetched : undefined;
+    prefetched = undefined;
+    let dict = text === undefined ? await readDictionary() : parseDictionary(text);
     if (!dict) {
       await publish();
       dict = await readDictionary();
@@ -59,8 +71,14 @@ export function loadMatcher(): Promise<Matcher | undefined> {
   return matcher;
 }
 
+/** Lets go of the prefetched text once the first scan is over (a page that never needed it should not keep it). */
+export function releasePrefetched(): void {
+  prefetched = undefined;
+}
+
 /** Drops both, so the next scan reads the newly published dictionary. */
 export function forgetKnowledge(): void {
   prefilter = undefined;
   matcher = undefined;
+  prefetched = undefined;
 }

@@ -12,7 +12,7 @@
 import type { EntityKind } from '../core/model/entity';
 import { hasSecurityContext, type Match, type Matcher } from '../core/matcher/index';
 import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
-import { buildMs, loadMatcher, loadPrefilter } from './knowledge';
+import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
 import { blockOf, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
 import type { Preread } from './preread';
 import { yieldToPage } from './yield';
@@ -119,6 +119,7 @@ export class Scanner {
     }
     const root = this.doc.body ?? this.doc.documentElement;
     await this.scanRoots([root], run, true, pre);
+    releasePrefetched();
     if (run !== this.run) return this.report();
     this.painter?.commit();
     this.done = true;

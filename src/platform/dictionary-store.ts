@@ -23,9 +23,15 @@ export async function readPrefilter(): Promise<CompiledPrefilter | undefined> {
   return isPrefilter(value) ? value : undefined;
 }
 
-export async function readDictionary(): Promise<CompiledDictionary | undefined> {
+/** The stored dictionary as text: cheap to fetch, parsed only when some text needs it (`parseDictionary`). */
+export async function readDictionaryText(): Promise<string | undefined> {
   const value = (await browser.storage.local.get(DICTIONARY))[DICTIONARY];
-  return typeof value === 'string' ? parseDictionary(value) : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+export async function readDictionary(): Promise<CompiledDictionary | undefined> {
+  const text = await readDictionaryText();
+  return text === undefined ? undefined : parseDictionary(text);
 }
 
 export async function storedVersion(): Promise<string | undefined> {
