@@ -244,21 +244,35 @@ export function normalizeText(original: string): NormalizedText {
   let bufE = ends;
   const parts: string[] = [];
   let len = 0;
+  const room = () => {
+    if (len < buf.length) return;
+    const nb = new Int32Array(buf.length * 2);
+    nb.set(buf);
+    buf = nb;
+    const ne = new Int32Array(bufE.length * 2);
+    ne.set(bufE);
+    bufE = ne;
+  };
+  /** Normalised text `s` that stands for original [a, b). */
   const push = (s: string, a: number, b: number) => {
     for (let k = 0; k < s.length; k++) {
-      if (len >= buf.length) {
-        const nb = new Int32Array(buf.length * 2);
-        nb.set(buf);
-        buf = nb;
-        const ne = new Int32Array(bufE.length * 2);
-        ne.set(bufE);
-        bufE = ne;
-      }
+      room();
       buf[len] = a;
       bufE[len] = b;
       len++;
     }
     parts.push(s);
+  };
+  /** Original [from, to) kept as it is (ASCII): each unit maps to itself. */
+  const keep = (from: number, to: number) => {
+    if (from >= to) return;
+    for (let k = from; k < to; k++) {
+      room();
+      buf[len] = k;
+      bufE[len] = k + 1;
+      len++;
+    }
+    parts.push(original.slice(from, to));
   };
   let runStart = 0;
   let i = 0;
@@ -268,47 +282,14 @@ export function normalizeText(original: string): NormalizedText {
       i++;
       continue;
     }
-    // flush ASCII run
-    if (runStart < i) {
-      const s = original.slice(runStart, i);
-      for (let k = 0; k < s.length; k++) {
-        if (len >= buf.length) {
-          const nb = new Int32Array(buf.length * 2);
-          nb.set(buf);
-          buf = nb;
-          const ne = new Int32Array(bufE.length * 2);
-          ne.set(bufE);
-          bufE = ne;
-        }
-        buf[len] = runStart + k;
-        bufE[len] = runStart + k + 1;
-        len++;
-      }
-      parts.push(s);
-    }
+    keep(runStart, i);
     const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
     const cp = original.slice(i, i + width);
     push(normalizeCodePoint(cp), i, i + width);
     i += width;
     runStart = i;
   }
-  if (runStart < n) {
-    const s = original.slice(runStart, n);
-    for (let k = 0; k < s.length; k++) {
-      if (len >= buf.length) {
-        const nb = new Int32Array(buf.length * 2);
-        nb.set(buf);
-        buf = nb;
-        const ne = new Int32Array(bufE.length * 2);
-        ne.set(bufE);
-        bufE = ne;
-      }
-      buf[len] = runStart + k;
-      bufE[len] = runStart + k + 1;
-      len++;
-    }
-    parts.push(s);
-  }
+  keep(runStart, n);
   const text = parts.join('');
   return { text, folded: foldString(text), starts: buf, ends: bufE, originalLength: n };
 }
