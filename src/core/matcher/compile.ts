@@ -1,6 +1,7 @@
 /**
  * compileDictionary: entities → a compact, JSON-only dictionary (word-start trie + alias table).
- * Built once per dictionary version (background or build time) and structured-cloned to content scripts.
+ * Built by the background once per data version and published to storage.local as JSON (parseDictionary reads it
+ * back), where every content script finds it.
  *
  * Layout (format 1):
  *  - `ids`, `names`: per entity; `kinds`: one letter per entity (a actor, m malware, t tool, r ransomware).

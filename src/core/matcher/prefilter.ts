@@ -1,12 +1,14 @@
 /**
  * Prefilter: a compact summary of the dictionary (the first SIG_CHARS non-separator characters of every name, as
  * the trie walk sees them) that lets a content script decide, without the dictionary, that a text cannot hold a
- * match, so pages that do not concern ActorLens cost one pass over their text and no round trip.
+ * match, so pages that do not concern ActorLens cost one pass over their text and never load the dictionary.
  *
  * Exactness: `mayMatch(text) === false` implies `createMatcher(dict).match(text, opts)` is empty. The trie walk
  * from a word start consumes, per step, either a run of separators (edge 32, or none at a letter↔digit switch) or
  * one code unit c (edge FOLD[c]); so any walk that reaches a terminal has read, skipping separators, the first
- * (up to) SIG_CHARS non-space edge characters of the name's key. Those signatures are collected from the trie itself.
+ * (up to) SIG_CHARS non-space edge characters of the name's key. Those signatures are collected from the trie itself,
+ * each with the weakest case requirement of its names (a name matched only as written, with its capital, cannot start
+ * at a word written in lower case; one matched as written, in capitals or camel-case needs a capital within its reach).
  * Possible actors: code patterns ("UNC2452", "TA505") are checked with the matcher's own function at every word
  * start; naming-scheme rules (triggers such as "group", "panda", "dubbed") emit only under page security context,
  * so trigger words count only when the caller says the page has it. Texts holding a character whose normalisation
