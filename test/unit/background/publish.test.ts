@@ -1,0 +1,65 @@
+/**
+ * The background publishes the compiled dictionary to storage.local for content scripts: once per data version,
+ * again after any change, and what it publishes is what a content script can read back and match with.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const store = new Map<string, unknown>();
+const writes: string[][] = [];
+vi.mock('../../../src/platform/browser', () => ({
+  browser: {
+    storage: {
+      local: {
+        get: async (key: string | string[]) => Object.fromEntries((Array.isArray(key) ? key : [key]).filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))])),
+        set: async (items: Record<string, unknown>) => {
+          writes.push(Object.keys(items).sort());
+          for (const [k, v] of Object.entries(items)) store.set(k, structuredClone(v));
+        },
+      },
+      onChanged: { addListener: () => undefined },
+    },
+  },
+}));
+
+const { publishDictionary, repo } = await import('../../../src/background/knowledge');
+const { readDictionary, readPrefilter } = await import('../../../src/platform/dictionary-store');
+const { createMatcher, createPrefilter } = await import('../../../src/core/matcher/index');
+const { BUNDLED_VERSION } = await import('../../../src/core/data/index');
+
+const settle = () => new Promise((r) => setTimeout(r, 50));
+
+describe('publishDictionary', () => {
+  beforeEach(() => {
+    writes.length = 0;
+  });
+
+  it('seeds, compiles once per data version, and publishes a dictionary content scripts can match with', async () => {
+    const version = await publishDictionary();
+    await settle();
+    expect(version).toMatch(new RegExp(`^${BUNDLED_VERSION}/\\d+$`));
+    expect((await readPrefilter())?.version).toBe(version);
+    const dict = await readDictionary();
+    expect(dict?.version).toBe(version);
+    const text = 'Analysts tied the intrusion to the Lazarus Group and its TrickBot access.';
+    expect(createMatcher(dict!).match(text).map((m) => m.name)).toEqual(['Lazarus Group', 'TrickBot']);
+    expect(createPrefilter((await readPrefilter())!).mayMatch(text)).toBe(true);
+    const published = writes.length;
+    expect(published).toBeGreaterThan(0);
+    // Nothing moved: nothing is compiled or written again.
+    expect(await publishDictionary()).toBe(version);
+    expect(writes.length).toBe(published);
+  });
+
+  it('publishes again after a change, and calls made meanwhile end with the newest data', async () => {
+    const before = await publishDictionary();
+    await repo.addEntity({ name: 'Quiet Heron', kind: 'actor' }); // the repository's hook publishes after commit
+    await Promise.all([publishDictionary(), publishDictionary(), publishDictionary()]);
+    await settle();
+    const after = (await readPrefilter())?.version;
+    expect(after).not.toBe(before);
+    const dict = await readDictionary();
+    expect(dict?.version).toBe(after);
+    expect(createMatcher(dict!).match('a report on Quiet Heron').map((m) => m.name)).toEqual(['Quiet Heron']);
+    expect(writes.every((keys) => keys.join() === 'dictionary,prefilter')).toBe(true); // both in one write, always
+  });
+});
