@@ -201,6 +201,7 @@ function el(tag: string, className: string, text?: string): HTMLElement {
 }
 
 function whyText(spot: Spot): string {
+  if (spot.possible && spot.rule === 'same-text') return t('card_reason_same_text');
   if (spot.possible || spot.reason === 'pattern') return t('card_reason_pattern');
   const matched = spot.alias && spot.alias !== spot.name ? t('card_matched_alias', spot.alias) : t('card_matched_name');
   let why: string;

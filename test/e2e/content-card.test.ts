@@ -30,20 +30,24 @@ async function open(p: string): Promise<Page> {
   return page;
 }
 
-/** Centre of the first painted range with this text, in viewport coordinates. */
-function centreOf(page: Page, text: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((t) => {
-    let found: { x: number; y: number } | null = null;
-    CSS.highlights.forEach((h) =>
-      h.forEach((r) => {
-        if (found || (r as Range).toString() !== t) return;
-        const rect = (r as Range).getClientRects()[0]!;
-        if (rect.top < 0 || rect.bottom > innerHeight) return;
-        found = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }),
-    );
-    return found;
-  }, text);
+/** Centre of the painted range with this text (the first in the page, or the nth), in viewport coordinates. */
+function centreOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ([t, n]) => {
+      const rects: DOMRect[] = [];
+      CSS.highlights.forEach((h) =>
+        h.forEach((r) => {
+          if ((r as Range).toString() !== t) return;
+          const rect = (r as Range).getClientRects()[0]!;
+          if (rect.top >= 0 && rect.bottom <= innerHeight) rects.push(rect);
+        }),
+      );
+      rects.sort((a, b) => a.top - b.top || a.left - b.left);
+      const rect = rects[n as number];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    },
+    [text, nth] as const,
+  );
 }
 
 const dialogs = async (page: Page) => (await accessibleNames(page)).filter((n) => n.role === 'dialog').map((n) => n.name);
@@ -76,6 +80,23 @@ test('hovering a highlight shows the card with name, kind, why, links and the op
     await waitFor(() => dialogs(page), (d) => d.length === 1, 3000, 'card again');
     await page.mouse.wheel(0, 200);
     await waitFor(() => dialogs(page), (d) => d.length === 0, 3000, 'closed by scroll');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a possible actor named with a cue is spotted at its other mentions too, and the card says why', async () => {
+  const page = await open('/possible-actor.html');
+  try {
+    const report = await spotted(browser.worker, page);
+    const found = report.matches.filter((m) => m.text === 'Brightwater');
+    assert.deepEqual(found.map((m) => [m.entityId, m.count]), [[null, 2]], JSON.stringify(report.matches));
+    const at = await centreOf(page, 'Brightwater', 1); // the bare mention, in the second paragraph
+    assert.ok(at);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Brightwater'), 5000, 'card');
+    const names = (await accessibleNames(page)).map((n) => n.name).join(' | ');
+    assert.match(names, /called a threat actor elsewhere on this page/);
   } finally {
     await page.close();
   }
