@@ -80,6 +80,7 @@ export class Scanner {
   private painter: Painter | undefined;
   private readonly styles: StyleManager;
   private readonly spots = new Map<Range, Spot>();
+  private tallied: SpottedEntity[] | undefined;
   private readonly byNode = new Map<Text, Set<Range>>();
   private readonly shadowRoots = new Set<ShadowRoot>();
   private observer: MutationObserver | undefined;
@@ -164,7 +165,9 @@ export class Scanner {
     return { done: this.done, scanMs: this.scanMs, matches: this.tally() };
   }
 
+  /** Spots per entity and surface; kept until the spots change (asked for by every report and update). */
   tally(): SpottedEntity[] {
+    if (this.tallied) return this.tallied;
     const tally = new Map<string, SpottedEntity>();
     for (const s of this.spots.values()) {
       const key = `${s.entityId ?? '?'}\u0000${s.text}`;
@@ -172,7 +175,7 @@ export class Scanner {
       if (entry) entry.count++;
       else tally.set(key, { entityId: s.entityId, name: s.name, text: s.text, count: 1, kind: s.kind });
     }
-    return [...tally.values()];
+    return (this.tallied = [...tally.values()]);
   }
 
   get size(): number {
@@ -347,6 +350,7 @@ export class Scanner {
         ...(m.rule ? { rule: m.rule } : {}),
       };
       this.spots.set(range, spot);
+      this.tallied = undefined;
       this.index(range.startContainer as Text, range);
       if (range.endContainer !== range.startContainer) this.index(range.endContainer as Text, range);
       if (this.spots.size === 1) this.onFirstPaint?.();
@@ -388,6 +392,7 @@ export class Scanner {
     const spot = this.spots.get(range);
     if (!spot) return;
     this.spots.delete(range);
+    this.tallied = undefined;
     this.painter?.remove(spot.highlight, range);
     for (const node of [range.startContainer, range.endContainer, spot.range.startContainer]) {
       const set = this.byNode.get(node as Text);
@@ -416,6 +421,7 @@ export class Scanner {
     this.painter = undefined;
     this.styles.clear();
     this.spots.clear();
+    this.tallied = undefined;
     this.byNode.clear();
     this.done = false;
     this.lastSignature = '';
