@@ -5,7 +5,8 @@
  * service worker (no test-only code in the extension).
  *
  * For each page, medians of RUNS (default 5) fresh page loads of:
- *  - floor: a TreeWalker reading every text node, run as a page script (browser without the extension);
+ *  - floor: a TreeWalker reading every text node, run as a page script (browser without the extension); the same
+ *    walk from an isolated world (where content scripts run) is printed beside it for context;
  *  - mark.js: markRegExp with all names as one combined regular expression (browser without the extension);
  *  - ActorLens: `scanMs` from `actorlens:spotted` (content script start → first full scan applied), the longest
  *    main-thread task (PerformanceObserver "longtask", ≥ 50 ms only; "page alone" is the same page's longest task
@@ -88,17 +89,36 @@ const median = (xs: number[]) => {
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
 };
 
+const FLOOR_WALK = `(() => {
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  while (walker.nextNode()) n += walker.currentNode.data.length;
+  const ms = performance.now() - t0;
+  if (n < 0) throw new Error('unreachable');
+  return ms;
+})()`;
+
 async function floorOnce(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'load' });
-  return page.evaluate(() => {
-    const t0 = performance.now();
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    let n = 0;
-    while (walker.nextNode()) n += (walker.currentNode as Text).data.length;
-    const ms = performance.now() - t0;
-    if (n < 0) throw new Error('unreachable');
-    return ms;
-  });
+  return page.evaluate(FLOOR_WALK) as Promise<number>;
+}
+
+/**
+ * The same walk from an isolated world, where every content script runs: each node it touches needs a wrapper of
+ * that world, looked up in a per-world map rather than stored on the node. Context for the floor, not the ratio.
+ */
+async function isolatedFloorOnce(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'load' });
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'floor' })) as { executionContextId: number };
+    const { result } = (await cdp.send('Runtime.evaluate', { expression: FLOOR_WALK, contextId: executionContextId, returnByValue: true })) as { result: { value: number } };
+    return result.value;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /** The page's own longest task after DOMContentLoaded, in a browser without the extension, over `ms` after load. */
@@ -231,16 +251,18 @@ async function main(): Promise<void> {
     const alonePage = await plain.newPage();
     await alonePage.addInitScript(longTasks);
 
-    const rows: string[][] = [['page', 'floor ms', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'page alone', 'settings', 'walk', 'wait', 'build', 'filter', 'match', 'paint', 'slices', 'ranges', 'marks']];
+    const rows: string[][] = [['page', 'floor ms', 'isolated floor', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'page alone', 'settings', 'walk', 'wait', 'build', 'filter', 'match', 'paint', 'slices', 'ranges', 'marks']];
     for (const [p] of pages) {
       const url = `${base}${p}`;
       const floor: number[] = [];
+      const isolated: number[] = [];
       const mark: number[] = [];
       const al: Awaited<ReturnType<typeof actorLensOnce>>[] = [];
       const alone: number[] = [];
       let marks = 0;
       for (let i = 0; i < RUNS; i++) {
         floor.push(await floorOnce(plainPage, url));
+        isolated.push(await isolatedFloorOnce(plainPage, url));
         const m = await markOnce(plainPage, url, markSource);
         mark.push(m.ms);
         marks = m.marks;
@@ -256,6 +278,7 @@ async function main(): Promise<void> {
       rows.push([
         p.slice(1, -5),
         f.toFixed(1),
+        median(isolated).toFixed(1),
         mk.toFixed(0),
         a.toFixed(1),
         `${(a / f).toFixed(1)}×`,
