@@ -14,14 +14,15 @@ import { Interaction } from './interact';
 import { pageInfo } from './page-info';
 import { forgetKnowledge, loadPrefilter, prefetchDictionary } from './knowledge';
 import { CHUNK_CHARS, Scanner } from './scanner';
-import { yieldToPage } from './yield';
+import { yieldBehindQueue } from './yield';
 import { preread } from './preread';
 import { onDictionaryChanged } from '../platform/dictionary-store';
 
 const started = performance.now();
 const isTop = window === window.top;
-// Reading the page needs no settings: begin at once (dropped, unused, if ActorLens turns out to be off here).
-const pre = preread(document, CHUNK_CHARS, yieldToPage);
+// Reading the page needs no settings: begin at once (dropped, unused, if ActorLens turns out to be off here). Its
+// slices yield behind queued tasks, so the settings' arrival is not held up by the reading.
+const pre = preread(document, CHUNK_CHARS, yieldBehindQueue);
 let scanner: Scanner | undefined;
 let interaction: Interaction | undefined;
 let settings: Settings | undefined;

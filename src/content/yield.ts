@@ -4,10 +4,18 @@ const channel = typeof MessageChannel === 'function' ? new MessageChannel() : un
 const waiting: (() => void)[] = [];
 if (channel) channel.port1.onmessage = () => waiting.shift()?.();
 
-/** scheduler.yield() where present, else a message (not clamped like timers). */
+/**
+ * scheduler.yield() where present, else a message (not clamped like timers). A scheduler.yield() continuation runs
+ * before tasks already queued (the page's input and rendering still come first).
+ */
 export function yieldToPage(): Promise<void> {
   const s = (globalThis as { scheduler?: Scheduler }).scheduler;
   if (s?.yield) return s.yield();
+  return yieldBehindQueue();
+}
+
+/** Continues after every task already queued (a message to ourselves), e.g. the reply to a storage read. */
+export function yieldBehindQueue(): Promise<void> {
   if (!channel) return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     waiting.push(resolve);
