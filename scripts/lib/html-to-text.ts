@@ -1,10 +1,11 @@
 /**
- * HTML → the text a content script sees: visible text only (script, style, noscript, template, head, textarea,
- * select, input values and hidden elements skipped), block elements become line breaks. Uses htmlparser2.
+ * HTML → the text a content script reads: the elements it skips are skipped (src/core/page-text.ts: scripts,
+ * styles, form fields, code blocks…) and block elements become line breaks. Like the content script, text hidden by
+ * an attribute or a style is read (a page may show it at any moment). Uses htmlparser2.
  */
 import { Parser } from 'htmlparser2';
+import { SKIPPED_ELEMENTS as SKIP } from '../../src/core/page-text';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'textarea', 'select', 'svg', 'math', 'iframe', 'object', 'canvas']);
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
   'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
@@ -19,8 +20,8 @@ export function htmlToText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        const hidden = 'hidden' in attrs || attrs['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attrs.style ?? '');
-        const skip = SKIP.has(name) || hidden;
+        const editable = attrs.contenteditable !== undefined && attrs.contenteditable.toLowerCase() !== 'false';
+        const skip = SKIP.has(name) || editable;
         if (!VOID.has(name)) {
           stack.push(skip);
           if (skip) skipDepth++;

@@ -4,8 +4,7 @@
  * become line breaks. The reader's own work (inputs, editable areas) and code blocks are never read.
  */
 
-/** Elements whose text is never scanned (local names). */
-const SKIP = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd', 'samp', 'svg', 'math', 'canvas', 'iframe', 'object', 'head', 'title']);
+import { SKIPPED_ELEMENTS as SKIP } from '../core/page-text';
 
 /** Inline elements: text on both sides of them flows together. */
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'actorlens-mark']);

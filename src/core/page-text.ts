@@ -1,0 +1,10 @@
+/**
+ * Which elements' text is never read for spotting: the content script (src/content/extract.ts) and the
+ * command-line scanner (scripts/lib/html-to-text.ts) share this list, so `npm run scan` on a saved page finds what
+ * the extension finds on it. Scripts, styles and the like hold no reading text; form fields and editable regions
+ * are the reader's own work; code blocks hold identifiers that look like names (`detect --family TrickBot`).
+ */
+export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd', 'samp',
+  'svg', 'math', 'canvas', 'iframe', 'object', 'head', 'title',
+]);
