@@ -210,3 +210,19 @@ test('a manual rescan answers with the report', async () => {
     await page.close();
   }
 });
+
+test('with no dictionary in storage (first run, or storage cleared), the page has the background publish one and is highlighted', async () => {
+  // Strings, evaluated in the service worker (where `chrome` is).
+  const stored = async () => Object.keys((await browser.worker.evaluate("chrome.storage.local.get(['dictionary', 'prefilter'])")) as object).sort();
+  await browser.worker.evaluate("chrome.storage.local.remove(['dictionary', 'prefilter'])");
+  const gone = await stored();
+  assert.deepEqual(gone, [], 'storage holds no dictionary');
+  const page = await open('/article.html');
+  try {
+    const report = await spotted(browser.worker, page);
+    assert.ok(report.matches.some((m) => m.text === 'Lazarus Group'), JSON.stringify(report.matches));
+    assert.deepEqual(await stored(), ['dictionary', 'prefilter'], 'published again');
+  } finally {
+    await page.close();
+  }
+});
