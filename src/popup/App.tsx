@@ -144,8 +144,16 @@ export function App({ backend, initialEntity }: AppProps) {
 
   const submitClaim = async (draft: ClaimDraft) => {
     if (top.route.name === 'edit') {
-      await backend.updateClaim(top.route.claimId, toPatch(draft));
-      back();
+      const claim = await backend.updateClaim(top.route.claimId, toPatch(draft));
+      // Back to the entity view the edit came from, with the claim's link open (the claim may have moved to another
+      // link); if the claim no longer concerns that entity, to the view of its first entity.
+      const ends = [draft.from!.id, draft.to!.id];
+      setStack((s) => {
+        const rest = s.slice(0, -1);
+        const below = rest[rest.length - 1];
+        if (below?.route.name === 'entity' && ends.includes(below.route.id)) return [...rest.slice(0, -1), { ...below, route: { ...below.route, open: claim.linkId } }];
+        return [...rest, { route: { name: 'entity', id: ends[0]!, open: claim.linkId } }];
+      });
       setRevision((r) => r + 1);
       setNotice({ text: t('popupChangesSaved') });
       return;

@@ -5,7 +5,7 @@
  */
 import type { Entity } from '../core/model/entity';
 import type { Claim, Link } from '../core/model/link';
-import type { LinkView, NewClaim, Pivot } from '../core/db/repository';
+import type { ClaimPatch, LinkView, NewClaim, Pivot } from '../core/db/repository';
 import type { PageInfo, SpottedReport } from '../core/protocol';
 import type { Settings } from '../core/settings';
 
@@ -23,7 +23,7 @@ export interface DeletedClaim {
   link?: Link;
 }
 
-export type ClaimPatch = Partial<Pick<Claim, 'stance' | 'confidence' | 'source' | 'quote'>>;
+export type { ClaimPatch };
 
 export interface SearchHit {
   entity: Entity;

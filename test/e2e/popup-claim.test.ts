@@ -134,7 +134,7 @@ test('a claim recorded from an article with a selected passage is saved, survive
     await popup.selectOption('#claim-confidence', 'veryLikely');
     await popup.getByRole('button', { name: 'Save changes' }).click();
     await popup.locator('.notice', { hasText: 'Changes saved' }).waitFor();
-    await row.locator('.link-head').click();
+    // Back on the entity, with the edited claim's link open.
     await row.locator('.evidence').waitFor();
     assert.match(await row.locator('.evidence .claim-confidence').innerText(), /very likely/);
 

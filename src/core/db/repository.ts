@@ -43,6 +43,11 @@ export interface NewClaim {
   pageUrl?: string;
 }
 
+/** What an edit may change: the claim's own fields, and the link it belongs to (its two entities and relation). */
+export type ClaimPatch = Partial<Pick<Claim, 'stance' | 'confidence' | 'source' | 'quote'>> & {
+  link?: { from: string; relation: Relation; to: string };
+};
+
 export function toRow(entity: Entity): EntityRow {
   const keys = [...new Set(allNames(entity).map((a) => nameKey(a.name)).filter(Boolean))];
   const ext = [
@@ -234,14 +239,39 @@ export class Repository {
     });
   }
 
-  async updateClaim(id: string, patch: Partial<Pick<Claim, 'stance' | 'confidence' | 'source' | 'quote'>>, now = new Date()): Promise<Claim> {
-    return this.db.transaction('rw', this.db.claims, async () => {
+  /**
+   * Changes a claim. With `link`, the claim moves to the link those two entities and that relation name (created
+   * for the reader if new); a link the reader created that is left without claims goes, as on deletion.
+   */
+  async updateClaim(id: string, patch: ClaimPatch, now = new Date()): Promise<Claim> {
+    const { link: target, ...fields } = patch;
+    return this.db.transaction('rw', [this.db.entities, this.db.links, this.db.claims], async () => {
       const claim = await this.db.claims.get(id);
       if (!claim) throw new Error('Unknown claim.');
-      const next = { ...claim, ...patch, updated: now.toISOString() };
+      let linkIdNow = claim.linkId;
+      if (target) {
+        if (target.from === target.to) throw new Error('A link needs two different entities.');
+        const [a, b] = await this.db.entities.bulkGet([target.from, target.to]);
+        if (!a || !b) throw new Error('Unknown entity.');
+        linkIdNow = linkId(target.from, target.relation, target.to);
+        if (!(await this.db.links.get(linkIdNow))) {
+          await this.db.links.add({ id: linkIdNow, from: target.from, to: target.to, relation: target.relation, status: 'active', provenance: [USER_ORIGIN] });
+        }
+      }
+      const next: Claim = { ...claim, ...fields, linkId: linkIdNow, updated: now.toISOString() };
       await this.db.claims.put(next);
+      if (linkIdNow !== claim.linkId) await this.dropIfEmptyUserLink(claim.linkId);
       return next;
     });
+  }
+
+  /** A link the reader created goes with its last claim. */
+  private async dropIfEmptyUserLink(id: string): Promise<Link | undefined> {
+    const link = await this.db.links.get(id);
+    if (!link || link.provenance.length !== 1 || link.provenance[0] !== USER_ORIGIN) return undefined;
+    if ((await this.db.claims.where('linkId').equals(id).count()) > 0) return undefined;
+    await this.db.links.delete(id);
+    return link;
   }
 
   /** Deletes a claim and returns it, so the caller can offer undo with restoreClaim(). */
@@ -250,13 +280,8 @@ export class Repository {
       const claim = await this.db.claims.get(id);
       if (!claim) throw new Error('Unknown claim.');
       await this.db.claims.delete(id);
-      // A link the reader created disappears with its last claim.
-      const link = await this.db.links.get(claim.linkId);
-      if (link && link.provenance.length === 1 && link.provenance[0] === USER_ORIGIN && (await this.db.claims.where('linkId').equals(link.id).count()) === 0) {
-        await this.db.links.delete(link.id);
-        return { claim, link };
-      }
-      return { claim };
+      const link = await this.dropIfEmptyUserLink(claim.linkId);
+      return link ? { claim, link } : { claim };
     });
   }
 

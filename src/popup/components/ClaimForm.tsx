@@ -1,7 +1,7 @@
 /**
  * Record (or edit) a claim: two entities, the relation between them, the source's stance and confidence, the
  * quoted passage (the reader's selection, kept as a TextQuoteSelector) and the source, filled from the page.
- * In edit mode the entities and relation are fixed: they identify the link the claim belongs to.
+ * Editing may change the entities and the relation too: the claim then moves to that link.
  */
 import { useRef, useState } from 'preact/hooks';
 import { ICD203 } from '../../core/model/confidence';
@@ -105,35 +105,27 @@ export function ClaimForm({ mode, initial, suggestions, search, scale, onSubmit,
 
       <fieldset class="card">
         <legend>{t('popupClaimLink')}</legend>
-        {locked ? (
-          <p class="link-sentence">
-            <strong>{draft.from?.name}</strong> {relationLabel(draft.relation)} <strong>{draft.to?.name}</strong>
+        <EntityPicker id="claim-from" label={t('popupClaimFrom')} value={draft.from} suggestions={suggestions} search={search} onChange={(v) => set('from', v)} error={err('from')} />
+        <div class="relation-row">
+          <div class="field">
+            <label for="claim-relation">{t('popupClaimRelation')}</label>
+            <select id="claim-relation" value={draft.relation} onChange={(e) => set('relation', e.currentTarget.value as Relation)}>
+              {RELATIONS.map((r) => (
+                <option key={r} value={r}>
+                  {relationLabel(r)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" class="icon-button swap" aria-label={t('popupSwap')} title={t('popupSwap')} onClick={() => setDraft((d) => ({ ...d, from: d.to, to: d.from }))}>
+            <Icon name="swap" />
+          </button>
+        </div>
+        <EntityPicker id="claim-to" label={t('popupClaimTo')} value={draft.to} suggestions={suggestions} search={search} onChange={(v) => set('to', v)} error={err('to')} />
+        {draft.from && draft.to && (
+          <p class="link-sentence" aria-live="polite">
+            <strong>{draft.from.name}</strong> {relationLabel(draft.relation)} <strong>{draft.to.name}</strong>
           </p>
-        ) : (
-          <>
-            <EntityPicker id="claim-from" label={t('popupClaimFrom')} value={draft.from} suggestions={suggestions} search={search} onChange={(v) => set('from', v)} error={err('from')} />
-            <div class="relation-row">
-              <div class="field">
-                <label for="claim-relation">{t('popupClaimRelation')}</label>
-                <select id="claim-relation" value={draft.relation} onChange={(e) => set('relation', e.currentTarget.value as Relation)}>
-                  {RELATIONS.map((r) => (
-                    <option key={r} value={r}>
-                      {relationLabel(r)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <button type="button" class="icon-button swap" aria-label={t('popupSwap')} title={t('popupSwap')} onClick={() => setDraft((d) => ({ ...d, from: d.to, to: d.from }))}>
-                <Icon name="swap" />
-              </button>
-            </div>
-            <EntityPicker id="claim-to" label={t('popupClaimTo')} value={draft.to} suggestions={suggestions} search={search} onChange={(v) => set('to', v)} error={err('to')} />
-            {draft.from && draft.to && (
-              <p class="link-sentence" aria-live="polite">
-                <strong>{draft.from.name}</strong> {relationLabel(draft.relation)} <strong>{draft.to.name}</strong>
-              </p>
-            )}
-          </>
         )}
       </fieldset>
 

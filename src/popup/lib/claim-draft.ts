@@ -111,6 +111,7 @@ export function toNewClaim(d: ClaimDraft, pageUrl?: string): NewClaim {
 
 export function toPatch(d: ClaimDraft): ClaimPatch {
   return {
+    link: { from: d.from!.id, relation: d.relation, to: d.to!.id },
     stance: d.stance,
     confidence: valueOfWord(d.confidence),
     source: source(d),

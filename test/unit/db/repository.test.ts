@@ -71,6 +71,26 @@ describe('Repository', () => {
     expect((await repo.linksOf('dridex')).find(isNew)?.claims[0]?.id).toBe(claim.id);
   });
 
+  it('moves an edited claim to the link the reader chose; a link the reader made goes with its last claim, a bundled one stays', async () => {
+    const repo = await seeded();
+    const linkOf = async (id: string, other: string, relation: string) => (await repo.linksOf(id)).find((l) => l.other.id === other && l.link.relation === relation);
+    const claim = await repo.addClaim({ from: 'dridex', relation: 'sells-access-to', to: 'ta505', stance: 'supports', source: { title: 'x' } });
+    const moved = await repo.updateClaim(claim.id, { link: { from: 'ta505', relation: 'uses', to: 'dridex' }, stance: 'refutes' });
+    expect(moved).toMatchObject({ id: claim.id, stance: 'refutes', source: { title: 'x' } });
+    expect(await linkOf('dridex', 'ta505', 'sells-access-to')).toBeUndefined(); // the reader's link went with its only claim
+    const now = await linkOf('ta505', 'dridex', 'uses');
+    expect(now?.claims.map((c) => c.id)).toContain(claim.id);
+    expect(moved.linkId).toBe(now?.link.id);
+    // Off a bundled link: the link and its own claims stay.
+    const bundled = (await repo.linksOf('lazarus-group')).find((l) => l.other.id === 'trickbot')!;
+    const onBundled = await repo.addClaim({ from: bundled.link.from, relation: bundled.link.relation, to: bundled.link.to, stance: 'supports', source: { title: 'y' } });
+    await repo.updateClaim(onBundled.id, { link: { from: 'lazarus-group', relation: 'uses', to: 'trickbot' } });
+    const after = (await repo.linksOf('lazarus-group')).find((l) => l.link.id === bundled.link.id)!;
+    expect(after.claims.map((c) => c.id)).toEqual(bundled.claims.map((c) => c.id));
+    await expect(repo.updateClaim(onBundled.id, { link: { from: 'trickbot', relation: 'uses', to: 'trickbot' } })).rejects.toThrow();
+    await expect(repo.updateClaim(onBundled.id, { link: { from: 'trickbot', relation: 'uses', to: 'nobody' } })).rejects.toThrow();
+  });
+
   it('adds a reader-named entity once, findable by name, and bumps the data version', async () => {
     const repo = await seeded();
     const before = await repo.dataVersion();

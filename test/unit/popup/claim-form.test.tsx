@@ -118,6 +118,8 @@ describe('popup: record a claim', () => {
     await waitFor(() => $('form.claim-form'));
     expect($('#claim-heading')!.textContent).toBe('Edit your claim');
     expect($('.link-sentence')!.textContent).toBe('Lazarus Group obtains access from TrickBot');
+    expect(val('claim-from')).toBe('Lazarus Group');
+    expect(val('claim-to')).toBe('TrickBot');
     expect(val('claim-title')).toBe('My article');
     expect($<HTMLSelectElement>('#claim-confidence')!.value).toBe('likely');
     await type($('#claim-title'), 'My better title');
@@ -125,6 +127,7 @@ describe('popup: record a claim', () => {
     await click(button('Save changes'));
     await waitFor(() => backend.updateClaim.mock.calls.length === 1);
     expect(backend.updateClaim).toHaveBeenCalledWith(USER_CLAIM.id, {
+      link: { from: 'lazarus-group', relation: 'obtains-access-from', to: 'trickbot' },
       stance: 'refutes',
       confidence: 70,
       source: { title: 'My better title', publisher: 'The Patch Ledger', url: 'https://ledger.example/a' },
@@ -132,6 +135,27 @@ describe('popup: record a claim', () => {
     });
     await waitFor(() => $('h1.entity-name'));
     expect($('.notice')!.textContent).toContain('Changes saved.');
+  });
+
+  it('moves a claim to another relation when the reader changes it, and shows it there', async () => {
+    const backend = fakeBackend();
+    backend.updateClaim.mockImplementation(async (id: string, patch: { link?: { from: string; relation: string; to: string } }) => ({ ...USER_CLAIM, id, linkId: `${patch.link!.from}~${patch.link!.relation}~${patch.link!.to}` }));
+    mount(<App backend={backend} initialEntity="lazarus-group" />);
+    await click(await waitFor(() => $('.link-row .link-head')));
+    await click(await waitFor(() => button('Edit your claim from My article')));
+    await waitFor(() => $('form.claim-form'));
+    await choose($('#claim-relation'), 'affiliated-with');
+    expect($('.link-sentence')!.textContent).toBe('Lazarus Group affiliated with TrickBot');
+    await click(button('Save changes'));
+    await waitFor(() => backend.updateClaim.mock.calls.length === 1);
+    expect(backend.updateClaim.mock.calls[0]![1].link).toEqual({ from: 'lazarus-group', relation: 'affiliated-with', to: 'trickbot' });
+    await waitFor(() => $('h1.entity-name'));
+    expect($('h1.entity-name')!.textContent).toBe('Lazarus Group');
+    expect($('.notice')!.textContent).toContain('Changes saved.');
+    // The view the edit came from was updated in place: Escape leaves it, rather than finding a second copy.
+    await key(document.body, 'Escape');
+    await waitFor(() => !$('h1.entity-name'));
+    expect($('form.claim-form')).toBeNull();
   });
 
   it('deletes a claim and undoes the deletion', async () => {
