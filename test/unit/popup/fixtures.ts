@@ -114,7 +114,11 @@ export function fakeBackend(opts: FakeOptions = {}) {
     toggleSite: vi.fn(async () => (settings = { ...settings, sites: [...settings.sites, 'ledger.example'] })),
     openOptions: vi.fn(),
     addClaim: vi.fn(async (c: Parameters<PopupBackend['addClaim']>[0]) => ({ ...USER_CLAIM, id: 'user:new', linkId: `${c.from}~${c.relation}~${c.to}` })),
-    updateClaim: vi.fn(async (id: string) => ({ ...USER_CLAIM, id })),
+    updateClaim: vi.fn(async (id: string, patch: Parameters<PopupBackend['updateClaim']>[1]) => ({
+      ...USER_CLAIM,
+      id,
+      ...(patch.link ? { linkId: `${patch.link.from}~${patch.link.relation}~${patch.link.to}` } : {}),
+    })),
     deleteClaim: vi.fn(async () => ({ claim: USER_CLAIM })),
     restoreClaim: vi.fn(async () => undefined),
     addEntity: vi.fn(async (name: string) => {
