@@ -2,31 +2,20 @@
  * The hover / keyboard card, the on/off switches, and privacy: a page where nothing is spotted (or ActorLens is
  * off) can find no trace of the extension. Screenshots go to out/ for a human look.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROME, CHROME_ARGS, launchChromium, serveFixtures, spotted, tabIdOf, type Launched } from './harness';
+import { CHROME, CHROME_ARGS, sharedBrowser, spotted, tabIdOf } from './harness';
 import { accessibleNames, badgeOf, ranges, setSettings, waitFor } from './content-pages';
 
-let server: Awaited<ReturnType<typeof serveFixtures>>;
-let browser: Launched;
-before(async () => {
-  mkdirSync('out', { recursive: true });
-  server = await serveFixtures();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser.context.close();
-  await server.close();
-});
+const env = sharedBrowser();
 
 async function open(p: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(p));
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url(p));
   return page;
 }
 
@@ -55,7 +44,7 @@ const dialogs = async (page: Page) => (await accessibleNames(page)).filter((n) =
 test('hovering a highlight shows the card with name, kind, why, links and the open button; Escape and scroll close it', async () => {
   const page = await open('/demo/article.html');
   try {
-    await spotted(browser.worker, page);
+    await spotted(env.browser.worker, page);
     const at = await centreOf(page, 'HIDDEN COBRA');
     assert.ok(at);
     await page.mouse.move(at.x - 30, at.y - 40);
@@ -88,7 +77,7 @@ test('hovering a highlight shows the card with name, kind, why, links and the op
 test('a possible actor named with a cue is spotted at its other mentions too, and the card says why', async () => {
   const page = await open('/possible-actor.html');
   try {
-    const report = await spotted(browser.worker, page);
+    const report = await spotted(env.browser.worker, page);
     const found = report.matches.filter((m) => m.text === 'Brightwater');
     assert.deepEqual(found.map((m) => [m.entityId, m.count]), [[null, 2]], JSON.stringify(report.matches));
     const at = await centreOf(page, 'Brightwater', 1); // the bare mention, in the second paragraph
@@ -105,13 +94,13 @@ test('a possible actor named with a cue is spotted at its other mentions too, an
 test('"Open in ActorLens" opens the entity view; the keyboard shortcut reaches highlights without a mouse', async () => {
   const page = await open('/article.html');
   try {
-    await spotted(browser.worker, page);
+    await spotted(env.browser.worker, page);
     await page.keyboard.press('Alt+Shift+K');
     await waitFor(() => dialogs(page), (d) => d.length === 1, 3000, 'card by keyboard');
     const first = (await dialogs(page))[0];
     assert.match(first ?? '', /ActorLens: /);
     // Focus is on the open button: Enter opens the entity in the ActorLens view.
-    const opened = browser.context.waitForEvent('page', { timeout: 5000 });
+    const opened = env.browser.context.waitForEvent('page', { timeout: 5000 });
     await page.keyboard.press('Enter');
     const view = await opened;
     assert.match(view.url(), /popup\/popup\.html\?entity=[^&]+&tab=\d+/);
@@ -134,7 +123,7 @@ test('"Open in ActorLens" opens the entity view; the keyboard shortcut reaches h
 test('a dark page: highlights and card stay readable (screenshots)', async () => {
   const page = await open('/dark.html');
   try {
-    await spotted(browser.worker, page);
+    await spotted(env.browser.worker, page);
     await page.screenshot({ path: 'out/content-dark.png' });
     const at = await centreOf(page, 'TrickBot');
     assert.ok(at);
@@ -150,7 +139,7 @@ test('a dark page: highlights and card stay readable (screenshots)', async () =>
 test('the demo article, highlighted (screenshot)', async () => {
   const page = await open('/demo/article.html');
   try {
-    await spotted(browser.worker, page);
+    await spotted(env.browser.worker, page);
     await page.screenshot({ path: 'out/content-demo-article.png', fullPage: true });
   } finally {
     await page.close();
@@ -186,7 +175,7 @@ test('privacy: an ordinary article (no names) shows no trace — same DOM, globa
   let baseline: Awaited<ReturnType<typeof probe>>;
   try {
     const p = await plain.newPage();
-    await p.goto(server.url('/metals.html'));
+    await p.goto(env.server.url('/metals.html'));
     await p.waitForTimeout(300);
     baseline = await probe(p);
   } finally {
@@ -194,7 +183,7 @@ test('privacy: an ordinary article (no names) shows no trace — same DOM, globa
   }
   const page = await open('/metals.html');
   try {
-    const report = await spotted(browser.worker, page);
+    const report = await spotted(env.browser.worker, page);
     assert.deepEqual(report.matches, []);
     // Move the pointer and press the card key: still nothing.
     await page.mouse.move(200, 200, { steps: 3 });
@@ -205,7 +194,7 @@ test('privacy: an ordinary article (no names) shows no trace — same DOM, globa
     assert.equal(seen.adopted, 0);
     assert.equal(seen.probeActor, 'rgba(0, 0, 0, 0)', 'no ::highlight rule visible to the page');
     assert.deepEqual(seen, baseline);
-    assert.equal(await badgeOf(browser.worker, page), '');
+    assert.equal(await badgeOf(env.browser.worker, page), '');
   } finally {
     await page.close();
   }
@@ -214,34 +203,34 @@ test('privacy: an ordinary article (no names) shows no trace — same DOM, globa
 test('per-site off removes every highlight and the card host, leaving the DOM as it was; the toggle message and global pause act at once', async () => {
   const page = await open('/demo/article.html');
   try {
-    const tabId = await tabIdOf(browser.worker, page);
+    const tabId = await tabIdOf(env.browser.worker, page);
     const pristine = await page.evaluate(() => document.documentElement.outerHTML);
-    await spotted(browser.worker, page);
+    await spotted(env.browser.worker, page);
     const at = await centreOf(page, 'TrickBot');
     await page.mouse.move(at!.x, at!.y, { steps: 3 });
     await waitFor(() => dialogs(page), (d) => d.length === 1, 5000, 'card');
     assert.equal(await page.evaluate(() => document.querySelectorAll('actorlens-card').length), 1);
 
     // The keyboard command's path: the background sends actorlens:toggle to the tab.
-    const reply = await browser.worker.evaluate(
+    const reply = await env.browser.worker.evaluate(
       (id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { type: 'actorlens:toggle' }),
       tabId,
     );
     assert.deepEqual(reply, { enabled: false });
     await page.waitForFunction(() => CSS.highlights.size === 0 && document.adoptedStyleSheets.length === 0);
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), pristine);
-    assert.equal(await waitFor(() => badgeOf(browser.worker, page), (b) => b === '', 3000, 'badge cleared'), '');
+    assert.equal(await waitFor(() => badgeOf(env.browser.worker, page), (b) => b === '', 3000, 'badge cleared'), '');
 
     // Back on.
-    await setSettings(browser.worker, { sites: [] });
+    await setSettings(env.browser.worker, { sites: [] });
     await page.waitForFunction(() => CSS.highlights.size > 0);
     // Global pause.
-    await setSettings(browser.worker, { paused: true });
+    await setSettings(env.browser.worker, { paused: true });
     await page.waitForFunction(() => CSS.highlights.size === 0);
     assert.deepEqual(await ranges(page), []);
     assert.equal(await page.evaluate(() => document.documentElement.outerHTML), pristine);
   } finally {
-    await setSettings(browser.worker, { paused: false, sites: [] });
+    await setSettings(env.browser.worker, { paused: false, sites: [] });
     await page.close();
   }
 });
@@ -249,9 +238,9 @@ test('per-site off removes every highlight and the card host, leaving the DOM as
 test('a second page is cheap: the matcher is built once and kept in the background', async () => {
   const page = await open('/metals.html');
   try {
-    const first = await spotted(browser.worker, page);
-    await page.goto(server.url('/metals.html?again'));
-    const second = await spotted(browser.worker, page);
+    const first = await spotted(env.browser.worker, page);
+    await page.goto(env.server.url('/metals.html?again'));
+    const second = await spotted(env.browser.worker, page);
     console.log(`# metals page scanMs: ${first.scanMs.toFixed(1)} then ${second.scanMs.toFixed(1)} ms`);
     assert.ok(second.scanMs < 1000);
   } finally {

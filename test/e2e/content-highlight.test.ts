@@ -2,33 +2,24 @@
  * The content script in real Chromium with the built extension: what gets highlighted where, dynamic pages,
  * the reader's own work, shadow roots, frames, the badge and the `actorlens:spotted` contract.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { launchChromium, serveFixtures, spotted, type Launched } from './harness';
+import { sharedBrowser, spotted } from './harness';
 import { badgeOf, ranges, waitFor } from './content-pages';
 
-let server: Awaited<ReturnType<typeof serveFixtures>>;
-let browser: Launched;
-before(async () => {
-  server = await serveFixtures();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser.context.close();
-  await server.close();
-});
+const env = sharedBrowser();
 
 async function open(path: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(path));
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url(path));
   return page;
 }
 
 test('article: names in plain text, links, headings and across inline markup; contract and badge', async () => {
   const page = await open('/article.html');
   try {
-    const report = await spotted(browser.worker, page);
+    const report = await spotted(env.browser.worker, page);
     assert.equal(report.done, true);
     assert.equal(typeof report.scanMs, 'number');
     assert.ok(report.scanMs > 0 && report.scanMs < 10_000, `scanMs ${report.scanMs}`);
@@ -54,7 +45,7 @@ test('article: names in plain text, links, headings and across inline markup; co
     assert.ok(painted.every((r) => r.name.startsWith('actorlens-')));
 
     const distinct = new Set(report.matches.map((m) => m.entityId ?? `?${m.name}`)).size;
-    assert.equal(await waitFor(() => badgeOf(browser.worker, page), (b) => b !== '', 5000, 'badge'), String(distinct));
+    assert.equal(await waitFor(() => badgeOf(env.browser.worker, page), (b) => b !== '', 5000, 'badge'), String(distinct));
   } finally {
     await page.close();
   }
@@ -63,27 +54,27 @@ test('article: names in plain text, links, headings and across inline markup; co
 test('a page that adds paragraphs after load gets them highlighted', async () => {
   const page = await open('/dynamic.html');
   try {
-    await spotted(browser.worker, page);
+    await spotted(env.browser.worker, page);
     const painted = await waitFor(() => ranges(page), (r) => r.some((x) => x.text === 'Dridex'), 10_000, 'Dridex from the third update');
     for (const name of ['TrickBot', 'Lazarus Group', 'Dridex']) assert.ok(painted.some((r) => r.text === name), name);
-    const report = await waitFor(() => spotted(browser.worker, page), (r) => r.matches.some((m) => m.text === 'Dridex'), 5000, 'tally');
+    const report = await waitFor(() => spotted(env.browser.worker, page), (r) => r.matches.some((m) => m.text === 'Dridex'), 5000, 'tally');
     assert.equal(report.matches.find((m) => m.text === 'TrickBot')?.count, 1);
-    assert.equal(await waitFor(() => badgeOf(browser.worker, page), (b) => b === '3', 5000, 'badge 3'), '3');
+    assert.equal(await waitFor(() => badgeOf(env.browser.worker, page), (b) => b === '3', 5000, 'badge 3'), '3');
   } finally {
     await page.close();
   }
 });
 
 test('a Preact app that re-renders names keeps working and highlights follow', async () => {
-  const page = await browser.context.newPage();
+  const page = await env.browser.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   try {
-    await page.goto(server.url('/preact-app.html'));
-    await spotted(browser.worker, page);
+    await page.goto(env.server.url('/preact-app.html'));
+    await spotted(env.browser.worker, page);
     await page.waitForFunction(() => (window as unknown as { appState: { renders: number } }).appState.renders > 3);
     // The app's handlers still work while we highlight.
     await page.click('#count');
@@ -125,7 +116,7 @@ test('form fields, editable drafts and code are left alone', async () => {
         pre: document.getElementById('pre')!.innerHTML,
       }));
     const before = await values();
-    await spotted(browser.worker, page);
+    await spotted(env.browser.worker, page);
     const painted = await ranges(page);
     assert.deepEqual(painted.map((r) => `${r.text}@${r.where}`), ['Lazarus Group@visible']);
     // Typing in the draft is not disturbed, and the typed name is not highlighted.
@@ -145,7 +136,7 @@ test('form fields, editable drafts and code are left alone', async () => {
 test('open shadow roots are scanned and styled', async () => {
   const page = await open('/shadow.html');
   try {
-    const report = await spotted(browser.worker, page);
+    const report = await spotted(env.browser.worker, page);
     assert.ok(report.matches.some((m) => m.text === 'Lazarus Group'));
     const painted = await ranges(page);
     assert.ok(painted.some((r) => r.text === 'Lazarus Group' && r.shadow), JSON.stringify(painted));
@@ -173,9 +164,9 @@ test('same-origin frames: each frame highlights, the top frame and the badge cou
       return out.sort();
     });
     assert.deepEqual(inChild, ['Dridex', 'TrickBot']);
-    const report = await waitFor(() => spotted(browser.worker, page), (r) => r.matches.length >= 3, 5000, 'frames folded in');
+    const report = await waitFor(() => spotted(env.browser.worker, page), (r) => r.matches.length >= 3, 5000, 'frames folded in');
     assert.deepEqual(report.matches.map((m) => m.text).sort(), ['Dridex', 'Lazarus Group', 'TrickBot']);
-    assert.equal(await waitFor(() => badgeOf(browser.worker, page), (b) => b === '3', 5000, 'badge 3'), '3');
+    assert.equal(await waitFor(() => badgeOf(env.browser.worker, page), (b) => b === '3', 5000, 'badge 3'), '3');
   } finally {
     await page.close();
   }
@@ -184,11 +175,11 @@ test('same-origin frames: each frame highlights, the top frame and the badge cou
 test('single-page-app navigation rescans and the badge follows', async () => {
   const page = await open('/spa.html');
   try {
-    const first = await spotted(browser.worker, page);
+    const first = await spotted(env.browser.worker, page);
     assert.equal(first.matches.length, 0);
     await page.click('#go');
     await waitFor(() => ranges(page), (r) => r.some((x) => x.text === 'Wizard Spider') && r.some((x) => x.text === 'Conti'), 5000, 'second story painted');
-    assert.equal(await waitFor(() => badgeOf(browser.worker, page), (b) => b === '2', 5000, 'badge 2'), '2');
+    assert.equal(await waitFor(() => badgeOf(env.browser.worker, page), (b) => b === '2', 5000, 'badge 2'), '2');
   } finally {
     await page.close();
   }
@@ -197,10 +188,10 @@ test('single-page-app navigation rescans and the badge follows', async () => {
 test('a manual rescan answers with the report', async () => {
   const page = await open('/article.html');
   try {
-    await spotted(browser.worker, page);
+    await spotted(env.browser.worker, page);
     const { tabIdOf } = await import('./harness');
-    const tabId = await tabIdOf(browser.worker, page);
-    const report = (await browser.worker.evaluate(
+    const tabId = await tabIdOf(env.browser.worker, page);
+    const report = (await env.browser.worker.evaluate(
       (id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { type: 'actorlens:rescan' }),
       tabId,
     )) as { done: boolean; matches: { text: string; count: number }[] };
@@ -213,13 +204,13 @@ test('a manual rescan answers with the report', async () => {
 
 test('with no dictionary in storage (first run, or storage cleared), the page has the background publish one and is highlighted', async () => {
   // Strings, evaluated in the service worker (where `chrome` is).
-  const stored = async () => Object.keys((await browser.worker.evaluate("chrome.storage.local.get(['dictionary', 'prefilter'])")) as object).sort();
-  await browser.worker.evaluate("chrome.storage.local.remove(['dictionary', 'prefilter'])");
+  const stored = async () => Object.keys((await env.browser.worker.evaluate("chrome.storage.local.get(['dictionary', 'prefilter'])")) as object).sort();
+  await env.browser.worker.evaluate("chrome.storage.local.remove(['dictionary', 'prefilter'])");
   const gone = await stored();
   assert.deepEqual(gone, [], 'storage holds no dictionary');
   const page = await open('/article.html');
   try {
-    const report = await spotted(browser.worker, page);
+    const report = await spotted(env.browser.worker, page);
     assert.ok(report.matches.some((m) => m.text === 'Lazarus Group'), JSON.stringify(report.matches));
     assert.deepEqual(await stored(), ['dictionary', 'prefilter'], 'published again');
   } finally {

@@ -3,9 +3,10 @@
  * extension (dist/) in a persistent profile. Playwright cannot reach the toolbar popup, so the popup is
  * opened as popup.html?tab=<id>, which the popup reads instead of the active tab.
  */
+import { after, before } from 'node:test';
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -123,4 +124,24 @@ export async function openPopup(context: BrowserContext, extensionId: string, ta
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup/popup.html?tab=${tabId}`);
   return popup;
+}
+
+export type Fixtures = Awaited<ReturnType<typeof serveFixtures>>;
+
+/**
+ * One fixture server and one Chromium with the extension for all the tests of a file: registers the before/after
+ * hooks and returns the object they fill in (read its fields inside tests, not at module level).
+ */
+export function sharedBrowser(): { server: Fixtures; browser: Launched } {
+  const env = {} as { server: Fixtures; browser: Launched };
+  before(async () => {
+    mkdirSync('out', { recursive: true });
+    env.server = await serveFixtures();
+    env.browser = await launchChromium();
+  });
+  after(async () => {
+    await env.browser?.context.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -3,29 +3,18 @@
  * likely / refuted / historical links and their evidence, search, the empty state, keyboard-only use, and
  * screenshots of every view in light and dark (out/popup-*.png).
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPopup, serveFixtures, spotted, tabIdOf, type Launched } from './harness';
+import { openPopup, sharedBrowser, spotted, tabIdOf } from './harness';
 
-let server: Awaited<ReturnType<typeof serveFixtures>>;
-let browser: Launched;
-before(async () => {
-  mkdirSync('out', { recursive: true });
-  server = await serveFixtures();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser.context.close();
-  await server.close();
-});
+const env = sharedBrowser();
 
 async function popupFor(path: string): Promise<{ page: Page; popup: Page }> {
-  const page = await browser.context.newPage();
-  await page.goto(server.url(path));
-  await spotted(browser.worker, page);
-  const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.worker, page));
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url(path));
+  await spotted(env.browser.worker, page);
+  const popup = await openPopup(env.browser.context, env.browser.extensionId, await tabIdOf(env.browser.worker, page));
   return { page, popup };
 }
 

@@ -3,7 +3,7 @@
  * (names in plain text, links, headings, inline markup, a form with a code block, an ordinary article, a possible
  * actor) the command-line core and the extension report the same entities, surfaces and counts.
  */
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { bundledDataset } from '../../src/core/data/index';
 import { compileDictionary, createMatcher, hasSecurityContext } from '../../src/core/matcher/index';
 import type { SpottedEntity } from '../../src/core/protocol';
 import { htmlToText } from '../../scripts/lib/html-to-text';
-import { launchChromium, ROOT, serveFixtures, spotted, type Launched } from './harness';
+import { ROOT, sharedBrowser, spotted } from './harness';
 
 const PAGES: [string, string][] = [
   ['/demo/article.html', 'assets/demo/article.html'],
@@ -22,16 +22,7 @@ const PAGES: [string, string][] = [
   ['/possible-actor.html', 'test/fixtures/pages/possible-actor.html'],
 ];
 
-let server: Awaited<ReturnType<typeof serveFixtures>>;
-let browser: Launched;
-before(async () => {
-  server = await serveFixtures();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser.context.close();
-  await server.close();
-});
+const env = sharedBrowser();
 
 const summary = (list: Pick<SpottedEntity, 'name' | 'text' | 'count'>[]) => list.map((m) => `${m.name} | ${m.text} | ${m.count}`).sort();
 
@@ -47,10 +38,10 @@ test('the command-line core and the content script find the same names on the sa
       entry.count++;
       tally.set(key, entry);
     }
-    const page = await browser.context.newPage();
+    const page = await env.browser.context.newPage();
     try {
-      await page.goto(server.url(url));
-      const report = await spotted(browser.worker, page);
+      await page.goto(env.server.url(url));
+      const report = await spotted(env.browser.worker, page);
       assert.deepEqual(summary(report.matches), summary([...tally.values()]), `${url}: extension (left) and scan core (right)`);
       compared += tally.size;
     } finally {
