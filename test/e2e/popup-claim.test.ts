@@ -131,6 +131,8 @@ test('a claim recorded from an article with a selected passage is saved, survive
     // Edit it.
     await row.getByRole('button', { name: /Edit your claim/ }).click();
     await popup.locator('#claim-heading', { hasText: 'Edit your claim' }).waitFor();
+    assert.equal(await popup.inputValue('#claim-from'), 'Rhysida', 'the entities can be changed while editing');
+    await popup.screenshot({ path: 'out/popup-edit.png', fullPage: true });
     await popup.selectOption('#claim-confidence', 'veryLikely');
     await popup.getByRole('button', { name: 'Save changes' }).click();
     await popup.locator('.notice', { hasText: 'Changes saved' }).waitFor();
