@@ -12,7 +12,7 @@ import { loadSettings, onSettingsChanged, updateSettings } from '../platform/set
 import { Card } from './card';
 import { Interaction } from './interact';
 import { pageInfo } from './page-info';
-import { forgetKnowledge, loadPrefilter, prefetchDictionary } from './knowledge';
+import { forgetKnowledge, loadPrefilter, prefetchDictionary, releasePrefetched } from './knowledge';
 import { CHUNK_CHARS, Scanner } from './scanner';
 import { yieldBehindQueue } from './yield';
 import { preread } from './preread';
@@ -60,6 +60,7 @@ async function apply(next: Settings): Promise<void> {
   enabled = isEnabledFor(next, location.href);
   if (!enabled) {
     pre.drop();
+    releasePrefetched();
     stopScanner();
     report = { done: true, scanMs: performance.now() - started, matches: [] };
     if (wasEnabled || !prev) send([]);
