@@ -154,7 +154,8 @@ void loadPrefilter();
 if (isTop) prefetchDictionary();
 onSettingsChanged((next) => void queueApply(next));
 // An import or edit published a new dictionary: read the page again with it.
+// A first scan still running finishes with the old one, then reads again.
 onDictionaryChanged(() => {
   forgetKnowledge();
-  if (scanner?.isDone) void scanner.rescan();
+  void applying.then(() => (scanner?.isDone ? scanner.rescan() : undefined));
 });
