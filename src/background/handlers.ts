@@ -41,8 +41,8 @@ export const handlers = {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return null;
     const entities = Array.isArray(message.entities) ? message.entities : [];
-    recordFrame(tabId, sender.frameId ?? 0, entities);
-    await setBadge(tabId, distinctEntities(tabId));
+    await recordFrame(tabId, sender.frameId ?? 0, entities);
+    await setBadge(tabId, await distinctEntities(tabId));
     if (sender.url && (await loadSettings()).history) {
       const ids = entities.map((e) => e.entityId).filter((id): id is string => typeof id === 'string');
       await recordSightings(repo, ids, sender.url, typeof message.title === 'string' ? message.title : '').catch(() => undefined);
@@ -50,7 +50,7 @@ export const handlers = {
     return null;
   },
 
-  'actorlens:framesSpotted'(_message, sender) {
+  async 'actorlens:framesSpotted'(_message, sender) {
     const tabId = sender.tab?.id;
     return tabId === undefined ? [] : otherFrames(tabId, sender.frameId ?? 0);
   },

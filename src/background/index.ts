@@ -27,8 +27,8 @@ browser.commands.onCommand.addListener((command) => {
 // Same-document (single-page-app) navigations may report "loading" too: the content script re-reports after them.
 browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') {
-    forgetTab(tabId);
+    void forgetTab(tabId);
     void setBadge(tabId, 0);
   }
 });
-browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
