@@ -7,7 +7,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Repository } from '../core/db/repository';
 import type { ImportUndo } from '../core/db/import-export';
-import type { ImportPlan } from '../core/importers/index';
+import type { Analysis } from './import/parse';
 import type { Settings } from '../core/settings';
 
 /** Progress of a long step, 0–1, or null when it cannot be measured (JSON parsing). */
@@ -20,8 +20,11 @@ export interface OptionsBackend {
   loadSettings(): Promise<Settings>;
   updateSettings(change: (s: Settings) => Settings): Promise<Settings>;
   onSettingsChanged(callback: (s: Settings) => void, signal: AbortSignal): void;
-  /** Parses a file's text off the main thread where possible. Never throws for bad input. */
-  parse(text: string, fileName: string): Promise<ImportPlan>;
+  /**
+   * Parses a file's text and compares it with the database (nothing written), off the main thread where possible.
+   * Never throws for bad input: problems are in the plan's and the preview's errors. Call once `ready` resolved.
+   */
+  analyse(text: string, fileName: string): Promise<Analysis>;
   /** Asks for the address's host permission; call first thing in a click handler. */
   requestOrigin(url: string): Promise<boolean>;
   /** Downloads a text file from an address the reader gave (after requestOrigin). */

@@ -8,7 +8,7 @@ import { publishAfterChange } from '../platform/messaging';
 import { loadSettings, onSettingsChanged, updateSettings } from '../platform/settings';
 import { storageItem } from '../platform/storage-item';
 import type { OptionsBackend } from './backend';
-import { parseInPage, parseInWorker } from './import/parse';
+import { analyseInPage, analyseInWorker } from './import/parse';
 import { readResponseText } from './import/read-file';
 
 export function realBackend(): OptionsBackend {
@@ -21,7 +21,10 @@ export function realBackend(): OptionsBackend {
     loadSettings,
     updateSettings,
     onSettingsChanged,
-    parse: (text, fileName) => (typeof Worker === 'function' ? parseInWorker(text, fileName).catch(() => parseInPage(text, fileName)) : parseInPage(text, fileName)),
+    analyse: (text, fileName) => {
+      const now = new Date();
+      return typeof Worker === 'function' ? analyseInWorker(text, fileName, now).catch(() => analyseInPage(repo, text, fileName, now)) : analyseInPage(repo, text, fileName, now);
+    },
     requestOrigin: requestOriginFor,
     async fetchText(url, onProgress, signal) {
       const response = await fetch(url, { signal, credentials: 'omit', cache: 'no-cache', redirect: 'follow' });

@@ -33,7 +33,7 @@ export function ImportPanel({ settings, dataVersion, onDataChanged }: { settings
     })();
   }, [backend, dataVersion]);
 
-  const busy = state.step === 'reading' || state.step === 'parsing' || state.step === 'comparing' || state.step === 'applying';
+  const busy = state.step === 'reading' || state.step === 'parsing' || state.step === 'applying';
 
   const undo = async () => {
     const record = await backend.lastUndo.get();
@@ -72,7 +72,7 @@ export function ImportPanel({ settings, dataVersion, onDataChanged }: { settings
       </div>
 
       <div aria-live="polite">
-        {(state.step === 'reading' || state.step === 'parsing' || state.step === 'comparing') && <ImportProgress state={state} onCancel={flow.reset} />}
+        {(state.step === 'reading' || state.step === 'parsing') && <ImportProgress state={state} onCancel={flow.reset} />}
         {(state.step === 'preview' || state.step === 'applying') && (
           <ImportPreview
             name={state.name}

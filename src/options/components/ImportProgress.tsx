@@ -13,9 +13,6 @@ export function ImportProgress({ state, onCancel }: { state: ImportState; onCanc
     case 'parsing':
       label = t('optStepParsing', state.name);
       break;
-    case 'comparing':
-      label = t('optStepComparing');
-      break;
     case 'applying':
       label = t('optStepApplying');
       break;

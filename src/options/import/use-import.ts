@@ -1,9 +1,9 @@
 /**
- * The import flow as a small state machine: read (or download) → parse (worker) → compare with the database
- * (preview, no writes) → the reader confirms → apply in one transaction (all or nothing) → undo offered.
+ * The import flow as a small state machine: read (or download) → parse and compare with the database (one
+ * worker job: the preview, no writes) → the reader confirms → apply in one transaction (all or nothing) → undo offered.
  */
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { applyImport, previewImport, type ImportPreview, type ImportRecord } from '../../core/db/import-export';
+import { applyImport, type ImportPreview, type ImportRecord } from '../../core/db/import-export';
 import { checkSize, ImportError, type ImportIssue, type ImportPlan } from '../../core/importers/index';
 import { useBackend } from '../backend';
 import { readFileText } from './read-file';
@@ -11,8 +11,8 @@ import { readFileText } from './read-file';
 export type ImportState =
   | { step: 'idle' }
   | { step: 'reading'; name: string; progress: number | null; download: boolean }
+  /** Parsing and comparing with the database (one worker job). */
   | { step: 'parsing'; name: string }
-  | { step: 'comparing'; name: string }
   | { step: 'preview'; name: string; plan: ImportPlan; preview: ImportPreview }
   | { step: 'applying'; name: string; plan: ImportPlan; preview: ImportPreview }
   | { step: 'done'; record: ImportRecord }
@@ -48,11 +48,8 @@ export function useImport(onApplied: (record: ImportRecord) => void): ImportFlow
   const analyse = useCallback(
     async (text: string, name: string, signal: AbortSignal) => {
       setState({ step: 'parsing', name });
-      const plan = await backend.parse(text, name);
-      if (signal.aborted) return;
-      setState({ step: 'comparing', name });
       await backend.ready;
-      const preview = await previewImport(backend.repo, plan, backend.now());
+      const { plan, preview } = await backend.analyse(text, name);
       if (signal.aborted) return;
       setState({ step: 'preview', name, plan, preview });
     },

@@ -6,7 +6,7 @@ import type { ImportUndo } from '../../../src/core/db/import-export';
 import { Repository } from '../../../src/core/db/repository';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
 import type { OptionsBackend } from '../../../src/options/backend';
-import { parseInPage } from '../../../src/options/import/parse';
+import { analyseInPage } from '../../../src/options/import/parse';
 
 export const NOW = new Date('2026-11-20T12:00:00.000Z');
 
@@ -34,7 +34,7 @@ export function fakeBackend(options: { seed?: boolean; settings?: Partial<Settin
       listeners.add(cb);
       signal.addEventListener('abort', () => listeners.delete(cb));
     },
-    parse: parseInPage,
+    analyse: (text, fileName) => analyseInPage(repo, text, fileName, NOW),
     requestOrigin: vi.fn(async () => true),
     fetchText: vi.fn(async () => {
       throw new Error('offline');

@@ -152,10 +152,10 @@ describe('options import: file → preview → apply → undo', () => {
     const backend = fakeBackend();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const parse = backend.parse;
-    backend.parse = async (text, name) => {
+    const analyse = backend.analyse;
+    backend.analyse = async (text, name) => {
       await gate;
-      return parse(text, name);
+      return analyse(text, name);
     };
     show(backend);
     await pickFile(fileInput(), fileOf('misp-threat-actor-sample.json'));
