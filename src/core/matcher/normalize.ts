@@ -155,7 +155,11 @@ export interface PreparedText {
   originalLength: number;
 }
 
-export function prepareText(original: string): PreparedText {
+/**
+ * Copies `original`, replacing each code point `widthAt` picks (its width in code units; 0 keeps it, and ASCII is
+ * always kept) by its normalisation, with the map from every code unit of the copy back to the original.
+ */
+function rewrite(original: string, widthAt: (c: number, i: number) => number): PreparedText {
   const n = original.length;
   let starts = new Int32Array(n + 16);
   let ends = new Int32Array(n + 16);
@@ -184,10 +188,7 @@ export function prepareText(original: string): PreparedText {
   for (let i = 0; i < n; i++) {
     const c = original.charCodeAt(i);
     if (c < 128) continue;
-    const k = CLS[c] || classify(c);
-    let width = 0;
-    if (k & C_SPECIAL) width = 1;
-    else if (k & C_HIGH && i + 1 < n && astralSpecial(original.codePointAt(i) as number)) width = 2;
+    const width = widthAt(c, i);
     if (!width) continue;
     flush(i);
     const r = normalizeCodePoint(original.slice(i, i + width));
@@ -202,6 +203,16 @@ export function prepareText(original: string): PreparedText {
   }
   flush(n);
   return { text: parts.join(''), starts, ends, originalLength: n };
+}
+
+/** The copy the matcher works on when a text holds characters that need it (see PreparedText). */
+export function prepareText(original: string): PreparedText {
+  const n = original.length;
+  return rewrite(original, (c, i) => {
+    const k = CLS[c] || classify(c);
+    if (k & C_SPECIAL) return 1;
+    return k & C_HIGH && i + 1 < n && astralSpecial(original.codePointAt(i) as number) ? 2 : 0;
+  });
 }
 
 export interface NormalizedText {
@@ -238,60 +249,9 @@ export function normalizeText(original: string): NormalizedText {
     return { text: original, folded: foldString(original), starts: null, ends: null, originalLength: original.length };
   }
   const n = original.length;
-  const starts = new Int32Array(n + 8);
-  const ends = new Int32Array(n + 8);
-  let buf = starts;
-  let bufE = ends;
-  const parts: string[] = [];
-  let len = 0;
-  const room = () => {
-    if (len < buf.length) return;
-    const nb = new Int32Array(buf.length * 2);
-    nb.set(buf);
-    buf = nb;
-    const ne = new Int32Array(bufE.length * 2);
-    ne.set(bufE);
-    bufE = ne;
-  };
-  /** Normalised text `s` that stands for original [a, b). */
-  const push = (s: string, a: number, b: number) => {
-    for (let k = 0; k < s.length; k++) {
-      room();
-      buf[len] = a;
-      bufE[len] = b;
-      len++;
-    }
-    parts.push(s);
-  };
-  /** Original [from, to) kept as it is (ASCII): each unit maps to itself. */
-  const keep = (from: number, to: number) => {
-    if (from >= to) return;
-    for (let k = from; k < to; k++) {
-      room();
-      buf[len] = k;
-      bufE[len] = k + 1;
-      len++;
-    }
-    parts.push(original.slice(from, to));
-  };
-  let runStart = 0;
-  let i = 0;
-  while (i < n) {
-    const c = original.charCodeAt(i);
-    if (c < 128) {
-      i++;
-      continue;
-    }
-    keep(runStart, i);
-    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
-    const cp = original.slice(i, i + width);
-    push(normalizeCodePoint(cp), i, i + width);
-    i += width;
-    runStart = i;
-  }
-  keep(runStart, n);
-  const text = parts.join('');
-  return { text, folded: foldString(text), starts: buf, ends: bufE, originalLength: n };
+  // Every non-ASCII code point (a surrogate pair as one).
+  const p = rewrite(original, (c, i) => (c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1));
+  return { text: p.text, folded: foldString(p.text), starts: p.starts, ends: p.ends, originalLength: n };
 }
 
 /** Map a [start, end) range of normalised text back to the original text. */
