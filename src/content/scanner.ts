@@ -45,10 +45,11 @@ export type ScanPhases = Omit<ScanStats, 'settings' | 'ranges'>;
 
 /**
  * Most text read in one chunk (a chunk only ends at a block boundary). A chunk is matched as one text, so the
- * matcher's one-sense-per-text rules see a whole ordinary article at once; reading, matching and painting 100,000
- * characters takes ≈ 15–20 ms (npm run bench:page: 1 MB page 96 ms, against 109–116 ms with 32,000).
+ * matcher's one-sense-per-text rules see an ordinary article (10–30,000 characters) at once. Not more: matched
+ * cold, a 100,000-character chunk made tasks of 77–136 ms on the 5 MB page and was slower overall (npm run
+ * bench:page, interleaved runs: 1 MB 100–124 ms with 32,000 against 173–193 ms with 100,000).
  */
-export const CHUNK_CHARS = 100_000;
+export const CHUNK_CHARS = 32_000;
 /** Yield to the page once a slice has run this long. */
 const SLICE_MS = 12;
 /** On a long first scan, show what is painted so far at the first yield after this long (then once more at the end). */
