@@ -301,10 +301,12 @@ export class Scanner {
     }
     if (!pending.length) return;
     const l0 = performance.now();
+    const awaited = !matcher;
     const m = matcher ?? (await loading);
     if (first) {
-      phases.wait += performance.now() - l0;
+      // Building happened inside that wait when the matcher was not ready yet; it has its own column.
       phases.build = buildMs;
+      phases.wait += Math.max(0, performance.now() - l0 - (awaited ? buildMs : 0));
     }
     if (run !== this.run || !m) return;
     await drain(m);
