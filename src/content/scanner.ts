@@ -248,6 +248,7 @@ export class Scanner {
     const pending: { chunk: TextChunk; root: Node; context: boolean }[] = [];
     /** Matches and paints the waiting chunks, yielding between them; false when superseded. */
     const drain = async (m: Matcher): Promise<boolean> => {
+      if (first) phases.build = buildMs;
       for (let item = pending.shift(); item; item = pending.shift()) {
         const { chunk, root, context } = item;
         const m0 = performance.now();
@@ -305,7 +306,6 @@ export class Scanner {
     const m = matcher ?? (await loading);
     if (first) {
       // Building happened inside that wait when the matcher was not ready yet; it has its own column.
-      phases.build = buildMs;
       phases.wait += Math.max(0, performance.now() - l0 - (awaited ? buildMs : 0));
     }
     if (run !== this.run || !m) return;
