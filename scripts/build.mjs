@@ -44,7 +44,8 @@ await build({
   },
 });
 
-for (const name of ['background', 'content']) {
+const scripts = { background: 'src/background/index.ts', content: 'src/content/index.ts', 'content-early': 'src/content/early.ts' };
+for (const [name, entry] of Object.entries(scripts)) {
   await build({
     ...common,
     root,
@@ -52,7 +53,7 @@ for (const name of ['background', 'content']) {
       ...common.build,
       outDir: dist,
       emptyOutDir: false,
-      lib: { entry: path.join(root, `src/${name}/index.ts`), formats: ['iife'], name: `actorlens_${name}`, fileName: () => `${name}.js` },
+      lib: { entry: path.join(root, entry), formats: ['iife'], name: `actorlens_${name.replace('-', '_')}`, fileName: () => `${name}.js` },
     },
   });
 }

@@ -8,7 +8,8 @@
 import type { ContentCalls, SpottedEntity, SpottedReport } from '../core/protocol';
 import { isEnabledFor, suppressedFor, toggleSite, type Settings } from '../core/settings';
 import { callBackground, handleMessages, type Handlers } from '../platform/messaging';
-import { loadSettings, onSettingsChanged, updateSettings } from '../platform/settings';
+import { SETTINGS_KEY, loadSettings, onSettingsChanged, settingsFrom, updateSettings } from '../platform/settings';
+import { earlyOr } from './early-reads';
 import { Card } from './card';
 import { Interaction } from './interact';
 import { pageInfo } from './page-info';
@@ -144,9 +145,10 @@ window.addEventListener('popstate', onUrlMaybeChanged);
 if (!isTop) window.addEventListener('pagehide', () => send([]));
 
 let settingsMs = 0;
-// Settings, prefilter and (top frame) dictionary text are asked for at once, not one after the other.
-// Storage answers in order: the small reads (settings, prefilter) go first, the dictionary text after them.
-void loadSettings().then((s) => {
+// Settings, prefilter and (top frame) dictionary text were asked for at document_start (content-early.js), or are
+// asked for now, at once, not one after the other. Storage answers in order: the small reads (settings, prefilter)
+// go first, the dictionary text after them.
+void earlyOr(SETTINGS_KEY, settingsFrom, loadSettings).then((s) => {
   settingsMs = performance.now() - started;
   return queueApply(s);
 });

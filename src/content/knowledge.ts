@@ -5,7 +5,8 @@
  * no dictionary yet (first run, or storage was cleared): then the background is asked to publish one.
  */
 import { createMatcher, createPrefilter, parseDictionary, type Matcher, type Prefilter } from '../core/matcher/index';
-import { readDictionary, readDictionaryText, readPrefilter } from '../platform/dictionary-store';
+import { DICTIONARY_KEY, PREFILTER_KEY, dictionaryTextFrom, prefilterFrom, readDictionary, readDictionaryText, readPrefilter } from '../platform/dictionary-store';
+import { dropEarly, earlyOr } from './early-reads';
 import { callBackground } from '../platform/messaging';
 import { yieldToPage } from './yield';
 
@@ -19,7 +20,7 @@ let prefetched: Promise<string | undefined> | undefined;
  * frame (where the reader is); other frames read it only when they need it.
  */
 export function prefetchDictionary(): void {
-  prefetched ??= readDictionaryText().catch(() => undefined);
+  prefetched ??= earlyOr(DICTIONARY_KEY, dictionaryTextFrom, readDictionaryText).catch(() => undefined);
 }
 
 async function publish(): Promise<void> {
@@ -29,7 +30,7 @@ async function publish(): Promise<void> {
 /** The prefilter, or undefined when there is no dictionary at all (the scan then finds nothing). */
 export function loadPrefilter(): Promise<Prefilter | undefined> {
   prefilter ??= (async () => {
-    let stored = await readPrefilter();
+    let stored = await earlyOr(PREFILTER_KEY, prefilterFrom, readPrefilter);
     if (!stored) {
       await publish();
       stored = await readPrefilter();
@@ -74,6 +75,7 @@ export function loadMatcher(): Promise<Matcher | undefined> {
 /** Lets go of the prefetched text once the first scan is over (a page that never needed it should not keep it). */
 export function releasePrefetched(): void {
   prefetched = undefined;
+  dropEarly();
 }
 
 /** Drops both, so the next scan reads the newly published dictionary. */

@@ -10,23 +10,26 @@
 import { parseDictionary, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
 import { browser } from './browser';
 
-const DICTIONARY = 'dictionary';
-const PREFILTER = 'prefilter';
+export const DICTIONARY_KEY = 'dictionary';
+export const PREFILTER_KEY = 'prefilter';
 
 function isPrefilter(value: unknown): value is CompiledPrefilter {
   const p = value as CompiledPrefilter | undefined;
   return !!p && typeof p.version === 'string' && typeof p.sigs === 'string';
 }
 
+/** The stored prefilter value, if it is one. */
+export const prefilterFrom = (value: unknown): CompiledPrefilter | undefined => (isPrefilter(value) ? value : undefined);
+/** The stored dictionary value, if it is dictionary text. */
+export const dictionaryTextFrom = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
 export async function readPrefilter(): Promise<CompiledPrefilter | undefined> {
-  const value = (await browser.storage.local.get(PREFILTER))[PREFILTER];
-  return isPrefilter(value) ? value : undefined;
+  return prefilterFrom((await browser.storage.local.get(PREFILTER_KEY))[PREFILTER_KEY]);
 }
 
 /** The stored dictionary as text: cheap to fetch, parsed only when some text needs it (`parseDictionary`). */
 export async function readDictionaryText(): Promise<string | undefined> {
-  const value = (await browser.storage.local.get(DICTIONARY))[DICTIONARY];
-  return typeof value === 'string' ? value : undefined;
+  return dictionaryTextFrom((await browser.storage.local.get(DICTIONARY_KEY))[DICTIONARY_KEY]);
 }
 
 export async function readDictionary(): Promise<CompiledDictionary | undefined> {
@@ -39,13 +42,13 @@ export async function storedVersion(): Promise<string | undefined> {
 }
 
 export async function writeCompiled(dict: CompiledDictionary, prefilter: CompiledPrefilter): Promise<void> {
-  await browser.storage.local.set({ [DICTIONARY]: JSON.stringify(dict), [PREFILTER]: prefilter });
+  await browser.storage.local.set({ [DICTIONARY_KEY]: JSON.stringify(dict), [PREFILTER_KEY]: prefilter });
 }
 
 /** Calls back with the new version whenever the background publishes another dictionary. */
 export function onDictionaryChanged(callback: (version: string) => void): void {
   browser.storage.onChanged.addListener((changes: Record<string, { newValue?: unknown }>, area: string) => {
-    const next = changes[PREFILTER]?.newValue;
+    const next = changes[PREFILTER_KEY]?.newValue;
     if (area === 'local' && isPrefilter(next)) callback(next.version);
   });
 }

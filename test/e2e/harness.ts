@@ -21,7 +21,8 @@ declare const chrome: {
 };
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const DIST = path.join(ROOT, 'dist');
+/** The built extension; ACTORLENS_DIST points benchmarks at another build (A/B comparisons). */
+export const DIST = process.env.ACTORLENS_DIST ? path.resolve(process.env.ACTORLENS_DIST) : path.join(ROOT, 'dist');
 export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };

@@ -1,0 +1,61 @@
+/**
+ * Storage reads begun at document_start (early.ts) and taken over by the content script at document_idle. The
+ * settings, the prefilter and, in the top frame, the dictionary text are then on their way while the page is
+ * still loading, instead of after it: the reader's wait for highlights no longer includes the storage round trips.
+ *
+ * The reads live on a property of the isolated world's global object, which the page cannot see. Each value is
+ * taken once (the dictionary text is large: it must not outlive the first scan), and a value that changed in
+ * storage between the two scripts is not used: the caller then reads storage itself, as it does when early.js
+ * did not run (a tab open before the extension was installed or updated).
+ */
+import { browser } from '../platform/browser';
+import { SETTINGS_KEY } from '../platform/settings';
+import { DICTIONARY_KEY, PREFILTER_KEY } from '../platform/dictionary-store';
+
+type Raw = Record<string, unknown>;
+interface EarlyReads {
+  small: Promise<Raw | undefined>;
+  dictionary?: Promise<Raw | undefined>;
+  /** Keys changed in storage since the reads began, or already taken. */
+  spent: Set<string>;
+}
+
+const SLOT = '__actorlensEarlyReads';
+const slot = globalThis as unknown as { [SLOT]?: EarlyReads };
+
+/** early.ts: ask for everything now. The small values come in their own read, ahead of the dictionary text. */
+export function beginEarlyReads(top: boolean): void {
+  const spent = new Set<string>();
+  browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+    if (area === 'local') for (const key of Object.keys(changes)) spent.add(key);
+  });
+  const read = (keys: string[]) => browser.storage.local.get(keys).catch(() => undefined);
+  slot[SLOT] = {
+    small: read([SETTINGS_KEY, PREFILTER_KEY]),
+    dictionary: top ? read([DICTIONARY_KEY]) : undefined,
+    spent,
+  };
+}
+
+/**
+ * The value early.ts read for `key`, through `from`; or, when there is no usable early read, `read()` (storage
+ * read directly).
+ */
+export async function earlyOr<T>(key: string, from: (value: unknown) => T, read: () => Promise<T>): Promise<T> {
+  const early = slot[SLOT];
+  if (!early || early.spent.has(key)) return read();
+  early.spent.add(key);
+  const pending = key === DICTIONARY_KEY ? early.dictionary : early.small;
+  if (key === DICTIONARY_KEY) early.dictionary = undefined;
+  const raw = pending ? await pending : undefined;
+  return raw ? from(raw[key]) : read();
+}
+
+/** Drops whatever was not taken (ActorLens is off here, or the page never needed the dictionary). */
+export function dropEarly(): void {
+  const early = slot[SLOT];
+  if (early) {
+    early.dictionary = undefined;
+    early.spent.add(DICTIONARY_KEY);
+  }
+}

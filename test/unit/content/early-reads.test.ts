@@ -1,0 +1,82 @@
+/**
+ * Storage reads begun at document_start: the content script gets the values read then, each once, and reads
+ * storage itself when a value changed in between, when early.js did not run, or when the value was already taken.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const store = new Map<string, unknown>();
+const reads: string[][] = [];
+const listeners: ((changes: Record<string, unknown>, area: string) => void)[] = [];
+vi.mock('../../../src/platform/browser', () => ({
+  browser: {
+    storage: {
+      local: {
+        get: async (key: string | string[]) => {
+          const keys = Array.isArray(key) ? key : [key];
+          reads.push(keys);
+          return Object.fromEntries(keys.filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))]));
+        },
+      },
+      onChanged: { addListener: (l: (typeof listeners)[number]) => listeners.push(l) },
+    },
+  },
+}));
+
+const { beginEarlyReads, earlyOr, dropEarly } = await import('../../../src/content/early-reads');
+const { SETTINGS_KEY, loadSettings, settingsFrom } = await import('../../../src/platform/settings');
+const { DICTIONARY_KEY, PREFILTER_KEY, dictionaryTextFrom, prefilterFrom, readDictionaryText, readPrefilter } = await import('../../../src/platform/dictionary-store');
+
+const change = (key: string, value: unknown) => {
+  store.set(key, value);
+  for (const l of listeners) l({ [key]: { newValue: value } }, 'local');
+};
+const settings = () => earlyOr(SETTINGS_KEY, settingsFrom, loadSettings);
+const prefilter = () => earlyOr(PREFILTER_KEY, prefilterFrom, readPrefilter);
+const dictionary = () => earlyOr(DICTIONARY_KEY, dictionaryTextFrom, readDictionaryText);
+
+describe('early reads', () => {
+  beforeEach(() => {
+    store.clear();
+    reads.length = 0;
+    listeners.length = 0;
+    delete (globalThis as Record<string, unknown>).__actorlensEarlyReads;
+    store.set(SETTINGS_KEY, { enabled: false });
+    store.set(PREFILTER_KEY, { version: 'v1', sigs: 'lazarus' });
+    store.set(DICTIONARY_KEY, '{"version":"v1"}');
+  });
+
+  it('hands the content script what was read at document_start, in two reads, each value once', async () => {
+    beginEarlyReads(true);
+    expect(reads).toEqual([[SETTINGS_KEY, PREFILTER_KEY], [DICTIONARY_KEY]]);
+    expect((await settings()).enabled).toBe(false);
+    expect((await prefilter())?.version).toBe('v1');
+    expect(await dictionary()).toBe('{"version":"v1"}');
+    expect(reads).toHaveLength(2);
+    // A second ask (after a new dictionary was published, say) reads storage again.
+    expect(await dictionary()).toBe('{"version":"v1"}');
+    expect(reads).toHaveLength(3);
+  });
+
+  it('does not hand over a value that changed after the early read', async () => {
+    beginEarlyReads(true);
+    change(SETTINGS_KEY, { enabled: true });
+    change(PREFILTER_KEY, { version: 'v2', sigs: 'lazarus' });
+    expect((await settings()).enabled).toBe(true);
+    expect((await prefilter())?.version).toBe('v2');
+  });
+
+  it('reads storage itself when early.js did not run, and leaves the dictionary to other frames', async () => {
+    expect((await settings()).enabled).toBe(false);
+    beginEarlyReads(false);
+    expect(reads.at(-1)).toEqual([SETTINGS_KEY, PREFILTER_KEY]);
+    expect(await dictionary()).toBe('{"version":"v1"}');
+    expect(reads.at(-1)).toEqual([DICTIONARY_KEY]);
+  });
+
+  it('lets go of the dictionary text when the page does not need it', async () => {
+    beginEarlyReads(true);
+    dropEarly();
+    store.set(DICTIONARY_KEY, '{"version":"v3"}');
+    expect(await dictionary()).toBe('{"version":"v3"}');
+  });
+});
