@@ -40,7 +40,7 @@ describe('early reads', () => {
     reads.length = 0;
     listeners.length = 0;
     delete (globalThis as Record<string, unknown>).__actorlensEarlyReads;
-    store.set(SETTINGS_KEY, { enabled: false });
+    store.set(SETTINGS_KEY, { paused: true });
     store.set(PREFILTER_KEY, { version: 'v1', sigs: 'lazarus' });
     store.set(DICTIONARY_KEY, '{"version":"v1"}');
   });
@@ -48,7 +48,7 @@ describe('early reads', () => {
   it('hands the content script what was read at document_start, in two reads, each value once', async () => {
     beginEarlyReads(true);
     expect(reads).toEqual([[SETTINGS_KEY, PREFILTER_KEY], [DICTIONARY_KEY]]);
-    expect((await settings()).enabled).toBe(false);
+    expect((await settings()).paused).toBe(true);
     expect((await prefilter())?.version).toBe('v1');
     expect(await dictionary()).toBe('{"version":"v1"}');
     expect(reads).toHaveLength(2);
@@ -59,14 +59,14 @@ describe('early reads', () => {
 
   it('does not hand over a value that changed after the early read', async () => {
     beginEarlyReads(true);
-    change(SETTINGS_KEY, { enabled: true });
+    change(SETTINGS_KEY, { paused: false });
     change(PREFILTER_KEY, { version: 'v2', sigs: 'lazarus' });
-    expect((await settings()).enabled).toBe(true);
+    expect((await settings()).paused).toBe(false);
     expect((await prefilter())?.version).toBe('v2');
   });
 
   it('reads storage itself when early.js did not run, and leaves the dictionary to other frames', async () => {
-    expect((await settings()).enabled).toBe(false);
+    expect((await settings()).paused).toBe(true);
     beginEarlyReads(false);
     expect(reads.at(-1)).toEqual([SETTINGS_KEY, PREFILTER_KEY]);
     expect(await dictionary()).toBe('{"version":"v1"}');
