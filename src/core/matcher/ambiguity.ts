@@ -76,7 +76,7 @@ export const ACTOR_CUES = ['group', 'groups', 'gang', 'apt', 'actor', 'actors', 
 /** Cue words that support a security reading without saying which kind ("the Silence campaign"). */
 export const NEUTRAL_CUES = ['threat', 'campaign', 'campaigns', 'cluster', 'attack', 'attacks', 'operation', 'activity', 'intrusion', 'intrusions'];
 /** Cue words that say "this name is software". */
-export const SOFTWARE_CUES = ['malware', 'ransomware', 'trojan', 'loader', 'backdoor', 'rat', 'stealer', 'infostealer', 'botnet', 'dropper', 'downloader', 'implant', 'payload', 'payloads', 'sample', 'samples', 'variant', 'variants', 'family', 'worm', 'wiper', 'keylogger', 'rootkit', 'spyware', 'beacon', 'binary', 'binaries', 'infection', 'infections', 'builder', 'framework', 'tool', 'toolkit', 'executable', 'dll'];
+export const SOFTWARE_CUES = ['malware', 'ransomware', 'trojan', 'loader', 'backdoor', 'rat', 'stealer', 'infostealer', 'botnet', 'dropper', 'downloader', 'implant', 'payload', 'payloads', 'sample', 'samples', 'variant', 'variants', 'family', 'worm', 'wiper', 'keylogger', 'rootkit', 'spyware', 'beacon', 'binary', 'binaries', 'encryptor', 'infection', 'infections', 'builder', 'framework', 'tool', 'toolkit', 'executable', 'dll'];
 /**
  * Software cues that also follow ordinary words ("MS Defender executable", ".Net binary", "Office payload"): they
  * do not confirm a frequent-word name (level `common`). Decided on the AnnoCTR dev split (Defender, Net).

@@ -64,7 +64,8 @@ export interface Match {
   rule?: string;
   /**
    * For a ransomware name: how this text reads it, by the majority of the cues next to its mentions (one sense per
-   * text): 'actor' (its operators, "DarkSide operators… DarkSide affiliates") or 'software'. Absent without cues.
+   * text): 'actor' (its operators, "DarkSide operators… DarkSide affiliates") or 'software'; a mention right before
+   * a word for a file of the software ("the DarkSide payload") reads 'software' in any text. Absent without cues.
    */
   sense?: 'actor' | 'software';
 }
@@ -80,10 +81,22 @@ const DENSE_FANOUT = 6;
 /** Most terminals remembered on one walk (a name is at most a few dozen characters). */
 const MAX_ENDS = 64;
 
-/**
- * How "<Name> gang" is spanned: a lower-case cue word stays outside the span ("the Winnti group" → "Winnti", "TA551
- * actors", "DarkSide operators" on the AnnoCTR dev split, which has no GROUP-labelled "gang"); a capitalised one is
- * part of the proper name ("Konni Group", "Groove Gang", see capitalisedCrewAfter).
+/*
+ * How a crew word after an actor's name is spanned (which text a reader sees highlighted):
+ *  - a capitalised "Group", "Team" or "Gang" is part of the proper name ("Lazarus Group", "Sandworm Team",
+ *    "Tarnwick Gang"; capitalisedCrewAfter);
+ *  - a lower-case "gang" is part of the span too ("the Tarnwick gang" → "Tarnwick gang"; lowerGangAfter): "<Name>
+ *    gang" is how the field names a crime crew as distinct from its software, a naming scheme of its own (issue 4),
+ *    as "<Name> Gang" is in capitals. For a ransomware name only where the text reads it as its operators (sense
+ *    'actor', oneSensePerText); where it reads the software, the name alone ("the REvil gang" in a report about the
+ *    REvil payload: MALWARE "REvil" on the AnnoCTR dev split);
+ *  - the other lower-case cue words stay outside: "group", "actors", "operators" follow any actor's name as plain
+ *    nouns ("the Winnti group" → "Winnti", "TA551 actors", "DarkSide operators" on the dev split);
+ *  - "<Name> ransomware gang|group|operators|crew|cartel" → "<Name>": there the crew word heads a generic noun phrase
+ *    ("a ransomware gang", "the ransomware gang" are written with no name at all) that the name only qualifies ("the
+ *    gang behind the <Name> ransomware"), exactly as in "<Name> ransomware operators"; the name is the one part of
+ *    it that is a name, and a span "<Name> ransomware gang" would put the software and its kind word into an actor's
+ *    highlight.
  */
 const cls = (c: number): number => CLS[c] || classify(c);
 /** "<name> RAT" with a separate RAT: group 1 is the name. */
@@ -96,6 +109,20 @@ const LIST_HEADS = new Set(['groups', 'actors', 'gangs', 'crews', 'apts', 'adver
 const CREW_SUFFIXES = ['Group', 'Team', 'Gang'];
 /** At most this many distinct cue-confirmed possible actors are looked for again in one text (one indexOf scan each). */
 const MAX_SENSE_SURFACES = 32;
+/**
+ * Software cues that name a file or build of the software, never its operators ("the DarkSide payload", "a REvil
+ * sample"): a ransomware mention right before one reads the software whatever the text's sense (oneSensePerText).
+ */
+const ARTIFACT_CUES = new Set(['payload', 'payloads', 'sample', 'samples', 'binary', 'binaries', 'executable', 'dll', 'encryptor', 'builder']);
+const APOSTROPHES = new Set([39, 0x2019]);
+/** " ransomware gang|group|operators|crew|cartel|affiliates" (a crew after the kind word), tried at a name's end. */
+const KIND_THEN_CREW = /[ \u00a0]+ransomware[ \u00a0]+(?:gang|group|operators|crew|cartel|affiliates)(?![\p{L}\p{N}_])/iuy;
+
+/** Does "<name> ransomware <crew word>" follow `e` in `t` ("the DarkSide ransomware operators")? */
+function crewAfterKindWord(t: string, e: number): boolean {
+  KIND_THEN_CREW.lastIndex = e;
+  return KIND_THEN_CREW.test(t);
+}
 
 function sortIfNeeded(ms: Match[]): void {
   for (let q = 1; q < ms.length; q++) {
@@ -143,7 +170,7 @@ const isSpaceCode = (c: number): boolean => {
 };
 /**
  * Last words of a multi-word software name that the field writes in either case ("Raccoon Stealer" / "Raccoon
- * stealer", "Babuk Ransomware" / "Babuk ransomware"): compared case-insensitively. Decided on the AnnoCTR dev split
+ * stealer", "DarkSide Ransomware" / "DarkSide ransomware"): compared case-insensitively. Decided on the AnnoCTR dev split
  * ("Raccoon stealer" ×3, labelled with the lower-case word).
  */
 const KIND_SUFFIXES = new Set(['stealer', 'infostealer', 'loader', 'ransomware', 'backdoor', 'trojan', 'botnet', 'banker', 'downloader', 'dropper', 'wiper', 'keylogger', 'spyware', 'worm', 'miner', 'locker', 'rat', 'bot']);
@@ -245,6 +272,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let listEnd = -1;
   /** Names of possible actors confirmed by a cue in this text (one sense per text, see oneSensePerText). */
   let confirmed: string[] = [];
+  /** Ransomware matches followed by a lower-case "gang", with the end of that word (original offsets; oneSensePerText). */
+  const gangAfter = new Map<Match, number>();
   let lastMatchEnd = 0;
 
   const pageContext = () => (pageCtx ??= hasSecurityContext(text));
@@ -263,6 +292,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     original = '';
     text = '';
     blocked = new LazyBlocked('');
+    gangAfter.clear();
     return result;
   }
 
@@ -272,8 +302,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
-   * Emit a possible actor [s, e). `nameEnd`: where the name itself ends when the span also holds a capitalised cue
-   * ("Groove Gang"); the name is what is looked for again at its bare mentions (one sense per text).
+   * Emit a possible actor [s, e). `nameEnd`: where the name itself ends when the span also holds its crew word
+   * ("Tarnwick Gang", "Tarnwick gang"); the name is what is looked for again at its bare mentions (one sense per
+   * text), and the cue is read next to it (the crew word itself).
    */
   function emitPossible(s: number, e: number, rule: string, needsContext: boolean, nameEnd = e): boolean {
     if (needsContext && !pageContext()) return false;
@@ -281,7 +312,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const [os, oe] = toOrig(s, e);
     const surface = original.slice(os, oe);
     if (suppressed.size && suppressed.has(suppressionKey(surface))) return false;
-    const cue = cueNear(text, s, e);
+    const cue = cueNear(text, s, nameEnd);
     out.push({ start: os, end: oe, text: surface, entityId: null, name: surface, kind: 'actor', alias: surface, reason: 'pattern', possible: true, rule, ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
     if (CUE_RULES.has(rule) && confirmed.length < MAX_SENSE_SURFACES) {
       const [, ne] = toOrig(s, nameEnd);
@@ -293,14 +324,24 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
 
   /**
    * Span rule: a capitalised "Group", "Team" or "Gang" right after an actor's name is part of its proper name
-   * ("Konni Group", "Sandworm Team", as ATT&CK and vendors write them), where a lower-case one is a cue outside it
-   * ("the Winnti group" → "Winnti", decided on the AnnoCTR dev split). Returns the end of that word, or -1.
+   * ("Lazarus Group", "Sandworm Team", as ATT&CK and vendors write them), where a lower-case "group" is a cue outside
+   * it ("the Winnti group" → "Winnti", decided on the AnnoCTR dev split). Returns the end of that word, or -1.
    */
   function capitalisedCrewAfter(e: number): number {
     if (!isSpaceCode(text.charCodeAt(e))) return -1;
     const w = e + 1;
     for (const word of CREW_SUFFIXES) if (text.startsWith(word, w) && rightOk(w + word.length)) return w + word.length;
     return -1;
+  }
+
+  /**
+   * Span rule: a lower-case "gang" right after a name, one space between ("the Tarnwick gang" → "Tarnwick gang"; see
+   * the comment above `cls`). Not "gangs", nor a hyphenated word ("gang-related"). Returns the end of "gang", or -1.
+   */
+  function lowerGangAfter(e: number): number {
+    if (!isSpaceCode(text.charCodeAt(e)) || !text.startsWith('gang', e + 1)) return -1;
+    const g = e + 5;
+    return rightOk(g) && text.charCodeAt(g) !== 45 ? g : -1;
   }
 
   /** Does the span ending at `e` end with a separate, lower-case "group" or "gang"? */
@@ -412,8 +453,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           m.end = oe;
           m.text = original.slice(os, oe);
         }
-        // Span rule: "Konni Group", "Sandworm Team" (capitalisedCrewAfter); for a ransomware name only when the cue
-        // reads it as the crew ("Babuk Gang").
+        // Span rule: "Lazarus Group", "Sandworm Team" (capitalisedCrewAfter); for a ransomware name only when the
+        // cue reads it as the crew ("DarkSide Gang").
         if ((m.kind === 'actor' || (m.kind === 'ransomware' && m.cue?.kind === 'actor')) && end === e) {
           const ce = capitalisedCrewAfter(e);
           if (ce > 0) {
@@ -422,6 +463,20 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
             m.start = os;
             m.end = oe;
             m.text = original.slice(os, oe);
+          }
+        }
+        // Span rule: "the Tarnwick gang" → "Tarnwick gang" (lowerGangAfter): at once for an actor; for a ransomware
+        // name once the text's reading of it is known (oneSensePerText), so the scan goes on at "gang".
+        if ((m.kind === 'actor' || m.kind === 'ransomware') && end === e) {
+          const ge = lowerGangAfter(e);
+          if (ge > 0 && m.kind === 'actor') {
+            end = ge;
+            const [os, oe] = toOrig(i, end);
+            m.start = os;
+            m.end = oe;
+            m.text = original.slice(os, oe);
+          } else if (ge > 0) {
+            gangAfter.set(m, toOrig(i, ge)[1]);
           }
         }
         // a list cue (or none) carries over to the next item of the same list
@@ -592,19 +647,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (emitPossible(w1s, we, 'scheme', true)) return we;
     }
     if (bits & T_GANG && adjacent) {
-      // "the Groove gang" → "Groove"; "the Groove Gang" → "Groove Gang" (a capitalised cue is part of the proper
-      // name, as in capitalisedCrewAfter); "the E.K.P gang" → "E.K.P" (an initialism, see patterns.ts).
+      // "the Tarnwick gang" → "Tarnwick gang", "the Tarnwick Gang" → "Tarnwick Gang": the crew word is part of the
+      // span in either case (see the comment above `cls`); "the R.T.V gang" → "R.T.V gang" (an initialism, see
+      // patterns.ts). The name alone is what its bare mentions are matched by.
       const ini = initialismStartBefore(text, w1s, w1e);
       const s0 = ini >= 0 ? ini : w1s;
-      if (nameOk(text, s0, w1e)) {
-        if (isUpperAt(text, i)) return emitPossible(s0, we, 'gang', true, w1e) ? we : -1;
-        emitPossible(s0, w1e, 'gang', true);
-        return -1;
-      }
+      if (nameOk(text, s0, w1e)) return emitPossible(s0, we, 'gang', true, w1e) ? we : -1;
     }
     if (bits & T_CREW && adjacent && !isUpperAt(text, i)) {
-      // "the E.K.P group": an initialism before a crew word (a plain word before "group" proves nothing: "the
-      // Microsoft group", "the UniCredit group")
+      // "the R.T.V group" → "R.T.V": an initialism before a crew word (a plain word before "group" proves nothing:
+      // "the Microsoft group", "the UniCredit group")
       const ini = initialismStartBefore(text, w1s, w1e);
       if (ini >= 0 && nameOk(text, ini, w1e) && !coveredBefore(ini)) {
         emitPossible(ini, w1e, 'gang', true);
@@ -612,11 +664,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
     }
     if (bits & T_CREW && w2e >= 0 && w1e + 1 === i && w2e + 1 === w1s && isSpaceCode(text.charCodeAt(w1e)) && isSpaceCode(text.charCodeAt(w2e)) && wordIs(text, w1s, w1e, 'ransomware') && !isUpperAt(text, w1s) && nameOk(text, w2s, w2e) && !coveredBefore(w2s)) {
+      // "the Vortex ransomware gang" → "Vortex": the name only, "ransomware gang" being a generic noun phrase (see the
+      // comment above `cls`)
       emitPossible(w2s, w2e, 'ransomware-gang', true);
       return -1;
     }
     if (bits & T_APT && adjacent && text.charCodeAt(i) === 65 && text.charCodeAt(i + 1) === 80) {
-      // "the CloudAtlas APT" → "CloudAtlas" (APT in capitals: the acronym, not the adjective)
+      // "the LumaFox APT" → "LumaFox" (APT in capitals: the acronym, not the adjective)
       const s0 = nameBefore(w1s, w1e);
       if (s0 >= 0 && !coveredBefore(s0) && distinctiveName(s0, w1e)) emitPossible(s0, w1e, 'apt', true);
       return -1;
@@ -631,7 +685,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (p === we) return -1;
       const q = text.charCodeAt(p);
       if (q === 34 || q === 0x201c || q === 39 || q === 0x2018) p++;
-      // the name: one word, or an initialism ("the threat actor E.K.P", see patterns.ts)
+      // the name: one word, or an initialism ("the threat actor R.T.V", see patterns.ts)
       let e = initialismEndAt(text, p);
       if (e < 0) {
         e = p;
@@ -668,7 +722,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
-   * Start of the name that ends the word [s, e): the word itself, or an initialism ending with it ("E.K.P"); -1 when
+   * Start of the name that ends the word [s, e): the word itself, or an initialism ending with it ("R.T.V"); -1 when
    * it cannot be a name (nameOk).
    */
   function nameBefore(s: number, e: number): number {
@@ -680,7 +734,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   /**
    * For the look-back "<Name> APT", which also follows ordinary capitalised words at a sentence start ("Advanced
    * APT"): the name must sit inside a sentence, or be written unlike a plain word (an inner capital, a digit or a
-   * dot: "CloudAtlas", "E.K.P").
+   * dot: "LumaFox", "R.T.V").
    */
   function distinctiveName(s: number, e: number): boolean {
     for (let k = s + 1; k < e; k++) {
@@ -711,6 +765,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     blocked = new LazyBlocked(t);
     w1s = w1e = w2s = w2e = pendS = pendE = -1;
     confirmed = [];
+    gangAfter.clear();
     listCue = undefined;
     listEnd = -1;
     w1m = false;
@@ -778,11 +833,18 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   /**
    * One sense per text: a name means the same thing at each of its mentions in one text (one document in eval and
    * scan, one batch of page text in the extension). Runs over the matches of this call only, after the pass:
-   *  - a possible actor confirmed by a cue ("the Groove gang", "threat actor Quillpen") is the same possible actor
-   *    at its bare mentions ("Groove said…"), which no rule could confirm on their own;
+   *  - a possible actor confirmed by a cue ("the Tarnwick gang", "threat actor Quillpen") is the same possible actor
+   *    at its bare mentions ("Tarnwick said…"), which no rule could confirm on their own;
    *  - a ransomware name is read as its operators (sense 'actor') or as the software, by the majority of the cues
    *    next to its mentions in this text, at every mention ("DarkSide operators… DarkSide affiliates… how DarkSide
-   *    rose to prominence"); ties read software, the name's kind;
+   *    rose to prominence"); ties read software, the name's kind. "<name> ransomware gang|group|operators|crew|
+   *    cartel|affiliates" votes for the operators (the cue word next to the name is "ransomware", but the phrase
+   *    names the people). One exception at a single mention: a name right before a word for a file or build of the
+   *    software ("the DarkSide payload", "sample", "binary", "encryptor"; ARTIFACT_CUES) is the software even where
+   *    the text reads the name as its operators — such a word cannot be said of people. "<name> ransomware" is not
+   *    such an exception: the field writes it for the operation as a whole too (dev: "the DarkSide ransomware
+   *    variant" in a report about DarkSide's operators is GROUP, as are all DarkSide mentions there);
+   *  - a ransomware name read as its operators takes a lower-case "gang" after it into its span (lowerGangAfter);
    *  - "<name> RAT" keeps the RAT in its span only when the text never writes the name without it: a text that
    *    also says "NanoCore includes…" uses RAT as a descriptor ("NanoCore RAT"), one that always writes "MineBridge
    *    RAT" uses it as part of the name.
@@ -809,9 +871,29 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     for (const m of ms) {
       if (m.kind !== 'ransomware' || !m.entityId || !m.cue || m.cue.kind === 'neutral') continue;
       votes ??= new Map();
-      votes.set(m.entityId, (votes.get(m.entityId) ?? 0) + (m.cue.kind === 'actor' ? 1 : -1));
+      const actor = m.cue.kind === 'actor' || (m.cue.word === 'ransomware' && crewAfterKindWord(original, m.end));
+      votes.set(m.entityId, (votes.get(m.entityId) ?? 0) + (actor ? 1 : -1));
     }
-    if (votes) for (const m of ms) if (m.kind === 'ransomware' && m.entityId && votes.has(m.entityId)) m.sense = (votes.get(m.entityId) as number) > 0 ? 'actor' : 'software';
+    if (votes) {
+      for (const m of ms) {
+        if (m.kind !== 'ransomware' || !m.entityId || !votes.has(m.entityId)) continue;
+        m.sense = (votes.get(m.entityId) as number) > 0 ? 'actor' : 'software';
+        if (m.sense === 'actor' && m.cue && ARTIFACT_CUES.has(m.cue.word) && !APOSTROPHES.has(original.charCodeAt(m.end))) m.sense = 'software';
+      }
+    }
+    // "the Tarnwick gang": a ransomware name read as its operators takes the "gang" into its span, unless another
+    // match starts inside it
+    if (gangAfter.size) {
+      for (let q = 0; q < ms.length; q++) {
+        const m = ms[q] as Match;
+        const ge = gangAfter.get(m);
+        if (ge === undefined || m.sense !== 'actor') continue;
+        const next = ms[q + 1];
+        if (next && next.start < ge) continue;
+        m.end = ge;
+        m.text = original.slice(m.start, ge);
+      }
+    }
     // possible actors at their bare mentions
     if (!possibleOn) return ms;
     const surfaces = confirmed;

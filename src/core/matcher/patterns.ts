@@ -9,15 +9,17 @@
  * Word schemes need page security context, and the name must look like a proper name (capitalised, not a stop-list
  * word, not a function word or nationality):
  *  - `scheme`: "<Name> Spider|Panda|Bear|Kitten|Chollima|Typhoon|Sleet|Blizzard|Tempest|Sandstorm|…" (both words);
- *  - `gang`: "<Name> gang" (the name) / "<Name> Gang" (both words: a capitalised crew word is part of the name);
- *  - `ransomware-gang`: "<Name> ransomware gang|group|operators|crew|cartel" (the name);
+ *  - `gang`: "<Name> gang" / "<Name> Gang" (both words: "<Name> gang" is how the field names a crime crew, see
+ *    match.ts; the name alone is then spotted at its bare mentions);
+ *  - `ransomware-gang`: "<Name> ransomware gang|group|operators|crew|cartel" (the name only: "ransomware gang" is a
+ *    generic noun phrase the name qualifies, see match.ts);
  *  - `threat-actor`: "threat actor|group <Name>", "actor|group|gang|crew known as|dubbed|called|tracked as|named <Name>"
  *    (plurals too: "actors known as <Name>"), and "<actor> (aka <Name>)",
  *    "<actor>, also known as <Name>" after an actor's name;
  *  - `apt`: "<Name> APT" (the name; it must sit inside a sentence or be written unlike a plain word, see match.ts
  *    `distinctiveName`). No look-back "<Name> threat actors": reports write it of malware ("Emotet threat actors",
  *    the actors using it), and a dictionary without that malware then took the malware for a crew at every mention.
- * A name may also be an initialism ("E.K.P", see `initialismEndAt`) next to any of these cues; and a name confirmed
+ * A name may also be an initialism ("R.T.V", see `initialismEndAt`) next to any of these cues; and a name confirmed
  * by a cue is spotted at its bare mentions in the same text (match.ts `oneSensePerText`).
  * Rules were tuned on the AnnoCTR dev split only.
  */
@@ -63,7 +65,7 @@ export const T_CREW = 4;
 export const T_ACTOR = 8;
 /** dubbed, called, named; "as" after known/tracked */
 export const T_NAMING = 16;
-/** APT (all capitals) after a name: "the CloudAtlas APT" */
+/** APT (all capitals) after a name: "the LumaFox APT" */
 export const T_APT = 32;
 /** aka after an actor's name: "TA505 (aka X)" */
 export const T_AKA = 128;
@@ -130,7 +132,7 @@ const NOT_A_NAME = new Set(
 );
 
 /**
- * Initialisms ("E.K.P", "G.O.L.D"): groups of one to three capitals joined by single dots, at least two groups; a
+ * Initialisms ("R.T.V", "G.O.L.D"): groups of one to three capitals joined by single dots, at least two groups; a
  * final dot is not taken (it usually ends the sentence). Reports write some crews' names this way; they are spotted
  * only next to a strong cue (the word rules in match.ts), never on their own, as plenty of ordinary initialisms
  * ("U.S.", "E.U.") exist.
@@ -155,7 +157,7 @@ export function initialismEndAt(text: string, p: number): number {
   }
 }
 
-/** Start of an initialism whose last group is the word [s, e) ("P" in "E.K.P"), or -1. */
+/** Start of an initialism whose last group is the word [s, e) ("V" in "R.T.V"), or -1. */
 export function initialismStartBefore(text: string, s: number, e: number): number {
   if (e - s > MAX_GROUP || text.charCodeAt(s - 1) !== 46 || !upperAt(text, s - 2)) return -1;
   let k = s;

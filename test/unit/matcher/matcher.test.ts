@@ -119,8 +119,8 @@ describe('possible actors', () => {
   });
   it('word schemes need security context', () => {
     expect(matcher.match('The zoo welcomed a Wicked Panda and a Snowy Bear.')).toEqual([]);
-    const ms = matcher.match(SEC + 'Wicked Panda hackers and the Groove gang and the threat actor Fancyname were seen.');
-    expect(ms.filter((m) => m.possible).map((m) => m.text)).toEqual(['Wicked Panda', 'Groove', 'Fancyname']);
+    const ms = matcher.match(SEC + 'Wicked Panda hackers and the Tarnwick gang and the threat actor Fancyname were seen.');
+    expect(ms.filter((m) => m.possible).map((m) => m.text)).toEqual(['Wicked Panda', 'Tarnwick gang', 'Fancyname']);
   });
   it('dictionary names are not repeated as possible actors; ATT&CK tactic ids are not actors', () => {
     const ms = matcher.match('TA505 used TA0001 Initial Access.');

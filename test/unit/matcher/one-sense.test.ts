@@ -14,7 +14,7 @@ const EXTRA: Entity[] = [
   ent('revil', 'ransomware', 'REvil'),
   ent('nanocore', 'malware', 'NanoCore', ['Nanocore RAT']),
   ent('minebridge', 'malware', 'MineBridge'),
-  ent('konni', 'actor', 'Konni'),
+  ent('palewing', 'actor', 'Palewing'),
 ];
 const matcher = createMatcher(compileDictionary([...ENTITIES, ...EXTRA], { version: 't3' }));
 const SEC = 'The threat actor used malware, a backdoor and phishing in this intrusion. ';
@@ -23,11 +23,11 @@ const possible = (ms: Match[]) => ms.filter((m) => m.possible).map((m) => [m.tex
 
 describe('one sense per text: possible actors', () => {
   it('a possible actor confirmed by a cue is spotted at its bare mentions', () => {
-    const ms = matcher.match(SEC + 'Groove said on Monday that the Groove gang is back. Later, Groove posted again (see groove.example).');
+    const ms = matcher.match(SEC + 'Tarnwick said on Monday that the Tarnwick gang is back. Later, Tarnwick posted again (see tarnwick.example).');
     expect(possible(ms)).toEqual([
-      ['Groove', 'same-text'],
-      ['Groove', 'gang'],
-      ['Groove', 'same-text'],
+      ['Tarnwick', 'same-text'],
+      ['Tarnwick gang', 'gang'],
+      ['Tarnwick', 'same-text'],
     ]);
     // ordered, non-overlapping
     for (let k = 1; k < ms.length; k++) expect(ms[k]!.start).toBeGreaterThanOrEqual(ms[k - 1]!.end);
@@ -40,14 +40,14 @@ describe('one sense per text: possible actors', () => {
     ]);
   });
   it('nothing is propagated when possible actors are off or the cue lacks page context', () => {
-    expect(found('The Groove gang played. Groove toured.')).toEqual([]);
-    expect(matcher.match(SEC + 'the Groove gang; Groove again', { possibleActors: false })).toEqual([]);
+    expect(found('The Tarnwick gang played. Tarnwick toured.')).toEqual([]);
+    expect(matcher.match(SEC + 'the Tarnwick gang; Tarnwick again', { possibleActors: false })).toEqual([]);
   });
   it('a capitalised Gang is part of the name; its bare name is then spotted too', () => {
-    const ms = matcher.match(SEC + 'The Groove Gang runs a forum. Groove recruits.');
+    const ms = matcher.match(SEC + 'The Tarnwick Gang runs a forum. Tarnwick recruits.');
     expect(possible(ms)).toEqual([
-      ['Groove Gang', 'gang'],
-      ['Groove', 'same-text'],
+      ['Tarnwick Gang', 'gang'],
+      ['Tarnwick', 'same-text'],
     ]);
   });
 });
@@ -89,8 +89,8 @@ describe('one sense per text: RAT as a descriptor', () => {
 });
 
 describe('capitalised crew words belong to an actor name', () => {
-  it('Group, Team and Gang after a known actor extend the span; lower-case ones do not', () => {
-    expect(found(SEC + 'The Konni Group and the Konni group; Konni Team; Konni Gang; Konni Groups.')).toEqual(['Konni Group', 'Konni', 'Konni Team', 'Konni Gang', 'Konni']);
+  it('Group, Team and Gang after a known actor extend the span; a lower-case group does not', () => {
+    expect(found(SEC + 'The Palewing Group and the Palewing group; Palewing Team; Palewing Gang; Palewing Groups.')).toEqual(['Palewing Group', 'Palewing', 'Palewing Team', 'Palewing Gang', 'Palewing']);
   });
   it('not after software, and a ransomware name only when the cue reads it as the crew', () => {
     expect(found(SEC + 'TrickBot Team and the Emotet Group.')).toEqual(['TrickBot', 'Emotet']);
@@ -98,16 +98,85 @@ describe('capitalised crew words belong to an actor name', () => {
   });
 });
 
+describe('a lower-case "gang" is part of a crew\'s highlight; other crew words are not', () => {
+  const shown = (t: string) => matcher.match(SEC + t).map((m) => [m.text, m.kind, m.sense ?? null]);
+  it('after a known actor: "gang" is highlighted with the name, "group", "actors", "operators" are not', () => {
+    expect(found(SEC + 'the TA505 gang; the TA505 group; TA505 actors; TA505 operators; the Palewing gang.')).toEqual(['TA505 gang', 'TA505', 'TA505', 'TA505', 'Palewing gang']);
+  });
+  it('only a separate "gang" on the same line: not "gangs", "gang-related", a line break or a possessive', () => {
+    expect(found(SEC + 'TA505 gangs; TA505 gang-related fraud; TA505\ngang; TA505’s gang.')).toEqual(['TA505', 'TA505', 'TA505', 'TA505']);
+  });
+  it('after a possible actor: "the Tarnwick gang" highlights "Tarnwick gang", and later bare mentions "Tarnwick"', () => {
+    const ms = matcher.match(SEC + 'The Tarnwick gang sells access. Tarnwick also runs a leak site; the Tarnwick gang’s forum.');
+    expect(ms.map((m) => [m.text, m.rule, m.cue?.word ?? null])).toEqual([
+      ['Tarnwick gang', 'gang', 'gang'],
+      ['Tarnwick', 'same-text', null],
+      ['Tarnwick gang', 'gang', 'gang'],
+    ]);
+  });
+  it('after a ransomware name read as its operators, at each "gang"; the bare mentions stay the name', () => {
+    expect(shown('Darkside operators hit a pipeline; the Darkside gang then vanished, and Darkside affiliates moved on.')).toEqual([
+      ['Darkside', 'ransomware', 'actor'],
+      ['Darkside gang', 'ransomware', 'actor'],
+      ['Darkside', 'ransomware', 'actor'],
+    ]);
+  });
+  it('not after a ransomware name the text reads as the software', () => {
+    expect(shown('The REvil gang struck; the REvil payload and a REvil sample were found.')).toEqual([
+      ['REvil', 'ransomware', 'software'],
+      ['REvil', 'ransomware', 'software'],
+      ['REvil', 'ransomware', 'software'],
+    ]);
+  });
+  it('"<name> ransomware gang" highlights the name only, read as the crew', () => {
+    expect(shown('the Darkside ransomware gang and the REvil ransomware operators.')).toEqual([
+      ['Darkside', 'ransomware', 'actor'],
+      ['REvil', 'ransomware', 'actor'],
+    ]);
+    expect(possible(matcher.match(SEC + 'the Vortex ransomware gang; Vortex returned.'))).toEqual([
+      ['Vortex', 'ransomware-gang'],
+      ['Vortex', 'same-text'],
+    ]);
+  });
+  it('not after software, nor without page context for a possible actor', () => {
+    expect(found(SEC + 'the TrickBot gang and the Emotet gang.')).toEqual(['TrickBot', 'Emotet']);
+    expect(found('The Tarnwick gang played on.')).toEqual([]);
+  });
+});
+
+describe('one sense per text: a file of the software stays the software', () => {
+  const sense = (t: string) => matcher.match(SEC + t).filter((m) => m.kind === 'ransomware').map((m) => [m.text, m.sense ?? null]);
+  it('a mention before payload, sample, binary or encryptor reads the software in a text about the operators', () => {
+    expect(sense('Darkside operators, Darkside affiliates and Darkside hackers chose targets; the Darkside payload, the Darkside encryptor; Darkside stopped.')).toEqual([
+      ['Darkside', 'actor'],
+      ['Darkside', 'actor'],
+      ['Darkside', 'actor'],
+      ['Darkside', 'software'],
+      ['Darkside', 'software'],
+      ['Darkside', 'actor'],
+    ]);
+  });
+  it('but not "<name> ransomware" (the field names the operation so too), nor the crew\'s payload', () => {
+    expect(sense('Darkside operators, Darkside affiliates and Darkside hackers chose targets; the Darkside ransomware spread; Darkside’s payload too.')).toEqual([
+      ['Darkside', 'actor'],
+      ['Darkside', 'actor'],
+      ['Darkside', 'actor'],
+      ['Darkside', 'actor'],
+      ['Darkside', 'actor'],
+    ]);
+  });
+});
+
 describe('initialisms and look-back cues', () => {
   it('an initialism next to a strong cue is a possible actor, then spotted at its bare mentions', () => {
-    const ms = matcher.match(SEC + 'A threat actor E.K.P sent invoices. E.K.P also used mules. The E.K.P. name is odd.');
+    const ms = matcher.match(SEC + 'A threat actor R.T.V sent invoices. R.T.V also used mules. The R.T.V. name is odd.');
     expect(possible(ms)).toEqual([
-      ['E.K.P', 'threat-actor'],
-      ['E.K.P', 'same-text'],
-      ['E.K.P', 'same-text'],
+      ['R.T.V', 'threat-actor'],
+      ['R.T.V', 'same-text'],
+      ['R.T.V', 'same-text'],
     ]);
-    expect(possible(matcher.match(SEC + 'the E.K.P gang struck; the A.B group too'))).toEqual([
-      ['E.K.P', 'gang'],
+    expect(possible(matcher.match(SEC + 'the R.T.V gang struck; the A.B group too'))).toEqual([
+      ['R.T.V gang', 'gang'],
       ['A.B', 'gang'],
     ]);
   });
@@ -165,9 +234,9 @@ describe('cues that read a name as a crew', () => {
 
 describe('ordinary pages stay free of highlights with the round 3 rules', () => {
   const MUSIC =
-    'The Groove Gang played the harbour festival on Friday. Groove, as fans call the band, opened with a slow ballad; ' +
+    'The Marlow Gang played the harbour festival on Friday. Marlow, as fans call the band, opened with a slow ballad; ' +
     'the drummer, also known as Big Lou, took a solo. The Harbour Team of rowers watched. A U.S. group of students, ' +
-    'the A.B.C. choir and the E.K.P society sang. Critics called it a triumph, and compared it to groups such as ' +
+    'the A.B.C. choir and the R.T.V society sang. Critics called it a triumph, and compared it to groups such as ' +
     'Silence and Equation.';
   const NEWS =
     'Sophisticated threat models are discussed by engineers. The Parisian Team won the cup; the city group (aka the ' +
@@ -187,9 +256,9 @@ describe('prefilter stays a safe over-approximation with the round 3 rules', () 
   const m = createMatcher(dict);
   const pf = createPrefilter(compilePrefilter(dict));
   const WORDS = [
-    'Groove', 'gang', 'Gang', 'Group', 'Team', 'group', 'threat', 'actor', 'actors', 'APT', 'aka', 'also', 'known', 'as', 'E.K.P', 'E.K.P.', 'U.S.',
-    'Konni', 'REvil', 'Darkside', 'operators', 'affiliates', 'ransomware', 'NanoCore', 'NanoCore RAT', 'RAT', 'MineBridge', 'TA505', 'Quillpen',
-    'ReconCat', 'malware', 'backdoor', 'phishing', 'the', 'river', 'kettle', 'and', 'a',
+    'Tarnwick', 'gang', 'Gang', 'Group', 'Team', 'group', 'threat', 'actor', 'actors', 'APT', 'aka', 'also', 'known', 'as', 'R.T.V', 'R.T.V.', 'U.S.',
+    'Palewing', 'REvil', 'Darkside', 'operators', 'affiliates', 'ransomware', 'NanoCore', 'NanoCore RAT', 'RAT', 'MineBridge', 'TA505', 'Quillpen',
+    'ReconCat', 'malware', 'backdoor', 'phishing', 'payload', 'encryptor', 'the', 'river', 'kettle', 'and', 'a',
   ];
   const GLUE = [' ', ' ', ' ', ', ', '. ', '\n', ' (', ') ', '.', '’s '];
   it('never clears a text the matcher finds something in', () => {
