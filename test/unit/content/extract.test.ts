@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findShadowRoots, insideSkipped, isSkipped, locate, OWN_UI_ATTR, textChunks } from '../../../src/content/extract';
+import { insideSkipped, isSkipped, locate, OWN_UI_ATTR, textChunks } from '../../../src/content/extract';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -42,8 +42,12 @@ describe('textChunks', () => {
     const body = page('<div id="host"></div><p>light</p>');
     const root = body.querySelector('#host')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<p>inside</p>';
+    const skipped = body.ownerDocument.createElement('div');
+    body.querySelector('p')!.after(body.ownerDocument.createElement('textarea'));
+    body.querySelector('textarea')!.append(skipped);
+    skipped.attachShadow({ mode: 'open' }).innerHTML = '<p>in a skipped host</p>';
     const found: ShadowRoot[] = [];
-    findShadowRoots(body, (r) => found.push(r));
+    expect([...textChunks(body, 100, (r) => found.push(r))].map((c) => c.text)).toEqual(['light']);
     expect(found).toEqual([root]);
     expect(allText(root)).toEqual(['inside']);
   });
