@@ -10,7 +10,7 @@
  *   from the queue and dropped, so painting can never trigger a scan. On very busy pages the debounce grows.
  */
 import type { EntityKind } from '../core/model/entity';
-import { hasSecurityContext, type Match, type Matcher } from '../core/matcher/index';
+import { createTextMemory, hasSecurityContext, type Match, type Matcher, type TextMemory } from '../core/matcher/index';
 import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
 import { blockOf, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
@@ -88,6 +88,8 @@ export class Scanner {
   private ready = false;
   private options: ScanOptions | undefined;
   private securityContext = false;
+  /** What the page's text has said so far, across its slices (the one-sense rules, MatchOptions.memory). */
+  private memory: TextMemory = createTextMemory();
   private done = false;
   private scanMs = 0;
   private run = 0;
@@ -114,6 +116,7 @@ export class Scanner {
     this.ready = true;
     this.clear();
     this.securityContext = false;
+    this.memory = createTextMemory();
     this.observe(this.doc);
     // A page in design mode is the reader's own document being edited: leave it alone.
     if (this.doc.designMode === 'on') {
@@ -252,7 +255,7 @@ export class Scanner {
       for (let item = pending.shift(); item; item = pending.shift()) {
         const { chunk, root, context } = item;
         const m0 = performance.now();
-        const found = m.match(chunk.text, context ? { ...matchOptions, securityContext: true } : matchOptions);
+        const found = m.match(chunk.text, { ...matchOptions, memory: this.memory, ...(context ? { securityContext: true } : {}) });
         const p0 = performance.now();
         if (!first) this.forget(chunk.nodes);
         const wanted = found.filter((x) => options.kinds.includes(x.kind));
@@ -288,7 +291,9 @@ export class Scanner {
         const chunk = next.value;
         const f0 = performance.now();
         if (!this.securityContext && hasSecurityContext(chunk.text)) this.securityContext = true;
-        const skip = !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: this.securityContext });
+        // A possible actor confirmed earlier on the page is spotted at its bare mentions too (TextMemory), which the
+        // prefilter, knowing only the dictionary, cannot see.
+        const skip = !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: this.securityContext }) && !this.memory.confirmed.some((name) => chunk.text.includes(name));
         if (first) phases.filter += performance.now() - f0;
         if (skip) {
           if (!first) this.forget(chunk.nodes);

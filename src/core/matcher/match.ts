@@ -40,7 +40,21 @@ export interface MatchOptions {
   securityContext?: boolean;
   /** Default true: report naming-scheme finds as possible actors. */
   possibleActors?: boolean;
+  /**
+   * For one text read in pieces (a long page, matched slice by slice): what the earlier pieces said, so the
+   * one-sense rules reach across them. Updated by each call; one per text (`createTextMemory`).
+   */
+  memory?: TextMemory;
 }
+
+/** What one text has said so far (oneSensePerText): possible actors a cue confirmed, and how it reads ransomware names. */
+export interface TextMemory {
+  confirmed: string[];
+  /** Ransomware entity id → operators votes minus software votes. */
+  votes: Map<string, number>;
+}
+
+export const createTextMemory = (): TextMemory => ({ confirmed: [], votes: new Map() });
 
 export type MatchReason = 'exact' | 'case-folded' | 'context-confirmed' | 'pattern';
 
@@ -272,6 +286,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let listEnd = -1;
   /** Names of possible actors confirmed by a cue in this text (one sense per text, see oneSensePerText). */
   let confirmed: string[] = [];
+  /** The caller's memory of the whole text (MatchOptions.memory), during one call. */
+  let memory: TextMemory | undefined;
   /** Ransomware matches followed by a lower-case "gang", with the end of that word (original offsets; oneSensePerText). */
   const gangAfter = new Map<Match, number>();
   let lastMatchEnd = 0;
@@ -283,12 +299,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     original = input;
     suppressed = new Set((opts.suppressed ?? []).map(suppressionKey).filter(Boolean));
     possibleOn = opts.possibleActors !== false;
+    memory = opts.memory;
     let result = run(input, null, opts.securityContext);
     if (!result) {
       // The text holds a character whose normalisation is not 1:1: match a normalised copy, map offsets back.
       const p = prepareText(input);
       result = run(p.text, p, opts.securityContext) as Match[];
     }
+    memory = undefined;
     original = '';
     text = '';
     blocked = new LazyBlocked('');
@@ -764,7 +782,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     pageCtx = securityContext;
     blocked = new LazyBlocked(t);
     w1s = w1e = w2s = w2e = pendS = pendE = -1;
-    confirmed = [];
+    confirmed = memory ? memory.confirmed.slice() : [];
     gangAfter.clear();
     listCue = undefined;
     listEnd = -1;
@@ -852,7 +870,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * distinct cue-confirmed possible actor (at most MAX_SENSE_SURFACES).
    */
   function oneSensePerText(ms: Match[]): Match[] {
-    if (!ms.length) return ms;
+    if (!ms.length && !memory?.confirmed.length) return ms;
     // RAT as descriptor
     let bare: Set<string> | null = null;
     for (const m of ms) {
@@ -866,11 +884,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         m.text = name;
       }
     }
-    // ransomware: operators or software
-    let votes: Map<string, number> | null = null;
+    // ransomware: operators or software (earlier pieces of the text have voted too)
+    let votes: Map<string, number> | null = memory?.votes.size ? memory.votes : null;
     for (const m of ms) {
       if (m.kind !== 'ransomware' || !m.entityId || !m.cue || m.cue.kind === 'neutral') continue;
-      votes ??= new Map();
+      votes ??= memory?.votes ?? new Map();
       const actor = m.cue.kind === 'actor' || (m.cue.word === 'ransomware' && crewAfterKindWord(original, m.end));
       votes.set(m.entityId, (votes.get(m.entityId) ?? 0) + (actor ? 1 : -1));
     }
@@ -897,6 +915,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // possible actors at their bare mentions
     if (!possibleOn) return ms;
     const surfaces = confirmed;
+    if (memory) memory.confirmed = confirmed.slice();
     if (!surfaces.length) return ms;
     const src = original;
     const blk = prep ? new LazyBlocked(src) : blocked;

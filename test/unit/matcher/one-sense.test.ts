@@ -4,7 +4,7 @@
  * prose that must stay free of highlights.
  */
 import { describe, expect, it } from 'vitest';
-import { compileDictionary, compilePrefilter, createMatcher, createPrefilter, hasSecurityContext, type Match } from '../../../src/core/matcher/index';
+import { compileDictionary, compilePrefilter, createMatcher, createPrefilter, createTextMemory, hasSecurityContext, type Match } from '../../../src/core/matcher/index';
 import type { Entity } from '../../../src/core/model/entity';
 import { rng } from '../../../scripts/lib/rng';
 import { ENTITIES } from './fixtures';
@@ -281,5 +281,23 @@ describe('prefilter stays a safe over-approximation with the round 3 rules', () 
       }
     }
     expect(found).toBeGreaterThan(1000);
+  });
+});
+
+describe('one sense across the pieces of a long text (MatchOptions.memory)', () => {
+  const pieces = [SEC + 'Analysts named the threat actor Quillpen last week.', 'Quillpen returned in March.', 'Nothing else here.'];
+  it('a possible actor confirmed in an earlier piece is spotted at its bare mentions in later ones', () => {
+    const memory = createTextMemory();
+    const seen = pieces.map((p) => possible(matcher.match(p, { memory })));
+    expect(seen).toEqual([[['Quillpen', 'threat-actor']], [['Quillpen', 'same-text']], []]);
+    // without memory each piece stands alone
+    expect(possible(matcher.match(pieces[1]!))).toEqual([]);
+  });
+  it('a ransomware name keeps the reading earlier pieces gave it', () => {
+    const memory = createTextMemory();
+    matcher.match(SEC + 'REvil operators and REvil affiliates went quiet.', { memory });
+    const later = matcher.match('In July REvil came back.', { memory });
+    expect(later.map((m) => [m.text, m.sense])).toEqual([['REvil', 'actor']]);
+    expect(matcher.match('In July REvil came back.').map((m) => m.sense)).toEqual([undefined]);
   });
 });
