@@ -249,6 +249,11 @@ export class Scanner {
     let matcher: Matcher | undefined;
     let loading: Promise<Matcher | undefined> | undefined;
     const pending: { chunk: TextChunk; root: Node; context: boolean }[] = [];
+    /**
+     * Every chunk of this scan with the number of possible actors confirmed when it was matched or skipped: a name a
+     * later chunk confirms is looked for again in the earlier ones at the end (one sense per page, TextMemory).
+     */
+    const read: { chunk: TextChunk; root: Node; known: number }[] = [];
     /** Matches and paints the waiting chunks, yielding between them; false when superseded. */
     const drain = async (m: Matcher): Promise<boolean> => {
       if (first) phases.build = buildMs;
@@ -256,6 +261,7 @@ export class Scanner {
         const { chunk, root, context } = item;
         const m0 = performance.now();
         const found = m.match(chunk.text, { ...matchOptions, memory: this.memory, ...(context ? { securityContext: true } : {}) });
+        read.push({ chunk, root, known: this.memory.confirmed.length });
         const p0 = performance.now();
         if (!first) this.forget(chunk.nodes);
         const wanted = found.filter((x) => options.kinds.includes(x.kind));
@@ -291,12 +297,11 @@ export class Scanner {
         const chunk = next.value;
         const f0 = performance.now();
         if (!this.securityContext && hasSecurityContext(chunk.text)) this.securityContext = true;
-        // A possible actor confirmed earlier on the page is spotted at its bare mentions too (TextMemory), which the
-        // prefilter, knowing only the dictionary, cannot see.
-        const skip = !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: this.securityContext }) && !this.memory.confirmed.some((name) => chunk.text.includes(name));
+        const skip = !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: this.securityContext });
         if (first) phases.filter += performance.now() - f0;
         if (skip) {
           if (!first) this.forget(chunk.nodes);
+          read.push({ chunk, root, known: this.memory.confirmed.length });
         } else {
           pending.push({ chunk, root, context: this.securityContext });
           loading ??= loadMatcher().then((m) => (matcher = m));
@@ -305,7 +310,7 @@ export class Scanner {
         if (!(await maybeYield())) return;
       }
     }
-    if (!pending.length) return;
+    if (!loading) return; // nothing got past the prefilter, so no possible actor was confirmed either
     const l0 = performance.now();
     const awaited = !matcher;
     const m = matcher ?? (await loading);
@@ -314,7 +319,17 @@ export class Scanner {
       phases.wait += Math.max(0, performance.now() - l0 - (awaited ? buildMs : 0));
     }
     if (run !== this.run || !m) return;
-    await drain(m);
+    if (!(await drain(m))) return;
+    // A possible actor confirmed by a cue further down the page: its bare mentions in the chunks read before
+    // (matched without it, or cleared by the prefilter, which knows only the dictionary) are spotted too.
+    const names = this.memory.confirmed;
+    for (const { chunk, root, known } of read) {
+      if (known >= names.length || !names.slice(known).some((name) => chunk.text.includes(name))) continue;
+      this.forget(chunk.nodes);
+      pending.push({ chunk, root, context: this.securityContext });
+    }
+    read.length = 0;
+    if (pending.length) await drain(m);
   }
 
   private paint(chunk: TextChunk, matches: Match[], root: Node): void {

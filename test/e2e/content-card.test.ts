@@ -91,12 +91,12 @@ test('a possible actor named with a cue is spotted at its other mentions too, an
   }
 });
 
-test('on a long page read in several slices, the bare mention far below the cue is spotted too', async () => {
+test('on a long page read in several slices, bare mentions far above and below the cue are spotted too', async () => {
   const page = await open('/possible-actor-long.html');
   try {
     const report = await spotted(env.browser.worker, page);
     const found = report.matches.filter((m) => m.text === 'Brightwater');
-    assert.deepEqual(found.map((m) => [m.entityId, m.count]), [[null, 2]], JSON.stringify(report.matches));
+    assert.deepEqual(found.map((m) => [m.entityId, m.count]), [[null, 3]], JSON.stringify(report.matches));
   } finally {
     await page.close();
   }
