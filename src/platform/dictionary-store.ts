@@ -7,15 +7,16 @@
  * 10,000-element arrays is rebuilt value by value. Readers key on the prefilter's version (both are written in
  * one `set`, the prefilter is the small one content scripts read first).
  */
-import { parseDictionary, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
+import { PREFILTER_FORMAT, parseDictionary, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
 import { browser } from './browser';
 
 export const DICTIONARY_KEY = 'dictionary';
 export const PREFILTER_KEY = 'prefilter';
 
+/** A prefilter in this version's layout; one stored by an earlier version reads as none, so it is published again. */
 function isPrefilter(value: unknown): value is CompiledPrefilter {
   const p = value as CompiledPrefilter | undefined;
-  return !!p && typeof p.version === 'string' && typeof p.sigs === 'string';
+  return !!p && typeof p.version === 'string' && typeof p.sigs === 'string' && p.format === PREFILTER_FORMAT;
 }
 
 /** The stored prefilter value, if it is one. */

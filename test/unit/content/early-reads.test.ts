@@ -23,6 +23,7 @@ vi.mock('../../../src/platform/browser', () => ({
 }));
 
 const { beginEarlyReads, earlyOr, dropEarly } = await import('../../../src/content/early-reads');
+const { PREFILTER_FORMAT } = await import('../../../src/core/matcher/index');
 const { SETTINGS_KEY, loadSettings, settingsFrom } = await import('../../../src/platform/settings');
 const { DICTIONARY_KEY, PREFILTER_KEY, dictionaryTextFrom, prefilterFrom, readDictionaryText, readPrefilter } = await import('../../../src/platform/dictionary-store');
 
@@ -41,7 +42,7 @@ describe('early reads', () => {
     listeners.length = 0;
     delete (globalThis as Record<string, unknown>).__actorlensEarlyReads;
     store.set(SETTINGS_KEY, { paused: true });
-    store.set(PREFILTER_KEY, { version: 'v1', sigs: 'lazarus' });
+    store.set(PREFILTER_KEY, { version: 'v1', format: PREFILTER_FORMAT, sigs: 'lazarus' });
     store.set(DICTIONARY_KEY, '{"version":"v1"}');
   });
 
@@ -60,7 +61,7 @@ describe('early reads', () => {
   it('does not hand over a value that changed after the early read', async () => {
     beginEarlyReads(true);
     change(SETTINGS_KEY, { paused: false });
-    change(PREFILTER_KEY, { version: 'v2', sigs: 'lazarus' });
+    change(PREFILTER_KEY, { version: 'v2', format: PREFILTER_FORMAT, sigs: 'lazarus' });
     expect((await settings()).paused).toBe(false);
     expect((await prefilter())?.version).toBe('v2');
   });
@@ -71,6 +72,12 @@ describe('early reads', () => {
     expect(reads.at(-1)).toEqual([SETTINGS_KEY, PREFILTER_KEY]);
     expect(await dictionary()).toBe('{"version":"v1"}');
     expect(reads.at(-1)).toEqual([DICTIONARY_KEY]);
+  });
+
+  it('reads a prefilter stored by an earlier version as none, so the background publishes a new one', async () => {
+    store.set(PREFILTER_KEY, { version: 'v0', sigs: 'lazarus\u0000gru' });
+    expect(await prefilter()).toBeUndefined();
+    expect(prefilterFrom(store.get(PREFILTER_KEY))).toBeUndefined();
   });
 
   it('lets go of the dictionary text when the page does not need it', async () => {

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, compilePrefilter, createMatcher, createPrefilter, hasSecurityContext } from '../../../src/core/matcher/index';
-import { SIG_CHARS } from '../../../src/core/matcher/prefilter';
 import { ENTITIES } from '../matcher/fixtures';
 import { rng } from '../../../scripts/lib/rng';
 
@@ -23,21 +22,51 @@ const WORDS = [
   'https://lazarus.example/x', 'user@trickbot.example', 'C:\\emotet\\x', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
   'cobalt', 'silence', 'equation', 'darkSide', 'darkside', 'lazarus group', 'lazarus Group', 'trickBot', 'emotet', 'eMotet', 'cozy bear', 'cozy Bear', 'diamond sleet', 'gru',
   'ﬁle', 'soft\u00adware', 'Trick\u00adBot', '𝐄motet', 'Dia\u00a0mond Sleet', 'Diamond\u00a0Sleet', 'HIDDEN COBRA', 'Hidden Cobra',
+  // word ends, glued RAT, letter↔digit switches, separators, non-ASCII and astral characters around names
+  'EmotetRAT', 'emotetRAT', 'NetWireRAT', 'netwirerat', 'RAT', 'Trick', 'trick', 'Tricks', 'TrickBot2', 'Cozy\tBear', 'Cozy-Bear', 'APT\t29',
+  'APT29x', 'Storm0558', 'storm-0558', 'TA-505', 'café', 'naïve', 'Zürich', '😀', 'Lazarus😀', 'Ｌazarus', 'ＴrickBot', 'dark\u00a0Side', 'Cobalt.', 'lazarus,',
 ];
-const GLUE = [' ', ' ', ' ', ', ', '. ', '\n', ' - ', '-', ' (', ') ', ' “', '” ', "'", '/', ' \t '];
-
+const GLUE = [' ', ' ', ' ', ', ', '. ', '\n', ' - ', '-', ' (', ') ', ' “', '” ', "'", '/', ' \t ', '', '  ', '\t', '…', ' — ', '\u00a0'];
 
 describe('prefilter', () => {
-  it('is a compact summary of the dictionary', () => {
+  it('is a compact summary of the dictionary, in JSON', () => {
     expect(compiled.version).toBe('t1');
-    const sigs = [compiled.sigs, compiled.titleSigs, compiled.exactSigs].join('\u0000').split('\u0000');
-    expect(sigs).toContain('lazarus');
-    expect(sigs).toContain('apt29');
-    expect(sigs).toContain('gru');
+    expect(JSON.parse(JSON.stringify(compiled))).toEqual(compiled);
+    expect(compiled.count).toBeGreaterThan(ENTITIES.length);
     // Names that match only with their capital are kept apart, so lower-case prose does not wake the matcher.
-    expect(compiled.exactSigs!.split('\u0000')).toContain('gru');
-    expect(compiled.sigs.split('\u0000')).not.toContain('gru');
-    expect(sigs.every((s) => !s.includes(' ') && s.length <= SIG_CHARS)).toBe(true);
+    expect(prefilter.mayMatch('the gru unit')).toBe(false);
+    expect(prefilter.mayMatch('the GRU unit')).toBe(true);
+    expect(prefilter.mayMatch('with apt29 tools')).toBe(false);
+    expect(prefilter.mayMatch('with APT29 tools')).toBe(true);
+  });
+
+  it('lets every text through with a summary stored by an earlier version', () => {
+    const legacy = createPrefilter({ version: 'old', sigs: 'lazarus\u0000gru' });
+    expect(legacy.version).toBe('old');
+    expect(legacy.mayMatch('The lazy river and the grace of a swan')).toBe(true);
+  });
+
+  it('reads a long text whole: a name anywhere, whatever the parts it is read in', () => {
+    const filler = 'the harbour office noticed the copper kettles before the rain arrived. '.repeat(80);
+    let found = 0;
+    for (const name of ['TrickBot', 'Lazarus Group', 'APT 29', 'NetWireRAT', 'Storm-0558', 'Cozy Bear']) {
+      for (let at = 1990; at < 2110; at += 3) {
+        const text = `${filler.slice(0, at)}${at % 2 ? ' ' : ''}${name} ${filler.slice(at)}`;
+        if (!matcher.match(text).length) continue;
+        found++;
+        expect(prefilter.mayMatch(text), `${name} at ${at}`).toBe(true);
+      }
+    }
+    expect(found).toBeGreaterThan(100);
+    expect(prefilter.mayMatch(filler)).toBe(false);
+  });
+
+  it('reads a name up to the end of the text, with a glued RAT, and around non-ASCII characters', () => {
+    for (const text of ['seen with TrickBot', 'NetWireRAT', 'the NetWireRAT sample', 'APT\t29', 'Storm0558', '😀 TrickBot', 'Ｌazarus Group', 'café, then TrickBot'])
+      expect(prefilter.mayMatch(text), text).toBe(true);
+    // A name written in lower case where only its capital matches, at the very end of a text (no capital after it).
+    for (const text of ['we saw emotet', 'a tired harbour office and emotet', 'the netwirerat sample', 'Lazarus😀', 'trick'])
+      expect(prefilter.mayMatch(text), text).toBe(false);
   });
 
   it('clears ordinary prose and flags names, code patterns and (with context) trigger words', () => {
@@ -51,7 +80,9 @@ describe('prefilter', () => {
     expect(prefilter.mayMatch('a cluster tracked as UNC2452', { possibleActors: false })).toBe(false);
     expect(prefilter.mayMatch('the Wicked Panda crew', { securityContext: false })).toBe(false);
     expect(prefilter.mayMatch('the Wicked Panda crew', { securityContext: true })).toBe(true);
-    expect(prefilter.mayMatch('soft\u00adware')).toBe(true); // needs the prepared copy: never cleared
+    // Read as the matcher reads it: the prepared copy (a soft hyphen dropped).
+    expect(prefilter.mayMatch('soft\u00adware')).toBe(false);
+    expect(prefilter.mayMatch('Trick\u00adBot')).toBe(true);
   });
 
   it('clears ordinary words that are names only when written with their capital', () => {
