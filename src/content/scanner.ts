@@ -254,6 +254,9 @@ export class Scanner {
      * later chunk confirms is looked for again in the earlier ones at the end (one sense per page, TextMemory).
      */
     const read: { chunk: TextChunk; root: Node; known: number }[] = [];
+    const remember = (chunk: TextChunk, root: Node) => {
+      if (options.possibleActors) read.push({ chunk, root, known: this.memory.confirmed.length });
+    };
     /** Matches and paints the waiting chunks, yielding between them; false when superseded. */
     const drain = async (m: Matcher): Promise<boolean> => {
       if (first) phases.build = buildMs;
@@ -261,7 +264,7 @@ export class Scanner {
         const { chunk, root, context } = item;
         const m0 = performance.now();
         const found = m.match(chunk.text, { ...matchOptions, memory: this.memory, ...(context ? { securityContext: true } : {}) });
-        read.push({ chunk, root, known: this.memory.confirmed.length });
+        remember(chunk, root);
         const p0 = performance.now();
         if (!first) this.forget(chunk.nodes);
         const wanted = found.filter((x) => options.kinds.includes(x.kind));
@@ -301,7 +304,7 @@ export class Scanner {
         if (first) phases.filter += performance.now() - f0;
         if (skip) {
           if (!first) this.forget(chunk.nodes);
-          read.push({ chunk, root, known: this.memory.confirmed.length });
+          remember(chunk, root);
         } else {
           pending.push({ chunk, root, context: this.securityContext });
           loading ??= loadMatcher().then((m) => (matcher = m));
