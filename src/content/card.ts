@@ -13,6 +13,7 @@ import type { MessageKey } from '../platform/i18n';
 import { t } from '../platform/i18n';
 import { OWN_UI_ATTR } from './extract';
 import type { Spot } from './scanner';
+import { liveRange } from './ranges';
 
 const CARD_CSS = `
 :host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: block; width: 0; height: 0; }
@@ -178,8 +179,9 @@ export class Card {
   private place(spot: Spot, near?: { x: number; y: number }): void {
     const box = this.box;
     if (!box) return;
-    const rects = [...spot.range.getClientRects()];
-    const rect = (near && rects.find((r) => near.y >= r.top - 2 && near.y <= r.bottom + 2)) ?? rects[0] ?? spot.range.getBoundingClientRect();
+    const range = liveRange(spot.range);
+    const rects = [...range.getClientRects()];
+    const rect = (near && rects.find((r) => near.y >= r.top - 2 && near.y <= r.bottom + 2)) ?? rects[0] ?? range.getBoundingClientRect();
     const view = this.doc.documentElement;
     const vw = view.clientWidth || innerWidth;
     const vh = view.clientHeight || innerHeight;

@@ -15,9 +15,9 @@ export type HighlightName = (typeof HIGHLIGHT_NAMES)[number];
 
 export interface Painter {
   /** Paints a range; returns the range that now covers the match (the fallback re-anchors it), or undefined. */
-  add(name: HighlightName, range: Range): Range | undefined;
+  add(name: HighlightName, range: AbstractRange): AbstractRange | undefined;
   /** Stops painting these ranges. */
-  remove(name: HighlightName, range: Range): void;
+  remove(name: HighlightName, range: AbstractRange): void;
   clear(): void;
   /**
    * Shows what was added since the last commit. Registering highlights while many more ranges are still being
@@ -95,7 +95,7 @@ interface Wrap {
  */
 export function wrapPainter(doc: Document): Painter {
   const wraps: Wrap[] = [];
-  const byRange = new Map<Range, Wrap>();
+  const byRange = new Map<AbstractRange, Wrap>();
   const restore = (w: Wrap) => {
     const { mark, head, inner, tail } = w;
     const parent = mark.parentNode;

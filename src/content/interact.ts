@@ -12,6 +12,7 @@
 import type { Card } from './card';
 import { pageIsDark } from './highlighter';
 import type { Scanner, Spot } from './scanner';
+import { liveRange, rangeHolds } from './ranges';
 
 const HOVER_DELAY_MS = 220;
 const LEAVE_DELAY_MS = 350;
@@ -132,7 +133,7 @@ export class Interaction {
     if (!spot) return;
     e.preventDefault();
     e.stopPropagation();
-    const rect = spot.range.getBoundingClientRect();
+    const rect = liveRange(spot.range).getBoundingClientRect();
     if (rect.bottom < 0 || rect.top > innerHeight) {
       (spot.range.startContainer.parentElement ?? undefined)?.scrollIntoView({ block: 'center' });
       // Scrolling closes cards; show after the scroll event has gone by.
@@ -146,14 +147,14 @@ export class Interaction {
     const sel = this.doc.getSelection();
     if (!sel || !sel.rangeCount) return undefined;
     const at = sel.getRangeAt(0);
-    return this.scanner.ordered().find((s) => s.range.isPointInRange(at.startContainer, at.startOffset) && s !== this.card.current);
+    return this.scanner.ordered().find((s) => rangeHolds(s.range, at.startContainer, at.startOffset) && s !== this.card.current);
   }
 
   private nextSpot(): Spot | undefined {
     const spots = this.scanner.ordered();
     if (!spots.length) return undefined;
     const visible = (s: Spot | undefined) => {
-      const r = s?.range.getBoundingClientRect();
+      const r = s ? liveRange(s.range).getBoundingClientRect() : undefined;
       return !!r && r.bottom > 0 && r.top < innerHeight;
     };
     // After the open card, else after the last keyboard stop while it is on screen, else the first one on screen.

@@ -14,6 +14,7 @@ import { createTextMemory, hasSecurityContext, type Match, type Matcher, type Te
 import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
 import { blockOf, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
+import { compareStarts, liveRange } from './ranges';
 import type { Preread } from './preread';
 import { yieldToPage } from './yield';
 import { createPainter, highlightCss, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
@@ -27,7 +28,8 @@ export interface ScanOptions {
 
 /** What a painted range stands for (the card shows it). */
 export interface Spot {
-  range: Range;
+  /** A StaticRange with the highlight API (ranges.ts), a live Range with the fallback painter. */
+  range: AbstractRange;
   highlight: HighlightName;
   entityId: string | null;
   name: string;
@@ -80,9 +82,9 @@ function scanRootOf(node: Node): Node {
 export class Scanner {
   private painter: Painter | undefined;
   private readonly styles: StyleManager;
-  private readonly spots = new Map<Range, Spot>();
+  private readonly spots = new Map<AbstractRange, Spot>();
   private tallied: SpottedEntity[] | undefined;
-  private readonly byNode = new Map<Text, Set<Range>>();
+  private readonly byNode = new Map<Text, Set<AbstractRange>>();
   private readonly shadowRoots = new Set<ShadowRoot>();
   private observer: MutationObserver | undefined;
   private ready = false;
@@ -190,7 +192,7 @@ export class Scanner {
   ordered(): Spot[] {
     return [...this.spots.values()]
       .filter((s) => s.range.startContainer.isConnected)
-      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range) || 0);
+      .sort((a, b) => compareStarts(a.range, b.range));
   }
 
   /** The spot under a viewport point, if any. */
@@ -202,7 +204,7 @@ export class Scanner {
     if (registry?.highlightsFromPoint && this.painter && !this.painter.mutates) {
       for (const hit of registry.highlightsFromPoint(x, y, { shadowRoots: [...this.shadowRoots] })) {
         for (const r of hit.ranges) {
-          const spot = this.spots.get(r as Range);
+          const spot = this.spots.get(r);
           if (spot) return spot;
         }
       }
@@ -349,10 +351,16 @@ export class Scanner {
       const start = locateFrom(chunk, m.start, false, end ? end.index : hint);
       if (start) hint = start.index;
       if (!start || !end) continue;
-      let range: Range | undefined = this.doc.createRange();
+      let range: AbstractRange | undefined;
       try {
-        range.setStart(start.node, start.offset);
-        range.setEnd(end.node, end.offset);
+        if (painter.mutates) {
+          const live = this.doc.createRange();
+          live.setStart(start.node, start.offset);
+          live.setEnd(end.node, end.offset);
+          range = live;
+        } else {
+          range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
+        }
       } catch {
         continue; // the text changed since it was read; the observer re-reads it
       }
@@ -399,7 +407,7 @@ export class Scanner {
     );
   }
 
-  private index(node: Text, range: Range): void {
+  private index(node: Text, range: AbstractRange): void {
     let set = this.byNode.get(node);
     if (!set) this.byNode.set(node, (set = new Set()));
     set.add(range);
@@ -414,7 +422,7 @@ export class Scanner {
     }
   }
 
-  private drop(range: Range): void {
+  private drop(range: AbstractRange): void {
     const spot = this.spots.get(range);
     if (!spot) return;
     this.spots.delete(range);
@@ -431,7 +439,7 @@ export class Scanner {
 
   /** Removes spots whose text left the document (or was rewritten under them). */
   private pruneDetached(): void {
-    const stale: Range[] = [];
+    const stale: AbstractRange[] = [];
     for (const [node, ranges] of this.byNode) {
       if (!node.isConnected) stale.push(...ranges);
     }
@@ -473,6 +481,8 @@ export class Scanner {
       if (r.type === 'characterData') {
         const parent = r.target.parentNode;
         if (!parent || isOwnNode(parent)) continue;
+        // A static range does not follow the text: let go of it before the next frame paints it in the wrong place.
+        if (this.painter && !this.painter.mutates) this.forget([r.target as Text]);
         this.dirty.add(scanRootOf(r.target));
         touched = true;
         continue;
@@ -569,8 +579,8 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
   return undefined;
 }
 
-export function rangeContainsPoint(range: Range, x: number, y: number): boolean {
-  for (const rect of range.getClientRects()) {
+export function rangeContainsPoint(range: AbstractRange, x: number, y: number): boolean {
+  for (const rect of liveRange(range).getClientRects()) {
     if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
   }
   return false;

@@ -26,8 +26,8 @@ function centreOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: nu
       const rects: DOMRect[] = [];
       CSS.highlights.forEach((h) =>
         h.forEach((r) => {
-          if ((r as Range).toString() !== t) return;
-          const rect = (r as Range).getClientRects()[0]!;
+          if (((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).toString() !== t) return;
+          const rect = ((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).getClientRects()[0]!;
           if (rect.top >= 0 && rect.bottom <= innerHeight) rects.push(rect);
         }),
       );

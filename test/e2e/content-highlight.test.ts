@@ -90,9 +90,9 @@ test('a Preact app that re-renders names keeps working and highlights follow', a
         const current = document.querySelector('#rotating')!.textContent!;
         const name = ['TrickBot', 'Dridex', 'QakBot'].find((n) => current.includes(n))!;
         const texts: string[] = [];
-        CSS.highlights.forEach((h) => h.forEach((r) => { if ((r as Range).startContainer.isConnected && document.querySelector('#rotating')!.contains((r as Range).startContainer)) texts.push((r as Range).toString()); }));
+        CSS.highlights.forEach((h) => h.forEach((r) => { if ((r as Range).startContainer.isConnected && document.querySelector('#rotating')!.contains((r as Range).startContainer)) texts.push(((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).toString()); }));
         let stale = 0;
-        CSS.highlights.forEach((h) => h.forEach((r) => { const t = (r as Range).toString(); if (!/^(TrickBot|Dridex|QakBot|Lazarus Group)$/.test(t)) stale++; }));
+        CSS.highlights.forEach((h) => h.forEach((r) => { const t = ((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).toString(); if (!/^(TrickBot|Dridex|QakBot|Lazarus Group)$/.test(t)) stale++; }));
         return { name, texts, stale };
       });
     const state = await waitFor(check, (s) => s.texts.includes(s.name) && s.texts.includes('Lazarus Group') && s.stale === 0, 5000, 'highlights on the current render');
@@ -160,7 +160,7 @@ test('same-origin frames: each frame highlights, the top frame and the badge cou
     await child!.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 10_000 });
     const inChild = await child!.evaluate(() => {
       const out: string[] = [];
-      CSS.highlights.forEach((h) => h.forEach((r) => out.push((r as Range).toString())));
+      CSS.highlights.forEach((h) => h.forEach((r) => out.push(((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).toString())));
       return out.sort();
     });
     assert.deepEqual(inChild, ['Dridex', 'TrickBot']);

@@ -25,7 +25,8 @@ export function ranges(page: Page): Promise<{ name: string; text: string; where:
     const out: { name: string; text: string; where: string; shadow: boolean }[] = [];
     CSS.highlights.forEach((h, name) => {
       h.forEach((r) => {
-        const range = r as Range;
+        // ActorLens paints StaticRanges (no text or geometry of their own): a live copy reads them
+        const range = ((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r);
         const el = range.startContainer.parentElement;
         const idEl = el?.closest('[id]');
         out.push({ name, text: range.toString(), where: idEl?.id ?? el?.tagName ?? '?', shadow: range.startContainer.getRootNode() instanceof ShadowRoot });

@@ -114,7 +114,7 @@ export function highlightTexts(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     CSS.highlights.forEach((h, name) => {
-      out[name] = [...h].map((r) => r.toString());
+      out[name] = [...h].map((r) => ((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).toString());
     });
     return out;
   });
