@@ -18,6 +18,7 @@ interface EarlyReads {
   dictionary?: Promise<Raw | undefined>;
   /** Keys changed in storage since the reads began, or already taken. */
   spent: Set<string>;
+  onChanged: (changes: Record<string, unknown>, area: string) => void;
 }
 
 const SLOT = '__actorlensEarlyReads';
@@ -26,14 +27,16 @@ const slot = globalThis as unknown as { [SLOT]?: EarlyReads };
 /** early.ts: ask for everything now. The small values come in their own read, ahead of the dictionary text. */
 export function beginEarlyReads(top: boolean): void {
   const spent = new Set<string>();
-  browser.storage.onChanged.addListener((changes: Record<string, unknown>, area: string) => {
+  const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local') for (const key of Object.keys(changes)) spent.add(key);
-  });
+  };
+  browser.storage.onChanged.addListener(onChanged);
   const read = (keys: string[]) => browser.storage.local.get(keys).catch(() => undefined);
   slot[SLOT] = {
     small: read([SETTINGS_KEY, PREFILTER_KEY]),
     dictionary: top ? read([DICTIONARY_KEY]) : undefined,
     spent,
+    onChanged,
   };
 }
 
@@ -51,11 +54,13 @@ export async function earlyOr<T>(key: string, from: (value: unknown) => T, read:
   return raw ? from(raw[key]) : read();
 }
 
-/** Drops whatever was not taken (ActorLens is off here, or the page never needed the dictionary). */
+/**
+ * Ends the early reads once the first scan is over (or ActorLens is off here): whatever was not taken goes, with the
+ * listener, which would otherwise receive every later storage change in this frame for nothing.
+ */
 export function dropEarly(): void {
   const early = slot[SLOT];
-  if (early) {
-    early.dictionary = undefined;
-    early.spent.add(DICTIONARY_KEY);
-  }
+  if (!early) return;
+  browser.storage.onChanged.removeListener(early.onChanged);
+  delete slot[SLOT];
 }

@@ -53,8 +53,9 @@ export function insideSkipped(node: Node): boolean {
  * scans them as roots.
  *
  * Speed: the TreeWalker has no filter (no call into script per node); whether a text node is skipped, and which
- * block it belongs to, is decided once per parent element and cached. Looking for shadow hosts in the same walk
- * costs less than a separate pass over every element (measured from an isolated world on a 1 MB page).
+ * block it belongs to, is decided once per parent element and cached. Shadow hosts are looked for in the same walk
+ * rather than in a separate pass over every element: from an isolated world on a 1 MB page, 14–18 ms against
+ * 15–23 ms in three noisy runs, a small gain at best, and one pass less to keep.
  */
 export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextChunk> {
   const doc = root.ownerDocument ?? (root as Document);

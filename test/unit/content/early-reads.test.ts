@@ -17,7 +17,10 @@ vi.mock('../../../src/platform/browser', () => ({
           return Object.fromEntries(keys.filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))]));
         },
       },
-      onChanged: { addListener: (l: (typeof listeners)[number]) => listeners.push(l) },
+      onChanged: {
+        addListener: (l: (typeof listeners)[number]) => listeners.push(l),
+        removeListener: (l: (typeof listeners)[number]) => listeners.splice(listeners.indexOf(l), 1),
+      },
     },
   },
 }));
@@ -80,9 +83,11 @@ describe('early reads', () => {
     expect(prefilterFrom(store.get(PREFILTER_KEY))).toBeUndefined();
   });
 
-  it('lets go of the dictionary text when the page does not need it', async () => {
+  it('lets go of the dictionary text and its storage listener when the first scan is over', async () => {
     beginEarlyReads(true);
+    expect(listeners).toHaveLength(1);
     dropEarly();
+    expect(listeners).toHaveLength(0);
     store.set(DICTIONARY_KEY, '{"version":"v3"}');
     expect(await dictionary()).toBe('{"version":"v3"}');
   });
