@@ -123,4 +123,57 @@ describe('prefilter', () => {
     expect(found).toBeGreaterThan(1000);
     expect(cleared).toBeGreaterThan(100);
   });
+
+  describe('packed tables (read where the browser decodes base64 natively)', () => {
+    // Node 20 has no Uint8Array.fromBase64 (Chromium and Firefox do): stand one in for these tests.
+    const withDecoder = <T>(fn: () => T): T => {
+      const U = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array };
+      const had = U.fromBase64;
+      U.fromBase64 = (b64: string) => {
+        const buf = Buffer.from(b64, 'base64');
+        return new Uint8Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
+      };
+      try {
+        return fn();
+      } finally {
+        if (had) U.fromBase64 = had;
+        else delete U.fromBase64;
+      }
+    };
+    const stored = JSON.parse(JSON.stringify(compiled)) as typeof compiled;
+
+    it('are used when present: tables packed from another dictionary give that dictionary’s answers', () => {
+      const other = compilePrefilter(compileDictionary(ENTITIES.filter((e) => !/lazarus/i.test(e.name)), { version: 't2' }));
+      const mixed = { ...stored, packed: other.packed, slots: other.slots, titleSpan: other.titleSpan };
+      expect(createPrefilter(mixed).mayMatch('Analysts tied it to Lazarus Group.')).toBe(true); // no decoder: hashed from sigs
+      expect(withDecoder(() => createPrefilter(mixed).mayMatch('Analysts tied it to Lazarus Group.'))).toBe(false);
+    });
+
+    it('answer exactly as the tables hashed from the signatures', () => {
+      const packedFilter = withDecoder(() => createPrefilter(stored));
+      const r = rng(7);
+      let may = 0;
+      for (let t = 0; t < 3000; t++) {
+        const parts: string[] = [];
+        for (let w = 1 + Math.floor(r() * 10); w > 0; w--) parts.push(WORDS[Math.floor(r() * WORDS.length)]!, GLUE[Math.floor(r() * GLUE.length)]!);
+        const text = parts.join('');
+        for (const possibleActors of [true, false]) {
+          for (const securityContext of [true, false]) {
+            const a = prefilter.mayMatch(text, { possibleActors, securityContext });
+            if (a) may++;
+            expect(packedFilter.mayMatch(text, { possibleActors, securityContext }), JSON.stringify(text)).toBe(a);
+          }
+        }
+      }
+      expect(may).toBeGreaterThan(1000);
+    });
+
+    it('are ignored when damaged: the signatures are hashed instead', () => {
+      for (const damaged of [{ packed: stored.packed!.slice(0, -8) }, { packed: '%%%not base64%%%' }, { slots: 3 }, { titleSpan: undefined }]) {
+        const p = withDecoder(() => createPrefilter({ ...stored, ...damaged }));
+        expect(p.mayMatch('Analysts tied it to Lazarus Group.')).toBe(true);
+        expect(p.mayMatch('The lazy river and the grace of a swan')).toBe(false);
+      }
+    });
+  });
 });
