@@ -11,7 +11,8 @@ import { recordSightings } from '../core/db/sightings';
 export const handlers = {
 
   async 'actorlens:publishDictionary'() {
-    return { version: await publishDictionary() };
+    // Asked by a content script that found no usable prefilter in storage.
+    return { version: await publishDictionary(true) };
   },
 
   async 'actorlens:getCard'(message): Promise<CardData | null> {

@@ -22,12 +22,16 @@ export function ensureSeeded(): Promise<unknown> {
 
 let publishing: Promise<string> | undefined;
 let again = false;
+let checkWhole = false;
 
 /**
  * Makes storage hold the dictionary of the current data: compiled only when the stored version differs. Calls
  * that arrive while a publication runs are folded into one more run after it (a change may have landed meanwhile).
+ * `whole`: a content script found no usable prefilter; compare with the stored prefilter itself rather than with the
+ * small version key (dictionary-store.ts).
  */
-export function publishDictionary(): Promise<string> {
+export function publishDictionary(whole = false): Promise<string> {
+  if (whole) checkWhole = true;
   if (publishing) {
     again = true;
     return publishing;
@@ -36,9 +40,11 @@ export function publishDictionary(): Promise<string> {
     let version: string;
     do {
       again = false;
+      const thorough = checkWhole;
+      checkWhole = false;
       await ensureSeeded();
       version = `${BUNDLED_VERSION}/${await repo.dataVersion()}`;
-      if ((await storedVersion()) !== version) {
+      if ((await storedVersion(thorough)) !== version) {
         const dict = compileDictionary(await repo.allEntities(), { version });
         await writeCompiled(dict, compilePrefilter(dict));
       }

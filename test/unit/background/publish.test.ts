@@ -60,6 +60,32 @@ describe('publishDictionary', () => {
     const dict = await readDictionary();
     expect(dict?.version).toBe(after);
     expect(createMatcher(dict!).match('a report on Quiet Heron').map((m) => m.name)).toEqual(['Quiet Heron']);
-    expect(writes.every((keys) => keys.join() === 'dictionary,prefilter')).toBe(true); // both in one write, always
+    expect(writes.every((keys) => keys.join() === 'dictionary,dictionaryVersion,prefilter')).toBe(true); // in one write, always
+  });
+
+  it('checks a wake against the small version key, and a content script’s request against the prefilter itself', async () => {
+    const version = await publishDictionary();
+    await settle();
+    const reads: string[] = [];
+    const { browser } = await import('../../../src/platform/browser');
+    const get = browser.storage.local.get;
+    browser.storage.local.get = (async (key: string | string[]) => {
+      reads.push(...(Array.isArray(key) ? key : [key]));
+      return get(key);
+    }) as typeof get;
+    try {
+      expect(await publishDictionary()).toBe(version);
+      expect(reads).toEqual(['dictionaryVersion']);
+      // The prefilter went (storage cleared in part): a wake does not notice, the content script's request does.
+      store.delete('prefilter');
+      writes.length = 0;
+      await publishDictionary();
+      expect(writes.length).toBe(0);
+      expect(await publishDictionary(true)).toBe(version);
+      expect(writes.length).toBe(1);
+      expect((await readPrefilter())?.version).toBe(version);
+    } finally {
+      browser.storage.local.get = get;
+    }
   });
 });
