@@ -151,7 +151,7 @@ async function actorLensOnce(worker: Worker, page: Page, url: string): Promise<{
 }
 
 /** Writes the feed entities into the extension's IndexedDB from its service worker and bumps the data version. */
-async function loadFeedsIntoExtension(worker: Worker, entities: Entity[]): Promise<number> {
+export async function loadFeedsIntoExtension(worker: Worker, entities: Entity[]): Promise<number> {
   const rows = entities.map((e) => toRow(e));
   // Wait for the bundled seed (the background seeds on install).
   await worker.evaluate(async () => {

@@ -19,7 +19,7 @@ const common = {
   configFile: false,
   logLevel: 'warn',
   define: { 'process.env.NODE_ENV': '"production"' },
-  build: { minify: true, sourcemap: false, target: ['chrome110', 'firefox128'], watch },
+  build: { minify: process.env.ACTORLENS_NO_MINIFY ? false : true, sourcemap: false, target: ['chrome110', 'firefox128'], watch },
 };
 
 await rm(dist, { recursive: true, force: true });
