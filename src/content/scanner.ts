@@ -345,6 +345,7 @@ export class Scanner {
     // Last first: the fallback splits text nodes, and earlier offsets must stay valid.
     // Matches come sorted, so the node cursor only steps back a little per match (no search per offset).
     let hint = chunk.nodes.length - 1;
+    let styled = false;
     for (let i = matches.length - 1; i >= 0; i--) {
       const m = matches[i]!;
       const end = locateFrom(chunk, m.end, true, hint);
@@ -366,10 +367,16 @@ export class Scanner {
       }
       if (range.collapsed) continue;
       const highlight: HighlightName = m.possible ? 'actorlens-possible' : `actorlens-${m.kind}`;
-      if (!this.styles.active) this.themeStyles();
-      this.styles.ensure(rootNode.nodeType === 11 ? rootNode : this.doc);
+      // Styles go in with the first range painted in this root, not before (no trace on a page with nothing
+      // spotted), and once per call rather than per match.
+      if (!styled) {
+        if (!this.styles.active) this.themeStyles();
+        this.styles.ensure(rootNode.nodeType === 11 ? rootNode : this.doc);
+        styled = true;
+      }
       range = painter.add(highlight, range);
       if (!range) continue;
+      // One object shape for every spot (optional fields present, possibly undefined).
       const spot: Spot = {
         range,
         highlight,
@@ -380,8 +387,8 @@ export class Scanner {
         alias: m.alias,
         reason: m.reason,
         possible: m.possible === true,
-        ...(m.cue ? { cue: m.cue } : {}),
-        ...(m.rule ? { rule: m.rule } : {}),
+        cue: m.cue,
+        rule: m.rule,
       };
       this.spots.set(range, spot);
       this.tallied = undefined;
