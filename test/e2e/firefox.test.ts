@@ -1,9 +1,11 @@
-/** Firefox smoke: the same dist/ loads as a temporary add-on and the content script highlights a local page. */
+/** Firefox: the same dist/ loads as a temporary add-on; the content script highlights a local page, and the options page and popup work. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import puppeteer from 'puppeteer-core';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
 import { DIST, serveFixtures } from './harness';
+import { MISP_ACTORS, NO_SHARED_DATA } from './options-support';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
@@ -27,6 +29,104 @@ test('Firefox: the content script highlights the demo article', { skip: !existsS
     // The highlight rules reached the page (adopted stylesheet, or a <style> where Firefox's Xrays refuse it).
     const styled = await page.evaluate(() => getComputedStyle(document.querySelector('strong')!, '::highlight(actorlens-actor)').backgroundColor);
     assert.notEqual(styled, 'rgba(0, 0, 0, 0)', `highlight colour: ${styled}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+/**
+ * Firefox, the reader's whole path with its own pages: the options page imports the MISP threat-actor galaxy (its
+ * preview and apply run the parse worker and Dexie in Firefox), the background republishes the dictionary, a page
+ * then highlights an actor known only from the file, and the popup lists it for that tab.
+ */
+test('Firefox: an import in the options page reaches the highlights and the popup', { skip: (!existsSync(FIREFOX) && `no Firefox at ${FIREFOX}`) || NO_SHARED_DATA }, async () => {
+  const server = await serveFixtures();
+  // A fixed moz-extension host, so the test can open the extension's pages.
+  const uuid = '7d3f2a10-5c4b-4e8e-9a61-2f0b8c1d9e47';
+  const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // WebDriver BiDi may not navigate a tab to an extension page; the browser window's own script may open one.
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: uuid }) },
+  });
+  // puppeteer's raw WebDriver BiDi connection (not in its public types).
+  const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+  /** Opens an extension page in a new tab, as the browser itself would (a toolbar button, the add-ons manager). */
+  const openExtensionPage = async (pagePath: string): Promise<Page> => {
+    const url = `moz-extension://${uuid}/${pagePath}`;
+    const { result } = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as { result: { contexts: { context: string }[] } };
+    const target = { context: result.contexts[0]!.context };
+    const before = new Set(await browser.pages());
+    await bidi.send('script.evaluate', {
+      expression: `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); 0`,
+      target,
+      awaitPromise: false,
+    });
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      for (const p of await browser.pages()) {
+        if (before.has(p)) continue;
+        // Page.url() is not updated for such tabs; ask the page.
+        if ((await p.evaluate(() => location.href).catch(() => '')) === url) return p;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`${url} did not open`);
+  };
+  try {
+    await browser.installExtension(DIST);
+    const options = await openExtensionPage('options/options.html#data');
+    await options.waitForSelector('header.top nav');
+    const input = (await options.waitForSelector('input[type=file]'))!;
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(MISP_ACTORS);
+    await options.waitForSelector('[data-count="newEntities"]', { timeout: 30_000 });
+    const count = (id: string) => options.$eval(`[data-count="${id}"]`, (el) => Number((el.textContent ?? '').replace(/\D+/g, '')));
+    const inFile = (JSON.parse(readFileSync(MISP_ACTORS, 'utf8')) as { values: unknown[] }).values.length;
+    assert.equal(await count('inFile'), inFile, 'entities in the file');
+    assert.ok((await count('newEntities')) > 0, 'new entities');
+    // The file was read in the options page's worker, not on its main thread.
+    const { result: realms } = (await bidi.send('script.getRealms', { type: 'dedicated-worker' })) as { result: { realms: { origin: string }[] } };
+    assert.ok(realms.realms.some((r) => r.origin.startsWith(`moz-extension://${uuid}/`) && r.origin.includes('parse-worker')), `an extension worker runs: ${JSON.stringify(realms.realms)}`);
+    const apply = await options.waitForSelector('::-p-text(Apply import)');
+    await apply!.click();
+    await options.waitForSelector('::-p-text(Imported threat-actor.json)', { timeout: 30_000 });
+
+    const page = await browser.newPage();
+    const url = server.url('/options-rocket-kitten.html');
+    // Publishing the larger dictionary runs in the background after the import: load until it is in use.
+    const deadline = Date.now() + 20_000;
+    let painted: string[] = [];
+    while (Date.now() < deadline && !painted.includes('Rocket Kitten')) {
+      await page.goto(url);
+      await page.waitForFunction(() => CSS.highlights.size > 0, { timeout: 5_000 }).catch(() => undefined);
+      painted = await page.evaluate(() => {
+        const out: string[] = [];
+        CSS.highlights.forEach((h) => {
+          for (const r of h as Iterable<AbstractRange>) {
+            const live = new Range();
+            live.setStart(r.startContainer, r.startOffset);
+            live.setEnd(r.endContainer, r.endOffset);
+            out.push(live.toString());
+          }
+        });
+        return out;
+      });
+    }
+    assert.ok(painted.includes('Rocket Kitten'), `highlighted after the import: ${JSON.stringify(painted)}`);
+
+    // The popup for that tab (its id asked from an extension page) lists the actor.
+    const tabId = await options.evaluate(async (u) => {
+      const tabs = await (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).browser.tabs.query({});
+      return tabs.find((t) => t.url === u)?.id;
+    }, url);
+    assert.ok(typeof tabId === 'number', 'the article tab is found');
+    const popup = await openExtensionPage(`popup/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('.group-actor .name', { timeout: 15_000 });
+    await popup.waitForFunction(() => [...document.querySelectorAll('.group-actor .name')].some((n) => n.textContent === 'Rocket Kitten'), { timeout: 15_000 });
   } finally {
     await browser.close();
     await server.close();
