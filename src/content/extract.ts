@@ -49,95 +49,73 @@ export function insideSkipped(node: Node): boolean {
 /**
  * Collects text under `root` (an element, document or shadow root). `maxChars` cuts the walk into
  * chunks so the caller can yield between them; a chunk ends only at a block boundary. Open shadow roots under
- * `root` are handed to `onShadowRoot` as the walk meets their hosts (a TreeWalker does not enter them); the caller
+ * `root` are handed to `onShadowRoot` as the walk meets their hosts (the walk does not enter them); the caller
  * scans them as roots.
  *
- * Speed: the TreeWalker has no filter (no call into script per node); whether a text node is skipped, and which
- * block it belongs to, is decided once per parent element and cached. Shadow hosts are looked for in the same walk
- * rather than in a separate pass over every element: from an isolated world on a 1 MB page, 14–18 ms against
- * 15–23 ms in three noisy runs, a small gain at best, and one pass less to keep.
+ * Speed: the walk steps through the tree itself (firstChild, nextSibling, and parentNode on the way up) rather than
+ * with a TreeWalker: it then knows each text node's block from the elements it has entered, never enters a skipped
+ * subtree, and meets every element once, where the open shadow roots are looked for. From an isolated world on the
+ * 1 MB benchmark page, 18.8 ms against 27.8 ms with a TreeWalker, a map of parents to blocks and the same checks
+ * (medians of 9 fresh pages, interleaved). Should the page remove the node the walk stands on while it waits between
+ * chunks, the walk ends there, as a TreeWalker's would; the page's mutations are followed anyway.
  */
 export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextChunk> {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, onShadowRoot ? NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT : NodeFilter.SHOW_TEXT);
-  /** parent node → the block its text belongs to, or null when the parent is (inside) something skipped. */
-  const blocks = new Map<Node, Node | null>();
-  const resolve = (parent: Node): Node | null => {
-    const chain: Node[] = [];
-    let above: Node | null | undefined;
-    for (let n: Node | null = parent; ; ) {
-      if (!n) {
-        // Detached: the topmost node stands for the root.
-        const top = chain.pop()!;
-        above = top;
-        blocks.set(top, top);
-        break;
-      }
-      const cached = blocks.get(n);
-      if (cached !== undefined) {
-        above = cached;
-        break;
-      }
-      if (n === root || n.nodeType !== 1) {
-        above = n;
-        blocks.set(n, n);
-        break;
-      }
-      chain.push(n);
-      n = n.parentNode;
-    }
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const el = chain[i] as Element;
-      const value: Node | null = above === null || isSkipped(el) ? null : INLINE.has(el.localName) ? above! : el;
-      blocks.set(el, value);
-      above = value;
-    }
-    return above ?? null;
-  };
   let nodes: Text[] = [];
   let starts: number[] = [];
   let parts: string[] = [];
   let length = 0;
   let lastBlock: Node | null = null;
-  let lastParent: Node | null = null;
-  let lastParentBlock: Node | null = null;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === 1) {
-      const shadow = (node as Element).shadowRoot;
-      if (shadow && onShadowRoot && !insideSkipped(node)) onShadowRoot(shadow);
-      continue;
-    }
-    const text = node as Text;
-    const value = text.data;
-    if (!value) continue;
-    const parent = text.parentNode!;
-    // Consecutive text nodes mostly share a parent: skip the map lookup then.
-    let block: Node | null | undefined;
-    if (parent === lastParent) block = lastParentBlock;
-    else {
-      block = blocks.get(parent);
-      if (block === undefined) block = resolve(parent);
-      lastParent = parent;
-      lastParentBlock = block;
-    }
-    if (block === null) continue;
-    if (block !== lastBlock && length > 0) {
-      if (length >= maxChars) {
-        yield { nodes, starts, text: parts.join('') };
-        nodes = [];
-        starts = [];
-        parts = [];
-        length = 0;
-      } else {
-        parts.push('\n');
-        length += 1;
+  /** The block of the text met now: the nearest entered element that is not inline, or the root. */
+  let block: Node = root;
+  /** The blocks to return to, one per element entered. */
+  const outer: Node[] = [];
+  let node: Node | null = root.firstChild;
+  while (node) {
+    const type = node.nodeType;
+    if (type === 3) {
+      const value = (node as Text).data;
+      if (value) {
+        if (block !== lastBlock && length > 0) {
+          if (length >= maxChars) {
+            yield { nodes, starts, text: parts.join('') };
+            nodes = [];
+            starts = [];
+            parts = [];
+            length = 0;
+          } else {
+            parts.push('\n');
+            length += 1;
+          }
+        }
+        lastBlock = block;
+        nodes.push(node as Text);
+        starts.push(length);
+        parts.push(value);
+        length += value.length;
+      }
+    } else if (type === 1 && !isSkipped(node as Element)) {
+      if (onShadowRoot) {
+        const shadow = (node as Element).shadowRoot;
+        if (shadow) onShadowRoot(shadow);
+      }
+      const first = node.firstChild;
+      if (first) {
+        outer.push(block);
+        if (!INLINE.has((node as Element).localName)) block = node;
+        node = first;
+        continue;
       }
     }
-    lastBlock = block;
-    nodes.push(text);
-    starts.push(length);
-    parts.push(value);
-    length += value.length;
+    // The next node: a sibling, or the sibling of the nearest entered element that has one.
+    let next: Node | null = node.nextSibling;
+    while (!next) {
+      const up: Node | null = node!.parentNode;
+      if (!up || up === root || !outer.length) break;
+      block = outer.pop()!;
+      node = up;
+      next = up.nextSibling;
+    }
+    node = next;
   }
   if (nodes.length) yield { nodes, starts, text: parts.join('') };
 }
