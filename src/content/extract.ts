@@ -6,6 +6,12 @@
 
 import { SKIPPED_ELEMENTS as SKIP } from '../core/page-text';
 
+/**
+ * The elements that may host a shadow root (DOM standard, attachShadow), besides autonomous custom elements: the
+ * walk asks only these for one, saving a call into the browser for every other element.
+ */
+const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+
 /** Inline elements: text on both sides of them flows together. */
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'actorlens-mark']);
 
@@ -22,7 +28,10 @@ export const OWN_UI_ATTR = 'data-actorlens-ui';
 
 /** The reader's work and our own UI: editable areas (contenteditable=true / plaintext-only / empty), form fields, code. */
 export function isSkipped(el: Element): boolean {
-  if (SKIP.has(el.localName)) return true;
+  return SKIP.has(el.localName) || skippedByAttribute(el);
+}
+
+function skippedByAttribute(el: Element): boolean {
   if (el.hasAttribute(OWN_UI_ATTR)) return true;
   // The attribute, not isContentEditable: that getter forces a style recalculation of the whole page. Descendants
   // of an editable element are skipped with it (the walk rejects the subtree; insideSkipped looks upwards).
@@ -70,6 +79,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   /** The blocks to return to, one per element entered. */
   const outer: Node[] = [];
   let node: Node | null = root.firstChild;
+  let name = '';
   while (node) {
     const type = node.nodeType;
     if (type === 3) {
@@ -93,15 +103,15 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         parts.push(value);
         length += value.length;
       }
-    } else if (type === 1 && !isSkipped(node as Element)) {
-      if (onShadowRoot) {
+    } else if (type === 1 && !SKIP.has((name = (node as Element).localName)) && !skippedByAttribute(node as Element)) {
+      if (onShadowRoot && (SHADOW_HOSTS.has(name) || name.includes('-'))) {
         const shadow = (node as Element).shadowRoot;
         if (shadow) onShadowRoot(shadow);
       }
       const first = node.firstChild;
       if (first) {
         outer.push(block);
-        if (!INLINE.has((node as Element).localName)) block = node;
+        if (!INLINE.has(name)) block = node;
         node = first;
         continue;
       }
