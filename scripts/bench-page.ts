@@ -11,7 +11,8 @@
  *  - ActorLens: `scanMs` from `actorlens:spotted` (content script start → first full scan applied), the longest
  *    main-thread task (PerformanceObserver "longtask", ≥ 50 ms only; "page alone" is the same page's longest task
  *    without the extension, as a huge page lays itself out in long tasks of its own), and the per-phase split from
- *    `actorlens:scanStats` (settings, walk, wait for the stored prefilter and dictionary, matcher build, prefilter, match, paint).
+ *    `actorlens:scanStats` (settings, walk, wait for the stored prefilter and dictionary, matcher build, prefilter, match, paint,
+ *    and the time between slices while the page had the main thread).
  * Usage: npm run build && npm run bench:page   (env RUNS=3, SIZES=100k,1m,5m, FEEDS=../shared/data)
  */
 import { createServer } from 'node:http';
@@ -251,7 +252,7 @@ async function main(): Promise<void> {
     const alonePage = await plain.newPage();
     await alonePage.addInitScript(longTasks);
 
-    const rows: string[][] = [['page', 'floor ms', 'isolated floor', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'page alone', 'settings', 'walk', 'wait', 'build', 'filter', 'match', 'paint', 'slices', 'ranges', 'marks']];
+    const rows: string[][] = [['page', 'floor ms', 'isolated floor', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'page alone', 'settings', 'walk', 'wait', 'build', 'filter', 'match', 'paint', 'slices', 'between', 'longest wait', 'ranges', 'marks']];
     for (const [p] of pages) {
       const url = `${base}${p}`;
       const floor: number[] = [];
@@ -293,6 +294,8 @@ async function main(): Promise<void> {
         st('match').toFixed(1),
         st('paint').toFixed(1),
         String(st('slices')),
+        st('yielded').toFixed(1),
+        st('longestYield').toFixed(1),
         String(al[0]?.stats?.ranges ?? 0),
         String(marks),
       ]);
@@ -300,7 +303,7 @@ async function main(): Promise<void> {
     }
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     console.log('\n' + rows.map((r) => r.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n'));
-    console.log('\nActorLens ms = scanMs (content script start → first full scan applied, settings and dictionary included). Phase columns are medians (ms); "settings" is time from script start until settings arrived.');
+    console.log('\nActorLens ms = scanMs (content script start → first full scan applied, settings and dictionary included). Phase columns are medians (ms); "settings" is time from script start until settings arrived; "between" is the time the page and browser had the main thread between the scan\'s slices (rendering, other tasks, garbage collection), counted in the time to done but in no phase, and "longest wait" the longest such gap.');
 
     // A reader usually opens an article long after the last one: Chrome has stopped the idle service worker by then.
     // Loading a page must not depend on waking it (the page's first scan reads only storage).

@@ -79,7 +79,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   /** The blocks to return to, one per element entered. */
   const outer: Node[] = [];
   let node: Node | null = root.firstChild;
-  let name = '';
+  let name: string;
   while (node) {
     const type = node.nodeType;
     if (type === 3) {

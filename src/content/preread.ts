@@ -11,6 +11,9 @@ const SLICE_MS = 8;
 export interface Preread {
   /** Time spent reading so far (ms). */
   readonly readMs: number;
+  /** Time given back to the page between its slices (ms), and the longest such wait. */
+  readonly yieldedMs: number;
+  readonly longestYieldMs: number;
   /** The walk so far and its continuation, or undefined when the page changed during the pre-read. */
   take(onShadowRoot: (root: ShadowRoot) => void): Generator<TextChunk> | undefined;
   drop(): void;
@@ -24,6 +27,8 @@ export function preread(doc: Document, chunkChars: number, yieldToPage: () => Pr
   const walk = textChunks(root, chunkChars, (s) => onShadow(s));
   let changed = false;
   let readMs = 0;
+  let yieldedMs = 0;
+  let longestYieldMs = 0;
   let stopped = false;
   let finished = false;
   const observer = new MutationObserver(() => {
@@ -42,7 +47,11 @@ export function preread(doc: Document, chunkChars: number, yieldToPage: () => Pr
       }
       readMs += performance.now() - t0;
       if (finished) return;
+      const y0 = performance.now();
       await yieldToPage();
+      const waited = performance.now() - y0;
+      yieldedMs += waited;
+      if (waited > longestYieldMs) longestYieldMs = waited;
     }
   })();
 
@@ -54,6 +63,12 @@ export function preread(doc: Document, chunkChars: number, yieldToPage: () => Pr
   return {
     get readMs() {
       return readMs;
+    },
+    get yieldedMs() {
+      return yieldedMs;
+    },
+    get longestYieldMs() {
+      return longestYieldMs;
     },
     take(onShadowRoot) {
       if (stopped) return undefined; // one taker only

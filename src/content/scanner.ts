@@ -54,8 +54,13 @@ export type ScanPhases = Omit<ScanStats, 'settings' | 'ranges'>;
 export const CHUNK_CHARS = 32_000;
 /** Yield to the page once a slice has run this long. */
 const SLICE_MS = 12;
-/** On a long first scan, show what is painted so far at the first yield after this long (then once more at the end). */
-const SHOW_PROGRESS_MS = 300;
+/**
+ * On a long first scan, show what is painted so far at the first yield after this long (then once more at the end).
+ * Each showing makes the browser paint every registered highlight again: on the 5 MB benchmark page, showing progress
+ * after 300 ms made `done` come at 523–539 ms against 385–428 ms without (two interleaved runs each), and the first
+ * highlights appeared hardly sooner. After a second it still tells the reader of a very long page that work goes on.
+ */
+const SHOW_PROGRESS_MS = 1000;
 /** Debounce for mutations, growing on busy pages. */
 const DEBOUNCE_MS = [150, 600, 2000];
 /** Most changed text re-read per flush; the rest waits for the next one. */
@@ -101,7 +106,7 @@ export class Scanner {
   private flushing = false;
   private recentFlushes: number[] = [];
   private lastSignature = '';
-  readonly phases: ScanPhases = { walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, slices: 0 };
+  readonly phases: ScanPhases = { walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, slices: 0, yielded: 0, longestYield: 0 };
   /** Called after each scan or update that changed what is painted. */
   onUpdate: ((scanner: Scanner) => void) | undefined;
   /** Called once, when the first range is painted. */
@@ -237,10 +242,15 @@ export class Scanner {
       const now = performance.now();
       if (now - sliceStart <= SLICE_MS) return true;
       if (now - scanStart > SHOW_PROGRESS_MS) this.painter?.commit();
+      const y0 = performance.now();
       await yieldToPage();
       if (run !== this.run) return false;
-      if (first) phases.slices++;
       sliceStart = performance.now();
+      if (first) {
+        phases.slices++;
+        phases.yielded += sliceStart - y0;
+        phases.longestYield = Math.max(phases.longestYield, sliceStart - y0);
+      }
       return true;
     };
     const w0 = performance.now();
@@ -292,7 +302,11 @@ export class Scanner {
       };
       // The first root of the first scan continues the walk begun before the settings arrived, if still valid.
       const taken = root === roots[0] ? pre?.take(onShadowRoot) : undefined;
-      if (taken && first) phases.walk += pre!.readMs;
+      if (taken && first) {
+        phases.walk += pre!.readMs;
+        phases.yielded += pre!.yieldedMs;
+        phases.longestYield = Math.max(phases.longestYield, pre!.longestYieldMs);
+      }
       const chunks = taken ?? textChunks(root, CHUNK_CHARS, onShadowRoot);
       for (;;) {
         const r0 = performance.now();

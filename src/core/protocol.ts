@@ -40,6 +40,12 @@ export interface ScanStats {
   paint: number;
   /** How many times the scan yielded to the page. */
   slices: number;
+  /**
+   * Time between the scan's slices, while the page (or the browser: rendering, other messages, garbage collection)
+   * had the main thread, and the longest such wait (ms). Counted in the time to `done`, not in the phases.
+   */
+  yielded: number;
+  longestYield: number;
   ranges: number;
 }
 
