@@ -4,6 +4,7 @@
  * the public feeds (scripts/lib/feeds.ts, ≈10,000 names), written into the extension's own IndexedDB from its
  * service worker (no test-only code in the extension).
  *
+ * Also a news-like page (newsPage: ≈ 260 KB of text in ≈ 33,000 elements, most of them navigation and tables).
  * For each page, medians of RUNS (default 5) fresh page loads of:
  *  - floor: a TreeWalker reading every text node, run as a page script (browser without the extension); the same
  *    walk from an isolated world (where content scripts run) is printed beside it for context;
@@ -81,6 +82,25 @@ export function article(chars: number, names: boolean, seed = 7): string {
     para++;
   }
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated article</title><style>body{font:16px/1.5 Georgia,serif;max-width:760px;margin:20px auto}</style></head><body><article><h1>${names ? 'Incident review' : 'A year on the harbour'}</h1>${parts.join('\n')}</article></body></html>`;
+}
+
+/**
+ * A news site's page rather than a bare article: most of its nodes are elements (navigation lists of links, a
+ * table of figures, a sidebar of teasers), around a ≈ 50,000-character article with names. About 260 KB of text
+ * in ≈ 33,000 elements, where the articles above have a few elements per paragraph.
+ */
+export function newsPage(seed = 5): string {
+  const r = rng(seed);
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)]!;
+  const items: string[] = [];
+  for (let i = 0; i < 3000; i++) {
+    const teaser = pick(OBJECTS);
+    items.push(`<li class="teaser"><a href="/story/${i}"><img src="data:," alt=""><em>${teaser[0]!.toUpperCase()}${teaser.slice(1)}</em></a> <small>by <b>${pick(SUBJECTS)}</b></small> <time>${2000 + (i % 26)}</time></li>`);
+  }
+  const rows: string[] = [];
+  for (let i = 0; i < 2000; i++) rows.push(`<tr><td>${i}</td><td><a href="#r${i}">${pick(VERBS)}</a></td><td><i>${pick(TAILS)}</i></td></tr>`);
+  const body = article(50_000, true, seed).replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated news page</title></head><body><nav><ul>${items.slice(0, 1500).join('')}</ul></nav>${body}<aside><ul>${items.slice(1500).join('')}</ul><table>${rows.join('')}</table></aside></body></html>`;
 }
 
 // ------------------------------------------------------------------ measurements
@@ -225,6 +245,7 @@ async function main(): Promise<void> {
   const sizes: Record<string, number> = { '100k': 100_000, '1m': 1_000_000, '5m': 5_000_000 };
   for (const s of SIZES) pages.set(`/names-${s}.html`, article(sizes[s] ?? Number(s), true));
   pages.set('/plain-100k.html', article(100_000, false, 11));
+  pages.set('/news-260k.html', newsPage());
   const server = createServer((req, res) => {
     const body = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
     if (!body) return void res.writeHead(404).end();
