@@ -144,6 +144,7 @@ async function isolatedFloorOnce(page: Page, url: string): Promise<number> {
 
 /** The page's own longest task after DOMContentLoaded, in a browser without the extension, over `ms` after load. */
 async function pageAloneOnce(page: Page, url: string, ms: number): Promise<number> {
+  await settle(page);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(ms);
   return page.evaluate(() => Math.max(0, ...((window as unknown as { __longtasks?: number[] }).__longtasks ?? [])));
@@ -161,7 +162,17 @@ async function markOnce(page: Page, url: string, source: string): Promise<{ ms: 
   })`) as Promise<{ ms: number; marks: number }>;
 }
 
+/**
+ * Leaves the previous page before loading the next: tearing down a 5 MB document takes its renderer 50–65 ms (a
+ * trace shows Frame::Detach), which otherwise lands in the next page's long tasks.
+ */
+async function settle(page: Page): Promise<void> {
+  await page.goto('about:blank');
+  await page.waitForTimeout(150);
+}
+
 async function actorLensOnce(worker: Worker, page: Page, url: string): Promise<{ scanMs: number; longest: number; stats: ScanStats | null; matches: number }> {
+  await settle(page);
   await page.goto(url, { waitUntil: 'load' });
   const report = await spotted(worker, page);
   const tabId = await tabIdOf(worker, page);
