@@ -4,8 +4,8 @@
  * open IndexedDB and compile ≈10,000 names first) and the page's text never leaves its content script.
  *
  * The dictionary is stored as one JSON string: storage hands a string over as one copy, where an object of
- * 10,000-element arrays is rebuilt value by value. Readers key on the prefilter's version (both are written in
- * one `set`, the prefilter is the small one content scripts read first).
+ * 10,000-element arrays is rebuilt value by value. Readers key on the prefilter's version (all are written in
+ * one `set`; content scripts read the prefilter first and the dictionary only when some text gets past it).
  */
 import { PREFILTER_FORMAT, parseDictionary, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
 import { browser } from './browser';

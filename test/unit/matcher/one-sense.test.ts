@@ -18,6 +18,8 @@ const EXTRA: Entity[] = [
 ];
 const matcher = createMatcher(compileDictionary([...ENTITIES, ...EXTRA], { version: 't3' }));
 const SEC = 'The threat actor used malware, a backdoor and phishing in this intrusion. ';
+/** Each ransomware mention of a text with security context, and the reading it got. */
+const sense = (t: string) => matcher.match(SEC + t).filter((m) => m.kind === 'ransomware').map((m) => [m.text, m.sense ?? null]);
 const found = (t: string) => matcher.match(t).map((m) => m.text);
 const possible = (ms: Match[]) => ms.filter((m) => m.possible).map((m) => [m.text, m.rule]);
 
@@ -53,7 +55,6 @@ describe('one sense per text: possible actors', () => {
 });
 
 describe('one sense per text: ransomware names', () => {
-  const sense = (t: string) => matcher.match(SEC + t).filter((m) => m.kind === 'ransomware').map((m) => [m.text, m.sense ?? null]);
   it('the majority of the cues decides the reading at every mention', () => {
     expect(sense('Darkside operators and Darkside affiliates rose fast; the Darkside ransomware spread; Darkside stopped.')).toEqual([
       ['Darkside', 'actor'],
@@ -145,7 +146,6 @@ describe('a lower-case "gang" is part of a crew\'s highlight; other crew words a
 });
 
 describe('one sense per text: a file of the software stays the software', () => {
-  const sense = (t: string) => matcher.match(SEC + t).filter((m) => m.kind === 'ransomware').map((m) => [m.text, m.sense ?? null]);
   it('a mention before payload, sample, binary or encryptor reads the software in a text about the operators', () => {
     expect(sense('Darkside operators, Darkside affiliates and Darkside hackers chose targets; the Darkside payload, the Darkside encryptor; Darkside stopped.')).toEqual([
       ['Darkside', 'actor'],
