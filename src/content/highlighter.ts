@@ -190,8 +190,13 @@ export function pageIsDark(doc: Document): boolean {
  * The rules for every kind. Translucent fill in the kind's colour plus a solid underline in a deeper (light
  * pages) or brighter (dark pages) shade of it: readable on both. Actors are warm, software cool (by default);
  * possible actors get only a dotted underline, no fill.
+ *
+ * `scope` is the selector the ::highlight() rules hang on. Unscoped, they apply to every element, and adopting
+ * them makes the browser recompute every element's style; scoped to `:root`, they reach the text through
+ * highlight inheritance (each element's highlight styles inherit its parent's), which is cheaper where the
+ * browser has it (Chromium; Firefox 153 does not).
  */
-export function highlightCss(colors: Colors, dark: boolean): string {
+export function highlightCss(colors: Colors, dark: boolean, scope = ''): string {
   const rules: string[] = [];
   const fallback: Record<EntityKind, [number, number, number]> = { actor: [255, 179, 167], malware: [169, 216, 255], tool: [201, 240, 180], ransomware: [227, 194, 255] };
   for (const kind of Object.keys(fallback) as EntityKind[]) {
@@ -199,44 +204,83 @@ export function highlightCss(colors: Colors, dark: boolean): string {
     const fill = `rgba(${rgb.join(', ')}, ${dark ? 0.34 : 0.55})`;
     const line = dark ? mix(rgb, 255, 0.15) : mix(rgb, 0, 0.45);
     const decl = `background-color: ${fill}; text-decoration: underline 2px solid ${line}; text-underline-offset: 2px;`;
-    rules.push(`::highlight(actorlens-${kind}) { ${decl} }`, `${MARK_TAG}.actorlens-${kind} { ${decl} }`);
+    rules.push(`${scope}::highlight(actorlens-${kind}) { ${decl} }`, `${MARK_TAG}.actorlens-${kind} { ${decl} }`);
     if (kind === 'actor') {
       const dotted = `text-decoration: underline 2px dotted ${line}; text-underline-offset: 2px;`;
-      rules.push(`::highlight(actorlens-possible) { ${dotted} }`, `${MARK_TAG}.actorlens-possible { ${dotted} }`);
+      rules.push(`${scope}::highlight(actorlens-possible) { ${dotted} }`, `${MARK_TAG}.actorlens-possible { ${dotted} }`);
     }
   }
   rules.push(`${MARK_TAG} { all: unset; display: inline; }`);
   return rules.join('\n');
 }
 
+// nodeType rather than instanceof: a same-origin frame's document comes from another realm.
+const isDocument = (root: Document | ShadowRoot): root is Document => root.nodeType === 9;
+const TRANSPARENT = /^(transparent|rgba\(0, 0, 0, 0\))$/;
+
 /**
- * One constructed stylesheet shared by the document and the shadow roots that get highlights. Adopting it into
- * a root is deferred until that root gets its first painted range. Where constructed sheets cannot be adopted
- * (Firefox content scripts see adoptedStyleSheets through Xray wrappers), a <style> element carries the rules.
+ * The stylesheets, adopted into the document (and into each shadow root that gets highlights) only when that
+ * root gets its first painted range. Where constructed sheets cannot be adopted (Firefox content scripts see
+ * adoptedStyleSheets through Xray wrappers), a <style> element carries the rules.
+ *
+ * The document's rules hang on `:root` when `inherits` says the browser has highlight inheritance; `verify()`
+ * checks that against what the browser computed and falls back to unscoped rules if it does not. Shadow roots
+ * always get unscoped rules (`:root` matches nothing there, and they are small).
  */
 export class StyleManager {
-  private sheet: CSSStyleSheet | undefined;
-  private css = '';
+  private readonly sheets = new Map<'document' | 'shadow', CSSStyleSheet>();
+  private colors: Colors | undefined;
+  private dark = false;
   private readonly adopted = new Set<Document | ShadowRoot>();
   private readonly elements = new Map<Document | ShadowRoot, HTMLStyleElement>();
 
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    private inherits = false,
+  ) {}
 
-  setCss(css: string): void {
-    if (css === this.css) return;
-    this.css = css;
-    this.sheet?.replaceSync(css);
-    for (const el of this.elements.values()) el.textContent = css;
+  private cssFor(which: 'document' | 'shadow'): string {
+    return this.colors ? highlightCss(this.colors, this.dark, which === 'document' && this.inherits ? ':root' : '') : '';
+  }
+
+  setColors(colors: Colors): void {
+    if (colors === this.colors) return;
+    this.colors = colors;
+    this.refresh();
+  }
+
+  private refresh(): void {
+    for (const [which, sheet] of this.sheets) sheet.replaceSync(this.cssFor(which));
+    for (const [root, el] of this.elements) el.textContent = this.cssFor(isDocument(root) ? 'document' : 'shadow');
+  }
+
+  /**
+   * Call when the page's style is clean (after a frame), with whether the page is dark. Also checks that the
+   * document's `:root` rules reach <body>: if not, this browser lacks highlight inheritance and the rules are
+   * rewritten unscoped, in the same rewrite as the colours.
+   */
+  settle(dark: boolean): void {
+    const body = this.doc.body;
+    const inherits = this.inherits && !(body && this.active && TRANSPARENT.test(getComputedStyle(body, '::highlight(actorlens-actor)').backgroundColor));
+    if (inherits === this.inherits && dark === this.dark) return;
+    this.inherits = inherits;
+    this.dark = dark;
+    this.refresh();
   }
 
   /** Makes sure `root` (the document or a shadow root) carries the rules. */
   ensure(root: Document | ShadowRoot): void {
     if (this.adopted.has(root) || this.elements.has(root)) return;
+    const which = isDocument(root) ? 'document' : 'shadow';
     try {
-      this.sheet ??= new CSSStyleSheet();
-      if (this.sheet.cssRules.length === 0) this.sheet.replaceSync(this.css);
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
-      if (root.adoptedStyleSheets.includes(this.sheet)) {
+      let sheet = this.sheets.get(which);
+      if (!sheet) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(this.cssFor(which));
+        this.sheets.set(which, sheet);
+      }
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      if (root.adoptedStyleSheets.includes(sheet)) {
         this.adopted.add(root);
         return;
       }
@@ -244,8 +288,8 @@ export class StyleManager {
       // fall through to a <style> element
     }
     const style = this.doc.createElement('style');
-    style.textContent = this.css;
-    (root instanceof Document ? (root.head ?? root.documentElement) : root).appendChild(style);
+    style.textContent = this.cssFor(which);
+    (isDocument(root) ? (root.head ?? root.documentElement) : root).appendChild(style);
     this.elements.set(root, style);
   }
 
@@ -253,7 +297,8 @@ export class StyleManager {
   clear(): void {
     for (const root of this.adopted) {
       try {
-        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== this.sheet);
+        const ours = new Set(this.sheets.values());
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => !ours.has(s));
       } catch {
         // the root is gone
       }

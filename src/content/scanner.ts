@@ -17,7 +17,7 @@ import { blockOf, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextC
 import { compareStarts, liveRange } from './ranges';
 import type { Preread } from './preread';
 import { yieldToPage } from './yield';
-import { createPainter, highlightCss, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
+import { createPainter, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
 
 export interface ScanOptions {
   suppressed: string[];
@@ -113,8 +113,12 @@ export class Scanner {
   /** Called once, when the first range is painted. */
   onFirstPaint: (() => void) | undefined;
 
-  constructor(private readonly doc: Document) {
-    this.styles = new StyleManager(doc);
+  /** `highlightInheritance`: whether the browser is expected to have it (see StyleManager; checked on the page). */
+  constructor(
+    private readonly doc: Document,
+    highlightInheritance = false,
+  ) {
+    this.styles = new StyleManager(doc, highlightInheritance);
   }
 
   /** First full scan; then follows the page. Resolves when the scan is applied. */
@@ -419,12 +423,11 @@ export class Scanner {
    * (reading computed style now would force a style recalculation of the whole page inside our task).
    */
   private themeStyles(): void {
-    const colors = this.options!.colors;
-    this.styles.setCss(highlightCss(colors, false));
+    this.styles.setColors(this.options!.colors);
     const run = this.run;
     requestAnimationFrame(() =>
       setTimeout(() => {
-        if (run === this.run && this.styles.active && pageIsDark(this.doc)) this.styles.setCss(highlightCss(colors, true));
+        if (run === this.run && this.styles.active) this.styles.settle(pageIsDark(this.doc));
       }, 0),
     );
   }

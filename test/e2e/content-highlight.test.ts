@@ -44,6 +44,24 @@ test('article: names in plain text, links, headings and across inline markup; co
     assert.ok(at('Lazarus Group', 'split'), 'across <b>');
     assert.ok(painted.every((r) => r.name.startsWith('actorlens-')));
 
+    // Chromium has highlight inheritance, so the document's rules hang on :root alone (cheaper to adopt on pages
+    // with many elements) and still colour text nested in markup: the link and the <b> inside a paragraph.
+    const styled = await page.waitForFunction(() => {
+      const sheet = document.adoptedStyleSheets[0];
+      const rules = sheet ? [...sheet.cssRules].map((r) => (r as CSSStyleRule).selectorText).filter((s) => s.includes('::highlight')) : [];
+      const out = {
+        rules,
+        link: getComputedStyle(document.querySelector('#linked a')!, '::highlight(actorlens-malware)').backgroundColor,
+        bold: getComputedStyle(document.querySelector('#split b')!, '::highlight(actorlens-actor)').backgroundColor,
+      };
+      return rules.length > 0 && out;
+    });
+    const seen = (await styled.jsonValue()) as { rules: string[]; link: string; bold: string };
+    assert.ok(seen.rules.every((s) => s.startsWith(':root::highlight(')), JSON.stringify(seen.rules));
+    assert.match(seen.link, /^rgba\(\d+, \d+, \d+, 0\.\d+\)$/);
+    assert.match(seen.bold, /^rgba\(\d+, \d+, \d+, 0\.\d+\)$/);
+    assert.notEqual(seen.link, seen.bold, 'malware and actor fills differ');
+
     const distinct = new Set(report.matches.map((m) => m.entityId ?? `?${m.name}`)).size;
     assert.equal(await waitFor(() => badgeOf(env.browser.worker, page), (b) => b !== '', 5000, 'badge'), String(distinct));
   } finally {
