@@ -5,8 +5,11 @@
  *  - 0 `distinct`: mixed-case, digit-bearing or otherwise unusual spellings (TrickBot, APT29, Storm-0558). Spotted on
  *    any page.
  *  - 1 `wordlike`: one word spelled like a common word or a name (Emotet, Milan, Athena: one capital then lower case,
- *    or all lower case) that is not in the stop list. Spotted only in its written case (or all caps) and only with
- *    supporting context: security vocabulary on the page, or a cue next to the name.
+ *    or all lower case) that is not in the stop list; and a name in a vendor's naming scheme (Fancy Bear, Midnight
+ *    Blizzard, Charming Kitten: Title Case words ending in the scheme's word), even when its words are ordinary or a
+ *    curator flagged it — its shape is the evidence, so it is spotted at a sentence start or in a heading too.
+ *    Spotted only in its written case (or all caps) and only with supporting context: security vocabulary on the
+ *    page, or a cue next to the name.
  *  - 2 `flagged`: flagged `ambiguous` by a curator in the data (Lazarus, ZINC), or made only of ordinary words of
  *    the stop list (stoplist.ts tier 2: Cobalt, Silence, Equation, Sea Turtle, Raccoon). Spotted only in its exact
  *    written case, and only when

@@ -15,6 +15,7 @@ import { allNames, type Entity, type EntityKind } from '../model/entity';
 import { AMBIGUITY, type AmbiguityLevel } from './ambiguity';
 import { caseSignature, isWordCode, normalizeKey } from './normalize';
 import { commonWordTier } from './stoplist';
+import { ANIMALS } from './patterns';
 
 export interface CompiledDictionary {
   version: string;
@@ -52,7 +53,22 @@ export const LETTER_KIND: Record<string, EntityKind> = { a: 'actor', m: 'malware
 /** When several entities share a name and no cue decides: bundled first, then this kind order, then input order. */
 export const KIND_PRIORITY: readonly EntityKind[] = ['actor', 'malware', 'ransomware', 'tool'];
 
+const SCHEME_WORDS: ReadonlySet<string> = new Set(ANIMALS);
+
+/**
+ * A name in a vendor's naming scheme ("Fancy Bear", "Midnight Blizzard", "Charming Kitten": capitalised words ending
+ * in the scheme's word) is made of ordinary words, but written that way on a page about security it is the actor's
+ * name wherever it stands, at a sentence start or in a heading too. So it needs page context, as a word-like name
+ * does, even when the data or the stop list marks its words as ordinary.
+ */
+function isSchemeName(key: string, sig: string): boolean {
+  const words = key.split(' ');
+  // The case signature has no spaces: one capital per word, the rest lower case ("FancyBear").
+  return words.length >= 2 && SCHEME_WORDS.has(words[words.length - 1]!) && /^(?:\p{Lu}\p{Ll}+)+$/u.test(sig) && sig.replace(/\P{Lu}/gu, '').length === words.length;
+}
+
 export function ambiguityLevel(name: string, flagged: boolean | undefined, key = normalizeKey(name), sig = caseSignature(name)): AmbiguityLevel {
+  if (isSchemeName(key, sig)) return AMBIGUITY.wordlike;
   if (flagged) return AMBIGUITY.flagged;
   // A feed name written all in lower case ("payload", "template", "schtasks") is spelled like an ordinary word.
   if (!key.includes(' ') && /^\p{Ll}+$/u.test(sig)) return AMBIGUITY.common;

@@ -51,6 +51,16 @@ describe('security context confirms ambiguous names', () => {
     expect(matcher.match('attributed to Lazarus', { securityContext: true }).map((m) => m.text)).toEqual(['Lazarus']);
     expect(matcher.match('attributed to Lazarus', { securityContext: false })).toEqual([]);
   });
+  it('a vendor-scheme name made of ordinary words reads as the actor anywhere on a security page, never on an ordinary one', () => {
+    const sec = 'The malware dropped a backdoor; the threat actor used phishing.\n';
+    const spotted = (t: string) => matcher.match(t).map((m) => [m.text, m.entityId]);
+    expect(spotted(sec + 'Cozy Bear breached the mail server.')).toEqual([['Cozy Bear', 'apt29']]);
+    expect(spotted(sec + 'How Midnight Blizzard Got In\nIt phished an administrator.')).toEqual([['Midnight Blizzard', 'apt29']]);
+    expect(spotted(sec + 'COZY BEAR again.')).toEqual([['COZY BEAR', 'apt29']]);
+    // Not in another case, and not without security vocabulary.
+    expect(spotted(sec + 'A cozy bear slept; the Cozy bear woke.')).toEqual([]);
+    expect(spotted('The Midnight Blizzard of 1888 buried the city. Cozy Bear is the name of a toy shop.')).toEqual([]);
+  });
   it('word-like names need page context', () => {
     expect(matcher.match('My dog Emotet sleeps.')).toEqual([]);
     expect(matcher.match('The Emotet malware returned.').map((m) => m.text)).toEqual(['Emotet']);
@@ -65,6 +75,11 @@ describe('levels and stop list', () => {
     expect(ambiguityLevel('Cobalt', false)).toBe(AMBIGUITY.flagged);
     expect(ambiguityLevel('Sea Turtle', false)).toBe(AMBIGUITY.flagged);
     expect(ambiguityLevel('One', false)).toBe(AMBIGUITY.common);
+    // Vendor schemes: word-like even when flagged or made of stop-list words, but only written in Title Case.
+    expect(ambiguityLevel('Fancy Bear', true)).toBe(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('Midnight Blizzard', false)).toBe(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('fancy bear', false)).toBeGreaterThan(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('Bear', false)).toBeGreaterThan(AMBIGUITY.wordlike);
     expect(ambiguityLevel('payload', false)).toBe(AMBIGUITY.common);
     expect(isCommonWordName('lead')).toBe(true);
     expect(isCommonWordName('trickbot')).toBe(false);
