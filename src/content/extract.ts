@@ -4,7 +4,7 @@
  * become line breaks. The reader's own work (inputs, editable areas) and code blocks are never read.
  */
 
-import { SKIPPED_ELEMENTS as SKIP } from '../core/page-text';
+import { SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT } from '../core/page-text';
 
 /**
  * The elements that may host a shadow root (DOM standard, attachShadow), besides autonomous custom elements: the
@@ -26,9 +26,14 @@ export interface TextChunk {
 /** Our own UI host carries this attribute only while it exists; its subtree is never scanned. */
 export const OWN_UI_ATTR = 'data-actorlens-ui';
 
+/** The elements never read in `doc` (see page-text.ts). */
+export function skippedIn(doc: Document | null): ReadonlySet<string> {
+  return doc?.contentType === 'text/plain' ? SKIPPED_IN_PLAIN_TEXT : SKIPPED_ELEMENTS;
+}
+
 /** The reader's work and our own UI: editable areas (contenteditable=true / plaintext-only / empty), form fields, code. */
 export function isSkipped(el: Element): boolean {
-  return SKIP.has(el.localName) || skippedByAttribute(el);
+  return skippedIn(el.ownerDocument).has(el.localName) || skippedByAttribute(el);
 }
 
 function skippedByAttribute(el: Element): boolean {
@@ -80,6 +85,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   const outer: Node[] = [];
   let node: Node | null = root.firstChild;
   let name: string;
+  const skip = skippedIn(root.nodeType === 9 ? (root as Document) : root.ownerDocument);
   while (node) {
     const type = node.nodeType;
     if (type === 3) {
@@ -103,7 +109,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         parts.push(value);
         length += value.length;
       }
-    } else if (type === 1 && !SKIP.has((name = (node as Element).localName)) && !skippedByAttribute(node as Element)) {
+    } else if (type === 1 && !skip.has((name = (node as Element).localName)) && !skippedByAttribute(node as Element)) {
       if (onShadowRoot && (SHADOW_HOSTS.has(name) || name.includes('-'))) {
         const shadow = (node as Element).shadowRoot;
         if (shadow) onShadowRoot(shadow);

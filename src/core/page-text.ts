@@ -8,3 +8,9 @@ export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd', 'samp',
   'svg', 'math', 'canvas', 'iframe', 'object', 'head', 'title',
 ]);
+
+/**
+ * A plain-text document (a .txt report, a raw advisory) is shown by the browser inside one <pre>: that text is the
+ * document itself, so there a <pre> is read.
+ */
+export const SKIPPED_IN_PLAIN_TEXT: ReadonlySet<string> = new Set([...SKIPPED_ELEMENTS].filter((name) => name !== 'pre'));
