@@ -13,6 +13,7 @@ import { compileDictionary, createMatcher, type Match } from '../src/core/matche
 import { bandOf, deriveConfidence } from '../src/core/model/confidence';
 import { loadKnowledgeBase } from './lib/feeds';
 import { htmlToText, looksLikeHtml } from './lib/html-to-text';
+import { unwrapLines } from '../src/core/page-text';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -122,7 +123,7 @@ const WORDS: Record<string, string> = {
 const results = [];
 for (const src of inputs) {
   const raw = await readInput(src);
-  const text = raw.html ? htmlToText(raw.text) : raw.text;
+  const text = raw.html ? htmlToText(raw.text) : unwrapLines(raw.text);
   const matches: Match[] = matcher.match(text);
   const spotted = new Map<string, Spotted>();
   for (const m of matches) {

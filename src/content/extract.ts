@@ -4,7 +4,7 @@
  * become line breaks. The reader's own work (inputs, editable areas) and code blocks are never read.
  */
 
-import { SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT } from '../core/page-text';
+import { SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT, unwrapLines } from '../core/page-text';
 
 /**
  * The elements that may host a shadow root (DOM standard, attachShadow), besides autonomous custom elements: the
@@ -66,6 +66,10 @@ export function insideSkipped(node: Node): boolean {
  * `root` are handed to `onShadowRoot` as the walk meets their hosts (the walk does not enter them); the caller
  * scans them as roots.
  *
+ * A text node longer than `maxChars` (a plain-text document is one) is read in pieces, cut at a paragraph or line
+ * break where there is one: its pieces sit in successive chunks, each starting inside the node (a negative start).
+ * In a plain-text document, lines wrapped by hand are joined (page-text.ts `unwrapLines`).
+ *
  * Speed: the walk steps through the tree itself (firstChild, nextSibling, and parentNode on the way up) rather than
  * with a TreeWalker: it then knows each text node's block from the elements it has entered, never enters a skipped
  * subtree, and meets every element once, where the open shadow roots are looked for. From an isolated world on the
@@ -85,7 +89,13 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   const outer: Node[] = [];
   let node: Node | null = root.firstChild;
   let name: string;
-  const skip = skippedIn(root.nodeType === 9 ? (root as Document) : root.ownerDocument);
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  const skip = skippedIn(doc);
+  const plain = doc?.contentType === 'text/plain';
+  const chunk = (): TextChunk => {
+    const text = parts.join('');
+    return { nodes, starts, text: plain ? unwrapLines(text) : text };
+  };
   while (node) {
     const type = node.nodeType;
     if (type === 3) {
@@ -93,7 +103,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
       if (value) {
         if (block !== lastBlock && length > 0) {
           if (length >= maxChars) {
-            yield { nodes, starts, text: parts.join('') };
+            yield chunk();
             nodes = [];
             starts = [];
             parts = [];
@@ -104,10 +114,23 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
           }
         }
         lastBlock = block;
+        let from = 0;
+        while (value.length - from > maxChars) {
+          const cut = cutPoint(value, from, maxChars);
+          nodes.push(node as Text);
+          starts.push(length - from);
+          parts.push(value.slice(from, cut));
+          yield chunk();
+          nodes = [];
+          starts = [];
+          parts = [];
+          length = 0;
+          from = cut;
+        }
         nodes.push(node as Text);
-        starts.push(length);
-        parts.push(value);
-        length += value.length;
+        starts.push(length - from);
+        parts.push(from ? value.slice(from) : value);
+        length += value.length - from;
       }
     } else if (type === 1 && !skip.has((name = (node as Element).localName)) && !skippedByAttribute(node as Element)) {
       if (onShadowRoot && (SHADOW_HOSTS.has(name) || name.includes('-'))) {
@@ -133,7 +156,18 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
     }
     node = next;
   }
-  if (nodes.length) yield { nodes, starts, text: parts.join('') };
+  if (nodes.length) yield chunk();
+}
+
+/** Where to end a piece of a long text that starts at `from`: after a paragraph break, a line break or a space. */
+function cutPoint(value: string, from: number, maxChars: number): number {
+  const limit = from + maxChars;
+  const half = from + (maxChars >> 1);
+  for (const sep of ['\n\n', '\n', ' ']) {
+    const at = value.lastIndexOf(sep, limit - sep.length);
+    if (at > half) return at + sep.length;
+  }
+  return limit;
 }
 
 const blockCache = new WeakMap<Node, Node>();

@@ -14,3 +14,12 @@ export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
  * document itself, so there a <pre> is read.
  */
 export const SKIPPED_IN_PLAIN_TEXT: ReadonlySet<string> = new Set([...SKIPPED_ELEMENTS].filter((name) => name !== 'pre'));
+
+/**
+ * Plain text is wrapped by hand at a fixed width, so a name may run over a line break ("Wizard\nSpider"). A single
+ * line break between two lines becomes a space; blank lines (paragraph breaks) stay. The length is unchanged, so
+ * offsets into the result are offsets into the original text.
+ */
+export function unwrapLines(text: string): string {
+  return text.replace(/([^\n])\n(?=[^\n])/g, '$1 ');
+}

@@ -151,15 +151,15 @@ test('form fields, editable drafts and code are left alone', async () => {
   }
 });
 
-test('a plain-text document (the browser shows it in one <pre>) is read; a path naming the actor is not', async () => {
+test('a plain-text document (the browser shows it in one <pre>) is read, a name wrapped over two lines too; a path naming the actor is not', async () => {
   const page = await open('/advisory.txt');
   try {
     const report = await spotted(env.browser.worker, page);
     assert.equal(await page.evaluate(() => document.contentType), 'text/plain');
     const texts = report.matches.map((m) => `${m.text}×${m.count}`).sort();
-    assert.deepEqual(texts, ['Lazarus Group×1', 'TrickBot×1']);
+    assert.deepEqual(texts, ['Lazarus Group×1', 'TrickBot×1', 'Wizard Spider×1']);
     const painted = await ranges(page);
-    assert.deepEqual(painted.map((r) => r.text).sort(), ['Lazarus Group', 'TrickBot']);
+    assert.deepEqual(painted.map((r) => r.text).sort(), ['Lazarus Group', 'TrickBot', 'Wizard\nSpider']);
   } finally {
     await page.close();
   }

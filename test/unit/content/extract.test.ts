@@ -83,3 +83,39 @@ describe('skips', () => {
     expect(insideSkipped(root.querySelector('p')!.firstChild!)).toBe(true);
   });
 });
+
+describe('long text nodes and plain-text documents', () => {
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => `Line ${i} says TrickBot reached host ${i}.`).join('\n');
+
+  it('reads a text node longer than a chunk in pieces cut at line breaks, each offset mapping back into the node', () => {
+    const body = page(`<p>before</p><div id="long"></div><p>after</p>`);
+    const long = document.createTextNode(lines(400));
+    document.getElementById('long')!.appendChild(long);
+    const chunks = [...textChunks(body, 1000)];
+    expect(chunks.length).toBeGreaterThan(10);
+    // The pieces follow each other with nothing added between them.
+    expect(chunks.map((c) => c.text).join('')).toBe(`before\n${long.data}\nafter`);
+    for (const c of chunks) {
+      expect(c.text.length).toBeLessThanOrEqual(1000 + 'before\n'.length);
+      // Cut after a line break, never inside a line.
+      if (c !== chunks.at(-1)) expect(c.text.endsWith('\n')).toBe(true);
+      for (let i = c.text.indexOf('TrickBot'); i >= 0; i = c.text.indexOf('TrickBot', i + 1)) {
+        const start = locate(c, i)!;
+        expect(start.node.data.slice(start.offset, start.offset + 8)).toBe('TrickBot');
+      }
+    }
+  });
+
+  it('in a plain-text document reads the <pre> and joins hand-wrapped lines, keeping offsets', () => {
+    Object.defineProperty(document, 'contentType', { value: 'text/plain', configurable: true });
+    try {
+      const body = page('<pre>Attributed to Wizard\nSpider by analysts.\n\nNext paragraph.</pre>');
+      const [chunk] = [...textChunks(body)];
+      expect(chunk!.text).toBe('Attributed to Wizard Spider by analysts.\n\nNext paragraph.');
+      expect(chunk!.text.length).toBe((body.firstChild!.firstChild as Text).length);
+    } finally {
+      delete (document as { contentType?: string }).contentType;
+    }
+    expect(allText(page('<pre>no pre</pre><p>keep</p>'))).toEqual(['keep']);
+  });
+});
