@@ -29,7 +29,8 @@ export function htmlToText(html: string): string {
         if (BLOCK.has(name) && skipDepth === 0) parts.push('\n');
       },
       ontext(text) {
-        if (skipDepth === 0) parts.push(text);
+        // A line break in the source is rendered as a space; only blocks and <br> break lines (as in extract.ts).
+        if (skipDepth === 0) parts.push(text.replace(/[\r\n]/g, ' '));
       },
       onclosetag(name, implied) {
         if (VOID.has(name)) return;

@@ -88,7 +88,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   /** The blocks to return to, one per element entered. */
   const outer: Node[] = [];
   let node: Node | null = root.firstChild;
-  let name: string;
+  let name = '';
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
   const skip = skippedIn(doc);
   const plain = doc?.contentType === 'text/plain';
@@ -114,12 +114,14 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
           }
         }
         lastBlock = block;
+        // A line break in an HTML page's text is rendered as a space: it must not end a name ("Wizard\nSpider").
+        const read = plain || value.indexOf('\n') < 0 ? value : value.replace(NEWLINES, ' ');
         let from = 0;
         while (value.length - from > maxChars) {
           const cut = cutPoint(value, from, maxChars);
           nodes.push(node as Text);
           starts.push(length - from);
-          parts.push(value.slice(from, cut));
+          parts.push(read.slice(from, cut));
           yield chunk();
           nodes = [];
           starts = [];
@@ -129,10 +131,13 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         }
         nodes.push(node as Text);
         starts.push(length - from);
-        parts.push(from ? value.slice(from) : value);
+        parts.push(from ? read.slice(from) : read);
         length += value.length - from;
       }
-    } else if (type === 1 && !skip.has((name = (node as Element).localName)) && !skippedByAttribute(node as Element)) {
+    } else if (type === 1 && (name = (node as Element).localName) === 'br') {
+      // A line break ends a word as a block does ("TrickBot<br>Emotet" is two names, not "TrickBotEmotet").
+      lastBlock = null;
+    } else if (type === 1 && !skip.has(name) && !skippedByAttribute(node as Element)) {
       if (onShadowRoot && (SHADOW_HOSTS.has(name) || name.includes('-'))) {
         const shadow = (node as Element).shadowRoot;
         if (shadow) onShadowRoot(shadow);
@@ -158,6 +163,8 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   }
   if (nodes.length) yield chunk();
 }
+
+const NEWLINES = /\n/g;
 
 /** Where to end a piece of a long text that starts at `from`: after a paragraph break, a line break or a space. */
 function cutPoint(value: string, from: number, maxChars: number): number {

@@ -151,6 +151,18 @@ test('form fields, editable drafts and code are left alone', async () => {
   }
 });
 
+test('<br> ends a name, a line break in the page source does not', async () => {
+  const page = await open('/wrapped.html');
+  try {
+    const report = await spotted(env.browser.worker, page);
+    assert.deepEqual(report.matches.map((m) => `${m.text}×${m.count}`).sort(), ['Dridex×1', 'Emotet×1', 'TrickBot×1', 'Wizard Spider×1']);
+    const painted = (await ranges(page)).map((r) => r.text.replace(/\s+/g, ' ')).sort();
+    assert.deepEqual(painted, ['Dridex', 'Emotet', 'TrickBot', 'Wizard Spider']);
+  } finally {
+    await page.close();
+  }
+});
+
 test('a plain-text document (the browser shows it in one <pre>) is read, a name wrapped over two lines too; a path naming the actor is not', async () => {
   const page = await open('/advisory.txt');
   try {

@@ -58,8 +58,8 @@ const SCHEME_WORDS: ReadonlySet<string> = new Set(ANIMALS);
 /**
  * A name in a vendor's naming scheme ("Fancy Bear", "Midnight Blizzard", "Charming Kitten": capitalised words ending
  * in the scheme's word) is made of ordinary words, but written that way on a page about security it is the actor's
- * name wherever it stands, at a sentence start or in a heading too. So it needs page context, as a word-like name
- * does, even when the data or the stop list marks its words as ordinary.
+ * name wherever it stands, at a sentence start or in a heading too. So it needs no more than page context, as a
+ * word-like name does, even when the data or the stop list marks its words as ordinary.
  */
 function isSchemeName(key: string, sig: string): boolean {
   const words = key.split(' ');
@@ -68,7 +68,11 @@ function isSchemeName(key: string, sig: string): boolean {
 }
 
 export function ambiguityLevel(name: string, flagged: boolean | undefined, key = normalizeKey(name), sig = caseSignature(name)): AmbiguityLevel {
-  if (isSchemeName(key, sig)) return AMBIGUITY.wordlike;
+  const level = wordLevel(flagged, key, sig);
+  return level > AMBIGUITY.wordlike && isSchemeName(key, sig) ? AMBIGUITY.wordlike : level;
+}
+
+function wordLevel(flagged: boolean | undefined, key: string, sig: string): AmbiguityLevel {
   if (flagged) return AMBIGUITY.flagged;
   // A feed name written all in lower case ("payload", "template", "schtasks") is spelled like an ordinary word.
   if (!key.includes(' ') && /^\p{Ll}+$/u.test(sig)) return AMBIGUITY.common;

@@ -89,7 +89,16 @@ export interface Matcher {
   hasSecurityContext(text: string): boolean;
 }
 
-const MAX_SEP_RUN = 3;
+/**
+ * Longest run of separators between the words of a name. Pages indent their source: a name wrapped there
+ * ("Wizard\n      Spider", the line break read as a space) is one name on screen.
+ */
+const MAX_SEP_RUN = 40;
+
+/** A surface as the reader sees it: a run of spaces or tabs in the page's text shows as one space. */
+function shown(surface: string): string {
+  return /\s\s|\t/.test(surface) ? surface.replace(/\s+/g, ' ') : surface;
+}
 /** Nodes with at least this many children get a direct child table. */
 const DENSE_FANOUT = 6;
 /** Most terminals remembered on one walk (a name is at most a few dozen characters). */
@@ -346,7 +355,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const surface = original.slice(os, oe);
     if (suppressed.size && suppressed.has(suppressionKey(surface))) return false;
     const cue = cueNear(text, s, nameEnd);
-    out.push({ start: os, end: oe, text: surface, entityId: null, name: surface, kind: 'actor', alias: surface, reason: 'pattern', possible: true, rule, ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+    const seen = shown(surface);
+    out.push({ start: os, end: oe, text: seen, entityId: null, name: seen, kind: 'actor', alias: seen, reason: 'pattern', possible: true, rule, ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
     if (CUE_RULES.has(rule) && confirmed.length < MAX_SENSE_SURFACES) {
       const [, ne] = toOrig(s, nameEnd);
       const name = original.slice(os, ne);
@@ -661,7 +671,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         best = {
           start: os,
           end: oe,
-          text: original.slice(os, oe),
+          text: shown(original.slice(os, oe)),
           entityId: dict.ids[ei] as string,
           name: dict.names[ei] as string,
           kind,
@@ -1002,7 +1012,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const end = at + surface.length;
         if (!bareMentionOk(src, at, end) || overlapsAny(ms, at, end) || blk.overlaps(at, end)) continue;
         const cue = cueNear(src, at, end);
-        added.push({ start: at, end, text: surface, entityId: null, name: surface, kind: 'actor', alias: surface, reason: 'pattern', possible: true, rule: 'same-text', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+        const seen = shown(surface);
+        added.push({ start: at, end, text: seen, entityId: null, name: seen, kind: 'actor', alias: seen, reason: 'pattern', possible: true, rule: 'same-text', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
       }
     }
     if (!added.length) return ms;

@@ -15,6 +15,11 @@ describe('textChunks', () => {
     expect(allText(body)).toEqual(['Title\nLazarus Group and TrickBot.\nNext block']);
   });
 
+  it('breaks a line at <br>; a line break in the source reads as the space it renders as', () => {
+    const body = page('<p>Seen:<br>TrickBot<br/>Emotet and Wizard\n   Spider</p>');
+    expect(allText(body)).toEqual(['Seen:\nTrickBot\nEmotet and Wizard    Spider']);
+  });
+
   it('skips form fields, editable areas (and their descendants), code, scripts and our own UI', () => {
     const body = page(`
       <p id="a">keep one</p>
@@ -93,12 +98,15 @@ describe('long text nodes and plain-text documents', () => {
     document.getElementById('long')!.appendChild(long);
     const chunks = [...textChunks(body, 1000)];
     expect(chunks.length).toBeGreaterThan(10);
-    // The pieces follow each other with nothing added between them.
-    expect(chunks.map((c) => c.text).join('')).toBe(`before\n${long.data}\nafter`);
+    // The pieces follow each other with nothing added between them (the node's line breaks read as spaces).
+    expect(chunks.map((c) => c.text).join('')).toBe(`before\n${long.data.replace(/\n/g, ' ')}\nafter`);
     for (const c of chunks) {
       expect(c.text.length).toBeLessThanOrEqual(1000 + 'before\n'.length);
-      // Cut after a line break, never inside a line.
-      if (c !== chunks.at(-1)) expect(c.text.endsWith('\n')).toBe(true);
+      // Cut after a line break of the node, never inside a line.
+      if (c !== chunks.at(-1)) {
+        const end = locate(c, c.text.length, true)!;
+        expect([end.node, end.node.data[end.offset - 1]]).toEqual([long, '\n']);
+      }
       for (let i = c.text.indexOf('TrickBot'); i >= 0; i = c.text.indexOf('TrickBot', i + 1)) {
         const start = locate(c, i)!;
         expect(start.node.data.slice(start.offset, start.offset + 8)).toBe('TrickBot');

@@ -77,7 +77,8 @@ describe('levels and stop list', () => {
     expect(ambiguityLevel('One', false)).toBe(AMBIGUITY.common);
     // Vendor schemes: word-like even when flagged or made of stop-list words, but only written in Title Case.
     expect(ambiguityLevel('Fancy Bear', true)).toBe(AMBIGUITY.wordlike);
-    expect(ambiguityLevel('Midnight Blizzard', false)).toBe(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('Midnight Blizzard', true)).toBe(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('Wizard Spider', false)).toBe(AMBIGUITY.distinct);
     expect(ambiguityLevel('fancy bear', false)).toBeGreaterThan(AMBIGUITY.wordlike);
     expect(ambiguityLevel('Bear', false)).toBeGreaterThan(AMBIGUITY.wordlike);
     expect(ambiguityLevel('payload', false)).toBe(AMBIGUITY.common);

@@ -13,7 +13,7 @@ export const ENTITIES: Entity[] = [
   e('lazarus', 'actor', 'Lazarus Group', [{ name: 'Lazarus', ambiguous: true }, { name: 'ZINC', ambiguous: true }, 'APT38', 'HIDDEN COBRA', 'Diamond Sleet']),
   e('trickbot', 'malware', 'TrickBot', ['Trickster']),
   e('ta505', 'actor', 'TA505', ['Graceful Spider']),
-  e('apt29', 'actor', 'APT29', ['Cozy Bear', 'Midnight Blizzard']),
+  e('apt29', 'actor', 'APT29', ['Cozy Bear', { name: 'Midnight Blizzard', ambiguous: true }]),
   e('cobalt-group', 'actor', 'Cobalt Group', ['Cobalt']),
   e('cobalt-strike', 'tool', 'Cobalt Strike'),
   e('silence', 'actor', 'Silence'),

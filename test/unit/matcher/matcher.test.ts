@@ -40,6 +40,12 @@ describe('matching and offsets', () => {
     expect(names(ms)).toEqual(['APT29', 'APT 29', 'APT-29', 'APT‑29']);
     expect(ms.every((m) => m.entityId === 'apt29')).toBe(true);
   });
+  it('a long run of spaces between the words is still one name (indented page source), a line break is not', () => {
+    // The span covers the written text; the surface reads as shown on screen.
+    const spans = matcher.match('tracked as Lazarus          Group today').map((m) => [m.text, m.end - m.start]);
+    expect(spans).toEqual([['Lazarus Group', 22]]);
+    expect(names(matcher.match('tracked as Lazarus\nGroup today'))).not.toContain('Lazarus\nGroup');
+  });
   it('keeps possessives out of the span', () => {
     const ms = matcher.match('TrickBot’s loader and TA505\'s spam and APT29s.');
     expect(names(ms)).toEqual(['TrickBot', 'TA505']);
