@@ -12,8 +12,11 @@ import { SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT, unwrapLines } from '../core/pa
  */
 const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
 
-/** Inline elements: text on both sides of them flows together. */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', 'actorlens-mark']);
+/**
+ * Inline elements: text on both sides of them flows together. Not <sup> and <sub>: a footnote mark glued to a name
+ * ("Lazarus Group<sup>1</sup>") would make it a longer word; they end a word as a block does.
+ */
+export const INLINE: ReadonlySet<string> = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'time', 'u', 'var', 'wbr', 'actorlens-mark']);
 
 export interface TextChunk {
   /** Text nodes in document order. */

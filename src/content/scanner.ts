@@ -13,7 +13,7 @@ import type { EntityKind } from '../core/model/entity';
 import { createTextMemory, hasSecurityContext, type Match, type Matcher, type TextMemory } from '../core/matcher/index';
 import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
-import { blockOf, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
+import { blockOf, INLINE, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
 import { compareStarts, liveRange } from './ranges';
 import type { Preread } from './preread';
 import { yieldToPage } from './yield';
@@ -77,11 +77,9 @@ function isOwnNode(node: Node): boolean {
   return el.localName === MARK_TAG || el.hasAttribute(OWN_UI_ATTR);
 }
 
-const INLINE_TAGS = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr', MARK_TAG]);
-
 /** The subtree to re-read when `node` was added or changed: the node itself if it is a block, else its block. */
 function scanRootOf(node: Node): Node {
-  if (node.nodeType === 1 && !INLINE_TAGS.has((node as Element).localName)) return node;
+  if (node.nodeType === 1 && !INLINE.has((node as Element).localName)) return node;
   return blockOf(node);
 }
 

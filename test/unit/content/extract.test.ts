@@ -20,6 +20,11 @@ describe('textChunks', () => {
     expect(allText(body)).toEqual(['Seen:\nTrickBot\nEmotet and Wizard    Spider']);
   });
 
+  it('a footnote mark does not glue onto a name', () => {
+    const body = page('<p>Lazarus Group<sup><a href="#n1">1</a></sup> and TrickBot<sub>2</sub> were named.</p>');
+    expect(allText(body)).toEqual(['Lazarus Group\n1\n and TrickBot\n2\n were named.']);
+  });
+
   it('skips form fields, editable areas (and their descendants), code, scripts and our own UI', () => {
     const body = page(`
       <p id="a">keep one</p>
