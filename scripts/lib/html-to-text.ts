@@ -4,7 +4,7 @@
  * an attribute or a style is read (a page may show it at any moment). Uses htmlparser2.
  */
 import { Parser } from 'htmlparser2';
-import { SKIPPED_ELEMENTS as SKIP } from '../../src/core/page-text';
+import { preReadsAsProse, SKIPPED_ELEMENTS as SKIP, unwrapLines } from '../../src/core/page-text';
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
@@ -14,27 +14,53 @@ const BLOCK = new Set([
 ]);
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
+/** An open <pre>, read or dropped when it closes (page-text.ts `preReadsAsProse`, as the content script decides). */
+interface OpenPre {
+  start: number;
+  depth: number;
+  classes: string;
+  firstChild: boolean;
+  hasCode: boolean;
+  all: string[];
+}
+
 export function htmlToText(html: string): string {
   const parts: string[] = [];
   let skipDepth = 0;
   const stack: boolean[] = []; // per open element: does it start a skipped subtree?
+  let pre: OpenPre | undefined;
   const parser = new Parser(
     {
       onopentag(name, attrs) {
         const editable = attrs.contenteditable !== undefined && attrs.contenteditable.toLowerCase() !== 'false';
-        const skip = SKIP.has(name) || editable;
+        if (pre) {
+          if (!pre.firstChild) {
+            pre.firstChild = true;
+            pre.classes += ` ${attrs.class ?? ''}`;
+          }
+          if (name === 'code') pre.hasCode = true;
+        }
+        const opensPre = name === 'pre' && !pre && skipDepth === 0 && !editable;
+        const skip = (SKIP.has(name) && !opensPre) || editable;
         if (!VOID.has(name)) {
           stack.push(skip);
           if (skip) skipDepth++;
         }
         if (BLOCK.has(name) && skipDepth === 0) parts.push('\n');
+        if (opensPre) pre = { start: parts.length, depth: stack.length, classes: attrs.class ?? '', firstChild: false, hasCode: false, all: [] };
       },
       ontext(text) {
+        pre?.all.push(text);
         // A line break in the source is rendered as a space; only blocks and <br> break lines (as in extract.ts).
-        if (skipDepth === 0) parts.push(text.replace(/[\r\n]/g, ' '));
+        if (skipDepth === 0) parts.push(pre ? text : text.replace(/[\r\n]/g, ' '));
       },
       onclosetag(name, implied) {
         if (VOID.has(name)) return;
+        if (pre && name === 'pre' && stack.length === pre.depth) {
+          const kept = parts.splice(pre.start).join('');
+          if (preReadsAsProse(pre.all.join(''), pre.classes, pre.hasCode)) parts.push(unwrapLines(kept));
+          pre = undefined;
+        }
         const skip = stack.pop();
         if (skip) skipDepth--;
         if (BLOCK.has(name) && skipDepth === 0 && !implied) parts.push('\n');

@@ -4,7 +4,7 @@
  * become line breaks. The reader's own work (inputs, editable areas) and code blocks are never read.
  */
 
-import { SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT, unwrapLines } from '../core/page-text';
+import { preReadsAsProse, SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT, unwrapLines } from '../core/page-text';
 
 /**
  * The elements that may host a shadow root (DOM standard, attachShadow), besides autonomous custom elements: the
@@ -36,7 +36,8 @@ export function skippedIn(doc: Document | null): ReadonlySet<string> {
 
 /** The reader's work and our own UI: editable areas (contenteditable=true / plaintext-only / empty), form fields, code. */
 export function isSkipped(el: Element): boolean {
-  return skippedIn(el.ownerDocument).has(el.localName) || skippedByAttribute(el);
+  const name = el.localName;
+  return (skippedIn(el.ownerDocument).has(name) && !(name === 'pre' && isProsePre(el))) || skippedByAttribute(el);
 }
 
 function skippedByAttribute(el: Element): boolean {
@@ -136,7 +137,8 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         }
         lastBlock = block;
         // A line break in an HTML page's text is rendered as a space: it must not end a name ("Wizard\nSpider").
-        const read = plain || value.indexOf('\n') < 0 ? value : value.replace(NEWLINES, ' ');
+        // In a <pre> read as prose, lines wrapped by hand are joined and blank lines kept.
+        const read = plain || value.indexOf('\n') < 0 ? value : (block as Element).localName === 'pre' ? unwrapLines(value) : value.replace(NEWLINES, ' ');
         let from = 0;
         while (value.length - from > maxChars) {
           const cut = cutPoint(value, from, maxChars);
@@ -158,7 +160,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
     } else if (type === 1 && (name = (node as Element).localName) === 'br') {
       // A line break ends a word as a block does ("TrickBot<br>Emotet" is two names, not "TrickBotEmotet").
       lastBlock = null;
-    } else if (type === 1 && !skip.has(name) && !(checkAttributes && skippedByAttribute(node as Element))) {
+    } else if (type === 1 && (!skip.has(name) || (name === 'pre' && isProsePre(node as Element))) && !(checkAttributes && skippedByAttribute(node as Element))) {
       if (onShadowRoot && (SHADOW_HOSTS.has(name) || name.includes('-'))) {
         const shadow = (node as Element).shadowRoot;
         if (shadow) onShadowRoot(shadow);
@@ -186,6 +188,11 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
 }
 
 const NEWLINES = /\n/g;
+
+/** A <pre> of an HTML page that reads as prose (a message in a mail archive), see page-text.ts. */
+function isProsePre(el: Element): boolean {
+  return preReadsAsProse(el.textContent ?? '', `${el.className} ${el.firstElementChild?.className ?? ''}`, el.querySelector('code') !== null);
+}
 
 /** Where to end a piece of a long text that starts at `from`: after a paragraph break, a line break or a space. */
 function cutPoint(value: string, from: number, maxChars: number): number {

@@ -2,7 +2,8 @@
  * Which elements' text is never read for spotting: the content script (src/content/extract.ts) and the
  * command-line scanner (scripts/lib/html-to-text.ts) share this list, so `npm run scan` on a saved page finds what
  * the extension finds on it. Scripts, styles and the like hold no reading text; form fields and editable regions
- * are the reader's own work; code blocks hold identifiers that look like names (`detect --family TrickBot`).
+ * are the reader's own work; code blocks hold identifiers that look like names (`detect --family TrickBot`). A <pre>
+ * that reads as prose is the exception (`preReadsAsProse`).
  */
 export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'code', 'pre', 'kbd', 'samp',
@@ -22,4 +23,25 @@ export const SKIPPED_IN_PLAIN_TEXT: ReadonlySet<string> = new Set([...SKIPPED_EL
  */
 export function unwrapLines(text: string): string {
   return text.replace(/([^\n])\n(?=[^\n])/g, '$1 ');
+}
+
+const CODE_CLASS = /lang|highlight|hljs|prism|source|brush|code|syntax/i;
+/** Characters that fill code, logs and data but are rare in prose (quotes, brackets and <> are common in mail). */
+const CODE_CHARS = /[{};=$\\|_]/g;
+const LETTERS = /\p{L}/gu;
+const QUOTE_MARKS = /^[ \t]*(?:>[ \t]?)+/gm;
+
+/**
+ * A <pre> in an HTML page is usually code, but mail archives (mailing lists, advisories) show each message in one.
+ * Such a <pre> is read when nothing marks it as code (no <code> inside, no highlighter's class) and its text reads
+ * as prose: long enough, mostly letters, and almost none of the characters code is made of. Decided on the
+ * element's own text and classes, so the content script and `npm run scan` decide alike.
+ */
+export function preReadsAsProse(text: string, classes: string, hasCode: boolean): boolean {
+  if (hasCode || CODE_CLASS.test(classes) || text.length < 200) return false;
+  const body = text.replace(QUOTE_MARKS, '');
+  const letters = body.match(LETTERS)?.length ?? 0;
+  const visible = body.replace(/\s+/g, '').length;
+  const code = body.match(CODE_CHARS)?.length ?? 0;
+  return letters >= 0.75 * visible && code <= 0.01 * letters;
 }

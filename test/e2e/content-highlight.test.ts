@@ -163,6 +163,18 @@ test('<br> and a footnote mark end a name, a line break in the page source does 
   }
 });
 
+test('a mail archive: the message in a <pre> is read, lines joined; the rule in a code <pre> is not', async () => {
+  const page = await open('/mail-archive.html');
+  try {
+    const report = await spotted(env.browser.worker, page);
+    assert.deepEqual(report.matches.map((m) => `${m.text}×${m.count}`).sort(), ['Lazarus Group×1', 'TrickBot×1', 'Wizard Spider×1']);
+    const painted = await ranges(page);
+    assert.deepEqual(painted.map((r) => r.text).sort(), ['Lazarus Group', 'TrickBot', 'Wizard\nSpider']);
+  } finally {
+    await page.close();
+  }
+});
+
 test('a plain-text document (the browser shows it in one <pre>) is read, a name wrapped over two lines too; a path naming the actor is not', async () => {
   const page = await open('/advisory.txt');
   try {

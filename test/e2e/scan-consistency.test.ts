@@ -1,7 +1,7 @@
 /**
  * `npm run scan` reads a saved page the way the content script reads it in the browser: on the static fixture pages
  * (names in plain text, links, headings, inline markup, a form with a code block, an ordinary article, a possible
- * actor, names split by <br> and wrapped in the source) the command-line core and the extension report the same entities, surfaces and counts.
+ * actor, names split by <br> and wrapped in the source, a mail archive's <pre>) the command-line core and the extension report the same entities, surfaces and counts.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,6 +21,7 @@ const PAGES: [string, string][] = [
   ['/dark.html', 'test/fixtures/pages/dark.html'],
   ['/possible-actor.html', 'test/fixtures/pages/possible-actor.html'],
   ['/wrapped.html', 'test/fixtures/pages/wrapped.html'],
+  ['/mail-archive.html', 'test/fixtures/pages/mail-archive.html'],
 ];
 
 const env = sharedBrowser();

@@ -20,6 +20,16 @@ describe('textChunks', () => {
     expect(allText(body)).toEqual(['Seen:\nTrickBot\nEmotet and Wizard    Spider']);
   });
 
+  it('reads a <pre> that holds prose (a mail archive), joining its wrapped lines; skips one that holds code', () => {
+    const message = 'We looked again at the loader. Its operators are the crew that analysts call Wizard\nSpider, and nothing in the samples points elsewhere.\n\nRegards, Alice, who has read many such messages before and will again.';
+    const body = page(`<pre>${message}</pre><pre>rule X { strings: $a = "Wizard Spider" condition: all of them and $a and $a and $a and $a and $a }</pre><pre><code>${message}</code></pre>`);
+    const text = allText(body).join('');
+    expect(text).toContain('call Wizard Spider, and');
+    expect(text).toContain('\n\nRegards');
+    expect(text).not.toContain('rule X');
+    expect(text.match(/We looked again/g)).toHaveLength(1);
+  });
+
   it('a footnote mark does not glue onto a name', () => {
     const body = page('<p>Lazarus Group<sup><a href="#n1">1</a></sup> and TrickBot<sub>2</sub> were named.</p>');
     expect(allText(body)).toEqual(['Lazarus Group\n1\n and TrickBot\n2\n were named.']);

@@ -1,0 +1,80 @@
+/** Which <pre> elements are read: a mail archive's message is, code, logs and data are not. */
+import { describe, expect, it } from 'vitest';
+import { preReadsAsProse, unwrapLines } from '../../../src/core/page-text';
+
+const MAIL = `Hello list,
+
+We have observed a new campaign by the Lazarus Group targeting developers with fake
+job offers. The first stage is delivered by e-mail (see the attached report), and the
+second stage is a backdoor that talks to a server in another country.
+
+> On Tue, someone wrote:
+> > Is this related to TrickBot?
+> Probably not.
+
+Regards,
+Alice <alice@example.org>
+https://www.openwall.com/lists/oss-security/2024/03/29/4
+`;
+
+const PYTHON = `import json, sys
+
+def load(path):
+    with open(path) as f:
+        data = json.load(f)
+    for item in data["entries"]:
+        if item.get("family") == "TrickBot":
+            print(item["name"], item["first_seen"])
+    return data
+
+def main():
+    families = load(sys.argv[1])
+    print(len(families), "families loaded from the Lazarus Group feed")
+
+if __name__ == "__main__":
+    main()
+`;
+
+const YARA = `rule Lazarus_Loader_Strings
+{
+    meta:
+        author = "analyst"
+        description = "strings seen in the loader used by the Lazarus Group"
+    strings:
+        $a = "cmd.exe /c start" ascii wide
+        $b = "update_service_host" ascii
+        $c = { 4D 5A 90 00 03 00 00 00 }
+    condition:
+        uint16(0) == 0x5A4D and filesize < 400KB and 2 of them
+}
+`;
+
+const LOG = Array.from({ length: 8 }, (_, i) => `2024-03-29 10:01:0${i} INFO connect 10.0.0.${i}:443 host=web-${i} status=ok bytes=${1000 + i}`).join('\n');
+
+describe('preReadsAsProse', () => {
+  it('reads a mailing-list message', () => {
+    expect(preReadsAsProse(MAIL, '', false)).toBe(true);
+  });
+  it('does not read code, rules or logs, even when they name an actor', () => {
+    for (const text of [PYTHON, YARA, LOG]) expect(text.length).toBeGreaterThan(200);
+    expect(preReadsAsProse(PYTHON, '', false)).toBe(false);
+    expect(preReadsAsProse(YARA, '', false)).toBe(false);
+    expect(preReadsAsProse(LOG, '', false)).toBe(false);
+  });
+  it('does not read a <pre> marked as code, whatever its text', () => {
+    expect(preReadsAsProse(MAIL, 'language-text', false)).toBe(false);
+    expect(preReadsAsProse(MAIL, 'hljs', false)).toBe(false);
+    expect(preReadsAsProse(MAIL, '', true)).toBe(false);
+  });
+  it('does not read a short snippet', () => {
+    expect(preReadsAsProse('Lazarus Group returns.', '', false)).toBe(false);
+  });
+});
+
+describe('unwrapLines', () => {
+  it('joins lines wrapped by hand, keeps blank lines, keeps the length', () => {
+    const text = 'linked to Wizard\nSpider.\n\nNext paragraph\nhere.';
+    expect(unwrapLines(text)).toBe('linked to Wizard Spider.\n\nNext paragraph here.');
+    expect(unwrapLines(text)).toHaveLength(text.length);
+  });
+});
