@@ -234,7 +234,7 @@ export function locate(chunk: TextChunk, offset: number, preferEnd = false): { n
   const node = nodes[lo];
   if (!node) return undefined;
   const within = offset - starts[lo]!;
-  if (within < 0 || within > node.data.length) return undefined;
+  if (within < 0 || within > node.length) return undefined;
   return { node, offset: within };
 }
 
@@ -253,6 +253,6 @@ export function locateFrom(chunk: TextChunk, offset: number, preferEnd: boolean,
   const node = nodes[i];
   if (!node) return undefined;
   const within = offset - starts[i]!;
-  if (within < 0 || within > node.data.length) return undefined;
+  if (within < 0 || within > node.length) return undefined;
   return { node, offset: within, index: i };
 }
