@@ -347,7 +347,7 @@ async function main(): Promise<void> {
         st('yielded').toFixed(1),
         st('longestYield').toFixed(1),
         String(al[0]?.stats?.ranges ?? 0),
-        mark.length ? String(marks) : "—",
+        mark.length ? String(marks) : '—',
       ]);
       console.log(rows[rows.length - 1]!.join('  '));
     }
