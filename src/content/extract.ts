@@ -134,6 +134,14 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
             parts.push('\n');
             length += 1;
           }
+        } else if (length >= 2 * maxChars && endsSentence(parts[parts.length - 1]!, value, length >= 8 * maxChars)) {
+          // One block holding a whole page (every word in its own <span>): cut it between sentences, so the
+          // caller can still yield, rather than read it in one piece.
+          yield chunk();
+          nodes = [];
+          starts = [];
+          parts = [];
+          length = 0;
         }
         lastBlock = block;
         // A line break in an HTML page's text is rendered as a space: it must not end a name ("Wizard\nSpider").
@@ -192,6 +200,16 @@ const NEWLINES = /\n/g;
 /** A <pre> of an HTML page that reads as prose (a message in a mail archive), see page-text.ts. */
 function isProsePre(el: Element): boolean {
   return preReadsAsProse(el.textContent ?? '', `${el.className} ${el.firstElementChild?.className ?? ''}`, el.querySelector('code') !== null);
+}
+
+const SENTENCE_END = /[.!?]["'”’)\]]*\s*$/;
+
+/**
+ * May a chunk end between the text `before` and `next` of one block? After a sentence (a name does not run over
+ * one), or, when `anySpace`, at any space.
+ */
+function endsSentence(before: string, next: string, anySpace: boolean): boolean {
+  return (/\s$/.test(before) || /^\s/.test(next)) && (anySpace || SENTENCE_END.test(before));
 }
 
 /** Where to end a piece of a long text that starts at `from`: after a paragraph break, a line break or a space. */

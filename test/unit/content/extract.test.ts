@@ -129,6 +129,19 @@ describe('long text nodes and plain-text documents', () => {
     }
   });
 
+  it('cuts one huge block (every word in its own <span>) between sentences, never inside a name', () => {
+    const sentence = (i: number) => `<span>Report</span> <span>${i}</span> <span>blames</span> <span>Lazarus</span> <span>Group.</span> `;
+    const body = page(`<p>${Array.from({ length: 300 }, (_, i) => sentence(i)).join('')}</p>`);
+    const chunks = [...textChunks(body, 500)];
+    expect(chunks.length).toBeGreaterThan(5);
+    for (const c of chunks) {
+      expect(c.text.length).toBeLessThan(8 * 500);
+      expect(c.text).not.toMatch(/Lazarus\s*$/);
+      expect(c.text.trimStart()).toMatch(/^Report \d+ blames Lazarus Group\./);
+    }
+    expect(chunks.map((c) => c.text).join('')).toBe(body.textContent);
+  });
+
   it('in a plain-text document reads the <pre> and joins hand-wrapped lines, keeping offsets', () => {
     Object.defineProperty(document, 'contentType', { value: 'text/plain', configurable: true });
     try {
