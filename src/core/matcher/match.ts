@@ -31,7 +31,7 @@ const CLS = CLS_;
 const FOLD = FOLD_;
 const NORM = NORM_;
 const classify = classify_;
-const { codePatternAt, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_NAMING, wordIs } = patterns;
+const { codePatternAt, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_NAMING, wordIs } = patterns;
 
 export interface MatchOptions {
   /** User-suppressed terms (normalised by the matcher), already filtered to this site by the caller. */
@@ -730,13 +730,17 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (p === we) return -1;
       const q = text.charCodeAt(p);
       if (q === 34 || q === 0x201c || q === 39 || q === 0x2018) p++;
-      // the name: one word, or an initialism ("the threat actor R.T.V", see patterns.ts)
+      // the name: an initialism ("the threat actor R.T.V", see patterns.ts), or a word and the Title Case words
+      // after it ("dubbed Cold River")
       let e = initialismEndAt(text, p);
+      let run = e;
       if (e < 0) {
         e = p;
         while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
+        run = nameRunEnd(text, e);
       }
       if (e > p && nameOk(text, p, e)) {
+        e = run;
         pendS = p;
         pendE = e;
         pendRule = 'threat-actor';

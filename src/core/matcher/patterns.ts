@@ -24,11 +24,12 @@
  * Rules were tuned on the AnnoCTR dev split only.
  */
 import { COMMON_WORDS } from './stoplist';
-import { CLS as CLS_, C_UPPER as C_UPPER_, FOLD as FOLD_, classify as classify_, isWordCode } from './normalize';
+import { CLS as CLS_, C_LOWER as C_LOWER_, C_UPPER as C_UPPER_, FOLD as FOLD_, classify as classify_, isWordCode } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
 const C_UPPER = C_UPPER_;
+const C_LOWER = C_LOWER_;
 const CLS = CLS_;
 const FOLD = FOLD_;
 const classify = classify_;
@@ -190,6 +191,28 @@ export function initialismStartBefore(text: string, s: number, e: number): numbe
 export function isUpperAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return ((CLS[c] || classify(c)) & C_UPPER) !== 0;
+}
+
+/** Words that end a name rather than continue it ("the threat actor Cold River Group"). */
+const NOT_IN_NAME = new Set('group groups gang gangs team crew actor actors operators hackers apt campaign campaigns ransomware malware by in on at of and or the'.split(' '));
+
+/**
+ * End of a name that began with the word ending at `e` and may go on in Title Case words after single spaces
+ * ("dubbed Cold River", "the threat actor Brazen Bamboo"): at most `more` further words, none of them a function
+ * word, a crew word or a kind ("Cold River Group" → "Cold River").
+ */
+export function nameRunEnd(text: string, e: number, more = 2): number {
+  for (let k = 0; k < more; k++) {
+    if (text.charCodeAt(e) !== 32 || !isUpperAt(text, e + 1)) return e;
+    let w = e + 2;
+    while (w < text.length && ((CLS[text.charCodeAt(w)] || classify(text.charCodeAt(w))) & C_LOWER) !== 0) w++;
+    // Title Case only: a capital, then lower-case letters to the end of the word.
+    if (w - (e + 1) < 2 || (w < text.length && isWordCode(text.charCodeAt(w)))) return e;
+    const word = text.slice(e + 1, w).toLowerCase();
+    if (NOT_IN_NAME.has(word) || NOT_A_NAME.has(word)) return e;
+    e = w;
+  }
+  return e;
 }
 
 /** Could the word [s, e) be a proper name in a naming scheme? */

@@ -113,6 +113,13 @@ describe('suppression', () => {
 });
 
 describe('possible actors', () => {
+  it('a name after a naming cue runs over its Title Case words, not over a crew word or into the next phrase', () => {
+    const possible = (t: string) => matcher.match(SEC + t).filter((m) => m.possible).map((m) => m.text);
+    expect(possible('Google said a threat actor dubbed Cold River targeted NGOs.')).toEqual(['Cold River']);
+    expect(possible('The threat actor Brazen Bamboo used a new implant.')).toEqual(['Brazen Bamboo']);
+    expect(possible('A crew known as Tarnwick Group In Spring struck.')).toEqual(['Tarnwick']);
+    expect(possible('A crew known as Tarnwick by Google struck.')).toEqual(['Tarnwick']);
+  });
   it('reports naming-scheme names not in the dictionary', () => {
     const ms = matcher.match('Proofpoint tracks TA2722 and Mandiant tracks UNC3890; Microsoft calls it Storm-1234 (was DEV-0537); FIN13 too.');
     expect(ms.map((m) => [m.text, m.entityId, m.possible, m.reason, m.kind])).toEqual([
