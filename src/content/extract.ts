@@ -114,9 +114,15 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   const skip = skippedIn(doc);
   const plain = doc?.contentType === 'text/plain';
   const checkAttributes = hasSkippedByAttribute(root);
-  const chunk = (): TextChunk => {
+  /** The chunk read so far; the next one starts empty. */
+  const take = (): TextChunk => {
     const text = parts.join('');
-    return { nodes, starts, text: plain ? unwrapLines(text) : text };
+    const done = { nodes, starts, text: plain ? unwrapLines(text) : text };
+    nodes = [];
+    starts = [];
+    parts = [];
+    length = 0;
+    return done;
   };
   while (node) {
     const type = node.nodeType;
@@ -125,11 +131,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
       if (value) {
         if (block !== lastBlock && length > 0) {
           if (length >= maxChars) {
-            yield chunk();
-            nodes = [];
-            starts = [];
-            parts = [];
-            length = 0;
+            yield take();
           } else {
             parts.push('\n');
             length += 1;
@@ -137,11 +139,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         } else if (length >= 2 * maxChars && endsSentence(parts[parts.length - 1]!, value, length >= 8 * maxChars)) {
           // One block holding a whole page (every word in its own <span>): cut it between sentences, so the
           // caller can still yield, rather than read it in one piece.
-          yield chunk();
-          nodes = [];
-          starts = [];
-          parts = [];
-          length = 0;
+          yield take();
         }
         lastBlock = block;
         // A line break in an HTML page's text is rendered as a space: it must not end a name ("Wizard\nSpider").
@@ -153,11 +151,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
           nodes.push(node as Text);
           starts.push(length - from);
           parts.push(read.slice(from, cut));
-          yield chunk();
-          nodes = [];
-          starts = [];
-          parts = [];
-          length = 0;
+          yield take();
           from = cut;
         }
         nodes.push(node as Text);
@@ -192,7 +186,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
     }
     node = next;
   }
-  if (nodes.length) yield chunk();
+  if (nodes.length) yield take();
 }
 
 const NEWLINES = /\n/g;
