@@ -54,7 +54,7 @@ export function htmlToText(html: string): string {
         // A line break in the source is rendered as a space; only blocks and <br> break lines (as in extract.ts).
         if (skipDepth === 0) parts.push(pre ? text : text.replace(/[\r\n]/g, ' '));
       },
-      onclosetag(name, implied) {
+      onclosetag(name) {
         if (VOID.has(name)) return;
         if (pre && name === 'pre' && stack.length === pre.depth) {
           const kept = parts.splice(pre.start).join('');
@@ -63,8 +63,7 @@ export function htmlToText(html: string): string {
         }
         const skip = stack.pop();
         if (skip) skipDepth--;
-        if (BLOCK.has(name) && skipDepth === 0 && !implied) parts.push('\n');
-        else if (BLOCK.has(name) && skipDepth === 0) parts.push('\n');
+        if (BLOCK.has(name) && skipDepth === 0) parts.push('\n');
       },
     },
     { decodeEntities: true, lowerCaseTags: true },

@@ -1,7 +1,8 @@
 /**
  * Reads a page's visible text the way a reader sees it: one string per scan with a map back to text nodes,
  * so a name split across inline markup ("Lazarus <b>Group</b>") is still one match, while block boundaries
- * become line breaks. The reader's own work (inputs, editable areas) and code blocks are never read.
+ * become line breaks. The reader's own work (inputs, editable areas) and code blocks are never read (a <pre> holding
+ * prose, or a plain-text document's, is not code: see page-text.ts).
  */
 
 import { preReadsAsProse, SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT, unwrapLines } from '../core/page-text';
@@ -83,13 +84,14 @@ export function insideSkipped(node: Node): boolean {
 
 /**
  * Collects text under `root` (an element, document or shadow root). `maxChars` cuts the walk into
- * chunks so the caller can yield between them; a chunk ends only at a block boundary. Open shadow roots under
+ * chunks so the caller can yield between them; a chunk ends at a block boundary, or, in a block far longer than
+ * `maxChars`, between sentences. Open shadow roots under
  * `root` are handed to `onShadowRoot` as the walk meets their hosts (the walk does not enter them); the caller
  * scans them as roots.
  *
  * A text node longer than `maxChars` (a plain-text document is one) is read in pieces, cut at a paragraph or line
  * break where there is one: its pieces sit in successive chunks, each starting inside the node (a negative start).
- * In a plain-text document, lines wrapped by hand are joined (page-text.ts `unwrapLines`).
+ * In a <pre> that is read, lines wrapped by hand are joined (page-text.ts `unwrapLines`).
  *
  * Speed: the walk steps through the tree itself (firstChild, nextSibling, and parentNode on the way up) rather than
  * with a TreeWalker: it then knows each text node's block from the elements it has entered, never enters a skipped
@@ -112,12 +114,10 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   let name = '';
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
   const skip = skippedIn(doc);
-  const plain = doc?.contentType === 'text/plain';
   const checkAttributes = hasSkippedByAttribute(root);
   /** The chunk read so far; the next one starts empty. */
   const take = (): TextChunk => {
-    const text = parts.join('');
-    const done = { nodes, starts, text: plain ? unwrapLines(text) : text };
+    const done = { nodes, starts, text: parts.join('') };
     nodes = [];
     starts = [];
     parts = [];
@@ -143,8 +143,9 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         }
         lastBlock = block;
         // A line break in an HTML page's text is rendered as a space: it must not end a name ("Wizard\nSpider").
-        // In a <pre> read as prose, lines wrapped by hand are joined and blank lines kept.
-        const read = plain || value.indexOf('\n') < 0 ? value : (block as Element).localName === 'pre' ? unwrapLines(value) : value.replace(NEWLINES, ' ');
+        // In a <pre> that is read (a plain-text document's, or one holding prose), lines wrapped by hand are
+        // joined and blank lines kept.
+        const read = value.indexOf('\n') < 0 ? value : (block as Element).localName === 'pre' ? unwrapLines(value) : value.replace(NEWLINES, ' ');
         let from = 0;
         while (value.length - from > maxChars) {
           const cut = cutPoint(value, from, maxChars);
