@@ -94,6 +94,23 @@ export function caseMode(name: string, level: AmbiguityLevel, sig = caseSignatur
   return CASE.title;
 }
 
+/** "Crimson RAT" / "Lime-RAT" (group 1 the family), and "CrimsonRAT" glued after a lower-case letter or a digit. */
+const RAT_APART = /^(.*[\p{L}\p{N}])[\s\u00a0\u2010\u2011-]+RAT$/u;
+const RAT_GLUED = /^(.*[\p{Ll}\p{N}])RAT$/u;
+
+/**
+ * A name and, when it ends in RAT, its other writing: the field writes a remote-access trojan's family with RAT glued
+ * on or apart ("CrimsonRAT" and "Crimson RAT", "LimeRAT" and "Lime-RAT"), whichever form a feed lists. Without the
+ * other form one writing went unseen, or was read as a shorter name ("Lime RAT" as the ransomware Lime).
+ */
+export function withRatVariant<T extends { name: string; ambiguous?: boolean }>(alias: T): (T & { variant?: true })[] {
+  const name = alias.name.trim();
+  const apart = RAT_APART.exec(name);
+  const glued = apart ? undefined : RAT_GLUED.exec(name);
+  const other = apart ? `${apart[1]}RAT` : glued ? `${glued[1]} RAT` : undefined;
+  return other ? [alias, { ...alias, name: other, variant: true }] : [alias];
+}
+
 /**
  * Builds the dictionary. The trie is not built as linked nodes: the alias keys are sorted, walked once in order
  * (each key shares its longest common prefix with the previous one, so new nodes appear in depth-first,
@@ -123,10 +140,10 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     names.push(e.name);
     kinds += KIND_LETTER[e.kind] ?? 'a';
     seenKeys.clear();
-    for (const alias of allNames(e)) {
+    for (const alias of allNames(e).flatMap((a) => withRatVariant(a))) {
       const key = normalizeKey(alias.name);
       if (key.length < 3 || !isWordCode(key.charCodeAt(0))) {
-        skipped++;
+        if (!alias.variant) skipped++;
         continue;
       }
       const sig = caseSignature(alias.name);

@@ -89,6 +89,27 @@ describe('boundaries', () => {
   });
 });
 
+describe('RAT written glued or apart', () => {
+  const rats = createMatcher(
+    compileDictionary([
+      { id: 'crimson', kind: 'malware', name: 'Crimson RAT', aliases: [], provenance: ['test'] },
+      { id: 'limerat', kind: 'malware', name: 'LimeRAT', aliases: [], provenance: ['test'] },
+      { id: 'lime', kind: 'ransomware', name: 'Lime', aliases: [], provenance: ['test'] },
+    ]),
+  );
+  const found = (t: string) => rats.match(SEC + t).map((m) => [m.text, m.entityId]);
+  it('finds a family listed with RAT apart when the page glues it, and the other way round', () => {
+    expect(found('The loader fetched CrimsonRAT.')).toEqual([['CrimsonRAT', 'crimson']]);
+    expect(found('The loader fetched Lime RAT and Lime-RAT.')).toEqual([
+      ['Lime RAT', 'limerat'],
+      ['Lime-RAT', 'limerat'],
+    ]);
+  });
+  it('leaves a shorter family name alone where no RAT follows', () => {
+    expect(found('Lime ransomware encrypted the share.')).toEqual([['Lime', 'lime']]);
+  });
+});
+
 describe('case rules', () => {
   it('short all-caps names need exact case', () => {
     expect(names(matcher.match(SEC + 'The GRU and the gru and Gru.'))).toEqual(['GRU']);
