@@ -16,10 +16,10 @@ import { ImportError } from '../importers/types';
 import type { MetaRow } from './database';
 import { IMPORT_LOG_KEY } from './import-merge';
 import { fromRow, toRow, USER_ORIGIN, type Repository } from './repository';
+import { MAX_FIELD, MAX_TEXT, MAX_URL } from './limits';
 
 export const BACKUP_FORMAT = 'actorlens-backup';
 export const BACKUP_VERSION = 1;
-const MAX_TEXT = 20_000;
 
 /** A validated row as a plain deep copy (checkTree has already rejected dangerous keys). */
 function clone<T>(o: JsonObject): T {
@@ -206,7 +206,7 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
     const origin = str(o, 'origin', path, { max: 300 });
     const created = str(o, 'created', path, { max: 40 });
     str(o, 'updated', path, { optional: true, max: 40 });
-    str(o, 'pageUrl', path, { optional: true, max: 4000 });
+    str(o, 'pageUrl', path, { optional: true, max: MAX_URL });
     const s = own(o, 'source');
     if (!isObject(s)) fail(path, 'source', '"source" must be an object.');
     else {
@@ -214,7 +214,8 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
       str(s, 'title', spath);
       const rel = own(s, 'reliability');
       if (rel !== undefined && (typeof rel !== 'string' || !(RELIABILITIES as readonly string[]).includes(rel))) fail(spath, 'reliability', 'Reliability must be A–F.');
-      for (const key of ['publisher', 'author', 'date', 'url', 'basedOn'] as const) str(s, key, spath, { optional: true, max: 4000 });
+      for (const key of ['publisher', 'author', 'date', 'basedOn'] as const) str(s, key, spath, { optional: true, max: MAX_FIELD });
+      str(s, 'url', spath, { optional: true, max: MAX_URL });
     }
     const q = own(o, 'quote');
     if (q !== undefined) {
@@ -234,7 +235,10 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
   const meta: MetaRow[] = [];
   list('meta').forEach((o, i) => {
     const key = str(o, 'key', `meta[${i}]`, { max: 200 });
-    if (key !== undefined) meta.push({ key, value: own(o, 'value') as Json });
+    const value = own(o, 'value') as Json;
+    // Every later import reads and extends the log: one that is not a list of records would break them all.
+    if (key === IMPORT_LOG_KEY && !(Array.isArray(value) && value.every(isObject))) return fail(`meta[${i}]`, 'value', 'The import log must be a list of records.');
+    if (key !== undefined) meta.push({ key, value });
   });
 
   const exportedAt = own(json, 'exportedAt');

@@ -151,7 +151,7 @@ export async function applyImport(repo: Repository, plan: ImportPlan, now = new 
     if (links.length) await db.links.bulkPut(links);
     const claims = [...p.newClaims, ...p.updatedClaims.map((c) => c.after)];
     if (claims.length) await db.claims.bulkPut(claims);
-    const log = ((await db.meta.get(IMPORT_LOG_KEY))?.value as ImportRecord[] | undefined) ?? [];
+    const log = readLog((await db.meta.get(IMPORT_LOG_KEY))?.value);
     await db.meta.put({ key: IMPORT_LOG_KEY, value: [record, ...log].slice(0, IMPORT_LOG_LIMIT) });
     if (entityRows.length || links.length || claims.length) await repo.bumpDataVersion();
     return { record, preview: p, undo };
@@ -160,7 +160,7 @@ export async function applyImport(repo: Repository, plan: ImportPlan, now = new 
 
 /** The import log, newest first. */
 export async function importLog(repo: Repository): Promise<ImportRecord[]> {
-  return ((await repo.db.meta.get(IMPORT_LOG_KEY))?.value as ImportRecord[] | undefined) ?? [];
+  return readLog((await repo.db.meta.get(IMPORT_LOG_KEY))?.value);
 }
 
 /**
@@ -171,27 +171,40 @@ export async function importLog(repo: Repository): Promise<ImportRecord[]> {
 export async function undoImport(repo: Repository, undo: ImportUndo): Promise<void> {
   const db = repo.db;
   await db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
-    const addedLinks = new Set(undo.added.links);
     const addedClaims = new Set(undo.added.claims);
-    const annotated = new Set(
-      (await db.claims.where('origin').equals(USER_ORIGIN).toArray())
-        .filter((c) => addedLinks.has(c.linkId) && !addedClaims.has(c.id))
-        .map((c) => c.linkId),
+    // The reader's work since the import: links they recorded a claim on or overrode, wherever those links came from.
+    // Each stays with both its ends, even where the import brought the link or an end.
+    const userLinks = new Set(
+      (await db.claims.where('origin').equals(USER_ORIGIN).toArray()).filter((c) => !addedClaims.has(c.id)).map((c) => c.linkId),
     );
+    const overridden = new Map((await db.links.filter((l) => !!l.override).toArray()).map((l) => [l.id, l]));
+    const annotated = new Set([...userLinks, ...overridden.keys()]);
     const keptLinks = (await db.links.bulkGet([...annotated])).filter((l): l is Link => !!l);
     const neededEntities = new Set(keptLinks.flatMap((l) => [l.from, l.to]));
     await db.claims.bulkDelete(undo.added.claims);
     await db.links.bulkDelete(undo.added.links.filter((id) => !annotated.has(id)));
     await db.entities.bulkDelete(undo.added.entities.filter((id) => !neededEntities.has(id)));
     await db.entities.bulkPut(undo.previous.entities);
-    await db.links.bulkPut(undo.previous.links);
+    // A link the import changed comes back as it was, with the override the reader has set on it since (or none).
+    await db.links.bulkPut(
+      undo.previous.links.map((l) => {
+        const { override: _before, ...rest } = l;
+        const now = overridden.get(l.id)?.override;
+        return now ? { ...rest, override: now } : rest;
+      }),
+    );
     await db.claims.bulkPut(undo.previous.claims);
-    const log = ((await db.meta.get(IMPORT_LOG_KEY))?.value as ImportRecord[] | undefined) ?? [];
+    const log = readLog((await db.meta.get(IMPORT_LOG_KEY))?.value);
     const rest = log.filter((r) => r.id !== undo.record.id);
     if (rest.length) await db.meta.put({ key: IMPORT_LOG_KEY, value: rest });
     else await db.meta.delete(IMPORT_LOG_KEY);
     await repo.bumpDataVersion();
   });
+}
+
+/** The stored import log; anything else there (a damaged or hostile backup) reads as an empty log. */
+function readLog(value: unknown): ImportRecord[] {
+  return Array.isArray(value) ? (value as ImportRecord[]) : [];
 }
 
 /** Convenience for callers that hold an ImportError list: one readable line per problem. */

@@ -10,6 +10,7 @@ import { allNames, type Entity, type EntityKind } from '../model/entity';
 import { linkId, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import type { ActorLensDb, EntityRow } from './database';
 import { nameKey } from './keys';
+import { readerClaim, readerName, readerReason } from './reader-input';
 
 export const USER_ORIGIN = 'user';
 
@@ -214,8 +215,9 @@ export class Repository {
   }
 
   /** Records a reader's claim; creates the link when it does not exist yet. Returns the stored claim. */
-  async addClaim(input: NewClaim, now = new Date()): Promise<Claim> {
-    if (input.from === input.to) throw new Error('A link needs two different entities.');
+  async addClaim(raw: NewClaim, now = new Date()): Promise<Claim> {
+    if (raw.from === raw.to) throw new Error('A link needs two different entities.');
+    const input = readerClaim(raw);
     return this.db.transaction('rw', [this.db.entities, this.db.links, this.db.claims], async () => {
       const [a, b] = await this.db.entities.bulkGet([input.from, input.to]);
       if (!a || !b) throw new Error('Unknown entity.');
@@ -244,7 +246,8 @@ export class Repository {
    * for the reader if new); a link the reader created that is left without claims goes, as on deletion.
    */
   async updateClaim(id: string, patch: ClaimPatch, now = new Date()): Promise<Claim> {
-    const { link: target, ...fields } = patch;
+    const { link: target, ...raw } = patch;
+    const fields = readerClaim(raw);
     return this.db.transaction('rw', [this.db.entities, this.db.links, this.db.claims], async () => {
       const claim = await this.db.claims.get(id);
       if (!claim) throw new Error('Unknown claim.');
@@ -297,8 +300,8 @@ export class Repository {
    * entity when the name is already known. Spotting picks it up on the next scan (data version bump).
    */
   async addEntity(input: { name: string; kind: EntityKind; description?: string }): Promise<Entity> {
-    const name = input.name.replace(/\s+/g, ' ').trim();
-    if (!name || name.length > 200 || /[<>]/.test(name) || !nameKey(name)) throw new Error('A name needs 1–200 plain-text characters.');
+    const name = readerName(input.name);
+    if (!nameKey(name)) throw new Error('A name needs 1–200 plain-text characters.');
     return this.db.transaction('rw', [this.db.entities, this.db.meta], async () => {
       const known = await this.entityByAlias(name);
       if (known) return known;
@@ -321,7 +324,7 @@ export class Repository {
       const link = await this.db.links.get(linkIdValue);
       if (!link) throw new Error('Unknown link.');
       const { override: _old, ...rest } = link;
-      await this.db.links.put(confidence === null ? rest : { ...rest, override: { confidence, reason, at: new Date().toISOString() } });
+      await this.db.links.put(confidence === null ? rest : { ...rest, override: { confidence, reason: readerReason(reason), at: new Date().toISOString() } });
     });
   }
 }

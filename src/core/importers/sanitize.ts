@@ -122,9 +122,14 @@ export function checkTree(root: Json, file: string, maxErrors = 20): ImportError
   return errors;
 }
 
-// C0/C1 controls, zero-width and bidirectional formatting characters, BOM: never allowed in a name.
-// eslint-disable-next-line no-control-regex
-const NAME_CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
+/**
+ * Never allowed in a name: controls, format characters (zero-width, bidirectional, soft hyphen, tags) and every other
+ * character Unicode says to draw as nothing (variation selectors, fillers such as U+3164, which is a letter): with
+ * one, "APT28" and a look-alike that is another entity would read the same.
+ */
+const NAME_CONTROL = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
+/** The same characters, to drop from descriptions. Tab, line feed and carriage return are kept (text layout). */
+const TEXT_CONTROL = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 /** A tag opener, an HTML comment/doctype/processing instruction, a character reference or a script URL. */
 const MARKUP = /<\s*\/?\s*[a-z!?]|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|javascript\s*:/i;
 
@@ -177,8 +182,7 @@ export function cleanText(raw: unknown, ctx: FieldContext, mode: 'description' |
     .replace(/\s*\(Citation:[^)]*\)/gu, '')
     .replace(/<\/?[a-z][^>]*>/giu, '')
     .replace(/<!--[\s\S]*?-->/gu, '')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu, '')
+    .replace(TEXT_CONTROL, '')
     .replace(/\r\n?/gu, '\n')
     .replace(/[ \t]+/gu, ' ')
     .replace(/\n{3,}/gu, '\n\n')
@@ -212,11 +216,20 @@ export function cleanConfidence(raw: unknown, ctx: FieldContext): number | undef
   return raw;
 }
 
-/** ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD) of a timestamp, or undefined. */
+/**
+ * ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD) of a timestamp, or undefined. An impossible month or day is dropped
+ * with what follows it ("2019-13-45" → "2019", "2019-02-30" → "2019-02"): the reader sees only what the file can mean.
+ */
 export function isoDate(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
-  const m = /^(\d{4})(-\d{2})?(-\d{2})?/u.exec(raw.trim());
-  return m ? m[0] : undefined;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/u.exec(raw.trim());
+  if (!m) return undefined;
+  const [, year, month, day] = m as unknown as [string, string, string | undefined, string | undefined];
+  const mm = Number(month ?? 0);
+  if (!month || mm < 1 || mm > 12) return year;
+  const last = new Date(Date.UTC(Number(year), mm, 0)).getUTCDate();
+  const dd = Number(day ?? 0);
+  return day && dd >= 1 && dd <= last ? `${year}-${month}-${day}` : `${year}-${month}`;
 }
 
 export function describeType(v: unknown): string {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { applyImport, previewImport } from '../../../src/core/db/import-export';
 import { checkSize, detectAndParse, ImportError, MAX_IMPORT_BYTES, parseMispGalaxy, parseStixBundle } from '../../../src/core/importers/index';
-import { textSizeError } from '../../../src/core/importers/sanitize';
+import { cleanName, isoDate, textSizeError } from '../../../src/core/importers/sanitize';
 import { dump, fixture, freshRepo } from './helpers';
 
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -143,5 +143,19 @@ describe('hostile input: every case is an ImportError with file, path and field,
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeKeys);
     expect((({}) as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+  });
+});
+
+describe('names and dates the reader could not check by eye', () => {
+  it('refuses every character drawn as nothing, so no name can pass for another (APT28 and APT28 + a filler)', () => {
+    const ctx = { file: 'f.json', path: 'values[0]', field: 'value' };
+    for (const hidden of ['\u061c', '\u00ad', '\u180e', '\u206a', '\u{e0041}', '\u034f', '\ufe0f', '\u3164', '\u200b']) {
+      expect(cleanName(`APT28${hidden}`, ctx), JSON.stringify(hidden)).toBeInstanceOf(Error);
+    }
+    expect(cleanName('Sandworm Team', ctx)).toBe('Sandworm Team');
+    expect(cleanName('Équipe Noire', ctx)).toBe('Équipe Noire');
+  });
+  it('keeps only the part of a date that can be true', () => {
+    expect(['2019-13-45', '2019-02-30', '2020-02-29', '2019-07-14T10:00:00Z', '2019'].map(isoDate)).toEqual(['2019', '2019-02', '2020-02-29', '2019-07-14', '2019']);
   });
 });

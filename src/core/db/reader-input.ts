@@ -1,0 +1,66 @@
+/**
+ * What the reader types or selects, held to the rules a backup is checked against on restore (backup.ts): the same
+ * name rules as imports, the same lengths (limits.ts). Otherwise one over-long title or one name copied with a
+ * zero-width space would be stored without a word and then make every later backup impossible to restore.
+ */
+import { cleanName } from '../importers/sanitize';
+import { ImportError } from '../importers/types';
+import type { Claim, Source, TextQuoteSelector } from '../model/link';
+import { MAX_FIELD, MAX_TEXT, MAX_URL } from './limits';
+
+/** Characters a page puts inside words for line breaking (zero-width space, soft hyphen, word joiner…). */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+
+/** A name the reader adds (a possible actor read on a page), or an Error saying what is wrong with it. */
+export function readerName(raw: string): string {
+  const name = cleanName(raw.replace(INVISIBLE, ''), { file: '', path: '', field: 'name' });
+  if (name instanceof ImportError) throw new Error(name.reason);
+  if (!name) throw new Error('A name needs 1–200 plain-text characters.');
+  return name;
+}
+
+function cut(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+function checkUrl(url: string | undefined, what: string): void {
+  if (url !== undefined && url.length > MAX_URL) throw new Error(`The ${what} is longer than ${MAX_URL} characters.`);
+}
+
+/** A source as stored: a title is required; over-long text is cut (an ellipsis shows where). */
+export function readerSource(source: Source): Source {
+  const title = source.title.trim();
+  if (!title) throw new Error('A source needs a title.');
+  checkUrl(source.url, 'source address');
+  const fit: Source = { ...source, title: cut(title, MAX_TEXT) };
+  for (const key of ['publisher', 'author', 'date', 'basedOn'] as const) {
+    const v = fit[key];
+    if (v !== undefined) fit[key] = cut(v, MAX_FIELD);
+  }
+  return fit;
+}
+
+/**
+ * A quoted passage as stored. An over-long selection keeps its beginning, which still finds the passage on the page
+ * (its suffix no longer follows it, so it goes).
+ */
+export function readerQuote(quote: TextQuoteSelector): TextQuoteSelector {
+  if (quote.exact.length <= MAX_TEXT) return quote;
+  const { suffix: _suffix, ...rest } = quote;
+  return { ...rest, exact: quote.exact.slice(0, MAX_TEXT) };
+}
+
+/** The reader's fields of a claim, fitted (see above). */
+export function readerClaim<T extends Partial<Pick<Claim, 'source' | 'quote' | 'pageUrl'>>>(fields: T): T {
+  checkUrl(fields.pageUrl, 'page address');
+  return {
+    ...fields,
+    ...(fields.source ? { source: readerSource(fields.source) } : {}),
+    ...(fields.quote ? { quote: readerQuote(fields.quote) } : {}),
+  };
+}
+
+/** An override's reason, cut like any other text. */
+export function readerReason(reason: string): string {
+  return cut(reason, MAX_TEXT);
+}
