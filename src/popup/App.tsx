@@ -212,10 +212,14 @@ export function App({ backend, initialEntity }: AppProps) {
         search={backend.search}
         onOpen={(id) => push({ name: 'entity', id })}
         onAdd={(name) =>
-          void backend.addEntity(name).then(async (entity) => {
-            if (tab?.id !== undefined) await backend.rescan(tab.id);
-            push({ name: 'entity', id: entity.id });
-          })
+          void backend
+            .addEntity(name)
+            .then(async (entity) => {
+              if (tab?.id !== undefined) await backend.rescan(tab.id);
+              push({ name: 'entity', id: entity.id });
+            })
+            // The name is refused (markup, too long): say why rather than do nothing.
+            .catch((e: unknown) => setNotice({ text: e instanceof Error ? e.message : String(e) }))
         }
         onRecord={() => startRecord()}
         onToggleSite={() => {

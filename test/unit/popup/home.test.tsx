@@ -44,6 +44,15 @@ describe('popup home: on this page', () => {
     expect(backend.rescan).toHaveBeenCalledWith(7);
   });
 
+  it('says why a possible actor could not be added', async () => {
+    const backend = fakeBackend();
+    backend.addEntity.mockRejectedValueOnce(new Error('Names must be plain text; this one contains HTML or script: "x".'));
+    mount(<App backend={backend} />);
+    await click(await waitFor(() => button('Add UNC9999 to the knowledge base as a threat actor')));
+    await waitFor(() => $('.notice-region')?.textContent?.includes('Names must be plain text'));
+    expect($('h1.entity-name')).toBeNull();
+  });
+
   it('opens an entity with one click, and Escape goes back with focus on the same row', async () => {
     const backend = fakeBackend();
     mount(<App backend={backend} />);
