@@ -1,0 +1,79 @@
+/** `npm run scan` as a user runs it: on files of any encoding, on addresses, and with inputs that cannot be read. */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'actorlens-scan-'));
+const REPORT = 'Lazarus Group deployed TrickBot in the intrusion; the malware arrived by phishing.\n';
+
+interface Doc {
+  source: string;
+  error?: string;
+  entities?: { name: string; count: number }[];
+}
+
+function scan(...args: string[]): Promise<{ code: number; docs: Doc[]; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', '--no-feeds', '--json', ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? ((error as { code?: number }).code ?? 1) : 0;
+      resolve({ code, docs: stdout.trim() ? (JSON.parse(stdout) as { documents: Doc[] }).documents : [], stderr });
+    });
+  });
+}
+const names = (d: Doc | undefined) => (d?.entities ?? []).map((e) => e.name).sort();
+
+let server: Server;
+let base = '';
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === '/plain') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(`<p>${REPORT}</p>`);
+    if (req.url === '/latin1') return void res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1' }).end(Buffer.from(`<p>Caf\xe9 report: ${REPORT}</p>`, 'latin1'));
+    if (req.url === '/zip') return void res.writeHead(200, { 'content-type': 'application/zip' }).end(Buffer.from([0x50, 0x4b, 3, 4, 0]));
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+describe('npm run scan', () => {
+  it('reads UTF-16 files (as Windows saves reports) and UTF-8 alike', async () => {
+    const u16 = path.join(dir, 'report-utf16.txt');
+    writeFileSync(u16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(REPORT, 'utf16le')]));
+    const u8 = path.join(dir, 'report.txt');
+    writeFileSync(u8, REPORT);
+    const { code, docs } = await scan(u16, u8);
+    expect(code).toBe(0);
+    expect(names(docs[0])).toEqual(['Lazarus Group', 'TrickBot']);
+    expect(names(docs[1])).toEqual(names(docs[0]));
+  });
+
+  it('refuses binary input with a reason, still scans the other inputs, and exits 1', async () => {
+    const bin = path.join(dir, 'tool.bin');
+    writeFileSync(bin, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 'T'.charCodeAt(0)]));
+    const good = path.join(dir, 'good.txt');
+    writeFileSync(good, REPORT);
+    const { code, docs, stderr } = await scan(bin, path.join(dir, 'missing.txt'), good);
+    expect(code).toBe(1);
+    expect(docs.map((d) => d.error ?? 'ok')).toEqual([expect.stringMatching(/not a text or HTML document/), expect.stringMatching(/ENOENT/), 'ok']);
+    expect(names(docs[2])).toEqual(['Lazarus Group', 'TrickBot']);
+    expect(stderr).toMatch(/missing\.txt: ENOENT/);
+  });
+
+  it('reads an address by its declared type and charset, and says why one cannot be read', async () => {
+    const { code, docs } = await scan(`${base}/plain`, `${base}/latin1`, `${base}/zip`, `${base}/gone`, 'ftp://example.org/x.txt');
+    expect(code).toBe(1);
+    // text/plain is text, as a browser shows it, even when it starts with a tag
+    expect(names(docs[0])).toEqual(['Lazarus Group', 'TrickBot']);
+    expect(names(docs[1])).toEqual(['Lazarus Group', 'TrickBot']);
+    expect(docs.slice(2).map((d) => d.error)).toEqual([
+      expect.stringMatching(/application\/zip/),
+      expect.stringMatching(/HTTP 404/),
+      expect.stringMatching(/only http\(s\) addresses and files/),
+    ]);
+  });
+});
