@@ -9,19 +9,23 @@
  *    Blizzard, Charming Kitten: Title Case words ending in the scheme's word), even when its words are ordinary or a
  *    curator flagged it — its shape is the evidence, so it is spotted at a sentence start or in a heading too.
  *    Spotted only in its written case (or all caps) and only with supporting context: security vocabulary on the
- *    page, or a cue next to the name.
+ *    page, or a strong cue next to the name (STRONG_CUES: "Athena malware").
  *  - 2 `flagged`: flagged `ambiguous` by a curator in the data (Lazarus, ZINC), or made only of ordinary words of
  *    the stop list (stoplist.ts tier 2: Cobalt, Silence, Equation, Sea Turtle, Raccoon). Spotted only in its exact
  *    written case, and only when
- *      (a) a cue stands next to it ("the ZINC group", "Lazarus hackers"), or
+ *      (a) a strong cue stands next to it ("Lazarus hackers", "Silence ransomware"), or any cue of its kind on a
+ *          page with security context ("the ZINC group", "the Cobalt campaign"), or
  *      (b) the page has security context AND the name sits inside a sentence after a lower-case word or a comma
  *          (not at a sentence or line start, not in a Title Case heading, where ordinary words are capitalised).
  *  - 3 `common`: made only of *frequent* words (stoplist.ts tier 1: One, August, Russian, Defender, Net, Global),
  *    or a feed name written all in lower case (payload, schtasks, route): such words fill security prose too, so page
- *    context proves nothing — spotted only in exact case AND with a cue next to it ("Cuba ransomware", "Net tool").
+ *    context alone proves nothing — spotted only in exact case AND with a cue of its kind after it ("Cuba
+ *    ransomware"; an ordinary-noun cue, "Net tool", only on a security page).
+ * Levels 1 and 2 are also spotted where the text already named the same entity by a name that stood on its own
+ * ("Diamond Sleet, formerly ZINC").
  *
- * "Supporting context" for the page is `hasSecurityContext`: at least two distinct security terms and at least three
- * occurrences in all. The caller may pass it in (e.g. known from earlier chunks of the same page).
+ * "Supporting context" for the page is `hasSecurityContext`: unambiguous security vocabulary, dense and spread over
+ * the text (see there). The caller may pass it in (e.g. known from earlier chunks of the same page).
  */
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
 
@@ -38,33 +42,62 @@ const classify = classify_;
 export const AMBIGUITY = { distinct: 0, wordlike: 1, flagged: 2, common: 3 } as const;
 export type AmbiguityLevel = (typeof AMBIGUITY)[keyof typeof AMBIGUITY];
 
-/** Security vocabulary: each alternative is one "term". Matched case-insensitively on word boundaries. */
+/**
+ * Security vocabulary: each alternative is one "term", matched case-insensitively on word boundaries. Only words an
+ * ordinary article does not use: "infections", "compromised", "persistence", "credentials", "affiliates",
+ * "attackers", "sandbox", "extortion", "payload", "implants", "droppers", "wipers", "rats", "exploited",
+ * "vulnerability", "intrusion" and "trojan" fill hospital, finance, sport, space and mythology pages (audit B,
+ * finding 8), and "apt" is an English adjective. TA/UNC numbers are left out: product codes look the same ("TA1000
+ * amplifier") and would give a page the context that then confirms them as possible actors.
+ */
 const SECURITY_TERMS = [
-  'malware', 'ransomware', 'threat actors?', 'threat groups?', 'apts?', 'advanced persistent threats?', 'exploit(?:s|ed|ation)?',
-  'vulnerabilit(?:y|ies)', 'cve-\\d{4}-\\d+', 'phishing', 'spear-?phishing', 'c2', 'c&c', 'command[- ]and[- ]control',
-  'backdoors?', 'trojans?', 'botnets?', 'payloads?', 'iocs?', 'indicators of compromise', 'cyber ?attacks?',
-  'cyber-?espionage', 'cybercrim(?:e|inals?)', 'cybersecurity', 'hackers?', 'hacking', 'intrusions?', 'infostealers?',
-  'stealers?', 'droppers?', 'implants?', 'exfiltrat(?:e|ed|ion)', 'threat intelligence', 'att&ck', 'ttps',
-  'zero-day', 'remote access trojans?', 'rats', 'keyloggers?', 'rootkits?', 'wipers?', 'spyware', 'infections?',
-  'compromised', 'attackers?', 'threat hunting', 'incident response', 'sandbox', 'obfuscat(?:ed|ion)', 'shellcode',
-  'persistence', 'lateral movement', 'credential(?:s| theft| dumping)?', 'ransom notes?', 'extortion', 'data leak',
-  'leak site', 'affiliates', 'raas', 'apt\\d+', 'ta\\d{3,4}', 'unc\\d{3,5}',
+  'malware', 'ransomware', 'threat actors?', 'threat groups?', 'advanced persistent threats?', 'cve-\\d{4}-\\d+',
+  'phishing', 'spear-?phishing', 'c2', 'c&c', 'command[- ]and[- ]control', 'backdoors?', 'botnets?', 'iocs?',
+  'indicators of compromise', 'cyber ?attacks?', 'cyber-?espionage', 'cybercrim(?:e|inals?)', 'cybersecurity',
+  'hackers?', 'hacking', 'infostealers?', 'exfiltrat(?:e|ed|ion)', 'threat intelligence', 'att&ck', 'ttps',
+  'zero-days?', 'remote access trojans?', 'keyloggers?', 'rootkits?', 'spyware', 'shellcode', 'lateral movement',
+  'credential (?:theft|dumping)', 'ransom notes?', 'leak sites?', 'raas', 'threat hunting', 'incident response',
+  'apts?', 'apt\\d+',
 ];
 // Non-Unicode `\b` is much faster than Unicode look-arounds; a non-ASCII letter next to a hit is checked by hand.
 const SECURITY_RE = new RegExp(`\\b(?:${SECURITY_TERMS.join('|')})\\b`, 'gi');
+/**
+ * One term hit per this many characters at least (besides three hits in all): on the AnnoCTR dev split the sparsest
+ * report has one per ≈ 700 characters, a news page with one security paragraph far fewer.
+ */
+const CHARS_PER_HIT = 2000;
+/**
+ * The hits must spread over at least this share of the text (at most SPREAD_CAP characters): one security sentence
+ * on a page ten times longer about something else is not a security page (audit B: a news sidebar under mythology,
+ * film and finance notes, 4 %; dev: every report spreads its terms over ≥ 66 % of it).
+ */
+const SPREAD = 0.1;
+/** A text this short (a sentence or two) needs two hits of distinct terms, not three: "…sent phishing mail with a backdoor". */
+const SHORT = 1000;
+const SPREAD_CAP = 2000;
 
-/** Does the text carry security vocabulary (≥ 2 distinct terms, ≥ 3 occurrences)? */
+/**
+ * Does the text carry security vocabulary: ≥ 2 distinct terms, ≥ 3 occurrences (2 in a SHORT text) and at least one
+ * per CHARS_PER_HIT characters, spread over a tenth of the text (or SPREAD_CAP characters)?
+ */
 export function hasSecurityContext(text: string): boolean {
   const seen = new Set<string>();
+  const needHits = text.length <= SHORT ? 2 : Math.max(3, Math.ceil(text.length / CHARS_PER_HIT));
+  const needSpread = Math.min(SPREAD_CAP, text.length * SPREAD);
   let hits = 0;
+  let first = -1;
   SECURITY_RE.lastIndex = 0;
   for (let m = SECURITY_RE.exec(text); m; m = SECURITY_RE.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;
     if ((s > 0 && isWordAt(text, s - 1)) || (e < text.length && isWordAt(text, e))) continue;
+    // "APT" and "C2" only in capitals: "an apt remark", "c2" in a part number are not security words
+    const w = m[0];
+    if ((w.length === 2 && w !== 'C2' && (w.charCodeAt(0) | 32) === 99 && w.charCodeAt(1) === 50) || ((w.charCodeAt(0) | 32) === 97 && (w.charCodeAt(1) | 32) === 112 && !w.startsWith('APT'))) continue;
     hits++;
-    seen.add(m[0].toLowerCase().replace(/s$/, ''));
-    if (seen.size >= 2 && hits >= 3) return true;
+    if (first < 0) first = s;
+    seen.add(w.toLowerCase().replace(/s$/, ''));
+    if (seen.size >= 2 && hits >= needHits && s - first >= needSpread) return true;
   }
   return false;
 }
@@ -73,6 +106,14 @@ function isWordAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return ((CLS[c] || classify(c)) & C_WORD) !== 0;
 }
+
+/**
+ * Cues that say "security" by themselves: a name right next to one is read as the actor or software on any page.
+ * The other cue words (team, group, family, campaign, attack, operation, sample, tool…) are ordinary nouns ("the
+ * Cobalt team", "the Lazarus family", "the Sidewinder attack" on a sports page): next to an ambiguous name they count
+ * only on a page with security context (audit B, finding 4).
+ */
+const STRONG_CUES = new Set(['apt', 'hackers', 'hacker', 'adversary', 'raas', 'malware', 'ransomware', 'trojan', 'backdoor', 'infostealer', 'botnet', 'keylogger', 'rootkit', 'spyware', 'encryptor', 'downloader']);
 
 /** Cue words that say "this name is an actor". */
 export const ACTOR_CUES = ['group', 'groups', 'gang', 'apt', 'actor', 'actors', 'hackers', 'hacker', 'operators', 'operator', 'crew', 'affiliates', 'affiliate', 'cartel', 'syndicate', 'team', 'adversary'];
@@ -210,22 +251,36 @@ export interface AmbiguityInput {
   cue: Cue | undefined;
   /** Kind of the candidate entity: a frequent-word name needs a cue of its own kind. */
   entityIsActor?: boolean;
+  /** A ransomware name: the field names its operators after it, so an actor cue fits it too ("DarkSide operators"). */
+  entityIsRansomware?: boolean;
+  /** The same entity was already spotted earlier in the text under a name that stood on its own. */
+  entitySeen?: boolean;
   pageContext: () => boolean;
   midSentence: () => boolean;
+}
+
+/** Does a cue next to the name agree with the candidate's kind ("Phoenix team" is no cue for a malware Phoenix)? */
+function cueFits(c: Cue, a: AmbiguityInput): boolean {
+  if (c.kind === 'neutral' || a.entityIsActor === undefined) return true;
+  return c.kind === 'actor' ? !!a.entityIsActor || !!a.entityIsRansomware : !a.entityIsActor;
 }
 
 /** The rule itself. Returns whether the match stands, and whether it needed context to stand. */
 export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed: boolean } {
   if (a.level === AMBIGUITY.distinct) return { ok: true, contextUsed: false };
   if (!a.caseOk) return { ok: false, contextUsed: false };
+  const c = a.cue;
   if (a.level === AMBIGUITY.common) {
     // Only a cue written after the name and naming the entity's kind: "Cuba ransomware", "Net tool" — not
-    // "malware payload" (a compound noun) nor "One actor" for a ransomware named One.
-    const c = a.cue;
+    // "malware payload" (a compound noun) nor "One actor" for a ransomware named One; and an ordinary noun as cue
+    // ("the nitrogen sample") only on a security page.
     const ok = !!c && c.side === 'after' && (c.kind === 'software' ? !a.entityIsActor && !WEAK_SOFTWARE_CUES.has(c.word) : c.kind === 'actor' && !!a.entityIsActor);
-    return { ok, contextUsed: true };
+    return { ok: ok && (STRONG_CUES.has((c as Cue).word) || a.pageContext()), contextUsed: true };
   }
-  if (a.cue) return { ok: true, contextUsed: true };
+  // The text already named this entity unambiguously ("the Lazarus Group … Lazarus", "Diamond Sleet, formerly
+  // ZINC"): its shorter, ordinary-word name means the same here.
+  if (a.entitySeen) return { ok: true, contextUsed: true };
+  if (c && cueFits(c, a) && (STRONG_CUES.has(c.word) || a.pageContext())) return { ok: true, contextUsed: true };
   if (a.level === AMBIGUITY.wordlike) return { ok: a.pageContext(), contextUsed: true };
   return { ok: a.pageContext() && a.midSentence(), contextUsed: true };
 }

@@ -315,6 +315,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   /** Ransomware matches followed by a lower-case "gang", with the end of that word (original offsets; oneSensePerText). */
   const gangAfter = new Map<Match, number>();
   let lastMatchEnd = 0;
+  /** Entities (indices) spotted so far in this text: their ambiguous names are read as them (ambiguityVerdict). */
+  const seenEntities = new Set<number>();
+  /** The entity index of evaluate's last result. */
+  let bestEntity = -1;
 
   const pageContext = () => (pageCtx ??= hasSecurityContext(text));
   const coveredBefore = (s: number) => s < lastMatchEnd;
@@ -348,8 +352,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * ("Tarnwick Gang", "Tarnwick gang"); the name is what is looked for again at its bare mentions (one sense per
    * text), and the cue is read next to it (the crew word itself).
    */
-  function emitPossible(s: number, e: number, rule: string, needsContext: boolean, nameEnd = e): boolean {
-    if (needsContext && !pageContext()) return false;
+  function emitPossible(s: number, e: number, rule: string, needsContext: boolean | 'code', nameEnd = e): boolean {
+    // A code designation ("UNC4899") is also read as one after a known name in the same text ("Analysts linked TA505
+    // … A new cluster, UNC4899"): a product code on an ordinary page has no such neighbour.
+    if (needsContext && !(needsContext === 'code' && seenEntities.size) && !pageContext()) return false;
     if (blocked.overlaps(s, e)) return false;
     const [os, oe] = toOrig(s, e);
     const surface = original.slice(os, oe);
@@ -420,6 +426,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       return k < 0 || !(cls(text.charCodeAt(k)) & C_WORD);
     }
     if (p === 93 && i >= 3 && text.charCodeAt(i - 2) === 46 && text.charCodeAt(i - 3) === 91) return false;
+    // An apostrophe after a letter is inside a word: the "s" of a possessive ("The file's type" is not S-Type) or
+    // an elision ("don't"); a quote mark before a name follows a space or a bracket.
+    if ((p === 39 || p === 0x2019) && i >= 2 && cls(text.charCodeAt(i - 2)) & C_LETTER) return false;
     return true;
   }
 
@@ -529,6 +538,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         listCue = lc ? { word: lc.word, kind: lc.kind, side: 'before' } : undefined;
         listEnd = end;
         out.push(m);
+        seenEntities.add(bestEntity);
         return end;
       }
       // A longer name written in its own case was refused for lack of context ("The Cobalt Group of mining
@@ -656,7 +666,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         contextRejected = true;
         continue;
       }
-      const verdict = level === 0 ? { ok: true, contextUsed: false } : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', pageContext, midSentence: () => isMidSentence(text, s) });
+      // "Storm-2035", "Phoenix-7": an ordinary-word name with a hyphen and a number after it is another designation
+      // (Microsoft's Storm-#### clusters, a model number), not the name (audit B, finding 5: "Storm" ransomware).
+      if (level >= AMBIGUITY.wordlike && text.charCodeAt(e) === 45 && cls(text.charCodeAt(e + 1)) & C_DIGIT) {
+        contextRejected = true;
+        continue;
+      }
+      const verdict = level === 0 ? { ok: true, contextUsed: false } : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         continue;
@@ -667,6 +683,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (cueNow && cueNow.kind !== 'neutral' && (cueNow.kind === 'actor') === (kind === 'actor')) score += 4;
       if (score > bestScore) {
         bestScore = score;
+        bestEntity = ei;
         const [os, oe] = toOrig(s, e);
         best = {
           start: os,
@@ -829,6 +846,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     w1s = w1e = w2s = w2e = pendS = pendE = -1;
     confirmed = memory ? memory.confirmed.slice() : [];
     gangAfter.clear();
+    seenEntities.clear();
     listCue = undefined;
     listEnd = -1;
     w1m = false;
@@ -901,11 +919,18 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       // most words follow a space, which leftOk always accepts
       if (next < 0 && (i === 0 || t.charCodeAt(i - 1) === 32 || leftOk(i))) {
+        const before = out.length;
         if (glue) next = tryDictionary(i, first, i + 1);
         else if (node >= 0 && !(inert[node] && inertEnd(t, we))) next = tryDictionary(i, node, we);
         if (next > 0) {
           lastMatchEnd = next;
           if (pendS === i) pendS = -1;
+          if (out.length === before && possibleOn && c >= 65 && c <= 85) {
+            // The dictionary refused an ordinary-word name here ("Storm", a ransomware, in "Storm-2035"): a longer
+            // code-scheme name may still start at this word (audit B, finding 5).
+            const code = codePatternAt(text, i);
+            if (code && code.end > next && emitPossible(i, code.end, code.rule, 'code')) next = lastMatchEnd = code.end;
+          }
         } else if (possibleOn) {
           if (pendS === i) {
             if (emitPossible(pendS, pendE, pendRule, true)) next = pendE;
@@ -914,7 +939,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           // code schemes start with a capital A–U (codePatternAt): a lower-case word never needs the call
           if (next < 0 && c >= 65 && c <= 85) {
             const code = codePatternAt(text, i);
-            if (code && emitPossible(i, code.end, code.rule, false)) next = code.end;
+            if (code && emitPossible(i, code.end, code.rule, 'code')) next = code.end;
           }
           if (next > 0) lastMatchEnd = next;
         }

@@ -4,8 +4,11 @@
  * (a sticky expression, anchored), word schemes fire on a trigger word ("Panda", "gang", "actor", "dubbed"…) and
  * look at the words just before or after it. No expression runs over the whole text.
  *
- * Code schemes, spotted on any page: TA505, UNC2452, Storm-0558, DEV-0537, FIN7, APT 29, TAG-22 (TA0001…TA0043 are
- * ATT&CK tactic ids, not actors: a TA number starting with 0 is not a possible actor).
+ * Code schemes, written as the field writes them (TA505, UNC2452, FIN7 glued; Storm-0558, DEV-0537, TAG-22 with a
+ * hyphen; APT29, APT 29, APT-29) and only on a page with security context: spaced and hyphenated TA/UNC/FIN forms and
+ * any code on an ordinary page are product codes, rooms and section numbers ("TA-2000 amplifier", "Room DEV-1234",
+ * "Section TA 305"; audit B, finding 9). TA0001…TA0043 are ATT&CK tactic ids, not actors: a TA number starting with
+ * 0 is not a possible actor.
  * Word schemes need page security context, and the name must look like a proper name (capitalised, not a stop-list
  * word, not a function word or nationality):
  *  - `scheme`: "<Name> Spider|Panda|Bear|Kitten|Chollima|Typhoon|Sleet|Blizzard|Tempest|Sandstorm|…" (both words);
@@ -38,7 +41,7 @@ const classify = classify_;
  * Code schemes, tried with `lastIndex` at a word start (sticky). The matcher's scan (match.ts, run) calls
  * codePatternAt only at words starting with a capital A–U: a scheme starting with another letter must widen that gate.
  */
-const CODE_RE = /(?:TA ?-?(?!0)\d{3,4}|UNC ?-?\d{3,5}|Storm[- ]\d{4}|DEV-\d{4}|FIN ?\d{1,2}|APT ?-?\d{1,3}|TAG-\d{1,3})(?![\p{L}\p{N}_]|\.\w)/uy;
+const CODE_RE = /(?:TA(?!0)\d{3,4}|UNC\d{3,5}|Storm-\d{4}|DEV-\d{4}|FIN\d{1,2}|APT ?-?\d{1,3}|TAG-\d{1,3})(?![\p{L}\p{N}_]|\.\w)/uy;
 const CODE_RULE: Record<string, string> = { TA: 'ta', UN: 'unc', St: 'storm', DE: 'dev', FI: 'fin', AP: 'apt' };
 
 /** End of a code-scheme name starting at word start `i`, or -1. `rule` receives the rule name. */

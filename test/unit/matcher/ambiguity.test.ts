@@ -35,9 +35,12 @@ describe('security context confirms ambiguous names', () => {
     const ms = matcher.match('Microsoft said the ZINC group sent phishing mail with a backdoor to researchers.');
     expect(ms.map((m) => [m.text, m.entityId, m.reason])).toEqual([['ZINC', 'lazarus', 'context-confirmed']]);
   });
-  it('a cue next to the name is enough even without page context', () => {
-    expect(matcher.match('They blamed the ZINC group.').map((m) => m.text)).toEqual(['ZINC']);
-    expect(matcher.match('the Silence gang struck').map((m) => m.entityId)).toEqual(['silence']);
+  it('a strong cue next to the name is enough even without page context; an ordinary-noun cue is not', () => {
+    expect(matcher.match('They blamed the ZINC hackers.').map((m) => m.text)).toEqual(['ZINC']);
+    expect(matcher.match('the APT Silence struck').map((m) => m.entityId)).toEqual(['silence']);
+    // "group", "gang", "team" are ordinary nouns: they need a security page too (audit B, finding 4)
+    expect(matcher.match('They blamed the ZINC group.')).toEqual([]);
+    expect(matcher.match('the Silence gang struck')).toEqual([]);
   });
   it('exact case is required for ambiguous names', () => {
     expect(matcher.match('They blamed the zinc group and the Zinc group.')).toEqual([]);

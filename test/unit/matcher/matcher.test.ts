@@ -142,7 +142,7 @@ describe('possible actors', () => {
     expect(possible('A crew known as Tarnwick by Google struck.')).toEqual(['Tarnwick']);
   });
   it('reports naming-scheme names not in the dictionary', () => {
-    const ms = matcher.match('Proofpoint tracks TA2722 and Mandiant tracks UNC3890; Microsoft calls it Storm-1234 (was DEV-0537); FIN13 too.');
+    const ms = matcher.match(SEC + 'Proofpoint tracks TA2722 and Mandiant tracks UNC3890; Microsoft calls it Storm-1234 (was DEV-0537); FIN13 too.');
     expect(ms.map((m) => [m.text, m.entityId, m.possible, m.reason, m.kind])).toEqual([
       ['TA2722', null, true, 'pattern', 'actor'],
       ['UNC3890', null, true, 'pattern', 'actor'],

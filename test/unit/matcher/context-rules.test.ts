@@ -1,0 +1,162 @@
+/**
+ * Run-time context rules (audit B, findings 4, 5, 8, 9, 10): ordinary sentences get no match, security sentences
+ * still do. The entities are written for these tests (not copied from a feed); names that are ordinary words are
+ * flagged `ambiguous` as a curator would flag them.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../../../src/core/model/entity';
+import { compileDictionary, compilePrefilter, createMatcher, createPrefilter, hasSecurityContext } from '../../../src/core/matcher/index';
+
+const e = (id: string, kind: Entity['kind'], name: string, aliases: (string | { name: string; ambiguous?: boolean })[] = []): Entity => ({
+  id,
+  kind,
+  name,
+  aliases: aliases.map((a) => (typeof a === 'string' ? { name: a } : a)),
+  provenance: ['test'],
+});
+
+const ENTITIES: Entity[] = [
+  e('lantern', 'actor', 'Lantern Collective', [{ name: 'Lantern', ambiguous: true }, 'QX-Lantern']),
+  e('kestrel', 'actor', 'Kestrel', [{ name: 'Kestrel', ambiguous: true }]),
+  e('phoenix', 'malware', 'Phoenix', [{ name: 'Phoenix', ambiguous: true }]),
+  e('storm', 'ransomware', 'Storm', [{ name: 'Storm', ambiguous: true }]),
+  e('storm-0777', 'actor', 'Storm-0777'),
+  e('nitrox', 'ransomware', 'nitrox'),
+  e('s-type', 'malware', 'S-Type'),
+  e('quillrat', 'malware', 'QuillRAT'),
+];
+const dict = compileDictionary(ENTITIES);
+const matcher = createMatcher(dict);
+const prefilter = createPrefilter(compilePrefilter(dict));
+const found = (t: string) => matcher.match(t).map((m) => m.text);
+
+/** Three distinct unambiguous security terms spread over a short paragraph. */
+const SEC = 'The ransomware crew used phishing mail to plant malware on the servers. ';
+
+describe('finding 4: an ordinary cue word alone does not confirm an ambiguous name', () => {
+  it('team, family, group, campaign, attack, sample on a page without security vocabulary', () => {
+    const sport =
+      'The Lantern team beat the Titans 3-1 on Sunday. The Kestrel family has run the club since 1952. ' +
+      'The Phoenix attack down the left wing was the highlight. The Kestrel campaign asked fans to keep quiet. ' +
+      'The Lantern group of poets met after the game. The nitrox sample went to the lab.';
+    expect(hasSecurityContext(sport)).toBe(false);
+    expect(matcher.match(sport)).toEqual([]);
+  });
+  it('a strong cue stands on its own', () => {
+    expect(found('Police said Kestrel hackers took the files.')).toEqual(['Kestrel']);
+    expect(found('It was the Phoenix malware again.')).toEqual(['Phoenix']);
+    expect(found('Files locked by nitrox ransomware.')).toEqual(['nitrox']);
+  });
+  it('an ordinary cue counts on a security page', () => {
+    expect(found(SEC + 'The Lantern team behind it is new.')).toEqual(['Lantern']);
+    expect(found(SEC + 'The nitrox sample was packed.')).toEqual(['nitrox']);
+  });
+  it('a cue of the other kind is no cue: "Phoenix team" is not the malware Phoenix', () => {
+    expect(found('The Phoenix hackers won.')).toEqual([]);
+  });
+  it('a name the text already gave unambiguously needs no more context', () => {
+    expect(found('The Lantern Collective is back. Lantern wrote the notes.')).toEqual(['Lantern Collective', 'Lantern']);
+  });
+});
+
+describe('finding 8: page security context needs unambiguous vocabulary, dense and spread', () => {
+  it('hospital and finance words are not security vocabulary', () => {
+    const hospital =
+      'Infections rose sharply this winter. Patients with compromised immune systems face repeat infections, and ' +
+      'persistence of the virus on surfaces was the main worry. The hospital affiliates shared credentials for the ' +
+      'records system; a sandbox of sterile tools was set up. Dental implants and an eye dropper were ordered. ' +
+      'Nurses said the staff were attacked by the vulnerability of the ward to an intrusion of flood water; the ' +
+      'attackers on the pitch exploited a gap, and the payload of the rocket was a Trojan horse of a gift. ' +
+      'In a recent operation, Dr Kestrel led the team that treated Phoenix, a patient from Lantern Street.';
+    expect(hasSecurityContext(hospital)).toBe(false);
+    expect(matcher.match(hospital)).toEqual([]);
+  });
+  it('"apt" and "c2" in lower case are English and part numbers', () => {
+    expect(hasSecurityContext('An apt remark, an apt choice, and an apt reply about the c2 valve and c2 seat.')).toBe(false);
+  });
+  it('one security sentence on a much longer page about something else is not enough', () => {
+    const myth =
+      'In Greek myth, Hermes carried messages, Hades ruled the underworld and Medusa turned men to stone. The Hydra ' +
+      'grew two heads for each one cut off. Pegasus sprang from Medusa. Poseidon raised a storm from the deep. ' +
+      'Thor and Loki fill Norse tales; Odin sacrificed an eye at the well. Osiris and Isis ruled Egypt. The Sphinx ' +
+      'asked riddles at Thebes. Prometheus stole fire. Nemesis punished hubris. Kronos devoured his children. ' +
+      'The festival opened with a western, followed by a thriller and a comedy, and the critics praised the ' +
+      'director, said to be a fan of Kestrel, the old racing driver, and of the band Lantern. Shares rose; analysts ' +
+      'expected the central bank to hold rates. In the Andes the desert is dry, and the canyon is a popular hike. ' +
+      'Mercury and Venus are visible at dawn. The eagle soared over the valley. Ember Lake froze in January. ' +
+      'Sidebar: ransomware, phishing and malware hit hospitals.';
+    expect(hasSecurityContext(myth)).toBe(false);
+    expect(matcher.match(myth)).toEqual([]);
+  });
+  it('a security report keeps its context, and ambiguous names inside its sentences are spotted', () => {
+    const report =
+      'The threat actor sent phishing mail carrying a macro. The malware then fetched a backdoor from its C2 server. ' +
+      'Researchers attributed the intrusion to Kestrel, which has used ransomware before. ' +
+      'Indicators of compromise are listed below.';
+    expect(hasSecurityContext(report)).toBe(true);
+    expect(found(report)).toEqual(['Kestrel']);
+  });
+  it('a sentence or two with two distinct terms is a security text', () => {
+    expect(hasSecurityContext('Microsoft said the group sent phishing mail with a backdoor to researchers.')).toBe(true);
+    expect(found('Microsoft said the Kestrel group sent phishing mail with a backdoor to researchers.')).toEqual(['Kestrel']);
+  });
+});
+
+describe('finding 9: code schemes need the field\'s written form and context', () => {
+  it('product codes, rooms and section numbers are not possible actors', () => {
+    const shop =
+      'The TA-2000 amplifier and the TA 2000 receiver are on sale. UNC 1000 beat UNC-123 by 34 to 30. Go to Room ' +
+      'DEV-1234 on the second floor. Section TA 305 of the tax code applies. Product codes: TA1000, UNC500, FIN 9.';
+    expect(matcher.match(shop)).toEqual([]);
+  });
+  it('glued and hyphenated designations on a security page are', () => {
+    const ms = matcher.match(SEC + 'Proofpoint tracks TA2722, Mandiant UNC3890, Microsoft Storm-1234 and DEV-0537; also FIN13.');
+    expect(ms.filter((m) => m.possible).map((m) => m.text)).toEqual(['TA2722', 'UNC3890', 'Storm-1234', 'DEV-0537', 'FIN13']);
+  });
+  it('after a known name in the same text, a designation needs no vocabulary', () => {
+    expect(found('Analysts linked QX-Lantern to a new cluster, UNC4899.')).toEqual(['QX-Lantern', 'UNC4899']);
+  });
+});
+
+describe('finding 5: a refused ordinary-word name does not hide a Storm-#### designation', () => {
+  it('new Storm clusters are possible actors, the ransomware Storm is not painted', () => {
+    const ms = matcher.match(SEC + 'Microsoft tracks Storm-9999 and Storm-2035, and Storm-0777 is known.');
+    expect(ms.map((m) => [m.text, m.entityId, m.possible ?? false])).toEqual([
+      ['Storm-9999', null, true],
+      ['Storm-2035', null, true],
+      ['Storm-0777', 'storm-0777', false],
+    ]);
+  });
+  it('with possible actors off, "Storm" before a number is still not the ransomware', () => {
+    expect(matcher.match(SEC + 'Microsoft tracks Storm-9999 here.', { possibleActors: false })).toEqual([]);
+  });
+  it('the ransomware itself is still spotted', () => {
+    expect(found(SEC + 'The files were locked by Storm ransomware.')).toEqual(['Storm']);
+  });
+});
+
+describe('finding 10: no name starts inside a word after an apostrophe', () => {
+  it('possessives and elisions', () => {
+    expect(matcher.match("The file's type is shown. The user’s type is admin.")).toEqual([]);
+  });
+  it('a quoted name still matches', () => {
+    expect(found("They called it 'S-Type' in the report.")).toEqual(['S-Type']);
+  });
+});
+
+describe('the prefilter stays exact with these rules', () => {
+  it('every text above that the matcher matches passes the prefilter', () => {
+    const texts = [
+      SEC + 'Microsoft tracks Storm-9999 and Storm-2035.',
+      'Analysts linked QX-Lantern to a new cluster, UNC4899.',
+      'Police said Kestrel hackers took the files.',
+      'The Lantern Collective is back. Lantern wrote the notes.',
+      "They called it 'S-Type' in the report.",
+    ];
+    for (const t of texts) {
+      const ctx = hasSecurityContext(t);
+      expect(matcher.match(t).length).toBeGreaterThan(0);
+      expect(prefilter.mayMatch(t, { securityContext: ctx })).toBe(true);
+    }
+  });
+});
