@@ -96,6 +96,17 @@ describe('finding 8: page security context needs unambiguous vocabulary, dense a
     expect(hasSecurityContext(report)).toBe(true);
     expect(found(report)).toEqual(['Kestrel']);
   });
+  it('a security article among a web page\'s menus, teasers and comments keeps its context', () => {
+    const menus = 'Home News Weather Sport Travel Culture Food Gardening Letters Puzzles Podcasts Newsletters. '.repeat(180);
+    const article =
+      'The threat actor sent phishing mail to finance staff in March. ' +
+      'Once opened, the attachment installed a backdoor that beaconed to a server abroad every few minutes. '.repeat(2) +
+      'Investigators say the same malware was seen in two earlier waves against regional banks and a utility. ' +
+      'The operators later deployed ransomware on the file servers.';
+    expect(menus.length).toBeGreaterThan(16_000);
+    expect(hasSecurityContext(menus + article + menus.slice(0, 4000))).toBe(true);
+    expect(hasSecurityContext(menus + 'Sidebar: ransomware, phishing and malware hit hospitals. ' + menus)).toBe(false);
+  });
   it('a sentence or two with two distinct terms is a security text', () => {
     expect(hasSecurityContext('Microsoft said the group sent phishing mail with a backdoor to researchers.')).toBe(true);
     expect(found('Microsoft said the Kestrel group sent phishing mail with a backdoor to researchers.')).toEqual(['Kestrel']);
