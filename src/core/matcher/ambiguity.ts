@@ -57,7 +57,7 @@ const SECURITY_TERMS = [
   'hackers?', 'hacking', 'infostealers?', 'exfiltrat(?:e|ed|ion)', 'threat intelligence', 'att&ck', 'ttps',
   'zero-days?', 'remote access trojans?', 'keyloggers?', 'rootkits?', 'spyware', 'shellcode', 'lateral movement',
   'credential (?:theft|dumping)', 'ransom notes?', 'leak sites?', 'raas', 'threat hunting', 'incident response',
-  'apts?', 'apt\\d+',
+  'apts?', 'apt\\d+', 'trojans?',
 ];
 // Non-Unicode `\b` is much faster than Unicode look-arounds; a non-ASCII letter next to a hit is checked by hand.
 const SECURITY_RE = new RegExp(`\\b(?:${SECURITY_TERMS.join('|')})\\b`, 'gi');
@@ -107,9 +107,12 @@ export function hasSecurityContext(text: string): boolean {
     const s = m.index;
     const e = s + m[0].length;
     if ((s > 0 && isWordAt(text, s - 1)) || (e < text.length && isWordAt(text, e))) continue;
-    // "APT" and "C2" only in capitals: "an apt remark", "c2" in a part number are not security words
+    // "APT" and "C2" only in capitals: "an apt remark", "c2" in a part number are not security words. (Told apart by
+    // their first letters: only "trojan" starts with "tr".)
     const w = m[0];
     if ((w.length === 2 && w !== 'C2' && (w.charCodeAt(0) | 32) === 99 && w.charCodeAt(1) === 50) || ((w.charCodeAt(0) | 32) === 97 && (w.charCodeAt(1) | 32) === 112 && !w.startsWith('APT'))) continue;
+    // "trojan" only in lower case: "banking trojans" is security, "the Trojan War" and "a Trojan horse" are not
+    if (w.charCodeAt(0) === 84 && (w.charCodeAt(1) | 32) === 114) continue;
     hits++;
     if (first < 0) first = s;
     const term = w.toLowerCase().replace(/s$/, '');
@@ -282,6 +285,8 @@ export interface AmbiguityInput {
   entityIsRansomware?: boolean;
   /** The same entity was already spotted earlier in the text under a name that stood on its own. */
   entitySeen?: boolean;
+  /** A name that needed no context (TrickBot) stands shortly before, in the same sentence. */
+  afterDistinct?: () => boolean;
   pageContext: () => boolean;
   midSentence: () => boolean;
 }
@@ -308,6 +313,9 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   // ZINC"): its shorter, ordinary-word name means the same here.
   if (a.entitySeen) return { ok: true, contextUsed: true };
   if (c && cueFits(c, a) && (STRONG_CUES.has(c.word) || a.pageContext())) return { ok: true, contextUsed: true };
-  if (a.level === AMBIGUITY.wordlike) return { ok: a.pageContext(), contextUsed: true };
+  // A word-like name right after a distinctive one in the same sentence is read in its company ("TrickBot and Dridex",
+  // "Wizard Spider returns with Conti affiliates"): threat names are listed together. Not a flagged name, which is an
+  // ordinary word ("TrickBot and Silence" proves little).
+  if (a.level === AMBIGUITY.wordlike) return { ok: a.pageContext() || !!a.afterDistinct?.(), contextUsed: true };
   return { ok: a.pageContext() && a.midSentence(), contextUsed: true };
 }

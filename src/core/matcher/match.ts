@@ -122,6 +122,9 @@ const MAX_ENDS = 64;
  *    highlight.
  */
 const cls = (c: number): number => CLS[c] || classify(c);
+/** How far after a name that needed no context a word-like name is read in its light (sameSentenceAfter). */
+const NEIGHBOUR_CHARS = 80;
+
 /** "<name> RAT" with a separate RAT: group 1 is the name. */
 const RAT_TAIL = /^(.*\S)[\s\u00a0]+RAT$/s;
 /** Possible-actor rules confirmed by a cue word, whose find is then spotted at its bare mentions too (code schemes fire at every mention on their own). */
@@ -304,7 +307,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let w1s = -1, w1e = -1, w1m = false;
   let w2s = -1, w2e = -1;
   // A possible actor announced by a preceding trigger ("the threat actor X"), emitted when the scan reaches it.
-  let pendS = -1, pendE = -1, pendRule = '';
+  let pendS = -1, pendE = -1, pendRule = '', pendNeedsContext = true;
   /** The list cue of the last dictionary match and where it ended (cueAt). */
   let listCue: Cue | undefined;
   let listEnd = -1;
@@ -317,8 +320,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let lastMatchEnd = 0;
   /** Entities (indices) spotted so far in this text: their ambiguous names are read as them (ambiguityVerdict). */
   const seenEntities = new Set<number>();
-  /** The entity index of evaluate's last result. */
+  /** The entity index of evaluate's last result, and its alias's ambiguity level. */
   let bestEntity = -1;
+  let bestLevel = 0;
+  /** End of the last name accepted that needed no context (TrickBot, Wizard Spider), or -1. */
+  let distinctEnd = -1;
 
   const pageContext = () => (pageCtx ??= hasSecurityContext(text));
   const coveredBefore = (s: number) => s < lastMatchEnd;
@@ -539,6 +545,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         listEnd = end;
         out.push(m);
         seenEntities.add(bestEntity);
+        if (bestLevel === AMBIGUITY.distinct) distinctEnd = end;
         return end;
       }
       // A longer name written in its own case was refused for lack of context ("The Cobalt Group of mining
@@ -603,6 +610,19 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (!(a === 39 || a === 0x2019) || (text.charCodeAt(e + 1) | 32) !== 115) return false;
     if (e + 3 >= n || !isSpaceCode(text.charCodeAt(e + 2))) return false;
     return (cls(text.charCodeAt(e + 3)) & C_UPPER) !== 0;
+  }
+
+  /**
+   * Does [from, to) lie within one sentence, close enough to read as one list or clause ("TrickBot and Dridex",
+   * "Wizard Spider returns with Conti affiliates")?
+   */
+  function sameSentenceAfter(from: number, to: number): boolean {
+    if (from < 0 || to < from || to - from > NEIGHBOUR_CHARS) return false;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || ((c === 46 || c === 33 || c === 63) && k + 1 < to && isSpaceCode(text.charCodeAt(k + 1)))) return false;
+    }
+    return true;
   }
 
   function evaluate(node: number, s: number, e: number, glue: boolean): Match | undefined {
@@ -672,7 +692,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         contextRejected = true;
         continue;
       }
-      const verdict = level === 0 ? { ok: true, contextUsed: false } : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s) });
+      const verdict =
+        level === 0
+          ? { ok: true, contextUsed: false }
+          : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         continue;
@@ -684,6 +707,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (score > bestScore) {
         bestScore = score;
         bestEntity = ei;
+        bestLevel = level;
         const [os, oe] = toOrig(s, e);
         best = {
           start: os,
@@ -761,6 +785,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         pendS = p;
         pendE = e;
         pendRule = 'threat-actor';
+        // "the threat actor X" says what X is on any page; "dubbed X", "known as X" only on a security page
+        pendNeedsContext = !afterThreat;
       }
     }
     return -1;
@@ -847,6 +873,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     confirmed = memory ? memory.confirmed.slice() : [];
     gangAfter.clear();
     seenEntities.clear();
+    distinctEnd = -1;
     listCue = undefined;
     listEnd = -1;
     w1m = false;
@@ -933,7 +960,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           }
         } else if (possibleOn) {
           if (pendS === i) {
-            if (emitPossible(pendS, pendE, pendRule, true)) next = pendE;
+            if (emitPossible(pendS, pendE, pendRule, pendNeedsContext)) next = pendE;
             pendS = -1;
           }
           // code schemes start with a capital A–U (codePatternAt): a lower-case word never needs the call

@@ -45,6 +45,8 @@ const NONE = 0x3fffffff;
 /** Code units scan reads from the text itself (its byte copy holds 127 for them). */
 const NON_ASCII = /[\u0080-\uffff]/g;
 const ENCODER = new TextEncoder();
+/** "threat actor", "threat group", as the matcher's afterThreat rule reads them (any one character between; a superset). */
+const THREAT_CUE = /threat[^0-9A-Za-z](?:actor|group)(?![0-9A-Za-z_])/i;
 
 /** Results of scanning a part of a text (see scan), and the part's length. */
 const MATCH = -2;
@@ -534,7 +536,12 @@ export function createPrefilter(p: CompiledPrefilter): Prefilter {
     const possible = opts.possibleActors !== false;
     const triggers = possible && opts.securityContext === true;
     const r = search(text, true, possible, triggers);
-    return (r === PREPARE ? search(prepareText(text).text, false, possible, triggers) : r) === MATCH;
+    if (r === MATCH) return true;
+    const t = r === PREPARE ? prepareText(text).text : text;
+    // "the threat actor X" names a possible actor on any page (match.ts): without page context, trigger words are not
+    // looked at above, so this one cue is looked for on its own (natively: one pass over text with no name).
+    if (possible && !triggers && THREAT_CUE.test(t)) return true;
+    return r === PREPARE && search(t, false, possible, triggers) === MATCH;
   }
 
   return { version: p.version, mayMatch };

@@ -171,3 +171,17 @@ describe('the prefilter stays exact with these rules', () => {
     }
   });
 });
+
+describe('"the threat actor X" needs no other context', () => {
+  it('is a possible actor on a long page whose other text says nothing of security, and the prefilter lets it through', () => {
+    const notes = 'The responders kept notes on every host they rebuilt and every account they reset. '.repeat(400);
+    const text = `${notes}The threat actor Brightwater came back in March. ${notes}`;
+    expect(hasSecurityContext(text)).toBe(false);
+    expect(matcher.match(text).filter((m) => m.possible).map((m) => m.text)).toEqual(['Brightwater']);
+    expect(prefilter.mayMatch(text, { possibleActors: true, securityContext: false })).toBe(true);
+  });
+  it('other naming cues still need a security page', () => {
+    const text = 'The new café, dubbed Brightwater by the locals, opened in March.';
+    expect(matcher.match(text)).toEqual([]);
+  });
+});

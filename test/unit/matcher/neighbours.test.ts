@@ -1,0 +1,26 @@
+/** Names listed together: a word-like name right after a distinctive one in the same sentence is read in its company. */
+import { describe, expect, it } from 'vitest';
+import { compileDictionary, createMatcher, hasSecurityContext } from '../../../src/core/matcher/index';
+import { ENTITIES } from './fixtures';
+
+const matcher = createMatcher(compileDictionary(ENTITIES));
+const found = (t: string) => matcher.match(t).map((m) => m.text);
+
+describe('a word-like name in the company of a distinctive one', () => {
+  it('is spotted right after it in the same sentence, on a page with no other security words', () => {
+    expect(hasSecurityContext('The note mentions TrickBot and Emotet, found on two laptops.')).toBe(false);
+    expect(found('The note mentions TrickBot and Emotet, found on two laptops.')).toEqual(['TrickBot', 'Emotet']);
+  });
+  it('is not spotted before it, in the next sentence, or far away', () => {
+    expect(found('Emotet and TrickBot were seen.')).toEqual(['TrickBot']);
+    expect(found('They saw TrickBot. Emotet came later.')).toEqual(['TrickBot']);
+    expect(found(`TrickBot ${'and then a long while passed with nothing to report at all, '.repeat(2)}Emotet.`)).toEqual(['TrickBot']);
+  });
+  it('does not lend itself to a flagged ordinary word', () => {
+    expect(found('The note mentions TrickBot and Silence.')).toEqual(['TrickBot']);
+  });
+  it('"trojan" counts as security vocabulary in lower case only', () => {
+    expect(hasSecurityContext('Two banking trojans dropped more malware.')).toBe(true);
+    expect(hasSecurityContext('The Trojan War, a Trojan horse, and malware.')).toBe(false);
+  });
+});
