@@ -13,7 +13,7 @@
  */
 import { allNames, type Entity, type EntityKind } from '../model/entity';
 import { AMBIGUITY, type AmbiguityLevel } from './ambiguity';
-import { caseSignature, isWordCode, normalizeKey } from './normalize';
+import { caseSignature, isWordCode, normalizeKey, normalizeText } from './normalize';
 import { commonWordTier } from './stoplist';
 import { ANIMALS } from './patterns';
 
@@ -38,11 +38,11 @@ export const FANOUT_BASE = 0x100;
 
 /** How the written case must agree with the alias. */
 export const CASE = {
-  /** any case (distinctive names: TrickBot, NetWire, Storm-0558) */
+  /** any case: names with a digit (Storm-0558 / storm-0558), which prose never writes */
   any: 0,
-  /** exactly as written (GRU, APT29, TA505, ambiguous names) */
+  /** exactly as written (GRU, APT29, TA505, ambiguous names; TrickBot, whose other writings are its Title Case variant's) */
   exact: 1,
-  /** as written, or all capitals (Emotet / EMOTET, Lazarus Group / LAZARUS GROUP) */
+  /** as written, all capitals, or with an inner capital (Emotet / EMOTET / EmoTet, Lazarus Group / LAZARUS GROUP) */
   title: 2,
 } as const;
 export type CaseMode = (typeof CASE)[keyof typeof CASE];
@@ -67,31 +67,82 @@ function isSchemeName(key: string, sig: string): boolean {
   return words.length >= 2 && SCHEME_WORDS.has(words[words.length - 1]!) && /^(?:\p{Lu}\p{Ll}+)+$/u.test(sig) && sig.replace(/\P{Lu}/gu, '').length === words.length;
 }
 
-export function ambiguityLevel(name: string, flagged: boolean | undefined, key = normalizeKey(name), sig = caseSignature(name)): AmbiguityLevel {
-  const level = wordLevel(flagged, key, sig);
+export function ambiguityLevel(name: string, flagged: boolean | undefined, key = normalizeKey(name), sig = caseSignature(name), words = writtenWords(name)): AmbiguityLevel {
+  const level = wordLevel(flagged, key, sig, words);
   return level > AMBIGUITY.wordlike && isSchemeName(key, sig) ? AMBIGUITY.wordlike : level;
 }
 
-function wordLevel(flagged: boolean | undefined, key: string, sig: string): AmbiguityLevel {
-  if (flagged) return AMBIGUITY.flagged;
-  // A feed name written all in lower case ("payload", "template", "schtasks") is spelled like an ordinary word.
-  if (!key.includes(' ') && /^\p{Ll}+$/u.test(sig)) return AMBIGUITY.common;
+/**
+ * The name's words as written (case kept), split at the separators the case signature drops. The case tests look at
+ * each word: on the joined signature "More Eggs" reads as the camel-cased "MoreEggs".
+ */
+function writtenWords(name: string): string[] {
+  // Printable ASCII needs no normalisation (and compiling 10,000 names should not fold each one again).
+  const text = /^[\x20-\x7e]*$/.test(name) ? name : normalizeText(name).text;
+  return text.split(/[\s-]+/).filter(Boolean);
+}
+
+/** A word spelled the way prose spells words: lower case, or one capital then lower case ("C" of "C-Major" too). */
+const PLAIN_WORD = /^\p{Lu}?\p{Ll}*$/u;
+/** An internal capital ("TrickBot", "njRAT", "KEYHolder"): no ordinary word is written so. */
+const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u;
+
+function isAllCapsWord(sig: string): boolean {
+  return /^\p{Lu}{5,}$/u.test(sig);
+}
+
+function wordLevel(flagged: boolean | undefined, key: string, sig: string, words: readonly string[]): AmbiguityLevel {
+  // A curator's flag raises a name to `flagged`, never lowers one the stop list puts higher ("Cuba": frequent word).
+  if (flagged) return commonWordTier(key) === 'frequent' ? AMBIGUITY.common : AMBIGUITY.flagged;
+  // A feed name written all in lower case ("payload", "schtasks", "good day", "rabbit hole") is spelled like
+  // ordinary words: page context proves nothing for it, a security page says "a good day" as well.
+  if (/^\p{Ll}+$/u.test(sig) && words.every((w) => PLAIN_WORD.test(w))) return AMBIGUITY.common;
   const tier = commonWordTier(key);
   if (tier === 'frequent') return AMBIGUITY.common;
   if (tier === 'common') return AMBIGUITY.flagged;
-  if (!key.includes(' ') && /^\p{Lu}\p{Ll}+$/u.test(sig)) return AMBIGUITY.wordlike;
+  // Words in the shape prose gives them ("Emotet", "More Eggs", "Hidden Lynx", "Red Eyes"): the shape is no
+  // evidence, only the page can be; a heading or a film title writes ordinary words so too.
+  if (words.every((w) => PLAIN_WORD.test(w))) return AMBIGUITY.wordlike;
+  // Capitals only, five letters or more, no digit (BISCUIT, CANOPY, PACEMAKER, COPERNICIUM, IRON TWILIGHT): the
+  // naming habit of several vendors is to take an ordinary word and write it in capitals, and capitals are how
+  // headings, labels and key names (BACKSPACE) write words too. Shorter ones are mostly initialisms (GRU, APT).
+  if (isAllCapsWord(sig)) return AMBIGUITY.wordlike;
   return AMBIGUITY.distinct;
 }
 
-export function caseMode(name: string, level: AmbiguityLevel, sig = caseSignature(name)): CaseMode {
+export function caseMode(name: string, level: AmbiguityLevel, sig = caseSignature(name), words = writtenWords(name)): CaseMode {
   const letters = sig.replace(/[^\p{L}]/gu, '');
   if (level === AMBIGUITY.common || level === AMBIGUITY.flagged) return CASE.exact;
   if (letters.length <= 2) return CASE.exact;
   const allCaps = letters === letters.toUpperCase() && letters !== letters.toLowerCase();
   if (allCaps && letters.length <= 4) return CASE.exact;
-  if (level === AMBIGUITY.wordlike) return CASE.title;
-  if (/\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u.test(sig) || /\p{N}/u.test(sig) || allCaps) return CASE.any;
+  // A digit is never prose: "apt29" and "storm 0558" are the names.
+  if (/\p{N}/u.test(sig)) return CASE.any;
+  // Letters only: never in lower case. Lower case is how prose writes the words vendors name things after (zlib for
+  // ZLib, wildcard for WildCard, biscuit for BISCUIT). An inner capital is evidence only as the name writes it: the
+  // other writings (Trickbot, TRICKBOT, ZLIB) come from `withTitleVariant`, which asks the page for context.
+  if (words.some((w) => CAMEL.test(w))) return CASE.exact;
   return CASE.title;
+}
+
+/**
+ * A name written with capitals inside (ZLib, TrickBot, KEYHolder) or in capitals only (NETWIRE, MINEBRIDGE, IRON
+ * TWILIGHT), and its Title Case writing: other vendors write NetWire, Netwire, Minebridge, Trickbot (dev split:
+ * Netwire, MineBridge/Minebridge are listed only as NETWIRE, MINEBRIDGE). The Title Case form has the shape of
+ * ordinary words and gets their level (word-like: page context or a cue), so "Trickbot", "TRICKBOT", "Zlib", "ZLIB",
+ * "Biscuit" need the page's support; lower case matches neither form.
+ */
+export function withTitleVariant<T extends { name: string; ambiguous?: boolean; variant?: true }>(alias: T, flagged?: ReadonlySet<string>): T[] {
+  const name = alias.name.trim();
+  // cheap exits first: most names have no capital after their first letter, or have a digit
+  if (!/.\p{Lu}/u.test(name) || /\p{N}/u.test(name)) return [alias];
+  const sig = caseSignature(name);
+  if (!(isAllCapsWord(sig) || writtenWords(name).some((w) => CAMEL.test(w)))) return [alias];
+  // A flagged or stop-list name is matched in its written case only: THALLIUM's Title Case writing is the metal
+  // (match.ts accepts it next to an actor cue on a security page).
+  if (alias.ambiguous || flagged?.has(normalizeKey(name)) || commonWordTier(normalizeKey(name))) return [alias];
+  const title = name.replace(/\p{L}+/gu, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+  return title === name ? [alias] : [alias, { ...alias, name: title, variant: true }];
 }
 
 /** "Crimson RAT" / "Lime-RAT" (group 1 the family), and "CrimsonRAT" glued after a lower-case letter or a digit. */
@@ -132,6 +183,10 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
   let skipped = 0;
   const seenEntityIds = new Set<string>();
   const seenKeys = new Set<string>();
+  // A name a curator flagged as ambiguous stays so whoever else lists it: a feed that also lists OilRig or
+  // COPERNICIUM (unflagged) would otherwise be matched first, with no context and as the wrong entity.
+  const flaggedKeys = new Set<string>();
+  for (const e of entities) for (const a of allNames(e)) if (a.ambiguous) flaggedKeys.add(normalizeKey(a.name));
   for (const { e } of order) {
     if (seenEntityIds.has(e.id)) continue;
     seenEntityIds.add(e.id);
@@ -140,7 +195,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     names.push(e.name);
     kinds += KIND_LETTER[e.kind] ?? 'a';
     seenKeys.clear();
-    for (const alias of allNames(e).flatMap((a) => withRatVariant(a))) {
+    for (const alias of allNames(e).flatMap((a) => withRatVariant(a)).flatMap((a) => withTitleVariant(a, flaggedKeys))) {
       const key = normalizeKey(alias.name);
       if (key.length < 3 || !isWordCode(key.charCodeAt(0))) {
         if (!alias.variant) skipped++;
@@ -150,10 +205,11 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
       const dedupe = `${key}\u0000${sig}`;
       if (seenKeys.has(dedupe)) continue;
       seenKeys.add(dedupe);
-      const level = ambiguityLevel(alias.name, alias.ambiguous, key, sig);
+      const words = writtenWords(alias.name.trim());
+      const level = ambiguityLevel(alias.name, alias.ambiguous || flaggedKeys.has(key), key, sig, words);
       aliases.push(alias.name.trim());
       aliasEntity.push(ei);
-      aliasFlags.push(caseMode(alias.name, level, sig) | (level << 2));
+      aliasFlags.push(caseMode(alias.name, level, sig, words) | (level << 2));
       keys.push(key);
     }
   }

@@ -26,6 +26,7 @@ mexico canada germany france spain italy japan nevada milan paris london berlin 
 android windows linux defender office outlook excel chrome firefox update updater installer service server client
 agent admin system security network internet cloud global district leverage profile spoofs cleanup encrypt mimic
 radar toxic route payload shell crypt locker loader stealer dropper backdoor botnet wiper worm virus ransom
+trojan trojans scraper
 net august january february march april may june july september october november december monday friday weekend
 hello welcome help home news report search login account password private public secret access remote
 alpha beta gamma omega sigma zeta kappa epsilon
@@ -60,11 +61,11 @@ orion osiris owl oyster pacman page paradise parasite patcher payload payment pe
 pickaxe pioneer pirate plague planetary play playboy poison polaris pony predator prestige princess prism proteus
 proton puma pump punisher purge pyramid quantum raccoon radar radiation rambo rapture razor reaper relic remedy
 reptile retro revive rhino rock rogue root rover royal ruby ruler rush saber sabbath saga sage salsa samurai
-sanction sanctions satan saturn scar scarab scorpion scout scraper sea sentinel serpent shade shadow shark sheriff
+sanction sanctions satan saturn scar scarab scorpion scout sea sentinel serpent shade shadow shark sheriff
 shopper siesta silent skipper skull slam slave slug smoke snake snowball solar soldier solo solve soul spark sparkle
 sparta specter spectre sphinx spider splinter spook sport spring stinger stitch stop storm streamer strider stupid
 sugar summit sun superman supernova supper surprise survey sutra swift switcher sword synapse taurus template termite
-thor tick titan toddler toxic trickster trident trinity triton trojan troy tsunami tycoon tyrant umbral undead
+thor tick titan toddler toxic trickster trident trinity triton troy tsunami tycoon tyrant umbral undead
 unknown unsafe vampire vamp vendetta venom venomous vermin viper void vulture waffle waiting warlock watchdog
 whirlpool whisper wiper woody wormhole wraith yakuza zen zeus zipper zircon zorro zombie
 bear panda kitten spider tiger dragon elephant

@@ -55,7 +55,7 @@ export interface Entity {
   /** Spotting of this entity is an unconfirmed "possible actor" guess (never stored; matcher output only). */
 }
 
-/** All names of an entity, canonical first. */
-export function allNames(entity: Pick<Entity, 'name' | 'aliases'>): Alias[] {
-  return [{ name: entity.name }, ...entity.aliases];
+/** All names of an entity, canonical first; the canonical name carries `nameAmbiguous` as its `ambiguous` flag. */
+export function allNames(entity: Pick<Entity, 'name' | 'aliases'> & Pick<Partial<Entity>, 'nameAmbiguous'>): Alias[] {
+  return [{ name: entity.name, ...(entity.nameAmbiguous ? { ambiguous: true } : {}) }, ...entity.aliases];
 }

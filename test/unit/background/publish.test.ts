@@ -40,7 +40,7 @@ describe('publishDictionary', () => {
     expect((await readPrefilter())?.version).toBe(version);
     const dict = await readDictionary();
     expect(dict?.version).toBe(version);
-    const text = 'Analysts tied the intrusion to the Lazarus Group and its TrickBot access.';
+    const text = 'Analysts tied the intrusion and its phishing malware to the Lazarus Group and its TrickBot access.';
     expect(createMatcher(dict!).match(text).map((m) => m.name)).toEqual(['Lazarus Group', 'TrickBot']);
     expect(createPrefilter((await readPrefilter())!).mayMatch(text)).toBe(true);
     const published = writes.length;
@@ -59,7 +59,7 @@ describe('publishDictionary', () => {
     expect(after).not.toBe(before);
     const dict = await readDictionary();
     expect(dict?.version).toBe(after);
-    expect(createMatcher(dict!).match('a report on Quiet Heron').map((m) => m.name)).toEqual(['Quiet Heron']);
+    expect(createMatcher(dict!).match('a report on the threat actor Quiet Heron').map((m) => m.name)).toEqual(['Quiet Heron']);
     expect(writes.every((keys) => keys.join() === 'dictionary,dictionaryVersion,prefilter')).toBe(true); // in one write, always
   });
 

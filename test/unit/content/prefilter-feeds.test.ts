@@ -35,7 +35,8 @@ describe.skipIf(!READY)('prefilter with the public feeds', () => {
         if (!prefilter.mayMatch(line, { securityContext })) throw new Error(`cleared ${JSON.stringify(line)} → ${matches.map((m) => m.text).join(', ')}`);
       }
     }
-    expect(found).toBeGreaterThan(500);
+    // The lower-cased copies find digit names only (apt29, ta505): names of letters never match in lower case.
+    expect(found).toBeGreaterThan(400);
     const prose = 'the winter orchard was quiet; a crate of copper kettles and the old lighthouse keeper collected apples while the fog lifted from the harbour office';
     expect(hasSecurityContext(prose)).toBe(false);
     expect(matcher.match(prose)).toEqual([]);

@@ -21,16 +21,16 @@ describe('compiled dictionary', () => {
 
 describe('matching and offsets', () => {
   it('reports entity, alias, reason and exact offsets', () => {
-    const text = 'Yesterday TrickBot and trickbot were seen.';
+    const text = SEC + 'Yesterday TrickBot and TRICKBOT were seen.';
     const ms = matcher.match(text);
     expect(ms.map((m) => [m.text, m.entityId, m.alias, m.reason])).toEqual([
       ['TrickBot', 'trickbot', 'TrickBot', 'exact'],
-      ['trickbot', 'trickbot', 'TrickBot', 'case-folded'],
+      ['TRICKBOT', 'trickbot', 'Trickbot', 'case-folded'],
     ]);
     for (const m of ms) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
   it('maps offsets back through zero-width characters, soft hyphens and NBSP', () => {
-    const text = 'Report: Trick\u00adBot and Lazarus\u00a0Group and Tri\u200bck\u200bBot.';
+    const text = SEC + 'Report: Trick\u00adBot and Lazarus\u00a0Group and Tri\u200bck\u200bBot.';
     const ms = matcher.match(text);
     expect(ms.map((m) => m.entityId)).toEqual(['trickbot', 'lazarus', 'trickbot']);
     expect(ms.map((m) => text.slice(m.start, m.end))).toEqual(['Trick\u00adBot', 'Lazarus\u00a0Group', 'Tri\u200bck\u200bBot']);
@@ -42,7 +42,7 @@ describe('matching and offsets', () => {
   });
   it('a long run of spaces between the words is still one name (indented page source), a line break is not', () => {
     // The span covers the written text; the surface reads as shown on screen.
-    const spans = matcher.match('tracked as Lazarus          Group today').map((m) => [m.text, m.end - m.start]);
+    const spans = matcher.match(SEC + 'tracked as Lazarus          Group today').map((m) => [m.text, m.end - m.start]);
     expect(spans).toEqual([['Lazarus Group', 22]]);
     expect(names(matcher.match('tracked as Lazarus\nGroup today'))).not.toContain('Lazarus\nGroup');
   });
@@ -119,8 +119,12 @@ describe('case rules', () => {
   it('title-case names accept their case, all caps and camel case, not lower case', () => {
     expect(names(matcher.match(SEC + 'Emotet, EMOTET, emotet. DarkSide, Darkside, darkside.'))).toEqual(['Emotet', 'EMOTET', 'DarkSide', 'Darkside']);
   });
-  it('mixed-case and digit names match case-insensitively', () => {
-    expect(names(matcher.match('NETWIRE netwire storm-0558 STORM 0558'))).toEqual(['NETWIRE', 'netwire', 'storm-0558', 'STORM 0558']);
+  it('digit names match in any case', () => {
+    expect(names(matcher.match('storm-0558 STORM 0558'))).toEqual(['storm-0558', 'STORM 0558']);
+  });
+  it('mixed-case names match as written anywhere, other writings on a security page only, lower case never', () => {
+    expect(names(matcher.match('NetWire NETWIRE Netwire netwire'))).toEqual(['NetWire']);
+    expect(names(matcher.match(SEC + 'NetWire NETWIRE Netwire netwire'))).toEqual(['NetWire', 'NETWIRE', 'Netwire']);
   });
 });
 

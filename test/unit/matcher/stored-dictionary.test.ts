@@ -4,7 +4,7 @@ import { compileDictionary, createMatcher, parseDictionary } from '../../../src/
 import { ENTITIES } from './fixtures';
 
 const dict = compileDictionary(ENTITIES, { version: 'v7' });
-const TEXT = 'The Lazarus Group and APT 29 used TrickBot; Cobalt Strike beacons followed. UNC2452 too.';
+const TEXT = 'The threat actor used malware and phishing. The Lazarus Group and APT 29 used TrickBot; Cobalt Strike beacons followed. UNC2452 too.';
 
 describe('parseDictionary', () => {
   it('round-trips through JSON with the same matches', () => {

@@ -1,0 +1,162 @@
+/**
+ * Ordinary words that feeds use as names (audit B, findings 1–3, 6, 7): an ordinary sentence gets no match, the same
+ * names written as a threat report writes them still match. Small authored entities, not the feeds.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { AMBIGUITY, CASE, ambiguityLevel, caseMode, compileDictionary, createMatcher, type Match } from '../../../src/core/matcher/index';
+import type { Alias, Entity } from '../../../src/core/model/entity';
+
+const e = (id: string, kind: Entity['kind'], name: string, aliases: (string | Alias)[] = [], more: Partial<Entity> = {}): Entity => ({
+  id,
+  kind,
+  name,
+  aliases: aliases.map((a) => (typeof a === 'string' ? { name: a } : a)),
+  provenance: ['misp:test'],
+  ...more,
+});
+
+const ENTITIES: Entity[] = [
+  // Title Case words
+  e('velvet-kettle', 'actor', 'Velvet Kettle', ['Hidden Lynx']),
+  e('more-spoons', 'malware', 'More Spoons'),
+  e('quiet-orchard', 'actor', 'The Quiet Orchard'),
+  e('c-minor', 'actor', 'Operation C-Minor'),
+  // capitals only
+  e('teapot', 'malware', 'TEAPOT'),
+  e('lantern-river', 'actor', 'LANTERN RIVER'),
+  // inner capitals
+  e('wildgarden', 'actor', 'WildGarden'),
+  e('zpack', 'malware', 'ZPack'),
+  e('trickbot', 'malware', 'TrickBot'),
+  // lower case words
+  e('good-morning', 'ransomware', 'good morning'),
+  e('rabbit-burrow', 'ransomware', 'rabbit burrow'),
+  // a malware-category word
+  e('trojan', 'ransomware', 'Trojan'),
+  // digits
+  e('storm-0999', 'actor', 'Storm-0999'),
+  // a curator's flags (bundled) against a feed that lists the same names unflagged
+  e('heron', 'actor', 'Heron Group', [{ name: 'MarshFox', ambiguous: true }], { provenance: ['bundled'] }),
+  e('copperhead', 'actor', 'Copperhead', [], { provenance: ['bundled'], nameAmbiguous: true }),
+  e('feed-marshfox', 'actor', 'Slate Cluster', ['MarshFox']),
+  e('feed-copperhead', 'malware', 'Copperhead'),
+];
+
+const matcher = createMatcher(compileDictionary(ENTITIES, { version: 'ow1' }));
+const spotted = (t: string) => matcher.match(t).map((m: Match) => m.text);
+const ids = (t: string) => matcher.match(t).map((m: Match) => [m.text, m.entityId]);
+/** Security prose: gives the page context without naming anything. */
+const SEC = 'The threat actor used malware, a backdoor and phishing in this intrusion. ';
+
+describe('ordinary sentences get no match', () => {
+  it('multi-word Title Case names, in lower case or on a page without security context', () => {
+    expect(spotted('Whisk in two more spoons of flour. My velvet kettle has a hidden lynx on it.')).toEqual([]);
+    expect(spotted('The Velvet Kettle is a fine tea room. Hidden Lynx, a film, opens on Friday. Read The Quiet Orchard.')).toEqual([]);
+    expect(spotted('A Prelude in C minor, then the c-minor fugue.')).toEqual([]);
+    // Lower case stays ordinary on a security page too.
+    expect(spotted(SEC + 'We added more spoons to the velvet kettle.')).toEqual([]);
+  });
+  it('all-capitals names, in lower or Title Case, or in capitals on a page without context', () => {
+    expect(spotted('Serve tea from the teapot. Teapot lids break. We walked along the lantern river.')).toEqual([]);
+    expect(spotted('HOW TO WARM A TEAPOT\nPress BACKSPACE, then TEAPOT.')).toEqual([]);
+    expect(spotted(SEC + 'The teapot whistled by the lantern river.')).toEqual([]);
+  });
+  it('names with inner capitals, in lower case', () => {
+    expect(spotted('Link with zpack, plant a wildgarden, read about trickbot.')).toEqual([]);
+    expect(spotted(SEC + 'Link with zpack, plant a wildgarden.')).toEqual([]);
+    // Other writings than the name's own need the page's context.
+    expect(spotted('ZPACK 1.2 released. Wildgarden tips.')).toEqual([]);
+  });
+  it('lower-case multi-word names, even on a security page', () => {
+    expect(spotted('Have a good morning! We went down the rabbit burrow.')).toEqual([]);
+    expect(spotted(SEC + 'Good morning, and a good morning to the team down the rabbit burrow.')).toEqual([]);
+  });
+  it('Trojan, the malware category, on a security page', () => {
+    expect(spotted(SEC + 'A banking Trojan was delivered. This Trojan drops a backdoor; the remote access Trojan beacons.')).toEqual([]);
+  });
+  it('a name a curator flagged stays flagged when a feed lists it too', () => {
+    expect(spotted('The dog barked at the MarshFox toy truck. A Copperhead is a snake.')).toEqual([]);
+    expect(spotted(SEC + 'Copperhead snakes were seen near the camp.')).toEqual([]);
+  });
+});
+
+describe('real names in security sentences still match', () => {
+  it('Title Case multi-word names on a security page', () => {
+    expect(spotted(SEC + 'Velvet Kettle deployed More Spoons. The Quiet Orchard and Hidden Lynx followed.')).toEqual(['Velvet Kettle', 'More Spoons', 'The Quiet Orchard', 'Hidden Lynx']);
+    expect(spotted(SEC + 'VELVET KETTLE and Operation C-Minor.')).toEqual(['VELVET KETTLE', 'Operation C-Minor']);
+  });
+  it('or next to a cue, on any page', () => {
+    expect(spotted('the Velvet Kettle group')).toEqual(['Velvet Kettle']);
+  });
+  it('all-capitals names as written, and in Title Case, on a security page', () => {
+    expect(spotted(SEC + 'TEAPOT beacons to LANTERN RIVER infrastructure. Later Teapot and Lantern River returned.')).toEqual(['TEAPOT', 'LANTERN RIVER', 'Teapot', 'Lantern River']);
+  });
+  it('names with inner capitals as written anywhere, in other capitalisations on a security page', () => {
+    expect(spotted('WildGarden used ZPack and TrickBot.')).toEqual(['WildGarden', 'ZPack', 'TrickBot']);
+    expect(spotted(SEC + 'WILDGARDEN used Zpack and Trickbot.')).toEqual(['WILDGARDEN', 'Zpack', 'Trickbot']);
+  });
+  it('digit names in any case', () => {
+    expect(spotted('storm-0999 and STORM 0999')).toEqual(['storm-0999', 'STORM 0999']);
+  });
+  it('lower-case names in their case with a cue of their kind', () => {
+    expect(spotted(SEC + 'The good morning ransomware hit a hospital.')).toEqual(['good morning']);
+  });
+  it('Trojan with a cue of its kind', () => {
+    expect(spotted(SEC + 'The Trojan ransomware encrypted the share.')).toEqual(['Trojan']);
+  });
+  it('a flagged name with a cue is the curator’s entity', () => {
+    expect(ids('the MarshFox group')).toEqual([['MarshFox', 'heron']]);
+    expect(ids('the Copperhead group')).toEqual([['Copperhead', 'copperhead']]);
+  });
+});
+
+describe('compile-time levels', () => {
+  it('decides the case per word, not on the joined signature', () => {
+    expect(ambiguityLevel('More Eggs', false)).toBe(AMBIGUITY.wordlike);
+    expect(caseMode('More Eggs', AMBIGUITY.wordlike)).toBe(CASE.title);
+    expect(ambiguityLevel('TrickBot', false)).toBe(AMBIGUITY.distinct);
+    expect(caseMode('TrickBot', AMBIGUITY.distinct)).toBe(CASE.exact);
+    expect(ambiguityLevel('BISCUIT', false)).toBe(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('GRU', false)).toBe(AMBIGUITY.distinct);
+    expect(ambiguityLevel('good day', false)).toBe(AMBIGUITY.common);
+    expect(ambiguityLevel('Trojan', false)).toBe(AMBIGUITY.common);
+    expect(caseMode('Storm-0558', AMBIGUITY.distinct)).toBe(CASE.any);
+  });
+});
+
+/**
+ * The rule on a few hundred English words (Debian's word list, read at test time only, never shipped): whatever
+ * shape a feed gives a word — capitals, Title Case, inner capitals, one word or two — the word written in lower case
+ * in a sentence is never matched, with or without security context.
+ */
+const WORDS_FILE = '/usr/share/dict/words';
+const HAS_WORDS = existsSync(WORDS_FILE);
+if (!HAS_WORDS) console.warn(`${WORDS_FILE} absent (Debian package wamerican): the English word-list test is SKIPPED, not passed.`);
+
+describe('English words under every feed shape', () => {
+  it.skipIf(!HAS_WORDS)(`never match in lower case (${WORDS_FILE})`, () => {
+    const all = readFileSync(WORDS_FILE, 'utf8')
+      .split('\n')
+      .filter((w) => /^[a-z]{5,12}$/.test(w));
+    const words = all.filter((_, i) => i % Math.max(1, Math.floor(all.length / 400)) === 0);
+    expect(words.length).toBeGreaterThan(300);
+    const cap = (w: string) => w[0]!.toUpperCase() + w.slice(1);
+    const inner = (w: string) => cap(w.slice(0, 3)) + cap(w.slice(3));
+    const entities: Entity[] = words.flatMap((w, i) => {
+      const next = words[(i + 1) % words.length]!;
+      return [
+        e(`caps-${w}`, 'malware', w.toUpperCase()),
+        e(`title-${w}`, 'actor', cap(w), [`${cap(w)} ${cap(next)}`, `${w.toUpperCase()} ${next.toUpperCase()}`]),
+        e(`inner-${w}`, 'tool', inner(w), [`${w} ${next}`]),
+      ];
+    });
+    const m = createMatcher(compileDictionary(entities, { version: 'words' }));
+    for (const [i, w] of words.entries()) {
+      const next = words[(i + 1) % words.length]!;
+      const sentence = `we saw the ${w} and a ${w} ${next} today.`;
+      expect(m.match(sentence), sentence).toEqual([]);
+      expect(m.match(SEC + sentence), SEC + sentence).toEqual([]);
+    }
+  });
+});
