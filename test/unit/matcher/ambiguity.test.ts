@@ -81,8 +81,8 @@ describe('levels and stop list', () => {
     // Vendor schemes: word-like even when flagged or made of stop-list words, but only written in Title Case.
     expect(ambiguityLevel('Fancy Bear', true)).toBe(AMBIGUITY.wordlike);
     expect(ambiguityLevel('Midnight Blizzard', true)).toBe(AMBIGUITY.wordlike);
-    // Title Case words are the shape of prose (a film title, a heading): only the page can say it is the actor.
-    expect(ambiguityLevel('Wizard Spider', false)).toBe(AMBIGUITY.wordlike);
+    // Several Title Case words written together are a name (matched as written or in capitals, never in lower case).
+    expect(ambiguityLevel('Wizard Spider', false)).toBe(AMBIGUITY.distinct);
     expect(ambiguityLevel('fancy bear', false)).toBeGreaterThan(AMBIGUITY.wordlike);
     expect(ambiguityLevel('Bear', false)).toBeGreaterThan(AMBIGUITY.wordlike);
     expect(ambiguityLevel('payload', false)).toBe(AMBIGUITY.common);

@@ -50,9 +50,9 @@ const ids = (t: string) => matcher.match(t).map((m: Match) => [m.text, m.entityI
 const SEC = 'The threat actor used malware, a backdoor and phishing in this intrusion. ';
 
 describe('ordinary sentences get no match', () => {
-  it('multi-word Title Case names, in lower case or on a page without security context', () => {
+  it('multi-word Title Case names in lower case, on any page', () => {
     expect(spotted('Whisk in two more spoons of flour. My velvet kettle has a hidden lynx on it.')).toEqual([]);
-    expect(spotted('The Velvet Kettle is a fine tea room. Hidden Lynx, a film, opens on Friday. Read The Quiet Orchard.')).toEqual([]);
+    // (Written in Title Case they are read as the name, as in short security news: see compile.ts wordLevel.)
     expect(spotted('A Prelude in C minor, then the c-minor fugue.')).toEqual([]);
     // Lower case stays ordinary on a security page too.
     expect(spotted(SEC + 'We added more spoons to the velvet kettle.')).toEqual([]);
@@ -106,15 +106,16 @@ describe('real names in security sentences still match', () => {
     expect(spotted(SEC + 'The Trojan ransomware encrypted the share.')).toEqual(['Trojan']);
   });
   it('a flagged name with a cue is the curator’s entity', () => {
-    expect(ids('the MarshFox group')).toEqual([['MarshFox', 'heron']]);
-    expect(ids('the Copperhead group')).toEqual([['Copperhead', 'copperhead']]);
+    // ("group" is an ordinary noun: as a cue it counts on a security page, context-rules.test.ts)
+    expect(ids(SEC + 'the MarshFox group')).toEqual([['MarshFox', 'heron']]);
+    expect(ids(SEC + 'the Copperhead group')).toEqual([['Copperhead', 'copperhead']]);
   });
 });
 
 describe('compile-time levels', () => {
   it('decides the case per word, not on the joined signature', () => {
-    expect(ambiguityLevel('More Eggs', false)).toBe(AMBIGUITY.wordlike);
-    expect(caseMode('More Eggs', AMBIGUITY.wordlike)).toBe(CASE.title);
+    expect(ambiguityLevel('More Eggs', false)).toBe(AMBIGUITY.distinct);
+    expect(caseMode('More Eggs', AMBIGUITY.distinct)).toBe(CASE.title);
     expect(ambiguityLevel('TrickBot', false)).toBe(AMBIGUITY.distinct);
     expect(caseMode('TrickBot', AMBIGUITY.distinct)).toBe(CASE.exact);
     expect(ambiguityLevel('BISCUIT', false)).toBe(AMBIGUITY.wordlike);
