@@ -312,7 +312,9 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   // The text already named this entity unambiguously ("the Lazarus Group … Lazarus", "Diamond Sleet, formerly
   // ZINC"): its shorter, ordinary-word name means the same here.
   if (a.entitySeen) return { ok: true, contextUsed: true };
-  if (c && cueFits(c, a) && (STRONG_CUES.has(c.word) || a.pageContext())) return { ok: true, contextUsed: true };
+  // An ordinary-noun cue counts on a security page, or right after a distinctive name ("Wizard Spider returns with
+  // Conti affiliates": two weak signals together).
+  if (c && cueFits(c, a) && (STRONG_CUES.has(c.word) || a.pageContext() || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };
   // A word-like name right after a distinctive one in the same sentence is read in its company ("TrickBot and Dridex",
   // "Wizard Spider returns with Conti affiliates"): threat names are listed together. Not a flagged name, which is an
   // ordinary word ("TrickBot and Silence" proves little).

@@ -16,8 +16,10 @@ describe('a word-like name in the company of a distinctive one', () => {
     expect(found('They saw TrickBot. Emotet came later.')).toEqual(['TrickBot']);
     expect(found(`TrickBot ${'and then a long while passed with nothing to report at all, '.repeat(2)}Emotet.`)).toEqual(['TrickBot']);
   });
-  it('does not lend itself to a flagged ordinary word', () => {
+  it('does not lend itself to a flagged ordinary word, unless a cue of its kind stands next to it too', () => {
     expect(found('The note mentions TrickBot and Silence.')).toEqual(['TrickBot']);
+    expect(found('The note mentions TrickBot and the Silence crew.')).toEqual(['TrickBot', 'Silence']);
+    expect(found('The note mentions the Silence crew.')).toEqual([]);
   });
   it('"trojan" counts as security vocabulary in lower case only', () => {
     expect(hasSecurityContext('Two banking trojans dropped more malware.')).toBe(true);
