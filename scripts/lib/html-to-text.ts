@@ -4,7 +4,7 @@
  * an attribute or a style is read (a page may show it at any moment). Uses htmlparser2.
  */
 import { Parser } from 'htmlparser2';
-import { preReadsAsProse, SKIPPED_ELEMENTS as SKIP, unwrapLines } from '../../src/core/page-text';
+import { isEditorWidget, preReadsAsProse, SKIPPED_ELEMENTS as SKIP, unwrapLines } from '../../src/core/page-text';
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'details', 'dialog', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
@@ -32,7 +32,7 @@ export function htmlToText(html: string): string {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
-        const editable = attrs.contenteditable !== undefined && attrs.contenteditable.toLowerCase() !== 'false';
+        const editable = (attrs.contenteditable !== undefined && attrs.contenteditable.toLowerCase() !== 'false') || isEditorWidget(attrs.class, attrs.role);
         if (pre) {
           if (!pre.firstChild) {
             pre.firstChild = true;

@@ -5,7 +5,7 @@
  * prose, or a plain-text document's, is not code: see page-text.ts).
  */
 
-import { preReadsAsProse, SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT, unwrapLines } from '../core/page-text';
+import { EDITOR_SELECTOR, isEditorWidget, preReadsAsProse, SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT, unwrapLines } from '../core/page-text';
 
 /**
  * The elements that may host a shadow root (DOM standard, attachShadow), besides autonomous custom elements: the
@@ -35,7 +35,10 @@ export function skippedIn(doc: Document | null): ReadonlySet<string> {
   return doc?.contentType === 'text/plain' ? SKIPPED_IN_PLAIN_TEXT : SKIPPED_ELEMENTS;
 }
 
-/** The reader's work and our own UI: editable areas (contenteditable=true / plaintext-only / empty), form fields, code. */
+/**
+ * The reader's work and our own UI: editable areas (contenteditable=true / plaintext-only / empty), code editors,
+ * form fields, code.
+ */
 export function isSkipped(el: Element): boolean {
   const name = el.localName;
   return (skippedIn(el.ownerDocument).has(name) && !(name === 'pre' && isProsePre(el))) || skippedByAttribute(el);
@@ -47,10 +50,10 @@ function skippedByAttribute(el: Element): boolean {
   // of an editable element are skipped with it (the walk rejects the subtree; insideSkipped looks upwards).
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  return false;
+  return isEditorWidget(el.getAttribute('class'), el.getAttribute('role'));
 }
 
-const SKIPPED_BY_ATTRIBUTE = `[contenteditable]:not([contenteditable="false" i]), [${OWN_UI_ATTR}]`;
+const SKIPPED_BY_ATTRIBUTE = `[contenteditable]:not([contenteditable="false" i]), [${OWN_UI_ATTR}], ${EDITOR_SELECTOR}`;
 
 /**
  * Does anything under `root` carry an attribute that makes it skipped? Most pages have no editable region and
@@ -115,6 +118,11 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
   const skip = skippedIn(doc);
   const checkAttributes = hasSkippedByAttribute(root);
+  // A shadow host added after load is itself the root re-read (a web component appended by a framework).
+  if (onShadowRoot && root.nodeType === 1) {
+    const own = (root as Element).shadowRoot;
+    if (own) onShadowRoot(own);
+  }
   /** The chunk read so far; the next one starts empty. */
   const take = (): TextChunk => {
     const done = { nodes, starts, text: parts.join('') };

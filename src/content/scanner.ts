@@ -69,7 +69,13 @@ const FLUSH_CHARS = 400_000;
 /** Past this many changed blocks in one flush, re-read the whole document instead. */
 const MAX_DIRTY = 400;
 
-const MUTATIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true };
+/** Also an element made editable after load: what it shows is the reader's work from then on. */
+const MUTATIONS: MutationObserverInit = { childList: true, characterData: true, subtree: true, attributes: true, attributeFilter: ['contenteditable'] };
+/**
+ * Text edited in place (a framework re-rendering a paragraph) of at most this many characters is read again at once,
+ * before the browser paints, while the page is calm: its highlight would otherwise blink out for the debounce.
+ */
+const REREAD_AT_ONCE_CHARS = 2_000;
 
 function isOwnNode(node: Node): boolean {
   if (node.nodeType !== 1) return false;
@@ -103,6 +109,8 @@ export class Scanner {
   private prunePending = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private flushing = false;
+  /** A flush is queued as a microtask (text edited in place, see REREAD_AT_ONCE_CHARS). */
+  private soon = false;
   private recentFlushes: number[] = [];
   private lastSignature = '';
   readonly phases: ScanPhases = { walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, slices: 0, yielded: 0, longestYield: 0 };
@@ -460,6 +468,14 @@ export class Scanner {
     }
   }
 
+  /** Drops every spot inside `el` (made editable). */
+  private forgetInside(el: Element): void {
+    const stale: AbstractRange[] = [];
+    for (const [node, ranges] of this.byNode) if (el.contains(node)) stale.push(...ranges);
+    for (const r of stale) this.drop(r);
+    if (stale.length) this.notify(false);
+  }
+
   /** Removes spots whose text left the document (or was rewritten under them). */
   private pruneDetached(): void {
     const stale: AbstractRange[] = [];
@@ -499,7 +515,17 @@ export class Scanner {
 
   private onMutations(records: MutationRecord[]): void {
     if (!this.ready) return;
+    // A page put in design mode after load is being edited (an editor frame): what is typed is the reader's work.
+    if (this.doc.designMode === 'on') {
+      this.dirty.clear();
+      if (this.spots.size) {
+        this.clear();
+        this.notify(true);
+      }
+      return;
+    }
     let touched = false;
+    let textOnly = true;
     for (const r of records) {
       if (r.type === 'characterData') {
         const parent = r.target.parentNode;
@@ -511,6 +537,15 @@ export class Scanner {
         continue;
       }
       if (isOwnNode(r.target)) continue;
+      textOnly = false;
+      if (r.type === 'attributes') {
+        const el = r.target as Element;
+        // Made editable: its highlights go. Made read-only again: read it.
+        if (insideSkipped(el)) this.forgetInside(el);
+        else this.dirty.add(el);
+        touched = true;
+        continue;
+      }
       if (r.removedNodes.length) {
         for (const n of r.removedNodes) {
           if (!isOwnNode(n)) {
@@ -526,14 +561,29 @@ export class Scanner {
         touched = true;
       }
     }
-    if (touched) this.schedule();
+    if (touched) this.schedule(textOnly && this.dirtyChars() <= REREAD_AT_ONCE_CHARS);
   }
 
-  private schedule(): void {
-    if (this.timer !== undefined || this.flushing) return;
-    const now = performance.now();
-    this.recentFlushes = this.recentFlushes.filter((t) => now - t < 10_000);
+  private dirtyChars(): number {
+    let chars = 0;
+    for (const n of this.dirty) chars += n.textContent?.length ?? 0;
+    return chars;
+  }
+
+  /** `now`: small text edits on a calm page are read again in a microtask, before the next paint. */
+  private schedule(now = false): void {
+    if (this.timer !== undefined || this.soon || this.flushing) return;
+    const t = performance.now();
+    this.recentFlushes = this.recentFlushes.filter((x) => t - x < 10_000);
     const level = this.recentFlushes.length > 40 ? 2 : this.recentFlushes.length > 15 ? 1 : 0;
+    if (now && level === 0) {
+      this.soon = true;
+      queueMicrotask(() => {
+        this.soon = false;
+        void this.flush();
+      });
+      return;
+    }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.flush();

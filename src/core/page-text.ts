@@ -14,6 +14,17 @@ export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
  * A plain-text document (a .txt report, a raw advisory) is shown by the browser inside one <pre>: that text is the
  * document itself, so there a <pre> is read.
  */
+/**
+ * Code editors that draw their text in plain elements, with a hidden text area for the keys (Ace, Monaco,
+ * CodeMirror 5), and ARIA text boxes: the reader's work, though no attribute says it is editable.
+ */
+export const EDITOR_SELECTOR = '[role="textbox" i], .ace_editor, .monaco-editor, .CodeMirror';
+const EDITOR_CLASS = /(?:^|\s)(?:ace_editor|monaco-editor|CodeMirror)(?:\s|$)/;
+
+export function isEditorWidget(className: string | null | undefined, role: string | null | undefined): boolean {
+  return (!!role && role.toLowerCase() === 'textbox') || (!!className && EDITOR_CLASS.test(className));
+}
+
 export const SKIPPED_IN_PLAIN_TEXT: ReadonlySet<string> = new Set([...SKIPPED_ELEMENTS].filter((name) => name !== 'pre'));
 
 /**

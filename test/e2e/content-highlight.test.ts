@@ -189,6 +189,39 @@ test('a plain-text document (the browser shows it in one <pre>) is read, a name 
   }
 });
 
+test('after load: text re-rendered in place stays highlighted, a late web component is read, a region made editable or a page put in design mode is left alone', async () => {
+  const page = await open('/late-changes.html');
+  try {
+    await spotted(env.browser.worker, page);
+    const painted = async () => (await ranges(page)).map((r) => r.text);
+    // Sampled between renders (every 400 ms): the name must not blink out while it is rewritten.
+    let missing = 0;
+    for (let i = 0; i < 30; i++) {
+      if (!(await ranges(page)).some((r) => r.where === 'render' && r.text === 'Lazarus Group')) missing++;
+      await page.waitForTimeout(37);
+    }
+    assert.ok(missing <= 1, `the re-rendered name was unpainted in ${missing} of 30 samples`);
+    assert.ok(!(await ranges(page)).some((r) => r.where === 'editor'), 'text in a code editor is the reader’s');
+
+    await page.evaluate(() => (window as unknown as { addHost(): void }).addHost());
+    await waitFor(() => ranges(page), (r) => r.some((x) => x.text === 'Conti' && x.shadow), 5000, 'late component read');
+
+    await waitFor(() => ranges(page), (r) => r.some((x) => x.text === 'TrickBot'), 5000, 'TrickBot before');
+    await page.evaluate(() => document.getElementById('later')!.setAttribute('contenteditable', 'true'));
+    await waitFor(() => ranges(page), (r) => !r.some((x) => x.text === 'TrickBot' || x.text === 'Wizard Spider'), 5000, 'editable region left alone');
+
+    await page.evaluate(() => {
+      document.designMode = 'on';
+    });
+    await page.click('#render');
+    await page.keyboard.type(' Emotet and TA505 typed here.');
+    await page.waitForTimeout(800);
+    assert.deepEqual(await painted(), [], 'nothing painted in a document being edited');
+  } finally {
+    await page.close();
+  }
+});
+
 test('open shadow roots are scanned and styled', async () => {
   const page = await open('/shadow.html');
   try {

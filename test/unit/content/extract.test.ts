@@ -52,6 +52,30 @@ describe('textChunks', () => {
     expect(text).not.toMatch(/\bno\b/);
   });
 
+  it('skips code editors that draw their text in plain elements (Ace, Monaco, CodeMirror) and ARIA text boxes', () => {
+    const body = page(`
+      <p>keep one</p>
+      <div class="ace_editor ace-tm"><div class="ace_line">no ace</div></div>
+      <div class="monaco-editor"><div class="view-line">no monaco</div></div>
+      <div class="CodeMirror"><pre>no codemirror</pre><div>no cm div</div></div>
+      <div role="textbox"><p>no textbox</p></div>
+      <p class="ace_editorial">keep two</p>`);
+    const text = allText(body).join('');
+    expect(text).toContain('keep one');
+    expect(text).toContain('keep two');
+    expect(text).not.toMatch(/\bno\b/);
+    expect(insideSkipped(body.querySelector('.ace_line')!.firstChild!)).toBe(true);
+  });
+
+  it('offers the shadow root of the root itself (a host added after load is read again as a root)', () => {
+    const host = page('<div id="h"></div>').querySelector('#h')!;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>inside</p>';
+    const offered: ShadowRoot[] = [];
+    for (const chunk of textChunks(host, 1000, (r) => offered.push(r))) expect(chunk).toBeDefined();
+    expect(offered).toEqual([shadow]);
+  });
+
   it('cuts chunks only at block boundaries, once a chunk has reached the size', () => {
     const body = page('<p>aaaa <b>bbbb</b></p><p>cccc</p><p>dddd</p>');
     const chunks = allText(body, 5);
