@@ -109,6 +109,9 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   let parts: string[] = [];
   let length = 0;
   let lastBlock: Node | null = null;
+  /** The last text node read, and whether it ended in a letter or digit. */
+  let lastText: Text | null = null;
+  let lastWordEnd = false;
   /** The block of the text met now: the nearest entered element that is not inline, or the root. */
   let block: Node = root;
   /** The blocks to return to, one per element entered. */
@@ -137,6 +140,12 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
     if (type === 3) {
       const value = (node as Text).data;
       if (value) {
+        // Two elements side by side with no space between, laid out apart (tag chips in a flex row, spans shown as
+        // blocks): their words are not one word ("EmotetTrickBot"). Asked of the layout only where a letter meets
+        // a letter across elements.
+        if (lastWordEnd && block === lastBlock && lastText && lastText.parentNode !== node.parentNode && isWordCode(value.charCodeAt(0)) && laidOutApart(lastText, node as Text, block)) {
+          lastBlock = null;
+        }
         if (block !== lastBlock && length > 0) {
           if (length >= maxChars) {
             yield take();
@@ -167,6 +176,8 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         starts.push(length - from);
         parts.push(from ? read.slice(from) : read);
         length += value.length - from;
+        lastText = node as Text;
+        lastWordEnd = isWordCode(value.charCodeAt(value.length - 1));
       }
     } else if (type === 1 && (name = (node as Element).localName) === 'br') {
       // A line break ends a word as a block does ("TrickBot<br>Emotet" is two names, not "TrickBotEmotet").
@@ -199,6 +210,29 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
 }
 
 const NEWLINES = /\n/g;
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+function isWordCode(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return WORD_CHAR.test(String.fromCharCode(c));
+}
+
+/**
+ * Is an element between two text nodes of one block laid out as a box of its own (computed display other than
+ * inline: a flex or grid item, a span styled as a block)? Only the elements that hold one text and not the other
+ * are asked.
+ */
+function laidOutApart(a: Text, b: Text, block: Node): boolean {
+  const win = b.ownerDocument.defaultView;
+  if (!win) return false;
+  for (const [t, other] of [[a, b], [b, a]] as const) {
+    for (let el = t.parentElement; el && el !== block && !el.contains(other); el = el.parentElement) {
+      const display = win.getComputedStyle(el).display;
+      if (display && display !== 'inline' && display !== 'contents') return true;
+    }
+  }
+  return false;
+}
 
 /** A <pre> of an HTML page that reads as prose (a message in a mail archive), see page-text.ts. */
 function isProsePre(el: Element): boolean {

@@ -202,13 +202,15 @@ test('after load: text re-rendered in place stays highlighted, a late web compon
     }
     assert.ok(missing <= 1, `the re-rendered name was unpainted in ${missing} of 30 samples`);
     assert.ok(!(await ranges(page)).some((r) => r.where === 'editor'), 'text in a code editor is the reader’s');
+    const tags = (await ranges(page)).filter((r) => r.where === 'tags').map((r) => r.text);
+    assert.deepEqual(tags.sort(), ['Emotet', 'TrickBot'], 'tag chips side by side in a flex row are two names');
 
     await page.evaluate(() => (window as unknown as { addHost(): void }).addHost());
     await waitFor(() => ranges(page), (r) => r.some((x) => x.text === 'Conti' && x.shadow), 5000, 'late component read');
 
-    await waitFor(() => ranges(page), (r) => r.some((x) => x.text === 'TrickBot'), 5000, 'TrickBot before');
+    await waitFor(() => ranges(page), (r) => r.some((x) => x.where === 'later' && x.text === 'TrickBot'), 5000, 'TrickBot before');
     await page.evaluate(() => document.getElementById('later')!.setAttribute('contenteditable', 'true'));
-    await waitFor(() => ranges(page), (r) => !r.some((x) => x.text === 'TrickBot' || x.text === 'Wizard Spider'), 5000, 'editable region left alone');
+    await waitFor(() => ranges(page), (r) => !r.some((x) => x.where === 'later'), 5000, 'editable region left alone');
 
     await page.evaluate(() => {
       document.designMode = 'on';

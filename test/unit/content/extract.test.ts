@@ -52,6 +52,15 @@ describe('textChunks', () => {
     expect(text).not.toMatch(/\bno\b/);
   });
 
+  it('parts words where elements side by side are laid out apart (tag chips), not inside a word split by markup', () => {
+    const body = page(
+      '<div><span style="display:inline-block">Emotet</span><span style="display:inline-block">TrickBot</span></div>' +
+        '<p><span style="display:block">Conti</span><span style="display:inline-block">Ryuk</span>Dridex</p>' +
+        '<p>Trick<i>Bot</i> and <b>Lazarus</b><b> Group</b></p>',
+    );
+    expect(allText(body)).toEqual(['Emotet\nTrickBot\nConti\nRyuk\nDridex\nTrickBot and Lazarus Group']);
+  });
+
   it('skips code editors that draw their text in plain elements (Ace, Monaco, CodeMirror) and ARIA text boxes', () => {
     const body = page(`
       <p>keep one</p>
