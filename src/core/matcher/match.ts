@@ -95,10 +95,13 @@ export interface Matcher {
  */
 const MAX_SEP_RUN = 40;
 
-/** A surface as the reader sees it: a run of spaces or tabs in the page's text shows as one space. */
+/** A surface as the reader sees it: spaces of any kind as one space, characters drawn as nothing left out. */
 function shown(surface: string): string {
-  return /\s\s|\t/.test(surface) ? surface.replace(/\s+/g, ' ') : surface;
+  return SHOWN_CHANGES.test(surface) ? surface.replace(INVISIBLE, '').replace(/\s+/g, ' ') : surface;
 }
+/** A run of spaces, any space but U+0020, or a character drawn as nothing (soft hyphen, zero-width characters). */
+const SHOWN_CHANGES = /\s\s|[^\S ]|[\u00ad\u200b-\u200d\u2060\ufeff]/;
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 /** Nodes with at least this many children get a direct child table. */
 const DENSE_FANOUT = 6;
 /** Most terminals remembered on one walk (a name is at most a few dozen characters). */

@@ -34,6 +34,8 @@ describe('matching and offsets', () => {
     const ms = matcher.match(text);
     expect(ms.map((m) => m.entityId)).toEqual(['trickbot', 'lazarus', 'trickbot']);
     expect(ms.map((m) => text.slice(m.start, m.end))).toEqual(['Trick\u00adBot', 'Lazarus\u00a0Group', 'Tri\u200bck\u200bBot']);
+    // …and reports each as the reader sees it, so the popup lists one surface, not three look-alikes
+    expect(ms.map((m) => m.text)).toEqual(['TrickBot', 'Lazarus Group', 'TrickBot']);
   });
   it('matches APT 29 variants', () => {
     const ms = matcher.match('APT29, APT 29 and APT-29 and APT‑29 but not APT29x.');
