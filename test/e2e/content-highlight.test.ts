@@ -244,7 +244,7 @@ test('open shadow roots are scanned and styled', async () => {
   }
 });
 
-test('same-origin frames: each frame highlights, the top frame and the badge count all frames', async () => {
+test('same-origin and srcdoc frames: each frame highlights, the top frame and the badge count all frames', async () => {
   const page = await open('/frame-parent.html');
   try {
     const child = await waitFor(async () => page.frames().find((f) => f.url().endsWith('/frame-child.html')), (f) => !!f, 5000, 'child frame');
@@ -255,9 +255,10 @@ test('same-origin frames: each frame highlights, the top frame and the badge cou
       return out.sort();
     });
     assert.deepEqual(inChild, ['Dridex', 'TrickBot']);
-    const report = await waitFor(() => spotted(env.browser.worker, page), (r) => r.matches.length >= 3, 5000, 'frames folded in');
-    assert.deepEqual(report.matches.map((m) => m.text).sort(), ['Dridex', 'Lazarus Group', 'TrickBot']);
-    assert.equal(await waitFor(() => badgeOf(env.browser.worker, page), (b) => b === '3', 5000, 'badge 3'), '3');
+    // …and a frame with no address of its own (srcdoc, as comment widgets and previews use) is read too
+    const report = await waitFor(() => spotted(env.browser.worker, page), (r) => r.matches.length >= 4, 5000, 'frames folded in');
+    assert.deepEqual(report.matches.map((m) => m.text).sort(), ['Dridex', 'Lazarus Group', 'TrickBot', 'Wizard Spider']);
+    assert.equal(await waitFor(() => badgeOf(env.browser.worker, page), (b) => b === '4', 5000, 'badge 4'), '4');
   } finally {
     await page.close();
   }
