@@ -56,6 +56,10 @@ test('hovering a highlight shows the card with name, kind, why, links and the op
     assert.match(text, /Matched “HIDDEN COBRA”, an alias/);
     assert.match(text, /likely/);
     assert.ok(names.some((n) => n.role === 'button' && n.name === 'Open in ActorLens'), text);
+    // Source counts read as English: "1 source", "2 sources", never "1 source(s)".
+    const counts = names.map((n) => n.name).filter((n) => /\bsource/.test(n));
+    assert.ok(counts.length > 0, text);
+    for (const c of counts) assert.match(c, /^(1 source|([02-9]|\d\d+) sources)$/, text);
     // The card sits below (or above) the match, not over it.
     const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.tagName, [at.x, at.y]);
     assert.notEqual(hit, 'ACTORLENS-CARD');
