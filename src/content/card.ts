@@ -241,7 +241,7 @@ function renderLinks(links: CardLink[], _name: string): Node {
     const word = band ? t(`confidence_${band.key}` as MessageKey) : t('confidence_unspecified');
     const status = link.status === 'active' ? '' : ` · ${t(`status_${link.status}` as MessageKey)}`;
     li.append(el('span', `conf ${link.status}`, `${word}${status}`));
-    li.append(el('span', 'muted', t('card_link_sources', String(link.sources))));
+    li.append(el('span', 'muted', link.sources === 1 ? t('card_link_sources_one') : t('card_link_sources', String(link.sources))));
     list.append(li);
   }
   return list;

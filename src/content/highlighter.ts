@@ -174,16 +174,50 @@ function mix(rgb: [number, number, number], toward: number, amount: number): str
   return `rgb(${r}, ${g}, ${b})`;
 }
 
-/** Is the page dark? Reads the first opaque background from <body> up. Called only when painting. */
+const RGBA = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/;
+
+/**
+ * Is the page dark? Called once per page, when painting or showing the first card.
+ *
+ * What the reader sees behind the text is often not <body>: apps paint their background on a wrapper div
+ * ("#app { background: #121212; min-height: 100vh }") over a transparent body. So this looks at what is under a
+ * few points of the viewport, and composes the backgrounds from there up to the root (translucent layers over
+ * what is behind them, so a cookie banner's rgba backdrop over a white page is still light); the majority of the
+ * points decides, so one light code block on a dark page does not.
+ */
 export function pageIsDark(doc: Document): boolean {
-  for (const el of [doc.body, doc.documentElement]) {
-    if (!el) continue;
-    const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)/.exec(getComputedStyle(el).backgroundColor);
-    if (!m || (m[4] !== undefined && Number(m[4]) < 0.5)) continue;
-    const [r, g, b] = [m[1], m[2], m[3]].map(Number) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b < 110;
+  const html = doc.documentElement;
+  const canvas = doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches === true && getComputedStyle(html).colorScheme.includes('dark') ? 18 : 255;
+  const seen = new Map<Element, boolean>();
+  const darkBehind = (start: Element): boolean => {
+    let cached = seen.get(start);
+    if (cached !== undefined) return cached;
+    let lum = 0;
+    let covered = 0;
+    for (let el: Element | null = start; el && covered < 0.99; el = el.parentElement) {
+      // Our own fallback marks carry the highlight fill, which is not the page's.
+      if (el.localName === MARK_TAG) continue;
+      const m = RGBA.exec(getComputedStyle(el).backgroundColor);
+      if (!m) continue;
+      const alpha = m[4] === undefined ? 1 : Number(m[4]);
+      const weight = (1 - covered) * alpha;
+      lum += weight * (0.2126 * Number(m[1]) + 0.7152 * Number(m[2]) + 0.0722 * Number(m[3]));
+      covered += weight;
+    }
+    cached = lum + (1 - covered) * canvas < 110;
+    seen.set(start, cached);
+    return cached;
+  };
+  const width = doc.defaultView?.innerWidth ?? 0;
+  const height = doc.defaultView?.innerHeight ?? 0;
+  const points: [number, number][] = [[0.5, 0.5], [0.25, 0.3], [0.75, 0.3], [0.25, 0.7], [0.75, 0.7]];
+  let dark = 0;
+  for (const [x, y] of points) {
+    // Nothing there (a frame of no size, a point past the content): the body is what shows.
+    const el = (width && height ? doc.elementFromPoint(x * width, y * height) : null) ?? doc.body ?? html;
+    if (darkBehind(el)) dark++;
   }
-  return doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches === true && getComputedStyle(doc.documentElement).colorScheme.includes('dark');
+  return dark * 2 > points.length;
 }
 
 /**

@@ -39,6 +39,24 @@ function centreOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: nu
   );
 }
 
+/** The computed background of the dialog with this name, read through DevTools: the card's shadow root is closed. */
+async function dialogBackground(page: Page, name: string): Promise<string | undefined> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; backendDOMNodeId?: number }[] };
+    const dialog = nodes.find((n) => n.role?.value === 'dialog' && n.name?.value === name);
+    if (!dialog?.backendDOMNodeId) return undefined;
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    await session.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await session.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [dialog.backendDOMNodeId] });
+    const { computedStyle } = await session.send('CSS.getComputedStyleForNode', { nodeId: nodeIds[0]! });
+    return computedStyle.find((p) => p.name === 'background-color')?.value;
+  } finally {
+    await session.detach();
+  }
+}
+
 const dialogs = async (page: Page) => (await accessibleNames(page)).filter((n) => n.role === 'dialog').map((n) => n.name);
 
 test('hovering a highlight shows the card with name, kind, why, links and the open button; Escape and scroll close it', async () => {
@@ -56,6 +74,10 @@ test('hovering a highlight shows the card with name, kind, why, links and the op
     assert.match(text, /Matched “HIDDEN COBRA”, an alias/);
     assert.match(text, /likely/);
     assert.ok(names.some((n) => n.role === 'button' && n.name === 'Open in ActorLens'), text);
+    // Source counts read as English: "1 source", "2 sources", never "1 source(s)".
+    const counts = names.map((n) => n.name).filter((n) => /\bsource/.test(n));
+    assert.ok(counts.length > 0, text);
+    for (const c of counts) assert.match(c, /^(1 source|([02-9]|\d\d+) sources)$/, text);
     // The card sits below (or above) the match, not over it.
     const hit = await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.tagName, [at.x, at.y]);
     assert.notEqual(hit, 'ACTORLENS-CARD');
@@ -142,6 +164,32 @@ test('a dark page: highlights and card stay readable (screenshots)', async () =>
     await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: TrickBot'), 5000, 'card');
     await page.waitForTimeout(300);
     await page.screenshot({ path: 'out/content-card-dark.png' });
+  } finally {
+    await page.close();
+  }
+});
+
+test('a page whose app root paints it dark (body and html transparent) gets the dark-page highlight and card', async () => {
+  const page = await open('/dark-app-root.html');
+  try {
+    await spotted(env.browser.worker, page);
+    // Dark pages get a lighter fill and an underline brighter than the kind colour; light pages a darker one.
+    const underline = () =>
+      page.evaluate(() => {
+        const p = [...document.querySelectorAll('p')].find((x) => x.textContent!.includes('TrickBot'))!;
+        const m = /rgba?\((\d+), (\d+), (\d+)/.exec(getComputedStyle(p, '::highlight(actorlens-malware)').textDecorationColor);
+        return m ? 0.2126 * Number(m[1]) + 0.7152 * Number(m[2]) + 0.0722 * Number(m[3]) : -1;
+      });
+    const luminance = await waitFor(underline, (l) => l > 150, 3000, 'a bright underline on the dark background').catch(async () => underline());
+    assert.ok(luminance > 150, `underline luminance ${luminance}: light-page colours on a dark page`);
+    await page.screenshot({ path: 'out/content-dark-app-root.png' });
+    const at = await centreOf(page, 'TrickBot');
+    assert.ok(at);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: TrickBot'), 5000, 'card');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'out/content-card-dark-app-root.png' });
+    assert.equal(await dialogBackground(page, 'ActorLens: TrickBot'), 'rgb(31, 37, 45)', 'the dark card');
   } finally {
     await page.close();
   }

@@ -1,5 +1,6 @@
 /** Entities spotted on the page, grouped by kind, most mentioned first, with counts. */
 import { t, type MessageKey } from '../../platform/i18n';
+import { counted } from '../lib/format';
 import type { SpottedGroup } from '../lib/spotted';
 import { KindDot } from './KindDot';
 
@@ -22,16 +23,26 @@ export function SpottedList({ groups, onOpen, onAdd }: SpottedListProps) {
           </h3>
           <ul class="entity-list">
             {group.items.map((item) => {
+              const mentions = counted(item.count, 'popupMentionsOne', 'popupMentions');
+              const also = item.surfaces.length > 0 ? t('popupAlsoWritten', item.surfaces.join(', ')) : '';
+              // Long names and lists of writings are cut with an ellipsis; the title shows them whole on hover, and
+              // the text itself stays in the DOM in full for screen readers.
               const inner = (
                 <>
                   <KindDot kind={item.kind} />
                   <span class="entity-row-main">
-                    <span class="name">{item.name}</span>
-                    {item.surfaces.length > 0 && <span class="sub">{t('popupAlsoWritten', item.surfaces.join(', '))}</span>}
+                    <span class="name" title={item.name}>
+                      {item.name}
+                    </span>
+                    {also && (
+                      <span class="sub" title={also}>
+                        {also}
+                      </span>
+                    )}
                   </span>
-                  <span class="count" title={t('popupMentions', String(item.count))}>
+                  <span class="count" title={mentions}>
                     <span aria-hidden="true">{item.count}</span>
-                    <span class="sr-only">{t('popupMentions', String(item.count))}</span>
+                    <span class="sr-only">{mentions}</span>
                   </span>
                 </>
               );

@@ -21,14 +21,26 @@ export interface SpottedGroup {
   items: SpottedItem[];
 }
 
+/**
+ * The page's writing as a reader sees it. Pages put no-break spaces, zero-width spaces and soft hyphens inside
+ * names for layout; the report keeps them (they are what the page has), but shown in the list "Lazarus\u00a0Group"
+ * looks exactly like "Lazarus Group" and would read as a different writing of the same name.
+ */
+export function visibleText(text: string): string {
+  return text.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
+}
+
 /** One item per entity, most mentioned first (prominence), ties by name. */
 export function spottedItems(report: SpottedReport): SpottedItem[] {
   const byEntity = new Map<string, SpottedItem>();
   for (const m of report.matches) {
-    const key = m.entityId ?? `?${m.name}`;
-    const item = byEntity.get(key) ?? { entityId: m.entityId, name: m.name, kind: m.entityId ? (m.kind ?? 'actor') : 'possible', count: 0, surfaces: [] };
+    // A possible actor's name is the page's own text, so it carries the page's invisible characters too.
+    const name = m.entityId ? m.name : visibleText(m.name);
+    const text = visibleText(m.text);
+    const key = m.entityId ?? `?${name}`;
+    const item = byEntity.get(key) ?? { entityId: m.entityId, name, kind: m.entityId ? (m.kind ?? 'actor') : 'possible', count: 0, surfaces: [] };
     item.count += m.count;
-    if (m.text !== m.name && !item.surfaces.includes(m.text)) item.surfaces.push(m.text);
+    if (text !== name && !item.surfaces.includes(text)) item.surfaces.push(text);
     byEntity.set(key, item);
   }
   return [...byEntity.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));

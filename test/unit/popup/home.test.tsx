@@ -119,3 +119,52 @@ describe('popup home: on this page', () => {
     await waitFor(() => $('.spotted'));
   });
 });
+
+describe('popup home: names as the page wrote them', () => {
+  const odd = {
+    done: true,
+    scanMs: 1,
+    matches: [
+      { entityId: 'lazarus-group', name: 'Lazarus Group', text: 'Lazarus Group', count: 2, kind: 'actor' as const },
+      { entityId: 'lazarus-group', name: 'Lazarus Group', text: 'Lazarus\u00a0Group', count: 1, kind: 'actor' as const },
+      { entityId: 'lazarus-group', name: 'Lazarus Group', text: 'HIDDEN\u00a0COBRA', count: 1, kind: 'actor' as const },
+      { entityId: 'lazarus-group', name: 'Lazarus Group', text: 'HIDDEN COBRA', count: 1, kind: 'actor' as const },
+      { entityId: 'ta505', name: 'TA505', text: 'TA\u200b505', count: 1, kind: 'actor' as const },
+      { entityId: 'trickbot', name: 'TrickBot', text: 'Trick\u00adBot', count: 1, kind: 'malware' as const },
+      { entityId: 'trickbot', name: 'TrickBot', text: 'Trick\u2060Bot\ufeff', count: 1, kind: 'malware' as const },
+      { entityId: null, name: 'UNC\u200d4841', text: 'UNC\u200d4841', count: 1 },
+      { entityId: null, name: 'UNC4841', text: 'UNC4841', count: 2 },
+    ],
+  };
+
+  it('does not say "also written Lazarus Group" for a no-break space, zero-width space or soft hyphen', async () => {
+    mount(<App backend={fakeBackend({ report: odd })} />);
+    await waitFor(() => $('.spotted'));
+    const rows = $$('.entity-row').map((r) => [$('.name', r)!.textContent, $('.sub', r)?.textContent ?? '', $('.count [aria-hidden]', r)!.textContent]);
+    expect(rows).toEqual([
+      ['Lazarus Group', 'also written HIDDEN COBRA', '5'],
+      ['TA505', '', '1'],
+      ['TrickBot', '', '2'],
+      ['UNC4841', '', '3'],
+    ]);
+  });
+
+  it('lets a long possible-actor name be read in full: tooltip and text for screen readers', async () => {
+    const long = 'Supercalifragilisticexpialidociousbrigadeofhackersfromnowhere';
+    mount(<App backend={fakeBackend({ report: { done: true, scanMs: 1, matches: [{ entityId: null, name: long, text: long, count: 2 }] } })} />);
+    const name = await waitFor(() => $('.entity-row.possible .name'));
+    expect(name.getAttribute('title')).toBe(long);
+    expect(name.textContent).toBe(long);
+    expect(name.closest('[aria-hidden="true"]')).toBeNull();
+  });
+
+  it('says "1 mention on this page" for one and "2 mentions" for two', async () => {
+    mount(<App backend={fakeBackend()} />);
+    await waitFor(() => $('.spotted'));
+    const dridex = $$('.entity-row').find((r) => $('.name', r)!.textContent === 'Dridex')!;
+    expect($('.count .sr-only', dridex)!.textContent).toBe('1 mention on this page');
+    expect($('.count', dridex)!.getAttribute('title')).toBe('1 mention on this page');
+    const ta505 = $$('.entity-row').find((r) => $('.name', r)!.textContent === 'TA505')!;
+    expect($('.count .sr-only', ta505)!.textContent).toBe('2 mentions on this page');
+  });
+});
