@@ -1,11 +1,12 @@
 /**
- * The hover card on awkward pages: zoomed pages and small frames. Screenshots go to out/ for a human look.
+ * The hover card on awkward pages: zoomed pages, small frames, text that goes away under an open card, keys typed
+ * into fields, and pages rebuilt with document.open(). Screenshots go to out/ for a human look.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { sharedBrowser, spotted } from './harness';
-import { accessibleNames, waitFor } from './content-pages';
+import { accessibleNames, ranges, waitFor } from './content-pages';
 
 const env = sharedBrowser();
 
@@ -146,6 +147,99 @@ test('in a 320×90 frame the card stays inside the frame, compact and scrollable
     assert.ok(scrolled, 'still open');
     assert.ok(scrolled.scrollTop > 0, 'scrolled to the links');
     await page.screenshot({ path: 'out/content-card-small-frame-scrolled.png' });
+  } finally {
+    await page.close();
+  }
+});
+
+test('a card whose text the page removes closes, and its element leaves the page (hover and keyboard)', async () => {
+  const page = await open('/card-text-goes.html');
+  try {
+    await spotted(env.browser.worker, page);
+    const at = await rectOf(page, 'TrickBot');
+    assert.ok(at);
+    await hover(page, at);
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: TrickBot'), 5000, 'hover card');
+    // The pointer stays where it is; the page rewrites the paragraph.
+    await page.evaluate(() => (window as unknown as { removeTop(): void }).removeTop());
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 2000, 'card closed after its text went');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('actorlens-card').length), 0);
+
+    // Keyboard: the card for the remaining highlight, then every name goes.
+    await page.mouse.move(5, 600);
+    await waitFor(() => ranges(page), (r) => r.length === 1, 5000, 'one highlight left');
+    await page.keyboard.press('Alt+Shift+K');
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Lazarus Group'), 3000, 'keyboard card');
+    await page.evaluate(() => (window as unknown as { removeAll(): void }).removeAll());
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 2000, 'keyboard card closed');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('actorlens-card').length), 0);
+  } finally {
+    await page.close();
+  }
+});
+
+test('Alt+Shift+K typed into a text field or an editable area is left to it: no card, no focus change, not cancelled', async () => {
+  const page = await open('/card-typing.html');
+  try {
+    await spotted(env.browser.worker, page);
+    for (const id of ['notes', 'editor']) {
+      await page.click(`#${id}`);
+      await page.keyboard.press('Alt+Shift+K');
+      await page.waitForTimeout(400);
+      assert.deepEqual(await dialogs(page), [], `no card while typing in #${id}`);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), id, 'focus stays in the field');
+    }
+    const seen = await page.evaluate(() => (window as unknown as { keysSeen: { target: string; prevented: boolean }[] }).keysSeen);
+    assert.deepEqual(seen, [
+      { target: 'notes', prevented: false },
+      { target: 'editor', prevented: false },
+    ]);
+    // Outside the fields the shortcut still works.
+    await page.click('h1, body', { position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+Shift+K');
+    await waitFor(() => dialogs(page), (d) => d.length === 1, 3000, 'card by keyboard outside the fields');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a card opened with Alt+Shift+K right after the pointer left a hover card stays open', async () => {
+  const page = await open('/card-typing.html');
+  try {
+    await spotted(env.browser.worker, page);
+    const at = await rectOf(page, 'Lazarus Group');
+    assert.ok(at);
+    await hover(page, at);
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Lazarus Group'), 5000, 'hover card');
+    // Leave the highlight (away from the card too): the hover card is due to close in a moment…
+    await page.mouse.move(at.x, at.y - 18);
+    await page.mouse.move(at.x + 500, 5, { steps: 2 });
+    await page.waitForTimeout(60);
+    // …and the key asks for the next one before it does.
+    await page.keyboard.press('Alt+Shift+K');
+    const shown = await waitFor(() => dialogs(page), (d) => d.length === 1 && d[0] !== 'ActorLens: Lazarus Group', 3000, 'keyboard card');
+    await page.waitForTimeout(900);
+    assert.deepEqual(await dialogs(page), shown, 'still open');
+  } finally {
+    await page.close();
+  }
+});
+
+test('after the page rebuilds itself with document.open()/write(), hover and Alt+Shift+K work again', async () => {
+  const page = await open('/card-docopen.html');
+  try {
+    await spotted(env.browser.worker, page);
+    await page.evaluate(() => (window as unknown as { rewrite(): void }).rewrite());
+    await waitFor(() => ranges(page), (r) => r.some((x) => x.where === 'w' && x.text === 'TrickBot'), 5000, 'new text highlighted');
+    const at = await rectOf(page, 'TrickBot');
+    assert.ok(at);
+    await hover(page, at);
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: TrickBot'), 5000, 'hover card on the rewritten page');
+    await page.keyboard.press('Escape');
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 3000, 'closed');
+    await page.mouse.move(5, 600);
+    await page.keyboard.press('Alt+Shift+K');
+    await waitFor(() => dialogs(page), (d) => d.length === 1, 3000, 'keyboard card on the rewritten page');
   } finally {
     await page.close();
   }
