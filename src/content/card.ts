@@ -5,7 +5,8 @@
  *
  * The host element is created the first time a card is needed and is in the document only while a card is
  * shown; it carries OWN_UI_ATTR (never scanned, ignored by the observer). The card sits next to the match, never
- * over it.
+ * over it, except in a viewport too small to hold it beside the match (a small frame), where it takes the
+ * viewport, compact and scrollable.
  */
 import type { CardData, CardLink } from '../core/protocol';
 import { bandOf } from '../core/model/confidence';
@@ -17,7 +18,7 @@ import { liveRange } from './ranges';
 
 const CARD_CSS = `
 :host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483647; display: block; width: 0; height: 0; }
-.card { position: fixed; box-sizing: border-box; width: 330px; max-width: calc(100vw - 16px);
+.card { position: fixed; box-sizing: border-box; width: 330px; max-width: calc(100vw - 16px); overflow-y: auto; overscroll-behavior: contain;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d232b; background: #ffffff;
   border: 1px solid #d5dae1; border-left: 4px solid var(--kind); border-radius: 8px;
   box-shadow: 0 6px 24px rgba(15, 23, 42, 0.18); padding: 10px 12px; pointer-events: auto; text-align: left; }
@@ -38,7 +39,21 @@ li { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; }
 button { white-space: nowrap; font: 600 12px system-ui, sans-serif; color: #fff; background: #2c5aa0; border: 0; border-radius: 6px; padding: 5px 10px; cursor: pointer; }
 button:focus-visible { outline: 2px solid #f0b429; outline-offset: 2px; }
 .hint { font-size: 11px; color: #7a828e; }
+.card.compact { padding: 6px 8px; display: flex; flex-direction: column; }
+.compact > * { flex-shrink: 0; }
+.compact .hint { display: none; }
+.compact ul, .compact .foot { margin-top: 4px; }
+/* The button before the links: in a small frame the way to the entity stays in view and the links scroll. */
+.compact .links { order: 1; }
 `;
+
+/** Room between the card and the viewport's edges, and between the card and the match. */
+const EDGE = 4;
+const GAP = 6;
+/** Below this, a viewport (a small frame) gets the compact card. */
+const COMPACT_BELOW = 240;
+/** Least height worth showing beside the match when the card fits neither above nor below it. */
+const MIN_BESIDE = 110;
 
 /** Per kind: stripe colour, label colour on light cards, label colour on dark cards. */
 const KIND_COLORS: Record<string, [string, string, string]> = {
@@ -83,6 +98,7 @@ export class Card {
     this.shown = spot;
     const box = this.ensureBox();
     box.className = options.dark ? 'card dark' : 'card';
+    box.scrollTop = 0;
     const [kindColor, kindText, kindTextDark] = KIND_COLORS[spot.possible ? 'possible' : spot.kind] ?? KIND_COLORS.actor!;
     box.style.setProperty('--kind', kindColor);
     box.style.setProperty('--kind-text', options.dark ? kindTextDark : kindText);
@@ -175,21 +191,44 @@ export class Card {
     return box;
   }
 
-  /** Below the match (above when there is no room), never over it, inside the viewport. */
+  /**
+   * Below the match (above when there is no room), never over it, inside the viewport. Where neither side holds
+   * the whole card, it scrolls on the roomier side; where neither side leaves room for a useful card, it takes
+   * the viewport.
+   */
   private place(spot: Spot, near?: { x: number; y: number }): void {
     const box = this.box;
     if (!box) return;
+    // The host inherits the page's CSS zoom (`html { zoom: 1.5 }`): the card would grow with it and its top/left
+    // would be multiplied, while client rects are unzoomed. Undoing the zoom on the box makes its pixels the
+    // viewport's.
+    const zoom = (this.host as { currentCSSZoom?: number } | undefined)?.currentCSSZoom;
+    box.style.zoom = typeof zoom === 'number' && zoom > 0 && zoom !== 1 ? String(1 / zoom) : '';
     const range = liveRange(spot.range);
     const rects = [...range.getClientRects()];
     const rect = (near && rects.find((r) => near.y >= r.top - 2 && near.y <= r.bottom + 2)) ?? rects[0] ?? range.getBoundingClientRect();
     const view = this.doc.documentElement;
     const vw = view.clientWidth || innerWidth;
     const vh = view.clientHeight || innerHeight;
+    box.classList.toggle('compact', vh < COMPACT_BELOW || vw < COMPACT_BELOW);
+    box.style.maxWidth = `${Math.max(0, vw - 2 * EDGE)}px`;
+    box.style.maxHeight = '';
     const { width, height } = box.getBoundingClientRect();
-    const gap = 6;
-    let top = rect.bottom + gap;
-    if (top + height > vh - 4 && rect.top - gap - height >= 4) top = rect.top - gap - height;
-    const left = Math.max(4, Math.min(rect.left, vw - width - 4));
+    const below = vh - EDGE - (rect.bottom + GAP);
+    const above = rect.top - GAP - EDGE;
+    let top: number;
+    let maxHeight: number | undefined;
+    if (height <= below) top = rect.bottom + GAP;
+    else if (height <= above) top = rect.top - GAP - height;
+    else if (Math.max(below, above) >= MIN_BESIDE) {
+      maxHeight = Math.max(below, above);
+      top = below >= above ? rect.bottom + GAP : EDGE;
+    } else {
+      maxHeight = vh - 2 * EDGE;
+      top = EDGE;
+    }
+    if (maxHeight !== undefined) box.style.maxHeight = `${Math.floor(Math.max(0, maxHeight))}px`;
+    const left = Math.max(EDGE, Math.min(rect.left, vw - width - EDGE));
     box.style.top = `${Math.round(top)}px`;
     box.style.left = `${Math.round(left)}px`;
   }

@@ -7,7 +7,9 @@
  *   after a short rest, keep it while the pointer travels into it, hide it when the pointer leaves both.
  * - Keyboard: Alt+Shift+K shows the card for the highlight at the caret/selection, or the next highlight in
  *   reading order (scrolled into view), with focus on its "Open in ActorLens" button; Escape closes and gives
- *   focus back. Scrolling or resizing closes the card.
+ *   focus back. Scrolling or resizing closes the card. Keys typed into a field, an editable element or a
+ *   document in design mode are the reader's: never handled, never cancelled.
+ * - A card whose text left the page (or whose highlights were cleared) closes on its own.
  */
 import type { Card } from './card';
 import { pageIsDark } from './highlighter';
@@ -16,6 +18,13 @@ import { liveRange, rangeHolds } from './ranges';
 
 const HOVER_DELAY_MS = 220;
 const LEAVE_DELAY_MS = 350;
+/**
+ * How often an open card checks that its text is still on the page. The page can remove it with the pointer at
+ * rest and no event of ours firing; polling only while a card is open costs nothing the rest of the time and
+ * needs no call from the scanner.
+ */
+const CHECK_MS = 300;
+const FIELDS = new Set(['input', 'textarea', 'select']);
 
 export const CARD_SHORTCUT = { key: 'K', altKey: true, shiftKey: true } as const;
 
@@ -29,8 +38,15 @@ export class Interaction {
   private candidate: Spot | undefined;
   private overCard = false;
   private lastStop: Spot | undefined;
-  private readonly controller = new AbortController();
+  private controller: AbortController | undefined;
+  private docWatch: MutationObserver | undefined;
   private dark: boolean | undefined;
+  /** The open card came from the keyboard: pointer movement elsewhere does not close it. */
+  private byKeyboard = false;
+  /** What the shown spot's range read when the card opened; a different reading means the page rewrote it. */
+  private shownText = '';
+  private checkTimer: ReturnType<typeof setInterval> | undefined;
+  private keyToken = 0;
 
   constructor(
     private readonly doc: Document,
@@ -41,23 +57,84 @@ export class Interaction {
   attach(): void {
     if (this.attached) return;
     this.attached = true;
-    const opts = { capture: true, passive: true, signal: this.controller.signal };
+    this.listen();
+    // document.open() erases every listener on the document and its window, ours included, and empties the
+    // document. An observer is not a listener and survives it: the document's own child list (doctype and root
+    // element, so it hardly ever changes) tells when to listen again.
+    this.docWatch = new MutationObserver(() => this.documentReplaced());
+    this.docWatch.observe(this.doc, { childList: true });
+  }
+
+  detach(): void {
+    this.attached = false;
+    this.controller?.abort();
+    this.controller = undefined;
+    this.docWatch?.disconnect();
+    this.docWatch = undefined;
+    this.clearTimers();
+    this.stopChecking();
+    this.card.destroy();
+  }
+
+  private listen(): void {
+    this.controller?.abort();
+    const controller = (this.controller = new AbortController());
+    const opts = { capture: true, passive: true, signal: controller.signal };
     this.doc.addEventListener('pointermove', (e) => this.onMove(e), opts);
     this.doc.addEventListener('pointerover', (e) => this.onOver(e), opts);
     // The text moved under the pointer: close, and let the next pointer move pick again.
     const away = () => {
       this.candidate = undefined;
-      this.card.hide();
+      this.hide();
     };
     this.doc.addEventListener('scroll', away, opts);
     this.doc.defaultView?.addEventListener('resize', away, opts);
-    this.doc.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal: this.controller.signal });
+    this.doc.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal: controller.signal });
   }
 
-  detach(): void {
-    this.controller.abort();
+  private documentReplaced(): void {
     this.clearTimers();
-    this.card.destroy();
+    this.candidate = undefined;
+    this.lastStop = undefined;
+    this.overCard = false;
+    this.dark = undefined;
+    this.hide();
+    this.listen();
+  }
+
+  private show(spot: Spot, options: { near?: { x: number; y: number }; focus?: boolean }): void {
+    this.card.show(spot, { dark: this.isDark(), ...options });
+    this.byKeyboard = !!options.focus;
+    this.shownText = liveRange(spot.range).toString();
+    this.checkTimer ??= setInterval(() => this.checkShown(), CHECK_MS);
+  }
+
+  private hide(): void {
+    this.card.hide();
+    this.byKeyboard = false;
+    this.stopChecking();
+  }
+
+  private stopChecking(): void {
+    if (this.checkTimer !== undefined) clearInterval(this.checkTimer);
+    this.checkTimer = undefined;
+  }
+
+  /** Closes the card once its text is gone from the page, rewritten, or no longer highlighted at all. */
+  private checkShown(): void {
+    const spot = this.card.current;
+    if (!spot) {
+      this.stopChecking();
+      return;
+    }
+    if (!this.stillThere(spot)) this.hide();
+  }
+
+  private stillThere(spot: Spot): boolean {
+    const r = spot.range;
+    if (!this.scanner.size || !r.startContainer.isConnected || !r.endContainer.isConnected) return false;
+    const live = liveRange(r);
+    return !live.collapsed && live.toString() === this.shownText;
   }
 
   private isDark(): boolean {
@@ -107,40 +184,56 @@ export class Interaction {
       if (spot) {
         this.showTimer = setTimeout(() => {
           this.showTimer = undefined;
-          if (this.candidate === spot && spot.range.startContainer.isConnected) {
-            this.card.show(spot, { dark: this.isDark(), near: { x: this.x, y: this.y } });
-          }
+          if (this.candidate === spot && spot.range.startContainer.isConnected) this.show(spot, { near: { x: this.x, y: this.y } });
         }, HOVER_DELAY_MS);
       }
     }
-    if (shown && !spot && !this.overCard && this.hideTimer === undefined) {
+    if (shown && !spot && !this.overCard && !this.byKeyboard && this.hideTimer === undefined) {
       this.hideTimer = setTimeout(() => {
         this.hideTimer = undefined;
-        if (!this.overCard) this.card.hide();
+        if (!this.overCard && !this.byKeyboard) this.hide();
       }, LEAVE_DELAY_MS);
     }
   }
 
+  /** The key goes to something the reader is typing in (the event's innermost target, open shadow roots included). */
+  private typing(e: KeyboardEvent): boolean {
+    if (this.doc.designMode === 'on') return true;
+    const target = e.composedPath()[0] ?? e.target;
+    if (!target || (target as Node).nodeType !== 1) return false;
+    const el = target as HTMLElement;
+    return FIELDS.has(el.localName) || el.isContentEditable;
+  }
+
   private onKey(e: KeyboardEvent): void {
+    // On macOS Option+Shift+K types a character, and Escape may be the field's own: the reader's keys stay theirs.
+    if (this.typing(e)) return;
     if (e.key === 'Escape' && this.card.current) {
       // Dismissed: the same highlight shows again only after the pointer has left it.
-      this.card.hide();
+      this.hide();
       return;
     }
     const isShortcut = e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyK' || e.key.toUpperCase() === CARD_SHORTCUT.key);
     if (!isShortcut) return;
+    if (this.card.current && !this.stillThere(this.card.current)) this.hide();
     const spot = this.spotAtSelection() ?? this.nextSpot();
     if (!spot) return;
     e.preventDefault();
     e.stopPropagation();
+    // A hover pending from before the key press (a leave or a show) must not undo what the key asked for.
+    this.clearTimers();
+    this.candidate = undefined;
+    const token = ++this.keyToken;
     const rect = liveRange(spot.range).getBoundingClientRect();
     if (rect.bottom < 0 || rect.top > innerHeight) {
       (spot.range.startContainer.parentElement ?? undefined)?.scrollIntoView({ block: 'center' });
-      // Scrolling closes cards; show after the scroll event has gone by.
-      setTimeout(() => this.card.show(spot, { dark: this.isDark(), focus: true }), 50);
+      // Scrolling closes cards; show after the scroll event has gone by (unless another key press came first).
+      setTimeout(() => {
+        if (token === this.keyToken && spot.range.startContainer.isConnected) this.show(spot, { focus: true });
+      }, 50);
       return;
     }
-    this.card.show(spot, { dark: this.isDark(), focus: true });
+    this.show(spot, { focus: true });
   }
 
   private spotAtSelection(): Spot | undefined {
