@@ -6,14 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../../src/core/model/entity';
 import { compileDictionary, compilePrefilter, createMatcher, createPrefilter, hasSecurityContext } from '../../../src/core/matcher/index';
+import { e } from './fixtures';
 
-const e = (id: string, kind: Entity['kind'], name: string, aliases: (string | { name: string; ambiguous?: boolean })[] = []): Entity => ({
-  id,
-  kind,
-  name,
-  aliases: aliases.map((a) => (typeof a === 'string' ? { name: a } : a)),
-  provenance: ['test'],
-});
 
 const ENTITIES: Entity[] = [
   e('lantern', 'actor', 'Lantern Collective', [{ name: 'Lantern', ambiguous: true }, 'QX-Lantern']),

@@ -1,7 +1,8 @@
 /** A small dictionary for matcher tests (original data written for the tests, not copied from any feed). */
 import type { Entity } from '../../../src/core/model/entity';
 
-const e = (id: string, kind: Entity['kind'], name: string, aliases: (string | { name: string; ambiguous?: boolean })[] = []): Entity => ({
+/** An entity written for a test: names that are ordinary words are flagged `ambiguous` as a curator would flag them. */
+export const e = (id: string, kind: Entity['kind'], name: string, aliases: (string | { name: string; ambiguous?: boolean })[] = []): Entity => ({
   id,
   kind,
   name,
