@@ -60,6 +60,10 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   const skippedIds = new Set<string>();
   const creators = new Map<string, number>();
 
+  // Pass 0: validate ids and pick the newest version of every id, so that the version that survives decides
+  // whether the object is revoked or deprecated (a revoked newer copy must win over an older live one).
+  const latest = new Map<string, number>();
+  const valid: { index: number; obj: JsonObject; id: string; type: string }[] = [];
   objects.forEach((obj, index) => {
     const path = `objects[${index}]`;
     if (!isObject(obj)) {
@@ -76,16 +80,37 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
       c.error(path, 'id', `Invalid STIX id ${JSON.stringify(typeof id === 'string' ? id.slice(0, 80) : id)} for a ${type.slice(0, 40)} object.`);
       return;
     }
-    const at = `${path} (${id})`;
+    valid.push({ index, obj, id, type });
+    const prevIndex = latest.get(id);
+    if (prevIndex === undefined) {
+      latest.set(id, index);
+      return;
+    }
+    const prev = objects[prevIndex] as JsonObject;
+    const newer = isNewer(own(obj, 'modified'), own(prev, 'modified'));
+    c.warn(
+      `${path} (${id})`,
+      'id',
+      newer
+        ? `Duplicate object id; this copy has the newer "modified" and replaces objects[${prevIndex}].`
+        : `Duplicate object id; objects[${prevIndex}] is kept (this copy is not newer).`,
+    );
+    if (newer) latest.set(id, index);
+  });
+
+  // Pass 1: index objects and pick the producer.
+  for (const { index, obj, id, type } of valid) {
+    if (latest.get(id) !== index) continue;
+    const at = `objects[${index}] (${id})`;
     if (own(obj, 'revoked') === true) {
       plan.skipped.revoked++;
       skippedIds.add(id);
-      return;
+      continue;
     }
     if (own(obj, 'x_mitre_deprecated') === true) {
       plan.skipped.deprecated++;
       skippedIds.add(id);
-      return;
+      continue;
     }
     const creator = own(obj, 'created_by_ref');
     if (typeof creator === 'string') creators.set(creator, (creators.get(creator) ?? 0) + 1);
@@ -100,17 +125,11 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     } else if (type === 'relationship') {
       relationships.push({ index, obj, id, type });
     } else if (ENTITY_TYPES.has(type)) {
-      const prev = entityObjects.get(id);
-      if (prev) {
-        const newer = String(own(obj, 'modified') ?? '') > String(own(prev.obj, 'modified') ?? '');
-        c.warn(at, 'id', `Duplicate object id; ${newer ? 'this later version replaces' : 'the later version in the file is kept over'} objects[${prev.index}].`);
-        if (!newer) return;
-      }
       entityObjects.set(id, { index, obj, id, type });
     } else {
       plan.skipped.unsupported++;
     }
-  });
+  }
 
   const mainCreator = [...creators.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const producer = mainCreator ? (identities.get(mainCreator) ?? (mainCreator === MITRE_IDENTITY ? 'The MITRE Corporation' : undefined)) : undefined;
@@ -223,6 +242,14 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     });
   }
   return plan;
+}
+
+/** True when `a` is a later timestamp than `b` (both STIX "modified" values; unparseable counts as oldest). */
+function isNewer(a: Json | undefined, b: Json | undefined): boolean {
+  const ta = typeof a === 'string' ? Date.parse(a) : NaN;
+  const tb = typeof b === 'string' ? Date.parse(b) : NaN;
+  if (!Number.isFinite(ta)) return false;
+  return !Number.isFinite(tb) || ta > tb;
 }
 
 function attackIdOf(obj: JsonObject): string | undefined {
