@@ -137,12 +137,29 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   const addedAliases = new Map<string, Set<string>>(); // entity id → keys of aliases added by this import
 
   const sameFamily = (id: string, kind: EntityKind) => family(rows.get(id)!.kind) === family(kind);
+  // Database entity → the first object of this file that landed on it: a second one is two objects of the file
+  // made one, which the analyst must see.
+  const landedOn = new Map<string, string>();
+  const reportSecondObject = (target: string, incoming: Entity, how: string) => {
+    const first = landedOn.get(target);
+    if (first === undefined) {
+      landedOn.set(target, incoming.name);
+      return;
+    }
+    conflicts.push({
+      kind: 'ambiguous-match',
+      entityId: target,
+      name: incoming.name,
+      message: `"${incoming.name}" and "${first}" are two objects in ${plan.fileName}, but both match ${rows.get(target)!.name} (${how}); merged into it.`,
+    });
+  };
 
   for (const incoming of plan.entities) {
     const incomingRow = toRow(incoming);
     // 1. External ids.
     const byExt = [...new Set(incomingRow.ext.flatMap((k) => extIndex.get(k) ?? []))];
     let target = byExt[0];
+    let how = target ? `by external id ${incomingRow.ext.find((k) => extIndex.get(k)?.includes(target!))}` : '';
     if (byExt.length > 1) {
       conflicts.push({
         kind: 'ambiguous-match',
@@ -175,6 +192,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
         });
       }
       target = allowed[0];
+      if (target) how = 'by name';
       if (allowed.length > 1) {
         conflicts.push({
           kind: 'ambiguous-match',
@@ -204,11 +222,13 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       touched.add(row.id);
       idMap.set(incoming.id, row.id);
       addedAliases.set(row.id, new Set(row.aliases.map((a) => nameKey(a.name))));
+      landedOn.set(row.id, incoming.name);
       for (const e of row.ext) push(extIndex, e, row.id);
       push(canonIndex, nameKey(row.name), row.id);
       continue;
     }
     idMap.set(incoming.id, target);
+    reportSecondObject(target, incoming, how || 'same id');
     const existing = fromRow(rows.get(target)!);
     if (existing.kind !== incoming.kind && family(existing.kind) === family(incoming.kind) && !created.has(target)) {
       conflicts.push({

@@ -10,7 +10,7 @@ import { LINK_STATUSES, RELIABILITIES, type Claim, type Link, type LinkStatus, t
 import { addClaim, addLink, Collector, isoTimestamp, readAliases } from './common';
 import { mapStixRelation } from './relations';
 import { checkTree, cleanConfidence, cleanName, cleanText, cleanUrl, isObject, isoDate, own, type Json, type JsonObject } from './sanitize';
-import { emptyPlan, type ImportPlan } from './types';
+import { emptyPlan, ImportError, MAX_NAME_LENGTH, type ImportPlan } from './types';
 
 export const MITRE_IDENTITY = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
 const STIX_ID = /^[a-z][a-z0-9-]*--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/u;
@@ -49,7 +49,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     c.error('objects', 'objects', 'A STIX bundle needs an "objects" array.');
     return plan;
   }
-  if (own(json, 'spec_version') === '2.0') plan.format = 'stix-2.0';
+  if (isStix20(json, objects)) plan.format = 'stix-2.0';
 
   // Pass 1: index objects, pick the producer, keep the latest version of each entity object.
   const identities = new Map<string, string>();
@@ -115,8 +115,11 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     const creator = own(obj, 'created_by_ref');
     if (typeof creator === 'string') creators.set(creator, (creators.get(creator) ?? 0) + 1);
     if (type === 'identity') {
-      const name = c.take(cleanName(own(obj, 'name'), c.ctx(at, 'name')));
-      if (name) identities.set(id, name);
+      // A producer name is only a label (publisher, provenance): read as text, so "CERT-X <cert@x.org>" does
+      // not block the import; a name that is not text at all is left out with a warning.
+      const name = cleanText(own(obj, 'name'), c.ctx(at, 'name'));
+      if (name instanceof ImportError) c.warn(at, 'name', `${name.reason} The producer is left unnamed.`);
+      else if (name) identities.set(id, name.slice(0, MAX_NAME_LENGTH));
     } else if (type === 'report') {
       const refs = own(obj, 'object_refs');
       if (Array.isArray(refs)) for (const ref of refs) if (typeof ref === 'string') reportsByRef.set(ref, obj);
@@ -143,7 +146,8 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     const entity = readEntity(c, eo, plan.feed);
     if (!entity) continue;
     if (planIds.has(entity.id)) {
-      // Two STIX objects carrying the same ATT&CK id: keep them apart by STIX id.
+      // Two STIX objects carrying the same ATT&CK id: distinct plan ids, so each keeps its own links; the merge
+      // step puts them on one entity through the shared id and reports it as a conflict.
       entity.id = `stix:${eo.id}`;
     }
     planIds.add(entity.id);
@@ -244,6 +248,18 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   return plan;
 }
 
+/**
+ * STIX 2.0 bundles may say so ("spec_version": "2.0" on the bundle), but the bundle property is optional in
+ * 2.0 and absent in 2.1, where every object must carry its own spec_version instead: objects without one
+ * mean 2.0.
+ */
+function isStix20(bundle: JsonObject, objects: Json[]): boolean {
+  const declared = own(bundle, 'spec_version');
+  if (declared !== undefined) return declared === '2.0';
+  const first = objects.find(isObject);
+  return first !== undefined && own(first, 'spec_version') === undefined;
+}
+
 /** True when `a` is a later timestamp than `b` (both STIX "modified" values; unparseable counts as oldest). */
 function isNewer(a: Json | undefined, b: Json | undefined): boolean {
   const ta = typeof a === 'string' ? Date.parse(a) : NaN;
@@ -303,7 +319,8 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
     ? (declared as EntityKind)
     : type === 'intrusion-set' || type === 'threat-actor' ? 'actor' : type === 'tool' ? 'tool' : isRansomware(obj, name, aliases, description) ? 'ransomware' : 'malware';
   const attack = attackIdOf(obj);
-  const misp = externalIdsOf(obj, 'misp-galaxy').filter((u) => /^[0-9a-f-]{36}$/iu.test(u));
+  // Lower-cased like the MISP parser's uuids, or an upper-case reference would never meet its cluster.
+  const misp = externalIdsOf(obj, 'misp-galaxy').filter((u) => /^[0-9a-f-]{36}$/iu.test(u)).map((u) => u.toLowerCase());
   const motivationRaw = own(obj, 'x_actorlens_motivation') ?? own(obj, 'primary_motivation');
   const motivation = typeof motivationRaw === 'string' ? c.take(cleanName(motivationRaw.replace(/-/gu, ' '), c.ctx(at, 'primary_motivation'))) : undefined;
   const countryRaw = own(obj, 'x_actorlens_country');
