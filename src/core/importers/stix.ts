@@ -321,8 +321,7 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
   const attack = attackIdOf(obj);
   // Lower-cased like the MISP parser's uuids, or an upper-case reference would never meet its cluster.
   const misp = externalIdsOf(obj, 'misp-galaxy').filter((u) => /^[0-9a-f-]{36}$/iu.test(u)).map((u) => u.toLowerCase());
-  const motivationRaw = own(obj, 'x_actorlens_motivation') ?? own(obj, 'primary_motivation');
-  const motivation = typeof motivationRaw === 'string' ? c.take(cleanName(motivationRaw.replace(/-/gu, ' '), c.ctx(at, 'primary_motivation'))) : undefined;
+  const motivation = readMotivation(c, obj, at);
   const countryRaw = own(obj, 'x_actorlens_country');
   const country = typeof countryRaw === 'string' && /^[A-Z]{2}$/u.test(countryRaw) ? countryRaw : undefined;
   const firstSeen = isoDate(own(obj, 'first_seen'));
@@ -341,6 +340,20 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
     externalIds: { ...(attack ? { attack: [attack] } : {}), ...(misp.length ? { misp } : {}), stix: [id] },
     provenance: [feed],
   };
+}
+
+/**
+ * Our own x_actorlens_motivation is free text written by ActorLens ("state-sponsored (suspected sponsor: …)"):
+ * read as text, as written (databases from before MAX_MOTIVATION_LENGTH may hold longer ones). STIX primary_motivation is an open-vocabulary token ("organizational-gain"):
+ * its hyphens become spaces. Errors name the property actually read.
+ */
+function readMotivation(c: Collector, obj: JsonObject, at: string): string | undefined {
+  const ours = own(obj, 'x_actorlens_motivation');
+  if (ours !== undefined) return c.take(cleanText(ours, c.ctx(at, 'x_actorlens_motivation')));
+  const raw = own(obj, 'primary_motivation');
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') return c.take(cleanName(raw, c.ctx(at, 'primary_motivation'))) || undefined;
+  return c.take(cleanName(raw.replace(/-/gu, ' '), c.ctx(at, 'primary_motivation'))) || undefined;
 }
 
 function readUsedBy(c: Collector, raw: Json | undefined, at: string): Map<string, { usedBy?: string; ambiguous?: boolean }> {
