@@ -9,8 +9,11 @@
  *   ("APT38" G0082 stays apart from Lazarus Group G0032 even though the bundled data lists APT38 as an alias).
  * - A merged entity keeps its id, name, kind and description (the feed's description only fills a gap);
  *   aliases, external ids and provenance are unioned. New aliases carry the feed's usedBy where known.
- * - A new alias equal to the canonical name of another entity of the same family is not added (e.g. MISP lists
- *   "Andariel" as a synonym of Lazarus Group, but Andariel is its own cluster): reported as a conflict.
+ * - A new alias equal to the canonical name of another entity is not added (e.g. MISP lists "Andariel" as a
+ *   synonym of Lazarus Group, but Andariel is its own cluster; a threat actor's synonym "TrickBot" is the
+ *   malware): reported as a conflict.
+ * - An entity matched by external id across the actor/software boundary keeps its kind, and the file's names
+ *   and details are not added to it (reported as a kind-mismatch conflict).
  * - Links are keyed by (from, relation, to) after mapping; an existing link keeps its status, note and
  *   override, only its provenance grows. Links whose ends resolve to nothing are skipped with a warning;
  *   links that collapse onto one entity (both ends merged together) are dropped.
@@ -173,7 +176,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
         kind: 'kind-mismatch',
         entityId: target,
         name: incoming.name,
-        message: `"${incoming.name}" is a ${incoming.kind} in ${plan.fileName} but ${rows.get(target)!.name} is stored as a ${rows.get(target)!.kind}; the stored kind is kept.`,
+        message: `"${incoming.name}" is a ${incoming.kind} in ${plan.fileName} but ${rows.get(target)!.name} is stored as a ${rows.get(target)!.kind}; the stored kind is kept and the file's names are not added to it.`,
       });
     }
     // 2. Names, within the same family.
@@ -238,10 +241,13 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
         message: `${existing.name} is stored as ${existing.kind}; ${plan.fileName} says ${incoming.kind}. The stored kind is kept.`,
       });
     }
+    // Matched across the actor/software boundary (by external id): the ids are kept, but the file's names and
+    // details describe something of another family and would re-point the spotting of those names.
+    const crossFamily = family(existing.kind) !== family(incoming.kind);
     const keys = new Set([nameKey(existing.name), ...existing.aliases.map((a) => nameKey(a.name))]);
     const added = addedAliases.get(target) ?? new Set<string>();
     const aliases = [...existing.aliases];
-    for (const alias of [{ name: incoming.name }, ...incoming.aliases]) {
+    for (const alias of crossFamily ? [] : [{ name: incoming.name }, ...incoming.aliases]) {
       const k = nameKey(alias.name);
       if (!k || keys.has(k)) continue;
       keys.add(k);
@@ -257,7 +263,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     const ids = mergeExternalIds(existing.externalIds, incoming.externalIds);
     if (ids) merged.externalIds = ids;
     for (const field of ['description', 'country', 'motivation', 'firstSeen', 'lastSeen'] as const) {
-      if (!merged[field] && incoming[field]) merged[field] = incoming[field];
+      if (!merged[field] && incoming[field] && !crossFamily) merged[field] = incoming[field];
     }
     const row = toRow(merged);
     rows.set(target, row);
@@ -265,8 +271,9 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     for (const e of row.ext) push(extIndex, e, target);
   }
 
-  // Aliases added by this import that are another entity's canonical name (same family) are dropped;
-  // those shared with another entity's alias are kept and reported.
+  // Aliases added by this import that are another entity's canonical name are dropped, whatever that entity's
+  // family (a threat actor's synonym "TrickBot" must not make TrickBot spotted as the actor); those shared with
+  // another entity's alias are kept and reported.
   const keyOwners = new Map<string, string[]>();
   for (const row of rows.values()) for (const k of row.keys) push(keyOwners, k, row.id);
   for (const id of touched) {
@@ -278,7 +285,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       const k = nameKey(alias.name);
       if (!added.has(k)) return true;
       const owners = (keyOwners.get(k) ?? []).filter((o) => o !== id);
-      const canonicalOwner = owners.find((o) => nameKey(rows.get(o)!.name) === k && family(rows.get(o)!.kind) === family(row.kind));
+      const canonicalOwner = owners.find((o) => nameKey(rows.get(o)!.name) === k);
       if (canonicalOwner) {
         conflicts.push({
           kind: 'alias-dropped',

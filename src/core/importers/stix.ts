@@ -268,13 +268,22 @@ function isNewer(a: Json | undefined, b: Json | undefined): boolean {
   return !Number.isFinite(tb) || ta > tb;
 }
 
-function attackIdOf(obj: JsonObject): string | undefined {
+/** ATT&CK id series by STIX type: G… groups, S… software, C… campaigns. */
+const ATTACK_SERIES: Record<string, string> = { 'intrusion-set': 'G', 'threat-actor': 'G', malware: 'S', tool: 'S', campaign: 'C' };
+
+/**
+ * The object's ATT&CK id, only of the series that fits its type: a malware object citing a group id (G0032)
+ * would otherwise be merged into that group. An id of another series is ignored with a warning.
+ */
+function attackIdOf(c: Collector, obj: JsonObject, type: string, at: string): string | undefined {
   const refs = own(obj, 'external_references');
   if (!Array.isArray(refs)) return undefined;
   for (const ref of refs) {
     if (!isObject(ref) || own(ref, 'source_name') !== 'mitre-attack') continue;
     const ext = own(ref, 'external_id');
-    if (typeof ext === 'string' && ATTACK_ID.test(ext)) return ext;
+    if (typeof ext !== 'string' || !ATTACK_ID.test(ext)) continue;
+    if (ext[0] === ATTACK_SERIES[type]) return ext;
+    c.warn(at, 'external_references', `ATT&CK id ${ext} does not fit a ${type} object (expected ${ATTACK_SERIES[type]}…); ignored.`);
   }
   return undefined;
 }
@@ -318,7 +327,7 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
   const kind: EntityKind = typeof declared === 'string' && (ENTITY_KINDS as readonly string[]).includes(declared) && (declared === 'actor') === (type === 'intrusion-set' || type === 'threat-actor')
     ? (declared as EntityKind)
     : type === 'intrusion-set' || type === 'threat-actor' ? 'actor' : type === 'tool' ? 'tool' : isRansomware(obj, name, aliases, description) ? 'ransomware' : 'malware';
-  const attack = attackIdOf(obj);
+  const attack = attackIdOf(c, obj, type, at);
   // Lower-cased like the MISP parser's uuids, or an upper-case reference would never meet its cluster.
   const misp = externalIdsOf(obj, 'misp-galaxy').filter((u) => /^[0-9a-f-]{36}$/iu.test(u)).map((u) => u.toLowerCase());
   const motivation = readMotivation(c, obj, at);
