@@ -17,7 +17,7 @@
  * - An entity matched by external id across the actor/software boundary keeps its kind, and the file's names
  *   and details are not added to it (reported as a kind-mismatch conflict).
  * - Links are keyed by (from, relation, to) after mapping; an existing link keeps its status, note and
- *   override, only its provenance grows. Links whose ends resolve to nothing are skipped with a warning;
+ *   override, only its provenance grows (and a missing note is filled from the feed). Links whose ends resolve to nothing are skipped with a warning;
  *   links that collapse onto one entity (both ends merged together) are dropped.
  * - Claims are keyed by id; a claim with origin "user" is never overwritten.
  */
@@ -457,6 +457,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       return;
     }
     const merged: Link = { ...old, provenance: union(old.provenance, incoming.provenance) };
+    // The feed's explanation only fills a gap; a note already there (the curator's or the analyst's) stays.
+    if (!old.note && incoming.note) merged.note = incoming.note;
     if (!sameJson(old, merged)) updatedLinks.push({ before: old, after: merged });
   });
 

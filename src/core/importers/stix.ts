@@ -201,18 +201,22 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     if (from === to) continue;
     const statusRaw = own(obj, 'x_actorlens_status');
     const status: LinkStatus = typeof statusRaw === 'string' && (LINK_STATUSES as readonly string[]).includes(statusRaw) ? (statusRaw as LinkStatus) : 'active';
-    const link = addLink(plan, links, from, mapped.relation, to, { status });
+    const note = c.take(cleanText(own(obj, 'description'), c.ctx(at, 'description')));
+    const link = addLink(plan, links, from, mapped.relation, to, { status, ...(note ? { note } : {}) });
     linkOfRelationship.set(id, link.id);
-    const source = relationshipSource(c, obj, at, plan.feed, producer, reportsByRef.get(id), identities, fileName);
     const stance: Stance = own(obj, 'x_actorlens_stance') === 'refutes' ? 'refutes' : 'supports';
-    addClaim(plan, claims, {
-      id: `stix:${id}`,
-      linkId: link.id,
-      source,
-      stance,
-      ...(confidence !== undefined ? { confidence } : {}),
-      origin: `import:${plan.feed}`,
-      created: isoTimestamp(own(obj, 'created')) ?? now,
+    // One claim per cited source: ATT&CK often cites several reports for one relationship, each its own evidence.
+    // The first keeps the id of the single claim older versions made, so a re-import does not double it.
+    relationshipSources(c, obj, at, plan.feed, producer, reportsByRef.get(id), identities, fileName).forEach(({ source, n }) => {
+      addClaim(plan, claims, {
+        id: n === 0 ? `stix:${id}` : `stix:${id}#${n}`,
+        linkId: link.id,
+        source,
+        stance,
+        ...(confidence !== undefined ? { confidence } : {}),
+        origin: `import:${plan.feed}`,
+        created: isoTimestamp(own(obj, 'created')) ?? now,
+      });
     });
   }
 
@@ -387,15 +391,20 @@ function isRansomware(obj: JsonObject, name: string, aliases: Alias[], descripti
   return /\b(?:is|was)\s+(?:a|an)?\s*(?:[\w-]+\s+){0,3}ransomware\b/iu.test(first);
 }
 
-function firstReference(raw: Json | undefined): JsonObject | undefined {
-  if (!Array.isArray(raw)) return undefined;
-  return raw.find(
+/** External references that cite a source (not the ATT&CK or MISP id entries), in file order. */
+function citations(raw: Json | undefined): JsonObject[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
     (r): r is JsonObject =>
       isObject(r) &&
       own(r, 'source_name') !== 'mitre-attack' &&
       own(r, 'source_name') !== 'misp-galaxy' &&
       (typeof own(r, 'url') === 'string' || typeof own(r, 'description') === 'string'),
   );
+}
+
+function firstReference(raw: Json | undefined): JsonObject | undefined {
+  return citations(raw)[0];
 }
 
 /** "Author. (2012, September 6). Title. Retrieved …" → "2012-09-06". */
@@ -418,7 +427,12 @@ function sourceFromReference(c: Collector, ref: JsonObject, at: string, style: '
   return { title, ...(publisher ? { publisher } : {}), ...(date ? { date } : {}), ...(url ? { url } : {}) };
 }
 
-function relationshipSource(
+/**
+ * The sources of a relationship, each with its position `n` among the relationship's citations (stable claim
+ * ids): every citing external reference (a reference repeated word for word counts once), or else the report
+ * that contains the relationship, or else the feed itself.
+ */
+function relationshipSources(
   c: Collector,
   obj: JsonObject,
   at: string,
@@ -427,9 +441,27 @@ function relationshipSource(
   report: JsonObject | undefined,
   identities: Map<string, string>,
   fileName: string,
+): { source: Source; n: number }[] {
+  const seen = new Set<string>();
+  const cited = citations(own(obj, 'external_references')).flatMap((ref, n) => {
+    const source = sourceFromReference(c, ref, at, feed === 'attack' ? 'attack' : 'generic');
+    const key = JSON.stringify(source);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ source, n }];
+  });
+  return cited.length ? cited : [{ source: fallbackSource(c, at, feed, producer, report, identities, fileName), n: 0 }];
+}
+
+function fallbackSource(
+  c: Collector,
+  at: string,
+  feed: string,
+  producer: string | undefined,
+  report: JsonObject | undefined,
+  identities: Map<string, string>,
+  fileName: string,
 ): Source {
-  const ref = firstReference(own(obj, 'external_references'));
-  if (ref) return sourceFromReference(c, ref, at, feed === 'attack' ? 'attack' : 'generic');
   if (report) {
     const title = c.take(cleanText(own(report, 'name'), c.ctx(at, 'report.name'))) ?? fileName;
     const creator = own(report, 'created_by_ref');
