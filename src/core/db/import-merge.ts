@@ -459,6 +459,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     const merged: Link = { ...old, provenance: union(old.provenance, incoming.provenance) };
     // The feed's explanation only fills a gap; a note already there (the curator's or the analyst's) stays.
     if (!old.note && incoming.note) merged.note = incoming.note;
+    // Only our own exports carry an override: it comes back where the link has none, never over one.
+    if (!old.override && incoming.override) merged.override = incoming.override;
     if (!sameJson(old, merged)) updatedLinks.push({ before: old, after: merged });
   });
 
@@ -476,13 +478,16 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       newClaims.push(claim);
       return;
     }
+    const { created: _c1, updated: _u1, ...a } = old;
+    const { created: _c2, updated: _u2, ...b } = claim;
+    const same = sameJson(a, b);
     if (old.origin === USER_ORIGIN) {
+      // The user's own annotation coming back unchanged (their own export re-imported) is no conflict.
+      if (same) return;
       conflicts.push({ kind: 'user-claim', claimId: old.id, message: `Claim ${old.id} is your own annotation; the imported version is ignored.` });
       return;
     }
-    const { created: _c1, updated: _u1, ...a } = old;
-    const { created: _c2, updated: _u2, ...b } = claim;
-    if (!sameJson(a, b)) updatedClaims.push({ before: old, after: { ...claim, created: old.created, updated: now.toISOString() } });
+    if (!same) updatedClaims.push({ before: old, after: { ...claim, created: old.created, updated: now.toISOString() } });
   });
 
   return { newEntities, updatedEntities, newLinks, updatedLinks, newClaims, updatedClaims, conflicts, warnings, idMap, entityRows };

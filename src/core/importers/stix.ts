@@ -13,9 +13,14 @@ import { checkTree, cleanConfidence, cleanName, cleanText, cleanUrl, isObject, i
 import { emptyPlan, ImportError, MAX_NAME_LENGTH, type ImportPlan } from './types';
 
 export const MITRE_IDENTITY = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
+/** The identity of ActorLens's own exports: `identity--` + uuidv5("identity:actorlens") in ACTORLENS_NAMESPACE. */
+export const ACTORLENS_IDENTITY = 'identity--3e5ee7eb-d8c4-535d-b813-d11e7ac99d83';
 const STIX_ID = /^[a-z][a-z0-9-]*--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/u;
 const ENTITY_TYPES = new Set(['intrusion-set', 'threat-actor', 'malware', 'tool']);
 const ATTACK_ID = /^[GSC]\d{4}$/u;
+const EPOCH = '1970-01-01T00:00:00.000Z';
+/** USER_ORIGIN of db/repository.ts (parsers stay free of the database layer). */
+const USER_ORIGIN = 'user';
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 export interface ParseOptions {
@@ -138,12 +143,15 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   const producer = mainCreator ? (identities.get(mainCreator) ?? (mainCreator === MITRE_IDENTITY ? 'The MITRE Corporation' : undefined)) : undefined;
   // ATT&CK provenance only for MITRE's own objects; a third-party bundle that cites ATT&CK ids stays its own feed.
   plan.feed = mainCreator === MITRE_IDENTITY ? 'attack' : producer ? `stix:${producer}` : 'stix';
+  // Our own export: entities keep their ActorLens ids, claims come back whole from x_actorlens_* (never from
+  // the relationship's derived confidence), the user's notes come back as the user's claims.
+  const ours = mainCreator === ACTORLENS_IDENTITY;
 
   // Pass 2: entities.
   const planIdOf = new Map<string, string>();
   const planIds = new Set<string>();
   for (const eo of entityObjects.values()) {
-    const entity = readEntity(c, eo, plan.feed);
+    const entity = readEntity(c, eo, plan.feed, ours);
     if (!entity) continue;
     if (planIds.has(entity.id)) {
       // Two STIX objects carrying the same ATT&CK id: distinct plan ids, so each keeps its own links; the merge
@@ -202,8 +210,19 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     const statusRaw = own(obj, 'x_actorlens_status');
     const status: LinkStatus = typeof statusRaw === 'string' && (LINK_STATUSES as readonly string[]).includes(statusRaw) ? (statusRaw as LinkStatus) : 'active';
     const note = c.take(cleanText(own(obj, 'description'), c.ctx(at, 'description')));
-    const link = addLink(plan, links, from, mapped.relation, to, { status, ...(note ? { note } : {}) });
+    const override = ours ? readOverride(c, own(obj, 'x_actorlens_override'), at) : undefined;
+    const provenance = ours ? readProvenance(c, own(obj, 'x_actorlens_provenance'), at) : [];
+    const link = addLink(plan, links, from, mapped.relation, to, {
+      status,
+      ...(note ? { note } : {}),
+      ...(override ? { override } : {}),
+      ...(provenance.length ? { provenance } : {}),
+    });
     linkOfRelationship.set(id, link.id);
+    if (ours && own(obj, 'x_actorlens_claims') !== undefined) {
+      for (const claim of readOwnClaims(c, own(obj, 'x_actorlens_claims'), at, link.id, plan.feed)) addClaim(plan, claims, claim);
+      continue;
+    }
     const stance: Stance = own(obj, 'x_actorlens_stance') === 'refutes' ? 'refutes' : 'supports';
     // One claim per cited source: ATT&CK often cites several reports for one relationship, each its own evidence.
     // The first keeps the id of the single claim older versions made, so a re-import does not double it.
@@ -213,7 +232,9 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
         linkId: link.id,
         source,
         stance,
-        ...(confidence !== undefined ? { confidence } : {}),
+        // In our own exports (older ones, without x_actorlens_claims) the confidence is derived from the very
+        // claims it would be added to: the sources come back, their confidence stays unspecified.
+        ...(confidence !== undefined && !ours ? { confidence } : {}),
         origin: `import:${plan.feed}`,
         created: isoTimestamp(own(obj, 'created')) ?? now,
       });
@@ -231,22 +252,27 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     }
     const confidence = c.take(cleanConfidence(own(obj, 'confidence'), c.ctx(at, 'confidence')));
     const content = c.take(cleanText(own(obj, 'content'), c.ctx(at, 'content')));
-    const quote = readQuote(c, own(obj, 'x_actorlens_quote'), at) ?? (content ? { type: 'TextQuoteSelector' as const, exact: content } : undefined);
+    // Our own notes hold a summary as content when the claim has no quote: not a quote to bring back.
+    const quote = readQuote(c, own(obj, 'x_actorlens_quote'), at) ?? (content && !ours ? { type: 'TextQuoteSelector' as const, exact: content } : undefined);
     const ref = firstReference(own(obj, 'external_references'));
     const source: Source =
       readSource(c, own(obj, 'x_actorlens_source'), at) ??
       (ref ? sourceFromReference(c, ref, at, 'generic') : { title: fileName, ...(producer ? { publisher: producer } : {}) });
     const pageUrl = cleanUrl(own(obj, 'x_actorlens_page_url'));
+    // Re-importing our own export brings the user's annotations back as theirs, under their own ids.
+    const ownId = ours ? readClaimId(own(obj, 'x_actorlens_claim_id')) : undefined;
+    const updated = ours ? isoTimestamp(own(obj, 'x_actorlens_updated')) : undefined;
     addClaim(plan, claims, {
-      id: `stix:${id}`,
+      id: ownId ?? `stix:${id}`,
       linkId: linkOfRelationship.get(target)!,
       source,
       stance: own(obj, 'x_actorlens_stance') === 'refutes' ? 'refutes' : 'supports',
       ...(confidence !== undefined ? { confidence } : {}),
       ...(quote ? { quote } : {}),
       ...(pageUrl ? { pageUrl } : {}),
-      origin: `import:${plan.feed}`,
+      origin: ownId ? USER_ORIGIN : `import:${plan.feed}`,
       created: isoTimestamp(own(obj, 'created')) ?? now,
+      ...(updated ? { updated } : {}),
     });
   }
   return plan;
@@ -304,7 +330,7 @@ function externalIdsOf(obj: JsonObject, source: string): string[] {
   return out;
 }
 
-function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: string): Entity | undefined {
+function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: string, ours: boolean): Entity | undefined {
   const at = `objects[${index}] (${id})`;
   const rawName = own(obj, 'name');
   if (rawName === undefined) {
@@ -337,10 +363,16 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
   const motivation = readMotivation(c, obj, at);
   const countryRaw = own(obj, 'x_actorlens_country');
   const country = typeof countryRaw === 'string' && /^[A-Z]{2}$/u.test(countryRaw) ? countryRaw : undefined;
-  const firstSeen = isoDate(own(obj, 'first_seen'));
-  const lastSeen = isoDate(own(obj, 'last_seen'));
+  // Our exact dates first: a STIX timestamp would turn "2017" into "2017-01-01", a precision never claimed.
+  const firstSeen = exactDate(own(obj, 'x_actorlens_first_seen')) ?? isoDate(own(obj, 'first_seen'));
+  const lastSeen = exactDate(own(obj, 'x_actorlens_last_seen')) ?? isoDate(own(obj, 'last_seen'));
+  // Our own export: the ActorLens id, STIX ids and provenance it had (its export STIX id is derived, not a source).
+  const ownId = ours ? readEntityId(own(obj, 'x_actorlens_id')) : undefined;
+  const stix = ours ? readStixIds(own(obj, 'x_actorlens_stix_ids')) : [id];
+  const provenance = ours ? readProvenance(c, own(obj, 'x_actorlens_provenance'), at) : [];
+  const externalIds = { ...(attack ? { attack: [attack] } : {}), ...(misp.length ? { misp } : {}), ...(stix.length ? { stix } : {}) };
   return {
-    id: attack ? `attack:${attack}` : `stix:${id}`,
+    id: ownId ?? (attack ? `attack:${attack}` : `stix:${id}`),
     kind,
     name,
     aliases,
@@ -350,8 +382,8 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
     ...(lastSeen ? { lastSeen } : {}),
     ...(description ? { description } : {}),
     ...(own(obj, 'x_actorlens_name_ambiguous') === true ? { nameAmbiguous: true } : {}),
-    externalIds: { ...(attack ? { attack: [attack] } : {}), ...(misp.length ? { misp } : {}), stix: [id] },
-    provenance: [feed],
+    ...(Object.keys(externalIds).length ? { externalIds } : {}),
+    provenance: provenance.length ? provenance : [feed],
   };
 }
 
@@ -367,6 +399,85 @@ function readMotivation(c: Collector, obj: JsonObject, at: string): string | und
   if (raw === undefined) return undefined;
   if (typeof raw !== 'string') return c.take(cleanName(raw, c.ctx(at, 'primary_motivation'))) || undefined;
   return c.take(cleanName(raw.replace(/-/gu, ' '), c.ctx(at, 'primary_motivation'))) || undefined;
+}
+
+/** "2017", "2017-05" or "2017-05-04" exactly (our x_actorlens_*_seen), else undefined. */
+function exactDate(raw: Json | undefined): string | undefined {
+  return typeof raw === 'string' && /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/u.test(raw) ? raw : undefined;
+}
+
+/** An ActorLens entity id ("lazarus-group", "attack:G0032", "misp:<uuid>", "user:quokkabear"), else undefined. */
+function readEntityId(raw: Json | undefined): string | undefined {
+  return typeof raw === 'string' && /^[\p{L}\p{N}][\p{L}\p{N}:._-]{0,299}$/u.test(raw) ? raw : undefined;
+}
+
+/** A claim id as ActorLens writes them: printable, no surrounding space, at most 300 characters. */
+function readClaimId(raw: Json | undefined): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  return typeof raw === 'string' && raw.length <= 300 && raw.trim() === raw && raw !== '' && !/[\u0000-\u001f\u007f-\u009f]/u.test(raw) ? raw : undefined;
+}
+
+function readStixIds(raw: Json | undefined): string[] {
+  return Array.isArray(raw) ? [...new Set(raw.filter((v): v is string => typeof v === 'string' && STIX_ID.test(v)))] : [];
+}
+
+/** Provenance labels of our own export ("bundled", "attack", "misp:threat-actor", "stix:<producer>", "user"). */
+function readProvenance(c: Collector, raw: Json | undefined, at: string): string[] {
+  if (!Array.isArray(raw)) return [];
+  const out = raw.flatMap((v, i) => {
+    const label = typeof v === 'string' ? c.take(cleanText(v, c.ctx(`${at}.x_actorlens_provenance[${i}]`, 'x_actorlens_provenance'))) : undefined;
+    return label && label.length <= MAX_NAME_LENGTH ? [label] : [];
+  });
+  return [...new Set(out)];
+}
+
+/** The analyst override of our own export: confidence 0–100, reason, time. */
+function readOverride(c: Collector, raw: Json | undefined, at: string): Link['override'] {
+  if (!isObject(raw)) return undefined;
+  const confidence = c.take(cleanConfidence(own(raw, 'confidence'), c.ctx(at, 'x_actorlens_override.confidence')));
+  if (confidence === undefined) return undefined;
+  const reason = c.take(cleanText(own(raw, 'reason'), c.ctx(at, 'x_actorlens_override.reason'))) ?? '';
+  const when = isoTimestamp(own(raw, 'at'));
+  return when ? { confidence, reason, at: when } : undefined;
+}
+
+/** Claim origins other than the user's (those come back from notes): "bundled" or "import:<feed>". */
+function readOrigin(raw: Json | undefined, feed: string): string {
+  // eslint-disable-next-line no-control-regex
+  return typeof raw === 'string' && (raw === 'bundled' || /^import:[^\u0000-\u001f]{1,200}$/u.test(raw)) ? raw : `import:${feed}`;
+}
+
+/** The non-user claims of a relationship of our own export, whole: ids, origins, sources, quotes, dates. */
+function readOwnClaims(c: Collector, raw: Json | undefined, at: string, linkIdValue: string, feed: string): Claim[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item, i) => {
+    const path = `${at}.x_actorlens_claims[${i}]`;
+    if (!isObject(item)) return [];
+    const id = readClaimId(own(item, 'id'));
+    const source = readSource(c, own(item, 'source'), path);
+    if (!id || !source) {
+      c.warn(path, 'x_actorlens_claims', 'A claim without a usable id or source; skipped.');
+      return [];
+    }
+    const confidence = c.take(cleanConfidence(own(item, 'confidence'), c.ctx(path, 'confidence')));
+    const quote = readQuote(c, own(item, 'quote'), path);
+    const pageUrl = cleanUrl(own(item, 'pageUrl'));
+    const updated = isoTimestamp(own(item, 'updated'));
+    return [
+      {
+        id,
+        linkId: linkIdValue,
+        source,
+        stance: own(item, 'stance') === 'refutes' ? 'refutes' : 'supports',
+        ...(confidence !== undefined ? { confidence } : {}),
+        ...(quote ? { quote } : {}),
+        origin: readOrigin(own(item, 'origin'), feed),
+        ...(pageUrl ? { pageUrl } : {}),
+        created: isoTimestamp(own(item, 'created')) ?? EPOCH,
+        ...(updated ? { updated } : {}),
+      } satisfies Claim,
+    ];
+  });
 }
 
 function readUsedBy(c: Collector, raw: Json | undefined, at: string): Map<string, { usedBy?: string; ambiguous?: boolean }> {
