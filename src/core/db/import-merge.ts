@@ -420,6 +420,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   const finalLinkOf = new Map<string, string>();
   const linkRows = new Map<string, Link>();
   let unresolved = 0;
+  const mispGalaxy = plan.format === 'misp-galaxy';
+  const nameOf = (ref: string, resolvedId: string | undefined) => (resolvedId ? rows.get(resolvedId)?.name : undefined) ?? ref;
   for (const pl of plan.links) {
     const from = resolve(pl.from);
     const to = resolve(pl.to);
@@ -429,9 +431,12 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
         const missing = !from ? pl.from : pl.to;
         warnings.push({
           file: plan.fileName,
-          path: `link ${pl.from} ${pl.relation} ${pl.to}`,
+          path: `link ${nameOf(pl.from, from)} ${pl.relation} ${nameOf(pl.to, to)}`,
           field: !from ? 'from' : 'to',
-          message: `${missing} is neither in the file nor in the database; link skipped.`,
+          // A MISP related[] entry often points into another galaxy (an actor's tools are in tool.json).
+          message: mispGalaxy
+            ? `${missing} is neither in this galaxy file nor in the database (probably a cluster of another MISP galaxy not imported yet); link skipped.`
+            : `${missing} is neither in the file nor in the database; link skipped.`,
         });
       }
       continue;
@@ -444,6 +449,15 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   }
   if (unresolved > MAX_LINK_WARNINGS) {
     warnings.push({ file: plan.fileName, path: 'links', field: '', message: `…and ${unresolved - MAX_LINK_WARNINGS} more links skipped for the same reason.` });
+  }
+  if (unresolved && mispGalaxy) {
+    // Skipped links are not kept anywhere: only importing this file again, once their ends exist, adds them.
+    warnings.push({
+      file: plan.fileName,
+      path: 'links',
+      field: '',
+      message: `${unresolved} link${unresolved === 1 ? '' : 's'} of ${plan.fileName} point to clusters that are not imported yet, most likely in other MISP galaxies (threat-actor, tool, malpedia, ransomware…). Import those galaxies, then import ${plan.fileName} again to add ${unresolved === 1 ? 'it' : 'them'}.`,
+    });
   }
   const linkIds = [...linkRows.keys()];
   const existingLinks = await db.links.bulkGet(linkIds);
