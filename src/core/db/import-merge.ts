@@ -2,17 +2,22 @@
  * Merging an ImportPlan into the database state (read-only: computes rows, never writes).
  *
  * Rules:
- * - An incoming entity is the same as an existing one by external id first ("attack:G0032", "misp:<uuid>",
+ * - An incoming entity is the same as an existing one by id or external id first ("attack:G0032", "misp:<uuid>",
  *   "stix:<id>"), else by name: its canonical name equals the canonical name of an entity of the same broad
- *   family (actor vs software: malware, tool, ransomware), or an alias such an entity had before this import.
+ *   family (actor vs software: malware, tool, ransomware), or failing that an alias such an entity had before
+ *   this import. Each step runs over the whole plan before the next (see resolveEntities), so the result does
+ *   not depend on the order of the objects in the file.
  *   Two entities with different ATT&CK ids of the same series (G…, S…) are never merged by name
  *   ("APT38" G0082 stays apart from Lazarus Group G0032 even though the bundled data lists APT38 as an alias).
  * - A merged entity keeps its id, name, kind and description (the feed's description only fills a gap);
  *   aliases, external ids and provenance are unioned. New aliases carry the feed's usedBy where known.
- * - A new alias equal to the canonical name of another entity of the same family is not added (e.g. MISP lists
- *   "Andariel" as a synonym of Lazarus Group, but Andariel is its own cluster): reported as a conflict.
+ * - A new alias equal to the canonical name of another entity is not added (e.g. MISP lists "Andariel" as a
+ *   synonym of Lazarus Group, but Andariel is its own cluster; a threat actor's synonym "TrickBot" is the
+ *   malware): reported as a conflict.
+ * - An entity matched by external id across the actor/software boundary keeps its kind, and the file's names
+ *   and details are not added to it (reported as a kind-mismatch conflict).
  * - Links are keyed by (from, relation, to) after mapping; an existing link keeps its status, note and
- *   override, only its provenance grows. Links whose ends resolve to nothing are skipped with a warning;
+ *   override, only its provenance grows (and a missing note is filled from the feed). Links whose ends resolve to nothing are skipped with a warning;
  *   links that collapse onto one entity (both ends merged together) are dropped.
  * - Claims are keyed by id; a claim with origin "user" is never overwritten.
  */
@@ -114,6 +119,125 @@ function differentAttackObjects(a: Entity, b: Entity): boolean {
   return false;
 }
 
+interface Resolution {
+  target: string;
+  /** How it matched, for conflict messages: "same id", "by external id attack:G0032", "by name". */
+  how: string;
+}
+
+interface NameIndexes {
+  extIndex: Map<string, string[]>;
+  canonIndex: Map<string, string[]>;
+  aliasIndex: Map<string, string[]>;
+}
+
+/**
+ * Which database entity each object of the plan is, decided in passes over the whole plan so that neither the
+ * order of the file nor the order of earlier imports changes the outcome:
+ * 1. same id or external id;
+ * 2. exact canonical name (same family), then 3. alias (same family).
+ * A name never matches an entity that another object of the file matched by its very id (the file says they are
+ * two things: re-importing our own export must not fold "LockBit 2.0" into LockBit), nor one that would then
+ * carry two ATT&CK ids of one series. Objects left undecided are created (or join one created earlier in the file).
+ */
+function resolveEntities(plan: ImportPlan, rows: Map<string, EntityRow>, idx: NameIndexes, conflicts: ImportConflict[]): (Resolution | undefined)[] {
+  const resolved: (Resolution | undefined)[] = plan.entities.map(() => undefined);
+  const assigned = new Map<string, Entity[]>(); // target → objects of the plan resolved to it so far
+  const assign = (i: number, target: string, how: string) => {
+    resolved[i] = { target, how };
+    assigned.set(target, [...(assigned.get(target) ?? []), plan.entities[i]!]);
+  };
+  plan.entities.forEach((incoming, i) => {
+    const ext = toRow(incoming).ext;
+    const byExt = rows.has(incoming.id) ? [incoming.id] : [...new Set(ext.flatMap((k) => idx.extIndex.get(k) ?? []))];
+    const target = byExt[0];
+    if (!target) return;
+    if (byExt.length > 1) {
+      conflicts.push({
+        kind: 'ambiguous-match',
+        entityId: target,
+        name: incoming.name,
+        message: `"${incoming.name}" matches several entities by external id (${byExt.join(', ')}); merged into ${target}.`,
+      });
+    }
+    if (family(rows.get(target)!.kind) !== family(incoming.kind)) {
+      conflicts.push({
+        kind: 'kind-mismatch',
+        entityId: target,
+        name: incoming.name,
+        message: `"${incoming.name}" is a ${incoming.kind} in ${plan.fileName} but ${rows.get(target)!.name} is stored as a ${rows.get(target)!.kind}; the stored kind is kept and the file's names are not added to it.`,
+      });
+    }
+    assign(i, target, target === incoming.id ? 'same id' : `by external id ${ext.find((k) => idx.extIndex.get(k)?.includes(target))}`);
+  });
+  // Only a match by the entity's own id (our own exports carry it) fences the entity off from name matches: an
+  // external-id match must not, or a cluster new in a feed's next version would merge or not depending on
+  // whether its neighbour was matched by uuid or by name.
+  const matchedById = new Map(
+    plan.entities.flatMap((e, i) => (resolved[i]?.how === 'same id' ? [[resolved[i].target, e.name] as const] : [])),
+  );
+  // The incoming canonical name against stored canonical names over the whole plan first, then against stored
+  // aliases: an exact name wins over an alias whatever the order of the file.
+  const passes: ((e: Entity) => string[])[] = [(e) => idx.canonIndex.get(nameKey(e.name)) ?? [], (e) => idx.aliasIndex.get(nameKey(e.name)) ?? []];
+  for (const lookup of passes) {
+    plan.entities.forEach((incoming, i) => {
+      if (resolved[i]) return;
+      const candidates = lookup(incoming).filter((id) => family(rows.get(id)!.kind) === family(incoming.kind));
+      const allowed: string[] = [];
+      for (const id of candidates) {
+        const stored = fromRow(rows.get(id)!);
+        const clash = [stored, ...(assigned.get(id) ?? [])].find((e) => differentAttackObjects(e, incoming));
+        if (clash) {
+          conflicts.push({
+            kind: 'kept-separate',
+            entityId: id,
+            name: incoming.name,
+            message: `"${incoming.name}" (ATT&CK ${incoming.externalIds?.attack?.join(', ')}) shares a name with ${clash.name} (ATT&CK ${clash.externalIds?.attack?.join(', ')}); kept as separate entities.`,
+          });
+        } else if (matchedById.has(id)) {
+          conflicts.push({
+            kind: 'kept-separate',
+            entityId: id,
+            name: incoming.name,
+            message: `"${incoming.name}" shares a name with ${stored.name}, which "${matchedById.get(id)}" of ${plan.fileName} already is; kept as separate entities.`,
+          });
+        } else allowed.push(id);
+      }
+      const target = allowed[0];
+      if (!target) return;
+      if (allowed.length > 1) {
+        conflicts.push({
+          kind: 'ambiguous-match',
+          entityId: target,
+          name: incoming.name,
+          message: `"${incoming.name}" matches several entities by name (${allowed.map((id) => rows.get(id)!.name).join(', ')}); merged into ${rows.get(target)!.name}.`,
+        });
+      }
+      assign(i, target, 'by name');
+    });
+  }
+  return resolved;
+}
+
+/** A new entity whose name is also a name of an entity of the other family: kept apart, but said. */
+function reportOtherFamilyName(
+  incoming: Entity,
+  rows: Map<string, EntityRow>,
+  canonIndex: Map<string, string[]>,
+  aliasIndex: Map<string, string[]>,
+  conflicts: ImportConflict[],
+): void {
+  const key = nameKey(incoming.name);
+  const other = [...(canonIndex.get(key) ?? []), ...(aliasIndex.get(key) ?? [])].find((id) => family(rows.get(id)!.kind) !== family(incoming.kind));
+  if (!other) return;
+  conflicts.push({
+    kind: 'kind-mismatch',
+    entityId: other,
+    name: incoming.name,
+    message: `"${incoming.name}" (${incoming.kind}) is also a name of ${rows.get(other)!.name} (${rows.get(other)!.kind}); a separate entity is kept.`,
+  });
+}
+
 /** Computes what applying `plan` would change. Reads only; call inside a transaction for a consistent view. */
 export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date): Promise<MergeResult> {
   const rows = new Map<string, EntityRow>();
@@ -137,66 +261,41 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   const addedAliases = new Map<string, Set<string>>(); // entity id → keys of aliases added by this import
 
   const sameFamily = (id: string, kind: EntityKind) => family(rows.get(id)!.kind) === family(kind);
+  // Database entity → the first object of this file that landed on it: a second one is two objects of the file
+  // made one, which the analyst must see.
+  const landedOn = new Map<string, string>();
+  const reportSecondObject = (target: string, incoming: Entity, how: string) => {
+    const first = landedOn.get(target);
+    if (first === undefined) {
+      landedOn.set(target, incoming.name);
+      return;
+    }
+    conflicts.push({
+      kind: 'ambiguous-match',
+      entityId: target,
+      name: incoming.name,
+      message: `"${incoming.name}" and "${first}" are two objects in ${plan.fileName}, but both match ${rows.get(target)!.name} (${how}); merged into it.`,
+    });
+  };
 
-  for (const incoming of plan.entities) {
+  const resolved = resolveEntities(plan, rows, { extIndex, canonIndex, aliasIndex }, conflicts);
+  plan.entities.forEach((incoming, i) => {
     const incomingRow = toRow(incoming);
-    // 1. External ids.
-    const byExt = [...new Set(incomingRow.ext.flatMap((k) => extIndex.get(k) ?? []))];
-    let target = byExt[0];
-    if (byExt.length > 1) {
-      conflicts.push({
-        kind: 'ambiguous-match',
-        entityId: target,
-        name: incoming.name,
-        message: `"${incoming.name}" matches several entities by external id (${byExt.join(', ')}); merged into ${target}.`,
-      });
-    }
-    if (target && !sameFamily(target, incoming.kind)) {
-      conflicts.push({
-        kind: 'kind-mismatch',
-        entityId: target,
-        name: incoming.name,
-        message: `"${incoming.name}" is a ${incoming.kind} in ${plan.fileName} but ${rows.get(target)!.name} is stored as a ${rows.get(target)!.kind}; the stored kind is kept.`,
-      });
-    }
-    // 2. Names, within the same family.
+    let target = resolved[i]?.target;
+    let how = resolved[i]?.how ?? '';
     if (!target) {
-      const key = nameKey(incoming.name);
-      const byCanon = (canonIndex.get(key) ?? []).filter((id) => sameFamily(id, incoming.kind));
-      const byAlias = (aliasIndex.get(key) ?? []).filter((id) => sameFamily(id, incoming.kind) && !byCanon.includes(id));
-      const candidates = [...byCanon, ...byAlias];
-      const allowed = candidates.filter((id) => !differentAttackObjects(fromRow(rows.get(id)!), incoming));
-      for (const id of candidates.filter((c) => !allowed.includes(c))) {
-        conflicts.push({
-          kind: 'kept-separate',
-          entityId: id,
-          name: incoming.name,
-          message: `"${incoming.name}" (ATT&CK ${incoming.externalIds?.attack?.join(', ')}) shares a name with ${rows.get(id)!.name} (ATT&CK ${rows.get(id)!.externalIds?.attack?.join(', ')}); kept as separate entities.`,
-        });
-      }
-      target = allowed[0];
-      if (allowed.length > 1) {
-        conflicts.push({
-          kind: 'ambiguous-match',
-          entityId: target,
-          name: incoming.name,
-          message: `"${incoming.name}" matches several entities by name (${allowed.map((id) => rows.get(id)!.name).join(', ')}); merged into ${rows.get(target!)!.name}.`,
-        });
-      }
+      // Matched nothing in the database: an object sharing an external id or the canonical name with one this
+      // import already created or merged (two copies of one object in the file) joins it.
+      target = incomingRow.ext.flatMap((k) => extIndex.get(k) ?? [])[0];
+      how = target ? `by external id ${incomingRow.ext.find((k) => extIndex.get(k)?.includes(target!))}` : '';
       if (!target) {
-        const other = [...(canonIndex.get(key) ?? []), ...(aliasIndex.get(key) ?? [])].find((id) => !sameFamily(id, incoming.kind));
-        if (other) {
-          conflicts.push({
-            kind: 'kind-mismatch',
-            entityId: other,
-            name: incoming.name,
-            message: `"${incoming.name}" (${incoming.kind}) is also a name of ${rows.get(other)!.name} (${rows.get(other)!.kind}); a separate entity is kept.`,
-          });
-        }
+        target = (canonIndex.get(nameKey(incoming.name)) ?? []).find(
+          (id) => created.has(id) && sameFamily(id, incoming.kind) && !differentAttackObjects(fromRow(rows.get(id)!), incoming),
+        );
+        how = 'by name';
       }
+      if (!target) reportOtherFamilyName(incoming, rows, canonIndex, aliasIndex, conflicts);
     }
-    // 3. Create or merge.
-    if (!target && rows.has(incoming.id)) target = incoming.id; // same id, ext ids removed since: merge
     if (!target) {
       const row = incomingRow;
       rows.set(row.id, row);
@@ -204,11 +303,13 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       touched.add(row.id);
       idMap.set(incoming.id, row.id);
       addedAliases.set(row.id, new Set(row.aliases.map((a) => nameKey(a.name))));
+      landedOn.set(row.id, incoming.name);
       for (const e of row.ext) push(extIndex, e, row.id);
       push(canonIndex, nameKey(row.name), row.id);
-      continue;
+      return;
     }
     idMap.set(incoming.id, target);
+    reportSecondObject(target, incoming, how);
     const existing = fromRow(rows.get(target)!);
     if (existing.kind !== incoming.kind && family(existing.kind) === family(incoming.kind) && !created.has(target)) {
       conflicts.push({
@@ -218,10 +319,13 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
         message: `${existing.name} is stored as ${existing.kind}; ${plan.fileName} says ${incoming.kind}. The stored kind is kept.`,
       });
     }
+    // Matched across the actor/software boundary (by external id): the ids are kept, but the file's names and
+    // details describe something of another family and would re-point the spotting of those names.
+    const crossFamily = family(existing.kind) !== family(incoming.kind);
     const keys = new Set([nameKey(existing.name), ...existing.aliases.map((a) => nameKey(a.name))]);
     const added = addedAliases.get(target) ?? new Set<string>();
     const aliases = [...existing.aliases];
-    for (const alias of [{ name: incoming.name }, ...incoming.aliases]) {
+    for (const alias of crossFamily ? [] : [{ name: incoming.name }, ...incoming.aliases]) {
       const k = nameKey(alias.name);
       if (!k || keys.has(k)) continue;
       keys.add(k);
@@ -237,16 +341,17 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     const ids = mergeExternalIds(existing.externalIds, incoming.externalIds);
     if (ids) merged.externalIds = ids;
     for (const field of ['description', 'country', 'motivation', 'firstSeen', 'lastSeen'] as const) {
-      if (!merged[field] && incoming[field]) merged[field] = incoming[field];
+      if (!merged[field] && incoming[field] && !crossFamily) merged[field] = incoming[field];
     }
     const row = toRow(merged);
     rows.set(target, row);
     touched.add(target);
     for (const e of row.ext) push(extIndex, e, target);
-  }
+  });
 
-  // Aliases added by this import that are another entity's canonical name (same family) are dropped;
-  // those shared with another entity's alias are kept and reported.
+  // Aliases added by this import that are another entity's canonical name are dropped, whatever that entity's
+  // family (a threat actor's synonym "TrickBot" must not make TrickBot spotted as the actor); those shared with
+  // another entity's alias are kept and reported.
   const keyOwners = new Map<string, string[]>();
   for (const row of rows.values()) for (const k of row.keys) push(keyOwners, k, row.id);
   for (const id of touched) {
@@ -258,7 +363,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       const k = nameKey(alias.name);
       if (!added.has(k)) return true;
       const owners = (keyOwners.get(k) ?? []).filter((o) => o !== id);
-      const canonicalOwner = owners.find((o) => nameKey(rows.get(o)!.name) === k && family(rows.get(o)!.kind) === family(row.kind));
+      const canonicalOwner = owners.find((o) => nameKey(rows.get(o)!.name) === k);
       if (canonicalOwner) {
         conflicts.push({
           kind: 'alias-dropped',
@@ -315,6 +420,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   const finalLinkOf = new Map<string, string>();
   const linkRows = new Map<string, Link>();
   let unresolved = 0;
+  const mispGalaxy = plan.format === 'misp-galaxy';
+  const nameOf = (ref: string, resolvedId: string | undefined) => (resolvedId ? rows.get(resolvedId)?.name : undefined) ?? ref;
   for (const pl of plan.links) {
     const from = resolve(pl.from);
     const to = resolve(pl.to);
@@ -324,9 +431,12 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
         const missing = !from ? pl.from : pl.to;
         warnings.push({
           file: plan.fileName,
-          path: `link ${pl.from} ${pl.relation} ${pl.to}`,
+          path: `link ${nameOf(pl.from, from)} ${pl.relation} ${nameOf(pl.to, to)}`,
           field: !from ? 'from' : 'to',
-          message: `${missing} is neither in the file nor in the database; link skipped.`,
+          // A MISP related[] entry often points into another galaxy (an actor's tools are in tool.json).
+          message: mispGalaxy
+            ? `${missing} is neither in this galaxy file nor in the database (probably a cluster of another MISP galaxy not imported yet); link skipped.`
+            : `${missing} is neither in the file nor in the database; link skipped.`,
         });
       }
       continue;
@@ -340,6 +450,15 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   if (unresolved > MAX_LINK_WARNINGS) {
     warnings.push({ file: plan.fileName, path: 'links', field: '', message: `…and ${unresolved - MAX_LINK_WARNINGS} more links skipped for the same reason.` });
   }
+  if (unresolved && mispGalaxy) {
+    // Skipped links are not kept anywhere: only importing this file again, once their ends exist, adds them.
+    warnings.push({
+      file: plan.fileName,
+      path: 'links',
+      field: '',
+      message: `${unresolved} link${unresolved === 1 ? '' : 's'} of ${plan.fileName} point to clusters that are not imported yet, most likely in other MISP galaxies (threat-actor, tool, malpedia, ransomware…). Import those galaxies, then import ${plan.fileName} again to add ${unresolved === 1 ? 'it' : 'them'}.`,
+    });
+  }
   const linkIds = [...linkRows.keys()];
   const existingLinks = await db.links.bulkGet(linkIds);
   const newLinks: Link[] = [];
@@ -352,6 +471,10 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       return;
     }
     const merged: Link = { ...old, provenance: union(old.provenance, incoming.provenance) };
+    // The feed's explanation only fills a gap; a note already there (the curator's or the analyst's) stays.
+    if (!old.note && incoming.note) merged.note = incoming.note;
+    // Only our own exports carry an override: it comes back where the link has none, never over one.
+    if (!old.override && incoming.override) merged.override = incoming.override;
     if (!sameJson(old, merged)) updatedLinks.push({ before: old, after: merged });
   });
 
@@ -369,13 +492,16 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       newClaims.push(claim);
       return;
     }
+    const { created: _c1, updated: _u1, ...a } = old;
+    const { created: _c2, updated: _u2, ...b } = claim;
+    const same = sameJson(a, b);
     if (old.origin === USER_ORIGIN) {
+      // The user's own annotation coming back unchanged (their own export re-imported) is no conflict.
+      if (same) return;
       conflicts.push({ kind: 'user-claim', claimId: old.id, message: `Claim ${old.id} is your own annotation; the imported version is ignored.` });
       return;
     }
-    const { created: _c1, updated: _u1, ...a } = old;
-    const { created: _c2, updated: _u2, ...b } = claim;
-    if (!sameJson(a, b)) updatedClaims.push({ before: old, after: { ...claim, created: old.created, updated: now.toISOString() } });
+    if (!same) updatedClaims.push({ before: old, after: { ...claim, created: old.created, updated: now.toISOString() } });
   });
 
   return { newEntities, updatedEntities, newLinks, updatedLinks, newClaims, updatedClaims, conflicts, warnings, idMap, entityRows };

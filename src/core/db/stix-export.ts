@@ -4,12 +4,16 @@
  * - Entities: actor → intrusion-set, malware → malware (is_family: true), ransomware → malware with
  *   malware_types ["ransomware"], tool → tool. Ids are UUIDv5 of the ActorLens id (stable across exports).
  * - Links → relationship (type per relations.ts; our exact relation in x_actorlens_relation, the asserted
- *   status in x_actorlens_status), confidence = the derived 0–100 confidence, only when defined.
+ *   status in x_actorlens_status, override and provenance in x_actorlens_*), confidence = the derived 0–100
+ *   confidence, only when defined: an assessment for other tools, never evidence (our importer ignores it).
  *   Non-user claims become the relationship's external_references (source_name = publisher, description =
- *   title, url).
+ *   title, url) for other tools, and are kept whole, id and origin included, in x_actorlens_claims.
  * - User claims → a note per claim (content = the quote, or a one-line summary) referencing the
- *   relationship, with the claim's confidence, stance and full source in x_actorlens_* properties.
- * - An identity object for ActorLens is every object's created_by_ref.
+ *   relationship, with the claim's id, confidence, stance and full source in x_actorlens_* properties.
+ * - Entities carry their ActorLens id, provenance, STIX ids and exact first/last seen dates (YYYY, YYYY-MM or
+ *   YYYY-MM-DD, which STIX timestamps cannot hold) in x_actorlens_*, so that our importer restores them.
+ * - An identity object for ActorLens (ACTORLENS_IDENTITY) is every object's created_by_ref: it is how the
+ *   importer knows a bundle is our own export.
  * Entities have no creation date in ActorLens: their `created` is a fixed epoch (EXPORT_EPOCH), `modified`
  * the export time.
  * scope "annotations" = user claims plus the links and entities they need; "all" = everything.
@@ -18,6 +22,7 @@ import { deriveConfidence } from '../model/confidence';
 import type { Entity } from '../model/entity';
 import type { Claim, Link } from '../model/link';
 import { stixRelationFor } from '../importers/relations';
+import { ACTORLENS_IDENTITY } from '../importers/stix';
 import { USER_ORIGIN, fromRow, type Repository } from './repository';
 import { uuidv4, uuidv5 } from './uuid';
 
@@ -93,7 +98,7 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
     return { entities: es, links: ls, claims: all };
   });
 
-  const identityId = `identity--${await uuidv5('identity:actorlens')}`;
+  const identityId = ACTORLENS_IDENTITY;
   const objects: StixObject[] = [
     {
       type: 'identity',
@@ -135,8 +140,8 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
       ...(entity.aliases.length ? { aliases: entity.aliases.map((a) => a.name) } : {}),
       ...(type === 'malware' ? { is_family: true } : {}),
       ...(entity.kind === 'ransomware' ? { malware_types: ['ransomware'] } : {}),
-      ...(type === 'intrusion-set' && firstSeen ? { first_seen: firstSeen } : {}),
-      ...(type === 'intrusion-set' && lastSeen && (!firstSeen || lastSeen >= firstSeen) ? { last_seen: lastSeen } : {}),
+      ...(type !== 'tool' && firstSeen ? { first_seen: firstSeen } : {}),
+      ...(type !== 'tool' && lastSeen && (!firstSeen || lastSeen >= firstSeen) ? { last_seen: lastSeen } : {}),
       ...(refs.length ? { external_references: refs } : {}),
       x_actorlens_id: entity.id,
       x_actorlens_kind: entity.kind,
@@ -144,6 +149,9 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
       ...(entity.country ? { x_actorlens_country: entity.country } : {}),
       ...(entity.motivation ? { x_actorlens_motivation: entity.motivation } : {}),
       ...(annotated.length ? { x_actorlens_aliases: annotated.map((a) => ({ ...a })) } : {}),
+      ...(entity.firstSeen ? { x_actorlens_first_seen: entity.firstSeen } : {}),
+      ...(entity.lastSeen ? { x_actorlens_last_seen: entity.lastSeen } : {}),
+      ...(entity.externalIds?.stix?.length ? { x_actorlens_stix_ids: entity.externalIds.stix } : {}),
       x_actorlens_provenance: entity.provenance,
     });
   }
@@ -161,8 +169,8 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
     const id = `relationship--${await uuidv5(`link:${link.id}`)}`;
     relIdOf.set(link.id, id);
     const seen = new Set<string>();
-    const refs = own
-      .filter((c) => c.origin !== USER_ORIGIN)
+    const evidence = own.filter((c) => c.origin !== USER_ORIGIN).sort((a, b) => a.id.localeCompare(b.id));
+    const refs = evidence
       .map(sourceReference)
       .filter((r) => {
         const k = `${r.source_name}|${r.description}|${r.url ?? ''}`;
@@ -187,6 +195,9 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
       x_actorlens_relation: link.relation,
       x_actorlens_status: link.status,
       ...(link.override ? { x_actorlens_override: link.override } : {}),
+      // Always present, even empty: it tells our importer that the relationship's claims are all listed here.
+      x_actorlens_claims: evidence.map(({ linkId: _link, ...claim }) => claim),
+      x_actorlens_provenance: link.provenance,
     });
   }
 
@@ -212,6 +223,8 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
       object_refs: [rel],
       ...(claim.confidence !== undefined ? { confidence: Math.max(0, Math.min(100, Math.round(claim.confidence))) } : {}),
       external_references: [sourceReference(claim)],
+      x_actorlens_claim_id: claim.id,
+      ...(claim.updated ? { x_actorlens_updated: claim.updated } : {}),
       x_actorlens_stance: claim.stance,
       x_actorlens_source: claim.source,
       ...(claim.quote ? { x_actorlens_quote: claim.quote } : {}),

@@ -74,12 +74,21 @@ export function addLink(
   from: string,
   relation: Relation,
   to: string,
-  extra: Partial<Pick<Link, 'status' | 'note'>> = {},
+  extra: Partial<Pick<Link, 'status' | 'note' | 'override' | 'provenance'>> = {},
 ): Link {
   const id = linkId(from, relation, to);
   let link = links.get(id);
   if (!link) {
-    link = { id, from, to, relation, status: extra.status ?? 'active', provenance: [plan.feed], ...(extra.note ? { note: extra.note } : {}) };
+    link = {
+      id,
+      from,
+      to,
+      relation,
+      status: extra.status ?? 'active',
+      provenance: extra.provenance ?? [plan.feed],
+      ...(extra.note ? { note: extra.note } : {}),
+      ...(extra.override ? { override: extra.override } : {}),
+    };
     links.set(id, link);
     plan.links.push(link);
   }

@@ -10,7 +10,7 @@ import type { Claim, Link, Source } from '../model/link';
 import { addClaim, addLink, Collector, readAliases } from './common';
 import { mapMispRelation } from './relations';
 import { checkTree, cleanName, cleanText, describeType, isObject, isoDate, own, type JsonObject } from './sanitize';
-import { emptyPlan, type ImportPlan } from './types';
+import { emptyPlan, MAX_MOTIVATION_LENGTH, type ImportPlan } from './types';
 import type { ParseOptions } from './stix';
 
 /** Galaxy type → entity kind. Types not listed are rejected (the file is not about actors or software). */
@@ -36,6 +36,18 @@ const LIKELIHOOD_TAG = /^estimative-language:likelihood-probability="([a-z-]+)"$
 const ATTACK_ID = /^[GS]\d{4}$/u;
 /** Producer uuids of MISP clusters/producer.json that name-attribution entries point to. */
 const PRODUCERS: Record<string, string> = { 'd0c33595-b684-45ef-91c3-e2f5ce1a8191': 'Microsoft' };
+
+/**
+ * "state-sponsored (suspected sponsor: <sponsor>)", the sponsor cut so the whole stays within
+ * MAX_MOTIVATION_LENGTH: a 200-character sponsor (allowed as a name) must not make a motivation that other
+ * readers, our own STIX re-import among them, refuse.
+ */
+function sponsoredMotivation(sponsor: string): string {
+  const head = 'state-sponsored (suspected sponsor: ';
+  const room = MAX_MOTIVATION_LENGTH - head.length - 1;
+  const cut = sponsor.length > room ? `${sponsor.slice(0, room - 1).trimEnd()}…` : sponsor;
+  return `${head}${cut})`;
+}
 
 /** Heuristic: does this parsed JSON look like a MISP galaxy cluster file? */
 export function looksLikeMispGalaxy(json: unknown): boolean {
@@ -151,7 +163,7 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
     }
     const motiveRaw = own(meta, 'motive');
     const motive = typeof motiveRaw === 'string' ? c.take(cleanName(motiveRaw, c.ctx(mpath, 'motive'))) : undefined;
-    const motivation = motive || (sponsor && !/^unknown$/iu.test(sponsor) ? `state-sponsored (suspected sponsor: ${sponsor})` : undefined);
+    const motivation = motive || (sponsor && !/^unknown$/iu.test(sponsor) ? sponsoredMotivation(sponsor) : undefined);
     const firstSeen = isoDate(own(meta, 'since'));
     if (plan.errors.length > errorsBefore) return;
 

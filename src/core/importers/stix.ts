@@ -10,12 +10,17 @@ import { LINK_STATUSES, RELIABILITIES, type Claim, type Link, type LinkStatus, t
 import { addClaim, addLink, Collector, isoTimestamp, readAliases } from './common';
 import { mapStixRelation } from './relations';
 import { checkTree, cleanConfidence, cleanName, cleanText, cleanUrl, isObject, isoDate, own, type Json, type JsonObject } from './sanitize';
-import { emptyPlan, type ImportPlan } from './types';
+import { emptyPlan, ImportError, MAX_NAME_LENGTH, type ImportPlan } from './types';
 
 export const MITRE_IDENTITY = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
+/** The identity of ActorLens's own exports: `identity--` + uuidv5("identity:actorlens") in ACTORLENS_NAMESPACE. */
+export const ACTORLENS_IDENTITY = 'identity--3e5ee7eb-d8c4-535d-b813-d11e7ac99d83';
 const STIX_ID = /^[a-z][a-z0-9-]*--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/u;
 const ENTITY_TYPES = new Set(['intrusion-set', 'threat-actor', 'malware', 'tool']);
 const ATTACK_ID = /^[GSC]\d{4}$/u;
+const EPOCH = '1970-01-01T00:00:00.000Z';
+/** USER_ORIGIN of db/repository.ts (parsers stay free of the database layer). */
+const USER_ORIGIN = 'user';
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
 export interface ParseOptions {
@@ -49,7 +54,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     c.error('objects', 'objects', 'A STIX bundle needs an "objects" array.');
     return plan;
   }
-  if (own(json, 'spec_version') === '2.0') plan.format = 'stix-2.0';
+  if (isStix20(json, objects)) plan.format = 'stix-2.0';
 
   // Pass 1: index objects, pick the producer, keep the latest version of each entity object.
   const identities = new Map<string, string>();
@@ -60,6 +65,10 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   const skippedIds = new Set<string>();
   const creators = new Map<string, number>();
 
+  // Pass 0: validate ids and pick the newest version of every id, so that the version that survives decides
+  // whether the object is revoked or deprecated (a revoked newer copy must win over an older live one).
+  const latest = new Map<string, number>();
+  const valid: { index: number; obj: JsonObject; id: string; type: string }[] = [];
   objects.forEach((obj, index) => {
     const path = `objects[${index}]`;
     if (!isObject(obj)) {
@@ -76,22 +85,46 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
       c.error(path, 'id', `Invalid STIX id ${JSON.stringify(typeof id === 'string' ? id.slice(0, 80) : id)} for a ${type.slice(0, 40)} object.`);
       return;
     }
-    const at = `${path} (${id})`;
+    valid.push({ index, obj, id, type });
+    const prevIndex = latest.get(id);
+    if (prevIndex === undefined) {
+      latest.set(id, index);
+      return;
+    }
+    const prev = objects[prevIndex] as JsonObject;
+    const newer = isNewer(own(obj, 'modified'), own(prev, 'modified'));
+    c.warn(
+      `${path} (${id})`,
+      'id',
+      newer
+        ? `Duplicate object id; this copy has the newer "modified" and replaces objects[${prevIndex}].`
+        : `Duplicate object id; objects[${prevIndex}] is kept (this copy is not newer).`,
+    );
+    if (newer) latest.set(id, index);
+  });
+
+  // Pass 1: index objects and pick the producer.
+  for (const { index, obj, id, type } of valid) {
+    if (latest.get(id) !== index) continue;
+    const at = `objects[${index}] (${id})`;
     if (own(obj, 'revoked') === true) {
       plan.skipped.revoked++;
       skippedIds.add(id);
-      return;
+      continue;
     }
     if (own(obj, 'x_mitre_deprecated') === true) {
       plan.skipped.deprecated++;
       skippedIds.add(id);
-      return;
+      continue;
     }
     const creator = own(obj, 'created_by_ref');
     if (typeof creator === 'string') creators.set(creator, (creators.get(creator) ?? 0) + 1);
     if (type === 'identity') {
-      const name = c.take(cleanName(own(obj, 'name'), c.ctx(at, 'name')));
-      if (name) identities.set(id, name);
+      // A producer name is only a label (publisher, provenance): read as text, so "CERT-X <cert@x.org>" does
+      // not block the import; a name that is not text at all is left out with a warning.
+      const name = cleanText(own(obj, 'name'), c.ctx(at, 'name'));
+      if (name instanceof ImportError) c.warn(at, 'name', `${name.reason} The producer is left unnamed.`);
+      else if (name) identities.set(id, name.slice(0, MAX_NAME_LENGTH));
     } else if (type === 'report') {
       const refs = own(obj, 'object_refs');
       if (Array.isArray(refs)) for (const ref of refs) if (typeof ref === 'string') reportsByRef.set(ref, obj);
@@ -100,31 +133,29 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     } else if (type === 'relationship') {
       relationships.push({ index, obj, id, type });
     } else if (ENTITY_TYPES.has(type)) {
-      const prev = entityObjects.get(id);
-      if (prev) {
-        const newer = String(own(obj, 'modified') ?? '') > String(own(prev.obj, 'modified') ?? '');
-        c.warn(at, 'id', `Duplicate object id; ${newer ? 'this later version replaces' : 'the later version in the file is kept over'} objects[${prev.index}].`);
-        if (!newer) return;
-      }
       entityObjects.set(id, { index, obj, id, type });
     } else {
       plan.skipped.unsupported++;
     }
-  });
+  }
 
   const mainCreator = [...creators.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const producer = mainCreator ? (identities.get(mainCreator) ?? (mainCreator === MITRE_IDENTITY ? 'The MITRE Corporation' : undefined)) : undefined;
   // ATT&CK provenance only for MITRE's own objects; a third-party bundle that cites ATT&CK ids stays its own feed.
   plan.feed = mainCreator === MITRE_IDENTITY ? 'attack' : producer ? `stix:${producer}` : 'stix';
+  // Our own export: entities keep their ActorLens ids, claims come back whole from x_actorlens_* (never from
+  // the relationship's derived confidence), the user's notes come back as the user's claims.
+  const ours = mainCreator === ACTORLENS_IDENTITY;
 
   // Pass 2: entities.
   const planIdOf = new Map<string, string>();
   const planIds = new Set<string>();
   for (const eo of entityObjects.values()) {
-    const entity = readEntity(c, eo, plan.feed);
+    const entity = readEntity(c, eo, plan.feed, ours);
     if (!entity) continue;
     if (planIds.has(entity.id)) {
-      // Two STIX objects carrying the same ATT&CK id: keep them apart by STIX id.
+      // Two STIX objects carrying the same ATT&CK id: distinct plan ids, so each keeps its own links; the merge
+      // step puts them on one entity through the shared id and reports it as a conflict.
       entity.id = `stix:${eo.id}`;
     }
     planIds.add(entity.id);
@@ -178,18 +209,35 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     if (from === to) continue;
     const statusRaw = own(obj, 'x_actorlens_status');
     const status: LinkStatus = typeof statusRaw === 'string' && (LINK_STATUSES as readonly string[]).includes(statusRaw) ? (statusRaw as LinkStatus) : 'active';
-    const link = addLink(plan, links, from, mapped.relation, to, { status });
+    const note = c.take(cleanText(own(obj, 'description'), c.ctx(at, 'description')));
+    const override = ours ? readOverride(c, own(obj, 'x_actorlens_override'), at) : undefined;
+    const provenance = ours ? readProvenance(c, own(obj, 'x_actorlens_provenance'), at) : [];
+    const link = addLink(plan, links, from, mapped.relation, to, {
+      status,
+      ...(note ? { note } : {}),
+      ...(override ? { override } : {}),
+      ...(provenance.length ? { provenance } : {}),
+    });
     linkOfRelationship.set(id, link.id);
-    const source = relationshipSource(c, obj, at, plan.feed, producer, reportsByRef.get(id), identities, fileName);
+    if (ours && own(obj, 'x_actorlens_claims') !== undefined) {
+      for (const claim of readOwnClaims(c, own(obj, 'x_actorlens_claims'), at, link.id, plan.feed)) addClaim(plan, claims, claim);
+      continue;
+    }
     const stance: Stance = own(obj, 'x_actorlens_stance') === 'refutes' ? 'refutes' : 'supports';
-    addClaim(plan, claims, {
-      id: `stix:${id}`,
-      linkId: link.id,
-      source,
-      stance,
-      ...(confidence !== undefined ? { confidence } : {}),
-      origin: `import:${plan.feed}`,
-      created: isoTimestamp(own(obj, 'created')) ?? now,
+    // One claim per cited source: ATT&CK often cites several reports for one relationship, each its own evidence.
+    // The first keeps the id of the single claim older versions made, so a re-import does not double it.
+    relationshipSources(c, obj, at, plan.feed, producer, reportsByRef.get(id), identities, fileName).forEach(({ source, n }) => {
+      addClaim(plan, claims, {
+        id: n === 0 ? `stix:${id}` : `stix:${id}#${n}`,
+        linkId: link.id,
+        source,
+        stance,
+        // In our own exports (older ones, without x_actorlens_claims) the confidence is derived from the very
+        // claims it would be added to: the sources come back, their confidence stays unspecified.
+        ...(confidence !== undefined && !ours ? { confidence } : {}),
+        origin: `import:${plan.feed}`,
+        created: isoTimestamp(own(obj, 'created')) ?? now,
+      });
     });
   }
 
@@ -204,34 +252,68 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     }
     const confidence = c.take(cleanConfidence(own(obj, 'confidence'), c.ctx(at, 'confidence')));
     const content = c.take(cleanText(own(obj, 'content'), c.ctx(at, 'content')));
-    const quote = readQuote(c, own(obj, 'x_actorlens_quote'), at) ?? (content ? { type: 'TextQuoteSelector' as const, exact: content } : undefined);
+    // Our own notes hold a summary as content when the claim has no quote: not a quote to bring back.
+    const quote = readQuote(c, own(obj, 'x_actorlens_quote'), at) ?? (content && !ours ? { type: 'TextQuoteSelector' as const, exact: content } : undefined);
     const ref = firstReference(own(obj, 'external_references'));
     const source: Source =
       readSource(c, own(obj, 'x_actorlens_source'), at) ??
       (ref ? sourceFromReference(c, ref, at, 'generic') : { title: fileName, ...(producer ? { publisher: producer } : {}) });
     const pageUrl = cleanUrl(own(obj, 'x_actorlens_page_url'));
+    // Re-importing our own export brings the user's annotations back as theirs, under their own ids.
+    const ownId = ours ? readClaimId(own(obj, 'x_actorlens_claim_id')) : undefined;
+    const updated = ours ? isoTimestamp(own(obj, 'x_actorlens_updated')) : undefined;
     addClaim(plan, claims, {
-      id: `stix:${id}`,
+      id: ownId ?? `stix:${id}`,
       linkId: linkOfRelationship.get(target)!,
       source,
       stance: own(obj, 'x_actorlens_stance') === 'refutes' ? 'refutes' : 'supports',
       ...(confidence !== undefined ? { confidence } : {}),
       ...(quote ? { quote } : {}),
       ...(pageUrl ? { pageUrl } : {}),
-      origin: `import:${plan.feed}`,
+      origin: ownId ? USER_ORIGIN : `import:${plan.feed}`,
       created: isoTimestamp(own(obj, 'created')) ?? now,
+      ...(updated ? { updated } : {}),
     });
   }
   return plan;
 }
 
-function attackIdOf(obj: JsonObject): string | undefined {
+/**
+ * STIX 2.0 bundles may say so ("spec_version": "2.0" on the bundle), but the bundle property is optional in
+ * 2.0 and absent in 2.1, where every object must carry its own spec_version instead: objects without one
+ * mean 2.0.
+ */
+function isStix20(bundle: JsonObject, objects: Json[]): boolean {
+  const declared = own(bundle, 'spec_version');
+  if (declared !== undefined) return declared === '2.0';
+  const first = objects.find(isObject);
+  return first !== undefined && own(first, 'spec_version') === undefined;
+}
+
+/** True when `a` is a later timestamp than `b` (both STIX "modified" values; unparseable counts as oldest). */
+function isNewer(a: Json | undefined, b: Json | undefined): boolean {
+  const ta = typeof a === 'string' ? Date.parse(a) : NaN;
+  const tb = typeof b === 'string' ? Date.parse(b) : NaN;
+  if (!Number.isFinite(ta)) return false;
+  return !Number.isFinite(tb) || ta > tb;
+}
+
+/** ATT&CK id series by STIX type: G… groups, S… software, C… campaigns. */
+const ATTACK_SERIES: Record<string, string> = { 'intrusion-set': 'G', 'threat-actor': 'G', malware: 'S', tool: 'S', campaign: 'C' };
+
+/**
+ * The object's ATT&CK id, only of the series that fits its type: a malware object citing a group id (G0032)
+ * would otherwise be merged into that group. An id of another series is ignored with a warning.
+ */
+function attackIdOf(c: Collector, obj: JsonObject, type: string, at: string): string | undefined {
   const refs = own(obj, 'external_references');
   if (!Array.isArray(refs)) return undefined;
   for (const ref of refs) {
     if (!isObject(ref) || own(ref, 'source_name') !== 'mitre-attack') continue;
     const ext = own(ref, 'external_id');
-    if (typeof ext === 'string' && ATTACK_ID.test(ext)) return ext;
+    if (typeof ext !== 'string' || !ATTACK_ID.test(ext)) continue;
+    if (ext[0] === ATTACK_SERIES[type]) return ext;
+    c.warn(at, 'external_references', `ATT&CK id ${ext} does not fit a ${type} object (expected ${ATTACK_SERIES[type]}…); ignored.`);
   }
   return undefined;
 }
@@ -248,7 +330,7 @@ function externalIdsOf(obj: JsonObject, source: string): string[] {
   return out;
 }
 
-function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: string): Entity | undefined {
+function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: string, ours: boolean): Entity | undefined {
   const at = `objects[${index}] (${id})`;
   const rawName = own(obj, 'name');
   if (rawName === undefined) {
@@ -275,16 +357,22 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
   const kind: EntityKind = typeof declared === 'string' && (ENTITY_KINDS as readonly string[]).includes(declared) && (declared === 'actor') === (type === 'intrusion-set' || type === 'threat-actor')
     ? (declared as EntityKind)
     : type === 'intrusion-set' || type === 'threat-actor' ? 'actor' : type === 'tool' ? 'tool' : isRansomware(obj, name, aliases, description) ? 'ransomware' : 'malware';
-  const attack = attackIdOf(obj);
-  const misp = externalIdsOf(obj, 'misp-galaxy').filter((u) => /^[0-9a-f-]{36}$/iu.test(u));
-  const motivationRaw = own(obj, 'x_actorlens_motivation') ?? own(obj, 'primary_motivation');
-  const motivation = typeof motivationRaw === 'string' ? c.take(cleanName(motivationRaw.replace(/-/gu, ' '), c.ctx(at, 'primary_motivation'))) : undefined;
+  const attack = attackIdOf(c, obj, type, at);
+  // Lower-cased like the MISP parser's uuids, or an upper-case reference would never meet its cluster.
+  const misp = externalIdsOf(obj, 'misp-galaxy').filter((u) => /^[0-9a-f-]{36}$/iu.test(u)).map((u) => u.toLowerCase());
+  const motivation = readMotivation(c, obj, at);
   const countryRaw = own(obj, 'x_actorlens_country');
   const country = typeof countryRaw === 'string' && /^[A-Z]{2}$/u.test(countryRaw) ? countryRaw : undefined;
-  const firstSeen = isoDate(own(obj, 'first_seen'));
-  const lastSeen = isoDate(own(obj, 'last_seen'));
+  // Our exact dates first: a STIX timestamp would turn "2017" into "2017-01-01", a precision never claimed.
+  const firstSeen = exactDate(own(obj, 'x_actorlens_first_seen')) ?? isoDate(own(obj, 'first_seen'));
+  const lastSeen = exactDate(own(obj, 'x_actorlens_last_seen')) ?? isoDate(own(obj, 'last_seen'));
+  // Our own export: the ActorLens id, STIX ids and provenance it had (its export STIX id is derived, not a source).
+  const ownId = ours ? readEntityId(own(obj, 'x_actorlens_id')) : undefined;
+  const stix = ours ? readStixIds(own(obj, 'x_actorlens_stix_ids')) : [id];
+  const provenance = ours ? readProvenance(c, own(obj, 'x_actorlens_provenance'), at) : [];
+  const externalIds = { ...(attack ? { attack: [attack] } : {}), ...(misp.length ? { misp } : {}), ...(stix.length ? { stix } : {}) };
   return {
-    id: attack ? `attack:${attack}` : `stix:${id}`,
+    id: ownId ?? (attack ? `attack:${attack}` : `stix:${id}`),
     kind,
     name,
     aliases,
@@ -294,9 +382,102 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
     ...(lastSeen ? { lastSeen } : {}),
     ...(description ? { description } : {}),
     ...(own(obj, 'x_actorlens_name_ambiguous') === true ? { nameAmbiguous: true } : {}),
-    externalIds: { ...(attack ? { attack: [attack] } : {}), ...(misp.length ? { misp } : {}), stix: [id] },
-    provenance: [feed],
+    ...(Object.keys(externalIds).length ? { externalIds } : {}),
+    provenance: provenance.length ? provenance : [feed],
   };
+}
+
+/**
+ * Our own x_actorlens_motivation is free text written by ActorLens ("state-sponsored (suspected sponsor: …)"):
+ * read as text, as written (databases from before MAX_MOTIVATION_LENGTH may hold longer ones). STIX primary_motivation is an open-vocabulary token ("organizational-gain"):
+ * its hyphens become spaces. Errors name the property actually read.
+ */
+function readMotivation(c: Collector, obj: JsonObject, at: string): string | undefined {
+  const ours = own(obj, 'x_actorlens_motivation');
+  if (ours !== undefined) return c.take(cleanText(ours, c.ctx(at, 'x_actorlens_motivation')));
+  const raw = own(obj, 'primary_motivation');
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string') return c.take(cleanName(raw, c.ctx(at, 'primary_motivation'))) || undefined;
+  return c.take(cleanName(raw.replace(/-/gu, ' '), c.ctx(at, 'primary_motivation'))) || undefined;
+}
+
+/** "2017", "2017-05" or "2017-05-04" exactly (our x_actorlens_*_seen), else undefined. */
+function exactDate(raw: Json | undefined): string | undefined {
+  return typeof raw === 'string' && /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/u.test(raw) ? raw : undefined;
+}
+
+/** An ActorLens entity id ("lazarus-group", "attack:G0032", "misp:<uuid>", "user:quokkabear"), else undefined. */
+function readEntityId(raw: Json | undefined): string | undefined {
+  return typeof raw === 'string' && /^[\p{L}\p{N}][\p{L}\p{N}:._-]{0,299}$/u.test(raw) ? raw : undefined;
+}
+
+/** A claim id as ActorLens writes them: printable, no surrounding space, at most 300 characters. */
+function readClaimId(raw: Json | undefined): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  return typeof raw === 'string' && raw.length <= 300 && raw.trim() === raw && raw !== '' && !/[\u0000-\u001f\u007f-\u009f]/u.test(raw) ? raw : undefined;
+}
+
+function readStixIds(raw: Json | undefined): string[] {
+  return Array.isArray(raw) ? [...new Set(raw.filter((v): v is string => typeof v === 'string' && STIX_ID.test(v)))] : [];
+}
+
+/** Provenance labels of our own export ("bundled", "attack", "misp:threat-actor", "stix:<producer>", "user"). */
+function readProvenance(c: Collector, raw: Json | undefined, at: string): string[] {
+  if (!Array.isArray(raw)) return [];
+  const out = raw.flatMap((v, i) => {
+    const label = typeof v === 'string' ? c.take(cleanText(v, c.ctx(`${at}.x_actorlens_provenance[${i}]`, 'x_actorlens_provenance'))) : undefined;
+    return label && label.length <= MAX_NAME_LENGTH ? [label] : [];
+  });
+  return [...new Set(out)];
+}
+
+/** The analyst override of our own export: confidence 0–100, reason, time. */
+function readOverride(c: Collector, raw: Json | undefined, at: string): Link['override'] {
+  if (!isObject(raw)) return undefined;
+  const confidence = c.take(cleanConfidence(own(raw, 'confidence'), c.ctx(at, 'x_actorlens_override.confidence')));
+  if (confidence === undefined) return undefined;
+  const reason = c.take(cleanText(own(raw, 'reason'), c.ctx(at, 'x_actorlens_override.reason'))) ?? '';
+  const when = isoTimestamp(own(raw, 'at'));
+  return when ? { confidence, reason, at: when } : undefined;
+}
+
+/** Claim origins other than the user's (those come back from notes): "bundled" or "import:<feed>". */
+function readOrigin(raw: Json | undefined, feed: string): string {
+  // eslint-disable-next-line no-control-regex
+  return typeof raw === 'string' && (raw === 'bundled' || /^import:[^\u0000-\u001f]{1,200}$/u.test(raw)) ? raw : `import:${feed}`;
+}
+
+/** The non-user claims of a relationship of our own export, whole: ids, origins, sources, quotes, dates. */
+function readOwnClaims(c: Collector, raw: Json | undefined, at: string, linkIdValue: string, feed: string): Claim[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item, i) => {
+    const path = `${at}.x_actorlens_claims[${i}]`;
+    if (!isObject(item)) return [];
+    const id = readClaimId(own(item, 'id'));
+    const source = readSource(c, own(item, 'source'), path);
+    if (!id || !source) {
+      c.warn(path, 'x_actorlens_claims', 'A claim without a usable id or source; skipped.');
+      return [];
+    }
+    const confidence = c.take(cleanConfidence(own(item, 'confidence'), c.ctx(path, 'confidence')));
+    const quote = readQuote(c, own(item, 'quote'), path);
+    const pageUrl = cleanUrl(own(item, 'pageUrl'));
+    const updated = isoTimestamp(own(item, 'updated'));
+    return [
+      {
+        id,
+        linkId: linkIdValue,
+        source,
+        stance: own(item, 'stance') === 'refutes' ? 'refutes' : 'supports',
+        ...(confidence !== undefined ? { confidence } : {}),
+        ...(quote ? { quote } : {}),
+        origin: readOrigin(own(item, 'origin'), feed),
+        ...(pageUrl ? { pageUrl } : {}),
+        created: isoTimestamp(own(item, 'created')) ?? EPOCH,
+        ...(updated ? { updated } : {}),
+      } satisfies Claim,
+    ];
+  });
 }
 
 function readUsedBy(c: Collector, raw: Json | undefined, at: string): Map<string, { usedBy?: string; ambiguous?: boolean }> {
@@ -321,15 +502,20 @@ function isRansomware(obj: JsonObject, name: string, aliases: Alias[], descripti
   return /\b(?:is|was)\s+(?:a|an)?\s*(?:[\w-]+\s+){0,3}ransomware\b/iu.test(first);
 }
 
-function firstReference(raw: Json | undefined): JsonObject | undefined {
-  if (!Array.isArray(raw)) return undefined;
-  return raw.find(
+/** External references that cite a source (not the ATT&CK or MISP id entries), in file order. */
+function citations(raw: Json | undefined): JsonObject[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter(
     (r): r is JsonObject =>
       isObject(r) &&
       own(r, 'source_name') !== 'mitre-attack' &&
       own(r, 'source_name') !== 'misp-galaxy' &&
       (typeof own(r, 'url') === 'string' || typeof own(r, 'description') === 'string'),
   );
+}
+
+function firstReference(raw: Json | undefined): JsonObject | undefined {
+  return citations(raw)[0];
 }
 
 /** "Author. (2012, September 6). Title. Retrieved …" → "2012-09-06". */
@@ -352,7 +538,12 @@ function sourceFromReference(c: Collector, ref: JsonObject, at: string, style: '
   return { title, ...(publisher ? { publisher } : {}), ...(date ? { date } : {}), ...(url ? { url } : {}) };
 }
 
-function relationshipSource(
+/**
+ * The sources of a relationship, each with its position `n` among the relationship's citations (stable claim
+ * ids): every citing external reference (a reference repeated word for word counts once), or else the report
+ * that contains the relationship, or else the feed itself.
+ */
+function relationshipSources(
   c: Collector,
   obj: JsonObject,
   at: string,
@@ -361,9 +552,27 @@ function relationshipSource(
   report: JsonObject | undefined,
   identities: Map<string, string>,
   fileName: string,
+): { source: Source; n: number }[] {
+  const seen = new Set<string>();
+  const cited = citations(own(obj, 'external_references')).flatMap((ref, n) => {
+    const source = sourceFromReference(c, ref, at, feed === 'attack' ? 'attack' : 'generic');
+    const key = JSON.stringify(source);
+    if (seen.has(key)) return [];
+    seen.add(key);
+    return [{ source, n }];
+  });
+  return cited.length ? cited : [{ source: fallbackSource(c, at, feed, producer, report, identities, fileName), n: 0 }];
+}
+
+function fallbackSource(
+  c: Collector,
+  at: string,
+  feed: string,
+  producer: string | undefined,
+  report: JsonObject | undefined,
+  identities: Map<string, string>,
+  fileName: string,
 ): Source {
-  const ref = firstReference(own(obj, 'external_references'));
-  if (ref) return sourceFromReference(c, ref, at, feed === 'attack' ? 'attack' : 'generic');
   if (report) {
     const title = c.take(cleanText(own(report, 'name'), c.ctx(at, 'report.name'))) ?? fileName;
     const creator = own(report, 'created_by_ref');

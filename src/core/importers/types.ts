@@ -14,6 +14,8 @@ export type ImportFormat = 'stix-2.1' | 'stix-2.0' | 'misp-galaxy' | 'unknown';
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 /** Longest accepted name or alias, in characters (after trimming). */
 export const MAX_NAME_LENGTH = 200;
+/** Longest motivation ActorLens composes or reads; longer ones are cut with "…". */
+export const MAX_MOTIVATION_LENGTH = 200;
 /** Descriptions are cut (with "…") beyond this many characters. */
 export const MAX_DESCRIPTION_LENGTH = 4000;
 /** Deepest accepted JSON nesting. */

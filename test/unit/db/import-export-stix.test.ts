@@ -182,7 +182,7 @@ describe('exportStix', () => {
       source: { title: 'WannaCry and Lazarus', publisher: 'Example News', url: 'https://example.com/wannacry', date: '2017-05-20', reliability: 'B' },
       created: '2026-01-01T12:00:00.000Z',
     });
-    expect(plan.claims.find((c) => c.stance === 'refutes')?.source.title).toBe('My own notes');
+    expect(plan.claims.find((c) => c.stance === 'refutes' && c.origin === 'user')?.source.title).toBe('My own notes');
 
     // Applied to the same database, the export adds no entity and no link.
     const result = await applyImport(repo, plan);
