@@ -11,9 +11,9 @@
  *   ("APT38" G0082 stays apart from Lazarus Group G0032 even though the bundled data lists APT38 as an alias).
  * - A merged entity keeps its id, name, kind and description (the feed's description only fills a gap);
  *   aliases, external ids and provenance are unioned. New aliases carry the feed's usedBy where known.
- * - A new alias equal to the canonical name of another entity is not added (e.g. MISP lists "Andariel" as a
- *   synonym of Lazarus Group, but Andariel is its own cluster; a threat actor's synonym "TrickBot" is the
- *   malware): reported as a conflict.
+ * - A new alias equal to the canonical name of another entity of the same family is not added (e.g. MISP lists
+ *   "Andariel" as a synonym of Lazarus Group, but Andariel is its own cluster): reported as a conflict. Across
+ *   families the alias stays (see the matcher's preference for the entity whose own name it is).
  * - An entity matched by external id across the actor/software boundary keeps its kind, and the file's names
  *   and details are not added to it (reported as a kind-mismatch conflict).
  * - Links are keyed by (from, relation, to) after mapping; an existing link keeps its status, note and
@@ -349,9 +349,11 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     for (const e of row.ext) push(extIndex, e, target);
   });
 
-  // Aliases added by this import that are another entity's canonical name are dropped, whatever that entity's
-  // family (a threat actor's synonym "TrickBot" must not make TrickBot spotted as the actor); those shared with
-  // another entity's alias are kept and reported.
+  // Aliases added by this import that are another entity's canonical name in the same family are dropped; those
+  // shared across families are real (Winnti the group and Winnti the malware, Carbanak) and kept: the matcher reads
+  // such a name as the entity whose own name it is, unless a cue next to it says the other family (a threat actor's
+  // synonym "TrickBot" does not make TrickBot spotted as the actor). Those shared with another entity's alias are
+  // kept and reported.
   const keyOwners = new Map<string, string[]>();
   for (const row of rows.values()) for (const k of row.keys) push(keyOwners, k, row.id);
   for (const id of touched) {
@@ -363,7 +365,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       const k = nameKey(alias.name);
       if (!added.has(k)) return true;
       const owners = (keyOwners.get(k) ?? []).filter((o) => o !== id);
-      const canonicalOwner = owners.find((o) => nameKey(rows.get(o)!.name) === k);
+      const canonicalOwner = owners.find((o) => nameKey(rows.get(o)!.name) === k && family(rows.get(o)!.kind) === family(row.kind));
       if (canonicalOwner) {
         conflicts.push({
           kind: 'alias-dropped',

@@ -5,7 +5,7 @@
  *
  * Layout (format 1):
  *  - `ids`, `names`: per entity; `kinds`: one letter per entity (a actor, m malware, t tool, r ransomware).
- *  - `aliases`: written alias; `aliasEntity`: entity index; `aliasFlags`: caseMode | ambiguity << 2.
+ *  - `aliases`: written alias; `aliasEntity`: entity index; `aliasFlags`: caseMode | ambiguity << 2 | CANONICAL.
  *  - trie in breadth-first order: node 0 is the root; `edges` is one string, edges[k-1] is the character on the
  *    edge into node k; `fanout` is one string, fanout charCode − FANOUT_BASE = number of children of node k.
  *    Children of a node are contiguous and in order, so no pointers are stored.
@@ -35,6 +35,11 @@ export interface CompiledDictionary {
 }
 
 export const FANOUT_BASE = 0x100;
+/**
+ * aliasFlags bit: the alias is its entity's own name. Where entities share a name (a feed lists "Winnti" as an alias
+ * of the actor Winnti Group, and Winnti is also malware), the one whose name it is wins unless a cue says otherwise.
+ */
+export const CANONICAL = 16;
 
 /** How the written case must agree with the alias. */
 export const CASE = {
@@ -198,6 +203,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     names.push(e.name);
     kinds += KIND_LETTER[e.kind] ?? 'a';
     seenKeys.clear();
+    const canonicalKey = normalizeKey(e.name);
     for (const alias of allNames(e).flatMap((a) => withRatVariant(a)).flatMap((a) => withTitleVariant(a, flaggedKeys))) {
       const key = normalizeKey(alias.name);
       if (key.length < 3 || !isWordCode(key.charCodeAt(0))) {
@@ -212,7 +218,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
       const level = ambiguityLevel(alias.name, alias.ambiguous || flaggedKeys.has(key), key, sig, words);
       aliases.push(alias.name.trim());
       aliasEntity.push(ei);
-      aliasFlags.push(caseMode(alias.name, level, sig, words) | (level << 2));
+      aliasFlags.push(caseMode(alias.name, level, sig, words) | (level << 2) | (key === canonicalKey ? CANONICAL : 0));
       keys.push(key);
     }
   }

@@ -13,7 +13,7 @@
 import type { EntityKind } from '../model/entity';
 import { AMBIGUITY, ambiguityVerdict, cueNear, hasSecurityContext, isMidSentence, listCueBefore, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
-import { CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
+import { CANONICAL, CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import * as patterns from './patterns';
 
@@ -641,7 +641,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const ai = termAlias[first + t] as number;
       const flags = aliasFlags[ai] as number;
       const mode = flags & 3;
-      const level = (flags >> 2) as AmbiguityLevel;
+      const level = ((flags >> 2) & 3) as AmbiguityLevel;
       const sig = sigOf(ai);
       const up = mode === CASE.title ? sigUpperOf(ai) : sig;
       let exact = true;
@@ -704,9 +704,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         continue;
       }
       const cueNow = getCue();
-      // Preference: a cue agreeing with the kind, then the dictionary's priority order (bundled, kind, feed).
+      // Preference: a cue agreeing with the kind, then the entity whose own name this is, then the dictionary's
+      // priority order (bundled, kind, feed).
       let score = 0;
       if (cueNow && cueNow.kind !== 'neutral' && (cueNow.kind === 'actor') === (kind === 'actor')) score += 4;
+      if (flags & CANONICAL) score += 2;
       if (score > bestScore) {
         bestScore = score;
         bestEntity = ei;

@@ -2,21 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { applyImport } from '../../../src/core/db/import-export';
 import { detectAndParse } from '../../../src/core/importers/index';
 import { freshRepo } from '../importers/helpers';
+import { compileDictionary, createMatcher } from '../../../src/core/matcher/index';
 
 const sid = (type: string, n: number) => `${type}--${n.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
 const bundle = (objects: unknown[]) => JSON.stringify({ type: 'bundle', id: sid('bundle', 1), objects });
 
 describe('applyImport — names never cross the actor/software boundary', () => {
-  it('a threat actor synonym that is the name of a malware is not added: TrickBot stays the malware', async () => {
+  it('a threat actor synonym that is the name of a malware is kept, but a page naming TrickBot still gets the malware', async () => {
     const repo = await freshRepo();
     const plan = detectAndParse(
       JSON.stringify({ type: 'threat-actor', values: [{ value: 'LAZARUS GROUP', uuid: '00000007-0000-4000-8000-000000000000', meta: { synonyms: ['Hidden Cobra', 'TrickBot'] } }] }),
       'ta.json',
     );
     const result = await applyImport(repo, plan);
-    expect((await repo.entityByAlias('TrickBot'))!.id).toBe('trickbot');
-    expect((await repo.entity('lazarus-group'))!.aliases.map((a) => a.name)).not.toContain('TrickBot');
-    expect(result.preview.conflicts).toContainEqual(expect.objectContaining({ kind: 'alias-dropped', entityId: 'lazarus-group', name: 'TrickBot' }));
+    expect(result.preview.conflicts).toContainEqual(expect.objectContaining({ name: 'TrickBot' }));
+    const matcher = createMatcher(compileDictionary(await repo.allEntities()));
+    const spotted = matcher.match('The loader that reached the bank was TrickBot, by all accounts.');
+    expect(spotted.map((m) => [m.text, m.entityId])).toEqual([['TrickBot', 'trickbot']]);
   });
 
   it('a malware object citing an ATT&CK group id is not merged into that group', async () => {
