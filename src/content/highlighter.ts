@@ -180,18 +180,16 @@ const RGBA = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/;
  * Is the page dark? Called once per page, when painting or showing the first card.
  *
  * What the reader sees behind the text is often not <body>: apps paint their background on a wrapper div
- * ("#app { background: #121212; min-height: 100vh }") over a transparent body. So this looks at what is under a
- * few points of the viewport, and composes the backgrounds from there up to the root (translucent layers over
- * what is behind them, so a cookie banner's rgba backdrop over a white page is still light); the majority of the
- * points decides, so one light code block on a dark page does not.
+ * ("#app { background: #121212; min-height: 100vh }") over a transparent body. So this starts from elements holding
+ * highlighted text (`samples`; the body when there are none) and composes the backgrounds from each up to the root
+ * (translucent layers over what is behind them, so a cookie banner's rgba backdrop over a white page is still
+ * light); the majority decides, so one light code block on a dark page does not. Computed styles only: asking the
+ * layout what lies under a point (elementFromPoint) cost a 440 ms task on a 5 MB plain-text page.
  */
-export function pageIsDark(doc: Document): boolean {
+export function pageIsDark(doc: Document, samples: readonly Element[] = []): boolean {
   const html = doc.documentElement;
   const canvas = doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches === true && getComputedStyle(html).colorScheme.includes('dark') ? 18 : 255;
-  const seen = new Map<Element, boolean>();
   const darkBehind = (start: Element): boolean => {
-    let cached = seen.get(start);
-    if (cached !== undefined) return cached;
     let lum = 0;
     let covered = 0;
     for (let el: Element | null = start; el && covered < 0.99; el = el.parentElement) {
@@ -204,20 +202,12 @@ export function pageIsDark(doc: Document): boolean {
       lum += weight * (0.2126 * Number(m[1]) + 0.7152 * Number(m[2]) + 0.0722 * Number(m[3]));
       covered += weight;
     }
-    cached = lum + (1 - covered) * canvas < 110;
-    seen.set(start, cached);
-    return cached;
+    return lum + (1 - covered) * canvas < 110;
   };
-  const width = doc.defaultView?.innerWidth ?? 0;
-  const height = doc.defaultView?.innerHeight ?? 0;
-  const points: [number, number][] = [[0.5, 0.5], [0.25, 0.3], [0.75, 0.3], [0.25, 0.7], [0.75, 0.7]];
+  const starts = samples.length ? samples : [doc.body ?? html];
   let dark = 0;
-  for (const [x, y] of points) {
-    // Nothing there (a frame of no size, a point past the content): the body is what shows.
-    const el = (width && height ? doc.elementFromPoint(x * width, y * height) : null) ?? doc.body ?? html;
-    if (darkBehind(el)) dark++;
-  }
-  return dark * 2 > points.length;
+  for (const el of starts) if (darkBehind(el)) dark++;
+  return dark * 2 > starts.length;
 }
 
 /**

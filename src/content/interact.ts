@@ -138,7 +138,7 @@ export class Interaction {
   }
 
   private isDark(): boolean {
-    this.dark ??= pageIsDark(this.doc);
+    this.dark ??= pageIsDark(this.doc, this.scanner.sampleElements());
     return this.dark;
   }
 

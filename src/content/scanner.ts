@@ -433,9 +433,21 @@ export class Scanner {
     const run = this.run;
     requestAnimationFrame(() =>
       setTimeout(() => {
-        if (run === this.run && this.styles.active) this.styles.settle(pageIsDark(this.doc));
+        if (run === this.run && this.styles.active) this.styles.settle(pageIsDark(this.doc, this.sampleElements()));
       }, 0),
     );
+  }
+
+  /** Up to five elements holding painted text, spread over the spots (where the reader sees highlights). */
+  sampleElements(): Element[] {
+    const all = [...this.byNode.keys()];
+    const step = Math.max(1, Math.floor(all.length / 5));
+    const out: Element[] = [];
+    for (let i = 0; i < all.length && out.length < 5; i += step) {
+      const el = all[i]!.parentElement;
+      if (el) out.push(el);
+    }
+    return out;
   }
 
   private index(node: Text, range: AbstractRange): void {

@@ -29,6 +29,7 @@ function fakeScanner(spots: Spot[]) {
     },
     ordered: () => state.spots.filter((s) => s.range.startContainer.isConnected),
     hitTest: () => state.under,
+    sampleElements: () => state.spots.map((s) => s.range.startContainer.parentElement).filter((el): el is HTMLElement => !!el),
   } as unknown as Scanner;
   return { state, scanner };
 }
