@@ -9,6 +9,7 @@
  * into the document (and into each shadow root that gets a highlight) only when the first match is painted.
  */
 import type { EntityKind } from '../core/model/entity';
+import { ViewportGate } from './viewport-gate';
 
 export const HIGHLIGHT_NAMES = ['actorlens-actor', 'actorlens-malware', 'actorlens-tool', 'actorlens-ransomware', 'actorlens-possible'] as const;
 export type HighlightName = (typeof HIGHLIGHT_NAMES)[number];
@@ -37,41 +38,69 @@ export function createPainter(win: Window & typeof globalThis = window): Painter
   return hasHighlightApi(win) ? highlightPainter(win) : wrapPainter(win.document);
 }
 
+/** Past this many highlights on a page, only those near the viewport stay registered (viewport-gate.ts). */
+export const GATE_AT = 200;
+
 function highlightPainter(win: Window & typeof globalThis): Painter {
   const highlights = new Map<HighlightName, Highlight>();
-  let count = 0;
+  /** Every range painted, registered or not, with its highlight; and how many each highlight holds. */
+  const painted = new Map<AbstractRange, HighlightName>();
+  const perName = new Map<HighlightName, number>();
+  let gate: ViewportGate | undefined;
+  const highlightOf = (name: HighlightName): Highlight => {
+    let h = highlights.get(name);
+    if (!h) {
+      h = new win.Highlight();
+      // Possible actors sit under known entities when ranges overlap.
+      h.priority = name === 'actorlens-possible' ? 0 : 1;
+      highlights.set(name, h);
+    }
+    return h;
+  };
+  const toggle = (range: AbstractRange, name: HighlightName, on: boolean) => {
+    const h = highlightOf(name);
+    if (on) h.add(range);
+    else h.delete(range);
+  };
   return {
     mutates: false,
     add(name, range) {
-      let h = highlights.get(name);
-      if (!h) {
-        h = new win.Highlight();
-        // Possible actors sit under known entities when ranges overlap.
-        h.priority = name === 'actorlens-possible' ? 0 : 1;
-        highlights.set(name, h);
+      highlightOf(name).add(range);
+      painted.set(range, name);
+      perName.set(name, (perName.get(name) ?? 0) + 1);
+      if (gate) gate.track(range, name);
+      else if (painted.size >= GATE_AT && typeof win.IntersectionObserver === 'function') {
+        gate = new ViewportGate(win, toggle);
+        for (const [r, n] of painted) gate.track(r, n);
       }
-      h.add(range);
-      count++;
       return range;
     },
     commit() {
-      for (const [name, h] of highlights) if (h.size && win.CSS.highlights.get(name) !== h) win.CSS.highlights.set(name, h);
+      for (const [name, h] of highlights) if (perName.get(name) && win.CSS.highlights.get(name) !== h) win.CSS.highlights.set(name, h);
     },
     remove(name, range) {
+      if (!painted.delete(range)) return;
+      gate?.untrack(range);
+      const left = (perName.get(name) ?? 1) - 1;
+      perName.set(name, left);
       const h = highlights.get(name);
-      if (h?.delete(range)) count--;
-      if (h && h.size === 0) {
+      h?.delete(range);
+      if (h && left === 0) {
         if (win.CSS.highlights.get(name) === h) win.CSS.highlights.delete(name);
         highlights.delete(name);
+        perName.delete(name);
       }
     },
     clear() {
       for (const [name, h] of highlights) if (win.CSS.highlights.get(name) === h) win.CSS.highlights.delete(name);
       highlights.clear();
-      count = 0;
+      painted.clear();
+      perName.clear();
+      gate?.disconnect();
+      gate = undefined;
     },
     get size() {
-      return count;
+      return painted.size;
     },
   };
 }

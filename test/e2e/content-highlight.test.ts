@@ -224,6 +224,20 @@ test('after load: text re-rendered in place stays highlighted, a late web compon
   }
 });
 
+test('a page with many names registers only the highlights near the viewport, and those further down as the reader scrolls', async () => {
+  const page = await open('/many-names.html');
+  try {
+    const report = await spotted(env.browser.worker, page);
+    assert.equal(report.matches.find((m) => m.text === 'Lazarus Group')?.count, 300, 'every mention is counted');
+    const registered = async () => (await ranges(page)).map((r) => r.where);
+    await waitFor(registered, (w) => w.length > 0 && w.length < 200 && w.includes('entry-0') && !w.includes('entry-299'), 5000, 'only the top registered');
+    await page.evaluate(() => document.getElementById('entry-299')!.scrollIntoView());
+    await waitFor(registered, (w) => w.includes('entry-299') && !w.includes('entry-0'), 5000, 'the bottom registered after scrolling');
+  } finally {
+    await page.close();
+  }
+});
+
 test('open shadow roots are scanned and styled', async () => {
   const page = await open('/shadow.html');
   try {

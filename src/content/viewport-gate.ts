@@ -1,0 +1,82 @@
+/**
+ * Keeps only the highlights near the viewport registered with the browser, once a page has many.
+ *
+ * Chromium checks every registered range again whenever the page's DOM changes. On a page that changes all the time
+ * (a ticker, a clock, a live feed) with a few hundred highlights, that made the tab busy: main-thread time over 5 s
+ * went from 0.5–0.8 s without ActorLens to 3.1–4.6 s with it (audit C, finding 1), the extension's own script being
+ * ≈ 1 % of that. Ranges far from what the reader sees need not be registered: an IntersectionObserver on the
+ * elements holding them registers a range when its element comes within MARGIN of the viewport and unregisters it
+ * when it leaves. The spots themselves (what the popup and the report count) are not touched.
+ */
+import type { HighlightName } from './highlighter';
+
+/** How far beyond the viewport, above and below, highlights stay registered (scrolling shows them at once). */
+const MARGIN = '50% 0px';
+
+export type Toggle = (range: AbstractRange, name: HighlightName, on: boolean) => void;
+
+export class ViewportGate {
+  private readonly byElement = new Map<Element, Map<AbstractRange, HighlightName>>();
+  private readonly elementOf = new Map<AbstractRange, Element>();
+  /** Elements the observer has reported on, and those of them near the viewport. */
+  private readonly reported = new Set<Element>();
+  private readonly near = new Set<Element>();
+  private readonly observer: IntersectionObserver;
+
+  constructor(
+    win: Window & typeof globalThis,
+    private readonly toggle: Toggle,
+  ) {
+    this.observer = new win.IntersectionObserver((entries) => this.onEntries(entries), { rootMargin: MARGIN });
+  }
+
+  /** A range the painter has registered: from now on it is registered only while its element is near. */
+  track(range: AbstractRange, name: HighlightName): void {
+    const el = range.startContainer.parentElement;
+    if (!el) return; // stays registered
+    this.elementOf.set(range, el);
+    let ranges = this.byElement.get(el);
+    if (!ranges) {
+      this.byElement.set(el, (ranges = new Map()));
+      this.observer.observe(el);
+    }
+    ranges.set(range, name);
+    if (this.reported.has(el) && !this.near.has(el)) this.toggle(range, name, false);
+  }
+
+  untrack(range: AbstractRange): void {
+    const el = this.elementOf.get(range);
+    if (!el) return;
+    this.elementOf.delete(range);
+    const ranges = this.byElement.get(el);
+    ranges?.delete(range);
+    if (ranges && !ranges.size) {
+      this.byElement.delete(el);
+      this.reported.delete(el);
+      this.near.delete(el);
+      this.observer.unobserve(el);
+    }
+  }
+
+  disconnect(): void {
+    this.observer.disconnect();
+    this.byElement.clear();
+    this.elementOf.clear();
+    this.reported.clear();
+    this.near.clear();
+  }
+
+  private onEntries(entries: IntersectionObserverEntry[]): void {
+    for (const entry of entries) {
+      const el = entry.target;
+      const ranges = this.byElement.get(el);
+      if (!ranges) continue;
+      const now = entry.isIntersecting;
+      const was = this.reported.has(el) ? this.near.has(el) : true; // registered until first reported
+      this.reported.add(el);
+      if (now) this.near.add(el);
+      else this.near.delete(el);
+      if (now !== was) for (const [range, name] of ranges) this.toggle(range, name, now);
+    }
+  }
+}
