@@ -120,11 +120,6 @@ async function readInput(src: string): Promise<{ text: string; html: boolean }> 
   return { text, html: looksLikeHtml(text, file) };
 }
 
-/** A surface as the reader sees it: no invisible characters, one kind of space (keys the per-alias counts). */
-function shown(surface: string): string {
-  return surface.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s+/g, ' ');
-}
-
 interface Spotted {
   entityId: string | null;
   name: string;
@@ -186,8 +181,8 @@ for (const src of inputs) {
     const key = m.entityId ?? `possible:${m.name}`;
     const s = spotted.get(key) ?? { entityId: m.entityId, name: m.name, kind: m.kind, possible: !!m.possible, count: 0, aliases: {}, reasons: {} };
     s.count++;
-    const surface = shown(m.text);
-    s.aliases[surface] = (s.aliases[surface] ?? 0) + 1;
+    // the matcher reports a surface as shown (one kind of space, no invisible characters)
+    s.aliases[m.text] = (s.aliases[m.text] ?? 0) + 1;
     s.reasons[m.reason] = (s.reasons[m.reason] ?? 0) + 1;
     spotted.set(key, s);
   }

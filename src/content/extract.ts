@@ -5,6 +5,7 @@
  * prose, or a plain-text document's, is not code: see page-text.ts).
  */
 
+import { isWordCode } from '../core/matcher/normalize';
 import { EDITOR_SELECTOR, isEditorWidget, preReadsAsProse, SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT, unwrapLines } from '../core/page-text';
 
 /**
@@ -210,12 +211,6 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
 }
 
 const NEWLINES = /\n/g;
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-function isWordCode(c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
-  return WORD_CHAR.test(String.fromCharCode(c));
-}
 
 /**
  * Is an element between two text nodes of one block laid out as a box of its own (computed display other than

@@ -573,7 +573,7 @@ export class Scanner {
         touched = true;
       }
     }
-    if (touched) this.schedule(textOnly && this.dirtyChars() <= REREAD_AT_ONCE_CHARS);
+    if (touched) this.schedule(textOnly);
   }
 
   private dirtyChars(): number {
@@ -582,13 +582,16 @@ export class Scanner {
     return chars;
   }
 
-  /** `now`: small text edits on a calm page are read again in a microtask, before the next paint. */
-  private schedule(now = false): void {
+  /**
+   * `textOnly`: text edited in place, read again in a microtask, before the next paint, when it is small and the page
+   * calm (its size is measured only then: a flush is about to be scheduled anyway).
+   */
+  private schedule(textOnly = false): void {
     if (this.timer !== undefined || this.soon || this.flushing) return;
     const t = performance.now();
     this.recentFlushes = this.recentFlushes.filter((x) => t - x < 10_000);
     const level = this.recentFlushes.length > 40 ? 2 : this.recentFlushes.length > 15 ? 1 : 0;
-    if (now && level === 0) {
+    if (textOnly && level === 0 && this.dirtyChars() <= REREAD_AT_ONCE_CHARS) {
       this.soon = true;
       queueMicrotask(() => {
         this.soon = false;
