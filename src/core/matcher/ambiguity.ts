@@ -238,9 +238,11 @@ export function listCueBefore(text: string, start: number): Cue | undefined {
   const word = len === 2 ? 'as' : len === 4 ? 'like' : len === 9 ? 'including' : '';
   if (!word) return undefined;
   for (let k = 0; k < len; k++) if ((text.charCodeAt(a + 1 + k) | 32) !== word.charCodeAt(k)) return undefined;
-  const from = Math.max(0, start - 48);
-  const nl = text.lastIndexOf('\n', start - 1);
-  const m = LIST_INTRO_RE.exec(text.slice(Math.max(from, nl + 1), start));
+  // The intro is looked for on the same line, at most 48 characters back (not lastIndexOf: on a text without line
+  // breaks it walked back to the start for every candidate).
+  let from = start;
+  while (from > 0 && start - from < 48 && text.charCodeAt(from - 1) !== 10) from--;
+  const m = LIST_INTRO_RE.exec(text.slice(from, start));
   if (!m) return undefined;
   const w = (m[1] as string).toLowerCase();
   return { word: w, kind: LIST_ACTOR_HEADS.has(w) ? 'actor' : 'software', side: 'before' };

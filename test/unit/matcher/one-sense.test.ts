@@ -217,6 +217,9 @@ describe('cues that read a name as a crew', () => {
       ['APT29', 'groups', 'actor'],
       ['Emotet', null, null],
     ]);
+    // the intro is read on the name's own line only (a heading ending "groups such as" does not reach the next line)
+    expect(cueOf('Ransomware families like\nAPT29 and others.')).toEqual([['APT29', null, null]]);
+    expect(cueOf('Ransomware families like APT29 and others.')).toEqual([['APT29', 'families', 'software']]);
   });
   it('"X RaaS", "X Ransomware-as-a-Service" and "the operators of the X" name the crew', () => {
     expect(cueOf('the Darkside RaaS program; the REvil Ransomware-as-a-Service; the operators of the Darkside site.')).toEqual([
