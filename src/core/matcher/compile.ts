@@ -115,7 +115,25 @@ function wordLevel(flagged: boolean | undefined, key: string, sig: string, words
   // naming habit of several vendors is to take an ordinary word and write it in capitals, and capitals are how
   // headings, labels and key names (BACKSPACE) write words too. Shorter ones are mostly initialisms (GRU, APT).
   if (isAllCapsWord(sig)) return AMBIGUITY.wordlike;
+  const short = shortCodeLevel(sig);
+  if (short) return short;
   return AMBIGUITY.distinct;
+}
+
+/**
+ * Feeds name families and crews with a few characters that stand for other things too:
+ * - three or four capitals (UPS, GOP, IPA, CTF, RCS, SBC) are initialisms, a parcel service or a party on a news page:
+ *   they need what a word-like name needs (a security page, a cue, or a distinctive name just before in the sentence:
+ *   "TA505 and the GRU"), so "MATA", "ISFB" or "AMOS" in a report still are;
+ * - a short code that starts with a digit or a lower-case letter (3am, c99, ext4, 777, 0day, 24H) is a time, a C
+ *   standard, a file system, a file mode, a word of the field itself: only a cue after it ("3am ransomware") makes it
+ *   the threat, as for the commonest words.
+ * Capital, letters, digits (APT1, FIN7, ATK5, GC01, Get2, N40) is how the field numbers its designations: distinct.
+ */
+function shortCodeLevel(sig: string): AmbiguityLevel | 0 {
+  if (sig.length > 4) return 0;
+  if (/^\p{Lu}{3,4}$/u.test(sig)) return AMBIGUITY.wordlike;
+  return /\p{N}/u.test(sig) && /^[\p{N}\p{Ll}]/u.test(sig) ? AMBIGUITY.common : 0;
 }
 
 export function caseMode(name: string, level: AmbiguityLevel, sig = caseSignature(name), words = writtenWords(name)): CaseMode {

@@ -36,6 +36,12 @@ const ENTITIES: Entity[] = [
   e('trojan', 'ransomware', 'Trojan'),
   // digits
   e('storm-0999', 'actor', 'Storm-0999'),
+  // short initialisms and codes
+  e('parcel-crew', 'actor', 'Parcel Crew', ['UPS', 'GOP']),
+  e('quip', 'ransomware', 'QUIP'),
+  e('dawn', 'ransomware', '3am'),
+  e('fsx', 'malware', 'ext4'),
+  e('kx9', 'actor', 'KX9'),
   // a curator's flags (bundled) against a feed that lists the same names unflagged
   e('heron', 'actor', 'Heron Group', [{ name: 'MarshFox', ambiguous: true }], { provenance: ['bundled'] }),
   e('copperhead', 'actor', 'Copperhead', [], { provenance: ['bundled'], nameAmbiguous: true }),
@@ -75,6 +81,10 @@ describe('ordinary sentences get no match', () => {
   it('Trojan, the malware category, on a security page', () => {
     expect(spotted(SEC + 'A banking Trojan was delivered. This Trojan drops a backdoor; the remote access Trojan beacons.')).toEqual([]);
   });
+  it('short initialisms and codes, off security pages; codes led by a digit or lower case anywhere without a cue', () => {
+    expect(spotted('Ship it by UPS. The GOP convention opened. QUIP: a quick quip. Wake up at 3am to format the disk as ext4.')).toEqual([]);
+    expect(spotted(SEC + 'At 3am the disk was formatted as ext4.')).toEqual([]);
+  });
   it('a name a curator flagged stays flagged when a feed lists it too', () => {
     expect(spotted('The dog barked at the MarshFox toy truck. A Copperhead is a snake.')).toEqual([]);
     expect(spotted(SEC + 'Copperhead snakes were seen near the camp.')).toEqual([]);
@@ -99,6 +109,10 @@ describe('real names in security sentences still match', () => {
   it('digit names in any case', () => {
     expect(spotted('storm-0999 and STORM 0999')).toEqual(['storm-0999', 'STORM 0999']);
   });
+  it('short initialisms on a security page or after a distinctive name; short codes with a cue; designations anywhere', () => {
+    expect(spotted(SEC + 'The QUIP payload and the GOP servers.')).toEqual(['QUIP', 'GOP']);
+    expect(spotted('Analysts linked TrickBot and the UPS crew to the 3am ransomware, and KX9 to ext4 malware.')).toEqual(['TrickBot', 'UPS', '3am', 'KX9', 'ext4']);
+  });
   it('lower-case names in their case with a cue of their kind', () => {
     expect(spotted(SEC + 'The good morning ransomware hit a hospital.')).toEqual(['good morning']);
   });
@@ -119,7 +133,10 @@ describe('compile-time levels', () => {
     expect(ambiguityLevel('TrickBot', false)).toBe(AMBIGUITY.distinct);
     expect(caseMode('TrickBot', AMBIGUITY.distinct)).toBe(CASE.exact);
     expect(ambiguityLevel('BISCUIT', false)).toBe(AMBIGUITY.wordlike);
-    expect(ambiguityLevel('GRU', false)).toBe(AMBIGUITY.distinct);
+    expect(ambiguityLevel('GRU', false)).toBe(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('3am', false)).toBe(AMBIGUITY.common);
+    expect(ambiguityLevel('APT1', false)).toBe(AMBIGUITY.distinct);
+    expect(ambiguityLevel('Get2', false)).toBe(AMBIGUITY.distinct);
     expect(ambiguityLevel('good day', false)).toBe(AMBIGUITY.common);
     expect(ambiguityLevel('Trojan', false)).toBe(AMBIGUITY.common);
     expect(caseMode('Storm-0558', AMBIGUITY.distinct)).toBe(CASE.any);
