@@ -74,7 +74,19 @@ function isSchemeName(key: string, sig: string): boolean {
 
 export function ambiguityLevel(name: string, flagged: boolean | undefined, key = normalizeKey(name), sig = caseSignature(name), words = writtenWords(name)): AmbiguityLevel {
   const level = wordLevel(flagged, key, sig, words);
-  return level > AMBIGUITY.wordlike && isSchemeName(key, sig) ? AMBIGUITY.wordlike : level;
+  if (level > AMBIGUITY.wordlike && isSchemeName(key, sig)) return AMBIGUITY.wordlike;
+  return level < AMBIGUITY.wordlike && isWordAndNumber(name) ? AMBIGUITY.wordlike : level;
+}
+
+/**
+ * Ordinary words and a number, apart ("Group 8", "Unit 121", "Sanctions 2017", "Unidentified 001"): how feeds list some
+ * crews and families, and how prose writes a match day, a flat or a year ("group 8 of the draw", "Sanctions 2017: the
+ * list"). Such a name is read as written or in capitals (caseMode), with what a word-like name needs. Designations
+ * glued to their number by a hyphen (Storm-0558, TAG-74, UAC-0001) are codes, not words: they keep matching anywhere.
+ */
+const WORD_AND_NUMBER = /^(?:\p{Lu}?\p{Ll}+ )+\p{N}+$/u;
+function isWordAndNumber(name: string): boolean {
+  return WORD_AND_NUMBER.test(name.trim());
 }
 
 /**
@@ -142,6 +154,7 @@ export function caseMode(name: string, level: AmbiguityLevel, sig = caseSignatur
   if (letters.length <= 2) return CASE.exact;
   const allCaps = letters === letters.toUpperCase() && letters !== letters.toLowerCase();
   if (allCaps && letters.length <= 4) return CASE.exact;
+  if (isWordAndNumber(name)) return CASE.title;
   // A digit is never prose: "apt29" and "storm 0558" are the names.
   if (/\p{N}/u.test(sig)) return CASE.any;
   // Letters only: never in lower case. Lower case is how prose writes the words vendors name things after (zlib for

@@ -42,6 +42,9 @@ const ENTITIES: Entity[] = [
   e('dawn', 'ransomware', '3am'),
   e('fsx', 'malware', 'ext4'),
   e('kx9', 'actor', 'KX9'),
+  // words and a number
+  e('g-eight', 'actor', 'Kestrel Crew', ['Group 8', 'Unit 4242']),
+  e('sanctions', 'ransomware', 'Sanctions 2017'),
   // a curator's flags (bundled) against a feed that lists the same names unflagged
   e('heron', 'actor', 'Heron Group', [{ name: 'MarshFox', ambiguous: true }], { provenance: ['bundled'] }),
   e('copperhead', 'actor', 'Copperhead', [], { provenance: ['bundled'], nameAmbiguous: true }),
@@ -85,6 +88,9 @@ describe('ordinary sentences get no match', () => {
     expect(spotted('Ship it by UPS. The GOP convention opened. QUIP: a quick quip. Wake up at 3am to format the disk as ext4.')).toEqual([]);
     expect(spotted(SEC + 'At 3am the disk was formatted as ext4.')).toEqual([]);
   });
+  it('words and a number: in lower case anywhere, as written off security pages', () => {
+    expect(spotted('They drew group 8 in the cup; Group 8 plays on Sunday. Sanctions 2017: the full list. Unit 4242 moved.')).toEqual([]);
+  });
   it('a name a curator flagged stays flagged when a feed lists it too', () => {
     expect(spotted('The dog barked at the MarshFox toy truck. A Copperhead is a snake.')).toEqual([]);
     expect(spotted(SEC + 'Copperhead snakes were seen near the camp.')).toEqual([]);
@@ -113,6 +119,10 @@ describe('real names in security sentences still match', () => {
     expect(spotted(SEC + 'The QUIP payload and the GOP servers.')).toEqual(['QUIP', 'GOP']);
     expect(spotted('Analysts linked TrickBot and the UPS crew to the 3am ransomware, and KX9 to ext4 malware.')).toEqual(['TrickBot', 'UPS', '3am', 'KX9', 'ext4']);
   });
+  it('words and a number as written on a security page; hyphenated codes in any case anywhere', () => {
+    expect(spotted(SEC + 'Unit 4242 and GROUP 8 deployed the Sanctions 2017 ransomware; group 8 did not.')).toEqual(['Unit 4242', 'GROUP 8', 'Sanctions 2017']);
+    expect(spotted('storm-0999 and STORM 0999')).toEqual(['storm-0999', 'STORM 0999']);
+  });
   it('lower-case names in their case with a cue of their kind', () => {
     expect(spotted(SEC + 'The good morning ransomware hit a hospital.')).toEqual(['good morning']);
   });
@@ -137,6 +147,8 @@ describe('compile-time levels', () => {
     expect(ambiguityLevel('3am', false)).toBe(AMBIGUITY.common);
     expect(ambiguityLevel('APT1', false)).toBe(AMBIGUITY.distinct);
     expect(ambiguityLevel('Get2', false)).toBe(AMBIGUITY.distinct);
+    expect(ambiguityLevel('Group 8', false)).toBe(AMBIGUITY.wordlike);
+    expect(caseMode('Group 8', AMBIGUITY.wordlike)).toBe(CASE.title);
     expect(ambiguityLevel('good day', false)).toBe(AMBIGUITY.common);
     expect(ambiguityLevel('Trojan', false)).toBe(AMBIGUITY.common);
     expect(caseMode('Storm-0558', AMBIGUITY.distinct)).toBe(CASE.any);
