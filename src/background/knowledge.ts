@@ -5,7 +5,7 @@
 import { bundledDataset, BUNDLED_VERSION } from '../core/data/index';
 import { openDb } from '../core/db/database';
 import { Repository } from '../core/db/repository';
-import { compileDictionary, compilePrefilter } from '../core/matcher/index';
+import { COMPILE_REVISION, compileDictionary, compilePrefilter } from '../core/matcher/index';
 import { storedVersion, writeCompiled } from '../platform/dictionary-store';
 
 // The background's own writes (seeding) change the data too: publish after them.
@@ -43,7 +43,7 @@ export function publishDictionary(whole = false): Promise<string> {
       const thorough = checkWhole;
       checkWhole = false;
       await ensureSeeded();
-      version = `${BUNDLED_VERSION}/${await repo.dataVersion()}`;
+      version = `${BUNDLED_VERSION}/r${COMPILE_REVISION}/${await repo.dataVersion()}`;
       if ((await storedVersion(thorough)) !== version) {
         const dict = compileDictionary(await repo.allEntities(), { version });
         await writeCompiled(dict, compilePrefilter(dict));

@@ -36,6 +36,13 @@ export interface CompiledDictionary {
 
 export const FANOUT_BASE = 0x100;
 /**
+ * Revision of the compiler's rules (levels, case modes, variants). The background publishes a dictionary per data
+ * version and this revision: an update that changes the rules recompiles the stored dictionary of unchanged data, so a
+ * reader's extension does not keep matching with the rules of the version it replaced. Bump it with any change to
+ * what `compileDictionary` outputs for the same entities.
+ */
+export const COMPILE_REVISION = 7;
+/**
  * aliasFlags bit: the alias is its entity's own name. Where entities share a name (a feed lists "Winnti" as an alias
  * of the actor Winnti Group, and Winnti is also malware), the one whose name it is wins unless a cue says otherwise.
  */

@@ -23,7 +23,7 @@ vi.mock('../../../src/platform/browser', () => ({
 
 const { publishDictionary, repo } = await import('../../../src/background/knowledge');
 const { readDictionary, readPrefilter } = await import('../../../src/platform/dictionary-store');
-const { createMatcher, createPrefilter } = await import('../../../src/core/matcher/index');
+const { COMPILE_REVISION, createMatcher, createPrefilter } = await import('../../../src/core/matcher/index');
 const { BUNDLED_VERSION } = await import('../../../src/core/data/index');
 
 const settle = () => new Promise((r) => setTimeout(r, 50));
@@ -36,7 +36,7 @@ describe('publishDictionary', () => {
   it('seeds, compiles once per data version, and publishes a dictionary content scripts can match with', async () => {
     const version = await publishDictionary();
     await settle();
-    expect(version).toMatch(new RegExp(`^${BUNDLED_VERSION}/\\d+$`));
+    expect(version).toMatch(new RegExp(`^${BUNDLED_VERSION}/r${COMPILE_REVISION}/\\d+$`));
     expect((await readPrefilter())?.version).toBe(version);
     const dict = await readDictionary();
     expect(dict?.version).toBe(version);
@@ -48,6 +48,19 @@ describe('publishDictionary', () => {
     // Nothing moved: nothing is compiled or written again.
     expect(await publishDictionary()).toBe(version);
     expect(writes.length).toBe(published);
+  });
+
+  it('compiles again when the rules changed (an update) though the data did not', async () => {
+    const version = await publishDictionary();
+    await settle();
+    // What an earlier release published for the same data: the version without this compiler's revision.
+    const older = version.replace(`/r${COMPILE_REVISION}/`, '/');
+    store.set('dictionaryVersion', older);
+    store.set('prefilter', { ...(store.get('prefilter') as object), version: older });
+    writes.length = 0;
+    expect(await publishDictionary()).toBe(version);
+    expect(writes.length).toBe(1);
+    expect((await readPrefilter())?.version).toBe(version);
   });
 
   it('publishes again after a change, and calls made meanwhile end with the newest data', async () => {
