@@ -39,3 +39,25 @@ test('Tab leaves an entity picker whose suggestion list is open for the next fie
     await popup.close();
   }
 });
+
+test('the first field in error gets focus where the reader can see it, below the sticky top bar', async () => {
+  const popup = await claimForm();
+  try {
+    await popup.fill('#claim-to', 'no such entity');
+    await popup.keyboard.press('Escape');
+    await popup.fill('#claim-title', '');
+    await popup.getByRole('button', { name: 'Save claim' }).click();
+    assert.equal(await focusedId(popup), 'claim-to');
+    const [fieldTop, barBottom] = await popup.evaluate(() => [
+      document.getElementById('claim-to')!.getBoundingClientRect().top,
+      document.querySelector('.topbar')!.getBoundingClientRect().bottom,
+    ]);
+    assert.ok(fieldTop >= barBottom, `the focused field (top ${fieldTop}) is not under the top bar (bottom ${barBottom})`);
+    // Its label and error message are visible as well.
+    const labelTop = await popup.locator('label[for="claim-to"]').evaluate((l) => l.getBoundingClientRect().top);
+    assert.ok(labelTop >= barBottom, `label top ${labelTop}`);
+    await popup.screenshot({ path: 'out/popup-claim-errors.png' });
+  } finally {
+    await popup.close();
+  }
+});
