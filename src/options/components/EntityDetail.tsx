@@ -6,6 +6,7 @@ import type { Entity } from '../../core/model/entity';
 import type { Settings } from '../../core/settings';
 import { t, type MessageKey } from '../../platform/i18n';
 import { ConfidenceMeter } from '../../ui/ConfidenceMeter';
+import { countryName } from '../../ui/country';
 import { useBackend } from '../backend';
 import { MONTH_MS, pagesSeenSince, recentPages } from '../../core/db/sightings';
 import { sourceLabel } from '../explorer/source-label';
@@ -59,7 +60,7 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
         {entity.country && (
           <>
             <dt>{t('optColCountry')}</dt>
-            <dd>{entity.country}</dd>
+            <dd>{countryName(entity.country)}</dd>
           </>
         )}
         {entity.motivation && (

@@ -147,6 +147,26 @@ describe('explorer panel', () => {
     expect($('.detail-links .status-refuted')).not.toBeNull();
   });
 
+  it('names countries in words, as the popup does, in the table, the detail and the country filter', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    mount(
+      <BackendContext.Provider value={backend}>
+        <ExplorerPanel settings={undefined} dataVersion={0} selected="lazarus-group" onSelect={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('#detail-title'));
+    const facts = $$('.detail .facts dt').map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+    expect(facts).toContainEqual(['Country', 'North Korea']);
+    const country = field<HTMLSelectElement>('Country', $('.filters')!)!;
+    const option = [...country.options].find((o) => o.value === 'KP');
+    expect(option?.textContent).toBe('North Korea');
+    const names = [...country.options].slice(2).map((o) => o.textContent ?? '');
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    await choose(country, 'KP');
+    await waitFor(() => $$('table.entities tbody tr').length > 0 && $$('table.entities .col-country').slice(1).every((td) => td.textContent === 'North Korea'));
+  });
+
   it('keeps history out of sight when the reader has not opted in', async () => {
     const backend = fakeBackend();
     await backend.ready;
