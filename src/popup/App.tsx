@@ -44,6 +44,7 @@ export function App({ backend, initialEntity }: AppProps) {
   const [report, setReport] = useState<SpottedReport | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings>();
   const [query, setQuery] = useState('');
+  const [expandedKinds, setExpandedKinds] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<NoticeData>();
   const [revision, setRevision] = useState(0);
   const popped = useRef<string | undefined>(undefined);
@@ -209,6 +210,8 @@ export function App({ backend, initialEntity }: AppProps) {
         settings={settings}
         query={query}
         onQuery={setQuery}
+        expanded={expandedKinds}
+        onExpand={(kind) => setExpandedKinds((k) => new Set([...k, kind]))}
         search={backend.search}
         onOpen={(id) => push({ name: 'entity', id })}
         onAdd={(name) =>
