@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
-import { fakeBackend } from './fixtures';
+import { fakeBackend, lazarusLinks } from './fixtures';
 import { $, $$, button, click, mount, waitFor, cleanup } from '../render';
 
 vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
@@ -102,6 +102,23 @@ describe('popup entity view', () => {
     await openLazarus({ settings: { scale: 'numbers' } });
     await waitFor(() => $('.confidence-number'));
     expect($('.confidence-word', row('TrickBot'))).toBeNull();
+  });
+
+  it('shows a long group of links in part, and "Show all" hands focus to the first link it revealed', async () => {
+    const [base] = lazarusLinks();
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      ...base!,
+      link: { ...base!.link, id: `lazarus-group~obtains-access-from~tool-${i}`, to: `tool-${i}` },
+      other: { ...base!.other, id: `tool-${i}`, name: `Tool ${i}` },
+    }));
+    await openLazarus({ links: () => many });
+    expect($$('.link-row')).toHaveLength(8);
+    const more = button('Show all 12')!;
+    expect(more.getAttribute('aria-describedby')).toBe($('.relation-title')!.id);
+    more.focus();
+    await click(more);
+    expect($$('.link-row')).toHaveLength(12);
+    expect(document.activeElement).toBe($('.link-head', $$('.link-row')[8]!));
   });
 
   it('never builds HTML from data', async () => {
