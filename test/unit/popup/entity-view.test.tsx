@@ -35,6 +35,24 @@ describe('popup entity view', () => {
     expect($('.description')!.textContent).toBe('A North Korean state cluster.');
   });
 
+  it('shows twelve names of a much-tracked actor and the rest on request, focus staying in the list', async () => {
+    const backend = fakeBackend();
+    const lazarus = (await backend.entity('lazarus-group'))!;
+    const aliases = Array.from({ length: 36 }, (_, i) => ({ name: `Alias ${i}` }));
+    backend.entity.mockImplementation(async () => ({ ...lazarus, aliases }));
+    mount(<App backend={backend} initialEntity="lazarus-group" />);
+    await waitFor(() => $('.link-row'));
+    expect($$('.aliases li')).toHaveLength(12);
+    const more = button('Show all 36')!;
+    expect(more.getAttribute('aria-describedby')).toBe('aliases-label');
+    more.focus();
+    await click(more);
+    expect($$('.aliases li')).toHaveLength(36);
+    expect(button('Show all 36')).toBeUndefined();
+    await waitFor(() => document.activeElement === $('ul.aliases'));
+    expect($('ul.aliases')!.getAttribute('aria-labelledby')).toBe('aliases-label');
+  });
+
   it('groups links by relation, with confidence, status and sources; refuted and historical styled, never hidden', async () => {
     await openLazarus();
     expect($$('.relation-title').map((h) => h.textContent)).toEqual(['obtains access from', 'affiliated with']);
