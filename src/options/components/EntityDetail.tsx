@@ -138,7 +138,7 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
               <span class="link-meta small">
                 {v.derived.status !== 'active' && <span class="status">{t(`status_${v.derived.status}`)}</span>}
                 <ConfidenceMeter value={v.derived.confidence} word={confidenceWord} scale={settings?.scale ?? 'both'} />
-                <span class="muted">{t('optClaims', String(v.claims.length))}</span>
+                <span class="muted">{v.claims.length === 1 ? t('popupSourceCountOne') : t('optClaims', String(v.claims.length))}</span>
               </span>
             </li>
           ))}

@@ -167,6 +167,32 @@ describe('explorer panel', () => {
     await waitFor(() => $$('table.entities tbody tr').length > 0 && $$('table.entities .col-country').slice(1).every((td) => td.textContent === 'North Korea'));
   });
 
+  it('says "No known links." instead of drawing a lone node, and counts one source as "1 source"', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    const lone = await backend.repo.addEntity({ name: 'Lonely Spider', kind: 'actor' });
+    mount(
+      <BackendContext.Provider value={backend}>
+        <ExplorerPanel settings={undefined} dataVersion={0} selected={lone.id} onSelect={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('.graph-pane .graph-empty'));
+    expect($('.graph-pane')!.textContent).toBe('No known links.');
+    expect($('.graph-figure')).toBeNull();
+    expect($('.graph-pane')!.textContent).not.toMatch(/1 entities/);
+
+    cleanup();
+    mount(
+      <BackendContext.Provider value={backend}>
+        <EntityDetail id="lazarus-group" settings={backend.settings()} dataVersion={0} onOpen={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('.detail-links'));
+    const counts = $$('.detail-links .link-meta > .muted').map((m) => m.textContent);
+    expect(counts).toContain('1 source');
+    expect(counts).not.toContain('1 sources');
+  });
+
   it('keeps history out of sight when the reader has not opted in', async () => {
     const backend = fakeBackend();
     await backend.ready;
