@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entity } from '../../../src/core/model/entity';
 import { BackendContext } from '../../../src/options/backend';
@@ -191,6 +192,26 @@ describe('explorer panel', () => {
     const counts = $$('.detail-links .link-meta > .muted').map((m) => m.textContent);
     expect(counts).toContain('1 source');
     expect(counts).not.toContain('1 sources');
+  });
+
+  it('following a link from the detail panel puts focus on the new entity\'s name', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    function Host() {
+      const [id, setId] = useState('lazarus-group');
+      return <EntityDetail id={id} settings={backend.settings()} dataVersion={0} onOpen={setId} />;
+    }
+    mount(
+      <BackendContext.Provider value={backend}>
+        <Host />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('#detail-title')?.textContent === 'Lazarus Group');
+    const trickbot = button(/TrickBot/, $('.detail-links')!)!;
+    trickbot.focus();
+    await click(trickbot);
+    await waitFor(() => $('#detail-title')?.textContent === 'TrickBot');
+    await waitFor(() => document.activeElement === $('#detail-title'));
   });
 
   it('keeps history out of sight when the reader has not opted in', async () => {
