@@ -6,10 +6,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Entity } from '../core/model/entity';
 import type { Claim } from '../core/model/link';
 import type { LinkView } from '../core/db/repository';
-import type { SpottedReport } from '../core/protocol';
+import type { PageInfo, SpottedReport } from '../core/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
 import { t } from '../platform/i18n';
-import type { PopupBackend, TabInfo } from './backend';
+import type { PopupBackend, StoredDraft, TabInfo } from './backend';
 import { Notice, type NoticeData } from './components/Notice';
 import { draftFromClaim, draftFromPage, toNewClaim, toPatch, type ClaimDraft, type PickedEntity } from './lib/claim-draft';
 import { knownOnPage } from './lib/spotted';
@@ -35,6 +35,15 @@ export interface AppProps {
   initialEntity?: string | undefined;
 }
 
+/**
+ * The reader's unsaved claim on this page, if any. A passage selected since (the popup closes when the reader goes
+ * back to the page to select one) replaces the kept quote.
+ */
+function keptDraft(stored: StoredDraft | undefined, page: PageInfo | undefined): ClaimDraft | undefined {
+  if (!stored || !page || stored.pageUrl !== page.url) return undefined;
+  return page.selection ? { ...stored.draft, quote: page.selection, useQuote: true } : stored.draft;
+}
+
 const SPOTTED_POLL_MS = 200;
 const SPOTTED_POLL_FOR_MS = 6000;
 
@@ -44,6 +53,7 @@ export function App({ backend, initialEntity }: AppProps) {
   const [report, setReport] = useState<SpottedReport | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings>();
   const [query, setQuery] = useState('');
+  const [expandedKinds, setExpandedKinds] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<NoticeData>();
   const [revision, setRevision] = useState(0);
   const popped = useRef<string | undefined>(undefined);
@@ -57,6 +67,12 @@ export function App({ backend, initialEntity }: AppProps) {
       const info = await backend.tab();
       if (!live) return;
       setTab(info);
+      // A claim the reader was writing when the popup closed: back to it.
+      if (!initialEntity && info.page && backend.draft) {
+        const kept = keptDraft(await backend.draft.get().catch(() => undefined), info.page);
+        if (!live) return;
+        if (kept) setStack((s) => (s.length === 1 ? [...s, { route: { name: 'record', draft: kept } }] : s));
+      }
       if (info.id === undefined) return setReport(null);
       // The content script may still be reading a long page: ask again until it is done.
       const until = Date.now() + SPOTTED_POLL_FOR_MS;
@@ -87,16 +103,20 @@ export function App({ backend, initialEntity }: AppProps) {
   /** Replaces the top view (record → entity after saving). */
   const replace = (route: Route) => setStack((s) => [...s.slice(0, -1), { route }]);
 
-  // Escape goes back one view; controls that use Escape themselves (search, pickers) prevent default first.
+  // Escape goes back one view; controls that use Escape themselves (search, pickers) prevent default first. One
+  // listener reading the current view through a ref: a listener re-added after each paint missed an Escape pressed
+  // right after a view opened.
+  const current = useRef({ depth: stack.length, back });
+  current.current = { depth: stack.length, back };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || stack.length < 2) return;
+      if (e.key !== 'Escape' || e.defaultPrevented || current.current.depth < 2) return;
       e.preventDefault();
-      back();
+      current.current.back();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  });
+  }, []);
 
   // Focus follows navigation: back to the control that left a view, or to the new view's heading.
   useEffect(() => {
@@ -116,11 +136,19 @@ export function App({ backend, initialEntity }: AppProps) {
   const onPage = knownOnPage(report);
   const suggestions = onPage.map((i) => ({ id: i.entityId, name: i.name, kind: i.kind }));
 
-  const startRecord = (about?: Entity) => {
+  const startRecord = async (about?: Entity) => {
     const from: PickedEntity | undefined = about ? { id: about.id, name: about.name } : onPage[0] && { id: onPage[0].entityId, name: onPage[0].name };
     const other = onPage.find((i) => i.entityId !== from?.id);
-    push({ name: 'record', draft: draftFromPage(tab?.page, from, other && { id: other.entityId, name: other.name }) });
+    const fresh = draftFromPage(tab?.page, from, other && { id: other.entityId, name: other.name });
+    const kept = backend.draft && keptDraft(await backend.draft.get().catch(() => undefined), tab?.page);
+    // The unsaved claim comes back unless it is about other entities than the one asked for.
+    const resume = kept && (!about || kept.from?.id === about.id || kept.to?.id === about.id);
+    push({ name: 'record', draft: resume ? kept : fresh });
   };
+  const keepDraft = (draft: ClaimDraft) => {
+    if (tab?.page) void backend.draft?.set({ pageUrl: tab.page.url, draft }).catch(() => undefined);
+  };
+  const discardDraft = () => void backend.draft?.remove().catch(() => undefined);
 
   const editClaim = (claim: Claim, view: LinkView, self: Entity) => {
     // The link's own ends, whichever side is being viewed.
@@ -159,6 +187,7 @@ export function App({ backend, initialEntity }: AppProps) {
       return;
     }
     const claim = await backend.addClaim(toNewClaim(draft, tab?.page?.url));
+    discardDraft();
     replace({ name: 'entity', id: draft.from!.id, open: claim.linkId });
     setRevision((r) => r + 1);
     setNotice({ text: t('popupClaimSaved') });
@@ -181,7 +210,7 @@ export function App({ backend, initialEntity }: AppProps) {
         canRecord={!!tab?.page}
         onBack={back}
         onOpen={(id) => push({ name: 'entity', id })}
-        onRecord={startRecord}
+        onRecord={(entity) => void startRecord(entity)}
         onEditClaim={editClaim}
         onDeleteClaim={(c) => void deleteClaim(c)}
       />
@@ -198,6 +227,16 @@ export function App({ backend, initialEntity }: AppProps) {
         scale={scale}
         onSubmit={submitClaim}
         onBack={back}
+        // A new claim is kept while it is being written (Back, Escape and closing the popup keep it); Cancel discards it.
+        onDraftChange={route.name === 'record' ? keepDraft : undefined}
+        onCancel={
+          route.name === 'record'
+            ? () => {
+                discardDraft();
+                back();
+              }
+            : undefined
+        }
       />
     );
   } else {
@@ -209,6 +248,8 @@ export function App({ backend, initialEntity }: AppProps) {
         settings={settings}
         query={query}
         onQuery={setQuery}
+        expanded={expandedKinds}
+        onExpand={(kind) => setExpandedKinds((k) => new Set([...k, kind]))}
         search={backend.search}
         onOpen={(id) => push({ name: 'entity', id })}
         onAdd={(name) =>
@@ -221,7 +262,7 @@ export function App({ backend, initialEntity }: AppProps) {
             // The name is refused (markup, too long): say why rather than do nothing.
             .catch((e: unknown) => setNotice({ text: e instanceof Error ? e.message : String(e) }))
         }
-        onRecord={() => startRecord()}
+        onRecord={() => void startRecord()}
         onToggleSite={() => {
           if (tab?.url) void backend.toggleSite(tab.url).then(setSettings);
         }}

@@ -8,6 +8,7 @@ import type { Claim, Link } from '../core/model/link';
 import type { ClaimPatch, LinkView, NewClaim, Pivot } from '../core/db/repository';
 import type { PageInfo, SpottedReport } from '../core/protocol';
 import type { Settings } from '../core/settings';
+import type { ClaimDraft } from './lib/claim-draft';
 
 export interface TabInfo {
   id?: number;
@@ -31,6 +32,12 @@ export interface SearchHit {
   matched: string;
 }
 
+/** A new claim being written on a page, kept while the popup is closed (it closes whenever the reader clicks the page). */
+export interface StoredDraft {
+  pageUrl: string;
+  draft: ClaimDraft;
+}
+
 export interface PopupBackend {
   tab(): Promise<TabInfo>;
   /** The tab's spotted entities, or null where no content script runs. */
@@ -50,4 +57,10 @@ export interface PopupBackend {
   addEntity(name: string): Promise<Entity>;
   /** Asks the tab to scan again, e.g. after the knowledge base changed. */
   rescan(tabId: number): Promise<void>;
+  /** Where the claim form keeps an unsaved new claim between openings of the popup; without it a draft lasts as long as the popup. */
+  draft?: {
+    get(): Promise<StoredDraft | undefined>;
+    set(value: StoredDraft): Promise<void>;
+    remove(): Promise<void>;
+  };
 }

@@ -5,7 +5,8 @@ import { toggleSite } from '../core/settings';
 import { browser } from '../platform/browser';
 import { callTab, publishAfterChange } from '../platform/messaging';
 import { loadSettings, updateSettings } from '../platform/settings';
-import type { PopupBackend } from './backend';
+import { storageItem } from '../platform/storage-item';
+import type { PopupBackend, StoredDraft } from './backend';
 import { repositoryBackend } from './repo-backend';
 
 /**
@@ -45,5 +46,8 @@ export function realBackend(): PopupBackend {
     settings: loadSettings,
     toggleSite: (url) => updateSettings((s) => toggleSite(s, url)),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    // storage.local, like every other piece of ActorLens data: it stays on this device, and is removed once the claim
+    // is saved or the reader cancels it.
+    draft: storageItem<StoredDraft>('popupClaimDraft'),
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Repository } from '../core/db/repository';
 import type { PopupBackend } from './backend';
+import { buildWordIndex, searchWords } from './lib/word-search';
 
 type DbPart = Pick<PopupBackend, 'entity' | 'links' | 'pivots' | 'search' | 'addClaim' | 'updateClaim' | 'deleteClaim' | 'restoreClaim' | 'addEntity'>;
 
@@ -13,15 +14,30 @@ export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Pr
     await ready;
     return run();
   };
+  const LIMIT = 12;
+  // Built on the first search that needs it, and again after the knowledge base grows from here.
+  let words: ReturnType<typeof buildWordIndex> | undefined;
+  const wordIndex = async () => (words ??= buildWordIndex(await repo.allEntities()));
   return {
     entity: (id) => after(() => repo.entity(id)),
     links: (id) => after(() => repo.linksOf(id)),
     pivots: (id) => after(() => repo.pivots(id)),
-    search: (q) => after(() => repo.search(q, 12)),
+    // Names that start with the query first (indexed), then names with a later word that does ("panda" finds
+    // Mustang Panda and APT41 by Wicked Panda, not only Panda Stealer).
+    search: (q) =>
+      after(async () => {
+        const hits = await repo.search(q, LIMIT);
+        if (hits.length >= LIMIT) return hits;
+        return [...hits, ...searchWords(await wordIndex(), q, LIMIT - hits.length, new Set(hits.map((h) => h.entity.id)))];
+      }),
     addClaim: (c) => after(() => repo.addClaim(c)),
     updateClaim: (id, patch) => after(() => repo.updateClaim(id, patch)),
     deleteClaim: (id) => after(() => repo.deleteClaim(id)),
     restoreClaim: (d) => after(() => repo.restoreClaim(d)),
-    addEntity: (name) => after(() => repo.addEntity({ name, kind: 'actor' })),
+    addEntity: (name) =>
+      after(async () => {
+        words = undefined;
+        return repo.addEntity({ name, kind: 'actor' });
+      }),
   };
 }

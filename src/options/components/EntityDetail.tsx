@@ -1,11 +1,12 @@
 /** Side panel with everything known about one entity: names, origin, sources, links, local history. */
 import { Fragment } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkView } from '../../core/db/repository';
 import type { Entity } from '../../core/model/entity';
 import type { Settings } from '../../core/settings';
 import { t, type MessageKey } from '../../platform/i18n';
 import { ConfidenceMeter } from '../../ui/ConfidenceMeter';
+import { countryName } from '../../ui/country';
 import { useBackend } from '../backend';
 import { MONTH_MS, pagesSeenSince, recentPages } from '../../core/db/sightings';
 import { sourceLabel } from '../explorer/source-label';
@@ -24,6 +25,15 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
   const [links, setLinks] = useState<LinkView[]>([]);
   const [seen, setSeen] = useState<{ month: number; pages: { url: string; title: string; at: string }[] }>();
   const history = settings?.history ?? false;
+  const title = useRef<HTMLHeadingElement>(null);
+  // Following a link of this panel replaces the panel's contents: focus goes to the new entity's name (announced,
+  // and Tab goes on from there), not to whichever button of the new list took the old one's place.
+  const focusTitle = useRef(false);
+  useEffect(() => {
+    if (!entity || entity.id !== id || !focusTitle.current) return;
+    focusTitle.current = false;
+    title.current?.focus();
+  }, [entity, id]);
 
   useEffect(() => {
     let live = true;
@@ -54,12 +64,14 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
   return (
     <aside class="detail card" aria-labelledby="detail-title">
       <p class={`kind-label kind-${entity.kind}`}>{t(`kind_${entity.kind}`)}</p>
-      <h3 id="detail-title">{entity.name}</h3>
+      <h3 id="detail-title" ref={title} tabIndex={-1}>
+        {entity.name}
+      </h3>
       <dl class="facts">
         {entity.country && (
           <>
             <dt>{t('optColCountry')}</dt>
-            <dd>{entity.country}</dd>
+            <dd>{countryName(entity.country)}</dd>
           </>
         )}
         {entity.motivation && (
@@ -127,7 +139,14 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
         <ul class="detail-links">
           {links.map((v) => (
             <li key={v.link.id} class={`status-${v.derived.status}`}>
-              <button type="button" class="entity-link" onClick={() => onOpen(v.other.id)}>
+              <button
+                type="button"
+                class="entity-link"
+                onClick={() => {
+                  focusTitle.current = true;
+                  onOpen(v.other.id);
+                }}
+              >
                 <span class="relation">
                   {v.direction === 'out'
                     ? t('optLinkOut', [t(`relation_${v.link.relation.replace(/-/g, '_')}` as MessageKey), v.other.name])
@@ -137,7 +156,7 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
               <span class="link-meta small">
                 {v.derived.status !== 'active' && <span class="status">{t(`status_${v.derived.status}`)}</span>}
                 <ConfidenceMeter value={v.derived.confidence} word={confidenceWord} scale={settings?.scale ?? 'both'} />
-                <span class="muted">{t('optClaims', String(v.claims.length))}</span>
+                <span class="muted">{v.claims.length === 1 ? t('popupSourceCountOne') : t('optClaims', String(v.claims.length))}</span>
               </span>
             </li>
           ))}

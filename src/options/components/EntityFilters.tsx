@@ -1,6 +1,7 @@
 /** Filter bar of the explorer: text, kind, country, has links, source. */
 import { ENTITY_KINDS } from '../../core/model/entity';
 import { t } from '../../platform/i18n';
+import { countryName } from '../../ui/country';
 import type { EntityFilter } from '../explorer/filter';
 import { sourceLabel } from '../explorer/source-label';
 
@@ -41,11 +42,15 @@ export function EntityFilters({ filter, countries, sources, onChange }: EntityFi
         <select id="f-country" value={filter.country} onChange={(e) => set('country', e.currentTarget.value)}>
           <option value="">{t('optAny')}</option>
           <option value="-">{t('optUnknown')}</option>
-          {countries.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
+          {/* Codes are what entities store; the reader chooses by name, in alphabetical order. */}
+          {countries
+            .map((c) => ({ code: c, name: countryName(c) }))
+            .sort((a, b) => a.name.localeCompare(b.name))
+            .map(({ code, name }) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
         </select>
       </div>
       <div class="stack">

@@ -1,5 +1,6 @@
 /** One page of the explorer's entity list; each name is a button that opens the entity. */
 import { t } from '../../platform/i18n';
+import { countryName } from '../../ui/country';
 import type { Indexed } from '../explorer/filter';
 
 export function EntityTable({ rows, selected, onOpen }: { rows: readonly Indexed[]; selected?: string | undefined; onOpen: (id: string) => void }) {
@@ -33,7 +34,7 @@ export function EntityTable({ rows, selected, onOpen }: { rows: readonly Indexed
               <span class={`kind-dot kind-${entity.kind}`} aria-hidden="true" />
               <span class="kind-text">{t(`kind_${entity.kind}`)}</span>
             </td>
-            <td class="col-country">{entity.country ?? ''}</td>
+            <td class="col-country">{countryName(entity.country)}</td>
             <td class="num">{links}</td>
           </tr>
         ))}

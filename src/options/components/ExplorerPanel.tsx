@@ -72,7 +72,13 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
           <>
             <div class="graph-pane">
               {graph === undefined && <p class="muted">{t('optGraphLoading')}</p>}
-              {graph && <LinkGraph graph={graph} onFocus={onSelect} />}
+              {/* An entity with no links is one lone node, which the graph blew up to its largest zoom: say it instead. */}
+              {graph && graph.edges.length > 0 && <LinkGraph graph={graph} onFocus={onSelect} />}
+              {graph && graph.edges.length === 0 && (
+                <div class="empty-state graph-empty">
+                  <p>{t('optNoLinks')}</p>
+                </div>
+              )}
             </div>
             <EntityDetail id={selected} settings={settings} dataVersion={dataVersion} onOpen={onSelect} />
           </>

@@ -21,7 +21,7 @@ export function ImportHistory({ log, undoable, busy, onUndo }: ImportHistoryProp
             <span class="muted small"> · {new Date(r.at).toLocaleString()}</span>
           </div>
           <div class="small">
-            {t('optLogCounts', [String(r.counts.newEntities), String(r.counts.updatedEntities), String(r.counts.newLinks)])}
+            {t('optLogCounts', [r.counts.newEntities.toLocaleString(), r.counts.updatedEntities.toLocaleString(), r.counts.newLinks.toLocaleString()])}
           </div>
           {r.id === undoable && (
             <button type="button" class="button" disabled={busy} onClick={onUndo}>

@@ -99,7 +99,7 @@ export function ImportPanel({ settings, dataVersion, onDataChanged }: { settings
         )}
         {state.step === 'done' && (
           <p class="notice good" role="status">
-            {t('optImported', [state.record.fileName, String(state.record.counts.newEntities), String(state.record.counts.updatedEntities), String(state.record.counts.newLinks)])}
+            {t('optImported', [state.record.fileName, state.record.counts.newEntities.toLocaleString(), state.record.counts.updatedEntities.toLocaleString(), state.record.counts.newLinks.toLocaleString()])}
           </p>
         )}
         {message && state.step !== 'done' && (

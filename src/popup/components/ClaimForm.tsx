@@ -3,7 +3,7 @@
  * quoted passage (the reader's selection, kept as a TextQuoteSelector) and the source, filled from the page.
  * Editing may change the entities and the relation too: the claim then moves to that link.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ICD203 } from '../../core/model/confidence';
 import { RELATIONS, RELIABILITIES, type Relation, type Reliability, type Stance } from '../../core/model/link';
 import type { Settings } from '../../core/settings';
@@ -22,6 +22,8 @@ export interface ClaimFormProps {
   scale: Settings['scale'];
   onSubmit: (draft: ClaimDraft) => Promise<void>;
   onCancel: () => void;
+  /** Every change the reader makes (not the initial values), so the page can keep the draft. */
+  onDraftChange?: ((draft: ClaimDraft) => void) | undefined;
 }
 
 const ERROR_TEXT: Record<string, MessageKey> = {
@@ -41,8 +43,15 @@ function confidenceOption(key: string, value: number, scale: Settings['scale']):
   return `${confidenceWord(key)} (${value})`;
 }
 
-export function ClaimForm({ mode, initial, suggestions, search, scale, onSubmit, onCancel }: ClaimFormProps) {
+export function ClaimForm({ mode, initial, suggestions, search, scale, onSubmit, onCancel, onDraftChange }: ClaimFormProps) {
   const [draft, setDraft] = useState<ClaimDraft>(initial);
+  const reported = useRef(draft);
+  // Layout effect: reported as soon as the change renders, not a frame later; the popup may close at any moment.
+  useLayoutEffect(() => {
+    if (draft === reported.current) return;
+    reported.current = draft;
+    onDraftChange?.(draft);
+  }, [draft]);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);

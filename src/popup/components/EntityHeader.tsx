@@ -1,11 +1,19 @@
 /** The entity's identity: canonical name, kind, names used by others, sponsor/country, first/last seen, description. */
+import { useRef, useState } from 'preact/hooks';
 import type { Entity } from '../../core/model/entity';
 import { t, type MessageKey } from '../../platform/i18n';
 import { countryName, formatDate } from '../lib/format';
 import { KindDot } from './KindDot';
 
+/** Names shown before "Show all": a much-tracked actor has dozens (Lazarus Group: 36 with the public feeds), which
+ * filled the whole popup and pushed its links out of sight. */
+export const ALIASES_SHOWN = 12;
+
 export function EntityHeader({ entity }: { entity: Entity }) {
   const seen = entity.firstSeen || entity.lastSeen;
+  const [allAliases, setAllAliases] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  const aliases = allAliases ? entity.aliases : entity.aliases.slice(0, ALIASES_SHOWN);
   return (
     <div class="entity-header">
       <p class={`kind-label kind-${entity.kind}`}>
@@ -18,16 +26,30 @@ export function EntityHeader({ entity }: { entity: Entity }) {
       <dl class="facts">
         {entity.aliases.length > 0 && (
           <div class="fact fact-aliases">
-            <dt>{t('popupAliases')}</dt>
+            <dt id="aliases-label">{t('popupAliases')}</dt>
             <dd>
-              <ul class="aliases">
-                {entity.aliases.map((a) => (
+              <ul class="aliases" ref={list} tabIndex={-1} aria-labelledby="aliases-label">
+                {aliases.map((a) => (
                   <li key={a.name}>
                     <span class="alias-name">{a.name}</span>
                     {a.usedBy && <span class="alias-by">{t('popupAliasUsedBy', a.usedBy)}</span>}
                   </li>
                 ))}
               </ul>
+              {aliases.length < entity.aliases.length && (
+                <button
+                  type="button"
+                  class="text-button show-more"
+                  aria-describedby="aliases-label"
+                  onClick={() => {
+                    setAllAliases(true);
+                    // The button goes away: focus the list it completed rather than the page.
+                    requestAnimationFrame(() => list.current?.focus());
+                  }}
+                >
+                  {t('popupShowAllLinks', String(entity.aliases.length))}
+                </button>
+              )}
             </dd>
           </div>
         )}

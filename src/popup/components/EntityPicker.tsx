@@ -101,7 +101,9 @@ export function EntityPicker({ id, label, value, suggestions, search, onChange, 
           }
         }}
       />
-      <ul id={listId} role="listbox" aria-label={label} class="picker-list" hidden={!open || options.length === 0}>
+      {/* tabIndex -1: Chromium makes a scrolling list a Tab stop of its own; tabbing onto it blurred the input, which
+          closed (hid) the list and dropped focus on the page. The options are reached with the arrow keys. */}
+      <ul id={listId} role="listbox" aria-label={label} class="picker-list" tabIndex={-1} hidden={!open || options.length === 0}>
         {options.map((o, i) => (
           <li
             key={o.id}

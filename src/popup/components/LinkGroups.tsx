@@ -1,5 +1,5 @@
 /** The entity's links grouped by relation (and direction), strongest group first. */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Claim } from '../../core/model/link';
 import type { LinkView } from '../../core/db/repository';
 import type { Settings } from '../../core/settings';
@@ -41,13 +41,21 @@ export const ROWS_PER_GROUP = 8;
 
 export function LinkGroups(props: LinkGroupsProps) {
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const root = useRef<HTMLDivElement>(null);
+  const justExpanded = useRef<string | undefined>(undefined);
+  // The "Show all" button goes away when pressed: focus moves to the first link it revealed, not to the page.
+  useEffect(() => {
+    const key = justExpanded.current;
+    justExpanded.current = undefined;
+    if (key) root.current?.querySelectorAll<HTMLElement>(`[data-group="${key.replace(/["\\]/g, '\\$&')}"] .links > li`)[ROWS_PER_GROUP]?.querySelector<HTMLElement>('.link-head')?.focus();
+  }, [expanded]);
   return (
-    <div class="link-groups">
+    <div class="link-groups" ref={root}>
       {groupLinks(props.links).map(({ key, views }) => {
         const first = views[0]!;
         const headingId = `rel-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
         return (
-          <section key={key} class="link-group" aria-labelledby={headingId}>
+          <section key={key} class="link-group" aria-labelledby={headingId} data-group={key}>
             <h3 id={headingId} class="relation-title">
               {relationPhrase(first.link.relation, first.direction)}
             </h3>
@@ -67,7 +75,15 @@ export function LinkGroups(props: LinkGroupsProps) {
               ))}
             </ul>
             {views.length > ROWS_PER_GROUP && !expanded.has(key) && (
-              <button type="button" class="text-button show-more" onClick={() => setExpanded(new Set([...expanded, key]))}>
+              <button
+                type="button"
+                class="text-button show-more"
+                aria-describedby={headingId}
+                onClick={() => {
+                  justExpanded.current = key;
+                  setExpanded(new Set([...expanded, key]));
+                }}
+              >
                 {t('popupShowAllLinks', String(views.length))}
               </button>
             )}

@@ -3,6 +3,9 @@ import { bandOf } from '../../core/model/confidence';
 import type { Relation, Reliability } from '../../core/model/link';
 import { t, type MessageKey } from '../../platform/i18n';
 
+/** "KP" → "North Korea" in the reader's language (shared with the options page). */
+export { countryName } from '../../ui/country';
+
 const snake = (relation: Relation) => relation.replace(/-/g, '_');
 
 /** The relation as read from the viewed entity: "obtains access from" (out) or "provides access to" (in). */
@@ -44,17 +47,6 @@ export function formatDate(iso: string | undefined): string {
     return new Intl.DateTimeFormat(locale(), opts).format(date);
   } catch {
     return iso;
-  }
-}
-
-/** "KP" → "North Korea" in the reader's language; unknown codes are shown as given. */
-export function countryName(code: string | undefined): string {
-  if (!code) return '';
-  if (!/^[A-Za-z]{2}$/.test(code)) return code;
-  try {
-    return new Intl.DisplayNames([locale()], { type: 'region' }).of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
   }
 }
 

@@ -30,6 +30,9 @@ export interface HomeViewProps {
   onOptions: () => void;
   /** Status line (saved, deleted + undo), shown under the header. */
   banner?: ComponentChildren;
+  /** Kinds of "on this page" shown in full (see SpottedList). */
+  expanded?: ReadonlySet<string> | undefined;
+  onExpand?: ((kind: string) => void) | undefined;
 }
 
 export function HomeView(props: HomeViewProps) {
@@ -58,7 +61,7 @@ export function HomeView(props: HomeViewProps) {
           <h2 id="on-page" class="section-title">
             {t('popupOnThisPage')}
           </h2>
-          <OnPage report={report} onOpen={props.onOpen} onAdd={props.onAdd} onSearch={() => searchRef.current?.focus()} />
+          <OnPage report={report} onOpen={props.onOpen} onAdd={props.onAdd} onSearch={() => searchRef.current?.focus()} expanded={props.expanded} onExpand={props.onExpand} />
           {tab?.page && (
             <div class="record-cta">
               <button type="button" class="button primary wide" onClick={props.onRecord}>
@@ -79,10 +82,10 @@ export function HomeView(props: HomeViewProps) {
   );
 }
 
-function OnPage({ report, onOpen, onAdd, onSearch }: { report: SpottedReport | null | undefined; onOpen: (id: string) => void; onAdd?: ((name: string) => void) | undefined; onSearch: () => void }) {
+function OnPage({ report, onOpen, onAdd, onSearch, expanded, onExpand }: { report: SpottedReport | null | undefined; onOpen: (id: string) => void; onAdd?: ((name: string) => void) | undefined; onSearch: () => void; expanded?: ReadonlySet<string> | undefined; onExpand?: ((kind: string) => void) | undefined }) {
   if (report === undefined) return <p class="muted pad" role="status">{t('popupScanning')}</p>;
   const groups = report ? groupSpotted(report) : [];
-  if (groups.length) return <SpottedList groups={groups} onOpen={onOpen} onAdd={onAdd} />;
+  if (groups.length) return <SpottedList groups={groups} onOpen={onOpen} onAdd={onAdd} expanded={expanded} onExpand={onExpand} />;
   if (report && !report.done) return <p class="muted pad" role="status">{t('popupScanning')}</p>;
   return (
     <div class="empty">

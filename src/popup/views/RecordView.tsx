@@ -15,6 +15,9 @@ export interface RecordViewProps {
   scale: Settings['scale'];
   onSubmit: (draft: ClaimDraft) => Promise<void>;
   onBack: () => void;
+  /** The form's Cancel (discards the draft); Back and Escape keep it. Defaults to onBack. */
+  onCancel?: (() => void) | undefined;
+  onDraftChange?: ((draft: ClaimDraft) => void) | undefined;
   onOptions: () => void;
   /** Status line (saved, deleted + undo), shown under the header. */
   banner?: ComponentChildren;
@@ -32,7 +35,8 @@ export function RecordView(props: RecordViewProps) {
         search={props.search}
         scale={props.scale}
         onSubmit={props.onSubmit}
-        onCancel={props.onBack}
+        onCancel={props.onCancel ?? props.onBack}
+        onDraftChange={props.onDraftChange}
       />
     </main>
   );

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entity } from '../../../src/core/model/entity';
 import { BackendContext } from '../../../src/options/backend';
@@ -145,6 +146,72 @@ describe('explorer panel', () => {
     await click(trickbot);
     expect(onOpen).toHaveBeenCalledWith('trickbot');
     expect($('.detail-links .status-refuted')).not.toBeNull();
+  });
+
+  it('names countries in words, as the popup does, in the table, the detail and the country filter', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    mount(
+      <BackendContext.Provider value={backend}>
+        <ExplorerPanel settings={undefined} dataVersion={0} selected="lazarus-group" onSelect={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('#detail-title'));
+    const facts = $$('.detail .facts dt').map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
+    expect(facts).toContainEqual(['Country', 'North Korea']);
+    const country = field<HTMLSelectElement>('Country', $('.filters')!)!;
+    const option = [...country.options].find((o) => o.value === 'KP');
+    expect(option?.textContent).toBe('North Korea');
+    const names = [...country.options].slice(2).map((o) => o.textContent ?? '');
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    await choose(country, 'KP');
+    await waitFor(() => $$('table.entities tbody tr').length > 0 && $$('table.entities .col-country').slice(1).every((td) => td.textContent === 'North Korea'));
+  });
+
+  it('says "No known links." instead of drawing a lone node, and counts one source as "1 source"', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    const lone = await backend.repo.addEntity({ name: 'Lonely Spider', kind: 'actor' });
+    mount(
+      <BackendContext.Provider value={backend}>
+        <ExplorerPanel settings={undefined} dataVersion={0} selected={lone.id} onSelect={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('.graph-pane .graph-empty'));
+    expect($('.graph-pane')!.textContent).toBe('No known links.');
+    expect($('.graph-figure')).toBeNull();
+    expect($('.graph-pane')!.textContent).not.toMatch(/1 entities/);
+
+    cleanup();
+    mount(
+      <BackendContext.Provider value={backend}>
+        <EntityDetail id="lazarus-group" settings={backend.settings()} dataVersion={0} onOpen={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('.detail-links'));
+    const counts = $$('.detail-links .link-meta > .muted').map((m) => m.textContent);
+    expect(counts).toContain('1 source');
+    expect(counts).not.toContain('1 sources');
+  });
+
+  it('following a link from the detail panel puts focus on the new entity\'s name', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    function Host() {
+      const [id, setId] = useState('lazarus-group');
+      return <EntityDetail id={id} settings={backend.settings()} dataVersion={0} onOpen={setId} />;
+    }
+    mount(
+      <BackendContext.Provider value={backend}>
+        <Host />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('#detail-title')?.textContent === 'Lazarus Group');
+    const trickbot = button(/TrickBot/, $('.detail-links')!)!;
+    trickbot.focus();
+    await click(trickbot);
+    await waitFor(() => $('#detail-title')?.textContent === 'TrickBot');
+    await waitFor(() => document.activeElement === $('#detail-title'));
   });
 
   it('keeps history out of sight when the reader has not opted in', async () => {

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importLog } from '../../../src/core/db/import-export';
 import { BackendContext } from '../../../src/options/backend';
+import { ImportHistory } from '../../../src/options/components/ImportHistory';
 import { ImportPanel } from '../../../src/options/components/ImportPanel';
 import { dump } from '../importers/helpers';
 import { fakeBackend, type FakeBackend } from './fake-backend';
@@ -163,5 +164,13 @@ describe('options import: file → preview → apply → undo', () => {
     expect($('.progress-box')!.textContent).toContain('Reading the entries of misp-threat-actor-sample.json');
     release();
     await waitFor(() => $('[data-count="newEntities"]'));
+  });
+});
+
+describe('import log', () => {
+  it('writes its counts with thousands separators, as the rest of the page does ("7,150 of 7,150 entities")', () => {
+    const record = { id: 'i1', fileName: 'malpedia.json', at: '2026-11-20T10:00:00.000Z', counts: { newEntities: 3226, updatedEntities: 440, newLinks: 1060 } };
+    mount(<ImportHistory log={[record as Parameters<typeof ImportHistory>[0]['log'][number]]} busy={false} onUndo={() => undefined} />);
+    expect($('.import-log')!.textContent).toContain('3,226 new, 440 updated entities · 1,060 new links');
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
-import { fakeBackend } from './fixtures';
+import { fakeBackend, lazarusLinks } from './fixtures';
 import { $, $$, button, click, mount, waitFor, cleanup } from '../render';
 
 vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
@@ -33,6 +33,24 @@ describe('popup entity view', () => {
     expect(facts).toContain('first seen 2009');
     expect(facts).toContain('last seen');
     expect($('.description')!.textContent).toBe('A North Korean state cluster.');
+  });
+
+  it('shows twelve names of a much-tracked actor and the rest on request, focus staying in the list', async () => {
+    const backend = fakeBackend();
+    const lazarus = (await backend.entity('lazarus-group'))!;
+    const aliases = Array.from({ length: 36 }, (_, i) => ({ name: `Alias ${i}` }));
+    backend.entity.mockImplementation(async () => ({ ...lazarus, aliases }));
+    mount(<App backend={backend} initialEntity="lazarus-group" />);
+    await waitFor(() => $('.link-row'));
+    expect($$('.aliases li')).toHaveLength(12);
+    const more = button('Show all 36')!;
+    expect(more.getAttribute('aria-describedby')).toBe('aliases-label');
+    more.focus();
+    await click(more);
+    expect($$('.aliases li')).toHaveLength(36);
+    expect(button('Show all 36')).toBeUndefined();
+    await waitFor(() => document.activeElement === $('ul.aliases'));
+    expect($('ul.aliases')!.getAttribute('aria-labelledby')).toBe('aliases-label');
   });
 
   it('groups links by relation, with confidence, status and sources; refuted and historical styled, never hidden', async () => {
@@ -102,6 +120,23 @@ describe('popup entity view', () => {
     await openLazarus({ settings: { scale: 'numbers' } });
     await waitFor(() => $('.confidence-number'));
     expect($('.confidence-word', row('TrickBot'))).toBeNull();
+  });
+
+  it('shows a long group of links in part, and "Show all" hands focus to the first link it revealed', async () => {
+    const [base] = lazarusLinks();
+    const many = Array.from({ length: 12 }, (_, i) => ({
+      ...base!,
+      link: { ...base!.link, id: `lazarus-group~obtains-access-from~tool-${i}`, to: `tool-${i}` },
+      other: { ...base!.other, id: `tool-${i}`, name: `Tool ${i}` },
+    }));
+    await openLazarus({ links: () => many });
+    expect($$('.link-row')).toHaveLength(8);
+    const more = button('Show all 12')!;
+    expect(more.getAttribute('aria-describedby')).toBe($('.relation-title')!.id);
+    more.focus();
+    await click(more);
+    expect($$('.link-row')).toHaveLength(12);
+    expect(document.activeElement).toBe($('.link-head', $$('.link-row')[8]!));
   });
 
   it('never builds HTML from data', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/popup/App';
-import { fakeBackend } from './fixtures';
+import { DEMO_REPORT, fakeBackend } from './fixtures';
 import { $, $$, button, click, key, mount, type, waitFor, cleanup } from '../render';
 
 vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
@@ -32,6 +32,36 @@ describe('popup home: on this page', () => {
     expect($('.entity-row.possible')!.tagName).toBe('DIV');
     expect(button(/^\s*UNC9999/)).toBeUndefined();
     expect(button('4 mentions on this page')).toBeDefined();
+  });
+
+  it('on a page naming dozens of actors, shows eight per kind and the rest on request, focus on the first revealed', async () => {
+    const actors = Array.from({ length: 30 }, (_, i) => ({ entityId: `actor-${i}`, name: `Actor ${String(i).padStart(2, '0')}`, text: `Actor ${String(i).padStart(2, '0')}`, count: 40 - i, kind: 'actor' as const }));
+    const report = { ...DEMO_REPORT, matches: [...actors, ...DEMO_REPORT.matches] };
+    mount(<App backend={fakeBackend({ report })} />);
+    await waitFor(() => $('.spotted'));
+    const rows = () => $$('.group-actor .entity-list > li');
+    expect(rows()).toHaveLength(8);
+    // The group heading still counts them all, and what follows is close: other kinds, possible actors, recording.
+    expect($('.group-actor .group-count')!.textContent).toBe('32');
+    expect($('.group-malware')).not.toBeNull();
+    expect(button('Add UNC9999 to the knowledge base as a threat actor')).toBeDefined();
+    const more = button('Show all 32', $('.group-actor')!)!;
+    expect(more.getAttribute('aria-describedby')).toBe('group-actor');
+    more.focus();
+    await click(more);
+    expect(rows()).toHaveLength(32);
+    expect(button('Show all 32')).toBeUndefined();
+    expect(document.activeElement).toBe($('button', rows()[8]!));
+    // Kinds with eight rows or fewer have no such button.
+    expect(button(/Show all/)).toBeUndefined();
+    // Opening a revealed row and coming back (Escape) finds the list still open and focus on that row.
+    const row = $('button', rows()[20]!)!;
+    row.focus();
+    await click(row);
+    await waitFor(() => $('.entity-view'));
+    await key(document.activeElement, 'Escape');
+    await waitFor(() => document.activeElement?.getAttribute('data-focus') === 'entity:actor-20');
+    expect(rows()).toHaveLength(32);
   });
 
   it('adds a possible actor to the knowledge base in one step and opens it', async () => {
