@@ -636,7 +636,8 @@ export class Scanner {
       this.notify(false);
     } finally {
       this.flushing = false;
-      if (this.dirty.size && run === this.run) this.schedule();
+      // Nodes removed while this flush ran (it does not schedule another then) are pruned by the next one.
+      if ((this.dirty.size || this.prunePending) && run === this.run) this.schedule();
     }
   }
 
