@@ -1,5 +1,7 @@
 /** Toolbar badge: how many distinct entities the tab's page names. */
 import { browser } from '../platform/browser';
+import type { ContentCalls, Message } from '../core/protocol';
+import { distinctEntities, verifyTab } from './frames';
 
 export async function setBadge(tabId: number, count: number): Promise<void> {
   try {
@@ -8,4 +10,32 @@ export async function setBadge(tabId: number, count: number): Promise<void> {
   } catch {
     // The tab closed between the scan and the report: nothing to badge.
   }
+}
+
+/**
+ * How long a document has to answer whether it is still there. A document kept in the back/forward cache does not
+ * answer; one that is shown answers at once (its content script's listener runs between the page's tasks).
+ */
+const ALIVE_MS = 2_000;
+
+/** Is this document still shown in this frame? (asked of its content script, by document id) */
+export async function documentAlive(tabId: number, frameId: number, documentId: string): Promise<boolean> {
+  const ping: Message<ContentCalls, 'actorlens:alive'> = { type: 'actorlens:alive' };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    return await Promise.race([
+      browser.tabs.sendMessage(tabId, ping, { frameId, documentId }).then((answer) => answer === true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ALIVE_MS))),
+    ]);
+  } catch {
+    return false; // gone: navigated away, removed, or never had our script
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** After a navigation in the tab: drop the tallies of documents no longer shown and badge what is left. */
+export async function checkTab(tabId: number): Promise<void> {
+  await verifyTab(tabId, (frameId, documentId) => documentAlive(tabId, frameId, documentId));
+  await setBadge(tabId, await distinctEntities(tabId));
 }

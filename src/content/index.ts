@@ -125,8 +125,12 @@ if (isTop) {
       const next = await updateSettings((s) => toggleSite(s, location.href));
       return { enabled: isEnabledFor(next, location.href) };
     },
+    'actorlens:alive': () => true,
   };
   handleMessages<ContentCalls>(handlers);
+} else {
+  // Child frames answer only the background's question, sent to them alone by document id (background/frames.ts).
+  handleMessages<Pick<ContentCalls, 'actorlens:alive'>>({ 'actorlens:alive': () => true });
 }
 
 // Single-page-app navigations: the URL changes without a new document. The Navigation API tells us where it
@@ -148,6 +152,11 @@ window.addEventListener('popstate', onUrlMaybeChanged);
 
 // A child frame that goes away takes its entities off the badge.
 if (!isTop) window.addEventListener('pagehide', () => send([]));
+// Back from the back/forward cache: the background let go of this document's tally when the tab moved on (and a
+// child frame took its own off on pagehide). Every frame reports again what it still shows.
+window.addEventListener('pageshow', (event) => {
+  if (event.persisted) send(scanner && enabled ? scanner.tally() : []);
+});
 
 let settingsMs = 0;
 // Settings, prefilter and (top frame) dictionary text were asked for at document_start (content-early.js), or are

@@ -109,6 +109,8 @@ export interface ContentCalls {
   'actorlens:pageInfo': { req: unknown; res: PageInfo };
   /** Where the first scan's time went (ms), for `npm run bench:page`; not part of the public contract. */
   'actorlens:scanStats': { req: unknown; res: ScanStats | null };
+  /** Sent to one document (frameId and documentId): is it still shown? Every frame answers `true`. */
+  'actorlens:alive': { req: unknown; res: true };
 }
 
 export type Message<Map, K extends keyof Map> = { type: K } & (Map[K] extends { req: infer R } ? R : never);

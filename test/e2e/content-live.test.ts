@@ -14,7 +14,7 @@ let server: Fixtures;
 let ext: Launched;
 before(async () => {
   server = await serveFixtures();
-  ext = await launchChromium();
+  ext = await launchChromium(undefined, { bfcache: true });
 });
 after(async () => {
   await ext?.context.close();
@@ -125,6 +125,74 @@ test('web components a feed removes are let go (their shadow roots are not held)
     assert.ok(held <= 200, `${held} shadow roots still in memory`);
   } finally {
     await page.close();
+  }
+});
+
+test('single-page-app navigations (pushState, replaceState, hash, Navigation API): the new view is read, the old one leaves, the side frame stays', async () => {
+  const page = await open('/spa-views.html');
+  try {
+    // The side frame (frame-child.html) names TrickBot and Dridex.
+    await settles('home view', () => answer(page), ['Dridex×1', 'Lazarus Group×1', 'TrickBot×2']);
+    await settles('home badge', () => badge(page), '3');
+    const views: [string, string, string, string[], string][] = [
+      ['push', '/spa-views.html?v=2', 'View two: Wizard Spider returns.', ['Dridex×1', 'TrickBot×1', 'Wizard Spider×1'], '3'],
+      ['replace', '/spa-views.html?v=3', 'View three: nothing to see here.', ['Dridex×1', 'TrickBot×1'], '2'],
+      ['hash', '#four', 'View four: the Lazarus Group again.', ['Dridex×1', 'Lazarus Group×1', 'TrickBot×1'], '3'],
+      ['navigate', '/spa-views.html?v=5', 'View five: APT28 and Turla.', ['APT28×1', 'Dridex×1', 'TrickBot×1', 'Turla×1'], '4'],
+    ];
+    for (const [how, url, text, expected, count] of views) {
+      await page.evaluate(([h, u, t]) => (window as unknown as { spaGo(h: string, u: string, t: string): unknown }).spaGo(h!, u!, t!), [how, url, text]);
+      await settles(`${how}: answer`, () => answer(page), expected);
+      await settles(`${how}: badge`, () => badge(page), count);
+    }
+  } finally {
+    await page.close();
+  }
+});
+
+test('back and forward through the back/forward cache: badge and answer are those of the page shown', async () => {
+  const page = await ext.context.newPage();
+  // Whether each document shown came back from the back/forward cache.
+  await page.addInitScript(() => addEventListener('pageshow', (e: PageTransitionEvent) => ((window as unknown as { restored: boolean }).restored = e.persisted)));
+  const restored = () => page.evaluate(() => (window as unknown as { restored?: boolean }).restored);
+  try {
+    await page.goto(server.url('/frame-parent.html'));
+    const first = ['Dridex×1', 'Lazarus Group×1', 'TrickBot×1', 'Wizard Spider×1'];
+    await settles('first page', () => answer(page), first);
+    await settles('first badge', () => badge(page), '4');
+    await page.goto(server.url('/article.html'));
+    const second = await answer(page);
+    await settles('second badge', () => badge(page), '5');
+    // No load event for a page restored from the cache: wait for the commit only.
+    await page.goBack({ waitUntil: 'commit' });
+    await settles('back: restored from the cache', restored, true);
+    await settles('back: answer', () => answer(page), first);
+    await settles('back: badge', () => badge(page), '4');
+    await page.goForward({ waitUntil: 'commit' });
+    await settles('forward: restored from the cache', restored, true);
+    await settles('forward: answer', () => answer(page), second);
+    await settles('forward: badge', () => badge(page), '5');
+  } finally {
+    await page.close();
+  }
+});
+
+test('frames: a child frame navigates; the top page, the other frame and another tab keep their tallies', async () => {
+  const page = await open('/frame-parent.html');
+  const other = await open('/article.html');
+  try {
+    await settles('tab 1', () => answer(page), ['Dridex×1', 'Lazarus Group×1', 'TrickBot×1', 'Wizard Spider×1']);
+    const article = await answer(other);
+    await settles('tab 2 badge', () => badge(other), '5');
+    // The framed note navigates to another one (APT28): the top page and the srcdoc frame are still there.
+    await page.evaluate(() => ((document.getElementById('child') as HTMLIFrameElement).src = '/frame-other.html'));
+    await settles('child frame navigated', () => answer(page), ['APT28×1', 'Lazarus Group×1', 'Wizard Spider×1']);
+    await settles('child frame navigated: badge', () => badge(page), '3');
+    assert.deepEqual(await answer(other), article);
+    assert.equal(await badge(other), '5');
+  } finally {
+    await page.close();
+    await other.close();
   }
 });
 
