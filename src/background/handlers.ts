@@ -2,7 +2,7 @@
 import type { BackgroundCalls, CardData } from '../core/protocol';
 import type { Handlers } from '../platform/messaging';
 import { ensureSeeded, publishDictionary, repo } from './knowledge';
-import { setBadge } from './badge';
+import { checkTab, setBadge } from './badge';
 import { distinctEntities, forgetDocument, otherFrames, recordFrame } from './frames';
 import { browser } from '../platform/browser';
 import { loadSettings } from '../platform/settings';
@@ -55,6 +55,11 @@ export const handlers = {
       const ids = entities.map((e) => e.entityId).filter((id): id is string => typeof id === 'string');
       await recordSightings(repo, ids, sender.url, typeof message.title === 'string' ? message.title : '').catch(() => undefined);
     }
+    return null;
+  },
+
+  async 'actorlens:checkFrames'(_message, sender) {
+    if (sender.tab?.id !== undefined) await checkTab(sender.tab.id);
     return null;
   },
 

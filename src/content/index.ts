@@ -49,6 +49,7 @@ function startScanner(): Scanner {
   interaction = new Interaction(document, s, card);
   s.onFirstPaint = () => interaction?.attach();
   s.onUpdate = (sc) => send(sc.tally());
+  if (isTop) s.onFlushed = checkChildFrames;
   return s;
 }
 
@@ -80,6 +81,7 @@ async function apply(next: Settings): Promise<void> {
   const options = { suppressed: suppressedFor(next, location.href), kinds: next.kinds, possibleActors: next.possibleActors, colors: next.colors };
   try {
     report = await scanner.start(options, started, pre);
+    if (isTop) checkChildFrames();
   } catch (error) {
     // No dictionary (background busy or reloaded): stay invisible; a later settings change or rescan retries.
     report = { done: true, scanMs: performance.now() - started, matches: [] };
@@ -149,6 +151,26 @@ const nav = (window as { navigation?: EventTarget }).navigation;
 if (nav && typeof nav.addEventListener === 'function') nav.addEventListener('navigatesuccess', onUrlMaybeChanged);
 else setInterval(onUrlMaybeChanged, 1000);
 window.addEventListener('popstate', onUrlMaybeChanged);
+
+/**
+ * Child frames seen at the last look (top frame). A removed frame's own goodbye (pagehide, below) is lost when the
+ * service worker is asleep (it cannot be woken by a frame being torn down): when a child frame the top frame knew
+ * is gone, the background is asked to check which of the tab's documents are still there.
+ */
+let childWindows = new Set<Window>();
+function checkChildFrames(): void {
+  const now = new Set<Window>();
+  for (let i = 0; i < window.length; i++) {
+    const child = window[i];
+    if (child) now.add(child);
+  }
+  for (const w of childWindows) {
+    if (now.has(w)) continue;
+    void callBackground({ type: 'actorlens:checkFrames' }).catch(() => undefined);
+    break;
+  }
+  childWindows = now;
+}
 
 // A child frame that goes away takes its entities off the badge.
 if (!isTop) window.addEventListener('pagehide', () => send([]));

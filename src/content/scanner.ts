@@ -118,6 +118,8 @@ export class Scanner {
   onUpdate: ((scanner: Scanner) => void) | undefined;
   /** Called once, when the first range is painted. */
   onFirstPaint: (() => void) | undefined;
+  /** Called after each flush of page changes (whether or not what is painted changed). */
+  onFlushed: (() => void) | undefined;
 
   /** `highlightInheritance`: whether the browser is expected to have it (see StyleManager; checked on the page). */
   constructor(
@@ -637,6 +639,7 @@ export class Scanner {
       if (run !== this.run) return;
       this.painter?.commit();
       this.notify(false);
+      this.onFlushed?.();
     } finally {
       this.flushing = false;
       // Nodes removed while this flush ran (it does not schedule another then) are pruned by the next one.

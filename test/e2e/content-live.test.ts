@@ -54,6 +54,16 @@ async function scanStats(page: Page): Promise<{ ranges: number } | null> {
   return w.evaluate((id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: unknown): Promise<{ ranges: number } | null> } } }).chrome.tabs.sendMessage(id, { type: 'actorlens:scanStats' }), tabId);
 }
 
+async function stopServiceWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /** Objects of a DOM class still in the page's heap after a full garbage collection (held by anyone, the extension included). */
 async function liveObjects(page: Page, className: string): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
@@ -193,6 +203,25 @@ test('frames: a child frame navigates; the top page, the other frame and another
   } finally {
     await page.close();
     await other.close();
+  }
+});
+
+test('frames removed while the service worker is stopped take their entities off the badge and the answer', async () => {
+  const page = await open('/frame-parent.html');
+  try {
+    await settles('start', () => answer(page), ['Dridex×1', 'Lazarus Group×1', 'TrickBot×1', 'Wizard Spider×1']);
+    await settles('start: badge', () => badge(page), '4');
+    // The browser stops the idle worker; then the page removes the srcdoc frame, later the other one.
+    await stopServiceWorker(page);
+    await page.evaluate(() => document.getElementById('inline')!.remove());
+    await settles('srcdoc frame removed', () => answer(page), ['Dridex×1', 'Lazarus Group×1', 'TrickBot×1']);
+    await settles('srcdoc frame removed: badge', () => badge(page), '3');
+    await stopServiceWorker(page);
+    await page.evaluate(() => document.getElementById('child')!.remove());
+    await settles('child frame removed', () => answer(page), ['Lazarus Group×1']);
+    await settles('child frame removed: badge', () => badge(page), '1');
+  } finally {
+    await page.close();
   }
 });
 
