@@ -138,13 +138,18 @@ if (isTop) {
 // Single-page-app navigations: the URL changes without a new document. The Navigation API tells us where it
 // exists; elsewhere a cheap check of location.href once a second.
 let lastUrl = location.href;
+const withoutFragment = (url: string) => url.split('#', 1)[0];
 function onUrlMaybeChanged(): void {
   if (location.href === lastUrl) return;
+  // A jump within the page (a table of contents, #section) shows the same view: nothing to read again. Re-reading
+  // cost a whole scan per click (a 2 MB report: 1.2–1.6 s of main-thread work for five jumps against 0.09 s
+  // without ActorLens). A hash-routed app's new view is read all the same: the observer sees it rendered.
+  const sameView = withoutFragment(location.href) === withoutFragment(lastUrl);
   lastUrl = location.href;
   // Give the app a moment to render the new view, then re-read everything still valid.
   setTimeout(() => {
     if (settings && isEnabledFor(settings, location.href) !== enabled) void queueApply(settings);
-    else if (scanner?.isDone) void scanner.rescan();
+    else if (!sameView && scanner?.isDone) void scanner.rescan();
   }, 300);
 }
 const nav = (window as { navigation?: EventTarget }).navigation;

@@ -259,3 +259,40 @@ test('pause or per-site off while a feed is still changing: nothing painted afte
     await page.close();
   }
 });
+
+test('a jump within the page (#section) leaves the highlights as they are: the page is not read again', async () => {
+  const page = await open('/article.html');
+  try {
+    await spotted(await worker(), page);
+    const before = await answer(page);
+    // Keep the painted range objects: a re-read replaces every one of them.
+    await page.evaluate(() => {
+      const kept: AbstractRange[] = [];
+      CSS.highlights.forEach((h) => h.forEach((r) => kept.push(r)));
+      (window as unknown as { kept: AbstractRange[] }).kept = kept;
+    });
+    for (const hash of ['#heading', '#tail', '#split']) {
+      await page.evaluate((h) => (location.hash = h), hash);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    // The address changed (the Navigation API reported it); give a re-read, were there one, time to finish.
+    await new Promise((r) => setTimeout(r, 1500));
+    const same = await page.evaluate(() => {
+      const kept = new Set((window as unknown as { kept: AbstractRange[] }).kept);
+      let now = 0;
+      let replaced = 0;
+      CSS.highlights.forEach((h) =>
+        h.forEach((r) => {
+          now++;
+          if (!kept.has(r)) replaced++;
+        }),
+      );
+      return { kept: kept.size, now, replaced };
+    });
+    assert.equal(same.replaced, 0, JSON.stringify(same));
+    assert.equal(same.now, same.kept);
+    assert.deepEqual(await answer(page), before);
+  } finally {
+    await page.close();
+  }
+});
