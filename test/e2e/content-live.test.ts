@@ -7,8 +7,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Worker } from 'playwright-core';
-import { launchChromium, serveFixtures, spotted, tabIdOf, type Fixtures, type Launched } from './harness';
-import { badgeOf, setSettings, waitFor } from './content-pages';
+import { launchChromium, openPopup, serveFixtures, spotted, tabIdOf, type Fixtures, type Launched } from './harness';
+import { accessibleNames, badgeOf, setSettings, waitFor } from './content-pages';
 
 let server: Fixtures;
 let ext: Launched;
@@ -292,6 +292,70 @@ test('a jump within the page (#section) leaves the highlights as they are: the p
     assert.equal(same.replaced, 0, JSON.stringify(same));
     assert.equal(same.now, same.kept);
     assert.deepEqual(await answer(page), before);
+  } finally {
+    await page.close();
+  }
+});
+
+/** Hovers the first highlight reading `text` and returns the texts of the card that opens (links loaded). */
+async function hoverCard(page: Page, text: string): Promise<string[]> {
+  const at = await page.evaluate((wanted) => {
+    let found: { x: number; y: number } | undefined;
+    CSS.highlights.forEach((h) =>
+      h.forEach((r) => {
+        const live = new Range();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        const rect = live.getClientRects()[0];
+        if (!found && rect && live.toString() === wanted) found = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }),
+    );
+    return found;
+  }, text);
+  assert.ok(at, `${text} highlighted`);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  const names = await waitFor(
+    async () => (await accessibleNames(page)).map((n) => n.name),
+    (all) => all.includes(`ActorLens: ${text}`) && !all.includes('Loading links…') && all.some((n) => n === 'No known links.' || / source/.test(n)),
+    5000,
+    'card with its links',
+  );
+  await page.mouse.move(2, 2);
+  await waitFor(async () => (await accessibleNames(page)).some((n) => n.role === 'dialog'), (open) => !open, 5000, 'card closed');
+  return names;
+}
+
+test('a hover card opened after the reader recorded a claim in the popup shows the new link (the tab stayed open)', async () => {
+  const page = await open('/claim-rhysida.html');
+  try {
+    await spotted(await worker(), page);
+    assert.ok((await hoverCard(page, 'Rhysida')).includes('No known links.'));
+    // The reader selects the passage and records the claim in the popup, the article still open.
+    await page.evaluate(() => {
+      const p = document.getElementById('key')!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    const popup = await openPopup(ext.context, ext.extensionId, await tabIdOf(await worker(), page));
+    await popup.getByRole('button', { name: 'Record a claim from this page' }).click();
+    await popup.locator('form.claim-form').waitFor();
+    await popup.locator('#claim-from').fill('Rhys');
+    await popup.locator('#claim-from-list [role=option]', { hasText: 'Rhysida' }).waitFor();
+    await popup.keyboard.press('Enter');
+    await popup.locator('#claim-to').fill('Goot');
+    await popup.locator('#claim-to-list [role=option]', { hasText: 'GootLoader' }).waitFor();
+    await popup.keyboard.press('Enter');
+    await popup.selectOption('#claim-relation', 'obtains-access-from');
+    await popup.getByRole('button', { name: 'Save claim' }).click();
+    await popup.locator('h1.entity-name', { hasText: 'Rhysida' }).waitFor();
+    await popup.close();
+    await page.bringToFront();
+    await page.evaluate(() => document.getSelection()!.removeAllRanges());
+    const after = await waitFor(() => hoverCard(page, 'Rhysida'), (names) => names.includes('GootLoader'), 8000, 'the new link on the card').catch((e: Error) => [e.message]);
+    assert.ok(after.includes('GootLoader'), after.join(' | '));
+    assert.ok(!after.includes('No known links.'));
   } finally {
     await page.close();
   }
