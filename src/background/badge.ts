@@ -34,8 +34,13 @@ export async function documentAlive(tabId: number, frameId: number, documentId: 
   }
 }
 
-/** After a navigation in the tab: drop the tallies of documents no longer shown and badge what is left. */
-export async function checkTab(tabId: number): Promise<void> {
-  await verifyTab(tabId, (frameId, documentId) => documentAlive(tabId, frameId, documentId));
+/**
+ * After a navigation in the tab (or a child frame's removal): drop the tallies of documents no longer shown and
+ * badge what is left. Tallies without a document id (a browser that gives none) cannot be checked: they go when the
+ * tab starts `loading` (a navigation, as before) and stay otherwise, else the tally a page reported before its own
+ * "complete" would be lost.
+ */
+export async function checkTab(tabId: number, loading = false): Promise<void> {
+  await verifyTab(tabId, async (frameId, documentId) => (documentId === undefined ? !loading : documentAlive(tabId, frameId, documentId)));
   await setBadge(tabId, await distinctEntities(tabId));
 }

@@ -78,15 +78,14 @@ export async function forgetTab(tabId: number): Promise<void> {
 }
 
 /**
- * Keeps the tallies of the tab's documents that `alive` says are still shown, drops the others (and those with no
- * document id, which cannot be asked). Returns whether anything was dropped.
+ * Keeps the tallies of the tab's documents that `alive` says are still shown and drops the others. `alive` is asked
+ * about tallies with no document id too (documentId undefined: a browser without document ids, or an older worker's
+ * tally), which cannot be asked of the page. Returns whether anything was dropped.
  */
-export async function verifyTab(tabId: number, alive: (frameId: number, documentId: string) => Promise<boolean>): Promise<boolean> {
+export async function verifyTab(tabId: number, alive: (frameId: number, documentId: string | undefined) => Promise<boolean>): Promise<boolean> {
   const frames = (await load()).get(tabId);
   if (!frames) return false;
-  const checked = await Promise.all(
-    [...frames].map(async ([frameId, tally]) => ({ frameId, tally, keep: tally.documentId !== undefined && (await alive(frameId, tally.documentId)) })),
-  );
+  const checked = await Promise.all([...frames].map(async ([frameId, tally]) => ({ frameId, tally, keep: await alive(frameId, tally.documentId) })));
   // Read the map again: reports that arrived while the documents were asked stand.
   const map = await load();
   const now = map.get(tabId);

@@ -27,6 +27,6 @@ browser.commands.onCommand.addListener((command) => {
 // to a new document or within one (single-page apps report "loading" too). The tallies of documents no longer
 // shown go, the others stay (frames.ts); the new documents report themselves.
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading' || change.status === 'complete') void checkTab(tabId);
+  if (change.status === 'loading' || change.status === 'complete') void checkTab(tabId, change.status === 'loading');
 });
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
