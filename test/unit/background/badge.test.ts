@@ -7,8 +7,9 @@ import type { SpottedEntity } from '../../../src/core/protocol';
 
 const session = new Map<string, unknown>();
 const badges = new Map<number, string>();
-/** Documents that answer the background's "still there?". */
+/** Documents that answer the background's "still there?", and those too busy to answer at all. */
 const shown = new Set<string>();
+const busy = new Set<string>();
 vi.mock('../../../src/platform/browser', () => ({
   browser: {
     storage: {
@@ -26,6 +27,7 @@ vi.mock('../../../src/platform/browser', () => ({
     tabs: {
       sendMessage: async (_tabId: number, _message: unknown, options: { documentId?: string }) => {
         if (options.documentId && shown.has(options.documentId)) return true;
+        if (options.documentId && busy.has(options.documentId)) return new Promise(() => undefined);
         throw new Error('Could not establish connection. Receiving end does not exist.');
       },
     },
@@ -38,6 +40,7 @@ beforeEach(() => {
   session.clear();
   badges.clear();
   shown.clear();
+  busy.clear();
   vi.resetModules();
 });
 
@@ -62,5 +65,23 @@ describe('checkTab', () => {
     expect(badges.get(2)).toBe('2');
     await checkTab(2, true); // "loading": a navigation
     expect(badges.get(2)).toBe('');
+  });
+
+  it('a document too busy to answer (a long script on the page) keeps its tally', async () => {
+    vi.useFakeTimers();
+    try {
+      const frames = await import('../../../src/background/frames');
+      const { checkTab } = await import('../../../src/background/badge');
+      await frames.recordFrame(3, 0, [entity('turla')], 'busy-top');
+      await frames.recordFrame(3, 4, [entity('apt28')], 'gone-frame');
+      busy.add('busy-top');
+      const checking = checkTab(3, true);
+      await vi.advanceTimersByTimeAsync(5_000);
+      await checking;
+      expect(badges.get(3)).toBe('1');
+      expect(await frames.otherFrames(3, 4)).toEqual([entity('turla')]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
