@@ -163,7 +163,7 @@ export class Scanner {
     this.pruneDetached();
     await this.scanRoots([this.doc.body ?? this.doc.documentElement], this.run, false);
     this.painter?.commit();
-    // Always re-report: the background may have dropped this tab's tally on a same-document navigation.
+    // Always re-report: a rescan is asked for (manual rescan, new view), and the report is its answer.
     this.notify(true);
     return this.report();
   }
