@@ -2,8 +2,8 @@
 import type { BackgroundCalls, CardData } from '../core/protocol';
 import type { Handlers } from '../platform/messaging';
 import { ensureSeeded, publishDictionary, repo } from './knowledge';
-import { setBadge } from './badge';
-import { distinctEntities, otherFrames, recordFrame } from './frames';
+import { checkTab, setBadge } from './badge';
+import { distinctEntities, forgetDocument, otherFrames, recordFrame } from './frames';
 import { browser } from '../platform/browser';
 import { loadSettings } from '../platform/settings';
 import { recordSightings } from '../core/db/sightings';
@@ -42,12 +42,24 @@ export const handlers = {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return null;
     const entities = Array.isArray(message.entities) ? message.entities : [];
-    await recordFrame(tabId, sender.frameId ?? 0, entities);
+    const { documentId, documentLifecycle } = sender as { documentId?: string; documentLifecycle?: string };
+    // A late report from a document the frame no longer shows (it navigated, or the page went into the
+    // back/forward cache) must not stand for the document shown now.
+    if (documentId !== undefined && documentLifecycle !== undefined && documentLifecycle !== 'active') {
+      await forgetDocument(tabId, sender.frameId ?? 0, documentId);
+    } else {
+      await recordFrame(tabId, sender.frameId ?? 0, entities, documentId);
+    }
     await setBadge(tabId, await distinctEntities(tabId));
     if (sender.url && (await loadSettings()).history) {
       const ids = entities.map((e) => e.entityId).filter((id): id is string => typeof id === 'string');
       await recordSightings(repo, ids, sender.url, typeof message.title === 'string' ? message.title : '').catch(() => undefined);
     }
+    return null;
+  },
+
+  async 'actorlens:checkFrames'(_message, sender) {
+    if (sender.tab?.id !== undefined) await checkTab(sender.tab.id);
     return null;
   },
 

@@ -10,7 +10,7 @@ import { handlers } from './handlers';
 import { ensureSeeded, publishDictionary } from './knowledge';
 import { toggleActiveTab } from './commands';
 import { forgetTab } from './frames';
-import { setBadge } from './badge';
+import { checkTab } from './badge';
 
 handleMessages<BackgroundCalls>(handlers);
 
@@ -23,12 +23,10 @@ browser.commands.onCommand.addListener((command) => {
   if (command === 'toggle-highlights') void toggleActiveTab();
 });
 
-// A new document in the tab: its old tally and badge go (no "tabs" permission needed for status changes).
-// Same-document (single-page-app) navigations may report "loading" too: the content script re-reports after them.
+// Something navigated in the tab (no "tabs" permission needed for status changes): the top frame or a child frame,
+// to a new document or within one (single-page apps report "loading" too). The tallies of documents no longer
+// shown go, the others stay (frames.ts); the new documents report themselves.
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') {
-    void forgetTab(tabId);
-    void setBadge(tabId, 0);
-  }
+  if (change.status === 'loading' || change.status === 'complete') void checkTab(tabId, change.status === 'loading');
 });
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));

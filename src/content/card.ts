@@ -123,16 +123,27 @@ export class Card {
         this.hide();
       });
       foot.append(button);
-      let pending = this.cache.get(entityId);
-      if (!pending) {
-        pending = this.callbacks.fetch(entityId).catch(() => null);
-        this.cache.set(entityId, pending);
-      }
-      void pending.then((data) => {
+      // What was fetched before shows at once, and the background is asked again at every showing: the reader may
+      // have recorded or edited a link in the popup since (a tab stays open for hours; its cards did not change).
+      const cached = this.cache.get(entityId);
+      const fresh = this.callbacks.fetch(entityId).catch(() => null);
+      let rendered: string | undefined;
+      const render = (data: CardData | null) => {
         if (token !== this.showToken) return;
+        const key = JSON.stringify(data?.links ?? []);
+        if (key === rendered) return;
+        rendered = key;
         links.replaceChildren(renderLinks(data?.links ?? [], spot.name));
         this.place(spot, options.near);
-      });
+      };
+      if (cached) void cached.then(render);
+      void fresh
+        .then((data) => {
+          // A failed fetch keeps what was fetched before.
+          if (data || !cached) this.cache.set(entityId, fresh);
+          return data ?? cached ?? null;
+        })
+        .then(render);
     }
     foot.append(el('span', 'hint', t('card_keyboard_hint')));
     box.append(foot);

@@ -118,6 +118,8 @@ export class Scanner {
   onUpdate: ((scanner: Scanner) => void) | undefined;
   /** Called once, when the first range is painted. */
   onFirstPaint: (() => void) | undefined;
+  /** Called after each flush of page changes (whether or not what is painted changed). */
+  onFlushed: (() => void) | undefined;
 
   /** `highlightInheritance`: whether the browser is expected to have it (see StyleManager; checked on the page). */
   constructor(
@@ -161,7 +163,7 @@ export class Scanner {
     this.pruneDetached();
     await this.scanRoots([this.doc.body ?? this.doc.documentElement], this.run, false);
     this.painter?.commit();
-    // Always re-report: the background may have dropped this tab's tally on a same-document navigation.
+    // Always re-report: a rescan is asked for (manual rescan, new view), and the report is its answer.
     this.notify(true);
     return this.report();
   }
@@ -497,6 +499,9 @@ export class Scanner {
     for (const r of stale) this.drop(r);
     // A fully collapsed range means its text was replaced in place.
     for (const [r] of this.spots) if (r.collapsed) this.drop(r);
+    // Components the page removed (a feed's items): holding their shadow roots would hold their whole subtrees.
+    // One put back is found again by the walk of its new place (onShadowRoot).
+    for (const shadow of this.shadowRoots) if (!shadow.host.isConnected) this.shadowRoots.delete(shadow);
   }
 
   private clear(): void {
@@ -634,9 +639,11 @@ export class Scanner {
       if (run !== this.run) return;
       this.painter?.commit();
       this.notify(false);
+      this.onFlushed?.();
     } finally {
       this.flushing = false;
-      if (this.dirty.size && run === this.run) this.schedule();
+      // Nodes removed while this flush ran (it does not schedule another then) are pruned by the next one.
+      if ((this.dirty.size || this.prunePending) && run === this.run) this.schedule();
     }
   }
 

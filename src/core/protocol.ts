@@ -90,6 +90,8 @@ export interface BackgroundCalls {
   /** Sent by every frame after each change; the background aggregates per tab and frame (badge). */
   /** A frame's tally after a scan; `title` feeds the opt-in local history (kept only when the reader turned it on). */
   'actorlens:reportSpotted': { req: { entities: SpottedEntity[]; title?: string }; res: null };
+  /** A child frame of the sender's tab went away: the background checks which of the tab's documents remain. */
+  'actorlens:checkFrames': { req: unknown; res: null };
   /** The entities other frames of the sender's tab reported (the top frame folds them into its answer). */
   'actorlens:framesSpotted': { req: unknown; res: SpottedEntity[] };
   /** "Open in ActorLens" from the hover card: opens the ActorLens view of the entity. */
@@ -109,6 +111,8 @@ export interface ContentCalls {
   'actorlens:pageInfo': { req: unknown; res: PageInfo };
   /** Where the first scan's time went (ms), for `npm run bench:page`; not part of the public contract. */
   'actorlens:scanStats': { req: unknown; res: ScanStats | null };
+  /** Sent to one document (frameId and documentId): is it still shown? Every frame answers `true`. */
+  'actorlens:alive': { req: unknown; res: true };
 }
 
 export type Message<Map, K extends keyof Map> = { type: K } & (Map[K] extends { req: infer R } ? R : never);

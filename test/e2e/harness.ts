@@ -72,11 +72,13 @@ export interface Launched {
   userDataDir: string;
 }
 
-export async function launchChromium(userDataDir = mkdtempSync(path.join(tmpdir(), 'actorlens-e2e-')), opts: { headless?: boolean } = {}): Promise<Launched> {
+/** `bfcache`: keep the back/forward cache on (Playwright turns it off by default). */
+export async function launchChromium(userDataDir = mkdtempSync(path.join(tmpdir(), 'actorlens-e2e-')), opts: { headless?: boolean; bfcache?: boolean } = {}): Promise<Launched> {
   if (!existsSync(path.join(DIST, 'manifest.json'))) throw new Error('dist/ is missing: run `npm run build` first.');
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROME,
     headless: opts.headless ?? true,
+    ...(opts.bfcache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
     viewport: { width: 1100, height: 900 },
     args: [...CHROME_ARGS, `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`],
   });

@@ -42,3 +42,58 @@ describe('frame tallies', () => {
     expect(await (await freshWorker()).distinctEntities(7)).toBe(0);
   });
 });
+
+describe('after a navigation in the tab', () => {
+  it('keeps the tallies of documents still shown and drops the others', async () => {
+    const frames = await freshWorker();
+    await frames.recordFrame(9, 0, [entity('lazarus-group', 'Lazarus Group')], 'top-doc');
+    await frames.recordFrame(9, 4, [entity('trickbot', 'TrickBot')], 'side-doc');
+    await frames.recordFrame(9, 5, [entity('dridex', 'Dridex')], 'gone-doc');
+    await frames.recordFrame(9, 6, [entity('conti', 'Conti')]);
+    const asked: string[] = [];
+    const dropped = await frames.verifyTab(9, async (_frameId, documentId) => {
+      if (documentId === undefined) return false; // cannot be asked: dropped, as on a navigation
+      asked.push(documentId);
+      return documentId !== 'gone-doc';
+    });
+    expect(dropped).toBe(true);
+    expect(asked.sort()).toEqual(['gone-doc', 'side-doc', 'top-doc']);
+    expect(await frames.distinctEntities(9)).toBe(2);
+    expect((await frames.otherFrames(9, 0)).map((e) => e.name)).toEqual(['TrickBot']);
+    // What a woken worker reads back.
+    expect(await (await freshWorker()).distinctEntities(9)).toBe(2);
+  });
+
+  it('a report that arrives while the documents are asked stands', async () => {
+    const frames = await freshWorker();
+    await frames.recordFrame(11, 3, [entity('dridex', 'Dridex')], 'old-doc');
+    await frames.verifyTab(11, async () => {
+      // The frame's new document reports before the old one is found gone.
+      await frames.recordFrame(11, 3, [entity('apt28', 'APT28')], 'new-doc');
+      return false;
+    });
+    expect((await frames.otherFrames(11, 0)).map((e) => e.name)).toEqual(['APT28']);
+  });
+
+  it('a document no longer shown takes only its own tally off', async () => {
+    const frames = await freshWorker();
+    await frames.recordFrame(12, 0, [entity('turla', 'Turla')], 'new-top');
+    await frames.forgetDocument(12, 0, 'old-top');
+    expect(await frames.distinctEntities(12)).toBe(1);
+    await frames.forgetDocument(12, 0, 'new-top');
+    expect(await frames.distinctEntities(12)).toBe(0);
+  });
+
+  it('reads tallies stored by an older worker (entities only)', async () => {
+    session.set('frames', { 13: { 0: [entity('turla', 'Turla')], 2: [entity('apt28', 'APT28')] } });
+    const frames = await freshWorker();
+    expect(await frames.distinctEntities(13)).toBe(2);
+    // Those cannot be asked whether they are still there: the caller decides (kept here, dropped on a navigation).
+    const unknown: (string | undefined)[] = [];
+    await frames.verifyTab(13, async (_frameId, documentId) => (unknown.push(documentId), true));
+    expect(unknown).toEqual([undefined, undefined]);
+    expect(await frames.distinctEntities(13)).toBe(2);
+    await frames.verifyTab(13, async () => false);
+    expect(await frames.distinctEntities(13)).toBe(0);
+  });
+});

@@ -1,0 +1,73 @@
+// @vitest-environment happy-dom
+/**
+ * The scanner following a page that keeps changing: what the page removes leaves the tally, even when the removal
+ * lands while the scanner is still reading an earlier change.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Match } from '../../../src/core/matcher/index';
+
+/** Names the fake matcher knows. */
+const NAMES = ['TrickBot', 'Lazarus Group'];
+/** While set, reading waits on it (the dictionary read each scan starts with), so the test can act mid-flush. */
+let gate: Promise<void> | undefined;
+
+vi.mock('../../../src/content/knowledge', () => ({
+  buildMs: 0,
+  releasePrefetched: () => undefined,
+  loadPrefilter: async () => {
+    if (gate) await gate;
+    return { mayMatch: () => true };
+  },
+  loadMatcher: async () => ({
+    match(text: string): Match[] {
+      const out: Match[] = [];
+      for (const name of NAMES) {
+        for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+          out.push({ start: at, end: at + name.length, text: name, entityId: name.toLowerCase(), name, kind: 'actor', alias: name, reason: 'exact' });
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    },
+  }),
+}));
+
+const { Scanner } = await import('../../../src/content/scanner');
+
+const options = { suppressed: [], kinds: ['actor' as const, 'malware' as const, 'tool' as const, 'ransomware' as const], possibleActors: false, colors: { actor: '#ff0000', malware: '#0000ff', tool: '#00ff00', ransomware: '#aa00ff' } };
+const names = (s: InstanceType<typeof Scanner>) => s.tally().map((e) => `${e.name}×${e.count}`).sort();
+
+async function until(ok: () => boolean, ms = 3000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+}
+
+afterEach(() => {
+  gate = undefined;
+  document.body.replaceChildren();
+});
+
+describe('following page changes', () => {
+  it('an item removed while the previous change is being read still leaves the tally', async () => {
+    document.body.innerHTML = '<div id="feed"><p id="a">Analysts saw TrickBot again.</p></div>';
+    const scanner = new Scanner(document);
+    await scanner.start(options, performance.now());
+    expect(names(scanner)).toEqual(['TrickBot×1']);
+
+    // The feed appends an item; the scanner's flush of it is held at its first step…
+    let open!: () => void;
+    gate = new Promise<void>((resolve) => (open = resolve));
+    const b = document.createElement('p');
+    b.textContent = 'Then the Lazarus Group.';
+    document.getElementById('feed')!.append(b);
+    await new Promise((r) => setTimeout(r, 400)); // past the debounce: the flush has begun and waits
+    // …and while it reads, the feed drops its oldest item: a removal and nothing else.
+    document.getElementById('a')!.remove();
+    await new Promise((r) => setTimeout(r, 0)); // the mutation is delivered
+    gate = undefined;
+    open();
+
+    await until(() => !names(scanner).includes('TrickBot×1'));
+    expect(names(scanner)).toEqual(['Lazarus Group×1']);
+    scanner.stop();
+  });
+});
