@@ -138,6 +138,21 @@ test('web components a feed removes are let go (their shadow roots are not held)
   }
 });
 
+test('web components with highlights a feed removes are let go too (the rules adopted into their shadow roots do not hold them)', async () => {
+  const page = await open('/live-feed.html');
+  try {
+    await spotted(await worker(), page);
+    // Items naming entities: each component's shadow root gets highlights, and the highlight rules with them.
+    for (let round = 0; round < 3; round++) await feedRun(page, { perTick: 20, keep: 200, ticks: 100, intervalMs: 30, shadow: true });
+    await page.evaluate(() => (window as unknown as { feedOnly(n: string[]): void }).feedOnly([]));
+    await new Promise((r) => setTimeout(r, 1500));
+    const held = await liveObjects(page, 'ShadowRoot');
+    assert.ok(held <= 200, `${held} shadow roots still in memory`);
+  } finally {
+    await page.close();
+  }
+});
+
 test('single-page-app navigations (pushState, replaceState, hash, Navigation API): the new view is read, the old one leaves, the side frame stays', async () => {
   const page = await open('/spa-views.html');
   try {
