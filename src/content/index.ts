@@ -184,6 +184,12 @@ if (!isTop) window.addEventListener('pagehide', () => send([]));
 window.addEventListener('pageshow', (event) => {
   if (event.persisted) send(scanner && enabled ? scanner.tally() : []);
 });
+// A page the browser prerendered (a link the reader is likely to follow) was read then, and its report refused by the
+// background while it was not shown: report again when it is. (Chromium does not prerender under DevTools automation,
+// so no browser test reaches this.)
+if ((document as { prerendering?: boolean }).prerendering) {
+  document.addEventListener('prerenderingchange', () => send(scanner && enabled ? scanner.tally() : []), { once: true });
+}
 
 let settingsMs = 0;
 // Settings, prefilter and (top frame) dictionary text were asked for at document_start (content-early.js), or are
