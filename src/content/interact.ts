@@ -257,7 +257,12 @@ export class Interaction {
       i = spots.findIndex(visible);
       if (i < 0) i = 0;
     }
-    this.lastStop = spots[i % spots.length];
-    return this.lastStop;
+    // Text the page does not show (a closed menu, a hidden tab, display:none) has no box to point at: the card would
+    // open in the corner for nothing the reader can see. Such stops are passed over.
+    for (let k = 0; k < spots.length; k++) {
+      const spot = spots[(i + k) % spots.length]!;
+      if (liveRange(spot.range).getClientRects().length) return (this.lastStop = spot);
+    }
+    return undefined;
   }
 }

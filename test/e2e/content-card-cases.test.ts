@@ -244,3 +244,31 @@ test('after the page rebuilds itself with document.open()/write(), hover and Alt
     await page.close();
   }
 });
+
+test('Alt+Shift+K passes over highlights the page does not show (a closed menu, a hidden tab)', async () => {
+  const page = await open('/card-hidden.html');
+  try {
+    const report = await spotted(env.browser.worker, page);
+    // Hidden text is read (it may be shown at any moment) and counted.
+    assert.deepEqual(report.matches.map((m) => m.name).sort(), ['Emotet', 'Lazarus Group', 'TrickBot', 'Wizard Spider']);
+    const seen: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Alt+Shift+K');
+      const shown = await waitFor(() => dialogs(page), (d) => d.length === 1 && d[0] !== seen[seen.length - 1], 3000, `card ${i + 1}`);
+      seen.push(shown[0]!);
+    }
+    assert.deepEqual(seen, ['ActorLens: Lazarus Group', 'ActorLens: Wizard Spider', 'ActorLens: Lazarus Group', 'ActorLens: Wizard Spider']);
+    // Shown again, the menu's highlight is a stop like any other.
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (document.getElementById('menu')!.style.display = 'block'));
+    const again: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Alt+Shift+K');
+      const shown = await waitFor(() => dialogs(page), (d) => d.length === 1 && d[0] !== again[again.length - 1], 3000, `card ${i + 1} with the menu shown`);
+      again.push(shown[0]!);
+    }
+    assert.ok(again.includes('ActorLens: TrickBot'), again.join(', '));
+  } finally {
+    await page.close();
+  }
+});
