@@ -67,6 +67,28 @@ describe('options import: file → preview → apply → undo', () => {
     expect(await backend.lastUndo.get()).toBeDefined();
   });
 
+  it('marks a public feed as imported when the same galaxy or ATT&CK bundle was imported from a file', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    show(backend);
+    const card = (title: string) => $$('.preset').find((c) => $('h4', c)!.textContent === title)!;
+    await waitFor(() => $('.presets'));
+    expect(card('MISP galaxy: threat actors').textContent).toContain('Not imported yet');
+    await pickFile(fileInput(), fileOf('misp-threat-actor-sample.json'));
+    await click(await waitFor(() => button('Apply import')));
+    await waitFor(() => $('.notice.good'));
+    await waitFor(() => card('MISP galaxy: threat actors').textContent?.includes('Last imported'));
+    expect(button('Update now', card('MISP galaxy: threat actors'))).toBeDefined();
+    // Other galaxies were not imported.
+    expect(card('MISP galaxy: tools').textContent).toContain('Not imported yet');
+    expect(card('MITRE ATT&CK Enterprise').textContent).toContain('Not imported yet');
+
+    await pickFile(fileInput(), fileOf('stix20-attack-sample.json'));
+    await click(await waitFor(() => button('Apply import')));
+    await waitFor(() => card('MITRE ATT&CK Enterprise').textContent?.includes('Last imported'));
+    expect(card('MISP galaxy: tools').textContent).toContain('Not imported yet');
+  });
+
   it('offers undo of the last import and restores the data exactly', async () => {
     const backend = fakeBackend();
     await backend.ready;
