@@ -64,6 +64,12 @@ export function lastImportOf(preset: FeedPreset, log: readonly ImportRecord[]): 
   return log.find((r) => r.fileName === preset.url || (r.feed === preset.feed && !preset.otherEdition?.test(fileNameOf(r.fileName))));
 }
 
+/** The preset title for a provenance value when it is one of these feeds' ("misp:threat-actor" → "MISP galaxy: threat actors"). */
+export function presetTitleOf(feed: string): MessageKey | undefined {
+  // ATT&CK's provenance is every edition's: it keeps its own label.
+  return feed.startsWith('misp:') ? FEED_PRESETS.find((p) => p.feed === feed)?.title : undefined;
+}
+
 /** Reminder intervals offered per feed, in days (0 = never). */
 export const REMINDER_DAYS = [0, 7, 30, 90] as const;
 

@@ -7,6 +7,8 @@ import { EntityDetail } from '../../../src/options/components/EntityDetail';
 import { ExplorerPanel, PAGE_SIZE } from '../../../src/options/components/ExplorerPanel';
 import { ANY, countLinks, facets, filterEntities, indexEntities } from '../../../src/options/explorer/filter';
 import { buildNeighborhood } from '../../../src/options/explorer/neighborhood';
+import { sourceLabel } from '../../../src/options/explorer/source-label';
+import { PresetList } from '../../../src/options/components/PresetList';
 import { fakeBackend, NOW } from './fake-backend';
 import { $, $$, button, choose, cleanup, click, field, mount, type, waitFor } from '../render';
 
@@ -66,6 +68,18 @@ describe('explorer filtering (pure)', () => {
     const hits = filterEntities(many, { ...ANY, query: 'alias 99', kind: 'actor' });
     expect(hits.length).toBeGreaterThan(0);
     expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe('source labels', () => {
+  it('names a MISP galaxy in Sources and the source filter as its feed card does', () => {
+    mount(<PresetList log={[]} reminders={{}} now={NOW} disabled={false} onImport={() => undefined} onReminder={() => undefined} />);
+    const titles = $$('.preset h4').map((h) => h.textContent);
+    for (const galaxy of ['threat-actor', 'ransomware', 'tool']) expect(titles).toContain(sourceLabel(`misp:${galaxy}`));
+    expect(sourceLabel('misp:threat-actor')).toBe('MISP galaxy: threat actors');
+    // A galaxy with no feed card keeps its type.
+    expect(sourceLabel('misp:malpedia')).toBe('MISP galaxy: malpedia');
+    expect(sourceLabel('attack')).toBe('MITRE ATT&CK');
   });
 });
 
