@@ -53,6 +53,7 @@ export function App({ backend, initialEntity }: AppProps) {
   const [report, setReport] = useState<SpottedReport | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings>();
   const [query, setQuery] = useState('');
+  const [activeResult, setActiveResult] = useState<string>();
   const [expandedKinds, setExpandedKinds] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<NoticeData>();
   const [revision, setRevision] = useState(0);
@@ -247,7 +248,12 @@ export function App({ backend, initialEntity }: AppProps) {
         report={report}
         settings={settings}
         query={query}
-        onQuery={setQuery}
+        onQuery={(q) => {
+          setQuery(q);
+          setActiveResult(undefined);
+        }}
+        activeResult={activeResult}
+        onActiveResult={setActiveResult}
         expanded={expandedKinds}
         onExpand={(kind) => setExpandedKinds((k) => new Set([...k, kind]))}
         search={backend.search}

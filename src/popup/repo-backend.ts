@@ -2,9 +2,10 @@
  * The database half of the popup's backend, over a Repository. Kept free of the browser API so the benchmark
  * (scripts/bench-popup.ts) runs the very same queries in Node on fake-indexeddb.
  */
-import type { Repository } from '../core/db/repository';
+import type { EntityRow } from '../core/db/database';
+import { fromRow, type Repository } from '../core/db/repository';
 import type { PopupBackend } from './backend';
-import { buildWordIndex, searchWords } from './lib/word-search';
+import { buildWordIndex, searchWords, wordCandidates } from './lib/word-search';
 
 type DbPart = Pick<PopupBackend, 'entity' | 'links' | 'pivots' | 'search' | 'addClaim' | 'updateClaim' | 'deleteClaim' | 'restoreClaim' | 'addEntity'>;
 
@@ -15,9 +16,15 @@ export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Pr
     return run();
   };
   const LIMIT = 12;
-  // Built on the first search that needs it, and again after the knowledge base grows from here.
-  let words: ReturnType<typeof buildWordIndex> | undefined;
-  const wordIndex = async () => (words ??= buildWordIndex(await repo.allEntities()));
+  // The stored rows (with their lookup keys), read on the first search that needs them and again after the knowledge
+  // base grows from here. Only the rows whose keys contain the query are turned into entities and split into words:
+  // building a word index of every entity cost more than reading them.
+  let rows: Promise<EntityRow[]> | undefined;
+  const allRows = () => {
+    const read = (rows ??= repo.db.entities.toArray());
+    read.catch(() => (rows = undefined));
+    return read;
+  };
   return {
     entity: (id) => after(() => repo.entity(id)),
     links: (id) => after(() => repo.linksOf(id)),
@@ -28,7 +35,8 @@ export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Pr
       after(async () => {
         const hits = await repo.search(q, LIMIT);
         if (hits.length >= LIMIT) return hits;
-        return [...hits, ...searchWords(await wordIndex(), q, LIMIT - hits.length, new Set(hits.map((h) => h.entity.id)))];
+        const candidates = wordCandidates(await allRows(), q).map(fromRow);
+        return [...hits, ...searchWords(buildWordIndex(candidates), q, LIMIT - hits.length, new Set(hits.map((h) => h.entity.id)))];
       }),
     addClaim: (c) => after(() => repo.addClaim(c)),
     updateClaim: (id, patch) => after(() => repo.updateClaim(id, patch)),
@@ -36,7 +44,7 @@ export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Pr
     restoreClaim: (d) => after(() => repo.restoreClaim(d)),
     addEntity: (name) =>
       after(async () => {
-        words = undefined;
+        rows = undefined;
         return repo.addEntity({ name, kind: 'actor' });
       }),
   };

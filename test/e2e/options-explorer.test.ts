@@ -23,6 +23,18 @@ test('the explorer filters by kind, name and links, and the graph focuses the ch
     await page.getByTestId('match-count').filter({ hasText: /of/ }).waitFor();
     const [, total] = await matchCount(page);
     assert.ok(total > 100, `bundled entities listed (${total})`);
+    // The table is one Tab stop: from its first name, Tab goes on past the other 49 (to the pager), Shift+Tab comes
+    // back, and the arrows move between names.
+    const names = page.locator('table.entities button.entity-link');
+    await names.first().focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest('table.entities')), false, 'Tab leaves the table');
+    assert.equal(await page.evaluate(() => !!document.activeElement?.closest('.pager')), true, 'to the pager');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), await names.first().innerText());
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), await names.nth(1).innerText());
+    assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle), 'solid', 'the name moved to shows focus');
     await page.getByLabel('Kind').selectOption('ransomware');
     const [ransomware] = await matchCount(page);
     assert.ok(ransomware > 0 && ransomware < total);

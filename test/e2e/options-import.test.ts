@@ -68,6 +68,10 @@ test('importing the MISP threat-actor galaxy shows the right counts, and a page 
     assert.equal(updatedRows.length, updated, 'as many bundled entities gained the MISP provenance as "updated" said');
     // The undo button is offered for this import.
     await options.getByRole('button', { name: 'Undo this import' }).waitFor();
+    // The public feed card of this galaxy knows it was imported, though from a file rather than its address.
+    const card = options.locator('.preset').filter({ has: options.getByRole('heading', { name: 'MISP galaxy: threat actors', exact: true }) });
+    await card.getByText(/^Last imported/).waitFor();
+    await card.getByRole('button', { name: 'Update now' }).waitFor();
 
     // The page that was already open reads itself again with the published dictionary, without a reload; a newly
     // opened page highlights the actor too. (Publishing compiles ≈1,000 more names in the background: poll.)
@@ -125,6 +129,30 @@ test('a broken file shows its error with its place in the file and changes nothi
     assert.equal(await options.getByRole('button', { name: 'Apply import' }).count(), 0, 'no way to apply a broken file');
     await options.screenshot({ path: 'out/options-import-error.png' });
     assert.deepEqual(await dumpDb(options), before);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a file cut off in the middle is said to be incomplete JSON, with the line and column where it stops', async () => {
+  const { context, extensionId } = await launchChromium();
+  try {
+    const options = await openOptions(context, extensionId);
+    await waitSeeded(options);
+    const whole = readFileSync(path.join(IMPORTS, 'misp-threat-actor-sample.json'), 'utf8');
+    const cut = whole.slice(0, Math.floor(whole.length * 0.6));
+    const lines = cut.trimEnd().split('\n');
+    await options.getByLabel('Choose a file…').setInputFiles({ name: 'threat-actor.json', mimeType: 'application/json', buffer: Buffer.from(cut) });
+    await options.getByRole('alert').filter({ hasText: 'nothing was imported' }).waitFor({ timeout: 20_000 });
+    const preview = options.locator('.preview');
+    assert.match(await preview.innerText(), /Incomplete JSON/);
+    assert.doesNotMatch(await preview.innerText(), /Unrecognised format/);
+    const row = options.locator('table.issues tbody tr').first();
+    assert.equal(await row.locator('td').nth(1).innerText(), `line ${lines.length}, column ${lines.at(-1)!.length + 1}`);
+    const problem = await row.locator('td').nth(3).innerText();
+    assert.match(problem, /^The file ends before its JSON is complete \(line \d+, column \d+\)/);
+    // Not the browser's own parser message.
+    assert.doesNotMatch(problem, /position|JSON input|Unterminated|Expected|Unexpected/);
   } finally {
     await context.close();
   }

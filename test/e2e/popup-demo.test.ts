@@ -77,13 +77,25 @@ test('on the demo article the popup lists the entities by kind and Lazarus shows
     // Search as you type, with the matched alias.
     await popup.emulateMedia({ colorScheme: 'light' });
     await popup.locator('input[type=search]').fill('diamond');
-    const hit = popup.getByRole('button', { name: /Lazarus Group/ });
+    const hit = popup.getByRole('option', { name: /Lazarus Group/ });
     await hit.waitFor();
     assert.match(await hit.innerText(), /Diamond Sleet/);
+    // From the keyboard, the results are the search box's listbox: Arrow Down, Enter opens; Escape comes back to the box.
+    await popup.keyboard.press('ArrowDown');
+    assert.equal(await popup.locator('input[type=search]').getAttribute('aria-activedescendant'), await hit.getAttribute('id'));
+    assert.equal(await hit.getAttribute('aria-selected'), 'true');
     for (const scheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme: scheme });
       await popup.screenshot({ path: `out/popup-search-${scheme}.png`, fullPage: true });
     }
+    await popup.keyboard.press('Enter');
+    await popup.locator('h1.entity-name', { hasText: 'Lazarus Group' }).waitFor();
+    await popup.keyboard.press('Escape');
+    await hit.waitFor();
+    assert.equal(await popup.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type), 'search');
+    await popup.keyboard.press('Escape');
+    assert.equal(await popup.locator('input[type=search]').getAttribute('aria-activedescendant'), null);
+    assert.equal(await popup.locator('input[type=search]').inputValue(), 'diamond');
   } finally {
     await popup.close();
     await page.close();

@@ -1,13 +1,45 @@
-/** One page of the explorer's entity list; each name is a button that opens the entity. */
+/**
+ * One page of the explorer's entity list; each name is a button that opens the entity. The table is one Tab stop
+ * (a roving tabindex: the selected entity's name, else the last one moved to, else the first): Arrow Up/Down move
+ * between names, Home/End to the first/last, so Tab goes on to the pager, the graph and the detail panel instead of
+ * through all fifty rows.
+ */
+import { useRef, useState } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 import { countryName } from '../../ui/country';
 import type { Indexed } from '../explorer/filter';
 
+const STEPS: Record<string, (i: number, last: number) => number> = {
+  ArrowDown: (i, last) => Math.min(i + 1, last),
+  ArrowUp: (i) => Math.max(i - 1, 0),
+  Home: () => 0,
+  End: (_, last) => last,
+};
+
 export function EntityTable({ rows, selected, onOpen }: { rows: readonly Indexed[]; selected?: string | undefined; onOpen: (id: string) => void }) {
+  const [moved, setMoved] = useState<string>();
+  const body = useRef<HTMLTableSectionElement>(null);
   if (!rows.length) return <p class="muted">{t('optNoMatches')}</p>;
+  const has = (id: string | undefined) => id !== undefined && rows.some((r) => r.entity.id === id);
+  const stop = has(moved) ? moved : has(selected) ? selected : rows[0]!.entity.id;
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step = STEPS[e.key];
+    const from = (e.target as HTMLElement).closest?.('button.entity-link');
+    if (!step || !from || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const buttons = [...(body.current?.querySelectorAll<HTMLButtonElement>('button.entity-link') ?? [])];
+    const to = buttons[step(buttons.indexOf(from as HTMLButtonElement), buttons.length - 1)];
+    e.preventDefault();
+    if (!to) return;
+    setMoved(to.dataset.id);
+    to.focus();
+  };
+
   return (
     <table class="entities">
-      <caption class="visually-hidden">{t('optEntitiesCaption')}</caption>
+      <caption class="visually-hidden">
+        {t('optEntitiesCaption')} {t('optEntitiesKeys')}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t('optColName')}</th>
@@ -22,11 +54,19 @@ export function EntityTable({ rows, selected, onOpen }: { rows: readonly Indexed
           </th>
         </tr>
       </thead>
-      <tbody>
+      <tbody ref={body} onKeyDown={onKeyDown}>
         {rows.map(({ entity, links }) => (
           <tr key={entity.id} class={entity.id === selected ? 'selected' : ''} aria-selected={entity.id === selected}>
             <td>
-              <button type="button" class="entity-link" aria-current={entity.id === selected ? 'true' : undefined} onClick={() => onOpen(entity.id)}>
+              <button
+                type="button"
+                class="entity-link"
+                data-id={entity.id}
+                tabIndex={entity.id === stop ? 0 : -1}
+                aria-current={entity.id === selected ? 'true' : undefined}
+                onFocus={() => setMoved(entity.id)}
+                onClick={() => onOpen(entity.id)}
+              >
                 {entity.name}
               </button>
             </td>

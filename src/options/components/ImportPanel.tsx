@@ -78,6 +78,7 @@ export function ImportPanel({ settings, dataVersion, onDataChanged }: { settings
             name={state.name}
             plan={state.plan}
             preview={state.preview}
+            json={state.step === 'preview' ? state.json : undefined}
             busy={state.step === 'applying'}
             onApply={() => void flow.apply()}
             onCancel={flow.reset}

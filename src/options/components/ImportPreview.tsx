@@ -3,6 +3,7 @@ import type { ImportPreview as Preview } from '../../core/db/import-export';
 import type { ImportPlan } from '../../core/importers/index';
 import type { Link } from '../../core/model/link';
 import { t, type MessageKey } from '../../platform/i18n';
+import type { JsonProblem } from '../import/json-problem';
 import { CountTile } from './CountTile';
 import { ImportErrors } from './ImportErrors';
 import { NameList } from './NameList';
@@ -11,6 +12,8 @@ export interface ImportPreviewProps {
   name: string;
   plan: ImportPlan;
   preview: Preview;
+  /** The file is not complete, valid JSON: said instead of "Unrecognised format". */
+  json?: JsonProblem | undefined;
   busy: boolean;
   onApply: () => void;
   onCancel: () => void;
@@ -23,7 +26,7 @@ const FORMAT_KEYS: Record<ImportPlan['format'], MessageKey> = {
   unknown: 'optFormatUnknown',
 };
 
-export function ImportPreview({ name, plan, preview, busy, onApply, onCancel }: ImportPreviewProps) {
+export function ImportPreview({ name, plan, preview, json, busy, onApply, onCancel }: ImportPreviewProps) {
   const failed = preview.errors.length > 0;
   const names = new Map<string, string>();
   for (const e of preview.newEntities) names.set(e.id, e.name);
@@ -34,7 +37,7 @@ export function ImportPreview({ name, plan, preview, busy, onApply, onCancel }: 
     <section class={`card preview${failed ? ' preview-failed' : ''}`} aria-labelledby="preview-title">
       <h3 id="preview-title">{failed ? t('optPreviewFailedTitle', name) : t('optPreviewTitle', name)}</h3>
       <p class="muted">
-        {t(FORMAT_KEYS[plan.format])}
+        {json ? t(json.incomplete ? 'optFormatJsonIncomplete' : 'optFormatJsonInvalid') : t(FORMAT_KEYS[plan.format])}
         {!failed && ` · ${t('optInFile', [plan.entities.length.toLocaleString(), plan.links.length.toLocaleString()])}`}
       </p>
       {failed ? (

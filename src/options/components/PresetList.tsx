@@ -4,7 +4,7 @@
  */
 import type { ImportRecord } from '../../core/db/import-export';
 import { t } from '../../platform/i18n';
-import { FEED_PRESETS, REMINDER_DAYS, reminderDue, type FeedPreset } from '../import/presets';
+import { FEED_PRESETS, lastImportOf, REMINDER_DAYS, reminderDue, type FeedPreset } from '../import/presets';
 
 export interface PresetListProps {
   log: readonly ImportRecord[];
@@ -23,7 +23,7 @@ export function PresetList({ log, reminders, now, disabled, onImport, onReminder
   return (
     <ul class="presets">
       {FEED_PRESETS.map((preset) => {
-        const last = log.find((r) => r.fileName === preset.url);
+        const last = lastImportOf(preset, log);
         const due = reminderDue(reminders[preset.id], last?.at, now);
         const titleId = `preset-${preset.id}`;
         return (

@@ -6,6 +6,7 @@ import { useCallback, useRef, useState } from 'preact/hooks';
 import { applyImport, type ImportPreview, type ImportRecord } from '../../core/db/import-export';
 import { checkSize, ImportError, type ImportIssue, type ImportPlan } from '../../core/importers/index';
 import { useBackend } from '../backend';
+import { jsonProblemError, jsonProblemOf, type JsonProblem } from './json-problem';
 import { readFileText } from './read-file';
 
 export type ImportState =
@@ -13,7 +14,8 @@ export type ImportState =
   | { step: 'reading'; name: string; progress: number | null; download: boolean }
   /** Parsing and comparing with the database (one worker job). */
   | { step: 'parsing'; name: string }
-  | { step: 'preview'; name: string; plan: ImportPlan; preview: ImportPreview }
+  /** `json`: the file is not complete, valid JSON (its one error then says so in words). */
+  | { step: 'preview'; name: string; plan: ImportPlan; preview: ImportPreview; json?: JsonProblem }
   | { step: 'applying'; name: string; plan: ImportPlan; preview: ImportPreview }
   | { step: 'done'; record: ImportRecord }
   | { step: 'failed'; name: string; errors: ImportIssue[] };
@@ -51,6 +53,12 @@ export function useImport(onApplied: (record: ImportRecord) => void): ImportFlow
       await backend.ready;
       const { plan, preview } = await backend.analyse(text, name);
       if (signal.aborted) return;
+      const json = jsonProblemOf(plan, text);
+      if (json) {
+        const errors = [jsonProblemError(json, name)];
+        setState({ step: 'preview', name, plan: { ...plan, errors }, preview: { ...preview, errors }, json });
+        return;
+      }
       setState({ step: 'preview', name, plan, preview });
     },
     [backend],

@@ -1,8 +1,11 @@
 /**
  * Search by any word of a name, not only its start: analysts type a naming family ("panda", "typhoon", "kitten",
  * "sleet") as often as a name's first word. The repository's index only answers "the whole name starts with", so
- * this index (built once per popup from every entity) answers "a word of a name starts with". Pure.
+ * this answers "a word of a name starts with". It works from the rows' stored lookup keys (nameKey of every name,
+ * already in each row): a name with a word starting with the query has a key containing the query's key, so a
+ * plain substring test over those keys finds the few candidates, and only they are split into words. Pure.
  */
+import type { EntityRow } from '../../core/db/database';
 import { nameKey } from '../../core/db/keys';
 import { allNames, type Entity } from '../../core/model/entity';
 
@@ -27,6 +30,16 @@ function innerKeys(name: string): string[] {
     if (key) keys.push(key);
   }
   return keys;
+}
+
+/**
+ * Rows one of whose stored keys contains the query's key: every row a later word of which can match, and a few more
+ * ("expanda" contains "panda"), which searchWords then checks word by word.
+ */
+export function wordCandidates<R extends Pick<EntityRow, 'keys'>>(rows: readonly R[], query: string): R[] {
+  const key = nameKey(query);
+  if (!key) return [];
+  return rows.filter((row) => row.keys.some((k) => k.includes(key)));
 }
 
 export function buildWordIndex(entities: readonly Entity[]): Entry[] {

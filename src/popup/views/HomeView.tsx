@@ -8,7 +8,7 @@ import { t } from '../../platform/i18n';
 import type { SearchHit, TabInfo } from '../backend';
 import { Icon } from '../components/Icon';
 import { SearchBox } from '../components/SearchBox';
-import { SearchResults } from '../components/SearchResults';
+import { resultId, RESULTS_ID, SearchResults } from '../components/SearchResults';
 import { SiteToggle } from '../components/SiteToggle';
 import { SpottedList } from '../components/SpottedList';
 import { TopBar } from '../components/TopBar';
@@ -23,6 +23,9 @@ export interface HomeViewProps {
   onQuery: (q: string) => void;
   search: (q: string) => Promise<SearchHit[]>;
   onOpen: (id: string) => void;
+  /** The search result made active with the arrow keys (its entity id), kept by the App so Back comes back to it. */
+  activeResult?: string | undefined;
+  onActiveResult?: (id: string | undefined) => void;
   /** Adds a possible actor to the knowledge base. */
   onAdd?: (name: string) => void;
   onRecord: () => void;
@@ -49,13 +52,27 @@ export function HomeView(props: HomeViewProps) {
     void props.search(q).then((r) => n === latest.current && setHits(r));
   }, [query]);
 
+  const shown = query.trim() && hits?.length ? hits : undefined;
+  const active = shown && props.activeResult ? shown.findIndex((h) => h.entity.id === props.activeResult) : -1;
+  const setActive = (i: number) => props.onActiveResult?.(shown?.[i]?.entity.id);
+
   return (
     <main class="view home-view">
       <TopBar onOptions={props.onOptions} />
       {props.banner}
-      <SearchBox value={query} onInput={props.onQuery} inputRef={searchRef as Ref<HTMLInputElement>} />
+      <SearchBox
+        value={query}
+        onInput={props.onQuery}
+        inputRef={searchRef as Ref<HTMLInputElement>}
+        listId={shown && RESULTS_ID}
+        count={shown?.length ?? 0}
+        active={active}
+        activeId={active >= 0 ? resultId(active) : undefined}
+        onActive={setActive}
+        onPick={(i) => shown?.[i] && props.onOpen(shown[i].entity.id)}
+      />
       {query.trim() ? (
-        <SearchResults query={query.trim()} hits={hits} onOpen={props.onOpen} />
+        <SearchResults query={query.trim()} hits={hits} active={active} onOpen={props.onOpen} onActive={setActive} />
       ) : (
         <section class="on-page" aria-labelledby="on-page">
           <h2 id="on-page" class="section-title">

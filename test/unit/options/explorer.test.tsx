@@ -4,11 +4,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entity } from '../../../src/core/model/entity';
 import { BackendContext } from '../../../src/options/backend';
 import { EntityDetail } from '../../../src/options/components/EntityDetail';
+import { EntityTable } from '../../../src/options/components/EntityTable';
 import { ExplorerPanel, PAGE_SIZE } from '../../../src/options/components/ExplorerPanel';
 import { ANY, countLinks, facets, filterEntities, indexEntities } from '../../../src/options/explorer/filter';
 import { buildNeighborhood } from '../../../src/options/explorer/neighborhood';
+import { sourceLabel } from '../../../src/options/explorer/source-label';
+import { PresetList } from '../../../src/options/components/PresetList';
 import { fakeBackend, NOW } from './fake-backend';
-import { $, $$, button, choose, cleanup, click, field, mount, type, waitFor } from '../render';
+import { $, $$, button, choose, cleanup, click, field, key, mount, type, waitFor } from '../render';
 
 vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
 vi.mock('../../../src/platform/settings', () => ({}));
@@ -69,6 +72,18 @@ describe('explorer filtering (pure)', () => {
   });
 });
 
+describe('source labels', () => {
+  it('names a MISP galaxy in Sources and the source filter as its feed card does', () => {
+    mount(<PresetList log={[]} reminders={{}} now={NOW} disabled={false} onImport={() => undefined} onReminder={() => undefined} />);
+    const titles = $$('.preset h4').map((h) => h.textContent);
+    for (const galaxy of ['threat-actor', 'ransomware', 'tool']) expect(titles).toContain(sourceLabel(`misp:${galaxy}`));
+    expect(sourceLabel('misp:threat-actor')).toBe('MISP galaxy: threat actors');
+    // A galaxy with no feed card keeps its type.
+    expect(sourceLabel('misp:malpedia')).toBe('MISP galaxy: malpedia');
+    expect(sourceLabel('attack')).toBe('MITRE ATT&CK');
+  });
+});
+
 describe('link neighbourhood for the graph', () => {
   it('walks two hops around an entity, caps the node count and keeps only drawable edges', async () => {
     const backend = fakeBackend();
@@ -117,6 +132,47 @@ describe('explorer panel', () => {
 
     await type(field('Name or alias'), 'zzzz-nothing');
     await waitFor(() => $('.list-pane')!.textContent?.includes('No entity matches these filters.'));
+  });
+
+  it('is one Tab stop for the whole table: arrows, Home and End move between names', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    const onSelect = vi.fn();
+    mount(
+      <BackendContext.Provider value={backend}>
+        <ExplorerPanel settings={undefined} dataVersion={0} selected={undefined} onSelect={onSelect} />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('table.entities'));
+    const names = () => $$<HTMLButtonElement>('table.entities button.entity-link');
+    const stops = () => names().filter((b) => b.tabIndex === 0);
+    expect(names().length).toBeGreaterThan(2);
+    expect(stops()).toEqual([names()[0]]);
+    // Past the table, Tab reaches the pager.
+    expect(button('Next')!.tabIndex).toBe(0);
+    names()[0]!.focus();
+    await key(document.activeElement, 'ArrowDown');
+    expect(document.activeElement).toBe(names()[1]);
+    expect(stops()).toEqual([names()[1]]);
+    await key(document.activeElement, 'End');
+    expect(document.activeElement).toBe(names().at(-1));
+    await key(document.activeElement, 'ArrowDown');
+    expect(document.activeElement).toBe(names().at(-1));
+    await key(document.activeElement, 'Home');
+    expect(document.activeElement).toBe(names()[0]);
+    await key(document.activeElement, 'ArrowUp');
+    expect(document.activeElement).toBe(names()[0]);
+    expect(stops()).toHaveLength(1);
+    await key(document.activeElement, 'End');
+    await click(document.activeElement);
+    expect(onSelect).toHaveBeenCalledWith(names().at(-1)!.dataset.id);
+  });
+
+  it('makes the selected entity the table\'s Tab stop', () => {
+    const rows = indexEntities([e('Dridex', 'malware'), e('TrickBot', 'malware'), e('Wizard Spider', 'actor')], new Map());
+    mount(<EntityTable rows={rows} selected="TrickBot" onOpen={() => undefined} />);
+    const stops = $$<HTMLButtonElement>('table.entities button.entity-link').filter((b) => b.tabIndex === 0);
+    expect(stops.map((b) => b.textContent)).toEqual(['TrickBot']);
   });
 
   it('shows entity details, links as keyboard-reachable buttons, and local history when opted in', async () => {

@@ -4,7 +4,8 @@ import { contrast, textOn } from '../../../src/options/explorer/colors';
 import { edgeOpacity, edgeWidth } from '../../../src/options/explorer/graph-style';
 import { originPatternOf } from '../../../src/options/import/origin';
 import { fromWire, toWire } from '../../../src/options/import/plan-wire';
-import { fileNameOf, FEED_PRESETS, reminderDue } from '../../../src/options/import/presets';
+import { fileNameOf, FEED_PRESETS, lastImportOf, reminderDue } from '../../../src/options/import/presets';
+import type { ImportRecord } from '../../../src/core/db/import-export';
 import { parseRoute, routeHash } from '../../../src/options/route';
 
 describe('options helpers', () => {
@@ -14,6 +15,19 @@ describe('options helpers', () => {
     expect(originPatternOf('not a url')).toBeUndefined();
     for (const p of FEED_PRESETS) expect(originPatternOf(p.url)).toBe('https://raw.githubusercontent.com/*');
     expect(fileNameOf('https://h.example/a/b/feed%20x.json')).toBe('feed x.json');
+  });
+
+  it("recognises a feed's import from a file by the feed the importer logged, not only by the preset's address", () => {
+    const rec = (fileName: string, feed: string, at = '2026-11-20T00:00:00Z') => ({ id: `${fileName}:${at}`, fileName, feed, at }) as ImportRecord;
+    const preset = (id: string) => FEED_PRESETS.find((p) => p.id === id)!;
+    const log = [rec('my-copy.json', 'misp:threat-actor'), rec(preset('misp-tool').url, 'misp:tool'), rec('mobile-attack-18.1.json', 'attack'), rec('galaxy.json', 'misp:malpedia')];
+    expect(lastImportOf(preset('misp-threat-actor'), log)?.fileName).toBe('my-copy.json');
+    expect(lastImportOf(preset('misp-tool'), log)?.fileName).toBe(preset('misp-tool').url);
+    expect(lastImportOf(preset('misp-ransomware'), log)).toBeUndefined();
+    // ATT&CK Mobile and ICS are "attack" too, but not the Enterprise feed.
+    expect(lastImportOf(preset('attack-enterprise'), log)).toBeUndefined();
+    expect(lastImportOf(preset('attack-enterprise'), [rec('https://h.example/ics-attack.json', 'attack'), rec('enterprise-groups-software.json', 'attack')])?.fileName).toBe('enterprise-groups-software.json');
+    expect(lastImportOf(preset('attack-enterprise'), [rec('attack.json', 'attack')])?.fileName).toBe('attack.json');
   });
 
   it('flags a feed update as due only when the reader asked for a reminder', () => {

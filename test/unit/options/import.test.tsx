@@ -7,6 +7,8 @@ import { importLog } from '../../../src/core/db/import-export';
 import { BackendContext } from '../../../src/options/backend';
 import { ImportHistory } from '../../../src/options/components/ImportHistory';
 import { ImportPanel } from '../../../src/options/components/ImportPanel';
+import { ImportError } from '../../../src/core/importers/index';
+import { jsonProblemOf } from '../../../src/options/import/json-problem';
 import { dump } from '../importers/helpers';
 import { fakeBackend, type FakeBackend } from './fake-backend';
 import { $, $$, button, cleanup, click, field, mount, pickFile, submit, type, waitFor } from '../render';
@@ -65,6 +67,77 @@ describe('options import: file → preview → apply → undo', () => {
     expect(await backend.repo.db.entities.count()).toBe(entitiesBefore + fresh);
     expect((await importLog(backend.repo))[0]?.counts.updatedEntities).toBe(updated);
     expect(await backend.lastUndo.get()).toBeDefined();
+  });
+
+  it('says a cut-off file is incomplete JSON, where it stops, without the engine\'s message or "Unrecognised format"', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    show(backend);
+    const whole = readFileSync(path.join(FIXTURES, 'misp-threat-actor-sample.json'), 'utf8');
+    const cut = whole.slice(0, Math.floor(whole.length / 2));
+    const lines = cut.trimEnd().split('\n');
+    await pickFile(fileInput(), new File([cut], 'threat-actor.json', { type: 'application/json' }));
+    await waitFor(() => $('table.issues'));
+    const preview = $('.preview')!.textContent!;
+    expect(preview).toContain('Incomplete JSON');
+    expect(preview).not.toContain('Unrecognised format');
+    const row = $('table.issues tbody tr')!.textContent!;
+    expect(row).toContain(`line ${lines.length}, column ${lines.at(-1)!.length + 1}`);
+    expect(row).toContain('The file ends before its JSON is complete');
+    expect(row).not.toMatch(/position|JSON input|Unterminated|Expected/);
+    expect(button('Apply import')).toBeUndefined();
+
+    await click(button('Close', $('.preview')!));
+    await pickFile(fileInput(), new File(['{\n  "type": "bundle",\n  "objects" []\n}\n'], 'bad.json', { type: 'application/json' }));
+    await waitFor(() => $('table.issues'));
+    expect($('.preview')!.textContent).toContain('Not valid JSON');
+    expect($('table.issues tbody tr')!.textContent).toContain('The file is not valid JSON: a syntax error at line 3, column 13.');
+  });
+
+  it('finds where a text stops being JSON, whatever the engine said', () => {
+    const plan = (message: string) => ({ format: 'unknown' as const, errors: [new ImportError({ file: 'f.json', path: '', field: '', message })] });
+    const chromium = plan('The file is not valid JSON (Unexpected token \']\', "[1,]" is not valid JSON).');
+    // Cut off: the place is where the text stops (its last line, after its last character).
+    expect(jsonProblemOf(chromium, '{\n  "a": [1,\n  2')).toEqual({ incomplete: true, line: 3, column: 4 });
+    expect(jsonProblemOf(chromium, '{\n  "a": [1,\n  2\n\n')).toEqual({ incomplete: true, line: 3, column: 4 });
+    expect(jsonProblemOf(chromium, '\ufeff{"name": "Lazarus Gr')).toEqual({ incomplete: true, line: 1, column: 21 });
+    expect(jsonProblemOf(chromium, '{"a": tr')).toEqual({ incomplete: true, line: 1, column: 9 });
+    expect(jsonProblemOf(chromium, '{"a": "\\u00')).toEqual({ incomplete: true, line: 1, column: 12 });
+    // Wrong: the place of the first fault.
+    expect(jsonProblemOf(chromium, '[1,]')).toEqual({ incomplete: false, line: 1, column: 4 });
+    expect(jsonProblemOf(chromium, '{\n "a": 1,\n "b" 2}')).toEqual({ incomplete: false, line: 3, column: 6 });
+    expect(jsonProblemOf(chromium, '{"a": trux}')).toEqual({ incomplete: false, line: 1, column: 10 });
+    expect(jsonProblemOf(chromium, '{"a": 1} x')).toEqual({ incomplete: false, line: 1, column: 10 });
+    expect(jsonProblemOf(chromium, "{'a': 1}")).toEqual({ incomplete: false, line: 1, column: 2 });
+    expect(jsonProblemOf(chromium, '[1, 2]]')).toEqual({ incomplete: false, line: 1, column: 7 });
+    // Where this reading finds nothing wrong (it and the engine disagree), the engine's place is kept.
+    expect(jsonProblemOf(plan('The file is not valid JSON (Bad thing in JSON at position 2 (line 1 column 3)).'), '[1]')).toEqual({ incomplete: false, line: 1, column: 3 });
+    expect(jsonProblemOf(plan('The file is not valid JSON (JSON.parse: unexpected character at line 1 column 2 of the JSON data).'), '[1]')).toEqual({ incomplete: false, line: 1, column: 2 });
+    expect(jsonProblemOf(plan('The file is not valid JSON (Something).'), '[1]')).toEqual({ incomplete: false });
+    // Not a parse failure: left alone.
+    expect(jsonProblemOf(plan('The file is empty.'), '')).toBeUndefined();
+  });
+
+  it('marks a public feed as imported when the same galaxy or ATT&CK bundle was imported from a file', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    show(backend);
+    const card = (title: string) => $$('.preset').find((c) => $('h4', c)!.textContent === title)!;
+    await waitFor(() => $('.presets'));
+    expect(card('MISP galaxy: threat actors').textContent).toContain('Not imported yet');
+    await pickFile(fileInput(), fileOf('misp-threat-actor-sample.json'));
+    await click(await waitFor(() => button('Apply import')));
+    await waitFor(() => $('.notice.good'));
+    await waitFor(() => card('MISP galaxy: threat actors').textContent?.includes('Last imported'));
+    expect(button('Update now', card('MISP galaxy: threat actors'))).toBeDefined();
+    // Other galaxies were not imported.
+    expect(card('MISP galaxy: tools').textContent).toContain('Not imported yet');
+    expect(card('MITRE ATT&CK Enterprise').textContent).toContain('Not imported yet');
+
+    await pickFile(fileInput(), fileOf('stix20-attack-sample.json'));
+    await click(await waitFor(() => button('Apply import')));
+    await waitFor(() => card('MITRE ATT&CK Enterprise').textContent?.includes('Last imported'));
+    expect(card('MISP galaxy: tools').textContent).toContain('Not imported yet');
   });
 
   it('offers undo of the last import and restores the data exactly', async () => {

@@ -119,13 +119,62 @@ describe('popup home: on this page', () => {
     await type(input, 'hidden');
     await waitFor(() => $('#results-heading'));
     expect(backend.search).toHaveBeenLastCalledWith('hidden');
-    const hit = button(/Lazarus Group/)!;
+    const hit = $('[role=option]')!;
+    expect(hit.textContent).toContain('Lazarus Group');
     expect(hit.textContent).toContain('matched “HIDDEN COBRA”');
     await type(input, 'zzz');
     await waitFor(() => $('.muted')?.textContent === 'Nothing matches “zzz”.');
     // Escape in a non-empty search clears it instead of leaving.
     await key(input, 'Escape');
     await waitFor(() => $('.spotted'));
+  });
+
+  it('is a combobox: Arrow Down/Up move through the results, Enter opens, Escape goes back to the box, Back returns to the result', async () => {
+    mount(<App backend={fakeBackend()} />);
+    const input = await waitFor(() => $<HTMLInputElement>('input[type=search]'));
+    input.focus();
+    await type(input, 'd');
+    const list = await waitFor(() => $('#search-results'));
+    const options = $$('[role=option]', list);
+    expect(options.map((o) => $('.name', o)!.textContent)).toEqual(['Lazarus Group', 'Dridex']);
+    expect(list.getAttribute('role')).toBe('listbox');
+    expect(input.getAttribute('role')).toBe('combobox');
+    expect(input.getAttribute('aria-expanded')).toBe('true');
+    expect(input.getAttribute('aria-controls')).toBe('search-results');
+    expect(input.hasAttribute('aria-activedescendant')).toBe(false);
+    const activeName = () => {
+      const id = $('input[type=search]')!.getAttribute('aria-activedescendant');
+      const el = id ? document.getElementById(id) : null;
+      if (el) expect(el.getAttribute('aria-selected')).toBe('true');
+      return el ? $('.name', el)!.textContent : null;
+    };
+
+    await key(input, 'ArrowDown');
+    expect(activeName()).toBe('Lazarus Group');
+    await key(input, 'ArrowDown');
+    expect(activeName()).toBe('Dridex');
+    await key(input, 'ArrowDown');
+    expect(activeName()).toBe('Dridex');
+    await key(input, 'ArrowUp');
+    expect(activeName()).toBe('Lazarus Group');
+    await key(input, 'ArrowUp');
+    expect(activeName()).toBeNull();
+    // Escape with a result active goes back to the box, the query and its results kept.
+    await key(input, 'ArrowDown');
+    await key(input, 'Escape');
+    expect(activeName()).toBeNull();
+    expect(input.value).toBe('d');
+    expect($('#search-results')).not.toBeNull();
+    expect(document.activeElement).toBe(input);
+
+    await key(input, 'ArrowDown');
+    await key(input, 'ArrowDown');
+    await key(input, 'Enter');
+    await waitFor(() => $('h1.entity-name')?.textContent === 'Dridex');
+    await key(document.body, 'Escape');
+    await waitFor(() => $('#search-results'));
+    await waitFor(() => document.activeElement === $('input[type=search]'));
+    expect(activeName()).toBe('Dridex');
   });
 
   it('flips the per-site switch and opens the options page', async () => {

@@ -1,17 +1,21 @@
 /** The popup's search over the real repository (fake-indexeddb, bundled data): any word of a name, not only its start. */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bundledDataset, BUNDLED_VERSION } from '../../../src/core/data/index';
 import { ActorLensDb } from '../../../src/core/db/database';
 import { Repository } from '../../../src/core/db/repository';
 import { repositoryBackend } from '../../../src/popup/repo-backend';
-import { buildWordIndex, searchWords } from '../../../src/popup/lib/word-search';
+import { buildWordIndex, searchWords, wordCandidates } from '../../../src/popup/lib/word-search';
 import type { Entity } from '../../../src/core/model/entity';
 
-async function backend() {
+async function seeded() {
   const repo = new Repository(new ActorLensDb(`popup-search-${Math.random()}`));
   await repo.seed(bundledDataset(), BUNDLED_VERSION);
-  return repositoryBackend(repo);
+  return repo;
+}
+
+async function backend() {
+  return repositoryBackend(await seeded());
 }
 
 describe('popup search', () => {
@@ -45,6 +49,17 @@ describe('popup search', () => {
   });
 });
 
+describe('popup search cost', () => {
+  it('does not turn every entity into a word index: only rows whose stored keys contain the query are split into words', async () => {
+    const repo = await seeded();
+    const all = vi.spyOn(repo, 'allEntities');
+    const b = repositoryBackend(repo);
+    expect((await b.search('panda')).map((h) => h.entity.name)).toContain('Mustang Panda');
+    expect((await b.search('typhoon')).map((h) => h.entity.name)).toContain('Volt Typhoon');
+    expect(all).not.toHaveBeenCalled();
+  });
+});
+
 describe('word index (pure)', () => {
   const e = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'actor', name, aliases: aliases.map((a) => ({ name: a })), provenance: ['bundled'] });
   const index = buildWordIndex([e('a', 'Wicked Panda'), e('b', 'APT99', ['Stone Panda']), e('c', 'PandaBanker'), e('d', 'Pandora')]);
@@ -57,5 +72,17 @@ describe('word index (pure)', () => {
     expect(searchWords(index, 'banker', 10).map((h) => h.entity.id)).toEqual(['c']);
     expect(searchWords(index, 'stone-pan', 10).map((h) => h.entity.id)).toEqual([]);
     expect(searchWords(index, 'panda', 10, new Set(['a'])).map((h) => h.entity.id)).toEqual(['b']);
+  });
+
+  it('picks candidates by the stored keys (any position), leaving the word check to searchWords', () => {
+    const rows = [
+      { id: 'a', keys: ['wickedpanda'] },
+      { id: 'b', keys: ['apt99', 'stonepanda'] },
+      { id: 'c', keys: ['expandable'] },
+      { id: 'd', keys: ['pandora'] },
+      { id: 'e', keys: ['lazarusgroup'] },
+    ];
+    expect(wordCandidates(rows, 'Panda').map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(wordCandidates(rows, '  ')).toEqual([]);
   });
 });
