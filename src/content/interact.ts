@@ -261,8 +261,14 @@ export class Interaction {
     // open in the corner for nothing the reader can see. Such stops are passed over.
     for (let k = 0; k < spots.length; k++) {
       const spot = spots[(i + k) % spots.length]!;
-      if (liveRange(spot.range).getClientRects().length) return (this.lastStop = spot);
+      if (shown(spot)) return (this.lastStop = spot);
     }
     return undefined;
   }
+}
+
+/** Is the spot's text rendered (no display:none or hidden ancestor)? Where the browser cannot tell, it is. */
+function shown(spot: Spot): boolean {
+  const el = spot.range.startContainer.parentElement as (Element & { checkVisibility?: () => boolean }) | null;
+  return !el || typeof el.checkVisibility !== 'function' || el.checkVisibility();
 }
