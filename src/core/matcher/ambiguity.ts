@@ -58,6 +58,15 @@ const SECURITY_TERMS = [
   'zero-days?', 'remote access trojans?', 'keyloggers?', 'rootkits?', 'spyware', 'shellcode', 'lateral movement',
   'credential (?:theft|dumping)', 'ransom notes?', 'leak sites?', 'raas', 'threat hunting', 'incident response',
   'apts?', 'apt\\d+', 'trojans?',
+  // The same vocabulary in the languages of much of the field's press (Spanish and Italian write "malware" and
+  // "ransomware"): German, French, Spanish, Italian, Portuguese and Dutch words used only of computer attacks.
+  'schadsoftware', 'schadprogramm(?:e|en)?', 'erpressungssoftware', 'hackergruppen?', 'hackerangriff(?:e|en)?',
+  'cyberangriff(?:e|en)?', 'cyberkriminelle[nr]?', 'cyberspionage', 'sicherheitslücken?',
+  'logiciels? malveillants?', 'rançongiciels?', 'cyberattaques?', 'pirates informatiques', 'hameçonnage',
+  'cybercriminels', 'cyberespionnage', 'programas? maliciosos?', 'ciberataques?', 'ciberdelincuentes',
+  'ciberespionaje', 'attacc(?:o|hi) informatic[oi]', 'criminali informatici', 'pirati informatici',
+  'ataques? cibernéticos?', 'software malicioso', 'cibercriminosos', 'gijzelsoftware', 'cyberaanval(?:len)?',
+  'cybercriminelen',
 ];
 // Non-Unicode `\b` is much faster than Unicode look-arounds; a non-ASCII letter next to a hit is checked by hand.
 const SECURITY_RE = new RegExp(`\\b(?:${SECURITY_TERMS.join('|')})\\b`, 'gi');
@@ -143,7 +152,7 @@ function isWordAt(text: string, i: number): boolean {
  * Cobalt team", "the Lazarus family", "the Sidewinder attack" on a sports page): next to an ambiguous name they count
  * only on a page with security context (audit B, finding 4).
  */
-const STRONG_CUES = new Set(['apt', 'hackers', 'hacker', 'adversary', 'raas', 'malware', 'ransomware', 'trojan', 'backdoor', 'infostealer', 'botnet', 'keylogger', 'rootkit', 'spyware', 'encryptor', 'downloader']);
+const STRONG_CUES = new Set(['apt', 'hackers', 'hacker', 'adversary', 'raas', 'malware', 'ransomware', 'trojan', 'backdoor', 'infostealer', 'botnet', 'keylogger', 'rootkit', 'spyware', 'encryptor', 'downloader', 'hackergruppe', 'schadsoftware', 'rançongiciel']);
 
 /** Cue words that say "this name is an actor". */
 export const ACTOR_CUES = ['group', 'groups', 'gang', 'apt', 'actor', 'actors', 'hackers', 'hacker', 'operators', 'operator', 'crew', 'affiliates', 'affiliate', 'cartel', 'syndicate', 'team', 'adversary'];
@@ -161,6 +170,15 @@ const SOFTWARE_SET = new Set(SOFTWARE_CUES);
 const NEUTRAL_SET = new Set(NEUTRAL_CUES);
 /** Cues that may stand before the name ("APT Lazarus", "the threat actor ZINC", "malware Silence"). */
 const BEFORE_SET = new Set(['apt', 'actor', 'actors', 'group', 'gang', 'malware', 'ransomware', 'trojan', 'backdoor', 'loader', 'stealer', 'botnet', 'operators', 'family', 'variant', 'hackers']);
+/**
+ * The same cues before a name in the languages whose press names crews and families so ("die Hackergruppe Lazarus",
+ * "le groupe Lazarus", "el grupo Lazarus", "la Schadsoftware Emotet", "le rançongiciel LockBit"); German writes its
+ * nouns with a capital, so "mid-sentence" tells it nothing and the cue has to.
+ */
+const FOREIGN_BEFORE = new Map<string, Cue['kind']>([
+  ['gruppe', 'actor'], ['hackergruppe', 'actor'], ['groupe', 'actor'], ['grupo', 'actor'], ['gruppo', 'actor'], ['groep', 'actor'],
+  ['schadsoftware', 'software'], ['rançongiciel', 'software'], ['malveillant', 'software'],
+]);
 
 export interface Cue {
   word: string;
@@ -212,6 +230,8 @@ export function cueNear(text: string, start: number, end: number): Cue | undefin
   if (a < b && b - a <= 12) {
     const w = text.slice(a + 1, b + 1).toLowerCase();
     if (BEFORE_SET.has(w)) return { word: w, kind: ACTOR_SET.has(w) ? 'actor' : 'software', side: 'before' };
+    const foreign = FOREIGN_BEFORE.get(w);
+    if (foreign) return { word: w, kind: foreign, side: 'before' };
     // "the operators of the X", "affiliates of X": the people behind the name
     const m = w === 'the' || w === 'of' ? OF_CREW_RE.exec(text.slice(Math.max(0, start - 32), start)) : null;
     if (m) return { word: (m[1] as string).toLowerCase(), kind: 'actor', side: 'before' };

@@ -107,6 +107,27 @@ describe('finding 8: page security context needs unambiguous vocabulary, dense a
   });
 });
 
+describe('security pages in other languages', () => {
+  it('German, French, Spanish, Italian, Portuguese and Dutch security vocabulary gives a page its context', () => {
+    for (const t of [
+      'Die Hackergruppe nutzte eine neue Schadsoftware, um Banken anzugreifen.',
+      'Le groupe a utilisé un logiciel malveillant et un rançongiciel contre des banques.',
+      'Los ciberdelincuentes lanzaron ciberataques contra bancos.',
+      'Gli attacchi informatici dei criminali informatici hanno colpito le banche.',
+      'Os cibercriminosos usaram software malicioso contra bancos.',
+      'De cybercriminelen zetten gijzelsoftware in bij een cyberaanval.',
+    ]) expect(hasSecurityContext(t), t).toBe(true);
+    expect(found('Die Hackergruppe nutzte eine neue Schadsoftware namens Phoenix, um Banken anzugreifen.')).toEqual(['Phoenix']);
+  });
+  it('a crew or software word before the name, as those languages write it, is a cue', () => {
+    expect(found('Die nordkoreanische Hackergruppe Kestrel hat erneut zugeschlagen.')).toEqual(['Kestrel']);
+    expect(found('Le rançongiciel Storm a chiffré les serveurs.')).toEqual(['Storm']);
+    // "Gruppe" and "groupe" are ordinary nouns: a cue only on a security page
+    expect(found('Die Gruppe Kestrel spielt heute Abend im Stadion. Le groupe Lantern chante à Paris.')).toEqual([]);
+    expect(found('Laut Sicherheitsforschern nutzte die Gruppe Kestrel eine Schadsoftware bei dem Cyberangriff.')).toEqual(['Kestrel']);
+  });
+});
+
 describe('finding 9: code schemes need the field\'s written form and context', () => {
   it('product codes, rooms and section numbers are not possible actors', () => {
     const shop =
