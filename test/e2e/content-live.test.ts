@@ -314,6 +314,46 @@ test('a jump within the page (#section) leaves the highlights as they are: the p
   }
 });
 
+test('a rescan leaves unchanged text as it is painted and reads what changed', async () => {
+  const page = await open('/article.html');
+  try {
+    await spotted(await worker(), page);
+    const before = await answer(page);
+    const rescan = async () => {
+      const w = await worker();
+      const tabId = await tabIdOf(w, page);
+      await w.evaluate((id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { type: 'actorlens:rescan' }), tabId);
+    };
+    await page.evaluate(() => {
+      const kept: AbstractRange[] = [];
+      CSS.highlights.forEach((h) => h.forEach((r) => kept.push(r)));
+      (window as unknown as { kept: AbstractRange[] }).kept = kept;
+    });
+    const replaced = () =>
+      page.evaluate(() => {
+        const kept = new Set((window as unknown as { kept: AbstractRange[] }).kept);
+        let n = 0;
+        CSS.highlights.forEach((h) => h.forEach((r) => void (kept.has(r) || n++)));
+        return n;
+      });
+    await rescan();
+    await rescan();
+    assert.equal(await replaced(), 0, 'a rescan of an unchanged page repainted highlights');
+    assert.deepEqual(await answer(page), before);
+    // A paragraph rewritten: the observer reads it, and a rescan after it agrees.
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((el) => el.textContent!.includes('Lazarus Group'))!;
+      p.textContent = 'This paragraph now names Wizard Spider only.';
+    });
+    await settles('answer after the rewrite', async () => (await answer(page)).includes('Wizard Spider×2'), true);
+    const afterEdit = await answer(page);
+    await rescan();
+    assert.deepEqual(await answer(page), afterEdit);
+  } finally {
+    await page.close();
+  }
+});
+
 /** Hovers the first highlight reading `text` and returns the texts of the card that opens (links loaded). */
 async function hoverCard(page: Page, text: string): Promise<string[]> {
   const at = await page.evaluate((wanted) => {
