@@ -121,36 +121,34 @@ test('a live feed: 2,000 items through a window of 200, spots stay bounded, and 
   }
 });
 
-test('web components a feed removes are let go (their shadow roots are not held)', async () => {
+/**
+ * Runs 6,000 web components through a window of 200, then empties the feed: the shadow roots still in memory. With
+ * `named`, each names an entity, so its shadow root gets highlights and the highlight rules with them.
+ */
+async function shadowRootsHeldAfterFeed(named: boolean): Promise<number> {
   const page = await open('/live-feed.html');
   try {
     await spotted(await worker(), page);
-    // Items with no names: nothing is painted, so only the scanner's own bookkeeping could hold them.
-    for (let round = 0; round < 3; round++) await feedRun(page, { perTick: 20, keep: 200, ticks: 100, intervalMs: 30, shadow: true, quiet: true });
+    for (let round = 0; round < 3; round++) await feedRun(page, { perTick: 20, keep: 200, ticks: 100, intervalMs: 30, shadow: true, quiet: !named });
     await page.evaluate(() => (window as unknown as { feedOnly(n: string[]): void }).feedOnly([]));
     // A removal-only change is flushed like any other: wait for that flush.
     await new Promise((r) => setTimeout(r, 1500));
-    const held = await liveObjects(page, 'ShadowRoot');
-    // 6,000 components went through the page; none is left on it.
-    assert.ok(held <= 200, `${held} shadow roots still in memory`);
+    return await liveObjects(page, 'ShadowRoot');
   } finally {
     await page.close();
   }
+}
+
+test('web components a feed removes are let go (their shadow roots are not held)', async () => {
+  // Items with no names: nothing is painted, so only the scanner's own bookkeeping could hold them.
+  const held = await shadowRootsHeldAfterFeed(false);
+  // 6,000 components went through the page; none is left on it.
+  assert.ok(held <= 200, `${held} shadow roots still in memory`);
 });
 
 test('web components with highlights a feed removes are let go too (the rules adopted into their shadow roots do not hold them)', async () => {
-  const page = await open('/live-feed.html');
-  try {
-    await spotted(await worker(), page);
-    // Items naming entities: each component's shadow root gets highlights, and the highlight rules with them.
-    for (let round = 0; round < 3; round++) await feedRun(page, { perTick: 20, keep: 200, ticks: 100, intervalMs: 30, shadow: true });
-    await page.evaluate(() => (window as unknown as { feedOnly(n: string[]): void }).feedOnly([]));
-    await new Promise((r) => setTimeout(r, 1500));
-    const held = await liveObjects(page, 'ShadowRoot');
-    assert.ok(held <= 200, `${held} shadow roots still in memory`);
-  } finally {
-    await page.close();
-  }
+  const held = await shadowRootsHeldAfterFeed(true);
+  assert.ok(held <= 200, `${held} shadow roots still in memory`);
 });
 
 test('single-page-app navigations (pushState, replaceState, hash, Navigation API): the new view is read, the old one leaves, the side frame stays', async () => {
@@ -277,35 +275,44 @@ test('pause or per-site off while a feed is still changing: nothing painted afte
   }
 });
 
+/** Keeps the painted range objects on the page (a re-read replaces every one of them)… */
+function keepPaintedRanges(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const kept: AbstractRange[] = [];
+    CSS.highlights.forEach((h) => h.forEach((r) => kept.push(r)));
+    (window as unknown as { kept: AbstractRange[] }).kept = kept;
+  });
+}
+
+/** …and counts, since then, the ranges kept, painted now, and replaced. */
+function paintedSinceKept(page: Page): Promise<{ kept: number; now: number; replaced: number }> {
+  return page.evaluate(() => {
+    const kept = new Set((window as unknown as { kept: AbstractRange[] }).kept);
+    let now = 0;
+    let replaced = 0;
+    CSS.highlights.forEach((h) =>
+      h.forEach((r) => {
+        now++;
+        if (!kept.has(r)) replaced++;
+      }),
+    );
+    return { kept: kept.size, now, replaced };
+  });
+}
+
 test('a jump within the page (#section) leaves the highlights as they are: the page is not read again', async () => {
   const page = await open('/article.html');
   try {
     await spotted(await worker(), page);
     const before = await answer(page);
-    // Keep the painted range objects: a re-read replaces every one of them.
-    await page.evaluate(() => {
-      const kept: AbstractRange[] = [];
-      CSS.highlights.forEach((h) => h.forEach((r) => kept.push(r)));
-      (window as unknown as { kept: AbstractRange[] }).kept = kept;
-    });
+    await keepPaintedRanges(page);
     for (const hash of ['#heading', '#tail', '#split']) {
       await page.evaluate((h) => (location.hash = h), hash);
       await new Promise((r) => setTimeout(r, 250));
     }
     // The address changed (the Navigation API reported it); give a re-read, were there one, time to finish.
     await new Promise((r) => setTimeout(r, 1500));
-    const same = await page.evaluate(() => {
-      const kept = new Set((window as unknown as { kept: AbstractRange[] }).kept);
-      let now = 0;
-      let replaced = 0;
-      CSS.highlights.forEach((h) =>
-        h.forEach((r) => {
-          now++;
-          if (!kept.has(r)) replaced++;
-        }),
-      );
-      return { kept: kept.size, now, replaced };
-    });
+    const same = await paintedSinceKept(page);
     assert.equal(same.replaced, 0, JSON.stringify(same));
     assert.equal(same.now, same.kept);
     assert.deepEqual(await answer(page), before);
@@ -324,21 +331,10 @@ test('a rescan leaves unchanged text as it is painted and reads what changed', a
       const tabId = await tabIdOf(w, page);
       await w.evaluate((id) => (globalThis as unknown as { chrome: { tabs: { sendMessage(i: number, m: unknown): Promise<unknown> } } }).chrome.tabs.sendMessage(id, { type: 'actorlens:rescan' }), tabId);
     };
-    await page.evaluate(() => {
-      const kept: AbstractRange[] = [];
-      CSS.highlights.forEach((h) => h.forEach((r) => kept.push(r)));
-      (window as unknown as { kept: AbstractRange[] }).kept = kept;
-    });
-    const replaced = () =>
-      page.evaluate(() => {
-        const kept = new Set((window as unknown as { kept: AbstractRange[] }).kept);
-        let n = 0;
-        CSS.highlights.forEach((h) => h.forEach((r) => void (kept.has(r) || n++)));
-        return n;
-      });
+    await keepPaintedRanges(page);
     await rescan();
     await rescan();
-    assert.equal(await replaced(), 0, 'a rescan of an unchanged page repainted highlights');
+    assert.equal((await paintedSinceKept(page)).replaced, 0, 'a rescan of an unchanged page repainted highlights');
     assert.deepEqual(await answer(page), before);
     // A paragraph rewritten: the observer reads it, and a rescan after it agrees.
     await page.evaluate(() => {
