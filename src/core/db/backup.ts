@@ -15,7 +15,7 @@ import { checkTree, cleanName, isObject, own, parseJsonText, type Json, type Jso
 import { ImportError } from '../importers/types';
 import type { MetaRow } from './database';
 import { IMPORT_LOG_KEY } from './import-merge';
-import { fromRow, toRow, USER_ORIGIN, type Repository } from './repository';
+import { fromRow, reindexRow, toRow, USER_ORIGIN, type Repository } from './repository';
 import { MAX_FIELD, MAX_TEXT, MAX_URL } from './limits';
 
 export const BACKUP_FORMAT = 'actorlens-backup';
@@ -301,7 +301,7 @@ export async function resetToBundled(
     if (keep) for (const id of await db.entities.filter((e) => e.provenance.includes(USER_ORIGIN)).primaryKeys()) neededIds.add(id);
     const neededEntities = (await db.entities.bulkGet([...neededIds].filter((id) => !bundledIds.has(id)))).filter((e) => !!e);
     await Promise.all([db.entities.clear(), db.links.clear(), db.claims.clear()]);
-    await db.entities.bulkPut([...dataset.entities.map(toRow), ...neededEntities]);
+    await db.entities.bulkPut([...dataset.entities.map(toRow), ...neededEntities.map(reindexRow)]);
     const links = new Map<string, Link>(dataset.links.map((l) => [l.id, l]));
     for (const l of neededLinks) if (!links.has(l.id)) links.set(l.id, l);
     for (const l of overrides) {

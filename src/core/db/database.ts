@@ -4,6 +4,7 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Entity } from '../model/entity';
+import { wordKeys } from './keys';
 import type { Claim, Link } from '../model/link';
 
 /** An entity as stored: the model plus derived index keys. */
@@ -12,6 +13,11 @@ export interface EntityRow extends Entity {
   keys: string[];
   /** "attack:G0032", "misp:<uuid>", "stix:<id>" — for merging imports by external id. */
   ext: string[];
+  /**
+   * wordKeys() of the canonical name and every alias: each name's key read from each later word on, for the
+   * popup's search by any word ("panda" finds Mustang Panda). Index added in v3.
+   */
+  words: string[];
 }
 
 export interface MetaRow {
@@ -49,7 +55,29 @@ export class ActorLensDb extends Dexie {
     this.version(2).stores({
       sightings: '++id, entityId, url, at',
     });
+    // v3: a multi-entry index of the later words of every name and alias, filled here for existing rows (and by
+    // toRow() for every row written since).
+    this.version(3)
+      .stores({
+        entities: 'id, kind, *keys, *ext, *words',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('entities')
+          .toCollection()
+          .modify((row: Partial<EntityRow>) => {
+            row.words = wordKeys(storedNames(row));
+          }),
+      );
   }
+}
+
+/** The canonical name and aliases of a stored row, read defensively: an upgrade must not fail on an odd row. */
+function storedNames(row: Partial<EntityRow>): string[] {
+  const aliases: unknown[] = Array.isArray(row.aliases) ? row.aliases : [];
+  return [row.name, ...aliases.map((a) => (a && typeof a === 'object' ? (a as { name?: unknown }).name : undefined))].filter(
+    (n): n is string => typeof n === 'string',
+  );
 }
 
 export function openDb(name = DB_NAME): ActorLensDb {

@@ -12,7 +12,7 @@ import type { Claim, Link } from '../model/link';
 import { ImportError, type ImportFormat, type ImportIssue, type ImportPlan, type ImportSkipped } from '../importers/types';
 import type { EntityRow } from './database';
 import { computeMerge, IMPORT_LOG_KEY, IMPORT_LOG_LIMIT, type Change, type ImportConflict } from './import-merge';
-import { toRow, USER_ORIGIN, type Repository } from './repository';
+import { reindexRow, toRow, USER_ORIGIN, type Repository } from './repository';
 
 export { exportStix, type ExportScope, type StixBundle, type StixObject } from './stix-export';
 export { exportBackup, restoreBackup, resetToBundled, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
@@ -184,7 +184,8 @@ export async function undoImport(repo: Repository, undo: ImportUndo): Promise<vo
     await db.claims.bulkDelete(undo.added.claims);
     await db.links.bulkDelete(undo.added.links.filter((id) => !annotated.has(id)));
     await db.entities.bulkDelete(undo.added.entities.filter((id) => !neededEntities.has(id)));
-    await db.entities.bulkPut(undo.previous.entities);
+    // Rows kept before an upgrade lack the word index: their derived keys are computed again.
+    await db.entities.bulkPut(undo.previous.entities.map(reindexRow));
     // A link the import changed comes back as it was, with the override the reader has set on it since (or none).
     await db.links.bulkPut(
       undo.previous.links.map((l) => {

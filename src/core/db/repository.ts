@@ -9,7 +9,7 @@ import { deriveConfidence, type DerivedConfidence } from '../model/confidence';
 import { allNames, type Entity, type EntityKind } from '../model/entity';
 import { linkId, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import type { ActorLensDb, EntityRow } from './database';
-import { nameKey } from './keys';
+import { nameKey, wordKeys } from './keys';
 import { readerClaim, readerName, readerReason } from './reader-input';
 
 export const USER_ORIGIN = 'user';
@@ -50,18 +50,24 @@ export type ClaimPatch = Partial<Pick<Claim, 'stance' | 'confidence' | 'source' 
 };
 
 export function toRow(entity: Entity): EntityRow {
-  const keys = [...new Set(allNames(entity).map((a) => nameKey(a.name)).filter(Boolean))];
+  const names = allNames(entity).map((a) => a.name);
+  const keys = [...new Set(names.map(nameKey).filter(Boolean))];
   const ext = [
     ...(entity.externalIds?.attack ?? []).map((id) => `attack:${id}`),
     ...(entity.externalIds?.misp ?? []).map((id) => `misp:${id}`),
     ...(entity.externalIds?.stix ?? []).map((id) => `stix:${id}`),
   ];
-  return { ...entity, keys, ext };
+  return { ...entity, keys, ext, words: wordKeys(names) };
 }
 
 export function fromRow(row: EntityRow): Entity {
-  const { keys: _keys, ext: _ext, ...entity } = row;
+  const { keys: _keys, ext: _ext, words: _words, ...entity } = row;
   return entity;
+}
+
+/** A stored row written again (undo, reset): its derived keys computed afresh, as a row read before v3 has no words. */
+export function reindexRow(row: EntityRow): EntityRow {
+  return toRow(fromRow(row));
 }
 
 export class Repository {
@@ -163,6 +169,20 @@ export class Repository {
     });
     results.sort((a, b) => a.score - b.score || a.entity.name.localeCompare(b.entity.name));
     return results.slice(0, limit).map(({ entity, matched }) => ({ entity, matched }));
+  }
+
+  /**
+   * Entities with a name or alias a later word of which starts with the query (case, accents and punctuation
+   * ignored; "panda" finds Mustang Panda), by the word index: only those rows are read. In id order.
+   */
+  async entitiesByLaterWord(query: string): Promise<Entity[]> {
+    const key = nameKey(query);
+    if (!key) return [];
+    // A row comes once per word of it that matches: one is kept here, as distinct() walks a cursor, which took 1.1 s
+    // for 2,000 rows in fake-indexeddb where this single read takes 0.1 s for 10,000.
+    const rows = new Map((await this.db.entities.where('words').startsWith(key).toArray()).map((row) => [row.id, row]));
+    // Id order, as a read of the whole table gives (IndexedDB orders string keys by UTF-16 code unit, as sort() does).
+    return [...rows.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map(fromRow);
   }
 
   /** Links of an entity in both directions, each with its claims and derived confidence. */
