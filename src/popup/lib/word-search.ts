@@ -1,12 +1,11 @@
 /**
  * Search by any word of a name, not only its start: analysts type a naming family ("panda", "typhoon", "kitten",
- * "sleet") as often as a name's first word. The repository's index only answers "the whole name starts with", so
- * this answers "a word of a name starts with". It works from the rows' stored lookup keys (nameKey of every name,
- * already in each row): a name with a word starting with the query has a key containing the query's key, so a
- * plain substring test over those keys finds the few candidates, and only they are split into words. Pure.
+ * "sleet") as often as a name's first word. The repository's name index answers "the whole name starts with"; its
+ * word index (Repository.entitiesByLaterWord) finds the entities a later word of which starts with the query, and
+ * this ranks them and says which name matched. Pure.
  */
 import type { EntityRow } from '../../core/db/database';
-import { nameKey } from '../../core/db/keys';
+import { laterWordKeys, nameKey } from '../../core/db/keys';
 import { allNames, type Entity } from '../../core/model/entity';
 
 export interface WordHit {
@@ -21,20 +20,10 @@ interface Entry {
   names: { name: string; keys: string[] }[];
 }
 
-/** Keys of a name read from each word start after the first (the first is the whole name's key). */
-function innerKeys(name: string): string[] {
-  const keys: string[] = [];
-  const re = /[^\p{L}\p{N}]+(?=[\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu})/gu;
-  for (const m of name.matchAll(re)) {
-    const key = nameKey(name.slice(m.index + m[0].length));
-    if (key) keys.push(key);
-  }
-  return keys;
-}
-
 /**
  * Rows one of whose stored keys contains the query's key: every row a later word of which can match, and a few more
- * ("expanda" contains "panda"), which searchWords then checks word by word.
+ * ("expanda" contains "panda"), which searchWords then checks word by word. The popup no longer scans rows this way
+ * (the word index answers); kept as the plain definition the index is checked against in tests.
  */
 export function wordCandidates<R extends Pick<EntityRow, 'keys'>>(rows: readonly R[], query: string): R[] {
   const key = nameKey(query);
@@ -43,7 +32,7 @@ export function wordCandidates<R extends Pick<EntityRow, 'keys'>>(rows: readonly
 }
 
 export function buildWordIndex(entities: readonly Entity[]): Entry[] {
-  return entities.map((entity) => ({ entity, names: allNames(entity).map((a) => ({ name: a.name, keys: innerKeys(a.name) })) }));
+  return entities.map((entity) => ({ entity, names: allNames(entity).map((a) => ({ name: a.name, keys: laterWordKeys(a.name) })) }));
 }
 
 /**
