@@ -69,8 +69,14 @@ export function EntityTable({ rows, selected, onOpen }: { rows: readonly Indexed
               >
                 {entity.name}
               </button>
+              {/* With an entity open the kind column is dropped for room: the kind is written under the name instead,
+                  so it is never told by the dot's colour alone. */}
+              <span class="kind-inline">
+                <span class={`kind-dot kind-${entity.kind}`} aria-hidden="true" />
+                <span class="kind-text">{t(`kind_${entity.kind}`)}</span>
+              </span>
             </td>
-            <td>
+            <td class="col-kind">
               <span class={`kind-dot kind-${entity.kind}`} aria-hidden="true" />
               <span class="kind-text">{t(`kind_${entity.kind}`)}</span>
             </td>

@@ -73,7 +73,7 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
             <div class="graph-pane">
               {graph === undefined && <p class="muted">{t('optGraphLoading')}</p>}
               {/* An entity with no links is one lone node, which the graph blew up to its largest zoom: say it instead. */}
-              {graph && graph.edges.length > 0 && <LinkGraph graph={graph} onFocus={onSelect} />}
+              {graph && graph.edges.length > 0 && <LinkGraph key={graph.center} graph={graph} onFocus={onSelect} />}
               {graph && graph.edges.length === 0 && (
                 <div class="empty-state graph-empty">
                   <p>{t('optNoLinks')}</p>

@@ -2,11 +2,16 @@
  * Interactive graph of links around one entity (cytoscape, loaded on demand so the page opens fast).
  * Click or tap a node to focus it; drag to pan, wheel or the buttons to zoom. Keyboard users move through
  * the same links with the list in the detail panel; the buttons here are keyboard-reachable.
+ *
+ * Around a hub the graph first draws only as many entities as its box holds legibly (graph-view.ts: the direct
+ * links first), with "+N" on a node whose other links are left out and a button that draws them all; the first
+ * view never zooms out so far that a label is drawn under LEGIBLE_PX (it centres on the entity instead).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Core } from 'cytoscape';
 import { t, type MessageKey } from '../../platform/i18n';
 import { edgeOpacity, edgeWidth, graphStyle, readPalette, SHAPES } from '../explorer/graph-style';
+import { firstView, MIN_LEGIBLE_ZOOM, nodeLabel, radialLayout, visibleGraph, type GraphView, type Point } from '../explorer/graph-view';
 import type { GraphEdge, Neighborhood } from '../explorer/neighborhood';
 import { GraphLegend } from './GraphLegend';
 
@@ -28,6 +33,10 @@ export function LinkGraph({ graph, onFocus }: LinkGraphProps) {
   const [caption, setCaption] = useState('');
   const focus = useRef(onFocus);
   focus.current = onFocus;
+  // Everything, once the reader asks for it; until then as many nodes as the box holds legibly.
+  const [all, setAll] = useState(false);
+  const [shown, setShown] = useState<{ nodes: number; edges: number }>();
+  const fitButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -36,41 +45,44 @@ export function LinkGraph({ graph, onFocus }: LinkGraphProps) {
     void import('cytoscape').then(({ default: cytoscape }) => {
       if (cancelled || !box.current) return;
       const palette = readPalette(document.documentElement);
+      const elements = (view: GraphView, at: Map<string, Point>) => [
+        ...view.nodes.map((n) => ({
+          group: 'nodes' as const,
+          data: { id: n.id, label: nodeLabel(n.name, view.hidden.get(n.id)), kind: n.kind, depth: n.depth, color: palette.kinds[n.kind], shape: SHAPES[n.kind] },
+          position: at.get(n.id) ?? { x: 0, y: 0 },
+          classes: n.id === graph.center ? 'center' : `label-${at.get(n.id)?.label ?? 'bottom'}`,
+        })),
+        ...view.edges.map((e) => ({
+          group: 'edges' as const,
+          data: { id: e.id, source: e.from, target: e.to, status: e.status, width: edgeWidth(e.confidence), opacity: edgeOpacity(e.confidence, e.status) },
+          classes: e.from === graph.center || e.to === graph.center ? 'touching' : '',
+        })),
+      ];
       const cy = cytoscape({
         container: box.current,
-        elements: [
-          ...graph.nodes.map((n) => ({
-            group: 'nodes' as const,
-            data: { id: n.id, label: n.name, kind: n.kind, depth: n.depth, color: palette.kinds[n.kind], shape: SHAPES[n.kind] },
-            classes: n.id === graph.center ? 'center' : '',
-          })),
-          ...graph.edges.map((e) => ({
-            group: 'edges' as const,
-            data: { id: e.id, source: e.from, target: e.to, status: e.status, width: edgeWidth(e.confidence), opacity: edgeOpacity(e.confidence, e.status) },
-            classes: e.from === graph.center || e.to === graph.center ? 'touching' : '',
-          })),
-        ],
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain JSON stylesheet, see graph-style.ts
         style: graphStyle(palette) as any,
-        // Force-directed: software clusters around the actors that use it, which reads better than rings.
-        layout: {
-          name: 'cose',
-          animate: false,
-          randomize: false,
-          nodeRepulsion: () => 14000,
-          idealEdgeLength: () => (graph.nodes.length > 60 ? 70 : 100),
-          nodeOverlap: 12,
-          gravity: 0.6,
-          numIter: 1200,
-          componentSpacing: 60,
-          padding: 24,
-        },
         minZoom: 0.15,
         maxZoom: 4,
         wheelSensitivity: 0.3,
         selectionType: 'single',
         boxSelectionEnabled: false,
       });
+      // Radial, placed by graph-view.ts: the entity in the middle, its direct links round it, the second ring
+      // outside; first only as many as fit the box with legible labels.
+      const { view, at } = all ? { view: visibleGraph(graph, graph.nodes.length), at: undefined } : firstView(graph, box.current.clientWidth, box.current.clientHeight);
+      const positions = at ?? radialLayout(view, graph.center);
+      cy.add(elements(view, positions));
+      cy.fit(undefined, 10);
+      if (cy.zoom() < MIN_LEGIBLE_ZOOM) {
+        // Everything asked for, or a box too small even for MIN_NODES: keep the labels legible and show the entity.
+        cy.zoom(MIN_LEGIBLE_ZOOM);
+        cy.center(cy.getElementById(graph.center));
+      } else if (cy.zoom() > 1.6) {
+        // A handful of nodes would be blown up to the largest zoom.
+        cy.zoom(1.6);
+        cy.center();
+      }
       cy.on('tap', 'node', (event) => focus.current(String(event.target.id())));
       cy.on('tap', 'edge', (event) => {
         const edge = graph.edges.find((x) => x.id === event.target.id());
@@ -79,6 +91,7 @@ export function LinkGraph({ graph, onFocus }: LinkGraphProps) {
       cy.on('mouseover', 'node', () => box.current && (box.current.style.cursor = 'pointer'));
       cy.on('mouseout', 'node', () => box.current && (box.current.style.cursor = ''));
       cyRef.current = cy;
+      setShown({ nodes: view.nodes.length, edges: view.edges.length });
       setLoading(false);
     });
     return () => {
@@ -86,7 +99,7 @@ export function LinkGraph({ graph, onFocus }: LinkGraphProps) {
       cyRef.current?.destroy();
       cyRef.current = undefined;
     };
-  }, [graph]);
+  }, [graph, all]);
 
   const zoom = (factor: number) => {
     const cy = cyRef.current;
@@ -94,6 +107,7 @@ export function LinkGraph({ graph, onFocus }: LinkGraphProps) {
     cy.zoom({ level: cy.zoom() * factor, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
   };
   const centerName = graph.nodes.find((n) => n.id === graph.center)?.name ?? '';
+  const cut = shown !== undefined && shown.nodes < graph.nodes.length;
 
   return (
     <figure class="graph-figure">
@@ -104,13 +118,28 @@ export function LinkGraph({ graph, onFocus }: LinkGraphProps) {
         <button type="button" class="button icon" aria-label={t('optZoomOut')} title={t('optZoomOut')} onClick={() => zoom(1 / 1.3)}>
           −
         </button>
-        <button type="button" class="button" onClick={() => cyRef.current?.fit(undefined, 24)}>
+        <button ref={fitButton} type="button" class="button" onClick={() => cyRef.current?.fit(undefined, 24)}>
           {t('optZoomFit')}
         </button>
-        <span class="muted small">{t('optGraphSize', [String(graph.nodes.length), String(graph.edges.length)])}</span>
+        <span class="muted small">
+          {cut ? t('optMatchCount', [String(shown.nodes), String(graph.nodes.length)]) : t('optGraphSize', [String(graph.nodes.length), String(graph.edges.length)])}
+        </span>
+        {cut && (
+          <button
+            type="button"
+            class="button"
+            onClick={() => {
+              // The button goes once everything is drawn: keep the keyboard in the toolbar, on Fit.
+              fitButton.current?.focus();
+              setAll(true);
+            }}
+          >
+            {t('popupShowAllLinks', String(graph.nodes.length))}
+          </button>
+        )}
         {graph.truncated && <span class="badge warn">{t('optGraphTruncated')}</span>}
       </div>
-      <div ref={box} class="graph" role="img" aria-label={t('optGraphLabel', [centerName, String(graph.nodes.length), String(graph.edges.length)])}>
+      <div ref={box} class="graph" role="img" aria-label={t('optGraphLabel', [centerName, String(shown?.nodes ?? graph.nodes.length), String(shown?.edges ?? graph.edges.length)])}>
         {loading && <p class="muted graph-loading">{t('optGraphLoading')}</p>}
       </div>
       <figcaption>

@@ -5,6 +5,7 @@
  */
 import type { EntityKind } from '../../core/model/entity';
 import type { LinkStatus } from '../../core/model/link';
+import { LABEL_PX } from './graph-view';
 
 export interface Palette {
   fg: string;
@@ -59,19 +60,31 @@ export function graphStyle(p: Palette): object[] {
         height: 22,
         label: 'data(label)',
         color: p.fg,
-        'font-size': 11,
+        'font-size': LABEL_PX.direct,
         'text-valign': 'bottom',
         'text-margin-y': 4,
+        // A long name is cut with an ellipsis rather than drawn across its neighbours.
+        'text-wrap': 'ellipsis',
+        'text-max-width': 150,
+        // A plate of the background behind each label keeps it readable over the lines it crosses.
+        'text-background-color': p.bg,
+        'text-background-opacity': 0.85,
+        'text-background-padding': 1,
         'text-outline-color': p.bg,
-        'text-outline-width': 2,
+        'text-outline-width': 1,
         'border-width': 1.5,
         'border-color': p.bg,
       },
     },
     { selector: 'node[depth = 1]', style: { width: 18, height: 18 } },
-    // The outer ring's labels appear once the reader zooms in, so 200 nodes do not drown in text.
-    { selector: 'node[depth >= 2]', style: { width: 13, height: 13, 'font-size': 9, 'min-zoomed-font-size': 8, color: p.muted } },
-    { selector: 'node.center', style: { width: 34, height: 34, 'font-size': 14, 'font-weight': 'bold', 'border-width': 4, 'border-color': p.accent } },
+    // The second ring is drawn smaller and muted; its labels hide once the reader zooms far out (below 8 px they
+    // are unreadable anyway), but the first view keeps every label at LEGIBLE_PX or more (LinkGraph).
+    { selector: 'node[depth >= 2]', style: { width: 14, height: 14, 'font-size': LABEL_PX.outer, 'min-zoomed-font-size': 8, color: p.muted } },
+    // Where graph-view.ts put each label (below by default).
+    { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
+    { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': -4 } },
+    { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': 4 } },
+    { selector: 'node.center', style: { width: 34, height: 34, 'font-size': LABEL_PX.center, 'font-weight': 'bold', 'border-width': 4, 'border-color': p.accent } },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': p.accent } },
     {
       selector: 'edge',

@@ -1,0 +1,109 @@
+/**
+ * Options page, real Chromium, with the public feeds imported: the link graph around a hub (Lazarus Group, 83
+ * entities) stays readable — its direct links first, only as many entities as the box holds with labels of 11 px or
+ * more on screen, the rest one click away — at 1100 × 900 and at 200 % zoom (550 × 450). Screenshots go to out/.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { launchChromium } from './harness';
+import { loadPublicFeeds, NO_SHARED_DATA } from './options-support';
+
+interface Drawn {
+  zoom: number;
+  box: { w: number; h: number };
+  nodes: { label: string; depth: number; fontPx: number; inView: boolean }[];
+  /** Pairs of labels whose boxes on screen overlap. */
+  overlaps: string[];
+}
+
+/** What cytoscape drew (the instance hangs on its container as _cyreg.cy). */
+function drawn(page: Page): Promise<Drawn> {
+  return page.evaluate(() => {
+    type Box = { x1: number; y1: number; x2: number; y2: number; w: number; h: number };
+    type Node = { data(k: string): unknown; style(k: string): string; renderedBoundingBox(o: object): Box };
+    const container = document.querySelector('.graph') as HTMLElement & { _cyreg: { cy: { zoom(): number; nodes(): { map<T>(f: (n: Node) => T): T[] } } } };
+    const cy = container._cyreg.cy;
+    const w = container.clientWidth;
+    const h = container.clientHeight;
+    const labels = cy.nodes().map((n) => ({ label: String(n.data('label')), box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }) }));
+    const overlaps: string[] = [];
+    labels.forEach((a, i) => {
+      for (const b of labels.slice(i + 1)) {
+        const x = Math.min(a.box.x2, b.box.x2) - Math.max(a.box.x1, b.box.x1);
+        const y = Math.min(a.box.y2, b.box.y2) - Math.max(a.box.y1, b.box.y1);
+        if (x > 2 && y > 2) overlaps.push(`${a.label} / ${b.label}`);
+      }
+    });
+    return {
+      zoom: cy.zoom(),
+      box: { w, h },
+      nodes: cy.nodes().map((n) => {
+        const b = n.renderedBoundingBox({ includeLabels: true });
+        return { label: String(n.data('label')), depth: Number(n.data('depth')), fontPx: parseFloat(n.style('font-size')) * cy.zoom(), inView: b.x1 >= -1 && b.y1 >= -1 && b.x2 <= w + 1 && b.y2 <= h + 1 };
+      }),
+      overlaps,
+    };
+  });
+}
+
+async function openGraph(page: Page, url: string): Promise<void> {
+  await page.goto('about:blank'); // a fresh page, not a jump within the same one
+  await page.goto(url);
+  await page.locator('.graph canvas').first().waitFor({ timeout: 30_000 });
+  await page.locator('.graph-toolbar .small').filter({ hasText: /\d/ }).waitFor();
+  await page.locator('aside.detail h3').waitFor();
+}
+
+test('the graph around a hub draws its direct links first with legible labels, and the rest on request', { skip: NO_SHARED_DATA }, async () => {
+  const { context, extensionId, worker } = await launchChromium();
+  try {
+    await loadPublicFeeds(worker);
+    const page = await context.newPage();
+    const url = `chrome-extension://${extensionId}/options/options.html#explorer/lazarus-group`;
+    for (const [width, height, name] of [
+      [1100, 900, 'options-graph-hub.png'],
+      [550, 450, 'options-graph-hub-200.png'], // 200 % zoom of 1100 × 900
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await openGraph(page, url);
+      const size = await page.locator('.graph-toolbar .small').innerText();
+      const [shown, total] = (/^(\d+) of (\d+) entities$/.exec(size) ?? []).slice(1).map(Number);
+      assert.ok(shown && total, `the toolbar says how many of how many are drawn (${size})`);
+      assert.equal(total, 83, 'Lazarus Group has 83 entities around it with the feeds');
+      const g = await drawn(page);
+      assert.equal(g.nodes.length, shown);
+      assert.ok(shown >= 8 && shown < 83, `${shown} drawn in ${width}×${height}`);
+      // Direct links first: Lazarus has more than fit, so nothing of the second ring is drawn yet, and the entity
+      // says how many of its links are left out.
+      assert.deepEqual(g.nodes.filter((n) => n.depth > 1).map((n) => n.label), []);
+      const center = g.nodes.find((n) => n.depth === 0)!;
+      assert.match(center.label, /^Lazarus Group \+\d+$/);
+      assert.equal(Number(center.label.split('+')[1]), 35 - (shown - 1), 'the +N on the entity counts its direct links not drawn');
+      for (const n of g.nodes) assert.ok(n.fontPx >= 11, `label "${n.label}" drawn at ${n.fontPx.toFixed(1)} px (zoom ${g.zoom.toFixed(2)})`);
+      assert.deepEqual(g.overlaps, [], 'no two labels overlap');
+      assert.deepEqual(g.nodes.filter((n) => !n.inView).map((n) => n.label), [], 'every node and label is in the box');
+      // The detail panel, the keyboard path, lists every link, those the graph leaves out too.
+      const listed = await page.locator('aside.detail .detail-links li').count();
+      assert.ok(listed >= 35, `the detail panel lists all direct links (${listed})`);
+      await page.locator('.graph-figure').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `out/${name}` });
+    }
+    // Everything on request: the labels stay legible (the view centres on the entity; the reader pans or fits).
+    await page.setViewportSize({ width: 1100, height: 900 });
+    await openGraph(page, url);
+    await page.getByRole('button', { name: 'Show all 83' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.graph-toolbar .small').filter({ hasText: '83 entities · 99 links' }).waitFor();
+    const all = await drawn(page);
+    assert.equal(all.nodes.length, 83);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Fit', 'the keyboard stays in the toolbar');
+    assert.ok(all.nodes.some((n) => n.depth === 2));
+    for (const n of all.nodes) assert.ok(n.fontPx >= 11, `label "${n.label}" drawn at ${n.fontPx.toFixed(1)} px`);
+    assert.ok(all.nodes.find((n) => n.depth === 0)!.inView, 'the entity is in view');
+    assert.deepEqual(all.overlaps, [], 'no two labels overlap');
+    await page.screenshot({ path: 'out/options-graph-hub-all.png' });
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,91 @@
+/** Which part of a hub's neighbourhood the link graph draws first, and where (src/options/explorer/graph-view.ts). */
+import { describe, expect, it } from 'vitest';
+import { extent, firstView, labelWidth, MIN_LEGIBLE_ZOOM, MIN_NODES, nodeLabel, radialLayout, rankNodes, visibleGraph, type Point } from '../../../src/options/explorer/graph-view';
+import type { GraphEdge, GraphNode, Neighborhood } from '../../../src/options/explorer/neighborhood';
+
+const node = (id: string, depth: number, kind: GraphNode['kind'] = 'malware'): GraphNode => ({ id, name: id, kind, depth });
+const edge = (from: string, to: string, confidence?: number, status: GraphEdge['status'] = 'active'): GraphEdge => ({ id: `${from}>${to}`, from, to, relation: 'uses', status, confidence });
+
+/** A hub like Lazarus Group with the public feeds: 35 direct links, 47 more entities behind them. */
+function hub(): Neighborhood {
+  const nodes = [node('Hub', 0, 'actor')];
+  const edges: GraphEdge[] = [];
+  for (let i = 0; i < 35; i++) {
+    const id = `Direct ${String(i).padStart(2, '0')}${i % 5 === 0 ? ' Operation Name' : ''}`;
+    nodes.push(node(id, 1));
+    edges.push(edge('Hub', id, i === 7 ? 95 : i === 30 ? undefined : 50));
+  }
+  for (let i = 0; i < 47; i++) {
+    const id = `Outer ${i}`;
+    nodes.push(node(id, 2, 'tool'));
+    edges.push(edge(nodes[1 + (i % 5)]!.id, id, 60));
+  }
+  return { center: 'Hub', nodes, edges, truncated: false };
+}
+
+/** The boxes labels take (graph units), as graph-style.ts places them. */
+function labelBoxes(view: ReturnType<typeof visibleGraph>, at: Map<string, Point>) {
+  return view.nodes.map((n) => {
+    const p = at.get(n.id)!;
+    const w = labelWidth(nodeLabel(n.name, view.hidden.get(n.id)));
+    const r = n.id === 'Hub' ? 17 : 9;
+    const side = p.label ?? 'bottom';
+    const [x1, y1] = side === 'left' ? [p.x - r - 4 - w, p.y - 9] : side === 'right' ? [p.x + r + 4, p.y - 9] : side === 'top' ? [p.x - w / 2, p.y - r - 4 - 16] : [p.x - w / 2, p.y + r + 4];
+    return { id: n.id, x1, y1, x2: x1 + w, y2: y1 + 16 };
+  });
+}
+
+describe('graph view around a hub', () => {
+  it('reveals the entity, then its direct links strongest first, then the second ring', () => {
+    const ranked = rankNodes(hub()).map((n) => n.id);
+    expect(ranked[0]).toBe('Hub');
+    expect(ranked[1]).toBe('Direct 07'); // the strongest link
+    expect(ranked.slice(1, 36).every((id) => id.startsWith('Direct'))).toBe(true);
+    expect(ranked[35]).toMatch(/^Direct 30/); // unspecified confidence: last of the direct links
+    expect(ranked.slice(36).every((id) => id.startsWith('Outer'))).toBe(true);
+  });
+
+  it('counts, on each drawn node, the neighbours left out', () => {
+    const view = visibleGraph(hub(), 10);
+    expect(view.nodes).toHaveLength(10);
+    expect(view.total).toBe(83);
+    expect(view.hidden.get('Hub')).toBe(26);
+    const shown = new Set(view.nodes.map((n) => n.id));
+    for (const e of view.edges) expect(shown.has(e.from) && shown.has(e.to)).toBe(true);
+    expect(nodeLabel('Hub', view.hidden.get('Hub'))).toBe('Hub +26');
+    expect(nodeLabel('Direct 07', view.hidden.get('Direct 07'))).toBe('Direct 07');
+  });
+
+  it('draws as many as fit the box with labels at 11 px or more, and no two labels meet', () => {
+    for (const [width, height] of [
+      [656, 640], // 1100 × 900 window
+      [1000, 640],
+      [440, 320], // 200 % zoom
+    ] as const) {
+      const { view, at } = firstView(hub(), width, height);
+      expect(view.nodes.length).toBeGreaterThanOrEqual(MIN_NODES);
+      expect(view.nodes.length).toBeLessThan(83);
+      const { halfWidth, halfHeight } = extent(view, at);
+      if (view.nodes.length > MIN_NODES) {
+        expect(2 * halfWidth * MIN_LEGIBLE_ZOOM).toBeLessThanOrEqual(width);
+        expect(2 * halfHeight * MIN_LEGIBLE_ZOOM).toBeLessThanOrEqual(height);
+      }
+      const boxes = labelBoxes(view, at);
+      const meets = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2).map((b) => `${a.id} / ${b.id}`));
+      expect(meets, `${width}×${height}`).toEqual([]);
+    }
+    // A bigger box draws more.
+    expect(firstView(hub(), 1000, 640).view.nodes.length).toBeGreaterThan(firstView(hub(), 440, 320).view.nodes.length);
+  });
+
+  it('puts every node of a whole neighbourhood somewhere, the second ring outside the first', () => {
+    const graph = hub();
+    const view = visibleGraph(graph, graph.nodes.length);
+    const at = radialLayout(view, 'Hub');
+    expect(at.size).toBe(83);
+    const dist = (id: string) => Math.hypot(at.get(id)!.x, at.get(id)!.y);
+    const inner = Math.max(...view.nodes.filter((n) => n.depth === 1).map((n) => dist(n.id)));
+    const outer = Math.min(...view.nodes.filter((n) => n.depth === 2).map((n) => dist(n.id)));
+    expect(outer).toBeGreaterThan(inner);
+  });
+});
