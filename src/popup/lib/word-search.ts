@@ -4,7 +4,6 @@
  * word index (Repository.entitiesByLaterWord) finds the entities a later word of which starts with the query, and
  * this ranks them and says which name matched. Pure.
  */
-import type { EntityRow } from '../../core/db/database';
 import { laterWordKeys, nameKey } from '../../core/db/keys';
 import { allNames, type Entity } from '../../core/model/entity';
 
@@ -18,17 +17,6 @@ interface Entry {
   entity: Entity;
   /** Per name: the name and the keys of the name from each of its words on ("wicked panda" → "wickedpanda", "panda"). */
   names: { name: string; keys: string[] }[];
-}
-
-/**
- * Rows one of whose stored keys contains the query's key: every row a later word of which can match, and a few more
- * ("expanda" contains "panda"), which searchWords then checks word by word. The popup no longer scans rows this way
- * (the word index answers); kept as the plain definition the index is checked against in tests.
- */
-export function wordCandidates<R extends Pick<EntityRow, 'keys'>>(rows: readonly R[], query: string): R[] {
-  const key = nameKey(query);
-  if (!key) return [];
-  return rows.filter((row) => row.keys.some((k) => k.includes(key)));
 }
 
 export function buildWordIndex(entities: readonly Entity[]): Entry[] {

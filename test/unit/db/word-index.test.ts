@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { bundledDataset, BUNDLED_VERSION, type Dataset } from '../../../src/core/data/index';
 import { ActorLensDb, type EntityRow } from '../../../src/core/db/database';
 import { applyImport, exportBackup, IMPORT_LOG_KEY, importLog, resetToBundled, restoreBackup, undoImport, type ImportUndo } from '../../../src/core/db/import-export';
-import { wordKeys } from '../../../src/core/db/keys';
+import { nameKey, wordKeys } from '../../../src/core/db/keys';
 import { fromRow, Repository } from '../../../src/core/db/repository';
 import { detectAndParse } from '../../../src/core/importers/index';
 import { allNames } from '../../../src/core/model/entity';
-import { buildWordIndex, searchWords, wordCandidates } from '../../../src/popup/lib/word-search';
+import { buildWordIndex, searchWords } from '../../../src/popup/lib/word-search';
 import { repositoryBackend } from '../../../src/popup/repo-backend';
 import { fixture, freshRepo } from '../importers/helpers';
 
@@ -46,7 +46,9 @@ async function searchByScan(repo: Repository, q: string) {
   const LIMIT = 12;
   const hits = await repo.search(q, LIMIT);
   if (hits.length >= LIMIT) return hits;
-  const candidates = wordCandidates(await repo.db.entities.toArray(), q).map(fromRow);
+  const key = nameKey(q);
+  // Every row one of whose keys contains the query's key (a superset: searchWords checks word by word).
+  const candidates = key ? (await repo.db.entities.toArray()).filter((row) => row.keys.some((k) => k.includes(key))).map(fromRow) : [];
   return [...hits, ...searchWords(buildWordIndex(candidates), q, LIMIT - hits.length, new Set(hits.map((h) => h.entity.id)))];
 }
 

@@ -5,7 +5,7 @@ import { bundledDataset, BUNDLED_VERSION } from '../../../src/core/data/index';
 import { ActorLensDb } from '../../../src/core/db/database';
 import { Repository } from '../../../src/core/db/repository';
 import { repositoryBackend } from '../../../src/popup/repo-backend';
-import { buildWordIndex, searchWords, wordCandidates } from '../../../src/popup/lib/word-search';
+import { buildWordIndex, searchWords } from '../../../src/popup/lib/word-search';
 import type { Entity } from '../../../src/core/model/entity';
 
 async function seeded() {
@@ -72,17 +72,5 @@ describe('word index (pure)', () => {
     expect(searchWords(index, 'banker', 10).map((h) => h.entity.id)).toEqual(['c']);
     expect(searchWords(index, 'stone-pan', 10).map((h) => h.entity.id)).toEqual([]);
     expect(searchWords(index, 'panda', 10, new Set(['a'])).map((h) => h.entity.id)).toEqual(['b']);
-  });
-
-  it('picks candidates by the stored keys (any position), leaving the word check to searchWords', () => {
-    const rows = [
-      { id: 'a', keys: ['wickedpanda'] },
-      { id: 'b', keys: ['apt99', 'stonepanda'] },
-      { id: 'c', keys: ['expandable'] },
-      { id: 'd', keys: ['pandora'] },
-      { id: 'e', keys: ['lazarusgroup'] },
-    ];
-    expect(wordCandidates(rows, 'Panda').map((r) => r.id)).toEqual(['a', 'b', 'c']);
-    expect(wordCandidates(rows, '  ')).toEqual([]);
   });
 });
