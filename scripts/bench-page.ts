@@ -11,8 +11,9 @@
  *    walk from an isolated world (where content scripts run) is printed beside it for context;
  *  - mark.js: markRegExp with all names as one combined regular expression (browser without the extension);
  *  - ActorLens: `scanMs` from `actorlens:spotted` (content script start → first full scan applied), the longest
- *    main-thread task (PerformanceObserver "longtask", ≥ 50 ms only; "page alone" is the same page's longest task
- *    without the extension, as a huge page lays itself out in long tasks of its own), and the per-phase split from
+ *    main-thread task (PerformanceObserver "longtask", ≥ 50 ms only) and the longest frame ("long-animation-frame":
+ *    a task with the rendering it caused, which is where highlights cost the browser; "page alone" is the same page's
+ *    longest task / frame without the extension, as a huge page lays itself out in long tasks of its own), and the per-phase split from
  *    `actorlens:scanStats` (settings, walk, wait for the stored prefilter and dictionary, matcher build, prefilter, match, paint,
  *    and the time between slices while the page had the main thread).
  * Usage: npm run build && npm run bench:page   (env RUNS=3, SIZES=100k,1m,5m, FEEDS=../shared/data)
@@ -155,12 +156,20 @@ async function isolatedFloorOnce(page: Page, url: string): Promise<number> {
   }
 }
 
-/** The page's own longest task after DOMContentLoaded, in a browser without the extension, over `ms` after load. */
-async function pageAloneOnce(page: Page, url: string, ms: number): Promise<number> {
+/** The longest task and the longest animation frame (≥ 50 ms) seen after DOMContentLoaded, 0 when none. */
+function longestSeen(page: Page): Promise<{ task: number; frame: number }> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longtasks?: number[]; __longframes?: number[] };
+    return { task: Math.max(0, ...(w.__longtasks ?? [])), frame: Math.max(0, ...(w.__longframes ?? [])) };
+  });
+}
+
+/** The page's own longest task and frame after DOMContentLoaded, in a browser without the extension, over `ms` after load. */
+async function pageAloneOnce(page: Page, url: string, ms: number): Promise<{ task: number; frame: number }> {
   await settle(page);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(ms);
-  return page.evaluate(() => Math.max(0, ...((window as unknown as { __longtasks?: number[] }).__longtasks ?? [])));
+  return longestSeen(page);
 }
 
 async function markOnce(page: Page, url: string, source: string): Promise<{ ms: number; marks: number }> {
@@ -184,15 +193,15 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(150);
 }
 
-async function actorLensOnce(worker: Worker, page: Page, url: string): Promise<{ scanMs: number; longest: number; stats: ScanStats | null; matches: number }> {
+async function actorLensOnce(worker: Worker, page: Page, url: string): Promise<{ scanMs: number; longest: number; longestFrame: number; stats: ScanStats | null; matches: number }> {
   await settle(page);
   await page.goto(url, { waitUntil: 'load' });
   const report = await spotted(worker, page);
   const tabId = await tabIdOf(worker, page);
   const stats = (await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'actorlens:scanStats' }), tabId)) as ScanStats | null;
   await page.waitForTimeout(100);
-  const longest = await page.evaluate(() => Math.max(0, ...((window as unknown as { __longtasks?: number[] }).__longtasks ?? [])));
-  return { scanMs: report.scanMs, longest, stats, matches: report.matches.reduce((a, m) => a + m.count, 0) };
+  const seen = await longestSeen(page);
+  return { scanMs: report.scanMs, longest: seen.task, longestFrame: seen.frame, stats, matches: report.matches.reduce((a, m) => a + m.count, 0) };
 }
 
 /** Writes the feed entities into the extension's IndexedDB from its service worker and bumps the data version. */
@@ -289,8 +298,12 @@ async function main(): Promise<void> {
     const page = await ext.context.newPage();
     // Long tasks after DOMContentLoaded (the content script runs at document_idle; the page's own parsing before is
     // not ours). A huge page lays itself out in long tasks of its own: the same is measured without the extension.
-    const longTasks = `window.__longtasks = [];
-      try { new PerformanceObserver(function (list) { for (const e of list.getEntries()) { const nav = performance.getEntriesByType('navigation')[0]; if (nav && nav.domContentLoadedEventEnd > 0 && e.startTime >= nav.domContentLoadedEventEnd) window.__longtasks.push(e.duration); } }).observe({ type: 'longtask', buffered: true }); } catch (e) {}`;
+    // Long animation frames too: the rendering the highlights cause (style, layout, pre-paint) is not in any
+    // "longtask" entry (a 405 ms pre-paint after the scan of a plain-text document showed in a trace, not there).
+    const longTasks = `window.__longtasks = []; window.__longframes = [];
+      function afterLoad(e) { const nav = performance.getEntriesByType('navigation')[0]; return nav && nav.domContentLoadedEventEnd > 0 && e.startTime >= nav.domContentLoadedEventEnd; }
+      try { new PerformanceObserver(function (list) { for (const e of list.getEntries()) if (afterLoad(e)) window.__longtasks.push(e.duration); }).observe({ type: 'longtask', buffered: true }); } catch (e) {}
+      try { new PerformanceObserver(function (list) { for (const e of list.getEntries()) if (afterLoad(e)) window.__longframes.push(e.duration); }).observe({ type: 'long-animation-frame', buffered: true }); } catch (e) {}`;
     await page.addInitScript(longTasks);
     // Warm-up: the background compiles and publishes the dictionary once per data version.
     const warm = await actorLensOnce(ext.worker, page, `${base}/plain-100k.html`);
@@ -299,14 +312,14 @@ async function main(): Promise<void> {
     const alonePage = await plain.newPage();
     await alonePage.addInitScript(longTasks);
 
-    const rows: string[][] = [['page', 'floor ms', 'isolated floor', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'page alone', 'settings', 'walk', 'wait', 'build', 'filter', 'match', 'paint', 'slices', 'between', 'longest wait', 'ranges', 'marks']];
+    const rows: string[][] = [['page', 'floor ms', 'isolated floor', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'longest frame', 'page alone', 'settings', 'walk', 'wait', 'build', 'filter', 'match', 'paint', 'slices', 'between', 'longest wait', 'ranges', 'marks']];
     for (const [p] of pages) {
       const url = `${base}${p}`;
       const floor: number[] = [];
       const isolated: number[] = [];
       const mark: number[] = [];
       const al: Awaited<ReturnType<typeof actorLensOnce>>[] = [];
-      const alone: number[] = [];
+      const alone: { task: number; frame: number }[] = [];
       let marks = 0;
       for (let i = 0; i < RUNS; i++) {
         floor.push(await floorOnce(plainPage, url));
@@ -326,6 +339,8 @@ async function main(): Promise<void> {
       const a = median(al.map((x) => x.scanMs));
       const mk = median(mark);
       const longest = Math.max(...al.map((x) => x.longest));
+      const longestFrame = Math.max(...al.map((x) => x.longestFrame));
+      const over = (ms: number) => (ms ? `${ms.toFixed(0)} ms` : '< 50 ms');
       rows.push([
         p.slice(1).replace(/\.\w+$/, ''),
         f.toFixed(1),
@@ -334,8 +349,9 @@ async function main(): Promise<void> {
         a.toFixed(1),
         `${(a / f).toFixed(1)}×`,
         mark.length ? `${(mk / f).toFixed(1)}×` : '—',
-        longest ? `${longest.toFixed(0)} ms` : '< 50 ms',
-        Math.max(...alone) ? `${Math.max(...alone).toFixed(0)} ms` : '< 50 ms',
+        over(longest),
+        over(longestFrame),
+        `${over(Math.max(...alone.map((x) => x.task)))} / ${over(Math.max(...alone.map((x) => x.frame)))}`,
         st('settings').toFixed(1),
         st('walk').toFixed(1),
         st('wait').toFixed(1),

@@ -11,8 +11,26 @@
 import type { EntityKind } from '../core/model/entity';
 import { ViewportGate } from './viewport-gate';
 
-export const HIGHLIGHT_NAMES = ['actorlens-actor', 'actorlens-malware', 'actorlens-tool', 'actorlens-ransomware', 'actorlens-possible'] as const;
+export const HIGHLIGHT_NAMES = [
+  'actorlens-actor', 'actorlens-malware', 'actorlens-tool', 'actorlens-ransomware', 'actorlens-possible',
+  'actorlens-actor-fill', 'actorlens-malware-fill', 'actorlens-tool-fill', 'actorlens-ransomware-fill', 'actorlens-possible-fill',
+] as const;
 export type HighlightName = (typeof HIGHLIGHT_NAMES)[number];
+
+/**
+ * A text node longer than this gets its highlights without an underline (the `-fill` names). Chromium lays out the
+ * underline of a highlight over the whole text node that holds it: on a 5 MB plain-text document (one text node)
+ * 10 underlined highlights cost a 130 ms frame and 3,000 of them 300 ms, against 15–23 ms with the fill alone; a
+ * 50,000-character node costs 2–5 ms more (a page script, headless Chromium 156). Article paragraphs are far
+ * shorter; plain-text documents and mail archives' <pre> are not.
+ */
+export const LONG_TEXT = 100_000;
+
+/** The highlight a match is painted with: by kind (possible actors apart), fill only in a very long text node. */
+export function highlightNameFor(kind: EntityKind, possible: boolean, longText: boolean): HighlightName {
+  const base = possible ? 'possible' : kind;
+  return `actorlens-${base}${longText ? '-fill' : ''}`;
+}
 
 export interface Painter {
   /** Paints a range; returns the range that now covers the match (the fallback re-anchors it), or undefined. */
@@ -242,26 +260,31 @@ export function pageIsDark(doc: Document, samples: readonly Element[] = []): boo
 /**
  * The rules for every kind. Translucent fill in the kind's colour plus a solid underline in a deeper (light
  * pages) or brighter (dark pages) shade of it: readable on both. Actors are warm, software cool (by default);
- * possible actors get only a dotted underline, no fill.
+ * possible actors get only a dotted underline, no fill. The `-fill` names (very long text nodes, see LONG_TEXT)
+ * have the fill alone, and possible actors there a faint one.
  *
- * `scope` is the selector the ::highlight() rules hang on. Unscoped, they apply to every element, and adopting
- * them makes the browser recompute every element's style; scoped to `:root`, they reach the text through
- * highlight inheritance (each element's highlight styles inherit its parent's), which is cheaper where the
- * browser has it (Chromium; Firefox 153 does not).
+ * `scope` is the selector the ::highlight() rules hang on (StyleManager: the tags of the elements holding painted
+ * text); unscoped, they apply to every element. `names`: the highlights to write rules for (StyleManager: those in
+ * use), as the browser works out each element's style once per highlight that has rules for it.
  */
-export function highlightCss(colors: Colors, dark: boolean, scope = ''): string {
-  const rules: string[] = [];
+export function highlightCss(colors: Colors, dark: boolean, scope = '', names: Iterable<HighlightName> = HIGHLIGHT_NAMES): string {
   const fallback: Record<EntityKind, [number, number, number]> = { actor: [255, 179, 167], malware: [169, 216, 255], tool: [201, 240, 180], ransomware: [227, 194, 255] };
-  for (const kind of Object.keys(fallback) as EntityKind[]) {
-    const rgb = parseHex(colors[kind] ?? '') ?? fallback[kind];
-    const fill = `rgba(${rgb.join(', ')}, ${dark ? 0.34 : 0.55})`;
-    const line = dark ? mix(rgb, 255, 0.15) : mix(rgb, 0, 0.45);
-    const decl = `background-color: ${fill}; text-decoration: underline 2px solid ${line}; text-underline-offset: 2px;`;
-    rules.push(`${scope}::highlight(actorlens-${kind}) { ${decl} }`, `${MARK_TAG}.actorlens-${kind} { ${decl} }`);
-    if (kind === 'actor') {
-      const dotted = `text-decoration: underline 2px dotted ${line}; text-underline-offset: 2px;`;
-      rules.push(`${scope}::highlight(actorlens-possible) { ${dotted} }`, `${MARK_TAG}.actorlens-possible { ${dotted} }`);
+  const rgbOf = (kind: EntityKind) => parseHex(colors[kind] ?? '') ?? fallback[kind];
+  const fillOf = (kind: EntityKind) => `background-color: rgba(${rgbOf(kind).join(', ')}, ${dark ? 0.34 : 0.55});`;
+  const lineOf = (kind: EntityKind) => (dark ? mix(rgbOf(kind), 255, 0.15) : mix(rgbOf(kind), 0, 0.45));
+  const rules: string[] = [];
+  for (const name of names) {
+    const base = name.slice('actorlens-'.length).replace(/-fill$/, '');
+    const fillOnly = name.endsWith('-fill');
+    let decl: string;
+    if (base === 'possible') {
+      // Without its dotted line, a possible actor keeps a faint fill of the actors' colour.
+      decl = fillOnly ? `background-color: rgba(${rgbOf('actor').join(', ')}, ${dark ? 0.16 : 0.24});` : `text-decoration: underline 2px dotted ${lineOf('actor')}; text-underline-offset: 2px;`;
+    } else {
+      const kind = base as EntityKind;
+      decl = fillOnly ? fillOf(kind) : `${fillOf(kind)} text-decoration: underline 2px solid ${lineOf(kind)}; text-underline-offset: 2px;`;
     }
+    rules.push(`${scope}::highlight(${name}) { ${decl} }`, `${MARK_TAG}.${name} { ${decl} }`);
   }
   rules.push(`${MARK_TAG} { all: unset; display: inline; }`);
   return rules.join('\n');
@@ -269,16 +292,25 @@ export function highlightCss(colors: Colors, dark: boolean, scope = ''): string 
 
 // nodeType rather than instanceof: a same-origin frame's document comes from another realm.
 const isDocument = (root: Document | ShadowRoot): root is Document => root.nodeType === 9;
-const TRANSPARENT = /^(transparent|rgba\(0, 0, 0, 0\))$/;
+
+/**
+ * Past this many distinct tags holding painted text, the document's rules are written unscoped (a page of custom
+ * elements named one per paragraph would otherwise grow a selector without end).
+ */
+const MAX_SCOPED_TAGS = 48;
 
 /**
  * The stylesheets, adopted into the document (and into each shadow root that gets highlights) only when that
  * root gets its first painted range. Where constructed sheets cannot be adopted (Firefox content scripts see
  * adoptedStyleSheets through Xray wrappers), a <style> element carries the rules.
  *
- * The document's rules hang on `:root` when `inherits` says the browser has highlight inheritance; `verify()`
- * checks that against what the browser computed and falls back to unscoped rules if it does not. Shadow roots
- * always get unscoped rules (`:root` matches nothing there, and they are small).
+ * Rules are written only for the highlights in use (`use`), and the document's name the tags of the elements that
+ * hold painted text (`:is(p, b)::highlight(…)`, see `cover`). Adding rules with ::highlight() to a built page makes the browser recompute the style of every element
+ * they match and of everything under those; unscoped (every element) or on `:root` (through highlight
+ * inheritance), that is the whole page: on a news-like page of 33,000 elements, a frame of 137–150 ms with `:root`
+ * and 169–235 ms unscoped, against 46–48 ms for `:is(p, b)` (a page script, three loads each). A rule on the text's
+ * own parent also needs no highlight inheritance, which Firefox 153 lacks. Shadow roots get unscoped rules (they
+ * are small).
  */
 export class StyleManager {
   private readonly sheets = new Map<'document' | 'shadow', CSSStyleSheet>();
@@ -293,14 +325,37 @@ export class StyleManager {
   /** Where constructed sheets cannot be adopted: the <style> elements, by the root they sit in. */
   private readonly elements = new RootRefs<HTMLStyleElement>();
   private readonly styled = new WeakSet<Document | ShadowRoot>();
+  /** Tags of the document's elements that hold painted text, as the selector their rules hang on. */
+  private readonly tags = new Set<string>();
+  private scope = '';
+  /** The highlights painted so far: only they get rules. */
+  private readonly names = new Set<HighlightName>();
 
-  constructor(
-    private readonly doc: Document,
-    private inherits = false,
-  ) {}
+  constructor(private readonly doc: Document) {}
 
   private cssFor(which: 'document' | 'shadow'): string {
-    return this.colors ? highlightCss(this.colors, this.dark, which === 'document' && this.inherits ? ':root' : '') : '';
+    return this.colors ? highlightCss(this.colors, this.dark, which === 'document' ? this.scope : '', this.names) : '';
+  }
+
+  /** A range is painted with highlight `name` (call before `ensure`): the rules are rewritten when it is new. */
+  use(name: HighlightName): void {
+    if (this.names.has(name)) return;
+    this.names.add(name);
+    this.refresh();
+  }
+
+  /**
+   * Text of the document inside an element of tag `tag` gets painted (call before `ensure(document)`): the
+   * document's rules are rewritten when the tag is new.
+   */
+  cover(tag: string): void {
+    if (this.tags.has(tag)) return;
+    this.tags.add(tag);
+    const escape = this.doc.defaultView?.CSS?.escape;
+    const scope = this.tags.size <= MAX_SCOPED_TAGS && escape ? `:is(${[...this.tags].map((t) => escape(t)).join(', ')})` : '';
+    if (scope === this.scope) return;
+    this.scope = scope;
+    this.refresh('document');
   }
 
   setColors(colors: Colors): void {
@@ -309,21 +364,18 @@ export class StyleManager {
     this.refresh();
   }
 
-  private refresh(): void {
-    for (const [which, sheet] of this.sheets) sheet.replaceSync(this.cssFor(which));
-    for (const el of this.elements.alive()) el.textContent = this.cssFor(el.getRootNode().nodeType === 9 ? 'document' : 'shadow');
+  /** Rewrites the rules (only the document's when `only` says so), kept sheets included, adopted or not. */
+  private refresh(only?: 'document'): void {
+    for (const [which, sheet] of this.sheets) if (!only || which === only) sheet.replaceSync(this.cssFor(which));
+    for (const el of this.elements.alive()) {
+      const which = el.getRootNode().nodeType === 9 ? 'document' : 'shadow';
+      if (!only || which === only) el.textContent = this.cssFor(which);
+    }
   }
 
-  /**
-   * Call when the page's style is clean (after a frame), with whether the page is dark. Also checks that the
-   * document's `:root` rules reach <body>: if not, this browser lacks highlight inheritance and the rules are
-   * rewritten unscoped, in the same rewrite as the colours.
-   */
+  /** Call when the page's style is clean (after a frame), with whether the page is dark. */
   settle(dark: boolean): void {
-    const body = this.doc.body;
-    const inherits = this.inherits && !(body && this.active && TRANSPARENT.test(getComputedStyle(body, '::highlight(actorlens-actor)').backgroundColor));
-    if (inherits === this.inherits && dark === this.dark) return;
-    this.inherits = inherits;
+    if (dark === this.dark) return;
     this.dark = dark;
     this.refresh();
   }
@@ -372,6 +424,9 @@ export class StyleManager {
       el.remove();
     }
     this.elements.clear();
+    this.tags.clear();
+    this.scope = '';
+    this.names.clear();
   }
 
   get active(): boolean {

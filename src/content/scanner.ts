@@ -17,7 +17,7 @@ import { blockOf, INLINE, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, ty
 import { compareStarts, liveRange } from './ranges';
 import type { Preread } from './preread';
 import { yieldToPage } from './yield';
-import { createPainter, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
+import { createPainter, highlightNameFor, LONG_TEXT, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
 
 export interface ScanOptions {
   suppressed: string[];
@@ -123,12 +123,8 @@ export class Scanner {
   /** Called after each flush of page changes (whether or not what is painted changed). */
   onFlushed: (() => void) | undefined;
 
-  /** `highlightInheritance`: whether the browser is expected to have it (see StyleManager; checked on the page). */
-  constructor(
-    private readonly doc: Document,
-    highlightInheritance = false,
-  ) {
-    this.styles = new StyleManager(doc, highlightInheritance);
+  constructor(private readonly doc: Document) {
+    this.styles = new StyleManager(doc);
   }
 
   /** First full scan; then follows the page. Resolves when the scan is applied. */
@@ -412,7 +408,16 @@ export class Scanner {
         continue; // the text changed since it was read; the observer re-reads it
       }
       if (range.collapsed) continue;
-      const highlight: HighlightName = m.possible ? 'actorlens-possible' : `actorlens-${m.kind}`;
+      const highlight = highlightNameFor(m.kind, m.possible === true, Math.max(start.node.length, end.node.length) > LONG_TEXT);
+      // Rules for the highlights in use, and in the document on the tags holding painted text: every text node of the
+      // range (StyleManager).
+      this.styles.use(highlight);
+      if (rootNode === this.doc) {
+        for (let i = start.index; i <= end.index; i++) {
+          const tag = chunk.nodes[i]!.parentElement?.localName;
+          if (tag) this.styles.cover(tag);
+        }
+      }
       // Styles go in with the first range painted in this root, not before (no trace on a page with nothing
       // spotted), and once per call rather than per match.
       if (!styled) {

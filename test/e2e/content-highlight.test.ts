@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { sharedBrowser, spotted } from './harness';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT, sharedBrowser, spotted } from './harness';
 import { badgeOf, ranges, waitFor } from './content-pages';
 
 const env = sharedBrowser();
@@ -44,20 +46,26 @@ test('article: names in plain text, links, headings and across inline markup; co
     assert.ok(at('Lazarus Group', 'split'), 'across <b>');
     assert.ok(painted.every((r) => r.name.startsWith('actorlens-')));
 
-    // Chromium has highlight inheritance, so the document's rules hang on :root alone (cheaper to adopt on pages
-    // with many elements) and still colour text nested in markup: the link and the <b> inside a paragraph.
+    // The document's rules name only the tags of the elements holding painted text (cheaper to add to pages with
+    // many elements than rules every element inherits) and colour text nested in markup: the link, the <b>.
     const styled = await page.waitForFunction(() => {
       const sheet = document.adoptedStyleSheets[0];
       const rules = sheet ? [...sheet.cssRules].map((r) => (r as CSSStyleRule).selectorText).filter((s) => s.includes('::highlight')) : [];
+      const parents = new Set<string>();
+      CSS.highlights.forEach((h) => h.forEach((r) => [r.startContainer, r.endContainer].forEach((n) => parents.add(n.parentElement!.localName))));
       const out = {
         rules,
+        parents: [...parents].sort(),
         link: getComputedStyle(document.querySelector('#linked a')!, '::highlight(actorlens-malware)').backgroundColor,
         bold: getComputedStyle(document.querySelector('#split b')!, '::highlight(actorlens-actor)').backgroundColor,
       };
       return rules.length > 0 && out;
     });
-    const seen = (await styled.jsonValue()) as { rules: string[]; link: string; bold: string };
-    assert.ok(seen.rules.every((s) => s.startsWith(':root::highlight(')), JSON.stringify(seen.rules));
+    const seen = (await styled.jsonValue()) as { rules: string[]; parents: string[]; link: string; bold: string };
+    const scopes = new Set(seen.rules.map((s) => /^:is\(([^)]*)\)::highlight\(/.exec(s)?.[1]));
+    assert.equal(scopes.size, 1, JSON.stringify(seen.rules));
+    assert.deepEqual([...scopes][0]!.split(', ').sort(), seen.parents);
+    assert.ok(seen.parents.includes('a') && seen.parents.includes('b'), JSON.stringify(seen.parents));
     assert.match(seen.link, /^rgba\(\d+, \d+, \d+, 0\.\d+\)$/);
     assert.match(seen.bold, /^rgba\(\d+, \d+, \d+, 0\.\d+\)$/);
     assert.notEqual(seen.link, seen.bold, 'malware and actor fills differ');
@@ -184,6 +192,33 @@ test('a plain-text document (the browser shows it in one <pre>) is read, a name 
     assert.deepEqual(texts, ['Lazarus Group×1', 'TrickBot×1', 'Wizard Spider×1']);
     const painted = await ranges(page);
     assert.deepEqual(painted.map((r) => r.text).sort(), ['Lazarus Group', 'TrickBot', 'Wizard\nSpider']);
+    assert.deepEqual([...new Set(painted.map((r) => r.name))].sort(), ['actorlens-actor', 'actorlens-malware'], 'a short document keeps the underlined highlights');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a very long plain-text document gets fill-only highlights: an underline there would be laid out over the whole text', async () => {
+  const advisory = readFileSync(path.join(ROOT, 'test/fixtures/pages/advisory.txt'), 'utf8');
+  // ≈ 150,000 characters in the one text node the browser makes of it, the advisory's names at both ends.
+  const filler = 'The audit went on through the spring, and nothing else of note was found in the logs.\n'.repeat(1700);
+  const url = env.server.url('/long-advisory.txt');
+  const page = await env.browser.context.newPage();
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/plain; charset=utf-8', body: `${advisory}\n${filler}\n${advisory}` }));
+  try {
+    await page.goto(url);
+    const report = await spotted(env.browser.worker, page);
+    assert.deepEqual(report.matches.map((m) => `${m.text}×${m.count}`).sort(), ['Lazarus Group×2', 'TrickBot×2', 'Wizard Spider×2']);
+    const painted = await ranges(page);
+    assert.deepEqual([...new Set(painted.map((r) => r.name))].sort(), ['actorlens-actor-fill', 'actorlens-malware-fill']);
+    const look = await page.evaluate(() => {
+      const pre = document.querySelector('pre')!;
+      const style = getComputedStyle(pre, '::highlight(actorlens-actor-fill)');
+      return { length: pre.textContent!.length, line: style.textDecorationLine, fill: style.backgroundColor };
+    });
+    assert.ok(look.length > 100_000, `${look.length} characters`);
+    assert.equal(look.line, 'none');
+    assert.doesNotMatch(look.fill, /^(transparent|rgba\(0, 0, 0, 0\))$/, 'filled');
   } finally {
     await page.close();
   }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
- * Where the highlight rules hang: on `:root` in a document when the browser has highlight inheritance (cheaper to
- * adopt on element-heavy pages), unscoped in shadow roots and wherever the check on the page says it is missing.
+ * Where the highlight rules hang: in a document, on the tags of the elements holding painted text (adding rules to a
+ * built page recomputes the style of every element they reach, so the fewer the cheaper); unscoped in shadow roots.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StyleManager } from '../../../src/content/highlighter';
@@ -15,13 +15,7 @@ CSSStyleSheet.prototype.replaceSync = function (this: CSSStyleSheet, css: string
   replaceSync.call(this, css);
 };
 const selectors = (root: Document | ShadowRoot) =>
-  root.adoptedStyleSheets.flatMap((s) => [...(written.get(s) ?? '').matchAll(/^(\S*::highlight\([\w-]+\))/gm)].map((m) => m[1]!));
-
-/** Makes the browser answer `fill` for the document's actor highlight on <body>. */
-function computedFill(fill: string) {
-  const real = window.getComputedStyle.bind(window);
-  return vi.spyOn(window, 'getComputedStyle').mockImplementation((el, pseudo) => (pseudo?.startsWith('::highlight') ? ({ backgroundColor: fill } as CSSStyleDeclaration) : real(el, pseudo)));
-}
+  root.adoptedStyleSheets.flatMap((s) => [...(written.get(s) ?? '').matchAll(/^(.*?::highlight\([\w-]+\))/gm)].map((m) => m[1]!));
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -30,53 +24,86 @@ afterEach(() => {
 });
 
 describe('StyleManager', () => {
-  it('scopes the document rules to :root when inheritance is expected, never a shadow root’s', () => {
+  it('hangs the document rules on the tags holding painted text, never a shadow root’s', () => {
     document.body.innerHTML = '<div id="host"></div>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    const styles = new StyleManager(document, true);
+    const styles = new StyleManager(document);
     styles.setColors(DEFAULT_SETTINGS.colors);
+    styles.use('actorlens-actor');
+    styles.cover('p');
+    styles.cover('b');
     styles.ensure(document);
     styles.ensure(shadow);
     expect(selectors(document).length).toBeGreaterThan(0);
-    expect(selectors(document).every((s) => s.startsWith(':root::highlight('))).toBe(true);
+    expect(selectors(document).every((s) => s.startsWith(':is(p, b)::highlight('))).toBe(true);
     expect(selectors(shadow).length).toBeGreaterThan(0);
     expect(selectors(shadow).every((s) => s.startsWith('::highlight('))).toBe(true);
   });
 
-  it('keeps the :root rules where they reach <body>', () => {
-    const styles = new StyleManager(document, true);
+  it('writes rules only for the highlights in use, adding one when it is first painted', () => {
+    const styles = new StyleManager(document);
     styles.setColors(DEFAULT_SETTINGS.colors);
+    styles.use('actorlens-malware');
+    styles.cover('p');
     styles.ensure(document);
-    computedFill('rgba(255, 179, 167, 0.55)');
-    styles.settle(false);
-    expect(selectors(document).length).toBeGreaterThan(0);
-    expect(selectors(document).every((s) => s.startsWith(':root::'))).toBe(true);
+    expect(selectors(document)).toEqual([':is(p)::highlight(actorlens-malware)']);
+    styles.use('actorlens-possible-fill');
+    styles.use('actorlens-malware');
+    expect(selectors(document)).toEqual([':is(p)::highlight(actorlens-malware)', ':is(p)::highlight(actorlens-possible-fill)']);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
   });
 
-  it('rewrites them unscoped, with the page’s theme, where the browser lacks highlight inheritance', () => {
-    const styles = new StyleManager(document, true);
+  it('a tag met later rewrites the adopted sheet in place; one already named does not', () => {
+    const styles = new StyleManager(document);
     styles.setColors(DEFAULT_SETTINGS.colors);
+    styles.use('actorlens-actor');
+    styles.cover('p');
     styles.ensure(document);
-    const light = written.get(document.adoptedStyleSheets[0]!);
-    computedFill('rgba(0, 0, 0, 0)');
-    styles.settle(true);
+    const sheet = document.adoptedStyleSheets[0]!;
+    const rewrite = vi.spyOn(sheet, 'replaceSync');
+    styles.cover('p');
+    expect(rewrite).not.toHaveBeenCalled();
+    styles.cover('my-widget');
+    expect(rewrite).toHaveBeenCalledTimes(1);
+    expect(document.adoptedStyleSheets).toEqual([sheet]);
+    expect(selectors(document).every((s) => s.startsWith(':is(p, my-widget)::highlight('))).toBe(true);
+  });
+
+  it('writes the rules unscoped once too many tags hold painted text', () => {
+    const styles = new StyleManager(document);
+    styles.setColors(DEFAULT_SETTINGS.colors);
+    styles.use('actorlens-actor');
+    for (let i = 0; i < 100; i++) styles.cover(`x-part-${i}`);
+    styles.ensure(document);
     expect(selectors(document).length).toBeGreaterThan(0);
     expect(selectors(document).every((s) => s.startsWith('::highlight('))).toBe(true);
-    // Same sheet object, rewritten in place with the dark page's fill, so nothing is adopted twice.
+  });
+
+  it('rewrites the same sheet with the dark page’s fill once the page is found dark', () => {
+    const styles = new StyleManager(document);
+    styles.setColors(DEFAULT_SETTINGS.colors);
+    styles.use('actorlens-actor');
+    styles.cover('p');
+    styles.ensure(document);
+    const light = written.get(document.adoptedStyleSheets[0]!);
+    styles.settle(true);
     expect(document.adoptedStyleSheets).toHaveLength(1);
     const dark = written.get(document.adoptedStyleSheets[0]!)!;
     expect(dark).toMatch(/rgba\(255, 179, 167, 0\.34\)/);
     expect(light).toMatch(/rgba\(255, 179, 167, 0\.55\)/);
+    expect(selectors(document).every((s) => s.startsWith(':is(p)::highlight('))).toBe(true);
   });
 
-  it('does not read computed style when no inheritance was expected', () => {
-    const styles = new StyleManager(document, false);
+  it('forgets the tags with the rules: painting again names only what is painted then', () => {
+    const styles = new StyleManager(document);
     styles.setColors(DEFAULT_SETTINGS.colors);
+    styles.use('actorlens-actor');
+    styles.cover('li');
     styles.ensure(document);
-    const spy = computedFill('rgba(0, 0, 0, 0)');
-    styles.settle(false);
-    expect(spy).not.toHaveBeenCalled();
-    expect(selectors(document).length).toBeGreaterThan(0);
-    expect(selectors(document).every((s) => s.startsWith('::highlight('))).toBe(true);
+    styles.clear();
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    styles.cover('em');
+    styles.ensure(document);
+    expect(selectors(document).every((s) => s.startsWith(':is(em)::highlight('))).toBe(true);
   });
 });
