@@ -330,6 +330,8 @@ export class StyleManager {
   private scope = '';
   /** The highlights painted so far: only they get rules. */
   private readonly names = new Set<HighlightName>();
+  /** Roots painted in whose rules wait for the highlights to be shown. */
+  private readonly waiting = new Set<Document | ShadowRoot>();
 
   constructor(private readonly doc: Document) {}
 
@@ -380,6 +382,21 @@ export class StyleManager {
     this.refresh();
   }
 
+  /** `root` got painted ranges: it gets the rules at the next `adoptPending`. */
+  want(root: Document | ShadowRoot): void {
+    if (!this.styled.has(root)) this.waiting.add(root);
+  }
+
+  get pending(): boolean {
+    return this.waiting.size > 0;
+  }
+
+  /** Gives the rules to every root that got painted ranges since the last call and is still in the page. */
+  adoptPending(): void {
+    for (const root of this.waiting) if (isDocument(root) || root.host.isConnected) this.ensure(root);
+    this.waiting.clear();
+  }
+
   /** Makes sure `root` (the document or a shadow root) carries the rules. */
   ensure(root: Document | ShadowRoot): void {
     if (this.styled.has(root)) return;
@@ -427,6 +444,7 @@ export class StyleManager {
     this.tags.clear();
     this.scope = '';
     this.names.clear();
+    this.waiting.clear();
   }
 
   get active(): boolean {

@@ -53,6 +53,26 @@ describe('StyleManager', () => {
     expect(document.adoptedStyleSheets).toHaveLength(1);
   });
 
+  it('adopts the rules only when the highlights are shown, and not into a component removed meanwhile', () => {
+    document.body.innerHTML = '<div id="kept"></div><div id="gone"></div>';
+    const kept = document.getElementById('kept')!.attachShadow({ mode: 'open' });
+    const gone = document.getElementById('gone')!.attachShadow({ mode: 'open' });
+    const styles = new StyleManager(document);
+    styles.setColors(DEFAULT_SETTINGS.colors);
+    styles.use('actorlens-actor');
+    styles.cover('p');
+    for (const root of [document, kept, gone]) styles.want(root);
+    expect(styles.pending).toBe(true);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+    expect(kept.adoptedStyleSheets).toHaveLength(0);
+    document.getElementById('gone')!.remove();
+    styles.adoptPending();
+    expect(styles.pending).toBe(false);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
+    expect(kept.adoptedStyleSheets).toHaveLength(1);
+    expect(gone.adoptedStyleSheets).toHaveLength(0);
+  });
+
   it('a tag met later rewrites the adopted sheet in place; one already named does not', () => {
     const styles = new StyleManager(document);
     styles.setColors(DEFAULT_SETTINGS.colors);
