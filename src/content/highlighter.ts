@@ -298,19 +298,23 @@ const isDocument = (root: Document | ShadowRoot): root is Document => root.nodeT
  * elements named one per paragraph would otherwise grow a selector without end).
  */
 const MAX_SCOPED_TAGS = 48;
+const TRANSPARENT = /^(transparent|rgba\(0, 0, 0, 0\))$/;
 
 /**
  * The stylesheets, adopted into the document (and into each shadow root that gets highlights) only when that
  * root gets its first painted range. Where constructed sheets cannot be adopted (Firefox content scripts see
  * adoptedStyleSheets through Xray wrappers), a <style> element carries the rules.
  *
- * Rules are written only for the highlights in use (`use`), and the document's name the tags of the elements that
- * hold painted text (`:is(p, b)::highlight(…)`, see `cover`). Adding rules with ::highlight() to a built page makes the browser recompute the style of every element
- * they match and of everything under those; unscoped (every element) or on `:root` (through highlight
- * inheritance), that is the whole page: on a news-like page of 33,000 elements, a frame of 137–150 ms with `:root`
- * and 169–235 ms unscoped, against 46–48 ms for `:is(p, b)` (a page script, three loads each). A rule on the text's
- * own parent also needs no highlight inheritance, which Firefox 153 lacks. Shadow roots get unscoped rules (they
- * are small).
+ * Rules are written only for the highlights in use (`use`). Adding rules with ::highlight() to a built page makes
+ * the browser recompute the style of every element they match and of everything under those, once per highlight
+ * with rules. The document's rules name the tags of the elements that hold painted text (`:is(p, b)::highlight(…)`,
+ * see `cover`), unless those tags make up half the page's elements or more and the browser has highlight inheritance
+ * (each element's highlight styles inherit its parent's): then they hang on `:root`, which the recalculation reaches
+ * more cheaply than the same elements matched one by one. A page script, three loads each: on a news-like page of
+ * 33,000 elements with names in `p` and `b`, a frame of 46–48 ms for `:is(p, b)`, 137–150 ms on `:root` and 169–235
+ * ms unscoped; on the 5 MB article (its elements nearly all `p` and `b`), 246–258 ms for `:is(p, b)` and 195–223 ms
+ * on `:root`. A rule on the text's own parent needs no inheritance, which Firefox 153 lacks; the content script
+ * guesses from the browser and `settle` checks the guess on the page. Shadow roots get unscoped rules (small).
  */
 export class StyleManager {
   private readonly sheets = new Map<'document' | 'shadow', CSSStyleSheet>();
@@ -325,18 +329,36 @@ export class StyleManager {
   /** Where constructed sheets cannot be adopted: the <style> elements, by the root they sit in. */
   private readonly elements = new RootRefs<HTMLStyleElement>();
   private readonly styled = new WeakSet<Document | ShadowRoot>();
-  /** Tags of the document's elements that hold painted text, as the selector their rules hang on. */
+  /** Tags of the document's elements that hold painted text. */
   private readonly tags = new Set<string>();
-  private scope = '';
+  /** The selector the document's rules hang on, worked out again when a tag is added. */
+  private scope: string | undefined;
   /** The highlights painted so far: only they get rules. */
   private readonly names = new Set<HighlightName>();
   /** Roots painted in whose rules wait for the highlights to be shown. */
   private readonly waiting = new Set<Document | ShadowRoot>();
 
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    private inherits = false,
+  ) {}
 
   private cssFor(which: 'document' | 'shadow'): string {
-    return this.colors ? highlightCss(this.colors, this.dark, which === 'document' ? this.scope : '', this.names) : '';
+    return this.colors ? highlightCss(this.colors, this.dark, which === 'document' ? this.documentScope() : '', this.names) : '';
+  }
+
+  private documentScope(): string {
+    if (this.scope !== undefined) return this.scope;
+    const tags = [...this.tags];
+    const escape = this.doc.defaultView?.CSS?.escape;
+    let scope = `:is(${escape ? tags.map((t) => escape(t)).join(', ') : ''})`;
+    if (!escape || !tags.length || tags.length > MAX_SCOPED_TAGS) scope = this.inherits ? ':root' : '';
+    else if (this.inherits) {
+      let named = 0;
+      for (const tag of tags) named += this.doc.getElementsByTagName(tag).length;
+      if (2 * named >= this.doc.getElementsByTagName('*').length) scope = ':root';
+    }
+    return (this.scope = scope);
   }
 
   /** A range is painted with highlight `name` (call before `ensure`): the rules are rewritten when it is new. */
@@ -353,11 +375,11 @@ export class StyleManager {
   cover(tag: string): void {
     if (this.tags.has(tag)) return;
     this.tags.add(tag);
-    const escape = this.doc.defaultView?.CSS?.escape;
-    const scope = this.tags.size <= MAX_SCOPED_TAGS && escape ? `:is(${[...this.tags].map((t) => escape(t)).join(', ')})` : '';
-    if (scope === this.scope) return;
-    this.scope = scope;
-    this.refresh('document');
+    const before = this.scope;
+    this.scope = undefined;
+    if (this.sheets.has('document') || this.elements.size) {
+      if (this.documentScope() !== before) this.refresh('document');
+    }
   }
 
   setColors(colors: Colors): void {
@@ -375,9 +397,22 @@ export class StyleManager {
     }
   }
 
-  /** Call when the page's style is clean (after a frame), with whether the page is dark. */
+  /**
+   * Call when the page's style is clean (after a frame), with whether the page is dark. Also checks, where the rules
+   * hang on `:root`, that they reach <body>: if not, this browser lacks highlight inheritance and the rules are
+   * rewritten on the tags, in the same rewrite as the colours.
+   */
   settle(dark: boolean): void {
-    if (dark === this.dark) return;
+    const body = this.doc.body;
+    const name = [...this.names][0];
+    let inherits = this.inherits;
+    if (inherits && this.scope === ':root' && body && name && this.active) {
+      const style = getComputedStyle(body, `::highlight(${name})`);
+      inherits = !(TRANSPARENT.test(style.backgroundColor) && style.textDecorationLine === 'none');
+    }
+    if (inherits === this.inherits && dark === this.dark) return;
+    if (inherits !== this.inherits) this.scope = undefined;
+    this.inherits = inherits;
     this.dark = dark;
     this.refresh();
   }
@@ -442,7 +477,7 @@ export class StyleManager {
     }
     this.elements.clear();
     this.tags.clear();
-    this.scope = '';
+    this.scope = undefined;
     this.names.clear();
     this.waiting.clear();
   }

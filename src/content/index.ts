@@ -18,6 +18,7 @@ import { CHUNK_CHARS, Scanner } from './scanner';
 import { yieldBehindQueue } from './yield';
 import { preread } from './preread';
 import { onDictionaryChanged } from '../platform/dictionary-store';
+import { browser } from '../platform/browser';
 
 const started = performance.now();
 const isTop = window === window.top;
@@ -35,8 +36,12 @@ function send(entities: SpottedEntity[]): void {
   void callBackground({ type: 'actorlens:reportSpotted', entities, title: document.title }).catch(() => undefined);
 }
 
+// Only Firefox has runtime.getBrowserInfo, and Firefox (153) lacks highlight inheritance; the scanner checks the
+// guess on the page all the same (StyleManager.settle).
+const highlightInheritance = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo !== 'function';
+
 function startScanner(): Scanner {
-  const s = new Scanner(document);
+  const s = new Scanner(document, highlightInheritance);
   const card = new Card(document, {
     fetch: (entityId) => callBackground({ type: 'actorlens:getCard', entityId }),
     open: (entityId) => void callBackground({ type: 'actorlens:openEntity', entityId }).catch(() => undefined),

@@ -123,8 +123,12 @@ export class Scanner {
   /** Called after each flush of page changes (whether or not what is painted changed). */
   onFlushed: (() => void) | undefined;
 
-  constructor(private readonly doc: Document) {
-    this.styles = new StyleManager(doc);
+  /** `highlightInheritance`: whether the browser is expected to have it (see StyleManager; checked on the page). */
+  constructor(
+    private readonly doc: Document,
+    highlightInheritance = false,
+  ) {
+    this.styles = new StyleManager(doc, highlightInheritance);
   }
 
   /** First full scan; then follows the page. Resolves when the scan is applied. */

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * Where the highlight rules hang: in a document, on the tags of the elements holding painted text (adding rules to a
- * built page recomputes the style of every element they reach, so the fewer the cheaper); unscoped in shadow roots.
+ * built page recomputes the style of every element they reach, so the fewer the cheaper), or on `:root` when those
+ * tags are most of the page and the browser has highlight inheritance; unscoped in shadow roots.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { StyleManager } from '../../../src/content/highlighter';
@@ -71,6 +72,42 @@ describe('StyleManager', () => {
     expect(document.adoptedStyleSheets).toHaveLength(1);
     expect(kept.adoptedStyleSheets).toHaveLength(1);
     expect(gone.adoptedStyleSheets).toHaveLength(0);
+  });
+
+  it('with highlight inheritance, hangs them on :root when the tags named are half the page or more', () => {
+    document.body.innerHTML = `${'<p>a <b>b</b></p>'.repeat(10)}<div>d</div>`;
+    const styles = new StyleManager(document, true);
+    styles.setColors(DEFAULT_SETTINGS.colors);
+    styles.use('actorlens-actor');
+    styles.cover('p');
+    styles.cover('b');
+    styles.ensure(document);
+    expect(selectors(document)).toEqual([':root::highlight(actorlens-actor)']);
+  });
+
+  it('with highlight inheritance, keeps the tags on a page of many other elements', () => {
+    document.body.innerHTML = `<nav>${'<li><a href="#">x</a></li>'.repeat(50)}</nav><p>Lazarus Group</p>`;
+    const styles = new StyleManager(document, true);
+    styles.setColors(DEFAULT_SETTINGS.colors);
+    styles.use('actorlens-actor');
+    styles.cover('p');
+    styles.ensure(document);
+    expect(selectors(document)).toEqual([':is(p)::highlight(actorlens-actor)']);
+  });
+
+  it('falls back to the tags where the :root rules do not reach <body> (no highlight inheritance after all)', () => {
+    document.body.innerHTML = '<p>a</p>'.repeat(10);
+    const styles = new StyleManager(document, true);
+    styles.setColors(DEFAULT_SETTINGS.colors);
+    styles.use('actorlens-actor');
+    styles.cover('p');
+    styles.ensure(document);
+    expect(selectors(document)).toEqual([':root::highlight(actorlens-actor)']);
+    const real = window.getComputedStyle.bind(window);
+    vi.spyOn(window, 'getComputedStyle').mockImplementation((el, pseudo) => (pseudo?.startsWith('::highlight') ? ({ backgroundColor: 'rgba(0, 0, 0, 0)', textDecorationLine: 'none' } as CSSStyleDeclaration) : real(el, pseudo)));
+    styles.settle(false);
+    expect(selectors(document)).toEqual([':is(p)::highlight(actorlens-actor)']);
+    expect(document.adoptedStyleSheets).toHaveLength(1);
   });
 
   it('a tag met later rewrites the adopted sheet in place; one already named does not', () => {
