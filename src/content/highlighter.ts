@@ -308,12 +308,12 @@ const TRANSPARENT = /^(transparent|rgba\(0, 0, 0, 0\))$/;
  * Rules are written only for the highlights in use (`use`). Adding rules with ::highlight() to a built page makes
  * the browser recompute the style of every element they match and of everything under those, once per highlight
  * with rules. The document's rules name the tags of the elements that hold painted text (`:is(p, b)::highlight(…)`,
- * see `cover`), unless those tags make up half the page's elements or more and the browser has highlight inheritance
- * (each element's highlight styles inherit its parent's): then they hang on `:root`, which the recalculation reaches
- * more cheaply than the same elements matched one by one. A page script, three loads each: on a news-like page of
- * 33,000 elements with names in `p` and `b`, a frame of 46–48 ms for `:is(p, b)`, 137–150 ms on `:root` and 169–235
- * ms unscoped; on the 5 MB article (its elements nearly all `p` and `b`), 246–258 ms for `:is(p, b)` and 195–223 ms
- * on `:root`. A rule on the text's own parent needs no inheritance, which Firefox 153 lacks; the content script
+ * see `cover`), unless those elements and what lies under them make up a third of the page or more and the browser
+ * has highlight inheritance (each element's highlight styles inherit its parent's): then they hang on `:root`, which
+ * the recalculation reaches more cheaply than the same elements matched one by one. A page script, three loads each:
+ * on a news-like page of 33,000 elements with names in `p` and `b` (≈ 3,100 elements reached), a frame of 46–48 ms
+ * for `:is(p, b)`, 137–150 ms on `:root` and 169–235 ms unscoped; on the 5 MB article (its paragraphs and what they
+ * hold are nearly the whole page), 246–258 ms for `:is(p, b)` and 195–223 ms on `:root`. A rule on the text's own parent needs no inheritance, which Firefox 153 lacks; the content script
  * guesses from the browser and `settle` checks the guess on the page. Shadow roots get unscoped rules (small).
  */
 export class StyleManager {
@@ -354,9 +354,11 @@ export class StyleManager {
     let scope = `:is(${escape ? tags.map((t) => escape(t)).join(', ') : ''})`;
     if (!escape || !tags.length || tags.length > MAX_SCOPED_TAGS) scope = this.inherits ? ':root' : '';
     else if (this.inherits) {
-      let named = 0;
-      for (const tag of tags) named += this.doc.getElementsByTagName(tag).length;
-      if (2 * named >= this.doc.getElementsByTagName('*').length) scope = ':root';
+      // The elements the rules reach: those of the tags and everything under them. Matched one by one, each costs
+      // about three times what inheritance from :root costs per element of the page (page scripts on the news-like
+      // page and the articles of bench:page), so past a third of the page :root is the cheaper.
+      const reached = this.doc.querySelectorAll(`${scope}, ${scope} *`).length;
+      if (3 * reached >= this.doc.getElementsByTagName('*').length) scope = ':root';
     }
     return (this.scope = scope);
   }
