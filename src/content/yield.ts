@@ -22,3 +22,20 @@ export function yieldBehindQueue(): Promise<void> {
     channel.port2.postMessage(0);
   });
 }
+
+/**
+ * After the next frame is rendered (an animation frame, then a task). A hidden page renders no frames: there, and at
+ * the latest after 100 ms, it goes on without.
+ */
+export function nextFrame(doc: Document): Promise<void> {
+  if (doc.visibilityState === 'hidden' || typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
