@@ -302,7 +302,7 @@ const TRANSPARENT = /^(transparent|rgba\(0, 0, 0, 0\))$/;
 
 /**
  * The stylesheets, adopted into the document (and into each shadow root that gets highlights) only when that
- * root gets its first painted range. Where constructed sheets cannot be adopted (Firefox content scripts see
+ * root's first highlights are shown. Where constructed sheets cannot be adopted (Firefox content scripts see
  * adoptedStyleSheets through Xray wrappers), a <style> element carries the rules.
  *
  * Rules are written only for the highlights in use (`use`). Adding rules with ::highlight() to a built page makes
@@ -313,8 +313,9 @@ const TRANSPARENT = /^(transparent|rgba\(0, 0, 0, 0\))$/;
  * the recalculation reaches more cheaply than the same elements matched one by one. A page script, three loads each:
  * on a news-like page of 33,000 elements with names in `p` and `b` (≈ 3,100 elements reached), a frame of 46–48 ms
  * for `:is(p, b)`, 137–150 ms on `:root` and 169–235 ms unscoped; on the 5 MB article (its paragraphs and what they
- * hold are nearly the whole page), 246–258 ms for `:is(p, b)` and 195–223 ms on `:root`. A rule on the text's own parent needs no inheritance, which Firefox 153 lacks; the content script
- * guesses from the browser and `settle` checks the guess on the page. Shadow roots get unscoped rules (small).
+ * hold are nearly the whole page), 246–258 ms for `:is(p, b)` and 195–223 ms on `:root`. A rule on the text's own
+ * parent needs no inheritance, which Firefox 153 lacks; the content script guesses from the browser and `settle`
+ * checks the guess on the page. Shadow roots get unscoped rules (they are small).
  */
 export class StyleManager {
   private readonly sheets = new Map<'document' | 'shadow', CSSStyleSheet>();
