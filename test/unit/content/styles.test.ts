@@ -5,7 +5,7 @@
  * tags are most of the page and the browser has highlight inheritance; unscoped in shadow roots.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { StyleManager } from '../../../src/content/highlighter';
+import { StyleManager, type HighlightName } from '../../../src/content/highlighter';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 // happy-dom drops ::highlight() rules when parsing, so the text each sheet was last given is what is checked.
@@ -18,6 +18,15 @@ CSSStyleSheet.prototype.replaceSync = function (this: CSSStyleSheet, css: string
 const selectors = (root: Document | ShadowRoot) =>
   root.adoptedStyleSheets.flatMap((s) => [...(written.get(s) ?? '').matchAll(/^(.*?::highlight\([\w-]+\))/gm)].map((m) => m[1]!));
 
+/** A style manager with the default colours, `name` in use and `tags` holding painted text. */
+function manager(tags: string[], { inherits = false, name = 'actorlens-actor' as HighlightName } = {}): StyleManager {
+  const styles = new StyleManager(document, inherits);
+  styles.setColors(DEFAULT_SETTINGS.colors);
+  styles.use(name);
+  for (const tag of tags) styles.cover(tag);
+  return styles;
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
   document.adoptedStyleSheets = [];
@@ -28,11 +37,7 @@ describe('StyleManager', () => {
   it('hangs the document rules on the tags holding painted text, never a shadow root’s', () => {
     document.body.innerHTML = '<div id="host"></div>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    const styles = new StyleManager(document);
-    styles.setColors(DEFAULT_SETTINGS.colors);
-    styles.use('actorlens-actor');
-    styles.cover('p');
-    styles.cover('b');
+    const styles = manager(['p', 'b']);
     styles.ensure(document);
     styles.ensure(shadow);
     expect(selectors(document).length).toBeGreaterThan(0);
@@ -42,10 +47,7 @@ describe('StyleManager', () => {
   });
 
   it('writes rules only for the highlights in use, adding one when it is first painted', () => {
-    const styles = new StyleManager(document);
-    styles.setColors(DEFAULT_SETTINGS.colors);
-    styles.use('actorlens-malware');
-    styles.cover('p');
+    const styles = manager(['p'], { name: 'actorlens-malware' });
     styles.ensure(document);
     expect(selectors(document)).toEqual([':is(p)::highlight(actorlens-malware)']);
     styles.use('actorlens-possible-fill');
@@ -58,10 +60,7 @@ describe('StyleManager', () => {
     document.body.innerHTML = '<div id="kept"></div><div id="gone"></div>';
     const kept = document.getElementById('kept')!.attachShadow({ mode: 'open' });
     const gone = document.getElementById('gone')!.attachShadow({ mode: 'open' });
-    const styles = new StyleManager(document);
-    styles.setColors(DEFAULT_SETTINGS.colors);
-    styles.use('actorlens-actor');
-    styles.cover('p');
+    const styles = manager(['p']);
     for (const root of [document, kept, gone]) styles.want(root);
     expect(styles.pending).toBe(true);
     expect(document.adoptedStyleSheets).toHaveLength(0);
@@ -77,31 +76,21 @@ describe('StyleManager', () => {
   it('with highlight inheritance, hangs them on :root when the tags named and what they hold are a third of the page or more', () => {
     // The paragraphs hold links and emphasis that are not painted: they are reached all the same.
     document.body.innerHTML = `${'<p>a <b>b</b> <a href="#"><em>c</em></a></p>'.repeat(10)}<div>d</div>`.repeat(2);
-    const styles = new StyleManager(document, true);
-    styles.setColors(DEFAULT_SETTINGS.colors);
-    styles.use('actorlens-actor');
-    styles.cover('p');
-    styles.cover('b');
+    const styles = manager(['p', 'b'], { inherits: true });
     styles.ensure(document);
     expect(selectors(document)).toEqual([':root::highlight(actorlens-actor)']);
   });
 
   it('with highlight inheritance, keeps the tags on a page of many other elements', () => {
     document.body.innerHTML = `<nav>${'<li><a href="#">x</a></li>'.repeat(50)}</nav><p>Lazarus <i>Group</i></p>`;
-    const styles = new StyleManager(document, true);
-    styles.setColors(DEFAULT_SETTINGS.colors);
-    styles.use('actorlens-actor');
-    styles.cover('p');
+    const styles = manager(['p'], { inherits: true });
     styles.ensure(document);
     expect(selectors(document)).toEqual([':is(p)::highlight(actorlens-actor)']);
   });
 
   it('falls back to the tags where the :root rules do not reach <body> (no highlight inheritance after all)', () => {
     document.body.innerHTML = '<p>a</p>'.repeat(10);
-    const styles = new StyleManager(document, true);
-    styles.setColors(DEFAULT_SETTINGS.colors);
-    styles.use('actorlens-actor');
-    styles.cover('p');
+    const styles = manager(['p'], { inherits: true });
     styles.ensure(document);
     expect(selectors(document)).toEqual([':root::highlight(actorlens-actor)']);
     const real = window.getComputedStyle.bind(window);
@@ -112,10 +101,7 @@ describe('StyleManager', () => {
   });
 
   it('a tag met later rewrites the adopted sheet in place; one already named does not', () => {
-    const styles = new StyleManager(document);
-    styles.setColors(DEFAULT_SETTINGS.colors);
-    styles.use('actorlens-actor');
-    styles.cover('p');
+    const styles = manager(['p']);
     styles.ensure(document);
     const sheet = document.adoptedStyleSheets[0]!;
     const rewrite = vi.spyOn(sheet, 'replaceSync');
@@ -128,9 +114,7 @@ describe('StyleManager', () => {
   });
 
   it('writes the rules unscoped once too many tags hold painted text', () => {
-    const styles = new StyleManager(document);
-    styles.setColors(DEFAULT_SETTINGS.colors);
-    styles.use('actorlens-actor');
+    const styles = manager([]);
     for (let i = 0; i < 100; i++) styles.cover(`x-part-${i}`);
     styles.ensure(document);
     expect(selectors(document).length).toBeGreaterThan(0);
@@ -138,10 +122,7 @@ describe('StyleManager', () => {
   });
 
   it('rewrites the same sheet with the dark page’s fill once the page is found dark', () => {
-    const styles = new StyleManager(document);
-    styles.setColors(DEFAULT_SETTINGS.colors);
-    styles.use('actorlens-actor');
-    styles.cover('p');
+    const styles = manager(['p']);
     styles.ensure(document);
     const light = written.get(document.adoptedStyleSheets[0]!);
     styles.settle(true);
@@ -153,10 +134,7 @@ describe('StyleManager', () => {
   });
 
   it('forgets the tags with the rules: painting again names only what is painted then', () => {
-    const styles = new StyleManager(document);
-    styles.setColors(DEFAULT_SETTINGS.colors);
-    styles.use('actorlens-actor');
-    styles.cover('li');
+    const styles = manager(['li']);
     styles.ensure(document);
     styles.clear();
     expect(document.adoptedStyleSheets).toHaveLength(0);
