@@ -55,6 +55,12 @@ export const CHUNK_CHARS = 32_000;
 /** Yield to the page once a slice has run this long. */
 const SLICE_MS = 12;
 /**
+ * From this many elements the first highlights wait a frame after their rules. The recalculation the rules cause
+ * costs ≈ 4–6 µs per element reached (page scripts on the pages of bench:page), and painting the highlights comes on
+ * top: on the 1 MB page (≈ 7,000 elements) the two in one frame took 44–59 ms in three loads.
+ */
+const SPLIT_FRAME_ELEMENTS = 5_000;
+/**
  * On a long first scan, show what is painted so far at the first yield after this long (then once more at the end).
  * Each showing gives the browser the registered highlights to paint while the scan still runs: on the 5 MB benchmark
  * page, showing progress after 300 ms made `done` come at 523–539 ms against 385–428 ms without (the time between
@@ -152,9 +158,10 @@ export class Scanner {
     await this.scanRoots([root], run, true, pre);
     releasePrefetched();
     if (run !== this.run) return this.report();
-    // The rules one frame before the highlights: the browser's recalculation of the elements they name and its first
-    // painting of the highlights then fall in two frames, not one (on the 5 MB page of bench:page, ≈ 100 ms each).
-    if (this.styles.pending && !this.painter?.mutates) {
+    // On a page of many elements, the rules one frame before the highlights: the browser's recalculation of the
+    // elements they name and its first painting of the highlights then fall in two frames, not one (on the 5 MB page
+    // of bench:page, ≈ 100 ms each). On a smaller page both fit in one frame, and waiting would only delay `done`.
+    if (this.styles.pending && !this.painter?.mutates && this.doc.getElementsByTagName('*').length >= SPLIT_FRAME_ELEMENTS) {
       this.showStyles();
       await nextFrame(this.doc);
       if (run !== this.run) return this.report();
