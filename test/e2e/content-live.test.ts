@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Worker } from 'playwright-core';
-import { launchChromium, openPopup, serveFixtures, spotted, tabIdOf, type Fixtures, type Launched } from './harness';
+import { chooseClaimLink, launchChromium, openPopup, serveFixtures, spotted, tabIdOf, type Fixtures, type Launched } from './harness';
 import { accessibleNames, badgeOf, setSettings, waitFor } from './content-pages';
 
 let server: Fixtures;
@@ -394,13 +394,7 @@ test('a hover card opened after the reader recorded a claim in the popup shows t
     const popup = await openPopup(ext.context, ext.extensionId, await tabIdOf(await worker(), page));
     await popup.getByRole('button', { name: 'Record a claim from this page' }).click();
     await popup.locator('form.claim-form').waitFor();
-    await popup.locator('#claim-from').fill('Rhys');
-    await popup.locator('#claim-from-list [role=option]', { hasText: 'Rhysida' }).waitFor();
-    await popup.keyboard.press('Enter');
-    await popup.locator('#claim-to').fill('Goot');
-    await popup.locator('#claim-to-list [role=option]', { hasText: 'GootLoader' }).waitFor();
-    await popup.keyboard.press('Enter');
-    await popup.selectOption('#claim-relation', 'obtains-access-from');
+    await chooseClaimLink(popup, ['Rhys', 'Rhysida'], ['Goot', 'GootLoader'], 'obtains-access-from');
     await popup.getByRole('button', { name: 'Save claim' }).click();
     await popup.locator('h1.entity-name', { hasText: 'Rhysida' }).waitFor();
     await popup.close();

@@ -129,6 +129,19 @@ export async function openPopup(context: BrowserContext, extensionId: string, ta
   return popup;
 }
 
+/**
+ * In the popup's claim form: chooses the two entities by typing the start of each name and pressing Enter on the
+ * suggestion (as a keyboard user does), then the relation.
+ */
+export async function chooseClaimLink(popup: Page, from: [typed: string, name: string], to: [typed: string, name: string], relation: string): Promise<void> {
+  for (const [field, [typed, name]] of [['claim-from', from], ['claim-to', to]] as const) {
+    await popup.locator(`#${field}`).fill(typed);
+    await popup.locator(`#${field}-list [role=option]`, { hasText: name }).waitFor();
+    await popup.keyboard.press('Enter');
+  }
+  await popup.selectOption('#claim-relation', relation);
+}
+
 export type Fixtures = Awaited<ReturnType<typeof serveFixtures>>;
 
 /**

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { CardData } from '../../src/core/protocol';
-import { launchChromium, openPopup, serveFixtures, spotted, tabIdOf } from './harness';
+import { chooseClaimLink, launchChromium, openPopup, serveFixtures, spotted, tabIdOf } from './harness';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
 
@@ -63,13 +63,7 @@ test('a claim recorded from an article with a selected passage is saved, survive
     assert.equal(await popup.locator('.quote-field .quote').innerText(), PASSAGE);
 
     // Choose Rhysida first by typing into the chooser (keyboard), GootLoader second.
-    await popup.locator('#claim-from').fill('Rhys');
-    await popup.locator('#claim-from-list [role=option]', { hasText: 'Rhysida' }).waitFor();
-    await popup.keyboard.press('Enter');
-    await popup.locator('#claim-to').fill('Goot');
-    await popup.locator('#claim-to-list [role=option]', { hasText: 'GootLoader' }).waitFor();
-    await popup.keyboard.press('Enter');
-    await popup.selectOption('#claim-relation', 'obtains-access-from');
+    await chooseClaimLink(popup, ['Rhys', 'Rhysida'], ['Goot', 'GootLoader'], 'obtains-access-from');
     await popup.selectOption('#claim-confidence', 'likely');
     await popup.selectOption('#claim-reliability', 'C');
     assert.equal(await popup.locator('.link-sentence').innerText(), 'Rhysida obtains access from GootLoader');

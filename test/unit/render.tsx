@@ -99,6 +99,16 @@ export async function pickFile(input: HTMLInputElement | null | undefined, file:
 }
 
 /** t() for tests: the English message with $P1$… ($NAME$ in order) placeholders filled; unknown keys as themselves. */
+/**
+ * The webextension module as the UI's unit tests see it: no API but i18n, which answers from the English messages
+ * as the browser would (src/platform/i18n.ts then runs as it does in the extension).
+ * `vi.mock('…/src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()))`.
+ */
+export async function fakeBrowserModule() {
+  const messages = (await import('../../assets/_locales/en/messages.json')).default;
+  return { browser: { i18n: { getMessage: fakeT(messages) } } };
+}
+
 export function fakeT(messages: Record<string, { message: string }>) {
   return (key: string, subs?: string | string[]) => {
     const list = subs === undefined ? [] : Array.isArray(subs) ? subs : [subs];

@@ -10,16 +10,9 @@ const badges = new Map<number, string>();
 /** Documents that answer the background's "still there?", and those too busy to answer at all. */
 const shown = new Set<string>();
 const busy = new Set<string>();
-vi.mock('../../../src/platform/browser', () => ({
+vi.mock('../../../src/platform/browser', async () => ({
   browser: {
-    storage: {
-      session: {
-        get: async (key: string) => (session.has(key) ? { [key]: structuredClone(session.get(key)) } : {}),
-        set: async (items: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
-        },
-      },
-    },
+    storage: { session: (await import('./session-area')).sessionArea(session) },
     action: {
       setBadgeBackgroundColor: async () => undefined,
       setBadgeText: async ({ tabId, text }: { tabId: number; text: string }) => void badges.set(tabId, text),

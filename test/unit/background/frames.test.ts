@@ -6,16 +6,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { SpottedEntity } from '../../../src/core/protocol';
 
 const session = new Map<string, unknown>();
-vi.mock('../../../src/platform/browser', () => ({
+vi.mock('../../../src/platform/browser', async () => ({
   browser: {
-    storage: {
-      session: {
-        get: async (key: string) => (session.has(key) ? { [key]: structuredClone(session.get(key)) } : {}),
-        set: async (items: Record<string, unknown>) => {
-          for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
-        },
-      },
-    },
+    storage: { session: (await import('./session-area')).sessionArea(session) },
   },
 }));
 

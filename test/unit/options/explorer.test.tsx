@@ -13,13 +13,8 @@ import { PresetList } from '../../../src/options/components/PresetList';
 import { fakeBackend, NOW } from './fake-backend';
 import { $, $$, button, choose, cleanup, click, field, key, mount, type, waitFor } from '../render';
 
-vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
+vi.mock('../../../src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()));
 vi.mock('../../../src/platform/settings', () => ({}));
-vi.mock('../../../src/platform/i18n', async () => {
-  const messages = (await import('../../../assets/_locales/en/messages.json')).default;
-  const { fakeT } = await import('../render');
-  return { t: fakeT(messages) };
-});
 
 afterEach(cleanup);
 
@@ -102,17 +97,23 @@ describe('link neighbourhood for the graph', () => {
   });
 });
 
+/** The explorer over `backend`, with `selected` open; returns what it reported selecting. */
+function showExplorer(backend: ReturnType<typeof fakeBackend>, selected?: string) {
+  const onSelect = vi.fn();
+  mount(
+    <BackendContext.Provider value={backend}>
+      <ExplorerPanel settings={undefined} dataVersion={0} selected={selected} onSelect={onSelect} />
+    </BackendContext.Provider>,
+  );
+  return onSelect;
+}
+
 describe('explorer panel', () => {
   it('lists every entity page by page and narrows the list with the filters', async () => {
     const backend = fakeBackend();
     await backend.ready;
     const total = await backend.repo.db.entities.count();
-    const onSelect = vi.fn();
-    mount(
-      <BackendContext.Provider value={backend}>
-        <ExplorerPanel settings={undefined} dataVersion={0} selected={undefined} onSelect={onSelect} />
-      </BackendContext.Provider>,
-    );
+    const onSelect = showExplorer(backend);
     await waitFor(() => $('table.entities'));
     expect($('[data-testid=match-count]')!.textContent).toBe(`${total} of ${total} entities`);
     expect($$('table.entities tbody tr')).toHaveLength(Math.min(PAGE_SIZE, total));
@@ -137,12 +138,7 @@ describe('explorer panel', () => {
   it('is one Tab stop for the whole table: arrows, Home and End move between names', async () => {
     const backend = fakeBackend();
     await backend.ready;
-    const onSelect = vi.fn();
-    mount(
-      <BackendContext.Provider value={backend}>
-        <ExplorerPanel settings={undefined} dataVersion={0} selected={undefined} onSelect={onSelect} />
-      </BackendContext.Provider>,
-    );
+    const onSelect = showExplorer(backend);
     await waitFor(() => $('table.entities'));
     const names = () => $$<HTMLButtonElement>('table.entities button.entity-link');
     const stops = () => names().filter((b) => b.tabIndex === 0);
@@ -207,11 +203,7 @@ describe('explorer panel', () => {
   it('names countries in words, as the popup does, in the table, the detail and the country filter', async () => {
     const backend = fakeBackend();
     await backend.ready;
-    mount(
-      <BackendContext.Provider value={backend}>
-        <ExplorerPanel settings={undefined} dataVersion={0} selected="lazarus-group" onSelect={() => undefined} />
-      </BackendContext.Provider>,
-    );
+    showExplorer(backend, 'lazarus-group');
     await waitFor(() => $('#detail-title'));
     const facts = $$('.detail .facts dt').map((dt) => [dt.textContent, dt.nextElementSibling?.textContent]);
     expect(facts).toContainEqual(['Country', 'North Korea']);
@@ -228,11 +220,7 @@ describe('explorer panel', () => {
     const backend = fakeBackend();
     await backend.ready;
     const lone = await backend.repo.addEntity({ name: 'Lonely Spider', kind: 'actor' });
-    mount(
-      <BackendContext.Provider value={backend}>
-        <ExplorerPanel settings={undefined} dataVersion={0} selected={lone.id} onSelect={() => undefined} />
-      </BackendContext.Provider>,
-    );
+    showExplorer(backend, lone.id);
     await waitFor(() => $('.graph-pane .graph-empty'));
     expect($('.graph-pane')!.textContent).toBe('No known links.');
     expect($('.graph-figure')).toBeNull();

@@ -13,13 +13,8 @@ import { dump } from '../importers/helpers';
 import { fakeBackend, type FakeBackend } from './fake-backend';
 import { $, $$, button, cleanup, click, field, mount, pickFile, submit, type, waitFor } from '../render';
 
-vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
+vi.mock('../../../src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()));
 vi.mock('../../../src/platform/settings', () => ({}));
-vi.mock('../../../src/platform/i18n', async () => {
-  const messages = (await import('../../../assets/_locales/en/messages.json')).default;
-  const { fakeT } = await import('../render');
-  return { t: fakeT(messages) };
-});
 
 afterEach(cleanup);
 

@@ -5,13 +5,8 @@ import { fakeBackend } from './fake-backend';
 import { $, $$, button, cleanup, click, field, mount, submit, type, waitFor } from '../render';
 import { act } from 'preact/test-utils';
 
-vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
+vi.mock('../../../src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()));
 vi.mock('../../../src/platform/settings', () => ({}));
-vi.mock('../../../src/platform/i18n', async () => {
-  const messages = (await import('../../../assets/_locales/en/messages.json')).default;
-  const { fakeT } = await import('../render');
-  return { t: fakeT(messages) };
-});
 
 beforeEach(() => {
   location.hash = '#settings';

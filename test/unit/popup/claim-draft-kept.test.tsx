@@ -6,12 +6,7 @@ import type { StoredDraft } from '../../../src/popup/backend';
 import { fakeBackend, PAGE } from './fixtures';
 import { $, button, click, key, mount, type, waitFor, cleanup } from '../render';
 
-vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
-vi.mock('../../../src/platform/i18n', async () => {
-  const messages = (await import('../../../assets/_locales/en/messages.json')).default;
-  const { fakeT } = await import('../render');
-  return { t: fakeT(messages) };
-});
+vi.mock('../../../src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()));
 
 afterEach(cleanup);
 

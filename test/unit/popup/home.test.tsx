@@ -4,12 +4,7 @@ import { App } from '../../../src/popup/App';
 import { DEMO_REPORT, fakeBackend } from './fixtures';
 import { $, $$, button, click, key, mount, type, waitFor, cleanup } from '../render';
 
-vi.mock('../../../src/platform/browser', () => ({ browser: {} }));
-vi.mock('../../../src/platform/i18n', async () => {
-  const messages = (await import('../../../assets/_locales/en/messages.json')).default;
-  const { fakeT } = await import('../render');
-  return { t: fakeT(messages) };
-});
+vi.mock('../../../src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()));
 
 afterEach(cleanup);
 
