@@ -267,7 +267,7 @@ export function pageIsDark(doc: Document, samples: readonly Element[] = []): boo
  * text); unscoped, they apply to every element. `names`: the highlights to write rules for (StyleManager: those in
  * use), as the browser works out each element's style once per highlight that has rules for it.
  */
-export function highlightCss(colors: Colors, dark: boolean, scope = '', names: Iterable<HighlightName> = HIGHLIGHT_NAMES): string {
+function highlightCss(colors: Colors, dark: boolean, scope: string, names: Iterable<HighlightName>): string {
   const fallback: Record<EntityKind, [number, number, number]> = { actor: [255, 179, 167], malware: [169, 216, 255], tool: [201, 240, 180], ransomware: [227, 194, 255] };
   const rgbOf = (kind: EntityKind) => parseHex(colors[kind] ?? '') ?? fallback[kind];
   const fillOf = (kind: EntityKind) => `background-color: rgba(${rgbOf(kind).join(', ')}, ${dark ? 0.34 : 0.55});`;
