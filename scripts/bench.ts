@@ -99,7 +99,8 @@ function walkFloor(text: string): number {
 }
 
 async function matcherBench(): Promise<void> {
-  const { compileDictionary, createMatcher } = await loadBundledMatcher();
+  const { compileDictionary, createMatcher, loadEnglishWords } = await loadBundledMatcher();
+  await loadEnglishWords();
   console.log('[matcher] matching throughput (generated filler prose with ~2% of words replaced by known names)');
   const bundled = bundledDataset().entities;
   const haveFeeds = existsSync(join(shared, 'data'));

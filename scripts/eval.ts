@@ -21,7 +21,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledDataset } from '../src/core/data/index';
-import { compileDictionary, createMatcher, type Match } from '../src/core/matcher/index';
+import { compileDictionary, createMatcher, loadEnglishWords, type Match } from '../src/core/matcher/index';
 import type { Entity, EntityKind } from '../src/core/model/entity';
 import { LABELS, loadReports, score, type Label, type LabelScores, type PredSpan, type Report } from './lib/annoctr';
 import { loadKnowledgeBase } from './lib/feeds';
@@ -86,6 +86,7 @@ for (const p of kb.plans) if (p.feed === 'attack') for (const e of p.entities) i
 for (const e of all) if (e.kind === 'tool' && (e.provenance.includes('misp:malpedia') || (e.externalIds?.attack ?? []).some((id) => attackMalwareIds.has(id)))) malwareListed.add(e.id);
 
 type Predictor = (text: string) => PredSpan[];
+await loadEnglishWords();
 function ourPredictor(entities: readonly Entity[]): Predictor {
   const m = createMatcher(compileDictionary(entities));
   return (text) => m.match(text).map((x) => ({ start: x.start, end: x.end, surface: x.text, label: labelOf(x.kind, x) }));

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileDictionary, createMatcher, type Match } from '../src/core/matcher/index';
+import { compileDictionary, createMatcher, loadEnglishWords, type Match } from '../src/core/matcher/index';
 import { bandOf, deriveConfidence } from '../src/core/model/confidence';
 import { loadKnowledgeBase } from './lib/feeds';
 import { htmlToText, looksLikeHtml } from './lib/html-to-text';
@@ -58,6 +58,7 @@ try {
 }
 const entities = data.entities;
 const byId = new Map(entities.map((e) => [e.id, e]));
+await loadEnglishWords();
 const matcher = createMatcher(compileDictionary(entities));
 
 /** How long a web address may take to answer before the scan gives up on it. */

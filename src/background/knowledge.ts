@@ -5,7 +5,7 @@
 import { bundledDataset, BUNDLED_VERSION } from '../core/data/index';
 import { openDb } from '../core/db/database';
 import { Repository } from '../core/db/repository';
-import { COMPILE_REVISION, compileDictionary, compilePrefilter } from '../core/matcher/index';
+import { COMPILE_REVISION, compileDictionary, compilePrefilter, loadEnglishWords } from '../core/matcher/index';
 import { storedVersion, writeCompiled } from '../platform/dictionary-store';
 
 // The background's own writes (seeding) change the data too: publish after them.
@@ -45,6 +45,7 @@ export function publishDictionary(whole = false): Promise<string> {
       await ensureSeeded();
       version = `${BUNDLED_VERSION}/r${COMPILE_REVISION}/${await repo.dataVersion()}`;
       if ((await storedVersion(thorough)) !== version) {
+        await loadEnglishWords();
         const dict = compileDictionary(await repo.allEntities(), { version });
         await writeCompiled(dict, compilePrefilter(dict));
       }

@@ -141,6 +141,28 @@ export function hasSecurityContext(text: string): boolean {
   return false;
 }
 
+/** Characters either side of a name in which nearSecurityWords looks. */
+const NEAR_CHARS = 600;
+
+/**
+ * A security term within NEAR_CHARS characters of [start, end): a name that needs context needs it nearby too, not
+ * just somewhere on the page. A project's changelog that mentions an attack or a backdoor in one release is a
+ * security page by its vocabulary, yet "Denis", "Kevin" or "Desktop" in its credits are no malware.
+ */
+export function nearSecurityWords(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - NEAR_CHARS);
+  const window = text.slice(from, Math.min(text.length, end + NEAR_CHARS));
+  SECURITY_RE.lastIndex = 0;
+  for (let m = SECURITY_RE.exec(window); m; m = SECURITY_RE.exec(window)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e))) continue;
+    if (s + from < end && e + from > start) continue;
+    return true;
+  }
+  return false;
+}
+
 function isWordAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return ((CLS[c] || classify(c)) & C_WORD) !== 0;
@@ -152,7 +174,7 @@ function isWordAt(text: string, i: number): boolean {
  * Cobalt team", "the Lazarus family", "the Sidewinder attack" on a sports page): next to an ambiguous name they count
  * only on a page with security context (audit B, finding 4).
  */
-const STRONG_CUES = new Set(['apt', 'hackers', 'hacker', 'adversary', 'raas', 'malware', 'ransomware', 'trojan', 'backdoor', 'infostealer', 'botnet', 'keylogger', 'rootkit', 'spyware', 'encryptor', 'downloader', 'hackergruppe', 'schadsoftware', 'rançongiciel']);
+const STRONG_CUES = new Set(['threat actor', 'apt', 'hackers', 'hacker', 'adversary', 'raas', 'malware', 'ransomware', 'trojan', 'backdoor', 'infostealer', 'botnet', 'keylogger', 'rootkit', 'spyware', 'encryptor', 'downloader', 'hackergruppe', 'schadsoftware', 'rançongiciel']);
 
 /** Cue words that say "this name is an actor". */
 export const ACTOR_CUES = ['group', 'groups', 'gang', 'apt', 'actor', 'actors', 'hackers', 'hacker', 'operators', 'operator', 'crew', 'affiliates', 'affiliate', 'cartel', 'syndicate', 'team', 'adversary'];
@@ -187,6 +209,7 @@ export interface Cue {
 }
 
 const RAAS_TAIL = /^-as-a-service\b/i;
+const THREAT_BEFORE = /\bthreat[ \u00a0]$/i;
 const OF_CREW_RE = /\b(operators|affiliates|members|operator)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?["'\u201c\u2018]?$/i;
 const APOSTROPHE = new Set([39, 0x2019, 0x2018, 0x2bc]);
 /** Quotes and brackets that may stand between a name and its cue. */
@@ -229,6 +252,8 @@ export function cueNear(text: string, start: number, end: number): Cue | undefin
   while (a >= floor && isLetter(text.charCodeAt(a))) a--;
   if (a < b && b - a <= 12) {
     const w = text.slice(a + 1, b + 1).toLowerCase();
+    // "the threat actor X", "threat group X": the field's own phrase, as strong as "hackers"
+    if ((w === 'actor' || w === 'group') && THREAT_BEFORE.test(text.slice(Math.max(0, a - 8), a + 1))) return { word: 'threat actor', kind: 'actor', side: 'before' };
     if (BEFORE_SET.has(w)) return { word: w, kind: ACTOR_SET.has(w) ? 'actor' : 'software', side: 'before' };
     const foreign = FOREIGN_BEFORE.get(w);
     if (foreign) return { word: w, kind: foreign, side: 'before' };
@@ -310,6 +335,8 @@ export interface AmbiguityInput {
   /** A name that needed no context (TrickBot) stands shortly before, in the same sentence. */
   afterDistinct?: () => boolean;
   pageContext: () => boolean;
+  /** Security vocabulary near the name (nearSecurityWords), beyond the page's. */
+  nearContext?: () => boolean;
   midSentence: () => boolean;
 }
 
@@ -340,6 +367,6 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   // A word-like name right after a distinctive one in the same sentence is read in its company ("TrickBot and Dridex",
   // "Wizard Spider returns with Conti affiliates"): threat names are listed together. Not a flagged name, which is an
   // ordinary word ("TrickBot and Silence" proves little).
-  if (a.level === AMBIGUITY.wordlike) return { ok: a.pageContext() || !!a.afterDistinct?.(), contextUsed: true };
-  return { ok: a.pageContext() && a.midSentence(), contextUsed: true };
+  if (a.level === AMBIGUITY.wordlike) return { ok: (a.pageContext() && (a.nearContext?.() ?? true)) || !!a.afterDistinct?.(), contextUsed: true };
+  return { ok: a.pageContext() && a.midSentence() && (a.nearContext?.() ?? true), contextUsed: true };
 }

@@ -15,6 +15,7 @@ import { allNames, type Entity, type EntityKind } from '../model/entity';
 import { AMBIGUITY, type AmbiguityLevel } from './ambiguity';
 import { caseSignature, isWordCode, normalizeKey, normalizeText } from './normalize';
 import { commonWordTier } from './stoplist';
+import { isEnglishWord } from './english-words';
 import { ANIMALS } from './patterns';
 
 export interface CompiledDictionary {
@@ -41,7 +42,7 @@ export const FANOUT_BASE = 0x100;
  * reader's extension does not keep matching with the rules of the version it replaced. Bump it with any change to
  * what `compileDictionary` outputs for the same entities.
  */
-export const COMPILE_REVISION = 7;
+export const COMPILE_REVISION = 8;
 /**
  * aliasFlags bit: the alias is its entity's own name. Where entities share a name (a feed lists "Winnti" as an alias
  * of the actor Winnti Group, and Winnti is also malware), the one whose name it is wins unless a cue says otherwise.
@@ -82,7 +83,23 @@ function isSchemeName(key: string, sig: string): boolean {
 export function ambiguityLevel(name: string, flagged: boolean | undefined, key = normalizeKey(name), sig = caseSignature(name), words = writtenWords(name)): AmbiguityLevel {
   const level = wordLevel(flagged, key, sig, words);
   if (level > AMBIGUITY.wordlike && isSchemeName(key, sig)) return AMBIGUITY.wordlike;
-  return level < AMBIGUITY.wordlike && isWordAndNumber(name) ? AMBIGUITY.wordlike : level;
+  const glued = gluedWordNumber(name);
+  if (glued && commonWordTier(glued) === 'frequent') return AMBIGUITY.common;
+  return level < AMBIGUITY.wordlike && (glued || isWordAndNumber(name)) ? AMBIGUITY.wordlike : level;
+}
+
+/**
+ * A dictionary word with a short number glued on ("Windows10", "Team9", "Banks1", "Random30"): how products, versions
+ * and teams are written, and a page writes "Windows 10" with or without the space, which the key does not tell apart.
+ * Read like words and a number (as written or in capitals, with what a word-like name needs), and only with a cue of
+ * its kind when the word is one of the commonest ("Windows10 ransomware"). A number of four digits or led by a zero
+ * is a designation (Hive0137, Cicada3301), and capitals a code (FIN7, APT41): they keep matching anywhere.
+ * Returns the word, lower case, or null.
+ */
+const GLUED_NUMBER = /^(\p{Lu}?\p{Ll}{2,})[1-9]\p{N}{0,2}$/u;
+function gluedWordNumber(name: string): string | null {
+  const word = GLUED_NUMBER.exec(name.trim())?.[1]?.toLowerCase();
+  return word && (isEnglishWord(word) || commonWordTier(word)) ? word : null;
 }
 
 /**
@@ -125,11 +142,15 @@ function wordLevel(flagged: boolean | undefined, key: string, sig: string, words
   if (tier === 'frequent') return AMBIGUITY.common;
   if (tier === 'common') return AMBIGUITY.flagged;
   // One word in the shape prose gives words ("Emotet", "Milan"): the shape is no evidence, only the page can be.
-  // Several such words ("Lazarus Group", "Wizard Spider", "Hidden Lynx") are matched as written or in capitals only
-  // (caseMode), never in lower case ("add two more eggs", "red eyes"): written so, together, they are a name; a page
-  // where they are two ordinary words in a title is rare, and needing the page's vocabulary for them missed them in
-  // short security news ("Lazarus Group bought access from TrickBot's operators").
   if (words.length === 1 && PLAIN_WORD.test(words[0] as string)) return AMBIGUITY.wordlike;
+  // Several such words are matched as written or in capitals only (caseMode), never in lower case ("add two more
+  // eggs", "red eyes"). When every one is a dictionary word ("The Gentlemen", "Rising Sun", "Golden Axe", "Pawn
+  // Storm", "International Police Association"), the name is also how a film, a game, a dish or a club is called:
+  // it needs what a word-like name needs (a security page, a cue, or a distinctive name just before it in the
+  // sentence). A name with a word no dictionary holds ("Lazarus Group", "Kimsuky Group", "Evil Corp") is a name
+  // wherever it stands, in short security news too ("Lazarus Group bought access from TrickBot's operators"), and so
+  // is a letter before a word ("X-Agent", "S-Type"), the shape of designations.
+  if (words.every((w) => w.length > 1 && PLAIN_WORD.test(w) && isEnglishWord(w.toLowerCase()))) return AMBIGUITY.wordlike;
   // Capitals only, five letters or more, no digit (BISCUIT, CANOPY, PACEMAKER, COPERNICIUM, IRON TWILIGHT): the
   // naming habit of several vendors is to take an ordinary word and write it in capitals, and capitals are how
   // headings, labels and key names (BACKSPACE) write words too. Shorter ones are mostly initialisms (GRU, APT).
@@ -161,7 +182,7 @@ export function caseMode(name: string, level: AmbiguityLevel, sig = caseSignatur
   if (letters.length <= 2) return CASE.exact;
   const allCaps = letters === letters.toUpperCase() && letters !== letters.toLowerCase();
   if (allCaps && letters.length <= 4) return CASE.exact;
-  if (isWordAndNumber(name)) return CASE.title;
+  if (isWordAndNumber(name) || gluedWordNumber(name)) return CASE.title;
   // A digit is never prose: "apt29" and "storm 0558" are the names.
   if (/\p{N}/u.test(sig)) return CASE.any;
   // Letters only: never in lower case. Lower case is how prose writes the words vendors name things after (zlib for

@@ -4,4 +4,5 @@ export { createMatcher, createTextMemory, type Match, type MatchOptions, type Ma
 export { hasSecurityContext, cueNear, AMBIGUITY, ACTOR_CUES, SOFTWARE_CUES, NEUTRAL_CUES, type AmbiguityLevel, type Cue } from './ambiguity';
 export { normalizeText, normalizeKey, caseSignature, suppressionKey, toOriginalRange, type NormalizedText } from './normalize';
 export { COMMON_WORDS, isCommonWordName } from './stoplist';
+export { loadEnglishWords } from './english-words';
 export { compilePrefilter, createPrefilter, PREFILTER_FORMAT, type CompiledPrefilter, type Prefilter, type PrefilterOptions } from './prefilter';

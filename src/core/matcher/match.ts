@@ -11,7 +11,7 @@
  * zero-width character, ligature…). Nothing runs over the whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, ambiguityVerdict, cueNear, hasSecurityContext, isMidSentence, listCueBefore, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, ambiguityVerdict, cueNear, hasSecurityContext, isMidSentence, listCueBefore, nearSecurityWords, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { CANONICAL, CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
@@ -138,6 +138,8 @@ const LIST_HEADS = new Set(['groups', 'actors', 'gangs', 'crews', 'apts', 'adver
 const CREW_SUFFIXES = ['Group', 'Team', 'Gang'];
 /** At most this many distinct cue-confirmed possible actors are looked for again in one text (one indexOf scan each). */
 const MAX_SENSE_SURFACES = 32;
+/** Distinct threats named by names that need no context, from which a text counts as being about security (match). */
+const CONTEXT_BY_NAMES = 2;
 /**
  * Software cues that name a file or build of the software, never its operators ("the DarkSide payload", "a REvil
  * sample"): a ransomware mention right before one reads the software whatever the text's sense (oneSensePerText).
@@ -326,8 +328,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   /** The entity index of evaluate's last result, and its alias's ambiguity level. */
   let bestEntity = -1;
   let bestLevel = 0;
-  /** End of the last name accepted that needed no context (TrickBot, Wizard Spider), or -1. */
+  /** End of the last name accepted that needed no context (TrickBot, Lazarus Group), or -1. */
   let distinctEnd = -1;
+  /** The text's context comes from its names (CONTEXT_BY_NAMES), not from words: it holds everywhere in it. */
+  let contextFromNames = false;
+  /** Entities spotted by a name that needed no context, in this text. */
+  const distinctEntities = new Set<number>();
 
   const pageContext = () => (pageCtx ??= hasSecurityContext(text));
   const coveredBefore = (s: number) => s < lastMatchEnd;
@@ -337,11 +343,22 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     suppressed = new Set((opts.suppressed ?? []).map(suppressionKey).filter(Boolean));
     possibleOn = opts.possibleActors !== false;
     memory = opts.memory;
+    const before = memory && { confirmed: memory.confirmed.slice(), votes: new Map(memory.votes) };
     let result = run(input, null, opts.securityContext);
     if (!result) {
       // The text holds a character whose normalisation is not 1:1: match a normalised copy, map offsets back.
       const p = prepareText(input);
       result = run(p.text, p, opts.securityContext) as Match[];
+    }
+    // Two threats named by names that need no context (LockBit, TA577, PsExec) say the text is about security as
+    // well as its vocabulary does: a table of ransomware groups, a list of tools, a headline with no prose around it.
+    // Then its ordinary-word names are read with that context ("Cobalt Strike", "Vice Society", "Akira"). Matched
+    // again only where the context was asked for and missing, so a text with it, or with no such name, is read once.
+    if (pageCtx === false && opts.securityContext === undefined && distinctEntities.size >= CONTEXT_BY_NAMES) {
+      if (memory && before) Object.assign(memory, before);
+      contextFromNames = true;
+      result = run(text, prep, true) as Match[];
+      contextFromNames = false;
     }
     memory = undefined;
     original = '';
@@ -548,7 +565,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         listEnd = end;
         out.push(m);
         seenEntities.add(bestEntity);
-        if (bestLevel === AMBIGUITY.distinct) distinctEnd = end;
+        if (bestLevel === AMBIGUITY.distinct) {
+          distinctEnd = end;
+          distinctEntities.add(bestEntity);
+        }
         return end;
       }
       // A longer name written in its own case was refused for lack of context ("The Cobalt Group of mining
@@ -698,7 +718,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0
           ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => contextFromNames || nearSecurityWords(text, s, e) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         continue;
@@ -879,6 +899,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     gangAfter.clear();
     seenEntities.clear();
     distinctEnd = -1;
+    distinctEntities.clear();
     listCue = undefined;
     listEnd = -1;
     w1m = false;

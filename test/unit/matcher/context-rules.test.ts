@@ -10,7 +10,7 @@ import { e } from './fixtures';
 
 
 const ENTITIES: Entity[] = [
-  e('lantern', 'actor', 'Lantern Collective', [{ name: 'Lantern', ambiguous: true }, 'QX-Lantern']),
+  e('lantern', 'actor', 'Lantern Kollektiv', [{ name: 'Lantern', ambiguous: true }, 'QX-Lantern']),
   e('kestrel', 'actor', 'Kestrel', [{ name: 'Kestrel', ambiguous: true }]),
   e('phoenix', 'malware', 'Phoenix', [{ name: 'Phoenix', ambiguous: true }]),
   e('storm', 'ransomware', 'Storm', [{ name: 'Storm', ambiguous: true }]),
@@ -18,6 +18,9 @@ const ENTITIES: Entity[] = [
   e('nitrox', 'ransomware', 'nitrox'),
   e('s-type', 'malware', 'S-Type'),
   e('quillrat', 'malware', 'QuillRAT'),
+  e('windows9', 'ransomware', 'Windows9'),
+  e('crew7', 'malware', 'Crew7'),
+  e('hive0999', 'actor', 'Hive0999'),
 ];
 const dict = compileDictionary(ENTITIES);
 const matcher = createMatcher(dict);
@@ -49,7 +52,7 @@ describe('finding 4: an ordinary cue word alone does not confirm an ambiguous na
     expect(found('The Phoenix hackers won.')).toEqual([]);
   });
   it('a name the text already gave unambiguously needs no more context', () => {
-    expect(found('The Lantern Collective is back. Lantern wrote the notes.')).toEqual(['Lantern Collective', 'Lantern']);
+    expect(found('The Lantern Kollektiv is back. Lantern wrote the notes.')).toEqual(['Lantern Kollektiv', 'Lantern']);
   });
 });
 
@@ -104,6 +107,40 @@ describe('finding 8: page security context needs unambiguous vocabulary, dense a
   it('a sentence or two with two distinct terms is a security text', () => {
     expect(hasSecurityContext('Microsoft said the group sent phishing mail with a backdoor to researchers.')).toBe(true);
     expect(found('Microsoft said the Kestrel group sent phishing mail with a backdoor to researchers.')).toEqual(['Kestrel']);
+  });
+});
+
+describe('context near the name, not only somewhere on the page', () => {
+  // A project's changelog: one release fixed a backdoor found by outside researchers, the other releases are about
+  // features and credit their authors.
+  const credits = 'Version 3.3: thanks to Kestrel for the patch and to Maria for the tests. ';
+  const features = 'Version 3.2: the parser accepts longer lines and the manual has a new index. '.repeat(10);
+  const release =
+    'Version 3.1 fixes CVE-2024-1234, a backdoor in the login path that malware used after phishing. The release also ' +
+    'rewrites the configuration loader, drops the old build flags, moves the documentation to the new site and adds ' +
+    'a test suite for the command line, which many packagers had asked for over the years. Hackers exploited the ' +
+    'backdoor in the wild before the fix. ';
+  it('an ordinary-word name far from every security word of a security page is not spotted', () => {
+    expect(hasSecurityContext(credits + features + release)).toBe(true);
+    expect(found(credits + features + release)).toEqual([]);
+  });
+  it('the same name inside the security passage is', () => {
+    expect(found(release + 'The fix came from Kestrel within a day.')).toEqual(['Kestrel']);
+  });
+});
+
+describe('a dictionary word with a number glued on', () => {
+  it('is a version, written with or without the space, unless a cue says otherwise', () => {
+    expect(found('Upgrade to Windows 9 and keep your files; Windows9 media are on sale.')).toEqual([]);
+    expect(found(SEC + 'The update for Windows 9 also fixes the backdoor.')).toEqual([]);
+    expect(found(SEC + 'The Windows9 ransomware encrypted the share.')).toEqual(['Windows9']);
+  });
+  it('a less common word needs what a word-like name needs', () => {
+    expect(found('Crew7 won the regatta on Sunday.')).toEqual([]);
+    expect(found(SEC + 'Crew7 dropped a second stage.')).toEqual(['Crew7']);
+  });
+  it('a designation (a zero or four digits) still matches anywhere', () => {
+    expect(found('Hive0999 was seen again.')).toEqual(['Hive0999']);
   });
 });
 
@@ -176,7 +213,7 @@ describe('the prefilter stays exact with these rules', () => {
       SEC + 'Microsoft tracks Storm-9999 and Storm-2035.',
       'Analysts linked QX-Lantern to a new cluster, UNC4899.',
       'Police said Kestrel hackers took the files.',
-      'The Lantern Collective is back. Lantern wrote the notes.',
+      'The Lantern Kollektiv is back. Lantern wrote the notes.',
       "They called it 'S-Type' in the report.",
     ];
     for (const t of texts) {

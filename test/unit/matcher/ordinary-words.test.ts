@@ -29,6 +29,11 @@ const ENTITIES: Entity[] = [
   e('wildgarden', 'actor', 'WildGarden'),
   e('zpack', 'malware', 'ZPack'),
   e('trickbot', 'malware', 'TrickBot'),
+  // dictionary words only, in Title Case (how films, games, dishes and clubs are named too)
+  e('gentlemen', 'actor', 'The Gentlemen'),
+  e('rising-sun', 'malware', 'Rising Sun'),
+  e('golden-axe', 'ransomware', 'Golden Axe'),
+  e('harbour-club', 'actor', 'Harbour Rowing Association'),
   // lower case words
   e('good-morning', 'ransomware', 'good morning'),
   e('rabbit-burrow', 'ransomware', 'rabbit burrow'),
@@ -66,6 +71,14 @@ describe('ordinary sentences get no match', () => {
     // Lower case stays ordinary on a security page too.
     expect(spotted(SEC + 'We added more spoons to the velvet kettle.')).toEqual([]);
   });
+  it('names made only of dictionary words, as written, on a page without context', () => {
+    expect(
+      spotted(
+        'Tickets for The Gentlemen and Rising Sun are on sale; Golden Axe is back on the arcade floor, and the Harbour ' +
+          'Rowing Association meets at seven. Velvet Kettle, the band, plays More Spoons.',
+      ),
+    ).toEqual([]);
+  });
   it('all-capitals names, in lower or Title Case, or in capitals on a page without context', () => {
     expect(spotted('Serve tea from the teapot. Teapot lids break. We walked along the lantern river.')).toEqual([]);
     expect(spotted('HOW TO WARM A TEAPOT\nPress BACKSPACE, then TEAPOT.')).toEqual([]);
@@ -102,8 +115,17 @@ describe('real names in security sentences still match', () => {
     expect(spotted(SEC + 'Velvet Kettle deployed More Spoons. The Quiet Orchard and Hidden Lynx followed.')).toEqual(['Velvet Kettle', 'More Spoons', 'The Quiet Orchard', 'Hidden Lynx']);
     expect(spotted(SEC + 'VELVET KETTLE and Operation C-Minor.')).toEqual(['VELVET KETTLE', 'Operation C-Minor']);
   });
-  it('or next to a cue, on any page', () => {
-    expect(spotted('the Velvet Kettle group')).toEqual(['Velvet Kettle']);
+  it('dictionary-word names on a page whose other names need no context (a table, a list of tools)', () => {
+    // No security vocabulary, but two names that need none say what the page is about.
+    expect(spotted('Group | Victims\nGolden Axe | 40\nWildGarden | 12\nStorm-0999 | 9\n')).toEqual(['Golden Axe', 'WildGarden', 'Storm-0999']);
+    // One such name is not enough: a page may mention one threat in passing.
+    expect(spotted('Golden Axe | 40\nWildGarden | 12\n')).toEqual(['WildGarden']);
+  });
+  it('or next to a cue that says security, on any page', () => {
+    expect(spotted('the Velvet Kettle hackers')).toEqual(['Velvet Kettle']);
+    expect(spotted('a report on the threat actor Velvet Kettle')).toEqual(['Velvet Kettle']);
+    // an ordinary noun after dictionary words is a band or a club as well
+    expect(spotted('the Velvet Kettle group played on Sunday')).toEqual([]);
   });
   it('all-capitals names as written, and in Title Case, on a security page', () => {
     expect(spotted(SEC + 'TEAPOT beacons to LANTERN RIVER infrastructure. Later Teapot and Lantern River returned.')).toEqual(['TEAPOT', 'LANTERN RIVER', 'Teapot', 'Lantern River']);
@@ -138,15 +160,20 @@ describe('real names in security sentences still match', () => {
 
 describe('compile-time levels', () => {
   it('decides the case per word, not on the joined signature', () => {
-    expect(ambiguityLevel('More Eggs', false)).toBe(AMBIGUITY.distinct);
-    expect(caseMode('More Eggs', AMBIGUITY.distinct)).toBe(CASE.title);
+    expect(ambiguityLevel('More Eggs', false)).toBe(AMBIGUITY.wordlike);
+    expect(caseMode('More Eggs', AMBIGUITY.wordlike)).toBe(CASE.title);
     expect(ambiguityLevel('TrickBot', false)).toBe(AMBIGUITY.distinct);
     expect(caseMode('TrickBot', AMBIGUITY.distinct)).toBe(CASE.exact);
     expect(ambiguityLevel('BISCUIT', false)).toBe(AMBIGUITY.wordlike);
     expect(ambiguityLevel('GRU', false)).toBe(AMBIGUITY.wordlike);
     expect(ambiguityLevel('3am', false)).toBe(AMBIGUITY.common);
     expect(ambiguityLevel('APT1', false)).toBe(AMBIGUITY.distinct);
-    expect(ambiguityLevel('Get2', false)).toBe(AMBIGUITY.distinct);
+    // a dictionary word with a short number glued on reads like words and a number; a designation does not
+    expect(ambiguityLevel('Get2', false)).toBe(AMBIGUITY.wordlike);
+    expect(caseMode('Get2', AMBIGUITY.wordlike)).toBe(CASE.title);
+    expect(ambiguityLevel('Windows10', false)).toBe(AMBIGUITY.common);
+    expect(ambiguityLevel('Hive0137', false)).toBe(AMBIGUITY.distinct);
+    expect(ambiguityLevel('Cicada3301', false)).toBe(AMBIGUITY.distinct);
     expect(ambiguityLevel('Group 8', false)).toBe(AMBIGUITY.wordlike);
     expect(caseMode('Group 8', AMBIGUITY.wordlike)).toBe(CASE.title);
     expect(ambiguityLevel('good day', false)).toBe(AMBIGUITY.common);
