@@ -27,18 +27,31 @@ export const FEED_FILES = [
 
 /** Parse one feed file with the extension's importer. Throws with a clear message when it cannot be imported. */
 export function parseFeedFile(path: string): ImportPlan {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     throw new Error(`cannot read feed ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
   }
-  const plan = detectAndParse(text, basename(path));
+  const plan = detectAndParse(feedText(bytes), basename(path));
   if (plan.errors.length) {
     const more = plan.errors.length > 1 ? ` (and ${plan.errors.length - 1} more)` : '';
     throw new Error(`feed ${path} cannot be imported: ${plan.errors[0]?.message}${more}`);
   }
   return plan;
+}
+
+/**
+ * A JSON file's text. JSON is UTF-8 (RFC 8259), but Windows tools save UTF-16: that is recognised by its byte-order
+ * mark, or without one by the NUL next to the first character (JSON starts with an ASCII character). The mark is kept
+ * in the text so that the importer treats it as it treats a UTF-8 one.
+ */
+export function feedText(bytes: Uint8Array): string {
+  const le = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes.length >= 2 && bytes[0] !== 0 && bytes[1] === 0);
+  const be = (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length >= 2 && bytes[0] === 0 && bytes[1] !== 0);
+  if (le || be) return new TextDecoder(le ? 'utf-16le' : 'utf-16be', { ignoreBOM: true }).decode(bytes);
+  // Buffer's UTF-8 keeps a byte-order mark too (TextDecoder would drop one).
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 export interface KnowledgeBase {

@@ -16,11 +16,11 @@ interface Doc {
   entities?: { name: string; count: number }[];
 }
 
-function scan(...args: string[]): Promise<{ code: number; docs: Doc[]; stderr: string }> {
+function scan(...args: string[]): Promise<{ code: number; docs: Doc[]; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', '--no-feeds', '--json', ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
       const code = error ? ((error as { code?: number }).code ?? 1) : 0;
-      resolve({ code, docs: stdout.trim() ? (JSON.parse(stdout) as { documents: Doc[] }).documents : [], stderr });
+      resolve({ code, docs: stdout.trim() ? (JSON.parse(stdout) as { documents: Doc[] }).documents : [], stderr, stdout });
     });
   });
 }
@@ -32,6 +32,7 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/plain') return void res.writeHead(200, { 'content-type': 'text/plain' }).end(`<p>${REPORT}</p>`);
     if (req.url === '/latin1') return void res.writeHead(200, { 'content-type': 'text/html; charset=iso-8859-1' }).end(Buffer.from(`<p>Caf\xe9 report: ${REPORT}</p>`, 'latin1'));
+    if (req.url === '/meta-latin1') return void res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.from(`<meta charset="iso-8859-1"><p>Asnar\xf6k hit again: ${REPORT}</p>`, 'latin1'));
     if (req.url === '/zip') return void res.writeHead(200, { 'content-type': 'application/zip' }).end(Buffer.from([0x50, 0x4b, 3, 4, 0]));
     res.writeHead(404).end();
   });
@@ -75,5 +76,32 @@ describe('npm run scan', () => {
       expect.stringMatching(/HTTP 404/),
       expect.stringMatching(/only http\(s\) addresses and files/),
     ]);
+  });
+
+  it('keeps the other results when a file: address cannot be mapped to a path, and prints the documented JSON layout', async () => {
+    const good = path.join(dir, 'good2.txt');
+    writeFileSync(good, REPORT);
+    const { code, docs, stderr, stdout } = await scan('file://example.com/etc/passwd', 'file:///tmp/a%2Fb', good, `file://${good}`);
+    expect(code).toBe(1);
+    expect(docs.map((d) => d.error ?? 'ok')).toEqual([expect.stringMatching(/File URL host/), expect.stringMatching(/encoded \/ characters/), 'ok', 'ok']);
+    expect(names(docs[3])).toEqual(['Lazarus Group', 'TrickBot']);
+    expect(stderr).not.toMatch(/at .*\(|TypeError/);
+    // written piece by piece, yet byte for byte what JSON.stringify(…, null, 2) gives
+    expect(stdout).toBe(`${JSON.stringify(JSON.parse(stdout), null, 2)}\n`);
+  });
+
+  it('reads Latin-1 text and HTML (by <meta charset>, also from a server), and a UTF-16 --import file', async () => {
+    const feed = path.join(dir, 'feed-utf16.json');
+    const galaxy = { type: 'threat-actor', name: 'x', values: [{ value: 'Asnarök', uuid: '00000000-0000-4000-8000-000000000002' }] };
+    writeFileSync(feed, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(galaxy), 'utf16le')]));
+    const txt = path.join(dir, 'asnarok-latin1.txt');
+    writeFileSync(txt, Buffer.from('The Asnar\xf6k malware campaign hit Sophos firewalls; the Asnar\xf6k attackers used a zero-day.\n', 'latin1'));
+    const html = path.join(dir, 'asnarok-latin1.html');
+    writeFileSync(html, Buffer.from('<html><head><meta charset="iso-8859-1"></head><body><p>The Asnar\xf6k malware campaign hit Sophos firewalls; the Asnar\xf6k attackers used a zero-day.</p>', 'latin1'));
+    const { code, docs, stderr } = await scan('--import', feed, txt, html, `${base}/meta-latin1`);
+    expect(code).toBe(0);
+    expect(docs.map(names)).toEqual([['Asnarök'], ['Asnarök'], ['Asnarök', 'Lazarus Group', 'TrickBot']]);
+    // only the file that declares nothing is a guess, and said to be one
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/asnarok-latin1\.txt: not valid UTF-8 and no charset declared; read as windows-1252/)]);
   });
 });

@@ -1,0 +1,347 @@
+/**
+ * Reading one `npm run scan` input (a file, a file: address or an http(s) address) into text, decoded as a browser
+ * would decode it. Every failure is an InputError naming the input and the reason, so that the scan can go on with
+ * the other inputs.
+ */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { looksLikeHtml } from './html-to-text';
+
+/** How long a web address may take to answer before the scan gives up on it. */
+export const FETCH_TIMEOUT_MS = 30_000;
+
+/**
+ * The largest input read, in bytes. Above about 512 M characters V8 cannot hold the text at all, and well before that
+ * the matches of one document stop fitting in memory; a real report is far below this.
+ */
+export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
+
+/** An input that cannot be read: the message says why; other inputs are still scanned. */
+export class InputError extends Error {}
+
+export interface ReadResult {
+  text: string;
+  html: boolean;
+  /** Things the reader should know about how the input was read (e.g. the encoding guessed), for stderr. */
+  notes: string[];
+}
+
+export interface ReadOptions {
+  maxBytes?: number;
+  timeoutMs?: number;
+}
+
+const sizeText = (n: number) => (n < 1024 * 1024 ? `${n} bytes` : `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MiB`);
+
+/** Refusal of an input over the limit (exported so the limit's wording can be tested without a huge file). */
+export function checkSize(src: string, bytes: number, maxBytes = MAX_INPUT_BYTES, exact = true): void {
+  if (bytes > maxBytes) throw new InputError(`${src} is too large to scan (${exact ? `${sizeText(bytes)}; the limit is ${sizeText(maxBytes)}` : `over the ${sizeText(maxBytes)} limit`})`);
+}
+
+const isSpace = (c: string | undefined) => c === '\t' || c === '\n' || c === '\f' || c === '\r' || c === ' ';
+const isAsciiUpper = (c: string) => c >= 'A' && c <= 'Z';
+const lower = (c: string) => (isAsciiUpper(c) ? c.toLowerCase() : c);
+
+/** The encoding a WHATWG label names (as TextDecoder resolves it), or undefined when Node cannot decode it. */
+export function encodingOf(label: string): string | undefined {
+  try {
+    return new TextDecoder(label.trim()).encoding;
+  } catch {
+    return undefined;
+  }
+}
+
+/** WHATWG "algorithm for extracting a character encoding from a meta element" (the content attribute). */
+export function charsetFromContent(content: string): string | undefined {
+  let pos = 0;
+  const s = content;
+  for (;;) {
+    const at = s.toLowerCase().indexOf('charset', pos);
+    if (at < 0) return undefined;
+    pos = at + 7;
+    while (isSpace(s[pos])) pos++;
+    if (s[pos] === '=') {
+      pos++;
+      break;
+    }
+  }
+  while (isSpace(s[pos])) pos++;
+  const q = s[pos];
+  if (q === '"' || q === "'") {
+    const end = s.indexOf(q, pos + 1);
+    return end < 0 ? undefined : s.slice(pos + 1, end);
+  }
+  if (pos >= s.length) return undefined;
+  let end = pos;
+  while (end < s.length && !isSpace(s[end]) && s[end] !== ';') end++;
+  return s.slice(pos, end);
+}
+
+/**
+ * WHATWG "prescan a byte stream to determine its encoding": the charset an HTML document declares in a <meta> within
+ * its first 1024 bytes, found as a browser finds it (comments and other tags' attributes skipped), or undefined.
+ */
+export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
+  const s = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  const n = s.length;
+  let pos = 0;
+
+  /** WHATWG "get an attribute"; undefined when there is none (or the bytes end first). */
+  const getAttribute = (): { name: string; value: string } | undefined => {
+    while (pos < n && (isSpace(s[pos]) || s[pos] === '/')) pos++;
+    if (pos >= n || s[pos] === '>') return undefined;
+    let name = '';
+    let value = '';
+    for (;;) {
+      if (pos >= n) return undefined;
+      const c = s[pos] as string;
+      if (c === '=' && name) {
+        pos++;
+        break;
+      }
+      if (isSpace(c)) {
+        while (isSpace(s[pos])) pos++;
+        if (s[pos] !== '=') return { name, value: '' };
+        pos++;
+        break;
+      }
+      if (c === '/' || c === '>') return { name, value: '' };
+      name += lower(c);
+      pos++;
+    }
+    while (isSpace(s[pos])) pos++;
+    if (pos >= n) return undefined;
+    const q = s[pos] as string;
+    if (q === '"' || q === "'") {
+      for (;;) {
+        pos++;
+        if (pos >= n) return undefined;
+        const c = s[pos] as string;
+        if (c === q) {
+          pos++;
+          return { name, value };
+        }
+        value += lower(c);
+      }
+    }
+    if (q === '>') return { name, value: '' };
+    value += lower(q);
+    pos++;
+    for (;;) {
+      if (pos >= n) return undefined;
+      const c = s[pos] as string;
+      if (isSpace(c) || c === '>') return { name, value };
+      value += lower(c);
+      pos++;
+    }
+  };
+
+  while (pos < n) {
+    const rest = s.slice(pos, pos + 6).toLowerCase();
+    if (rest.startsWith('<!--')) {
+      const end = s.indexOf('-->', pos + 2);
+      if (end < 0) return undefined;
+      pos = end + 3;
+      continue;
+    }
+    if (rest.startsWith('<meta') && (isSpace(rest[5]) || rest[5] === '/')) {
+      pos += 5;
+      const seen = new Set<string>();
+      let gotPragma = false;
+      let needPragma: boolean | undefined;
+      let charset: string | undefined;
+      for (let a = getAttribute(); a; a = getAttribute()) {
+        if (seen.has(a.name)) continue;
+        seen.add(a.name);
+        if (a.name === 'http-equiv' && a.value === 'content-type') gotPragma = true;
+        else if (a.name === 'content' && charset === undefined) {
+          const c = charsetFromContent(a.value);
+          if (c !== undefined) {
+            charset = c;
+            needPragma = true;
+          }
+        } else if (a.name === 'charset') {
+          charset = a.value;
+          needPragma = false;
+        }
+      }
+      if (pos >= n) return undefined;
+      if (needPragma === undefined || (needPragma && !gotPragma) || charset === undefined) continue;
+      const enc = encodingOf(charset);
+      if (!enc) continue;
+      // A document that could say it is UTF-16 in ASCII is not UTF-16 (WHATWG).
+      if (enc.startsWith('utf-16')) return 'utf-8';
+      return enc === 'x-user-defined' ? 'windows-1252' : enc;
+    }
+    const next = s[pos + 1] ?? '';
+    if (s[pos] === '<' && (/[a-z]/i.test(next) || (next === '/' && /[a-z]/i.test(s[pos + 2] ?? '')))) {
+      pos += next === '/' ? 2 : 1;
+      while (pos < n && !isSpace(s[pos]) && s[pos] !== '>') pos++;
+      while (getAttribute());
+      pos++;
+      continue;
+    }
+    if (s[pos] === '<' && (next === '!' || next === '/' || next === '?')) {
+      const end = s.indexOf('>', pos + 2);
+      if (end < 0) return undefined;
+      pos = end + 1;
+      continue;
+    }
+    pos++;
+  }
+  return undefined;
+}
+
+/** WHATWG windows-1252 at 0x80–0x9F (the rest is Latin-1). */
+const CP1252_C1 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/**
+ * TextDecoder, except for windows-1252 (also what "iso-8859-1" and "us-ascii" name): Node 20's decodes it as Latin-1,
+ * so curly quotes, dashes and the euro sign of such a page would come out as control characters.
+ */
+export function decodeAs(encoding: string, bytes: Uint8Array, fatal = false): string {
+  if (encoding !== 'windows-1252') return new TextDecoder(encoding, { fatal }).decode(bytes);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] as string);
+}
+
+function bomOf(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/**
+ * Text from bytes, with the encoding chosen as a browser chooses it: a byte-order mark, else the charset the server
+ * declared, else (HTML) a <meta> charset in the first 1024 bytes. With none of these, UTF-8 when the bytes are valid
+ * UTF-8, else windows-1252 (what browsers assume for undeclared Western pages), with a note. Bytes that are not text (a
+ * NUL among the first 8 KB) are refused rather than scanned as garbage.
+ */
+export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?: string; html?: boolean; nameHint?: string } = {}): ReadResult {
+  const notes: string[] = [];
+  let encoding = bomOf(bytes);
+  if (!encoding && opts.charset !== undefined) {
+    encoding = encodingOf(opts.charset);
+    if (!encoding) notes.push(`${src}: the declared charset "${opts.charset}" is not one this Node can decode; ignored`);
+  }
+  if (!encoding?.startsWith('utf-16') && bytes.subarray(0, 8192).includes(0)) throw new InputError(`${src} is not a text or HTML document (binary content)`);
+  const htmlGuess = opts.html ?? looksLikeHtml(Buffer.from(bytes.subarray(0, 1024)).toString('latin1'), opts.nameHint);
+  if (!encoding && htmlGuess) encoding = sniffHtmlCharset(bytes);
+  let text: string;
+  try {
+    try {
+      text = decodeAs(encoding ?? 'utf-8', bytes, encoding === undefined || encoding === 'utf-8');
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      if (encoding === undefined) {
+        text = decodeAs('windows-1252', bytes);
+        notes.push(`${src}: not valid UTF-8 and no charset declared; read as windows-1252`);
+      } else {
+        // What a browser shows for a page that says UTF-8 and is not; said, since names may be lost.
+        text = decodeAs('utf-8', bytes);
+        notes.push(`${src}: declared UTF-8 but not valid UTF-8; the invalid bytes read as U+FFFD`);
+      }
+    }
+  } catch (e) {
+    throw new InputError(`cannot read ${src}: ${(e as Error).message}`);
+  }
+  return { text, html: opts.html ?? looksLikeHtml(text, opts.nameHint), notes };
+}
+
+function charsetOf(type: string): string | undefined {
+  return /;\s*charset=["']?([^"';\s]+)/i.exec(type)?.[1];
+}
+
+async function readUrl(src: string, maxBytes: number, timeoutMs: number): Promise<ReadResult> {
+  let res: Response;
+  const fetchError = (e: unknown) => {
+    const err = e as Error & { cause?: NodeJS.ErrnoException };
+    const why = err.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (err.cause?.code ?? err.cause?.message ?? err.message);
+    return new InputError(`cannot fetch ${src}: ${why}`);
+  };
+  const signal = AbortSignal.timeout(timeoutMs);
+  try {
+    res = await fetch(src, { redirect: 'follow', signal });
+  } catch (e) {
+    throw fetchError(e);
+  }
+  if (!res.ok) throw new InputError(`cannot fetch ${src}: HTTP ${res.status}`);
+  const type = (res.headers.get('content-type') ?? '').toLowerCase();
+  const media = type.split(';')[0]!.trim();
+  if (media && !/^text\/|html|xml|json/.test(media)) throw new InputError(`${src} is not a text or HTML document (${media})`);
+  const length = Number(res.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(length)) checkSize(src, length, maxBytes);
+  // Read piece by piece so that a body without a length (or a lying one) is cut off at the limit, not buffered whole.
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    if (res.body) {
+      const reader = res.body.getReader();
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        total += r.value.byteLength;
+        if (total > maxBytes) {
+          await reader.cancel().catch(() => undefined);
+          checkSize(src, total, maxBytes, false);
+        }
+        chunks.push(r.value);
+      }
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw fetchError(e);
+  }
+  // A declared type decides, as in a browser (text/plain is shown as text even if it starts with a tag).
+  return decodeDocument(Buffer.concat(chunks), src, { charset: charsetOf(type), html: media ? /html|xml/.test(media) : undefined });
+}
+
+/** The bytes of a file, refused without reading when it is over the limit (a pipe or device: once past it). */
+export function readFileBounded(file: string, src: string, maxBytes = MAX_INPUT_BYTES): Buffer {
+  const why = (e: unknown) => new InputError(`cannot read ${src}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw why(e);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw new InputError(`cannot read ${src}: EISDIR`);
+    if (st.isFile()) checkSize(src, st.size, maxBytes);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      // A regular file in one read (one byte more, to see it grew); a pipe or device in pieces until the limit.
+      const buf = Buffer.allocUnsafe(!chunks.length && st.isFile() ? Math.min(st.size, maxBytes) + 1 : 1 << 20);
+      let got: number;
+      try {
+        got = readSync(fd, buf, 0, buf.length, null);
+      } catch (e) {
+        throw why(e);
+      }
+      if (got === 0) break;
+      total += got;
+      checkSize(src, total, maxBytes, false);
+      chunks.push(buf.subarray(0, got));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export async function readInput(src: string, opts: ReadOptions = {}): Promise<ReadResult> {
+  const maxBytes = opts.maxBytes ?? MAX_INPUT_BYTES;
+  if (/^https?:\/\//i.test(src)) return readUrl(src, maxBytes, opts.timeoutMs ?? FETCH_TIMEOUT_MS);
+  let file = src;
+  if (/^file:/i.test(src)) {
+    try {
+      file = fileURLToPath(src);
+    } catch (e) {
+      // e.g. a host other than localhost, or an encoded slash: Node cannot map the address to a path
+      throw new InputError(`cannot read ${src}: ${(e as Error).message}`);
+    }
+  } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src)) throw new InputError(`cannot read ${src}: only http(s) addresses and files are read`);
+  return decodeDocument(readFileBounded(file, src, maxBytes), src, { nameHint: file });
+}

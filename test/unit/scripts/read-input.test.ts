@@ -1,0 +1,119 @@
+/** How `npm run scan` reads an input: the encoding a browser would choose, the size limit, and every failure named. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JsonArrayWriter, jsonPieces } from '../../../scripts/lib/json-stream';
+import { checkSize, decodeDocument, InputError, readFileBounded, readInput, sniffHtmlCharset } from '../../../scripts/lib/read-input';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'actorlens-read-'));
+const latin1 = (s: string) => Buffer.from(s, 'latin1');
+
+describe('sniffHtmlCharset (WHATWG prescan of the first 1024 bytes)', () => {
+  it('finds <meta charset> and http-equiv Content-Type, as a browser does', () => {
+    expect(sniffHtmlCharset(latin1('<html><head><meta charset="iso-8859-1"></head>'))).toBe('windows-1252');
+    expect(sniffHtmlCharset(latin1("<META CHARSET=ISO-8859-2 >"))).toBe('iso-8859-2');
+    expect(sniffHtmlCharset(latin1('<meta http-equiv="Content-Type" content="text/html; charset=Shift_JIS">'))).toBe('shift_jis');
+    expect(sniffHtmlCharset(latin1("<meta content='text/html;charset=koi8-r' http-equiv=content-type />"))).toBe('koi8-r');
+  });
+
+  it('ignores what a browser ignores', () => {
+    // content without the http-equiv pragma
+    expect(sniffHtmlCharset(latin1('<meta content="text/html; charset=koi8-r">'))).toBeUndefined();
+    // in a comment, in another tag's attribute, unknown labels, after 1024 bytes
+    expect(sniffHtmlCharset(latin1('<!-- <meta charset="koi8-r"> --><p>'))).toBeUndefined();
+    expect(sniffHtmlCharset(latin1('<div title="<meta charset=koi8-r>">x</div>'))).toBeUndefined();
+    expect(sniffHtmlCharset(latin1('<meta charset="no-such-thing"><meta charset="koi8-r">'))).toBe('koi8-r');
+    expect(sniffHtmlCharset(latin1(`<p>${'x'.repeat(1024)}<meta charset="koi8-r">`))).toBeUndefined();
+    // a document that declares UTF-16 in ASCII bytes is not UTF-16
+    expect(sniffHtmlCharset(latin1('<meta charset="utf-16le">'))).toBe('utf-8');
+  });
+});
+
+describe('decodeDocument', () => {
+  it('reads an HTML file by its <meta charset>', () => {
+    const r = decodeDocument(latin1('<html><head><meta charset="iso-8859-1"></head><body><p>The Asnar\xf6k campaign</p>'), 'a.html', { nameHint: 'a.html' });
+    expect(r.text).toContain('Asnarök');
+    expect(r.html).toBe(true);
+    expect(r.notes).toEqual([]);
+  });
+
+  it('reads a text file that is not UTF-8 as windows-1252, and says so', () => {
+    const r = decodeDocument(latin1('The Asnar\xf6k campaign \x93quoted\x94'), 'a.txt', { nameHint: 'a.txt' });
+    expect(r.text).toBe('The Asnarök campaign “quoted”');
+    expect(r.notes).toEqual([expect.stringMatching(/a\.txt: not valid UTF-8 .*windows-1252/)]);
+    expect(decodeDocument(latin1('<meta charset=iso-8859-1><p>\x80 \x96 \x81'), 'c.html', { nameHint: 'c.html' }).text).toContain('€ – \u0081');
+    expect(decodeDocument(Buffer.from('The Asnarök campaign'), 'b.txt', { nameHint: 'b.txt' })).toMatchObject({ text: 'The Asnarök campaign', notes: [] });
+  });
+
+  it('lets a byte-order mark, then a server charset, win over a <meta>', () => {
+    const page = '<meta charset="iso-8859-2"><p>Asnar\xf6k</p>';
+    expect(decodeDocument(latin1(page), 'u', { charset: 'windows-1252', html: true }).text).toContain('Asnarök');
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('<meta charset="iso-8859-2"><p>Asnarök</p>')]);
+    expect(decodeDocument(bom, 'u', { charset: 'iso-8859-2', html: true }).text).toBe('<meta charset="iso-8859-2"><p>Asnarök</p>');
+  });
+
+  it('says when a page declared UTF-8 and is not, and when its charset is unknown', () => {
+    expect(decodeDocument(latin1('Asnar\xf6k'), 'u', { charset: 'utf-8' }).notes).toEqual([expect.stringMatching(/declared UTF-8 but not valid/)]);
+    const r = decodeDocument(latin1('Asnar\xf6k'), 'u', { charset: 'x-nonsense' });
+    expect(r.text).toBe('Asnarök');
+    expect(r.notes[0]).toMatch(/"x-nonsense" is not one this Node can decode/);
+  });
+});
+
+describe('input size and unreadable inputs', () => {
+  it('refuses a file over the limit from its size, before reading it', () => {
+    const f = path.join(dir, 'big.txt');
+    writeFileSync(f, 'Lazarus Group '.repeat(100));
+    expect(() => readFileBounded(f, 'big.txt', 1000)).toThrow(new InputError('big.txt is too large to scan (1400 bytes; the limit is 1000 bytes)'));
+    expect(readFileBounded(f, 'big.txt', 1400).length).toBe(1400);
+    expect(() => checkSize('huge.txt', 560 * 1024 * 1024)).toThrow(new InputError('huge.txt is too large to scan (560 MiB; the limit is 100 MiB)'));
+    expect(() => checkSize('ok.txt', 100 * 1024 * 1024)).not.toThrow();
+  });
+
+  it('refuses a pipe or device once past the limit', () => {
+    expect(() => readFileBounded('/dev/zero', '/dev/zero', 4096)).toThrow(/too large to scan \(over the/);
+  });
+
+  it('turns file: addresses Node cannot map, and files over the limit, into input errors', async () => {
+    await expect(readInput('file://example.com/etc/passwd')).rejects.toThrow(new InputError('cannot read file://example.com/etc/passwd: File URL host must be "localhost" or empty on linux'));
+    await expect(readInput('file:///tmp/a%2Fb')).rejects.toBeInstanceOf(InputError);
+    const f = path.join(dir, 'report.txt');
+    writeFileSync(f, 'x'.repeat(2000));
+    await expect(readInput(f, { maxBytes: 1000 })).rejects.toBeInstanceOf(InputError);
+    await expect(readInput(`file://${f}`)).resolves.toMatchObject({ html: false, notes: [] });
+  });
+});
+
+describe('JsonArrayWriter', () => {
+  const doc = (n: number) => ({
+    source: `r${n}.html`,
+    chars: n,
+    skipped: undefined,
+    entities: [{ name: 'Asnarök "x"\n', aliases: { a: 1 }, reasons: {}, tags: [] }],
+    links: [],
+    matches: Array.from({ length: n }, (_, i) => ({ start: i, end: i + 1, text: 'L\u2028', cue: undefined, nested: [[1, null], {}] })),
+  });
+
+  async function written(docs: unknown[]): Promise<{ text: string; pieces: string[] }> {
+    const pieces: string[] = [];
+    const w = new JsonArrayWriter({ write: (c: string) => (pieces.push(c), true), once: () => undefined }, { dictionary: { entities: 7 } }, 'documents');
+    for (const d of docs) await w.add(d);
+    await w.end();
+    return { text: pieces.join(''), pieces };
+  }
+
+  it('writes exactly what console.log(JSON.stringify(…, null, 2)) prints', async () => {
+    for (const docs of [[], [doc(0)], [doc(3), { source: 'gone.txt', error: 'cannot read gone.txt: ENOENT' }, doc(1)]]) {
+      expect((await written(docs)).text).toBe(`${JSON.stringify({ dictionary: { entities: 7 }, documents: docs }, null, 2)}\n`);
+    }
+    const value = { a: [1, [2, { b: undefined, c: () => 1 }], undefined, new Date(0)], d: {} };
+    expect([...jsonPieces(value)].join('')).toBe(JSON.stringify(value, null, 2));
+  });
+
+  it('never builds one string for a document with many matches', async () => {
+    const { text, pieces } = await written([doc(20_000)]);
+    expect(text.length).toBeGreaterThan(4_000_000);
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(70_000);
+  });
+});
