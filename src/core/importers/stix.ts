@@ -5,6 +5,7 @@
  * claim sources; every other object type is counted in skipped.unsupported.
  */
 import { nameKey } from '../db/keys';
+import { MAX_ID } from '../db/limits';
 import { ENTITY_KINDS, type Alias, type Entity, type EntityKind } from '../model/entity';
 import { LINK_STATUSES, RELIABILITIES, type Claim, type Link, type LinkStatus, type Reliability, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import { addClaim, addLink, Collector, isoTimestamp, readAliases } from './common';
@@ -408,13 +409,13 @@ function exactDate(raw: Json | undefined): string | undefined {
 
 /** An ActorLens entity id ("lazarus-group", "attack:G0032", "misp:<uuid>", "user:quokkabear"), else undefined. */
 function readEntityId(raw: Json | undefined): string | undefined {
-  return typeof raw === 'string' && /^[\p{L}\p{N}][\p{L}\p{N}:._-]{0,299}$/u.test(raw) ? raw : undefined;
+  return typeof raw === 'string' && raw.length <= MAX_ID && /^[\p{L}\p{N}][\p{L}\p{N}:._-]*$/u.test(raw) ? raw : undefined;
 }
 
-/** A claim id as ActorLens writes them: printable, no surrounding space, at most 300 characters. */
+/** A claim id as ActorLens writes them: printable, no surrounding space, at most MAX_ID characters. */
 function readClaimId(raw: Json | undefined): string | undefined {
   // eslint-disable-next-line no-control-regex
-  return typeof raw === 'string' && raw.length <= 300 && raw.trim() === raw && raw !== '' && !/[\u0000-\u001f\u007f-\u009f]/u.test(raw) ? raw : undefined;
+  return typeof raw === 'string' && raw.length <= MAX_ID && raw.trim() === raw && raw !== '' && !/[\u0000-\u001f\u007f-\u009f]/u.test(raw) ? raw : undefined;
 }
 
 function readStixIds(raw: Json | undefined): string[] {
