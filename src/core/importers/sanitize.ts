@@ -223,8 +223,7 @@ export function cleanText(raw: unknown, ctx: FieldContext, mode: 'description' |
   }
   if (mode === 'verbatim') {
     // Quotes: kept as typed (whitespace matters to TextQuoteSelector), minus control characters.
-    // eslint-disable-next-line no-control-regex
-    const kept = raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '');
+    const kept = stripControls(raw);
     return kept.trim() ? kept.slice(0, MAX_DESCRIPTION_LENGTH) : undefined;
   }
   let text = raw.slice(0, MAX_RAW_TEXT_LENGTH);
@@ -241,6 +240,19 @@ export function cleanText(raw: unknown, ctx: FieldContext, mode: 'description' |
   if (!text) return undefined;
   if (text.length > MAX_DESCRIPTION_LENGTH) text = `${text.slice(0, MAX_DESCRIPTION_LENGTH - 1).trimEnd()}…`;
   return text;
+}
+
+// eslint-disable-next-line no-control-regex
+const VERBATIM_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+
+/** Text kept as typed, minus control and bidirectional-override characters (tab and line breaks are layout). */
+export function stripControls(text: string): string {
+  return text.replace(VERBATIM_CONTROL, '');
+}
+
+/** True when the text holds a character no name may hold (see NAME_CONTROL). */
+export function hasInvisible(text: string): boolean {
+  return NAME_CONTROL.test(text);
 }
 
 /** An http(s) URL as a string, or undefined (other schemes, e.g. javascript: or .onion links, are dropped). */
