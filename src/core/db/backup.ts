@@ -16,7 +16,7 @@ import { ImportError } from '../importers/types';
 import type { MetaRow } from './database';
 import { IMPORT_LOG_KEY } from './import-merge';
 import { fromRow, reindexRow, toRow, USER_ORIGIN, type Repository } from './repository';
-import { MAX_FIELD, MAX_TEXT, MAX_URL } from './limits';
+import { MAX_FIELD, MAX_ID, MAX_LINK_ID, MAX_STORED_CLAIM_ID, MAX_TEXT, MAX_URL } from './limits';
 
 export const BACKUP_FORMAT = 'actorlens-backup';
 export const BACKUP_VERSION = 1;
@@ -131,7 +131,7 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
   list('entities').forEach((o, i) => {
     const path = `entities[${i}]`;
     const n = errors.length;
-    const id = str(o, 'id', path, { max: 300 });
+    const id = str(o, 'id', path, { max: MAX_ID });
     const kind = own(o, 'kind');
     if (typeof kind !== 'string' || !(ENTITY_KINDS as readonly string[]).includes(kind)) fail(path, 'kind', `"kind" must be one of ${ENTITY_KINDS.join(', ')}.`);
     const name = str(o, 'name', path, { name: true });
@@ -165,9 +165,9 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
   list('links').forEach((o, i) => {
     const path = `links[${i}]`;
     const n = errors.length;
-    const id = str(o, 'id', path, { max: 700 });
-    const from = str(o, 'from', path, { max: 300 });
-    const to = str(o, 'to', path, { max: 300 });
+    const id = str(o, 'id', path, { max: MAX_LINK_ID });
+    const from = str(o, 'from', path, { max: MAX_ID });
+    const to = str(o, 'to', path, { max: MAX_ID });
     const relation = own(o, 'relation');
     const status = own(o, 'status');
     if (typeof relation !== 'string' || !(RELATIONS as readonly string[]).includes(relation)) fail(path, 'relation', `Unknown relation ${JSON.stringify(relation)}.`);
@@ -197,8 +197,8 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
   list('claims').forEach((o, i) => {
     const path = `claims[${i}]`;
     const n = errors.length;
-    const id = str(o, 'id', path, { max: 700 });
-    const linkId = str(o, 'linkId', path, { max: 700 });
+    const id = str(o, 'id', path, { max: MAX_STORED_CLAIM_ID });
+    const linkId = str(o, 'linkId', path, { max: MAX_LINK_ID });
     if (linkId !== undefined && !linkIds.has(linkId)) fail(path, 'linkId', 'The claim points to no link of the backup.');
     const stance = own(o, 'stance');
     if (stance !== 'supports' && stance !== 'refutes') fail(path, 'stance', '"stance" must be "supports" or "refutes".');

@@ -163,15 +163,27 @@ export async function importLog(repo: Repository): Promise<ImportRecord[]> {
   return readLog((await repo.db.meta.get(IMPORT_LOG_KEY))?.value);
 }
 
+/** What an undone import had added and is kept, because the reader's work since the import needs it. */
+export interface UndoResult {
+  kept: { entities: string[]; links: string[]; claims: string[] };
+}
+
 /**
  * Takes an import back in one transaction: deletes what it added, restores what it overwrote, removes its
  * log line and bumps the data version. Links (and their ends) that received a user claim since the
- * import are kept, so no annotation is orphaned.
+ * import are kept, so no annotation is orphaned; so are the reader's own claims the import brought back (their
+ * export re-imported) that they have edited since. The result lists what the import added and stays.
  */
-export async function undoImport(repo: Repository, undo: ImportUndo): Promise<void> {
+export async function undoImport(repo: Repository, undo: ImportUndo): Promise<UndoResult> {
   const db = repo.db;
-  await db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
-    const addedClaims = new Set(undo.added.claims);
+  return db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
+    // An edit stamps `updated` with its time; a claim the import brought back carries the time of its last edit
+    // before the export. One edited at the import's time or later is work done since, not the import's to take back.
+    const edited = (await db.claims.bulkGet(undo.added.claims)).filter(
+      (c): c is Claim => !!c && c.origin === USER_ORIGIN && c.updated !== undefined && c.updated >= undo.record.at,
+    );
+    const keptClaims = new Set(edited.map((c) => c.id));
+    const addedClaims = new Set(undo.added.claims.filter((id) => !keptClaims.has(id)));
     // The reader's work since the import: links they recorded a claim on or overrode, wherever those links came from.
     // Each stays with both its ends, even where the import brought the link or an end.
     const userLinks = new Set(
@@ -181,7 +193,7 @@ export async function undoImport(repo: Repository, undo: ImportUndo): Promise<vo
     const annotated = new Set([...userLinks, ...overridden.keys()]);
     const keptLinks = (await db.links.bulkGet([...annotated])).filter((l): l is Link => !!l);
     const neededEntities = new Set(keptLinks.flatMap((l) => [l.from, l.to]));
-    await db.claims.bulkDelete(undo.added.claims);
+    await db.claims.bulkDelete([...addedClaims]);
     await db.links.bulkDelete(undo.added.links.filter((id) => !annotated.has(id)));
     await db.entities.bulkDelete(undo.added.entities.filter((id) => !neededEntities.has(id)));
     // Rows kept before an upgrade lack the word index: their derived keys are computed again.
@@ -200,6 +212,13 @@ export async function undoImport(repo: Repository, undo: ImportUndo): Promise<vo
     if (rest.length) await db.meta.put({ key: IMPORT_LOG_KEY, value: rest });
     else await db.meta.delete(IMPORT_LOG_KEY);
     await repo.bumpDataVersion();
+    return {
+      kept: {
+        entities: undo.added.entities.filter((id) => neededEntities.has(id)),
+        links: undo.added.links.filter((id) => annotated.has(id)),
+        claims: [...keptClaims],
+      },
+    };
   });
 }
 

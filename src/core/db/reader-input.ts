@@ -45,9 +45,15 @@ export function readerSource(source: Source): Source {
  * (its suffix no longer follows it, so it goes).
  */
 export function readerQuote(quote: TextQuoteSelector): TextQuoteSelector {
-  if (quote.exact.length <= MAX_TEXT) return quote;
-  const { suffix: _suffix, ...rest } = quote;
-  return { ...rest, exact: quote.exact.slice(0, MAX_TEXT) };
+  // The context is the text just before and after the passage: a long one keeps the part next to it.
+  const { prefix, suffix, ...rest } = quote;
+  const context = {
+    ...(prefix !== undefined ? { prefix: prefix.slice(-MAX_TEXT) } : {}),
+    ...(suffix !== undefined ? { suffix: suffix.slice(0, MAX_TEXT) } : {}),
+  };
+  if (quote.exact.length <= MAX_TEXT) return prefix === context.prefix && suffix === context.suffix ? quote : { ...rest, ...context };
+  const { suffix: _suffix, ...before } = context;
+  return { ...rest, ...before, exact: quote.exact.slice(0, MAX_TEXT) };
 }
 
 /** The reader's fields of a claim, fitted (see above). */

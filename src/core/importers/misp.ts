@@ -49,6 +49,33 @@ function sponsoredMotivation(sponsor: string): string {
   return `${head}${cut})`;
 }
 
+/**
+ * The relation type as it appears in a claim id. Ordinary types ("similar", "uses") stay as written, so claims
+ * imported before keep their ids and a re-import does not double them. A type that is long or not printable becomes
+ * a fixed-length digest: written out, it made claim ids longer than a backup or our own STIX re-import accepts.
+ */
+export function relationKey(relType: string): string {
+  const type = relType.trim().toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (type.length <= MAX_ID_RELATION_TYPE && !/[\u0000-\u001f\u007f-\u009f]/u.test(type)) return type;
+  return `type-digest-${digest(type)}`;
+}
+
+/** Longest relation type written out in a claim id; "misp:<uuid>:<type>:<uuid>" then stays within MAX_ID. */
+const MAX_ID_RELATION_TYPE = 100;
+
+/** 64 bits of two FNV-1a hashes (different offsets), as 16 hex digits: an id, not a security measure. */
+function digest(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 15);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
+}
+
 /** Heuristic: does this parsed JSON look like a MISP galaxy cluster file? */
 export function looksLikeMispGalaxy(json: unknown): boolean {
   return isObject(json) && Array.isArray(own(json, 'values')) && typeof own(json, 'type') === 'string';
@@ -234,7 +261,7 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
       }
       const link = addLink(plan, links, from, mapped.relation, to);
       addClaim(plan, claims, {
-        id: `misp:${uuid}:${relType.trim().toLowerCase()}:${dest.toLowerCase()}`,
+        id: `misp:${uuid}:${relationKey(relType)}:${dest.toLowerCase()}`,
         linkId: link.id,
         source,
         stance: 'supports',

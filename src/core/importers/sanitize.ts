@@ -130,8 +130,22 @@ export function checkTree(root: Json, file: string, maxErrors = 20): ImportError
 const NAME_CONTROL = /[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2028\u2029]/u;
 /** The same characters, to drop from descriptions. Tab, line feed and carriage return are kept (text layout). */
 const TEXT_CONTROL = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
-/** A tag opener, an HTML comment/doctype/processing instruction, a character reference or a script URL. */
-const MARKUP = /<\s*\/?\s*[a-z!?]|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|javascript\s*:/i;
+/**
+ * A tag opener, an HTML comment/doctype/processing instruction, a character reference or a script URL. The space
+ * after "<" and the one after "/" are separate quantifiers that never compete for the same characters ("<" then
+ * spaces with no letter after them would otherwise be tried once per split of the spaces).
+ */
+const MARKUP = /<\s*(?:\/\s*)?[a-z!?]|&(#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);|javascript\s*:/i;
+/**
+ * No name, alias or label is anywhere near this long before its whitespace is collapsed: refusing it up front keeps
+ * the checks below cheap on a hostile file.
+ */
+export const MAX_RAW_NAME_LENGTH = 1000;
+/**
+ * Raw description text read at most: what is kept is cut at MAX_DESCRIPTION_LENGTH anyway, and this leaves room for
+ * the links, citations and tags that cleaning removes.
+ */
+export const MAX_RAW_TEXT_LENGTH = 4 * MAX_DESCRIPTION_LENGTH;
 
 export interface FieldContext {
   file: string;
@@ -148,6 +162,9 @@ export function cleanName(raw: unknown, ctx: FieldContext): string | ImportError
   if (typeof raw !== 'string') {
     return new ImportError({ ...ctx, message: `A name must be a string, got ${describeType(raw)}.` });
   }
+  if (raw.length > MAX_RAW_NAME_LENGTH) {
+    return new ImportError({ ...ctx, message: `Name is ${raw.length} characters long; the limit is ${MAX_NAME_LENGTH}: ${preview(raw)}.` });
+  }
   if (NAME_CONTROL.test(raw)) {
     return new ImportError({ ...ctx, message: `Name contains control or invisible formatting characters: ${preview(raw)}.` });
   }
@@ -162,6 +179,39 @@ export function cleanName(raw: unknown, ctx: FieldContext): string | ImportError
 }
 
 /**
+ * "[text](url)": the url is bounded so that a run of "[a](/" with no space or ")" after it costs each "[" at most
+ * that much (a longer address would not be kept by cleanUrl either).
+ */
+const MARKDOWN_LINK = /\[([^\]\n]{1,300})\]\((?:https?:\/\/|\/)[^)\s]{0,2048}\)/gu;
+const CITATION = /\(Citation:[^)]*\)/gu;
+const TAG = /<\/?[a-z][^>]*>/giu;
+const COMMENT = /<!--[\s\S]*?-->/gu;
+
+/**
+ * `re.replace` on the text up to the last `end` only. Every match of `re` ends with `end`, so none lies beyond it;
+ * but without the cut each opener after the last `end` would scan to the end of the text before failing, once per
+ * opener ("<a<a<a…" with no ">"): quadratic.
+ */
+function replaceUpTo(text: string, end: string, re: RegExp, by: string): string {
+  const stop = text.lastIndexOf(end);
+  if (stop < 0) return text;
+  const cut = stop + end.length;
+  return text.slice(0, cut).replace(re, by) + text.slice(cut);
+}
+
+/**
+ * ATT&CK "(Citation: …)" markers with the whitespace before them. Not one pattern `\s*\(Citation:…`: there every
+ * position in a long run of spaces would start a scan of the rest of the run.
+ */
+function dropCitations(text: string): string {
+  const stop = text.lastIndexOf(')');
+  if (stop < 0) return text;
+  const parts = text.slice(0, stop + 1).split(CITATION);
+  parts[parts.length - 1] += text.slice(stop + 1);
+  return parts.map((part, i) => (i < parts.length - 1 ? part.trimEnd() : part)).join('');
+}
+
+/**
  * Plain text for a description: markdown links reduced to their text, ATT&CK "(Citation: …)" markers and
  * HTML tags removed, character references left as typed (never decoded into markup), control characters
  * dropped, length capped. Returns undefined for empty text; errors on non-strings.
@@ -173,15 +223,15 @@ export function cleanText(raw: unknown, ctx: FieldContext, mode: 'description' |
   }
   if (mode === 'verbatim') {
     // Quotes: kept as typed (whitespace matters to TextQuoteSelector), minus control characters.
-    // eslint-disable-next-line no-control-regex
-    const kept = raw.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '');
+    const kept = stripControls(raw);
     return kept.trim() ? kept.slice(0, MAX_DESCRIPTION_LENGTH) : undefined;
   }
-  let text = raw
-    .replace(/\[([^\]\n]{1,300})\]\((?:https?:\/\/|\/)[^)\s]*\)/gu, '$1')
-    .replace(/\s*\(Citation:[^)]*\)/gu, '')
-    .replace(/<\/?[a-z][^>]*>/giu, '')
-    .replace(/<!--[\s\S]*?-->/gu, '')
+  let text = raw.slice(0, MAX_RAW_TEXT_LENGTH);
+  text = replaceUpTo(text, ')', MARKDOWN_LINK, '$1');
+  text = dropCitations(text);
+  text = replaceUpTo(text, '>', TAG, '');
+  text = replaceUpTo(text, '-->', COMMENT, '');
+  text = text
     .replace(TEXT_CONTROL, '')
     .replace(/\r\n?/gu, '\n')
     .replace(/[ \t]+/gu, ' ')
@@ -190,6 +240,19 @@ export function cleanText(raw: unknown, ctx: FieldContext, mode: 'description' |
   if (!text) return undefined;
   if (text.length > MAX_DESCRIPTION_LENGTH) text = `${text.slice(0, MAX_DESCRIPTION_LENGTH - 1).trimEnd()}…`;
   return text;
+}
+
+// eslint-disable-next-line no-control-regex
+const VERBATIM_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
+
+/** Text kept as typed, minus control and bidirectional-override characters (tab and line breaks are layout). */
+export function stripControls(text: string): string {
+  return text.replace(VERBATIM_CONTROL, '');
+}
+
+/** True when the text holds a character no name may hold (see NAME_CONTROL). */
+export function hasInvisible(text: string): boolean {
+  return NAME_CONTROL.test(text);
 }
 
 /** An http(s) URL as a string, or undefined (other schemes, e.g. javascript: or .onion links, are dropped). */

@@ -5,11 +5,13 @@
  * claim sources; every other object type is counted in skipped.unsupported.
  */
 import { nameKey } from '../db/keys';
+import { MAX_ID, MAX_URL } from '../db/limits';
+import { readerQuote, readerSource } from '../db/reader-input';
 import { ENTITY_KINDS, type Alias, type Entity, type EntityKind } from '../model/entity';
 import { LINK_STATUSES, RELIABILITIES, type Claim, type Link, type LinkStatus, type Reliability, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import { addClaim, addLink, Collector, isoTimestamp, readAliases } from './common';
 import { mapStixRelation } from './relations';
-import { checkTree, cleanConfidence, cleanName, cleanText, cleanUrl, isObject, isoDate, own, type Json, type JsonObject } from './sanitize';
+import { checkTree, cleanConfidence, cleanName, cleanText, cleanUrl, describeType, hasInvisible, isObject, isoDate, own, stripControls, type Json, type JsonObject } from './sanitize';
 import { emptyPlan, ImportError, MAX_NAME_LENGTH, type ImportPlan } from './types';
 
 export const MITRE_IDENTITY = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
@@ -253,12 +255,12 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     const confidence = c.take(cleanConfidence(own(obj, 'confidence'), c.ctx(at, 'confidence')));
     const content = c.take(cleanText(own(obj, 'content'), c.ctx(at, 'content')));
     // Our own notes hold a summary as content when the claim has no quote: not a quote to bring back.
-    const quote = readQuote(c, own(obj, 'x_actorlens_quote'), at) ?? (content && !ours ? { type: 'TextQuoteSelector' as const, exact: content } : undefined);
+    const quote = readQuote(c, own(obj, 'x_actorlens_quote'), at, ours) ?? (content && !ours ? { type: 'TextQuoteSelector' as const, exact: content } : undefined);
     const ref = firstReference(own(obj, 'external_references'));
     const source: Source =
-      readSource(c, own(obj, 'x_actorlens_source'), at) ??
+      readSource(c, own(obj, 'x_actorlens_source'), at, ours) ??
       (ref ? sourceFromReference(c, ref, at, 'generic') : { title: fileName, ...(producer ? { publisher: producer } : {}) });
-    const pageUrl = cleanUrl(own(obj, 'x_actorlens_page_url'));
+    const pageUrl = ours ? recordedUrl(own(obj, 'x_actorlens_page_url')) : cleanUrl(own(obj, 'x_actorlens_page_url'));
     // Re-importing our own export brings the user's annotations back as theirs, under their own ids.
     const ownId = ours ? readClaimId(own(obj, 'x_actorlens_claim_id')) : undefined;
     const updated = ours ? isoTimestamp(own(obj, 'x_actorlens_updated')) : undefined;
@@ -408,13 +410,13 @@ function exactDate(raw: Json | undefined): string | undefined {
 
 /** An ActorLens entity id ("lazarus-group", "attack:G0032", "misp:<uuid>", "user:quokkabear"), else undefined. */
 function readEntityId(raw: Json | undefined): string | undefined {
-  return typeof raw === 'string' && /^[\p{L}\p{N}][\p{L}\p{N}:._-]{0,299}$/u.test(raw) ? raw : undefined;
+  return typeof raw === 'string' && raw.length <= MAX_ID && /^[\p{L}\p{N}][\p{L}\p{N}:._-]*$/u.test(raw) ? raw : undefined;
 }
 
-/** A claim id as ActorLens writes them: printable, no surrounding space, at most 300 characters. */
+/** A claim id as ActorLens writes them: printable, no surrounding space, at most MAX_ID characters. */
 function readClaimId(raw: Json | undefined): string | undefined {
   // eslint-disable-next-line no-control-regex
-  return typeof raw === 'string' && raw.length <= 300 && raw.trim() === raw && raw !== '' && !/[\u0000-\u001f\u007f-\u009f]/u.test(raw) ? raw : undefined;
+  return typeof raw === 'string' && raw.length <= MAX_ID && raw.trim() === raw && raw !== '' && !/[\u0000-\u001f\u007f-\u009f]/u.test(raw) ? raw : undefined;
 }
 
 function readStixIds(raw: Json | undefined): string[] {
@@ -454,14 +456,14 @@ function readOwnClaims(c: Collector, raw: Json | undefined, at: string, linkIdVa
     const path = `${at}.x_actorlens_claims[${i}]`;
     if (!isObject(item)) return [];
     const id = readClaimId(own(item, 'id'));
-    const source = readSource(c, own(item, 'source'), path);
+    const source = readSource(c, own(item, 'source'), path, true);
     if (!id || !source) {
       c.warn(path, 'x_actorlens_claims', 'A claim without a usable id or source; skipped.');
       return [];
     }
     const confidence = c.take(cleanConfidence(own(item, 'confidence'), c.ctx(path, 'confidence')));
-    const quote = readQuote(c, own(item, 'quote'), path);
-    const pageUrl = cleanUrl(own(item, 'pageUrl'));
+    const quote = readQuote(c, own(item, 'quote'), path, true);
+    const pageUrl = recordedUrl(own(item, 'pageUrl'));
     const updated = isoTimestamp(own(item, 'updated'));
     return [
       {
@@ -584,29 +586,77 @@ function fallbackSource(
   return { title: feed === 'attack' ? 'MITRE ATT&CK' : fileName, ...(producer ? { publisher: producer } : feed === 'attack' ? { publisher: 'MITRE ATT&CK' } : {}) };
 }
 
-function readQuote(c: Collector, raw: Json | undefined, at: string): TextQuoteSelector | undefined {
+/**
+ * A quote. In our own export it is read as the repository stores the reader's selection (readerQuote): a passage
+ * cut at 4000 characters would come back shorter than it left. Elsewhere the description limit applies. Either way
+ * a cut passage loses its suffix, which no longer follows it.
+ */
+function readQuote(c: Collector, raw: Json | undefined, at: string, ours: boolean): TextQuoteSelector | undefined {
   if (!isObject(raw)) return undefined;
-  const exact = c.take(cleanText(own(raw, 'exact'), c.ctx(at, 'x_actorlens_quote.exact'), 'verbatim'));
+  const text = (field: string) =>
+    ours ? recordedText(c, own(raw, field), at, `x_actorlens_quote.${field}`) : c.take(cleanText(own(raw, field), c.ctx(at, `x_actorlens_quote.${field}`), 'verbatim'));
+  const exact = text('exact');
   if (!exact) return undefined;
-  const prefix = c.take(cleanText(own(raw, 'prefix'), c.ctx(at, 'x_actorlens_quote.prefix'), 'verbatim'));
-  const suffix = c.take(cleanText(own(raw, 'suffix'), c.ctx(at, 'x_actorlens_quote.suffix'), 'verbatim'));
-  return { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
+  const prefix = text('prefix');
+  const suffix = text('suffix');
+  const quote: TextQuoteSelector = { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
+  if (ours) return readerQuote(quote);
+  const whole = own(raw, 'exact');
+  if (!suffix || typeof whole !== 'string' || stripControls(whole).length <= exact.length) return quote;
+  const { suffix: _suffix, ...cut } = quote;
+  return cut;
 }
 
-/** The full Source of an ActorLens export (x_actorlens_source), validated field by field. */
-function readSource(c: Collector, raw: Json | undefined, at: string): Source | undefined {
+/**
+ * Text of our own export as the reader recorded it (reader-input.ts): markup stays (it is plain text, shown as
+ * text), control characters go; lengths are left to readerSource and readerQuote.
+ */
+function recordedText(c: Collector, raw: Json | undefined, at: string, field: string): string | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'string') {
+    c.error(at, field, `Expected text, got ${describeType(raw)}.`);
+    return undefined;
+  }
+  const text = stripControls(raw);
+  return text.trim() ? text : undefined;
+}
+
+/**
+ * A page or source address of our own export, as recorded: up to MAX_URL characters and, besides http(s), file:
+ * (a report read from disk). Not normalised, so a re-import into the same data finds the claim unchanged.
+ */
+function recordedUrl(raw: Json | undefined): string | undefined {
+  if (typeof raw !== 'string' || !raw || raw.length > MAX_URL || raw.trim() !== raw || hasInvisible(raw)) return undefined;
+  try {
+    const parsed = new URL(raw);
+    if (!RECORDED_SCHEMES.has(parsed.protocol) || parsed.hostname.endsWith('.onion')) return undefined;
+    return raw;
+  } catch {
+    return undefined;
+  }
+}
+
+const RECORDED_SCHEMES: ReadonlySet<string> = new Set(['http:', 'https:', 'file:']);
+
+/**
+ * The full Source of an ActorLens export (x_actorlens_source), validated field by field. In our own export the
+ * fields are read as the repository stored them (readerSource): a title with "<b>" or "(Citation: …)" in it is the
+ * reader's, and a 3000-character address is still theirs.
+ */
+function readSource(c: Collector, raw: Json | undefined, at: string, ours: boolean): Source | undefined {
   if (!isObject(raw)) return undefined;
-  const text = (field: string) => c.take(cleanText(own(raw, field), c.ctx(at, `x_actorlens_source.${field}`)));
+  const text = (field: string) =>
+    ours ? recordedText(c, own(raw, field), at, `x_actorlens_source.${field}`) : c.take(cleanText(own(raw, field), c.ctx(at, `x_actorlens_source.${field}`)));
   const title = text('title');
-  if (!title) return undefined;
+  if (!title?.trim()) return undefined;
   const publisher = text('publisher');
   const author = text('author');
   const basedOn = text('basedOn');
-  const date = isoDate(own(raw, 'date'));
-  const url = cleanUrl(own(raw, 'url'));
+  const date = ours ? text('date') : isoDate(own(raw, 'date'));
+  const url = ours ? recordedUrl(own(raw, 'url')) : cleanUrl(own(raw, 'url'));
   const rel = own(raw, 'reliability');
   const reliability = typeof rel === 'string' && (RELIABILITIES as readonly string[]).includes(rel) ? (rel as Reliability) : undefined;
-  return {
+  const source: Source = {
     title,
     ...(publisher ? { publisher } : {}),
     ...(author ? { author } : {}),
@@ -615,4 +665,5 @@ function readSource(c: Collector, raw: Json | undefined, at: string): Source | u
     ...(url ? { url } : {}),
     ...(reliability ? { reliability } : {}),
   };
+  return ours ? readerSource(source) : source;
 }
