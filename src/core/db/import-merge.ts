@@ -10,10 +10,13 @@
  *   Two entities with different ATT&CK ids of the same series (G…, S…) are never merged by name
  *   ("APT38" G0082 stays apart from Lazarus Group G0032 even though the bundled data lists APT38 as an alias).
  * - A merged entity keeps its id, name, kind and description (the feed's description only fills a gap);
- *   aliases, external ids and provenance are unioned. New aliases carry the feed's usedBy where known.
+ *   aliases, external ids and provenance are unioned. New aliases carry the feed's usedBy where known. Aliases are
+ *   unioned by their exact writing, not by nameKey: the matcher's case rules tell "Sidewinder" from "SideWinder" and
+ *   "Trick Bot" from "TrickBot", so a spelling only one feed gives is a name the reader can otherwise not spot.
  * - A new alias equal to the canonical name of another entity of the same family is not added (e.g. MISP lists
  *   "Andariel" as a synonym of Lazarus Group, but Andariel is its own cluster): reported as a conflict. Across
- *   families the alias stays (see the matcher's preference for the entity whose own name it is).
+ *   families the alias stays (see the matcher's preference for the entity whose own name it is). Another writing of a
+ *   name the entity already had is not such a new alias: that name's owner was settled when it was first added.
  * - An entity matched by external id across the actor/software boundary keeps its kind, and the file's names
  *   and details are not added to it (reported as a kind-mismatch conflict).
  * - Links are keyed by (from, relation, to) after mapping; an existing link keeps its status, note and
@@ -21,8 +24,9 @@
  *   links that collapse onto one entity (both ends merged together) are dropped.
  * - Claims are keyed by id; a claim with origin "user" is never overwritten.
  */
-import type { Entity, EntityKind, ExternalIds } from '../model/entity';
+import { allNames, type Entity, type EntityKind, type ExternalIds } from '../model/entity';
 import { linkId, type Claim, type Link } from '../model/link';
+import { platformVariant } from '../importers/misp';
 import type { ImportIssue, ImportPlan } from '../importers/types';
 import type { ActorLensDb, EntityRow } from './database';
 import { nameKey } from './keys';
@@ -178,7 +182,10 @@ function resolveEntities(plan: ImportPlan, rows: Map<string, EntityRow>, idx: Na
   );
   // The incoming canonical name against stored canonical names over the whole plan first, then against stored
   // aliases: an exact name wins over an alias whatever the order of the file.
-  const passes: ((e: Entity) => string[])[] = [(e) => idx.canonIndex.get(nameKey(e.name)) ?? [], (e) => idx.aliasIndex.get(nameKey(e.name)) ?? []];
+  // A platform variant's bare name (misp.ts addBareNames) is there to spot the family, not to say what else it is:
+  // the tool galaxy's "Mirai" or the ransomware galaxy's "RansomEXX" is not thereby "Mirai (Windows)".
+  const byAlias = (e: Entity) => (idx.aliasIndex.get(nameKey(e.name)) ?? []).filter((id) => !isBareNameOf(e.name, rows.get(id)!.name));
+  const passes: ((e: Entity) => string[])[] = [(e) => idx.canonIndex.get(nameKey(e.name)) ?? [], byAlias];
   for (const lookup of passes) {
     plan.entities.forEach((incoming, i) => {
       if (resolved[i]) return;
@@ -217,6 +224,11 @@ function resolveEntities(plan: ImportPlan, rows: Map<string, EntityRow>, idx: Na
     });
   }
   return resolved;
+}
+
+function isBareNameOf(name: string, variantName: string): boolean {
+  const bare = platformVariant(variantName)?.bare;
+  return bare !== undefined && nameKey(bare) === nameKey(name);
 }
 
 /** A new entity whose name is also a name of an entity of the other family: kept apart, but said. */
@@ -258,7 +270,6 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   const idMap = new Map<string, string>();
   const touched = new Set<string>();
   const created = new Set<string>();
-  const addedAliases = new Map<string, Set<string>>(); // entity id → keys of aliases added by this import
 
   const sameFamily = (id: string, kind: EntityKind) => family(rows.get(id)!.kind) === family(kind);
   // Database entity → the first object of this file that landed on it: a second one is two objects of the file
@@ -302,7 +313,6 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       created.add(row.id);
       touched.add(row.id);
       idMap.set(incoming.id, row.id);
-      addedAliases.set(row.id, new Set(row.aliases.map((a) => nameKey(a.name))));
       landedOn.set(row.id, incoming.name);
       for (const e of row.ext) push(extIndex, e, row.id);
       push(canonIndex, nameKey(row.name), row.id);
@@ -322,17 +332,19 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     // Matched across the actor/software boundary (by external id): the ids are kept, but the file's names and
     // details describe something of another family and would re-point the spotting of those names.
     const crossFamily = family(existing.kind) !== family(incoming.kind);
-    const keys = new Set([nameKey(existing.name), ...existing.aliases.map((a) => nameKey(a.name))]);
-    const added = addedAliases.get(target) ?? new Set<string>();
+    const written = new Set([existing.name, ...existing.aliases.map((a) => a.name)]);
+    const lowered = new Set([...written].map((n) => n.toLowerCase()));
     const aliases = [...existing.aliases];
     for (const alias of crossFamily ? [] : [{ name: incoming.name }, ...incoming.aliases]) {
-      const k = nameKey(alias.name);
-      if (!k || keys.has(k)) continue;
-      keys.add(k);
-      added.add(k);
+      if (!nameKey(alias.name) || written.has(alias.name)) continue;
+      // The lower-case writing of a name already held ("play" of the ransomware galaxy's slugs for Play) is the one
+      // writing the matcher refuses for a name of letters, as prose writes the words so ("play", "zlib"): as an
+      // alias it would make the word spotted wherever a cue stands next to it.
+      if (alias.name === alias.name.toLowerCase() && lowered.has(alias.name)) continue;
+      written.add(alias.name);
+      lowered.add(alias.name.toLowerCase());
       aliases.push(alias);
     }
-    addedAliases.set(target, added);
     const merged: Entity = {
       ...existing,
       aliases,
@@ -353,20 +365,25 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   // shared across families are real (Winnti the group and Winnti the malware, Carbanak) and kept: the matcher reads
   // such a name as the entity whose own name it is, unless a cue next to it says the other family (a threat actor's
   // synonym "TrickBot" does not make TrickBot spotted as the actor). Those shared with another entity's alias are
-  // kept and reported.
+  // kept and reported. Only names new to the entity are judged: a new writing of a name it held before the import
+  // follows that name, or "Sidewinder" would be judged apart from "SideWinder" and the entity would hold one of them.
   const keyOwners = new Map<string, string[]>();
   for (const row of rows.values()) for (const k of row.keys) push(keyOwners, k, row.id);
   for (const id of touched) {
-    const added = addedAliases.get(id);
-    if (!added?.size) continue;
     const row = rows.get(id)!;
+    const old = before.get(id);
+    const heldBefore = new Set(old ? allNames(fromRow(old)).map((a) => nameKey(a.name)) : []);
     const entity = fromRow(row);
+    if (entity.aliases.every((alias) => heldBefore.has(nameKey(alias.name)))) continue;
     const kept = entity.aliases.filter((alias) => {
       const k = nameKey(alias.name);
-      if (!added.has(k)) return true;
+      if (heldBefore.has(k)) return true;
       const owners = (keyOwners.get(k) ?? []).filter((o) => o !== id);
       const canonicalOwner = owners.find((o) => nameKey(rows.get(o)!.name) === k && family(rows.get(o)!.kind) === family(row.kind));
       if (canonicalOwner) {
+        // The feed never listed a platform variant's bare name ("Akira" of "Akira (Windows)"): nothing of the file is
+        // lost, and 36 such reports in one malpedia import would bury the real ones.
+        if (isBareNameOf(alias.name, row.name)) return false;
         conflicts.push({
           kind: 'alias-dropped',
           entityId: id,

@@ -93,7 +93,7 @@ export class Repository {
         if (old && old.provenance.some((p) => p !== 'bundled')) {
           const merged: Entity = {
             ...e,
-            aliases: mergeAliases(e.aliases, old.aliases),
+            aliases: mergeAliases(e.name, e.aliases, old.aliases),
             provenance: [...new Set(['bundled', ...old.provenance])],
             externalIds: mergeIds(e.externalIds, old.externalIds),
           };
@@ -353,9 +353,14 @@ function usable(view: LinkView): boolean {
   return view.derived.status !== 'refuted' && view.derived.status !== 'disputed';
 }
 
-function mergeAliases(a: Entity['aliases'], b: Entity['aliases']): Entity['aliases'] {
-  const seen = new Set(a.map((x) => nameKey(x.name)));
-  return [...a, ...b.filter((x) => !seen.has(nameKey(x.name)))];
+/**
+ * The bundled aliases, then the imported ones the bundled data does not write the same way. By exact writing, as the
+ * import merges them (import-merge.ts): a feed's "Sidewinder" beside the curators' "SideWinder" is a form the
+ * matcher's case rules need, and a re-seed must not drop it.
+ */
+function mergeAliases(name: string, a: Entity['aliases'], b: Entity['aliases']): Entity['aliases'] {
+  const seen = new Set([name, ...a.map((x) => x.name)]);
+  return [...a, ...b.filter((x) => !seen.has(x.name))];
 }
 
 function mergeIds(a: Entity['externalIds'], b: Entity['externalIds']): Entity['externalIds'] {

@@ -5,7 +5,7 @@
  */
 import { nameKey } from '../db/keys';
 import { MISP_LIKELIHOOD } from '../model/confidence';
-import type { EntityKind } from '../model/entity';
+import type { Entity, EntityKind } from '../model/entity';
 import type { Claim, Link, Source } from '../model/link';
 import { addClaim, addLink, Collector, readAliases } from './common';
 import { mapMispRelation } from './relations';
@@ -271,5 +271,50 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
       });
     });
   });
+  addBareNames(plan.entities);
   return plan;
+}
+
+/**
+ * Malpedia names a family per platform or language ("SystemBC (Windows)", "SysJoker (ELF)", "GolangGhost (OS X)",
+ * "Ares (Python)"), but reports write the bare name: without it as an alias such a family was never spotted.
+ * Descriptors that are no platform ("Locky (Decryptor)", "KillDisk (Lazarus)") name something else than the bare
+ * family and are left alone.
+ */
+const PLATFORM_SUFFIX = /^(.+) \((Windows|ELF|OS X|macOS|Linux|Android|iOS|symbian|JavaScript|PowerShell|Python|VBScript|\.NET|AutoIT)\)$/iu;
+/** The platform whose variant a bare mention reads as when a family has several: reports are mostly about Windows. */
+const PLATFORM_RANK = ['windows', 'elf', 'linux', 'os x', 'macos', 'android', 'ios'];
+/** Malpedia's placeholders ("Unidentified 061 (ELF)"): the bare part names no family. */
+const PLACEHOLDER = /^Unidentified\b/iu;
+
+/** "SystemBC (Windows)" → SystemBC and Windows; undefined for a name that is no platform variant of a family. */
+export function platformVariant(name: string): { bare: string; platform: string } | undefined {
+  const m = PLATFORM_SUFFIX.exec(name);
+  const bare = m?.[1]?.trim();
+  return bare && !PLACEHOLDER.test(bare) ? { bare, platform: m![2]! } : undefined;
+}
+
+/**
+ * Adds the bare name of platform variants as an alias, to one variant per name: the first by PLATFORM_RANK, then by
+ * the file's order. Giving it to every variant would leave the matcher's choice among them to the order of the
+ * entities' ids; the other variants stay reachable by their full names. A bare name that is itself a value of the
+ * file ("BeaverTail" beside "BeaverTail (Javascript)") is that value's.
+ */
+export function addBareNames(entities: Entity[]): void {
+  const names = new Set(entities.map((e) => nameKey(e.name)));
+  const best = new Map<string, { entity: Entity; bare: string; rank: number }>();
+  for (const entity of entities) {
+    const variant = platformVariant(entity.name);
+    if (!variant) continue;
+    const { bare, platform } = variant;
+    const key = nameKey(bare);
+    if (!key || names.has(key)) continue;
+    const r = PLATFORM_RANK.indexOf(platform.toLowerCase());
+    const rank = r < 0 ? PLATFORM_RANK.length : r;
+    const seen = best.get(key);
+    if (!seen || rank < seen.rank) best.set(key, { entity, bare, rank });
+  }
+  for (const { entity, bare } of best.values()) {
+    if (!entity.aliases.some((a) => a.name === bare)) entity.aliases.push({ name: bare });
+  }
 }

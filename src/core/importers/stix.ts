@@ -349,9 +349,9 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
   const usedBy = readUsedBy(c, own(obj, 'x_actorlens_aliases'), at);
   const seen = new Set([name]);
   const aliases: Alias[] = [
-    ...readAliases(c, own(obj, 'aliases'), name, at, 'aliases', (n) => usedBy.get(nameKey(n))?.usedBy, seen),
-    ...readAliases(c, own(obj, 'x_mitre_aliases'), name, at, 'x_mitre_aliases', (n) => usedBy.get(nameKey(n))?.usedBy, seen),
-  ].map((a) => (usedBy.get(nameKey(a.name))?.ambiguous ? { ...a, ambiguous: true } : a));
+    ...readAliases(c, own(obj, 'aliases'), name, at, 'aliases', (n) => usedBy.get(n)?.usedBy, seen),
+    ...readAliases(c, own(obj, 'x_mitre_aliases'), name, at, 'x_mitre_aliases', (n) => usedBy.get(n)?.usedBy, seen),
+  ].map((a) => (usedBy.get(a.name)?.ambiguous ? { ...a, ambiguous: true } : a));
   const description = c.take(cleanText(own(obj, 'description'), c.ctx(at, 'description')));
   if (c.plan.errors.length > errorsBefore) return undefined;
 
@@ -491,7 +491,9 @@ function readUsedBy(c: Collector, raw: Json | undefined, at: string): Map<string
     if (typeof name !== 'string') return;
     const by = own(item, 'usedBy');
     const usedBy = by === undefined ? undefined : c.take(cleanName(by, c.ctx(`${at}.x_actorlens_aliases[${i}]`, 'usedBy')));
-    out.set(nameKey(name), { ...(usedBy ? { usedBy } : {}), ...(own(item, 'ambiguous') === true ? { ambiguous: true } : {}) });
+    // By the exact writing, as aliases are kept (import-merge.ts): "Hidden Cobra" beside the annotated "HIDDEN COBRA"
+    // must not come back with its "used by". Whitespace as cleanName leaves it, so the lookup finds the alias read.
+    out.set(name.replace(/\s+/gu, ' ').trim(), { ...(usedBy ? { usedBy } : {}), ...(own(item, 'ambiguous') === true ? { ambiguous: true } : {}) });
   });
   return out;
 }

@@ -2,7 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Entity } from '../../core/model/entity';
 import { t, type MessageKey } from '../../platform/i18n';
-import { countryName, formatDate } from '../lib/format';
+import { countryName, formatDate, shownAliases } from '../lib/format';
 import { KindDot } from './KindDot';
 
 /** Names shown before "Show all": a much-tracked actor has dozens (Lazarus Group: 36 with the public feeds), which
@@ -13,7 +13,8 @@ export function EntityHeader({ entity }: { entity: Entity }) {
   const seen = entity.firstSeen || entity.lastSeen;
   const [allAliases, setAllAliases] = useState(false);
   const list = useRef<HTMLUListElement>(null);
-  const aliases = allAliases ? entity.aliases : entity.aliases.slice(0, ALIASES_SHOWN);
+  const names = shownAliases(entity);
+  const aliases = allAliases ? names : names.slice(0, ALIASES_SHOWN);
   return (
     <div class="entity-header">
       <p class={`kind-label kind-${entity.kind}`}>
@@ -24,7 +25,7 @@ export function EntityHeader({ entity }: { entity: Entity }) {
         {entity.name}
       </h1>
       <dl class="facts">
-        {entity.aliases.length > 0 && (
+        {names.length > 0 && (
           <div class="fact fact-aliases">
             <dt id="aliases-label">{t('popupAliases')}</dt>
             <dd>
@@ -36,7 +37,7 @@ export function EntityHeader({ entity }: { entity: Entity }) {
                   </li>
                 ))}
               </ul>
-              {aliases.length < entity.aliases.length && (
+              {aliases.length < names.length && (
                 <button
                   type="button"
                   class="text-button show-more"
@@ -47,7 +48,7 @@ export function EntityHeader({ entity }: { entity: Entity }) {
                     requestAnimationFrame(() => list.current?.focus());
                   }}
                 >
-                  {t('popupShowAllLinks', String(entity.aliases.length))}
+                  {t('popupShowAllLinks', String(names.length))}
                 </button>
               )}
             </dd>

@@ -1,5 +1,7 @@
 /** Small display helpers shared by the popup's components; every word comes from the locale files. */
+import { nameKey } from '../../core/db/keys';
 import { bandOf } from '../../core/model/confidence';
+import type { Alias, Entity } from '../../core/model/entity';
 import type { Relation, Reliability } from '../../core/model/link';
 import { t, type MessageKey } from '../../platform/i18n';
 
@@ -53,4 +55,23 @@ export function formatDate(iso: string | undefined): string {
 /** Message for a count, with a separate singular message (chrome.i18n has no plural rules). */
 export function counted(n: number, one: MessageKey, many: MessageKey): string {
   return n === 1 ? t(one) : t(many, String(n));
+}
+
+/**
+ * The names the popup lists: one per name as lookups fold it, none repeating the canonical name. The knowledge base
+ * keeps every writing its sources give ("SideWinder" and "Sidewinder", "PHOSPHORUS" and "Phosphorus") because the
+ * matcher's case rules tell them apart; to a reader they are one name. The first writing stays (the curators' before
+ * a feed's), with the first "used by" any of its writings has.
+ */
+export function shownAliases(entity: Pick<Entity, 'name' | 'aliases'>): Alias[] {
+  const own = nameKey(entity.name);
+  const byKey = new Map<string, Alias>();
+  for (const alias of entity.aliases) {
+    const key = nameKey(alias.name);
+    if (key === own) continue;
+    const first = byKey.get(key);
+    if (!first) byKey.set(key, alias);
+    else if (!first.usedBy && alias.usedBy) byKey.set(key, { ...first, usedBy: alias.usedBy });
+  }
+  return [...byKey.values()];
 }

@@ -113,3 +113,42 @@ describe.skipIf(!HAS_SHARED)('parseMispGalaxy — real galaxy files (../shared)'
     }
   });
 });
+
+describe('parseMispGalaxy — bare names of platform variants', () => {
+  const values = [
+    'SystemBC (ELF)',
+    'SystemBC (Windows)',
+    'GolangGhost (OS X)',
+    'Ares (Python)',
+    'Unidentified 061 (ELF)',
+    'Locky (Decryptor)',
+    'BeaverTail',
+    'BeaverTail (Javascript)',
+  ];
+  const plan = parseMispGalaxy(
+    {
+      type: 'malpedia',
+      name: 'Malpedia',
+      values: values.map((value, i) => ({ value, uuid: `a1b2c3d4-0000-4000-8000-${String(i + 1).padStart(12, '0')}`, meta: value === 'SystemBC (Windows)' ? { synonyms: ['Coroxy'] } : {} })),
+    },
+    'malpedia.json',
+  );
+  const aliases = (name: string) => plan.entities.find((e) => e.name === name)!.aliases.map((a) => a.name);
+
+  it('adds the bare name of a platform or language variant as an alias', () => {
+    expect(plan.errors).toEqual([]);
+    expect(aliases('SystemBC (Windows)')).toEqual(['Coroxy', 'SystemBC']);
+    expect(aliases('GolangGhost (OS X)')).toEqual(['GolangGhost']);
+    expect(aliases('Ares (Python)')).toEqual(['Ares']);
+  });
+
+  it('gives a bare name shared by variants to one of them, the Windows one first', () => {
+    expect(aliases('SystemBC (ELF)')).toEqual([]);
+  });
+
+  it('leaves placeholders, descriptors and bare names that are values of the file alone', () => {
+    expect(aliases('Unidentified 061 (ELF)')).toEqual([]);
+    expect(aliases('Locky (Decryptor)')).toEqual([]);
+    expect(aliases('BeaverTail (Javascript)')).toEqual([]);
+  });
+});

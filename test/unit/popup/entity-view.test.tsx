@@ -30,6 +30,16 @@ describe('popup entity view', () => {
     expect($('.description')!.textContent).toBe('A North Korean state cluster.');
   });
 
+  it('lists one writing per name, none repeating the canonical name, with the first "used by" any writing has', async () => {
+    const backend = fakeBackend();
+    const lazarus = (await backend.entity('lazarus-group'))!;
+    const aliases = [{ name: 'HIDDEN COBRA' }, { name: 'LAZARUS GROUP' }, { name: 'Hidden Cobra', usedBy: 'US government' }, { name: 'Diamond Sleet' }, { name: 'DiamondSleet' }];
+    backend.entity.mockImplementation(async () => ({ ...lazarus, aliases }));
+    mount(<App backend={backend} initialEntity="lazarus-group" />);
+    await waitFor(() => $('.link-row'));
+    expect($$('.aliases li').map((l) => l.textContent)).toEqual(['HIDDEN COBRAby US government', 'Diamond Sleet']);
+  });
+
   it('shows twelve names of a much-tracked actor and the rest on request, focus staying in the list', async () => {
     const backend = fakeBackend();
     const lazarus = (await backend.entity('lazarus-group'))!;
