@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bundledDataset } from '../../src/core/data/index';
-import { compileDictionary, createMatcher, hasSecurityContext } from '../../src/core/matcher/index';
+import { compileDictionary, createMatcher, hasSecurityContext, loadEnglishWords } from '../../src/core/matcher/index';
 import type { SpottedEntity } from '../../src/core/protocol';
 import { htmlToText } from '../../scripts/lib/html-to-text';
 import { ROOT, sharedBrowser, spotted } from './harness';
@@ -29,6 +29,7 @@ const env = sharedBrowser();
 const summary = (list: Pick<SpottedEntity, 'name' | 'text' | 'count'>[]) => list.map((m) => `${m.name} | ${m.text} | ${m.count}`).sort();
 
 test('the command-line core and the content script find the same names on the same pages', async () => {
+  await loadEnglishWords();
   const matcher = createMatcher(compileDictionary(bundledDataset().entities));
   let compared = 0;
   for (const [url, file] of PAGES) {

@@ -149,8 +149,10 @@ function wordLevel(flagged: boolean | undefined, key: string, sig: string, words
   // it needs what a word-like name needs (a security page, a cue, or a distinctive name just before it in the
   // sentence). A name with a word no dictionary holds ("Lazarus Group", "Kimsuky Group", "Evil Corp") is a name
   // wherever it stands, in short security news too ("Lazarus Group bought access from TrickBot's operators"), and so
-  // is a letter before a word ("X-Agent", "S-Type"), the shape of designations.
-  if (words.every((w) => w.length > 1 && PLAIN_WORD.test(w) && isEnglishWord(w.toLowerCase()))) return AMBIGUITY.wordlike;
+  // is a letter before a word ("X-Agent", "S-Type"), the shape of designations, and a name in a vendor's scheme
+  // ("Wizard Spider", "Volt Typhoon"): the field coins those to be names, and writes them where no other word says
+  // security (a comment, a headline, "View two: Wizard Spider returns").
+  if (!isSchemeName(key, sig) && words.every((w) => w.length > 1 && PLAIN_WORD.test(w) && isEnglishWord(w.toLowerCase()))) return AMBIGUITY.wordlike;
   // Capitals only, five letters or more, no digit (BISCUIT, CANOPY, PACEMAKER, COPERNICIUM, IRON TWILIGHT): the
   // naming habit of several vendors is to take an ordinary word and write it in capitals, and capitals are how
   // headings, labels and key names (BACKSPACE) write words too. Shorter ones are mostly initialisms (GRU, APT).

@@ -330,12 +330,19 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let bestLevel = 0;
   /** End of the last name accepted that needed no context (TrickBot, Lazarus Group), or -1. */
   let distinctEnd = -1;
-  /** The text's context comes from its names (CONTEXT_BY_NAMES), not from words: it holds everywhere in it. */
-  let contextFromNames = false;
+  /** The caller said whether the page has context (MatchOptions.securityContext). */
+  let callerContext = false;
   /** Entities spotted by a name that needed no context, in this text. */
   const distinctEntities = new Set<number>();
 
   const pageContext = () => (pageCtx ??= hasSecurityContext(text));
+  /**
+   * Does this text carry security vocabulary of its own? Where it does, a name needing context needs it near
+   * (nearSecurityWords); a text that has its context from elsewhere (the rest of the page, which the caller read in
+   * other pieces: a paragraph added later, a frame) cannot be judged by its own words.
+   */
+  let ownCtx: boolean | undefined;
+  const ownContext = () => (ownCtx ??= callerContext ? hasSecurityContext(text) : pageContext());
   const coveredBefore = (s: number) => s < lastMatchEnd;
 
   function match(input: string, opts: MatchOptions = {}): Match[] {
@@ -356,9 +363,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // again only where the context was asked for and missing, so a text with it, or with no such name, is read once.
     if (pageCtx === false && opts.securityContext === undefined && distinctEntities.size >= CONTEXT_BY_NAMES) {
       if (memory && before) Object.assign(memory, before);
-      contextFromNames = true;
       result = run(text, prep, true) as Match[];
-      contextFromNames = false;
     }
     memory = undefined;
     original = '';
@@ -718,7 +723,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0
           ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => contextFromNames || nearSecurityWords(text, s, e) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearSecurityWords(text, s, e) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         continue;
@@ -893,6 +898,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     prep = p;
     out = [];
     pageCtx = securityContext;
+    callerContext = securityContext !== undefined;
+    ownCtx = undefined;
     blocked = new LazyBlocked(t);
     w1s = w1e = w2s = w2e = pendS = pendE = -1;
     confirmed = memory ? memory.confirmed.slice() : [];

@@ -54,7 +54,8 @@ describe('security context confirms ambiguous names', () => {
     // (one security word is no page context, but is the vocabulary a name needs near it on a security page)
     expect(matcher.match('the backdoor was attributed to Lazarus', { securityContext: true }).map((m) => m.text)).toEqual(['Lazarus']);
     expect(matcher.match('the backdoor was attributed to Lazarus', { securityContext: false })).toEqual([]);
-    expect(matcher.match('the bridge was attributed to Lazarus', { securityContext: true })).toEqual([]);
+    // the page's context, given by the caller, stands for a text with no vocabulary of its own (a paragraph added later)
+    expect(matcher.match('the bridge was attributed to Lazarus', { securityContext: true }).map((m) => m.text)).toEqual(['Lazarus']);
   });
   it('a vendor-scheme name made of ordinary words reads as the actor anywhere on a security page, never on an ordinary one', () => {
     const sec = 'The malware dropped a backdoor; the threat actor used phishing.\n';
@@ -84,12 +85,12 @@ describe('levels and stop list', () => {
     expect(ambiguityLevel('Fancy Bear', true)).toBe(AMBIGUITY.wordlike);
     expect(ambiguityLevel('Midnight Blizzard', true)).toBe(AMBIGUITY.wordlike);
     // Several Title Case words written together are a name (matched as written or in capitals, never in lower case)
-    // when one of them is no dictionary word; made only of dictionary words they need what a word-like name needs
-    // (films, games, dishes and clubs are named so).
+    // when one of them is no dictionary word or it is a vendor's scheme name; made only of dictionary words they need
+    // what a word-like name needs (films, games, dishes and clubs are named so).
     expect(ambiguityLevel('Lazarus Group', false)).toBe(AMBIGUITY.distinct);
     expect(ambiguityLevel('Evil Corp', false)).toBe(AMBIGUITY.distinct);
     expect(ambiguityLevel('X-Agent', false)).toBe(AMBIGUITY.distinct);
-    expect(ambiguityLevel('Wizard Spider', false)).toBe(AMBIGUITY.wordlike);
+    expect(ambiguityLevel('Wizard Spider', false)).toBe(AMBIGUITY.distinct);
     expect(ambiguityLevel('The Gentlemen', false)).toBe(AMBIGUITY.wordlike);
     expect(ambiguityLevel('International Police Association', false)).toBe(AMBIGUITY.wordlike);
     expect(ambiguityLevel('Grizzly Steppe', false)).toBe(AMBIGUITY.wordlike);
