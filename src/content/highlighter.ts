@@ -43,6 +43,11 @@ export interface Painter {
    * added makes the browser repaint them between every slice of the scan; registering once costs one repaint.
    */
   commit(): void;
+  /**
+   * Registers again the highlights the page unregistered (`CSS.highlights.clear()`, `delete`), within a budget
+   * (Reassertions). Returns how many it put back.
+   */
+  restore(): number;
   readonly size: number;
   /** True when painting changes the DOM (the fallback): the caller must ignore its own mutations. */
   readonly mutates: boolean;
@@ -56,6 +61,32 @@ export function createPainter(win: Window & typeof globalThis = window): Painter
   return hasHighlightApi(win) ? highlightPainter(win) : wrapPainter(win.document);
 }
 
+/**
+ * How often what the page took away (our adopted sheet, our registered highlights) is put back, per thing taken: a
+ * page that takes it away again at once (a script resetting its styles in a loop) is not fought in one. At most
+ * `burst` times within `windowMs`, and `total` times in all; then left as the page wants it.
+ */
+export class Reassertions {
+  private times: number[] = [];
+  private count = 0;
+
+  constructor(
+    private readonly burst = 3,
+    private readonly windowMs = 10_000,
+    private readonly total = 20,
+  ) {}
+
+  /** May it be put back now? Counts the time when yes. */
+  allow(now = performance.now()): boolean {
+    if (this.count >= this.total) return false;
+    this.times = this.times.filter((t) => now - t < this.windowMs);
+    if (this.times.length >= this.burst) return false;
+    this.times.push(now);
+    this.count++;
+    return true;
+  }
+}
+
 /** Past this many highlights on a page, only those near the viewport stay registered (viewport-gate.ts). */
 export const GATE_AT = 200;
 
@@ -65,6 +96,21 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
   const painted = new Map<AbstractRange, HighlightName>();
   const perName = new Map<HighlightName, number>();
   let gate: ViewportGate | undefined;
+  /** Highlights registered once: found missing from the registry later, the page took them away. */
+  const registered = new Set<HighlightName>();
+  const budgets = new Map<HighlightName, Reassertions>();
+  /** Registers `name` where it is in use and not registered; false when it was the page's doing and over budget. */
+  const register = (name: HighlightName, h: Highlight): boolean => {
+    if (!perName.get(name) || win.CSS.highlights.get(name) === h) return false;
+    if (registered.has(name)) {
+      let budget = budgets.get(name);
+      if (!budget) budgets.set(name, (budget = new Reassertions()));
+      if (!budget.allow()) return false;
+    }
+    win.CSS.highlights.set(name, h);
+    registered.add(name);
+    return true;
+  };
   const highlightOf = (name: HighlightName): Highlight => {
     let h = highlights.get(name);
     if (!h) {
@@ -77,8 +123,11 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
   };
   const toggle = (range: AbstractRange, name: HighlightName, on: boolean) => {
     const h = highlightOf(name);
-    if (on) h.add(range);
-    else h.delete(range);
+    if (on) {
+      h.add(range);
+      // Coming into view is when the reader would see it missing (the page may have cleared the registry).
+      if (registered.has(name)) register(name, h);
+    } else h.delete(range);
   };
   return {
     mutates: false,
@@ -94,7 +143,12 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
       return range;
     },
     commit() {
-      for (const [name, h] of highlights) if (perName.get(name) && win.CSS.highlights.get(name) !== h) win.CSS.highlights.set(name, h);
+      for (const [name, h] of highlights) register(name, h);
+    },
+    restore() {
+      let n = 0;
+      for (const [name, h] of highlights) if (registered.has(name) && register(name, h)) n++;
+      return n;
     },
     remove(name, range) {
       if (!painted.delete(range)) return;
@@ -107,11 +161,13 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
         if (win.CSS.highlights.get(name) === h) win.CSS.highlights.delete(name);
         highlights.delete(name);
         perName.delete(name);
+        registered.delete(name);
       }
     },
     clear() {
       for (const [name, h] of highlights) if (win.CSS.highlights.get(name) === h) win.CSS.highlights.delete(name);
       highlights.clear();
+      registered.clear();
       painted.clear();
       perName.clear();
       gate?.disconnect();
@@ -199,6 +255,9 @@ export function wrapPainter(doc: Document): Painter {
       byRange.clear();
     },
     commit() {},
+    restore() {
+      return 0;
+    },
     get size() {
       return wraps.length;
     },
@@ -338,6 +397,8 @@ export class StyleManager {
   private readonly names = new Set<HighlightName>();
   /** Roots painted in whose rules wait for the highlights to be shown. */
   private readonly waiting = new Set<Document | ShadowRoot>();
+  /** Per root: how often its rules were put back after the page took them away (`restore`). */
+  private budgets = new WeakMap<Document | ShadowRoot, Reassertions>();
 
   constructor(
     private readonly doc: Document,
@@ -461,6 +522,31 @@ export class StyleManager {
     this.elements.add(style);
   }
 
+  /**
+   * Adopts the rules again into the roots whose page took them away: `root.adoptedStyleSheets = [theirs]` (a theme
+   * switch, a component re-rendering) drops ours, and nothing tells us. Appended after the page's sheets, never
+   * replacing them; within a budget per root (Reassertions). Cheap: one look at each root's adopted sheets. Returns
+   * how many roots got them back.
+   */
+  restore(): number {
+    let n = 0;
+    for (const root of this.adopted.alive()) {
+      const sheet = this.sheets.get(isDocument(root) ? 'document' : 'shadow');
+      if (!sheet || (!isDocument(root) && !root.host.isConnected)) continue;
+      try {
+        if (root.adoptedStyleSheets.includes(sheet)) continue;
+        let budget = this.budgets.get(root);
+        if (!budget) this.budgets.set(root, (budget = new Reassertions()));
+        if (!budget.allow()) continue;
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+        n++;
+      } catch {
+        // the root is gone
+      }
+    }
+    return n;
+  }
+
   /** Removes every trace of the rules. */
   clear(): void {
     const ours = new Set(this.sheets.values());
@@ -483,6 +569,7 @@ export class StyleManager {
     this.scope = undefined;
     this.names.clear();
     this.waiting.clear();
+    this.budgets = new WeakMap();
   }
 
   get active(): boolean {

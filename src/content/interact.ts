@@ -7,7 +7,8 @@
  *   after a short rest, keep it while the pointer travels into it, hide it when the pointer leaves both.
  * - Keyboard: Alt+Shift+K shows the card for the highlight at the caret/selection, or the next highlight in
  *   reading order (scrolled into view), with focus on its "Open in ActorLens" button; Escape closes and gives
- *   focus back. Scrolling or resizing closes the card. Keys typed into a field, an editable element or a
+ *   focus back. Scrolling the page (or an element holding the card's text) or resizing closes the card; other
+ *   elements scrolling on their own (a ticker, a carousel) do not. Keys typed into a field, an editable element or a
  *   document in design mode are the reader's: never handled, never cancelled.
  * - A card whose text left the page (or whose highlights were cleared) closes on its own.
  */
@@ -87,7 +88,22 @@ export class Interaction {
       this.candidate = undefined;
       this.hide();
     };
-    this.doc.addEventListener('scroll', away, opts);
+    // Scroll events of every element reach this capturing listener: a ticker, a carousel or a chat pane scrolling on
+    // its own elsewhere must not close the card (it would never stay open). Only a scroll that moves the highlighted
+    // text does: the page's own, or that of an element holding the text.
+    this.doc.addEventListener(
+      'scroll',
+      (e) => {
+        const shown = this.card.current;
+        if (this.card.owns(e.target)) return;
+        if (shown && scrollMoves(this.doc, e.target, shown.range.startContainer)) {
+          away();
+          return;
+        }
+        if (this.candidate && scrollMoves(this.doc, e.target, this.candidate.range.startContainer)) this.candidate = undefined;
+      },
+      opts,
+    );
     this.doc.defaultView?.addEventListener('resize', away, opts);
     this.doc.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal: controller.signal });
   }
@@ -103,6 +119,9 @@ export class Interaction {
   }
 
   private show(spot: Spot, options: { near?: { x: number; y: number }; focus?: boolean }): void {
+    // The page may have taken our rules or highlights away since they were shown (scanner.keepPainted): a card for
+    // a name the reader cannot see highlighted would make no sense.
+    this.scanner.keepPainted();
     this.card.show(spot, { dark: this.isDark(), ...options });
     this.byKeyboard = !!options.focus;
     this.shownText = liveRange(spot.range).toString();
@@ -265,6 +284,19 @@ export class Interaction {
     }
     return undefined;
   }
+}
+
+/**
+ * Does a scroll event from `target` move the text at `node`? Yes for the document's own scrolling (the event's
+ * target is then the document) and for an element holding the text, through shadow roots to their hosts (a scroller
+ * around a component holding it). An unknown target counts as yes.
+ */
+export function scrollMoves(doc: Document, target: EventTarget | null, node: Node): boolean {
+  if (!target || typeof (target as Node).nodeType !== 'number') return true;
+  const t = target as Node;
+  if (t.nodeType === 9 || t === doc.scrollingElement || t === doc.documentElement) return true;
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n.nodeType === 11 ? (n as ShadowRoot).host ?? null : null)) if (n === t) return true;
+  return false;
 }
 
 /** Is the spot's text rendered (no display:none or hidden ancestor)? Where the browser cannot tell, it is. */

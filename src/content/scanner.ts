@@ -70,6 +70,11 @@ const SPLIT_FRAME_ELEMENTS = 5_000;
 const SHOW_PROGRESS_MS = 1000;
 /** Debounce for mutations, growing on busy pages. */
 const DEBOUNCE_MS = [150, 600, 2000];
+/**
+ * How often, while something is painted, the scanner checks that the page has not taken its rules or highlights away
+ * (keepPainted): a look at a few registry entries and adopted-sheet lists, so cheap; and slow enough not to matter.
+ */
+const KEEP_MS = 2000;
 /** Most changed text re-read per flush; the rest waits for the next one. */
 const FLUSH_CHARS = 400_000;
 /** Past this many changed blocks in one flush, re-read the whole document instead. */
@@ -120,6 +125,8 @@ export class Scanner {
   /** A flush is queued as a microtask (text edited in place, see REREAD_AT_ONCE_CHARS). */
   private soon = false;
   private recentFlushes: number[] = [];
+  /** The check that what is painted is still shown (keepPainted): runs only while something is painted. */
+  private keepTimer: ReturnType<typeof setInterval> | undefined;
   private lastSignature = '';
   readonly phases: ScanPhases = { walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, slices: 0, yielded: 0, longestYield: 0 };
   /** Called after each scan or update that changed what is painted. */
@@ -473,7 +480,33 @@ export class Scanner {
   /** Shows what was painted since the last time: the styles it needs, then the highlights. */
   private show(): void {
     this.showStyles();
+    this.styles.restore();
     this.painter?.commit();
+    this.watchPainted();
+  }
+
+  /**
+   * Puts back what the page took away from painted highlights: our rules (a page assigning `adoptedStyleSheets`) and
+   * our registrations (`CSS.highlights.clear()`). Nothing tells us when that happens, so this runs at the moments
+   * ActorLens acts anyway (each flush, a card opening, a highlight coming into view) and every KEEP_MS while
+   * something is painted; never on a page with nothing spotted. Each thing is put back within a budget
+   * (Reassertions): a page taking it away again at once is not fought in a loop.
+   */
+  keepPainted(): void {
+    if (!this.spots.size || !this.painter) return;
+    this.styles.restore();
+    this.painter.restore();
+  }
+
+  private watchPainted(): void {
+    if (this.spots.size && this.painter && !this.painter.mutates) {
+      this.keepTimer ??= setInterval(() => this.keepPainted(), KEEP_MS);
+    } else this.unwatchPainted();
+  }
+
+  private unwatchPainted(): void {
+    if (this.keepTimer !== undefined) clearInterval(this.keepTimer);
+    this.keepTimer = undefined;
   }
 
   /**
@@ -567,6 +600,7 @@ export class Scanner {
   }
 
   private clear(): void {
+    this.unwatchPainted();
     this.matched = new WeakMap();
     if (this.painter?.mutates) this.takeMutations();
     this.painter?.clear();

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { Card } from '../../../src/content/card';
-import { Interaction } from '../../../src/content/interact';
+import { Interaction, scrollMoves } from '../../../src/content/interact';
 import type { Scanner, Spot } from '../../../src/content/scanner';
 
 vi.mock('../../../src/platform/browser', () => ({ browser: { i18n: { getMessage: () => '' } } }));
@@ -30,6 +30,7 @@ function fakeScanner(spots: Spot[]) {
     ordered: () => state.spots.filter((s) => s.range.startContainer.isConnected),
     hitTest: () => state.under,
     sampleElements: () => state.spots.map((s) => s.range.startContainer.parentElement).filter((el): el is HTMLElement => !!el),
+    keepPainted: () => undefined,
   } as unknown as Scanner;
   return { state, scanner };
 }
@@ -175,5 +176,45 @@ describe('a card whose text goes', () => {
     text.data = String(text.data);
     vi.advanceTimersByTime(1000);
     expect(card.current?.name).toBe('Lazarus Group');
+  });
+});
+
+describe('scroll events', () => {
+  const scroll = (target: EventTarget) => target.dispatchEvent(new Event('scroll'));
+
+  it('an element scrolling on its own elsewhere (a ticker) leaves the card open; one holding its text closes it', () => {
+    const ticker = document.getElementById('widget')!;
+    altShiftK(document.body);
+    expect(card.current?.name).toBe('Lazarus Group');
+    for (let i = 0; i < 5; i++) scroll(ticker);
+    expect(card.current?.name).toBe('Lazarus Group');
+    scroll(document.body);
+    expect(card.current).toBeUndefined();
+  });
+
+  it('the page scrolling closes the card', () => {
+    altShiftK(document.body);
+    expect(card.current).toBeDefined();
+    scroll(document);
+    expect(card.current).toBeUndefined();
+  });
+});
+
+describe('scrollMoves', () => {
+  it('is true for the document, its scrolling element and elements holding the text (through shadow hosts)', () => {
+    const text = document.getElementById('a')!.firstChild!;
+    expect(scrollMoves(document, document, text)).toBe(true);
+    expect(scrollMoves(document, document.documentElement, text)).toBe(true);
+    expect(scrollMoves(document, document.body, text)).toBe(true);
+    expect(scrollMoves(document, document.getElementById('a'), text)).toBe(true);
+    expect(scrollMoves(document, document.getElementById('b'), text)).toBe(false);
+    expect(scrollMoves(document, null, text)).toBe(true);
+    const host = document.getElementById('widget')!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>In a component: Sandworm</p>';
+    const inner = root.querySelector('p')!.firstChild!;
+    expect(scrollMoves(document, host, inner)).toBe(true);
+    expect(scrollMoves(document, document.body, inner)).toBe(true);
+    expect(scrollMoves(document, document.getElementById('a'), inner)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  * tags are most of the page and the browser has highlight inheritance; unscoped in shadow roots.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { StyleManager, type HighlightName } from '../../../src/content/highlighter';
+import { Reassertions, StyleManager, type HighlightName } from '../../../src/content/highlighter';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 
 // happy-dom drops ::highlight() rules when parsing, so the text each sheet was last given is what is checked.
@@ -141,5 +141,56 @@ describe('StyleManager', () => {
     styles.cover('em');
     styles.ensure(document);
     expect(selectors(document).every((s) => s.startsWith(':is(em)::highlight('))).toBe(true);
+  });
+});
+
+describe('putting back what the page took away', () => {
+  it('re-adopts the rules after the page assigns adoptedStyleSheets, keeping its sheet first; nothing when they are there', () => {
+    document.body.innerHTML = '<div id="c"></div>';
+    const shadow = document.getElementById('c')!.attachShadow({ mode: 'open' });
+    const styles = manager(['p']);
+    styles.want(document);
+    styles.want(shadow);
+    styles.adoptPending();
+    const ours = document.adoptedStyleSheets[0]!;
+    expect(styles.restore()).toBe(0);
+    const theirs = new CSSStyleSheet();
+    document.adoptedStyleSheets = [theirs];
+    shadow.adoptedStyleSheets = [theirs];
+    expect(styles.restore()).toBe(2);
+    expect(document.adoptedStyleSheets).toEqual([theirs, ours]);
+    expect(shadow.adoptedStyleSheets).toHaveLength(2);
+    expect(styles.restore()).toBe(0);
+  });
+
+  it('gives up on a root whose page keeps taking them away', () => {
+    const styles = manager(['p']);
+    styles.want(document);
+    styles.adoptPending();
+    let back = 0;
+    for (let i = 0; i < 50; i++) {
+      document.adoptedStyleSheets = [];
+      back += styles.restore();
+    }
+    expect(back).toBeLessThanOrEqual(3);
+  });
+
+  it('puts nothing back once cleared', () => {
+    const styles = manager(['p']);
+    styles.want(document);
+    styles.adoptPending();
+    styles.clear();
+    expect(styles.restore()).toBe(0);
+    expect(document.adoptedStyleSheets).toHaveLength(0);
+  });
+});
+
+describe('Reassertions', () => {
+  it('allows a few within the window, more after it, and never past the total', () => {
+    const r = new Reassertions(3, 10_000, 5);
+    expect([r.allow(0), r.allow(1), r.allow(2), r.allow(3)]).toEqual([true, true, true, false]);
+    expect(r.allow(10_001)).toBe(true);
+    expect(r.allow(10_002)).toBe(true);
+    expect(r.allow(30_000)).toBe(false);
   });
 });
