@@ -1,6 +1,6 @@
 /** One handler per BackgroundCalls message; `satisfies` makes a missing handler a type error. */
 import type { BackgroundCalls, CardData } from '../core/protocol';
-import type { Handlers } from '../platform/messaging';
+import { callTab, type Handlers } from '../platform/messaging';
 import { ensureSeeded, publishDictionary, repo } from './knowledge';
 import { checkTab, setBadge } from './badge';
 import { distinctEntities, forgetDocument, otherFrames, recordFrame } from './frames';
@@ -66,6 +66,21 @@ export const handlers = {
   async 'actorlens:framesSpotted'(_message, sender) {
     const tabId = sender.tab?.id;
     return tabId === undefined ? [] : otherFrames(tabId, sender.frameId ?? 0);
+  },
+
+  async 'actorlens:topSiteUrl'(_message, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return null;
+    // The tab's top frame knows its address (and, for a top-level about:blank, the origin it inherited) without
+    // the "tabs" permission. sender.tab.url is only the fallback: the browser fills it in only where the extension
+    // has host access to the tab.
+    try {
+      const url = await callTab(tabId, { type: 'actorlens:siteUrl' }, 0);
+      if (typeof url === 'string' && url) return url;
+    } catch {
+      // The top frame's content script is not there (yet).
+    }
+    return sender.tab?.url || null;
   },
 
   async 'actorlens:openEntity'(message, sender) {

@@ -6,13 +6,14 @@
  * registered highlights (listeners and observers live in the isolated world and are invisible to the page).
  */
 import type { ContentCalls, SpottedEntity, SpottedReport } from '../core/protocol';
-import { isEnabledFor, suppressedFor, toggleSite, type Settings } from '../core/settings';
+import { isEnabledFor, siteOf, suppressedFor, toggleSite, type Settings } from '../core/settings';
 import { callBackground, handleMessages, type Handlers } from '../platform/messaging';
 import { SETTINGS_KEY, loadSettings, onSettingsChanged, settingsFrom, updateSettings } from '../platform/settings';
 import { earlyOr } from './early-reads';
 import { Card } from './card';
 import { Interaction } from './interact';
 import { pageInfo } from './page-info';
+import { fallbackSiteUrl, readFrame, siteUrlOf } from './frame-site';
 import { forgetKnowledge, loadPrefilter, prefetchDictionary, releasePrefetched } from './knowledge';
 import { CHUNK_CHARS, Scanner } from './scanner';
 import { yieldBehindQueue } from './yield';
@@ -31,6 +32,31 @@ let settings: Settings | undefined;
 let enabled = false;
 let report: SpottedReport = { done: false, scanMs: 0, matches: [] };
 let applying: Promise<void> = Promise.resolve();
+
+/**
+ * Every frame is on or off by the site of the tab's top document, which the reader switched (./frame-site.ts):
+ * a srcdoc, about:blank or embedded frame follows the page it is part of. Known at once in the top frame, in frames
+ * of the top document's origin and (Chromium) from location.ancestorOrigins; else (a cross-origin frame in Firefox)
+ * the background asks the top frame. Until the answer comes the frame stays off: no trace on a page switched off.
+ */
+const firstFrame = readFrame(window);
+const knownSiteUrl = siteUrlOf(firstFrame);
+const childSiteUrl: Promise<string> | undefined = isTop ? undefined : knownSiteUrl !== undefined ? Promise.resolve(knownSiteUrl) : askTopSiteUrl();
+
+async function askTopSiteUrl(): Promise<string> {
+  // The top frame's content script may start after this frame's: ask again a few times before guessing.
+  for (let attempt = 0; attempt < 6; attempt++) {
+    const url = await callBackground({ type: 'actorlens:topSiteUrl' }).catch(() => null);
+    if (typeof url === 'string' && siteOf(url)) return url;
+    await new Promise((resolve) => setTimeout(resolve, 250 * (attempt + 1)));
+  }
+  return fallbackSiteUrl(firstFrame, document.referrer);
+}
+
+/** The address whose site decides (the top frame reads its own again: a single-page app changes it). */
+function siteUrlNow(): Promise<string> {
+  return childSiteUrl ?? Promise.resolve(siteUrlOf(readFrame(window)) ?? location.href);
+}
 
 function send(entities: SpottedEntity[]): void {
   void callBackground({ type: 'actorlens:reportSpotted', entities, title: document.title }).catch(() => undefined);
@@ -61,10 +87,11 @@ function stopScanner(): void {
 }
 
 async function apply(next: Settings): Promise<void> {
+  const url = await siteUrlNow();
   const wasEnabled = enabled;
   const prev = settings;
   settings = next;
-  enabled = isEnabledFor(next, location.href);
+  enabled = isEnabledFor(next, url);
   if (!enabled) {
     pre.drop();
     releasePrefetched();
@@ -74,11 +101,11 @@ async function apply(next: Settings): Promise<void> {
     return;
   }
   // Settings that change what is spotted or how it looks restart the scan; others (history, scale…) do not.
-  const key = (s: Settings | undefined) => (s ? JSON.stringify([s.kinds, suppressedFor(s, location.href), s.possibleActors, s.colors]) : '');
+  const key = (s: Settings | undefined) => (s ? JSON.stringify([s.kinds, suppressedFor(s, url), s.possibleActors, s.colors]) : '');
   if (scanner && wasEnabled && key(prev) === key(next)) return;
   stopScanner();
   scanner = startScanner();
-  const options = { suppressed: suppressedFor(next, location.href), kinds: next.kinds, possibleActors: next.possibleActors, colors: next.colors };
+  const options = { suppressed: suppressedFor(next, url), kinds: next.kinds, possibleActors: next.possibleActors, colors: next.colors };
   try {
     report = await scanner.start(options, started, pre);
     if (isTop) checkChildFrames();
@@ -123,10 +150,14 @@ if (isTop) {
       scanner?.isDone
         ? { settings: settingsMs, ...scanner.phases, ranges: scanner.size }
         : null,
+    // The keyboard command is sent to the top frame (frameId 0) wherever the focus is, so a key pressed inside a
+    // frame flips the tab's site too; a top-level about:blank a page opened flips its opener's site.
     async 'actorlens:toggle'() {
-      const next = await updateSettings((s) => toggleSite(s, location.href));
-      return { enabled: isEnabledFor(next, location.href) };
+      const url = await siteUrlNow();
+      const next = await updateSettings((s) => toggleSite(s, url));
+      return { enabled: isEnabledFor(next, url) };
     },
+    'actorlens:siteUrl': () => siteUrlNow(),
     'actorlens:alive': () => true,
   };
   handleMessages<ContentCalls>(handlers);
@@ -148,8 +179,10 @@ function onUrlMaybeChanged(): void {
   lastUrl = location.href;
   // Give the app a moment to render the new view, then re-read everything still valid.
   setTimeout(() => {
-    if (settings && isEnabledFor(settings, location.href) !== enabled) void queueApply(settings);
-    else if (!sameView && scanner?.isDone) void scanner.rescan();
+    void siteUrlNow().then((url) => {
+      if (settings && isEnabledFor(settings, url) !== enabled) void queueApply(settings);
+      else if (!sameView && scanner?.isDone) void scanner.rescan();
+    });
   }, 300);
 }
 const nav = (window as { navigation?: EventTarget }).navigation;

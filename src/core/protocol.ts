@@ -96,6 +96,12 @@ export interface BackgroundCalls {
   'actorlens:framesSpotted': { req: unknown; res: SpottedEntity[] };
   /** "Open in ActorLens" from the hover card: opens the ActorLens view of the entity. */
   'actorlens:openEntity': { req: { entityId: string }; res: null };
+  /**
+   * A child frame that cannot tell the tab's top address by itself (another origin than the top document, in a
+   * browser without location.ancestorOrigins: Firefox) asks which address decides whether ActorLens works in it
+   * (content/frame-site.ts). null: the background could not tell.
+   */
+  'actorlens:topSiteUrl': { req: unknown; res: string | null };
 }
 
 /**
@@ -113,6 +119,8 @@ export interface ContentCalls {
   'actorlens:scanStats': { req: unknown; res: ScanStats | null };
   /** Sent to one document (frameId and documentId): is it still shown? Every frame answers `true`. */
   'actorlens:alive': { req: unknown; res: true };
+  /** The address whose site decides whether ActorLens works in the tab (sent to the top frame for its child frames). */
+  'actorlens:siteUrl': { req: unknown; res: string };
 }
 
 export type Message<Map, K extends keyof Map> = { type: K } & (Map[K] extends { req: infer R } ? R : never);
