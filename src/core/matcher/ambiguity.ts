@@ -22,7 +22,8 @@
  *    context alone proves nothing — spotted only in exact case AND with a cue of its kind after it ("Cuba
  *    ransomware"; an ordinary-noun cue, "Net tool", only on a security page).
  * Levels 1 and 2 are also spotted where the text already named the same entity by a name that stood on its own
- * ("Diamond Sleet, formerly ZINC").
+ * ("Diamond Sleet, formerly ZINC"), or names it later in the same sentence ("Lazarus, also known as Hidden Cobra";
+ * match.ts laterConfirmed).
  *
  * "Supporting context" for the page is `hasSecurityContext`: unambiguous security vocabulary, dense and spread over
  * the text (see there). The caller may pass it in (e.g. known from earlier chunks of the same page).
@@ -210,7 +211,7 @@ export interface Cue {
 
 const RAAS_TAIL = /^-as-a-service\b/i;
 const THREAT_BEFORE = /\bthreat[ \u00a0]$/i;
-const OF_CREW_RE = /\b(operators|affiliates|members|operator)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?["'\u201c\u2018]?$/i;
+const OF_CREW_RE = /\b(operators|affiliates|members|operator|hackers)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?["'\u201c\u2018]?$/i;
 const APOSTROPHE = new Set([39, 0x2019, 0x2018, 0x2bc]);
 /** Quotes and brackets that may stand between a name and its cue. */
 const QUOTE_AFTER = new Set([34, 39, 0x201d, 0x2019, 41]);
@@ -257,11 +258,37 @@ export function cueNear(text: string, start: number, end: number): Cue | undefin
     if (BEFORE_SET.has(w)) return { word: w, kind: ACTOR_SET.has(w) ? 'actor' : 'software', side: 'before' };
     const foreign = FOREIGN_BEFORE.get(w);
     if (foreign) return { word: w, kind: foreign, side: 'before' };
-    // "the operators of the X", "affiliates of X": the people behind the name
+    // "the operators of the X", "affiliates of X", "the Vietnamese hackers of X": the people behind the name
     const m = w === 'the' || w === 'of' ? OF_CREW_RE.exec(text.slice(Math.max(0, start - 32), start)) : null;
     if (m) return { word: (m[1] as string).toLowerCase(), kind: 'actor', side: 'before' };
   }
   return undefined;
+}
+
+/**
+ * An appositive right after the name, in the same clause: ", the North Korean state-sponsored group", ", a
+ * Russian-speaking gang", ", the notorious banking trojan" — an article, at most four modifiers (words and
+ * hyphenated words, any case, but no article, preposition, conjunction or relative word: ", the town where the group
+ * met" is no appositive of a group) and a crew or software noun; or an alias introduction, "(a.k.a. …", "(aka …",
+ * ", also known as …", ", also tracked as …". This is how security news opens a lede on an actor or a family
+ * ("Lazarus, the North Korean group also known as Hidden Cobra, stole…"), where the name stands at the sentence start
+ * and no cue word is next to it (audit F, finding 2). The noun says the kind (audit F, finding 5: "OilRig, the
+ * Iranian group" is the actor, not malpedia's family of that name); an alias introduction says only that a threat is
+ * named (neutral). Like any ordinary-noun cue it counts only on a security page (ambiguityVerdict), so "Silence, the
+ * Swedish group" on a music page stays a word; "apt", "rat" and "worm" are left out (", an apt name", ", the rat").
+ */
+const APPOSITIVE_NOUN_RE = /^(?:,[ \u00a0]+(?:the|a|an)(?:(?:[ \u00a0]+(?!(?:the|a|an|of|and|or|but|where|which|who|whom|whose|that|this|its|their|in|on|at|to|for|with|by|from|is|was|are|were|has|had)(?![\p{L}-]))[\p{L}][\p{L}-]*){0,4}?)[ \u00a0]+(group|gang|crew|actor|hackers|adversary|cartel|syndicate|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|wiper|spyware|downloader|dropper|keylogger|rootkit)(?![\p{L}\p{N}_-])|[ \u00a0]*(?:\([ \u00a0]*(?:a\.k\.a\.?|aka)|,[ \u00a0]+(?:also[ \u00a0]+(?:known|tracked)[ \u00a0]+as|a\.k\.a\.?|aka))(?![\p{L}\p{N}_]))/iu;
+const APPOSITIVE_CHARS = 72;
+
+export function appositiveCueAfter(text: string, end: number): Cue | undefined {
+  const c = text.charCodeAt(end);
+  // cheap test first: a comma, or a space or bracket before "(aka"
+  if (c !== 44 && c !== 40 && c !== 32 && c !== 0xa0) return undefined;
+  const m = APPOSITIVE_NOUN_RE.exec(text.slice(end, end + APPOSITIVE_CHARS));
+  if (!m) return undefined;
+  const noun = m[1]?.toLowerCase();
+  if (!noun) return { word: 'aka', kind: 'neutral', side: 'after' };
+  return { word: noun, kind: ACTOR_SET.has(noun) ? 'actor' : 'software', side: 'after' };
 }
 
 /** "groups such as", "ransomware families like", "actors including": the head noun says which kind a list names. */

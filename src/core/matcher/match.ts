@@ -11,7 +11,7 @@
  * zero-width character, ligature…). Nothing runs over the whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, ambiguityVerdict, cueNear, hasSecurityContext, isMidSentence, listCueBefore, nearSecurityWords, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, ambiguityVerdict, appositiveCueAfter, cueNear, hasSecurityContext, isMidSentence, listCueBefore, nearSecurityWords, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { CANONICAL, CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
@@ -138,6 +138,23 @@ const LIST_HEADS = new Set(['groups', 'actors', 'gangs', 'crews', 'apts', 'adver
 const CREW_SUFFIXES = ['Group', 'Team', 'Gang'];
 /** At most this many distinct cue-confirmed possible actors are looked for again in one text (one indexOf scan each). */
 const MAX_SENSE_SURFACES = 32;
+/** Most refused candidates one text remembers for laterConfirmed (a long page of ordinary words refuses many). */
+const MAX_REFUSED = 4096;
+/** How far after a refused name a spotted name of the same entity confirms it (laterConfirmed), in one sentence. */
+const CONFIRM_CHARS = 160;
+
+/**
+ * Does [a, b) of `t` stay within one sentence: no line break, and no ".", "!" or "?" before a space, except the dot
+ * of an abbreviation written with dots ("a.k.a. Voodoo Bear", "e.g. Turla")?
+ */
+function oneSentence(t: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 10) return false;
+    if ((c === 46 || c === 33 || c === 63) && k + 1 < b && isSpaceCode(t.charCodeAt(k + 1)) && !(c === 46 && k >= 2 && t.charCodeAt(k - 2) === 46)) return false;
+  }
+  return true;
+}
 /** Distinct threats named by names that need no context, from which a text counts as being about security (match). */
 const CONTEXT_BY_NAMES = 2;
 /**
@@ -334,6 +351,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let callerContext = false;
   /** Entities spotted by a name that needed no context, in this text. */
   const distinctEntities = new Set<number>();
+  /**
+   * Level 1–2 candidates written in their own case that lacked context, in text order (laterConfirmed): start, end,
+   * alias index, and the cue next to them (or null), flattened. At most MAX_REFUSED per text.
+   */
+  let refused: (number | Cue | null)[] = [];
 
   const pageContext = () => (pageCtx ??= hasSecurityContext(text));
   /**
@@ -584,13 +606,24 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
-   * The cue for a candidate [s, e): a cue word next to it (cueNear), else the head noun of a list it opens
-   * ("groups such as X") or continues ("groups such as APT33 and X": the previous match carried a list cue and
-   * only commas, "and" or "or" stand between); list cues count only on a page with security context.
+   * The cue for a candidate [s, e): a cue word next to it (cueNear) that says a kind, else the head noun of a list it
+   * opens ("groups such as X") or continues ("groups such as APT33 and X": the previous match carried a list cue and
+   * only commas, "and" or "or" stand between; list cues count only on a page with security context), else a neutral
+   * cue word next to it, else an appositive after it.
    */
   function cueAt(s: number, e: number): Cue | undefined {
     const c = cueNear(text, s, e);
-    if (c) return c;
+    if (c && c.kind !== 'neutral') return c;
+    // A neutral cue next to an item ("groups such as Silence, Cobalt and Carbanak attack banks": "attack" after
+    // Carbanak) says nothing of its kind; the list's head noun does, and keeps it (audit F, finding 5).
+    const l = listCueAt(s);
+    if (l) return l;
+    // ", the Iranian group", "(a.k.a. …": an appositive in the same clause (ambiguity.ts appositiveCueAfter)
+    return c ?? appositiveCueAfter(text, e);
+  }
+
+  /** The head noun of a list that [s, …) opens ("groups such as X") or continues ("groups such as APT33 and X"). */
+  function listCueAt(s: number): Cue | undefined {
     if (s === 0) return undefined;
     const p = text.charCodeAt(s - 1);
     if (!(isSpaceCode(p) || p === 34 || p === 0x201c || p === 39 || p === 0x2018)) return undefined;
@@ -726,6 +759,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearSecurityWords(text, s, e) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
+        if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);
         continue;
       }
       const cueNow = getCue();
@@ -909,6 +943,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     distinctEntities.clear();
     listCue = undefined;
     listEnd = -1;
+    refused = [];
     w1m = false;
     lastMatchEnd = 0;
     const check = p === null;
@@ -1021,7 +1056,56 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     }
     // Possible actors emitted by look-back rules sit before the current position: keep the output ordered.
     sortIfNeeded(out);
+    if (refused.length) laterConfirmed();
     return oneSensePerText(out);
+  }
+
+  /**
+   * One sense per sentence, looking forward: the text's "already named" rule (entitySeen) read in both directions
+   * within one sentence. An ordinary-word name refused for lack of context is spotted after all when the same
+   * sentence goes on to name the same entity by a name that was spotted: "Lazarus, the North Korean group also known
+   * as Hidden Cobra, stole…", "* Sandworm (a.k.a. Voodoo Bear) …" — a lede, a bullet or a heading that opens on the
+   * name, where the rule looking back has nothing yet (audit F, finding 2). Only within the sentence and
+   * CONFIRM_CHARS characters: a paragraph later the same word may be the ordinary one again. Runs once after the
+   * pass, over the refusals the pass recorded (at most MAX_REFUSED), each a binary search in the sorted matches.
+   */
+  function laterConfirmed(): void {
+    const added: Match[] = [];
+    let lastEnd = -1;
+    for (let r = 0; r < refused.length; r += 4) {
+      const s = refused[r] as number;
+      const e = refused[r + 1] as number;
+      const ai = refused[r + 2] as number;
+      const cue = refused[r + 3] as Cue | null;
+      if (s < lastEnd) continue;
+      const ei = aliasEntity[ai] as number;
+      const [os, oe] = toOrig(s, e);
+      if (overlapsAny(out, os, oe)) continue;
+      const id = dict.ids[ei] as string;
+      // the first match after the name, then the ones after it within reach
+      let lo = 0;
+      let hi = out.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((out[mid] as Match).start < oe) lo = mid + 1;
+        else hi = mid;
+      }
+      let ok = false;
+      for (let q = lo; q < out.length; q++) {
+        const m = out[q] as Match;
+        if (m.start - oe > CONFIRM_CHARS || !oneSentence(original, oe, m.start)) break;
+        if (m.entityId === id) {
+          ok = true;
+          break;
+        }
+      }
+      if (!ok) continue;
+      lastEnd = e;
+      added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: id, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+    }
+    if (!added.length) return;
+    out = out.concat(added);
+    out.sort((a, b) => a.start - b.start);
   }
 
   /**
