@@ -322,16 +322,13 @@ export function listCueBefore(text: string, start: number): Cue | undefined {
 
 /**
  * Is the span inside a running sentence: preceded on the same line by a lower-case word, a digit, or a comma/
- * semicolon/colon/parenthesis/quote after such text, or by an opening bracket after a capitalised word that is itself
- * inside a sentence? False at a line or sentence start and inside Title Case runs.
+ * semicolon/colon/parenthesis/quote after such text? False at a line or sentence start and inside Title Case runs.
  */
-export function isMidSentence(text: string, start: number, depth = 0): boolean {
+export function isMidSentence(text: string, start: number): boolean {
   let i = start - 1;
-  let bracket = false;
   for (; i >= 0; i--) {
     const c = text.charCodeAt(i);
     if (c === 10) return false;
-    if (c === 40) bracket = true;
     if (!(isInlineSpace(c) || QUOTE_BEFORE.has(c))) break;
   }
   if (i < 0) return false;
@@ -348,10 +345,7 @@ export function isMidSentence(text: string, start: number, depth = 0): boolean {
   }
   if (j === i) return false;
   const first = text.charCodeAt(j + 1);
-  if (((CLS[first] || classify(first)) & C_UPPER) === 0) return true;
-  // "came from SideWinder (Rattlesnake, …)": a bracket after a capitalised word holds its aliases or a gloss; where
-  // that word stands is where the bracket stands (audit F, finding 2). One step back only.
-  return bracket && depth === 0 && isMidSentence(text, j + 1, 1);
+  return ((CLS[first] || classify(first)) & C_UPPER) === 0;
 }
 
 export interface AmbiguityInput {

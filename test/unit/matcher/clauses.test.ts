@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../../src/core/model/entity';
 import { compileDictionary, createMatcher } from '../../../src/core/matcher/index';
-import { appositiveCueAfter, isMidSentence } from '../../../src/core/matcher/ambiguity';
+import { appositiveCueAfter } from '../../../src/core/matcher/ambiguity';
 import { e } from './fixtures';
 
 const ENTITIES: Entity[] = [
@@ -62,19 +62,6 @@ describe('finding 2: an ambiguous name opening a sentence, confirmed within the 
   });
   it('an abbreviation dot does not end the sentence', () => {
     expect(spotted(SEC + 'Harbor, e.g. TZ-404 in other reports, is back.')).toEqual(['Harbor:harbor:actor', 'TZ-404:harbor:actor']);
-  });
-});
-
-describe('finding 2: a bracket after a capitalised name stands where that name stands', () => {
-  const at = (t: string, name: string) => isMidSentence(t, t.indexOf(name));
-  it('inside a sentence', () => {
-    expect(at('The lures came from BrambleBot (Marble, in other reports).', 'Marble')).toBe(true);
-    expect(spotted(SEC + 'The lures came from BrambleBot (Marble, in other reports).')).toContain('Marble:marble:actor');
-  });
-  it('not at a sentence or line start', () => {
-    expect(at('BrambleBot (Marble, in other reports) is back.', 'Marble')).toBe(false);
-    expect(at('Done. Sunday (Marble) was quiet.', 'Marble')).toBe(false);
-    expect(at('The Sunday Times (Marble Edition) is out.', 'Marble')).toBe(false);
   });
 });
 
