@@ -1,0 +1,64 @@
+/**
+ * What the reader sees and types, on pages audit E tried: names in elements with no box on a page with many names,
+ * XML documents in the browser's viewer, printouts, Alt+Shift+K in a closed shadow root's field, and text the
+ * reader cannot see.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { sharedBrowser, spotted } from './harness';
+import { accessibleNames, ranges, waitFor } from './content-pages';
+
+const env = sharedBrowser();
+
+async function open(p: string): Promise<Page> {
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url(p));
+  return page;
+}
+
+const dialogs = async (page: Page) => (await accessibleNames(page)).filter((n) => n.role === 'dialog').map((n) => n.name);
+
+/** Centre of the first registered range reading `text`. */
+function centreOf(page: Page, text: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((t) => {
+    let out: { x: number; y: number } | null = null;
+    CSS.highlights.forEach((h) =>
+      h.forEach((r) => {
+        const l = new Range();
+        l.setStart(r.startContainer, r.startOffset);
+        l.setEnd(r.endContainer, r.endOffset);
+        if (out || l.toString() !== t) return;
+        const b = l.getClientRects()[0]!;
+        out = { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }),
+    );
+    return out;
+  }, text);
+}
+
+test('on a page with over 200 highlights, names in display:contents elements and <slot> fallback text are painted and have a card', async () => {
+  const page = await open('/gate-contents.html');
+  try {
+    const report = await spotted(env.browser.worker, page);
+    for (const name of ['Turla', 'Qakbot', 'Sandworm']) assert.ok(report.matches.some((m) => m.text === name), `${name} counted`);
+    const texts = async () => (await ranges(page)).map((r) => r.text);
+    // The gate is on (the bottom of the page is not registered) and the boxless elements' names at the top are.
+    await waitFor(
+      async () => ({ texts: await texts(), all: (await ranges(page)).map((r) => r.where) }),
+      (v) => ['Turla', 'Qakbot', 'Sandworm', 'Emotet'].every((n) => v.texts.includes(n)) && !v.all.includes('entry-79'),
+      5000,
+      'boxless names registered with the gate on',
+    );
+    await page.waitForTimeout(500);
+    const still = await texts();
+    for (const name of ['Turla', 'Qakbot', 'Sandworm', 'Emotet']) assert.ok(still.includes(name), `${name} still registered`);
+    const at = await centreOf(page, 'Turla');
+    assert.ok(at);
+    await page.mouse.move(at.x - 30, at.y - 30);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Turla'), 5000, 'card for the slot text');
+  } finally {
+    await page.close();
+  }
+});
