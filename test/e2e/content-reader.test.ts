@@ -62,3 +62,35 @@ test('on a page with over 200 highlights, names in display:contents elements and
     await page.close();
   }
 });
+
+test('an RSS feed in the XML viewer: each mention counted once, hover card and Alt+Shift+K work without errors', async () => {
+  const page = await env.browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(env.server.url('/feed.xml'));
+    // The viewer builds its tree after the document has loaded: the report follows.
+    await waitFor(() => spotted(env.browser.worker, page), (r) => r.matches.length === 4, 10_000, 'the tree read');
+    await page.waitForTimeout(500);
+    const report = await spotted(env.browser.worker, page);
+    assert.deepEqual(
+      report.matches.map((m) => `${m.text}×${m.count}`).sort(),
+      ['Cobalt Strike×1', 'Lazarus Group×1', 'TrickBot×1', 'Wizard Spider×1'],
+      'the hidden source copy is not read',
+    );
+    assert.equal((await ranges(page)).length, 4);
+    const at = await centreOf(page, 'TrickBot');
+    assert.ok(at);
+    await page.mouse.move(at.x - 30, at.y - 30);
+    await page.mouse.move(at.x, at.y, { steps: 4 });
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: TrickBot'), 5000, 'hover card in the XML viewer');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 500);
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 3000, 'closed');
+    await page.keyboard.press('Alt+Shift+K');
+    await waitFor(() => dialogs(page), (d) => d.length === 1, 3000, 'keyboard card in the XML viewer');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
