@@ -94,3 +94,30 @@ test('an RSS feed in the XML viewer: each mention counted once, hover card and A
     await page.close();
   }
 });
+
+test('printed or saved as PDF, the page carries none of our highlight colours or lines', async () => {
+  const page = await open('/article.html');
+  try {
+    await spotted(env.browser.worker, page);
+    const paint = () =>
+      page.evaluate(() => {
+        const out: string[] = [];
+        CSS.highlights.forEach((h, name) =>
+          h.forEach((r) => {
+            const el = r.startContainer.parentElement!;
+            const s = getComputedStyle(el, `::highlight(${name})`);
+            out.push(`${s.backgroundColor} | ${s.textDecorationLine}`);
+          }),
+        );
+        return [...new Set(out)];
+      });
+    const screen = await paint();
+    assert.ok(screen.length > 0 && screen.every((p) => p !== 'rgba(0, 0, 0, 0) | none'), `painted on screen: ${screen.join(', ')}`);
+    await page.emulateMedia({ media: 'print' });
+    assert.deepEqual(await paint(), ['rgba(0, 0, 0, 0) | none'], 'nothing painted in print');
+    await page.emulateMedia({ media: 'screen' });
+    assert.deepEqual(await paint(), screen, 'painted again on screen');
+  } finally {
+    await page.close();
+  }
+});
