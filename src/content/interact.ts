@@ -215,13 +215,20 @@ export class Interaction {
     }
   }
 
-  /** The key goes to something the reader is typing in (the event's innermost target, open shadow roots included). */
+  /**
+   * The key goes to something the reader is typing in: the event's innermost target (open shadow roots included),
+   * or the element that has focus, followed into shadow roots, closed ones too (a closed root retargets the event to
+   * its host, so its field is seen only that way).
+   */
   private typing(e: KeyboardEvent): boolean {
     if (this.doc.designMode === 'on') return true;
     const target = e.composedPath()[0] ?? e.target;
-    if (!target || (target as Node).nodeType !== 1) return false;
-    const el = target as HTMLElement;
-    return FIELDS.has(el.localName) || el.isContentEditable;
+    if (isField(target)) return true;
+    const focused = deepFocus(this.doc);
+    if (isField(focused)) return true;
+    // Focus inside a shadow root the content script cannot see into (no chrome.dom here): it may be a field, and
+    // the reader's keys come first.
+    return !!focused && !canSeeClosedRoots() && focused.localName.includes('-') && !focused.shadowRoot;
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -297,6 +304,48 @@ export function scrollMoves(doc: Document, target: EventTarget | null, node: Nod
   if (t.nodeType === 9 || t === doc.scrollingElement || t === doc.documentElement) return true;
   for (let n: Node | null = node; n; n = n.parentNode ?? (n.nodeType === 11 ? (n as ShadowRoot).host ?? null : null)) if (n === t) return true;
   return false;
+}
+
+function isField(target: EventTarget | null | undefined): boolean {
+  if (!target || (target as Node).nodeType !== 1) return false;
+  const el = target as HTMLElement;
+  return FIELDS.has(el.localName) || el.isContentEditable;
+}
+
+type ShadowLookup = (el: Element) => ShadowRoot | null;
+
+/** chrome.dom.openOrClosedShadowRoot (Chromium content scripts) or Firefox's element.openOrClosedShadowRoot. */
+function closedRootLookup(): ShadowLookup | undefined {
+  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowLookup } } }).chrome?.dom;
+  if (typeof dom?.openOrClosedShadowRoot === 'function') return (el) => dom.openOrClosedShadowRoot!(el);
+  return undefined;
+}
+
+function canSeeClosedRoots(): boolean {
+  return !!closedRootLookup() || 'openOrClosedShadowRoot' in Element.prototype;
+}
+
+/** The element's shadow root, open or closed, where the content script may see it. */
+function shadowRootOf(el: Element): ShadowRoot | null {
+  const own = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  if (own) return own;
+  if (el.shadowRoot) return el.shadowRoot;
+  try {
+    return closedRootLookup()?.(el) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The element that has focus, followed down through shadow roots (open, and closed where they can be seen). */
+export function deepFocus(doc: Document): Element | null {
+  let el = doc.activeElement;
+  for (let depth = 0; el && depth < 32; depth++) {
+    const inner = shadowRootOf(el)?.activeElement;
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return el;
 }
 
 /** Is the spot's text rendered (no display:none or hidden ancestor)? Where the browser cannot tell, it is. */

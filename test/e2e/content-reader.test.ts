@@ -121,3 +121,29 @@ test('printed or saved as PDF, the page carries none of our highlight colours or
     await page.close();
   }
 });
+
+test('Alt+Shift+K typed into a field inside a closed shadow root is left to it: no card, focus stays, not cancelled', async () => {
+  const page = await open('/card-closed-field.html');
+  try {
+    await spotted(env.browser.worker, page);
+    await page.click('#f');
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Alt+Shift+K');
+    await page.waitForTimeout(400);
+    assert.deepEqual(await dialogs(page), [], 'no card while typing in the closed field');
+    const state = await page.evaluate(() => {
+      const w = window as unknown as { fieldValue(): string; fieldFocused(): string; keysSeen: { target: string; prevented: boolean }[] };
+      return { value: w.fieldValue(), focused: w.fieldFocused(), active: document.activeElement?.id, seen: w.keysSeen };
+    });
+    assert.equal(state.active, 'f', 'focus stays in the field');
+    assert.equal(state.focused, 'inner');
+    assert.ok(state.value.startsWith('abc'), state.value);
+    assert.deepEqual(state.seen, [{ target: 'f', prevented: false }]);
+    // Outside the field the shortcut still works.
+    await page.click('#top', { position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+Shift+K');
+    await waitFor(() => dialogs(page), (d) => d.length === 1, 3000, 'card by keyboard outside the field');
+  } finally {
+    await page.close();
+  }
+});

@@ -94,6 +94,27 @@ describe('Alt+Shift+K while the reader types', () => {
     expect(document.activeElement).toBe(focused);
   });
 
+  it('is left to an input in a closed shadow root (seen through chrome.dom.openOrClosedShadowRoot)', () => {
+    const host = document.getElementById('widget')!;
+    const root = host.attachShadow({ mode: 'closed' });
+    const input = document.createElement('textarea');
+    root.append(input);
+    const g = globalThis as { chrome?: unknown };
+    const before = g.chrome;
+    g.chrome = { dom: { openOrClosedShadowRoot: (el: Element) => (el === host ? root : null) } };
+    try {
+      input.focus();
+      expect(document.activeElement).toBe(host);
+      // From outside, the event's target is the host: the closed root retargets it.
+      const e = altShiftK(host);
+      expect(e.defaultPrevented).toBe(false);
+      expect(card.current).toBeUndefined();
+      expect(cardHosts()).toBe(0);
+    } finally {
+      g.chrome = before;
+    }
+  });
+
   it('is left alone in a document in design mode', () => {
     Object.defineProperty(document, 'designMode', { value: 'on', configurable: true });
     const e = altShiftK(document.getElementById('a')!);
