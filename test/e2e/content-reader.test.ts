@@ -147,3 +147,22 @@ test('Alt+Shift+K typed into a field inside a closed shadow root is left to it: 
     await page.close();
   }
 });
+
+test('Alt+Shift+K passes over text the reader cannot see: visibility:hidden, opacity:0, screen-reader-only', async () => {
+  const page = await open('/card-unseen.html');
+  try {
+    const report = await spotted(env.browser.worker, page);
+    // All of it is read and counted (it may be shown at any moment).
+    for (const name of ['Sandworm Team', 'Turla', 'APT28', 'Kimsuky']) assert.ok(report.matches.some((m) => m.name === name), `${name} counted: ${report.matches.map((m) => m.name).join(', ')}`);
+    const seen: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Alt+Shift+K');
+      const shown = await waitFor(() => dialogs(page), (d) => d.length === 1 && d[0] !== seen[seen.length - 1], 3000, `card ${i + 1} after ${seen.join(' → ')}`);
+      seen.push(shown[0]!.replace('ActorLens: ', ''));
+    }
+    // The text inside the small scroller can be scrolled to: it stays a stop.
+    assert.deepEqual(seen, ['Lazarus Group', 'TrickBot', 'Wizard Spider', 'Cobalt Strike', 'Lazarus Group']);
+  } finally {
+    await page.close();
+  }
+});
