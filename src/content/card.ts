@@ -95,8 +95,10 @@ export class Card {
 
   show(spot: Spot, options: { dark: boolean; near?: { x: number; y: number }; focus?: boolean }): void {
     const token = ++this.showToken;
-    this.shown = spot;
     const box = this.ensureBox();
+    // No card where the document cannot hold one (no shadow root to be had): nothing shown, nothing thrown.
+    if (!box) return;
+    this.shown = spot;
     box.className = options.dark ? 'card dark' : 'card';
     box.scrollTop = 0;
     const [kindColor, kindText, kindTextDark] = KIND_COLORS[spot.possible ? 'possible' : spot.kind] ?? KIND_COLORS.actor!;
@@ -177,22 +179,32 @@ export class Card {
     this.cache.clear();
   }
 
-  private ensureBox(): HTMLElement {
+  /**
+   * The card's box, made the first time. The elements are made in the HTML namespace: in an XML document (a feed or
+   * a sitemap in the browser's XML viewer) `createElement` makes a namespace-less element, which cannot have a shadow
+   * root. Undefined where no shadow root can be attached all the same.
+   */
+  private ensureBox(): HTMLElement | undefined {
     if (this.box && this.host) return this.box;
-    const host = this.doc.createElement('actorlens-card');
+    const host = htmlElement(this.doc, 'actorlens-card');
     host.setAttribute(OWN_UI_ATTR, '');
-    const root = host.attachShadow({ mode: 'closed' });
+    let root: ShadowRoot;
+    try {
+      root = host.attachShadow({ mode: 'closed' });
+    } catch {
+      return undefined;
+    }
     try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(CARD_CSS);
       root.adoptedStyleSheets = [sheet];
       if (!root.adoptedStyleSheets.includes(sheet)) throw new Error('not adopted');
     } catch {
-      const style = this.doc.createElement('style');
+      const style = htmlElement(this.doc, 'style');
       style.textContent = CARD_CSS;
       root.append(style);
     }
-    const box = el('div', 'card');
+    const box = el('div', 'card', undefined, this.doc);
     box.setAttribute('role', 'dialog');
     root.append(box);
     this.doc.documentElement.append(host);
@@ -245,8 +257,15 @@ export class Card {
   }
 }
 
-function el(tag: string, className: string, text?: string): HTMLElement {
-  const node = document.createElement(tag);
+const XHTML = 'http://www.w3.org/1999/xhtml';
+
+/** An HTML element, whatever the document's type (createElement in an XML document makes a namespace-less one). */
+function htmlElement(doc: Document, tag: string): HTMLElement {
+  return doc.createElementNS(XHTML, tag) as HTMLElement;
+}
+
+function el(tag: string, className: string, text?: string, doc: Document = document): HTMLElement {
+  const node = htmlElement(doc, tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;

@@ -45,8 +45,15 @@ export function isSkipped(el: Element): boolean {
   return (skippedIn(el.ownerDocument).has(name) && !(name === 'pre' && isProsePre(el))) || skippedByAttribute(el);
 }
 
+/**
+ * Chromium's XML viewer (a feed or a sitemap opened in a tab) shows a tree it builds from the document and keeps the
+ * source itself, hidden, in this element: read too, every name would be counted twice. The reader sees the tree.
+ */
+const XML_VIEWER_SOURCE = 'webkit-xml-viewer-source-xml';
+
 function skippedByAttribute(el: Element): boolean {
   if (el.hasAttribute(OWN_UI_ATTR)) return true;
+  if (el.id === XML_VIEWER_SOURCE && !el.ownerDocument.contentType.includes('html')) return true;
   // The attribute, not isContentEditable: that getter forces a style recalculation of the whole page. Descendants
   // of an editable element are skipped with it (the walk rejects the subtree; insideSkipped looks upwards).
   const editable = el.getAttribute('contenteditable');
@@ -54,7 +61,7 @@ function skippedByAttribute(el: Element): boolean {
   return isEditorWidget(el.getAttribute('class'), el.getAttribute('role'));
 }
 
-const SKIPPED_BY_ATTRIBUTE = `[contenteditable]:not([contenteditable="false" i]), [${OWN_UI_ATTR}], ${EDITOR_SELECTOR}`;
+const SKIPPED_BY_ATTRIBUTE = `[contenteditable]:not([contenteditable="false" i]), [${OWN_UI_ATTR}], #${XML_VIEWER_SOURCE}, ${EDITOR_SELECTOR}`;
 
 /**
  * Does anything under `root` carry an attribute that makes it skipped? Most pages have no editable region and

@@ -345,8 +345,9 @@ function highlightCss(colors: Colors, dark: boolean, scope: string, names: Itera
     }
     rules.push(`${scope}::highlight(${name}) { ${decl} }`, `${MARK_TAG}.${name} { ${decl} }`);
   }
-  rules.push(`${MARK_TAG} { all: unset; display: inline; }`);
-  return rules.join('\n');
+  // Screen only: a page printed or saved as PDF (a report to share) comes out as the page made it, with none of our
+  // colours or lines. The rules are simply absent from the print media, so nothing of ours is painted there.
+  return [`@media not print {`, ...rules, `}`, `${MARK_TAG} { all: unset; display: inline; }`].join('\n');
 }
 
 // nodeType rather than instanceof: a same-origin frame's document comes from another realm.

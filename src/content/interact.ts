@@ -215,13 +215,20 @@ export class Interaction {
     }
   }
 
-  /** The key goes to something the reader is typing in (the event's innermost target, open shadow roots included). */
+  /**
+   * The key goes to something the reader is typing in: the event's innermost target (open shadow roots included),
+   * or the element that has focus, followed into shadow roots, closed ones too (a closed root retargets the event to
+   * its host, so its field is seen only that way).
+   */
   private typing(e: KeyboardEvent): boolean {
     if (this.doc.designMode === 'on') return true;
     const target = e.composedPath()[0] ?? e.target;
-    if (!target || (target as Node).nodeType !== 1) return false;
-    const el = target as HTMLElement;
-    return FIELDS.has(el.localName) || el.isContentEditable;
+    if (isField(target)) return true;
+    const focused = deepFocus(this.doc);
+    if (isField(focused)) return true;
+    // Focus inside a shadow root the content script cannot see into (no chrome.dom here): it may be a field, and
+    // the reader's keys come first.
+    return !!focused && !canSeeClosedRoots() && focused.localName.includes('-') && !focused.shadowRoot;
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -299,8 +306,103 @@ export function scrollMoves(doc: Document, target: EventTarget | null, node: Nod
   return false;
 }
 
-/** Is the spot's text rendered (no display:none or hidden ancestor)? Where the browser cannot tell, it is. */
-function shown(spot: Spot): boolean {
-  const el = spot.range.startContainer.parentElement as (Element & { checkVisibility?: () => boolean }) | null;
-  return !el || typeof el.checkVisibility !== 'function' || el.checkVisibility();
+function isField(target: EventTarget | null | undefined): boolean {
+  if (!target || (target as Node).nodeType !== 1) return false;
+  const el = target as HTMLElement;
+  return FIELDS.has(el.localName) || el.isContentEditable;
+}
+
+type ShadowLookup = (el: Element) => ShadowRoot | null;
+
+/** chrome.dom.openOrClosedShadowRoot (Chromium content scripts) or Firefox's element.openOrClosedShadowRoot. */
+function closedRootLookup(): ShadowLookup | undefined {
+  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowLookup } } }).chrome?.dom;
+  if (typeof dom?.openOrClosedShadowRoot === 'function') return (el) => dom.openOrClosedShadowRoot!(el);
+  return undefined;
+}
+
+function canSeeClosedRoots(): boolean {
+  return !!closedRootLookup() || 'openOrClosedShadowRoot' in Element.prototype;
+}
+
+/** The element's shadow root, open or closed, where the content script may see it. */
+function shadowRootOf(el: Element): ShadowRoot | null {
+  const own = (el as Element & { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot;
+  if (own) return own;
+  if (el.shadowRoot) return el.shadowRoot;
+  try {
+    return closedRootLookup()?.(el) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The element that has focus, followed down through shadow roots (open, and closed where they can be seen). */
+export function deepFocus(doc: Document): Element | null {
+  let el = doc.activeElement;
+  for (let depth = 0; el && depth < 32; depth++) {
+    const inner = shadowRootOf(el)?.activeElement;
+    if (!inner || inner === el) break;
+    el = inner;
+  }
+  return el;
+}
+
+/** Below this many pixels wide or high, what shows of a highlight is nothing the reader can see (sr-only text). */
+const MIN_VISIBLE_PX = 2;
+
+type Visibility = Element & { checkVisibility?: (options?: Record<string, boolean>) => boolean };
+
+/**
+ * Can the reader see the spot's text? Not under display:none, a hidden ancestor, visibility:hidden or opacity:0
+ * (checkVisibility), nor where what is left of it after the clipping of its ancestors (overflow, `clip`,
+ * `clip-path: inset(50%)`: the screen-reader-only patterns) is 2 px or less. Where the browser cannot tell (no
+ * checkVisibility, no layout), it is.
+ */
+export function shown(spot: Spot): boolean {
+  const el = spot.range.startContainer.parentElement as Visibility | null;
+  if (!el || typeof el.checkVisibility !== 'function') return true;
+  // Both spellings: opacityProperty/visibilityProperty, and their historic aliases.
+  if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true, checkVisibilityCSS: true, checkOpacity: true })) return false;
+  const rects = [...liveRange(spot.range).getClientRects()];
+  if (!rects.length || rects.every((r) => !r.width && !r.height && !r.left && !r.top)) return true; // no layout to ask
+  const view = el.ownerDocument.defaultView;
+  if (!view) return true;
+  let visible = rects.map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom }));
+  for (let a: Element | null = el, steps = 0; a && steps < 64 && visible.length; steps++) {
+    const style = view.getComputedStyle(a);
+    if (clippedAway(style)) return false;
+    // Only boxes that cut their content off for good: a scroller (auto, scroll) can bring the text into view, as
+    // can the page (the root's and the body's overflow are the viewport's).
+    const cuts = (v: string) => v === 'hidden' || v === 'clip';
+    const root = a === el.ownerDocument.documentElement || a === el.ownerDocument.body;
+    const clipRect = style.clip.startsWith('rect(') && style.position !== 'static' && style.position !== 'relative';
+    const cutX = !root && (clipRect || cuts(style.overflowX));
+    const cutY = !root && (clipRect || cuts(style.overflowY));
+    if (cutX || cutY) {
+      const b = a.getBoundingClientRect();
+      visible = visible
+        .map((r) => ({
+          left: cutX ? Math.max(r.left, b.left) : r.left,
+          right: cutX ? Math.min(r.right, b.right) : r.right,
+          top: cutY ? Math.max(r.top, b.top) : r.top,
+          bottom: cutY ? Math.min(r.bottom, b.bottom) : r.bottom,
+        }))
+        .filter((r) => r.right - r.left > 0 && r.bottom - r.top > 0);
+    }
+    const up: Node | null = a.assignedSlot ?? a.parentNode;
+    a = !up ? null : up.nodeType === 1 ? (up as Element) : up.nodeType === 11 ? ((up as ShadowRoot).host ?? null) : null;
+  }
+  return visible.some((r) => r.right - r.left > MIN_VISIBLE_PX && r.bottom - r.top > MIN_VISIBLE_PX);
+}
+
+/** `clip: rect(0 0 0 0)` (or any empty rectangle) and `clip-path: inset(50%)` leave nothing of the element to see. */
+export function clippedAway(style: Pick<CSSStyleDeclaration, 'clip' | 'clipPath' | 'position'>): boolean {
+  const clip = /^rect\(\s*(-?[\d.]+)px,?\s*(-?[\d.]+)px,?\s*(-?[\d.]+)px,?\s*(-?[\d.]+)px\s*\)$/.exec(style.clip);
+  if (clip && style.position !== 'static' && style.position !== 'relative') {
+    const [top, right, bottom, left] = clip.slice(1).map(Number) as [number, number, number, number];
+    if (right - left <= MIN_VISIBLE_PX || bottom - top <= MIN_VISIBLE_PX) return true;
+  }
+  const inset = /^inset\(\s*(\d+(?:\.\d+)?)%/.exec(style.clipPath);
+  return !!inset && Number(inset[1]) >= 50;
 }

@@ -7,6 +7,11 @@
  * ≈ 1 % of that. Ranges far from what the reader sees need not be registered: an IntersectionObserver on the
  * elements holding them registers a range when its element comes within MARGIN of the viewport and unregisters it
  * when it leaves. The spots themselves (what the popup and the report count) are not touched.
+ *
+ * An element with no box of its own (`display: contents`, which is also every `<slot>`'s default) never intersects
+ * anything: observed, its ranges would be unregistered for good. The observed element is the nearest one, in the flat
+ * tree (a slotted element's slot, a shadow root's host), that has a box (`boxedAncestor`); where none is found the
+ * ranges simply stay registered.
  */
 import type { HighlightName } from './highlighter';
 
@@ -32,7 +37,7 @@ export class ViewportGate {
 
   /** A range the painter has registered: from now on it is registered only while its element is near. */
   track(range: AbstractRange, name: HighlightName): void {
-    const el = range.startContainer.parentElement;
+    const el = this.observedFor(range.startContainer.parentElement);
     if (!el) return; // stays registered
     this.elementOf.set(range, el);
     let ranges = this.byElement.get(el);
@@ -66,6 +71,16 @@ export class ViewportGate {
     this.near.clear();
   }
 
+  /** Per parent element of painted text: the element observed for it (undefined: none, keep registered). */
+  private readonly boxOf = new WeakMap<Element, Element | null>();
+
+  private observedFor(parent: Element | null): Element | undefined {
+    if (!parent) return undefined;
+    let el = this.boxOf.get(parent);
+    if (el === undefined) this.boxOf.set(parent, (el = boxedAncestor(parent) ?? null));
+    return el ?? undefined;
+  }
+
   private onEntries(entries: IntersectionObserverEntry[]): void {
     for (const entry of entries) {
       const el = entry.target;
@@ -79,4 +94,20 @@ export class ViewportGate {
       if (now !== was) for (const [range, name] of ranges) this.toggle(range, name, now);
     }
   }
+}
+
+/**
+ * The nearest element, from `el` up through the flat tree, that generates a box: `display: contents` elements (a
+ * `<slot>` by default, a wrapper component styled `:host { display: contents }`) are passed over to their slot or
+ * parent, and a shadow root's top elements to its host. Undefined when the walk finds none (the caller keeps the
+ * ranges registered).
+ */
+export function boxedAncestor(el: Element): Element | undefined {
+  for (let n: Element | null = el, steps = 0; n && steps < 64; steps++) {
+    const style = n.ownerDocument.defaultView?.getComputedStyle(n);
+    if (!style || style.display !== 'contents') return n;
+    const parent: Node | null = n.assignedSlot ?? n.parentNode;
+    n = !parent ? null : parent.nodeType === 1 ? (parent as Element) : parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
+  }
+  return undefined;
 }

@@ -50,7 +50,7 @@ test('article: names in plain text, links, headings and across inline markup; co
     // many elements than rules every element inherits) and colour text nested in markup: the link, the <b>.
     const styled = await page.waitForFunction(() => {
       const sheet = document.adoptedStyleSheets[0];
-      const rules = sheet ? [...sheet.cssRules].map((r) => (r as CSSStyleRule).selectorText).filter((s) => s.includes('::highlight')) : [];
+      const rules = sheet ? [...sheet.cssRules].flatMap((r) => ('cssRules' in r ? [...(r as CSSGroupingRule).cssRules] : [r])).map((r) => (r as CSSStyleRule).selectorText ?? '').filter((s) => s.includes('::highlight')) : []; // the rules sit in @media not print
       const parents = new Set<string>();
       CSS.highlights.forEach((h) => h.forEach((r) => [r.startContainer, r.endContainer].forEach((n) => parents.add(n.parentElement!.localName))));
       const out = {
@@ -208,7 +208,7 @@ test('a page of many other elements: the highlight rules name only the tags hold
     assert.deepEqual(report.matches.map((m) => m.text).sort(), ['Lazarus Group', 'TrickBot']);
     const seen = await page.waitForFunction(() => {
       const sheet = document.adoptedStyleSheets[0];
-      const rules = sheet ? [...sheet.cssRules].map((r) => (r as CSSStyleRule).selectorText).filter((s) => s.includes('::highlight')) : [];
+      const rules = sheet ? [...sheet.cssRules].flatMap((r) => ('cssRules' in r ? [...(r as CSSGroupingRule).cssRules] : [r])).map((r) => (r as CSSStyleRule).selectorText ?? '').filter((s) => s.includes('::highlight')) : []; // the rules sit in @media not print
       const [story, italic, nav] = [['#story', 'actorlens-actor'], ['#story i', 'actorlens-malware'], ['nav em', 'actorlens-actor']].map(([sel, name]) => getComputedStyle(document.querySelector(sel!)!, `::highlight(${name})`).backgroundColor);
       return rules.length > 0 && { rules, story, italic, nav };
     });

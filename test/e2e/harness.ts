@@ -25,7 +25,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DIST = process.env.ACTORLENS_DIST ? path.resolve(process.env.ACTORLENS_DIST) : path.join(ROOT, 'dist');
 export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml' };
 
 /** Library files some fixtures load as ES modules, so they run real code without a build step. */
 const VENDOR: Record<string, string> = {

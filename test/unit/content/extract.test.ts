@@ -188,3 +188,29 @@ describe('long text nodes and plain-text documents', () => {
     expect(allText(page('<pre>no pre</pre><p>keep</p>'))).toEqual(['keep']);
   });
 });
+
+describe("Chromium's XML viewer", () => {
+  const viewer = (contentType: string) => {
+    const doc = new DOMParser().parseFromString('<html xmlns="http://www.w3.org/1999/xhtml"><body></body></html>', contentType as DOMParserSupportedType);
+    const body = doc.getElementsByTagName('body')[0]!;
+    const source = doc.createElementNS('http://www.w3.org/1999/xhtml', 'div');
+    source.id = 'webkit-xml-viewer-source-xml';
+    source.textContent = 'Source copy: Lazarus Group';
+    const tree = doc.createElementNS('http://www.w3.org/1999/xhtml', 'div');
+    tree.textContent = 'Tree: Lazarus Group';
+    body.append(source, tree);
+    return { doc, body, source };
+  };
+
+  it('reads the tree the reader sees, not the hidden source copy, in an XML document', () => {
+    const { doc, body, source } = viewer('application/xml');
+    expect(doc.contentType).not.toContain('html');
+    expect(allText(body)).toEqual(['Tree: Lazarus Group']);
+    expect(insideSkipped(source.firstChild!)).toBe(true);
+  });
+
+  it('reads an element of that id in an HTML page', () => {
+    const body = page('<div id="webkit-xml-viewer-source-xml">Source copy: Lazarus Group</div>');
+    expect(allText(body)).toEqual(['Source copy: Lazarus Group']);
+  });
+});

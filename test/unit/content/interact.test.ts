@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import { Card } from '../../../src/content/card';
-import { Interaction, scrollMoves } from '../../../src/content/interact';
+import { clippedAway, Interaction, scrollMoves, shown } from '../../../src/content/interact';
 import type { Scanner, Spot } from '../../../src/content/scanner';
 
 vi.mock('../../../src/platform/browser', () => ({ browser: { i18n: { getMessage: () => '' } } }));
@@ -92,6 +92,27 @@ describe('Alt+Shift+K while the reader types', () => {
     expect(card.current).toBeUndefined();
     expect(cardHosts()).toBe(0);
     expect(document.activeElement).toBe(focused);
+  });
+
+  it('is left to an input in a closed shadow root (seen through chrome.dom.openOrClosedShadowRoot)', () => {
+    const host = document.getElementById('widget')!;
+    const root = host.attachShadow({ mode: 'closed' });
+    const input = document.createElement('textarea');
+    root.append(input);
+    const g = globalThis as { chrome?: unknown };
+    const before = g.chrome;
+    g.chrome = { dom: { openOrClosedShadowRoot: (el: Element) => (el === host ? root : null) } };
+    try {
+      input.focus();
+      expect(document.activeElement).toBe(host);
+      // From outside, the event's target is the host: the closed root retargets it.
+      const e = altShiftK(host);
+      expect(e.defaultPrevented).toBe(false);
+      expect(card.current).toBeUndefined();
+      expect(cardHosts()).toBe(0);
+    } finally {
+      g.chrome = before;
+    }
   });
 
   it('is left alone in a document in design mode', () => {
@@ -216,5 +237,24 @@ describe('scrollMoves', () => {
     expect(scrollMoves(document, host, inner)).toBe(true);
     expect(scrollMoves(document, document.body, inner)).toBe(true);
     expect(scrollMoves(document, document.getElementById('a'), inner)).toBe(false);
+  });
+});
+
+describe('text the reader cannot see', () => {
+  it('is an empty clip rectangle on a positioned element, or clip-path: inset(50%)', () => {
+    expect(clippedAway({ clip: 'rect(0px, 0px, 0px, 0px)', clipPath: 'none', position: 'absolute' })).toBe(true);
+    expect(clippedAway({ clip: 'rect(1px, 1px, 1px, 1px)', clipPath: 'none', position: 'absolute' })).toBe(true);
+    expect(clippedAway({ clip: 'auto', clipPath: 'inset(50%)', position: 'absolute' })).toBe(true);
+    expect(clippedAway({ clip: 'rect(0px, 300px, 40px, 0px)', clipPath: 'none', position: 'absolute' })).toBe(false);
+    expect(clippedAway({ clip: 'rect(0px, 0px, 0px, 0px)', clipPath: 'none', position: 'static' })).toBe(false); // clip applies to positioned boxes only
+    expect(clippedAway({ clip: 'auto', clipPath: 'inset(10%)', position: 'static' })).toBe(false);
+  });
+
+  it('is asked of checkVisibility with the visibility and opacity checks', () => {
+    const [lazarus] = scanner.state.spots;
+    const el = lazarus!.range.startContainer.parentElement!;
+    const asked = vi.spyOn(el, 'checkVisibility').mockReturnValue(false);
+    expect(shown(lazarus!)).toBe(false);
+    expect(asked).toHaveBeenCalledWith(expect.objectContaining({ visibilityProperty: true, opacityProperty: true }));
   });
 });

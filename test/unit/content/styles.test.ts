@@ -194,3 +194,18 @@ describe('Reassertions', () => {
     expect(r.allow(30_000)).toBe(false);
   });
 });
+
+describe('print', () => {
+  it('writes the highlight rules for the screen only: a printout or saved PDF carries none of our colours', () => {
+    const styles = manager(['p']);
+    styles.ensure(document);
+    const css = document.adoptedStyleSheets.map((s) => written.get(s) ?? '').join('\n');
+    const open = css.indexOf('@media not print {');
+    const close = css.indexOf('\n}', open);
+    expect(open).toBeGreaterThanOrEqual(0);
+    const inside = css.slice(open, close);
+    const outside = css.slice(0, open) + css.slice(close);
+    expect(inside).toContain('::highlight(actorlens-actor)');
+    expect(outside).not.toMatch(/highlight\(|background-color|text-decoration/);
+  });
+});
