@@ -40,9 +40,11 @@ export function ImportPanel({ settings, dataVersion, onDataChanged }: { settings
     if (!record) return;
     setUndoing(true);
     try {
-      await undoImport(backend.repo, record);
+      const { kept } = await undoImport(backend.repo, record);
       await backend.lastUndo.remove();
-      setMessage(t('optUndone', record.record.fileName));
+      const name = record.record.fileName;
+      const anyKept = kept.claims.length + kept.links.length + kept.entities.length > 0;
+      setMessage(anyKept ? t('optUndoneKept', [name, String(kept.claims.length), String(kept.links.length), String(kept.entities.length)]) : t('optUndone', name));
       flow.reset();
       onDataChanged();
     } finally {

@@ -150,6 +150,21 @@ describe('options import: file → preview → apply → undo', () => {
     expect(await backend.lastUndo.get()).toBeUndefined();
   });
 
+  it('says what undo kept because the reader worked on it since the import', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    show(backend);
+    await pickFile(fileInput(), fileOf('stix21-sample.json'));
+    await click(await waitFor(() => button('Apply import')));
+    await waitFor(() => $('.notice.good'));
+    const added = (await backend.lastUndo.get())!.added.entities[0]!;
+    await backend.repo.addClaim({ from: added, relation: 'uses', to: 'trickbot', stance: 'supports', confidence: 80, source: { title: 'My report' } });
+    await click(await waitFor(() => button('Undo this import')));
+    const notice = await waitFor(() => $$('.notice').find((n) => n.textContent?.includes('was undone')));
+    expect(notice.textContent).toContain('Kept because you have worked on them since: claims 0, links 0, entities 1.');
+    expect(await backend.repo.db.entities.get(added)).toBeDefined();
+  });
+
   it('shows a broken file\'s errors with file, path and field, offers no apply, and changes nothing', async () => {
     const backend = fakeBackend();
     await backend.ready;
