@@ -54,10 +54,10 @@ export type AmbiguityLevel = (typeof AMBIGUITY)[keyof typeof AMBIGUITY];
 const SECURITY_TERMS = [
   'malware', 'ransomware', 'threat actors?', 'threat groups?', 'advanced persistent threats?', 'cve-\\d{4}-\\d+',
   'phishing', 'spear-?phishing', 'c2', 'c&c', 'command[- ]and[- ]control', 'backdoors?', 'botnets?', 'iocs?',
-  'indicators of compromise', 'cyber ?attacks?', 'cyber-?espionage', 'cybercrim(?:e|inals?)', 'cybersecurity',
+  'indicators of compromise', 'cyber[- ]?attacks?', 'cyber-?espionage', 'cybercrim(?:e|inals?)', 'cybersecurity',
   'hackers?', 'hacking', 'infostealers?', 'exfiltrat(?:e|ed|ion)', 'threat intelligence', 'att&ck', 'ttps',
   'zero-days?', 'remote access trojans?', 'keyloggers?', 'rootkits?', 'spyware', 'shellcode', 'lateral movement',
-  'credential (?:theft|dumping)', 'ransom notes?', 'leak sites?', 'raas', 'threat hunting', 'incident response',
+  'credential (?:theft|dumping)', 'ransom[- ]notes?', 'leak[- ]sites?', 'raas', 'threat[- ]hunting', 'incident response',
   'apts?', 'apt\\d+', 'trojans?',
   // The same vocabulary in the languages of much of the field's press (Spanish and Italian write "malware" and
   // "ransomware"): German, French, Spanish, Italian, Portuguese and Dutch words used only of computer attacks.

@@ -108,6 +108,10 @@ describe('finding 8: page security context needs unambiguous vocabulary, dense a
     expect(hasSecurityContext('Microsoft said the group sent phishing mail with a backdoor to researchers.')).toBe(true);
     expect(found('Microsoft said the Kestrel group sent phishing mail with a backdoor to researchers.')).toEqual(['Kestrel']);
   });
+  it('the terms count written with a hyphen too, as headings and tables write them', () => {
+    expect(hasSecurityContext('Ransomware leak-site posts, Q3; the ransom-note text is below.')).toBe(true);
+    expect(hasSecurityContext('Cyber-attacks and threat-hunting notes for the week.')).toBe(true);
+  });
 });
 
 describe('context near the name, not only somewhere on the page', () => {
