@@ -7,14 +7,16 @@
  * - Dynamic pages: one MutationObserver (document and every open shadow root) collects the blocks whose text
  *   changed; after a debounce only those are re-read, their old ranges dropped first; ranges whose text left the
  *   document are pruned. The observer ignores our own nodes, and the fallback painter's own mutations are taken
- *   from the queue and dropped, so painting can never trigger a scan. On very busy pages the debounce grows.
+ *   from the queue and dropped, so painting can never trigger a scan. On very busy pages the debounce grows; text
+ *   that held highlights and was rewritten in place is still read again before the next paint, within a budget
+ *   (HOT_CHARS_PER_FRAME).
  */
 import type { EntityKind } from '../core/model/entity';
 import { createTextMemory, hasSecurityContext, type Match, type Matcher, type TextMemory } from '../core/matcher/index';
 import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
 import { blockOf, INLINE, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
-import { compareStarts, liveRange } from './ranges';
+import { compareStarts, liveRange, stillReads } from './ranges';
 import type { Preread } from './preread';
 import { nextFrame, yieldToPage } from './yield';
 import { createPainter, highlightNameFor, LONG_TEXT, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
@@ -87,6 +89,47 @@ const MUTATIONS: MutationObserverInit = { childList: true, characterData: true, 
  * before the browser paints, while the page is calm: its highlight would otherwise blink out for the debounce.
  */
 const REREAD_AT_ONCE_CHARS = 2_000;
+/**
+ * Text that held highlights, rewritten in place, is read again before the next paint however busy the page is (the
+ * debounce grows with any changes, a clock's included, and the name would blink out for 600–2,000 ms each render):
+ * at most this many characters per such re-read, and on average no more than this per frame (16 ms; a burst of two
+ * frames' worth), so a page rewriting a name every frame costs a bounded share of it. Past that, ranges whose text
+ * still reads the same stay painted until the debounced flush reads the block.
+ */
+const HOT_CHARS_PER_FRAME = 2_000;
+
+/**
+ * A token bucket of characters: `take(n, now)` says whether `n` more characters may be read now, at most `rate` per
+ * millisecond on average with bursts up to `burst`.
+ */
+export class CharBudget {
+  private tokens: number;
+  private at: number | undefined;
+
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+  ) {
+    this.tokens = burst;
+  }
+
+  take(n: number, now: number): boolean {
+    if (this.at !== undefined && now > this.at) this.tokens = Math.min(this.burst, this.tokens + (now - this.at) * this.rate);
+    if (this.at === undefined || now > this.at) this.at = now;
+    if (n > this.tokens) return false;
+    this.tokens -= n;
+    return true;
+  }
+}
+
+/** Characters of text under `root`, counted only up to just past `limit` (a block may be large). */
+export function textLengthUpTo(root: Node, limit: number): number {
+  if (root.nodeType === 3) return (root as Text).length;
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let n = 0;
+  for (let t = walker.nextNode(); t && n <= limit; t = walker.nextNode()) n += (t as Text).length;
+  return n;
+}
 
 function isOwnNode(node: Node): boolean {
   if (node.nodeType !== 1) return false;
@@ -124,6 +167,10 @@ export class Scanner {
   private flushing = false;
   /** A flush is queued as a microtask (text edited in place, see REREAD_AT_ONCE_CHARS). */
   private soon = false;
+  /** Blocks whose highlighted text was rewritten: read again in a microtask whatever the debounce (HOT_CHARS_PER_FRAME). */
+  private hot = new Set<Node>();
+  private hotSoon = false;
+  private readonly hotBudget = new CharBudget(HOT_CHARS_PER_FRAME / 16, HOT_CHARS_PER_FRAME * 2);
   private recentFlushes: number[] = [];
   /** The check that what is painted is still shown (keepPainted): runs only while something is painted. */
   private keepTimer: ReturnType<typeof setInterval> | undefined;
@@ -640,13 +687,20 @@ export class Scanner {
     }
     let touched = false;
     let textOnly = true;
+    const staticRanges = this.painter !== undefined && !this.painter.mutates;
     for (const r of records) {
       if (r.type === 'characterData') {
         const parent = r.target.parentNode;
         if (!parent || isOwnNode(parent)) continue;
-        // A static range does not follow the text: let go of it before the next frame paints it in the wrong place.
-        if (this.painter && !this.painter.mutates) this.forget([r.target as Text]);
-        this.dirty.add(scanRootOf(r.target));
+        const root = scanRootOf(r.target);
+        // A static range does not follow the text: let go of those no longer over the words they were painted for
+        // before the next frame paints them in the wrong place. The block is read again before that frame if the
+        // budget allows (flushHot), else by the debounced flush.
+        if (staticRanges && this.byNode.has(r.target as Text)) {
+          this.keepStillReading(r.target as Text);
+          this.hot.add(root);
+        }
+        this.dirty.add(root);
         touched = true;
         continue;
       }
@@ -666,6 +720,13 @@ export class Scanner {
             this.prunePending = true;
             touched = true;
           }
+          // Highlighted text replaced (`textContent =`, a framework swapping the text node): its ranges are off the
+          // page already, and the new text is read again at once like text edited in place.
+          if (staticRanges && n.nodeType === 3 && this.byNode.has(n as Text) && r.addedNodes.length && !n.isConnected) {
+            this.forget([n as Text]);
+            this.hot.add(scanRootOf(r.target));
+            this.dirty.add(scanRootOf(r.target));
+          }
         }
       }
       for (const n of r.addedNodes) {
@@ -675,7 +736,46 @@ export class Scanner {
         touched = true;
       }
     }
-    if (touched) this.schedule(textOnly);
+    if (!touched) return;
+    // At rest, the whole change is read in a microtask anyway; else the rewritten highlighted text goes first.
+    if (this.schedule(textOnly) || !this.hot.size) this.hot.clear();
+    else if (!this.hotSoon) {
+      this.hotSoon = true;
+      queueMicrotask(() => this.flushHot());
+    }
+  }
+
+  /** Drops the ranges on `node` (its text was rewritten) except those whose words are still there (stillReads). */
+  private keepStillReading(node: Text): void {
+    for (const r of [...(this.byNode.get(node) ?? [])]) {
+      const spot = this.spots.get(r);
+      if (!spot || !stillReads(r, spot.text)) this.drop(r);
+    }
+  }
+
+  /**
+   * Reads the blocks in `hot` now, within the budget: HOT_CHARS_PER_FRAME characters per call and on average per
+   * frame. What is over it stays in `dirty` for the debounced flush. Not counted as a flush for the debounce.
+   */
+  private flushHot(): void {
+    this.hotSoon = false;
+    const hot = [...this.hot].filter((n) => n.isConnected);
+    this.hot.clear();
+    if (!this.ready || this.flushing || !hot.length) return;
+    const now = performance.now();
+    let left = HOT_CHARS_PER_FRAME;
+    let take: Node[] = [];
+    for (const root of hot) {
+      const chars = textLengthUpTo(root, left);
+      if (chars > left) continue;
+      if (!this.hotBudget.take(chars, now)) break;
+      left -= chars;
+      take.push(root);
+      this.dirty.delete(root);
+    }
+    // Outermost only (few: their text fits the budget).
+    take = take.filter((n) => !take.some((o) => o !== n && o.contains(n)));
+    if (take.length) void this.flush(take);
   }
 
   private dirtyChars(): number {
@@ -686,10 +786,11 @@ export class Scanner {
 
   /**
    * `textOnly`: text edited in place, read again in a microtask, before the next paint, when it is small and the page
-   * calm (its size is measured only then: a flush is about to be scheduled anyway).
+   * calm (its size is measured only then: a flush is about to be scheduled anyway). True when a flush is queued as a
+   * microtask (it will read everything dirty before the next paint).
    */
-  private schedule(textOnly = false): void {
-    if (this.timer !== undefined || this.soon || this.flushing) return;
+  private schedule(textOnly = false): boolean {
+    if (this.timer !== undefined || this.soon || this.flushing) return this.soon;
     const t = performance.now();
     this.recentFlushes = this.recentFlushes.filter((x) => t - x < 10_000);
     const level = this.recentFlushes.length > 40 ? 2 : this.recentFlushes.length > 15 ? 1 : 0;
@@ -699,19 +800,30 @@ export class Scanner {
         this.soon = false;
         void this.flush();
       });
-      return;
+      return true;
     }
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.flush();
     }, DEBOUNCE_MS[level]);
+    return false;
   }
 
-  private async flush(): Promise<void> {
+  /** Reads what changed; `only`: just these blocks (flushHot), leaving the rest for the next flush. */
+  private async flush(only?: Node[]): Promise<void> {
     if (!this.ready || this.flushing) return;
     this.flushing = true;
     const run = this.run;
     try {
+      if (only) {
+        await this.scanRoots(only, run, false);
+        if (run !== this.run) return;
+        this.show();
+        this.notify(false);
+        return;
+      }
+      // Everything was read already (flushHot took the blocks this flush was scheduled for): not a flush.
+      if (!this.dirty.size && !this.prunePending) return;
       this.recentFlushes.push(performance.now());
       if (this.prunePending) {
         this.prunePending = false;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /** Boundary-point order for static ranges (keyboard navigation and "the highlight under the selection" use it). */
 import { describe, expect, it } from 'vitest';
-import { comparePoints, compareStarts, rangeHolds } from '../../../src/content/ranges';
+import { comparePoints, compareStarts, rangeHolds, stillReads } from '../../../src/content/ranges';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -36,5 +36,36 @@ describe('comparePoints', () => {
     expect(rangeHolds(lazarus, text, 13)).toBe(true);
     expect(rangeHolds(lazarus, text, 15)).toBe(false);
     expect([trickbot, lazarus].sort(compareStarts)).toEqual([lazarus, trickbot]);
+  });
+});
+
+describe('stillReads (a static range kept after its text was rewritten)', () => {
+  // happy-dom has no StaticRange: the same fields, fixed as a static range's are.
+  const staticRange = (startContainer: Node, startOffset: number, endContainer: Node, endOffset: number) =>
+    ({ startContainer, startOffset, endContainer, endOffset, collapsed: false }) as AbstractRange;
+  it('holds while the same words sit at the same offsets, not once they moved, changed or left', () => {
+    const p = page('<p>Update 1: Lazarus Group was seen.</p>').firstElementChild!;
+    const text = p.firstChild as Text;
+    const r = staticRange(text, 10, text, 23);
+    expect(stillReads(r, 'Lazarus Group')).toBe(true);
+    text.data = 'Update 2: Lazarus Group was seen again.';
+    expect(stillReads(r, 'Lazarus Group')).toBe(true);
+    text.data = 'Update 10: Lazarus Group was seen.';
+    expect(stillReads(r, 'Lazarus Group')).toBe(false);
+    text.data = 'Update 1';
+    expect(stillReads(r, 'Lazarus Group')).toBe(false);
+    text.data = 'Update 1: Lazarus Group.';
+    p.remove();
+    expect(stillReads(r, 'Lazarus Group')).toBe(false);
+  });
+
+  it('reads a range over two text nodes as a whole', () => {
+    const p = page('<p>The Lazarus <b>Group</b> again.</p>').firstElementChild!;
+    const a = p.firstChild as Text;
+    const b = p.querySelector('b')!.firstChild as Text;
+    const r = staticRange(a, 4, b, 5);
+    expect(stillReads(r, 'Lazarus Group')).toBe(true);
+    b.data = 'Gr';
+    expect(stillReads(r, 'Lazarus Group')).toBe(false);
   });
 });

@@ -31,7 +31,7 @@ vi.mock('../../../src/content/knowledge', () => ({
   }),
 }));
 
-const { Scanner } = await import('../../../src/content/scanner');
+const { CharBudget, Scanner, textLengthUpTo } = await import('../../../src/content/scanner');
 
 const options = { suppressed: [], kinds: ['actor' as const, 'malware' as const, 'tool' as const, 'ransomware' as const], possibleActors: false, colors: { actor: '#ff0000', malware: '#0000ff', tool: '#00ff00', ransomware: '#aa00ff' } };
 const names = (s: InstanceType<typeof Scanner>) => s.tally().map((e) => `${e.name}×${e.count}`).sort();
@@ -69,5 +69,33 @@ describe('following page changes', () => {
     await until(() => !names(scanner).includes('TrickBot×1'));
     expect(names(scanner)).toEqual(['Lazarus Group×1']);
     scanner.stop();
+  });
+});
+
+describe('the budget for re-reading rewritten highlighted text at once', () => {
+  it('lets a burst through, then no more than the rate on average', () => {
+    const budget = new CharBudget(125, 4000); // 2,000 characters per 16 ms frame, two frames' worth at once
+    expect(budget.take(2000, 0)).toBe(true);
+    expect(budget.take(2000, 0)).toBe(true);
+    expect(budget.take(1, 0)).toBe(false);
+    expect(budget.take(1000, 8)).toBe(true);
+    expect(budget.take(1000, 8)).toBe(false);
+    // A page rewriting 3,000 characters every frame gets two of every three frames read, never more than the rate.
+    let read = 0;
+    for (let frame = 1; frame <= 600; frame++) if (budget.take(3000, 8 + frame * 16)) read += 3000;
+    expect(read).toBeLessThanOrEqual(4000 + 600 * 2000);
+    expect(read).toBeGreaterThan(600 * 2000 * 0.9);
+    // Time going backwards (another clock) grants nothing.
+    const b2 = new CharBudget(1, 10);
+    expect(b2.take(10, 100)).toBe(true);
+    expect(b2.take(1, 50)).toBe(false);
+  });
+
+  it('counts a block\'s text only up to just past the limit', () => {
+    document.body.innerHTML = `<div id="d"><p>${'a'.repeat(100)}</p><p>${'b'.repeat(100)}</p><p>${'c'.repeat(100)}</p></div>`;
+    const d = document.getElementById('d')!;
+    expect(textLengthUpTo(d, 1000)).toBe(300);
+    expect(textLengthUpTo(d, 150)).toBe(200);
+    expect(textLengthUpTo(d.firstChild!.firstChild!, 10)).toBe(100);
   });
 });
