@@ -9,9 +9,10 @@
  * when it leaves. The spots themselves (what the popup and the report count) are not touched.
  *
  * An element with no box of its own (`display: contents`, which is also every `<slot>`'s default) never intersects
- * anything: observed, its ranges would be unregistered for good. The observed element is the nearest one, in the flat
- * tree (a slotted element's slot, a shadow root's host), that has a box (`boxedAncestor`); where none is found the
- * ranges simply stay registered.
+ * anything: observed, its ranges would be unregistered for good. When the observer first reports an element with an
+ * empty box, its ranges move to the nearest element, in the flat tree (a slotted element's slot, a shadow root's
+ * host), that has one (`boxedAncestor`); where none is found they simply stay registered. Styles are read only then,
+ * not for every element painted in: reading them while a page is being scanned would make the browser compute them.
  */
 import type { HighlightName } from './highlighter';
 
@@ -37,7 +38,8 @@ export class ViewportGate {
 
   /** A range the painter has registered: from now on it is registered only while its element is near. */
   track(range: AbstractRange, name: HighlightName): void {
-    const el = this.observedFor(range.startContainer.parentElement);
+    const parent = range.startContainer.parentElement;
+    const el = parent && this.boxOf.has(parent) ? this.boxOf.get(parent) : parent;
     if (!el) return; // stays registered
     this.elementOf.set(range, el);
     let ranges = this.byElement.get(el);
@@ -71,14 +73,18 @@ export class ViewportGate {
     this.near.clear();
   }
 
-  /** Per parent element of painted text: the element observed for it (undefined: none, keep registered). */
+  /** Elements found to have no box: the element observed in their place (null: none, their ranges stay registered). */
   private readonly boxOf = new WeakMap<Element, Element | null>();
 
-  private observedFor(parent: Element | null): Element | undefined {
-    if (!parent) return undefined;
-    let el = this.boxOf.get(parent);
-    if (el === undefined) this.boxOf.set(parent, (el = boxedAncestor(parent) ?? null));
-    return el ?? undefined;
+  /** `el` has no box: its ranges go to the nearest element that has one, or stay registered where there is none. */
+  private rehome(el: Element, ranges: Map<AbstractRange, HighlightName>, box: Element | undefined): void {
+    this.boxOf.set(el, box ?? null);
+    this.byElement.delete(el);
+    this.observer.unobserve(el);
+    for (const [range, name] of ranges) {
+      this.elementOf.delete(range);
+      if (box) this.track(range, name);
+    }
   }
 
   private onEntries(entries: IntersectionObserverEntry[]): void {
@@ -86,6 +92,14 @@ export class ViewportGate {
       const el = entry.target;
       const ranges = this.byElement.get(el);
       if (!ranges) continue;
+      const r = entry.boundingClientRect;
+      if (!this.reported.has(el) && !entry.isIntersecting && !r.width && !r.height) {
+        const box = boxedAncestor(el);
+        if (box !== el) {
+          this.rehome(el, ranges, box);
+          continue;
+        }
+      }
       const now = entry.isIntersecting;
       const was = this.reported.has(el) ? this.near.has(el) : true; // registered until first reported
       this.reported.add(el);
