@@ -17,7 +17,8 @@
  *    extension, as a huge page lays itself out in long tasks of its own; and the per-phase split from
  *    `actorlens:scanStats` (settings, walk, wait for the stored prefilter and dictionary, matcher build, prefilter, match, paint,
  *    and the time between slices while the page had the main thread).
- * Usage: npm run build && npm run bench:page   (env RUNS=3, SIZES=100k,1m,5m, FEEDS=../shared/data)
+ * Usage: npm run build && npm run bench:page   (env RUNS=3, SIZES=100k,1m,5m, PAGES=names-1m,news, FEEDS=../shared/data,
+ * VERBOSE=1 for each run's phases)
  */
 import { createServer } from 'node:http';
 import { mkdtempSync } from 'node:fs';
@@ -35,6 +36,8 @@ import { rng } from './lib/rng';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const SIZES = (process.env.SIZES ?? '100k,1m,5m').split(',');
+/** VERBOSE=1: each run's time to done split into its phases, and what no phase accounts for. */
+const VERBOSE = Boolean(process.env.VERBOSE);
 const FEEDS = path.resolve(ROOT, process.env.FEEDS ?? '../shared/data');
 const MARK_JS = path.join(ROOT, 'node_modules/mark.js/dist/mark.min.js');
 
@@ -282,6 +285,9 @@ async function main(): Promise<void> {
   pages.set('/plain-100k.html', article(100_000, false, 11));
   pages.set('/news-260k.html', newsPage());
   pages.set('/text-5m.txt', plainText(5_000_000));
+  // PAGES=names-1m,news-260k: only those pages.
+  const only = process.env.PAGES?.split(',');
+  const measured = [...pages.keys()].filter((p) => !only || only.some((o) => p.slice(1).startsWith(o)));
   const server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
     const body = pages.get(pathname);
@@ -316,7 +322,7 @@ async function main(): Promise<void> {
     await alonePage.addInitScript(longTasks);
 
     const rows: string[][] = [['page', 'floor ms', 'isolated floor', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'longest render', 'page alone', 'settings', 'walk', 'wait', 'build', 'filter', 'match', 'paint', 'slices', 'between', 'longest wait', 'ranges', 'marks']];
-    for (const [p] of pages) {
+    for (const p of measured) {
       const url = `${base}${p}`;
       const floor: number[] = [];
       const isolated: number[] = [];
@@ -335,6 +341,12 @@ async function main(): Promise<void> {
         }
         const run = await actorLensOnce(ext.worker, page, url);
         al.push(run);
+        if (VERBOSE && run.stats) {
+          const { settings, walk, wait, build, filter, match, paint, yielded } = run.stats;
+          const phases = { settings, walk, wait, build, filter, match, paint, between: yielded };
+          const sum = Object.values(phases).reduce((x, y) => x + y, 0);
+          console.log(`  ${p} run ${i + 1}: ${run.scanMs.toFixed(1)} ms = ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' + ')} + unaccounted ${(run.scanMs - sum).toFixed(1)}`);
+        }
         alone.push(await pageAloneOnce(alonePage, url, run.scanMs + 100));
       }
       const st = (k: keyof ScanStats) => median(al.map((a) => a.stats?.[k] ?? NaN));

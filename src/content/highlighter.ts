@@ -367,15 +367,19 @@ const TRANSPARENT = /^(transparent|rgba\(0, 0, 0, 0\))$/;
  *
  * Rules are written only for the highlights in use (`use`). Adding rules with ::highlight() to a built page makes
  * the browser recompute the style of every element they match and of everything under those, once per highlight
- * with rules. The document's rules name the tags of the elements that hold painted text (`:is(p, b)::highlight(…)`,
- * see `cover`), unless those elements and what lies under them make up a third of the page or more and the browser
- * has highlight inheritance (each element's highlight styles inherit its parent's): then they hang on `:root`, which
- * the recalculation reaches more cheaply than the same elements matched one by one. A page script, three loads each:
- * on a news-like page of 33,000 elements with names in `p` and `b` (≈ 3,100 elements reached), a frame of 46–48 ms
- * for `:is(p, b)`, 137–150 ms on `:root` and 169–235 ms unscoped; on the 5 MB article (its paragraphs and what they
- * hold are nearly the whole page), 246–258 ms for `:is(p, b)` and 195–223 ms on `:root`. A rule on the text's own
- * parent needs no inheritance, which Firefox 153 lacks; the content script guesses from the browser and `settle`
- * checks the guess on the page. Shadow roots get unscoped rules (they are small).
+ * with rules: on a large page, one long task. The document's rules hang on whichever of these the browser reaches
+ * most cheaply (`documentScope`):
+ *  - the tags of the elements that hold painted text (`:is(p, b)::highlight(…)`, see `cover`): each element of those
+ *    tags and what it holds, about three times the cost per element of the next two;
+ *  - with highlight inheritance (each element's highlight styles inherit its parent's), the smallest element holding
+ *    every painted text of the document (`region`), named by its path of tags from the nearest ancestor with an id
+ *    (`#main > div > article`): the article of a news page, without the navigation, lists and tables around it;
+ *  - with inheritance, `:root`: the whole page.
+ * Page scripts, three loads each, adding one rule and forcing the recalculation: on a news-like page of 33,000
+ * elements with names in its article, `article` 12–20 ms, `:is(p, b, a, em)` 99–112 ms, `:root` 137–184 ms; on the
+ * 1 MB article (its paragraphs are nearly the whole page) `:root` 22–23 ms, the article 27–36 ms, the tags 46–80 ms.
+ * The rules on the text's own parent need no inheritance, which Firefox 153 lacks; the content script guesses from
+ * the browser and `settle` checks the guess on the page. Shadow roots get unscoped rules (they are small).
  */
 export class StyleManager {
   private readonly sheets = new Map<'document' | 'shadow', CSSStyleSheet>();
@@ -392,8 +396,12 @@ export class StyleManager {
   private readonly styled = new WeakSet<Document | ShadowRoot>();
   /** Tags of the document's elements that hold painted text. */
   private readonly tags = new Set<string>();
-  /** The selector the document's rules hang on, worked out again when a tag is added. */
+  /** The smallest element holding every painted text of the document (`cover`), while it is in the page. */
+  private region: Element | undefined;
+  /** The selector the document's rules hang on, worked out again when a tag is added or the region grows. */
   private scope: string | undefined;
+  /** Whether `scope` names the region (then it must keep matching it: `scopeHolds`). */
+  private scopeIsRegion = false;
   /** The highlights painted so far: only they get rules. */
   private readonly names = new Set<HighlightName>();
   /** Roots painted in whose rules wait for the highlights to be shown. */
@@ -406,24 +414,66 @@ export class StyleManager {
     private inherits = false,
   ) {}
 
+  /** Set by `cover` when the scope must be worked out again; the rules already written keep `written`. */
+  private scopeDirty = false;
+  private written: string | undefined;
+
   private cssFor(which: 'document' | 'shadow'): string {
-    return this.colors ? highlightCss(this.colors, this.dark, which === 'document' ? this.documentScope() : '', this.names) : '';
+    if (!this.colors) return '';
+    if (which === 'shadow') return highlightCss(this.colors, this.dark, '', this.names);
+    this.written = this.documentScope();
+    return highlightCss(this.colors, this.dark, this.written, this.names);
   }
 
   private documentScope(): string {
     if (this.scope !== undefined) return this.scope;
     const tags = [...this.tags];
     const escape = this.doc.defaultView?.CSS?.escape;
-    let scope = `:is(${escape ? tags.map((t) => escape(t)).join(', ') : ''})`;
-    if (!escape || !tags.length || tags.length > MAX_SCOPED_TAGS) scope = this.inherits ? ':root' : '';
-    else if (this.inherits) {
-      // The elements the rules reach: those of the tags and everything under them. Matched one by one, each costs
-      // about three times what inheritance from :root costs per element of the page (page scripts on the news-like
-      // page and the articles of bench:page), so past a third of the page :root is the cheaper.
-      const reached = this.doc.querySelectorAll(`${scope}, ${scope} *`).length;
-      if (3 * reached >= this.doc.getElementsByTagName('*').length) scope = ':root';
+    const tagScope = escape && tags.length && tags.length <= MAX_SCOPED_TAGS ? `:is(${tags.map((t) => escape(t)).join(', ')})` : undefined;
+    this.scopeIsRegion = false;
+    if (!this.inherits) return (this.scope = tagScope ?? '');
+    // The cost of each choice, in elements reached; ties go to the earlier (the cheaper to keep). The region is taken
+    // only when clearly cheaper: the page may move it, and its path then has to be worked out again (`scopeHolds`).
+    const reached = (selector: string) => this.doc.querySelectorAll(`${selector}, ${selector} *`).length;
+    const choices: { scope: string; cost: number; region?: true }[] = [{ scope: ':root', cost: this.doc.getElementsByTagName('*').length }];
+    if (tagScope) choices.push({ scope: tagScope, cost: 3 * reached(tagScope) });
+    const region = this.region?.isConnected && escape ? pathSelector(this.region, escape) : undefined;
+    if (region && region !== ':root') choices.push({ scope: region, cost: 1.25 * reached(region), region: true });
+    const best = choices.reduce((a, b) => (b.cost < a.cost ? b : a));
+    this.scopeIsRegion = best.region === true;
+    return (this.scope = best.scope);
+  }
+
+  /**
+   * False when the rules hang on the region and it left the page or no longer matches its path (the page moved it):
+   * the painted text it held may then be out of their reach. The scanner then gives the elements holding painted
+   * text again (`rescope`).
+   */
+  scopeHolds(): boolean {
+    if (!this.scopeIsRegion || this.scope === undefined) return true;
+    const region = this.region;
+    try {
+      return region !== undefined && region.isConnected && region.matches(this.scope);
+    } catch {
+      return false;
     }
-    return (this.scope = scope);
+  }
+
+  /** Works the region out again from every element holding painted text of the document, and rewrites the rules. */
+  rescope(holders: Iterable<Element>): void {
+    this.region = undefined;
+    for (const el of holders) this.grow(el);
+    this.scope = undefined;
+    this.scopeDirty = true;
+    this.updateScope();
+  }
+
+  /** Rewrites the document's rules when `cover` changed their scope since they were last written. */
+  updateScope(): void {
+    if (!this.scopeDirty) return;
+    this.scopeDirty = false;
+    const before = this.written;
+    if ((this.sheets.has('document') || this.elements.size) && this.documentScope() !== before) this.refresh('document');
   }
 
   /** A range is painted with highlight `name` (call before `ensure`): the rules are rewritten when it is new. */
@@ -434,17 +484,31 @@ export class StyleManager {
   }
 
   /**
-   * Text of the document inside an element of tag `tag` gets painted (call before `ensure(document)`): the
-   * document's rules are rewritten when the tag is new.
+   * Text of the document held by element `holder` gets painted (call before `ensure(document)`). The scope of the
+   * document's rules is worked out again when its tag is new or it lies outside the region; rules already adopted are
+   * rewritten at `updateScope`, once for all the painting of a slice or a flush.
    */
-  cover(tag: string): void {
-    if (this.tags.has(tag)) return;
-    this.tags.add(tag);
-    const before = this.scope;
+  cover(holder: Element): void {
+    const newTag = !this.tags.has(holder.localName);
+    if (newTag) this.tags.add(holder.localName);
+    if (!this.grow(holder) && !newTag) return;
     this.scope = undefined;
-    if (this.sheets.has('document') || this.elements.size) {
-      if (this.documentScope() !== before) this.refresh('document');
+    this.scopeDirty = true;
+  }
+
+  /** Widens the region to hold `el`; true when it changed. */
+  private grow(el: Element): boolean {
+    const region = this.region;
+    // A region taken out of the page took its painted text with it: the region starts again from what is painted now.
+    if (!region || !region.isConnected) {
+      this.region = el;
+      return true;
     }
+    if (region.contains(el)) return false;
+    let up = region.parentElement;
+    while (up && !up.contains(el)) up = up.parentElement;
+    this.region = up ?? this.doc.documentElement;
+    return true;
   }
 
   setColors(colors: Colors): void {
@@ -463,17 +527,21 @@ export class StyleManager {
   }
 
   /**
-   * Call when the page's style is clean (after a frame), with whether the page is dark. Also checks, where the rules
-   * hang on `:root`, that they reach <body>: if not, this browser lacks highlight inheritance and the rules are
-   * rewritten on the tags, in the same rewrite as the colours.
+   * Call when the page's style is clean (after a frame), with whether the page is dark and a few elements holding
+   * painted text. Also checks, where the rules hang on `:root` or the region, that they reach those elements (one not
+   * named by the rules themselves): if not, this browser lacks highlight inheritance and the rules are rewritten on
+   * the tags, in the same rewrite as the colours.
    */
-  settle(dark: boolean): void {
-    const body = this.doc.body;
+  settle(dark: boolean, holders: Element[] = []): void {
     const name = [...this.names][0];
     let inherits = this.inherits;
-    if (inherits && this.scope === ':root' && body && name && this.active) {
-      const style = getComputedStyle(body, `::highlight(${name})`);
-      inherits = !(TRANSPARENT.test(style.backgroundColor) && style.textDecorationLine === 'none');
+    if (inherits && this.scope !== undefined && (this.scope === ':root' || this.scopeIsRegion) && name && this.active) {
+      const scope = this.scope;
+      const probe = holders.find((el) => el.isConnected && !el.matches(scope)) ?? (scope === ':root' ? this.doc.body : null);
+      if (probe) {
+        const style = getComputedStyle(probe, `::highlight(${name})`);
+        inherits = !(TRANSPARENT.test(style.backgroundColor) && style.textDecorationLine === 'none');
+      }
     }
     if (inherits === this.inherits && dark === this.dark) return;
     if (inherits !== this.inherits) this.scope = undefined;
@@ -499,6 +567,7 @@ export class StyleManager {
 
   /** Makes sure `root` (the document or a shadow root) carries the rules. */
   ensure(root: Document | ShadowRoot): void {
+    this.updateScope();
     if (this.styled.has(root)) return;
     this.styled.add(root);
     const which = isDocument(root) ? 'document' : 'shadow';
@@ -567,7 +636,10 @@ export class StyleManager {
     }
     this.elements.clear();
     this.tags.clear();
+    this.region = undefined;
     this.scope = undefined;
+    this.scopeIsRegion = false;
+    this.scopeDirty = false;
     this.names.clear();
     this.waiting.clear();
     this.budgets = new WeakMap();
@@ -577,6 +649,37 @@ export class StyleManager {
     return this.adopted.size > 0 || this.elements.size > 0;
   }
 }
+
+/**
+ * A selector matching `el`: its path of tags from the nearest ancestor with an id of its own (or from :root), e.g.
+ * `#main > div > article`. No positions (`:nth-child`): a page adding an element before it must not take the rules
+ * away; a path naming some other elements too only costs a little more. Undefined when no such selector matches it.
+ */
+export function pathSelector(el: Element, escape: (s: string) => string): string | undefined {
+  const doc = el.ownerDocument;
+  const parts: string[] = [];
+  for (let at: Element | null = el; at; at = at.parentElement) {
+    if (at === doc.documentElement) {
+      parts.push(':root');
+      break;
+    }
+    if (at.id && doc.getElementById(at.id) === at) {
+      parts.push(`#${escape(at.id)}`);
+      break;
+    }
+    parts.push(escape(at.localName));
+    if (parts.length > MAX_PATH) return undefined;
+  }
+  const selector = parts.reverse().join(' > ');
+  try {
+    return el.matches(selector) ? selector : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deeper than this, the region is given no path (the rules fall back to the tags or :root). */
+const MAX_PATH = 40;
 
 /** Objects held weakly, in a set that forgets the collected ones as it grows. */
 class RootRefs<T extends object> {

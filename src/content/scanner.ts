@@ -486,8 +486,8 @@ export class Scanner {
       this.styles.use(highlight);
       if (rootNode === this.doc) {
         for (let i = start.index; i <= end.index; i++) {
-          const tag = chunk.nodes[i]!.parentElement?.localName;
-          if (tag) this.styles.cover(tag);
+          const holder = chunk.nodes[i]!.parentElement;
+          if (holder) this.styles.cover(holder);
         }
       }
       // Styles go in when this root's first highlights are shown (`show`), not before (no trace on a page with
@@ -526,6 +526,7 @@ export class Scanner {
 
   /** Shows what was painted since the last time: the styles it needs, then the highlights. */
   private show(): void {
+    this.styles.updateScope();
     this.showStyles();
     this.styles.restore();
     this.painter?.commit();
@@ -541,6 +542,7 @@ export class Scanner {
    */
   keepPainted(): void {
     if (!this.spots.size || !this.painter) return;
+    if (!this.styles.scopeHolds()) this.styles.rescope(this.holders());
     this.styles.restore();
     this.painter.restore();
   }
@@ -577,9 +579,20 @@ export class Scanner {
     const run = this.run;
     requestAnimationFrame(() =>
       setTimeout(() => {
-        if (run === this.run && this.styles.active) this.styles.settle(pageIsDark(this.doc, this.sampleElements()));
+        if (run === this.run && this.styles.active) {
+          const samples = this.sampleElements();
+          this.styles.settle(pageIsDark(this.doc, samples), samples);
+        }
       }, 0),
     );
+  }
+
+  /** The elements of the document holding painted text. */
+  private *holders(): Generator<Element> {
+    for (const node of this.byNode.keys()) {
+      const el = node.parentElement;
+      if (el && node.getRootNode() === this.doc) yield el;
+    }
   }
 
   /** Up to five elements holding painted text, spread over the spots (where the reader sees highlights). */

@@ -18,14 +18,18 @@ CSSStyleSheet.prototype.replaceSync = function (this: CSSStyleSheet, css: string
 const selectors = (root: Document | ShadowRoot) =>
   root.adoptedStyleSheets.flatMap((s) => [...(written.get(s) ?? '').matchAll(/^(.*?::highlight\([\w-]+\))/gm)].map((m) => m[1]!));
 
-/** A style manager with the default colours, `name` in use and `tags` holding painted text. */
-function manager(tags: string[], { inherits = false, name = 'actorlens-actor' as HighlightName } = {}): StyleManager {
+/**
+ * A style manager with the default colours and `name` in use. `holders`: elements holding painted text, or tags (the
+ * first element of the page with that tag, else one outside the page).
+ */
+function manager(holders: (string | Element)[], { inherits = false, name = 'actorlens-actor' as HighlightName } = {}): StyleManager {
   const styles = new StyleManager(document, inherits);
   styles.setColors(DEFAULT_SETTINGS.colors);
   styles.use(name);
-  for (const tag of tags) styles.cover(tag);
+  for (const h of holders) styles.cover(holderOf(h));
   return styles;
 }
+const holderOf = (h: string | Element) => (typeof h === 'string' ? (document.querySelector(h) ?? document.createElement(h)) : h);
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -81,22 +85,60 @@ describe('StyleManager', () => {
     expect(selectors(document)).toEqual([':root::highlight(actorlens-actor)']);
   });
 
-  it('with highlight inheritance, keeps the tags on a page of many other elements', () => {
-    document.body.innerHTML = `<nav>${'<li><a href="#">x</a></li>'.repeat(50)}</nav><p>Lazarus <i>Group</i></p>`;
-    const styles = manager(['p'], { inherits: true });
+  it('with highlight inheritance, hangs them on the element holding every painted text, not on the page around it', () => {
+    document.body.innerHTML = `<nav>${'<li><a href="#">x</a></li>'.repeat(50)}</nav><main><article><h2>Report</h2><p>Lazarus <i>Group</i></p><p>and <b>TrickBot</b></p></article></main><footer>${'<p>f</p>'.repeat(20)}</footer>`;
+    const styles = manager(['article p', 'article b'], { inherits: true });
     styles.ensure(document);
+    expect(selectors(document)).toEqual([':root > body > main > article::highlight(actorlens-actor)']);
+  });
+
+  it('names the region from the nearest ancestor with an id of its own, by tags only (no positions)', () => {
+    document.body.innerHTML = `<div id="top">${'<p>x</p>'.repeat(60)}</div><div id="content"><section class="story"><p>Lazarus</p><p>TrickBot</p></section></div>`;
+    const styles = manager(['section p', 'section p:last-child'], { inherits: true });
+    styles.ensure(document);
+    expect(selectors(document)).toEqual(['#content > section::highlight(actorlens-actor)']);
+  });
+
+  it('widens the region when text elsewhere is painted, rewriting the rules once per update', () => {
+    document.body.innerHTML = `<nav>${'<li><a href="#">x</a></li>'.repeat(50)}</nav><article><p>Lazarus</p><p>TrickBot</p></article><aside><p>Dridex</p></aside>`;
+    const styles = manager(['article p'], { inherits: true });
+    styles.ensure(document);
+    expect(selectors(document)).toEqual([':root > body > article > p::highlight(actorlens-actor)']);
+    const rewrite = vi.spyOn(document.adoptedStyleSheets[0]!, 'replaceSync');
+    styles.cover(holderOf('article p:last-child'));
+    styles.cover(holderOf('aside p'));
+    styles.updateScope();
+    expect(rewrite).toHaveBeenCalledTimes(1);
+    // Now the article and the aside: their common ancestor is the body, nearly the whole page, so the tags are cheaper.
     expect(selectors(document)).toEqual([':is(p)::highlight(actorlens-actor)']);
   });
 
-  it('falls back to the tags where the :root rules do not reach <body> (no highlight inheritance after all)', () => {
-    document.body.innerHTML = '<p>a</p>'.repeat(10);
-    const styles = manager(['p'], { inherits: true });
+  it('works the region out again when the page replaces it, from the elements still holding painted text', () => {
+    document.body.innerHTML = `<nav>${'<li>x</li>'.repeat(50)}</nav><div id="app"><article><p>Lazarus</p></article></div>`;
+    const styles = manager(['article p'], { inherits: true });
     styles.ensure(document);
-    expect(selectors(document)).toEqual([':root::highlight(actorlens-actor)']);
+    expect(styles.scopeHolds()).toBe(true);
+    // A framework re-renders the view: the article is now inside a new wrapper.
+    const app = document.getElementById('app')!;
+    const wrapper = document.createElement('section');
+    wrapper.append(app.firstElementChild!);
+    app.append(wrapper);
+    expect(styles.scopeHolds()).toBe(false);
+    styles.rescope([holderOf('article p')]);
+    expect(styles.scopeHolds()).toBe(true);
+    expect(selectors(document)).toEqual(['#app > section > article > p::highlight(actorlens-actor)']);
+  });
+
+  it('falls back to the tags where the rules do not reach the elements holding painted text (no highlight inheritance after all)', () => {
+    document.body.innerHTML = `${'<li>x</li>'.repeat(30)}<article><p>a <b>b</b></p><p>c</p></article>`;
+    const styles = manager(['article b', 'article p:last-child'], { inherits: true });
+    styles.ensure(document);
+    expect(selectors(document)).toEqual([':root > body > article::highlight(actorlens-actor)']);
     const real = window.getComputedStyle.bind(window);
-    vi.spyOn(window, 'getComputedStyle').mockImplementation((el, pseudo) => (pseudo?.startsWith('::highlight') ? ({ backgroundColor: 'rgba(0, 0, 0, 0)', textDecorationLine: 'none' } as CSSStyleDeclaration) : real(el, pseudo)));
-    styles.settle(false);
-    expect(selectors(document)).toEqual([':is(p)::highlight(actorlens-actor)']);
+    const read = vi.spyOn(window, 'getComputedStyle').mockImplementation((el, pseudo) => (pseudo?.startsWith('::highlight') ? ({ backgroundColor: 'rgba(0, 0, 0, 0)', textDecorationLine: 'none' } as CSSStyleDeclaration) : real(el, pseudo)));
+    styles.settle(false, [holderOf('article b')]);
+    expect(read).toHaveBeenCalledWith(holderOf('article b'), '::highlight(actorlens-actor)');
+    expect(selectors(document)).toEqual([':is(b, p)::highlight(actorlens-actor)']);
     expect(document.adoptedStyleSheets).toHaveLength(1);
   });
 
@@ -105,9 +147,13 @@ describe('StyleManager', () => {
     styles.ensure(document);
     const sheet = document.adoptedStyleSheets[0]!;
     const rewrite = vi.spyOn(sheet, 'replaceSync');
-    styles.cover('p');
+    styles.cover(holderOf('p'));
+    styles.updateScope();
     expect(rewrite).not.toHaveBeenCalled();
-    styles.cover('my-widget');
+    styles.cover(holderOf('my-widget'));
+    styles.cover(holderOf('my-widget'));
+    expect(rewrite).not.toHaveBeenCalled();
+    styles.updateScope();
     expect(rewrite).toHaveBeenCalledTimes(1);
     expect(document.adoptedStyleSheets).toEqual([sheet]);
     expect(selectors(document).every((s) => s.startsWith(':is(p, my-widget)::highlight('))).toBe(true);
@@ -115,7 +161,7 @@ describe('StyleManager', () => {
 
   it('writes the rules unscoped once too many tags hold painted text', () => {
     const styles = manager([]);
-    for (let i = 0; i < 100; i++) styles.cover(`x-part-${i}`);
+    for (let i = 0; i < 100; i++) styles.cover(holderOf(`x-part-${i}`));
     styles.ensure(document);
     expect(selectors(document).length).toBeGreaterThan(0);
     expect(selectors(document).every((s) => s.startsWith('::highlight('))).toBe(true);
@@ -138,7 +184,7 @@ describe('StyleManager', () => {
     styles.ensure(document);
     styles.clear();
     expect(document.adoptedStyleSheets).toHaveLength(0);
-    styles.cover('em');
+    styles.cover(holderOf('em'));
     styles.ensure(document);
     expect(selectors(document).every((s) => s.startsWith(':is(em)::highlight('))).toBe(true);
   });
