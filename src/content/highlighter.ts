@@ -434,11 +434,20 @@ export class StyleManager {
     if (!this.inherits) return (this.scope = tagScope ?? '');
     // The cost of each choice, in elements reached; ties go to the earlier (the cheaper to keep). The region is taken
     // only when clearly cheaper: the page may move it, and its path then has to be worked out again (`scopeHolds`).
-    const reached = (selector: string) => this.doc.querySelectorAll(`${selector}, ${selector} *`).length;
     const choices: { scope: string; cost: number; region?: true }[] = [{ scope: ':root', cost: this.doc.getElementsByTagName('*').length }];
-    if (tagScope) choices.push({ scope: tagScope, cost: 3 * reached(tagScope) });
     const region = this.region?.isConnected && escape ? pathSelector(this.region, escape) : undefined;
-    if (region && region !== ':root') choices.push({ scope: region, cost: 1.25 * reached(region), region: true });
+    if (region && region !== ':root') {
+      // Every element the path names sits at the same depth: none holds another, so their subtrees add up (a native
+      // count each: 1 ms on the news-like page, against 4–14 ms for the same count by one query with `*`).
+      let reached = 0;
+      for (const el of this.doc.querySelectorAll(region)) reached += 1 + el.getElementsByTagName('*').length;
+      choices.push({ scope: region, cost: 1.25 * reached, region: true });
+    }
+    // The tags reach at least their own elements: counting what they hold as well (3–10 ms there) is only needed
+    // when that could still make them the cheapest.
+    if (tagScope && 3 * this.doc.querySelectorAll(tagScope).length < Math.min(...choices.map((c) => c.cost))) {
+      choices.push({ scope: tagScope, cost: 3 * this.doc.querySelectorAll(`${tagScope}, ${tagScope} *`).length });
+    }
     const best = choices.reduce((a, b) => (b.cost < a.cost ? b : a));
     this.scopeIsRegion = best.region === true;
     return (this.scope = best.scope);
