@@ -157,18 +157,39 @@ export function App({ backend, initialEntity }: AppProps) {
     push({ name: 'edit', claimId: claim.id, draft: draftFromClaim(claim, { id: from.id, name: from.name }, { id: to.id, name: to.name }, view.link.relation) });
   };
 
+  /** After Undo: focus the restored claim once it is back in the view, else the view's heading. */
+  const focusClaim = (id: string) => {
+    let tries = 0;
+    const attempt = () => {
+      const el = document.querySelector<HTMLElement>(`[data-claim="${cssEscape(id)}"] button`);
+      if (el) return el.focus();
+      if (tries++ < 60) return requestAnimationFrame(attempt);
+      document.querySelector<HTMLElement>('main [data-autofocus]')?.focus();
+    };
+    requestAnimationFrame(attempt);
+  };
+
   const deleteClaim = async (claim: Claim) => {
-    const deleted = await backend.deleteClaim(claim.id);
+    let deleted: Awaited<ReturnType<typeof backend.deleteClaim>>;
+    try {
+      deleted = await backend.deleteClaim(claim.id);
+    } catch {
+      setNotice({ text: t('popupDeleteFailed'), error: true });
+      return;
+    }
     setRevision((r) => r + 1);
-    setNotice({
-      text: t('popupClaimDeleted'),
-      undo: () => {
-        void backend.restoreClaim(deleted).then(() => {
+    const undo = () => {
+      backend.restoreClaim(deleted).then(
+        () => {
           setRevision((r) => r + 1);
           setNotice({ text: t('popupClaimRestored') });
-        });
-      },
-    });
+          focusClaim(claim.id);
+        },
+        // Still deleted: say so, and keep Undo to try again.
+        () => setNotice({ text: t('popupRestoreFailed'), error: true, undo, focusUndo: true }),
+      );
+    };
+    setNotice({ text: t('popupClaimDeleted'), focusUndo: true, undo });
   };
 
   const submitClaim = async (draft: ClaimDraft) => {

@@ -14,8 +14,9 @@
  *   unioned by their exact writing, not by nameKey: the matcher's case rules tell "Sidewinder" from "SideWinder" and
  *   "Trick Bot" from "TrickBot", so a spelling only one feed gives is a name the reader can otherwise not spot.
  * - A new alias equal to the canonical name of another entity of the same family is not added (e.g. MISP lists
- *   "Andariel" as a synonym of Lazarus Group, but Andariel is its own cluster): reported as a conflict. Across
- *   families the alias stays (see the matcher's preference for the entity whose own name it is). Another writing of a
+ *   "Andariel" as a synonym of Lazarus Group, but Andariel is its own cluster): reported as a conflict. Not so in
+ *   ActorLens's own export (plan.settledAliases), whose aliases were judged where it was made: kept, reported as
+ *   shared. Across families the alias stays (see the matcher's preference for the entity whose own name it is). Another writing of a
  *   name the entity already had is not such a new alias: that name's owner was settled when it was first added.
  * - An entity matched by external id across the actor/software boundary keeps its kind, and the file's names
  *   and details are not added to it (reported as a kind-mismatch conflict).
@@ -380,7 +381,9 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       if (heldBefore.has(k)) return true;
       const owners = (keyOwners.get(k) ?? []).filter((o) => o !== id);
       const canonicalOwner = owners.find((o) => nameKey(rows.get(o)!.name) === k && family(rows.get(o)!.kind) === family(row.kind));
-      if (canonicalOwner) {
+      // Our own export lists the aliases each entity held where it was exported, already judged there (held before
+      // the other entity of that name arrived): they come back as they left, reported as shared below.
+      if (canonicalOwner && !plan.settledAliases) {
         // The feed never listed a platform variant's bare name ("Akira" of "Akira (Windows)"): nothing of the file is
         // lost, and 36 such reports in one malpedia import would bury the real ones.
         if (isBareNameOf(alias.name, row.name)) return false;

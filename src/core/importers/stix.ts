@@ -148,6 +148,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   // Our own export: entities keep their ActorLens ids, claims come back whole from x_actorlens_* (never from
   // the relationship's derived confidence), the user's notes come back as the user's claims.
   const ours = mainCreator === ACTORLENS_IDENTITY;
+  if (ours) plan.settledAliases = true;
 
   // Pass 2: entities.
   const planIdOf = new Map<string, string>();

@@ -88,6 +88,12 @@ export interface ImportPlan {
   /** Non-blocking problems (dropped empty alias, unknown relation type mapped to a default…). */
   warnings: ImportIssue[];
   skipped: ImportSkipped;
+  /**
+   * The file is ActorLens's own export: each entity's aliases are the list it held where it was exported, already
+   * judged there (an alias may be the name of another entity, kept because the entity held it first). The merge
+   * keeps them as they are instead of judging them again as names new to the entity.
+   */
+  settledAliases?: boolean;
 }
 
 export function emptySkipped(): ImportSkipped {

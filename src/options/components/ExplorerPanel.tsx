@@ -1,5 +1,5 @@
 /** Explorer: filter and page through all entities; the chosen one shows its link graph and details. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../../core/settings';
 import { t } from '../../platform/i18n';
 import { useBackend } from '../backend';
@@ -13,6 +13,8 @@ import { LinkGraph } from './LinkGraph';
 import { Pager } from './Pager';
 
 export const PAGE_SIZE = 50;
+/** Width at or below which the list, graph and details are stacked in one column (options.css). */
+export const ONE_COLUMN = '(max-width: 800px)';
 
 export interface ExplorerPanelProps {
   settings: Settings | undefined;
@@ -27,6 +29,28 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
   const [filter, setFilter] = useState<EntityFilter>(ANY);
   const [page, setPage] = useState(0);
   const [graph, setGraph] = useState<Neighborhood | null>();
+  const grid = useRef<HTMLDivElement>(null);
+  // In one column (a narrow window, or zoomed to 200%) the chosen entity's graph and details are below the whole
+  // list: an entity opened from the list is brought into view, with focus on its name, or nothing seems to happen.
+  const reveal = useRef(false);
+  const openFromList = (id: string) => {
+    reveal.current = typeof matchMedia === 'function' && matchMedia(ONE_COLUMN).matches;
+    onSelect(id);
+  };
+  useEffect(() => {
+    if (!reveal.current || !selected) return;
+    let frame = 0;
+    let tries = 0;
+    const attempt = () => {
+      const heading = grid.current?.querySelector<HTMLElement>('.detail h3');
+      if (!heading && tries++ < 120) return void (frame = requestAnimationFrame(attempt));
+      reveal.current = false;
+      grid.current?.querySelector<HTMLElement>('.graph-pane')?.scrollIntoView({ block: 'start' });
+      heading?.focus({ preventScroll: true });
+    };
+    attempt();
+    return () => cancelAnimationFrame(frame);
+  }, [selected]);
 
   useEffect(() => {
     void backend.ready.then(() => loadExplorerRows(backend.repo)).then(setRows);
@@ -60,12 +84,12 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
           setPage(0);
         }}
       />
-      <div class={`explorer-grid${selected ? ' has-selection' : ''}`}>
+      <div ref={grid} class={`explorer-grid${selected ? ' has-selection' : ''}`}>
         <div class="list-pane">
           <p class="small muted" aria-live="polite" data-testid="match-count">
             {rows ? t('optMatchCount', [matching.length.toLocaleString(), rows.length.toLocaleString()]) : t('optLoading')}
           </p>
-          {rows && <EntityTable rows={pageRows} selected={selected} onOpen={onSelect} />}
+          {rows && <EntityTable rows={pageRows} selected={selected} onOpen={openFromList} />}
           {rows && matching.length > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={matching.length} onPage={setPage} />}
         </div>
         {selected ? (
