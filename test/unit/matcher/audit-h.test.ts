@@ -12,6 +12,8 @@ const ENTITIES: Entity[] = [
   // a feed that lists a scripting language as another name of a family
   e('quailrak', 'ransomware', 'Quailrak', ['Autoit', 'VBScript']),
   e('darkgate', 'malware', 'DarkGate'),
+  // a curator flags an alias made of ordinary words: it is then matched in its written case only
+  e('corvid', 'actor', 'Corvid Nine', [{ name: 'The Kestrels', ambiguous: true }]),
 ];
 const matcher = createMatcher(compileDictionary(ENTITIES));
 const found = (t: string) => matcher.match(t).map((m) => `${m.text}=${m.entityId}`);
@@ -26,5 +28,15 @@ describe('a scripting language a feed lists as a family name is the language', (
   });
   it('is still spotted as written with a cue of its kind after it', () => {
     expect(found(`${SEC}The Autoit ransomware encrypted the share.`)).toContain('Autoit=quailrak');
+  });
+});
+
+describe('a name led by "The" is found with the article in either case', () => {
+  it('finds a flagged "The Kestrels" written "the Kestrels" inside a sentence, and as listed with a cue', () => {
+    const t = `${SEC}The breach was attributed to the Kestrels by two vendors. The Kestrels group used the same backdoor.`;
+    expect(found(t)).toEqual(['the Kestrels=corvid', 'The Kestrels=corvid']);
+  });
+  it('still leaves the lower-case words alone', () => {
+    expect(found(`${SEC}We watched the kestrels hunt over the field.`)).toEqual([]);
   });
 });
