@@ -267,7 +267,7 @@ export const RANSOMWARE_ENTITIES: BundledEntity[] = [
     kind: 'ransomware',
     name: 'Medusa',
     nameAmbiguous: true,
-    aliases: [{ name: 'MedusaLocker' }],
+    aliases: [],
     motivation: MOTIVE,
     firstSeen: '2021',
     description:

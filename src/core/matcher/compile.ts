@@ -42,7 +42,7 @@ export const FANOUT_BASE = 0x100;
  * reader's extension does not keep matching with the rules of the version it replaced. Bump it with any change to
  * what `compileDictionary` outputs for the same entities.
  */
-export const COMPILE_REVISION = 8;
+export const COMPILE_REVISION = 10;
 /**
  * aliasFlags bit: the alias is its entity's own name. Where entities share a name (a feed lists "Winnti" as an alias
  * of the actor Winnti Group, and Winnti is also malware), the one whose name it is wins unless a cue says otherwise.
@@ -214,6 +214,25 @@ export function withTitleVariant<T extends { name: string; ambiguous?: boolean; 
   return title === name ? [alias] : [alias, { ...alias, name: title, variant: true }];
 }
 
+/** "The Dukes" / "the Lamberts": a name led by the article, then a capitalised word (group 1 the article's first letter). */
+const ARTICLE_LED = /^([Tt])he[ \u00a0]+(?=\p{Lu})/u;
+
+/**
+ * A name led by "The" and its writing with the article in the other case: feeds list "The Dukes", "The Shadow
+ * Brokers" and also "the Lamberts", and prose writes the article in lower case inside a sentence ("attributed to the
+ * Dukes") and capitalised at its start. A name matched as written or in capitals (CASE.title) takes either writing
+ * already (the capital after the article reads as an inner capital), but a flagged name is matched in its exact case
+ * only, so "the Dukes" in running prose went unseen (audit H). The rest of the name keeps its case, so the variant
+ * is as much a name as the listed form and gets the level its words give it (it still needs its context).
+ */
+export function withArticleVariant<T extends { name: string; variant?: true }>(alias: T): T[] {
+  const name = alias.name.trim();
+  const m = ARTICLE_LED.exec(name);
+  if (!m) return [alias];
+  const other = (m[1] === 'T' ? 't' : 'T') + name.slice(1);
+  return [alias, { ...alias, name: other, variant: true }];
+}
+
 /** "Crimson RAT" / "Lime-RAT" (group 1 the family), and "CrimsonRAT" glued after a lower-case letter or a digit. */
 const RAT_APART = /^(.*[\p{L}\p{N}])[\s\u00a0\u2010\u2011-]+RAT$/u;
 const RAT_GLUED = /^(.*[\p{Ll}\p{N}])RAT$/u;
@@ -265,7 +284,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     kinds += KIND_LETTER[e.kind] ?? 'a';
     seenKeys.clear();
     const canonicalKey = normalizeKey(e.name);
-    for (const alias of allNames(e).flatMap((a) => withRatVariant(a)).flatMap((a) => withTitleVariant(a, flaggedKeys))) {
+    for (const alias of allNames(e).flatMap((a) => withRatVariant(a)).flatMap((a) => withTitleVariant(a, flaggedKeys)).flatMap((a) => withArticleVariant(a))) {
       const key = normalizeKey(alias.name);
       if (key.length < 3 || !isWordCode(key.charCodeAt(0))) {
         if (!alias.variant) skipped++;

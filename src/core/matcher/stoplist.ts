@@ -11,7 +11,9 @@
 /**
  * Tier 1, "frequent": words so common in any prose, security prose included, that page context proves nothing.
  * Besides everyday words this tier holds, as whole categories, the vocabulary of security and software writing
- * (malware categories: crypter, loader, bot, miner…; languages, shells and file types: Python, PHP, CMD, DLL…;
+ * (malware categories: crypter, loader, bot, miner…; languages, shells and file types: Python, PHP, CMD, DLL, and the
+ * scripting languages droppers are written in, AutoIt, VBScript, Lua — a feed lists "Autoit" as another name of a
+ * ransomware family, and loader reports name the language at every step (audit H);
  * places where criminals trade: forum, market, shop, ramp…) and nationalities/languages: feeds use such words as
  * names (a "Crypter" family, a "RAMP" forum, a "Python" backdoor alias), and a security page is full of them.
  */
@@ -34,6 +36,7 @@ crypter packer bot bots miner cryptominer banker exploit exploits kit spam spamm
 spyware adware ransomware infostealer downloader implant grabber clipper sniffer scanner builder panel stager
 forum market marketplace shop store bank exchange ramp
 python java javascript perl ruby golang rust php cmd bash powershell assembly script macro kernel driver module
+autoit autohotkey vbscript jscript vba lua
 plugin library api sdk dll exe http https dns ssh ftp smtp sql html
 czech slovak hungarian romanian bulgarian greek dutch swedish norwegian danish finnish portuguese serbian croatian
 belarusian georgian armenian kazakh thai malay indonesian filipino egyptian saudi emirati lebanese afghan iraqi

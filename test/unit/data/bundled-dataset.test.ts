@@ -52,6 +52,21 @@ describe('bundled dataset', () => {
     }
   });
 
+  it('gives no entity an alias that its own description calls unrelated or different', () => {
+    // Audit H: Medusa listed MedusaLocker as an alias while its description said the two are unrelated, so every
+    // MedusaLocker mention was shown as Medusa with Medusa's links.
+    for (const e of data.entities) {
+      const d = (e.description ?? '').toLowerCase();
+      for (const a of e.aliases) {
+        const name = a.name.toLowerCase();
+        const at = d.indexOf(name);
+        if (at < 0) continue;
+        const before = d.slice(Math.max(0, at - 60), at);
+        expect(/\b(unrelated|not to be confused|different|distinct)\b/.test(before), `${e.id}: ${a.name}`).toBe(false);
+      }
+    }
+  });
+
   it('shares an alias between entities only when it is flagged ambiguous', () => {
     const owners = new Map<string, { ids: Set<string>; ambiguous: boolean }>();
     for (const e of data.entities) {
