@@ -91,3 +91,46 @@ test('"only" mode with the tab’s site listed: every frame is highlighted; the 
     await page.close();
   }
 });
+
+/** Paints in a frame (highlight texts), or undefined while the frame has no document yet. */
+const frameTexts = (f: Frame) =>
+  f.evaluate(() => {
+    const out: string[] = [];
+    CSS.highlights.forEach((h) => h.forEach((r) => out.push(((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).toString())));
+    return out.sort();
+  });
+
+test('blob: documents (a report generator’s preview frame, a report opened from a download) are read, and follow the site’s switch', async () => {
+  const { worker } = env.browser;
+  await setSettings(worker, { paused: false, siteMode: 'all-except', sites: [] });
+  const page = await env.browser.context.newPage();
+  try {
+    await page.goto(env.server.url('/frame-site.html'));
+    // A frame whose document the page made from a Blob (no address of its own: its origin is the page's).
+    await page.evaluate(() => {
+      const html = '<!doctype html><p>The threat actor Sandworm deployed the malware Industroyer in the attack.</p>';
+      const frame = document.createElement('iframe');
+      frame.name = 'blobframe';
+      frame.src = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+      document.body.append(frame);
+    });
+    const blobFrame = await waitFor(async () => page.frame({ name: 'blobframe' }), (f) => !!f && f.url().startsWith('blob:'), 5000, 'blob frame');
+    assert.deepEqual(await waitFor(() => frameTexts(blobFrame!), (t) => t.length === 2, 10_000, 'blob frame painted'), ['Industroyer', 'Sandworm']);
+    // The site switched off: the blob frame clears with the rest of the tab.
+    await setSettings(worker, { sites: ['127.0.0.1'] });
+    assert.deepEqual(await waitFor(() => frameTexts(blobFrame!), (t) => t.length === 0, 10_000, 'blob frame cleared'), []);
+    await setSettings(worker, { sites: [] });
+    // A whole tab showing a blob: document (a page opening its generated report).
+    await page.evaluate(() => {
+      const html = '<!doctype html><title>Report</title><p>Analysts tied the ransomware campaign to the threat actor Wizard Spider and its loader TrickBot.</p>';
+      location.href = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
+    });
+    await page.waitForURL(/^blob:/);
+    const report = await waitFor(() => spotted(worker, page), (r) => r.matches.length >= 2, 10_000, 'blob page spotted');
+    assert.deepEqual(report.matches.map((m) => m.text).sort(), ['TrickBot', 'Wizard Spider']);
+    assert.equal(await waitFor(() => badgeOf(worker, page), (b) => b === '2', 5000, 'badge 2'), '2');
+  } finally {
+    await setSettings(worker, { siteMode: 'all-except', sites: [] });
+    await page.close();
+  }
+});
