@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import puppeteer, { type ElementHandle, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { DIST, serveFixtures } from './harness';
 import { MISP_ACTORS, NO_SHARED_DATA } from './options-support';
 
@@ -42,41 +42,8 @@ test('Firefox: the content script highlights the demo article', { skip: !existsS
  */
 test('Firefox: an import in the options page reaches the highlights and the popup', { skip: (!existsSync(FIREFOX) && `no Firefox at ${FIREFOX}`) || NO_SHARED_DATA }, async () => {
   const server = await serveFixtures();
-  // A fixed moz-extension host, so the test can open the extension's pages.
-  const uuid = '7d3f2a10-5c4b-4e8e-9a61-2f0b8c1d9e47';
-  const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    // WebDriver BiDi may not navigate a tab to an extension page; the browser window's own script may open one.
-    args: ['-remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: uuid }) },
-  });
-  // puppeteer's raw WebDriver BiDi connection (not in its public types).
+  const { browser, uuid, openExtensionPage } = await launchWithExtensionPages();
   const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
-  /** Opens an extension page in a new tab, as the browser itself would (a toolbar button, the add-ons manager). */
-  const openExtensionPage = async (pagePath: string): Promise<Page> => {
-    const url = `moz-extension://${uuid}/${pagePath}`;
-    const { result } = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as { result: { contexts: { context: string }[] } };
-    const target = { context: result.contexts[0]!.context };
-    const before = new Set(await browser.pages());
-    await bidi.send('script.evaluate', {
-      expression: `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); 0`,
-      target,
-      awaitPromise: false,
-    });
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      for (const p of await browser.pages()) {
-        if (before.has(p)) continue;
-        // Page.url() is not updated for such tabs; ask the page.
-        if ((await p.evaluate(() => location.href).catch(() => '')) === url) return p;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`${url} did not open`);
-  };
   try {
     await browser.installExtension(DIST);
     const options = await openExtensionPage('options/options.html#data');
@@ -129,6 +96,108 @@ test('Firefox: an import in the options page reaches the highlights and the popu
     const popup = await openExtensionPage(`popup/popup.html?tab=${tabId}`);
     await popup.waitForSelector('.group-actor .name', { timeout: 15_000 });
     await popup.waitForFunction(() => [...document.querySelectorAll('.group-actor .name')].some((n) => n.textContent === 'Rocket Kitten'), { timeout: 15_000 });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+const EXTENSION_UUID = '7d3f2a10-5c4b-4e8e-9a61-2f0b8c1d9e47';
+
+/** Firefox with a fixed moz-extension host, so a test can open the extension's pages as the browser itself would. */
+async function launchWithExtensionPages(): Promise<{ browser: Browser; uuid: string; openExtensionPage: (pagePath: string) => Promise<Page> }> {
+  const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    // WebDriver BiDi may not navigate a tab to an extension page; the browser window's own script may open one.
+    args: ['-remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [manifest.browser_specific_settings.gecko.id]: EXTENSION_UUID }) },
+  });
+  // puppeteer's raw WebDriver BiDi connection (not in its public types).
+  const bidi = (browser as unknown as { connection: { send(method: string, params: object): Promise<unknown> } }).connection;
+  /** Opens an extension page in a new tab, as the browser itself would (a toolbar button, the add-ons manager). */
+  const openExtensionPage = async (pagePath: string): Promise<Page> => {
+    const url = `moz-extension://${EXTENSION_UUID}/${pagePath}`;
+    const { result } = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as { result: { contexts: { context: string }[] } };
+    const target = { context: result.contexts[0]!.context };
+    const before = new Set(await browser.pages());
+    await bidi.send('script.evaluate', {
+      expression: `gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); 0`,
+      target,
+      awaitPromise: false,
+    });
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      for (const p of await browser.pages()) {
+        if (before.has(p)) continue;
+        // Page.url() is not updated for such tabs; ask the page.
+        if ((await p.evaluate(() => location.href).catch(() => '')) === url) return p;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`${url} did not open`);
+  };
+  return { browser, uuid: EXTENSION_UUID, openExtensionPage };
+}
+
+/** Highlight texts painted in a frame. */
+function paintedIn(frame: Frame): Promise<string[]> {
+  return frame.evaluate(() => {
+    const out: string[] = [];
+    CSS.highlights.forEach((h) => h.forEach((r) => out.push(((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).toString())));
+    return out.sort();
+  });
+}
+
+/**
+ * A frame from another host than its tab's cannot read the tab's address: it follows the switch of the tab's site,
+ * not its own, through location.ancestorOrigins (Firefox 153 has it; an older release asks the background).
+ */
+test('Firefox: a frame from another host follows the switch of its tab’s site, not its own', { skip: !existsSync(FIREFOX) && `no Firefox at ${FIREFOX}` }, async () => {
+  const server = await serveFixtures();
+  const { browser, openExtensionPage } = await launchWithExtensionPages();
+  const until = async <T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> => {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const v = await read().catch(() => undefined as T);
+      if (v !== undefined && ok(v)) return v;
+      if (Date.now() > deadline) throw new Error(`${what}: ${JSON.stringify(v)}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  try {
+    await browser.installExtension(DIST);
+    const page = await browser.newPage();
+    const url = server.url('/frame-site.html');
+    assert.ok(new URL(url).hostname === '127.0.0.1', 'the page is on 127.0.0.1, its frame on localhost');
+    await page.goto(url);
+    const other = await until('the other host’s frame', async () => page.frames().find((f) => f.url().startsWith('http://localhost:')), (f) => !!f);
+    assert.deepEqual(await until('frame painted', () => paintedIn(other!), (t) => t.length === 2), ['Dridex', 'TrickBot']);
+
+    // The reader turns the tab's site off (the popup's switch writes the settings; here an extension page does).
+    const options = await openExtensionPage('options/options.html');
+    const setSites = (sites: string[]) =>
+      options.evaluate(async (list) => {
+        const storage = (globalThis as unknown as { browser: { storage: { local: { get(k: string): Promise<Record<string, object>>; set(v: object): Promise<void> } } } }).browser.storage.local;
+        const current = (await storage.get('settings')).settings ?? {};
+        await storage.set({ settings: { ...current, paused: false, siteMode: 'all-except', sites: list } });
+      }, sites);
+    await setSites(['127.0.0.1']);
+    assert.deepEqual(await until('frame cleared', () => paintedIn(other!), (t) => t.length === 0), []);
+    assert.deepEqual(await paintedIn(page.mainFrame()), []);
+
+    // Loaded again with the site off: the frame asks before it paints anything.
+    await page.bringToFront();
+    await page.reload();
+    const again = await until('the frame again', async () => page.frames().find((f) => f.url().startsWith('http://localhost:')), (f) => !!f);
+    await new Promise((r) => setTimeout(r, 3000));
+    assert.deepEqual(await paintedIn(again!), [], 'nothing painted in the frame of a site switched off');
+
+    // On again: the frame paints.
+    await setSites([]);
+    assert.deepEqual(await until('frame painted again', () => paintedIn(again!), (t) => t.length === 2), ['Dridex', 'TrickBot']);
   } finally {
     await browser.close();
     await server.close();
