@@ -402,6 +402,9 @@ export class StyleManager {
   private scope: string | undefined;
   /** Whether `scope` names the region (then it must keep matching it: `scopeHolds`). */
   private scopeIsRegion = false;
+  /** Set by `cover` when the scope must be worked out again; the rules already written hang on `written`. */
+  private scopeDirty = false;
+  private written: string | undefined;
   /** The highlights painted so far: only they get rules. */
   private readonly names = new Set<HighlightName>();
   /** Roots painted in whose rules wait for the highlights to be shown. */
@@ -413,10 +416,6 @@ export class StyleManager {
     private readonly doc: Document,
     private inherits = false,
   ) {}
-
-  /** Set by `cover` when the scope must be worked out again; the rules already written keep `written`. */
-  private scopeDirty = false;
-  private written: string | undefined;
 
   private cssFor(which: 'document' | 'shadow'): string {
     if (!this.colors) return '';
@@ -471,7 +470,7 @@ export class StyleManager {
   /** Works the region out again from every element holding painted text of the document, and rewrites the rules. */
   rescope(holders: Iterable<Element>): void {
     this.region = undefined;
-    for (const el of holders) this.grow(el);
+    for (const el of holders) if (el.isConnected) this.grow(el);
     this.scope = undefined;
     this.scopeDirty = true;
     this.updateScope();
