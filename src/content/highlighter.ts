@@ -405,6 +405,8 @@ export class StyleManager {
   /** Set by `cover` when the scope must be worked out again; the rules already written hang on `written`. */
   private scopeDirty = false;
   private written: string | undefined;
+  /** What `documentScope` estimated its choice costs (elements, see `reach`); undefined without inheritance. */
+  private scopeCost: number | undefined;
   /** The highlights painted so far: only they get rules. */
   private readonly names = new Set<HighlightName>();
   /** Roots painted in whose rules wait for the highlights to be shown. */
@@ -430,6 +432,7 @@ export class StyleManager {
     const escape = this.doc.defaultView?.CSS?.escape;
     const tagScope = escape && tags.length && tags.length <= MAX_SCOPED_TAGS ? `:is(${tags.map((t) => escape(t)).join(', ')})` : undefined;
     this.scopeIsRegion = false;
+    this.scopeCost = undefined;
     if (!this.inherits) return (this.scope = tagScope ?? '');
     // The cost of each choice, in elements reached; ties go to the earlier (the cheaper to keep). The region is taken
     // only when clearly cheaper: the page may move it, and its path then has to be worked out again (`scopeHolds`).
@@ -449,7 +452,18 @@ export class StyleManager {
     }
     const best = choices.reduce((a, b) => (b.cost < a.cost ? b : a));
     this.scopeIsRegion = best.region === true;
+    this.scopeCost = best.cost;
     return (this.scope = best.scope);
+  }
+
+  /**
+   * Roughly how many elements' styles adopting the rules makes the browser recompute, counted as for `:root` (whose
+   * cost is the page's element count): the cost `documentScope` chose by. 0 when no document awaits them.
+   */
+  reach(): number {
+    if (![...this.waiting].some(isDocument)) return 0;
+    if (this.scope === undefined) this.documentScope();
+    return this.scope === '' || this.scopeCost === undefined ? this.doc.getElementsByTagName('*').length : this.scopeCost;
   }
 
   /**

@@ -44,6 +44,22 @@ export interface Spot {
   rule?: string;
 }
 
+/**
+ * Characters matched per millisecond in this page so far, starting from a cold matcher's pace (≈ 1,000 per ms in a
+ * fresh page at first; ≈ 30,000 warm).
+ */
+export class MatchRate {
+  private chars = 0;
+  private ms = 0;
+  add(chars: number, ms: number): void {
+    this.chars += chars;
+    this.ms += ms;
+  }
+  get perMs(): number {
+    return this.ms > 0 && this.chars > 0 ? Math.max(1, this.chars / this.ms) : 1_000;
+  }
+}
+
 /** Per-phase time of the first full scan (ms), for the benchmark; index.ts adds settings and ranges. */
 export type ScanPhases = Omit<ScanStats, 'settings' | 'ranges'>;
 
@@ -57,9 +73,10 @@ export const CHUNK_CHARS = 32_000;
 /** Yield to the page once a slice has run this long. */
 const SLICE_MS = 12;
 /**
- * From this many elements the first highlights wait a frame after their rules. The recalculation the rules cause
- * costs ≈ 4–6 µs per element reached (page scripts on the pages of bench:page), and painting the highlights comes on
- * top: on the 1 MB page (≈ 7,000 elements) the two in one frame took 44–59 ms in three loads.
+ * From this many elements reached by the rules (StyleManager.reach) the first highlights wait a frame after them.
+ * The recalculation the rules cause costs ≈ 4–6 µs per element reached (page scripts on the pages of bench:page),
+ * and painting the highlights comes on top: on the 1 MB page (≈ 7,000 elements, its article nearly all of them) the
+ * two in one frame took 44–59 ms in three loads.
  */
 const SPLIT_FRAME_ELEMENTS = 5_000;
 /**
@@ -158,6 +175,8 @@ export class Scanner {
   private securityContext = false;
   /** What the page's text has said so far, across its slices (the one-sense rules, MatchOptions.memory). */
   private memory: TextMemory = createTextMemory();
+  /** How fast this page's matcher has matched so far (it starts cold, see `drain`). */
+  private readonly matchRate = new MatchRate();
   private done = false;
   private scanMs = 0;
   private run = 0;
@@ -212,10 +231,11 @@ export class Scanner {
     await this.scanRoots([root], run, true, pre);
     releasePrefetched();
     if (run !== this.run) return this.report();
-    // On a page of many elements, the rules one frame before the highlights: the browser's recalculation of the
-    // elements they name and its first painting of the highlights then fall in two frames, not one (on the 5 MB page
-    // of bench:page, ≈ 100 ms each). On a smaller page both fit in one frame, and waiting would only delay `done`.
-    if (this.styles.pending && !this.painter?.mutates && this.doc.getElementsByTagName('*').length >= SPLIT_FRAME_ELEMENTS) {
+    // Where the rules reach many elements, the rules one frame before the highlights: the browser's recalculation of
+    // the elements they name and its first painting of the highlights then fall in two frames, not one (on the 5 MB
+    // page of bench:page, ≈ 100 ms each). Where they reach few (a small page, or the article of a large one) both fit
+    // in one frame, and waiting would only delay `done`.
+    if (this.styles.pending && !this.painter?.mutates && this.styles.reach() >= SPLIT_FRAME_ELEMENTS) {
       this.showStyles();
       await nextFrame(this.doc);
       if (run !== this.run) return this.report();
@@ -332,10 +352,13 @@ export class Scanner {
     }
     const scanStart = performance.now();
     let sliceStart = scanStart;
-    /** Yields when the slice has run long enough; false when the scan was superseded meanwhile. */
-    const maybeYield = async (): Promise<boolean> => {
+    /**
+     * Yields when the slice has run long enough, or would with `ahead` ms of work more; false when the scan was
+     * superseded meanwhile.
+     */
+    const maybeYield = async (ahead = 0): Promise<boolean> => {
       const now = performance.now();
-      if (now - sliceStart <= SLICE_MS) return true;
+      if (now - sliceStart + ahead <= SLICE_MS || (ahead > 0 && now - sliceStart < 1)) return true;
       if (now - scanStart > SHOW_PROGRESS_MS) this.show();
       const y0 = performance.now();
       await yieldToPage();
@@ -376,8 +399,12 @@ export class Scanner {
           if (!(await maybeYield())) return false;
           continue;
         }
+        // A chunk matched cold takes long (≈ 30 ms for 32,000 characters in a fresh page, against ≈ 1 ms warm): it
+        // starts a slice of its own rather than join the walk that read it (one 52 ms task on the news-like page).
+        if (!(await maybeYield(chunk.text.length / this.matchRate.perMs))) return false;
         const m0 = performance.now();
         const found = m.match(chunk.text, { ...matchOptions, memory: this.memory, ...(context ? { securityContext: true } : {}) });
+        this.matchRate.add(chunk.text.length, performance.now() - m0);
         remember(chunk, root);
         const p0 = performance.now();
         if (!first) this.forget(chunk.nodes);
