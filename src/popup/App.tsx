@@ -135,6 +135,7 @@ export function App({ backend, initialEntity }: AppProps) {
   }, [stack.length, top.route]);
 
   const onPage = knownOnPage(report);
+  const onPageIds = new Set(onPage.map((i) => i.entityId));
   const suggestions = onPage.map((i) => ({ id: i.entityId, name: i.name, kind: i.kind }));
 
   const startRecord = async (about?: Entity) => {
@@ -235,6 +236,7 @@ export function App({ backend, initialEntity }: AppProps) {
         onRecord={(entity) => void startRecord(entity)}
         onEditClaim={editClaim}
         onDeleteClaim={(c) => void deleteClaim(c)}
+        onPage={onPageIds}
       />
     );
   } else if (route.name === 'record' || route.name === 'edit') {
