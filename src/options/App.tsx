@@ -27,10 +27,23 @@ export function App({ backend }: { backend: OptionsBackend }) {
     return () => controller.abort();
   }, [backend]);
 
+  /** Why the last change of a setting was not saved; cleared by the next change that is. */
+  const [saveFailed, setSaveFailed] = useState(false);
+
   const update = useCallback(
     (change: (s: Settings) => Settings) => {
       setSettings((s) => (s ? change(s) : s));
-      void backend.updateSettings(change).then(setSettings);
+      backend.updateSettings(change).then(
+        (saved) => {
+          setSettings(saved);
+          setSaveFailed(false);
+        },
+        // Not saved: show the settings in effect again (the change was drawn at once) and say so.
+        () => {
+          setSaveFailed(true);
+          backend.loadSettings().then(setSettings, () => undefined);
+        },
+      );
     },
     [backend],
   );
@@ -61,6 +74,11 @@ export function App({ backend }: { backend: OptionsBackend }) {
             <ImportPanel settings={settings} dataVersion={dataVersion} onDataChanged={onDataChanged} />
             <ExportPanel onDataChanged={onDataChanged} />
           </>
+        )}
+        {route.section === 'settings' && saveFailed && (
+          <p class="notice bad save-failed" role="alert">
+            {t('optSettingsSaveFailed')}
+          </p>
         )}
         {route.section === 'settings' && (settings ? <SettingsPanel settings={settings} update={update} dataVersion={dataVersion} /> : <p class="muted">{t('optLoading')}</p>)}
         {route.section === 'explorer' && (

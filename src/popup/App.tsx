@@ -7,7 +7,7 @@ import type { Entity } from '../core/model/entity';
 import type { Claim } from '../core/model/link';
 import type { LinkView } from '../core/db/repository';
 import type { PageInfo, SpottedReport } from '../core/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, siteOf, type Settings } from '../core/settings';
 import { t } from '../platform/i18n';
 import type { PopupBackend, StoredDraft, TabInfo } from './backend';
 import { Notice, type NoticeData } from './components/Notice';
@@ -135,6 +135,7 @@ export function App({ backend, initialEntity }: AppProps) {
   }, [stack.length, top.route]);
 
   const onPage = knownOnPage(report);
+  const onPageIds = new Set(onPage.map((i) => i.entityId));
   const suggestions = onPage.map((i) => ({ id: i.entityId, name: i.name, kind: i.kind }));
 
   const startRecord = async (about?: Entity) => {
@@ -235,6 +236,7 @@ export function App({ backend, initialEntity }: AppProps) {
         onRecord={(entity) => void startRecord(entity)}
         onEditClaim={editClaim}
         onDeleteClaim={(c) => void deleteClaim(c)}
+        onPage={onPageIds}
       />
     );
   } else if (route.name === 'record' || route.name === 'edit') {
@@ -291,7 +293,10 @@ export function App({ backend, initialEntity }: AppProps) {
         }
         onRecord={() => void startRecord()}
         onToggleSite={() => {
-          if (tab?.url) void backend.toggleSite(tab.url).then(setSettings);
+          const url = tab?.url;
+          if (!url) return;
+          // On failure the switch shows the stored setting again, and the reader is told it did not change.
+          backend.toggleSite(url).then(setSettings, () => setNotice({ text: t('popupSiteToggleFailed', siteOf(url) || url), error: true }));
         }}
       />
     );

@@ -20,7 +20,7 @@ for (const [label, size] of [
     await page.setViewportSize(size);
     await waitSeeded(page);
     await page.reload();
-    // APT28, halfway down the first page of the list.
+    // APT28, on the first page of the list (most links first); the graph is below all fifty rows either way.
     const name = page.locator('button.entity-link', { hasText: /^APT28$/ });
     await name.scrollIntoViewIfNeeded();
     await name.click();

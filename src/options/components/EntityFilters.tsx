@@ -1,4 +1,4 @@
-/** Filter bar of the explorer: text, kind, country, has links, source. */
+/** Filter bar of the explorer: text, kind, country, has links, source, and the list's order. */
 import { ENTITY_KINDS } from '../../core/model/entity';
 import { t } from '../../platform/i18n';
 import { countryName } from '../../ui/country';
@@ -74,6 +74,15 @@ export function EntityFilters({ filter, countries, sources, onChange }: EntityFi
               {sourceLabel(s)}
             </option>
           ))}
+        </select>
+      </div>
+      <div class="stack">
+        <label class="small" for="f-sort">
+          {t('optSortLabel')}
+        </label>
+        <select id="f-sort" value={filter.sort} onChange={(e) => set('sort', e.currentTarget.value as EntityFilter['sort'])}>
+          <option value="links">{t('optSortLinks')}</option>
+          <option value="name">{t('optSortName')}</option>
         </select>
       </div>
     </form>

@@ -16,7 +16,15 @@ const STEPS: Record<string, (i: number, last: number) => number> = {
   End: (_, last) => last,
 };
 
-export function EntityTable({ rows, selected, onOpen }: { rows: readonly Indexed[]; selected?: string | undefined; onOpen: (id: string) => void }) {
+export interface EntityTableProps {
+  rows: readonly Indexed[];
+  selected?: string | undefined;
+  /** The rows' order, told to assistive technology on the column it sorts by. */
+  sort?: 'links' | 'name' | undefined;
+  onOpen: (id: string) => void;
+}
+
+export function EntityTable({ rows, selected, sort, onOpen }: EntityTableProps) {
   const [moved, setMoved] = useState<string>();
   const body = useRef<HTMLTableSectionElement>(null);
   if (!rows.length) return <p class="muted">{t('optNoMatches')}</p>;
@@ -42,14 +50,16 @@ export function EntityTable({ rows, selected, onOpen }: { rows: readonly Indexed
       </caption>
       <thead>
         <tr>
-          <th scope="col">{t('optColName')}</th>
+          <th scope="col" aria-sort={sort === 'name' ? 'ascending' : undefined}>
+            {t('optColName')}
+          </th>
           <th scope="col" class="col-kind">
             {t('optColKind')}
           </th>
           <th scope="col" class="col-country">
             {t('optColCountry')}
           </th>
-          <th scope="col" class="num">
+          <th scope="col" class="num" aria-sort={sort === 'links' ? 'descending' : undefined}>
             {t('optColLinks')}
           </th>
         </tr>

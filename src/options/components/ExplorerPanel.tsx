@@ -89,7 +89,7 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
           <p class="small muted" aria-live="polite" data-testid="match-count">
             {rows ? t('optMatchCount', [matching.length.toLocaleString(), rows.length.toLocaleString()]) : t('optLoading')}
           </p>
-          {rows && <EntityTable rows={pageRows} selected={selected} onOpen={openFromList} />}
+          {rows && <EntityTable rows={pageRows} selected={selected} sort={filter.sort} onOpen={openFromList} />}
           {rows && matching.length > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={matching.length} onPage={setPage} />}
         </div>
         {selected ? (

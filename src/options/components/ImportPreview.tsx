@@ -32,6 +32,9 @@ export function ImportPreview({ name, plan, preview, json, busy, onApply, onCanc
   for (const e of preview.newEntities) names.set(e.id, e.name);
   for (const c of preview.updatedEntities) names.set(c.after.id, c.after.name);
   const linkText = (l: Link) => `${names.get(l.from) ?? l.from} — ${t(`relation_${l.relation.replace(/-/g, '_')}` as MessageKey)} — ${names.get(l.to) ?? l.to}`;
+  // So that the tiles add up (7,165 in the file = 6,980 new + 180 updated + 5 …): the file's entities that change
+  // nothing, being already there as they are or merged into another entry of the same file.
+  const unchanged = Math.max(0, plan.entities.length - preview.newEntities.length - preview.updatedEntities.length);
   const skipped = plan.skipped.revoked + plan.skipped.deprecated + plan.skipped.unsupported + plan.skipped.orphaned;
   return (
     <section class={`card preview${failed ? ' preview-failed' : ''}`} aria-labelledby="preview-title">
@@ -54,6 +57,7 @@ export function ImportPreview({ name, plan, preview, json, busy, onApply, onCanc
             <CountTile id="inFile" label={t('optCountInFile')} value={plan.entities.length} />
             <CountTile id="newEntities" label={t('optCountNewEntities')} value={preview.newEntities.length} tone="new" />
             <CountTile id="updatedEntities" label={t('optCountUpdatedEntities')} value={preview.updatedEntities.length} />
+            <CountTile id="unchangedEntities" label={t('optCountUnchangedEntities')} value={unchanged} />
             <CountTile id="conflicts" label={t('optCountConflicts')} value={preview.conflicts.length} tone={preview.conflicts.length ? 'warn' : undefined} />
             <CountTile id="newLinks" label={t('optCountNewLinks')} value={preview.newLinks.length} tone="new" />
             <CountTile id="updatedLinks" label={t('optCountUpdatedLinks')} value={preview.updatedLinks.length} />

@@ -11,9 +11,14 @@ export interface EntityFilter {
   links: 'any' | 'with' | 'without';
   /** A provenance value ("bundled", "misp:threat-actor", "attack", "user"…), '' for any. */
   source: string;
+  /**
+   * Order of the list: most links first (ties by name), or by name. Most links first by default: with the public
+   * feeds imported, by name the list opened on ".CryptoHasYou.", "[Unnamed group]", "$ucyLocker"… with no links.
+   */
+  sort: 'links' | 'name';
 }
 
-export const ANY: EntityFilter = { query: '', kind: '', country: '', links: 'any', source: '' };
+export const ANY: EntityFilter = { query: '', kind: '', country: '', links: 'any', source: '', sort: 'links' };
 
 export interface Indexed {
   entity: Entity;
@@ -28,9 +33,10 @@ export function indexEntities(entities: readonly Entity[], linkCounts: ReadonlyM
     .sort((a, b) => a.entity.name.localeCompare(b.entity.name, undefined, { sensitivity: 'base' }));
 }
 
+/** The rows that pass the filter, in its order (rows come sorted by name; the sort is stable). */
 export function filterEntities(rows: readonly Indexed[], f: EntityFilter): Indexed[] {
   const q = nameKey(f.query);
-  return rows.filter(({ entity, search, links }) => {
+  const kept = rows.filter(({ entity, search, links }) => {
     if (f.kind && entity.kind !== f.kind) return false;
     if (f.country === '-' ? !!entity.country : f.country && entity.country !== f.country) return false;
     if (f.links === 'with' && links === 0) return false;
@@ -38,6 +44,7 @@ export function filterEntities(rows: readonly Indexed[], f: EntityFilter): Index
     if (f.source && !entity.provenance.includes(f.source)) return false;
     return !q || search.includes(q);
   });
+  return f.sort === 'links' ? kept.sort((a, b) => b.links - a.links) : kept;
 }
 
 /** Distinct values for the filter menus, most common first. */

@@ -15,9 +15,11 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
+/** `size` in px at the browser's default font size; drawn in rem so icons grow with the reader's font-size setting. */
 export function Icon({ name, size = 16 }: { name: IconName; size?: number }) {
+  const length = `${size / 16}rem`;
   return (
-    <svg class={`icon icon-${name}`} width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
+    <svg class={`icon icon-${name}`} width={length} height={length} viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
       <path d={PATHS[name]} />
     </svg>
   );

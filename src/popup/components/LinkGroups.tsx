@@ -16,17 +16,24 @@ export interface LinkGroupsProps {
   onOpenEntity: (id: string) => void;
   onEditClaim: (claim: Claim, view: LinkView) => void;
   onDeleteClaim: (claim: Claim) => void;
+  /** Ids of the entities named on the reader's page: their links are marked and listed first within their status. */
+  onPage?: ReadonlySet<string> | undefined;
 }
 
 const STATUS_RANK: Record<string, number> = { active: 0, disputed: 1, historical: 2, refuted: 3 };
 
 /**
  * Groups by relation and direction. Within a group: current links first, then historical, refuted last (shown,
- * never hidden), each by confidence; groups follow their first row.
+ * never hidden); within a status, links to entities also on the reader's page first (what an analyst reading a
+ * report asks: which of these does this article connect?), then by confidence. Groups follow their first row.
  */
-export function groupLinks(links: LinkView[]): { key: string; views: LinkView[] }[] {
+export function groupLinks(links: LinkView[], onPage: ReadonlySet<string> = new Set()): { key: string; views: LinkView[] }[] {
+  const here = (v: LinkView) => (onPage.has(v.other.id) ? 0 : 1);
   const sorted = [...links].sort(
-    (a, b) => (STATUS_RANK[a.derived.status] ?? 0) - (STATUS_RANK[b.derived.status] ?? 0) || (b.derived.confidence ?? -1) - (a.derived.confidence ?? -1),
+    (a, b) =>
+      (STATUS_RANK[a.derived.status] ?? 0) - (STATUS_RANK[b.derived.status] ?? 0) ||
+      here(a) - here(b) ||
+      (b.derived.confidence ?? -1) - (a.derived.confidence ?? -1),
   );
   const groups = new Map<string, LinkView[]>();
   for (const v of sorted) {
@@ -51,7 +58,7 @@ export function LinkGroups(props: LinkGroupsProps) {
   }, [expanded]);
   return (
     <div class="link-groups" ref={root}>
-      {groupLinks(props.links).map(({ key, views }) => {
+      {groupLinks(props.links, props.onPage).map(({ key, views }) => {
         const first = views[0]!;
         const headingId = `rel-${key.replace(/[^A-Za-z0-9_-]/g, '_')}`;
         return (
@@ -71,6 +78,7 @@ export function LinkGroups(props: LinkGroupsProps) {
                   onOpenEntity={props.onOpenEntity}
                   onEditClaim={props.onEditClaim}
                   onDeleteClaim={props.onDeleteClaim}
+                  onPage={props.onPage?.has(v.other.id)}
                 />
               ))}
             </ul>

@@ -1,6 +1,7 @@
 /**
  * One link of the viewed entity: the other entity, confidence (words, number, scale), status and number of
  * sources. Refuted and historical links are styled differently but always listed. Opening it shows the evidence.
+ * A link to an entity also named on the reader's page says so ("on this page").
  */
 import type { Claim } from '../../core/model/link';
 import type { LinkView } from '../../core/db/repository';
@@ -21,18 +22,26 @@ export interface LinkRowProps {
   onOpenEntity: (id: string) => void;
   onEditClaim: (claim: Claim, view: LinkView) => void;
   onDeleteClaim: (claim: Claim) => void;
+  /** The other entity is also named on the page the reader is on: marked in words, not by colour alone. */
+  onPage?: boolean | undefined;
 }
 
-export function LinkRow({ view, entityName, open, scale, onToggle, onOpenEntity, onEditClaim, onDeleteClaim }: LinkRowProps) {
+export function LinkRow({ view, entityName, open, scale, onToggle, onOpenEntity, onEditClaim, onDeleteClaim, onPage }: LinkRowProps) {
   const { link, other, derived, claims } = view;
   const panelId = `evidence-${link.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
-    <li class={`link-row status-${derived.status}${open ? ' open' : ''}`} data-link={link.id}>
+    <li class={`link-row status-${derived.status}${open ? ' open' : ''}${onPage ? ' on-page' : ''}`} data-link={link.id}>
       <button type="button" class="link-head" aria-expanded={open} aria-controls={panelId} data-focus={`link:${link.id}`} onClick={onToggle}>
         <span class="relation">
           <span class="sr-only">{entityName} {relationPhrase(link.relation, view.direction)} </span>
           <KindDot kind={other.kind} />
           <span class="link-other">{other.name}</span>
+          {onPage && (
+            <span class="on-page-badge" title={t('popupLinkOnPageTitle', other.name)}>
+              <span class="sr-only">, </span>
+              {t('popupLinkOnPage')}
+            </span>
+          )}
         </span>
         <span class={`status-badge status-${derived.status}`} title={t(`status_${derived.status}` as MessageKey)}>
           {t(`popupStatus_${derived.status}` as MessageKey)}

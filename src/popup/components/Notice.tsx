@@ -1,6 +1,8 @@
 /**
  * A status line (saved, deleted + Undo, or an error); announced (errors at once, as alerts), never timed out.
  * A notice with `focusUndo` takes the keyboard focus to its Undo button: the control that made it (Delete) has gone.
+ * Dismissing it (×) from the keyboard puts focus back where it was when the notice came (the site switch), or, if
+ * that control has gone (a deleted claim's Delete), on the view's heading; never on the page body.
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../platform/i18n';
@@ -17,11 +19,23 @@ export interface NoticeData {
 
 export function Notice({ notice, onDismiss }: { notice: NoticeData | undefined; onDismiss: () => void }) {
   const undo = useRef<HTMLButtonElement>(null);
+  const region = useRef<HTMLDivElement>(null);
+  /** The control that had focus when the notice came. */
+  const before = useRef<HTMLElement | null>(null);
   useEffect(() => {
+    const active = document.activeElement as HTMLElement | null;
+    if (notice && !region.current?.contains(active)) before.current = active && active !== document.body ? active : null;
     if (notice?.focusUndo) undo.current?.focus();
   }, [notice]);
+  const dismiss = () => {
+    const hadFocus = !!region.current?.contains(document.activeElement);
+    onDismiss();
+    if (!hadFocus) return;
+    const back = before.current?.isConnected ? before.current : document.querySelector<HTMLElement>('main [data-autofocus], main input[type="search"]');
+    back?.focus();
+  };
   return (
-    <div class="notice-region" role="status" aria-live="polite">
+    <div class="notice-region" role="status" aria-live="polite" ref={region}>
       {notice && (
         <div class={`notice${notice.error ? ' notice-error' : ''}`} role={notice.error ? 'alert' : undefined}>
           <span class="notice-text">{notice.text}</span>
@@ -30,7 +44,7 @@ export function Notice({ notice, onDismiss }: { notice: NoticeData | undefined; 
               {t('popupUndo')}
             </button>
           )}
-          <button type="button" class="icon-button" onClick={onDismiss} aria-label={t('popupDismiss')}>
+          <button type="button" class="icon-button" onClick={dismiss} aria-label={t('popupDismiss')}>
             <Icon name="close" size={14} />
           </button>
         </div>

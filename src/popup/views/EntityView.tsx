@@ -12,6 +12,7 @@ import { Icon } from '../components/Icon';
 import { LinkGroups } from '../components/LinkGroups';
 import { PivotList } from '../components/PivotList';
 import { TopBar } from '../components/TopBar';
+import { counted } from '../lib/format';
 
 export interface EntityViewProps {
   backend: Pick<PopupBackend, 'entity' | 'links' | 'pivots'>;
@@ -30,6 +31,8 @@ export interface EntityViewProps {
   onRecord: (entity: Entity) => void;
   onEditClaim: (claim: Claim, view: LinkView, entity: Entity) => void;
   onDeleteClaim: (claim: Claim) => void;
+  /** Ids of the known entities named on the reader's page, to mark the links that lead to them. */
+  onPage?: ReadonlySet<string> | undefined;
 }
 
 export function EntityView(props: EntityViewProps) {
@@ -55,6 +58,9 @@ export function EntityView(props: EntityViewProps) {
     };
   }, [backend, id, props.revision]);
 
+  // Counted as the rows marked below: two links to one entity on the page are two marked rows.
+  const linksHere = (links ?? []).filter((l) => props.onPage?.has(l.other.id)).length;
+
   return (
     <main class="view entity-view" aria-busy={entity === undefined}>
       <TopBar onBack={props.onBack} onOptions={props.onOptions} />
@@ -69,6 +75,7 @@ export function EntityView(props: EntityViewProps) {
               {links && links.length > 0 && <span class="group-count">{links.length}</span>}
             </h2>
             {links && !links.length && <p class="muted pad">{t('popupNoLinks')}</p>}
+            {linksHere > 0 && <p class="hint on-page-summary">{counted(linksHere, 'popupLinksOnPageOne', 'popupLinksOnPage')}</p>}
             {links && (
               <LinkGroups
                 entityName={entity.name}
@@ -79,6 +86,7 @@ export function EntityView(props: EntityViewProps) {
                 onOpenEntity={props.onOpen}
                 onEditClaim={(claim, view) => props.onEditClaim(claim, view, entity)}
                 onDeleteClaim={props.onDeleteClaim}
+                onPage={props.onPage}
               />
             )}
           </section>

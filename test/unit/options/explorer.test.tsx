@@ -39,7 +39,7 @@ describe('explorer filtering (pure)', () => {
   });
 
   it('filters by name or alias, kind, country, links and source', () => {
-    const names = (f: Partial<typeof ANY>) => filterEntities(rows, { ...ANY, ...f }).map((r) => r.entity.name);
+    const names = (f: Partial<typeof ANY>) => filterEntities(rows, { ...ANY, sort: 'name', ...f }).map((r) => r.entity.name);
     expect(names({ query: 'hidden-cobra' })).toEqual(['Lazarus Group']);
     expect(names({ query: 'kitt' })).toEqual(['Rocket Kitten']);
     expect(names({ kind: 'actor' })).toEqual(['Lazarus Group', 'Rocket Kitten']);
@@ -49,6 +49,18 @@ describe('explorer filtering (pure)', () => {
     expect(names({ links: 'without', kind: 'actor' })).toEqual(['Rocket Kitten']);
     expect(names({ source: 'misp:threat-actor' })).toEqual(['Rocket Kitten']);
     expect(names({ source: 'bundled', links: 'with' })).toEqual(['Lazarus Group', 'TrickBot']);
+  });
+
+  it('lists the most linked first by default (ties by name), by name on request', () => {
+    const order = (f: Partial<typeof ANY>) => filterEntities(rows, { ...ANY, ...f }).map((r) => r.entity.name);
+    const linked = indexEntities(entities, countLinks([{ from: 'TrickBot', to: 'Rocket Kitten' }, { from: 'TrickBot', to: 'Lazarus Group' }]));
+    expect(filterEntities(linked, ANY).map((r) => [r.entity.name, r.links])).toEqual([
+      ['TrickBot', 2],
+      ['Lazarus Group', 1],
+      ['Rocket Kitten', 1],
+      ['Lone Tool', 0],
+    ]);
+    expect(order({ sort: 'name' })).toEqual(['Lazarus Group', 'Lone Tool', 'Rocket Kitten', 'TrickBot']);
   });
 
   it('offers the countries and sources present, most common source first', () => {
@@ -109,6 +121,24 @@ function showExplorer(backend: ReturnType<typeof fakeBackend>, selected?: string
 }
 
 describe('explorer panel', () => {
+  it('opens on the most linked entities, says so, and orders by name on request', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    showExplorer(backend);
+    await waitFor(() => $('table.entities'));
+    const order = field<HTMLSelectElement>('Order', $('.filters')!)!;
+    expect(order.selectedOptions[0]!.textContent).toBe('Most links first');
+    const links = () => $$('table.entities tbody td.num').map((td) => Number(td.textContent));
+    expect(links()[0]).toBeGreaterThan(0);
+    expect(links()).toEqual([...links()].sort((a, b) => b - a));
+    expect($('table.entities th.num')!.getAttribute('aria-sort')).toBe('descending');
+
+    await choose(order, 'name');
+    const names = $$('table.entities tbody .entity-link').map((b) => b.textContent!);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+    expect($('table.entities th')!.getAttribute('aria-sort')).toBe('ascending');
+  });
+
   it('lists every entity page by page and narrows the list with the filters', async () => {
     const backend = fakeBackend();
     await backend.ready;

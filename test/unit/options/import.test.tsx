@@ -64,6 +64,24 @@ describe('options import: file → preview → apply → undo', () => {
     expect(await backend.lastUndo.get()).toBeDefined();
   });
 
+  it('counts that add up: entities in the file = new + updated + unchanged, all unchanged when the same file comes again', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    show(backend);
+    await pickFile(fileInput(), fileOf('misp-threat-actor-sample.json'));
+    await waitFor(() => $('[data-count="newEntities"]'));
+    expect(count('inFile')).toBe(count('newEntities') + count('updatedEntities') + count('unchangedEntities'));
+    expect($('[data-count="unchangedEntities"] dt')!.textContent).toBe('Unchanged or merged');
+    await click(button('Apply import'));
+    await waitFor(() => $('.notice.good'));
+
+    await pickFile(fileInput(), fileOf('misp-threat-actor-sample.json'));
+    await waitFor(() => $('[data-count="newEntities"]'));
+    expect(count('newEntities')).toBe(0);
+    expect(count('updatedEntities')).toBe(0);
+    expect(count('unchangedEntities')).toBe(count('inFile'));
+  });
+
   it('says a cut-off file is incomplete JSON, where it stops, without the engine\'s message or "Unrecognised format"', async () => {
     const backend = fakeBackend();
     await backend.ready;

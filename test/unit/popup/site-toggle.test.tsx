@@ -1,0 +1,39 @@
+// @vitest-environment happy-dom
+/**
+ * Audit G, finding 9: the popup's per-site switch. When the change cannot be saved the switch must show the
+ * setting in effect and the reader be told, not flip back (or stay) without a word.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act } from 'preact/test-utils';
+import { App } from '../../../src/popup/App';
+import { fakeBackend } from './fixtures';
+import { $, cleanup, mount, waitFor } from '../render';
+
+vi.mock('../../../src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()));
+
+afterEach(cleanup);
+
+const siteSwitch = () => $<HTMLInputElement>('.switch input')!;
+
+describe('popup site switch', () => {
+  it('turns highlighting off on the site', async () => {
+    const backend = fakeBackend();
+    mount(<App backend={backend} />);
+    await waitFor(() => siteSwitch()?.checked);
+    await act(async () => siteSwitch().click());
+    expect(backend.toggleSite).toHaveBeenCalledWith('https://ledger.example/keys');
+    await waitFor(() => siteSwitch().checked === false);
+    expect($('[role=alert]')).toBeNull();
+  });
+
+  it('says so when the change could not be saved, the switch showing the setting in effect', async () => {
+    const backend = fakeBackend();
+    backend.toggleSite.mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    mount(<App backend={backend} />);
+    await waitFor(() => siteSwitch()?.checked);
+    await act(async () => siteSwitch().click());
+    const alert = await waitFor(() => $('[role=alert]'));
+    expect(alert.textContent).toContain('Highlighting on ledger.example could not be changed: the setting was not saved. Try again.');
+    expect(siteSwitch().checked).toBe(true);
+  });
+});
