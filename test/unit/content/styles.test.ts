@@ -113,6 +113,21 @@ describe('StyleManager', () => {
     expect(selectors(document)).toEqual([':is(p)::highlight(actorlens-actor)']);
   });
 
+  it('says how many elements adopting the rules makes the browser restyle: the article, not the page around it', () => {
+    document.body.innerHTML = `<nav>${'<li><a href="#">x</a></li>'.repeat(500)}</nav><article><p>Lazarus <b>Group</b></p><p>TrickBot</p></article>`;
+    const styles = manager(['article p', 'article b'], { inherits: true });
+    styles.want(document);
+    const total = document.getElementsByTagName('*').length;
+    expect(styles.reach()).toBeLessThan(10);
+    // Names all over the page: about the whole page.
+    styles.cover(holderOf('nav a'));
+    expect(styles.reach()).toBeGreaterThanOrEqual(total / 2);
+    expect(styles.reach()).toBeLessThanOrEqual(total);
+    // Nothing waits to be adopted into the document: nothing to restyle.
+    styles.adoptPending();
+    expect(styles.reach()).toBe(0);
+  });
+
   it('works the region out again when the page replaces it, from the elements still holding painted text', () => {
     document.body.innerHTML = `<nav>${'<li>x</li>'.repeat(50)}</nav><div id="app"><article><p>Lazarus</p></article></div>`;
     const styles = manager(['article p'], { inherits: true });
