@@ -321,6 +321,30 @@ export function listCueBefore(text: string, start: number): Cue | undefined {
 }
 
 /**
+ * "the financially motivated group also tracked as X", "a ransomware family known as X", "the hackers, also referred
+ * to as X": an alias introduced in a clause whose head is a crew or software noun names a thing of that kind, and the
+ * noun is the cue for the name that follows (audit H, finding 6: "FIN7, the financially motivated group also tracked
+ * as Carbanak" is the actor alias, not the malware of that name). The last such noun before "known/tracked/referred
+ * to as" counts ("the ransomware gang known as X": a gang), in the same clause (no sentence end, colon or semicolon
+ * between) and at most ALIAS_INTRO_GAP characters before it.
+ */
+const ALIAS_INTRO_RE = /^.*\b(group|gang|crew|actor|hackers|adversary|cartel|syndicate|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|family|wiper)(?![\p{L}\p{N}_-])[^.;:!?\n]{0,48}?\b(?:also[ \u00a0]+)?(?:known|tracked|referred[ \u00a0]+to)[ \u00a0]+as[ \u00a0]+["'\u201c\u2018]?$/iu;
+const ALIAS_INTRO_CHARS = 96;
+
+export function aliasIntroCueBefore(text: string, start: number): Cue | undefined {
+  // cheap test first: the word before must be "as"
+  let b = start - 1;
+  while (b >= 0 && start - b < 4 && (isInlineSpace(text.charCodeAt(b)) || QUOTE_BEFORE.has(text.charCodeAt(b)))) b--;
+  if (b < 1 || (text.charCodeAt(b) | 32) !== 115 || (text.charCodeAt(b - 1) | 32) !== 97 || (b >= 2 && isLetter(text.charCodeAt(b - 2)))) return undefined;
+  let from = start;
+  while (from > 0 && start - from < ALIAS_INTRO_CHARS && text.charCodeAt(from - 1) !== 10) from--;
+  const m = ALIAS_INTRO_RE.exec(text.slice(from, start));
+  if (!m) return undefined;
+  const w = (m[1] as string).toLowerCase();
+  return { word: w, kind: ACTOR_SET.has(w) ? 'actor' : 'software', side: 'before' };
+}
+
+/**
  * Is the span inside a running sentence: preceded on the same line by a lower-case word, a digit, or a comma/
  * semicolon/colon/parenthesis/quote after such text? False at a line or sentence start and inside Title Case runs.
  */

@@ -11,7 +11,7 @@
  * zero-width character, ligature…). Nothing runs over the whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, ambiguityVerdict, appositiveCueAfter, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, isMidSentence, listCueBefore, nearSecurityWords, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, isMidSentence, listCueBefore, nearSecurityWords, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { CANONICAL, CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
@@ -611,8 +611,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   /**
    * The cue for a candidate [s, e): a cue word next to it (cueNear) that says a kind, else the head noun of a list it
    * opens ("groups such as X") or continues ("groups such as APT33 and X": the previous match carried a list cue and
-   * only commas, "and" or "or" stand between; list cues count only on a page with security context), else a neutral
-   * cue word next to it, else an appositive after it.
+   * only commas, "and" or "or" stand between; list cues count only on a page with security context), else the noun
+   * of a clause introducing it as an alias ("the group also tracked as X"), else a neutral cue word next to it, else
+   * an appositive after it.
    */
   function cueAt(s: number, e: number): Cue | undefined {
     const c = cueNear(text, s, e);
@@ -621,6 +622,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // Carbanak) says nothing of its kind; the list's head noun does, and keeps it (audit F, finding 5).
     const l = listCueAt(s);
     if (l) return l;
+    // "the financially motivated group also tracked as X": the clause's crew or software noun (ambiguity.ts)
+    const a = aliasIntroCueBefore(text, s);
+    if (a) return a;
     // ", the Iranian group", "(a.k.a. …": an appositive in the same clause (ambiguity.ts appositiveCueAfter)
     return c ?? appositiveCueAfter(text, e);
   }
