@@ -31,9 +31,13 @@ export const SKIPPED_IN_PLAIN_TEXT: ReadonlySet<string> = new Set([...SKIPPED_EL
  * Plain text is wrapped by hand at a fixed width, so a name may run over a line break ("Wizard\nSpider"). A single
  * line break between two lines becomes a space; blank lines (paragraph breaks) stay. The length is unchanged, so
  * offsets into the result are offsets into the original text.
+ * Rows of a table and items of a list are not wrapped prose: a break stays after a line ending in "|" and before a
+ * line starting with "|" or a list marker ("- ", "* ", "+ ", "• ", "1. ", "2) "), so a markdown table or list in a
+ * plain-text document keeps one row or item per line, as the same table in an HTML page arrives (the matcher reads
+ * a column of cells: ambiguity.ts, "Tables and short lists").
  */
 export function unwrapLines(text: string): string {
-  return text.replace(/([^\n])\n(?=[^\n])/g, '$1 ');
+  return text.replace(/([^\n|])\n(?=[^\n])(?![ \t]*(?:\||[-*+\u2022][ \t]|\d{1,3}[.)][ \t]))/g, '$1 ');
 }
 
 const CODE_CLASS = /lang|highlight|hljs|prism|source|brush|code|syntax/i;

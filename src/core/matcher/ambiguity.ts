@@ -321,6 +321,30 @@ export function listCueBefore(text: string, start: number): Cue | undefined {
 }
 
 /**
+ * "the financially motivated group also tracked as X", "a ransomware family known as X", "the hackers, also referred
+ * to as X": an alias introduced in a clause whose head is a crew or software noun names a thing of that kind, and the
+ * noun is the cue for the name that follows (audit H, finding 6: "FIN7, the financially motivated group also tracked
+ * as Carbanak" is the actor alias, not the malware of that name). The last such noun before "known/tracked/referred
+ * to as" counts ("the ransomware gang known as X": a gang), in the same clause (no sentence end, colon or semicolon
+ * between) and at most ALIAS_INTRO_GAP characters before it.
+ */
+const ALIAS_INTRO_RE = /^.*\b(group|gang|crew|actor|hackers|adversary|cartel|syndicate|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|family|wiper)(?![\p{L}\p{N}_-])[^.;:!?\n]{0,48}?\b(?:also[ \u00a0]+)?(?:known|tracked|referred[ \u00a0]+to)[ \u00a0]+as[ \u00a0]+["'\u201c\u2018]?$/iu;
+const ALIAS_INTRO_CHARS = 96;
+
+export function aliasIntroCueBefore(text: string, start: number): Cue | undefined {
+  // cheap test first: the word before must be "as"
+  let b = start - 1;
+  while (b >= 0 && start - b < 4 && (isInlineSpace(text.charCodeAt(b)) || QUOTE_BEFORE.has(text.charCodeAt(b)))) b--;
+  if (b < 1 || (text.charCodeAt(b) | 32) !== 115 || (text.charCodeAt(b - 1) | 32) !== 97 || (b >= 2 && isLetter(text.charCodeAt(b - 2)))) return undefined;
+  let from = start;
+  while (from > 0 && start - from < ALIAS_INTRO_CHARS && text.charCodeAt(from - 1) !== 10) from--;
+  const m = ALIAS_INTRO_RE.exec(text.slice(from, start));
+  if (!m) return undefined;
+  const w = (m[1] as string).toLowerCase();
+  return { word: w, kind: ACTOR_SET.has(w) ? 'actor' : 'software', side: 'before' };
+}
+
+/**
  * Is the span inside a running sentence: preceded on the same line by a lower-case word, a digit, or a comma/
  * semicolon/colon/parenthesis/quote after such text? False at a line or sentence start and inside Title Case runs.
  */
@@ -396,4 +420,270 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   // ordinary word ("TrickBot and Silence" proves little).
   if (a.level === AMBIGUITY.wordlike) return { ok: (a.pageContext() && (a.nearContext?.() ?? true)) || !!a.afterDistinct?.(), contextUsed: true };
   return { ok: a.pageContext() && a.midSentence() && (a.nearContext?.() ?? true), contextUsed: true };
+}
+
+/*
+ * Tables and short lists. A tracker or a round-up names its threats in the cells of a table ("| Play | 118 |") or
+ * the items of a list ("Top groups:" then one name per item), and a content script delivers an HTML table or list
+ * with each cell or item on its own line (src/content/extract.ts, scripts/lib/html-to-text.ts). A name a curator
+ * flagged as an ordinary word (Play, Royal, Medusa, Lazarus) stands there with no cue next to it and not inside a
+ * sentence, so rule (b) of ambiguityVerdict never holds for it (audits F and H). What makes it a name is the column
+ * it stands in, read the way a reader reads a table:
+ *  - the name fills its cell alone (only spaces, emphasis marks, quotes or a list marker around it): a cell holding
+ *    "Royal Antwerp" or "Play-offs" is another name;
+ *  - and the column says what it holds: its header, or the line heading the list, is a kind noun ("Group",
+ *    "Ransomware", "Threat actor", "Top groups", "Ransomware gangs seen this week:"), or other cells of the column hold
+ *    threat names that need no context (LockBit3, 8Base, TA577 — what a sports table, a line-up or a list of
+ *    elements never holds).
+ * Either signal alone is an ordinary one ("Group A" heads a league table, and any page lists short words one per
+ * line), so the cell is spotted when (i) the header is a kind noun and the column holds one such name, or the page
+ * has security context and the table is a separated one (cellVerdict), or (ii) the column holds two such names and
+ * the page has security context — which a text naming two threats by names that need no context has anyway
+ * (match.ts CONTEXT_BY_NAMES). The column is bounded: a markdown or tab-separated table is the run of lines holding
+ * its separator (at most CELL_ROWS rows either side); a column of lines is the lines around the cell up to
+ * CELL_LINES lines or CELL_WINDOW characters, ending at a line too long for a cell (CELL_CHARS: a paragraph of prose
+ * ends the table or the list). A plain-text document keeps its table rows and list items on their own lines for this
+ * (page-text.ts unwrapLines). Applied after the pass to the names refused for want of context (match.ts
+ * cellConfirmed), which are few. Checked on the AnnoCTR dev split (unchanged) and on the audit probes: trackers and
+ * round-ups gain their flagged names; league tables, line-ups, element tables and film lists stay unmarked.
+ */
+/** A line longer than this is prose, not a cell of a column of lines: it ends the column. */
+const CELL_CHARS = 120;
+/** Rows of a separated table read either side of a cell. */
+const CELL_ROWS = 40;
+/** Lines and characters of a column of lines read either side of a cell (an HTML table of four columns and a dozen rows). */
+const CELL_LINES = 48;
+const CELL_WINDOW = 3000;
+/** A heading line ending in a colon that names a kind ("Ransomware gangs seen on our honeypots in June:"). */
+const HEAD_LINE_CHARS = 100;
+
+/** Kind nouns that head a column or a list of threats, and the kind each says. */
+const KIND_HEADS = new Map<string, Cue['kind']>([
+  ...['group', 'groups', 'gang', 'gangs', 'actor', 'actors', 'apt', 'apts', 'adversary', 'adversaries', 'crew', 'crews', 'cartel', 'cartels'].map((w) => [w, 'actor'] as const),
+  ...['ransomware', 'malware', 'family', 'families', 'strain', 'strains', 'loader', 'loaders', 'stealer', 'stealers', 'botnet', 'botnets', 'trojan', 'trojans', 'backdoor', 'backdoors'].map((w) => [w, 'software'] as const),
+]);
+
+/** A row of a table is at most this long: a longer line is prose. */
+const ROW_CHARS = 2000;
+/** Last characters of a list marker ("-", "+", "•", "·", "–", "▪", "●", "1.", "2)"). */
+const LIST_MARK_END = new Set([45, 43, 0x2022, 0xb7, 0x2013, 0x25aa, 0x25cf, 46, 41]);
+
+/** Spaces, emphasis marks and quotes that may frame a name in its cell ("| **Play** |", "“Royal”"). */
+function isFrame(c: number): boolean {
+  return c === 32 || c === 0xa0 || c === 13 || c === 42 || c === 95 || c === 96 || c === 34 || c === 39 || c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019;
+}
+
+/** A cell: its line [lineStart, lineEnd), the separator of its table ("|", a tab, or 0 for a column of lines) and its column. */
+export interface Cell {
+  lineStart: number;
+  lineEnd: number;
+  sep: number;
+  col: number;
+}
+
+/** Start of the line holding i, or -1 when it starts more than ROW_CHARS before i (a line that long is no row). */
+function lineStartOf(text: string, i: number): number {
+  const floor = Math.max(0, i - ROW_CHARS);
+  for (let k = i - 1; k >= floor; k--) if (text.charCodeAt(k) === 10) return k + 1;
+  return floor === 0 ? 0 : -1;
+}
+/** End of the line holding i, or -1 when it ends more than ROW_CHARS after i. */
+function lineEndOf(text: string, i: number): number {
+  const ceil = Math.min(text.length, i + ROW_CHARS);
+  for (let k = i; k < ceil; k++) if (text.charCodeAt(k) === 10) return k;
+  return ceil === text.length ? ceil : -1;
+}
+function separatorOf(text: string, a: number, b: number): number {
+  let tab = false;
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 124) return 124;
+    if (c === 9) tab = true;
+  }
+  return tab ? 9 : 0;
+}
+
+/** Does [lineStart, at] hold only a list marker ("-", "+", "•", "1.", "2)") before `at`, spaces around it? */
+function onlyListMarker(text: string, lineStart: number, at: number): boolean {
+  let k = at;
+  const c = text.charCodeAt(k);
+  if (c === 45 || c === 43 || c === 0x2022 || c === 0xb7 || c === 0x2013 || c === 0x25aa || c === 0x25cf) k--;
+  else if (c === 46 || c === 41) {
+    k--;
+    const d = k;
+    while (k >= lineStart && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k--;
+    if (k === d) return false;
+  } else return false;
+  while (k >= lineStart && isFrame(text.charCodeAt(k))) k--;
+  return k < lineStart;
+}
+
+/**
+ * The cell that the span [s, e) fills alone, or undefined: a cell of a markdown or tab-separated table ("| Play |"),
+ * or a whole line (an HTML cell or list item as delivered, a list item "- Play"), with only spaces, emphasis marks,
+ * quotes or a list marker around the name.
+ */
+export function cellAt(text: string, s: number, e: number): Cell | undefined {
+  // what stands right of and left of the name first: most names in prose fail here, before any line is looked at
+  let r = e;
+  while (r < text.length && isFrame(text.charCodeAt(r))) r++;
+  const rc = r < text.length ? text.charCodeAt(r) : 10;
+  if (rc !== 10 && rc !== 124 && rc !== 9) return undefined;
+  let l = s - 1;
+  while (l >= 0 && isFrame(text.charCodeAt(l))) l--;
+  const lc = l >= 0 ? text.charCodeAt(l) : 10;
+  if (lc !== 10 && lc !== 124 && lc !== 9 && !LIST_MARK_END.has(lc)) return undefined;
+  const lineStart = lineStartOf(text, s);
+  const lineEnd = lineStart < 0 ? -1 : lineEndOf(text, e);
+  if (lineEnd < 0 || lineEnd - lineStart > ROW_CHARS) return undefined;
+  const sep = separatorOf(text, lineStart, lineEnd);
+  if (rc !== 10 && rc !== sep) return undefined;
+  if (lc !== 10 && (sep === 0 ? !onlyListMarker(text, lineStart, l) : lc !== sep)) return undefined;
+  let col = 0;
+  if (sep) for (let k = lineStart; k < s; k++) if (text.charCodeAt(k) === sep) col++;
+  return { lineStart, lineEnd, sep, col };
+}
+
+/** The span of column `col` of the line [a, b) (the whole line without its list marker for a column of lines), framing trimmed. */
+function cellRange(text: string, a: number, b: number, sep: number, col: number): [number, number] {
+  let from = a;
+  let to = b;
+  if (sep) {
+    const ch = String.fromCharCode(sep);
+    for (let k = 0; k < col; k++) {
+      const at = text.indexOf(ch, from);
+      if (at < 0 || at >= b) return [b, b];
+      from = at + 1;
+    }
+    const at = text.indexOf(ch, from);
+    if (at >= 0 && at < b) to = at;
+  }
+  while (from < to && isFrame(text.charCodeAt(from))) from++;
+  while (to > from && isFrame(text.charCodeAt(to - 1))) to--;
+  if (!sep) {
+    const m = LIST_MARKER.exec(text.slice(from, to));
+    if (m) from += m[0].length;
+  }
+  return [from, to];
+}
+const LIST_MARKER = /^(?:[-+\u2022\u00b7\u2013\u25aa\u25cf]|\d+[.)])[ \u00a0*_]+/;
+
+/** A header cell or heading line that names a kind: at most three words ending in a kind noun; for a heading line, also a line ending in a colon with a kind noun in it. */
+function kindHeader(line: string, headingLine: boolean): Cue | undefined {
+  // cheap test first: the line ends in a colon (a heading line), or its last word is a kind noun
+  let z = line.length;
+  while (z > 0 && isFrame(line.charCodeAt(z - 1))) z--;
+  if (!(headingLine && line.charCodeAt(z - 1) === 58)) {
+    let y = z;
+    while (y > 0 && isLetter(line.charCodeAt(y - 1))) y--;
+    if (!KIND_HEADS.has(line.slice(y, z).toLowerCase())) return undefined;
+  }
+  let t = line.replace(/^[#>\s*_`"'\u201c\u2018]+|[\s*_`"'\u201d\u2019]+$/g, '');
+  if (headingLine && t.endsWith(':') && t.length <= HEAD_LINE_CHARS) {
+    t = t.slice(0, -1);
+    let best: Cue | undefined;
+    for (const w of t.toLowerCase().split(/[^\p{L}]+/u)) {
+      const kind = KIND_HEADS.get(w);
+      if (kind) best = { word: w, kind, side: 'before' };
+    }
+    return best;
+  }
+  if (!/^[\p{L}][\p{L} \u00a0/-]{0,40}$/u.test(t)) return undefined;
+  const words = t.toLowerCase().split(/[ \u00a0/-]+/).filter(Boolean);
+  if (words.length > 3) return undefined;
+  const w = words[words.length - 1] as string;
+  const kind = KIND_HEADS.get(w);
+  return kind ? { word: w, kind, side: 'before' } : undefined;
+}
+
+/** Is the line [a, b) a separator row of a markdown table ("|---|:--:|")? */
+function separatorRow(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (!(c === 124 || c === 45 || c === 58 || c === 43 || c === 32 || c === 9 || c === 61)) return false;
+  }
+  return b > a;
+}
+
+const BOTH_WAYS = [-1, 1];
+const UPWARDS = [-1];
+
+/**
+ * Visit the other cells of the cell's column, nearest first upwards then downwards, within the bounds above; `visit`
+ * gets each cell's line and returns true to stop. For a separated table: the rows of the run of lines holding its
+ * separator (separator rows skipped); for a column of lines: the lines around it, up to a line too long for a cell.
+ */
+function eachColumnLine(text: string, cell: Cell, visit: (a: number, b: number) => boolean, dirs: readonly number[] = BOTH_WAYS): void {
+  for (const dir of dirs) {
+    let a = cell.lineStart;
+    let b = cell.lineEnd;
+    for (let rows = 0; rows < (cell.sep ? CELL_ROWS : CELL_LINES); rows++) {
+      if (dir < 0) {
+        if (a === 0) break;
+        b = a - 1;
+        a = lineStartOf(text, b);
+      } else {
+        if (b >= text.length) break;
+        a = b + 1;
+        b = lineEndOf(text, a);
+      }
+      if (a < 0 || b < 0) break;
+      if (b - a > (cell.sep ? ROW_CHARS : CELL_CHARS) || (!cell.sep && Math.abs(a - cell.lineStart) > CELL_WINDOW)) break;
+      if (a === b) continue;
+      const sep = separatorOf(text, a, b);
+      if (cell.sep ? sep !== cell.sep : sep !== 0) break;
+      if (cell.sep && separatorRow(text, a, b)) continue;
+      if (visit(a, b)) return;
+    }
+  }
+}
+
+/**
+ * The kind noun heading the cell's column: a separated table's header row (the first row of its run of lines, the
+ * cell not in it), or for a column of lines the nearest line above that is a kind noun ("Group") or a heading
+ * ending in a colon that names a kind ("Top groups:").
+ */
+export function columnHeaderCue(text: string, cell: Cell): Cue | undefined {
+  if (cell.sep) {
+    let a = cell.lineStart;
+    let rows = 0;
+    for (; rows < CELL_ROWS && a > 0; rows++) {
+      const pa = lineStartOf(text, a - 1);
+      if (pa < 0 || a - 1 === pa || separatorOf(text, pa, a - 1) !== cell.sep) break;
+      a = pa;
+    }
+    // no header row above the cell, or none within reach
+    if (a === cell.lineStart || rows === CELL_ROWS) return undefined;
+    const [from, to] = cellRange(text, a, lineEndOf(text, a), cell.sep, cell.col);
+    return kindHeader(text.slice(from, to), false);
+  }
+  // A heading ending in a colon is at most HEAD_LINE_CHARS long, shorter than a line that ends the column.
+  let head: Cue | undefined;
+  eachColumnLine(text, cell, (a, b) => !!(head = kindHeader(text.slice(a, b), true)), UPWARDS);
+  return head;
+}
+
+/**
+ * How many other cells of the cell's column (at most `need`) `isName` accepts — the caller's test for "holds a threat
+ * name that needs no context, alone".
+ */
+export function columnNames(text: string, cell: Cell, need: number, isName: (a: number, b: number) => boolean): number {
+  let count = 0;
+  eachColumnLine(text, cell, (a, b) => {
+    const [from, to] = cellRange(text, a, b, cell.sep, cell.col);
+    if (to > from && isName(from, to)) count++;
+    return count >= need;
+  });
+  return count;
+}
+
+/**
+ * Rule of the cells (see above): does the column of the cell make the name in it a threat name? A column of lines
+ * is a weaker table than a separated one (a page's menu may hold a "Ransomware" entry and a video its "Play" button,
+ * each on a line of its own), so there a kind-noun heading counts only with a threat name in the column.
+ */
+export function cellVerdict(cell: Cell, header: Cue | undefined, names: () => number, pageContext: () => boolean): boolean {
+  if (header && names() >= 1) return true;
+  if (header && cell.sep && pageContext()) return true;
+  return pageContext() && names() >= 2;
 }

@@ -11,7 +11,7 @@
  * zero-width character, ligature…). Nothing runs over the whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, ambiguityVerdict, appositiveCueAfter, cueNear, hasSecurityContext, isMidSentence, listCueBefore, nearSecurityWords, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, isMidSentence, listCueBefore, nearSecurityWords, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { CANONICAL, CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
@@ -351,6 +351,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let callerContext = false;
   /** Entities spotted by a name that needed no context, in this text. */
   const distinctEntities = new Set<number>();
+  /** Where those names stand (start, end in `text`, flattened, in text order): the cells of a column of threat names (cellConfirmed). */
+  let distinctSpans: number[] = [];
   /**
    * Level 1–2 candidates written in their own case that lacked context, in text order (laterConfirmed): start, end,
    * alias index, and the cue next to them (or null), flattened. At most MAX_REFUSED per text.
@@ -595,6 +597,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         if (bestLevel === AMBIGUITY.distinct) {
           distinctEnd = end;
           distinctEntities.add(bestEntity);
+          distinctSpans.push(i, end);
         }
         return end;
       }
@@ -608,8 +611,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   /**
    * The cue for a candidate [s, e): a cue word next to it (cueNear) that says a kind, else the head noun of a list it
    * opens ("groups such as X") or continues ("groups such as APT33 and X": the previous match carried a list cue and
-   * only commas, "and" or "or" stand between; list cues count only on a page with security context), else a neutral
-   * cue word next to it, else an appositive after it.
+   * only commas, "and" or "or" stand between; list cues count only on a page with security context), else the noun
+   * of a clause introducing it as an alias ("the group also tracked as X"), else a neutral cue word next to it, else
+   * an appositive after it.
    */
   function cueAt(s: number, e: number): Cue | undefined {
     const c = cueNear(text, s, e);
@@ -618,6 +622,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // Carbanak) says nothing of its kind; the list's head noun does, and keeps it (audit F, finding 5).
     const l = listCueAt(s);
     if (l) return l;
+    // "the financially motivated group also tracked as X": the clause's crew or software noun (ambiguity.ts)
+    const a = aliasIntroCueBefore(text, s);
+    if (a) return a;
     // ", the Iranian group", "(a.k.a. …": an appositive in the same clause (ambiguity.ts appositiveCueAfter)
     return c ?? appositiveCueAfter(text, e);
   }
@@ -941,6 +948,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     seenEntities.clear();
     distinctEnd = -1;
     distinctEntities.clear();
+    distinctSpans = [];
     listCue = undefined;
     listEnd = -1;
     refused = [];
@@ -1057,6 +1065,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // Possible actors emitted by look-back rules sit before the current position: keep the output ordered.
     sortIfNeeded(out);
     if (refused.length) laterConfirmed();
+    if (refused.length) cellConfirmed();
     return oneSensePerText(out);
   }
 
@@ -1102,6 +1111,73 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (!ok) continue;
       lastEnd = e;
       added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: id, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+    }
+    if (!added.length) return;
+    out = out.concat(added);
+    out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Does [a, b) hold exactly a name that needed no context (distinctSpans)? Binary search. */
+  function isDistinctSpan(a: number, b: number): boolean {
+    let lo = 0;
+    let hi = (distinctSpans.length >> 1) - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const ms = distinctSpans[2 * mid] as number;
+      if (ms < a) lo = mid + 1;
+      else if (ms > a) hi = mid - 1;
+      else return distinctSpans[2 * mid + 1] === b;
+    }
+    return false;
+  }
+
+  /**
+   * Names in the cells of a column of threat names (ambiguity.ts, "Tables and short lists"): an ordinary-word name
+   * refused for want of context is spotted after all where it fills a table cell or a list item alone and its column
+   * is headed by a kind noun or holds threat names that needed no context ("| Play | 118 |" under "| Group |", among
+   * LockBit3 and 8Base). Where several entities share the name, the header's kind decides, then the entity whose
+   * own name it is, then the dictionary's order (as in evaluate). Runs once after the pass, over the refusals the
+   * pass recorded; each refused span looks at its column once.
+   */
+  function cellConfirmed(): void {
+    if (!distinctSpans.length && !pageContext()) return;
+    const added: Match[] = [];
+    for (let r = 0; r < refused.length; ) {
+      const s = refused[r] as number;
+      const e = refused[r + 1] as number;
+      let q = r;
+      while (q < refused.length && refused[q] === s && refused[q + 1] === e) q += 4;
+      const from = r;
+      r = q;
+      const [os, oe] = toOrig(s, e);
+      if (overlapsAny(out, os, oe) || (added.length && (added[added.length - 1] as Match).end > os)) continue;
+      const cell = cellAt(text, s, e);
+      if (!cell) continue;
+      const header = columnHeaderCue(text, cell);
+      let names = -1;
+      const countNames = () => (names < 0 ? (names = columnNames(text, cell, 2, isDistinctSpan)) : names);
+      let best = -1;
+      let bestScore = -1;
+      for (let k = from; k < q; k += 4) {
+        const ai = refused[k + 2] as number;
+        const ei = aliasEntity[ai] as number;
+        const isActor = kindOf[ei] === 'actor';
+        // a header of the other kind is no header for this entity ("Ransomware" over an actor's name)
+        const fits = !header || header.kind === 'neutral' || (header.kind === 'actor' ? isActor || kindOf[ei] === 'ransomware' : !isActor);
+        if (!cellVerdict(cell, fits ? header : undefined, countNames, pageContext)) continue;
+        let score = 0;
+        if (header && fits && (header.kind === 'actor') === isActor) score += 4;
+        if ((aliasFlags[ai] as number) & CANONICAL) score += 2;
+        if (score > bestScore) {
+          bestScore = score;
+          best = k;
+        }
+      }
+      if (best < 0) continue;
+      const ai = refused[best + 2] as number;
+      const ei = aliasEntity[ai] as number;
+      const cue = header ?? (refused[best + 3] as Cue | null);
+      added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
     }
     if (!added.length) return;
     out = out.concat(added);

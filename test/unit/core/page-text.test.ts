@@ -77,4 +77,10 @@ describe('unwrapLines', () => {
     expect(unwrapLines(text)).toBe('linked to Wizard Spider.\n\nNext paragraph here.');
     expect(unwrapLines(text)).toHaveLength(text.length);
   });
+  it('keeps the rows of a table and the items of a list on their own lines', () => {
+    const table = 'Leak posts\n| Group | Posts |\n|---|---|\n| Harbor | 4 |\nThat was\nthe week.';
+    expect(unwrapLines(table)).toBe('Leak posts\n| Group | Posts |\n|---|---|\n| Harbor | 4 |\nThat was the week.');
+    const list = 'Seen this week:\n- Harbor\n* Lantern\n2. Meadow\nand a\nwrapped line';
+    expect(unwrapLines(list)).toBe('Seen this week:\n- Harbor\n* Lantern\n2. Meadow and a wrapped line');
+  });
 });
