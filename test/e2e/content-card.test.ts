@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROME, CHROME_ARGS, sharedBrowser, spotted, tabIdOf } from './harness';
-import { accessibleNames, badgeOf, ranges, setSettings, waitFor } from './content-pages';
+import { accessibleNames, badgeOf, dialogStyle, ranges, setSettings, waitFor } from './content-pages';
 
 const env = sharedBrowser();
 
@@ -37,24 +37,6 @@ function centreOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: nu
     },
     [text, nth] as const,
   );
-}
-
-/** The computed background of the dialog with this name, read through DevTools: the card's shadow root is closed. */
-async function dialogBackground(page: Page, name: string): Promise<string | undefined> {
-  const session = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; backendDOMNodeId?: number }[] };
-    const dialog = nodes.find((n) => n.role?.value === 'dialog' && n.name?.value === name);
-    if (!dialog?.backendDOMNodeId) return undefined;
-    await session.send('DOM.enable');
-    await session.send('CSS.enable');
-    await session.send('DOM.getDocument', { depth: 0 });
-    const { nodeIds } = await session.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [dialog.backendDOMNodeId] });
-    const { computedStyle } = await session.send('CSS.getComputedStyleForNode', { nodeId: nodeIds[0]! });
-    return computedStyle.find((p) => p.name === 'background-color')?.value;
-  } finally {
-    await session.detach();
-  }
 }
 
 const dialogs = async (page: Page) => (await accessibleNames(page)).filter((n) => n.role === 'dialog').map((n) => n.name);
@@ -189,7 +171,7 @@ test('a page whose app root paints it dark (body and html transparent) gets the 
     await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: TrickBot'), 5000, 'card');
     await page.waitForTimeout(300);
     await page.screenshot({ path: 'out/content-card-dark-app-root.png' });
-    assert.equal(await dialogBackground(page, 'ActorLens: TrickBot'), 'rgb(31, 37, 45)', 'the dark card');
+    assert.equal((await dialogStyle(page, 'ActorLens: TrickBot', ['background-color']))?.style['background-color'], 'rgb(31, 37, 45)', 'the dark card');
   } finally {
     await page.close();
   }

@@ -63,3 +63,27 @@ export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ti
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Computed style properties of the dialog with this accessible name, read through DevTools (the card's shadow root is
+ * closed), and its width in CSS pixels; undefined when there is no such dialog.
+ */
+export async function dialogStyle(page: Page, name: string, props: string[]): Promise<{ style: Record<string, string>; width: number } | undefined> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; backendDOMNodeId?: number }[] };
+    const dialog = nodes.find((n) => n.role?.value === 'dialog' && n.name?.value === name);
+    if (!dialog?.backendDOMNodeId) return undefined;
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    await session.send('DOM.getDocument', { depth: 0 });
+    const { nodeIds } = await session.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [dialog.backendDOMNodeId] });
+    const { computedStyle } = await session.send('CSS.getComputedStyleForNode', { nodeId: nodeIds[0]! });
+    const { model } = await session.send('DOM.getBoxModel', { nodeId: nodeIds[0]! });
+    const out: Record<string, string> = {};
+    for (const p of props) out[p] = computedStyle.find((c) => c.name === p)?.value ?? '';
+    return { style: out, width: model.width };
+  } finally {
+    await session.detach();
+  }
+}

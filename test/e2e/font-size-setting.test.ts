@@ -1,6 +1,6 @@
 /**
  * Audit G, finding 4: the browser's font-size setting (Chrome: Appearance → Font size) must make the popup and the
- * options page larger, without breaking their layout. Chromium is started with a default font size of 24 px
+ * options page, and the hover card on pages, larger, without breaking their layout. Chromium is started with a default font size of 24 px
  * ("Very large" is 24) instead of 16: text 1.5 times as large, the popup 1.5 times as wide, nothing wider than the window.
  */
 import { after, before, test } from 'node:test';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, openPopup, serveFixtures, spotted, tabIdOf, type Fixtures, type Launched } from './harness';
 import { openOptions, waitSeeded } from './options-support';
+import { dialogStyle, waitFor } from './content-pages';
 
 let server: Fixtures;
 let browser: Launched;
@@ -81,4 +82,32 @@ test('with a very large default font the options page and the explorer are large
   assert.ok(apart, `details (${JSON.stringify(detail)}) clear of the graph (${JSON.stringify(graph)})`);
   await page.screenshot({ path: 'out/options-font-24-explorer.png' });
   await page.close();
+});
+
+test('with a very large default font the hover card is larger too, whatever font size the page sets for itself', async () => {
+  const article = await browser.context.newPage();
+  await article.goto(server.url('/demo/article.html'));
+  await spotted(browser.worker, article);
+  // The page's own root size must not matter: the card follows the browser's setting.
+  await article.addStyleTag({ content: 'html { font-size: 10px !important; }' });
+  const at = await article.evaluate(() => {
+    let found: DOMRect | undefined;
+    CSS.highlights.forEach((h) =>
+      h.forEach((r) => {
+        const live = new Range();
+        live.setStart(r.startContainer, r.startOffset);
+        live.setEnd(r.endContainer, r.endOffset);
+        const rect = live.getClientRects()[0];
+        if (!found && live.toString() === 'HIDDEN COBRA' && rect && rect.top >= 0 && rect.bottom <= innerHeight) found = rect;
+      }),
+    );
+    return found ? { x: found.left + found.width / 2, y: found.top + found.height / 2 } : null;
+  });
+  assert.ok(at, 'a visible highlight');
+  await article.mouse.move(at.x - 30, at.y - 40);
+  await article.mouse.move(at.x, at.y, { steps: 4 });
+  const card = await waitFor(() => dialogStyle(article, 'ActorLens: Lazarus Group', ['font-size']), (c) => c !== undefined, 5000, 'hover card');
+  assert.equal(card!.style['font-size'], '19.5px', 'card text 13 px × 1.5');
+  assert.equal(Math.round(card!.width), 495, 'card 330 px × 1.5');
+  await article.close();
 });
