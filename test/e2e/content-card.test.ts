@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROME, CHROME_ARGS, sharedBrowser, spotted, tabIdOf } from './harness';
-import { accessibleNames, badgeOf, dialogStyle, ranges, setSettings, waitFor } from './content-pages';
+import { accessibleNames, badgeOf, centreOf, dialogStyle, ranges, setSettings, waitFor } from './content-pages';
 
 const env = sharedBrowser();
 
@@ -17,26 +17,6 @@ async function open(p: string): Promise<Page> {
   const page = await env.browser.context.newPage();
   await page.goto(env.server.url(p));
   return page;
-}
-
-/** Centre of the painted range with this text (the first in the page, or the nth), in viewport coordinates. */
-function centreOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(
-    ([t, n]) => {
-      const rects: DOMRect[] = [];
-      CSS.highlights.forEach((h) =>
-        h.forEach((r) => {
-          if (((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).toString() !== t) return;
-          const rect = ((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).getClientRects()[0]!;
-          if (rect.top >= 0 && rect.bottom <= innerHeight) rects.push(rect);
-        }),
-      );
-      rects.sort((a, b) => a.top - b.top || a.left - b.left);
-      const rect = rects[n as number];
-      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-    },
-    [text, nth] as const,
-  );
 }
 
 const dialogs = async (page: Page) => (await accessibleNames(page)).filter((n) => n.role === 'dialog').map((n) => n.name);

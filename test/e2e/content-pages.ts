@@ -87,3 +87,23 @@ export async function dialogStyle(page: Page, name: string, props: string[]): Pr
     await session.detach();
   }
 }
+
+/** Centre of the painted range with this text (the first in the page, or the nth), in viewport coordinates. */
+export function centreOf(page: Page, text: string, nth = 0): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ([t, n]) => {
+      const rects: DOMRect[] = [];
+      CSS.highlights.forEach((h) =>
+        h.forEach((r) => {
+          if (((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).toString() !== t) return;
+          const rect = ((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).getClientRects()[0]!;
+          if (rect.top >= 0 && rect.bottom <= innerHeight) rects.push(rect);
+        }),
+      );
+      rects.sort((a, b) => a.top - b.top || a.left - b.left);
+      const rect = rects[n as number];
+      return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+    },
+    [text, nth] as const,
+  );
+}

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, openPopup, serveFixtures, spotted, tabIdOf, type Fixtures, type Launched } from './harness';
 import { openOptions, waitSeeded } from './options-support';
-import { dialogStyle, waitFor } from './content-pages';
+import { centreOf, dialogStyle, waitFor } from './content-pages';
 
 let server: Fixtures;
 let browser: Launched;
@@ -90,19 +90,7 @@ test('with a very large default font the hover card is larger too, whatever font
   await spotted(browser.worker, article);
   // The page's own root size must not matter: the card follows the browser's setting.
   await article.addStyleTag({ content: 'html { font-size: 10px !important; }' });
-  const at = await article.evaluate(() => {
-    let found: DOMRect | undefined;
-    CSS.highlights.forEach((h) =>
-      h.forEach((r) => {
-        const live = new Range();
-        live.setStart(r.startContainer, r.startOffset);
-        live.setEnd(r.endContainer, r.endOffset);
-        const rect = live.getClientRects()[0];
-        if (!found && live.toString() === 'HIDDEN COBRA' && rect && rect.top >= 0 && rect.bottom <= innerHeight) found = rect;
-      }),
-    );
-    return found ? { x: found.left + found.width / 2, y: found.top + found.height / 2 } : null;
-  });
+  const at = await centreOf(article, 'HIDDEN COBRA');
   assert.ok(at, 'a visible highlight');
   await article.mouse.move(at.x - 30, at.y - 40);
   await article.mouse.move(at.x, at.y, { steps: 4 });
