@@ -7,6 +7,7 @@ import { distinctEntities, forgetDocument, otherFrames, recordFrame } from './fr
 import { browser } from '../platform/browser';
 import { loadSettings } from '../platform/settings';
 import { recordSightings } from '../core/db/sightings';
+import { cardData } from './card-data';
 
 export const handlers = {
 
@@ -19,23 +20,7 @@ export const handlers = {
     await ensureSeeded();
     const entity = await repo.entity(message.entityId);
     if (!entity) return null;
-    const links = await repo.linksOf(entity.id);
-    return {
-      entityId: entity.id,
-      name: entity.name,
-      kind: entity.kind,
-      ...(entity.country ? { country: entity.country } : {}),
-      ...(entity.description ? { description: entity.description } : {}),
-      links: links.slice(0, 5).map((v) => ({
-        otherId: v.other.id,
-        otherName: v.other.name,
-        relation: v.link.relation,
-        direction: v.direction,
-        status: v.derived.status,
-        ...(v.derived.confidence !== undefined ? { confidence: v.derived.confidence } : {}),
-        sources: v.claims.length,
-      })),
-    };
+    return cardData(entity, await repo.linksOf(entity.id), message.onPage);
   },
 
   async 'actorlens:reportSpotted'(message, sender) {

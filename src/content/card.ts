@@ -43,6 +43,8 @@ li { display: flex; gap: 6px; align-items: baseline; flex-wrap: wrap; }
 .foot { margin-top: 8px; display: flex; align-items: center; justify-content: space-between; gap: 10px; }
 button { white-space: nowrap; font: 600 0.923em system-ui, sans-serif; color: #fff; background: #2c5aa0; border: 0; border-radius: 6px; padding: 5px 10px; cursor: pointer; }
 button:focus-visible { outline: 2px solid #f0b429; outline-offset: 2px; }
+.here { font-size: 0.846em; padding: 0 5px; border: 1px solid #2c5aa0; border-radius: 4px; color: #1d232b; font-weight: 600; white-space: nowrap; }
+.dark .here { border-color: #8cb4f0; color: #e8ecf1; }
 .hint { font-size: 0.846em; color: #7a828e; }
 .card.compact { padding: 6px 8px; display: flex; flex-direction: column; }
 .compact > * { flex-shrink: 0; }
@@ -73,6 +75,8 @@ export interface CardCallbacks {
   /** Card details for an entity (asked of the background on demand). */
   fetch(entityId: string): Promise<CardData | null>;
   open(entityId: string): void;
+  /** The entities spotted on this page now (their links come first on the card, marked). */
+  onPage?(): ReadonlySet<string>;
 }
 
 export class Card {
@@ -140,7 +144,7 @@ export class Card {
         const key = JSON.stringify(data?.links ?? []);
         if (key === rendered) return;
         rendered = key;
-        links.replaceChildren(renderLinks(data?.links ?? [], spot.name));
+        links.replaceChildren(renderLinks(data?.links ?? [], this.callbacks.onPage?.() ?? new Set()));
         this.place(spot, options.near);
       };
       if (cached) void cached.then(render);
@@ -294,10 +298,17 @@ function whyText(spot: Spot): string {
   return `${matched} · ${why}`;
 }
 
-function renderLinks(links: CardLink[], _name: string): Node {
+/**
+ * The top links, those to an entity this page also names first (marked "on this page", in words, as in the popup):
+ * the partner a reader finding one of them should look for next is often in the same article. Otherwise in the
+ * background's order (strongest first).
+ */
+function renderLinks(links: CardLink[], onPage: ReadonlySet<string>): Node {
   if (!links.length) return el('div', 'muted', t('card_no_links'));
   const list = el('ul', '');
-  for (const link of links.slice(0, 4)) {
+  const here = (link: CardLink) => onPage.has(link.otherId);
+  const ordered = [...links.filter(here), ...links.filter((l) => !here(l))];
+  for (const link of ordered.slice(0, 4)) {
     const li = el('li', '');
     const key = link.relation.replace(/-/g, '_');
     const text = el('span', 'rel');
@@ -311,6 +322,7 @@ function renderLinks(links: CardLink[], _name: string): Node {
       text.append(before, el('strong', '', link.otherName), after);
     }
     li.append(text);
+    if (here(link)) li.append(el('span', 'here', t('popupLinkOnPage')));
     const band = bandOf(link.confidence);
     const word = band ? t(`confidence_${band.key}` as MessageKey) : t('confidence_unspecified');
     const status = link.status === 'active' ? '' : ` · ${t(`status_${link.status}` as MessageKey)}`;

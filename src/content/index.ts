@@ -68,9 +68,11 @@ const highlightInheritance = typeof (browser.runtime as { getBrowserInfo?: unkno
 
 function startScanner(): Scanner {
   const s = new Scanner(document, highlightInheritance);
+  const onPage = () => [...new Set(s.tally().flatMap((m) => (m.entityId ? [m.entityId] : [])))];
   const card = new Card(document, {
-    fetch: (entityId) => callBackground({ type: 'actorlens:getCard', entityId }),
+    fetch: (entityId) => callBackground({ type: 'actorlens:getCard', entityId, onPage: onPage() }),
     open: (entityId) => void callBackground({ type: 'actorlens:openEntity', entityId }).catch(() => undefined),
+    onPage: () => new Set(onPage()),
   });
   interaction = new Interaction(document, s, card);
   s.onFirstPaint = () => interaction?.attach();

@@ -86,7 +86,8 @@ export interface BackgroundCalls {
    * extension's pages after they changed the data.
    */
   'actorlens:publishDictionary': { req: unknown; res: { version: string } };
-  'actorlens:getCard': { req: { entityId: string }; res: CardData | null };
+  /** `onPage`: the entities the asking page names; links to them come first (background/card-data.ts). */
+  'actorlens:getCard': { req: { entityId: string; onPage?: string[] }; res: CardData | null };
   /** Sent by every frame after each change; the background aggregates per tab and frame (badge). */
   /** A frame's tally after a scan; `title` feeds the opt-in local history (kept only when the reader turned it on). */
   'actorlens:reportSpotted': { req: { entities: SpottedEntity[]; title?: string }; res: null };

@@ -36,6 +36,14 @@ test('hovering a highlight shows the card with name, kind, why, links and the op
     assert.match(text, /Matched “HIDDEN COBRA”, an alias/);
     assert.match(text, /likely/);
     assert.ok(names.some((n) => n.role === 'button' && n.name === 'Open in ActorLens'), text);
+    // Links to entities the article also names come first, marked in words (TrickBot, TA505 and Dridex are on this
+    // page; WannaCry, Andariel and BlueNoroff are not, though the background ranks some of them higher).
+    const all = names.map((n) => n.name);
+    // (the tree lists each text under its row too: the name right before the marker)
+    const marked = all.flatMap((n, i) => (n === 'on this page' && all[i - 1] ? [all[i - 1]] : []));
+    assert.deepEqual(marked.sort(), ['Dridex', 'TA505', 'TrickBot'], text);
+    // Four links show: the three on the page, then the strongest other; Andariel and BlueNoroff, shown before, give way.
+    assert.ok(!all.includes('BlueNoroff') && !all.includes('Andariel'), text);
     // Source counts read as English: "1 source", "2 sources", never "1 source(s)".
     const counts = names.map((n) => n.name).filter((n) => /\bsource/.test(n));
     assert.ok(counts.length > 0, text);
