@@ -90,7 +90,7 @@ export function EntityView(props: EntityViewProps) {
               />
             )}
           </section>
-          <PivotList pivots={pivots} scale={props.scale} onOpen={props.onOpen} />
+          <PivotList pivots={pivots} scale={props.scale} onOpen={props.onOpen} onPage={props.onPage} />
           {props.canRecord && (
             <div class="record-cta">
               <button type="button" class="button secondary wide" onClick={() => props.onRecord(entity)}>

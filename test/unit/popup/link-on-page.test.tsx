@@ -5,7 +5,8 @@ import { deriveConfidence } from '../../../src/core/model/confidence';
 import type { Link } from '../../../src/core/model/link';
 import type { LinkView } from '../../../src/core/db/repository';
 import type { SpottedReport } from '../../../src/core/protocol';
-import { fakeBackend, lazarusLinks, wizard } from './fixtures';
+import { dridex, fakeBackend, lazarusLinks, ta505, trickbot, wizard } from './fixtures';
+import { PivotList } from '../../../src/popup/components/PivotList';
 import { $, $$, cleanup, mount, waitFor } from '../render';
 
 vi.mock('../../../src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()));
@@ -71,5 +72,26 @@ describe('popup links to entities also on the page', () => {
     // Wizard Spider (weaker, but on the page) before TrickBot; refuted Dridex stays after historical TA505.
     expect(names(0)).toEqual(['Wizard Spider', 'TrickBot']);
     expect(names(1)).toEqual(['TA505', 'Dridex']);
+  });
+});
+
+describe('popup pivots ("also investigate") the page also names', () => {
+  it('come first, marked in words; the others keep their order', async () => {
+    const pivots = [
+      { entity: ta505, via: trickbot, confidence: 70 },
+      { entity: wizard, via: trickbot, confidence: 58 },
+      { entity: dridex, via: ta505, confidence: 40 },
+    ];
+    mount(<PivotList pivots={pivots} scale="both" onOpen={() => undefined} onPage={new Set(['wizard-spider', 'lazarus-group'])} />);
+    const rows = $$('.pivots .entity-row');
+    expect(rows.map((r) => $('.name', r)!.firstChild!.textContent)).toEqual(['Wizard Spider', 'TA505', 'Dridex']);
+    expect(visible(rows[0]!)).toContain('Wizard Spider' + 'on this page');
+    expect(rows.slice(1).some((r) => r.textContent!.includes('on this page'))).toBe(false);
+  });
+
+  it('in the entity view, for the page the popup was opened on', async () => {
+    await openLazarus({ report: { ...REPORT, matches: [...REPORT.matches, { entityId: 'wizard-spider', name: 'Wizard Spider', text: 'Wizard Spider', count: 1, kind: 'actor' }] } });
+    await waitFor(() => $('.pivots .on-page-badge'));
+    expect(visible($('.pivots .entity-row')!)).toContain('Wizard Spider' + 'on this page');
   });
 });
