@@ -13,8 +13,23 @@ import { LinkGraph } from './LinkGraph';
 import { Pager } from './Pager';
 
 export const PAGE_SIZE = 50;
-/** Width at or below which the list, graph and details are stacked in one column (options.css). */
-export const ONE_COLUMN = '(max-width: 800px)';
+/** Width at or below which the list, graph and details are stacked in one column (options.css; in em, like the
+ * stylesheet's breakpoint, so both follow the browser's font-size setting). */
+export const ONE_COLUMN = '(max-width: 50em)';
+
+/** Whether the explorer is one column now (kept up to date as the window is resized or zoomed). */
+function useOneColumn(): boolean {
+  const [one, setOne] = useState(() => typeof matchMedia === 'function' && matchMedia(ONE_COLUMN).matches);
+  useEffect(() => {
+    if (typeof matchMedia !== 'function') return;
+    const query = matchMedia(ONE_COLUMN);
+    const update = () => setOne(query.matches);
+    update();
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return one;
+}
 
 export interface ExplorerPanelProps {
   settings: Settings | undefined;
@@ -30,11 +45,14 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
   const [page, setPage] = useState(0);
   const [graph, setGraph] = useState<Neighborhood | null>();
   const grid = useRef<HTMLDivElement>(null);
-  // In one column (a narrow window, or zoomed to 200%) the chosen entity's graph and details are below the whole
+  // In one column (a narrow window, or zoomed to 200%) the chosen entity's details and graph are below the whole
   // list: an entity opened from the list is brought into view, with focus on its name, or nothing seems to happen.
+  // There the details come first (in the page, so in Tab order too), in a box of their own under half the window
+  // high, so that the name, the start of the details and the graph are on screen together.
+  const oneColumn = useOneColumn();
   const reveal = useRef(false);
   const openFromList = (id: string) => {
-    reveal.current = typeof matchMedia === 'function' && matchMedia(ONE_COLUMN).matches;
+    reveal.current = oneColumn;
     onSelect(id);
   };
   useEffect(() => {
@@ -45,7 +63,7 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
       const heading = grid.current?.querySelector<HTMLElement>('.detail h3');
       if (!heading && tries++ < 120) return void (frame = requestAnimationFrame(attempt));
       reveal.current = false;
-      grid.current?.querySelector<HTMLElement>('.graph-pane')?.scrollIntoView({ block: 'start' });
+      grid.current?.querySelector<HTMLElement>('.detail')?.scrollIntoView({ block: 'start' });
       heading?.focus({ preventScroll: true });
     };
     attempt();
@@ -71,6 +89,7 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
   const matching = useMemo(() => (rows ? filterEntities(rows, filter) : []), [rows, filter]);
   const menus = useMemo(() => facets(rows ?? []), [rows]);
   const pageRows = matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const detail = selected && <EntityDetail key="detail" id={selected} settings={settings} dataVersion={dataVersion} onOpen={onSelect} />;
 
   return (
     <section class="panel explorer" aria-labelledby="explorer-title">
@@ -85,7 +104,7 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
         }}
       />
       <div ref={grid} class={`explorer-grid${selected ? ' has-selection' : ''}`}>
-        <div class="list-pane">
+        <div key="list" class="list-pane">
           <p class="small muted" aria-live="polite" data-testid="match-count">
             {rows ? t('optMatchCount', [matching.length.toLocaleString(), rows.length.toLocaleString()]) : t('optLoading')}
           </p>
@@ -94,7 +113,8 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
         </div>
         {selected ? (
           <>
-            <div class="graph-pane">
+            {oneColumn && detail}
+            <div key="graph" class="graph-pane">
               {graph === undefined && <p class="muted">{t('optGraphLoading')}</p>}
               {/* An entity with no links is one lone node, which the graph blew up to its largest zoom: say it instead. */}
               {graph && graph.edges.length > 0 && <LinkGraph key={graph.center} graph={graph} onFocus={onSelect} />}
@@ -104,7 +124,7 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
                 </div>
               )}
             </div>
-            <EntityDetail id={selected} settings={settings} dataVersion={dataVersion} onOpen={onSelect} />
+            {!oneColumn && detail}
           </>
         ) : (
           <div class="graph-pane empty-state">
