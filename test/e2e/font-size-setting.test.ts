@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium, openPopup, serveFixtures, spotted, tabIdOf, type Fixtures, type Launched } from './harness';
-import { openOptions, waitSeeded } from './options-support';
+import { drawn, openOptions, waitSeeded } from './options-support';
 import { centreOf, dialogStyle, waitFor } from './content-pages';
 
 let server: Fixtures;
@@ -81,6 +81,23 @@ test('with a very large default font the options page and the explorer are large
   const apart = detail.x >= graph.x + graph.width - 1 || detail.y >= graph.y + graph.height - 1;
   assert.ok(apart, `details (${JSON.stringify(detail)}) clear of the graph (${JSON.stringify(graph)})`);
   await page.screenshot({ path: 'out/options-font-24-explorer.png' });
+  await page.close();
+});
+
+test('with a very large default font the explorer graph draws its labels larger too', async () => {
+  const page = await openOptions(browser.context, browser.extensionId, '#explorer/lazarus-group');
+  await page.locator('.graph canvas').first().waitFor({ timeout: 30_000 });
+  await page.locator('.graph-toolbar .small').filter({ hasText: /\d/ }).waitFor();
+  await page.waitForTimeout(300);
+  const g = await drawn(page);
+  assert.ok(g.nodes.length >= 8, `${g.nodes.length} entities drawn`);
+  // Every label at least 11 px × 1.5 on screen, as the page's text is 1.5 times as large; and still clear of each
+  // other and inside the box.
+  for (const n of g.nodes) assert.ok(n.fontPx >= 16.5, `label "${n.label}" drawn at ${n.fontPx.toFixed(1)} px (zoom ${g.zoom.toFixed(2)})`);
+  assert.deepEqual(g.overlaps, [], 'no two labels overlap');
+  assert.deepEqual(g.nodes.filter((n) => !n.inView).map((n) => n.label), [], 'every node and label is in the box');
+  await page.locator('.graph-figure').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'out/options-font-24-graph.png' });
   await page.close();
 });
 

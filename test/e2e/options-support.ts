@@ -118,3 +118,41 @@ export async function loadPublicFeeds(worker: Worker): Promise<void> {
     [kb.links as object[], kb.claims as object[]] as const,
   );
 }
+
+export interface Drawn {
+  zoom: number;
+  box: { w: number; h: number };
+  nodes: { label: string; depth: number; fontPx: number; inView: boolean }[];
+  /** Pairs of labels whose boxes on screen overlap. */
+  overlaps: string[];
+}
+
+/** What cytoscape drew (the instance hangs on its container as _cyreg.cy). */
+export function drawn(page: Page): Promise<Drawn> {
+  return page.evaluate(() => {
+    type Box = { x1: number; y1: number; x2: number; y2: number; w: number; h: number };
+    type Node = { data(k: string): unknown; style(k: string): string; renderedBoundingBox(o: object): Box };
+    const container = document.querySelector('.graph') as HTMLElement & { _cyreg: { cy: { zoom(): number; nodes(): { map<T>(f: (n: Node) => T): T[] } } } };
+    const cy = container._cyreg.cy;
+    const w = container.clientWidth;
+    const h = container.clientHeight;
+    const labels = cy.nodes().map((n) => ({ label: String(n.data('label')), box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }) }));
+    const overlaps: string[] = [];
+    labels.forEach((a, i) => {
+      for (const b of labels.slice(i + 1)) {
+        const x = Math.min(a.box.x2, b.box.x2) - Math.max(a.box.x1, b.box.x1);
+        const y = Math.min(a.box.y2, b.box.y2) - Math.max(a.box.y1, b.box.y1);
+        if (x > 2 && y > 2) overlaps.push(`${a.label} / ${b.label}`);
+      }
+    });
+    return {
+      zoom: cy.zoom(),
+      box: { w, h },
+      nodes: cy.nodes().map((n) => {
+        const b = n.renderedBoundingBox({ includeLabels: true });
+        return { label: String(n.data('label')), depth: Number(n.data('depth')), fontPx: parseFloat(n.style('font-size')) * cy.zoom(), inView: b.x1 >= -1 && b.y1 >= -1 && b.x2 <= w + 1 && b.y2 <= h + 1 };
+      }),
+      overlaps,
+    };
+  });
+}

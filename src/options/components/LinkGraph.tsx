@@ -5,13 +5,14 @@
  *
  * Around a hub the graph first draws only as many entities as its box holds legibly (graph-view.ts: the direct
  * links first), with "+N" on a node whose other links are left out and a button that draws them all; the first
- * view never zooms out so far that a label is drawn under LEGIBLE_PX (it centres on the entity instead).
+ * view never zooms out so far that a label is drawn under LEGIBLE_PX (it centres on the entity instead). All of it is
+ * scaled with the page's root font size, so the graph follows the browser's font-size setting.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Core } from 'cytoscape';
 import { t, type MessageKey } from '../../platform/i18n';
 import { edgeOpacity, edgeWidth, graphStyle, readPalette, SHAPES } from '../explorer/graph-style';
-import { firstView, MIN_LEGIBLE_ZOOM, nodeLabel, radialLayout, visibleGraph, type GraphView, type Point } from '../explorer/graph-view';
+import { firstView, fontScale, MIN_LEGIBLE_ZOOM, nodeLabel, radialLayout, visibleGraph, type GraphView, type Point } from '../explorer/graph-view';
 import type { GraphEdge, Neighborhood } from '../explorer/neighborhood';
 import { GraphLegend } from './GraphLegend';
 
@@ -58,29 +59,32 @@ export function LinkGraph({ graph, onFocus }: LinkGraphProps) {
           classes: e.from === graph.center || e.to === graph.center ? 'touching' : '',
         })),
       ];
+      // With a larger default font everything is drawn larger (graph-view.ts, fontScale): the box holds what a box
+      // 1/scale as large would hold at the default.
+      const scale = fontScale(parseFloat(getComputedStyle(document.documentElement).fontSize));
       const cy = cytoscape({
         container: box.current,
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- plain JSON stylesheet, see graph-style.ts
         style: graphStyle(palette) as any,
         minZoom: 0.15,
-        maxZoom: 4,
+        maxZoom: 4 * scale,
         wheelSensitivity: 0.3,
         selectionType: 'single',
         boxSelectionEnabled: false,
       });
       // Radial, placed by graph-view.ts: the entity in the middle, its direct links round it, the second ring
       // outside; first only as many as fit the box with legible labels.
-      const { view, at } = all ? { view: visibleGraph(graph, graph.nodes.length), at: undefined } : firstView(graph, box.current.clientWidth, box.current.clientHeight);
+      const { view, at } = all ? { view: visibleGraph(graph, graph.nodes.length), at: undefined } : firstView(graph, box.current.clientWidth / scale, box.current.clientHeight / scale);
       const positions = at ?? radialLayout(view, graph.center);
       cy.add(elements(view, positions));
       cy.fit(undefined, 10);
-      if (cy.zoom() < MIN_LEGIBLE_ZOOM) {
+      if (cy.zoom() < MIN_LEGIBLE_ZOOM * scale) {
         // Everything asked for, or a box too small even for MIN_NODES: keep the labels legible and show the entity.
-        cy.zoom(MIN_LEGIBLE_ZOOM);
+        cy.zoom(MIN_LEGIBLE_ZOOM * scale);
         cy.center(cy.getElementById(graph.center));
-      } else if (cy.zoom() > 1.6) {
+      } else if (cy.zoom() > 1.6 * scale) {
         // A handful of nodes would be blown up to the largest zoom.
-        cy.zoom(1.6);
+        cy.zoom(1.6 * scale);
         cy.center();
       }
       cy.on('tap', 'node', (event) => focus.current(String(event.target.id())));

@@ -15,6 +15,16 @@ export const LABEL_PX = { center: 15, direct: 13, outer: 12 } as const;
 /** Zoom below which the smallest label falls under LEGIBLE_PX. */
 export const MIN_LEGIBLE_ZOOM = LEGIBLE_PX / Math.min(LABEL_PX.center, LABEL_PX.direct, LABEL_PX.outer);
 
+/**
+ * The graph follows the browser's font-size setting like the rest of the page (1rem is 16 px at the default): the
+ * sizes above are for the default, and with a larger root font the graph is drawn that much larger (zoom × scale),
+ * labels, nodes and the spaces between them alike, so the layout's room for labels holds and every label of the
+ * first view is at least LEGIBLE_PX × scale on screen (16.5 px with a 24 px default font).
+ */
+export function fontScale(rootFontPx: number): number {
+  return Number.isFinite(rootFontPx) && rootFontPx > 0 ? rootFontPx / 16 : 1;
+}
+
 export interface GraphView {
   nodes: GraphNode[];
   edges: GraphEdge[];

@@ -1,6 +1,6 @@
 /** Which part of a hub's neighbourhood the link graph draws first, and where (src/options/explorer/graph-view.ts). */
 import { describe, expect, it } from 'vitest';
-import { extent, firstView, labelWidth, MIN_LEGIBLE_ZOOM, MIN_NODES, nodeLabel, radialLayout, rankNodes, visibleGraph, type Point } from '../../../src/options/explorer/graph-view';
+import { extent, firstView, fontScale, labelWidth, MIN_LEGIBLE_ZOOM, MIN_NODES, nodeLabel, radialLayout, rankNodes, visibleGraph, type Point } from '../../../src/options/explorer/graph-view';
 import type { GraphEdge, GraphNode, Neighborhood } from '../../../src/options/explorer/neighborhood';
 
 const node = (id: string, depth: number, kind: GraphNode['kind'] = 'malware'): GraphNode => ({ id, name: id, kind, depth });
@@ -87,5 +87,14 @@ describe('graph view around a hub', () => {
     const inner = Math.max(...view.nodes.filter((n) => n.depth === 1).map((n) => dist(n.id)));
     const outer = Math.min(...view.nodes.filter((n) => n.depth === 2).map((n) => dist(n.id)));
     expect(outer).toBeGreaterThan(inner);
+  });
+});
+
+describe('fontScale', () => {
+  it('is the root font size over the default 16 px, and 1 when the size cannot be read', () => {
+    expect(fontScale(16)).toBe(1);
+    expect(fontScale(24)).toBe(1.5);
+    expect(fontScale(Number.NaN)).toBe(1);
+    expect(fontScale(0)).toBe(1);
   });
 });
