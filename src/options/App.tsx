@@ -1,5 +1,5 @@
 /** The options and explorer page: data (import, export, backup), settings, and the explorer. */
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../core/settings';
 import { t, type MessageKey } from '../platform/i18n';
 import { BackendContext, type OptionsBackend } from './backend';
@@ -20,12 +20,33 @@ export function App({ backend }: { backend: OptionsBackend }) {
   const [settings, setSettings] = useState<Settings>();
   const [dataVersion, setDataVersion] = useState(0);
 
+  /** The settings could not be read: the page says so and offers to try again (it stayed on "Loading…"). */
+  const [loadFailed, setLoadFailed] = useState(false);
+  const refocus = useRef(false);
+  const load = useCallback(
+    (live: () => boolean = () => true) =>
+      backend.loadSettings().then(
+        (s) => {
+          if (!live()) return;
+          setSettings(s);
+          setLoadFailed(false);
+        },
+        () => live() && setLoadFailed(true),
+      ),
+    [backend],
+  );
   useEffect(() => {
     const controller = new AbortController();
-    void backend.loadSettings().then(setSettings);
+    void load(() => !controller.signal.aborted);
     backend.onSettingsChanged(setSettings, controller.signal);
     return () => controller.abort();
-  }, [backend]);
+  }, [backend, load]);
+  // Try again was pressed and has gone with its message: focus goes to the section's heading, not the page body.
+  useEffect(() => {
+    if (loadFailed || !refocus.current) return;
+    refocus.current = false;
+    document.querySelector<HTMLElement>('main h2')?.focus();
+  }, [loadFailed, settings]);
 
   /** Why the last change of a setting was not saved; cleared by the next change that is. */
   const [saveFailed, setSaveFailed] = useState(false);
@@ -69,6 +90,21 @@ export function App({ backend }: { backend: OptionsBackend }) {
         </nav>
       </header>
       <main id="main">
+        {loadFailed && (
+          <div class="notice bad save-failed" role="alert">
+            <p>{t('optSettingsLoadFailed')}</p>
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                refocus.current = true;
+                void load();
+              }}
+            >
+              {t('retry')}
+            </button>
+          </div>
+        )}
         {route.section === 'data' && (
           <>
             <ImportPanel settings={settings} dataVersion={dataVersion} onDataChanged={onDataChanged} />
@@ -80,7 +116,7 @@ export function App({ backend }: { backend: OptionsBackend }) {
             {t('optSettingsSaveFailed')}
           </p>
         )}
-        {route.section === 'settings' && (settings ? <SettingsPanel settings={settings} update={update} dataVersion={dataVersion} /> : <p class="muted">{t('optLoading')}</p>)}
+        {route.section === 'settings' && (settings ? <SettingsPanel settings={settings} update={update} dataVersion={dataVersion} /> : !loadFailed && <p class="muted">{t('optLoading')}</p>)}
         {route.section === 'explorer' && (
           <ExplorerPanel settings={settings} dataVersion={dataVersion} selected={route.entity} onSelect={(id) => go({ section: 'explorer', entity: id })} />
         )}

@@ -61,9 +61,31 @@ export function App({ backend, initialEntity }: AppProps) {
   const top = stack[stack.length - 1]!;
   const scale = settings?.scale ?? DEFAULT_SETTINGS.scale;
 
+  // Settings that could not be read leave the home view without its site switch: say so, and offer to try again.
+  const loadSettings = (live: () => boolean = () => true): void =>
+    void backend.settings().then(
+      (s) => {
+        if (!live()) return;
+        setSettings(s);
+        setNotice((n) => (n?.retry === retryLoad ? undefined : n));
+      },
+      () => live() && setNotice({ text: t('popupSettingsLoadFailed'), error: true, retry: retryLoad }),
+    );
+  const retryLoad = useRef(() => {
+    // Try again goes with its notice once the settings load: focus moves to the switch it brought, not the body.
+    refocusSwitch.current = true;
+    loadSettings();
+  }).current;
+  const refocusSwitch = useRef(false);
+  useEffect(() => {
+    if (!settings || !refocusSwitch.current) return;
+    refocusSwitch.current = false;
+    if (!document.activeElement || document.activeElement === document.body || document.activeElement.closest('.notice-region'))
+      document.querySelector<HTMLElement>('.switch input')?.focus();
+  }, [settings]);
   useEffect(() => {
     let live = true;
-    void backend.settings().then((s) => live && setSettings(s));
+    loadSettings(() => live);
     void (async () => {
       const info = await backend.tab();
       if (!live) return;

@@ -93,7 +93,7 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
 
   return (
     <section class="panel explorer" aria-labelledby="explorer-title">
-      <h2 id="explorer-title">{t('optExplorerTitle')}</h2>
+      <h2 id="explorer-title" tabIndex={-1}>{t('optExplorerTitle')}</h2>
       <EntityFilters
         filter={filter}
         countries={menus.countries}

@@ -66,7 +66,7 @@ export function ImportPanel({ settings, dataVersion, onDataChanged }: { settings
 
   return (
     <section class="panel" aria-labelledby="import-title">
-      <h2 id="import-title">{t('optImportTitle')}</h2>
+      <h2 id="import-title" tabIndex={-1}>{t('optImportTitle')}</h2>
       <p class="muted">{t('optImportIntro')}</p>
       <div class="import-grid">
         <DropZone onFile={(f) => void flow.fromFile(f)} disabled={busy} />

@@ -16,7 +16,7 @@ export interface SettingsPanelProps {
 export function SettingsPanel({ settings, update, dataVersion }: SettingsPanelProps) {
   return (
     <section class="panel" aria-labelledby="settings-title">
-      <h2 id="settings-title">{t('optSettingsTitle')}</h2>
+      <h2 id="settings-title" tabIndex={-1}>{t('optSettingsTitle')}</h2>
       <fieldset class="card">
         <legend>{t('optGeneral')}</legend>
         <label class="check">

@@ -15,6 +15,8 @@ export interface NoticeData {
   focusUndo?: boolean;
   /** Something failed: shown as an error and announced as an alert. */
   error?: boolean;
+  /** Try the failed action again ("Try again" button). */
+  retry?: () => void;
 }
 
 export function Notice({ notice, onDismiss }: { notice: NoticeData | undefined; onDismiss: () => void }) {
@@ -42,6 +44,11 @@ export function Notice({ notice, onDismiss }: { notice: NoticeData | undefined; 
           {notice.undo && (
             <button ref={undo} type="button" class="text-button undo" onClick={notice.undo}>
               {t('popupUndo')}
+            </button>
+          )}
+          {notice.retry && (
+            <button type="button" class="text-button retry" onClick={notice.retry}>
+              {t('retry')}
             </button>
           )}
           <button type="button" class="icon-button" onClick={dismiss} aria-label={t('popupDismiss')}>

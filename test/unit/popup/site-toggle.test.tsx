@@ -37,3 +37,20 @@ describe('popup site switch', () => {
     expect(siteSwitch().checked).toBe(true);
   });
 });
+
+describe('popup settings that could not be loaded', () => {
+  it('says the site switch is missing and why, with a button to try again that brings it', async () => {
+    const backend = fakeBackend();
+    backend.settings.mockRejectedValueOnce(new Error('storage unavailable'));
+    mount(<App backend={backend} />);
+    const alert = await waitFor(() => $('[role=alert]'));
+    expect(alert.textContent).toContain('Your settings could not be read, so the switch for this site is missing. Try again.');
+    expect(siteSwitch()).toBeNull();
+    const retry = [...alert.querySelectorAll('button')].find((b) => b.textContent === 'Try again')!;
+    expect(retry).toBeTruthy();
+    await act(async () => retry.click());
+    await waitFor(() => siteSwitch()?.checked);
+    expect($('[role=alert]')).toBeNull();
+    expect(document.activeElement).toBe(siteSwitch());
+  });
+});
