@@ -827,3 +827,19 @@ export function securityWordsIn(text: string, a: number, b: number): boolean {
   }
   return false;
 }
+
+/**
+ * "Operation Flame", "Operation Cronos", "Operation Blockbuster": a capitalised "Operation" right before a name makes
+ * the two words a campaign's (or a police action's) proper name, which is not the malware or actor whose name is its
+ * second word (audit H, finding 7: "Operation Flame", a campaign on an ATT&CK group page, was shown as the Flame
+ * malware). Where the dictionary lists the campaign itself ("Operation Troy", "Operation Wocao", 51 such aliases in the
+ * feeds), it is matched from "Operation" as the longer name and this never comes into play; otherwise the name after
+ * it is not spotted there. Only the capitalised word: "a joint operation Flame-style" or "the operation" before a name
+ * is an ordinary noun. Any level: a campaign named after its malware or actor ("Operation ShadowHammer") is listed
+ * under its own name when the feeds know it.
+ */
+export function campaignWordBefore(text: string, s: number): boolean {
+  // cheap test first: a space, then the "n" of "Operation", right before the name
+  if (s < 10 || !isInlineSpace(text.charCodeAt(s - 1)) || text.charCodeAt(s - 2) !== 110) return false;
+  return text.startsWith('Operation', s - 10) && !(s > 10 && isWordAt(text, s - 11));
+}

@@ -11,7 +11,7 @@
  * zero-width character, ligature…). Nothing runs over the whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, isMidSentence, listCueBefore, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, isMidSentence, listCueBefore, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { CANONICAL, CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
@@ -493,6 +493,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * accepted match (or of a refusal that skips), else -1.
    */
   function tryDictionary(i: number, node: number, j: number): number {
+    // "Operation Flame": a campaign's name, not the name after the word (ambiguity.ts campaignWordBefore)
+    if (campaignWordBefore(text, i)) return -1;
     let nEnds = 0;
     for (;;) {
       if (termFirst[node] !== -1 && nEnds < MAX_ENDS) {
