@@ -687,3 +687,159 @@ export function cellVerdict(cell: Cell, header: Cue | undefined, names: () => nu
   if (header && cell.sep && pageContext()) return true;
   return pageContext() && names() >= 2;
 }
+
+/*
+ * Headings and item heads. A report or a round-up gives each threat its own section or list item: a markdown heading
+ * ("## Lazarus"), a heading line of its own in plain text or as a page's <h2> arrives ("Lazarus" alone on its line,
+ * after a blank line or the end of a paragraph), or a bold item head ("- **Patchwork**: BADNEWS…", "**Kimsuky** — …"). A name a curator flagged as an
+ * ordinary word stands there at a line start with no cue next to it, so rule (b) of ambiguityVerdict never holds for
+ * it (audit F, probe r11/s09; audit H, finding 4). What makes it a name is what a reader sees: the heading names the
+ * subject of the text under it. So the heading is spotted where
+ *  - the name fills the heading or the bold head alone (only emphasis marks, quotes and a colon around it): "## Cobalt
+ *    Strike Town" or "**Silence is golden**" is another phrase;
+ *  - text follows it (the paragraph under it, or the rest of the item's line), at most BODY_CHARS of it: under a
+ *    heading, prose (a first line of PROSE_WORDS words or more), not one more short line (a list of names, a menu)
+ *    nor another heading;
+ *  - that text is about a threat: it holds security vocabulary, or a threat name the pass spotted (the item
+ *    "Patchwork: BADNEWS"), or it names the heading's name again ("## Lazarus" then "Lazarus remains the most
+ *    active…");
+ *  - and the page has security context. This is the whole guard on ordinary pages: a recipe's "## Cobalt" over a text
+ *    about the glaze, a film review's "## Sandworm" over a paragraph about the film, repeat their name too, but the
+ *    page has no security vocabulary (and no two threats named by names that need no context), so they stay words.
+ * The section's own mentions of the same entity that were refused for want of context ("Lazarus remains…" under
+ * "## Lazarus", at a sentence start) are then read as it too: one sense per section. Applied after the pass to the
+ * names refused for want of context (match.ts headingConfirmed), which are few.
+ */
+/** Text after a heading or an item head read as its body. */
+const BODY_CHARS = 600;
+/** Words (at least) of the first line under a plain heading, or a markdown heading, for it to be prose. */
+const PROSE_WORDS = 4;
+
+/** A heading or item head: where the text about it lies. */
+export interface Heading {
+  form: 'heading' | 'item';
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+const MD_HEADING_BEFORE = /^[ \t]{0,3}#{1,6}[ \t]+[*_"'\u201c\u2018`]*$/;
+const HEADING_AFTER = /^[*_"'\u201d\u2019`]*:?[ \t]*#*[ \t\r]*$/;
+const PLAIN_BEFORE = /^[ \t]*$/;
+const PLAIN_AFTER = /^[ \t\r]*$/;
+/** An item head opens its line: a list marker or nothing, then the bold mark. */
+const ITEM_BEFORE = /^[ \t]*(?:(?:[-+*\u2022\u00b7\u2013\u25aa\u25cf]|\d+[.)])[ \t]+)?(\*\*|__)$/;
+/** …then the closing mark (a colon inside or outside it) and a separator (":", "—", "–", "-" or a space), then text. */
+const ITEM_AFTER = /^:?(\*\*|__)(?:[ \t]*[:\u2014\u2013-])?[ \t]*(?=[^\s])/;
+
+/** Is the line [a, b) empty or only spaces? */
+function blankLine(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (!isInlineSpace(text.charCodeAt(k)) && text.charCodeAt(k) !== 13) return false;
+  return true;
+}
+
+/** Does the line [a, b) end a sentence (".", "!", "?" or ":", closing quotes and spaces after it)? */
+function endsParagraph(text: string, a: number, b: number): boolean {
+  let k = b - 1;
+  while (k >= a && (isInlineSpace(text.charCodeAt(k)) || text.charCodeAt(k) === 13 || QUOTE_AFTER.has(text.charCodeAt(k)))) k--;
+  if (k < a) return false;
+  const c = text.charCodeAt(k);
+  return c === 46 || c === 33 || c === 63 || c === 58;
+}
+
+/** Words on the line [a, b) (runs of non-spaces). */
+function wordsOn(text: string, a: number, b: number): number {
+  let words = 0;
+  let inWord = false;
+  for (let k = a; k < b; k++) {
+    const sp = isInlineSpace(text.charCodeAt(k));
+    if (!sp && !inWord) words++;
+    inWord = !sp;
+  }
+  return words;
+}
+
+/**
+ * The heading or item head that the span [s, e) fills alone, and the text under it, or undefined (see above). The body
+ * of a heading is the paragraph under it: from its first non-blank line to a blank line or the next markdown heading,
+ * at most BODY_CHARS characters.
+ */
+export function headingAt(text: string, s: number, e: number): Heading | undefined {
+  // cheap test first: a line start, "#", a space or a bold mark stands right before the name
+  const p = s > 0 ? text.charCodeAt(s - 1) : 10;
+  if (!(p === 10 || p === 35 || p === 42 || p === 95 || isInlineSpace(p) || QUOTE_BEFORE.has(p))) return undefined;
+  const ls = lineStartOf(text, s);
+  const le = ls < 0 ? -1 : lineEndOf(text, e);
+  if (le < 0 || s - ls > HEAD_LINE_CHARS) return undefined;
+  const before = text.slice(ls, s);
+  const after = text.slice(e, le);
+  const item = ITEM_BEFORE.exec(before);
+  if (item) {
+    const m = ITEM_AFTER.exec(after);
+    if (!m || m[1] !== item[1]) return undefined;
+    // the body: the rest of the item's line
+    const from = e + m[0].length;
+    const to = lineEndOf(text, from);
+    return { form: 'item', bodyStart: from, bodyEnd: Math.min(to < 0 ? from + BODY_CHARS : to, from + BODY_CHARS) };
+  }
+  if (le - ls > HEAD_LINE_CHARS) return undefined;
+  const markdown = MD_HEADING_BEFORE.test(before) && HEADING_AFTER.test(after);
+  if (!markdown) {
+    if (!PLAIN_BEFORE.test(before) || !PLAIN_AFTER.test(after)) return undefined;
+    // a plain heading stands apart: the text starts with it, or above it is a blank line or the end of a paragraph
+    // (an HTML heading arrives on its own line with no blank line around it), not one more short line of a list
+    if (ls > 0) {
+      const pa = lineStartOf(text, ls - 1);
+      if (pa < 0 || !(blankLine(text, pa, ls - 1) || endsParagraph(text, pa, ls - 1))) return undefined;
+    }
+  }
+  // the first non-blank line under it: prose, not another heading
+  let a = le + 1;
+  while (a < text.length) {
+    const b = lineEndOf(text, a);
+    if (b < 0) break;
+    if (!blankLine(text, a, b)) {
+      const c = text.charCodeAt(a);
+      if (c === 35 || wordsOn(text, a, b) < PROSE_WORDS) return undefined;
+      // the body: this paragraph, up to a blank line or the next markdown heading
+      const cap = Math.min(text.length, a + BODY_CHARS);
+      let end = b;
+      while (end < cap) {
+        const nb = lineEndOf(text, end + 1);
+        if (nb < 0 || text.charCodeAt(end + 1) === 35 || blankLine(text, end + 1, nb)) break;
+        end = nb;
+      }
+      return { form: 'heading', bodyStart: a, bodyEnd: Math.min(end, cap) };
+    }
+    a = b + 1;
+  }
+  return undefined;
+}
+
+/** Does [a, b) of the text hold a security term? */
+export function securityWordsIn(text: string, a: number, b: number): boolean {
+  const window = text.slice(a, b);
+  SECURITY_RE.lastIndex = 0;
+  for (let m = SECURITY_RE.exec(window); m; m = SECURITY_RE.exec(window)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e))) continue;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * "Operation Flame", "Operation Cronos", "Operation Blockbuster": a capitalised "Operation" right before a name makes
+ * the two words a campaign's (or a police action's) proper name, which is not the malware or actor whose name is its
+ * second word (audit H, finding 7: "Operation Flame", a campaign on an ATT&CK group page, was shown as the Flame
+ * malware). Where the dictionary lists the campaign itself ("Operation Troy", "Operation Wocao", 51 such aliases in the
+ * feeds), it is matched from "Operation" as the longer name and this never comes into play; otherwise the name after
+ * it is not spotted there. Only the capitalised word: "a joint operation Flame-style" or "the operation" before a name
+ * is an ordinary noun. Any level: a campaign named after its malware or actor ("Operation ShadowHammer") is listed
+ * under its own name when the feeds know it.
+ */
+export function campaignWordBefore(text: string, s: number): boolean {
+  // cheap test first: a space, then the "n" of "Operation", right before the name
+  if (s < 10 || !isInlineSpace(text.charCodeAt(s - 1)) || text.charCodeAt(s - 2) !== 110) return false;
+  return text.startsWith('Operation', s - 10) && !(s > 10 && isWordAt(text, s - 11));
+}

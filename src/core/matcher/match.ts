@@ -11,7 +11,7 @@
  * zero-width character, ligature…). Nothing runs over the whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, isMidSentence, listCueBefore, nearSecurityWords, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, isMidSentence, listCueBefore, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { CANONICAL, CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
@@ -493,6 +493,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * accepted match (or of a refusal that skips), else -1.
    */
   function tryDictionary(i: number, node: number, j: number): number {
+    // "Operation Flame": a campaign's name, not the name after the word (ambiguity.ts campaignWordBefore)
+    if (campaignWordBefore(text, i)) return -1;
     let nEnds = 0;
     for (;;) {
       if (termFirst[node] !== -1 && nEnds < MAX_ENDS) {
@@ -1066,6 +1068,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     sortIfNeeded(out);
     if (refused.length) laterConfirmed();
     if (refused.length) cellConfirmed();
+    if (refused.length) headingConfirmed();
     return oneSensePerText(out);
   }
 
@@ -1177,6 +1180,64 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const ai = refused[best + 2] as number;
       const ei = aliasEntity[ai] as number;
       const cue = header ?? (refused[best + 3] as Cue | null);
+      added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+    }
+    if (!added.length) return;
+    out = out.concat(added);
+    out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Is the text [a, b) under a heading about the threat [s, e) names: security words, a threat name spotted, or the name again? */
+  function aboutThreat(a: number, b: number, s: number, e: number): boolean {
+    const [oa, ob] = toOrig(a, b);
+    if (securityWordsIn(text, a, b) || overlapsAny(out, oa, ob)) return true;
+    const name = text.slice(s, e);
+    for (let k = text.indexOf(name, a); k >= 0 && k + name.length <= b; k = text.indexOf(name, k + 1)) if (bareMentionOk(text, k, k + name.length)) return true;
+    return false;
+  }
+
+  /**
+   * Names that head a section or a list item (ambiguity.ts, "Headings and item heads"): an ordinary-word name refused
+   * for want of context is spotted after all where it fills a heading or a bold item head alone, the page has
+   * security context and the text under it is about a threat ("## Lazarus" over "Lazarus remains…", "- **Patchwork**:
+   * BADNEWS…"). The section's own refused mentions of the same entity follow it. Where several entities share the
+   * name, the entity whose own name it is wins, then the dictionary's order (as in evaluate). Runs once after the
+   * pass, over the refusals the pass recorded.
+   */
+  function headingConfirmed(): void {
+    if (!pageContext()) return;
+    const added: Match[] = [];
+    /** The body of the last heading spotted, and its entity: its refused mentions of that entity follow it. */
+    let sectionEnd = -1;
+    let sectionEntity = -1;
+    for (let r = 0; r < refused.length; ) {
+      const s = refused[r] as number;
+      const e = refused[r + 1] as number;
+      let q = r;
+      while (q < refused.length && refused[q] === s && refused[q + 1] === e) q += 4;
+      const from = r;
+      r = q;
+      const [os, oe] = toOrig(s, e);
+      if (overlapsAny(out, os, oe) || (added.length && (added[added.length - 1] as Match).end > os)) continue;
+      let best = -1;
+      if (s < sectionEnd) for (let k = from; k < q && best < 0; k += 4) if (aliasEntity[refused[k + 2] as number] === sectionEntity) best = k;
+      if (best < 0) {
+        const h = headingAt(text, s, e);
+        if (!h || !aboutThreat(h.bodyStart, h.bodyEnd, s, e)) continue;
+        let bestScore = -1;
+        for (let k = from; k < q; k += 4) {
+          const score = (aliasFlags[refused[k + 2] as number] as number) & CANONICAL ? 2 : 0;
+          if (score > bestScore) {
+            bestScore = score;
+            best = k;
+          }
+        }
+        sectionEnd = h.bodyEnd;
+        sectionEntity = aliasEntity[refused[best + 2] as number] as number;
+      }
+      const ai = refused[best + 2] as number;
+      const ei = aliasEntity[ai] as number;
+      const cue = refused[best + 3] as Cue | null;
       added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
     }
     if (!added.length) return;
