@@ -1145,14 +1145,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   function cellConfirmed(): void {
     if (!distinctSpans.length && !pageContext()) return;
     const added: Match[] = [];
-    for (let r = 0; r < refused.length; ) {
-      const s = refused[r] as number;
-      const e = refused[r + 1] as number;
-      let q = r;
-      while (q < refused.length && refused[q] === s && refused[q + 1] === e) q += 4;
-      const from = r;
-      r = q;
-      const [os, oe] = toOrig(s, e);
+    for (const { s, e, from, to: q, os, oe } of refusedSpans()) {
       if (overlapsAny(out, os, oe) || (added.length && (added[added.length - 1] as Match).end > os)) continue;
       const cell = cellAt(text, s, e);
       if (!cell) continue;
@@ -1177,11 +1170,32 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         }
       }
       if (best < 0) continue;
-      const ai = refused[best + 2] as number;
-      const ei = aliasEntity[ai] as number;
-      const cue = header ?? (refused[best + 3] as Cue | null);
-      added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+      added.push(confirmedAt(os, oe, best, header ?? (refused[best + 3] as Cue | null)));
     }
+    addConfirmed(added);
+  }
+
+  /** The refused spans in text order, each once: [s, e) in `text`, its entries refused[from, to) (4 per alias), [os, oe) in the original. */
+  function* refusedSpans(): Generator<{ s: number; e: number; from: number; to: number; os: number; oe: number }> {
+    for (let r = 0; r < refused.length; ) {
+      const s = refused[r] as number;
+      const e = refused[r + 1] as number;
+      let q = r;
+      while (q < refused.length && refused[q] === s && refused[q + 1] === e) q += 4;
+      const [os, oe] = toOrig(s, e);
+      yield { s, e, from: r, to: q, os, oe };
+      r = q;
+    }
+  }
+
+  /** The match a later rule confirms at [os, oe) of the original, for the refused entry at `k`. */
+  function confirmedAt(os: number, oe: number, k: number, cue: Cue | null): Match {
+    const ai = refused[k + 2] as number;
+    const ei = aliasEntity[ai] as number;
+    return { start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) };
+  }
+
+  function addConfirmed(added: Match[]): void {
     if (!added.length) return;
     out = out.concat(added);
     out.sort((a, b) => a.start - b.start);
@@ -1210,14 +1224,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     /** The body of the last heading spotted, and its entity: its refused mentions of that entity follow it. */
     let sectionEnd = -1;
     let sectionEntity = -1;
-    for (let r = 0; r < refused.length; ) {
-      const s = refused[r] as number;
-      const e = refused[r + 1] as number;
-      let q = r;
-      while (q < refused.length && refused[q] === s && refused[q + 1] === e) q += 4;
-      const from = r;
-      r = q;
-      const [os, oe] = toOrig(s, e);
+    for (const { s, e, from, to: q, os, oe } of refusedSpans()) {
       if (overlapsAny(out, os, oe) || (added.length && (added[added.length - 1] as Match).end > os)) continue;
       let best = -1;
       if (s < sectionEnd) for (let k = from; k < q && best < 0; k += 4) if (aliasEntity[refused[k + 2] as number] === sectionEntity) best = k;
@@ -1235,14 +1242,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         sectionEnd = h.bodyEnd;
         sectionEntity = aliasEntity[refused[best + 2] as number] as number;
       }
-      const ai = refused[best + 2] as number;
-      const ei = aliasEntity[ai] as number;
-      const cue = refused[best + 3] as Cue | null;
-      added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+      added.push(confirmedAt(os, oe, best, refused[best + 3] as Cue | null));
     }
-    if (!added.length) return;
-    out = out.concat(added);
-    out.sort((a, b) => a.start - b.start);
+    addConfirmed(added);
   }
 
   /**
