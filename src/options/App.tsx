@@ -22,6 +22,8 @@ export function App({ backend }: { backend: OptionsBackend }) {
 
   /** The settings could not be read: the page says so and offers to try again (it stayed on "Loading…"). */
   const [loadFailed, setLoadFailed] = useState(false);
+  /** How many reads failed: each failed retry changes the alert's text, so it is announced again. */
+  const [loadFailures, setLoadFailures] = useState(0);
   const refocus = useRef(false);
   const load = useCallback(
     (live: () => boolean = () => true) =>
@@ -31,7 +33,11 @@ export function App({ backend }: { backend: OptionsBackend }) {
           setSettings(s);
           setLoadFailed(false);
         },
-        () => live() && setLoadFailed(true),
+        () => {
+          if (!live()) return;
+          setLoadFailed(true);
+          setLoadFailures((n) => n + 1);
+        },
       ),
     [backend],
   );
@@ -93,6 +99,7 @@ export function App({ backend }: { backend: OptionsBackend }) {
         {loadFailed && (
           <div class="notice bad save-failed" role="alert">
             <p>{t('optSettingsLoadFailed')}</p>
+            {loadFailures > 1 && <p>{t('optSettingsLoadFailedAgain', String(loadFailures))}</p>}
             <button
               type="button"
               class="button"

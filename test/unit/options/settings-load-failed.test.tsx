@@ -34,4 +34,19 @@ describe('options settings that could not be loaded', () => {
     // Focus was on the button, which went: it moves to the settings heading, not the page body.
     expect(document.activeElement?.id).toBe('settings-title');
   });
+
+  it('a retry that fails too says so in the alert (announced again), and the Try again button keeps the focus', async () => {
+    const backend = fakeBackend();
+    vi.spyOn(backend, 'loadSettings').mockRejectedValue(new Error('storage unavailable'));
+    mount(<App backend={backend} />);
+    const alert = await waitFor(() => $('[role=alert]'));
+    const retry = [...alert.querySelectorAll('button')].find((b) => b.textContent === 'Try again')!;
+    retry.focus();
+    await act(async () => retry.click());
+    await waitFor(() => /still could not be read \(2 tries\)/.test($('[role=alert]')!.textContent ?? ''));
+    await act(async () => retry.click());
+    await waitFor(() => /\(3 tries\)/.test($('[role=alert]')!.textContent ?? ''));
+    expect(document.activeElement).toBe(retry);
+    expect(retry.isConnected).toBe(true);
+  });
 });
