@@ -7,8 +7,8 @@ import type { CardData } from '../core/protocol';
 import type { Entity } from '../core/model/entity';
 import type { LinkView } from '../core/db/repository';
 
-/** Links on a card: enough to read at a glance. */
-export const CARD_LINKS = 5;
+/** Links on a card: enough to read at a glance (the card shows all it is given). */
+export const CARD_LINKS = 4;
 /** At most this many page entities are looked at (a message from a page's content script is bounded). */
 const MAX_ON_PAGE = 2_000;
 

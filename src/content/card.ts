@@ -299,16 +299,14 @@ function whyText(spot: Spot): string {
 }
 
 /**
- * The top links, those to an entity this page also names first (marked "on this page", in words, as in the popup):
- * the partner a reader finding one of them should look for next is often in the same article. Otherwise in the
- * background's order (strongest first).
+ * The top links, as the background chose and ordered them (background/card-data.ts: those to an entity this page
+ * also names first); those are marked "on this page", in words, as in the popup.
  */
 function renderLinks(links: CardLink[], onPage: ReadonlySet<string>): Node {
   if (!links.length) return el('div', 'muted', t('card_no_links'));
   const list = el('ul', '');
   const here = (link: CardLink) => onPage.has(link.otherId);
-  const ordered = [...links.filter(here), ...links.filter((l) => !here(l))];
-  for (const link of ordered.slice(0, 4)) {
+  for (const link of links) {
     const li = el('li', '');
     const key = link.relation.replace(/-/g, '_');
     const text = el('span', 'rel');

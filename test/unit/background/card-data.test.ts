@@ -1,5 +1,5 @@
 /**
- * The hover card's links: those to an entity the reader's page also names first, then the strongest; at most five;
+ * The hover card's links: those to an entity the reader's page also names first, then the strongest; at most four;
  * whatever a page's content script sends as `onPage` cannot break it.
  */
 import { describe, expect, it } from 'vitest';
@@ -22,17 +22,17 @@ const others = (onPage: unknown) => cardData(entity('hub'), links, onPage).links
 
 describe('cardData', () => {
   it('gives the strongest links when the page names none of the others', () => {
-    expect(others(undefined)).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(others([])).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(CARD_LINKS).toBe(5);
+    expect(others(undefined)).toEqual(['a', 'b', 'c', 'd']);
+    expect(others([])).toEqual(['a', 'b', 'c', 'd']);
+    expect(CARD_LINKS).toBe(4);
   });
 
-  it('puts the links to entities on the page first, even below the top five, then the strongest', () => {
-    expect(others(['g', 'f', 'zzz'])).toEqual(['f', 'g', 'a', 'b', 'c']);
+  it('puts the links to entities on the page first, even below the top four, then the strongest', () => {
+    expect(others(['g', 'f', 'zzz'])).toEqual(['f', 'g', 'a', 'b']);
   });
 
   it('ignores what is not a list of ids', () => {
-    expect(others('g')).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(others([7, null, { id: 'g' }, 'f'])).toEqual(['f', 'a', 'b', 'c', 'd']);
+    expect(others('g')).toEqual(['a', 'b', 'c', 'd']);
+    expect(others([7, null, { id: 'g' }, 'f'])).toEqual(['f', 'a', 'b', 'c']);
   });
 });
