@@ -61,6 +61,7 @@ export function App({ backend, initialEntity }: AppProps) {
   const top = stack[stack.length - 1]!;
   const scale = settings?.scale ?? DEFAULT_SETTINGS.scale;
 
+  const loadFailures = useRef(0);
   // Settings that could not be read leave the home view without its site switch: say so, and offer to try again.
   const loadSettings = (live: () => boolean = () => true): void =>
     void backend.settings().then(
@@ -69,7 +70,13 @@ export function App({ backend, initialEntity }: AppProps) {
         setSettings(s);
         setNotice((n) => (n?.retry === retryLoad ? undefined : n));
       },
-      () => live() && setNotice({ text: t('popupSettingsLoadFailed'), error: true, retry: retryLoad }),
+      () => {
+        if (!live()) return;
+        // Each failed retry changes the alert's text, so a screen reader announces it again.
+        loadFailures.current++;
+        const again = loadFailures.current > 1 ? ` ${t('popupSettingsLoadFailedAgain', String(loadFailures.current))}` : '';
+        setNotice({ text: t('popupSettingsLoadFailed') + again, error: true, retry: retryLoad });
+      },
     );
   const retryLoad = useRef(() => {
     // Try again goes with its notice once the settings load: focus moves to the switch it brought, not the body.

@@ -53,4 +53,17 @@ describe('popup settings that could not be loaded', () => {
     expect($('[role=alert]')).toBeNull();
     expect(document.activeElement).toBe(siteSwitch());
   });
+
+  it('a retry that fails again changes the alert, so it is announced again', async () => {
+    const backend = fakeBackend();
+    backend.settings.mockRejectedValueOnce(new Error('storage unavailable')).mockRejectedValueOnce(new Error('still unavailable'));
+    mount(<App backend={backend} />);
+    const alert = await waitFor(() => $('[role=alert]'));
+    const first = alert.textContent;
+    const retry = [...alert.querySelectorAll('button')].find((b) => b.textContent === 'Try again')!;
+    await act(async () => retry.click());
+    await waitFor(() => $('[role=alert]')?.textContent !== first);
+    expect($('[role=alert]')!.textContent).toContain('Tried again: still not read (2 tries).');
+    expect(siteSwitch()).toBeNull();
+  });
 });
