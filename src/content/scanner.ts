@@ -194,7 +194,7 @@ export class Scanner {
   /** The check that what is painted is still shown (keepPainted): runs only while something is painted. */
   private keepTimer: ReturnType<typeof setInterval> | undefined;
   private lastSignature = '';
-  readonly phases: ScanPhases = { walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, slices: 0, yielded: 0, longestYield: 0 };
+  readonly phases: ScanPhases = { start: 0, walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, show: 0, slices: 0, yielded: 0, longestYield: 0 };
   /** Called after each scan or update that changed what is painted. */
   onUpdate: ((scanner: Scanner) => void) | undefined;
   /** Called once, when the first range is painted. */
@@ -231,6 +231,7 @@ export class Scanner {
     await this.scanRoots([root], run, true, pre);
     releasePrefetched();
     if (run !== this.run) return this.report();
+    const s0 = performance.now();
     // Where the rules reach many elements, the rules one frame before the highlights: the browser's recalculation of
     // the elements they name and its first painting of the highlights then fall in two frames, not one (on the 5 MB
     // page of bench:page, ≈ 100 ms each). Where they reach few (a small page, or the article of a large one) both fit
@@ -243,6 +244,7 @@ export class Scanner {
     this.show();
     this.done = true;
     this.scanMs = performance.now() - startedAt;
+    this.phases.show = performance.now() - s0;
     this.notify(true);
     return this.report();
   }
@@ -347,7 +349,9 @@ export class Scanner {
     // The first scan starts in a task of its own: the settings often arrive within the task that ran the script and
     // the pre-read's first slice (on the news-like page of bench:page, one 46 ms task held all three).
     if (first) {
+      const y0 = performance.now();
       await yieldToPage();
+      phases.start = performance.now() - y0;
       if (run !== this.run) return;
     }
     const scanStart = performance.now();

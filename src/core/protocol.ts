@@ -38,6 +38,10 @@ export interface ScanStats {
   match: number;
   /** Creating and registering ranges (main thread). */
   paint: number;
+  /** From the settings' arrival until the scan's first slice (the scan starts in a task of its own). */
+  start: number;
+  /** Showing the highlights once all is read: styles, the frame between styles and highlights, registering them. */
+  show: number;
   /** How many times the scan yielded to the page. */
   slices: number;
   /**
