@@ -272,22 +272,27 @@ export function cueNear(text: string, start: number, end: number): Cue | undefin
  * met" is no appositive of a group) and a crew or software noun; or an alias introduction, "(a.k.a. …", "(aka …",
  * ", also known as …", ", also tracked as …". This is how security news opens a lede on an actor or a family
  * ("Lazarus, the North Korean group also known as Hidden Cobra, stole…"), where the name stands at the sentence start
- * and no cue word is next to it (audit F, finding 2). The noun says the kind (audit F, finding 5: "OilRig, the
- * Iranian group" is the actor, not malpedia's family of that name); an alias introduction says only that a threat is
- * named (neutral). Like any ordinary-noun cue it counts only on a security page (ambiguityVerdict), so "Silence, the
- * Swedish group" on a music page stays a word; "apt", "rat" and "worm" are left out (", an apt name", ", the rat").
+ * and no cue word is next to it (audit F, finding 2). The appositive may also stand between dashes or in brackets
+ * ("Sandworm — the GRU's sabotage group —", "Kimsuky (a North Korean APT)"), or be the name's predicate ("Silence is a
+ * financially motivated group"). The noun says the kind (audit F, finding 5: "OilRig, the Iranian group" is the
+ * actor, not malpedia's family of that name); an alias introduction says only that a threat is named (neutral). Like
+ * any ordinary-noun cue it counts only on a security page (ambiguityVerdict), so "Silence, the Swedish group" on a
+ * music page stays a word; "rat" and "worm" are left out (", the rat"), and "APT" counts only in capitals (", an
+ * apt name").
  */
-const APPOSITIVE_NOUN_RE = /^(?:,[ \u00a0]+(?:the|a|an)(?:(?:[ \u00a0]+(?!(?:the|a|an|of|and|or|but|where|which|who|whom|whose|that|this|its|their|in|on|at|to|for|with|by|from|is|was|are|were|has|had)(?![\p{L}-]))[\p{L}][\p{L}-]*){0,4}?)[ \u00a0]+(group|gang|crew|actor|hackers|adversary|cartel|syndicate|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|wiper|spyware|downloader|dropper|keylogger|rootkit)(?![\p{L}\p{N}_-])|[ \u00a0]*(?:\([ \u00a0]*(?:a\.k\.a\.?|aka)|,[ \u00a0]+(?:also[ \u00a0]+(?:known|tracked)[ \u00a0]+as|a\.k\.a\.?|aka))(?![\p{L}\p{N}_]))/iu;
-const APPOSITIVE_CHARS = 72;
+const APPOSITIVE_NOUN_RE = /^(?:(?:,[ \u00a0]+|[ \u00a0]*[\u2014\u2013][ \u00a0]*|[ \u00a0]+--?[ \u00a0]+|[ \u00a0]*\([ \u00a0]*|[ \u00a0]+(?:is|was|remains)[ \u00a0]+)(?:the|a|an)(?:(?:[ \u00a0]+(?!(?:the|a|an|of|and|or|but|where|which|who|whom|whose|that|this|its|their|in|on|at|to|for|with|by|from|is|was|are|were|has|had)(?![\p{L}-]))[\p{L}][\p{L}-]*){0,4}?)[ \u00a0]+(group|gang|crew|actor|hackers|adversary|cartel|syndicate|apt|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|wiper|spyware|downloader|dropper|keylogger|rootkit)(?![\p{L}\p{N}_-])|[ \u00a0]*(?:\([ \u00a0]*(?:a\.k\.a\.?|aka)|,[ \u00a0]+(?:also[ \u00a0]+(?:known|tracked)[ \u00a0]+as|a\.k\.a\.?|aka))(?![\p{L}\p{N}_]))/iu;
+const APPOSITIVE_CHARS = 80;
+/** Cheap first test: what may follow a name where an appositive starts (a comma, a space, a dash or a bracket). */
+const APPOSITIVE_START = new Set([44, 40, 32, 0xa0, 0x2013, 0x2014]);
 
 export function appositiveCueAfter(text: string, end: number): Cue | undefined {
-  const c = text.charCodeAt(end);
-  // cheap test first: a comma, or a space or bracket before "(aka"
-  if (c !== 44 && c !== 40 && c !== 32 && c !== 0xa0) return undefined;
+  if (!APPOSITIVE_START.has(text.charCodeAt(end))) return undefined;
   const m = APPOSITIVE_NOUN_RE.exec(text.slice(end, end + APPOSITIVE_CHARS));
   if (!m) return undefined;
-  const noun = m[1]?.toLowerCase();
-  if (!noun) return { word: 'aka', kind: 'neutral', side: 'after' };
+  const written = m[1];
+  if (!written) return { word: 'aka', kind: 'neutral', side: 'after' };
+  if (written.toLowerCase() === 'apt' && written !== 'APT') return undefined;
+  const noun = written.toLowerCase();
   return { word: noun, kind: ACTOR_SET.has(noun) ? 'actor' : 'software', side: 'after' };
 }
 

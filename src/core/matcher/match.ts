@@ -628,7 +628,20 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const a = aliasIntroCueBefore(text, s);
     if (a) return a;
     // ", the Iranian group", "(a.k.a. …": an appositive in the same clause (ambiguity.ts appositiveCueAfter)
-    return c ?? appositiveCueAfter(text, e);
+    return c ?? appositiveCueAfter(text, e) ?? ownCrewWord(s, e);
+  }
+
+  /**
+   * A name that ends in a capitalised crew word ("Equation Group", "Sandworm Team") carries its own cue: at a sentence
+   * start, where the rule for ordinary-word names wants one, "Equation Group developed…" is the actor on a security
+   * page (an ordinary-noun cue, so only there: "Equation Group theory" on a mathematics page stays unmarked).
+   */
+  function ownCrewWord(s: number, e: number): Cue | undefined {
+    for (const word of CREW_SUFFIXES) {
+      const w = e - word.length;
+      if (w - 1 > s && isSpaceCode(text.charCodeAt(w - 1)) && text.startsWith(word, w)) return { word: word.toLowerCase(), kind: 'actor', side: 'after' };
+    }
+    return undefined;
   }
 
   /** The head noun of a list that [s, …) opens ("groups such as X") or continues ("groups such as APT33 and X"). */

@@ -42,6 +42,18 @@ describe('appositiveCueAfter', () => {
     expect(at('Harbor, an apt name for the port.', 'Harbor')).toBeUndefined();
     expect(at('Harbor and the group met.', 'Harbor')).toBeUndefined();
   });
+  it('between dashes, in brackets, or as the predicate of "is"', () => {
+    const at = (t: string, name: string) => appositiveCueAfter(t, t.indexOf(name) + name.length);
+    expect(at('Harbor — the Baltic state-backed group — struck.', 'Harbor')).toMatchObject({ word: 'group', kind: 'actor' });
+    expect(at('Harbor – a Baltic gang – struck.', 'Harbor')).toMatchObject({ word: 'gang', kind: 'actor' });
+    expect(at('Harbor - a Baltic gang - struck.', 'Harbor')).toMatchObject({ word: 'gang', kind: 'actor' });
+    expect(at('Harbor (a Baltic APT) struck.', 'Harbor')).toMatchObject({ word: 'apt', kind: 'actor' });
+    expect(at('Orchard is a modular banking trojan.', 'Orchard')).toMatchObject({ word: 'trojan', kind: 'software' });
+    expect(at('Kiln was a small crew of thieves.', 'Kiln')).toMatchObject({ word: 'crew', kind: 'actor' });
+    expect(at('Harbor is a fine port for the group.', 'Harbor')).toBeUndefined();
+    expect(at('Harbor (an apt name) struck.', 'Harbor')).toBeUndefined();
+    expect(at('Harbor-a group-struck.', 'Harbor')).toBeUndefined();
+  });
 });
 
 describe('finding 2: an ambiguous name opening a sentence, confirmed within the sentence', () => {
@@ -51,6 +63,15 @@ describe('finding 2: an ambiguous name opening a sentence, confirmed within the 
   });
   it('not on a page without security vocabulary', () => {
     expect(spotted('Marble, the Baltic folk group, played on Sunday. Kiln, a local crew, built the stage.')).toEqual([]);
+    expect(spotted('Marble — the Baltic folk group — played on Sunday. Kiln is a local crew. Orchard Group met.')).toEqual([]);
+  });
+  it('an appositive between dashes or as a predicate is a cue on a security page', () => {
+    expect(spotted(SEC + 'Marble — the Baltic state-backed group — stole the keys.')).toContain('Marble:marble:actor');
+    expect(spotted(SEC + 'Kiln is a financially motivated crew that hunts banks.')).toContain('Kiln:kiln:actor');
+  });
+  it('a name ending in a capitalised crew word carries its own cue at a sentence start on a security page', () => {
+    expect(spotted(SEC + 'Orchard Group stole the keys.')).toEqual(['Orchard Group:orchard:actor']);
+    expect(spotted('The choir met on Sunday. Orchard Group stole the show.')).toEqual([]);
   });
   it('a later name of the same entity in the sentence confirms an earlier ordinary-word one', () => {
     expect(spotted(SEC + 'Harbor returned last week and, as Quiet Quokka, stole the keys.')).toEqual(['Harbor:harbor:actor', 'Quiet Quokka:harbor:actor']);
