@@ -842,9 +842,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       return -1;
     }
     if (bits & T_APT && adjacent && text.charCodeAt(i) === 65 && text.charCodeAt(i + 1) === 80) {
-      // "the LumaFox APT" → "LumaFox" (APT in capitals: the acronym, not the adjective)
+      // "the LumaFox APT" → "LumaFox" (APT in capitals: the acronym, not the adjective); not after an indefinite
+      // article, where the word describes the APT ("a Baltic APT", "an Andean APT")
       const s0 = nameBefore(w1s, w1e);
-      if (s0 >= 0 && !coveredBefore(s0) && distinctiveName(s0, w1e)) emitPossible(s0, w1e, 'apt', true);
+      if (s0 >= 0 && !coveredBefore(s0) && distinctiveName(s0, w1e) && !afterIndefiniteArticle(s0)) emitPossible(s0, w1e, 'apt', true);
       return -1;
     }
     const afterThreat = bits & T_ACTOR && w1e >= 0 && w1e + 1 === i && wordIs(text, w1s, w1e, 'threat');
@@ -907,6 +908,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const ini = initialismStartBefore(text, s, e);
     const s0 = ini >= 0 ? ini : s;
     return nameOk(text, s0, e) ? s0 : -1;
+  }
+
+  /** Is the word ending just before `s` (one space between) "a" or "an"? */
+  function afterIndefiniteArticle(s: number): boolean {
+    if (s < 2 || !isSpaceCode(text.charCodeAt(s - 1))) return false;
+    let a = s - 1;
+    while (a > 0 && cls(text.charCodeAt(a - 1)) & C_LETTER) a--;
+    const w = s - 1 - a;
+    if (w < 1 || w > 2 || (text.charCodeAt(a) | 32) !== 97) return false;
+    return w === 1 || (text.charCodeAt(a + 1) | 32) === 110;
   }
 
   /**

@@ -190,6 +190,9 @@ describe('initialisms and look-back cues', () => {
     expect(possible(matcher.match(SEC + 'Sophisticated threat actors struck. We saw BEC threat actors, Chinese APT groups and a Russian threat actor.'))).toEqual([]);
     expect(possible(matcher.match(SEC + 'Threat Actors Distribute Fake Apps'))).toEqual([]);
   });
+  it('a word after an indefinite article describes the APT, it does not name it', () => {
+    expect(possible(matcher.match(SEC + 'It was a Baltic APT, or an Andean APT; the Lumafox APT denied it.'))).toEqual([['Lumafox', 'apt']]);
+  });
   it('"aka" and "also known as" after an actor name', () => {
     expect(possible(matcher.match(SEC + 'TA505 (aka Hive0065) and Lazarus Group, also known as Blackfly, struck; TrickBot aka Spindle did not.'))).toEqual([
       ['Hive0065', 'threat-actor'],
