@@ -6,13 +6,16 @@
  *
  * Cost model: per code unit one table read; per word start one root-table read, a short trie walk and a trigger
  * check; per candidate (a terminal reached with a valid right boundary) a case comparison without allocation, a
- * blocked-span check over its own token (URL/e-mail/path/hash, boundaries.ts) and, only for ambiguous names, cue and
- * page-context checks. Text is copied only when it holds a character whose normalisation is not 1:1 (soft hyphen,
- * zero-width character, ligature…). Nothing runs over the whole text per match.
+ * blocked-span check over its own token (URL/e-mail/path/hash, boundaries.ts), only for ambiguous names cue and
+ * page-context checks, and only for a name an actor and a non-actor share (no kind cue next to it) two anchored
+ * regular expressions over a hundred characters around it (grammar.ts). Text is copied only when it holds a
+ * character whose normalisation is not 1:1 (soft hyphen, zero-width character, ligature…). Nothing runs over the
+ * whole text per match.
  */
 import type { EntityKind } from '../model/entity';
 import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, isMidSentence, listCueBefore, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
+import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import * as patterns from './patterns';
@@ -291,6 +294,15 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   };
   const kindOf: EntityKind[] = [];
   for (let ei = 0; ei < dict.kinds.length; ei++) kindOf.push(LETTER_KIND[dict.kinds[ei] as string] ?? 'actor');
+  /**
+   * mixedKinds[node] = 1 where a name ending at `node` belongs to an actor and to a non-actor entity (OceanLotus):
+   * only there does evaluate read the sentence's grammar (grammar.ts). 3 = both kinds seen, 1 | 2 while building.
+   */
+  const mixedKinds = new Uint8Array(nodeCount);
+  for (let t = 0; t < terminals.length; t += 2) {
+    const node = terminals[t] as number;
+    mixedKinds[node] = (mixedKinds[node] as number) | (kindOf[aliasEntity[terminals[t + 1] as number] as number] === 'actor' ? 1 : 2);
+  }
 
   /** Child of `node` (never the root: words start through rootTable) on code unit `c`, or -1. */
   function child(node: number, c: number): number {
@@ -713,6 +725,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const sigEnd = glue ? e - 3 : e;
     let cue: Cue | undefined | null = null;
     const getCue = () => (cue === null ? (cue = cueAt(s, e)) : cue);
+    // the sense the sentence's grammar gives the name (grammar.ts), read once, only for a name that an actor and a
+    // non-actor share
+    const mixed = mixedKinds[node] === 3;
+    let sense: GrammarSense | undefined | null = null;
+    const getSense = () => (sense === null ? (sense = grammarSense(text, s, e)) : sense);
     let best: Match | undefined;
     let bestScore = -1;
     const first = termFirst[node] as number;
@@ -786,9 +803,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       const cueNow = getCue();
       // Preference: a cue agreeing with the kind, then the entity whose own name this is, then the dictionary's
-      // priority order (bundled, kind, feed).
+      // priority order (bundled, kind, feed). Where an actor and a non-actor share the name and no cue word says a
+      // kind, the grammar of the sentence counts as that cue ("OceanLotus targeted journalists", "deployed
+      // OceanLotus"; grammar.ts). It only orders the candidates that passed: it never adds or removes a match.
       let score = 0;
-      if (cueNow && cueNow.kind !== 'neutral' && (cueNow.kind === 'actor') === (kind === 'actor')) score += 4;
+      if (cueNow && cueNow.kind !== 'neutral') {
+        if ((cueNow.kind === 'actor') === (kind === 'actor')) score += 4;
+      } else if (mixed) {
+        const g = getSense();
+        if (g && (g === 'actor') === (kind === 'actor')) score += 4;
+      }
       if (flags & CANONICAL) score += 2;
       if (score > bestScore) {
         bestScore = score;
