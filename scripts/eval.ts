@@ -78,7 +78,7 @@ const feedEntityCount = kb.plans.reduce((a, p) => a + p.entities.length, 0);
  * Software entities that a malware feed lists (ATT&CK `malware` objects, MISP malpedia): label MALWARE even when the
  * merged entity's kind is `tool` (label mapping only; not a dictionary input). Decided on the dev split: AnnoCTR
  * labels Remcos (×17), Mimikatz, QuasarRAT and Cobalt Strike MALWARE; ATT&CK types the first three as tools, and the
- * merged entity keeps the kind of the first feed that named it.
+ * merged entity takes ATT&CK's tool/malware typing over a MISP galaxy's (import-merge.ts, kindRank).
  */
 const malwareListed = new Set<string>();
 const attackMalwareIds = new Set<string>();

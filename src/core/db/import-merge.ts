@@ -9,7 +9,9 @@
  *   not depend on the order of the objects in the file.
  *   Two entities with different ATT&CK ids of the same series (G…, S…) are never merged by name
  *   ("APT38" G0082 stays apart from Lazarus Group G0032 even though the bundled data lists APT38 as an alias).
- * - A merged entity keeps its id, name, kind and description (the feed's description only fills a gap);
+ * - A merged entity keeps its id, name and description, and its kind unless a source of higher kind rank says tool
+ *   where it says malware/ransomware or the reverse (authored > STIX per-object types > MISP per-galaxy kind; see
+ *   kindRank), whatever the import order (the feed's description only fills a gap);
  *   aliases, external ids and provenance are unioned. New aliases carry the feed's usedBy where known. Aliases are
  *   unioned by their exact writing, not by nameKey: the matcher's case rules tell "Sidewinder" from "SideWinder" and
  *   "Trick Bot" from "TrickBot", so a spelling only one feed gives is a name the reader can otherwise not spot.
@@ -70,6 +72,14 @@ export interface MergeResult {
 }
 
 const family = (kind: EntityKind): 'actor' | 'software' => (kind === 'actor' ? 'actor' : 'software');
+/**
+ * How much a source's word on an entity's kind weighs (see the kind rule in computeMerge), from the provenance
+ * labels: 3 authored (bundled, user), 1 a MISP galaxy (one kind per file), 2 anything else (STIX types each object).
+ * An entity's rank is its best source's: the stored kind already reflects that source on tool vs not-tool.
+ */
+function kindRank(provenance: readonly string[]): number {
+  return Math.max(0, ...provenance.map((p) => (p === 'bundled' || p === USER_ORIGIN ? 3 : p.startsWith('misp:') ? 1 : 2)));
+}
 const STIX_ENTITY_TYPES = ['intrusion-set', 'threat-actor', 'malware', 'tool'];
 const MAX_LINK_WARNINGS = 50;
 
@@ -321,8 +331,21 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     }
     idMap.set(incoming.id, target);
     reportSecondObject(target, incoming, how);
-    const existing = fromRow(rows.get(target)!);
-    if (existing.kind !== incoming.kind && family(existing.kind) === family(incoming.kind) && !created.has(target)) {
+    let existing = fromRow(rows.get(target)!);
+    // Kind rule (tool vs malicious software): a source that types each object (STIX `tool` vs `malware`, e.g.
+    // ATT&CK) outranks one whose kind is the file's (a MISP galaxy: malpedia calls every family malware, the tool
+    // galaxy lists Regin); ActorLens's authored data (bundled, the reader's) outranks both. A stored kind from a
+    // lower-ranked source is replaced when the two disagree on tool vs not-tool, whichever file came first.
+    // Malware vs ransomware is not judged here (STIX `malware` is ransomware's supertype): the stored one stays.
+    if (
+      existing.kind !== incoming.kind &&
+      family(existing.kind) === 'software' &&
+      family(incoming.kind) === 'software' &&
+      (existing.kind === 'tool') !== (incoming.kind === 'tool') &&
+      kindRank(incoming.provenance) > kindRank(existing.provenance)
+    ) {
+      existing = { ...existing, kind: incoming.kind };
+    } else if (existing.kind !== incoming.kind && family(existing.kind) === family(incoming.kind) && !created.has(target)) {
       conflicts.push({
         kind: 'kind-mismatch',
         entityId: target,
