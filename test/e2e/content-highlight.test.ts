@@ -91,6 +91,30 @@ test('a page that adds paragraphs after load gets them highlighted', async () =>
   }
 });
 
+test('paragraphs that arrive one at a time are read as they would be had they been there at load', async () => {
+  // Each update alone names one threat and says nothing of security; together two names in coined spellings (TA505,
+  // TrickBot) make it a security page, on which the earlier "Emotet" and the later "Conti" and "Turla" are threats.
+  const summary = (r: Awaited<ReturnType<typeof spotted>>) => r.matches.map((m) => `${m.name} | ${m.text} | ${m.count}`).sort();
+  const atLoad = await open('/late-context.html?static');
+  let expected: string[];
+  try {
+    expected = summary(await spotted(env.browser.worker, atLoad));
+    assert.deepEqual(expected, ['Conti | Conti | 1', 'Emotet | Emotet | 1', 'TA505 | TA505 | 1', 'TrickBot | TrickBot | 1', 'Turla | Turla | 1']);
+  } finally {
+    await atLoad.close();
+  }
+  const live = await open('/late-context.html');
+  try {
+    await live.waitForFunction(() => (window as unknown as { added?: number }).added === 5);
+    const report = await waitFor(() => spotted(env.browser.worker, live), (r) => summary(r).length === expected.length && summary(r).join() === expected.join(), 8000, 'the same names as at load');
+    assert.deepEqual(summary(report), expected);
+    const painted = await waitFor(() => ranges(live), (r) => r.some((x) => x.text === 'Emotet'), 5000, 'Emotet painted');
+    assert.equal(painted.filter((x) => x.text === 'Emotet').length, 1);
+  } finally {
+    await live.close();
+  }
+});
+
 test('a Preact app that re-renders names keeps working and highlights follow', async () => {
   const page = await env.browser.context.newPage();
   const errors: string[] = [];

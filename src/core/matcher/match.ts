@@ -55,9 +55,18 @@ export interface TextMemory {
   confirmed: string[];
   /** Ransomware entity id → operators votes minus software votes. */
   votes: Map<string, number>;
+  /**
+   * Entities named so far by names that need no context (ids, at most CONTEXT_BY_NAMES kept), and whether one was
+   * written in a coined spelling: a page whose pieces name two such threats has context by names (see match), whether
+   * it was read at once or a paragraph at a time.
+   */
+  distinct: string[];
+  coined: boolean;
+  /** Set once the pieces read so far give the text context by names (the caller may re-read earlier pieces). */
+  namesContext: boolean;
 }
 
-export const createTextMemory = (): TextMemory => ({ confirmed: [], votes: new Map() });
+export const createTextMemory = (): TextMemory => ({ confirmed: [], votes: new Map(), distinct: [], coined: false, namesContext: false });
 
 export type MatchReason = 'exact' | 'case-folded' | 'context-confirmed' | 'pattern';
 
@@ -158,8 +167,28 @@ function oneSentence(t: string, a: number, b: number): boolean {
   }
   return true;
 }
-/** Distinct threats named by names that need no context, from which a text counts as being about security (match). */
+/**
+ * Distinct threats named by names that need no context, from which a text counts as being about security (match), one
+ * of them written in a coined spelling (coinedAt: TrickBot, TA505, LockBit): names made of words ("Lazarus Group",
+ * "Sandworm Team") turn up in ordinary prose by coincidence — a religious order, a board game — and two of them on a
+ * page about Lazarus of Bethany must not make every "Lazarus" there an actor (audit I, finding 1).
+ */
 const CONTEXT_BY_NAMES = 2;
+
+/** Is `t` written as no word of prose is: a digit, a capital after a small letter, or two capitals in a row? */
+function coinedAt(t: string, a: number, b: number): boolean {
+  let prevLower = false;
+  let prevUpper = false;
+  for (let k = a; k < b; k++) {
+    const c = cls(t.charCodeAt(k));
+    if (c & C_DIGIT) return true;
+    const upper = (c & C_UPPER) !== 0;
+    if (upper && (prevLower || prevUpper)) return true;
+    prevLower = (c & C_LOWER) !== 0;
+    prevUpper = upper;
+  }
+  return false;
+}
 /**
  * Software cues that name a file or build of the software, never its operators ("the DarkSide payload", "a REvil
  * sample"): a ransomware mention right before one reads the software whatever the text's sense (oneSensePerText).
@@ -363,6 +392,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let callerContext = false;
   /** Entities spotted by a name that needed no context, in this text. */
   const distinctEntities = new Set<number>();
+  /** One of them was written in a coined spelling (coinedAt). */
+  let coinedSeen = false;
   /** Where those names stand (start, end in `text`, flattened, in text order): the cells of a column of threat names (cellConfirmed). */
   let distinctSpans: number[] = [];
   /**
@@ -397,9 +428,19 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // well as its vocabulary does: a table of ransomware groups, a list of tools, a headline with no prose around it.
     // Then its ordinary-word names are read with that context ("Cobalt Strike", "Vice Society", "Akira"). Matched
     // again only where the context was asked for and missing, so a text with it, or with no such name, is read once.
-    if (pageCtx === false && opts.securityContext === undefined && distinctEntities.size >= CONTEXT_BY_NAMES) {
+    // The text's earlier pieces count too (TextMemory.distinct): a page read a paragraph at a time reads as it would at
+    // once.
+    if (pageCtx === false && opts.securityContext === undefined && namesGiveContext(opts.memory)) {
       if (memory && before) Object.assign(memory, before);
       result = run(text, prep, true) as Match[];
+    }
+    if (memory) {
+      for (const ei of distinctEntities) {
+        const id = dict.ids[ei] as string;
+        if (memory.distinct.length < CONTEXT_BY_NAMES && !memory.distinct.includes(id)) memory.distinct.push(id);
+      }
+      memory.coined ||= coinedSeen;
+      memory.namesContext ||= memory.distinct.length >= CONTEXT_BY_NAMES && memory.coined;
     }
     memory = undefined;
     original = '';
@@ -407,6 +448,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     blocked = new LazyBlocked('');
     gangAfter.clear();
     return result;
+  }
+
+  /** Do the names that needed no context, here and in the text's earlier pieces, give it context (CONTEXT_BY_NAMES)? */
+  function namesGiveContext(mem: TextMemory | undefined): boolean {
+    if (!(coinedSeen || mem?.coined)) return false;
+    const ids = new Set(mem?.distinct);
+    for (const ei of distinctEntities) ids.add(dict.ids[ei] as string);
+    return ids.size >= CONTEXT_BY_NAMES;
   }
 
   function toOrig(s: number, e: number): [number, number] {
@@ -612,6 +661,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           distinctEnd = end;
           distinctEntities.add(bestEntity);
           distinctSpans.push(i, end);
+          if (!coinedSeen && coinedAt(text, i, end)) coinedSeen = true;
         }
         return end;
       }
@@ -998,6 +1048,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     seenEntities.clear();
     distinctEnd = -1;
     distinctEntities.clear();
+    coinedSeen = false;
     distinctSpans = [];
     listCue = undefined;
     listEnd = -1;
