@@ -1210,6 +1210,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           break;
         }
       }
+      // A word-like name in company: a name that needed no context follows in the same sentence ("Charming Kitten and
+      // MuddyWater"), the mirror of afterDistinct ("MuddyWater and Charming Kitten"). Not a flagged name.
+      if (!ok && (((aliasFlags[ai] as number) >> 2) & 3) === AMBIGUITY.wordlike) ok = distinctFollows(e);
       if (!ok) continue;
       lastEnd = e;
       added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: id, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
@@ -1217,6 +1220,18 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (!added.length) return;
     out = out.concat(added);
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Does a name that needed no context start after `e` (in `text`), in the same sentence and close (sameSentenceAfter)? */
+  function distinctFollows(e: number): boolean {
+    let lo = 0;
+    let hi = distinctSpans.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((distinctSpans[2 * mid] as number) < e) lo = mid + 1;
+      else hi = mid;
+    }
+    return 2 * lo < distinctSpans.length && sameSentenceAfter(e, distinctSpans[2 * lo] as number);
   }
 
   /** Does [a, b) hold exactly a name that needed no context (distinctSpans)? Binary search. */

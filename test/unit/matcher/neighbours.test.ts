@@ -11,13 +11,18 @@ describe('a word-like name in the company of a distinctive one', () => {
     expect(hasSecurityContext('The note mentions TrickBot and Emotet, found on two laptops.')).toBe(false);
     expect(found('The note mentions TrickBot and Emotet, found on two laptops.')).toEqual(['TrickBot', 'Emotet']);
   });
-  it('is not spotted before it, in the next sentence, or far away', () => {
-    expect(found('Emotet and TrickBot were seen.')).toEqual(['TrickBot']);
+  it('is spotted before it in the same sentence too ("Charming Kitten and MuddyWater targeted diplomats")', () => {
+    expect(found('Emotet and TrickBot were seen.')).toEqual(['Emotet', 'TrickBot']);
+  });
+  it('is not spotted in the next or previous sentence, or far away', () => {
+    expect(found('Emotet came first. They saw TrickBot.')).toEqual(['TrickBot']);
+    expect(found(`Emotet ${'and then a long while passed with nothing to report at all, '.repeat(2)}TrickBot.`)).toEqual(['TrickBot']);
     expect(found('They saw TrickBot. Emotet came later.')).toEqual(['TrickBot']);
     expect(found(`TrickBot ${'and then a long while passed with nothing to report at all, '.repeat(2)}Emotet.`)).toEqual(['TrickBot']);
   });
   it('does not lend itself to a flagged ordinary word, unless a cue of its kind stands next to it too', () => {
     expect(found('The note mentions TrickBot and Silence.')).toEqual(['TrickBot']);
+    expect(found('The note mentions Silence and TrickBot.')).toEqual(['TrickBot']);
     expect(found('The note mentions TrickBot and the Silence crew.')).toEqual(['TrickBot', 'Silence']);
     expect(found('The note mentions the Silence crew.')).toEqual([]);
   });
