@@ -11,8 +11,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Core } from 'cytoscape';
 import { t, type MessageKey } from '../../platform/i18n';
-import { edgeOpacity, edgeWidth, graphStyle, readPalette, SHAPES } from '../explorer/graph-style';
-import { firstView, fontScale, MIN_LEGIBLE_ZOOM, nodeLabel, radialLayout, visibleGraph, type GraphView, type Point } from '../explorer/graph-view';
+import { edgeOpacity, edgeWidth, GRAPH_FONT, graphStyle, readPalette, SHAPES } from '../explorer/graph-style';
+import { firstView, fontScale, LABEL_PX, measureLabelsWith, MIN_LEGIBLE_ZOOM, MIN_NODES, nodeLabel, radialLayout, visibleGraph, type GraphView, type Point } from '../explorer/graph-view';
 import type { GraphEdge, Neighborhood } from '../explorer/neighborhood';
 import { GraphLegend } from './GraphLegend';
 
@@ -74,14 +74,26 @@ export function LinkGraph({ graph, onFocus }: LinkGraphProps) {
       });
       // Radial, placed by graph-view.ts: the entity in the middle, its direct links round it, the second ring
       // outside; first only as many as fit the box with legible labels.
-      const { view, at } = all ? { view: visibleGraph(graph, graph.nodes.length), at: undefined } : firstView(graph, box.current.clientWidth / scale, box.current.clientHeight / scale);
-      const positions = at ?? radialLayout(view, graph.center);
-      cy.add(elements(view, positions));
+      measureLabelsWith(labelMeasure());
+      const first = all ? { view: visibleGraph(graph, graph.nodes.length), at: undefined } : firstView(graph, box.current.clientWidth / scale, box.current.clientHeight / scale);
+      let view = first.view;
+      cy.add(elements(view, first.at ?? radialLayout(view, graph.center)));
       cy.fit(undefined, 10);
+      // firstView counts with estimated label widths; the browser's font may draw them wider (a Chromium update did:
+      // "Operation Sharpshooter" stood 25 px outside a 442 px box). One entity fewer until what is drawn fits.
+      while (!all && cy.zoom() < MIN_LEGIBLE_ZOOM * scale && view.nodes.length > MIN_NODES) {
+        view = visibleGraph(graph, view.nodes.length - 1);
+        cy.elements().remove();
+        cy.add(elements(view, radialLayout(view, graph.center)));
+        cy.fit(undefined, 10);
+      }
       if (cy.zoom() < MIN_LEGIBLE_ZOOM * scale) {
-        // Everything asked for, or a box too small even for MIN_NODES: keep the labels legible and show the entity.
+        // Everything asked for, or a box too small even for MIN_NODES: keep the labels legible and show the entity —
+        // the whole graph, centred, where it fits at that zoom (the fit's padding was all it lacked).
         cy.zoom(MIN_LEGIBLE_ZOOM * scale);
-        cy.center(cy.getElementById(graph.center));
+        const drawn = cy.elements().renderedBoundingBox({ includeLabels: true });
+        if (drawn.w <= cy.width() && drawn.h <= cy.height()) cy.center();
+        else cy.center(cy.getElementById(graph.center));
       } else if (cy.zoom() > 1.6 * scale) {
         // A handful of nodes would be blown up to the largest zoom.
         cy.zoom(1.6 * scale);
@@ -154,4 +166,17 @@ export function LinkGraph({ graph, onFocus }: LinkGraphProps) {
       </figcaption>
     </figure>
   );
+}
+
+/** Label widths as the browser draws them (graph units, LABEL_PX.direct in GRAPH_FONT); undefined without a canvas. */
+function labelMeasure(): ((label: string) => number) | undefined {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return undefined;
+  ctx.font = `${LABEL_PX.direct}px ${GRAPH_FONT}`;
+  const widths = new Map<string, number>();
+  return (label) => {
+    let w = widths.get(label);
+    if (w === undefined) widths.set(label, (w = ctx.measureText(label).width));
+    return w;
+  };
 }

@@ -7,6 +7,9 @@ import type { EntityKind } from '../../core/model/entity';
 import type { LinkStatus } from '../../core/model/link';
 import { LABEL_PX } from './graph-view';
 
+/** The labels' face: the pages' own (tokens.css --font), named here so LinkGraph measures what cytoscape draws. */
+export const GRAPH_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
+
 export interface Palette {
   fg: string;
   bg: string;
@@ -61,6 +64,7 @@ export function graphStyle(p: Palette): object[] {
         label: 'data(label)',
         color: p.fg,
         'font-size': LABEL_PX.direct,
+        'font-family': GRAPH_FONT,
         'text-valign': 'bottom',
         'text-margin-y': 4,
         // A long name is cut with an ellipsis rather than drawn across its neighbours.

@@ -125,9 +125,19 @@ function place(r: number, a: number, inward: boolean, width: number): Point {
   return { x, y, label };
 }
 
+/**
+ * How wide a label is drawn (graph units at LABEL_PX.direct), where the page can measure text (measureLabelsWith);
+ * else an estimate for a sans-serif face, which a wide one (DejaVu Sans, Debian's default) exceeds by a tenth: its
+ * labels met in the rings, and a box's first view overflowed it.
+ */
+let measured: ((label: string) => number) | undefined;
+export function measureLabelsWith(measure: ((label: string) => number) | undefined): void {
+  measured = measure;
+}
+
 /** Room a label takes, in graph units: its width (text-max-width is 150, cut with an ellipsis) and height. */
 export function labelWidth(label: string): number {
-  return Math.min(150, 7.2 * label.length + 6);
+  return Math.min(150, (measured ? measured(label) : 7.2 * label.length) + 6);
 }
 const LABEL_H = 18;
 /** Half the largest node (the centre is 34 px wide). */
