@@ -166,7 +166,8 @@ export class Card {
     }
   }
 
-  hide(): void {
+  /** `restoreFocus`: put the focus back where it was when the card took it (not when the reader moved it away). */
+  hide(restoreFocus = true): void {
     this.showToken++;
     if (!this.shown) return;
     this.shown = undefined;
@@ -175,7 +176,7 @@ export class Card {
     this.box?.replaceChildren();
     const back = this.previousFocus;
     this.previousFocus = null;
-    if (back instanceof HTMLElement && this.doc.contains(back)) back.focus({ preventScroll: true });
+    if (restoreFocus && back instanceof HTMLElement && this.doc.contains(back)) back.focus({ preventScroll: true });
   }
 
   /** Removes the host element: the page is back as it was. */

@@ -106,6 +106,9 @@ export class Interaction {
     );
     this.doc.defaultView?.addEventListener('resize', away, opts);
     this.doc.addEventListener('keydown', (e) => this.onKey(e), { capture: true, signal: controller.signal });
+    // Focus leaving the card for the page (a click elsewhere) closes it, leaving the focus where the reader moved it;
+    // the window losing focus (another tab, another application) does not. Tab out of it: onKey.
+    this.doc.addEventListener('focusout', (e) => this.card.owns(e.target) && this.hideOnceFocusLeft(false), opts);
   }
 
   private documentReplaced(): void {
@@ -128,8 +131,16 @@ export class Interaction {
     this.checkTimer ??= setInterval(() => this.checkShown(), CHECK_MS);
   }
 
-  private hide(): void {
-    this.card.hide();
+  /** After the focus has moved (next task): closes the card if it is no longer in it; `evenIfBlurred` when Tab moved it. */
+  private hideOnceFocusLeft(evenIfBlurred: boolean): void {
+    setTimeout(() => {
+      if (!this.card.current || this.card.owns(this.doc.activeElement) || !(evenIfBlurred || this.doc.hasFocus())) return;
+      this.hide(false);
+    }, 0);
+  }
+
+  private hide(restoreFocus = true): void {
+    this.card.hide(restoreFocus);
     this.byKeyboard = false;
     this.stopChecking();
   }
@@ -234,6 +245,12 @@ export class Interaction {
   private onKey(e: KeyboardEvent): void {
     // On macOS Option+Shift+K types a character, and Escape may be the field's own: the reader's keys stay theirs.
     if (this.typing(e)) return;
+    // Tab from the card's button takes the focus out of it (to the page, or past its end to the browser): the card
+    // closes, as it would on Escape, and the focus stays where Tab took it.
+    if (e.key === 'Tab' && this.card.current && this.card.owns(e.target)) {
+      this.hideOnceFocusLeft(true);
+      return;
+    }
     if (e.key === 'Escape' && this.card.current) {
       // Dismissed: the same highlight shows again only after the pointer has left it.
       this.hide();

@@ -203,6 +203,23 @@ test('Alt+Shift+K typed into a text field or an editable area is left to it: no 
   }
 });
 
+test('a card opened with Alt+Shift+K closes when Tab takes the focus out of it, leaving the focus where it went', async () => {
+  const page = await open('/card-typing.html');
+  try {
+    await spotted(env.browser.worker, page);
+    await page.click('h1, body', { position: { x: 5, y: 5 } });
+    await page.keyboard.press('Alt+Shift+K');
+    await waitFor(() => dialogs(page), (d) => d.length === 1, 3000, 'card by keyboard');
+    assert.equal(await page.evaluate(() => document.activeElement?.localName), 'actorlens-card', 'the card has the focus');
+    await page.keyboard.press('Tab');
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 2000, 'card closed after Tab');
+    assert.equal(await page.evaluate(() => document.querySelectorAll('actorlens-card').length), 0);
+    assert.notEqual(await page.evaluate(() => document.activeElement?.localName), 'actorlens-card');
+  } finally {
+    await page.close();
+  }
+});
+
 test('a card opened with Alt+Shift+K right after the pointer left a hover card stays open', async () => {
   const page = await open('/card-typing.html');
   try {
