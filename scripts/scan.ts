@@ -111,7 +111,8 @@ function scanText(src: string, raw: { text: string; html: boolean }): DocResult 
   const spotted = new Map<string, Spotted>();
   for (const m of matches) {
     const key = m.entityId ?? `possible:${m.name}`;
-    const s = spotted.get(key) ?? { entityId: m.entityId, name: m.name, kind: m.kind, possible: !!m.possible, count: 0, aliases: {}, reasons: {} };
+    // Tallies without a prototype: a name such as "toString" must count from zero, not from Object's method.
+    const s = spotted.get(key) ?? { entityId: m.entityId, name: m.name, kind: m.kind, possible: !!m.possible, count: 0, aliases: Object.create(null) as Record<string, number>, reasons: Object.create(null) as Record<string, number> };
     s.count++;
     // the matcher reports a surface as shown (one kind of space, no invisible characters)
     s.aliases[m.text] = (s.aliases[m.text] ?? 0) + 1;

@@ -10,6 +10,8 @@ import { allNames, type Entity, type EntityKind } from '../model/entity';
 import { linkId, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import type { ActorLensDb, EntityRow } from './database';
 import { nameKey, wordKeys } from './keys';
+import { MAX_ID } from './limits';
+import { uuidv5 } from './uuid';
 import { readerClaim, readerName, readerReason } from './reader-input';
 
 export const USER_ORIGIN = 'user';
@@ -321,12 +323,18 @@ export class Repository {
    */
   async addEntity(input: { name: string; kind: EntityKind; description?: string }): Promise<Entity> {
     const name = readerName(input.name);
-    if (!nameKey(name)) throw new Error('A name needs 1–200 plain-text characters.');
+    const key = nameKey(name);
+    if (!key) throw new Error('A name needs 1–200 plain-text characters.');
+    // The key may be longer than the name (NFKD spells a Hangul syllable in up to three letters, "ﷺ" in fifteen):
+    // past MAX_ID it is cut and told apart by a hash of the whole, so that every backup and export still holds the id
+    // (audit J, finding 4: a 100-syllable name made a 305-character id that no backup could restore).
+    const room = MAX_ID - USER_ORIGIN.length - 1;
+    const idKey = key.length <= room ? key : `${key.slice(0, room - 9)}-${(await uuidv5(key)).slice(0, 8)}`;
     return this.db.transaction('rw', [this.db.entities, this.db.meta], async () => {
       const known = await this.entityByAlias(name);
       if (known) return known;
       const entity: Entity = {
-        id: `${USER_ORIGIN}:${nameKey(name)}`,
+        id: `${USER_ORIGIN}:${idKey}`,
         kind: input.kind,
         name,
         aliases: [],

@@ -632,7 +632,9 @@ function recordedUrl(raw: Json | undefined): string | undefined {
   if (typeof raw !== 'string' || !raw || raw.length > MAX_URL || raw.trim() !== raw || hasInvisible(raw)) return undefined;
   try {
     const parsed = new URL(raw);
-    if (!RECORDED_SCHEMES.has(parsed.protocol) || parsed.hostname.endsWith('.onion')) return undefined;
+    // A .onion address is kept: the reader recorded it (a leak site or a forum is where a claim is often read), and
+    // dropping it lost their annotation's source on every restore (audit J, finding 2).
+    if (!RECORDED_SCHEMES.has(parsed.protocol)) return undefined;
     return raw;
   } catch {
     return undefined;

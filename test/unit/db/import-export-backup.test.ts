@@ -41,6 +41,17 @@ describe('backup and restore', () => {
     expect(await target.dataVersion()).toBeGreaterThan(await repo.dataVersion());
   });
 
+  it('an entity whose name key outgrows the id limit (NFKD spells a Hangul syllable in three letters) still restores', async () => {
+    const repo = await freshRepo();
+    const long = await repo.addEntity({ name: '각'.repeat(100), kind: 'actor' });
+    const other = await repo.addEntity({ name: `${'각'.repeat(99)}갂`, kind: 'actor' });
+    expect(long.id.length).toBeLessThanOrEqual(300);
+    expect(other.id).not.toBe(long.id);
+    const target = await freshRepo(false);
+    await restoreBackup(target, JSON.stringify(await exportBackup(repo)), 'backup.json');
+    expect((await target.db.entities.get(long.id))?.name).toBe(long.name);
+  });
+
   it('restoring over a populated database replaces everything', async () => {
     const source = await freshRepo();
     const backup = await exportBackup(source);

@@ -83,4 +83,18 @@ describe('our own STIX export, re-imported', () => {
     expect(strip(await fresh.userClaims())).toEqual(strip(await repo.userClaims()));
     expect((await fresh.db.links.toArray()).filter((l) => l.override)).toHaveLength(1);
   });
+
+  it('keeps the addresses of claims read on a .onion site (a leak site, a forum) through export and re-import', async () => {
+    const repo = await freshRepo();
+    const onion = 'http://leaksabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrst234.onion/post/7';
+    await repo.addClaim({ from: 'lazarus-group', relation: 'uses', to: 'trickbot', stance: 'supports', source: { title: 'Leak-site post', url: onion }, pageUrl: `${onion}?page=2` });
+    const fresh = await freshRepo();
+    const result = await applyImport(fresh, detectAndParse(await exported(repo, 'annotations'), 'annotations.json'));
+    expect(result.preview.conflicts).toEqual([]);
+    const [back] = await fresh.userClaims();
+    expect(back?.source.url).toBe(onion);
+    expect(back?.pageUrl).toBe(`${onion}?page=2`);
+    const again = await applyImport(repo, detectAndParse(await exported(repo, 'annotations'), 'annotations.json'));
+    expect(again.preview.conflicts).toEqual([]);
+  });
 });
