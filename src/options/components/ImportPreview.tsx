@@ -53,6 +53,9 @@ export function ImportPreview({ name, plan, preview, json, busy, onApply, onCanc
       ) : (
         <>
           <p class="notice">{t('optPreviewNothingYet')}</p>
+          {/* Nothing proves who made a file: one that names ActorLens as its creator is trusted as the reader's own
+              export (notes restored as their annotations, aliases kept), so the reader is told before applying it. */}
+          {plan.settledAliases && <p class="notice warn own-export">{t('optPreviewOwnExport')}</p>}
           <dl class="counts">
             <CountTile id="inFile" label={t('optCountInFile')} value={plan.entities.length} />
             <CountTile id="newEntities" label={t('optCountNewEntities')} value={preview.newEntities.length} tone="new" />

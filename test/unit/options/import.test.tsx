@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { useState } from 'preact/hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { importLog } from '../../../src/core/db/import-export';
+import { exportStix, importLog } from '../../../src/core/db/import-export';
 import { BackendContext } from '../../../src/options/backend';
 import { ImportHistory } from '../../../src/options/components/ImportHistory';
 import { ImportPanel } from '../../../src/options/components/ImportPanel';
@@ -62,6 +62,21 @@ describe('options import: file → preview → apply → undo', () => {
     expect(await backend.repo.db.entities.count()).toBe(entitiesBefore + fresh);
     expect((await importLog(backend.repo))[0]?.counts.updatedEntities).toBe(updated);
     expect(await backend.lastUndo.get()).toBeDefined();
+  });
+
+  it('says a file naming ActorLens as its creator will be trusted as the reader\'s own export; other files get no such notice', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    show(backend);
+    await pickFile(fileInput(), fileOf('misp-threat-actor-sample.json'));
+    await waitFor(() => $('[data-count="newEntities"]'));
+    expect($('.own-export')).toBeNull();
+    await click(button('Cancel'));
+    await backend.repo.addClaim({ from: 'lazarus-group', relation: 'uses', to: 'trickbot', stance: 'supports', source: { title: 'My note' } });
+    const own = JSON.stringify(await exportStix(backend.repo, { scope: 'annotations' }));
+    await pickFile(fileInput(), new File([own], 'report-from-vendor.json', { type: 'application/json' }));
+    await waitFor(() => $('.own-export'));
+    expect($('.own-export')!.textContent).toContain('This file says it was exported by ActorLens');
   });
 
   it('counts that add up: entities in the file = new + updated + unchanged, all unchanged when the same file comes again', async () => {
