@@ -514,8 +514,9 @@ export class Scanner {
     }
     read.length = 0;
     if (pending.length) await drain(m);
-    // Names in these chunks may have given the page its context: the earlier scans' blocks are read again.
-    this.noteUnsure([], roots);
+    // Names matched last may have given the page its context: what was read without it is read again, this scan's
+    // blocks too (their chunks were matched before the context came).
+    this.noteUnsure([], []);
   }
 
   /**
@@ -530,9 +531,9 @@ export class Scanner {
 
   /**
    * Keeps the blocks of `chunks` (read without context) for later, or, once the page has context, has the blocks kept
-   * by earlier scans read again (the debounced flush), except `roots`, which this scan has just read.
+   * so far read again (the debounced flush), except `reread`, whose chunks this scan reads again itself.
    */
-  private noteUnsure(chunks: readonly { root: Node }[], roots: readonly Node[]): void {
+  private noteUnsure(chunks: readonly { root: Node }[], reread: readonly Node[]): void {
     if (!this.securityContext) {
       for (const { root } of chunks) this.unsure.add(root);
       if (this.unsure.size > MAX_UNSURE) {
@@ -542,7 +543,7 @@ export class Scanner {
       return;
     }
     if (!this.unsure.size) return;
-    for (const root of this.unsure) if (root.isConnected && !roots.includes(root)) this.dirty.add(root);
+    for (const root of this.unsure) if (root.isConnected && !reread.includes(root)) this.dirty.add(root);
     this.unsure.clear();
     if (this.dirty.size) this.schedule();
   }
