@@ -704,7 +704,7 @@ export function pathSelector(el: Element, escape: (s: string) => string): string
 const MAX_PATH = 40;
 
 /** Objects held weakly, in a set that forgets the collected ones as it grows. */
-class RootRefs<T extends object> {
+export class RootRefs<T extends object> {
   private refs: WeakRef<T>[] = [];
   private pruneAt = 64;
 

@@ -19,7 +19,7 @@ import { blockOf, INLINE, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, ty
 import { compareStarts, liveRange, stillReads } from './ranges';
 import type { Preread } from './preread';
 import { nextFrame, yieldToPage } from './yield';
-import { createPainter, highlightNameFor, LONG_TEXT, MARK_TAG, pageIsDark, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
+import { createPainter, highlightNameFor, LONG_TEXT, MARK_TAG, pageIsDark, RootRefs, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
 
 export interface ScanOptions {
   suppressed: string[];
@@ -182,9 +182,10 @@ export class Scanner {
   private contextSample = '';
   /**
    * Blocks read by earlier scans or updates while the page had no security context: read again once it has (a page
-   * whose later paragraphs make it a security page reads its earlier ones as it would at load). At most MAX_UNSURE.
+   * whose later paragraphs make it a security page reads its earlier ones as it would at load). At most MAX_UNSURE;
+   * held weakly, so that what a feed removes is let go.
    */
-  private unsure = new Set<Node>();
+  private unsure = new RootRefs<Node>();
   /** What the page's text has said so far, across its slices (the one-sense rules, MatchOptions.memory). */
   private memory: TextMemory = createTextMemory();
   /** How fast this page's matcher has matched so far (it starts cold, see `drain`). */
@@ -543,7 +544,7 @@ export class Scanner {
       return;
     }
     if (!this.unsure.size) return;
-    for (const root of this.unsure) if (root.isConnected && !reread.includes(root)) this.dirty.add(root);
+    for (const root of this.unsure.alive()) if (root.isConnected && !reread.includes(root)) this.dirty.add(root);
     this.unsure.clear();
     if (this.dirty.size) this.schedule();
   }
