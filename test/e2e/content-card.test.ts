@@ -30,7 +30,8 @@ test('hovering a highlight shows the card with name, kind, why, links and the op
     await page.mouse.move(at.x - 30, at.y - 40);
     await page.mouse.move(at.x, at.y, { steps: 4 });
     await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Lazarus Group'), 5000, 'card dialog');
-    const names = await waitFor(() => accessibleNames(page), (n) => n.some((x) => /TrickBot/.test(x.name)), 5000, 'links loaded');
+    // The card's links, not the page's own "TrickBot": the card says "Loading links…" until they come.
+    const names = await waitFor(() => accessibleNames(page), (n) => n.some((x) => x.name === 'on this page') && !n.some((x) => /Loading links/.test(x.name)), 10_000, 'links loaded');
     const text = names.map((n) => n.name).join(' | ');
     assert.match(text, /Threat actor/i);
     assert.match(text, /Matched “HIDDEN COBRA”, an alias/);
