@@ -31,7 +31,13 @@ export function detectAndParse(text: string, fileName: string, options: ParseOpt
       ? 'This is an ActorLens backup: use "Restore backup" instead of import.'
       : isObject(json) && typeof own(json, 'type') === 'string' && typeof own(json, 'id') === 'string'
         ? 'This looks like a single STIX object; ActorLens imports STIX bundles ("type": "bundle").'
-        : 'Unrecognised format: ActorLens imports STIX 2.0/2.1 bundles and MISP galaxy cluster files.';
+        : isObject(json) && (isObject(own(json, 'Event')) || isObject(own(json, 'response')))
+          ? 'This looks like a MISP event: ActorLens imports MISP galaxy cluster files (a galaxy\'s "values" list, as in misp-galaxy/clusters/*.json), not events.'
+          : isObject(json) && typeof own(json, 'type') === 'string' && typeof own(json, 'name') === 'string' && own(json, 'values') !== undefined && !Array.isArray(own(json, 'values'))
+            ? 'This looks like a MISP galaxy cluster file, but its "values" is not a list of clusters.'
+            : isObject(json) && typeof own(json, 'type') === 'string' && typeof own(json, 'name') === 'string' && typeof own(json, 'uuid') === 'string' && own(json, 'values') === undefined
+              ? 'This looks like a MISP galaxy cluster file without its "values" list of clusters.'
+              : 'Unrecognised format: ActorLens imports STIX 2.0/2.1 bundles and MISP galaxy cluster files.';
   plan.errors.push(new ImportError({ file: fileName, path: '', field: '', message: hint }));
   return plan;
 }
