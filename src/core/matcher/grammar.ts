@@ -20,58 +20,236 @@
  * threat's name.
  */
 
+import { CLS, C_DIGIT, C_LETTER, classify } from './normalize';
+
 export type GrammarSense = 'actor' | 'software';
 
-/** Adverbs and auxiliaries that may stand between a subject and its verb ("X has also been targeting"). */
-const AUX = String.raw`(?:(?:has|have|had|been|is|are|was|were|will|would|may|might|can|could|also|in[ \u00a0]+turn|usually|typically|generally|increasingly|specifically|historically|traditionally|consistently|reportedly|allegedly|apparently|likely|probably|previously|recently|then|later|again|now|still|first|once|actively|primarily|mainly|mostly|often|frequently|repeatedly|continues[ \u00a0]+to|continued[ \u00a0]+to|began|started|went[ \u00a0]+on[ \u00a0]+to)[ \u00a0]+){0,3}`;
+// The word lists are phrases: a space stands for one or more spaces or no-break spaces, letters match in any case.
+// They are read by hand rather than by one regular expression: compiling that expression (case-insensitive, with
+// Unicode classes) cost 16–24 ms at its first use on every page that named such a name, in the slice that met it.
+
+/** Adverbs and auxiliaries that may stand between a subject and its verb ("X has also been targeting"), up to three. */
+const AUX = [
+  'has', 'have', 'had', 'been', 'is', 'are', 'was', 'were', 'will', 'would', 'may', 'might', 'can', 'could', 'also', 'in turn', 'usually', 'typically',
+  'generally', 'increasingly', 'specifically', 'historically', 'traditionally', 'consistently', 'reportedly', 'allegedly', 'apparently', 'likely',
+  'probably', 'previously', 'recently', 'then', 'later', 'again', 'now', 'still', 'first', 'once', 'actively', 'primarily', 'mainly', 'mostly', 'often',
+  'frequently', 'repeatedly', 'continues to', 'continued to', 'began', 'started', 'went on to',
+];
+const MAX_AUX = 3;
+/** A form of "be" among the words before the verb makes a past participle passive ("X was targeted by…"). */
+const PASSIVE_AUX = new Set(['is', 'are', 'was', 'were', 'been']);
 
 /** Verbs whose subject is a person or a crew (past and participle forms, "ran", and base forms after a modal or
  * "continues to"). */
 const ACTOR_VERBS = [
-  'target', 'targeted', 'targeting', 'ran', 'conduct', 'conducted', 'conducting', 'conducts', 'orchestrated', 'orchestrating', 'orchestrate', 'carry[ \u00a0]+out', 'carried[ \u00a0]+out', 'carrying[ \u00a0]+out', 'carries[ \u00a0]+out',
-  'compromise', 'compromised', 'stole', 'breached', 'hacked', 'phished', 'spear-?phished', 'recruited', 'recruits', 'impersonated', 'posed[ \u00a0]+as', 'registered', 'rented', 'purchased', 'bought', 'sold',
-  'claimed[ \u00a0]+responsibility', 'demanded', 'negotiated', 'extorted', 'announced', 'sought',
-  'is[ \u00a0]+believed', 'are[ \u00a0]+believed', 'was[ \u00a0]+believed', 'is[ \u00a0]+thought', 'is[ \u00a0]+assessed', 'is[ \u00a0]+suspected', 'is[ \u00a0]+based[ \u00a0]+in', 'was[ \u00a0]+based[ \u00a0]+in', 'are[ \u00a0]+based[ \u00a0]+in',
+  'target', 'targeted', 'targeting', 'ran', 'conduct', 'conducted', 'conducting', 'conducts', 'orchestrated', 'orchestrating', 'orchestrate', 'carry out', 'carried out', 'carrying out', 'carries out',
+  'compromise', 'compromised', 'stole', 'breached', 'hacked', 'phished', 'spear-phished', 'spearphished', 'recruited', 'recruits', 'impersonated', 'posed as', 'registered', 'rented', 'purchased', 'bought', 'sold',
+  'claimed responsibility', 'demanded', 'negotiated', 'extorted', 'announced', 'sought',
+  'is believed', 'are believed', 'was believed', 'is thought', 'is assessed', 'is suspected', 'is based in', 'was based in', 'are based in',
 ];
 /** Verbs whose subject is a program (present tense, as reports describe behaviour) or that are done to a program. */
 const SOFTWARE_VERBS = [
   'encrypts', 'decrypts', 'beacons', 'beaconed', 'injects', 'loads', 'drops', 'downloads', 'connects', 'communicates', 'persists', 'propagates', 'self-propagates', 'spreads', 'infects', 'listens', 'deobfuscates', 'unpacks', 'decompresses',
-  '(?:is|was|are|were|gets|got|being)[ \u00a0]+(?:loaded|dropped|deployed|delivered|installed|executed|injected|downloaded|compiled|packed|obfuscated|written[ \u00a0]+in|signed|sideloaded|side-loaded|distributed|detected|launched|decrypted|unpacked)',
+  ...['is', 'was', 'are', 'were', 'gets', 'got', 'being'].flatMap((be) =>
+    ['loaded', 'dropped', 'deployed', 'delivered', 'installed', 'executed', 'injected', 'downloaded', 'compiled', 'packed', 'obfuscated', 'written in', 'signed', 'sideloaded', 'side-loaded', 'distributed', 'detected', 'launched', 'decrypted', 'unpacked'].map((v) => `${be} ${v}`),
+  ),
 ];
 /** What a program is said to target: the platform, not a victim ("X targets Windows"). */
-const PLATFORM = String.raw`(?:windows|linux|macos|mac|android|ios|unix|esxi|x86|x64|arm|mips|iot|routers?|devices?|platforms?|systems?|browsers?|machines?|hosts?|servers?|endpoints?)`;
-
-const AFTER_RE = new RegExp(
-  String.raw`^(?:[ \u00a0]*,[ \u00a0]*(who|whom)(?![\p{L}\p{N}_])|[ \u00a0]+(${AUX})(?:(targets)(?=[ \u00a0]+(?!(?:the[ \u00a0]+)?${PLATFORM}(?![\p{L}\p{N}_])))|(${ACTOR_VERBS.join('|')})|(${SOFTWARE_VERBS.join('|')}))(?![\p{L}\p{N}_]))`,
-  'iu',
-);
-/** A form of "be" among the words before the verb (groups of AFTER_RE: 1 who, 2 those words, 3 "targets", 4 an actor verb, 5 a software verb). */
-const PASSIVE_AUX = /(?:^|[ \u00a0])(?:is|are|was|were|been)[ \u00a0]/i;
+const PLATFORMS = new Set(['windows', 'linux', 'macos', 'mac', 'android', 'ios', 'unix', 'esxi', 'x86', 'x64', 'arm', 'mips', 'iot', 'router', 'routers', 'device', 'devices', 'platform', 'platforms', 'system', 'systems', 'browser', 'browsers', 'machine', 'machines', 'host', 'hosts', 'server', 'servers', 'endpoint', 'endpoints']);
 /** Text read after the name. */
 const AFTER_CHARS = 120;
 
 /** Verbs of attribution and of use whose agent is a crew ("attributed to X", "used by X"). */
-const ACTOR_BEFORE = String.raw`(?:attributed|attributable|attribution)[ \u00a0]+to|(?:used|deployed|developed|operated|run|conducted|carried[ \u00a0]+out|launched|orchestrated|employed|authored|created|written|leveraged|targeted|claimed)[ \u00a0]+by`;
+const ACTOR_BEFORE = [
+  ...['attributed', 'attributable', 'attribution'].map((w) => `${w} to`),
+  ...['used', 'deployed', 'developed', 'operated', 'run', 'conducted', 'carried out', 'launched', 'orchestrated', 'employed', 'authored', 'created', 'written', 'leveraged', 'targeted', 'claimed'].map((w) => `${w} by`),
+];
 /** Verbs of delivery and nouns of a build whose object is a program ("deployed X", "infected with X", "a variant of X"). */
-const SOFTWARE_BEFORE = String.raw`deploy(?:s|ed|ing)?|drop(?:s|ped|ping)?|deliver(?:s|ed|ing)?|install(?:s|ed|ing)?|load(?:s|ed|ing)?|download(?:s|ed|ing)?|sideload(?:s|ed|ing)?|side-load(?:s|ed|ing)?|execut(?:es|ed|ing)|distribut(?:es|ed|ing)|detonat(?:es|ed|ing)|infected[ \u00a0]+with|(?:variants?|versions?|samples?|copies|copy|instances?|strains?|builds?)[ \u00a0]+of`;
-const BEFORE_RE = new RegExp(String.raw`(?:^|[^\p{L}\p{N}_-])(?:(${ACTOR_BEFORE})|(${SOFTWARE_BEFORE}))[ \u00a0]+(?:(?:the|a|an|new|its|their|latest)[ \u00a0]+){0,2}["'\u201c\u2018]?$`, 'iu');
+const SOFTWARE_BEFORE = [
+  ...['deploy', 'deliver', 'install', 'load', 'download', 'sideload', 'side-load'].flatMap((v) => [v, `${v}s`, `${v}ed`, `${v}ing`]),
+  'drop', 'drops', 'dropped', 'dropping',
+  ...['execut', 'distribut', 'detonat'].flatMap((v) => [`${v}es`, `${v}ed`, `${v}ing`]),
+  'infected with',
+  ...['variant', 'variants', 'version', 'versions', 'sample', 'samples', 'copies', 'copy', 'instance', 'instances', 'strain', 'strains', 'build', 'builds'].map((w) => `${w} of`),
+];
+/** Words that may stand between such a verb and the name, up to two ("deployed the new X"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'new', 'its', 'their', 'latest']);
 /** Text read before the name. */
 const BEFORE_CHARS = 64;
+
+type Sense = GrammarSense | undefined;
+interface Phrase {
+  text: string;
+  sense: GrammarSense;
+  /** An actor verb that is a past participle: read as passive after a form of "be". */
+  participle: boolean;
+}
+
+/** Phrases by their first (or last) run of ASCII letters, in list order. */
+function index(groups: [string[], GrammarSense][], last: boolean): Map<string, Phrase[]> {
+  const map = new Map<string, Phrase[]>();
+  for (const [list, sense] of groups) {
+    for (const text of new Set(list)) {
+      const runs = text.split(/[^a-z]+/);
+      const key = (last ? runs[runs.length - 1] : runs[0]) as string;
+      const phrase = { text, sense, participle: sense === 'actor' && !text.endsWith('ing') };
+      map.set(key, [...(map.get(key) ?? []), phrase]);
+    }
+  }
+  return map;
+}
+const VERBS_BY_FIRST = index([[ACTOR_VERBS, 'actor'], [SOFTWARE_VERBS, 'software']], false);
+const AUX_BY_FIRST = index([[AUX, 'actor']], false);
+const BEFORE_BY_LAST = index([[ACTOR_BEFORE, 'actor'], [SOFTWARE_BEFORE, 'software']], true);
+
+const isSpace = (c: number) => c === 32 || c === 160;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAsciiAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
+/** A letter, a digit or "_": what may not follow a word for it to end there. */
+function isWordChar(c: number): boolean {
+  if (c < 128) return isAsciiAlnum(c) || c === 95;
+  return ((CLS[c] || classify(c)) & (C_LETTER | C_DIGIT)) !== 0;
+}
+
+/** Is code unit c the phrase's character pc (a lower-case letter matches in either case)? */
+const sameLetter = (c: number, pc: number) => c === pc || (pc >= 97 && pc <= 122 && c === pc - 32);
+
+/** End of `phrase` read forward from i (before lim), or -1. */
+function phraseFrom(t: string, i: number, lim: number, phrase: string): number {
+  for (let q = 0; q < phrase.length; q++) {
+    const pc = phrase.charCodeAt(q);
+    if (pc === 32) {
+      if (i >= lim || !isSpace(t.charCodeAt(i))) return -1;
+      while (i < lim && isSpace(t.charCodeAt(i))) i++;
+    } else if (i < lim && sameLetter(t.charCodeAt(i), pc)) i++;
+    else return -1;
+  }
+  return i;
+}
+
+/** Start of `phrase` read backward from p (not before lo), or -1. */
+function phraseTo(t: string, p: number, lo: number, phrase: string): number {
+  for (let q = phrase.length - 1; q >= 0; q--) {
+    const pc = phrase.charCodeAt(q);
+    if (pc === 32) {
+      if (p <= lo || !isSpace(t.charCodeAt(p - 1))) return -1;
+      while (p > lo && isSpace(t.charCodeAt(p - 1))) p--;
+    } else if (p > lo && sameLetter(t.charCodeAt(p - 1), pc)) p--;
+    else return -1;
+  }
+  return p;
+}
+
+/** The run of ASCII letters starting at i, lower-cased. */
+function runFrom(t: string, i: number, lim: number): string {
+  let j = i;
+  while (j < lim && isAsciiLetter(t.charCodeAt(j))) j++;
+  return t.slice(i, j).toLowerCase();
+}
+
+/** The first phrase of `map` read at i and ending a word there, with its end. */
+function wordPhraseAt(t: string, i: number, lim: number, map: Map<string, Phrase[]>): { phrase: Phrase; end: number } | undefined {
+  for (const phrase of map.get(runFrom(t, i, lim)) ?? []) {
+    const end = phraseFrom(t, i, lim, phrase.text);
+    if (end >= 0 && (end >= lim || !isWordChar(t.charCodeAt(end)))) return { phrase, end };
+  }
+  return undefined;
+}
+
+/** "targets" then a victim, not a platform ("X targets Windows" is said of programs and crews alike). */
+function targetsVictimAt(t: string, i: number, lim: number): number {
+  const end = phraseFrom(t, i, lim, 'targets');
+  if (end < 0 || end >= lim || !isSpace(t.charCodeAt(end))) return -1;
+  let q = end;
+  while (q < lim && isSpace(t.charCodeAt(q))) q++;
+  const platformAt = (k: number) => {
+    let j = k;
+    while (j < lim && isAsciiAlnum(t.charCodeAt(j))) j++;
+    return PLATFORMS.has(t.slice(k, j).toLowerCase()) && (j >= lim || !isWordChar(t.charCodeAt(j)));
+  };
+  if (platformAt(q)) return -1;
+  const the = phraseFrom(t, q, lim, 'the ');
+  if (the >= 0 && platformAt(the)) return -1;
+  return end;
+}
+
+/** The name as subject: null when the words after it read as no verb phrase, else the sense they give (maybe none). */
+function senseAfter(t: string, end: number): Sense | null {
+  const lim = Math.min(t.length, end + AFTER_CHARS);
+  let i = end;
+  while (i < lim && isSpace(t.charCodeAt(i))) i++;
+  // "X, who…"
+  if (i < lim && t.charCodeAt(i) === 44) {
+    let j = i + 1;
+    while (j < lim && isSpace(t.charCodeAt(j))) j++;
+    const word = runFrom(t, j, lim);
+    const k = j + word.length;
+    if ((word === 'who' || word === 'whom') && (k >= lim || !isWordChar(t.charCodeAt(k)))) return 'actor';
+  }
+  if (i === end || i >= lim) return null;
+  // Up to three auxiliaries, then the verb; with fewer auxiliaries where that reads a verb ("is believed").
+  const starts = [i];
+  const passive: boolean[] = [false];
+  for (let k = 0; k < MAX_AUX; k++) {
+    const at = starts[k] as number;
+    let next = -1;
+    let be = false;
+    for (const aux of AUX_BY_FIRST.get(runFrom(t, at, lim)) ?? []) {
+      const e = phraseFrom(t, at, lim, aux.text);
+      if (e >= 0 && e < lim && isSpace(t.charCodeAt(e))) {
+        next = e;
+        be = PASSIVE_AUX.has(aux.text);
+        break;
+      }
+    }
+    if (next < 0) break;
+    while (next < lim && isSpace(t.charCodeAt(next))) next++;
+    starts.push(next);
+    passive.push((passive[k] as boolean) || be);
+  }
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const at = starts[k] as number;
+    if (targetsVictimAt(t, at, lim) >= 0) return 'actor';
+    const verb = wordPhraseAt(t, at, lim, VERBS_BY_FIRST);
+    if (!verb) continue;
+    if (verb.phrase.sense === 'software') return 'software';
+    return passive[k] && verb.phrase.participle ? undefined : 'actor';
+  }
+  return null;
+}
+
+/** The name as agent or object: the sense of a verb phrase right before it, up to two determiners and a quote apart. */
+function senseBefore(t: string, start: number): Sense {
+  const lo = Math.max(0, start - BEFORE_CHARS);
+  let p = start;
+  const q = p > lo ? t.charCodeAt(p - 1) : 0;
+  if (q === 34 || q === 39 || q === 0x201c || q === 0x2018) p--;
+  for (let dets = 0; dets <= 2; dets++) {
+    const wordEnd = p;
+    while (p > lo && isSpace(t.charCodeAt(p - 1))) p--;
+    if (p === wordEnd) return undefined;
+    let s = p;
+    while (s > lo && isAsciiLetter(t.charCodeAt(s - 1))) s--;
+    const word = t.slice(s, p).toLowerCase();
+    for (const phrase of BEFORE_BY_LAST.get(word) ?? []) {
+      const from = phraseTo(t, p, lo, phrase.text);
+      if (from < 0) continue;
+      const c = from > lo ? t.charCodeAt(from - 1) : 32;
+      if (from === lo || !(isWordChar(c) || c === 45)) return phrase.sense;
+    }
+    if (!DETERMINERS.has(word) || s <= lo || !isSpace(t.charCodeAt(s - 1))) return undefined;
+    p = s;
+  }
+  return undefined;
+}
 
 /**
  * The sense the sentence gives the name at [start, end) of `text`, or undefined when its grammar says neither. What
  * follows the name is read first (the name as subject), then what precedes it (the name as agent or object).
  */
 export function grammarSense(text: string, start: number, end: number): GrammarSense | undefined {
-  const a = AFTER_RE.exec(text.slice(end, end + AFTER_CHARS));
-  if (a) {
-    if (a[5]) return 'software';
-    // a past participle after a form of "be" is passive, the name its object ("X was targeted by…"): no sense
-    if (a[4] && PASSIVE_AUX.test(a[2] as string) && !/ing$/i.test(a[4])) return undefined;
-    return 'actor';
-  }
+  const after = senseAfter(text, end);
+  if (after !== null) return after;
   if (start === 0) return undefined;
-  const b = BEFORE_RE.exec(text.slice(Math.max(0, start - BEFORE_CHARS), start));
-  if (b) return b[1] ? 'actor' : 'software';
-  return undefined;
+  return senseBefore(text, start);
 }

@@ -67,4 +67,20 @@ describe('a name an actor and a malware share, read by the grammar of its senten
     expect(at('X, which spread quickly', 'X')).toBeUndefined();
     expect(at('The ducks X rans away', 'X')).toBeUndefined();
   });
+  it('reads words as written: any case, no-break spaces, hyphens and quotes, whole words only', () => {
+    const at = (t: string) => grammarSense(t, t.indexOf('X'), t.indexOf('X') + 1);
+    expect(at('X\u00a0is\u00a0loaded')).toBe('software');
+    expect(at('ATTRIBUTED  TO  the  X')).toBe('actor');
+    expect(at('X, whom the agency named')).toBe('actor');
+    expect(at('X targeted-attack style')).toBe('actor');
+    expect(at('X targetedé')).toBeUndefined();
+    expect(at('they redeployed X')).toBeUndefined();
+    expect(at('the dropper side-loaded X')).toBe('software');
+    expect(at('samples of its latest ‘X')).toBe('software');
+    // a platform after "targets" in any case; "x86_64" is not "x86"
+    expect(at('X TARGETS THE WINDOWS hosts')).toBeUndefined();
+    expect(at('X targets x86_64 hosts')).toBe('actor');
+    // a past participle after a form of "be" several words back is still passive
+    expect(at('X has been is was carried out')).toBeUndefined();
+  });
 });
