@@ -14,7 +14,8 @@
  *    main-thread task (PerformanceObserver "longtask", ≥ 50 ms only) and the longest rendering update (from
  *    "long-animation-frame" entries: style, layout and paint after a task, which no "longtask" entry counts and where
  *    highlights cost the browser; ≥ 50 ms only); "page alone" is the same page's longest task / rendering without the
- *    extension, as a huge page lays itself out in long tasks of its own; and the per-phase split from
+ *    extension, as a huge page lays itself out in long tasks of its own; "load after DCL" how long after
+ *    DOMContentLoaded the page's load event came, without / with the extension; and the per-phase split from
  *    `actorlens:scanStats` (settings, walk, wait for the stored prefilter and dictionary, matcher build, prefilter, match, paint,
  *    show: the styles, the frame between them and the highlights, and registering the highlights once all is read;
  *    and the time between slices while the page had the main thread).
@@ -170,12 +171,24 @@ function longestSeen(page: Page): Promise<{ task: number; render: number }> {
   })()`) as Promise<{ task: number; render: number }>;
 }
 
+/**
+ * How long after DOMContentLoaded the page's load event started (ms): the page's own scripts that wait for it wait
+ * that long. Chromium holds the load event until a document_idle content script has run; a scan that kept the main
+ * thread (scheduler.yield continuations run before the page's queued tasks) held it to the scan's end.
+ */
+function loadAfterDcl(page: Page): Promise<number> {
+  return page.evaluate(`(() => {
+    const n = performance.getEntriesByType('navigation')[0];
+    return n ? n.loadEventStart - n.domContentLoadedEventEnd : NaN;
+  })()`) as Promise<number>;
+}
+
 /** The page's own longest task and rendering after DOMContentLoaded, in a browser without the extension, over `ms` after load. */
-async function pageAloneOnce(page: Page, url: string, ms: number): Promise<{ task: number; render: number }> {
+async function pageAloneOnce(page: Page, url: string, ms: number): Promise<{ task: number; render: number; load: number }> {
   await settle(page);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(ms);
-  return longestSeen(page);
+  return { ...(await longestSeen(page)), load: await loadAfterDcl(page) };
 }
 
 async function markOnce(page: Page, url: string, source: string): Promise<{ ms: number; marks: number }> {
@@ -199,7 +212,7 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(150);
 }
 
-async function actorLensOnce(worker: Worker, page: Page, url: string): Promise<{ scanMs: number; longest: number; longestRender: number; stats: ScanStats | null; matches: number }> {
+async function actorLensOnce(worker: Worker, page: Page, url: string): Promise<{ scanMs: number; longest: number; longestRender: number; stats: ScanStats | null; matches: number; load: number }> {
   await settle(page);
   await page.goto(url, { waitUntil: 'load' });
   const report = await spotted(worker, page);
@@ -207,7 +220,7 @@ async function actorLensOnce(worker: Worker, page: Page, url: string): Promise<{
   const stats = (await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'actorlens:scanStats' }), tabId)) as ScanStats | null;
   await page.waitForTimeout(100);
   const seen = await longestSeen(page);
-  return { scanMs: report.scanMs, longest: seen.task, longestRender: seen.render, stats, matches: report.matches.reduce((a, m) => a + m.count, 0) };
+  return { scanMs: report.scanMs, longest: seen.task, longestRender: seen.render, stats, matches: report.matches.reduce((a, m) => a + m.count, 0), load: await loadAfterDcl(page) };
 }
 
 /** Writes the feed entities into the extension's IndexedDB from its service worker and bumps the data version. */
@@ -322,14 +335,14 @@ async function main(): Promise<void> {
     const alonePage = await plain.newPage();
     await alonePage.addInitScript(longTasks);
 
-    const rows: string[][] = [['page', 'floor ms', 'isolated floor', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'longest render', 'page alone', 'settings', 'walk', 'wait', 'build', 'filter', 'match', 'paint', 'show', 'slices', 'between', 'longest wait', 'ranges', 'marks']];
+    const rows: string[][] = [['page', 'floor ms', 'isolated floor', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'longest render', 'page alone', 'load after DCL', 'settings', 'walk', 'wait', 'build', 'filter', 'match', 'paint', 'show', 'slices', 'between', 'longest wait', 'ranges', 'marks']];
     for (const p of measured) {
       const url = `${base}${p}`;
       const floor: number[] = [];
       const isolated: number[] = [];
       const mark: number[] = [];
       const al: Awaited<ReturnType<typeof actorLensOnce>>[] = [];
-      const alone: { task: number; render: number }[] = [];
+      const alone: { task: number; render: number; load: number }[] = [];
       let marks = 0;
       for (let i = 0; i < RUNS; i++) {
         floor.push(await floorOnce(plainPage, url));
@@ -370,6 +383,7 @@ async function main(): Promise<void> {
         over(longest),
         over(longestRender),
         `${over(Math.max(...alone.map((x) => x.task)))} / ${over(Math.max(...alone.map((x) => x.render)))}`,
+        `${median(alone.map((x) => x.load)).toFixed(0)} / ${median(al.map((x) => x.load)).toFixed(0)}`,
         st('settings').toFixed(1),
         st('walk').toFixed(1),
         st('wait').toFixed(1),
@@ -388,7 +402,7 @@ async function main(): Promise<void> {
     }
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     console.log('\n' + rows.map((r) => r.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n'));
-    console.log('\nActorLens ms = scanMs (content script start → first full scan applied, settings and dictionary included). Phase columns are medians (ms); "settings" is time from script start until settings arrived; "between" is the time the page and browser had the main thread between the scan\'s slices (rendering, other tasks, garbage collection), counted in the time to done but in no phase, and "longest wait" the longest such gap. "longest task" and "longest render" are the longest main-thread task and rendering update (style, layout, paint) after DOMContentLoaded over the runs, each shown from 50 ms; "page alone" is the same without the extension.');
+    console.log('\nActorLens ms = scanMs (content script start → first full scan applied, settings and dictionary included). Phase columns are medians (ms); "settings" is time from script start until settings arrived; "between" is the time the page and browser had the main thread between the scan\'s slices (rendering, other tasks, garbage collection), counted in the time to done but in no phase, and "longest wait" the longest such gap. "longest task" and "longest render" are the longest main-thread task and rendering update (style, layout, paint) after DOMContentLoaded over the runs, each shown from 50 ms; "page alone" is the same without the extension. "load after DCL" is when the page\'s load event started after DOMContentLoaded, without / with ActorLens (medians, ms): what the page\'s own scripts waiting for it wait.');
 
     // A reader usually opens an article long after the last one: Chrome has stopped the idle service worker by then.
     // Loading a page must not depend on waking it (the page's first scan reads only storage).
