@@ -295,7 +295,7 @@ function intoTopLayer(host: HTMLElement): void {
  * appended to the root it would be drawn under the top layer and, beside a modal dialog, be inert (no pointer, no
  * focus, out of the accessibility tree).
  */
-function topLayerHolder(node: Node): Element | undefined {
+export function topLayerHolder(node: Node): Element | undefined {
   for (let n: Node | null = node.nodeType === 1 ? node : node.parentNode; n; ) {
     if (n.nodeType === 1) {
       try {

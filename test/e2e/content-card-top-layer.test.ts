@@ -33,7 +33,7 @@ async function cardHit(page: Page): Promise<{ x: number; y: number; top: number;
   }
 }
 
-test('a name inside a modal dialog opens a card drawn above the dialog, which the pointer reaches; it closes when the pointer leaves', async () => {
+test('a name inside a modal dialog opens a card drawn above the dialog, which the pointer reaches; it closes when the pointer leaves; Alt+Shift+K goes through the names in the dialog only', async () => {
   const page = await env.browser.context.newPage();
   try {
     await page.goto(env.server.url('/card-modal.html'));
@@ -55,6 +55,16 @@ test('a name inside a modal dialog opens a card drawn above the dialog, which th
     assert.ok(await cardOpen(page), 'card still open with the pointer on it');
     await page.mouse.move(5, 5, { steps: 3 });
     await waitFor(() => cardOpen(page), (o) => !o, 5000, 'card closed');
+    // The keyboard goes through the names in the dialog only: the page behind it is inert.
+    const cardName = async () => (await accessibleNames(page)).find((n) => n.role === 'dialog' && n.name.startsWith('ActorLens'))?.name;
+    const stops: (string | undefined)[] = [];
+    for (let k = 0; k < 3; k++) {
+      await page.keyboard.press('Alt+Shift+K');
+      stops.push(await waitFor(cardName, (n) => n !== undefined && n !== stops[stops.length - 1], 5000, `keyboard card ${k + 1}`));
+    }
+    assert.deepEqual(stops, ['ActorLens: Wizard Spider', 'ActorLens: Emotet', 'ActorLens: Wizard Spider']);
+    await page.keyboard.press('Escape');
+    await waitFor(() => cardOpen(page), (o) => !o, 5000, 'keyboard card closed by Escape');
     // Back on the page once the dialog is closed: the card opens there as before.
     await page.keyboard.press('Escape');
     const outside = await waitFor(() => centreOf(page, 'Lazarus Group'), (p) => p !== null, 5000, 'Lazarus Group painted');
