@@ -158,7 +158,11 @@ export class Card {
     }
     foot.append(el('span', 'hint', t('card_keyboard_hint')));
     box.append(foot);
-    if (!this.host!.isConnected) this.doc.documentElement.append(this.host!);
+    const holder = topLayerHolder(spot.range.startContainer);
+    const parent = holder ?? this.doc.documentElement;
+    if (this.host!.parentNode !== parent) parent.append(this.host!);
+    if (holder) intoTopLayer(this.host!);
+    else this.host!.removeAttribute('popover');
     this.place(spot, options.near);
     if (options.focus && button) {
       this.previousFocus = this.doc.activeElement;
@@ -217,7 +221,6 @@ export class Card {
     const box = el('div', 'card', undefined, this.doc);
     box.setAttribute('role', 'dialog');
     root.append(box);
-    this.doc.documentElement.append(host);
     this.host = host;
     this.root = root;
     this.box = box;
@@ -262,9 +265,52 @@ export class Card {
     }
     if (maxHeight !== undefined) box.style.maxHeight = `${Math.floor(Math.max(0, maxHeight))}px`;
     const left = Math.max(EDGE, Math.min(rect.left, vw - width - EDGE));
-    box.style.top = `${Math.round(top)}px`;
-    box.style.left = `${Math.round(left)}px`;
+    // Where the host could not be lifted into the top layer, a transformed ancestor (a dialog centred with
+    // translate(-50%, -50%)) is the containing block of fixed boxes: the host (fixed at 0, 0) is then not at the
+    // viewport's corner, and its offset is taken off.
+    const origin = this.host?.getBoundingClientRect();
+    box.style.top = `${Math.round(top - (origin?.top ?? 0))}px`;
+    box.style.left = `${Math.round(left - (origin?.left ?? 0))}px`;
   }
+}
+
+/**
+ * Shows the host as a manual popover: above the modal dialog that holds it (the top layer stacks in order of
+ * showing) and out of the dialog's own box, which would otherwise clip it where a transform makes the dialog the
+ * containing block of fixed boxes. Inside the dialog it is not inert. The card's own :host rules outweigh the
+ * browser's popover styles. Without the Popover API it stays a child of the dialog.
+ */
+function intoTopLayer(host: HTMLElement): void {
+  if (typeof host.showPopover !== 'function') return;
+  try {
+    host.setAttribute('popover', 'manual');
+    if (!host.matches(':popover-open')) host.showPopover();
+  } catch {
+    host.removeAttribute('popover');
+  }
+}
+
+/**
+ * The modal dialog or fullscreen element (`:modal`, in the top layer) that holds `node`, if any. The card goes in it:
+ * appended to the root it would be drawn under the top layer and, beside a modal dialog, be inert (no pointer, no
+ * focus, out of the accessibility tree).
+ */
+export function topLayerHolder(node: Node): Element | undefined {
+  for (let n: Node | null = node.nodeType === 1 ? node : node.parentNode; n; ) {
+    if (n.nodeType === 1) {
+      try {
+        if ((n as Element).matches(':modal')) return n as Element;
+      } catch {
+        return undefined; // a browser without :modal has no top layer to be under
+      }
+      n = n.parentNode;
+    } else if (n.nodeType === 11) {
+      n = (n as ShadowRoot).host ?? null;
+    } else {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 const XHTML = 'http://www.w3.org/1999/xhtml';

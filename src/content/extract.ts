@@ -18,7 +18,25 @@ const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', '
  * Inline elements: text on both sides of them flows together. Not <sup> and <sub>: a footnote mark glued to a name
  * ("Lazarus Group<sup>1</sup>") would make it a longer word; they end a word as a block does.
  */
-export const INLINE: ReadonlySet<string> = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'time', 'u', 'var', 'wbr', 'actorlens-mark']);
+export const INLINE: ReadonlySet<string> = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'dfn', 'em', 'font', 'i', 'ins', 'del', 'label', 'mark', 'q', 's', 'small', 'span', 'strong', 'time', 'u', 'var', 'wbr', 'actorlens-mark', 'tspan', 'textPath']);
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * SVG elements whose content is never drawn where it stands (definitions, paint servers, metadata): an inline SVG is
+ * read for its drawn text only (<text>, <tspan>, <textPath>: a chart's labels, an attack-flow diagram), which the
+ * highlight API paints like any other. Its <title> (a tooltip) is skipped with HTML's.
+ */
+const SVG_UNDRAWN: ReadonlySet<string> = new Set(['desc', 'metadata', 'defs', 'symbol', 'clipPath', 'mask', 'pattern', 'marker', 'linearGradient', 'radialGradient', 'filter']);
+
+/** Is `el` read as an inline SVG (not skipped as `svg` is by name in SKIPPED_ELEMENTS)? */
+function isReadSvg(el: Element): boolean {
+  return el.localName === 'svg' && el.namespaceURI === SVG_NS;
+}
+
+function isUndrawnSvg(el: Element): boolean {
+  return SVG_UNDRAWN.has(el.localName) && el.namespaceURI === SVG_NS;
+}
 
 export interface TextChunk {
   /** Text nodes in document order. */
@@ -42,7 +60,8 @@ export function skippedIn(doc: Document | null): ReadonlySet<string> {
  */
 export function isSkipped(el: Element): boolean {
   const name = el.localName;
-  return (skippedIn(el.ownerDocument).has(name) && !(name === 'pre' && isProsePre(el))) || skippedByAttribute(el);
+  if (isReadSvg(el)) return skippedByAttribute(el);
+  return (skippedIn(el.ownerDocument).has(name) && !(name === 'pre' && isProsePre(el))) || isUndrawnSvg(el) || skippedByAttribute(el);
 }
 
 /**
@@ -190,7 +209,12 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
     } else if (type === 1 && (name = (node as Element).localName) === 'br') {
       // A line break ends a word as a block does ("TrickBot<br>Emotet" is two names, not "TrickBotEmotet").
       lastBlock = null;
-    } else if (type === 1 && (!skip.has(name) || (name === 'pre' && isProsePre(node as Element))) && !(checkAttributes && skippedByAttribute(node as Element))) {
+    } else if (
+      type === 1 &&
+      (!skip.has(name) || (name === 'pre' && isProsePre(node as Element)) || isReadSvg(node as Element)) &&
+      !(SVG_UNDRAWN.has(name) && isUndrawnSvg(node as Element)) &&
+      !(checkAttributes && skippedByAttribute(node as Element))
+    ) {
       if (onShadowRoot && (SHADOW_HOSTS.has(name) || name.includes('-'))) {
         const shadow = (node as Element).shadowRoot;
         if (shadow) onShadowRoot(shadow);

@@ -224,6 +224,8 @@ export function wrapPainter(doc: Document): Painter {
       // Only single-node ranges are wrapped: splitting across markup would reshape the page.
       const node = range.startContainer;
       if (node !== range.endContainer || node.nodeType !== 3 || !node.parentNode) return undefined;
+      // An HTML element inside SVG text is not drawn: the name would vanish from the picture.
+      if ((node.parentNode as Element).namespaceURI === 'http://www.w3.org/2000/svg') return undefined;
       const text = node as Text;
       const start = range.startOffset;
       const end = range.endOffset;

@@ -12,7 +12,7 @@
  *   document in design mode are the reader's: never handled, never cancelled.
  * - A card whose text left the page (or whose highlights were cleared) closes on its own.
  */
-import type { Card } from './card';
+import { topLayerHolder, type Card } from './card';
 import { pageIsDark } from './highlighter';
 import type { Scanner, Spot } from './scanner';
 import { liveRange, rangeHolds } from './ranges';
@@ -302,9 +302,12 @@ export class Interaction {
     }
     // Text the page does not show (a closed menu, a hidden tab, display:none) has no box to point at: the card would
     // open in the corner for nothing the reader can see. Such stops are passed over.
+    // While a modal dialog (or a fullscreen element) is up, the rest of the page is inert or covered: only the
+    // names in it can be reached.
+    const inTopLayer = anyModal(this.doc);
     for (let k = 0; k < spots.length; k++) {
       const spot = spots[(i + k) % spots.length]!;
-      if (shown(spot)) return (this.lastStop = spot);
+      if (shown(spot) && (!inTopLayer || topLayerHolder(spot.range.startContainer))) return (this.lastStop = spot);
     }
     return undefined;
   }
@@ -363,6 +366,14 @@ export function deepFocus(doc: Document): Element | null {
     el = inner;
   }
   return el;
+}
+
+function anyModal(doc: Document): boolean {
+  try {
+    return doc.querySelector(':modal') !== null;
+  } catch {
+    return false; // no :modal, no top layer
+  }
 }
 
 /** Below this many pixels wide or high, what shows of a highlight is nothing the reader can see (sr-only text). */

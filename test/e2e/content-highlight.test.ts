@@ -183,6 +183,21 @@ test('form fields, editable drafts and code are left alone', async () => {
   }
 });
 
+test('text drawn in an inline SVG (the labels of a chart, a name split over <tspan>s) is read and painted; its tooltip, description and unused definitions are not', async () => {
+  const page = await open('/svg-chart.html');
+  try {
+    const report = await spotted(env.browser.worker, page);
+    const count = (text: string) => report.matches.filter((m) => m.text === text).reduce((n, m) => n + m.count, 0);
+    assert.equal(count('Wizard Spider'), 2, `label and the label over two <tspan> lines: ${JSON.stringify(report.matches)}`);
+    assert.equal(count('Emotet'), 1);
+    for (const unseen of ['Lazarus Group', 'TrickBot', 'TA505']) assert.equal(count(unseen), 0, `${unseen} is in <title>, <desc> or <defs>`);
+    const painted = await ranges(page);
+    assert.deepEqual(painted.map((r) => `${r.text}@${r.where}`).sort(), ['Emotet@node2', 'Wizard Spider@node1', 'Wizard Spider@node3']);
+  } finally {
+    await page.close();
+  }
+});
+
 test('<br> and a footnote mark end a name, a line break in the page source does not', async () => {
   const page = await open('/wrapped.html');
   try {

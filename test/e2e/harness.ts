@@ -25,7 +25,7 @@ export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const DIST = process.env.ACTORLENS_DIST ? path.resolve(process.env.ACTORLENS_DIST) : path.join(ROOT, 'dist');
 export const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml', '.xhtml': 'application/xhtml+xml' };
 
 /** Library files some fixtures load as ES modules, so they run real code without a build step. */
 const VENDOR: Record<string, string> = {
@@ -47,7 +47,15 @@ export async function serveFixtures(): Promise<{ url: (p: string) => string; clo
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    // A page's own response headers (a strict Content-Security-Policy) sit beside it in <file>.headers, one a line.
+    const extra: Record<string, string> = {};
+    if (existsSync(`${file}.headers`)) {
+      for (const line of (await readFile(`${file}.headers`, 'utf8')).split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon > 0) extra[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+      }
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...extra });
     res.end(await readFile(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
