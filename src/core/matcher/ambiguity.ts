@@ -69,8 +69,19 @@ const SECURITY_TERMS = [
   'ataques? cibernéticos?', 'software malicioso', 'cibercriminosos', 'gijzelsoftware', 'cyberaanval(?:len)?',
   'cybercriminelen',
 ];
+/**
+ * The same in Chinese (simplified and traditional), Japanese and Korean, which write no spaces between words (or glue
+ * particles to them): matched without word boundaries. Only compounds used of computer attacks: not 木马 (also a
+ * wooden or rocking horse), 钓鱼 (fishing), 后门 (a back door), 脆弱性 or 攻撃 alone (sport, chess).
+ */
+const CJK_SECURITY_TERMS = [
+  '恶意软件', '勒索软件', '勒索病毒', '黑客', '网络攻击', '网络钓鱼', '钓鱼邮件', '僵尸网络', '高级持续性威胁', '威胁情报',
+  '惡意軟體', '勒索軟體', '駭客', '網路攻擊', '網路釣魚', '殭屍網路',
+  'マルウェア', 'ランサムウェア', 'サイバー攻撃', '標的型攻撃', 'フィッシング', 'バックドア', 'ボットネット', '攻撃グループ', 'ハッカー',
+  '악성코드', '랜섬웨어', '해커', '해킹', '사이버 공격', '사이버공격', '피싱', '백도어', '봇넷',
+];
 // Non-Unicode `\b` is much faster than Unicode look-arounds; a non-ASCII letter next to a hit is checked by hand.
-const SECURITY_RE = new RegExp(`\\b(?:${SECURITY_TERMS.join('|')})\\b`, 'gi');
+const SECURITY_RE = new RegExp(`\\b(?:${SECURITY_TERMS.join('|')})\\b|${CJK_SECURITY_TERMS.join('|')}`, 'gi');
 /**
  * One term hit per this many characters at least (besides three hits in all): on the AnnoCTR dev split the sparsest
  * report has one per ≈ 700 characters, a news page with one security paragraph far fewer.

@@ -42,7 +42,7 @@ export const FANOUT_BASE = 0x100;
  * reader's extension does not keep matching with the rules of the version it replaced. Bump it with any change to
  * what `compileDictionary` outputs for the same entities.
  */
-export const COMPILE_REVISION = 10;
+export const COMPILE_REVISION = 11;
 /**
  * aliasFlags bit: the alias is its entity's own name. Where entities share a name (a feed lists "Winnti" as an alias
  * of the actor Winnti Group, and Winnti is also malware), the one whose name it is wins unless a cue says otherwise.

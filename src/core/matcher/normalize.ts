@@ -84,6 +84,26 @@ const RE_LU = /\p{Lu}/u;
 const RE_LL = /\p{Ll}/u;
 const RE_S = /\s/;
 
+/**
+ * Chinese, Japanese and Korean script (ideographs, kana, hangul, and the kana prolonged-sound mark): not part of a word.
+ * Those languages glue Latin names to their own words ("Lazarus Groupが", "利用TrickBot木马", "TrickBot을"), and the
+ * field's names are Latin: read as one word with its neighbours, no name on such a page was spotted at all. A name
+ * written in those scripts is lost instead (1 of ≈ 21,000 in the public feeds).
+ */
+function isCjk(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) || // hiragana, katakana
+    (c >= 0x3400 && c <= 0x4dbf) || // CJK extension A
+    (c >= 0x4e00 && c <= 0x9fff) || // CJK unified ideographs
+    (c >= 0xac00 && c <= 0xd7af) || // hangul syllables
+    (c >= 0x1100 && c <= 0x11ff) || // hangul jamo
+    (c >= 0x3130 && c <= 0x318f) || // hangul compatibility jamo
+    (c >= 0x31f0 && c <= 0x31ff) || // katakana phonetic extensions
+    (c >= 0xf900 && c <= 0xfaff) || // CJK compatibility ideographs
+    c === 0x3005 // 々
+  );
+}
+
 /** Classify code unit `c` (fills CLS, FOLD, NORM) and return its class bits. */
 export function classify(c: number): number {
   let k = C_KNOWN;
@@ -108,6 +128,10 @@ export function classify(c: number): number {
   const lower = n.toLowerCase();
   NORM[c] = nc;
   FOLD[c] = lower.length === 1 ? lower.charCodeAt(0) : nc;
+  if (isCjk(nc)) {
+    CLS[c] = k;
+    return k;
+  }
   if (RE_WORD.test(n)) k |= C_WORD;
   if (RE_L.test(n)) k |= C_LETTER;
   else if (RE_N.test(n)) k |= C_DIGIT;

@@ -41,7 +41,7 @@ const classify = classify_;
  * Code schemes, tried with `lastIndex` at a word start (sticky). The matcher's scan (match.ts, run) calls
  * codePatternAt only at words starting with a capital A–U: a scheme starting with another letter must widen that gate.
  */
-const CODE_RE = /(?:TA(?!0)\d{3,4}|UNC\d{3,5}|Storm-\d{4}|DEV-\d{4}|FIN\d{1,2}|APT ?-?\d{1,3}|TAG-\d{1,3})(?![\p{L}\p{N}_]|\.\w)/uy;
+const CODE_RE = /(?:TA(?!0)\d{3,4}|UNC\d{3,5}|Storm-\d{4}|DEV-\d{4}|FIN\d{1,2}|APT ?-?\d{1,3}|TAG-\d{1,3})/y;
 const CODE_RULE: Record<string, string> = { TA: 'ta', UN: 'unc', St: 'storm', DE: 'dev', FI: 'fin', AP: 'apt' };
 
 /** End of a code-scheme name starting at word start `i`, or -1. `rule` receives the rule name. */
@@ -57,9 +57,17 @@ export function codePatternAt(text: string, i: number): { end: number; rule: str
   CODE_RE.lastIndex = i;
   const m = CODE_RE.exec(text);
   if (!m) return undefined;
+  // The code ends a word (as the matcher's words end: CJK script is not part of a Latin word, "TA505は") and is no
+  // file name ("TA505.exe"). Checked here rather than in the expression: its backtracking can only end the code on a
+  // digit, which never ends a word.
+  const end = i + m[0].length;
+  const next = text.charCodeAt(end);
+  if (end < text.length && (isWordCode(next) || (next === 46 && isAsciiWord(text.charCodeAt(end + 1))))) return undefined;
   const rule = m[0].startsWith('TAG') ? 'tag' : (CODE_RULE[m[0].slice(0, 2)] ?? 'code');
-  return { end: i + m[0].length, rule };
+  return { end, rule };
 }
+
+const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 export const ANIMALS = ['spider', 'panda', 'bear', 'kitten', 'chollima', 'typhoon', 'sleet', 'blizzard', 'tempest', 'sandstorm', 'hail', 'dust', 'flood', 'cyclone'];
 
