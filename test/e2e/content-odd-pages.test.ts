@@ -1,6 +1,6 @@
 /**
- * Pages built unlike an article: hidden and never-shown text, content-visibility, right-to-left and vertical text, a
- * body the page replaces, a ticker, one <span> per character, a 3,000-deep tree, XHTML, a strict CSP with Trusted
+ * Pages built unlike an article: hidden and never-shown text, content-visibility, right-to-left and vertical text,
+ * Chinese, Japanese and Korean text (Latin names glued to their words), a body the page replaces, a ticker, one <span> per character, a 3,000-deep tree, XHTML, a strict CSP with Trusted
  * Types, built-ins the page overrides or freezes, form fields, document.open() after load. On each: the names counted
  * (hidden text counts, README; template contents and form fields never), a range painted per mention, nothing thrown,
  * no trace in the DOM, a working hover card, and nothing left once the site is switched off.
@@ -23,6 +23,8 @@ const PAGES: [file: string, expected: Record<string, number>][] = [
   ['hidden.html', ALL_FIVE],
   ['template.html', { 'Lazarus Group': 1, TrickBot: 1 }],
   ['rtl.html', { 'Lazarus Group': 1, TrickBot: 1, 'Wizard Spider': 1, Emotet: 2, TA505: 1 }],
+  // Japanese, Chinese and Korean glue Latin names to their own words
+  ['cjk.html', ALL_FIVE],
   ['body.html', { 'Wizard Spider': 1, Emotet: 1, TA505: 1 }],
   ['perchar.html', { 'Lazarus Group': 1, TrickBot: 1 }],
   ['deep.html', { 'Lazarus Group': 1, TrickBot: 1, 'Wizard Spider': 1, Emotet: 1 }],
