@@ -1,9 +1,10 @@
 /**
  * Pages built unlike an article: hidden and never-shown text, content-visibility, right-to-left and vertical text,
- * Chinese, Japanese and Korean text (Latin names glued to their words), a body the page replaces, a ticker, one <span>
- * per character, a 3,000-deep tree, XHTML, a strict CSP with Trusted Types, built-ins the page overrides or freezes, form fields, document.open() after load. On each: the names counted
- * (hidden text counts, README; template contents and form fields never), a range painted per mention, nothing thrown,
- * no trace in the DOM, a working hover card, and nothing left once the site is switched off.
+ * Chinese, Japanese and Korean text (Latin names glued to their words), a body the page replaces, a ticker, one
+ * <span> per character, a 3,000-deep tree, XHTML, a strict CSP with Trusted Types, built-ins the page overrides or
+ * freezes, form fields, document.open() after load. On each: the names counted (hidden text counts, README; template
+ * contents and form fields never), a range painted per mention, nothing thrown, no trace in the DOM, a working hover
+ * card, and nothing left once the site is switched off.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
