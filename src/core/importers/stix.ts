@@ -209,7 +209,11 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     const a = planIdOf.get(src) ?? `stix:${src}`;
     const b = planIdOf.get(dst) ?? `stix:${dst}`;
     const [from, to] = mapped.reversed ? [b, a] : [a, b];
-    if (from === to) continue;
+    if (from === to) {
+      // A link needs two ends; dropping it silently left the reader unable to tell why a relationship vanished.
+      c.warn(at, 'target_ref', 'The relationship links an entity to itself; skipped.');
+      continue;
+    }
     const statusRaw = own(obj, 'x_actorlens_status');
     const status: LinkStatus = typeof statusRaw === 'string' && (LINK_STATUSES as readonly string[]).includes(statusRaw) ? (statusRaw as LinkStatus) : 'active';
     const note = c.take(cleanText(own(obj, 'description'), c.ctx(at, 'description')));
