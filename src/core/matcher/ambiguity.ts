@@ -360,6 +360,13 @@ export function aliasIntroCueBefore(text: string, start: number): Cue | undefine
   return { word: w, kind: ACTOR_SET.has(w) ? 'actor' : 'software', side: 'before' };
 }
 
+/** Is the name the first word of a quotation (an opening quote mark right before it)? */
+export function opensQuote(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && isInlineSpace(text.charCodeAt(i))) i--;
+  return i >= 0 && QUOTE_BEFORE.has(text.charCodeAt(i)) && text.charCodeAt(i) !== 40;
+}
+
 /**
  * Is the span inside a running sentence: preceded on the same line by a lower-case word, a digit, or a comma/
  * semicolon/colon/parenthesis/quote after such text? False at a line or sentence start and inside Title Case runs.
@@ -402,6 +409,11 @@ export interface AmbiguityInput {
   /** A name that needed no context (TrickBot) stands shortly before, in the same sentence. */
   afterDistinct?: () => boolean;
   pageContext: () => boolean;
+  /**
+   * The name opens a quotation: a quoted label or title ("Unknown family", "Silent night") capitalises its first
+   * word, and an ordinary noun after it is part of the label, not a cue.
+   */
+  opensQuote?: () => boolean;
   /** Security vocabulary near the name (nearSecurityWords), beyond the page's. */
   nearContext?: () => boolean;
   midSentence: () => boolean;
@@ -423,11 +435,16 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
     // "malware payload" (a compound noun) nor "One actor" for a ransomware named One; and an ordinary noun as cue
     // ("the nitrogen sample") only on a security page.
     const ok = !!c && c.side === 'after' && (c.kind === 'software' ? !a.entityIsActor && !WEAK_SOFTWARE_CUES.has(c.word) : c.kind === 'actor' && !!a.entityIsActor);
-    return { ok: ok && (STRONG_CUES.has((c as Cue).word) || a.pageContext()), contextUsed: true };
+    if (!ok) return { ok: false, contextUsed: true };
+    if (STRONG_CUES.has((c as Cue).word)) return { ok: true, contextUsed: true };
+    // An ordinary noun after the first word of a quotation is part of a quoted label ("Unknown family").
+    return { ok: a.pageContext() && !a.opensQuote?.(), contextUsed: true };
   }
   // The text already named this entity unambiguously ("the Lazarus Group … Lazarus", "Diamond Sleet, formerly
   // ZINC"): its shorter, ordinary-word name means the same here.
   if (a.entitySeen) return { ok: true, contextUsed: true };
+  // Not where the name opens a quotation and an ordinary noun follows it: that is a quoted label ("Unknown family").
+  if (c && !STRONG_CUES.has(c.word) && c.side === 'after' && a.opensQuote?.()) return { ok: false, contextUsed: true };
   // An ordinary-noun cue counts on a security page, or right after a distinctive name ("Wizard Spider returns with
   // Conti affiliates": two weak signals together).
   if (c && cueFits(c, a) && (STRONG_CUES.has(c.word) || a.pageContext() || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };

@@ -13,7 +13,7 @@
  * whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, isMidSentence, listCueBefore, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, isMidSentence, listCueBefore, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
@@ -845,7 +845,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0
           ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearSecurityWords(text, s, e) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearSecurityWords(text, s, e) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);
