@@ -79,10 +79,11 @@ export function App({ backend }: { backend: OptionsBackend }) {
   return (
     <BackendContext.Provider value={backend}>
       <header class="top">
-        <div class="brand">
+        {/* Sections have h2 titles; the product name is the page's one h1 so heading navigation starts here. */}
+        <h1 class="brand">
           <img src="../icons/icon-32.png" alt="" width={24} height={24} />
           <span>{t('extName')}</span>
-        </div>
+        </h1>
         <nav aria-label={t('optNavLabel')}>
           <ul>
             {SECTIONS.map((s) => (

@@ -19,7 +19,8 @@ export function TopBar({ onBack, onOptions, children }: TopBarProps) {
       ) : (
         <img class="logo" src="../icons/icon-32.png" alt="" width={20} height={20} />
       )}
-      <span class="brand">{t('extName')}</span>
+      {/* The entity view's own h1 is its name; elsewhere the product name is the page's one top heading. */}
+      {onBack ? <span class="brand">{t('extName')}</span> : <h1 class="brand">{t('extName')}</h1>}
       <span class="topbar-extra">{children}</span>
       <button type="button" class="icon-button" onClick={onOptions} aria-label={t('popupOptions')} title={t('popupOptions')}>
         <Icon name="settings" />
