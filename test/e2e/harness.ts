@@ -17,6 +17,7 @@ declare const chrome: {
   tabs: {
     query(q: object): Promise<{ id?: number; url?: string }[]>;
     sendMessage(id: number, m: unknown): Promise<unknown>;
+    setZoom(id: number, zoom: number): Promise<void>;
   };
 };
 
@@ -135,6 +136,62 @@ export async function openPopup(context: BrowserContext, extensionId: string, ta
   await popup.setViewportSize({ width: 400, height: 600 });
   await popup.goto(`chrome-extension://${extensionId}/popup/popup.html?tab=${tabId}`);
   return popup;
+}
+
+/**
+ * The popup at a browser zoom level (Chrome: View → Zoom, per origin): the browser zooms the popup's page and makes
+ * the popup window as large as the zoomed body, up to 800 × 600 px. The page is zoomed with chrome.tabs.setZoom and
+ * its window sized so: at 200 % the popup is still 400 CSS px wide (its body), and 300 CSS px high.
+ */
+export async function zoomPopup(worker: Worker, popup: Page, zoom: number): Promise<void> {
+  const id = await tabIdOf(worker, popup);
+  await worker.evaluate(async ([tab, z]) => chrome.tabs.setZoom(tab, z), [id, zoom] as const);
+  await popup.waitForFunction((z) => Math.abs(devicePixelRatio - z) < 0.01, zoom);
+  const body = await popup.evaluate(() => document.body.getBoundingClientRect().width);
+  await popup.setViewportSize({ width: Math.min(800, Math.round(body * zoom)), height: 600 });
+  await popup.waitForFunction((w) => Math.abs(innerWidth - w) < 1, Math.min(800 / zoom, body));
+}
+
+/**
+ * What a reader would see as broken in the popup as laid out now: a horizontal scroll bar, visible elements outside
+ * the popup's width, text cut off by a box that hides its overflow (an ellipsis included), and visible text running
+ * into other text. Text for screen readers only (.sr-only) and form fields (they scroll their own value) are left out.
+ */
+export function layoutProblems(popup: Page): Promise<string[]> {
+  // No named helper functions inside: the test runner's transpiler would wrap them in a helper the page lacks.
+  return popup.evaluate(() => {
+    // At the top, where the sticky top bar covers nothing (scrolled, it lies over the text under it, as it should).
+    window.scrollTo(0, 0);
+    const problems: string[] = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width) problems.push(`scrolls sideways: ${document.documentElement.scrollWidth} px of content in ${width} px`);
+    const visible: Element[] = [...document.body.querySelectorAll('*')].filter((el) => !el.closest('.sr-only, input, textarea, select, svg') && el.getClientRects().length > 0);
+    for (const el of visible) {
+      const box = el.getBoundingClientRect();
+      const what = `<${el.tagName.toLowerCase()} class="${el.getAttribute('class') ?? ''}"> "${(el.textContent ?? '').trim().slice(0, 50)}"`;
+      if (box.width > 0 && (box.right > width + 0.5 || box.left < -0.5)) problems.push(`outside the popup (${box.left.toFixed(0)}–${box.right.toFixed(0)} px): ${what}`);
+      if (getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1 && (el.textContent ?? '').trim()) problems.push(`text cut off (${el.scrollWidth} px in ${el.clientWidth} px): ${what}`);
+    }
+    // Every line box of visible text, then any two from different text nodes that intersect.
+    const shown = new Set(visible);
+    const boxes: { node: Text; r: DOMRect }[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      if (!node.data.trim() || !node.parentElement || !shown.has(node.parentElement)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) if (r.width > 0.5 && r.height > 0.5) boxes.push({ node, r });
+    }
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        if (a.node === b.node) continue;
+        const x = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const y = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (x > 1 && y > 2) problems.push(`text over text: "${a.node.data.trim().slice(0, 40)}" and "${b.node.data.trim().slice(0, 40)}"`);
+      }
+    return problems;
+  });
 }
 
 /**

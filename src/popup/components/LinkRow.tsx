@@ -35,13 +35,16 @@ export function LinkRow({ view, entityName, open, scale, onToggle, onOpenEntity,
         <span class="relation">
           <span class="sr-only">{entityName} {relationPhrase(link.relation, view.direction)} </span>
           <KindDot kind={other.kind} />
-          <span class="link-other">{other.name}</span>
-          {onPage && (
-            <span class="on-page-badge" title={t('popupLinkOnPageTitle', other.name)}>
-              <span class="sr-only">, </span>
-              {t('popupLinkOnPage')}
-            </span>
-          )}
+          {/* Name and badge flow as text beside the dot: a long name wraps there instead of under the dot. */}
+          <span class="link-name">
+            <span class="link-other">{other.name}</span>
+            {onPage && (
+              <span class="on-page-badge" title={t('popupLinkOnPageTitle', other.name)}>
+                <span class="sr-only">, </span>
+                {t('popupLinkOnPage')}
+              </span>
+            )}
+          </span>
         </span>
         <span class={`status-badge status-${derived.status}`} title={t(`status_${derived.status}` as MessageKey)}>
           {t(`popupStatus_${derived.status}` as MessageKey)}

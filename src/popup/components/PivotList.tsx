@@ -32,11 +32,14 @@ export function PivotList({ pivots, scale, onOpen, onPage }: { pivots: Pivot[]; 
                     </span>
                   )}
                 </span>
-                <span class="sub">{t('popupVia', p.via.name)}</span>
-              </span>
-              <span class="path-confidence">
-                <span class="sr-only">{t('popupPathConfidence')} </span>
-                <ConfidenceMeter value={p.confidence} word={confidenceWord} scale={scale} />
+                {/* Under the name, so a long name keeps the row's width and the scales of all rows line up. */}
+                <span class="sub pivot-facts">
+                  <span class="path-confidence">
+                    <span class="sr-only">{t('popupPathConfidence')} </span>
+                    <ConfidenceMeter value={p.confidence} word={confidenceWord} scale={scale} />
+                  </span>
+                  <span class="via">{t('popupVia', p.via.name)}</span>
+                </span>
               </span>
             </button>
           </li>

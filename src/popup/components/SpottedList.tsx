@@ -47,8 +47,8 @@ export function SpottedList({ groups, onOpen, onAdd, ...props }: SpottedListProp
             {(expanded.has(group.kind) ? group.items : group.items.slice(0, ROWS_PER_KIND)).map((item) => {
               const mentions = counted(item.count, 'popupMentionsOne', 'popupMentions');
               const also = item.surfaces.length > 0 ? t('popupAlsoWritten', item.surfaces.join(', ')) : '';
-              // Long names and lists of writings are cut with an ellipsis; the title shows them whole on hover, and
-              // the text itself stays in the DOM in full for screen readers.
+              // Long names and lists of writings wrap (an ellipsis hid the end that tells two similar names apart);
+              // the title is kept for hover.
               const inner = (
                 <>
                   <KindDot kind={item.kind} />
