@@ -3,13 +3,18 @@
 //  - with --browsers: Debian's chromium and firefox-esr via apt-get when missing and running as root;
 //    otherwise one line saying what to install.
 import { execFileSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 
 const lock = 'package-lock.json';
 const stamp = 'node_modules/.package-lock.json';
-if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync(lock).mtimeMs) {
+// node_modules linked from another checkout (a worktree sharing one install): npm ci here would empty the linked
+// directory (it did: a fresh clone's newer package-lock.json triggered it). Leave it to that checkout.
+const linked = existsSync('node_modules') && lstatSync('node_modules').isSymbolicLink();
+if (linked) {
+  if (!existsSync(stamp)) console.error('actorlens: node_modules is a link to a directory without an install; run npm ci where it points.');
+} else if (!existsSync(stamp) || statSync(stamp).mtimeMs < statSync(lock).mtimeMs) {
   console.log('actorlens: installing npm dependencies (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
