@@ -102,8 +102,8 @@ test('an entity with a long name, long aliases, 12 links and long source titles 
     }
     assert.deepEqual(await problemsAtZooms(popup, 'entity'), []);
     // A source from a publisher with a long name.
-    await popup.locator('.link-row', { hasText: 'Barack Obamas' }).locator('.link-head').click();
-    await popup.locator('.link-row', { hasText: 'Barack Obamas' }).locator('.publisher', { hasText: 'National Cyber Security Centre' }).waitFor();
+    await popup.locator('.link-row', { hasText: 'Ozymandias Everlasting' }).locator('.link-head').click();
+    await popup.locator('.link-row', { hasText: 'Ozymandias Everlasting' }).locator('.publisher', { hasText: 'National Cyber Security Centre' }).waitFor();
     assert.deepEqual(await problemsAtZooms(popup, 'entity-publisher'), []);
     for (const scheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme: scheme });
@@ -126,8 +126,8 @@ test('the list of who is on the page shows long names and writings whole, and th
     assert.deepEqual(await problemsAtZooms(popup, 'home'), []);
 
     await popup.getByRole('button', { name: 'Record a claim from this page' }).click();
-    await popup.locator('#claim-from').fill('Barack');
-    const option = popup.locator('#claim-from-list [role=option]', { hasText: 'Barack Obamas' });
+    await popup.locator('#claim-from').fill('Ozymandias');
+    const option = popup.locator('#claim-from-list [role=option]', { hasText: 'Ozymandias Everlasting' });
     await option.waitFor();
     await popup.screenshot({ path: 'out/popup-layout-claim-picker.png', fullPage: true });
     // The long name wraps; the kind beside it stays one word on one line (not "Ranso / mwa / re").
