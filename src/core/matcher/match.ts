@@ -1397,6 +1397,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         m.text = name;
       }
     }
+    if (ms.length > 1) oneEntityPerName(ms);
     // ransomware: operators or software (earlier pieces of the text have voted too)
     let votes: Map<string, number> | null = memory?.votes.size ? memory.votes : null;
     for (const m of ms) {
@@ -1446,6 +1447,72 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const all = ms.concat(added);
     all.sort((a, b) => a.start - b.start);
     return all;
+  }
+
+  /**
+   * A name that an actor and a ransomware share (ATT&CK's group "Akira" and the ransomware Akira, "Play", "RansomHub")
+   * names one thing in one text, as a ransomware name does (oneSensePerText): a tracker that heads its column "Gang"
+   * and then writes "Akira ransomware remained the most active" is about one operation, not two entities. Each mention
+   * was read on its own (the cue next to it, else the grammar of its sentence), so a text listed both. The text's
+   * reading is the majority of the cues next to its mentions, counted as for a ransomware name ("<name> ransomware
+   * gang|operators…" for the operators): the operators → the actor, the software → the ransomware; a tie → the entity
+   * most mentions got, then the first mention's. A mention right before a word for a file ("the Akira payload") stays
+   * the software, as it does for a ransomware name read as its operators. Only entities this text spotted are
+   * involved, so the switch needs no dictionary look-up.
+   */
+  function oneEntityPerName(ms: Match[]): void {
+    let groups: Map<string, Match[]> | null = null;
+    let kinds: Map<string, number> | null = null;
+    for (const m of ms) {
+      if (!m.entityId || m.possible || (m.kind !== 'actor' && m.kind !== 'ransomware')) continue;
+      const key = m.alias.toLowerCase();
+      groups ??= new Map();
+      kinds ??= new Map();
+      const g = groups.get(key);
+      if (g) g.push(m);
+      else groups.set(key, [m]);
+      kinds.set(key, (kinds.get(key) ?? 0) | (m.kind === 'actor' ? 1 : 2));
+    }
+    if (!groups || !kinds) return;
+    for (const [key, g] of groups) {
+      if (kinds.get(key) !== 3) continue;
+      let vote = 0;
+      const count = new Map<string, number>();
+      for (const m of g) {
+        count.set(m.entityId as string, (count.get(m.entityId as string) ?? 0) + 1);
+        if (!m.cue || m.cue.kind === 'neutral') continue;
+        vote += m.cue.kind === 'actor' || (m.cue.word === 'ransomware' && crewAfterKindWord(original, m.end)) ? 1 : -1;
+      }
+      let chosen: Match | undefined;
+      if (vote !== 0) chosen = g.find((m) => (m.kind === 'actor') === vote > 0);
+      else for (const m of g) if (!chosen || (count.get(m.entityId as string) as number) > (count.get(chosen.entityId as string) as number)) chosen = m;
+      if (!chosen) continue;
+      const artifact = (m: Match) => !!m.cue && ARTIFACT_CUES.has(m.cue.word) && !APOSTROPHES.has(original.charCodeAt(m.end));
+      const software = g.find((m) => m.kind === 'ransomware' && artifact(m)) ?? g.find((m) => m.kind === 'ransomware');
+      for (const m of g) {
+        if (m.entityId === chosen.entityId) continue;
+        // "the Akira payload" in a text about the Akira group: the software
+        const to = chosen.kind === 'actor' && artifact(m) && software ? software : chosen;
+        if (m.entityId === to.entityId) continue;
+        if (to.kind === 'actor') {
+          // an actor takes a lower-case "gang" after its name into its span (lowerGangAfter)
+          const ge = gangAfter.get(m);
+          if (ge !== undefined) {
+            m.end = ge;
+            m.text = shown(original.slice(m.start, ge));
+          }
+        } else if (m.kind === 'actor' && /^[ \u00a0]gang$/.test(original.slice(m.end - 5, m.end)) && m.text.length > 5) {
+          // a ransomware name takes it only where the text reads the operators (oneSensePerText)
+          gangAfter.set(m, m.end);
+          m.end -= 5;
+          m.text = shown(original.slice(m.start, m.end));
+        }
+        m.entityId = to.entityId;
+        m.name = to.name;
+        m.kind = to.kind;
+        m.alias = to.alias;
+      }
+    }
   }
 
   return { match, hasSecurityContext };

@@ -1,0 +1,46 @@
+/**
+ * Audit S: findings on texts written for the audit (a ransomware tracker, data-engineering prose, loader news, an
+ * Active Directory intrusion) and on the AnnoCTR dev split. Each test failed before its fix.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileDictionary, createMatcher, type Match } from '../../../src/core/matcher/index';
+import type { Entity } from '../../../src/core/model/entity';
+import { e } from './fixtures';
+
+const DICT: Entity[] = [
+  // a ransomware operation and the group ATT&CK lists under the same name (Akira, Play, RansomHub)
+  { ...e('marlin-rw', 'ransomware', 'Marlin'), nameAmbiguous: true },
+  e('marlin-group', 'actor', 'Marlin'),
+  e('lockbit', 'ransomware', 'LockBit'),
+  e('8base', 'ransomware', '8Base'),
+  e('cobalt-strike', 'tool', 'Cobalt Strike'),
+];
+const matcher = createMatcher(compileDictionary(DICT, { version: 'audit-s' }));
+const ids = (ms: Match[], text: string) => ms.filter((m) => m.text.startsWith(text)).map((m) => m.entityId);
+
+describe('a name an actor and a ransomware share reads as one entity per text', () => {
+  const tracker = [
+    'Ransomware tracker',
+    'Gang\tVictims\tTop sector',
+    'LockBit\t41\tManufacturing',
+    'Marlin\t19\tEducation',
+    '8Base\t8\tRetail',
+    '',
+    'The Marlin gang listed a law firm, and Marlin operators posted a university. Marlin ransomware encrypts ESXi hosts.',
+  ].join('\n');
+  it('the majority of its cues decides (here the operators: two crew cues and a header against one software cue)', () => {
+    const ms = matcher.match(tracker);
+    const marlin = ms.filter((m) => m.name === 'Marlin');
+    expect(marlin.length).toBe(4);
+    expect(new Set(marlin.map((m) => m.entityId))).toEqual(new Set(['marlin-group']));
+  });
+  it('a text about the software reads it as the software at every mention', () => {
+    const ms = matcher.match('Marlin ransomware appends .marlin to files; the Marlin encryptor skips system folders. The Marlin group has been active since March, per the leak site. Marlin ransomware also deletes shadow copies.');
+    expect(ids(ms, 'Marlin')).toEqual(['marlin-rw', 'marlin-rw', 'marlin-rw', 'marlin-rw']);
+    expect(ms.filter((m) => m.name === 'Marlin').every((m) => m.sense === 'software')).toBe(true);
+  });
+  it('a mention right before a word for a file stays the software where the text reads the operators', () => {
+    const ms = matcher.match('Ransomware news: The Marlin gang is back with phishing and malware. Marlin operators hit two hospitals and Marlin affiliates a school; the Marlin payload is unchanged.');
+    expect(ids(ms, 'Marlin')).toEqual(['marlin-group', 'marlin-group', 'marlin-group', 'marlin-rw']);
+  });
+});
