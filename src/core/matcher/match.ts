@@ -13,7 +13,7 @@
  * whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, isMidSentence, listCueBefore, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
@@ -401,6 +401,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * alias index, and the cue next to them (or null), flattened. At most MAX_REFUSED per text.
    */
   let refused: (number | Cue | null)[] = [];
+  /**
+   * otherProductNames: matches of word-like and flagged names that no cue of their kind confirmed, with their entity;
+   * entities a mention confirmed so (a cue of its kind, or a name that needs no context); and, per entity, the span of
+   * a proper name a mention is listed with (start, end in `text`; flattened with the entity index).
+   */
+  const uncued = new Map<Match, number>();
+  const vouched = new Set<number>();
+  let listedWith: number[] = [];
 
   const pageContext = () => (pageCtx ??= hasSecurityContext(text));
   /**
@@ -657,6 +665,15 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         listEnd = end;
         out.push(m);
         seenEntities.add(bestEntity);
+        if (bestLevel === AMBIGUITY.wordlike || bestLevel === AMBIGUITY.flagged) {
+          const c = m.cue;
+          if (c && c.kind !== 'neutral' && ((c.kind === 'actor') === (m.kind === 'actor') || (c.kind === 'actor' && m.kind === 'ransomware'))) vouched.add(bestEntity);
+          else {
+            uncued.set(m, bestEntity);
+            const w = listedWithName(text, i, end);
+            if (w) listedWith.push(bestEntity, w[0], w[1]);
+          }
+        } else if (bestLevel === AMBIGUITY.distinct) vouched.add(bestEntity);
         if (bestLevel === AMBIGUITY.distinct) {
           distinctEnd = end;
           distinctEntities.add(bestEntity);
@@ -1053,6 +1070,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     listCue = undefined;
     listEnd = -1;
     refused = [];
+    uncued.clear();
+    vouched.clear();
+    listedWith = [];
     w1m = false;
     lastMatchEnd = 0;
     const check = p === null;
@@ -1168,7 +1188,34 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (refused.length) laterConfirmed();
     if (refused.length) cellConfirmed();
     if (refused.length) headingConfirmed();
+    if (listedWith.length) otherProductNames();
     return oneSensePerText(out);
+  }
+
+  /**
+   * One sense per text, the ordinary sense: a word-like or flagged name that a mention lists with a proper name that is
+   * no threat ("Kafka and Spark", "Spark, Flink and Kafka": the word spotted nowhere in the text) names that other
+   * thing's kind here — a data tool, not Molerats' backdoor Spark — and so do its other mentions that only the page's
+   * context confirmed ("Spark keeps state per host"). Not where a mention has a cue of its kind ("the Spark backdoor")
+   * or the entity is named by a name that needs no context: the text then uses the malware's name as well. Listed with
+   * a threat name ("Emotet and Spark") the name stands. Audit S, finding 2 (data-engineering prose on a page about
+   * detection, whose security words gave every "Spark" the context).
+   */
+  function otherProductNames(): void {
+    let drop: Set<number> | null = null;
+    for (let k = 0; k < listedWith.length; k += 3) {
+      const ei = listedWith[k] as number;
+      if (vouched.has(ei) || drop?.has(ei)) continue;
+      const [oa, ob] = toOrig(listedWith[k + 1] as number, listedWith[k + 2] as number);
+      if (overlapsAny(out, oa, ob)) continue;
+      (drop ??= new Set()).add(ei);
+    }
+    if (!drop) return;
+    const keep = drop;
+    out = out.filter((m) => {
+      const ei = uncued.get(m);
+      return ei === undefined || !keep.has(ei);
+    });
   }
 
   /**

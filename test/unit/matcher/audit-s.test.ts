@@ -44,3 +44,20 @@ describe('a name an actor and a ransomware share reads as one entity per text', 
     expect(ids(ms, 'Marlin')).toEqual(['marlin-group', 'marlin-group', 'marlin-group', 'marlin-rw']);
   });
 });
+
+describe('a word-like name listed with another product name is that product, in the whole text', () => {
+  const m2 = createMatcher(
+    compileDictionary([e('sparkdoor', 'malware', 'Spark'), e('emotet', 'malware', 'Emotet'), e('molerats', 'actor', 'Molerats'), e('trickbot', 'malware', 'TrickBot')], { version: 'audit-s-2' }),
+  );
+  const SEC = 'Our security operations team scores endpoint telemetry for malware, phishing and lateral movement, and pushes ransomware alerts to incident response. ';
+  it('"Kafka and Spark" on a security page is the data tool, at each of its mentions', () => {
+    expect(m2.match(SEC + 'Events land in Kafka and Spark jobs score them. Spark keeps state per host.')).toEqual([]);
+    expect(m2.match(SEC + 'We replaced the batch with Spark, Flink and Kafka. Spark reads the topics.')).toEqual([]);
+  });
+  it('listed with threat names, or with a cue of its kind, it stays the malware', () => {
+    const t = (s: string) => m2.match(SEC + s).map((m) => m.text);
+    expect(t('Molerats deployed Emotet and Spark against journalists.')).toEqual(['Molerats', 'Emotet', 'Spark']);
+    expect(t('Molerats used Spark in 2020. Kafka and Spark pipelines were also seen, and the Spark backdoor beacons hourly.')).toEqual(['Molerats', 'Spark', 'Spark', 'Spark']);
+    expect(t('Analysts saw Spark in Gaza, and Spark, Hamas said, was not theirs.')).toEqual(['Spark', 'Spark']);
+  });
+});
