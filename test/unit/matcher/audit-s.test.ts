@@ -61,3 +61,18 @@ describe('a word-like name listed with another product name is that product, in 
     expect(t('Analysts saw Spark in Gaza, and Spark, Hamas said, was not theirs.')).toEqual(['Spark', 'Spark']);
   });
 });
+
+describe('an ordinary-noun cue and a distinctive name after it in the sentence confirm a flagged name', () => {
+  const m3 = createMatcher(
+    compileDictionary([{ ...e('widow', 'malware', 'Latrodectus'), nameAmbiguous: true }, e('lumma', 'malware', 'Lumma Stealer', ['LummaC2']), e('brc4', 'tool', 'Brute Ratel C4', ['BRc4'])], { version: 'audit-s-3' }),
+  );
+  it('"Latrodectus loader campaigns surged, delivering LummaC2" (the mirror of a cue right after a distinctive name)', () => {
+    expect(m3.match('Weekly roundup: Latrodectus loader campaigns surged, delivering LummaC2. The Latrodectus payload now decrypts its strings.').map((m) => m.text)).toEqual(['Latrodectus', 'LummaC2', 'Latrodectus']);
+  });
+  it('not without a cue of its kind, nor across sentences, nor a spider on a nature page', () => {
+    const t = (s: string) => m3.match(s).map((m) => m.text);
+    expect(t('Weekly roundup: Latrodectus surged, delivering LummaC2.')).toEqual(['LummaC2']);
+    expect(t('The Latrodectus loader was seen. LummaC2 followed.')).toEqual(['LummaC2']);
+    expect(t('Latrodectus spiders are venomous; the Latrodectus family includes the black widow.')).toEqual([]);
+  });
+});
