@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDictionary, createMatcher, type Match } from '../../../src/core/matcher/index';
 import type { Entity } from '../../../src/core/model/entity';
 import { e } from './fixtures';
+import { detectAndParse } from '../../../src/core/importers/index';
 
 const DICT: Entity[] = [
   // a ransomware operation and the group ATT&CK lists under the same name (Akira, Play, RansomHub)
@@ -74,5 +75,20 @@ describe('an ordinary-noun cue and a distinctive name after it in the sentence c
     expect(t('Weekly roundup: Latrodectus surged, delivering LummaC2.')).toEqual(['LummaC2']);
     expect(t('The Latrodectus loader was seen. LummaC2 followed.')).toEqual(['LummaC2']);
     expect(t('Latrodectus spiders are venomous; the Latrodectus family includes the black widow.')).toEqual([]);
+  });
+});
+
+describe('a malpedia family described as a tester\'s tool is imported as a tool', () => {
+  const galaxy = (description: string) =>
+    JSON.stringify({ type: 'malpedia', name: 'Malpedia', uuid: '1d1c9af9-37fa-4deb-a928-f9b0abc7354c', values: [{ value: 'GrabHound', uuid: '0b9f2c6e-3a0e-4f7a-9b55-7d7b3c1f2a10', description }] });
+  it('"according to its GitHub repository … a data collector" → tool, and the matcher says so', () => {
+    const plan = detectAndParse(galaxy('According to its GitHub repository, GrabHound is a C# data collector for a graph tool.'), 'malpedia.json');
+    expect(plan.entities.map((x) => x.kind)).toEqual(['tool']);
+    const m = createMatcher(compileDictionary(plan.entities, { version: 'audit-s-4' }));
+    expect(m.match('Operators then ran GrabHound to map the domain.').map((x) => x.kind)).toEqual(['tool']);
+  });
+  it('a family whose description speaks of malware or an implant stays malware', () => {
+    expect(detectAndParse(galaxy('A red team framework whose implant was seen in intrusions.'), 'malpedia.json').entities.map((x) => x.kind)).toEqual(['malware']);
+    expect(detectAndParse(galaxy('A backdoor that beacons hourly.'), 'malpedia.json').entities.map((x) => x.kind)).toEqual(['malware']);
   });
 });
