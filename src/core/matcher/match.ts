@@ -667,10 +667,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         seenEntities.add(bestEntity);
         if (bestLevel === AMBIGUITY.wordlike || bestLevel === AMBIGUITY.flagged) {
           const c = m.cue;
-          if (c && c.kind !== 'neutral' && ((c.kind === 'actor') === (m.kind === 'actor') || (c.kind === 'actor' && m.kind === 'ransomware'))) vouched.add(bestEntity);
+          if (c && c.kind !== 'neutral' && cueFitsKind(c, m.kind)) vouched.add(bestEntity);
           else {
             uncued.set(m, bestEntity);
-            const w = listedWithName(text, i, end);
+            // only a name that is an ordinary word: a coined word-like name listed with other software ("ConnectWise
+            // ScreenControl, Mimikatz and Advanced IP Scanner") is the threat's tool list
+            const w = bestLevel === AMBIGUITY.flagged ? listedWithName(text, i, end) : undefined;
             if (w) listedWith.push(bestEntity, w[0], w[1]);
           }
         } else if (bestLevel === AMBIGUITY.distinct) vouched.add(bestEntity);
@@ -1193,7 +1195,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
-   * One sense per text, the ordinary sense: a word-like or flagged name that a mention lists with a proper name that is
+   * One sense per text, the ordinary sense: a flagged name (an ordinary word) that a mention lists with a proper name that is
    * no threat ("Kafka and Spark", "Spark, Flink and Kafka": the word spotted nowhere in the text) names that other
    * thing's kind here — a data tool, not Molerats' backdoor Spark — and so do its other mentions that only the page's
    * context confirmed ("Spark keeps state per host"). Not where a mention has a cue of its kind ("the Spark backdoor")
@@ -1279,7 +1281,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /** Does a cue's kind fit an entity's ("operators" fits a ransomware name too: its crew)? */
-  function cueFitsKind(c: Cue, kind: EntityKind): boolean {
+  function cueFitsKind(c: Pick<Cue, 'kind'>, kind: EntityKind): boolean {
     return c.kind === 'actor' ? kind === 'actor' || kind === 'ransomware' : kind !== 'actor';
   }
 

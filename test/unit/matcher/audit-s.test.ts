@@ -48,7 +48,7 @@ describe('a name an actor and a ransomware share reads as one entity per text', 
 
 describe('a word-like name listed with another product name is that product, in the whole text', () => {
   const m2 = createMatcher(
-    compileDictionary([e('sparkdoor', 'malware', 'Spark'), e('emotet', 'malware', 'Emotet'), e('molerats', 'actor', 'Molerats'), e('trickbot', 'malware', 'TrickBot')], { version: 'audit-s-2' }),
+    compileDictionary([{ ...e('sparkdoor', 'malware', 'Spark'), nameAmbiguous: true }, e('emotet', 'malware', 'Emotet'), e('molerats', 'actor', 'Molerats'), e('mimikatz', 'tool', 'Mimikatz'), e('trickbot', 'malware', 'TrickBot')], { version: 'audit-s-2' }),
   );
   const SEC = 'Our security operations team scores endpoint telemetry for malware, phishing and lateral movement, and pushes ransomware alerts to incident response. ';
   it('"Kafka and Spark" on a security page is the data tool, at each of its mentions', () => {
@@ -59,6 +59,8 @@ describe('a word-like name listed with another product name is that product, in 
     const t = (s: string) => m2.match(SEC + s).map((m) => m.text);
     expect(t('Molerats deployed Emotet and Spark against journalists.')).toEqual(['Molerats', 'Emotet', 'Spark']);
     expect(t('Molerats used Spark in 2020. Kafka and Spark pipelines were also seen, and the Spark backdoor beacons hourly.')).toEqual(['Molerats', 'Spark', 'Spark', 'Spark']);
+    // a coined name (not an ordinary word) in a list of other software is the threat's tool
+    expect(t('Observed tools include PDQ Deploy, ConnectWise ScreenControl, Mimikatz and Advanced IP Scanner.')).toEqual(['Mimikatz']);
     expect(t('Analysts saw Spark in Gaza, and Spark, Hamas said, was not theirs.')).toEqual(['Spark', 'Spark']);
   });
 });
