@@ -338,13 +338,13 @@ export function listCueBefore(text: string, start: number): Cue | undefined {
 
 /**
  * "the financially motivated group also tracked as X", "a ransomware family known as X", "the hackers, also referred
- * to as X": an alias introduced in a clause whose head is a crew or software noun names a thing of that kind, and the
- * noun is the cue for the name that follows (audit H, finding 6: "FIN7, the financially motivated group also tracked
- * as Carbanak" is the actor alias, not the malware of that name). The last such noun before "known/tracked/referred
+ * to as X", "the group, which Microsoft also tracks as X" (audit S): an alias introduced in a clause whose head is a
+ * crew or software noun names a thing of that kind, and the noun is the cue for the name that follows (audit H, finding 6: "FIN7, the financially motivated group also tracked
+ * as Carbanak" is the actor alias, not the malware of that name). The last such noun before "known/tracked/tracks/referred
  * to as" counts ("the ransomware gang known as X": a gang), in the same clause (no sentence end, colon or semicolon
  * between) and at most ALIAS_INTRO_GAP characters before it.
  */
-const ALIAS_INTRO_RE = /^.*\b(group|gang|crew|actor|hackers|adversary|cartel|syndicate|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|family|wiper)(?![\p{L}\p{N}_-])[^.;:!?\n]{0,48}?\b(?:also[ \u00a0]+)?(?:known|tracked|referred[ \u00a0]+to)[ \u00a0]+as[ \u00a0]+["'\u201c\u2018]?$/iu;
+const ALIAS_INTRO_RE = /^.*\b(group|gang|crew|actor|hackers|adversary|cartel|syndicate|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|family|wiper)(?![\p{L}\p{N}_-])[^.;:!?\n]{0,48}?\b(?:also[ \u00a0]+)?(?:known|tracked|tracks?|referred[ \u00a0]+to)[ \u00a0]+as[ \u00a0]+["'\u201c\u2018]?$/iu;
 const ALIAS_INTRO_CHARS = 96;
 
 export function aliasIntroCueBefore(text: string, start: number): Cue | undefined {

@@ -94,3 +94,11 @@ describe('a malpedia family described as a tester\'s tool is imported as a tool'
     expect(detectAndParse(galaxy('A backdoor that beacons hourly.'), 'malpedia.json').entities.map((x) => x.kind)).toEqual(['malware']);
   });
 });
+
+describe('an alias introduced by "tracks as" names a thing of the clause\'s kind', () => {
+  const m5 = createMatcher(compileDictionary([e('salty', 'actor', 'Salt Typhoon', ['GhostEmperor', 'FamousSparrow']), e('ghostemperor-rk', 'malware', 'GhostEmperor')], { version: 'audit-s-5' }));
+  it('"The group, which Microsoft also tracks as GhostEmperor" is the actor', () => {
+    const ms = m5.match('Salt Typhoon, a hacking group tied to China, breached carriers. The group, which Microsoft also tracks as GhostEmperor and FamousSparrow, used a rootkit.');
+    expect(ms.map((m) => `${m.text}=${m.entityId}`)).toEqual(['Salt Typhoon=salty', 'GhostEmperor=salty', 'FamousSparrow=salty']);
+  });
+});
