@@ -1524,21 +1524,27 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * involved, so the switch needs no dictionary look-up.
    */
   function oneEntityPerName(ms: Match[]): void {
+    // (below: a name an actor and a ransomware share; oneOfSameKind: "Medusa" and "Medusa ransomware")
     let groups: Map<string, Match[]> | null = null;
     let kinds: Map<string, number> | null = null;
     for (const m of ms) {
-      if (!m.entityId || m.possible || (m.kind !== 'actor' && m.kind !== 'ransomware')) continue;
-      const key = m.alias.toLowerCase();
+      if (!m.entityId || m.possible || m.kind === 'tool') continue;
+      const key = bareAlias(m.alias);
       groups ??= new Map();
       kinds ??= new Map();
       const g = groups.get(key);
       if (g) g.push(m);
       else groups.set(key, [m]);
-      kinds.set(key, (kinds.get(key) ?? 0) | (m.kind === 'actor' ? 1 : 2));
+      kinds.set(key, (kinds.get(key) ?? 0) | (m.kind === 'actor' ? 1 : m.kind === 'ransomware' ? 2 : 4));
     }
     if (!groups || !kinds) return;
     for (const [key, g] of groups) {
-      if (kinds.get(key) !== 3) continue;
+      const bits = kinds.get(key) as number;
+      if (bits === 2 || bits === 4) {
+        oneOfSameKind(g);
+        continue;
+      }
+      if (bits !== 3) continue;
       let vote = 0;
       const count = new Map<string, number>();
       for (const m of g) {
@@ -1578,6 +1584,37 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     }
   }
 
+  /**
+   * "Medusa … Medusa ransomware indicators … Medusa operators": a family's name with its kind word after it is, for one
+   * feed, an entity of its own ("Medusa Ransomware", ATT&CK) and, bare, another's (the bundled Medusa). In one text the
+   * two writings name one family: its mentions go to the entity most of them got, on a tie the one whose alias is
+   * the bare name. Only entities of one kind, and only where the writings differ by a trailing kind word.
+   */
+  function oneOfSameKind(g: Match[]): void {
+    const ids = new Set(g.map((m) => m.entityId));
+    if (ids.size < 2) return;
+    const count = new Map<string, number>();
+    for (const m of g) count.set(m.entityId as string, (count.get(m.entityId as string) ?? 0) + 1);
+    let chosen = g[0] as Match;
+    for (const m of g) {
+      const d = (count.get(m.entityId as string) as number) - (count.get(chosen.entityId as string) as number);
+      if (d > 0 || (d === 0 && m.alias.length < chosen.alias.length)) chosen = m;
+    }
+    for (const m of g) {
+      if (m.entityId === chosen.entityId) continue;
+      // the alias stays the one written ("Medusa Ransomware"): it is what matched
+      m.entityId = chosen.entityId;
+      m.name = chosen.name;
+    }
+  }
+
   return { match, hasSecurityContext };
+}
+
+/** An alias without a trailing kind word ("Medusa Ransomware" → "medusa"), lower case: the family it names. */
+function bareAlias(alias: string): string {
+  const a = alias.toLowerCase();
+  const sp = a.lastIndexOf(' ');
+  return sp > 0 && KIND_SUFFIXES.has(a.slice(sp + 1)) ? a.slice(0, sp).trimEnd() : a;
 }
 

@@ -102,3 +102,12 @@ describe('an alias introduced by "tracks as" names a thing of the clause\'s kind
     expect(ms.map((m) => `${m.text}=${m.entityId}`)).toEqual(['Salt Typhoon=salty', 'GhostEmperor=salty', 'FamousSparrow=salty']);
   });
 });
+
+describe('a family named with and without its kind word in one text is one entity', () => {
+  const m6 = createMatcher(compileDictionary([{ ...e('medusa', 'ransomware', 'Medusa'), nameAmbiguous: true }, e('medusa-rw', 'ransomware', 'Medusa Ransomware')], { version: 'audit-s-6' }));
+  it('"Medusa ransomware indicators … Medusa operators … Medusa affiliates"', () => {
+    const ms = m6.match('#StopRansomware: Medusa. This lists known Medusa ransomware indicators. Medusa operators use phishing; Medusa affiliates buy access.');
+    expect(new Set(ms.map((m) => m.entityId))).toEqual(new Set(['medusa']));
+    expect(ms.map((m) => m.text)).toContain('Medusa ransomware');
+  });
+});
