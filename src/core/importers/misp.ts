@@ -76,6 +76,19 @@ function digest(text: string): string {
   return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
 }
 
+/**
+ * Malpedia lists every family as malware, offensive-security tools too (SharpHound, "a C# Data Collector for
+ * BloodHound"; SharpWMI, JuicyPotato, Venom Proxy, Yasso). A family whose description presents it as a tool for
+ * penetration testers or red teams, or by its GitHub repository, and says nothing of malware, a backdoor, an implant,
+ * a custom build or threat actors, is imported as a tool (audit S, finding 4: SharpHound was shown as malware). Another
+ * feed's typing still wins in the merge (ATT&CK's, import-merge.ts).
+ */
+const TESTER_TOOL = /penetration[- ]test|pentest|red[- ]team|adversar(?:y|ial)[- ](?:emulation|simulation)|\b(?:its|the) github repo/iu;
+const MALWARE_WORDS = /malware|malicious|backdoor|trojan|\bRATs?\b|ransomware|stealer|implant|custom|threat actors?|spyware|botnet|wiper|loader/iu;
+export function isTesterTool(description: string): boolean {
+  return TESTER_TOOL.test(description) && !MALWARE_WORDS.test(description);
+}
+
 /** Heuristic: does this parsed JSON look like a MISP galaxy cluster file? */
 export function looksLikeMispGalaxy(json: unknown): boolean {
   return isObject(json) && Array.isArray(own(json, 'values')) && typeof own(json, 'type') === 'string';
@@ -197,7 +210,7 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
     const id = `misp:${uuid}`;
     plan.entities.push({
       id,
-      kind,
+      kind: type === 'malpedia' && description && isTesterTool(description) ? 'tool' : kind,
       name,
       aliases,
       ...(country ? { country } : {}),

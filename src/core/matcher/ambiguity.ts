@@ -338,13 +338,13 @@ export function listCueBefore(text: string, start: number): Cue | undefined {
 
 /**
  * "the financially motivated group also tracked as X", "a ransomware family known as X", "the hackers, also referred
- * to as X": an alias introduced in a clause whose head is a crew or software noun names a thing of that kind, and the
- * noun is the cue for the name that follows (audit H, finding 6: "FIN7, the financially motivated group also tracked
- * as Carbanak" is the actor alias, not the malware of that name). The last such noun before "known/tracked/referred
+ * to as X", "the group, which Microsoft also tracks as X" (audit S): an alias introduced in a clause whose head is a
+ * crew or software noun names a thing of that kind, and the noun is the cue for the name that follows (audit H, finding 6: "FIN7, the financially motivated group also tracked
+ * as Carbanak" is the actor alias, not the malware of that name). The last such noun before "known/tracked/tracks/referred
  * to as" counts ("the ransomware gang known as X": a gang), in the same clause (no sentence end, colon or semicolon
  * between) and at most ALIAS_INTRO_GAP characters before it.
  */
-const ALIAS_INTRO_RE = /^.*\b(group|gang|crew|actor|hackers|adversary|cartel|syndicate|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|family|wiper)(?![\p{L}\p{N}_-])[^.;:!?\n]{0,48}?\b(?:also[ \u00a0]+)?(?:known|tracked|referred[ \u00a0]+to)[ \u00a0]+as[ \u00a0]+["'\u201c\u2018]?$/iu;
+const ALIAS_INTRO_RE = /^.*\b(group|gang|crew|actor|hackers|adversary|cartel|syndicate|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|family|wiper)(?![\p{L}\p{N}_-])[^.;:!?\n]{0,48}?\b(?:also[ \u00a0]+)?(?:known|tracked|tracks?|referred[ \u00a0]+to)[ \u00a0]+as[ \u00a0]+["'\u201c\u2018]?$/iu;
 const ALIAS_INTRO_CHARS = 96;
 
 export function aliasIntroCueBefore(text: string, start: number): Cue | undefined {
@@ -875,4 +875,99 @@ export function campaignWordBefore(text: string, s: number): boolean {
   // cheap test first: a space, then the "n" of "Operation", right before the name
   if (s < 10 || !isInlineSpace(text.charCodeAt(s - 1)) || text.charCodeAt(s - 2) !== 110) return false;
   return text.startsWith('Operation', s - 10) && !(s > 10 && isWordAt(text, s - 11));
+}
+
+/**
+ * The other name a name is listed with: "Kafka and Spark", "Spark or Flink", "Spark, Flink and Kafka", "Hadoop, Spark,
+ * …" — a word in Title Case, letters only, joined to the name by "and", "or", "&" (not ", and": clauses are joined so too) or
+ * by a comma where the list goes on after it. A word before the name counts only inside a sentence (at a sentence start any
+ * word is capitalised: "Attacks and Spark"); a word after "and" is inside one. Returns its span, or undefined. Whether
+ * it is a threat name is for the caller to say (match.ts otherProductNames): a word-like name listed with a proper
+ * name that is no threat is that other thing's kind ("Kafka and Spark" in a data pipeline, not Molerats' backdoor).
+ */
+export function listedWithName(text: string, s: number, e: number): [number, number] | undefined {
+  return listedAfter(text, e) ?? listedBefore(text, s, e);
+}
+
+/** A Title Case word of letters only starting at `a`: its end, or -1. */
+function titleWordAt(text: string, a: number): number {
+  if (a >= text.length || !((CLS[text.charCodeAt(a)] || classify(text.charCodeAt(a))) & C_UPPER)) return -1;
+  let k = a + 1;
+  while (k < text.length) {
+    const c = text.charCodeAt(k);
+    const cl = CLS[c] || classify(c);
+    if (!(cl & C_LETTER)) break;
+    if (cl & C_UPPER) return -1;
+    k++;
+  }
+  if (k - a < 3 || (k < text.length && (CLS[text.charCodeAt(k)] || classify(text.charCodeAt(k))) & C_WORD)) return -1;
+  // a hyphen glues on another word ("Kafka-based")
+  if (text.charCodeAt(k) === 45 && isLetter(text.charCodeAt(k + 1))) return -1;
+  return LIST_STOP_WORDS.has(text.slice(a, k).toLowerCase()) ? -1 : k;
+}
+/** Capitalised words that start a clause or name a kind, not another product: "Spark and Group", "X, Then". */
+const LIST_STOP_WORDS = new Set([...ACTOR_CUES, ...SOFTWARE_CUES, ...NEUTRAL_CUES, 'the', 'and', 'but', 'then', 'also', 'however', 'this', 'that', 'these', 'those', 'its', 'their', 'our']);
+
+/** A conjunction ("and", "or", "&") with spaces after it, starting at `k`: its end, or -1. */
+function conjunctionAt(text: string, k: number): number {
+  let w = -1;
+  if (text.startsWith('and', k)) w = k + 3;
+  else if (text.startsWith('or', k)) w = k + 2;
+  else if (text.charCodeAt(k) === 38) w = k + 1;
+  if (w < 0 || !isInlineSpace(text.charCodeAt(w))) return -1;
+  while (w < text.length && isInlineSpace(text.charCodeAt(w))) w++;
+  return w;
+}
+
+/** Does a list go on at `k`: a comma, or spaces then a conjunction? */
+function listGoesOn(text: string, k: number): boolean {
+  if (text.charCodeAt(k) === 44) return true;
+  let j = k;
+  while (j < text.length && isInlineSpace(text.charCodeAt(j))) j++;
+  return j > k && conjunctionAt(text, j) > 0;
+}
+
+function listedAfter(text: string, e: number): [number, number] | undefined {
+  let k = e;
+  const comma = text.charCodeAt(k) === 44;
+  if (comma) k++;
+  const sp = k;
+  while (k < text.length && isInlineSpace(text.charCodeAt(k))) k++;
+  if (k === sp) return undefined;
+  const c = conjunctionAt(text, k);
+  // "Spark, and Hamas said" joins clauses as often as list items: a comma then a conjunction is not read as a list
+  if (c < 0 ? !comma : comma) return undefined;
+  const a = c < 0 ? k : c;
+  const b = titleWordAt(text, a);
+  if (b < 0 || (c < 0 && !listGoesOn(text, b))) return undefined;
+  return [a, b];
+}
+
+function listedBefore(text: string, s: number, e: number): [number, number] | undefined {
+  let k = s;
+  while (k > 0 && isInlineSpace(text.charCodeAt(k - 1))) k--;
+  if (k === s) return undefined;
+  let conj = false;
+  // "W and Spark", "W or Spark", "W & Spark"
+  for (const w of ['and', 'or', '&']) {
+    if (k >= w.length && text.startsWith(w, k - w.length) && (k === w.length || !isLetter(text.charCodeAt(k - w.length - 1)))) {
+      k -= w.length;
+      conj = true;
+      break;
+    }
+  }
+  if (conj) {
+    const c = k;
+    while (k > 0 && isInlineSpace(text.charCodeAt(k - 1))) k--;
+    // ", and Spark" joins clauses as often as list items ("in Gaza, and Spark was…"): not read as a list
+    if (k === c || text.charCodeAt(k - 1) === 44) return undefined;
+  } else {
+    // "W, Spark" is a list only where it goes on after the name ("W, Spark and X", "W, Spark, X")
+    if (text.charCodeAt(k - 1) !== 44 || !listGoesOn(text, e)) return undefined;
+    k--;
+  }
+  const b = k;
+  let a = b;
+  while (a > 0 && isLetter(text.charCodeAt(a - 1))) a--;
+  return a < b && titleWordAt(text, a) === b && isMidSentence(text, a) ? [a, b] : undefined;
 }
