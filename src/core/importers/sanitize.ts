@@ -68,6 +68,11 @@ export function parseJsonText(text: string, file: string): { value: Json; errors
   if (tooBig) return { errors: [tooBig] };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!body.trim()) return { errors: [new ImportError({ file, path: '', field: '', message: 'The file is empty.' })] };
+  // Text that reached here already decoded wrongly (UTF-16 read as UTF-8): say so rather than "not valid JSON".
+  if (/^(?:\uFFFD\uFFFD|[^\0]?\0)/u.test(body)) {
+    const message = 'The file looks like UTF-16 text read as UTF-8 (zero bytes or an unreadable byte-order mark at the start). Save it as UTF-8 and import it again.';
+    return { errors: [new ImportError({ file, path: '', field: '', message })] };
+  }
   let value: Json;
   try {
     value = JSON.parse(body) as Json;
