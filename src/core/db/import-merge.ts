@@ -493,7 +493,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     linkRows.set(id, prev ? { ...prev, provenance: union(prev.provenance, pl.provenance) } : { ...pl, id, from, to });
   }
   if (unresolved > MAX_LINK_WARNINGS) {
-    warnings.push({ file: plan.fileName, path: 'links', field: '', message: `…and ${unresolved - MAX_LINK_WARNINGS} more links skipped for the same reason.` });
+    const more = unresolved - MAX_LINK_WARNINGS;
+    warnings.push({ file: plan.fileName, path: 'links', field: '', message: `…and ${more} more links skipped for the same reason (${unresolved} in all).`, counts: more });
   }
   if (unresolved && mispGalaxy) {
     // Skipped links are not kept anywhere: only importing this file again, once their ends exist, adds them.
@@ -502,6 +503,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       path: 'links',
       field: '',
       message: `${unresolved} link${unresolved === 1 ? '' : 's'} of ${plan.fileName} point to clusters that are not imported yet, most likely in other MISP galaxies (threat-actor, tool, malpedia, ransomware…). Import those galaxies, then import ${plan.fileName} again to add ${unresolved === 1 ? 'it' : 'them'}.`,
+      // Explains the skipped links counted above; not one more problem.
+      counts: 0,
     });
   }
   const linkIds = [...linkRows.keys()];

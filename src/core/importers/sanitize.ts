@@ -97,12 +97,15 @@ export function parseJsonText(text: string, file: string): { value: Json; errors
 /** Walks a parsed tree iteratively; reports forbidden keys and excessive depth. */
 export function checkTree(root: Json, file: string, maxErrors = 20): ImportError[] {
   const errors: ImportError[] = [];
+  // Past maxErrors the walk goes on counting, so that the reader learns how many problems the file has in all.
+  let more = 0;
+  const report = (error: ImportError) => (errors.length < maxErrors ? errors.push(error) : more++);
   const stack: { v: Json; path: string; depth: number }[] = [{ v: root, path: '', depth: 0 }];
-  while (stack.length && errors.length < maxErrors) {
+  while (stack.length) {
     const { v, path, depth } = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (depth > MAX_JSON_DEPTH) {
-      errors.push(new ImportError({ file, path: path || '(root)', field: '', message: `Nesting deeper than ${MAX_JSON_DEPTH} levels.` }));
+      report(new ImportError({ file, path: path || '(root)', field: '', message: `Nesting deeper than ${MAX_JSON_DEPTH} levels.` }));
       continue;
     }
     if (Array.isArray(v)) {
@@ -114,15 +117,17 @@ export function checkTree(root: Json, file: string, maxErrors = 20): ImportError
       for (const key of Object.keys(v)) {
         const childPath = path ? `${path}.${key}` : key;
         if (FORBIDDEN_KEYS.has(key)) {
-          errors.push(
-            new ImportError({ file, path: childPath, field: key, message: `Forbidden key "${key}" (possible prototype pollution); the file is rejected.` }),
-          );
+          report(new ImportError({ file, path: childPath, field: key, message: `Forbidden key "${key}" (possible prototype pollution); the file is rejected.` }));
           continue;
         }
         const child = v[key];
         if (typeof child === 'object' && child !== null) stack.push({ v: child, path: childPath, depth: depth + 1 });
       }
     }
+  }
+  if (more) {
+    const message = `…and ${more} more problem${more === 1 ? '' : 's'} of the same kinds (forbidden keys, nesting) not listed (${maxErrors + more} in all).`;
+    errors.push(new ImportError({ file, path: '', field: '', message, counts: more }));
   }
   return errors;
 }
