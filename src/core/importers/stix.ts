@@ -239,8 +239,17 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
       ...(provenance.length ? { provenance } : {}),
     });
     linkOfRelationship.set(id, link.id);
-    if (ours && own(obj, 'x_actorlens_claims') !== undefined) {
-      for (const claim of readOwnClaims(c, own(obj, 'x_actorlens_claims'), at, link.id, plan.feed)) addClaim(plan, claims, claim);
+    // Our exports list a relationship's claims in x_actorlens_claims: older ones always (even an empty list), newer
+    // ones with their number in x_actorlens_claim_count and no list when there are none (STIX forbids empty lists).
+    const listed = own(obj, 'x_actorlens_claims');
+    const count = own(obj, 'x_actorlens_claim_count');
+    if (ours && (listed !== undefined || count !== undefined)) {
+      const listedClaims = readOwnClaims(c, listed, at, link.id, plan.feed);
+      const written = Array.isArray(listed) ? listed.length : 0;
+      if (typeof count === 'number' && count !== written) {
+        c.warn(at, 'x_actorlens_claim_count', `The relationship says it has ${count} claims but lists ${written}; the ${written} listed are read.`);
+      }
+      for (const claim of listedClaims) addClaim(plan, claims, claim);
       continue;
     }
     const stance: Stance = own(obj, 'x_actorlens_stance') === 'refutes' ? 'refutes' : 'supports';
