@@ -6,7 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { exportStix, type StixBundle } from '../../../src/core/db/import-export';
 import type { Repository } from '../../../src/core/db/repository';
-import { freshRepo } from '../importers/helpers';
+import { readFileSync } from 'node:fs';
+import { applyImport } from '../../../src/core/db/import-export';
+import { detectAndParse } from '../../../src/core/importers/index';
+import { ATTACK_FILE, fixture, freshRepo, HAS_SHARED, MISP_DIR, warnIfNoShared } from '../importers/helpers';
+
+warnIfNoShared('the STIX export check after importing ATT&CK and the MISP galaxies');
 
 /** RFC 3339 date-time in UTC with "Z" (STIX 2.1 §2.14 timestamp). */
 const TIMESTAMP = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?Z$/;
@@ -176,4 +181,14 @@ describe('STIX 2.1 export against the specification', () => {
       expect(validate(bundle)).toEqual([]);
     });
   }
+
+  it.skipIf(!HAS_SHARED)('an "all" export after importing the sample files, ATT&CK and four MISP galaxies has no problem (needs ../shared/data)', async () => {
+    const repo = await withClaims();
+    for (const f of ['stix20-attack-sample.json', 'misp-threat-actor-sample.json', 'stix21-sample.json']) await applyImport(repo, detectAndParse(fixture(f), f));
+    await applyImport(repo, detectAndParse(readFileSync(ATTACK_FILE, 'utf8'), 'enterprise-groups-software.json'));
+    for (const f of ['threat-actor.json', 'tool.json', 'ransomware.json', 'malpedia.json']) await applyImport(repo, detectAndParse(readFileSync(`${MISP_DIR}/${f}`, 'utf8'), f));
+    const bundle = await exportStix(repo, { scope: 'all', now: new Date('2026-01-02T03:04:05.678Z') });
+    expect(bundle.objects.length).toBeGreaterThan(5000);
+    expect(validate(bundle).slice(0, 20)).toEqual([]);
+  }, 120_000);
 });
