@@ -133,6 +133,13 @@ export function checkTree(root: Json, file: string, maxErrors = 20): ImportError
 }
 
 /**
+ * UTF-8 bytes of a Latin letter or punctuation read as Windows-1252 / Latin-1: "Ã©" for "é", "Â " for a no-break
+ * space, "â€™" for "’". Ã or Â before a character that only appears as the second byte of such a pair, or "â€".
+ */
+const MOJIBAKE =
+  /[\u00C2\u00C3][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|\u00E2\u20AC/u;
+
+/**
  * Never allowed in a name: controls, format characters (zero-width, bidirectional, soft hyphen, tags) and every other
  * character Unicode says to draw as nothing (variation selectors, fillers such as U+3164, which is a letter): with
  * one, "APT28" and a look-alike that is another entity would read the same.
@@ -161,6 +168,8 @@ export interface FieldContext {
   file: string;
   path: string;
   field: string;
+  /** Accept a name garbled by an encoding mix-up (U+FFFD, "Ã©"): only for data ActorLens already holds (backups, own exports). */
+  keepGarbled?: boolean;
 }
 
 /**
@@ -180,6 +189,18 @@ export function cleanName(raw: unknown, ctx: FieldContext): string | ImportError
   }
   if (MARKUP.test(raw)) {
     return new ImportError({ ...ctx, message: `Names must be plain text; this one contains HTML or script: ${preview(raw)}.` });
+  }
+  if (!ctx.keepGarbled && raw.includes('\uFFFD')) {
+    return new ImportError({
+      ...ctx,
+      message: `Name contains U+FFFD (\uFFFD), the character a decoder leaves for bytes it could not read: it was garbled by a conversion from another encoding: ${preview(raw)}.`,
+    });
+  }
+  if (!ctx.keepGarbled && MOJIBAKE.test(raw)) {
+    return new ImportError({
+      ...ctx,
+      message: `Name looks garbled by an encoding mix-up (UTF-8 read as Windows-1252 or Latin-1, as "é" becomes "Ã©"): ${preview(raw)}. Fix the file's encoding and import it again.`,
+    });
   }
   const name = raw.replace(/\s+/gu, ' ').trim().replace(/^[,;:]+|[,;:]+$/gu, '').trim();
   if (name.length > MAX_NAME_LENGTH) {

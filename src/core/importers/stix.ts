@@ -162,6 +162,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   // the relationship's derived confidence), the user's notes come back as the user's claims.
   const ours = mainCreator === ACTORLENS_IDENTITY;
   if (ours) plan.settledAliases = true;
+  c.keepGarbled = ours;
 
   // Pass 2: entities.
   const planIdOf = new Map<string, string>();

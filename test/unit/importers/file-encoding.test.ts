@@ -4,7 +4,8 @@
  * a Windows-1252 file was decoded with U+FFFD for every accented letter and imported with garbled names.
  */
 import { describe, expect, it } from 'vitest';
-import { applyImport } from '../../../src/core/db/import-export';
+import { applyImport, exportBackup, exportStix, restoreBackup } from '../../../src/core/db/import-export';
+import { toRow } from '../../../src/core/db/repository';
 import { detectAndParse, ImportError } from '../../../src/core/importers/index';
 import { decodeImportBytes } from '../../../src/core/importers/decode';
 import { readFileText } from '../../../src/options/import/read-file';
@@ -116,5 +117,50 @@ describe('text already decoded wrongly', () => {
       const plan = detectAndParse(new TextDecoder('utf-8').decode(bytes), 'feed.json');
       expect(plan.errors.map((e) => e.reason)).toEqual([expect.stringMatching(/UTF-16 text read as UTF-8/)]);
     }
+  });
+});
+
+describe('names garbled before they reached the file', () => {
+  const withNames = (name: string, aliases: string[] = []) =>
+    JSON.stringify({
+      type: 'bundle',
+      id: 'bundle--00000000-0000-4000-8000-000000000001',
+      objects: [{ type: 'intrusion-set', spec_version: '2.1', id: 'intrusion-set--00000000-0000-4000-8000-0000000000aa', created: T0, modified: T0, name, aliases }],
+    });
+  const T0 = '2024-01-01T00:00:00.000Z';
+
+  it('refuses a name or alias holding U+FFFD or UTF-8 read as Windows-1252 ("Ã©"), and the database is unchanged', async () => {
+    const repo = await freshRepo(false);
+    const before = await dump(repo);
+    for (const [name, aliases, expected] of [
+      ['Caf\uFFFD Bear', [], /U\+FFFD/],
+      ['Quokka', ['CafÃ© Kitten'], /encoding mix-up/],
+      ['Quokkaâ€™s Crew', [], /encoding mix-up/],
+      ['SÃ£o Group', [], /encoding mix-up/],
+    ] as const) {
+      const plan = detectAndParse(withNames(name, [...aliases]), 'garbled.json');
+      expect(plan.errors.map((e) => e.reason)).toEqual([expect.stringMatching(expected)]);
+      await expect(applyImport(repo, plan)).rejects.toBeInstanceOf(ImportError);
+    }
+    expect(await dump(repo)).toBe(before);
+  });
+
+  it('accepts names that only look close: SÃO PAULO, JOSÉ’S, Straße, Ärger, Ünïcödé', () => {
+    const plan = detectAndParse(withNames('SÃO PAULO Group', ['JOSÉ’S Crew', 'Straße Panda', 'Ärger Bear', 'Ünïcödé Kitten', 'Â-Team']), 'fine.json');
+    expect(plan.errors).toEqual([]);
+    expect(plan.entities[0]!.aliases).toHaveLength(5);
+  });
+
+  it('a name stored garbled before this check still comes back from the reader\'s own export and backup', async () => {
+    const repo = await freshRepo(false);
+    await repo.db.entities.put(toRow({ id: 'user:cafe-bear', kind: 'actor', name: 'CafÃ© Bear', aliases: [{ name: 'Caf\uFFFD Bear' }], provenance: ['user'] }));
+    const own = detectAndParse(JSON.stringify(await exportStix(repo, { scope: 'all' })), 'own.json');
+    expect(own.errors).toEqual([]);
+    const fresh = await freshRepo(false);
+    await applyImport(fresh, own);
+    expect((await fresh.db.entities.get('user:cafe-bear'))?.aliases.map((a) => a.name)).toEqual(['Caf\uFFFD Bear']);
+    const other = await freshRepo(false);
+    await restoreBackup(other, JSON.stringify(await exportBackup(repo)), 'backup.json');
+    expect((await other.db.entities.get('user:cafe-bear'))?.name).toBe('CafÃ© Bear');
   });
 });
