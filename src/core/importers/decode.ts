@@ -73,7 +73,9 @@ export class ImportDecoder {
     if (!this.decoder) {
       this.head = concat(this.head, chunk);
       if (this.head.length < 4) return '';
-      return this.start(this.head, true);
+      const head = this.head;
+      this.head = new Uint8Array(0);
+      return this.start(head, true);
     }
     return this.decode(chunk, true);
   }
