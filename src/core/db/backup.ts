@@ -96,7 +96,8 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
       return undefined;
     }
     if (opts.name) {
-      const checked = cleanName(v, { file, path, field: key });
+      // A backup holds names as they were stored, some perhaps before garbled names were refused: kept, so it restores.
+      const checked = cleanName(v, { file, path, field: key, keepGarbled: true });
       if (checked instanceof ImportError) {
         errors.push(checked);
         return undefined;

@@ -9,7 +9,7 @@
  */
 import type { Entity } from '../model/entity';
 import type { Claim, Link } from '../model/link';
-import { ImportError, type ImportFormat, type ImportIssue, type ImportPlan, type ImportSkipped } from '../importers/types';
+import { ImportError, issueTotal, type ImportFormat, type ImportIssue, type ImportPlan, type ImportSkipped } from '../importers/types';
 import type { EntityRow } from './database';
 import { computeMerge, IMPORT_LOG_KEY, IMPORT_LOG_LIMIT, type Change, type ImportConflict } from './import-merge';
 import { reindexRow, toRow, USER_ORIGIN, type Repository } from './repository';
@@ -77,7 +77,8 @@ function countsOf(p: ImportPreview): ImportCounts {
     newClaims: p.newClaims.length,
     updatedClaims: p.updatedClaims.length,
     conflicts: p.conflicts.length,
-    warnings: p.warnings.length,
+    // The true number: a long run of one warning is listed as a few lines and a summary standing for the rest.
+    warnings: issueTotal(p.warnings),
   };
 }
 

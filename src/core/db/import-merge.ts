@@ -465,6 +465,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   const finalLinkOf = new Map<string, string>();
   const linkRows = new Map<string, Link>();
   let unresolved = 0;
+  let selfLinks = 0;
+  const fileNames = new Map(plan.entities.map((e) => [e.id, e.name]));
   const mispGalaxy = plan.format === 'misp-galaxy';
   const nameOf = (ref: string, resolvedId: string | undefined) => (resolvedId ? rows.get(resolvedId)?.name : undefined) ?? ref;
   for (const pl of plan.links) {
@@ -486,14 +488,32 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       }
       continue;
     }
-    if (from === to) continue;
+    if (from === to) {
+      // Both ends landed on one entity (two objects of the file merged into it, or an end that is another name of the
+      // other): a link needs two. Dropped silently before, the relationship vanished without the reader knowing why.
+      selfLinks++;
+      if (selfLinks <= MAX_LINK_WARNINGS) {
+        warnings.push({
+          file: plan.fileName,
+          path: `link ${fileNames.get(pl.from) ?? pl.from} ${pl.relation} ${fileNames.get(pl.to) ?? pl.to}`,
+          field: '',
+          message: `Both ends are ${rows.get(from)?.name ?? from} once matched against the database; link skipped.`,
+        });
+      }
+      continue;
+    }
     const id = linkId(from, pl.relation, to);
     finalLinkOf.set(pl.id, id);
     const prev = linkRows.get(id);
     linkRows.set(id, prev ? { ...prev, provenance: union(prev.provenance, pl.provenance) } : { ...pl, id, from, to });
   }
+  if (selfLinks > MAX_LINK_WARNINGS) {
+    const more = selfLinks - MAX_LINK_WARNINGS;
+    warnings.push({ file: plan.fileName, path: 'links', field: '', message: `…and ${more} more links skipped because both ends are one entity (${selfLinks} in all).`, counts: more });
+  }
   if (unresolved > MAX_LINK_WARNINGS) {
-    warnings.push({ file: plan.fileName, path: 'links', field: '', message: `…and ${unresolved - MAX_LINK_WARNINGS} more links skipped for the same reason.` });
+    const more = unresolved - MAX_LINK_WARNINGS;
+    warnings.push({ file: plan.fileName, path: 'links', field: '', message: `…and ${more} more links skipped for the same reason (${unresolved} in all).`, counts: more });
   }
   if (unresolved && mispGalaxy) {
     // Skipped links are not kept anywhere: only importing this file again, once their ends exist, adds them.
@@ -502,6 +522,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       path: 'links',
       field: '',
       message: `${unresolved} link${unresolved === 1 ? '' : 's'} of ${plan.fileName} point to clusters that are not imported yet, most likely in other MISP galaxies (threat-actor, tool, malpedia, ransomware…). Import those galaxies, then import ${plan.fileName} again to add ${unresolved === 1 ? 'it' : 'them'}.`,
+      // Explains the skipped links counted above; not one more problem.
+      counts: 0,
     });
   }
   const linkIds = [...linkRows.keys()];

@@ -27,15 +27,23 @@ function checkUrl(url: string | undefined, what: string): void {
   if (url !== undefined && url.length > MAX_URL) throw new Error(`The ${what} is longer than ${MAX_URL} characters.`);
 }
 
-/** A source as stored: a title is required; over-long text is cut (an ellipsis shows where). */
+/**
+ * A source as stored: a title is required; over-long text is cut (an ellipsis shows where); an optional field left
+ * blank ("publisher": "") is no field at all, as the claim form already treats it (an export would otherwise carry
+ * empty strings, and cite "" as the publisher).
+ */
 export function readerSource(source: Source): Source {
   const title = source.title.trim();
   if (!title) throw new Error('A source needs a title.');
   checkUrl(source.url, 'source address');
   const fit: Source = { ...source, title: cut(title, MAX_TEXT) };
+  if (fit.url !== undefined && !fit.url.trim()) delete fit.url;
   for (const key of ['publisher', 'author', 'date', 'basedOn'] as const) {
     const v = fit[key];
-    if (v !== undefined) fit[key] = cut(v, MAX_FIELD);
+    if (v !== undefined) {
+      if (v.trim()) fit[key] = cut(v, MAX_FIELD);
+      else delete fit[key];
+    }
   }
   return fit;
 }

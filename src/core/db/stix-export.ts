@@ -7,7 +7,9 @@
  *   status in x_actorlens_status, override and provenance in x_actorlens_*), confidence = the derived 0–100
  *   confidence, only when defined: an assessment for other tools, never evidence (our importer ignores it).
  *   Non-user claims become the relationship's external_references (source_name = publisher, description =
- *   title, url) for other tools, and are kept whole, id and origin included, in x_actorlens_claims.
+ *   title, url) for other tools, and are kept whole, id and origin included, in x_actorlens_claims, with their number
+ *   in x_actorlens_claim_count (always present: 0 tells our importer the link has none but the user's; STIX forbids
+ *   the empty list that said so before).
  * - User claims → a note per claim (content = the quote, or a one-line summary) referencing the
  *   relationship, with the claim's id, confidence, stance and full source in x_actorlens_* properties.
  * - Entities carry their ActorLens id, provenance, STIX ids and exact first/last seen dates (YYYY, YYYY-MM or
@@ -67,6 +69,12 @@ function seenTimestamp(date: string | undefined): string | undefined {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date);
   if (!m) return undefined;
   return timestamp(`${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}T00:00:00.000Z`, '') || undefined;
+}
+
+/** An override without its reason when it has none: our importer reads a missing reason as "". */
+function overrideOf(override: NonNullable<Link['override']>): Partial<NonNullable<Link['override']>> {
+  const { reason, ...rest } = override;
+  return reason ? override : rest;
 }
 
 function sourceReference(claim: Claim): ExternalReference {
@@ -194,9 +202,11 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
       ...(refs.length ? { external_references: refs } : {}),
       x_actorlens_relation: link.relation,
       x_actorlens_status: link.status,
-      ...(link.override ? { x_actorlens_override: link.override } : {}),
-      // Always present, even empty: it tells our importer that the relationship's claims are all listed here.
-      x_actorlens_claims: evidence.map(({ linkId: _link, ...claim }) => claim),
+      ...(link.override ? { x_actorlens_override: overrideOf(link.override) } : {}),
+      // The count is always present: it tells our importer that the relationship's claims are all listed here (none
+      // when 0). An empty list would say the same but STIX 2.1 forbids empty lists (§2.7, list).
+      x_actorlens_claim_count: evidence.length,
+      ...(evidence.length ? { x_actorlens_claims: evidence.map(({ linkId: _link, ...claim }) => claim) } : {}),
       x_actorlens_provenance: link.provenance,
     });
   }

@@ -7,6 +7,12 @@ import { ImportError, type ImportPlan } from './types';
 
 /** Collects errors and warnings while parsing one file. */
 export class Collector {
+  /**
+   * Names as ActorLens already holds them (our own export): a name garbled by an encoding mix-up before the check
+   * existed is kept, or the reader's export of it could never be imported again.
+   */
+  keepGarbled = false;
+
   constructor(readonly plan: ImportPlan) {}
 
   error(path: string, field: string, message: string): void {
@@ -18,7 +24,7 @@ export class Collector {
   }
 
   ctx(path: string, field: string): FieldContext {
-    return { file: this.plan.fileName, path, field };
+    return { file: this.plan.fileName, path, field, ...(this.keepGarbled ? { keepGarbled: true } : {}) };
   }
 
   /** Takes a value or records its error; returns undefined on error. */

@@ -68,6 +68,11 @@ export function parseJsonText(text: string, file: string): { value: Json; errors
   if (tooBig) return { errors: [tooBig] };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!body.trim()) return { errors: [new ImportError({ file, path: '', field: '', message: 'The file is empty.' })] };
+  // Text that reached here already decoded wrongly (UTF-16 read as UTF-8): say so rather than "not valid JSON".
+  if (/^(?:\uFFFD\uFFFD|[^\0]?\0)/u.test(body)) {
+    const message = 'The file looks like UTF-16 text read as UTF-8 (zero bytes or an unreadable byte-order mark at the start). Save it as UTF-8 and import it again.';
+    return { errors: [new ImportError({ file, path: '', field: '', message })] };
+  }
   let value: Json;
   try {
     value = JSON.parse(body) as Json;
@@ -92,12 +97,15 @@ export function parseJsonText(text: string, file: string): { value: Json; errors
 /** Walks a parsed tree iteratively; reports forbidden keys and excessive depth. */
 export function checkTree(root: Json, file: string, maxErrors = 20): ImportError[] {
   const errors: ImportError[] = [];
+  // Past maxErrors the walk goes on counting, so that the reader learns how many problems the file has in all.
+  let more = 0;
+  const report = (error: ImportError) => (errors.length < maxErrors ? errors.push(error) : more++);
   const stack: { v: Json; path: string; depth: number }[] = [{ v: root, path: '', depth: 0 }];
-  while (stack.length && errors.length < maxErrors) {
+  while (stack.length) {
     const { v, path, depth } = stack.pop()!;
     if (typeof v !== 'object' || v === null) continue;
     if (depth > MAX_JSON_DEPTH) {
-      errors.push(new ImportError({ file, path: path || '(root)', field: '', message: `Nesting deeper than ${MAX_JSON_DEPTH} levels.` }));
+      report(new ImportError({ file, path: path || '(root)', field: '', message: `Nesting deeper than ${MAX_JSON_DEPTH} levels.` }));
       continue;
     }
     if (Array.isArray(v)) {
@@ -109,9 +117,7 @@ export function checkTree(root: Json, file: string, maxErrors = 20): ImportError
       for (const key of Object.keys(v)) {
         const childPath = path ? `${path}.${key}` : key;
         if (FORBIDDEN_KEYS.has(key)) {
-          errors.push(
-            new ImportError({ file, path: childPath, field: key, message: `Forbidden key "${key}" (possible prototype pollution); the file is rejected.` }),
-          );
+          report(new ImportError({ file, path: childPath, field: key, message: `Forbidden key "${key}" (possible prototype pollution); the file is rejected.` }));
           continue;
         }
         const child = v[key];
@@ -119,8 +125,19 @@ export function checkTree(root: Json, file: string, maxErrors = 20): ImportError
       }
     }
   }
+  if (more) {
+    const message = `…and ${more} more problem${more === 1 ? '' : 's'} of the same kinds (forbidden keys, nesting) not listed (${maxErrors + more} in all).`;
+    errors.push(new ImportError({ file, path: '', field: '', message, counts: more }));
+  }
   return errors;
 }
+
+/**
+ * UTF-8 bytes of a Latin letter or punctuation read as Windows-1252 / Latin-1: "Ã©" for "é", "Â " for a no-break
+ * space, "â€™" for "’". Ã or Â before a character that only appears as the second byte of such a pair, or "â€".
+ */
+const MOJIBAKE =
+  /[\u00C2\u00C3][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201A\u201C-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]|\u00E2\u20AC/u;
 
 /**
  * Never allowed in a name: controls, format characters (zero-width, bidirectional, soft hyphen, tags) and every other
@@ -151,6 +168,8 @@ export interface FieldContext {
   file: string;
   path: string;
   field: string;
+  /** Accept a name garbled by an encoding mix-up (U+FFFD, "Ã©"): only for data ActorLens already holds (backups, own exports). */
+  keepGarbled?: boolean;
 }
 
 /**
@@ -170,6 +189,18 @@ export function cleanName(raw: unknown, ctx: FieldContext): string | ImportError
   }
   if (MARKUP.test(raw)) {
     return new ImportError({ ...ctx, message: `Names must be plain text; this one contains HTML or script: ${preview(raw)}.` });
+  }
+  if (!ctx.keepGarbled && raw.includes('\uFFFD')) {
+    return new ImportError({
+      ...ctx,
+      message: `Name contains U+FFFD (\uFFFD), the character a decoder leaves for bytes it could not read: it was garbled by a conversion from another encoding: ${preview(raw)}.`,
+    });
+  }
+  if (!ctx.keepGarbled && MOJIBAKE.test(raw)) {
+    return new ImportError({
+      ...ctx,
+      message: `Name looks garbled by an encoding mix-up (UTF-8 read as Windows-1252 or Latin-1, as "é" becomes "Ã©"): ${preview(raw)}. Fix the file's encoding and import it again.`,
+    });
   }
   const name = raw.replace(/\s+/gu, ' ').trim().replace(/^[,;:]+|[,;:]+$/gu, '').trim();
   if (name.length > MAX_NAME_LENGTH) {

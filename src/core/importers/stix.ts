@@ -70,6 +70,9 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   // Pass 0: validate ids and pick the newest version of every id, so that the version that survives decides
   // whether the object is revoked or deprecated (a revoked newer copy must win over an older live one).
   const latest = new Map<string, number>();
+  // STIX ids are compared without regard to letter case (the UUID part is hexadecimal, RFC 4122 reads it either way):
+  // "malware--ABC…" and "malware--abc…" are one object, and a relationship written with the other case still finds it.
+  const spelling = new Map<string, { index: number; raw: string }>();
   const valid: { index: number; obj: JsonObject; id: string; type: string }[] = [];
   objects.forEach((obj, index) => {
     const path = `objects[${index}]`;
@@ -78,14 +81,20 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
       return;
     }
     const type = own(obj, 'type');
-    const id = own(obj, 'id');
+    const rawId = own(obj, 'id');
     if (typeof type !== 'string' || !type) {
       c.error(path, 'type', 'Missing or non-string "type".');
       return;
     }
-    if (typeof id !== 'string' || !STIX_ID.test(id) || !id.startsWith(`${type}--`)) {
-      c.error(path, 'id', `Invalid STIX id ${JSON.stringify(typeof id === 'string' ? id.slice(0, 80) : id)} for a ${type.slice(0, 40)} object.`);
+    if (typeof rawId !== 'string' || !STIX_ID.test(rawId) || !rawId.startsWith(`${type}--`)) {
+      c.error(path, 'id', `Invalid STIX id ${JSON.stringify(typeof rawId === 'string' ? rawId.slice(0, 80) : rawId)} for a ${type.slice(0, 40)} object.`);
       return;
+    }
+    const id = rawId.toLowerCase();
+    const first = spelling.get(id);
+    if (!first) spelling.set(id, { index, raw: rawId });
+    else if (first.raw !== rawId) {
+      c.warn(`${path} (${rawId})`, 'id', `This id differs from the id of objects[${first.index}] (${first.raw}) only in letter case: STIX ids are compared without case, so both are the same object.`);
     }
     valid.push({ index, obj, id, type });
     const prevIndex = latest.get(id);
@@ -94,13 +103,17 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
       return;
     }
     const prev = objects[prevIndex] as JsonObject;
+    if (sameContent({ ...obj, id }, { ...prev, id })) return; // the same object written twice: nothing to choose
     const newer = isNewer(own(obj, 'modified'), own(prev, 'modified'));
+    const sameVersion = !newer && !isNewer(own(prev, 'modified'), own(obj, 'modified'));
     c.warn(
       `${path} (${id})`,
       'id',
       newer
-        ? `Duplicate object id; this copy has the newer "modified" and replaces objects[${prevIndex}].`
-        : `Duplicate object id; objects[${prevIndex}] is kept (this copy is not newer).`,
+        ? `Duplicate object id with different content; this copy has the newer "modified" and replaces objects[${prevIndex}].`
+        : sameVersion
+          ? `Duplicate object id with different content but the same "modified" (or none): objects[${prevIndex}] is kept and this copy ignored.`
+          : `Duplicate object id with different content; objects[${prevIndex}] is kept (it has the newer "modified").`,
     );
     if (newer) latest.set(id, index);
   });
@@ -119,7 +132,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
       skippedIds.add(id);
       continue;
     }
-    const creator = own(obj, 'created_by_ref');
+    const creator = stixRef(own(obj, 'created_by_ref'));
     if (typeof creator === 'string') creators.set(creator, (creators.get(creator) ?? 0) + 1);
     if (type === 'identity') {
       // A producer name is only a label (publisher, provenance): read as text, so "CERT-X <cert@x.org>" does
@@ -129,7 +142,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
       else if (name) identities.set(id, name.slice(0, MAX_NAME_LENGTH));
     } else if (type === 'report') {
       const refs = own(obj, 'object_refs');
-      if (Array.isArray(refs)) for (const ref of refs) if (typeof ref === 'string') reportsByRef.set(ref, obj);
+      if (Array.isArray(refs)) for (const ref of refs) if (typeof ref === 'string') reportsByRef.set(ref.toLowerCase(), obj);
     } else if (type === 'note') {
       notes.push({ index, obj, id, type });
     } else if (type === 'relationship') {
@@ -149,6 +162,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   // the relationship's derived confidence), the user's notes come back as the user's claims.
   const ours = mainCreator === ACTORLENS_IDENTITY;
   if (ours) plan.settledAliases = true;
+  c.keepGarbled = ours;
 
   // Pass 2: entities.
   const planIdOf = new Map<string, string>();
@@ -174,8 +188,8 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   for (const { index, obj, id } of relationships) {
     const at = `objects[${index}] (${id})`;
     const type = own(obj, 'relationship_type');
-    const src = own(obj, 'source_ref');
-    const dst = own(obj, 'target_ref');
+    const src = stixRef(own(obj, 'source_ref'));
+    const dst = stixRef(own(obj, 'target_ref'));
     if (typeof type !== 'string' || !type) {
       c.error(at, 'relationship_type', 'Missing or non-string relationship_type.');
       continue;
@@ -226,8 +240,17 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
       ...(provenance.length ? { provenance } : {}),
     });
     linkOfRelationship.set(id, link.id);
-    if (ours && own(obj, 'x_actorlens_claims') !== undefined) {
-      for (const claim of readOwnClaims(c, own(obj, 'x_actorlens_claims'), at, link.id, plan.feed)) addClaim(plan, claims, claim);
+    // Our exports list a relationship's claims in x_actorlens_claims: older ones always (even an empty list), newer
+    // ones with their number in x_actorlens_claim_count and no list when there are none (STIX forbids empty lists).
+    const listed = own(obj, 'x_actorlens_claims');
+    const count = own(obj, 'x_actorlens_claim_count');
+    if (ours && (listed !== undefined || count !== undefined)) {
+      const listedClaims = readOwnClaims(c, listed, at, link.id, plan.feed);
+      const written = Array.isArray(listed) ? listed.length : 0;
+      if (typeof count === 'number' && count !== written) {
+        c.warn(at, 'x_actorlens_claim_count', `The relationship says it has ${count} claims but lists ${written}; the ${written} listed are read.`);
+      }
+      for (const claim of listedClaims) addClaim(plan, claims, claim);
       continue;
     }
     const stance: Stance = own(obj, 'x_actorlens_stance') === 'refutes' ? 'refutes' : 'supports';
@@ -252,7 +275,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   for (const { index, obj, id } of notes) {
     const at = `objects[${index}] (${id})`;
     const refs = own(obj, 'object_refs');
-    const target = Array.isArray(refs) ? refs.find((r): r is string => typeof r === 'string' && linkOfRelationship.has(r)) : undefined;
+    const target = Array.isArray(refs) ? refs.map(stixRef).find((r): r is string => typeof r === 'string' && linkOfRelationship.has(r)) : undefined;
     if (!target) {
       plan.skipped.unsupported++;
       continue;
@@ -295,6 +318,20 @@ function isStix20(bundle: JsonObject, objects: Json[]): boolean {
   if (declared !== undefined) return declared === '2.0';
   const first = objects.find(isObject);
   return first !== undefined && own(first, 'spec_version') === undefined;
+}
+
+/** A reference to a STIX object as the ids are kept: lower case (see pass 0). Anything but a string as it is. */
+function stixRef(raw: Json | undefined): Json | undefined {
+  return typeof raw === 'string' ? raw.toLowerCase() : raw;
+}
+
+/** Two copies of one object that say the same thing (key order aside). */
+function sameContent(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameContent(v, b[i]!));
+  if (!isObject(a) || !isObject(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameContent(a[k]!, b[k]!));
 }
 
 /** True when `a` is a later timestamp than `b` (both STIX "modified" values; unparseable counts as oldest). */
@@ -425,7 +462,7 @@ function readClaimId(raw: Json | undefined): string | undefined {
 }
 
 function readStixIds(raw: Json | undefined): string[] {
-  return Array.isArray(raw) ? [...new Set(raw.filter((v): v is string => typeof v === 'string' && STIX_ID.test(v)))] : [];
+  return Array.isArray(raw) ? [...new Set(raw.filter((v): v is string => typeof v === 'string' && STIX_ID.test(v)).map((v) => v.toLowerCase()))] : [];
 }
 
 /** Provenance labels of our own export ("bundled", "attack", "misp:threat-actor", "stix:<producer>", "user"). */
@@ -584,7 +621,7 @@ function fallbackSource(
 ): Source {
   if (report) {
     const title = c.take(cleanText(own(report, 'name'), c.ctx(at, 'report.name'))) ?? fileName;
-    const creator = own(report, 'created_by_ref');
+    const creator = stixRef(own(report, 'created_by_ref'));
     const publisher = (typeof creator === 'string' ? identities.get(creator) : undefined) ?? producer;
     const date = isoDate(own(report, 'published'));
     const url = cleanUrl(firstReference(own(report, 'external_references')) && own(firstReference(own(report, 'external_references'))!, 'url'));

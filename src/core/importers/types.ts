@@ -29,6 +29,18 @@ export interface ImportIssue {
   /** The offending field, e.g. "name", "meta.synonyms", "confidence". Empty for whole-file problems. */
   field: string;
   message: string;
+  /**
+   * How many problems this line stands for, when it is a summary of problems not listed one by one ("…and 312 more
+   * links skipped": 312) or an explanation of problems listed elsewhere (0). Absent: 1. See issueTotal().
+   */
+  counts?: number;
+}
+
+/** The true number of problems in a list whose long runs were cut to a few lines and a summary (see counts). */
+export function issueTotal(issues: readonly ImportIssue[]): number {
+  let n = 0;
+  for (const i of issues) n += i.counts ?? 1;
+  return n;
 }
 
 /** A problem that blocks the whole import (all or nothing). */
@@ -36,6 +48,7 @@ export class ImportError extends Error implements ImportIssue {
   readonly file: string;
   readonly path: string;
   readonly field: string;
+  readonly counts?: number;
 
   constructor(issue: ImportIssue) {
     super(`${issue.file}${issue.path ? ` ${issue.path}` : ''}${issue.field ? ` [${issue.field}]` : ''}: ${issue.message}`);
@@ -43,6 +56,7 @@ export class ImportError extends Error implements ImportIssue {
     this.file = issue.file;
     this.path = issue.path;
     this.field = issue.field;
+    if (issue.counts !== undefined) this.counts = issue.counts;
   }
 
   /** The message without the location prefix. */
@@ -52,7 +66,7 @@ export class ImportError extends Error implements ImportIssue {
   }
 
   toIssue(): ImportIssue {
-    return { file: this.file, path: this.path, field: this.field, message: this.reason };
+    return { file: this.file, path: this.path, field: this.field, message: this.reason, ...(this.counts !== undefined ? { counts: this.counts } : {}) };
   }
 }
 

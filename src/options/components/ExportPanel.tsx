@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { bundledDataset, BUNDLED_VERSION } from '../../core/data/index';
 import { exportBackup, exportStix, resetToBundled, restoreBackup, type ExportScope } from '../../core/db/import-export';
-import { ImportError, type ImportIssue } from '../../core/importers/index';
+import { ImportError, issueTotal, type ImportIssue } from '../../core/importers/index';
 import { t } from '../../platform/i18n';
 import { useBackend } from '../backend';
 import { readFileText } from '../import/read-file';
@@ -128,7 +128,7 @@ export function ExportPanel({ onDataChanged }: { onDataChanged: () => void }) {
             <p class="notice bad" role="alert">
               {t('optActionFailed')}
             </p>
-            <ImportErrors issues={errors} caption={t('optErrorsCaption', String(errors.length))} />
+            <ImportErrors issues={errors} caption={t('optErrorsCaption', String(issueTotal(errors)))} />
           </>
         )}
       </div>

@@ -1,5 +1,5 @@
 /** Problems found in an import file, each with its place: file, path inside the file, field. */
-import { ImportError, type ImportIssue } from '../../core/importers/index';
+import { ImportError, issueTotal, type ImportIssue } from '../../core/importers/index';
 import { t } from '../../platform/i18n';
 
 export function ImportErrors({ issues, caption, limit = 100 }: { issues: readonly ImportIssue[]; caption: string; limit?: number }) {
@@ -32,7 +32,8 @@ export function ImportErrors({ issues, caption, limit = 100 }: { issues: readonl
           ))}
         </tbody>
       </table>
-      {issues.length > shown.length && <p class="muted">{t('optMoreIssues', String(issues.length - shown.length))}</p>}
+      {/* The rows not shown may include a summary standing for many problems: their true number, not the rows'. */}
+      {issues.length > shown.length && <p class="muted">{t('optMoreIssues', String(issueTotal(issues.slice(limit))))}</p>}
     </div>
   );
 }

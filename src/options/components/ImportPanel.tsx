@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { importLog, undoImport, type ImportRecord } from '../../core/db/import-export';
 import type { Settings } from '../../core/settings';
+import { issueTotal } from '../../core/importers/index';
 import { t } from '../../platform/i18n';
 import { useBackend } from '../backend';
 import type { FeedPreset } from '../import/presets';
@@ -92,7 +93,7 @@ export function ImportPanel({ settings, dataVersion, onDataChanged }: { settings
             <p class="notice bad" role="alert">
               {t('optPreviewRefused')}
             </p>
-            <ImportErrors issues={state.errors} caption={t('optErrorsCaption', String(state.errors.length))} />
+            <ImportErrors issues={state.errors} caption={t('optErrorsCaption', String(issueTotal(state.errors)))} />
             <div class="actions">
               <button type="button" class="button" onClick={flow.reset}>
                 {t('optClose')}

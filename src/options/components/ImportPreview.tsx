@@ -1,6 +1,6 @@
 /** What an import would change, shown before anything is written; the reader applies or cancels. */
 import type { ImportPreview as Preview } from '../../core/db/import-export';
-import type { ImportPlan } from '../../core/importers/index';
+import { issueTotal, type ImportPlan } from '../../core/importers/index';
 import type { Link } from '../../core/model/link';
 import { t, type MessageKey } from '../../platform/i18n';
 import type { JsonProblem } from '../import/json-problem';
@@ -35,6 +35,9 @@ export function ImportPreview({ name, plan, preview, json, busy, onApply, onCanc
   // So that the tiles add up (7,165 in the file = 6,980 new + 180 updated + 5 …): the file's entities that change
   // nothing, being already there as they are or merged into another entry of the same file.
   const unchanged = Math.max(0, plan.entities.length - preview.newEntities.length - preview.updatedEntities.length);
+  // A long run of one warning is listed as a few lines and a summary: the tiles give the true number.
+  const warnings = issueTotal(preview.warnings);
+  const errors = issueTotal(preview.errors);
   const skipped = plan.skipped.revoked + plan.skipped.deprecated + plan.skipped.unsupported + plan.skipped.orphaned;
   return (
     <section class={`card preview${failed ? ' preview-failed' : ''}`} aria-labelledby="preview-title">
@@ -48,7 +51,7 @@ export function ImportPreview({ name, plan, preview, json, busy, onApply, onCanc
           <p class="notice bad" role="alert">
             {t('optPreviewRefused')}
           </p>
-          <ImportErrors issues={preview.errors} caption={t('optErrorsCaption', String(preview.errors.length))} />
+          <ImportErrors issues={preview.errors} caption={t('optErrorsCaption', String(errors))} />
         </>
       ) : (
         <>
@@ -65,7 +68,7 @@ export function ImportPreview({ name, plan, preview, json, busy, onApply, onCanc
             <CountTile id="newLinks" label={t('optCountNewLinks')} value={preview.newLinks.length} tone="new" />
             <CountTile id="updatedLinks" label={t('optCountUpdatedLinks')} value={preview.updatedLinks.length} />
             <CountTile id="newClaims" label={t('optCountNewClaims')} value={preview.newClaims.length} />
-            <CountTile id="warnings" label={t('optCountWarnings')} value={preview.warnings.length} tone={preview.warnings.length ? 'warn' : undefined} />
+            <CountTile id="warnings" label={t('optCountWarnings')} value={warnings} tone={warnings ? 'warn' : undefined} />
           </dl>
           {skipped > 0 && (
             <p class="muted">
@@ -84,7 +87,7 @@ export function ImportPreview({ name, plan, preview, json, busy, onApply, onCanc
           <NameList summary={t('optListNewLinks', String(preview.newLinks.length))} names={preview.newLinks.map(linkText)} />
           {preview.warnings.length > 0 && (
             <details class="name-list">
-              <summary>{t('optListWarnings', String(preview.warnings.length))}</summary>
+              <summary>{t('optListWarnings', String(warnings))}</summary>
               <ImportErrors issues={preview.warnings} caption={t('optWarningsCaption')} />
             </details>
           )}
