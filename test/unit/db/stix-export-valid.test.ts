@@ -9,7 +9,7 @@ import type { Repository } from '../../../src/core/db/repository';
 import { readFileSync } from 'node:fs';
 import { applyImport } from '../../../src/core/db/import-export';
 import { detectAndParse } from '../../../src/core/importers/index';
-import { ATTACK_FILE, fixture, freshRepo, HAS_SHARED, MISP_DIR, warnIfNoShared } from '../importers/helpers';
+import { ATTACK_FILE, fixture, freshRepo, HAS_SHARED, MISP_DIR, VENDOR_CLAIM, warnIfNoShared } from '../importers/helpers';
 
 warnIfNoShared('the STIX export check after importing ATT&CK and the MISP galaxies');
 
@@ -135,19 +135,7 @@ function validate(bundle: StixBundle): string[] {
 async function withClaims(): Promise<Repository> {
   const repo = await freshRepo();
   const at = new Date('2025-03-04T05:06:07.089Z');
-  await repo.addClaim(
-    {
-      from: 'lazarus-group',
-      relation: 'obtains-access-from',
-      to: 'trickbot',
-      stance: 'supports',
-      confidence: 70,
-      source: { title: 'Vendor blog', publisher: 'Vendor', reliability: 'B', url: 'https://vendor.example/post', date: '2024-05-01' },
-      quote: { type: 'TextQuoteSelector', exact: 'Lazarus bought access from TrickBot', prefix: 'we saw ', suffix: ' in 2019' },
-      pageUrl: 'https://vendor.example/post',
-    },
-    at,
-  );
+  await repo.addClaim(VENDOR_CLAIM, at);
   // Only a title: no publisher, no address, no quote.
   await repo.addClaim({ from: 'apt28', relation: 'overlaps-with', to: 'apt29', stance: 'refutes', source: { title: 'Analyst note', author: 'me' } }, at);
   const mine = await repo.addEntity({ name: 'Quokka Bear', kind: 'actor', description: 'my own actor' });

@@ -8,25 +8,13 @@ import { describe, expect, it } from 'vitest';
 import { applyImport, exportStix, previewImport } from '../../../src/core/db/import-export';
 import type { Repository } from '../../../src/core/db/repository';
 import { detectAndParse } from '../../../src/core/importers/index';
-import { dump, freshRepo } from '../importers/helpers';
+import { dump, freshRepo, VENDOR_CLAIM } from '../importers/helpers';
 
 const AT = new Date('2025-03-04T05:06:07.089Z');
 
 async function populated(): Promise<Repository> {
   const repo = await freshRepo();
-  await repo.addClaim(
-    {
-      from: 'lazarus-group',
-      relation: 'obtains-access-from',
-      to: 'trickbot',
-      stance: 'supports',
-      confidence: 70,
-      source: { title: 'Vendor blog', publisher: 'Vendor', author: 'A. Writer', reliability: 'B', url: 'https://vendor.example/post', date: '2024-05-01', basedOn: 'telemetry' },
-      quote: { type: 'TextQuoteSelector', exact: 'Lazarus bought access from TrickBot', prefix: 'we saw ', suffix: ' in 2019' },
-      pageUrl: 'https://vendor.example/post',
-    },
-    AT,
-  );
+  await repo.addClaim({ ...VENDOR_CLAIM, source: { ...VENDOR_CLAIM.source, author: 'A. Writer', basedOn: 'telemetry' } }, AT);
   await repo.addClaim({ from: 'apt28', relation: 'overlaps-with', to: 'apt29', stance: 'refutes', confidence: 90, source: { title: 'Analyst note' } }, AT);
   const mine = await repo.addEntity({ name: 'Quokka Bear', kind: 'actor', description: 'my own actor' });
   // A link with nothing but the reader's claim: its relationship has no other claim to list.

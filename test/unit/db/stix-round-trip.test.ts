@@ -4,7 +4,7 @@ import type { Repository } from '../../../src/core/db/repository';
 import { uuidv5 } from '../../../src/core/db/uuid';
 import { detectAndParse } from '../../../src/core/importers/index';
 import { ACTORLENS_IDENTITY } from '../../../src/core/importers/stix';
-import { dump, fixture, freshRepo } from '../importers/helpers';
+import { dump, fixture, freshRepo, VENDOR_CLAIM } from '../importers/helpers';
 
 /** Bundled data, a STIX and a MISP import, the analyst's claims, an override and an entity of their own. */
 async function populated(): Promise<Repository> {
@@ -18,16 +18,7 @@ async function populated(): Promise<Repository> {
       'ta.json',
     ),
   );
-  const quoted = await repo.addClaim({
-    from: 'lazarus-group',
-    relation: 'obtains-access-from',
-    to: 'trickbot',
-    stance: 'supports',
-    confidence: 70,
-    source: { title: 'Vendor blog', publisher: 'Vendor', reliability: 'B', url: 'https://vendor.example/post', date: '2024-05-01' },
-    quote: { type: 'TextQuoteSelector', exact: 'Lazarus bought access from TrickBot', prefix: 'we saw ', suffix: ' in 2019' },
-    pageUrl: 'https://vendor.example/post',
-  });
+  const quoted = await repo.addClaim(VENDOR_CLAIM);
   await repo.addClaim({ from: 'apt28', relation: 'overlaps-with', to: 'apt29', stance: 'refutes', confidence: 90, source: { title: 'Analyst note', author: 'me' } });
   await repo.setOverride(quoted.linkId, 42, 'my judgement');
   const mine = await repo.addEntity({ name: 'Quokka Bear', kind: 'actor', description: 'my own actor' });

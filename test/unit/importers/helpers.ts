@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledDataset, BUNDLED_VERSION } from '../../../src/core/data/index';
 import { ActorLensDb } from '../../../src/core/db/database';
-import { Repository } from '../../../src/core/db/repository';
+import { Repository, type NewClaim } from '../../../src/core/db/repository';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = resolve(here, '../../fixtures/imports');
@@ -25,6 +25,18 @@ export function fixture(name: string): string {
 export function shared(path: string): string {
   return readFileSync(resolve(SHARED_DATA, path), 'utf8');
 }
+
+/** A reader's claim with every part a claim can have: a sourced, quoted, scored link from Lazarus Group to TrickBot. */
+export const VENDOR_CLAIM: NewClaim = {
+  from: 'lazarus-group',
+  relation: 'obtains-access-from',
+  to: 'trickbot',
+  stance: 'supports',
+  confidence: 70,
+  source: { title: 'Vendor blog', publisher: 'Vendor', reliability: 'B', url: 'https://vendor.example/post', date: '2024-05-01' },
+  quote: { type: 'TextQuoteSelector', exact: 'Lazarus bought access from TrickBot', prefix: 'we saw ', suffix: ' in 2019' },
+  pageUrl: 'https://vendor.example/post',
+};
 
 export async function freshRepo(seed = true): Promise<Repository> {
   const repo = new Repository(new ActorLensDb(`t-${Math.random()}`));
