@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { openPopup, sharedBrowser, spotted, tabIdOf } from './harness';
+import { popupFor, sharedBrowser } from './harness';
 import { openOptions } from './options-support';
 
 const env = sharedBrowser();
@@ -48,16 +48,8 @@ async function serious(page: Page, label: string): Promise<string[]> {
   return out;
 }
 
-async function popupFor(path: string): Promise<{ page: Page; popup: Page }> {
-  const page = await env.browser.context.newPage();
-  await page.goto(env.server.url(path));
-  await spotted(env.browser.worker, page);
-  const popup = await openPopup(env.browser.context, env.browser.extensionId, await tabIdOf(env.browser.worker, page));
-  return { page, popup };
-}
-
 test('the popup has no serious, critical or missing-h1 axe violation on the demo article, in an entity, and on an empty page', async () => {
-  const { page, popup } = await popupFor('/demo/article.html');
+  const { page, popup } = await popupFor(env, '/demo/article.html');
   try {
     await popup.getByRole('button', { name: /Lazarus Group/ }).first().waitFor();
     const found = await serious(popup, 'popup-home');
@@ -71,7 +63,7 @@ test('the popup has no serious, critical or missing-h1 axe violation on the demo
     await popup.close();
     await page.close();
   }
-  const empty = await popupFor('/claim-empty.html');
+  const empty = await popupFor(env, '/claim-empty.html');
   try {
     await empty.popup.locator('.empty').waitFor();
     assert.deepEqual(await serious(empty.popup, 'popup-empty'), []);

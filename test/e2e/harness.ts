@@ -226,3 +226,12 @@ export function sharedBrowser(): { server: Fixtures; browser: Launched } {
   });
   return env;
 }
+
+/** Opens `path` in a new tab of the shared browser, waits for its scan, and opens the toolbar popup for that tab. */
+export async function popupFor(env: { server: Fixtures; browser: Launched }, path: string): Promise<{ page: Page; popup: Page }> {
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url(path));
+  await spotted(env.browser.worker, page);
+  const popup = await openPopup(env.browser.context, env.browser.extensionId, await tabIdOf(env.browser.worker, page));
+  return { page, popup };
+}

@@ -6,22 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { openPopup, sharedBrowser, spotted, tabIdOf } from './harness';
+import { popupFor, sharedBrowser } from './harness';
 
 const env = sharedBrowser();
-
-async function popupFor(path: string): Promise<{ page: Page; popup: Page }> {
-  const page = await env.browser.context.newPage();
-  await page.goto(env.server.url(path));
-  await spotted(env.browser.worker, page);
-  const popup = await openPopup(env.browser.context, env.browser.extensionId, await tabIdOf(env.browser.worker, page));
-  return { page, popup };
-}
 
 const linkRow = (popup: Page, name: string) => popup.locator('.link-row', { has: popup.locator('.link-other', { hasText: new RegExp(`^${name}$`) }) });
 
 test('on the demo article the popup lists the entities by kind and Lazarus shows likely, refuted and historical links with sources', async () => {
-  const { page, popup } = await popupFor('/demo/article.html');
+  const { page, popup } = await popupFor(env, '/demo/article.html');
   try {
     for (const name of ['Lazarus Group', 'TrickBot', 'TA505', 'Dridex']) await popup.getByRole('button', { name: new RegExp(name) }).first().waitFor();
     const groups = await popup.locator('.group-title').allInnerTexts();
@@ -103,7 +95,7 @@ test('on the demo article the popup lists the entities by kind and Lazarus shows
 });
 
 test('an empty page says so and offers search', async () => {
-  const { page, popup } = await popupFor('/claim-empty.html');
+  const { page, popup } = await popupFor(env, '/claim-empty.html');
   try {
     const offer = popup.getByRole('button', { name: 'Search the knowledge base' });
     await offer.waitFor();
