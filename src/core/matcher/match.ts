@@ -154,6 +154,8 @@ const MAX_SENSE_SURFACES = 32;
 const MAX_REFUSED = 4096;
 /** How far after a refused name a spotted name of the same entity confirms it (laterConfirmed), in one sentence. */
 const CONFIRM_CHARS = 160;
+/** Longest line read as a title (laterConfirmed): a headline, not a line of prose. */
+const TITLE_CHARS = 120;
 
 /**
  * Does [a, b) of `t` stay within one sentence: no line break, and no ".", "!" or "?" before a space, except the dot
@@ -1221,19 +1223,29 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
-   * One sense per sentence, looking forward: the text's "already named" rule (entitySeen) read in both directions
-   * within one sentence. An ordinary-word name refused for lack of context is spotted after all when the same
-   * sentence goes on to name the same entity by a name that was spotted: "Lazarus, the North Korean group also known
-   * as Hidden Cobra, stole…", "* Sandworm (a.k.a. Voodoo Bear) …" — a lede, a bullet or a heading that opens on the
-   * name, where the rule looking back has nothing yet (audit F, finding 2). Only within the sentence and
-   * CONFIRM_CHARS characters: a paragraph later the same word may be the ordinary one again. Runs once after the
-   * pass, over the refusals the pass recorded (at most MAX_REFUSED), each a binary search in the sorted matches.
+   * Looking forward: the text's "already named" rule (entitySeen) read in both directions. An ordinary-word name
+   * refused for lack of context, written in its own case, on a title line (a headline or heading that is no sentence)
+   * is spotted after all when the text goes on to spot the same entity anywhere: "Sandworm strikes the grid again",
+   * then "the Sandworm group" three paragraphs down — the headline was left unmarked above a body that marked every
+   * later mention. In prose only within the sentence: "Harbor is a fine port." followed by a sentence about the group
+   * Harbor names the port (audit F). Cost on the AnnoCTR dev split: one "Sliver" in a title its annotators left
+   * untagged. Within the sentence the rule goes further, as before: the name is
+   * confirmed by a spotted name of the same entity within CONFIRM_CHARS ("Lazarus, the North Korean group also known
+   * as Hidden Cobra, stole…", "* Sandworm (a.k.a. Voodoo Bear) …": audit F, finding 2), by a name needing no context
+   * in its company, or by its cue and such a name. Runs once after the pass, over the refusals the pass recorded (at
+   * most MAX_REFUSED), each a map lookup or a binary search in the sorted matches.
    */
   function laterConfirmed(): void {
     const added: Match[] = [];
     let lastEnd = -1;
     /** Entities this rule confirmed so far: their later refused mentions follow, as entitySeen has later ones follow a match. */
     const now = new Set<number>();
+    let lastSpotted: Map<string, number> | undefined;
+    const lastStarts = () => {
+      const at = new Map<string, number>();
+      for (const m of out) if (m.entityId) at.set(m.entityId, m.start);
+      return at;
+    };
     for (let r = 0; r < refused.length; r += 4) {
       const s = refused[r] as number;
       const e = refused[r + 1] as number;
@@ -1252,7 +1264,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         if ((out[mid] as Match).start < oe) lo = mid + 1;
         else hi = mid;
       }
-      let ok = now.has(ei);
+      let ok = now.has(ei) || (onTitleLine(s, e) && ((lastSpotted ??= lastStarts()).get(id) ?? -1) >= oe);
       for (let q = lo; !ok && q < out.length; q++) {
         const m = out[q] as Match;
         if (m.start - oe > CONFIRM_CHARS || !oneSentence(original, oe, m.start)) break;
@@ -1278,6 +1290,20 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (!added.length) return;
     out = out.concat(added);
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Does [s, e) of `text` stand on a title line: a line of at most TITLE_CHARS characters that does not end as a
+   * sentence does (a headline, a heading, a caption)?
+   */
+  function onTitleLine(s: number, e: number): boolean {
+    const a = text.lastIndexOf('\n', s - 1) + 1;
+    let b = text.indexOf('\n', e);
+    if (b < 0) b = text.length;
+    if (b - a > TITLE_CHARS) return false;
+    while (b > e && isSpaceCode(text.charCodeAt(b - 1))) b--;
+    const last = text.charCodeAt(b - 1);
+    return !(last === 46 || last === 33 || last === 63 || last === 58);
   }
 
   /** Does a cue's kind fit an entity's ("operators" fits a ransomware name too: its crew)? */
