@@ -154,6 +154,14 @@ const MAX_SENSE_SURFACES = 32;
 const MAX_REFUSED = 4096;
 /** How far after a refused name a spotted name of the same entity confirms it (laterConfirmed), in one sentence. */
 const CONFIRM_CHARS = 160;
+/**
+ * The longer ways a report introduces the name it gives a crew (namingTrigger), ending at the naming word: after a
+ * comma or bracket ("a second group, dubbed X", "the actor, also known as X", "the gang (tracked as X)"), or in a
+ * clause of the writer's own ("a cluster of activity, which we call X", "an actor we track as X", "the group that
+ * researchers have dubbed X"). The noun says a crew is named: not a campaign, an operation or a tool.
+ */
+const NAMING_CLAUSE = /\b(?:actors?|groups?|gangs?|crews?|clusters?(?:[ \u00a0]+of[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+)?activity)?|adversary|adversaries|intrusion[ \u00a0]+sets?)(?:(?:[ \u00a0]*[,(][ \u00a0]*(?:also[ \u00a0]+|now[ \u00a0]+|later[ \u00a0]+)?(?:dubbed|called|named|known[ \u00a0]+as|tracked[ \u00a0]+as))|(?:[ \u00a0]+also[ \u00a0]+known[ \u00a0]+as)|(?:[ \u00a0]*,?[ \u00a0]+(?:(?:which|that|whom)[ \u00a0]+)?(?:we|researchers|analysts)[ \u00a0]+(?:have[ \u00a0]+|now[ \u00a0]+|internally[ \u00a0]+)?(?:call|dub|dubbed|named|track(?:ed)?[ \u00a0]+as|refer(?:red)?[ \u00a0]+to[ \u00a0]+as)))$/iu;
+const NAMING_CLAUSE_CHARS = 64;
 /** Longest line read as a title (laterConfirmed): a headline, not a line of prose. */
 const TITLE_CHARS = 120;
 
@@ -1033,10 +1041,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * those ("a group of actors known as X").
    */
   function namingTrigger(i: number, we: number): boolean {
-    if (w1e < 0 || w1e + 1 !== i) return false;
+    if (w1e < 0) return false;
     const crewWord = (s: number, e: number) => wordIs(text, s, e, 'actor') || wordIs(text, s, e, 'actors') || wordIs(text, s, e, 'group') || wordIs(text, s, e, 'groups') || wordIs(text, s, e, 'gang') || wordIs(text, s, e, 'gangs') || wordIs(text, s, e, 'crew');
-    if (wordIs(text, i, we, 'as')) return (wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked')) && w2e >= 0 && w2e + 1 === w1s && crewWord(w2s, w2e);
-    return crewWord(w1s, w1e);
+    const as = wordIs(text, i, we, 'as');
+    if (w1e + 1 === i) {
+      if (as ? (wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked')) && w2e >= 0 && w2e + 1 === w1s && crewWord(w2s, w2e) : crewWord(w1s, w1e)) return true;
+    }
+    // The longer ways a report introduces the name it gives a crew: only after a word they end on (most "as" are not).
+    if (as ? !(wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked') || wordIs(text, w1s, w1e, 'track') || wordIs(text, w1s, w1e, 'to')) : false) return false;
+    NAMING_CLAUSE.lastIndex = 0;
+    return NAMING_CLAUSE.test(text.slice(Math.max(0, i - NAMING_CLAUSE_CHARS), we));
   }
 
   /**

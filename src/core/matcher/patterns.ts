@@ -17,7 +17,9 @@
  *  - `ransomware-gang`: "<Name> ransomware gang|group|operators|crew|cartel" (the name only: "ransomware gang" is a
  *    generic noun phrase the name qualifies, see match.ts);
  *  - `threat-actor`: "threat actor|group <Name>", "actor|group|gang|crew known as|dubbed|called|tracked as|named <Name>"
- *    (plurals too: "actors known as <Name>"), and "<actor> (aka <Name>)",
+ *    (plurals too: "actors known as <Name>"; with a comma or bracket between, "a group, dubbed <Name>"; in a clause of
+ *    the writer's, "a cluster which we call <Name>", "an actor we track as <Name>": match.ts NAMING_CLAUSE), and
+ *    "<actor> (aka <Name>)",
  *    "<actor>, also known as <Name>" after an actor's name;
  *  - `apt`: "<Name> APT" (the name; it must sit inside a sentence or be written unlike a plain word, see match.ts
  *    `distinctiveName`). No look-back "<Name> threat actors": reports write it of malware ("Emotet threat actors",
@@ -78,7 +80,7 @@ export const T_GANG = 2;
 export const T_CREW = 4;
 /** actor, group after "threat" */
 export const T_ACTOR = 8;
-/** dubbed, called, named; "as" after known/tracked */
+/** dubbed, called, named, call, dub; "as" after known/tracked */
 export const T_NAMING = 16;
 /** APT (all capitals) after a name: "the LumaFox APT" */
 export const T_APT = 32;
@@ -98,6 +100,8 @@ const TRIGGER_WORDS: [string, number][] = [
   ['dubbed', T_NAMING],
   ['called', T_NAMING],
   ['named', T_NAMING],
+  ['call', T_NAMING],
+  ['dub', T_NAMING],
   ['as', T_NAMING],
 ];
 /** (first folded ASCII letter, length) → first index into TRIGGER_WORDS (sorted by that key), or -1. */
