@@ -409,6 +409,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * the one-name-one-entity rules leave them be ("the Medusa Android banking trojan… the Medusa ransomware gang").
    */
   const byTraits = new Set<Match>();
+  /**
+   * Entities (indices) so chosen earlier in this text: a later mention of the name without such words reads as the
+   * same entity ("The Medusa Android banking trojan is back… Medusa now steals one-time codes"), unless its own words
+   * say otherwise (one sense per text, as for ransomware names).
+   */
+  const traitChosen = new Set<number>();
   let lastMatchEnd = 0;
   /** Entities (indices) spotted so far in this text: their ambiguous names are read as them (ambiguityVerdict). */
   const seenEntities = new Set<number>();
@@ -880,8 +886,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const kind = kindOf[ei] as EntityKind;
       // how well the words next to the name fit this entity's platform and class, −2…2 (traits.ts)
       const fit = traitsHere && kind !== 'actor' && getCueBits() ? traitFit(cueBits, traitsOf[ei] ?? 0) : 0;
-      // a variant's bare name that it does not hold (compile.ts EVIDENCE): only where those words point to it
-      if (flags & EVIDENCE && fit <= 0) continue;
+      const sameSense = fit >= 0 && traitChosen.has(ei);
+      // a variant's bare name that it does not hold (compile.ts EVIDENCE): only where those words point to it, or
+      // where they did at an earlier mention and nothing here says otherwise
+      if (flags & EVIDENCE && fit <= 0 && !sameSense) continue;
       if (!caseOk && level >= AMBIGUITY.flagged && kind === 'actor' && titleOfCaps(sig, s, sigEnd)) {
         // Microsoft's former element names are listed in capitals (THALLIUM) and often written in Title case
         // ("the Thallium group"): that writing is also the ordinary word at a sentence start, so it needs both an
@@ -928,7 +936,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       if (flags & CANONICAL) plain += 2;
       if (!(flags & EVIDENCE)) plain += 1;
-      const score = plain + 8 * (fit + 2);
+      const score = plain + 8 * (fit + 2) + (sameSense ? 4 : 0);
       if (!(flags & EVIDENCE) && plain > plainScore) {
         plainScore = plain;
         plainEntity = ei;
@@ -951,7 +959,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         };
       }
     }
-    if (best && traitsHere && bestEntity !== plainEntity) byTraits.add(best);
+    if (best && traitsHere && bestEntity !== plainEntity) {
+      byTraits.add(best);
+      traitChosen.add(bestEntity);
+    }
     return best;
   }
 
@@ -1116,6 +1127,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     confirmed = memory ? memory.confirmed.slice() : [];
     gangAfter.clear();
     byTraits.clear();
+    traitChosen.clear();
     seenEntities.clear();
     distinctEnd = -1;
     distinctEntities.clear();

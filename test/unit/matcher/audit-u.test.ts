@@ -92,7 +92,17 @@ describe('without such words the choice is what it was', () => {
   });
 });
 
-describe('the one-name-one-entity rules of a text', () => {
+describe('one sense per text for a choice the words made', () => {
+  it('a later bare mention reads as the entity an earlier one was chosen as', () => {
+    expect(picks('Analysts noted that the Gorgonite Android banking trojan is back, and that Gorgonite now reads one-time codes.')).toEqual(['Gorgonite=gorgo-android', 'Gorgonite=gorgo-android']);
+  });
+  it('but not an earlier one, and not one whose own words say otherwise', () => {
+    expect(picks('Responders said that Gorgonite hit a school; analysts noted that the Gorgonite Android banking trojan is back.')).toEqual(['Gorgonite=gorgo', 'Gorgonite=gorgo-android']);
+    expect(picks('Analysts noted that the Gorgonite Android banking trojan is back, and that the Gorgonite ransomware encrypted a school.')).toEqual([
+      'Gorgonite=gorgo-android',
+      'Gorgonite=gorgo',
+    ]);
+  });
   it('the same-family merge of one text leaves a chosen variant alone', () => {
     // the macOS and the Windows variant (both malware) are two builds, not one family written two ways
     expect(picks('Analysts noted that the Driftwood macOS backdoor and the Driftwood Windows backdoor share a key.')).toEqual(['Driftwood=drift-mac', 'Driftwood=drift-win']);
