@@ -17,6 +17,7 @@ import { caseSignature, isWordCode, normalizeKey, normalizeText } from './normal
 import { commonWordTier } from './stoplist';
 import { isEnglishWord } from './english-words';
 import { ANIMALS } from './patterns';
+import { entityTraits, platformQualified } from './traits';
 
 export interface CompiledDictionary {
   version: string;
@@ -33,6 +34,11 @@ export interface CompiledDictionary {
   terminals: number[];
   /** Names left out (empty, shorter than 3 characters, or not starting with a letter or digit). */
   skipped: number;
+  /**
+   * Per entity: its platform and class bits (traits.ts), which decide among software entities sharing a name when
+   * the words next to a mention say a platform or a class. Absent in a dictionary compiled before revision 12.
+   */
+  traits?: number[];
 }
 
 export const FANOUT_BASE = 0x100;
@@ -42,12 +48,20 @@ export const FANOUT_BASE = 0x100;
  * reader's extension does not keep matching with the rules of the version it replaced. Bump it with any change to
  * what `compileDictionary` outputs for the same entities.
  */
-export const COMPILE_REVISION = 11;
+export const COMPILE_REVISION = 12;
 /**
  * aliasFlags bit: the alias is its entity's own name. Where entities share a name (a feed lists "Winnti" as an alias
  * of the actor Winnti Group, and Winnti is also malware), the one whose name it is wins unless a cue says otherwise.
  */
 export const CANONICAL = 16;
+/**
+ * aliasFlags bit: the bare name of a platform variant ("Medusa" of "Medusa (Android)") that the entity does not hold
+ * as an alias — the importer gives a bare name to one variant only, and drops it where another entity is called so
+ * (import-merge.ts). Prose never writes the qualifier, so without it the variant could not be spotted at all; with it,
+ * the variant is chosen only where the words next to the mention fit it better than the entities that hold the name
+ * ("the Medusa Android banking trojan"), never on the name alone (match.ts evaluate).
+ */
+export const EVIDENCE = 32;
 
 /** How the written case must agree with the alias. */
 export const CASE = {
@@ -263,6 +277,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     .sort((a, b) => a.b - b.b || a.k - b.k || a.i - b.i);
   const ids: string[] = [];
   const names: string[] = [];
+  const traits: number[] = [];
   let kinds = '';
   const aliases: string[] = [];
   const aliasEntity: number[] = [];
@@ -282,12 +297,16 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     ids.push(e.id);
     names.push(e.name);
     kinds += KIND_LETTER[e.kind] ?? 'a';
+    traits.push(entityTraits(e));
     seenKeys.clear();
     const canonicalKey = normalizeKey(e.name);
-    for (const alias of allNames(e).flatMap((a) => withRatVariant(a)).flatMap((a) => withTitleVariant(a, flaggedKeys)).flatMap((a) => withArticleVariant(a))) {
+    // the bare name last, so a listed alias of the same writing keeps it as an ordinary alias (the dedupe below)
+    const qualified = e.kind === 'actor' ? undefined : platformQualified(e.name);
+    const written: { name: string; ambiguous?: boolean; evidence?: true }[] = qualified ? [...allNames(e), { name: qualified.bare, evidence: true }] : allNames(e);
+    for (const alias of written.flatMap((a) => withRatVariant(a)).flatMap((a) => withTitleVariant(a, flaggedKeys)).flatMap((a) => withArticleVariant(a))) {
       const key = normalizeKey(alias.name);
       if (key.length < 3 || !isWordCode(key.charCodeAt(0))) {
-        if (!alias.variant) skipped++;
+        if (!alias.variant && !alias.evidence) skipped++;
         continue;
       }
       const sig = caseSignature(alias.name);
@@ -298,7 +317,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
       const level = ambiguityLevel(alias.name, alias.ambiguous || flaggedKeys.has(key), key, sig, words);
       aliases.push(alias.name.trim());
       aliasEntity.push(ei);
-      aliasFlags.push(caseMode(alias.name, level, sig, words) | (level << 2) | (key === canonicalKey ? CANONICAL : 0));
+      aliasFlags.push(caseMode(alias.name, level, sig, words) | (level << 2) | (key === canonicalKey ? CANONICAL : 0) | (alias.evidence ? EVIDENCE : 0));
       keys.push(key);
     }
   }
@@ -405,6 +424,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     fanout,
     terminals,
     skipped,
+    traits,
   };
 }
 
@@ -433,5 +453,6 @@ export function parseDictionary(json: string): CompiledDictionary | undefined {
   if (d.ids.length !== d.names.length || d.ids.length !== d.kinds.length) return undefined;
   if (d.aliases.length !== d.aliasEntity.length || d.aliases.length !== d.aliasFlags.length) return undefined;
   if (d.edges.length + 1 !== d.fanout.length) return undefined;
+  if (d.traits !== undefined && (!Array.isArray(d.traits) || d.traits.length !== d.ids.length)) return undefined;
   return d;
 }

@@ -16,9 +16,10 @@ import type { EntityKind } from '../model/entity';
 import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
-import { CANONICAL, CASE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
+import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import * as patterns from './patterns';
+import { cueTraits, traitFit } from './traits';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -342,6 +343,29 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const node = terminals[t] as number;
     mixedKinds[node] = (mixedKinds[node] as number) | (kindOf[aliasEntity[terminals[t + 1] as number] as number] === 'actor' ? 1 : 2);
   }
+  /** Per entity: platform and class bits (traits.ts); all 0 for a dictionary compiled without them. */
+  const traitsOf = Int32Array.from(dict.traits ?? []);
+  /**
+   * traitNodes[node] = 1 where the words next to a mention may decide among the names ending at `node`: software
+   * entities of different traits share it, or one holds it only as the bare name of its platform variant (EVIDENCE).
+   * Only there does evaluate read those words (cueTraits).
+   */
+  const traitNodes = new Uint8Array(nodeCount);
+  for (let t = 0; t < terminals.length; ) {
+    const node = terminals[t] as number;
+    let first = -1;
+    let decide = false;
+    for (; t < terminals.length && terminals[t] === node; t += 2) {
+      const ai = terminals[t + 1] as number;
+      const ei = aliasEntity[ai] as number;
+      if ((aliasFlags[ai] as number) & EVIDENCE) decide = true;
+      if (kindOf[ei] === 'actor') continue;
+      const bits = traitsOf[ei] ?? 0;
+      if (first < 0) first = bits;
+      else if (bits !== first) decide = true;
+    }
+    if (decide) traitNodes[node] = 1;
+  }
 
   /** Child of `node` (never the root: words start through rootTable) on code unit `c`, or -1. */
   function child(node: number, c: number): number {
@@ -390,6 +414,17 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let memory: TextMemory | undefined;
   /** Ransomware matches followed by a lower-case "gang", with the end of that word (original offsets; oneSensePerText). */
   const gangAfter = new Map<Match, number>();
+  /**
+   * Matches whose entity the platform or class words next to them chose over the one the name alone gives (evaluate):
+   * the one-name-one-entity rules leave them be ("the Medusa Android banking trojan… the Medusa ransomware gang").
+   */
+  const byTraits = new Set<Match>();
+  /**
+   * Entities (indices) so chosen earlier in this text: a later mention of the name without such words reads as the
+   * same entity ("The Medusa Android banking trojan is back… Medusa now steals one-time codes"), unless its own words
+   * say otherwise (one sense per text, as for ransomware names).
+   */
+  const traitChosen = new Set<number>();
   let lastMatchEnd = 0;
   /** Entities (indices) spotted so far in this text: their ambiguous names are read as them (ambiguityVerdict). */
   const seenEntities = new Set<number>();
@@ -465,6 +500,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     text = '';
     blocked = new LazyBlocked('');
     gangAfter.clear();
+    byTraits.clear();
     return result;
   }
 
@@ -809,8 +845,15 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const mixed = mixedKinds[node] === 3;
     let sense: GrammarSense | undefined | null = null;
     const getSense = () => (sense === null ? (sense = grammarSense(text, s, e)) : sense);
+    // the platform and class the words next to the name say (traits.ts), read once, only where they may decide
+    const traitsHere = traitNodes[node] === 1;
+    let cueBits = -1;
+    const getCueBits = () => (cueBits < 0 ? (cueBits = cueTraits(text, s, e)) : cueBits);
     let best: Match | undefined;
     let bestScore = -1;
+    /** The entity the name alone would give (the score without the traits' part), to tell a choice the traits made. */
+    let plainEntity = -1;
+    let plainScore = -1;
     const first = termFirst[node] as number;
     const count = termCount[node] as number;
     for (let t = 0; t < count; t++) {
@@ -851,6 +894,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       let caseOk = mode === CASE.any || exact || (mode === CASE.title && (upper || camel));
       const ei = aliasEntity[ai] as number;
       const kind = kindOf[ei] as EntityKind;
+      // how well the words next to the name fit this entity's platform and class, −2…2 (traits.ts)
+      const fit = traitsHere && kind !== 'actor' && getCueBits() ? traitFit(cueBits, traitsOf[ei] ?? 0) : 0;
+      const sameSense = fit >= 0 && traitChosen.has(ei);
+      // a variant's bare name that it does not hold (compile.ts EVIDENCE): only where those words point to it, or
+      // where they did at an earlier mention and nothing here says otherwise
+      if (flags & EVIDENCE && fit <= 0 && !sameSense) continue;
       if (!caseOk && level >= AMBIGUITY.flagged && kind === 'actor' && titleOfCaps(sig, s, sigEnd)) {
         // Microsoft's former element names are listed in capitals (THALLIUM) and often written in Title case
         // ("the Thallium group"): that writing is also the ordinary word at a sentence start, so it needs both an
@@ -877,22 +926,31 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearSecurityWords(text, s, e) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
-        if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);
+        if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && !(flags & EVIDENCE) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);
         continue;
       }
       const cueNow = getCue();
-      // Preference: a cue agreeing with the kind, then the entity whose own name this is, then the dictionary's
-      // priority order (bundled, kind, feed). Where an actor and a non-actor share the name and no cue word says a
-      // kind, the grammar of the sentence counts as that cue ("OceanLotus targeted journalists", "deployed
-      // OceanLotus"; grammar.ts). It only orders the candidates that passed: it never adds or removes a match.
-      let score = 0;
+      // Preference: a cue agreeing with the kind, then the platform and class the words next to the name say
+      // (traits.ts: "the Medusa Android banking trojan" is malpedia's Android Medusa, not the bundled ransomware),
+      // then the entity whose own name this is, then a name the entity holds over a variant's bare name, then the
+      // dictionary's priority order (bundled, kind, feed). Where an actor and a non-actor share the name and no cue
+      // word says a kind, the grammar of the sentence counts as that cue ("OceanLotus targeted journalists", "deployed
+      // OceanLotus"; grammar.ts). It only orders the candidates that passed: it never adds or removes a match, except
+      // a variant's bare name, which only the traits bring in.
+      let plain = 0;
       if (cueNow && cueNow.kind !== 'neutral') {
-        if ((cueNow.kind === 'actor') === (kind === 'actor')) score += 4;
+        if ((cueNow.kind === 'actor') === (kind === 'actor')) plain += 128;
       } else if (mixed) {
         const g = getSense();
-        if (g && (g === 'actor') === (kind === 'actor')) score += 4;
+        if (g && (g === 'actor') === (kind === 'actor')) plain += 128;
       }
-      if (flags & CANONICAL) score += 2;
+      if (flags & CANONICAL) plain += 2;
+      if (!(flags & EVIDENCE)) plain += 1;
+      const score = plain + 8 * (fit + 2) + (sameSense ? 4 : 0);
+      if (!(flags & EVIDENCE) && plain > plainScore) {
+        plainScore = plain;
+        plainEntity = ei;
+      }
       if (score > bestScore) {
         bestScore = score;
         bestEntity = ei;
@@ -910,6 +968,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           ...(cueNow ? { cue: { word: cueNow.word, kind: cueNow.kind } } : {}),
         };
       }
+    }
+    if (best && traitsHere && bestEntity !== plainEntity) {
+      byTraits.add(best);
+      traitChosen.add(bestEntity);
     }
     return best;
   }
@@ -1080,6 +1142,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     w1s = w1e = w2s = w2e = pendS = pendE = -1;
     confirmed = memory ? memory.confirmed.slice() : [];
     gangAfter.clear();
+    byTraits.clear();
+    traitChosen.clear();
     seenEntities.clear();
     distinctEnd = -1;
     distinctEntities.clear();
@@ -1568,7 +1632,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     let groups: Map<string, Match[]> | null = null;
     let kinds: Map<string, number> | null = null;
     for (const m of ms) {
-      if (!m.entityId || m.possible || m.kind === 'tool') continue;
+      if (!m.entityId || m.possible || m.kind === 'tool' || byTraits.has(m)) continue;
       const key = bareAlias(m.alias);
       groups ??= new Map();
       kinds ??= new Map();
