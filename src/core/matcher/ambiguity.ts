@@ -447,8 +447,11 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   // Not where the name opens a quotation and an ordinary noun follows it: that is a quoted label ("Unknown family").
   if (c && !STRONG_CUES.has(c.word) && c.side === 'after' && a.opensQuote?.()) return { ok: false, contextUsed: true };
   // An ordinary-noun cue counts on a security page, or right after a distinctive name ("Wizard Spider returns with
-  // Conti affiliates": two weak signals together).
-  if (c && cueFits(c, a) && (STRONG_CUES.has(c.word) || a.pageContext() || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };
+  // Conti affiliates": two weak signals together). Not "family" after a flagged name opening a sentence: the one
+  // software cue that names people too, and an ordinary word capitalised there with it is a family of people ("The
+  // Royal family visited…"); inside a sentence ("linked the Quiet family to…") rule (b) reads it as before.
+  const kinship = c?.word === 'family' && a.level === AMBIGUITY.flagged && !a.midSentence();
+  if (c && !kinship && cueFits(c, a) && (STRONG_CUES.has(c.word) || a.pageContext() || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };
   // A word-like name right after a distinctive one in the same sentence is read in its company ("TrickBot and Dridex",
   // "Wizard Spider returns with Conti affiliates"): threat names are listed together. Not a flagged name, which is an
   // ordinary word ("TrickBot and Silence" proves little).

@@ -29,6 +29,7 @@ describe('a word of another proper name or compound noun is not the threat', () 
     ['Equation', 'Microsoft Equation Editor has been abused by many threat actors since 2017.'],
     ['Equation', "The attackers overflowed the Equation editor's font buffer to run shellcode."],
     // institutions, places, people
+    ['Royal', 'The Royal family visited a hospital hit by a cyberattack last week.'],
     ['Royal', 'Customers of the Royal Bank received phishing texts that led to a credential stealer.'],
     ['Royal', 'Staff at the Royal Navy base were warned about a new spyware campaign.'],
     ['Royal', 'Emails spoofing the Royal household were used to spread a remote access trojan.'],
