@@ -393,7 +393,10 @@ export function isMidSentence(text: string, start: number): boolean {
   }
   if (j === i) return false;
   const first = text.charCodeAt(j + 1);
-  return ((CLS[first] || classify(first)) & C_UPPER) === 0;
+  if (((CLS[first] || classify(first)) & C_UPPER) === 0) return true;
+  // "Russian Sandworm", "North Korean Lazarus": after a nationality the name's capital is its own, wherever the
+  // adjective stands in a sentence (not in a Title Case heading, where every word has one)
+  return titleWord(text, j + 1, i + 1) && nationalityWord(text.slice(j + 1, i + 1).toLowerCase()) && (isMidSentence(text, j + 1) || proseAround(text, j + 1, start));
 }
 
 export interface AmbiguityInput {
@@ -1176,7 +1179,9 @@ function titleWordAt(text: string, a: number): number {
   if (k - a < 3 || (k < text.length && (CLS[text.charCodeAt(k)] || classify(text.charCodeAt(k))) & C_WORD)) return -1;
   // a hyphen glues on another word ("Kafka-based")
   if (text.charCodeAt(k) === 45 && isLetter(text.charCodeAt(k + 1))) return -1;
-  return LIST_STOP_WORDS.has(text.slice(a, k).toLowerCase()) ? -1 : k;
+  // nor a nationality, which names no product but qualifies the next name ("Sandworm and Iranian OilRig")
+  const w = text.slice(a, k).toLowerCase();
+  return LIST_STOP_WORDS.has(w) || nationalityWord(w) ? -1 : k;
 }
 /** Capitalised words that start a clause or name a kind, not another product: "Spark and Group", "X, Then". */
 const LIST_STOP_WORDS = new Set([...ACTOR_CUES, ...SOFTWARE_CUES, ...NEUTRAL_CUES, 'the', 'and', 'but', 'then', 'also', 'however', 'this', 'that', 'these', 'those', 'its', 'their', 'our']);

@@ -99,6 +99,8 @@ describe('true mentions next to capitalised words and nouns stay', () => {
     ['Researchers linked the Quiet family of wipers to Sandworm.', ['Sandworm=sandworm']],
     // a nationality before it, a list, another name
     ['North Korean Lazarus hackers targeted cryptocurrency exchanges with trojanised apps.', ['Lazarus=lazarus-group']],
+    ['Russian Sandworm and Iranian OilRig ran phishing campaigns against energy firms.', ['Sandworm=sandworm', 'OilRig=apt34']],
+    ['CISA said Iranian OilRig used DNS tunnelling for command and control.', ['OilRig=apt34']],
     ['The intrusions were carried out by Lazarus, Kimsuky and Andariel working together.', ['Lazarus=lazarus-group', 'Kimsuky=kimsuky', 'Andariel=andariel']],
     ['Threat groups such as Lazarus and Sandworm use custom backdoors.', ['Lazarus=lazarus-group', 'Sandworm=sandworm']],
     ['Microsoft tracks Lazarus as Diamond Sleet, and the group uses phishing.', ['Lazarus=lazarus-group', 'Diamond Sleet=lazarus-group']],
