@@ -28,12 +28,13 @@
  * "Supporting context" for the page is `hasSecurityContext`: unambiguous security vocabulary, dense and spread over
  * the text (see there). The caller may pass it in (e.g. known from earlier chunks of the same page).
  */
-import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
+import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
 const C_DIGIT = C_DIGIT_;
 const C_LETTER = C_LETTER_;
+const C_LOWER = C_LOWER_;
 const C_SPACE = C_SPACE_;
 const C_UPPER = C_UPPER_;
 const C_WORD = C_WORD_;
@@ -392,7 +393,10 @@ export function isMidSentence(text: string, start: number): boolean {
   }
   if (j === i) return false;
   const first = text.charCodeAt(j + 1);
-  return ((CLS[first] || classify(first)) & C_UPPER) === 0;
+  if (((CLS[first] || classify(first)) & C_UPPER) === 0) return true;
+  // "Russian Sandworm", "North Korean Lazarus": after a nationality the name's capital is its own, wherever the
+  // adjective stands in a sentence (not in a Title Case heading, where every word has one)
+  return titleWord(text, j + 1, i + 1) && nationalityWord(text.slice(j + 1, i + 1).toLowerCase()) && (isMidSentence(text, j + 1) || proseAround(text, j + 1, start));
 }
 
 export interface AmbiguityInput {
@@ -446,8 +450,11 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   // Not where the name opens a quotation and an ordinary noun follows it: that is a quoted label ("Unknown family").
   if (c && !STRONG_CUES.has(c.word) && c.side === 'after' && a.opensQuote?.()) return { ok: false, contextUsed: true };
   // An ordinary-noun cue counts on a security page, or right after a distinctive name ("Wizard Spider returns with
-  // Conti affiliates": two weak signals together).
-  if (c && cueFits(c, a) && (STRONG_CUES.has(c.word) || a.pageContext() || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };
+  // Conti affiliates": two weak signals together). Not "family" after a flagged name opening a sentence: the one
+  // software cue that names people too, and an ordinary word capitalised there with it is a family of people ("The
+  // Royal family visited…"); inside a sentence ("linked the Quiet family to…") rule (b) reads it as before.
+  const kinship = c?.word === 'family' && a.level === AMBIGUITY.flagged && !a.midSentence();
+  if (c && !kinship && cueFits(c, a) && (STRONG_CUES.has(c.word) || a.pageContext() || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };
   // A word-like name right after a distinctive one in the same sentence is read in its company ("TrickBot and Dridex",
   // "Wizard Spider returns with Conti affiliates"): threat names are listed together. Not a flagged name, which is an
   // ordinary word ("TrickBot and Silence" proves little).
@@ -877,6 +884,275 @@ export function campaignWordBefore(text: string, s: number): boolean {
   return text.startsWith('Operation', s - 10) && !(s > 10 && isWordAt(text, s - 11));
 }
 
+/*
+ * Names inside other names. A name that is an ordinary word or looks like one ("Play", "Royal", "Equation", "Hive")
+ * is also a word of other proper names and of compound nouns: "Google Play", "the Play Store", "Microsoft Equation
+ * Editor", "Royal Mail", "Apache Hive", "the company's Equation editor". On a security page such a word passed the
+ * ambiguity rule (a mid-sentence word on a page with context), and one such mention then vouched for the others of
+ * the text ("downloaded from Google Play before it was removed from the Play Store": the second confirmed the first).
+ * What makes it a word of another name is a word next to it that belongs to that name, as a reader reads it:
+ *  - a capitalised word right before it inside a sentence ("from Google Play", "the Apache Hive tables") that is not
+ *    a function word or an adverb, a verb form, a nationality or region ("North Korean Lazarus", "Russian Sandworm"),
+ *    a month or a day, a cue ("the APT Lazarus") or a threat's name itself ("Sandworm Industroyer"), and not the end
+ *    of a name spotted just before. A capital opening a sentence says nothing ("Yesterday Lazarus…"): not there;
+ *  - for a flagged name (an ordinary word, level 2), a capitalised word right after it ("Play Store", "Equation
+ *    Editor", "Royal Mail") that is not a cue ("Lazarus Group", "Play Ransomware"), a platform or language ("Lazarus
+ *    Mac malware", "Royal Linux encryptor"), a month, a day or a threat's name. Not after a word-like one: a coined
+ *    name is followed by its own parts and versions ("Cobalt Strike Malleable C2", "Emotet Epoch 5");
+ *  - for a flagged name, an ordinary lower-case noun right after it that makes a compound with it ("Equation editor",
+ *    "Play button"): a word that is no cue, no function word and no verb form (-ed, -s, -ing or an irregular past:
+ *    "Equation exploited", "Sandworm targets", "Lazarus stole"), where no word of the compound it opens (up to four
+ *    lower-case words) says security ("Lazarus infrastructure", "Play leak site", "Lazarus fake job lures").
+ * Where the words around are Title Case (a heading: "How Play Ransomware Works", "Attack on Google Play Users") a
+ * capital says nothing, so the capitalised words count only in prose: a lower-case word of four letters or more (not
+ * a function word) on the same line near the name. Only English is read so (englishAround). Only levels 1 and 2: a
+ * distinct name (TrickBot) is a name wherever it stands, and a frequent word (level 3) needs a cue after it anyway.
+ * Applied before the ambiguity verdict (match.ts evaluate), so no cue, earlier mention or later confirmation brings
+ * such a mention back. Written for audit T; the AnnoCTR dev split has no such mention and its figures did not move.
+ */
+/** Words that open or join clauses, and adverbs of time and degree: never the first word of another proper name. */
+const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'my', 'your', 'some', 'any', 'all', 'each', 'every', 'both',
+  'no', 'another', 'other', 'such', 'either', 'neither', 'it', 'they', 'he', 'she', 'we', 'i', 'you', 'them', 'itself', 'themselves', 'one', 'which',
+  'who', 'whom', 'whose', 'what', 'where', 'when', 'why', 'how', 'whether',
+  'in', 'on', 'at', 'by', 'for', 'from', 'to', 'of', 'with', 'without', 'against', 'via', 'since', 'during', 'after', 'before', 'over', 'under',
+  'through', 'into', 'onto', 'across', 'behind', 'beyond', 'between', 'among', 'amongst', 'around', 'toward', 'towards', 'about', 'like', 'unlike',
+  'as', 'than', 'per', 'amid', 'until', 'till', 'despite', 'within', 'upon', 'off', 'out', 'up', 'down', 'near', 'along', 'alongside', 'throughout',
+  'inside', 'outside', 'versus', 'vs', 'including', 'following', 'except', 'besides', 'regarding', 'above', 'below', 'past', 'whereby',
+  'and', 'or', 'but', 'nor', 'so', 'yet', 'because', 'while', 'whereas', 'although', 'though', 'if', 'unless', 'once', 'whilst', 'then', 'thus',
+  'hence', 'therefore', 'however', 'moreover', 'furthermore', 'meanwhile', 'also', 'too', 'not', 'indeed', 'overall', 'otherwise',
+  'is', 'was', 'are', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'having', 'do', 'does', 'did', 'will', 'would', 'can', 'could',
+  'may', 'might', 'must', 'shall', 'should',
+  'now', 'still', 'again', 'already', 'often', 'never', 'ever', 'even', 'just', 'only', 'first', 'soon', 'later', 'earlier', 'today', 'yesterday',
+  'tomorrow', 'tonight', 'ago', 'back', 'here', 'there', 'together', 'instead', 'rather', 'almost', 'quite', 'very', 'much', 'more', 'most', 'less',
+  'least', 'further', 'next', 'last', 'due', 'alone', 'alike', 'else', 'well', 'far', 'twice', 'afterwards',
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'several', 'many', 'multiple', 'few', 'various', 'new',
+  // predicates said of a crew or a program right after its name ("found Lazarus responsible", "kept Royal active")
+  'responsible', 'active', 'capable', 'accountable', 'aware', 'able', 'unable', 'ready', 'dormant', 'inactive',
+]);
+/**
+ * Verbs right after a name as its subject (plural subjects and after "saw", "let", "helped": "Royal and Play use",
+ * "saw Lazarus deploy") and irregular past forms ("Lazarus stole"); with -ed, -s and -ing forms, what follows a name
+ * that is a subject, not a modifier.
+ */
+const VERB_FORMS = new Set([
+  'use', 'target', 'deploy', 'rely', 'share', 'exploit', 'leverage', 'employ', 'operate', 'continue', 'remain', 'appear', 'seem', 'make', 'take',
+  'send', 'run', 'steal', 'encrypt', 'drop', 'deliver', 'install', 'abuse', 'gain', 'maintain', 'attack', 'hit', 'breach', 'demand', 'publish',
+  'post', 'leak', 'claim', 'sell', 'buy', 'evade', 'move', 'spread', 'infect', 'compromise', 'conduct', 'carry', 'collect', 'harvest', 'exfiltrate',
+  'access', 'obtain', 'launch', 'return', 'emerge', 'reuse', 'adopt', 'develop', 'build', 'write', 'create', 'update', 'rebrand', 'pivot', 'shift',
+  'focus', 'prefer', 'tend', 'avoid', 'hide', 'mimic', 'impersonate', 'pose', 'seek', 'try', 'attempt', 'begin', 'start', 'stop', 'cease', 'need',
+  'get', 'go', 'come', 'keep', 'hold', 'join', 'work', 'act', 'differ', 'overlap', 'resemble', 'follow', 'affect', 'scan', 'phish', 'recruit',
+  'pay', 'offer', 'provide', 'threaten', 'extort', 'negotiate', 'release', 'dump', 'say', 'said', 'respond',
+  'stole', 'ran', 'sent', 'began', 'took', 'made', 'built', 'wrote', 'left', 'got', 'found', 'became', 'came', 'went', 'knew', 'saw', 'gave', 'drew',
+  'chose', 'threw', 'held', 'struck', 'broke', 'hid', 'led', 'kept', 'paid', 'put', 'set', 'shut', 'spent', 'sold', 'bought', 'sought', 'told',
+  'brought', 'caught', 'thought', 'fought', 'won', 'lost', 'met', 'read', 'split', 'let', 'cut', 'quit', 'rose', 'fell', 'grew', 'flew', 'drove',
+  'stood', 'meant', 'stuck', 'swept', 'dug', 'fled', 'hung', 'lay', 'slid', 'spun', 'forgot', 'shook', 'wore', 'tore', 'bit',
+]);
+/**
+ * Nouns for what a crew or a program has or leaves ("Lazarus infrastructure", "Royal negotiators", "Play leak site"):
+ * with the cue words and the security vocabulary, what heads a compound about the threat itself.
+ */
+const THREAT_NOUNS = new Set([
+  'infrastructure', 'tooling', 'toolset', 'arsenal', 'capability', 'capabilities', 'codebase', 'victim', 'victims', 'leak', 'leaks', 'ransom',
+  'extortion', 'encryption', 'negotiator', 'negotiators', 'tactics', 'techniques', 'tradecraft', 'playbook', 'lure', 'lures', 'attribution', 'nexus',
+  'subgroup', 'heist', 'heists', 'theft', 'espionage', 'sabotage', 'compromise', 'breach', 'breaches', 'indicator', 'indicators', 'hash', 'hashes',
+  'artifact', 'artifacts', 'artefacts', 'exploit', 'exploits', 'exploitation', 'vulnerability', 'vulnerabilities', 'negotiation', 'negotiations',
+  'wallet', 'wallets', 'persona', 'personas', 'spies', 'operatives', 'affiliation', 'overlap', 'overlaps', 'copycat', 'copycats', 'strain', 'strains',
+  'encryptors', 'decryptor', 'decryptors', 'locker', 'lockers', 'scam', 'scams', 'fraud', 'laundering', 'source', 'hack', 'raid', 'spree',
+]);
+/** Platforms and languages that stand between a name and its kind ("Lazarus Mac malware", "Royal Linux encryptor"). */
+const TECH_WORDS = new Set(['windows', 'linux', 'mac', 'macos', 'android', 'unix', 'solaris', 'freebsd', 'vmware', 'python', 'rust', 'go', 'golang', 'java', 'delphi', 'nim', 'perl', 'ruby', 'lua', 'powershell']);
+const CALENDAR_WORDS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+/** Nationality and region words that do not end in -ian, -ean, -ese, -ish, -ern or -an (nationalityWord). */
+const NATIONALITY_WORDS = new Set([
+  'dutch', 'french', 'greek', 'swiss', 'czech', 'welsh', 'arab', 'arabic', 'lao', 'thai', 'cuban', 'kazakh', 'uzbek', 'tajik', 'kyrgyz', 'turkmen',
+  'serb', 'croat', 'slovak', 'slovene', 'filipino', 'philippine', 'basque', 'israeli', 'pakistani', 'iraqi', 'saudi', 'emirati', 'kuwaiti',
+  'qatari', 'bangladeshi', 'azerbaijani', 'yemeni', 'somali', 'omani', 'bahraini', 'nepali', 'baltic', 'nordic', 'slavic', 'hispanic', 'atlantic',
+  'pacific', 'arctic', 'north', 'south', 'east', 'west', 'central', 'gulf', 'latin', 'soviet',
+]);
+/** "Russian", "Korean", "Chinese", "Turkish", "Western", "German" (six letters or more for -an: not "Titan", "Human"). */
+const NATIONALITY_END = /(?:ian|ean|ese|ish|ern)$|^.{4,}an$/;
+/** All cue words, and their plurals ("tools", "backdoors"): a cue next to a name is the threat's, not another name's. */
+const CUE_WORDS = new Set([...ACTOR_CUES, ...SOFTWARE_CUES, ...NEUTRAL_CUES, ...BEFORE_SET, ...FOREIGN_BEFORE.keys(), 'threat', 'raas']);
+
+const isLowerAt = (t: string, i: number) => i < t.length && ((CLS[t.charCodeAt(i)] || classify(t.charCodeAt(i))) & C_LOWER) !== 0;
+const isUpperAt = (t: string, i: number) => i < t.length && ((CLS[t.charCodeAt(i)] || classify(t.charCodeAt(i))) & C_UPPER) !== 0;
+
+/** Is the lower-cased word a cue word (or a cue word's plural)? */
+function cueWord(w: string): boolean {
+  return CUE_WORDS.has(w) || (w.length > 3 && w.endsWith('s') && CUE_WORDS.has(w.slice(0, -1)));
+}
+
+function nationalityWord(w: string): boolean {
+  return NATIONALITY_WORDS.has(w) || (w.length >= 4 && NATIONALITY_END.test(w));
+}
+
+/** A word of letters only starting at a: its end. */
+function lettersFrom(t: string, a: number): number {
+  let k = a;
+  while (k < t.length && isLetter(t.charCodeAt(k))) k++;
+  return k;
+}
+
+/** Is [a, b) a Title Case word: a capital, then at least one lower-case letter and nothing else? */
+function titleWord(t: string, a: number, b: number): boolean {
+  if (b - a < 2 || !isUpperAt(t, a)) return false;
+  for (let k = a + 1; k < b; k++) if (!isLowerAt(t, k)) return false;
+  return true;
+}
+
+/** Characters either side of a name read for the words around it (proseAround, englishAround). */
+const AROUND_CHARS = 80;
+
+/** Does `test` accept a word [a, z) on the name's line, within AROUND_CHARS of [s, e) and outside it? */
+function someWordAround(t: string, s: number, e: number, test: (a: number, z: number) => boolean): boolean {
+  let a = s;
+  while (a > 0 && s - a < AROUND_CHARS && t.charCodeAt(a - 1) !== 10) a--;
+  let b = e;
+  while (b < t.length && b - e < AROUND_CHARS && t.charCodeAt(b) !== 10) b++;
+  // not the end of a word the window cuts
+  while (a < s && a > 0 && isLetter(t.charCodeAt(a - 1)) && isLetter(t.charCodeAt(a))) a++;
+  for (let k = a; k < b; ) {
+    if (!isLetter(t.charCodeAt(k))) {
+      k++;
+      continue;
+    }
+    const z = lettersFrom(t, k);
+    if ((z <= s || k >= e) && test(k, z)) return true;
+    k = z;
+  }
+  return false;
+}
+
+/** Does the line around [s, e) read as prose: a lower-case word of four letters or more, not a function word, near it? */
+function proseAround(t: string, s: number, e: number): boolean {
+  return someWordAround(t, s, e, (a, z) => z - a >= 4 && isLowerAt(t, a) && !FUNCTION_WORDS.has(t.slice(a, z)));
+}
+
+/** The word before the name, one or more spaces apart on its line, standing on its own (not "Kremlin-backed", "Microsoft's"). */
+function wordBeforeName(t: string, s: number): [number, number] | undefined {
+  let b = s;
+  while (b > 0 && isInlineSpace(t.charCodeAt(b - 1))) b--;
+  if (b === s || b === 0) return undefined;
+  let a = b;
+  while (a > 0 && isLetter(t.charCodeAt(a - 1))) a--;
+  if (a === b) return undefined;
+  if (a > 0) {
+    const c = t.charCodeAt(a - 1);
+    if (!(isInlineSpace(c) || c === 10 || c === 13 || QUOTE_BEFORE.has(c))) return undefined;
+  }
+  return [a, b];
+}
+
+/** Is the word right before the name [s, …) the first word of another proper name ("Google Play")? */
+function properNameBefore(t: string, s: number, matchedTo: number, isName: (a: number, b: number) => boolean): boolean {
+  const w = wordBeforeName(t, s);
+  // a capital opening a sentence says nothing ("Cooperation Emberfly style", "Yesterday Lazarus…")
+  if (!w || w[1] <= matchedTo || !titleWord(t, w[0], w[1]) || !isMidSentence(t, w[0])) return false;
+  const word = t.slice(w[0], w[1]).toLowerCase();
+  if (FUNCTION_WORDS.has(word) || VERB_FORMS.has(word) || CALENDAR_WORDS.has(word) || cueWord(word) || nationalityWord(word) || isName(w[0], w[1])) return false;
+  // an adverb or a verb form opening the sentence ("Recently Lazarus", "Tracking Sandworm", "Detected Royal samples")
+  return !/(?:ly|ing|ed)$/.test(word);
+}
+
+/**
+ * The word after the name on its line, one space apart, with the words a hyphen glues on ("spear-phishing") and an
+ * elided or possessive ending ("isn't", "editor's"): its span, else undefined.
+ */
+function wordAfterName(t: string, e: number): [number, number] | undefined {
+  if (!isInlineSpace(t.charCodeAt(e))) return undefined;
+  const a = e + 1;
+  let b = lettersFrom(t, a);
+  if (b === a) return undefined;
+  while (t.charCodeAt(b) === 45 && isLetter(t.charCodeAt(b + 1))) b = lettersFrom(t, b + 1);
+  if (APOSTROPHE.has(t.charCodeAt(b)) && isLetter(t.charCodeAt(b + 1))) b = lettersFrom(t, b + 1);
+  if (b < t.length && ((CLS[t.charCodeAt(b)] || classify(t.charCodeAt(b))) & C_WORD) !== 0) return undefined;
+  return [a, b];
+}
+
+/** Is the word right after the name the next word of another proper name ("Play Store", "Royal Mail")? */
+function properNameAfter(t: string, e: number, isName: (a: number, b: number) => boolean): boolean {
+  const w = wordAfterName(t, e);
+  // its first letters only: "Store's", "Ransomware-as-a-Service"
+  const z = w ? lettersFrom(t, w[0]) : 0;
+  if (!w || !titleWord(t, w[0], z)) return false;
+  const word = t.slice(w[0], z).toLowerCase();
+  // "Family" is the one cue that also names people ("the Royal Family")
+  return !((cueWord(word) && word !== 'family') || TECH_WORDS.has(word) || CALENDAR_WORDS.has(word) || FUNCTION_WORDS.has(word) || isName(w[0], w[1]));
+}
+
+/**
+ * Does the lower-case word read as a verb, an adverb or a function word (the name is a subject or an object)? Of a
+ * hyphenated word, its last part ("state-sponsored").
+ */
+function notModifiedNoun(word: string): boolean {
+  // "isn't", "doesn't", "won't": a negated auxiliary
+  if (/n['\u2019]t$/.test(word)) return true;
+  const last = word.slice(word.lastIndexOf('-') + 1).replace(/['\u2019]s$/, '');
+  return FUNCTION_WORDS.has(last) || VERB_FORMS.has(last) || /(?:ed|ly|s|ing)$/.test(last);
+}
+
+/** Does a lower-case word, or a part of a hyphenated one, say that the compound it stands in is about the threat? */
+function threatWord(word: string): boolean {
+  SECURITY_RE.lastIndex = 0;
+  const m = SECURITY_RE.exec(word);
+  if (m && m.index === 0 && m[0].length === word.length) return true;
+  return word.replace(/['\u2019]s$/, '').split('-').some((part) => cueWord(part) || THREAT_NOUNS.has(part) || (part.endsWith('s') && THREAT_NOUNS.has(part.slice(0, -1))));
+}
+
+/** Lower-case words of the compound a name opens that are read ("Equation hard drive firmware implants"). */
+const COMPOUND_WORDS = 4;
+
+/**
+ * Is the name the modifier of an ordinary lower-case noun ("the company's Equation editor", "the Play button")? The
+ * compound it opens is read up to COMPOUND_WORDS words, to a function word, a verb form or anything but a lower-case
+ * word.
+ */
+function ordinaryCompoundAfter(t: string, e: number): boolean {
+  let w = wordAfterName(t, e);
+  if (!w || !isLowerAt(t, w[0])) return false;
+  let word = t.slice(w[0], w[1]);
+  if (cueWord(word) || notModifiedNoun(word)) return false;
+  for (let n = 0; n < COMPOUND_WORDS; n++) {
+    if (threatWord(word)) return false;
+    w = wordAfterName(t, w[1]);
+    if (!w || !isLowerAt(t, w[0])) break;
+    word = t.slice(w[0], w[1]);
+    if (FUNCTION_WORDS.has(word) || /(?:ed|ly)$/.test(word)) break;
+  }
+  return true;
+}
+
+/**
+ * The rule (see above): is the name at [s, e) of `text`, of ambiguity `level`, a word of another proper name or of a
+ * compound noun? `matchedTo` is the end of the last name spotted before it (its last word is no other name's);
+ * `isName` says whether a neighbouring word is itself a threat's name that looks like one ("Sandworm Industroyer",
+ * "Turla Kazuar": two names side by side, not one).
+ */
+export function insideOtherName(text: string, s: number, e: number, level: AmbiguityLevel, matchedTo: number, isName: (a: number, b: number) => boolean): boolean {
+  if (level !== AMBIGUITY.wordlike && level !== AMBIGUITY.flagged) return false;
+  // cheap tests first: the name written as a word of prose ("Play", not "PLAY": capitals are a label's)
+  if (!isUpperAt(text, s) || !isLowerAt(text, s + 1)) return false;
+  const flagged = level === AMBIGUITY.flagged;
+  const other = (flagged && ordinaryCompoundAfter(text, e)) || ((properNameBefore(text, s, matchedTo, isName) || (flagged && properNameAfter(text, e, isName))) && proseAround(text, s, e));
+  return other && englishAround(text, s, e);
+}
+
+/**
+ * English function words: the words around the name are read as English only where one stands near it. German writes
+ * every noun with a capital ("die Hackergruppe Kestrel"), and a verb after a name in French or German ("Kestrel hat
+ * erneut…") is no English verb form.
+ */
+const ENGLISH_MARKERS = new Set(['the', 'of', 'and', 'to', 'is', 'was', 'are', 'were', 'with', 'for', 'that', 'by', 'from', 'has', 'have', 'its', 'their', 'this', 'which', 'after', 'before', 'been']);
+
+/** Does an English function word stand on the line near [s, e)? */
+function englishAround(t: string, s: number, e: number): boolean {
+  return someWordAround(t, s, e, (a, z) => z - a <= 6 && ENGLISH_MARKERS.has(t.slice(a, z).toLowerCase()));
+}
+
 /**
  * The other name a name is listed with: "Kafka and Spark", "Spark or Flink", "Spark, Flink and Kafka", "Hadoop, Spark,
  * …" — a word in Title Case, letters only, joined to the name by "and", "or", "&" (not ", and": clauses are joined so too) or
@@ -903,7 +1179,9 @@ function titleWordAt(text: string, a: number): number {
   if (k - a < 3 || (k < text.length && (CLS[text.charCodeAt(k)] || classify(text.charCodeAt(k))) & C_WORD)) return -1;
   // a hyphen glues on another word ("Kafka-based")
   if (text.charCodeAt(k) === 45 && isLetter(text.charCodeAt(k + 1))) return -1;
-  return LIST_STOP_WORDS.has(text.slice(a, k).toLowerCase()) ? -1 : k;
+  // nor a nationality, which names no product but qualifies the next name ("Sandworm and Iranian OilRig")
+  const w = text.slice(a, k).toLowerCase();
+  return LIST_STOP_WORDS.has(w) || nationalityWord(w) ? -1 : k;
 }
 /** Capitalised words that start a clause or name a kind, not another product: "Spark and Group", "X, Then". */
 const LIST_STOP_WORDS = new Set([...ACTOR_CUES, ...SOFTWARE_CUES, ...NEUTRAL_CUES, 'the', 'and', 'but', 'then', 'also', 'however', 'this', 'that', 'these', 'those', 'its', 'their', 'our']);

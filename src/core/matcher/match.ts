@@ -13,7 +13,7 @@
  * whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
@@ -814,6 +814,17 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return q === sig.length;
   }
 
+  /** Is the word [a, b) a name of the dictionary that looks like one (levels 0–1: "Kazuar", "Industroyer")? */
+  function nameWordAt(a: number, b: number): boolean {
+    let node = rootTable[FOLD[text.charCodeAt(a)] as number] as number;
+    for (let k = a + 1; k < b && node >= 0; k++) node = child(node, FOLD[text.charCodeAt(k)] as number);
+    if (node < 0) return false;
+    const first = termFirst[node] as number;
+    if (first === -1) return false;
+    for (let q = first, end = first + (termCount[node] as number); q < end; q++) if ((((aliasFlags[termAlias[q] as number] as number) >> 2) & 3) <= AMBIGUITY.wordlike) return true;
+    return false;
+  }
+
   /** "<name>'s <Capitalised word>": the span ending at `e` is the owner in a longer proper name. */
   function possessiveOfProperName(e: number): boolean {
     const a = text.charCodeAt(e);
@@ -911,6 +922,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "Joker's Stash", "Cobalt's Mine": an ordinary-word name followed by a possessive and a capitalised word is
       // part of another proper name (decided on the AnnoCTR dev split: "Joker's Stash" ×2, a carding shop).
       if (level >= AMBIGUITY.flagged && possessiveOfProperName(e)) {
+        contextRejected = true;
+        continue;
+      }
+      // "Google Play", "the Play Store", "Microsoft Equation Editor", "the company's Equation editor": a word of another
+      // proper name or of a compound noun (ambiguity.ts insideOtherName)
+      if (insideOtherName(text, s, e, level, lastMatchEnd, nameWordAt)) {
         contextRejected = true;
         continue;
       }
