@@ -4,6 +4,7 @@
  * an attribute or a style is read (a page may show it at any moment). Uses htmlparser2.
  */
 import { Parser } from 'htmlparser2';
+import { linearStacks } from './parser-stack';
 import { isEditorWidget, preReadsAsProse, SKIPPED_ELEMENTS as SKIP, unwrapLines } from '../../src/core/page-text';
 
 const BLOCK = new Set([
@@ -12,6 +13,8 @@ const BLOCK = new Set([
   'section', 'summary', 'table', 'tr', 'td', 'th', 'ul', 'caption', 'tbody', 'thead', 'tfoot', 'body', 'html', 'title',
   'sup', 'sub', // footnote marks end a word (src/content/extract.ts INLINE)
 ]);
+/** Nesting past which the parser's stacks are made linear (browsers lay a page out only 512 deep). */
+const DEEP = 1024;
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
 /** An open <pre>, read or dropped when it closes (page-text.ts `preReadsAsProse`, as the content script decides). */
@@ -29,9 +32,12 @@ export function htmlToText(html: string): string {
   let skipDepth = 0;
   const stack: boolean[] = []; // per open element: does it start a skipped subtree?
   let pre: OpenPre | undefined;
-  const parser = new Parser(
+  const parser: Parser = new Parser(
     {
       onopentag(name, attrs) {
+        // Past any depth a real page reaches, the parser's stacks are made linear (parser-stack.ts); before, they
+        // stay the arrays they are, which are faster.
+        if (stack.length > DEEP) linearStacks(parser);
         const editable = (attrs.contenteditable !== undefined && attrs.contenteditable.toLowerCase() !== 'false') || isEditorWidget(attrs.class, attrs.role);
         if (pre) {
           if (!pre.firstChild) {
