@@ -4,6 +4,27 @@ import { htmlToText } from '../../../scripts/lib/html-to-text';
 import { topFirstStack } from '../../../scripts/lib/parser-stack';
 import { rng } from '../../../scripts/lib/rng';
 
+/** What a browser builds and happy-dom does not, so html-to-text-dom.test.ts cannot compare them (HTML standard). */
+describe('the tree a browser builds', () => {
+  it('text and body elements before </head>, or without it (both tags are optional), are in the body', () => {
+    expect(htmlToText('<html><head><meta charset="utf-8"><title>Report</title><p>Lazarus Group</p></head><body><p>TrickBot</p>')).toBe('Lazarus Group\nTrickBot');
+    expect(htmlToText('<!doctype html><html><head><title>Report</title><link rel="stylesheet" href="a.css"><p>Lazarus Group')).toBe('Lazarus Group');
+    expect(htmlToText('<head><title>Lazarus Group</title><style>p{}</style><script>TrickBot()</script><noscript>Emotet</noscript></head><p>a')).toBe('a');
+  });
+
+  it('an open declarative shadow root is read in place of its template; a closed one, a second one or one on no host is not', () => {
+    expect(htmlToText('<div><template shadowrootmode="open"><p>Lazarus Group</p></template><p>light</p></div>')).toBe('Lazarus Group\nlight');
+    expect(htmlToText('<threat-card><template shadowrootmode="OPEN">TrickBot</template></threat-card>')).toBe('TrickBot');
+    expect(htmlToText('<div><template shadowrootmode="closed">Emotet</template>a</div>')).toBe('a');
+    expect(htmlToText('<div><template shadowrootmode="open">b</template><template shadowrootmode="open">Emotet</template></div>')).toBe('b');
+    expect(htmlToText('<ul><template shadowrootmode="open">Emotet</template></ul>')).toBe('');
+  });
+
+  it('CDATA is text in an SVG and a comment elsewhere', () => {
+    expect(htmlToText('<svg><text><![CDATA[TrickBot]]></text></svg><p><![CDATA[Emotet]]>a</p>')).toBe('TrickBot\na');
+  });
+});
+
 describe('deep nesting', () => {
   it('reads a page nested 300,000 elements deep at once (three such pages took 175 s; 2,000,000 deep never ended)', () => {
     const n = 300_000;
