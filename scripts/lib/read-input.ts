@@ -80,8 +80,9 @@ export function charsetFromContent(content: string): string | undefined {
 /**
  * WHATWG "prescan a byte stream to determine its encoding": the charset an HTML document declares in a <meta> within
  * its first 1024 bytes, found as a browser finds it (comments and other tags' attributes skipped), or undefined.
+ * Labels passed over because Node cannot decode them are added to `unknown`, so the reader can be told.
  */
-export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
+export function sniffHtmlCharset(bytes: Uint8Array, unknown: string[] = []): string | undefined {
   const s = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   const n = s.length;
   let pos = 0;
@@ -167,8 +168,12 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
       }
       if (pos >= n) return undefined;
       if (needPragma === undefined || (needPragma && !gotPragma) || charset === undefined) continue;
-      const enc = encodingOf(charset);
-      if (!enc) continue;
+      // WHATWG: a <meta> naming x-user-defined means windows-1252 (TextDecoder does not know x-user-defined at all).
+      const enc = charset.trim() === 'x-user-defined' ? 'x-user-defined' : encodingOf(charset);
+      if (!enc) {
+        unknown.push(charset);
+        continue;
+      }
       // A document that could say it is UTF-16 in ASCII is not UTF-16 (WHATWG).
       if (enc.startsWith('utf-16')) return 'utf-8';
       return enc === 'x-user-defined' ? 'windows-1252' : enc;
@@ -228,7 +233,11 @@ export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?:
   }
   if (!encoding?.startsWith('utf-16') && bytes.subarray(0, 8192).includes(0)) throw new InputError(`${src} is not a text or HTML document (binary content)`);
   const htmlGuess = opts.html ?? looksLikeHtml(Buffer.from(bytes.subarray(0, 1024)).toString('latin1'), opts.nameHint);
-  if (!encoding && htmlGuess) encoding = sniffHtmlCharset(bytes);
+  const unknown: string[] = [];
+  if (!encoding && htmlGuess) {
+    encoding = sniffHtmlCharset(bytes, unknown);
+    if (!encoding && unknown.length) notes.push(`${src}: the <meta> charset "${unknown[0]}" is not one this Node can decode; ignored`);
+  }
   let text: string;
   try {
     try {
@@ -237,7 +246,7 @@ export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?:
       if (!(e instanceof TypeError)) throw e;
       if (encoding === undefined) {
         text = decodeAs('windows-1252', bytes);
-        notes.push(`${src}: not valid UTF-8 and no charset declared; read as windows-1252`);
+        notes.push(`${src}: not valid UTF-8 and no ${unknown.length ? 'usable ' : ''}charset declared; read as windows-1252`);
       } else {
         // What a browser shows for a page that says UTF-8 and is not; said, since names may be lost.
         text = decodeAs('utf-8', bytes);
@@ -247,6 +256,9 @@ export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?:
   } catch (e) {
     throw new InputError(`cannot read ${src}: ${(e as Error).message}`);
   }
+  // A browser reads CR LF and a lone CR as LF before parsing (HTML "preprocessing the input stream", for text/plain
+  // too): a Windows file's blank lines must stay paragraph breaks, or unwrapLines joins a heading to the next line.
+  text = text.replace(/\r\n?/g, '\n');
   return { text, html: opts.html ?? looksLikeHtml(text, opts.nameHint), notes };
 }
 

@@ -28,6 +28,29 @@ describe('sniffHtmlCharset (WHATWG prescan of the first 1024 bytes)', () => {
     // a document that declares UTF-16 in ASCII bytes is not UTF-16
     expect(sniffHtmlCharset(latin1('<meta charset="utf-16le">'))).toBe('utf-8');
   });
+
+  it('takes x-user-defined for windows-1252, and hands back the labels it passed over', () => {
+    expect(sniffHtmlCharset(latin1('<meta charset="x-user-defined">'))).toBe('windows-1252');
+    const unknown: string[] = [];
+    expect(sniffHtmlCharset(latin1('<meta charset="x-klingon"><meta http-equiv="content-type" content="text/html; charset=iso-2022-kr">'), unknown)).toBeUndefined();
+    expect(unknown).toEqual(['x-klingon', 'iso-2022-kr']);
+  });
+});
+
+describe('decoding pages in the encodings reports still come in', () => {
+  // [charset, text, the text's bytes in that charset (Node has decoders for these, but no encoders)]
+  it.each([
+    ['shift_jis', 'ラザルス・グループ (Lazarus Group) が北朝鮮の攻撃を行った', '83898355838b83588145834f838b815b837620284c617a617275732047726f7570292082aa966b92a9914e82cc8d558c8282f08d7382c182bd'],
+    ['gbk', '拉撒路组织 (Lazarus Group) 发起了攻击', 'c0adc8f6c2b7d7e9d6af20284c617a617275732047726f75702920b7a2c6f0c1cbb9a5bbf7'],
+    ['koi8-r', 'Группа Lazarus Group атаковала банки', 'e7d2d5d0d0c1204c617a617275732047726f757020c1d4c1cbcfd7c1ccc120c2c1cecbc9'],
+    ['windows-1252', 'Café Kitten — “Charming Kitten” attacks', '436166e9204b697474656e20972093436861726d696e67204b697474656e942061747461636b73'],
+    ['euc-kr', '라자루스 그룹 (Lazarus Group) 공격', 'b6f3c0dab7e7bdba20b1d7b7ec20284c617a617275732047726f75702920b0f8b0dd'],
+  ])('%s, by its <meta>, and by a server\'s charset', (charset, text, hex) => {
+    const doc = Buffer.concat([Buffer.from(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body><p>`), Buffer.from(hex, 'hex'), Buffer.from('</p></body></html>')]);
+    expect(decodeDocument(doc, 'page.html', { nameHint: 'page.html' })).toMatchObject({ html: true, notes: [] });
+    expect(decodeDocument(doc, 'page.html', { nameHint: 'page.html' }).text).toContain(`<p>${text}</p>`);
+    expect(decodeDocument(Buffer.from(hex, 'hex'), 'http://x/', { charset, html: false }).text).toBe(text);
+  });
 });
 
 describe('decodeDocument', () => {
@@ -58,6 +81,21 @@ describe('decodeDocument', () => {
     const r = decodeDocument(latin1('Asnar\xf6k'), 'u', { charset: 'x-nonsense' });
     expect(r.text).toBe('Asnarök');
     expect(r.notes[0]).toMatch(/"x-nonsense" is not one this Node can decode/);
+  });
+
+  it('says when a <meta> names a charset it cannot decode, rather than that none was declared', () => {
+    expect(decodeDocument(latin1('<meta charset="iso-2022-kr"><p>Asnar\xf6k'), 'k.html', { nameHint: 'k.html' }).notes).toEqual([
+      'k.html: the <meta> charset "iso-2022-kr" is not one this Node can decode; ignored',
+      'k.html: not valid UTF-8 and no usable charset declared; read as windows-1252',
+    ]);
+    // what a browser does with x-user-defined in a <meta>: windows-1252, even for bytes that are valid UTF-8
+    expect(decodeDocument(Buffer.from('<meta charset="x-user-defined"><p>Asnarök'), 'x.html', { nameHint: 'x.html' })).toMatchObject({ text: '<meta charset="x-user-defined"><p>AsnarÃ¶k', notes: [] });
+  });
+
+  it('reads line breaks as a browser does: CR LF and a lone CR are LF, so a blank line stays a paragraph break', () => {
+    expect(decodeDocument(Buffer.from('Lazarus\r\n\r\nGroup activity\rwas seen\r\n'), 'w.txt', { nameHint: 'w.txt' }).text).toBe('Lazarus\n\nGroup activity\nwas seen\n');
+    const u16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\r\n\r\nb', 'utf16le')]);
+    expect(decodeDocument(u16, 'w.txt', { nameHint: 'w.txt' }).text).toBe('a\n\nb');
   });
 });
 
