@@ -150,8 +150,16 @@ export function htmlToText(html: string): string {
     .trim();
 }
 
+/**
+ * WHATWG MIME Sniffing's "HTML" patterns (what a browser does with a page served without a type, or a file whose
+ * name says nothing): after blank space, a comment or one of these tags, followed by a space or ">" (here also a line
+ * break, and anything after "<!--").
+ */
+const HTML_SIGNATURE = /^[\t\n\f\r ]*(?:<!--|(?:<!doctype html|<html|<head|<script|<iframe|<h1|<div|<font|<table|<a|<style|<title|<b|<body|<br|<p)[\t\n\f\r >])/i;
+
+/** Is a document HTML? By its name when that says (.html, .txt…), else by how it starts, as a browser sniffs it. */
 export function looksLikeHtml(s: string, nameHint = ''): boolean {
   if (/\.html?$|\.xhtml$/i.test(nameHint)) return true;
   if (/\.(txt|md|text)$/i.test(nameHint)) return false;
-  return /^\s*(<!doctype html|<html|<head|<body|<div|<p[\s>])/i.test(s);
+  return HTML_SIGNATURE.test(s);
 }

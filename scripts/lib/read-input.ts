@@ -226,6 +226,8 @@ function bomOf(bytes: Uint8Array): string | undefined {
  */
 export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?: string; html?: boolean; nameHint?: string } = {}): ReadResult {
   const notes: string[] = [];
+  // A PDF may hold no NUL byte near its start (uncompressed, or a long header), and would be read as Latin-1 soup.
+  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') throw new InputError(`${src} is not a text or HTML document (a PDF: extract its text first)`);
   let encoding = bomOf(bytes);
   if (!encoding && opts.charset !== undefined) {
     encoding = encodingOf(opts.charset);
@@ -266,12 +268,37 @@ function charsetOf(type: string): string | undefined {
   return /;\s*charset=["']?([^"';\s]+)/i.exec(type)?.[1];
 }
 
+/**
+ * Network failures in words, the code kept (it is what one searches for): undici names most of them only by code.
+ * Matched against the code, or the message where there is none.
+ */
+const NETWORK_WORDS: [RegExp, string][] = [
+  [/^ECONNREFUSED$/, 'connection refused'],
+  [/^(ENOTFOUND|EAI_AGAIN)$/, 'host not found'],
+  [/^(ECONNRESET|EPIPE|UND_ERR_SOCKET)$/, 'the server closed the connection'],
+  [/^EHOSTUNREACH|^ENETUNREACH/, 'host unreachable'],
+  [/^HPE_/, 'the answer is not HTTP'],
+  [/^Z_|^ERR_ZLIB|^ERR_BROTLI/, 'the body is not in the Content-Encoding it declares'],
+  [/^ERR_SSL_|^ERR_TLS_|CERT|SELF_SIGNED|UNABLE_TO_VERIFY/, 'TLS failed'],
+  [/^ERR_INVALID_URL$/, 'not a valid address'],
+  [/^redirect count exceeded$/, 'too many redirects (a redirect loop?)'],
+  [/^URL scheme must be a HTTP\(S\) scheme$/, 'redirected to an address that is not http(s)'],
+];
+
+function networkWhy(err: Error & { cause?: NodeJS.ErrnoException }): string {
+  const code = err.cause?.code ?? err.cause?.message ?? err.message;
+  const words = NETWORK_WORDS.find(([re]) => re.test(code))?.[1];
+  if (!words) return code;
+  return err.cause?.code ? `${words} (${code})` : words;
+}
+
 async function readUrl(src: string, maxBytes: number, timeoutMs: number): Promise<ReadResult> {
-  let res: Response;
+  let res: Response | undefined;
   const fetchError = (e: unknown) => {
     const err = e as Error & { cause?: NodeJS.ErrnoException };
-    const why = err.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (err.cause?.code ?? err.cause?.message ?? err.message);
-    return new InputError(`cannot fetch ${src}: ${why}`);
+    // Once the headers are in, the time ran out while the body was coming: not the same as no answer at all.
+    const late = res ? `the page did not finish arriving within ${timeoutMs / 1000} s` : `no answer within ${timeoutMs / 1000} s`;
+    return new InputError(`cannot fetch ${src}: ${err.name === 'TimeoutError' ? late : networkWhy(err)}`);
   };
   const signal = AbortSignal.timeout(timeoutMs);
   try {

@@ -1,8 +1,11 @@
 /** How `npm run scan` reads an input: the encoding a browser would choose, the size limit, and every failure named. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { looksLikeHtml } from '../../../scripts/lib/html-to-text';
 import { JsonArrayWriter, jsonPieces } from '../../../scripts/lib/json-stream';
 import { checkSize, decodeDocument, InputError, readFileBounded, readInput, sniffHtmlCharset } from '../../../scripts/lib/read-input';
 
@@ -97,6 +100,18 @@ describe('decodeDocument', () => {
     const u16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\r\n\r\nb', 'utf16le')]);
     expect(decodeDocument(u16, 'w.txt', { nameHint: 'w.txt' }).text).toBe('a\n\nb');
   });
+
+  it('refuses a PDF, even one with no binary byte near its start', () => {
+    const pdf = latin1('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n4 0 obj\n<< /Length 40 >>\nstream\nBT (Lazarus Group deployed TrickBot) Tj ET\nendstream\n');
+    expect(() => decodeDocument(pdf, 'report.pdf', { nameHint: 'report.pdf' })).toThrow(new InputError('report.pdf is not a text or HTML document (a PDF: extract its text first)'));
+  });
+
+  it('takes an unnamed or untyped document for HTML when it starts as browsers sniff HTML', () => {
+    for (const start of ['<!-- saved from url=(0042)https://example.org/ -->\n<html>', '  <!DOCTYPE html>', '<table border=1>', '<b>Note</b>', '<html\nlang=en>', '<!--[if IE]>'])
+      expect(looksLikeHtml(start), start).toBe(true);
+    for (const start of ['<bold>', 'Lazarus <p>', '<?xml version="1.0"?>', '<meta charset=utf-8>']) expect(looksLikeHtml(start), start).toBe(false);
+    expect(looksLikeHtml('<!-- x --><p>', 'notes.txt')).toBe(false);
+  });
 });
 
 describe('input size and unreadable inputs', () => {
@@ -120,6 +135,49 @@ describe('input size and unreadable inputs', () => {
     writeFileSync(f, 'x'.repeat(2000));
     await expect(readInput(f, { maxBytes: 1000 })).rejects.toBeInstanceOf(InputError);
     await expect(readInput(`file://${f}`)).resolves.toMatchObject({ html: false, notes: [] });
+  });
+});
+
+describe('addresses that fail', () => {
+  let server: Server;
+  let base = '';
+  const sockets = new Set<Socket>();
+  const raw = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.end('HELLO, THIS IS NOT HTTP\r\n\r\n');
+  });
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
+      if (req.url === '/to-file') return void res.writeHead(302, { location: 'file:///etc/passwd' }).end();
+      if (req.url === '/silent') return; // never answers
+      if (req.url === '/stalls') return void res.writeHead(200, { 'content-type': 'text/html' }).write('<p>Lazarus');
+      if (req.url === '/reset') return void req.socket.destroy();
+      if (req.url === '/bad-gzip') return void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end('not gzip');
+      res.writeHead(404).end('gone');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((r) => server.close(() => r()));
+    await new Promise<void>((r) => raw.close(() => r()));
+  });
+
+  it('says why in words, with the code', async () => {
+    const why = async (src: string) => (await readInput(src, { timeoutMs: 500 }).then(() => 'read', (e: Error) => (e instanceof InputError ? e.message : `not an InputError: ${e.message}`))).replace(src, 'URL');
+    expect(await why(`${base}/gone`)).toBe('cannot fetch URL: HTTP 404');
+    expect(await why(`${base}/loop`)).toBe('cannot fetch URL: too many redirects (a redirect loop?)');
+    expect(await why(`${base}/to-file`)).toBe('cannot fetch URL: redirected to an address that is not http(s)');
+    expect(await why(`${base}/silent`)).toBe('cannot fetch URL: no answer within 0.5 s');
+    expect(await why(`${base}/stalls`)).toBe('cannot fetch URL: the page did not finish arriving within 0.5 s');
+    expect(await why(`${base}/reset`)).toMatch(/^cannot fetch URL: the server closed the connection \((UND_ERR_SOCKET|ECONNRESET)\)$/);
+    expect(await why(`${base}/bad-gzip`)).toMatch(/^cannot fetch URL: the body is not in the Content-Encoding it declares \(Z_/);
+    expect(await why(`http://127.0.0.1:${(raw.address() as { port: number }).port}/`)).toMatch(/^cannot fetch URL: the answer is not HTTP \(HPE_/);
+    expect(await why('http://[::1')).toBe('cannot fetch URL: not a valid address (ERR_INVALID_URL)');
   });
 });
 
