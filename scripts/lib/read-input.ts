@@ -259,7 +259,7 @@ export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?:
     throw new InputError(`cannot read ${src}: ${(e as Error).message}`);
   }
   // A browser reads CR LF and a lone CR as LF before parsing (HTML "preprocessing the input stream", for text/plain
-  // too): a Windows file's blank lines must stay paragraph breaks, or unwrapLines joins a heading to the next line.
+  // too). unwrapLines knows only LF: left as it is, a CR split a wrapped name ("Wizard\r Spider") and hid blank lines.
   text = text.replace(/\r\n?/g, '\n');
   return { text, html: opts.html ?? looksLikeHtml(text, opts.nameHint), notes };
 }
