@@ -28,7 +28,7 @@ for (let i = 0; i < argv.length; i++) {
   if (a === '--json' || a === '--no-feeds') continue;
   if (a === '--import' || a === '--shared') {
     const v = argv[++i];
-    if (!v) fail(`${a} needs a file argument`);
+    if (!v) fail(`${a} needs a ${a === '--import' ? 'file' : 'directory'} argument`);
     if (a === '--import') imports.push(v as string);
     else shared = resolve(v as string);
     continue;
@@ -36,7 +36,7 @@ for (let i = 0; i < argv.length; i++) {
   if (a.startsWith('--')) fail(`unknown option ${a}`);
   inputs.push(a);
 }
-if (!inputs.length) fail('usage: npm run scan -- <file.html|file.txt|URL …> [--json] [--import FILE …] [--no-feeds]');
+if (!inputs.length) fail('usage: npm run scan -- <file.html|file.txt|URL …> [--json] [--import FILE …] [--no-feeds] [--shared DIR]');
 
 function fail(msg: string): never {
   console.error(`scan: ${msg}`);

@@ -80,8 +80,9 @@ export function charsetFromContent(content: string): string | undefined {
 /**
  * WHATWG "prescan a byte stream to determine its encoding": the charset an HTML document declares in a <meta> within
  * its first 1024 bytes, found as a browser finds it (comments and other tags' attributes skipped), or undefined.
+ * Labels passed over because Node cannot decode them are added to `unknown`, so the reader can be told.
  */
-export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
+export function sniffHtmlCharset(bytes: Uint8Array, unknown: string[] = []): string | undefined {
   const s = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   const n = s.length;
   let pos = 0;
@@ -167,8 +168,12 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
       }
       if (pos >= n) return undefined;
       if (needPragma === undefined || (needPragma && !gotPragma) || charset === undefined) continue;
-      const enc = encodingOf(charset);
-      if (!enc) continue;
+      // WHATWG: a <meta> naming x-user-defined means windows-1252 (TextDecoder does not know x-user-defined at all).
+      const enc = charset.trim() === 'x-user-defined' ? 'x-user-defined' : encodingOf(charset);
+      if (!enc) {
+        unknown.push(charset);
+        continue;
+      }
       // A document that could say it is UTF-16 in ASCII is not UTF-16 (WHATWG).
       if (enc.startsWith('utf-16')) return 'utf-8';
       return enc === 'x-user-defined' ? 'windows-1252' : enc;
@@ -221,6 +226,8 @@ function bomOf(bytes: Uint8Array): string | undefined {
  */
 export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?: string; html?: boolean; nameHint?: string } = {}): ReadResult {
   const notes: string[] = [];
+  // A PDF may hold no NUL byte near its start (uncompressed, or a long header), and would be read as Latin-1 soup.
+  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') throw new InputError(`${src} is not a text or HTML document (a PDF: extract its text first)`);
   let encoding = bomOf(bytes);
   if (!encoding && opts.charset !== undefined) {
     encoding = encodingOf(opts.charset);
@@ -228,7 +235,11 @@ export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?:
   }
   if (!encoding?.startsWith('utf-16') && bytes.subarray(0, 8192).includes(0)) throw new InputError(`${src} is not a text or HTML document (binary content)`);
   const htmlGuess = opts.html ?? looksLikeHtml(Buffer.from(bytes.subarray(0, 1024)).toString('latin1'), opts.nameHint);
-  if (!encoding && htmlGuess) encoding = sniffHtmlCharset(bytes);
+  const unknown: string[] = [];
+  if (!encoding && htmlGuess) {
+    encoding = sniffHtmlCharset(bytes, unknown);
+    if (!encoding && unknown.length) notes.push(`${src}: the <meta> charset "${unknown[0]}" is not one this Node can decode; ignored`);
+  }
   let text: string;
   try {
     try {
@@ -237,7 +248,7 @@ export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?:
       if (!(e instanceof TypeError)) throw e;
       if (encoding === undefined) {
         text = decodeAs('windows-1252', bytes);
-        notes.push(`${src}: not valid UTF-8 and no charset declared; read as windows-1252`);
+        notes.push(`${src}: not valid UTF-8 and no ${unknown.length ? 'usable ' : ''}charset declared; read as windows-1252`);
       } else {
         // What a browser shows for a page that says UTF-8 and is not; said, since names may be lost.
         text = decodeAs('utf-8', bytes);
@@ -247,6 +258,9 @@ export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?:
   } catch (e) {
     throw new InputError(`cannot read ${src}: ${(e as Error).message}`);
   }
+  // A browser reads CR LF and a lone CR as LF before parsing (HTML "preprocessing the input stream", for text/plain
+  // too). unwrapLines knows only LF: left as it is, a CR split a wrapped name ("Wizard\r Spider") and hid blank lines.
+  text = text.replace(/\r\n?/g, '\n');
   return { text, html: opts.html ?? looksLikeHtml(text, opts.nameHint), notes };
 }
 
@@ -254,12 +268,37 @@ function charsetOf(type: string): string | undefined {
   return /;\s*charset=["']?([^"';\s]+)/i.exec(type)?.[1];
 }
 
+/**
+ * Network failures in words, the code kept (it is what one searches for): undici names most of them only by code.
+ * Matched against the code, or the message where there is none.
+ */
+const NETWORK_WORDS: [RegExp, string][] = [
+  [/^ECONNREFUSED$/, 'connection refused'],
+  [/^(ENOTFOUND|EAI_AGAIN)$/, 'host not found'],
+  [/^(ECONNRESET|EPIPE|UND_ERR_SOCKET)$/, 'the server closed the connection'],
+  [/^EHOSTUNREACH|^ENETUNREACH/, 'host unreachable'],
+  [/^HPE_/, 'the answer is not HTTP'],
+  [/^Z_|^ERR_ZLIB|^ERR_BROTLI/, 'the body is not in the Content-Encoding it declares'],
+  [/^ERR_SSL_|^ERR_TLS_|CERT|SELF_SIGNED|UNABLE_TO_VERIFY/, 'TLS failed'],
+  [/^ERR_INVALID_URL$/, 'not a valid address'],
+  [/^redirect count exceeded$/, 'too many redirects (a redirect loop?)'],
+  [/^URL scheme must be a HTTP\(S\) scheme$/, 'redirected to an address that is not http(s)'],
+];
+
+function networkWhy(err: Error & { cause?: NodeJS.ErrnoException }): string {
+  const code = err.cause?.code ?? err.cause?.message ?? err.message;
+  const words = NETWORK_WORDS.find(([re]) => re.test(code))?.[1];
+  if (!words) return code;
+  return err.cause?.code ? `${words} (${code})` : words;
+}
+
 async function readUrl(src: string, maxBytes: number, timeoutMs: number): Promise<ReadResult> {
-  let res: Response;
+  let res: Response | undefined;
   const fetchError = (e: unknown) => {
     const err = e as Error & { cause?: NodeJS.ErrnoException };
-    const why = err.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : (err.cause?.code ?? err.cause?.message ?? err.message);
-    return new InputError(`cannot fetch ${src}: ${why}`);
+    // Once the headers are in, the time ran out while the body was coming: not the same as no answer at all.
+    const late = res ? `the page did not finish arriving within ${timeoutMs / 1000} s` : `no answer within ${timeoutMs / 1000} s`;
+    return new InputError(`cannot fetch ${src}: ${err.name === 'TimeoutError' ? late : networkWhy(err)}`);
   };
   const signal = AbortSignal.timeout(timeoutMs);
   try {

@@ -1,8 +1,11 @@
 /** How `npm run scan` reads an input: the encoding a browser would choose, the size limit, and every failure named. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { looksLikeHtml } from '../../../scripts/lib/html-to-text';
 import { JsonArrayWriter, jsonPieces } from '../../../scripts/lib/json-stream';
 import { checkSize, decodeDocument, InputError, readFileBounded, readInput, sniffHtmlCharset } from '../../../scripts/lib/read-input';
 
@@ -27,6 +30,29 @@ describe('sniffHtmlCharset (WHATWG prescan of the first 1024 bytes)', () => {
     expect(sniffHtmlCharset(latin1(`<p>${'x'.repeat(1024)}<meta charset="koi8-r">`))).toBeUndefined();
     // a document that declares UTF-16 in ASCII bytes is not UTF-16
     expect(sniffHtmlCharset(latin1('<meta charset="utf-16le">'))).toBe('utf-8');
+  });
+
+  it('takes x-user-defined for windows-1252, and hands back the labels it passed over', () => {
+    expect(sniffHtmlCharset(latin1('<meta charset="x-user-defined">'))).toBe('windows-1252');
+    const unknown: string[] = [];
+    expect(sniffHtmlCharset(latin1('<meta charset="x-klingon"><meta http-equiv="content-type" content="text/html; charset=iso-2022-kr">'), unknown)).toBeUndefined();
+    expect(unknown).toEqual(['x-klingon', 'iso-2022-kr']);
+  });
+});
+
+describe('decoding pages in the encodings reports still come in', () => {
+  // [charset, text, the text's bytes in that charset (Node has decoders for these, but no encoders)]
+  it.each([
+    ['shift_jis', 'ラザルス・グループ (Lazarus Group) が北朝鮮の攻撃を行った', '83898355838b83588145834f838b815b837620284c617a617275732047726f7570292082aa966b92a9914e82cc8d558c8282f08d7382c182bd'],
+    ['gbk', '拉撒路组织 (Lazarus Group) 发起了攻击', 'c0adc8f6c2b7d7e9d6af20284c617a617275732047726f75702920b7a2c6f0c1cbb9a5bbf7'],
+    ['koi8-r', 'Группа Lazarus Group атаковала банки', 'e7d2d5d0d0c1204c617a617275732047726f757020c1d4c1cbcfd7c1ccc120c2c1cecbc9'],
+    ['windows-1252', 'Café Kitten — “Charming Kitten” attacks', '436166e9204b697474656e20972093436861726d696e67204b697474656e942061747461636b73'],
+    ['euc-kr', '라자루스 그룹 (Lazarus Group) 공격', 'b6f3c0dab7e7bdba20b1d7b7ec20284c617a617275732047726f75702920b0f8b0dd'],
+  ])('%s, by its <meta>, and by a server\'s charset', (charset, text, hex) => {
+    const doc = Buffer.concat([Buffer.from(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=${charset}"></head><body><p>`), Buffer.from(hex, 'hex'), Buffer.from('</p></body></html>')]);
+    expect(decodeDocument(doc, 'page.html', { nameHint: 'page.html' })).toMatchObject({ html: true, notes: [] });
+    expect(decodeDocument(doc, 'page.html', { nameHint: 'page.html' }).text).toContain(`<p>${text}</p>`);
+    expect(decodeDocument(Buffer.from(hex, 'hex'), 'http://x/', { charset, html: false }).text).toBe(text);
   });
 });
 
@@ -59,6 +85,33 @@ describe('decodeDocument', () => {
     expect(r.text).toBe('Asnarök');
     expect(r.notes[0]).toMatch(/"x-nonsense" is not one this Node can decode/);
   });
+
+  it('says when a <meta> names a charset it cannot decode, rather than that none was declared', () => {
+    expect(decodeDocument(latin1('<meta charset="iso-2022-kr"><p>Asnar\xf6k'), 'k.html', { nameHint: 'k.html' }).notes).toEqual([
+      'k.html: the <meta> charset "iso-2022-kr" is not one this Node can decode; ignored',
+      'k.html: not valid UTF-8 and no usable charset declared; read as windows-1252',
+    ]);
+    // what a browser does with x-user-defined in a <meta>: windows-1252, even for bytes that are valid UTF-8
+    expect(decodeDocument(Buffer.from('<meta charset="x-user-defined"><p>Asnarök'), 'x.html', { nameHint: 'x.html' })).toMatchObject({ text: '<meta charset="x-user-defined"><p>AsnarÃ¶k', notes: [] });
+  });
+
+  it('reads line breaks as a browser does: CR LF and a lone CR are LF, so a blank line stays a paragraph break', () => {
+    expect(decodeDocument(Buffer.from('Lazarus\r\n\r\nGroup activity\rwas seen\r\n'), 'w.txt', { nameHint: 'w.txt' }).text).toBe('Lazarus\n\nGroup activity\nwas seen\n');
+    const u16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\r\n\r\nb', 'utf16le')]);
+    expect(decodeDocument(u16, 'w.txt', { nameHint: 'w.txt' }).text).toBe('a\n\nb');
+  });
+
+  it('refuses a PDF, even one with no binary byte near its start', () => {
+    const pdf = latin1('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n4 0 obj\n<< /Length 40 >>\nstream\nBT (Lazarus Group deployed TrickBot) Tj ET\nendstream\n');
+    expect(() => decodeDocument(pdf, 'report.pdf', { nameHint: 'report.pdf' })).toThrow(new InputError('report.pdf is not a text or HTML document (a PDF: extract its text first)'));
+  });
+
+  it('takes an unnamed or untyped document for HTML when it starts as browsers sniff HTML', () => {
+    for (const start of ['<!-- saved from url=(0042)https://example.org/ -->\n<html>', '  <!DOCTYPE html>', '<table border=1>', '<b>Note</b>', '<html\nlang=en>', '<!--[if IE]>'])
+      expect(looksLikeHtml(start), start).toBe(true);
+    for (const start of ['<bold>', 'Lazarus <p>', '<?xml version="1.0"?>', '<meta charset=utf-8>']) expect(looksLikeHtml(start), start).toBe(false);
+    expect(looksLikeHtml('<!-- x --><p>', 'notes.txt')).toBe(false);
+  });
 });
 
 describe('input size and unreadable inputs', () => {
@@ -82,6 +135,49 @@ describe('input size and unreadable inputs', () => {
     writeFileSync(f, 'x'.repeat(2000));
     await expect(readInput(f, { maxBytes: 1000 })).rejects.toBeInstanceOf(InputError);
     await expect(readInput(`file://${f}`)).resolves.toMatchObject({ html: false, notes: [] });
+  });
+});
+
+describe('addresses that fail', () => {
+  let server: Server;
+  let base = '';
+  const sockets = new Set<Socket>();
+  const raw = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.end('HELLO, THIS IS NOT HTTP\r\n\r\n');
+  });
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      if (req.url === '/loop') return void res.writeHead(302, { location: '/loop' }).end();
+      if (req.url === '/to-file') return void res.writeHead(302, { location: 'file:///etc/passwd' }).end();
+      if (req.url === '/silent') return; // never answers
+      if (req.url === '/stalls') return void res.writeHead(200, { 'content-type': 'text/html' }).write('<p>Lazarus');
+      if (req.url === '/reset') return void req.socket.destroy();
+      if (req.url === '/bad-gzip') return void res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' }).end('not gzip');
+      res.writeHead(404).end('gone');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    await new Promise<void>((r) => raw.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    for (const socket of sockets) socket.destroy();
+    await new Promise<void>((r) => server.close(() => r()));
+    await new Promise<void>((r) => raw.close(() => r()));
+  });
+
+  it('says why in words, with the code', async () => {
+    const why = async (src: string) => (await readInput(src, { timeoutMs: 500 }).then(() => 'read', (e: Error) => (e instanceof InputError ? e.message : `not an InputError: ${e.message}`))).replace(src, 'URL');
+    expect(await why(`${base}/gone`)).toBe('cannot fetch URL: HTTP 404');
+    expect(await why(`${base}/loop`)).toBe('cannot fetch URL: too many redirects (a redirect loop?)');
+    expect(await why(`${base}/to-file`)).toBe('cannot fetch URL: redirected to an address that is not http(s)');
+    expect(await why(`${base}/silent`)).toBe('cannot fetch URL: no answer within 0.5 s');
+    expect(await why(`${base}/stalls`)).toBe('cannot fetch URL: the page did not finish arriving within 0.5 s');
+    expect(await why(`${base}/reset`)).toMatch(/^cannot fetch URL: the server closed the connection \((UND_ERR_SOCKET|ECONNRESET)\)$/);
+    expect(await why(`${base}/bad-gzip`)).toMatch(/^cannot fetch URL: the body is not in the Content-Encoding it declares \(Z_/);
+    expect(await why(`http://127.0.0.1:${(raw.address() as { port: number }).port}/`)).toMatch(/^cannot fetch URL: the answer is not HTTP \(HPE_/);
+    expect(await why('http://[::1')).toBe('cannot fetch URL: not a valid address (ERR_INVALID_URL)');
   });
 });
 

@@ -53,6 +53,14 @@ describe('npm run scan', () => {
     expect(names(docs[1])).toEqual(names(docs[0]));
   });
 
+  it('joins a name wrapped over a Windows (CR LF) line break, as over a LF one', async () => {
+    const crlf = path.join(dir, 'wrapped-crlf.txt');
+    writeFileSync(crlf, 'The ransomware crew that analysts call Wizard\r\nSpider deployed TrickBot through phishing; the malware\r\nspread.\r\n');
+    const { code, docs } = await scan(crlf);
+    expect(code).toBe(0);
+    expect(names(docs[0])).toEqual(['TrickBot', 'Wizard Spider']);
+  });
+
   it('refuses binary input with a reason, still scans the other inputs, and exits 1', async () => {
     const bin = path.join(dir, 'tool.bin');
     writeFileSync(bin, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 'T'.charCodeAt(0)]));
