@@ -17,8 +17,8 @@
  *   "Trick Bot" from "TrickBot", so a spelling only one feed gives is a name the reader can otherwise not spot.
  * - A new alias equal to the canonical name of another entity of the same family is not added (e.g. MISP lists
  *   "Andariel" as a synonym of Lazarus Group, but Andariel is its own cluster): reported as a conflict. Not so in
- *   ActorLens's own export (plan.settledAliases), whose aliases were judged where it was made: kept, reported as
- *   shared. Across families the alias stays (see the matcher's preference for the entity whose own name it is). Another writing of a
+ *   ActorLens's own export (plan.settledAliases), whose aliases were judged where it was made: kept, and reported as
+ *   shared only when the file does not give the other entity that name too (see settledNames). Across families the alias stays (see the matcher's preference for the entity whose own name it is). Another writing of a
  *   name the entity already had is not such a new alias: that name's owner was settled when it was first added.
  * - An entity matched by external id across the actor/software boundary keeps its kind, and the file's names
  *   and details are not added to it (reported as a kind-mismatch conflict).
@@ -146,6 +146,24 @@ interface NameIndexes {
   aliasIndex: Map<string, string[]>;
 }
 
+/** True when the file itself gives entity `id` the name `name` (see settledNames). */
+type Settled = (id: string, name: string) => boolean;
+
+/**
+ * In our own export (plan.settledAliases) every entity carries its ActorLens id and the names it held where the file
+ * was made, side by side with the others it is exported with. An entity of the database that the file also lists,
+ * under the same id and with the same name, already stood beside the file's other holder of that name: the two
+ * sharing it (an actor and a ransomware "Akira", APT38 of ATT&CK and the Lazarus Group alias) was judged there and
+ * is no news here. Reporting it again filled a restore's preview with hundreds of conflicts for unchanged data. A
+ * name the file gives only one of them (the database has data of its own) is still reported.
+ */
+function settledNames(plan: ImportPlan): Settled {
+  if (!plan.settledAliases) return () => false;
+  const names = new Map<string, Set<string>>();
+  for (const e of plan.entities) names.set(e.id, new Set(allNames(e).map((a) => nameKey(a.name))));
+  return (id, name) => names.get(id)?.has(nameKey(name)) ?? false;
+}
+
 /**
  * Which database entity each object of the plan is, decided in passes over the whole plan so that neither the
  * order of the file nor the order of earlier imports changes the outcome:
@@ -155,7 +173,13 @@ interface NameIndexes {
  * two things: re-importing our own export must not fold "LockBit 2.0" into LockBit), nor one that would then
  * carry two ATT&CK ids of one series. Objects left undecided are created (or join one created earlier in the file).
  */
-function resolveEntities(plan: ImportPlan, rows: Map<string, EntityRow>, idx: NameIndexes, conflicts: ImportConflict[]): (Resolution | undefined)[] {
+function resolveEntities(
+  plan: ImportPlan,
+  rows: Map<string, EntityRow>,
+  idx: NameIndexes,
+  conflicts: ImportConflict[],
+  settled: Settled,
+): (Resolution | undefined)[] {
   const resolved: (Resolution | undefined)[] = plan.entities.map(() => undefined);
   const assigned = new Map<string, Entity[]>(); // target → objects of the plan resolved to it so far
   const assign = (i: number, target: string, how: string) => {
@@ -206,6 +230,7 @@ function resolveEntities(plan: ImportPlan, rows: Map<string, EntityRow>, idx: Na
         const stored = fromRow(rows.get(id)!);
         const clash = [stored, ...(assigned.get(id) ?? [])].find((e) => differentAttackObjects(e, incoming));
         if (clash) {
+          if (settled(id, incoming.name)) continue;
           conflicts.push({
             kind: 'kept-separate',
             entityId: id,
@@ -213,6 +238,7 @@ function resolveEntities(plan: ImportPlan, rows: Map<string, EntityRow>, idx: Na
             message: `"${incoming.name}" (ATT&CK ${incoming.externalIds?.attack?.join(', ')}) shares a name with ${clash.name} (ATT&CK ${clash.externalIds?.attack?.join(', ')}); kept as separate entities.`,
           });
         } else if (matchedById.has(id)) {
+          if (settled(id, incoming.name)) continue;
           conflicts.push({
             kind: 'kept-separate',
             entityId: id,
@@ -249,9 +275,12 @@ function reportOtherFamilyName(
   canonIndex: Map<string, string[]>,
   aliasIndex: Map<string, string[]>,
   conflicts: ImportConflict[],
+  settled: Settled,
 ): void {
   const key = nameKey(incoming.name);
-  const other = [...(canonIndex.get(key) ?? []), ...(aliasIndex.get(key) ?? [])].find((id) => family(rows.get(id)!.kind) !== family(incoming.kind));
+  const other = [...(canonIndex.get(key) ?? []), ...(aliasIndex.get(key) ?? [])].find(
+    (id) => family(rows.get(id)!.kind) !== family(incoming.kind) && !settled(id, incoming.name),
+  );
   if (!other) return;
   conflicts.push({
     kind: 'kind-mismatch',
@@ -300,7 +329,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     });
   };
 
-  const resolved = resolveEntities(plan, rows, { extIndex, canonIndex, aliasIndex }, conflicts);
+  const settled = settledNames(plan);
+  const resolved = resolveEntities(plan, rows, { extIndex, canonIndex, aliasIndex }, conflicts, settled);
   plan.entities.forEach((incoming, i) => {
     const incomingRow = toRow(incoming);
     let target = resolved[i]?.target;
@@ -316,7 +346,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
         );
         how = 'by name';
       }
-      if (!target) reportOtherFamilyName(incoming, rows, canonIndex, aliasIndex, conflicts);
+      if (!target) reportOtherFamilyName(incoming, rows, canonIndex, aliasIndex, conflicts, settled);
     }
     if (!target) {
       const row = incomingRow;
@@ -405,7 +435,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       const owners = (keyOwners.get(k) ?? []).filter((o) => o !== id);
       const canonicalOwner = owners.find((o) => nameKey(rows.get(o)!.name) === k && family(rows.get(o)!.kind) === family(row.kind));
       // Our own export lists the aliases each entity held where it was exported, already judged there (held before
-      // the other entity of that name arrived): they come back as they left, reported as shared below.
+      // the other entity of that name arrived): they come back as they left, reported as shared below unless the file
+      // gives every other holder that name as well.
       if (canonicalOwner && !plan.settledAliases) {
         // The feed never listed a platform variant's bare name ("Akira" of "Akira (Windows)"): nothing of the file is
         // lost, and 36 such reports in one malpedia import would bury the real ones.
@@ -418,7 +449,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
         });
         return false;
       }
-      if (owners.length) {
+      if (owners.length && !(settled(id, alias.name) && owners.every((o) => settled(o, alias.name)))) {
         conflicts.push({
           kind: 'alias-shared',
           entityId: id,
