@@ -18,8 +18,9 @@
  * - A new alias equal to the canonical name of another entity of the same family is not added (e.g. MISP lists
  *   "Andariel" as a synonym of Lazarus Group, but Andariel is its own cluster): reported as a conflict. Not so in
  *   ActorLens's own export (plan.settledAliases), whose aliases were judged where it was made: kept, and reported as
- *   shared only when the file does not give the other entity that name too (see settledNames). Across families the alias stays (see the matcher's preference for the entity whose own name it is). Another writing of a
- *   name the entity already had is not such a new alias: that name's owner was settled when it was first added.
+ *   shared only when the sharing is new (see settledNames). Across families the alias stays (see the matcher's
+ *   preference for the entity whose own name it is). Another writing of a name the entity already had is not such a
+ *   new alias: that name's owner was settled when it was first added.
  * - An entity matched by external id across the actor/software boundary keeps its kind, and the file's names
  *   and details are not added to it (reported as a kind-mismatch conflict).
  * - Links are keyed by (from, relation, to) after mapping; an existing link keeps its status, note and
@@ -146,22 +147,33 @@ interface NameIndexes {
   aliasIndex: Map<string, string[]>;
 }
 
-/** True when the file itself gives entity `id` the name `name` (see settledNames). */
+/** True when database entity `id` held the name `name` where the file was made, too (see settledNames). */
 type Settled = (id: string, name: string) => boolean;
 
 /**
  * In our own export (plan.settledAliases) every entity carries its ActorLens id and the names it held where the file
- * was made, side by side with the others it is exported with. An entity of the database that the file also lists,
- * under the same id and with the same name, already stood beside the file's other holder of that name: the two
- * sharing it (an actor and a ransomware "Akira", APT38 of ATT&CK and the Lazarus Group alias) was judged there and
- * is no news here. Reporting it again filled a restore's preview with hundreds of conflicts for unchanged data. A
- * name the file gives only one of them (the database has data of its own) is still reported.
+ * was made, side by side with the others it is exported with. An entity of the database that held a name there as
+ * well already stood beside the file's holder of that name: the two sharing it (an actor and a ransomware "Akira",
+ * APT38 of ATT&CK and the Lazarus Group alias) was judged there and is no news here. Reporting it again filled a
+ * restore's preview with hundreds of conflicts for unchanged data. Such an entity is one the file lists under the
+ * same id with that name, or (an export of the annotations only lists a few entities) one that is nothing but
+ * bundled data here, which every ActorLens holds. A name that only this database's own imports or reader give
+ * another entity is still reported.
  */
-function settledNames(plan: ImportPlan): Settled {
+function settledNames(plan: ImportPlan, before: ReadonlyMap<string, EntityRow>): Settled {
   if (!plan.settledAliases) return () => false;
   const names = new Map<string, Set<string>>();
   for (const e of plan.entities) names.set(e.id, new Set(allNames(e).map((a) => nameKey(a.name))));
-  return (id, name) => names.get(id)?.has(nameKey(name)) ?? false;
+  const bundledOnly = (id: string) => {
+    const provenance = before.get(id)?.provenance;
+    return provenance?.length === 1 && provenance[0] === 'bundled';
+  };
+  return (id, name) => {
+    const key = nameKey(name);
+    const fileNames = names.get(id);
+    if (fileNames) return fileNames.has(key);
+    return bundledOnly(id) && (before.get(id)?.keys.includes(key) ?? false);
+  };
 }
 
 /**
@@ -329,7 +341,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     });
   };
 
-  const settled = settledNames(plan);
+  const settled = settledNames(plan, before);
   const resolved = resolveEntities(plan, rows, { extIndex, canonIndex, aliasIndex }, conflicts, settled);
   plan.entities.forEach((incoming, i) => {
     const incomingRow = toRow(incoming);

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyImport, exportStix, previewImport } from '../../../src/core/db/import-export';
+import { bundledDataset } from '../../../src/core/data/index';
 import type { Repository } from '../../../src/core/db/repository';
 import { detectAndParse } from '../../../src/core/importers/index';
 import { FEED_FILES, feedText } from '../../../scripts/lib/feeds';
@@ -100,6 +101,28 @@ describe('our own STIX export previews clean in another browser', () => {
     expect(preview.conflicts.map((c) => [c.kind, c.name])).toEqual(
       expect.arrayContaining([['alias-shared', 'Marsupial Team']]),
     );
+  });
+
+  it('the annotations export into a fresh install: names shared with bundled entities the file leaves out are no news either', async () => {
+    const repo = await freshRepo();
+    const lazarus = bundledDataset().entities.find((e) => e.id === 'lazarus-group')!;
+    const alias = lazarus.aliases.find((a) => !a.ambiguous)!.name;
+    const conflicts: string[] = [];
+    for (const [text, file] of [
+      [galaxy('threat-actor', [{ value: 'Quokka Crew', uuid: 'c0ffee00-0000-4000-8000-000000000011', synonyms: [alias] }]), 'threat-actor.json'],
+      [galaxy('ransomware', [{ value: 'TA505', uuid: 'c0ffee00-0000-4000-8000-000000000012' }]), 'ransomware.json'],
+    ] as const) {
+      conflicts.push(...(await load(repo, text, file)).preview.conflicts.map((c) => c.kind));
+    }
+    expect(new Set(conflicts)).toEqual(new Set(['alias-shared', 'kind-mismatch']));
+    const ids = Object.fromEntries((await repo.allEntities()).map((e) => [`${e.kind}:${e.name}`, e.id]));
+    await repo.addClaim({ ...VENDOR_CLAIM, from: ids['actor:Quokka Crew']!, relation: 'uses', to: ids['ransomware:TA505']! });
+    const text = JSON.stringify(await exportStix(repo, { scope: 'annotations' }));
+    const target = await freshRepo();
+    const preview = await previewImport(target, detectAndParse(text, 'actorlens-annotations.stix.json'));
+    expect(preview.conflicts).toEqual([]);
+    expect(preview.warnings).toEqual([]);
+    expect(preview.newEntities.map((e) => e.name).sort()).toEqual(['Quokka Crew', 'TA505']);
   });
 
   it.skipIf(!HAS_SHARED)('with ATT&CK and the four MISP galaxies imported (../shared/data): no conflict, no warning, every row as it was', async () => {
