@@ -26,7 +26,8 @@
  * - Links are keyed by (from, relation, to) after mapping; an existing link keeps its status, note and
  *   override, only its provenance grows (and a missing note is filled from the feed). Links whose ends resolve to nothing are skipped with a warning;
  *   links that collapse onto one entity (both ends merged together) are dropped.
- * - Claims are keyed by id; a claim with origin "user" is never overwritten.
+ * - Claims are keyed by id; a claim with origin "user" is never overwritten. A link only the reader made that none of
+ *   its claims comes back to is not made again: it went with its last claim.
  */
 import { allNames, type Entity, type EntityKind, type ExternalIds } from '../model/entity';
 import { linkId, type Claim, type Link } from '../model/link';
@@ -614,5 +615,12 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     if (!same) updatedClaims.push({ before: old, after: { ...claim, created: old.created, updated: now.toISOString() } });
   });
 
-  return { newEntities, updatedEntities, newLinks, updatedLinks, newClaims, updatedClaims, conflicts, warnings, idMap, entityRows };
+  // A link only the reader made goes with its last claim (Repository.dropIfEmptyUserLink). One this database no longer
+  // has, to which none of the file's claims comes back (moved to another link by an edit since), would be made again
+  // with no claim at all.
+  const claimed = new Set([...newClaims, ...updatedClaims.map((c) => c.after)].map((c) => c.linkId));
+  const madeByReader = (l: Link) => l.provenance.length === 1 && l.provenance[0] === USER_ORIGIN;
+  const newLinksKept = newLinks.filter((l) => !madeByReader(l) || claimed.has(l.id));
+
+  return { newEntities, updatedEntities, newLinks: newLinksKept, updatedLinks, newClaims, updatedClaims, conflicts, warnings, idMap, entityRows };
 }
