@@ -28,6 +28,8 @@
  *   links that collapse onto one entity (both ends merged together) are dropped.
  * - Claims are keyed by id; a claim with origin "user" is never overwritten. A link only the reader made that none of
  *   its claims comes back to is not made again: it went with its last claim.
+ * - A claim the reader deleted, or an override they cleared, after the file's copy of it was last changed is not
+ *   brought back (removals.ts; reported as removed-since).
  */
 import { allNames, type Entity, type EntityKind, type ExternalIds } from '../model/entity';
 import { linkId, type Claim, type Link } from '../model/link';
@@ -35,13 +37,14 @@ import { platformVariant } from '../importers/misp';
 import type { ImportIssue, ImportPlan } from '../importers/types';
 import type { ActorLensDb, EntityRow } from './database';
 import { nameKey } from './keys';
+import { readRemovals, REMOVALS_KEY, removedSince } from './removals';
 import { fromRow, toRow, USER_ORIGIN } from './repository';
 
 /** Meta key of the import log shown on the options page (newest first, at most IMPORT_LOG_LIMIT records). */
 export const IMPORT_LOG_KEY = 'imports';
 export const IMPORT_LOG_LIMIT = 50;
 
-export type ConflictKind = 'ambiguous-match' | 'kind-mismatch' | 'kept-separate' | 'alias-dropped' | 'alias-shared' | 'user-claim';
+export type ConflictKind = 'ambiguous-match' | 'kind-mismatch' | 'kept-separate' | 'alias-dropped' | 'alias-shared' | 'user-claim' | 'removed-since';
 
 export interface ImportConflict {
   kind: ConflictKind;
@@ -572,11 +575,23 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   }
   const linkIds = [...linkRows.keys()];
   const existingLinks = await db.links.bulkGet(linkIds);
+  const removals = readRemovals((await db.meta.get(REMOVALS_KEY))?.value);
+  const linkName = (l: Link) => `${rows.get(l.from)?.name ?? l.from} ${l.relation} ${rows.get(l.to)?.name ?? l.to}`;
+  const day = (at: string) => at.slice(0, 10);
   const newLinks: Link[] = [];
   const updatedLinks: Change<Link>[] = [];
   linkIds.forEach((id, i) => {
-    const incoming = linkRows.get(id)!;
+    let incoming = linkRows.get(id)!;
     const old = existingLinks[i];
+    const cleared = incoming.override && !old?.override ? removedSince(removals.overrides, id, incoming.override.at) : undefined;
+    if (cleared) {
+      const { override: _cleared, ...rest } = incoming;
+      incoming = rest;
+      conflicts.push({
+        kind: 'removed-since',
+        message: `You cleared the confidence override of ${linkName(rest)} on ${day(cleared)}, after this file's copy of it was set; it is not brought back.`,
+      });
+    }
     if (!old) {
       newLinks.push(incoming);
       return;
@@ -600,6 +615,16 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   planClaims.forEach((claim, i) => {
     const old = existingClaims[i];
     if (!old) {
+      const deleted = claim.origin === USER_ORIGIN ? removedSince(removals.claims, claim.id, claim.updated ?? claim.created) : undefined;
+      if (deleted) {
+        const link = linkRows.get(claim.linkId);
+        conflicts.push({
+          kind: 'removed-since',
+          claimId: claim.id,
+          message: `You deleted your claim "${claim.source.title.slice(0, 80)}"${link ? ` on ${linkName(link)}` : ''} on ${day(deleted)}, after this file's copy of it was written; it is not brought back.`,
+        });
+        return;
+      }
       newClaims.push(claim);
       return;
     }
@@ -616,8 +641,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   });
 
   // A link only the reader made goes with its last claim (Repository.dropIfEmptyUserLink). One this database no longer
-  // has, to which none of the file's claims comes back (moved to another link by an edit since), would be made again
-  // with no claim at all.
+  // has, to which none of the file's claims comes back (deleted since, or moved to another link by an edit), would be
+  // made again with no claim at all.
   const claimed = new Set([...newClaims, ...updatedClaims.map((c) => c.after)].map((c) => c.linkId));
   const madeByReader = (l: Link) => l.provenance.length === 1 && l.provenance[0] === USER_ORIGIN;
   const newLinksKept = newLinks.filter((l) => !madeByReader(l) || claimed.has(l.id));
