@@ -26,7 +26,7 @@
  * - Links are keyed by (from, relation, to) after mapping; an existing link keeps its status, note and
  *   override, only its provenance grows (and a missing note is filled from the feed). Links whose ends resolve to nothing are skipped with a warning;
  *   links that collapse onto one entity (both ends merged together) are dropped.
- * - Claims are keyed by id; a claim with origin "user" is never overwritten. A link only the reader made that none of
+ * - Claims are keyed by id; a claim with origin "user" or "bundled" is never overwritten. A link only the reader made that none of
  *   its claims comes back to is not made again: it went with its last claim.
  * - A claim the reader deleted, or an override they cleared, after the file's copy of it was last changed is not
  *   brought back (removals.ts; reported as removed-since).
@@ -86,6 +86,8 @@ function kindRank(provenance: readonly string[]): number {
   return Math.max(0, ...provenance.map((p) => (p === 'bundled' || p === USER_ORIGIN ? 3 : p.startsWith('misp:') ? 1 : 2)));
 }
 const STIX_ENTITY_TYPES = ['intrusion-set', 'threat-actor', 'malware', 'tool'];
+/** Origin of the bundled dataset's claims (data/index.ts). */
+const BUNDLED_ORIGIN = 'bundled';
 const MAX_LINK_WARNINGS = 50;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -637,6 +639,9 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       conflicts.push({ kind: 'user-claim', claimId: old.id, message: `Claim ${old.id} is your own annotation; the imported version is ignored.` });
       return;
     }
+    // The curators' claims are written by a re-seed only (Repository.seed): our own export carries them too, and one
+    // made by an older release would put back what a newer one corrected. Same release, same claim: nothing is lost.
+    if (old.origin === BUNDLED_ORIGIN) return;
     if (!same) updatedClaims.push({ before: old, after: { ...claim, created: old.created, updated: now.toISOString() } });
   });
 
