@@ -115,7 +115,8 @@ async function preview(repo: Repository, plan: ImportPlan, now: Date): Promise<I
 /** What applying the plan would change. Never writes. */
 export async function previewImport(repo: Repository, plan: ImportPlan, now = new Date()): Promise<ImportPreview> {
   const db = repo.db;
-  return db.transaction('r', [db.entities, db.links, db.claims], () => preview(repo, plan, now));
+  // meta: the reader's removals (removals.ts) are read by the merge.
+  return db.transaction('r', [db.entities, db.links, db.claims, db.meta], () => preview(repo, plan, now));
 }
 
 /**

@@ -17,15 +17,19 @@
  *   "Trick Bot" from "TrickBot", so a spelling only one feed gives is a name the reader can otherwise not spot.
  * - A new alias equal to the canonical name of another entity of the same family is not added (e.g. MISP lists
  *   "Andariel" as a synonym of Lazarus Group, but Andariel is its own cluster): reported as a conflict. Not so in
- *   ActorLens's own export (plan.settledAliases), whose aliases were judged where it was made: kept, reported as
- *   shared. Across families the alias stays (see the matcher's preference for the entity whose own name it is). Another writing of a
- *   name the entity already had is not such a new alias: that name's owner was settled when it was first added.
+ *   ActorLens's own export (plan.settledAliases), whose aliases were judged where it was made: kept, and reported as
+ *   shared only when the sharing is new (see settledNames). Across families the alias stays (see the matcher's
+ *   preference for the entity whose own name it is). Another writing of a name the entity already had is not such a
+ *   new alias: that name's owner was settled when it was first added.
  * - An entity matched by external id across the actor/software boundary keeps its kind, and the file's names
  *   and details are not added to it (reported as a kind-mismatch conflict).
  * - Links are keyed by (from, relation, to) after mapping; an existing link keeps its status, note and
  *   override, only its provenance grows (and a missing note is filled from the feed). Links whose ends resolve to nothing are skipped with a warning;
  *   links that collapse onto one entity (both ends merged together) are dropped.
- * - Claims are keyed by id; a claim with origin "user" is never overwritten.
+ * - Claims are keyed by id; a claim with origin "user" or "bundled" is never overwritten. A link only the reader made that none of
+ *   its claims comes back to is not made again: it went with its last claim.
+ * - A claim the reader deleted, or an override they cleared, after the file's copy of it was last changed is not
+ *   brought back (removals.ts; reported as removed-since).
  */
 import { allNames, type Entity, type EntityKind, type ExternalIds } from '../model/entity';
 import { linkId, type Claim, type Link } from '../model/link';
@@ -33,13 +37,14 @@ import { platformVariant } from '../importers/misp';
 import type { ImportIssue, ImportPlan } from '../importers/types';
 import type { ActorLensDb, EntityRow } from './database';
 import { nameKey } from './keys';
+import { readRemovals, REMOVALS_KEY, removedSince } from './removals';
 import { fromRow, toRow, USER_ORIGIN } from './repository';
 
 /** Meta key of the import log shown on the options page (newest first, at most IMPORT_LOG_LIMIT records). */
 export const IMPORT_LOG_KEY = 'imports';
 export const IMPORT_LOG_LIMIT = 50;
 
-export type ConflictKind = 'ambiguous-match' | 'kind-mismatch' | 'kept-separate' | 'alias-dropped' | 'alias-shared' | 'user-claim';
+export type ConflictKind = 'ambiguous-match' | 'kind-mismatch' | 'kept-separate' | 'alias-dropped' | 'alias-shared' | 'user-claim' | 'removed-since';
 
 export interface ImportConflict {
   kind: ConflictKind;
@@ -81,6 +86,8 @@ function kindRank(provenance: readonly string[]): number {
   return Math.max(0, ...provenance.map((p) => (p === 'bundled' || p === USER_ORIGIN ? 3 : p.startsWith('misp:') ? 1 : 2)));
 }
 const STIX_ENTITY_TYPES = ['intrusion-set', 'threat-actor', 'malware', 'tool'];
+/** Origin of the bundled dataset's claims (data/index.ts). */
+const BUNDLED_ORIGIN = 'bundled';
 const MAX_LINK_WARNINGS = 50;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -146,6 +153,35 @@ interface NameIndexes {
   aliasIndex: Map<string, string[]>;
 }
 
+/** True when database entity `id` held the name `name` where the file was made, too (see settledNames). */
+type Settled = (id: string, name: string) => boolean;
+
+/**
+ * In our own export (plan.settledAliases) every entity carries its ActorLens id and the names it held where the file
+ * was made, side by side with the others it is exported with. An entity of the database that held a name there as
+ * well already stood beside the file's holder of that name: the two sharing it (an actor and a ransomware "Akira",
+ * APT38 of ATT&CK and the Lazarus Group alias) was judged there and is no news here. Reporting it again filled a
+ * restore's preview with hundreds of conflicts for unchanged data. Such an entity is one the file lists under the
+ * same id with that name, or (an export of the annotations only lists a few entities) one that is nothing but
+ * bundled data here, which every ActorLens holds. A name that only this database's own imports or reader give
+ * another entity is still reported.
+ */
+function settledNames(plan: ImportPlan, before: ReadonlyMap<string, EntityRow>): Settled {
+  if (!plan.settledAliases) return () => false;
+  const names = new Map<string, Set<string>>();
+  for (const e of plan.entities) names.set(e.id, new Set(allNames(e).map((a) => nameKey(a.name))));
+  const bundledOnly = (id: string) => {
+    const provenance = before.get(id)?.provenance;
+    return provenance?.length === 1 && provenance[0] === 'bundled';
+  };
+  return (id, name) => {
+    const key = nameKey(name);
+    const fileNames = names.get(id);
+    if (fileNames) return fileNames.has(key);
+    return bundledOnly(id) && (before.get(id)?.keys.includes(key) ?? false);
+  };
+}
+
 /**
  * Which database entity each object of the plan is, decided in passes over the whole plan so that neither the
  * order of the file nor the order of earlier imports changes the outcome:
@@ -155,7 +191,13 @@ interface NameIndexes {
  * two things: re-importing our own export must not fold "LockBit 2.0" into LockBit), nor one that would then
  * carry two ATT&CK ids of one series. Objects left undecided are created (or join one created earlier in the file).
  */
-function resolveEntities(plan: ImportPlan, rows: Map<string, EntityRow>, idx: NameIndexes, conflicts: ImportConflict[]): (Resolution | undefined)[] {
+function resolveEntities(
+  plan: ImportPlan,
+  rows: Map<string, EntityRow>,
+  idx: NameIndexes,
+  conflicts: ImportConflict[],
+  settled: Settled,
+): (Resolution | undefined)[] {
   const resolved: (Resolution | undefined)[] = plan.entities.map(() => undefined);
   const assigned = new Map<string, Entity[]>(); // target → objects of the plan resolved to it so far
   const assign = (i: number, target: string, how: string) => {
@@ -206,6 +248,7 @@ function resolveEntities(plan: ImportPlan, rows: Map<string, EntityRow>, idx: Na
         const stored = fromRow(rows.get(id)!);
         const clash = [stored, ...(assigned.get(id) ?? [])].find((e) => differentAttackObjects(e, incoming));
         if (clash) {
+          if (settled(id, incoming.name)) continue;
           conflicts.push({
             kind: 'kept-separate',
             entityId: id,
@@ -213,6 +256,7 @@ function resolveEntities(plan: ImportPlan, rows: Map<string, EntityRow>, idx: Na
             message: `"${incoming.name}" (ATT&CK ${incoming.externalIds?.attack?.join(', ')}) shares a name with ${clash.name} (ATT&CK ${clash.externalIds?.attack?.join(', ')}); kept as separate entities.`,
           });
         } else if (matchedById.has(id)) {
+          if (settled(id, incoming.name)) continue;
           conflicts.push({
             kind: 'kept-separate',
             entityId: id,
@@ -249,9 +293,12 @@ function reportOtherFamilyName(
   canonIndex: Map<string, string[]>,
   aliasIndex: Map<string, string[]>,
   conflicts: ImportConflict[],
+  settled: Settled,
 ): void {
   const key = nameKey(incoming.name);
-  const other = [...(canonIndex.get(key) ?? []), ...(aliasIndex.get(key) ?? [])].find((id) => family(rows.get(id)!.kind) !== family(incoming.kind));
+  const other = [...(canonIndex.get(key) ?? []), ...(aliasIndex.get(key) ?? [])].find(
+    (id) => family(rows.get(id)!.kind) !== family(incoming.kind) && !settled(id, incoming.name),
+  );
   if (!other) return;
   conflicts.push({
     kind: 'kind-mismatch',
@@ -300,7 +347,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     });
   };
 
-  const resolved = resolveEntities(plan, rows, { extIndex, canonIndex, aliasIndex }, conflicts);
+  const settled = settledNames(plan, before);
+  const resolved = resolveEntities(plan, rows, { extIndex, canonIndex, aliasIndex }, conflicts, settled);
   plan.entities.forEach((incoming, i) => {
     const incomingRow = toRow(incoming);
     let target = resolved[i]?.target;
@@ -316,7 +364,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
         );
         how = 'by name';
       }
-      if (!target) reportOtherFamilyName(incoming, rows, canonIndex, aliasIndex, conflicts);
+      if (!target) reportOtherFamilyName(incoming, rows, canonIndex, aliasIndex, conflicts, settled);
     }
     if (!target) {
       const row = incomingRow;
@@ -405,7 +453,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       const owners = (keyOwners.get(k) ?? []).filter((o) => o !== id);
       const canonicalOwner = owners.find((o) => nameKey(rows.get(o)!.name) === k && family(rows.get(o)!.kind) === family(row.kind));
       // Our own export lists the aliases each entity held where it was exported, already judged there (held before
-      // the other entity of that name arrived): they come back as they left, reported as shared below.
+      // the other entity of that name arrived): they come back as they left, reported as shared below unless the file
+      // gives every other holder that name as well.
       if (canonicalOwner && !plan.settledAliases) {
         // The feed never listed a platform variant's bare name ("Akira" of "Akira (Windows)"): nothing of the file is
         // lost, and 36 such reports in one malpedia import would bury the real ones.
@@ -418,7 +467,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
         });
         return false;
       }
-      if (owners.length) {
+      if (owners.length && !(settled(id, alias.name) && owners.every((o) => settled(o, alias.name)))) {
         conflicts.push({
           kind: 'alias-shared',
           entityId: id,
@@ -528,11 +577,23 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   }
   const linkIds = [...linkRows.keys()];
   const existingLinks = await db.links.bulkGet(linkIds);
+  const removals = readRemovals((await db.meta.get(REMOVALS_KEY))?.value);
+  const linkName = (l: Link) => `${rows.get(l.from)?.name ?? l.from} ${l.relation} ${rows.get(l.to)?.name ?? l.to}`;
+  const day = (at: string) => at.slice(0, 10);
   const newLinks: Link[] = [];
   const updatedLinks: Change<Link>[] = [];
   linkIds.forEach((id, i) => {
-    const incoming = linkRows.get(id)!;
+    let incoming = linkRows.get(id)!;
     const old = existingLinks[i];
+    const cleared = incoming.override && !old?.override ? removedSince(removals.overrides, id, incoming.override.at) : undefined;
+    if (cleared) {
+      const { override: _cleared, ...rest } = incoming;
+      incoming = rest;
+      conflicts.push({
+        kind: 'removed-since',
+        message: `You cleared the confidence override of ${linkName(rest)} on ${day(cleared)}, after this file's copy of it was set; it is not brought back.`,
+      });
+    }
     if (!old) {
       newLinks.push(incoming);
       return;
@@ -556,6 +617,16 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   planClaims.forEach((claim, i) => {
     const old = existingClaims[i];
     if (!old) {
+      const deleted = claim.origin === USER_ORIGIN ? removedSince(removals.claims, claim.id, claim.updated ?? claim.created) : undefined;
+      if (deleted) {
+        const link = linkRows.get(claim.linkId);
+        conflicts.push({
+          kind: 'removed-since',
+          claimId: claim.id,
+          message: `You deleted your claim "${claim.source.title.slice(0, 80)}"${link ? ` on ${linkName(link)}` : ''} on ${day(deleted)}, after this file's copy of it was written; it is not brought back.`,
+        });
+        return;
+      }
       newClaims.push(claim);
       return;
     }
@@ -568,8 +639,18 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       conflicts.push({ kind: 'user-claim', claimId: old.id, message: `Claim ${old.id} is your own annotation; the imported version is ignored.` });
       return;
     }
+    // The curators' claims are written by a re-seed only (Repository.seed): our own export carries them too, and one
+    // made by an older release would put back what a newer one corrected. Same release, same claim: nothing is lost.
+    if (old.origin === BUNDLED_ORIGIN) return;
     if (!same) updatedClaims.push({ before: old, after: { ...claim, created: old.created, updated: now.toISOString() } });
   });
 
-  return { newEntities, updatedEntities, newLinks, updatedLinks, newClaims, updatedClaims, conflicts, warnings, idMap, entityRows };
+  // A link only the reader made goes with its last claim (Repository.dropIfEmptyUserLink). One this database no longer
+  // has, to which none of the file's claims comes back (deleted since, or moved to another link by an edit), would be
+  // made again with no claim at all.
+  const claimed = new Set([...newClaims, ...updatedClaims.map((c) => c.after)].map((c) => c.linkId));
+  const madeByReader = (l: Link) => l.provenance.length === 1 && l.provenance[0] === USER_ORIGIN;
+  const newLinksKept = newLinks.filter((l) => !madeByReader(l) || claimed.has(l.id));
+
+  return { newEntities, updatedEntities, newLinks: newLinksKept, updatedLinks, newClaims, updatedClaims, conflicts, warnings, idMap, entityRows };
 }

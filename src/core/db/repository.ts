@@ -13,6 +13,7 @@ import { nameKey, wordKeys } from './keys';
 import { MAX_ID } from './limits';
 import { uuidv5 } from './uuid';
 import { readerClaim, readerName, readerReason } from './reader-input';
+import { forgetRemoval, recordRemoval } from './removals';
 
 export const USER_ORIGIN = 'user';
 
@@ -299,21 +300,26 @@ export class Repository {
     return link;
   }
 
-  /** Deletes a claim and returns it, so the caller can offer undo with restoreClaim(). */
-  async deleteClaim(id: string): Promise<{ claim: Claim; link?: Link }> {
-    return this.db.transaction('rw', [this.db.links, this.db.claims], async () => {
+  /**
+   * Deletes a claim and returns it, so the caller can offer undo with restoreClaim(). The deletion of the reader's own
+   * claim is remembered (removals.ts), so that an export made before it does not bring the claim back.
+   */
+  async deleteClaim(id: string, now = new Date()): Promise<{ claim: Claim; link?: Link }> {
+    return this.db.transaction('rw', [this.db.links, this.db.claims, this.db.meta], async () => {
       const claim = await this.db.claims.get(id);
       if (!claim) throw new Error('Unknown claim.');
       await this.db.claims.delete(id);
+      if (claim.origin === USER_ORIGIN) await recordRemoval(this.db, 'claims', id, now.toISOString());
       const link = await this.dropIfEmptyUserLink(claim.linkId);
       return link ? { claim, link } : { claim };
     });
   }
 
   async restoreClaim(deleted: { claim: Claim; link?: Link }): Promise<void> {
-    await this.db.transaction('rw', [this.db.links, this.db.claims], async () => {
+    await this.db.transaction('rw', [this.db.links, this.db.claims, this.db.meta], async () => {
       if (deleted.link && !(await this.db.links.get(deleted.link.id))) await this.db.links.add(deleted.link);
       await this.db.claims.put(deleted.claim);
+      await forgetRemoval(this.db, 'claims', deleted.claim.id);
     });
   }
 
@@ -347,12 +353,16 @@ export class Repository {
     });
   }
 
-  async setOverride(linkIdValue: string, confidence: number | null, reason = ''): Promise<void> {
-    await this.db.transaction('rw', this.db.links, async () => {
+  /** Sets a link's override, or clears it (null): a clearing is remembered, as a deletion is (see deleteClaim). */
+  async setOverride(linkIdValue: string, confidence: number | null, reason = '', now = new Date()): Promise<void> {
+    await this.db.transaction('rw', [this.db.links, this.db.meta], async () => {
       const link = await this.db.links.get(linkIdValue);
       if (!link) throw new Error('Unknown link.');
-      const { override: _old, ...rest } = link;
-      await this.db.links.put(confidence === null ? rest : { ...rest, override: { confidence, reason: readerReason(reason), at: new Date().toISOString() } });
+      const { override: old, ...rest } = link;
+      const at = now.toISOString();
+      await this.db.links.put(confidence === null ? rest : { ...rest, override: { confidence, reason: readerReason(reason), at } });
+      if (confidence !== null) await forgetRemoval(this.db, 'overrides', linkIdValue);
+      else if (old) await recordRemoval(this.db, 'overrides', linkIdValue, at);
     });
   }
 }

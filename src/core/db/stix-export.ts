@@ -18,7 +18,8 @@
  *   importer knows a bundle is our own export.
  * Entities have no creation date in ActorLens: their `created` is a fixed epoch (EXPORT_EPOCH), `modified`
  * the export time.
- * scope "annotations" = user claims plus the links and entities they need; "all" = everything.
+ * scope "annotations" = the reader's claims, overridden links and hand-added entities, plus the links and entities
+ * they need; "all" = everything.
  */
 import { deriveConfidence } from '../model/confidence';
 import type { Entity } from '../model/entity';
@@ -97,9 +98,14 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
         claims: await db.claims.toArray(),
       };
     }
+    // The reader's work, as a reset keeps it (backup.ts resetToBundled): their claims, their overrides (a link they
+    // scored without recording a claim) and the entities they added by hand (a possible actor with no claim yet). An
+    // export of the claims alone lost the other two on the way to another browser.
     const user = await db.claims.where('origin').equals(USER_ORIGIN).toArray();
-    const ls = (await db.links.bulkGet([...new Set(user.map((c) => c.linkId))])).filter((l): l is Link => !!l);
-    const es = (await db.entities.bulkGet([...new Set(ls.flatMap((l) => [l.from, l.to]))])).filter((e) => !!e).map(fromRow);
+    const overridden = await db.links.filter((l) => !!l.override).primaryKeys();
+    const ls = (await db.links.bulkGet([...new Set([...user.map((c) => c.linkId), ...overridden])])).filter((l): l is Link => !!l);
+    const added = await db.entities.filter((e) => e.provenance.includes(USER_ORIGIN)).primaryKeys();
+    const es = (await db.entities.bulkGet([...new Set([...ls.flatMap((l) => [l.from, l.to]), ...added])])).filter((e) => !!e).map(fromRow);
     // Derived confidence of an annotated link uses all its claims.
     // One equals() per link: anyOf() degrades badly on some IndexedDB implementations (fake-indexeddb).
     const all = (await Promise.all(ls.map((l) => db.claims.where('linkId').equals(l.id).toArray()))).flat();

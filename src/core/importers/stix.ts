@@ -6,7 +6,7 @@
  */
 import { nameKey } from '../db/keys';
 import { MAX_ID, MAX_URL } from '../db/limits';
-import { readerQuote, readerSource } from '../db/reader-input';
+import { readerQuote, readerReason, readerSource } from '../db/reader-input';
 import { ENTITY_KINDS, type Alias, type Entity, type EntityKind } from '../model/entity';
 import { LINK_STATUSES, RELIABILITIES, type Claim, type Link, type LinkStatus, type Reliability, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import { addClaim, addLink, Collector, isoTimestamp, readAliases } from './common';
@@ -475,12 +475,16 @@ function readProvenance(c: Collector, raw: Json | undefined, at: string): string
   return [...new Set(out)];
 }
 
-/** The analyst override of our own export: confidence 0–100, reason, time. */
+/**
+ * The analyst override of our own export: confidence 0–100, reason, time. The reason is the reader's text, read as
+ * the repository stores it (readerReason), like their claims: cleaned as a feed's description it lost its links,
+ * anything between angle brackets, its blank lines and all past 4000 characters on every restore.
+ */
 function readOverride(c: Collector, raw: Json | undefined, at: string): Link['override'] {
   if (!isObject(raw)) return undefined;
   const confidence = c.take(cleanConfidence(own(raw, 'confidence'), c.ctx(at, 'x_actorlens_override.confidence')));
   if (confidence === undefined) return undefined;
-  const reason = c.take(cleanText(own(raw, 'reason'), c.ctx(at, 'x_actorlens_override.reason'))) ?? '';
+  const reason = readerReason(recordedText(c, own(raw, 'reason'), at, 'x_actorlens_override.reason') ?? '');
   const when = isoTimestamp(own(raw, 'at'));
   return when ? { confidence, reason, at: when } : undefined;
 }

@@ -52,6 +52,18 @@ describe('our own STIX export brings long and unusual annotations back', () => {
     expect(back?.quote).toEqual({ type: 'TextQuoteSelector', exact: 'y'.repeat(MAX_TEXT), prefix: 'before ' });
   });
 
+  it('an override reason comes back as written: markup, links, blank lines and length the repository keeps', async () => {
+    const { repo, claim } = await record();
+    // Cleaned as a feed's description before: tags and link targets stripped, blank lines and spaces collapsed, cut at 4000.
+    const reason = `see [the report](https://x.example/a)  <i>really</i>\n\n\n\n(Citation: mine) ${'r'.repeat(5000)}`;
+    await repo.setOverride(claim.linkId, 42, reason);
+    const before = await repo.db.links.get(claim.linkId);
+    const fresh = await freshRepo();
+    await applyImport(fresh, detectAndParse(JSON.stringify(await exportStix(repo, { scope: 'annotations' })), 'export.json'));
+    expect((await fresh.db.links.get(claim.linkId))?.override).toEqual(before?.override);
+    expect(before?.override?.reason).toBe(reason);
+  });
+
   it('another tool’s quote cut at the description limit loses its suffix too', () => {
     const rel = 'relationship--11111111-2222-4333-8444-000000000003';
     const plan = detectAndParse(

@@ -8,7 +8,11 @@ import { Repository, type NewClaim } from '../../../src/core/db/repository';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = resolve(here, '../../fixtures/imports');
-export const SHARED_DATA = resolve(here, '../../../../shared/data');
+/**
+ * ../shared/data beside the checkout; ACTORLENS_SHARED_DATA points elsewhere, for a clone made outside the project
+ * folder (a work tree in /tmp), whose shared-data tests would otherwise all be skipped.
+ */
+export const SHARED_DATA = process.env.ACTORLENS_SHARED_DATA ? resolve(process.env.ACTORLENS_SHARED_DATA) : resolve(here, '../../../../shared/data');
 export const ATTACK_FILE = resolve(SHARED_DATA, 'attack/enterprise-groups-software.json');
 export const MISP_DIR = resolve(SHARED_DATA, 'misp-galaxy');
 export const HAS_SHARED = existsSync(ATTACK_FILE) && existsSync(resolve(MISP_DIR, 'threat-actor.json'));
