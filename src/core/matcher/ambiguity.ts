@@ -395,8 +395,11 @@ export function isMidSentence(text: string, start: number): boolean {
   const first = text.charCodeAt(j + 1);
   if (((CLS[first] || classify(first)) & C_UPPER) === 0) return true;
   // "Russian Sandworm", "North Korean Lazarus": after a nationality the name's capital is its own, wherever the
-  // adjective stands in a sentence (not in a Title Case heading, where every word has one)
-  return titleWord(text, j + 1, i + 1) && nationalityWord(text.slice(j + 1, i + 1).toLowerCase()) && (isMidSentence(text, j + 1) || proseAround(text, j + 1, start));
+  // adjective stands in a sentence (not in a Title Case heading, where every word has one); so after a security
+  // vendor inside a sentence ("the latest Mandiant Sandworm findings")
+  const before = text.slice(j + 1, i + 1).toLowerCase();
+  if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) && isMidSentence(text, wordStartBefore(text, j + 1)));
+  return titleWord(text, j + 1, i + 1) && nationalityWord(before) && (isMidSentence(text, j + 1) || proseAround(text, j + 1, start));
 }
 
 export interface AmbiguityInput {
@@ -949,8 +952,8 @@ const VERB_FORMS = new Set([
   'stood', 'meant', 'stuck', 'swept', 'dug', 'fled', 'hung', 'lay', 'slid', 'spun', 'forgot', 'shook', 'wore', 'tore', 'bit',
 ]);
 /**
- * Nouns for what a crew or a program has or leaves ("Lazarus infrastructure", "Royal negotiators", "Play leak site"):
- * with the cue words and the security vocabulary, what heads a compound about the threat itself.
+ * Nouns for what a crew or a program has or leaves ("Lazarus infrastructure", "Royal negotiators", "Play leak site"),
+ * or what is written about it ("the Lazarus report", "a Sandworm advisory"): with the cue words and the security vocabulary, what heads a compound about the threat itself.
  */
 const THREAT_NOUNS = new Set([
   'infrastructure', 'tooling', 'toolset', 'arsenal', 'capability', 'capabilities', 'codebase', 'victim', 'victims', 'leak', 'leaks', 'ransom',
@@ -959,6 +962,8 @@ const THREAT_NOUNS = new Set([
   'artifact', 'artifacts', 'artefacts', 'exploit', 'exploits', 'exploitation', 'vulnerability', 'vulnerabilities', 'negotiation', 'negotiations',
   'wallet', 'wallets', 'persona', 'personas', 'spies', 'operatives', 'affiliation', 'overlap', 'overlaps', 'copycat', 'copycats', 'strain', 'strains',
   'encryptors', 'decryptor', 'decryptors', 'locker', 'lockers', 'scam', 'scams', 'fraud', 'laundering', 'source', 'hack', 'raid', 'spree',
+  // what is written about a threat: "the Sandworm report", "a Lazarus advisory", "the Mandiant Equation write-up"
+  'report', 'research', 'advisory', 'analysis', 'brief', 'briefing', 'writeup', 'dossier', 'finding', 'profile', 'indictment', 'sanctions', 'takedown',
 ]);
 /** Platforms and languages that stand between a name and its kind ("Lazarus Mac malware", "Royal Linux encryptor"). */
 const TECH_WORDS = new Set(['windows', 'linux', 'mac', 'macos', 'android', 'unix', 'solaris', 'freebsd', 'vmware', 'python', 'rust', 'go', 'golang', 'java', 'delphi', 'nim', 'perl', 'ruby', 'lua', 'powershell']);
@@ -1047,13 +1052,39 @@ function wordBeforeName(t: string, s: number): [number, number] | undefined {
   return [a, b];
 }
 
+/**
+ * Security vendors and agencies whose name, written before a threat name, says whose research it is ("the Kaspersky
+ * Turla report", "Mandiant Sandworm findings"), not that the two words are one name; and the name after one inside a
+ * sentence is inside the sentence (isMidSentence), as after a lower-case word. The last words of two-word
+ * vendors ("Recorded Future", "Trend Micro", "Check Point") too. Not the platform owners (Google, Microsoft, Apple),
+ * whose products do carry such names ("Google Play", "Microsoft Equation Editor").
+ */
+const SECURITY_PUBLISHERS = new Set([
+  'mandiant', 'kaspersky', 'crowdstrike', 'proofpoint', 'symantec', 'talos', 'secureworks', 'sentinelone', 'sophos', 'trellix',
+  'mcafee', 'volexity', 'zscaler', 'fortinet', 'fortiguard', 'fireeye', 'dragos', 'cybereason', 'bitdefender', 'avast', 'malwarebytes',
+  'huntress', 'intezer', 'eset', 'future', 'micro', 'point',
+  // agencies, written in capitals ("the joint FBI and CISA Lazarus advisory")
+  'fbi', 'cisa', 'nsa', 'ncsc', 'gchq', 'anssi', 'bsi', 'acsc', 'cccs',
+]);
+/** Start of the word before `k` on its line (spaces between), or `k`. */
+function wordStartBefore(t: string, k: number): number {
+  let b = k;
+  while (b > 0 && isInlineSpace(t.charCodeAt(b - 1))) b--;
+  let a = b;
+  while (a > 0 && isLetter(t.charCodeAt(a - 1))) a--;
+  return a < b ? a : k;
+}
+
+/** The second words of two-word vendors: the sentence goes on before the first ("the Recorded Future Lazarus brief"). */
+const PUBLISHER_TAILS = new Set(['future', 'micro', 'point']);
+
 /** Is the word right before the name [s, …) the first word of another proper name ("Google Play")? */
 function properNameBefore(t: string, s: number, matchedTo: number, isName: (a: number, b: number) => boolean): boolean {
   const w = wordBeforeName(t, s);
   // a capital opening a sentence says nothing ("Cooperation Emberfly style", "Yesterday Lazarus…")
   if (!w || w[1] <= matchedTo || !titleWord(t, w[0], w[1]) || !isMidSentence(t, w[0])) return false;
   const word = t.slice(w[0], w[1]).toLowerCase();
-  if (FUNCTION_WORDS.has(word) || VERB_FORMS.has(word) || CALENDAR_WORDS.has(word) || cueWord(word) || nationalityWord(word) || isName(w[0], w[1])) return false;
+  if (FUNCTION_WORDS.has(word) || VERB_FORMS.has(word) || CALENDAR_WORDS.has(word) || cueWord(word) || nationalityWord(word) || SECURITY_PUBLISHERS.has(word) || isName(w[0], w[1])) return false;
   // an adverb or a verb form opening the sentence ("Recently Lazarus", "Tracking Sandworm", "Detected Royal samples")
   return !/(?:ly|ing|ed)$/.test(word);
 }

@@ -106,6 +106,12 @@ describe('true mentions next to capitalised words and nouns stay', () => {
     ['Microsoft tracks Lazarus as Diamond Sleet, and the group uses phishing.', ['Lazarus=lazarus-group', 'Diamond Sleet=lazarus-group']],
     ['The affiliate first deployed Cobalt Strike and then launched Royal on the domain controllers.', ['Cobalt Strike=cobalt-strike', 'Royal=royal']],
     ['The loader that Sandworm Industroyer operators used came from the same builder.', ['Sandworm=sandworm', 'Industroyer=industroyer']],
+    // a security vendor before it: whose research it is
+    ['The new Kaspersky Turla research describes a backdoor hidden in a mail server.', ['Turla=turla']],
+    ['Defenders read the latest Mandiant Sandworm findings on the grid attacks.', ['Sandworm=sandworm']],
+    ['The leaked Recorded Future Lazarus brief tracks stolen crypto.', ['Lazarus=lazarus-group']],
+    ['Defenders read the CrowdStrike Sandworm write-up on the grid attacks.', ['Sandworm=sandworm']],
+    ['The joint FBI and CISA Lazarus advisory lists wallets used for laundering.', ['Lazarus=lazarus-group']],
   ])('"%s"', (sentence, want) => {
     expect(spotted(sentence)).toEqual(want);
   });
