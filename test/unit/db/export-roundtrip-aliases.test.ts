@@ -8,10 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { applyImport, exportStix } from '../../../src/core/db/import-export';
 import type { Repository } from '../../../src/core/db/repository';
 import { detectAndParse } from '../../../src/core/importers/index';
-import { freshRepo } from '../importers/helpers';
+import { attackGroupBundle, freshRepo, galaxyFile } from '../importers/helpers';
 
-const galaxy = (type: string, values: { value: string; uuid: string; synonyms?: string[] }[]) =>
-  JSON.stringify({ type, name: type, values: values.map((v) => ({ value: v.value, uuid: v.uuid, meta: v.synonyms ? { synonyms: v.synonyms } : {} })) });
 
 async function load(repo: Repository, text: string, file: string) {
   const plan = detectAndParse(text, file);
@@ -19,26 +17,6 @@ async function load(repo: Repository, text: string, file: string) {
   return applyImport(repo, plan);
 }
 
-const MITRE = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
-const attack = (name: string, id: string) =>
-  JSON.stringify({
-    type: 'bundle',
-    id: 'bundle--7e4d8c97-e9f0-44e0-b13f-59359efb7ff7',
-    spec_version: '2.0',
-    objects: [
-      { type: 'identity', id: MITRE, created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', name: 'The MITRE Corporation', identity_class: 'organization' },
-      {
-        type: 'intrusion-set',
-        id: 'intrusion-set--0a1b2c3d-0000-4000-8000-000000000009',
-        created: '2024-01-01T00:00:00.000Z',
-        modified: '2024-01-01T00:00:00.000Z',
-        created_by_ref: MITRE,
-        name,
-        aliases: [name],
-        external_references: [{ source_name: 'mitre-attack', external_id: id, url: `https://attack.mitre.org/groups/${id}` }],
-      },
-    ],
-  });
 
 const aliasesOf = async (repo: Repository, name: string) => (await repo.allEntities()).find((e) => e.name === name)?.aliases.map((a) => a.name);
 
@@ -46,10 +24,10 @@ describe('STIX export → import into another browser', () => {
   it('keeps an alias that another entity of the export is named by', async () => {
     const source = await freshRepo();
     // First feed: Lazarus Group (bundled, ATT&CK G0032) is also written "Quartz Chollima".
-    await load(source, galaxy('threat-actor', [{ value: 'Lazarus Group', uuid: 'a1b2c3d4-0000-4000-8000-000000000001', synonyms: ['Quartz Chollima'] }]), 'threat-actor.json');
+    await load(source, galaxyFile('threat-actor', [{ value: 'Lazarus Group', uuid: 'a1b2c3d4-0000-4000-8000-000000000001', synonyms: ['Quartz Chollima'] }]), 'threat-actor.json');
     // Second feed (ATT&CK): a group of that name with its own ATT&CK id, so its own entity; an alias held before is
     // never taken away.
-    await load(source, attack('Quartz Chollima', 'G9999'), 'enterprise-attack.json');
+    await load(source, attackGroupBundle('Quartz Chollima', 'G9999'), 'enterprise-attack.json');
     expect(await aliasesOf(source, 'Lazarus Group')).toContain('Quartz Chollima');
     expect(await aliasesOf(source, 'Quartz Chollima')).toEqual([]);
 

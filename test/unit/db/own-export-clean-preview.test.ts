@@ -13,32 +13,10 @@ import { bundledDataset } from '../../../src/core/data/index';
 import type { Repository } from '../../../src/core/db/repository';
 import { detectAndParse } from '../../../src/core/importers/index';
 import { FEED_FILES, feedText } from '../../../scripts/lib/feeds';
-import { dump, freshRepo, HAS_SHARED, SHARED_DATA, VENDOR_CLAIM, warnIfNoShared } from '../importers/helpers';
+import { attackGroupBundle, dump, freshRepo, galaxyFile, HAS_SHARED, SHARED_DATA, VENDOR_CLAIM, warnIfNoShared } from '../importers/helpers';
 
 warnIfNoShared('the clean-preview round trip of an export made after importing ATT&CK and the MISP galaxies');
 
-const MITRE = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
-const galaxy = (type: string, values: { value: string; uuid: string; synonyms?: string[] }[]) =>
-  JSON.stringify({ type, name: type, values: values.map((v) => ({ value: v.value, uuid: v.uuid, meta: v.synonyms ? { synonyms: v.synonyms } : {} })) });
-/** An ATT&CK group of its own id whose name the bundled Lazarus Group lists as an alias (as ATT&CK's APT38, G0082). */
-const attackGroup = (name: string, id: string) =>
-  JSON.stringify({
-    type: 'bundle',
-    id: 'bundle--7e4d8c97-e9f0-44e0-b13f-59359efb7ff7',
-    spec_version: '2.0',
-    objects: [
-      { type: 'identity', id: MITRE, created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', name: 'The MITRE Corporation', identity_class: 'organization' },
-      {
-        type: 'intrusion-set',
-        id: 'intrusion-set--0a1b2c3d-0000-4000-8000-000000000082',
-        created: '2024-01-01T00:00:00.000Z',
-        modified: '2024-01-01T00:00:00.000Z',
-        created_by_ref: MITRE,
-        name,
-        external_references: [{ source_name: 'mitre-attack', external_id: id, url: `https://attack.mitre.org/groups/${id}` }],
-      },
-    ],
-  });
 
 async function load(repo: Repository, text: string, file: string) {
   const plan = detectAndParse(text, file);
@@ -57,15 +35,15 @@ async function source(): Promise<{ repo: Repository; conflicts: string[] }> {
   const conflicts: string[] = [];
   const feeds: [string, string][] = [
     // Two clusters sharing a synonym: "alias-shared".
-    [galaxy('threat-actor', [
+    [galaxyFile('threat-actor', [
       { value: 'Quokka Crew', uuid: 'c0ffee00-0000-4000-8000-000000000001', synonyms: ['Marsupial Team'] },
       { value: 'Wombat Crew', uuid: 'c0ffee00-0000-4000-8000-000000000002', synonyms: ['Marsupial Team'] },
       { value: 'Numbat', uuid: 'c0ffee00-0000-4000-8000-000000000003' },
     ]), 'threat-actor.json'],
     // A ransomware of an actor's name: "kind-mismatch".
-    [galaxy('ransomware', [{ value: 'Numbat', uuid: 'c0ffee00-0000-4000-8000-000000000004' }]), 'ransomware.json'],
+    [galaxyFile('ransomware', [{ value: 'Numbat', uuid: 'c0ffee00-0000-4000-8000-000000000004' }]), 'ransomware.json'],
     // APT38 of ATT&CK beside Lazarus Group (bundled, G0032, alias APT38): "kept-separate".
-    [attackGroup('APT38', 'G0082'), 'enterprise-attack.json'],
+    [attackGroupBundle('APT38', 'G0082'), 'enterprise-attack.json'],
   ];
   for (const [text, file] of feeds) conflicts.push(...(await load(repo, text, file)).preview.conflicts.map((c) => c.kind));
   await repo.addClaim(VENDOR_CLAIM, new Date('2025-03-04T05:06:07.089Z'));
@@ -96,7 +74,7 @@ describe('our own STIX export previews clean in another browser', () => {
     const text = JSON.stringify(await exportStix(repo, { scope: 'all' }));
     const target = await freshRepo();
     // The target browser alone knows a tool that is also called "Marsupial Team".
-    await load(target, galaxy('tool', [{ value: 'Pouch', uuid: 'c0ffee00-0000-4000-8000-000000000005', synonyms: ['Marsupial Team'] }]), 'tool.json');
+    await load(target, galaxyFile('tool', [{ value: 'Pouch', uuid: 'c0ffee00-0000-4000-8000-000000000005', synonyms: ['Marsupial Team'] }]), 'tool.json');
     const preview = await previewImport(target, detectAndParse(text, 'actorlens-all.stix.json'));
     expect(preview.conflicts.map((c) => [c.kind, c.name])).toEqual(
       expect.arrayContaining([['alias-shared', 'Marsupial Team']]),
@@ -109,8 +87,8 @@ describe('our own STIX export previews clean in another browser', () => {
     const alias = lazarus.aliases.find((a) => !a.ambiguous)!.name;
     const conflicts: string[] = [];
     for (const [text, file] of [
-      [galaxy('threat-actor', [{ value: 'Quokka Crew', uuid: 'c0ffee00-0000-4000-8000-000000000011', synonyms: [alias] }]), 'threat-actor.json'],
-      [galaxy('ransomware', [{ value: 'TA505', uuid: 'c0ffee00-0000-4000-8000-000000000012' }]), 'ransomware.json'],
+      [galaxyFile('threat-actor', [{ value: 'Quokka Crew', uuid: 'c0ffee00-0000-4000-8000-000000000011', synonyms: [alias] }]), 'threat-actor.json'],
+      [galaxyFile('ransomware', [{ value: 'TA505', uuid: 'c0ffee00-0000-4000-8000-000000000012' }]), 'ransomware.json'],
     ] as const) {
       conflicts.push(...(await load(repo, text, file)).preview.conflicts.map((c) => c.kind));
     }

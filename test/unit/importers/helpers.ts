@@ -61,3 +61,29 @@ export async function dump(repo: Repository, options: { ignoreMeta?: string[] } 
     sightings: byKey(await db.sightings.toArray(), (r) => r.id ?? 0),
   });
 }
+
+/** A MISP galaxy file of `type` holding these clusters (test data). */
+export const galaxyFile = (type: string, values: { value: string; uuid: string; synonyms?: string[] }[]) =>
+  JSON.stringify({ type, name: type, values: values.map((v) => ({ value: v.value, uuid: v.uuid, meta: v.synonyms ? { synonyms: v.synonyms } : {} })) });
+
+const MITRE_IDENTITY = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
+/** An ATT&CK bundle holding one group of its own ATT&CK id, written as ATT&CK writes one (test data). */
+export const attackGroupBundle = (name: string, id: string) =>
+  JSON.stringify({
+    type: 'bundle',
+    id: 'bundle--7e4d8c97-e9f0-44e0-b13f-59359efb7ff7',
+    spec_version: '2.0',
+    objects: [
+      { type: 'identity', id: MITRE_IDENTITY, created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z', name: 'The MITRE Corporation', identity_class: 'organization' },
+      {
+        type: 'intrusion-set',
+        id: `intrusion-set--0a1b2c3d-0000-4000-8000-${id.replace(/\D/g, '').padStart(12, '0')}`,
+        created: '2024-01-01T00:00:00.000Z',
+        modified: '2024-01-01T00:00:00.000Z',
+        created_by_ref: MITRE_IDENTITY,
+        name,
+        aliases: [name],
+        external_references: [{ source_name: 'mitre-attack', external_id: id, url: `https://attack.mitre.org/groups/${id}` }],
+      },
+    ],
+  });
