@@ -398,7 +398,7 @@ export function isMidSentence(text: string, start: number): boolean {
   // adjective stands in a sentence (not in a Title Case heading, where every word has one); so after a security
   // vendor inside a sentence ("the latest Mandiant Sandworm findings")
   const before = text.slice(j + 1, i + 1).toLowerCase();
-  if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) && isMidSentence(text, wordStartBefore(text, j + 1)));
+  if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) && isMidSentence(text, wordBeforeName(text, j + 1)?.[0] ?? j + 1));
   return titleWord(text, j + 1, i + 1) && nationalityWord(before) && (isMidSentence(text, j + 1) || proseAround(text, j + 1, start));
 }
 
@@ -498,7 +498,7 @@ const CELL_ROWS = 40;
 const CELL_LINES = 48;
 const CELL_WINDOW = 3000;
 /** A heading line ending in a colon that names a kind ("Ransomware gangs seen on our honeypots in June:"). */
-const HEAD_LINE_CHARS = 100;
+export const HEAD_LINE_CHARS = 100;
 
 /** Kind nouns that head a column or a list of threats, and the kind each says. */
 const KIND_HEADS = new Map<string, Cue['kind']>([
@@ -781,7 +781,7 @@ function blankLine(text: string, a: number, b: number): boolean {
 }
 
 /** Does the line [a, b) end a sentence (".", "!", "?" or ":", closing quotes and spaces after it)? */
-function endsParagraph(text: string, a: number, b: number): boolean {
+export function endsParagraph(text: string, a: number, b: number): boolean {
   let k = b - 1;
   while (k >= a && (isInlineSpace(text.charCodeAt(k)) || text.charCodeAt(k) === 13 || QUOTE_AFTER.has(text.charCodeAt(k)))) k--;
   if (k < a) return false;
@@ -953,7 +953,8 @@ const VERB_FORMS = new Set([
 ]);
 /**
  * Nouns for what a crew or a program has or leaves ("Lazarus infrastructure", "Royal negotiators", "Play leak site"),
- * or what is written about it ("the Lazarus report", "a Sandworm advisory"): with the cue words and the security vocabulary, what heads a compound about the threat itself.
+ * or what is written about it ("the Lazarus report", "a Sandworm advisory"): with the cue words and the security
+ * vocabulary, what heads a compound about the threat itself.
  */
 const THREAT_NOUNS = new Set([
   'infrastructure', 'tooling', 'toolset', 'arsenal', 'capability', 'capabilities', 'codebase', 'victim', 'victims', 'leak', 'leaks', 'ransom',
@@ -962,7 +963,7 @@ const THREAT_NOUNS = new Set([
   'artifact', 'artifacts', 'artefacts', 'exploit', 'exploits', 'exploitation', 'vulnerability', 'vulnerabilities', 'negotiation', 'negotiations',
   'wallet', 'wallets', 'persona', 'personas', 'spies', 'operatives', 'affiliation', 'overlap', 'overlaps', 'copycat', 'copycats', 'strain', 'strains',
   'encryptors', 'decryptor', 'decryptors', 'locker', 'lockers', 'scam', 'scams', 'fraud', 'laundering', 'source', 'hack', 'raid', 'spree',
-  // what is written about a threat: "the Sandworm report", "a Lazarus advisory", "the Mandiant Equation write-up"
+  // what is written about a threat: "the Sandworm report", "a Lazarus advisory", "the Equation dossier"
   'report', 'research', 'advisory', 'analysis', 'brief', 'briefing', 'writeup', 'dossier', 'finding', 'profile', 'indictment', 'sanctions', 'takedown',
 ]);
 /** Platforms and languages that stand between a name and its kind ("Lazarus Mac malware", "Royal Linux encryptor"). */
@@ -1066,15 +1067,6 @@ const SECURITY_PUBLISHERS = new Set([
   // agencies, written in capitals ("the joint FBI and CISA Lazarus advisory")
   'fbi', 'cisa', 'nsa', 'ncsc', 'gchq', 'anssi', 'bsi', 'acsc', 'cccs',
 ]);
-/** Start of the word before `k` on its line (spaces between), or `k`. */
-function wordStartBefore(t: string, k: number): number {
-  let b = k;
-  while (b > 0 && isInlineSpace(t.charCodeAt(b - 1))) b--;
-  let a = b;
-  while (a > 0 && isLetter(t.charCodeAt(a - 1))) a--;
-  return a < b ? a : k;
-}
-
 /** The second words of two-word vendors: the sentence goes on before the first ("the Recorded Future Lazarus brief"). */
 const PUBLISHER_TAILS = new Set(['future', 'micro', 'point']);
 

@@ -13,7 +13,7 @@
  * whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, hasSecurityContext, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
@@ -163,8 +163,6 @@ const CONFIRM_CHARS = 160;
  */
 const NAMING_CLAUSE = /\b(?:actors?|groups?|gangs?|crews?|clusters?(?:[ \u00a0]+of[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+)?activity)?|adversary|adversaries|intrusion[ \u00a0]+sets?)(?:(?:[ \u00a0]*[,(][ \u00a0]*(?:also[ \u00a0]+|now[ \u00a0]+|later[ \u00a0]+)?(?:dubbed|called|named|known[ \u00a0]+as|tracked[ \u00a0]+as))|(?:[ \u00a0]+also[ \u00a0]+known[ \u00a0]+as)|(?:[ \u00a0]*,?[ \u00a0]+(?:(?:which|that|whom)[ \u00a0]+)?(?:we|researchers|analysts)[ \u00a0]+(?:have[ \u00a0]+|now[ \u00a0]+|internally[ \u00a0]+)?(?:call|dub|dubbed|named|track(?:ed)?[ \u00a0]+as|refer(?:red)?[ \u00a0]+to[ \u00a0]+as)))$/iu;
 const NAMING_CLAUSE_CHARS = 64;
-/** Longest line read as a title (laterConfirmed): a headline, not a line of prose. */
-const TITLE_CHARS = 120;
 
 /**
  * Does [a, b) of `t` stay within one sentence: no line break, and no ".", "!" or "?" before a space, except the dot
@@ -1127,8 +1125,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (as ? (wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked')) && w2e >= 0 && w2e + 1 === w1s && crewWord(w2s, w2e) : crewWord(w1s, w1e)) return true;
     }
     // The longer ways a report introduces the name it gives a crew: only after a word they end on (most "as" are not).
-    if (as ? !(wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked') || wordIs(text, w1s, w1e, 'track') || wordIs(text, w1s, w1e, 'to')) : false) return false;
-    NAMING_CLAUSE.lastIndex = 0;
+    if (as && !(wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked') || wordIs(text, w1s, w1e, 'track') || wordIs(text, w1s, w1e, 'to'))) return false;
     return NAMING_CLAUSE.test(text.slice(Math.max(0, i - NAMING_CLAUSE_CHARS), we));
   }
 
@@ -1324,11 +1321,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * then "the Sandworm group" three paragraphs down — the headline was left unmarked above a body that marked every
    * later mention. In prose only within the sentence: "Harbor is a fine port." followed by a sentence about the group
    * Harbor names the port (audit F). Cost on the AnnoCTR dev split: one "Sliver" in a title its annotators left
-   * untagged. Within the sentence the rule goes further, as before: the name is
-   * confirmed by a spotted name of the same entity within CONFIRM_CHARS ("Lazarus, the North Korean group also known
-   * as Hidden Cobra, stole…", "* Sandworm (a.k.a. Voodoo Bear) …": audit F, finding 2), by a name needing no context
-   * in its company, or by its cue and such a name. Runs once after the pass, over the refusals the pass recorded (at
-   * most MAX_REFUSED), each a map lookup or a binary search in the sorted matches.
+   * untagged, and the link after it. Within the sentence any name is confirmed so: by a spotted name of the same
+   * entity within CONFIRM_CHARS ("Lazarus, the North Korean group also known as Hidden Cobra, stole…", "* Sandworm
+   * (a.k.a. Voodoo Bear) …": audit F, finding 2), by a name needing no context in its company, or by its cue and such
+   * a name. Runs once after the pass, over the refusals the pass recorded (at most MAX_REFUSED), each a map lookup or
+   * a binary search in the sorted matches.
    */
   function laterConfirmed(): void {
     const added: Match[] = [];
@@ -1388,17 +1385,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
-   * Does [s, e) of `text` stand on a title line: a line of at most TITLE_CHARS characters that does not end as a
-   * sentence does (a headline, a heading, a caption)?
+   * Does [s, e) of `text` stand on a title line: a line as short as a heading's (HEAD_LINE_CHARS) that does not end as
+   * a sentence does (a headline, a heading, a caption)?
    */
   function onTitleLine(s: number, e: number): boolean {
     const a = text.lastIndexOf('\n', s - 1) + 1;
     let b = text.indexOf('\n', e);
     if (b < 0) b = text.length;
-    if (b - a > TITLE_CHARS) return false;
-    while (b > e && isSpaceCode(text.charCodeAt(b - 1))) b--;
-    const last = text.charCodeAt(b - 1);
-    return !(last === 46 || last === 33 || last === 63 || last === 58);
+    return b - a <= HEAD_LINE_CHARS && !endsParagraph(text, a, b);
   }
 
   /** Does a cue's kind fit an entity's ("operators" fits a ransomware name too: its crew)? */
