@@ -33,4 +33,13 @@ describe('a headline name confirmed further down the text', () => {
   it('is not spotted when written in another case than the name', () => {
     expect(spots(`QUARRY WORKERS STRIKE\n\nquarry output fell. ${body}`)).toEqual(['Quarry group, which used']);
   });
+  it('counts a line of up to 100 characters as a title line, wherever it stands in the text, and no longer one', () => {
+    const title = (len: number) => `Quarry strikes the grid again ${'x'.repeat(len - 30)}`;
+    expect(title(100)).toHaveLength(100);
+    expect(spots(`${title(100)}\n${body}`)).toHaveLength(2);
+    expect(spots(`${title(101)}\n${body}`)).toHaveLength(1);
+    // After a line of prose far longer than a title (found by searching no further than a title reaches).
+    expect(spots(`${'Words of an earlier story. '.repeat(50)}\n${title(100)}\n${body}`)).toHaveLength(2);
+    expect(spots(`${'Words of an earlier story. '.repeat(50)}${title(100)}\n${body}`)).toHaveLength(1);
+  });
 });
