@@ -9,7 +9,7 @@ import type { Claim, Source, TextQuoteSelector } from '../model/link';
 import { MAX_FIELD, MAX_TEXT, MAX_URL } from './limits';
 
 /** Characters a page puts inside words for line breaking (zero-width space, soft hyphen, word joiner…). */
-const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
+export const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
 
 /** A name the reader adds (a possible actor read on a page), or an Error saying what is wrong with it. */
 export function readerName(raw: string): string {

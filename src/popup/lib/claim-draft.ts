@@ -5,6 +5,7 @@
 import { valueOfWord, bandOf } from '../../core/model/confidence';
 import type { Claim, Relation, Reliability, Source, Stance, TextQuoteSelector } from '../../core/model/link';
 import type { NewClaim } from '../../core/db/repository';
+import { INVISIBLE } from '../../core/db/reader-input';
 import type { PageInfo } from '../../core/protocol';
 import type { ClaimPatch } from '../backend';
 
@@ -71,13 +72,28 @@ export function draftFromClaim(claim: Claim, from: PickedEntity, to: PickedEntit
   };
 }
 
+/**
+ * The source's address as stored: an http(s) address without the invisible characters a page puts inside text
+ * (a zero-width space or soft hyphen copied with it would make it another address, one that opens nothing and that
+ * an import of the reader's own export drops); undefined when it is none.
+ */
+export function sourceAddress(raw: string): string | undefined {
+  const url = raw.replace(INVISIBLE, '').trim();
+  if (!/^https?:\/\/\S+$/i.test(url)) return undefined;
+  try {
+    return new URL(url).hostname ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function validateDraft(d: ClaimDraft): DraftErrors {
   const errors: DraftErrors = {};
   if (!d.from) errors.from = 'required';
   if (!d.to) errors.to = 'required';
   else if (d.from && d.from.id === d.to.id) errors.to = 'same';
   if (!d.title.trim()) errors.title = 'required';
-  if (d.url.trim() && !/^https?:\/\/\S+$/i.test(d.url.trim())) errors.url = 'url';
+  if (d.url.replace(INVISIBLE, '').trim() && sourceAddress(d.url) === undefined) errors.url = 'url';
   if (d.date && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(d.date)) errors.date = 'date';
   return errors;
 }
@@ -89,7 +105,7 @@ function source(d: ClaimDraft): Source {
     ...(clean(d.publisher) ? { publisher: clean(d.publisher) } : {}),
     ...(clean(d.author) ? { author: clean(d.author) } : {}),
     ...(d.date ? { date: d.date } : {}),
-    ...(clean(d.url) ? { url: clean(d.url) } : {}),
+    ...(sourceAddress(d.url) !== undefined ? { url: sourceAddress(d.url) } : {}),
     ...(d.reliability ? { reliability: d.reliability } : {}),
   };
 }

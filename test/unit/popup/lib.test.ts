@@ -21,10 +21,21 @@ describe('popup lib', () => {
     expect(validateDraft(draft)).toEqual({});
     expect(validateDraft({ ...draft, to: { id: 'a', name: 'A' } })).toEqual({ to: 'same' });
     expect(validateDraft({ ...draft, url: 'javascript:alert(1)' })).toEqual({ url: 'url' });
+    expect(validateDraft({ ...draft, url: 'https://' })).toEqual({ url: 'url' });
+    expect(validateDraft({ ...draft, url: '\u200b' })).toEqual({});
     expect(validateDraft({ ...draft, from: undefined, title: ' ' })).toEqual({ from: 'required', title: 'required' });
     const claim = toNewClaim(draft, PAGE.url);
     expect(claim).not.toHaveProperty('confidence');
     expect(claim.quote).toEqual(PAGE.selection);
     expect(toNewClaim({ ...draft, confidence: 'almostCertain' }).confidence).toBe(95);
+  });
+
+  it('stores a source address copied with invisible characters as the address it shows', () => {
+    const draft = draftFromPage(PAGE, { id: 'a', name: 'A' }, { id: 'b', name: 'B' });
+    // A zero-width space, a soft hyphen and a word joiner, as pages put them inside long words for line breaking.
+    const copied = ' https://www.example.org/re\u200bports/lazarus-\u00adtrick\u2060bot ';
+    expect(validateDraft({ ...draft, url: copied })).toEqual({});
+    expect(toNewClaim({ ...draft, url: copied }).source.url).toBe('https://www.example.org/reports/lazarus-trickbot');
+    expect(toNewClaim({ ...draft, url: '\u200b' }).source).not.toHaveProperty('url');
   });
 });
