@@ -272,6 +272,8 @@ export const RANSOMWARE_ENTITIES: BundledEntity[] = [
     firstSeen: '2021',
     description:
       'A ransomware service with a public leak blog; often confused with the unrelated MedusaLocker family and the Medusa Android malware.',
+    // ATT&CK's entry for this family; its "MEDUSA" (S1220) is an unrelated Linux rootkit that would otherwise merge by name.
+    externalIds: { attack: ['S1244'] },
   },
   {
     id: 'rhysida',

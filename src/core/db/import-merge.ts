@@ -265,6 +265,10 @@ function resolveEntities(
           });
         } else allowed.push(id);
       }
+      // Several of the family share the name: the one of the same kind, then the one written the same, is meant (the
+      // ransomware galaxy's "Medusa" is the ransomware Medusa, not ATT&CK's rootkit "MEDUSA" stored beside it).
+      const fit = (id: string) => (rows.get(id)!.kind === incoming.kind ? 2 : 0) + (rows.get(id)!.name === incoming.name ? 1 : 0);
+      allowed.sort((a, b) => fit(b) - fit(a));
       const target = allowed[0];
       if (!target) return;
       if (allowed.length > 1) {
