@@ -863,6 +863,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     /** The entity the name alone would give (the score without the traits' part), to tell a choice the traits made. */
     let plainEntity = -1;
     let plainScore = -1;
+    let bestFit = 0;
+    /**
+     * A software entity of this name refused only for its case whose platform or class the words next to it say: it
+     * takes over a mention found for another entity of the name that those words contradict. A headline in capitals
+     * ("MEDUSA RANSOMWARE HITS HOSPITAL") or a sentence's writing ("the Medusa rootkit") does not tell the ransomware
+     * Medusa from ATT&CK's rootkit "MEDUSA"; the words next to it do. The mention itself passed every other rule.
+     */
+    let caseEntity = -1;
+    let caseAlias = -1;
+    let caseFit = 0;
     const first = termFirst[node] as number;
     const count = termCount[node] as number;
     for (let t = 0; t < count; t++) {
@@ -916,7 +926,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const c = getCue();
         caseOk = !!c && c.kind === 'actor' && pageContext();
       }
-      if (!caseOk) continue;
+      if (!caseOk) {
+        if (fit > caseFit) {
+          caseFit = fit;
+          caseEntity = ei;
+          caseAlias = ai;
+        }
+        continue;
+      }
       // "Joker's Stash", "Cobalt's Mine": an ordinary-word name followed by a possessive and a capitalised word is
       // part of another proper name (decided on the AnnoCTR dev split: "Joker's Stash" ×2, a carding shop).
       if (level >= AMBIGUITY.flagged && possessiveOfProperName(e)) {
@@ -968,6 +985,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       if (score > bestScore) {
         bestScore = score;
+        bestFit = fit;
         bestEntity = ei;
         bestLevel = level;
         const [os, oe] = toOrig(s, e);
@@ -983,6 +1001,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           ...(cueNow ? { cue: { word: cueNow.word, kind: cueNow.kind } } : {}),
         };
       }
+    }
+    if (best && caseEntity >= 0 && bestFit < 0 && best.kind !== 'actor') {
+      best = { ...best, entityId: dict.ids[caseEntity] as string, name: dict.names[caseEntity] as string, kind: kindOf[caseEntity] as EntityKind, alias: dict.aliases[caseAlias] as string };
+      bestEntity = caseEntity;
     }
     if (best && traitsHere && bestEntity !== plainEntity) {
       byTraits.add(best);
