@@ -114,11 +114,10 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
   }
   plan.feed = `misp:${type}`;
   const galaxyName = c.take(cleanName(own(json, 'name') ?? type, c.ctx('', 'name'))) || type;
-  const source: Source = {
-    title: `MISP galaxy: ${galaxyName}`,
-    publisher: 'MISP galaxy',
-    url: `https://github.com/MISP/misp-galaxy/blob/main/clusters/${type}.json`,
-  };
+  // An instance's export may hold the analyst's own clusters, which the public repository's file does not.
+  const source: Source = options.instanceExport
+    ? { title: `MISP galaxy: ${galaxyName} (exported from a MISP instance)`, publisher: 'MISP' }
+    : { title: `MISP galaxy: ${galaxyName}`, publisher: 'MISP galaxy', url: `https://github.com/MISP/misp-galaxy/blob/main/clusters/${type}.json` };
 
   const values = own(json, 'values') as unknown[];
   const seenUuids = new Set<string>();

@@ -30,6 +30,8 @@ export interface ParseOptions {
   now?: Date;
   /** Skip the forbidden-key walk (the caller already ran it on the same tree). */
   treeChecked?: boolean;
+  /** A MISP galaxy read from a MISP instance's export (misp-export.ts), not from the misp-galaxy repository. */
+  instanceExport?: boolean;
 }
 
 interface EntityObject {

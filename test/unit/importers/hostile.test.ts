@@ -24,7 +24,7 @@ const CASES: Case[] = [
   { file: 'truncated.json', path: '', field: '', message: /truncated or incomplete JSON/ },
   { file: 'not-json.txt', path: '', field: '', message: /not valid JSON/ },
   { file: 'wrong-format.json', path: '', field: '', message: /Unrecognised format/ },
-  { file: 'misp-event.json', path: '', field: '', message: /looks like a MISP event: ActorLens imports MISP galaxy cluster files/ },
+  { file: 'misp-event.json', path: '', field: '', message: /looks like a MISP event: ActorLens imports MISP galaxy clusters \(a misp-galaxy cluster file, or a MISP instance's export of a galaxy's clusters\), not events/ },
   { file: 'galaxy-values-object.json', path: '', field: '', message: /MISP galaxy cluster file, but its "values" is not a list/ },
   { file: 'galaxy-no-values.json', path: '', field: '', message: /MISP galaxy cluster file without its "values" list/ },
   { file: 'bad-confidence.json', path: /^objects\[10\] \(relationship--a0000000-0000-4000-8000-000000000001\)$/, field: 'confidence', message: /integer from 0 to 100, got 150/ },
