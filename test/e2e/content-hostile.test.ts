@@ -85,3 +85,29 @@ test('a hidden tree 30,000 deep: the scan ends, its names are counted, the visib
     assert.equal(await p.textContent('#b'), '1', "the page's button still works");
   });
 });
+
+const NAMES = ['TrickBot', 'Emotet', 'Lazarus Group', 'Wizard Spider'];
+const WORDS = ['the', 'harbour', 'office', 'noticed', 'a', 'crate', 'of', 'winter', 'apples', 'before', 'rain'];
+
+test('one block of 60,000 one-word <span>s, no sentence in it: read in pieces, every name counted and the first ones painted', async () => {
+  // The block is cut between its elements (extract.ts CUT_NODES), never inside a name held by one element.
+  const spans = Array.from({ length: 60_000 }, (_, i) => `<span>${i % 50 === 0 ? NAMES[(i / 50) % 4] : WORDS[i % WORDS.length]}</span>`);
+  await withPage('/spans.html', page(`<div id="d">${spans.join(' ')}</div>`), async (p) => {
+    const report = await spotted(env.browser.worker, p);
+    assert.deepEqual(counts(report.matches), { TrickBot: 300, Emotet: 300, 'Lazarus Group': 300, 'Wizard Spider': 300 });
+    await waitFor(() => painted(p), (t) => ['TrickBot', 'Emotet', 'Lazarus Group'].every((n) => t.includes(n)), 5000, 'names in view painted');
+  });
+});
+
+test('20,000 names each in a chip of its own, glued with no space between: every one counted, those in view painted', async () => {
+  // Chips laid out apart (inline-block) are separate words though glued in the source; 20,000 matches are painted in
+  // batches between which the scan may yield (scanner.ts PAINT_BATCH).
+  const chips = Array.from({ length: 20_000 }, (_, i) => `<span class="c">${NAMES[i % 4]}</span>`).join('');
+  const html = page(`<style>.c { display: inline-block; margin: 2px; padding: 0 4px; border: 1px solid #999 }</style><div id="chips">${chips}</div>`);
+  await withPage('/chips.html', html, async (p) => {
+    const report = await spotted(env.browser.worker, p);
+    assert.deepEqual(counts(report.matches), { TrickBot: 5000, Emotet: 5000, 'Lazarus Group': 5000, 'Wizard Spider': 5000 });
+    const inView = await waitFor(() => painted(p), (t) => t.length > 0, 5000, 'chips painted');
+    assert.ok(inView.every((t) => NAMES.includes(t)), `painted exactly the names: ${inView.slice(0, 5).join(', ')}`);
+  });
+});
