@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { sharedBrowser, spotted } from './harness';
 import { waitFor } from './content-pages';
 
@@ -109,5 +109,22 @@ test('20,000 names each in a chip of its own, glued with no space between: every
     assert.deepEqual(counts(report.matches), { TrickBot: 5000, Emotet: 5000, 'Lazarus Group': 5000, 'Wizard Spider': 5000 });
     const inView = await waitFor(() => painted(p), (t) => t.length > 0, 5000, 'chips painted');
     assert.ok(inView.every((t) => NAMES.includes(t)), `painted exactly the names: ${inView.slice(0, 5).join(', ')}`);
+  });
+});
+
+test('40 same-origin frames naming actors share one matcher: every frame painted, also one added after the first ones are removed', async () => {
+  PAGES.set('/frame.html', page('<p>In this frame, TrickBot dropped Emotet.</p>'));
+  const frames = Array.from({ length: 40 }, (_, i) => `<iframe src="/frame.html?${i}" width="180" height="60"></iframe>`).join('');
+  const html = page(`<p>Analysts tied it to Lazarus Group.</p><div id="frames">${frames}</div>`);
+  const framePainted = (f: Frame) => f.evaluate(`(() => { let n = 0; CSS.highlights.forEach((h) => { n += h.size; }); return n; })()`) as Promise<number>;
+  await withPage('/frames.html', html, async (p) => {
+    await spotted(env.browser.worker, p);
+    const children = () => p.frames().filter((f) => f !== p.mainFrame());
+    await waitFor(async () => (await Promise.all(children().map(framePainted))).filter((n) => n === 2).length, (n) => n === 40, 15_000, 'both names painted in every frame');
+    await waitFor(async () => counts((await spotted(env.browser.worker, p)).matches), (c) => c.TrickBot === 40 && c.Emotet === 40 && c['Lazarus Group'] === 1, 10_000, 'every frame counted');
+    // The frames that built the matcher go; a frame added now still reads its text.
+    await p.evaluate(`(() => { document.getElementById('frames').replaceChildren(); const f = document.createElement('iframe'); f.src = '/frame.html?late'; f.id = 'late'; document.body.append(f); })()`);
+    const late = await waitFor(async () => p.frames().find((f) => f.url().endsWith('?late')), (f) => f !== undefined, 5000, 'late frame');
+    await waitFor(() => framePainted(late!), (n) => n === 2, 10_000, 'the late frame painted');
   });
 });
