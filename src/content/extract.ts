@@ -148,6 +148,8 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
   const skip = skippedIn(doc);
   const checkAttributes = hasSkippedByAttribute(root);
+  /** Computed display of the elements laidOutApart asked of (each is asked twice: after its text and before). */
+  const displays = new Map<Element, string>();
   // A shadow host added after load is itself the root re-read (a web component appended by a framework).
   if (onShadowRoot && root.nodeType === 1) {
     const own = (root as Element).shadowRoot;
@@ -170,7 +172,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         // Two elements side by side with no space between, laid out apart (tag chips in a flex row, spans shown as
         // blocks): their words are not one word ("EmotetTrickBot"). Asked of the layout only where a letter meets
         // a letter across elements.
-        if (lastWordEnd && block === lastBlock && lastText && lastText.parentNode !== node.parentNode && isWordCode(value.charCodeAt(0)) && laidOutApart(lastText, node as Text, block)) {
+        if (lastWordEnd && block === lastBlock && lastText && lastText.parentNode !== node.parentNode && isWordCode(value.charCodeAt(0)) && laidOutApart(lastText, node as Text, block, displays)) {
           lastBlock = null;
         }
         if (block !== lastBlock && length > 0) {
@@ -180,9 +182,14 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
             parts.push('\n');
             length += 1;
           }
-        } else if (length >= 2 * maxChars && endsSentence(parts[parts.length - 1]!, value, length >= 8 * maxChars)) {
+        } else if (
+          (length >= 2 * maxChars || nodes.length >= CUT_NODES) &&
+          (nodes.length >= 4 * CUT_NODES || endsSentence(parts[parts.length - 1]!, value, length >= 8 * maxChars || nodes.length >= 2 * CUT_NODES))
+        ) {
           // One block holding a whole page (every word in its own <span>): cut it between sentences, so the
-          // caller can still yield, rather than read it in one piece.
+          // caller can still yield, rather than read it in one piece. Counted in text nodes too, as each costs the
+          // walk a few microseconds whatever its length, and at any space or, past 4 × CUT_NODES, anywhere: 100,000
+          // one-word <span>s glued with no space made one chunk, read in a 440–780 ms task.
           yield take();
         }
         lastBlock = block;
@@ -244,16 +251,24 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
 const NEWLINES = /\n/g;
 
 /**
+ * Text nodes in a chunk past which a block is cut at a sentence end (at any space from 2 ×, anywhere between two
+ * nodes from 4 ×): the walk's cost goes by nodes, not characters (≈ 4 µs each with a layout check, laidOutApart).
+ */
+const CUT_NODES = 2_000;
+
+/**
  * Is an element between two text nodes of one block laid out as a box of its own (computed display other than
  * inline: a flex or grid item, a span styled as a block)? Only the elements that hold one text and not the other
  * are asked.
  */
-function laidOutApart(a: Text, b: Text, block: Node): boolean {
+function laidOutApart(a: Text, b: Text, block: Node, displays: Map<Element, string>): boolean {
   const win = b.ownerDocument.defaultView;
   if (!win) return false;
+  if (displays.size > 1_000) displays.clear();
   for (const [t, other] of [[a, b], [b, a]] as const) {
     for (let el = t.parentElement; el && el !== block && !el.contains(other); el = el.parentElement) {
-      const display = win.getComputedStyle(el).display;
+      let display = displays.get(el);
+      if (display === undefined) displays.set(el, (display = win.getComputedStyle(el).display));
       if (display && display !== 'inline' && display !== 'contents') return true;
     }
   }

@@ -529,8 +529,11 @@ export class StyleManager {
       return true;
     }
     if (region.contains(el)) return false;
+    // Each step asks `contains`, which climbs from `el`: on a tree thousands deep (a page's hidden 50,000-deep tree
+    // with a name every 500 levels) climbing without end cost one 3 s task while painting 200 names. Past MAX_CLIMB
+    // steps the region is the whole page: the rules then hang on :root or the tags, as when the region has no path.
     let up = region.parentElement;
-    while (up && !up.contains(el)) up = up.parentElement;
+    for (let steps = 0; up && !up.contains(el); steps++) up = steps < MAX_CLIMB ? up.parentElement : null;
     this.region = up ?? this.doc.documentElement;
     return true;
   }
@@ -704,6 +707,8 @@ export function pathSelector(el: Element, escape: (s: string) => string): string
 
 /** Deeper than this, the region is given no path (the rules fall back to the tags or :root). */
 const MAX_PATH = 40;
+/** Most levels the region climbs to take in a new element (`grow`); past it, the region is the root. */
+const MAX_CLIMB = 64;
 
 /** Objects held weakly, in a set that forgets the collected ones as it grows. */
 export class RootRefs<T extends object> {
