@@ -385,21 +385,54 @@ export function isMidSentence(text: string, start: number): boolean {
   if (c === 46 || c === 33 || c === 63 || c === 35 || c === 42 || c === 62 || c === 124 || c === 93) return false;
   // , ; : / &
   if (c === 44 || c === 59 || c === 58 || c === 47 || c === 38) return true;
-  let j = i;
-  for (; j >= 0; j--) {
-    const d = text.charCodeAt(j);
-    const k = CLS[d] || classify(d);
-    if (!((k & (C_LETTER | C_DIGIT)) || d === 39 || d === 0x2019 || d === 45)) break;
-  }
+  const j = wordRunBefore(text, i);
   if (j === i) return false;
   const first = text.charCodeAt(j + 1);
   if (((CLS[first] || classify(first)) & C_UPPER) === 0) return true;
   // "Russian Sandworm", "North Korean Lazarus": after a nationality the name's capital is its own, wherever the
   // adjective stands in a sentence (not in a Title Case heading, where every word has one); so after a security
-  // vendor inside a sentence ("the latest Mandiant Sandworm findings")
-  const before = text.slice(j + 1, i + 1).toLowerCase();
-  if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) && isMidSentence(text, wordBeforeName(text, j + 1)?.[0] ?? j + 1));
-  return titleWord(text, j + 1, i + 1) && nationalityWord(before) && (isMidSentence(text, j + 1) || proseAround(text, j + 1, start));
+  // vendor inside a sentence ("the latest Mandiant Sandworm findings"). A word longer than any vendor's is not
+  // copied for that test (lower-casing never shortens a string): a hyphenated chain before every name of it
+  // ("Cobalt-Cobalt-…") was copied whole for each.
+  if (i - j <= PUBLISHER_CHARS) {
+    const before = text.slice(j + 1, i + 1).toLowerCase();
+    if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) && isMidSentence(text, wordBeforeName(text, j + 1)?.[0] ?? j + 1));
+  }
+  return titleWord(text, j + 1, i + 1) && nationalityWord(text.slice(j + 1, i + 1).toLowerCase()) && (isMidSentence(text, j + 1) || proseAround(text, j + 1, start));
+}
+
+/**
+ * The last long word run wordRunBefore walked back over: its text and its first and last index. A run of words joined
+ * by hyphens or apostrophes ("Cobalt-Cobalt-…", thousands of names in one token) holds a name at each of its word
+ * starts, and each walked back to the run's start: quadratic (100 K characters of such a chain on a page with
+ * security context: 3.2 s, 800 K: minutes). Remembered, each run is walked once.
+ */
+let runText: string | undefined;
+let runFirst = 0;
+let runLast = -1;
+/** Runs at least this long are remembered (a short walk costs less than the look-up). */
+const RUN_MEMO = 64;
+
+/** Index right before the run of letters, digits, apostrophes and hyphens that ends at `i` (i itself if none ends there, -1 at the text start). */
+function wordRunBefore(text: string, i: number): number {
+  if (i <= runLast && i >= runFirst && text === runText) return runFirst - 1;
+  let j = i;
+  for (; j >= 0; j--) {
+    if (j === runLast && text === runText) {
+      // the rest of the run was walked before: all of it is run characters, and the one before it is not
+      j = runFirst - 1;
+      break;
+    }
+    const d = text.charCodeAt(j);
+    const k = CLS[d] || classify(d);
+    if (!((k & (C_LETTER | C_DIGIT)) || d === 39 || d === 0x2019 || d === 45)) break;
+  }
+  if (i - j >= RUN_MEMO) {
+    runText = text;
+    runFirst = j + 1;
+    runLast = i;
+  }
+  return j;
 }
 
 export interface AmbiguityInput {
@@ -1069,6 +1102,8 @@ const SECURITY_PUBLISHERS = new Set([
 ]);
 /** The second words of two-word vendors: the sentence goes on before the first ("the Recorded Future Lazarus brief"). */
 const PUBLISHER_TAILS = new Set(['future', 'micro', 'point']);
+/** Longest of SECURITY_PUBLISHERS. */
+const PUBLISHER_CHARS = Math.max(...[...SECURITY_PUBLISHERS].map((w) => w.length));
 
 /** Is the word right before the name [s, …) the first word of another proper name ("Google Play")? */
 function properNameBefore(t: string, s: number, matchedTo: number, isName: (a: number, b: number) => boolean): boolean {
