@@ -610,17 +610,60 @@ export interface Cell {
   col: number;
 }
 
+/**
+ * Line starts and ends found by a walk longer than LINE_MEMO characters, by the index asked about, for one text
+ * (lineText). Each refused cell reads up to CELL_ROWS rows either side of it and the rows above it up to the header,
+ * so the cells of a table of long rows walked the same rows again and again: 800 K characters of a table whose rows
+ * hold a paragraph of notes, on a security page: 204 → 47 ms (rows of ordinary length never reach the memo).
+ */
+let lineText: string | undefined;
+const startsMemo = new Map<number, number>();
+const endsMemo = new Map<number, number>();
+const LINE_MEMO = 128;
+function lineMemo(text: string): void {
+  if (text === lineText) return;
+  lineText = text;
+  startsMemo.clear();
+  endsMemo.clear();
+}
+
 /** Start of the line holding i, or -1 when it starts more than ROW_CHARS before i (a line that long is no row). */
 function lineStartOf(text: string, i: number): number {
   const floor = Math.max(0, i - ROW_CHARS);
-  for (let k = i - 1; k >= floor; k--) if (text.charCodeAt(k) === 10) return k + 1;
-  return floor === 0 ? 0 : -1;
+  const near = Math.max(floor, i - LINE_MEMO);
+  for (let k = i - 1; k >= near; k--) if (text.charCodeAt(k) === 10) return k + 1;
+  if (near === floor) return floor === 0 ? 0 : -1;
+  lineMemo(text);
+  let r = startsMemo.get(i);
+  if (r !== undefined) return r;
+  r = floor === 0 ? 0 : -1;
+  for (let k = near - 1; k >= floor; k--) {
+    if (text.charCodeAt(k) === 10) {
+      r = k + 1;
+      break;
+    }
+  }
+  startsMemo.set(i, r);
+  return r;
 }
 /** End of the line holding i, or -1 when it ends more than ROW_CHARS after i. */
 function lineEndOf(text: string, i: number): number {
   const ceil = Math.min(text.length, i + ROW_CHARS);
-  for (let k = i; k < ceil; k++) if (text.charCodeAt(k) === 10) return k;
-  return ceil === text.length ? ceil : -1;
+  const near = Math.min(ceil, i + LINE_MEMO);
+  for (let k = i; k < near; k++) if (text.charCodeAt(k) === 10) return k;
+  if (near === ceil) return ceil === text.length ? ceil : -1;
+  lineMemo(text);
+  let r = endsMemo.get(i);
+  if (r !== undefined) return r;
+  r = ceil === text.length ? ceil : -1;
+  for (let k = near; k < ceil; k++) {
+    if (text.charCodeAt(k) === 10) {
+      r = k;
+      break;
+    }
+  }
+  endsMemo.set(i, r);
+  return r;
 }
 function separatorOf(text: string, a: number, b: number): number {
   let tab = false;
