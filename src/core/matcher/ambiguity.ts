@@ -83,6 +83,61 @@ const CJK_SECURITY_TERMS = [
 ];
 // Non-Unicode `\b` is much faster than Unicode look-arounds; a non-ASCII letter next to a hit is checked by hand.
 const SECURITY_RE = new RegExp(`\\b(?:${SECURITY_TERMS.join('|')})\\b|${CJK_SECURITY_TERMS.join('|')}`, 'gi');
+/** SECURITY_RE anchored: tried only where a term may start (nextSecurityTerm). */
+const SECURITY_AT = new RegExp(SECURITY_RE.source, 'iy');
+/**
+ * Where a term may start: a word start (\b) and the literal characters a term begins with (at most three, up to a
+ * character of the expression syntax or one a quantifier makes optional: "spear-?phishing" → "spe"), or a CJK term's
+ * first two characters (one alone, 攻, opens every 攻击 of Chinese prose). Built from the terms; a term with no
+ * literal start, or with a "|" of its own outside brackets, sets TERMS_ANYWHERE, which sends the search to
+ * SECURITY_RE itself.
+ */
+let TERMS_ANYWHERE = false;
+function literalStart(term: string, most: number): string {
+  let depth = 0;
+  for (let k = 0; k < term.length; k++) {
+    const ch = term[k] as string;
+    if (ch === '\\') k++;
+    else if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if (ch === '|' && depth === 0) TERMS_ANYWHERE = true;
+  }
+  let lit = '';
+  for (let k = 0; k < term.length && lit.length < most; k++) {
+    if ('\\^$.|?*+()[]{}'.includes(term[k] as string) || (k + 1 < term.length && '?*+{'.includes(term[k + 1] as string))) break;
+    lit += term[k];
+  }
+  if (!lit) TERMS_ANYWHERE = true;
+  return lit;
+}
+const TERM_STARTS = new RegExp(
+  `\\b(?:${[...new Set(SECURITY_TERMS.map((t) => literalStart(t, 3)))].join('|')})|${[...new Set(CJK_SECURITY_TERMS.map((t) => literalStart(t, 2)))].join('|')}`,
+  'gi',
+);
+
+/**
+ * The next hit of SECURITY_RE in `t` at or after `from`: the same as SECURITY_RE.exec(t) with lastIndex `from`.
+ * The whole expression (seventy alternatives behind a \b) is tried, anchored, only where a term can start
+ * (TERM_STARTS); at a position it tries the same alternatives in the same order, so the leftmost position it
+ * matches at gives the same match. Text without security vocabulary is read by the whole expression at no word
+ * start: an ordinary article of 0.8 MB 3.3 → 2.1 ms warm (Node 20), tables and lists of names about half; text dense
+ * with terms costs the same as before (two searches per hit, far fewer positions).
+ */
+function nextSecurityTerm(t: string, from: number): RegExpExecArray | null {
+  if (TERMS_ANYWHERE) {
+    SECURITY_RE.lastIndex = from;
+    return SECURITY_RE.exec(t);
+  }
+  TERM_STARTS.lastIndex = from;
+  for (let s = TERM_STARTS.exec(t); s; s = TERM_STARTS.exec(t)) {
+    SECURITY_AT.lastIndex = s.index;
+    const m = SECURITY_AT.exec(t);
+    if (m) return m;
+    TERM_STARTS.lastIndex = s.index + 1;
+  }
+  return null;
+}
+
 /**
  * One term hit per this many characters at least (besides three hits in all): on the AnnoCTR dev split the sparsest
  * report has one per ≈ 700 characters, a news page with one security paragraph far fewer.
@@ -124,8 +179,7 @@ export function hasSecurityContext(text: string): boolean {
   /** The last PASSAGE_HITS hits: where each starts, and its term. */
   const at: number[] = [];
   const terms: string[] = [];
-  SECURITY_RE.lastIndex = 0;
-  for (let m = SECURITY_RE.exec(text); m; m = SECURITY_RE.exec(text)) {
+  for (let m = nextSecurityTerm(text, 0); m; m = nextSecurityTerm(text, m.index + m[0].length)) {
     const s = m.index;
     const e = s + m[0].length;
     if ((s > 0 && isWordAt(text, s - 1)) || (e < text.length && isWordAt(text, e))) continue;
@@ -165,8 +219,7 @@ const NEAR_CHARS = 600;
 export function nearSecurityWords(text: string, start: number, end: number): boolean {
   const from = Math.max(0, start - NEAR_CHARS);
   const window = text.slice(from, Math.min(text.length, end + NEAR_CHARS));
-  SECURITY_RE.lastIndex = 0;
-  for (let m = SECURITY_RE.exec(window); m; m = SECURITY_RE.exec(window)) {
+  for (let m = nextSecurityTerm(window, 0); m; m = nextSecurityTerm(window, m.index + m[0].length)) {
     const s = m.index;
     const e = s + m[0].length;
     if ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e))) continue;
@@ -385,21 +438,54 @@ export function isMidSentence(text: string, start: number): boolean {
   if (c === 46 || c === 33 || c === 63 || c === 35 || c === 42 || c === 62 || c === 124 || c === 93) return false;
   // , ; : / &
   if (c === 44 || c === 59 || c === 58 || c === 47 || c === 38) return true;
-  let j = i;
-  for (; j >= 0; j--) {
-    const d = text.charCodeAt(j);
-    const k = CLS[d] || classify(d);
-    if (!((k & (C_LETTER | C_DIGIT)) || d === 39 || d === 0x2019 || d === 45)) break;
-  }
+  const j = wordRunBefore(text, i);
   if (j === i) return false;
   const first = text.charCodeAt(j + 1);
   if (((CLS[first] || classify(first)) & C_UPPER) === 0) return true;
   // "Russian Sandworm", "North Korean Lazarus": after a nationality the name's capital is its own, wherever the
   // adjective stands in a sentence (not in a Title Case heading, where every word has one); so after a security
-  // vendor inside a sentence ("the latest Mandiant Sandworm findings")
-  const before = text.slice(j + 1, i + 1).toLowerCase();
-  if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) && isMidSentence(text, wordBeforeName(text, j + 1)?.[0] ?? j + 1));
-  return titleWord(text, j + 1, i + 1) && nationalityWord(before) && (isMidSentence(text, j + 1) || proseAround(text, j + 1, start));
+  // vendor inside a sentence ("the latest Mandiant Sandworm findings"). A word longer than any vendor's is not
+  // copied for that test (lower-casing never shortens a string): a hyphenated chain before every name of it
+  // ("Cobalt-Cobalt-…") was copied whole for each.
+  if (i - j <= PUBLISHER_CHARS) {
+    const before = text.slice(j + 1, i + 1).toLowerCase();
+    if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) && isMidSentence(text, wordBeforeName(text, j + 1)?.[0] ?? j + 1));
+  }
+  return titleWord(text, j + 1, i + 1) && nationalityWord(text.slice(j + 1, i + 1).toLowerCase()) && (isMidSentence(text, j + 1) || proseAround(text, j + 1, start));
+}
+
+/**
+ * The last long word run wordRunBefore walked back over: its text and its first and last index. A run of words joined
+ * by hyphens or apostrophes ("Cobalt-Cobalt-…", thousands of names in one token) holds a name at each of its word
+ * starts, and each walked back to the run's start: quadratic (100 K characters of such a chain on a page with
+ * security context: 3.2 s, 800 K: minutes). Remembered, each run is walked once.
+ */
+let runText: string | undefined;
+let runFirst = 0;
+let runLast = -1;
+/** Runs at least this long are remembered (a short walk costs less than the look-up). */
+const RUN_MEMO = 64;
+
+/** Index right before the run of letters, digits, apostrophes and hyphens that ends at `i` (i itself if none ends there, -1 at the text start). */
+function wordRunBefore(text: string, i: number): number {
+  if (i <= runLast && i >= runFirst && text === runText) return runFirst - 1;
+  let j = i;
+  for (; j >= 0; j--) {
+    if (j === runLast && text === runText) {
+      // the rest of the run was walked before: all of it is run characters, and the one before it is not
+      j = runFirst - 1;
+      break;
+    }
+    const d = text.charCodeAt(j);
+    const k = CLS[d] || classify(d);
+    if (!((k & (C_LETTER | C_DIGIT)) || d === 39 || d === 0x2019 || d === 45)) break;
+  }
+  if (i - j >= RUN_MEMO) {
+    runText = text;
+    runFirst = j + 1;
+    runLast = i;
+  }
+  return j;
 }
 
 export interface AmbiguityInput {
@@ -524,17 +610,60 @@ export interface Cell {
   col: number;
 }
 
+/**
+ * Line starts and ends found by a walk longer than LINE_MEMO characters, by the index asked about, for one text
+ * (lineText). Each refused cell reads up to CELL_ROWS rows either side of it and the rows above it up to the header,
+ * so the cells of a table of long rows walked the same rows again and again: 800 K characters of a table whose rows
+ * hold a paragraph of notes, on a security page: 204 → 47 ms (rows of ordinary length never reach the memo).
+ */
+let lineText: string | undefined;
+const startsMemo = new Map<number, number>();
+const endsMemo = new Map<number, number>();
+const LINE_MEMO = 128;
+function lineMemo(text: string): void {
+  if (text === lineText) return;
+  lineText = text;
+  startsMemo.clear();
+  endsMemo.clear();
+}
+
 /** Start of the line holding i, or -1 when it starts more than ROW_CHARS before i (a line that long is no row). */
 function lineStartOf(text: string, i: number): number {
   const floor = Math.max(0, i - ROW_CHARS);
-  for (let k = i - 1; k >= floor; k--) if (text.charCodeAt(k) === 10) return k + 1;
-  return floor === 0 ? 0 : -1;
+  const near = Math.max(floor, i - LINE_MEMO);
+  for (let k = i - 1; k >= near; k--) if (text.charCodeAt(k) === 10) return k + 1;
+  if (near === floor) return floor === 0 ? 0 : -1;
+  lineMemo(text);
+  let r = startsMemo.get(i);
+  if (r !== undefined) return r;
+  r = floor === 0 ? 0 : -1;
+  for (let k = near - 1; k >= floor; k--) {
+    if (text.charCodeAt(k) === 10) {
+      r = k + 1;
+      break;
+    }
+  }
+  startsMemo.set(i, r);
+  return r;
 }
 /** End of the line holding i, or -1 when it ends more than ROW_CHARS after i. */
 function lineEndOf(text: string, i: number): number {
   const ceil = Math.min(text.length, i + ROW_CHARS);
-  for (let k = i; k < ceil; k++) if (text.charCodeAt(k) === 10) return k;
-  return ceil === text.length ? ceil : -1;
+  const near = Math.min(ceil, i + LINE_MEMO);
+  for (let k = i; k < near; k++) if (text.charCodeAt(k) === 10) return k;
+  if (near === ceil) return ceil === text.length ? ceil : -1;
+  lineMemo(text);
+  let r = endsMemo.get(i);
+  if (r !== undefined) return r;
+  r = ceil === text.length ? ceil : -1;
+  for (let k = near; k < ceil; k++) {
+    if (text.charCodeAt(k) === 10) {
+      r = k;
+      break;
+    }
+  }
+  endsMemo.set(i, r);
+  return r;
 }
 function separatorOf(text: string, a: number, b: number): number {
   let tab = false;
@@ -861,8 +990,7 @@ export function headingAt(text: string, s: number, e: number): Heading | undefin
 /** Does [a, b) of the text hold a security term? */
 export function securityWordsIn(text: string, a: number, b: number): boolean {
   const window = text.slice(a, b);
-  SECURITY_RE.lastIndex = 0;
-  for (let m = SECURITY_RE.exec(window); m; m = SECURITY_RE.exec(window)) {
+  for (let m = nextSecurityTerm(window, 0); m; m = nextSecurityTerm(window, m.index + m[0].length)) {
     const s = m.index;
     const e = s + m[0].length;
     if ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e))) continue;
@@ -1069,6 +1197,8 @@ const SECURITY_PUBLISHERS = new Set([
 ]);
 /** The second words of two-word vendors: the sentence goes on before the first ("the Recorded Future Lazarus brief"). */
 const PUBLISHER_TAILS = new Set(['future', 'micro', 'point']);
+/** Longest of SECURITY_PUBLISHERS. */
+const PUBLISHER_CHARS = Math.max(...[...SECURITY_PUBLISHERS].map((w) => w.length));
 
 /** Is the word right before the name [s, …) the first word of another proper name ("Google Play")? */
 function properNameBefore(t: string, s: number, matchedTo: number, isName: (a: number, b: number) => boolean): boolean {
@@ -1120,8 +1250,7 @@ function notModifiedNoun(word: string): boolean {
 
 /** Does a lower-case word, or a part of a hyphenated one, say that the compound it stands in is about the threat? */
 function threatWord(word: string): boolean {
-  SECURITY_RE.lastIndex = 0;
-  const m = SECURITY_RE.exec(word);
+  const m = nextSecurityTerm(word, 0);
   if (m && m.index === 0 && m[0].length === word.length) return true;
   return word.replace(/['\u2019]s$/, '').split('-').some((part) => cueWord(part) || THREAT_NOUNS.has(part) || (part.endsWith('s') && THREAT_NOUNS.has(part.slice(0, -1))));
 }

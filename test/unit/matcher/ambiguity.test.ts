@@ -50,6 +50,16 @@ describe('security context confirms ambiguous names', () => {
     expect(matcher.match(sec + 'Researchers attributed it to Lazarus last year.').map((m) => m.text)).toEqual(['Lazarus']);
     expect(matcher.match(sec + 'Lazarus is a name from scripture.')).toEqual([]);
   });
+  it('a name in a long hyphenated run is mid-sentence by the run\'s first letter, in each text on its own', () => {
+    // isMidSentence remembers a long run it walked (ambiguity.ts wordRunBefore): the names of one chain share it, and
+    // another text with a run at the same place is read by its own first letter.
+    const chain = `alpha-${'Silence-'.repeat(20)}Silence`;
+    const lower = `Reports said ${chain} struck again.`;
+    const upper = `Reports said ${chain.replace('alpha', 'Alpha')} struck again.`;
+    expect(matcher.match(lower, { securityContext: true }).map((m) => m.text)).toEqual(Array(21).fill('Silence'));
+    expect(matcher.match(upper, { securityContext: true })).toEqual([]);
+    expect(matcher.match(lower, { securityContext: true })).toHaveLength(21);
+  });
   it('page context can be given by the caller', () => {
     // (one security word is no page context, but is the vocabulary a name needs near it on a security page)
     expect(matcher.match('the backdoor was attributed to Lazarus', { securityContext: true }).map((m) => m.text)).toEqual(['Lazarus']);

@@ -54,6 +54,13 @@ describe('a flagged name heading a section or an item on a security page', () =>
   });
 });
 
+describe('the text under a heading', () => {
+  it('names the heading again only within its paragraph, not in the paragraphs after it', () => {
+    expect(found(`${INTRO}## Meadow\n\nThe office garden was replanted. Meadow paid for the flowers.${OUTRO}`)).toEqual(['Meadow', 'Meadow']);
+    expect(found(`${INTRO}## Meadow\n\nThe office garden was replanted with wild flowers.\n\nMeadow paid for the flowers.${OUTRO}`)).toEqual([]);
+  });
+});
+
 describe('ordinary pages with such headings stay clean', () => {
   it('leaves a recipe heading and a film review heading alone: the pages have no security context', () => {
     const recipe = '# Summer glazes\n\n## Harbor\n\nHarbor blue is a glaze we mix from cobalt oxide and a little iron.\nHarbor blue needs a hot kiln.\n\n## Orchard\n\nOrchard green uses copper instead.\n';

@@ -41,6 +41,15 @@ describe('a flagged name in a table column of threat names', () => {
     expect(ms[0]?.cue).toEqual({ word: 'group', kind: 'actor' });
   });
 
+  it('is spotted in a table of long rows under its header, and each text is read by its own header', () => {
+    // rows longer than the lines ambiguity.ts remembers per text (LINE_MEMO); two texts alike but for the header
+    const notes = 'Seen on the leak site again this week, with the same negotiation portal and a new mirror. '.repeat(3);
+    const rows = ['Harbor', 'Lantern', 'Harbor', 'Lantern'].map((n) => `| ${n} | ${notes} |`);
+    const table = (head: string) => [`| ${head} | Notes |`, '|---|---|', ...rows].join('\n');
+    expect(matcher.match(table('Group'), { securityContext: true }).map((m) => m.text)).toEqual(['Harbor', 'Lantern', 'Harbor', 'Lantern']);
+    expect(matcher.match(table('Fruit'), { securityContext: true })).toEqual([]);
+  });
+
   it('is spotted in the same table as HTML, where each cell arrives on its own line', () => {
     const html = '<table><tr><th>Ransomware</th><th>Victims</th><th>Sector</th></tr><tr><td>NightVault</td><td>22</td><td>retail</td></tr><tr><td>Harbor</td><td>18</td><td>schools</td></tr><tr><td>Q7Crypt</td><td>6</td><td>health</td></tr><tr><td>Lantern</td><td>3</td><td>law</td></tr></table>';
     const text = htmlToText(html);
