@@ -138,7 +138,8 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
       if (gate) gate.track(range, name);
       else if (painted.size >= GATE_AT && typeof win.IntersectionObserver === 'function') {
         gate = new ViewportGate(win, toggle);
-        for (const [r, n] of painted) gate.track(r, n);
+        // Those painted before stay registered until reported (they may be on screen); later ones wait (track).
+        for (const [r, n] of painted) gate.track(r, n, true);
       }
       return range;
     },
