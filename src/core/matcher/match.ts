@@ -423,6 +423,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * say otherwise (one sense per text, as for ransomware names).
    */
   const traitChosen = new Set<number>();
+  /**
+   * Audit Z: the entity the name alone gives, where a mention's own words point to it too ("Medusa ransomware", "the
+   * Medusa ransomware-as-a-service"), joins traitChosen, so that once the words of a text have chosen both it and a
+   * variant, a later bare mention is read as the name alone gives it, not as whichever was chosen last. A joint
+   * advisory on the Medusa ransomware that says once "not related to the Medusa mobile banking malware" read its
+   * later "Medusa affiliates" and the Medusa rows of its tables as the Android banking trojan.
+   */
+  function chosenByWords(ei: number): void {
+    traitChosen.add(ei);
+  }
   let lastMatchEnd = 0;
   /** Entities (indices) spotted so far in this text: their ambiguous names are read as them (ambiguityVerdict). */
   const seenEntities = new Set<number>();
@@ -1009,7 +1019,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (best && traitsHere && bestEntity !== plainEntity) {
       byTraits.add(best);
       traitChosen.add(bestEntity);
-    }
+    } else if (best && bestEntity === plainEntity && (bestFit > 0 || kindWordEnds(best.alias))) chosenByWords(bestEntity);
     return best;
   }
 
@@ -1762,3 +1772,10 @@ function bareAlias(alias: string): string {
   return sp > 0 && KIND_SUFFIXES.has(a.slice(sp + 1)) ? a.slice(0, sp).trimEnd() : a;
 }
 
+
+/** Does the alias end in a kind word after a name ("Medusa Ransomware", "Raccoon Stealer")? */
+function kindWordEnds(alias: string): boolean {
+  const a = alias.trim();
+  const sp = a.search(/\s\S+$/);
+  return sp > 0 && KIND_SUFFIXES.has(a.slice(sp + 1).toLowerCase());
+}
