@@ -17,6 +17,7 @@ import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, c
 import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
+import { detectionTypeCue, detectionVariantAt, spaceRuleNames } from './detection-names';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -479,10 +480,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     possibleOn = opts.possibleActors !== false;
     memory = opts.memory;
     const before = memory && { confirmed: memory.confirmed.slice(), votes: new Map(memory.votes) };
-    let result = run(input, null, opts.securityContext);
+    // YARA rule names read with their underscores as spaces (detection-names.ts; same length, same offsets)
+    const read = spaceRuleNames(input);
+    let result = run(read, null, opts.securityContext);
     if (!result) {
       // The text holds a character whose normalisation is not 1:1: match a normalised copy, map offsets back.
-      const p = prepareText(input);
+      const p = prepareText(read);
       result = run(p.text, p, opts.securityContext) as Match[];
     }
     // Two threats named by names that need no context (LockBit, TA577, PsExec) say the text is about security as
@@ -582,7 +585,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (e >= n) return true;
     const c = text.charCodeAt(e);
     if (cls(c) & C_WORD) return false;
-    if (c === 46 || c === 64 || c === 92) return !(e + 1 < n && cls(text.charCodeAt(e + 1)) & C_WORD);
+    // a detection name's variant after its family ("Ransom:Win64/BlackBasta.A") is no file extension (detection-names.ts)
+    if (c === 46 || c === 64 || c === 92) return !(e + 1 < n && cls(text.charCodeAt(e + 1)) & C_WORD) || detectionVariantAt(text, e);
     if (c === 91 && text.charCodeAt(e + 1) === 46 && text.charCodeAt(e + 2) === 93) return false;
     return true;
   }
@@ -753,7 +757,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * an appositive after it.
    */
   function cueAt(s: number, e: number): Cue | undefined {
-    const c = cueNear(text, s, e);
+    // "Ransom:Win32/Royal.A": the detection's type is a cue before the family (detection-names.ts)
+    const c = cueNear(text, s, e) ?? detectionTypeCue(text, s);
     if (c && c.kind !== 'neutral') return c;
     // A neutral cue next to an item ("groups such as Silence, Cobalt and Carbanak attack banks": "attack" after
     // Carbanak) says nothing of its kind; the list's head noun does, and keeps it (audit F, finding 5).

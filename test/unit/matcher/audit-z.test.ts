@@ -38,3 +38,39 @@ describe('a joint advisory that sets its ransomware apart from a namesake', () =
     ]);
   });
 });
+
+describe('detection content: EDR alert names and YARA rule names', () => {
+  const m = createMatcher(
+    compileDictionary(
+      [
+        e('royal', 'ransomware', 'Royal', [{ name: 'Royal', ambiguous: true }]),
+        e('blackbasta', 'ransomware', 'Black Basta', ['BlackBasta']),
+        e('qakbot', 'malware', 'QakBot', ['Qakbot']),
+        e('emotet', 'malware', 'Emotet'),
+        e('akira', 'ransomware', 'Akira', [{ name: 'Akira', ambiguous: true }]),
+        e('lumma', 'malware', 'Lumma Stealer'),
+      ],
+      { version: 'audit-z-2' },
+    ),
+  );
+  const SEC = 'Alerts triaged this week on the ransomware and malware watch list. ';
+  it('the family of a detection name in Microsoft\'s scheme, before its variant ("Ransom:Win64/BlackBasta.A")', () => {
+    expect(picks(m, SEC + 'Ransom:Win64/BlackBasta.A blocked by tamper protection; Trojan:Win32/Qakbot.RK!MTB quarantined.')).toEqual(['BlackBasta=blackbasta', 'Qakbot=qakbot']);
+  });
+  it('its type is a cue: "Ransom:Win32/Royal.A" is the ransomware, on an alert line with no security words', () => {
+    expect(picks(m, '04:05 SOC alert "Ransom:Win32/Royal.A" on 112 hosts; network isolated.')).toEqual(['Royal=royal']);
+  });
+  it('a dotted file or host name is still no name ("emotet.dll", "Royal.Mail/app", "Emotet.A" without a detection type)', () => {
+    expect(picks(m, SEC + 'The loader wrote Emotet.dll and fetched Royal.Mail/app from a share; see notes/Emotet.A for details.')).toEqual([]);
+  });
+  it('a YARA rule name read word by word ("Win_Trojan_Emotet_2", "Ransom_Win64_Akira_Encryptor")', () => {
+    expect(picks(m, SEC + 'rule Win_Trojan_Emotet_2 {\nrule MAL_Lumma_Stealer_Mar25\nrule Ransom_Win64_Akira_Encryptor')).toEqual([
+      'Emotet=emotet',
+      'Lumma_Stealer=lumma',
+      'Akira=akira',
+    ]);
+  });
+  it('other identifiers with underscores stay whole ("Lazarus_Loader", "emotet_config_v2", "my_Emotet_check")', () => {
+    expect(picks(m, SEC + 'The script calls load_Emotet_config and Emotet_Loader_v2, and my_Emotet_check reads them.')).toEqual([]);
+  });
+});
