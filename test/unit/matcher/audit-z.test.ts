@@ -6,6 +6,7 @@
  * bundled dataset.
  */
 import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../../src/core/data/index';
 import { compileDictionary, createMatcher, type Match } from '../../../src/core/matcher/index';
 import type { Entity } from '../../../src/core/model/entity';
 import { e } from './fixtures';
@@ -72,5 +73,34 @@ describe('detection content: EDR alert names and YARA rule names', () => {
   });
   it('other identifiers with underscores stay whole ("Lazarus_Loader", "emotet_config_v2", "my_Emotet_check")', () => {
     expect(picks(m, SEC + 'The script calls load_Emotet_config and Emotet_Loader_v2, and my_Emotet_check reads them.')).toEqual([]);
+  });
+});
+
+describe('what an ordinary thing is called, and the language a threat is written in', () => {
+  const bundled = createMatcher(compileDictionary(bundledDataset().entities, { version: 'audit-z-3' }));
+  const SEC = 'Our analysts track ransomware crews, phishing kits and the malware they deploy, from backdoors to infostealers. ';
+  it.each([
+    ["lol my company's phishing awareness training is literally a cartoon snake named Sandworm"],
+    ['Our office cat, called Medusa by the interns, sleeps next to the ransomware tabletop binder.'],
+    ['The winner of the phishing quiz gets a plush horse named Royal.'],
+  ])('no threat in "%s"', (sentence) => {
+    expect(picks(bundled, SEC + sentence)).toEqual([]);
+  });
+  it('a threat noun before "named", or a cue after the name, still names the threat', () => {
+    expect(picks(bundled, SEC + 'Researchers described a GRU unit named Sandworm that targeted the grid.')).toEqual(['Sandworm=sandworm']);
+    expect(picks(bundled, SEC + 'In 2022 a new ransomware called Royal appeared.')).toEqual(['Royal=royal']);
+    expect(picks(bundled, SEC + 'The unit was later called Sandworm, and Microsoft now calls it Seashell Blizzard.')).toContain('Sandworm=sandworm');
+    expect(picks(bundled, SEC + 'The new crew, which Mandiant named Royal, encrypted the hospital.')).toEqual(['Royal=royal']);
+    expect(picks(bundled, SEC + 'The intruders left an archive with a file named Royal ransomware in it.')).toEqual(['Royal=royal']);
+  });
+  const m = createMatcher(compileDictionary([e('py', 'ransomware', 'Python'), e('ferret', 'malware', 'InvisibleFerret')], { version: 'audit-z-4' }));
+  it.each([
+    ['BeaverTail pulls down InvisibleFerret, which is the Python backdoor.'],
+    ['The crew moved to a Python-based loader and a Python stealer this year.'],
+  ])('"%s" names a language, not the ransomware Python', (sentence) => {
+    expect(picks(m, SEC + sentence).filter((p) => p.startsWith('Python'))).toEqual([]);
+  });
+  it('the ransomware Python with its own kind word after it stays', () => {
+    expect(picks(m, SEC + 'Files on the share were encrypted by Python ransomware.')).toEqual(['Python=py']);
   });
 });

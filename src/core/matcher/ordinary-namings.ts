@@ -1,0 +1,55 @@
+/**
+ * Audit Z: two ways prose uses a threat's ordinary-word name for something else, on security pages too.
+ *  - A thing named so: "a cartoon snake named Sandworm", "the office cat, called Medusa", "a horse named Royal". The
+ *    noun before "named" or "called" says what bears the name; when it is no word for a crew, a piece of software or
+ *    an operation, the name is that thing's (a phishing-awareness thread on Reddit, an HR page).
+ *  - A programming language before a software word: "the Python backdoor", "a Ruby stealer", "Python-based
+ *    ransomware" say what the threat is written in; feeds list ransomware named Python and Ruby.
+ * Names needing no context (TrickBot, APT29) are not asked (the caller only asks for ordinary-word names).
+ */
+import { ACTOR_CUES, NEUTRAL_CUES, SOFTWARE_CUES, cueNear } from './ambiguity';
+
+/** Nouns that name a threat when something "named X" follows them (besides the cue words). */
+const THREAT_NOUNS = new Set([
+  ...ACTOR_CUES, ...SOFTWARE_CUES, ...NEUTRAL_CUES,
+  'strain', 'strains', 'collective', 'outfit', 'entity', 'persona', 'alias', 'aliases', 'moniker', 'handle', 'name', 'names',
+  'version', 'versions', 'kit', 'kits', 'tools', 'software', 'program', 'programs', 'module', 'modules', 'plugin', 'script',
+  'scripts', 'exploit', 'exploits', 'botnets', 'groups', 'gangs', 'crews', 'apts', 'adversaries', 'backdoors', 'loaders',
+  'stealers', 'trojans', 'implants', 'families', 'clusters', 'sets', 'set', 'actor', 'apt', 'threat', 'unit', 'units',
+  'attackers', 'attacker', 'intruders', 'criminals', 'cybercriminals', 'extortionists', 'spies',
+  // the naming of the sentence's subject, not of a thing named there: "the group was later called X", "which we named X"
+  'was', 'were', 'is', 'are', 'be', 'been', 'being', 'also', 'later', 'now', 'first', 'originally', 'initially',
+  'formerly', 'since', 'subsequently', 'internally', 'publicly', 'collectively', 'we', 'they', 'it', 'which', 'that',
+  'who', 'researchers', 'analysts', 'vendors', 'investigators',
+]);
+
+const NAMED_BEFORE = /(\p{L}+),?[ \u00a0]+(?:named|called|nicknamed)[ \u00a0]+["'\u201c\u2018]?$/u;
+
+/** Is the name at [s, e) what an ordinary thing is called ("a cartoon snake named Sandworm")? */
+export function namedOrdinaryThing(text: string, s: number, e: number): boolean {
+  const m = NAMED_BEFORE.exec(text.slice(Math.max(0, s - 40), s));
+  // only a lower-case word: "a group that Microsoft named X" is the vendor naming the threat
+  const w = m?.[1];
+  if (!w || w !== w.toLowerCase() || THREAT_NOUNS.has(w)) return false;
+  // "a file called Royal ransomware", "a snake named Sandworm malware": a cue after the name still says the threat
+  const c = cueNear(text, s, e);
+  return !(c && c.side === 'after' && c.kind !== 'neutral');
+}
+
+/** Programming languages that feeds also list as threat names, or that prose puts before a software word. */
+const LANGUAGES = new Set(['python', 'ruby', 'perl', 'lua', 'java', 'rust', 'go', 'golang', 'nim', 'delphi', 'kotlin', 'swift', 'powershell', 'javascript', 'typescript', 'php', 'autoit', 'crystal']);
+const SOFTWARE_WORDS = new Set([...SOFTWARE_CUES, 'script', 'scripts', 'code', 'library', 'package', 'packages', 'stager', 'agent', 'implants', 'backdoors', 'stealers', 'loaders', 'trojans', 'ransomware', 'malware']);
+const AFTER = /^(?:-(?:based|written)[ \u00a0]+|[ \u00a0]+)(\p{L}+)/u;
+
+/**
+ * Is the name at [s, e) a programming language before a software word ("the Python backdoor", "Python-based RAT")?
+ * The entity's own kind word after it ("Python ransomware" for the ransomware Python) is left to the other rules.
+ */
+export function languageBeforeSoftware(text: string, s: number, e: number, kind: string): boolean {
+  if (!LANGUAGES.has(text.slice(s, e).toLowerCase())) return false;
+  const m = AFTER.exec(text.slice(e, e + 32));
+  if (!m) return false;
+  if (text.charCodeAt(e) === 45) return true;
+  const w = (m[1] as string).toLowerCase();
+  return SOFTWARE_WORDS.has(w) && w !== kind;
+}
