@@ -1272,3 +1272,29 @@ function listedBefore(text: string, s: number, e: number): [number, number] | un
   while (a > 0 && isLetter(text.charCodeAt(a - 1))) a--;
   return a < b && titleWordAt(text, a) === b && isMidSentence(text, a) ? [a, b] : undefined;
 }
+
+/** Words before a name that make it the modifier of the noun phrase they open ("the", "our"…; determinerCompound). */
+const DETERMINERS = new Set(['the', 'our', 'its', 'their', 'your', 'my', 'his', 'her', 'this']);
+
+/**
+ * Audit Z: a flagged name after a determiner that opens a compound of lower-case nouns none of which is about a threat
+ * ("the Equation pricing engine", "the Hive analytics add-on" in a company's investor update with a ransomware-risk
+ * paragraph). The audit-T rule (ordinaryCompoundAfter) stops at a first word ending in -s or -ing, which may be a verb
+ * ("Lazarus targets banks"); after "the" such a word is no verb, so the compound is read on: up to COMPOUND_WORDS
+ * words, none a cue or threat word ("the Lazarus watering hole campaign" stays), the second not a verb form.
+ */
+export function determinerCompound(t: string, s: number, e: number): boolean {
+  if (s < 2 || !isInlineSpace(t.charCodeAt(s - 1)) || !isUpperAt(t, s) || !isLowerAt(t, s + 1)) return false;
+  let a = s - 1;
+  while (a > 0 && isLetter(t.charCodeAt(a - 1))) a--;
+  if (!DETERMINERS.has(t.slice(a, s - 1).toLowerCase())) return false;
+  let w = wordAfterName(t, e);
+  let words = 0;
+  for (; w && isLowerAt(t, w[0]) && words < COMPOUND_WORDS; w = wordAfterName(t, w[1])) {
+    const word = t.slice(w[0], w[1]);
+    if (cueWord(word) || threatWord(word)) return false;
+    if (FUNCTION_WORDS.has(word) || VERB_FORMS.has(word) || /n['\u2019]t$/.test(word) || /(?:ed|ly)$/.test(word) || (words > 0 && /ing$/.test(word))) break;
+    words++;
+  }
+  return words >= 2 && englishAround(t, s, e);
+}

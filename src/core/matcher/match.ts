@@ -13,7 +13,7 @@
  * whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
@@ -963,8 +963,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         continue;
       }
       // "a cartoon snake named Sandworm", "the Python backdoor": what an ordinary thing is called, the language a threat
-      // is written in (ordinary-namings.ts, audit Z)
-      if (level >= AMBIGUITY.wordlike && (namedOrdinaryThing(text, s, e) || languageBeforeSoftware(text, s, e, kind))) {
+      // is written in (ordinary-namings.ts, audit Z); "the Equation pricing engine" (ambiguity.ts determinerCompound)
+      if (level >= AMBIGUITY.wordlike && (namedOrdinaryThing(text, s, e) || languageBeforeSoftware(text, s, e, kind) || (level === AMBIGUITY.flagged && determinerCompound(text, s, e)))) {
         contextRejected = true;
         continue;
       }

@@ -104,3 +104,20 @@ describe('what an ordinary thing is called, and the language a threat is written
     expect(picks(m, SEC + 'Files on the share were encrypted by Python ransomware.')).toEqual(['Python=py']);
   });
 });
+
+describe('a company page with a ransomware-risk paragraph: product names after "the"', () => {
+  const bundled = createMatcher(compileDictionary(bundledDataset().entities, { version: 'audit-z-5' }));
+  const RISK = 'Risks: ransomware and phishing remain material risks; our security team ran a ransomware tabletop exercise. ';
+  it.each([
+    ['Equation', 'We expect the Equation pricing engine to ship in Q4.'],
+    ['Hive', 'Growth came from the Hive analytics add-on, the fastest-selling module.'],
+    ['Conti', 'Customers praised the redesign of our Conti billing dashboard.'],
+  ])('%s in "%s"', (name, sentence) => {
+    expect(picks(bundled, RISK + sentence).filter((p) => p.startsWith(`${name}=`))).toEqual([]);
+  });
+  it('a compound about the threat, or a verb after the name, stays', () => {
+    expect(picks(bundled, RISK + 'Analysts tied the Equation implants hidden in hard drive firmware to the group.')).toEqual(['Equation=equation-group']);
+    expect(picks(bundled, RISK + 'Analysts described the Lazarus watering hole campaign against Polish banks.')).toEqual(['Lazarus=lazarus-group']);
+    expect(picks(bundled, RISK + 'Analysts said that Hive encrypts hospital servers.')).toEqual(['Hive=hive']);
+  });
+});
