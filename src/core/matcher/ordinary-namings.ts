@@ -53,3 +53,17 @@ export function languageBeforeSoftware(text: string, s: number, e: number, kind:
   const w = (m[1] as string).toLowerCase();
   return SOFTWARE_WORDS.has(w) && w !== kind;
 }
+
+/** " et al." after a name: the first author of a cited paper. */
+const ET_AL = /^,?[ \u00a0]+et[ \u00a0]+al\b/;
+/** An initial before a name, as a reference list and a byline write authors ("M. Conti", "J. Lazarus"). */
+const INITIAL_BEFORE = /(?:^|[\s,;(])\p{Lu}\.[ \u00a0]?(?:\p{Lu}\.[ \u00a0]?)?[ \u00a0]$/u;
+
+/**
+ * Is the name at [s, e) a person cited in a paper: "Conti et al. [7] surveyed…", "[7] M. Conti, A. Gangwal and
+ * S. Ruj."? An academic paper on ransomware has the vocabulary that would otherwise confirm the surname as the
+ * ransomware (audit Z).
+ */
+export function citedPerson(text: string, s: number, e: number): boolean {
+  return ET_AL.test(text.slice(e, e + 12)) || INITIAL_BEFORE.test(text.slice(Math.max(0, s - 8), s));
+}

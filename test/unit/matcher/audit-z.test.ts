@@ -121,3 +121,20 @@ describe('a company page with a ransomware-risk paragraph: product names after "
     expect(picks(bundled, RISK + 'Analysts said that Hive encrypts hospital servers.')).toEqual(['Hive=hive']);
   });
 });
+
+describe('an academic paper on ransomware: cited authors whose surnames are threat names', () => {
+  // Conti and Storm as a feed lists them (not flagged), Black Basta
+  const bundled = createMatcher(compileDictionary([e('conti', 'ransomware', 'Conti'), e('storm', 'ransomware', 'Storm'), e('black-basta', 'ransomware', 'Black Basta')], { version: 'audit-z-6' }));
+  const PAPER = 'Ransomware detection has been studied from several angles, from file system monitoring to phishing lures. ';
+  it('"Conti et al. [7]" and "M. Conti, A. Gangwal" in the references are people', () => {
+    expect(picks(bundled, PAPER + 'Kharraz et al. [14] monitored file activity, while Conti et al. [7] surveyed machine learning approaches.')).toEqual([]);
+    expect(picks(bundled, PAPER + 'The ransomware families are listed in Table 2.\n\nReferences\n[7] M. Conti, A. Gangwal and S. Ruj. On the economic significance of ransomware campaigns. 2018.\n[18] J. Lazarus and P. Storm. Counting the cost of recovery. 2021.')).toEqual([]);
+  });
+  it('the ransomware named in the same paper stays', () => {
+    expect(picks(bundled, PAPER + 'They observed that the notes of Conti and Black Basta share templates, as the Conti group split in 2022.')).toEqual([
+      'Conti=conti',
+      'Black Basta=black-basta',
+      'Conti=conti',
+    ]);
+  });
+});
