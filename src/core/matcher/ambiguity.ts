@@ -399,6 +399,7 @@ export function isMidSentence(text: string, start: number): boolean {
   // vendor inside a sentence ("the latest Mandiant Sandworm findings")
   const before = text.slice(j + 1, i + 1).toLowerCase();
   if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) && isMidSentence(text, wordBeforeName(text, j + 1)?.[0] ?? j + 1));
+  if (sentenceOpener(text, j + 1, before, start)) return true;
   return titleWord(text, j + 1, i + 1) && nationalityWord(before) && (isMidSentence(text, j + 1) || proseAround(text, j + 1, start));
 }
 
@@ -1297,4 +1298,26 @@ export function determinerCompound(t: string, s: number, e: number): boolean {
     words++;
   }
   return words >= 2 && englishAround(t, s, e);
+}
+
+/** Conjunctions and discourse words that open a spoken or written sentence ("So Lazarus, right, they…"). */
+const SENTENCE_OPENERS = new Set([
+  'so', 'and', 'but', 'yet', 'then', 'now', 'well', 'still', 'also', 'meanwhile', 'yeah', 'yes', 'okay', 'ok', 'oh', 'plus',
+  'because', 'since', 'while', 'when', 'if', 'although', 'though', 'once', 'unless', 'whereas',
+]);
+
+/**
+ * Audit Z: after a word that opens the sentence and is capitalised only for that ("So", "And", "But", "Yeah", "When"),
+ * a capitalised name is inside the sentence, as after a lower-case word: a podcast transcript's "So Lazarus, right,
+ * they are back at it" named Lazarus once, after "So", and was left unmarked. Not in a Title Case line (no prose
+ * around: "And Then There Were None"), nor where the opener itself stands inside a
+ * sentence.
+ */
+function sentenceOpener(text: string, a: number, word: string, start: number): boolean {
+  if (!SENTENCE_OPENERS.has(word)) return false;
+  // the opener starts its sentence: a line start, or after . ! ? or a speaker's colon ("GUEST: So…")
+  let i = a - 1;
+  while (i >= 0 && (isInlineSpace(text.charCodeAt(i)) || QUOTE_BEFORE.has(text.charCodeAt(i)))) i--;
+  const c = i < 0 ? 10 : text.charCodeAt(i);
+  return (c === 10 || c === 46 || c === 33 || c === 63 || c === 58) && proseAround(text, a, start);
 }

@@ -138,3 +138,16 @@ describe('an academic paper on ransomware: cited authors whose surnames are thre
     ]);
   });
 });
+
+describe('a podcast transcript: a name after a word that opens a spoken sentence', () => {
+  const bundled = createMatcher(compileDictionary(bundledDataset().entities, { version: 'audit-z-7' }));
+  const SHOW = 'HOST: Welcome back. This week: ransomware, phishing lures and a new backdoor.\n\n';
+  it('"So Lazarus, right, they are back" and "But Sandworm…" name the actors', () => {
+    expect(picks(bundled, SHOW + 'GUEST: Yeah. So Lazarus, right, they are back at it with the fake job offers.')).toEqual(['Lazarus=lazarus-group']);
+    expect(picks(bundled, SHOW + 'GUEST: But Sandworm, honestly, is the one that keeps me up at night.')).toEqual(['Sandworm=sandworm']);
+  });
+  it('not in a Title Case line, nor a word of another name after the opener', () => {
+    expect(picks(bundled, SHOW + '## And Then Lazarus Came Back\n\nGUEST: Right.')).toEqual([]);
+    expect(picks(bundled, SHOW + 'GUEST: And Royal Mail, they got hit too, right?')).toEqual([]);
+  });
+});
