@@ -67,3 +67,14 @@ const INITIAL_BEFORE = /(?:^|[\s,;(])\p{Lu}\.[ \u00a0]?(?:\p{Lu}\.[ \u00a0]?)?[ 
 export function citedPerson(text: string, s: number, e: number): boolean {
   return ET_AL.test(text.slice(e, e + 12)) || INITIAL_BEFORE.test(text.slice(Math.max(0, s - 8), s));
 }
+
+/** "-sur-Mer", "-upon-Avon", "-en-Provence", "-am-Main": a hyphenated place name goes on after the name. */
+const PLACE_TAIL = /^-\p{Ll}{1,5}-\p{Lu}/u;
+
+/**
+ * Is the name at [s, e) the first word of a hyphenated place name ("the mayor of Royal-sur-Mer")? A French news item on
+ * the ransomware Royal named a town so, which read as the ransomware too (audit Z).
+ */
+export function placeNameHead(text: string, e: number): boolean {
+  return text.charCodeAt(e) === 45 && PLACE_TAIL.test(text.slice(e, e + 8));
+}

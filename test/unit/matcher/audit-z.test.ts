@@ -151,3 +151,14 @@ describe('a podcast transcript: a name after a word that opens a spoken sentence
     expect(picks(bundled, SHOW + 'GUEST: And Royal Mail, they got hit too, right?')).toEqual([]);
   });
 });
+
+describe('news in French: a town whose name opens with a threat name', () => {
+  const bundled = createMatcher(compileDictionary(bundledDataset().entities, { version: 'audit-z-8' }));
+  it('"Royal-sur-Mer" is a town; "le rançongiciel Royal" and "Royal-encrypted files" stay', () => {
+    expect(picks(bundled, 'Par ailleurs, le rançongiciel Royal, devenu BlackSuit, frappe des collectivités. Le maire de Royal-sur-Mer a indiqué que sa commune n\'avait pas été touchée.')).toEqual([
+      'Royal=royal',
+      'BlackSuit=blacksuit',
+    ]);
+    expect(picks(bundled, 'The ransomware crew left Royal-encrypted files and a ransom note on every host.')).toEqual(['Royal=royal']);
+  });
+});
