@@ -128,7 +128,7 @@ export function hasSecurityContext(text: string): boolean {
   for (let m = SECURITY_RE.exec(text); m; m = SECURITY_RE.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;
-    if ((s > 0 && isWordAt(text, s - 1)) || (e < text.length && isWordAt(text, e))) continue;
+    if (text.charCodeAt(s) < CJK_FROM && ((s > 0 && isWordAt(text, s - 1)) || (e < text.length && isWordAt(text, e)))) continue;
     // "APT" and "C2" only in capitals: "an apt remark", "c2" in a part number are not security words. (Told apart by
     // their first letters: only "trojan" starts with "tr".)
     const w = m[0];
@@ -169,7 +169,7 @@ export function nearSecurityWords(text: string, start: number, end: number): boo
   for (let m = SECURITY_RE.exec(window); m; m = SECURITY_RE.exec(window)) {
     const s = m.index;
     const e = s + m[0].length;
-    if ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e))) continue;
+    if (window.charCodeAt(s) < CJK_FROM && ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e)))) continue;
     if (s + from < end && e + from > start) continue;
     return true;
   }
@@ -381,6 +381,7 @@ export function isMidSentence(text: string, start: number): boolean {
   }
   if (i < 0) return false;
   const c = text.charCodeAt(i);
+  if (c >= CJK_FROM) return cjkBeforeInSentence(c);
   // . ! ? # * > | ]
   if (c === 46 || c === 33 || c === 63 || c === 35 || c === 42 || c === 62 || c === 124 || c === 93) return false;
   // , ; : / &
@@ -866,7 +867,7 @@ export function securityWordsIn(text: string, a: number, b: number): boolean {
   for (let m = SECURITY_RE.exec(window); m; m = SECURITY_RE.exec(window)) {
     const s = m.index;
     const e = s + m[0].length;
-    if ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e))) continue;
+    if (window.charCodeAt(s) < CJK_FROM && ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e)))) continue;
     return true;
   }
   return false;
@@ -1320,4 +1321,22 @@ function sentenceOpener(text: string, a: number, word: string, start: number): b
   while (i >= 0 && (isInlineSpace(text.charCodeAt(i)) || QUOTE_BEFORE.has(text.charCodeAt(i)))) i--;
   const c = i < 0 ? 10 : text.charCodeAt(i);
   return (c === 10 || c === 46 || c === 33 || c === 63 || c === 58) && proseAround(text, a, start);
+}
+
+/**
+ * Audit Z: a Chinese, Japanese or Korean security term needs no word boundary (those scripts glue words together, and
+ * a Latin name to them: "マルウェアEmotet", "ランサムウェアLockBit", "APT攻撃グループ"). The Latin letter next to it made
+ * such a hit count for nothing, and a JPCERT-style alert on Emotet had no security context.
+ */
+const CJK_FROM = 0x3000;
+
+/**
+ * Audit Z: a name right after Chinese, Japanese or Korean text or punctuation stands inside the sentence unless a
+ * full stop, exclamation or question mark, or a heading's lenticular bracket ends what comes before: "…の事例や、Lazarusが
+ * 偽の求人で…" names Lazarus mid-sentence (those scripts have no capitals to mislead), where before only a Latin
+ * lower-case word or comma did.
+ */
+function cjkBeforeInSentence(c: number): boolean {
+  const cjk = (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef);
+  return cjk && c !== 0x3002 && c !== 0xff01 && c !== 0xff1f && c !== 0xff0e && c !== 0x3010 && c !== 0x3011;
 }

@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../src/core/data/index';
-import { compileDictionary, createMatcher, type Match } from '../../../src/core/matcher/index';
+import { compileDictionary, createMatcher, hasSecurityContext, type Match } from '../../../src/core/matcher/index';
 import type { Entity } from '../../../src/core/model/entity';
-import { e } from './fixtures';
+import { ENTITIES, e } from './fixtures';
 
 const described = (entity: Entity, description: string, provenance?: string[]): Entity => ({ ...entity, description, ...(provenance ? { provenance } : {}) });
 const picks = (m: ReturnType<typeof createMatcher>, text: string) => m.match(text).map((x: Match) => `${x.text}=${x.entityId}`);
@@ -160,5 +160,20 @@ describe('news in French: a town whose name opens with a threat name', () => {
       'BlackSuit=blacksuit',
     ]);
     expect(picks(bundled, 'The ransomware crew left Royal-encrypted files and a ransom note on every host.')).toEqual(['Royal=royal']);
+  });
+});
+
+describe('a Japanese alert: security terms glued to Latin names, and names after Japanese text', () => {
+  const m = createMatcher(compileDictionary(ENTITIES, { version: 'audit-z-9' }));
+  const ALERT = '注意喚起：マルウェアEmotetの感染に繋がるメールを確認しました。ランサムウェアLockBitの後継とされるグループや、APT攻撃グループBlackTechにも注意が必要です。';
+  it('"マルウェアEmotet", "ランサムウェアLockBit" count as security words', () => {
+    expect(hasSecurityContext(ALERT)).toBe(true);
+  });
+  it('a flagged name right after Japanese words is inside the sentence ("…事例や、Lazarusが…")', () => {
+    expect(picks(m, ALERT + 'また、偽の求人で開発者を狙う事例や、Lazarusが暗号資産交換業者を狙う事例も報告されています。')).toEqual(['Emotet=emotet', 'Lazarus=lazarus']);
+  });
+  it('not after a Japanese full stop, nor on a page without security words', () => {
+    expect(picks(m, ALERT + '。Silenceは').filter((p) => p.startsWith('Silence'))).toEqual([]);
+    expect(picks(m, 'この曲のタイトルはSilenceで、ジャケットはCobaltブルーの写真だった。')).toEqual([]);
   });
 });
