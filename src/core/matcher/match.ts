@@ -18,7 +18,7 @@ import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { detectionTypeCue, detectionVariantAt, spaceRuleNames } from './detection-names';
-import { citedPerson, languageBeforeSoftware, namedOrdinaryThing, placeNameHead } from './ordinary-namings';
+import { citedPerson, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -962,9 +962,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         contextRejected = true;
         continue;
       }
-      // "a cartoon snake named Sandworm", "Conti et al.", "Royal-sur-Mer", "the Python backdoor": what an ordinary thing
-      // is called, a cited author, a town, the language a threat is written in (ordinary-namings.ts, audit Z); "the Equation pricing engine" (ambiguity.ts determinerCompound)
-      if (level >= AMBIGUITY.wordlike && (namedOrdinaryThing(text, s, e) || citedPerson(text, s, e) || placeNameHead(text, e) || languageBeforeSoftware(text, s, e, kind) || (level === AMBIGUITY.flagged && determinerCompound(text, s, e)))) {
+      // "a cartoon snake named Sandworm", "Cobalt, our new design system", "Conti et al.", "Royal-sur-Mer", "the Python
+      // backdoor": what an ordinary thing is called, a cited author, a town, the language a threat is written in
+      // (ordinary-namings.ts, audit Z); "the Equation pricing engine" (ambiguity.ts determinerCompound)
+      if (level >= AMBIGUITY.wordlike && (namedOrdinaryThing(text, s, e) || ordinaryAppositive(text, e) || citedPerson(text, s, e) || placeNameHead(text, e) || languageBeforeSoftware(text, s, e, kind) || (level === AMBIGUITY.flagged && determinerCompound(text, s, e)))) {
         contextRejected = true;
         continue;
       }

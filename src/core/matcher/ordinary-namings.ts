@@ -78,3 +78,29 @@ const PLACE_TAIL = /^-\p{Ll}{1,5}-\p{Lu}/u;
 export function placeNameHead(text: string, e: number): boolean {
   return text.charCodeAt(e) === 45 && PLACE_TAIL.test(text.slice(e, e + 8));
 }
+
+/** Head nouns of an appositive that say the name is a product, a pet, a work or a place ("X, our new design system"). */
+const ORDINARY_HEADS = new Set([
+  'system', 'pipeline', 'platform', 'app', 'application', 'service', 'product', 'suite', 'engine', 'dashboard', 'portal',
+  'wiki', 'intranet', 'harness', 'database', 'warehouse', 'theme', 'colour', 'color', 'font', 'cat', 'dog', 'horse',
+  'mascot', 'band', 'album', 'song', 'film', 'movie', 'novel', 'game', 'series', 'company', 'firm', 'startup', 'brand',
+  'restaurant', 'hotel', 'ship', 'boat', 'river', 'town', 'city', 'village', 'club', 'bank', 'charity', 'foundation',
+  'school', 'university', 'hospital', 'magazine', 'newspaper', 'podcast', 'initiative', 'bakery', 'cafe', 'shop',
+  'store', 'label', 'range', 'line', 'printer', 'robot', 'chatbot', 'assistant', 'courier', 'vendor', 'supplier',
+]);
+/** An appositive opened by a determiner, of lower-case words, up to its end or a preposition or relative word. */
+const APPOSITIVE = /^,[ \u00a0]+(?:the|our|a|an|its|their|your|my)[ \u00a0]+((?:[\p{Ll}-]+[ \u00a0]+){0,4}?)([\p{Ll}]+)(?=[ \u00a0]*(?:[,.;:)\u2013\u2014]|$)|[ \u00a0]+(?:from|of|for|by|with|that|which|who|in|on|at|to|and)\b)/u;
+/** Words that make an appositive about a threat whatever its head ("the state-sponsored crew's new platform"). */
+const THREATISH = /hack|crim|spy|espion|threat|ransom|malw|phish|exploit|attack|intrusion|sponsor|sabotage|wiper|botnet|stealer|loader|trojan|backdoor|implant|extort|leak|c2|command|control|operat|campaign|affiliat/;
+
+/**
+ * Does an appositive after the name say it is an ordinary thing ("Medusa, the log pipeline from our partner", "Cobalt,
+ * our new design system,")? A security product's release notes and an investor update use such names for their own
+ * products next to security words (audit Z).
+ */
+export function ordinaryAppositive(text: string, e: number): boolean {
+  if (text.charCodeAt(e) !== 44) return false;
+  const m = APPOSITIVE.exec(text.slice(e, e + 80));
+  if (!m || !ORDINARY_HEADS.has(m[2] as string)) return false;
+  return !THREATISH.test(m[0]);
+}

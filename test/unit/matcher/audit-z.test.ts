@@ -177,3 +177,20 @@ describe('a Japanese alert: security terms glued to Latin names, and names after
     expect(picks(m, 'この曲のタイトルはSilenceで、ジャケットはCobaltブルーの写真だった。')).toEqual([]);
   });
 });
+
+describe('release notes of a security product: its own products named in an appositive', () => {
+  const bundled = createMatcher(compileDictionary(bundledDataset().entities, { version: 'audit-z-10' }));
+  const NOTES = 'Detection: a new rule for Akira ransomware on ESXi; fewer false positives for backup agents flagged as malware. ';
+  it.each([
+    ['Medusa', 'Integrations: a new connector for Medusa, the log pipeline from our partner.'],
+    ['Cobalt', 'We expect to ship with Cobalt, our new design system, in Q4.'],
+    ['Turla', 'Renamed: Turla, our internal test harness, is now called Harness.'],
+  ])('%s in "%s"', (name, sentence) => {
+    expect(picks(bundled, NOTES + sentence).filter((p) => p.startsWith(`${name}=`))).toEqual([]);
+  });
+  it('an appositive about a threat, or one whose head is no product, keeps the name', () => {
+    expect(picks(bundled, NOTES + 'Analysts linked it to Turla, the Russian espionage group.').filter((p) => p.startsWith('Turla'))).toEqual(['Turla=turla']);
+    expect(picks(bundled, NOTES + 'The loader came from Cobalt, a financially motivated crew.').filter((p) => p.startsWith('Cobalt'))).toEqual(['Cobalt=cobalt-group']);
+    expect(picks(bundled, NOTES + 'The leak came from Medusa, the ransomware platform of an extortion crew.').filter((p) => p.startsWith('Medusa'))).toEqual(['Medusa=medusa']);
+  });
+});
