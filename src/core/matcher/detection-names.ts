@@ -68,3 +68,15 @@ export function spaceRuleNames(text: string): string {
   RULE_NAME.lastIndex = 0;
   return text.replace(RULE_NAME, (r) => r.replace(/_/g, ' '));
 }
+
+/** MITRE ATT&CK identifiers: groups G####, software S####, techniques T####, mitigations M####, tactics TA00##. */
+const ATTACK_ID = /^(?:[GSTM]\d{4}|TA0\d{3})$/;
+
+/**
+ * Is [s, e) an ATT&CK identifier ("G1017", "S0154", "TA0001")? Advisories cite them next to naming phrases ("the group
+ * tracked as G1017 in MITRE ATT&CK", "the threat actor G0032"), which named each a new possible actor (audit Z); they
+ * are the catalogue's numbers for known entries, not an actor's name.
+ */
+export function attackIdAt(text: string, s: number, e: number): boolean {
+  return e - s <= 6 && ATTACK_ID.test(text.slice(s, e));
+}

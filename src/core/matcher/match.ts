@@ -17,7 +17,7 @@ import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, c
 import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
-import { detectionTypeCue, detectionVariantAt, spaceRuleNames } from './detection-names';
+import { attackIdAt, detectionTypeCue, detectionVariantAt, spaceRuleNames } from './detection-names';
 import { citedPerson, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import * as patterns from './patterns';
@@ -539,6 +539,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // … A new cluster, UNC4899"): a product code on an ordinary page has no such neighbour.
     if (needsContext && !(needsContext === 'code' && seenEntities.size) && !pageContext()) return false;
     if (blocked.overlaps(s, e)) return false;
+    // "the group tracked as G1017 in MITRE ATT&CK": a catalogue number, not a name (detection-names.ts attackIdAt)
+    if (attackIdAt(text, s, e)) return false;
     const [os, oe] = toOrig(s, e);
     const surface = original.slice(os, oe);
     if (suppressed.size && suppressed.has(suppressionKey(surface))) return false;

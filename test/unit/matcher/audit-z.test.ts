@@ -194,3 +194,14 @@ describe('release notes of a security product: its own products named in an appo
     expect(picks(bundled, NOTES + 'The leak came from Medusa, the ransomware platform of an extortion crew.').filter((p) => p.startsWith('Medusa'))).toEqual(['Medusa=medusa']);
   });
 });
+
+describe('a joint advisory citing ATT&CK identifiers', () => {
+  const m = createMatcher(compileDictionary(ENTITIES, { version: 'audit-z-11' }));
+  const SEC = 'Advisory: PRC state-sponsored threat actors, malware and phishing against critical infrastructure. ';
+  it('"the group tracked as G1017", "the threat actor G0032", tactic TA0001 are catalogue numbers, not new actors', () => {
+    expect(picks(m, SEC + 'Industry reporting links it to the group tracked as G1017 in MITRE ATT&CK. The threat actor G0032 is listed there too, and the threat actor TA0001 is a tactic.')).toEqual([]);
+  });
+  it('naming schemes that look alike still name possible actors ("the threat actor TA4903", "UNC3236")', () => {
+    expect(picks(m, SEC + 'The threat actor TA4903 spoofed agencies, and a cluster tracked as UNC3236 scanned routers.')).toEqual(['TA4903=null', 'UNC3236=null']);
+  });
+});
