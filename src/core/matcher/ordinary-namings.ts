@@ -59,13 +59,19 @@ const ET_AL = /^,?[ \u00a0]+et[ \u00a0]+al\b/;
 /** An initial before a name, as a reference list and a byline write authors ("M. Conti", "J. Lazarus"). */
 const INITIAL_BEFORE = /(?:^|[\s,;(])\p{Lu}\.[ \u00a0]?(?:\p{Lu}\.[ \u00a0]?)?[ \u00a0]$/u;
 
+/** A title before a name ("Dr. Lazarus", "Mr. Conti", "Prof. Storm", "Frau Royal"). */
+const HONORIFIC_BEFORE = /(?:^|[\s,;(])(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta|Dott)\.?[ \u00a0]$/;
+/** An age after a name, as news writes people ("Lazarus, 42, from accounts"). */
+const AGE_AFTER = /^,[ \u00a0]\d{1,3},/;
+
 /**
- * Is the name at [s, e) a person cited in a paper: "Conti et al. [7] surveyed…", "[7] M. Conti, A. Gangwal and
- * S. Ruj."? An academic paper on ransomware has the vocabulary that would otherwise confirm the surname as the
- * ransomware (audit Z).
+ * Is the name at [s, e) a person: cited in a paper ("Conti et al. [7] surveyed…", "[7] M. Conti, A. Gangwal and
+ * S. Ruj."), titled ("Dr. Lazarus", "Mr. Conti") or given an age ("Lazarus, 42,")? A paper on ransomware or a security
+ * vendor's company news has the vocabulary that would otherwise confirm the surname as the threat (audit Z).
  */
 export function citedPerson(text: string, s: number, e: number): boolean {
-  return ET_AL.test(text.slice(e, e + 12)) || INITIAL_BEFORE.test(text.slice(Math.max(0, s - 8), s));
+  const before = text.slice(Math.max(0, s - 8), s);
+  return ET_AL.test(text.slice(e, e + 12)) || INITIAL_BEFORE.test(before) || HONORIFIC_BEFORE.test(before) || AGE_AFTER.test(text.slice(e, e + 7));
 }
 
 /** "-sur-Mer", "-upon-Avon", "-en-Provence", "-am-Main": a hyphenated place name goes on after the name. */

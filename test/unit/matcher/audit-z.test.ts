@@ -205,3 +205,15 @@ describe('a joint advisory citing ATT&CK identifiers', () => {
     expect(picks(m, SEC + 'The threat actor TA4903 spoofed agencies, and a cluster tracked as UNC3236 scanned routers.')).toEqual(['TA4903=null', 'UNC3236=null']);
   });
 });
+
+describe("a security vendor's company news: people whose surnames are threat names", () => {
+  const bundled = createMatcher(compileDictionary(bundledDataset().entities, { version: 'audit-z-12' }));
+  const NEWS = 'Our threat intelligence team published research on ransomware, phishing and Lazarus Group malware this month. ';
+  it('"Dr. Lazarus", "Mr. Conti" and "Lazarus, 42," are people', () => {
+    expect(picks(bundled, NEWS + 'We welcome Dr. Lazarus as head of research, and Mr. Conti joins the incident response practice.')).toEqual(['Lazarus Group=lazarus-group']);
+    expect(picks(bundled, NEWS + 'Thanks to everyone who ran, and to Lazarus, 42, from accounts, who finished the marathon.')).toEqual(['Lazarus Group=lazarus-group']);
+  });
+  it('the threat written without a title stays ("…linked to Lazarus, which stole…")', () => {
+    expect(picks(bundled, NEWS + 'The heist was linked to Lazarus, which stole 41 million dollars.')).toEqual(['Lazarus Group=lazarus-group', 'Lazarus=lazarus-group']);
+  });
+});
