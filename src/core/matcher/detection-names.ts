@@ -55,7 +55,9 @@ export function detectionTypeCue(text: string, s: number): Cue | undefined {
  * join their words with underscores. Only tokens so opened, of three parts or more, and not inside a path, an
  * address or a dotted name.
  */
-const RULE_NAME = /(?<![\w.:/\\@$-])(?:MAL|APT|SUSP|HKTL|EXPL|WEBSHELL|PUA|CRIME|RANSOM|Ransom|Ransomware|Win|Win32|Win64|Windows|Linux|Lnx|MacOS|OSX|Multi|Android|Trojan|Backdoor|Troj|HackTool|Hacktool|ELF)(?:_[A-Za-z0-9]+){2,}(?![\w.\\/@-])/g;
+const RULE_NAME = /\b(?:MAL|APT|SUSP|HKTL|EXPL|WEBSHELL|PUA|CRIME|RANSOM|Ransom|Ransomware|Win|Win32|Win64|Windows|Linux|Lnx|MacOS|OSX|Multi|Android|Trojan|Backdoor|Troj|HackTool|Hacktool|ELF)(?:_[A-Za-z0-9]+){2,}(?![\w.\\/@-])/g;
+/** Characters that, right before a rule name, make it part of a path, an address or a dotted name. */
+const GLUED_BEFORE = /[.:/\\@$-]/;
 
 /**
  * The text with the underscores of its rule names read as spaces ("Win_Trojan_Emotet_2" → "Win Trojan Emotet 2"), of
@@ -63,10 +65,7 @@ const RULE_NAME = /(?<![\w.:/\\@$-])(?:MAL|APT|SUSP|HKTL|EXPL|WEBSHELL|PUA|CRIME
  */
 export function spaceRuleNames(text: string): string {
   if (!text.includes('_')) return text;
-  RULE_NAME.lastIndex = 0;
-  if (!RULE_NAME.test(text)) return text;
-  RULE_NAME.lastIndex = 0;
-  return text.replace(RULE_NAME, (r) => r.replace(/_/g, ' '));
+  return text.replace(RULE_NAME, (r: string, at: number) => (at > 0 && GLUED_BEFORE.test(text.charAt(at - 1)) ? r : r.replace(/_/g, ' ')));
 }
 
 /** MITRE ATT&CK identifiers: groups G####, software S####, techniques T####, mitigations M####, tactics TA00##. */

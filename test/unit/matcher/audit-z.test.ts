@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../src/core/data/index';
-import { compileDictionary, createMatcher, hasSecurityContext, type Match } from '../../../src/core/matcher/index';
+import { compileDictionary, compilePrefilter, createMatcher, createPrefilter, hasSecurityContext, type Match } from '../../../src/core/matcher/index';
 import type { Entity } from '../../../src/core/model/entity';
 import { ENTITIES, e } from './fixtures';
 
@@ -70,6 +70,13 @@ describe('detection content: EDR alert names and YARA rule names', () => {
       'Lumma_Stealer=lumma',
       'Akira=akira',
     ]);
+  });
+  it('the prefilter the content script asks first lets such a text through (mayMatch false means no match)', () => {
+    const dict = compileDictionary([e('emotet', 'malware', 'Emotet')], { version: 'audit-z-2p' });
+    const prefilter = createPrefilter(compilePrefilter(dict));
+    expect(prefilter.mayMatch('rule Win_Trojan_Emotet_2 {')).toBe(true);
+    expect(createMatcher(dict).match('rule Win_Trojan_Emotet_2 {').map((x) => x.text)).toEqual(['Emotet']);
+    expect(prefilter.mayMatch('const Emotet_Loader_v2 = 1;')).toBe(false);
   });
   it('other identifiers with underscores stay whole ("Lazarus_Loader", "emotet_config_v2", "my_Emotet_check")', () => {
     expect(picks(m, SEC + 'The script calls load_Emotet_config and Emotet_Loader_v2, and my_Emotet_check reads them.')).toEqual([]);
