@@ -182,7 +182,7 @@ export function hasSecurityContext(text: string): boolean {
   for (let m = nextSecurityTerm(text, 0); m; m = nextSecurityTerm(text, m.index + m[0].length)) {
     const s = m.index;
     const e = s + m[0].length;
-    if ((s > 0 && isWordAt(text, s - 1)) || (e < text.length && isWordAt(text, e))) continue;
+    if (text.charCodeAt(s) < CJK_FROM && ((s > 0 && isWordAt(text, s - 1)) || (e < text.length && isWordAt(text, e)))) continue;
     // "APT" and "C2" only in capitals: "an apt remark", "c2" in a part number are not security words. (Told apart by
     // their first letters: only "trojan" starts with "tr".)
     const w = m[0];
@@ -222,7 +222,7 @@ export function nearSecurityWords(text: string, start: number, end: number): boo
   for (let m = nextSecurityTerm(window, 0); m; m = nextSecurityTerm(window, m.index + m[0].length)) {
     const s = m.index;
     const e = s + m[0].length;
-    if ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e))) continue;
+    if (window.charCodeAt(s) < CJK_FROM && ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e)))) continue;
     if (s + from < end && e + from > start) continue;
     return true;
   }
@@ -434,6 +434,7 @@ export function isMidSentence(text: string, start: number): boolean {
   }
   if (i < 0) return false;
   const c = text.charCodeAt(i);
+  if (c >= CJK_FROM) return cjkBeforeInSentence(c);
   // . ! ? # * > | ]
   if (c === 46 || c === 33 || c === 63 || c === 35 || c === 42 || c === 62 || c === 124 || c === 93) return false;
   // , ; : / &
@@ -450,6 +451,8 @@ export function isMidSentence(text: string, start: number): boolean {
   if (i - j <= PUBLISHER_CHARS) {
     const before = text.slice(j + 1, i + 1).toLowerCase();
     if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) && isMidSentence(text, wordBeforeName(text, j + 1)?.[0] ?? j + 1));
+    // "So Lazarus, right, they…": a capitalised opener starts the sentence the name is in (audit Z)
+    if (sentenceOpener(text, j + 1, before, start)) return true;
   }
   return titleWord(text, j + 1, i + 1) && nationalityWord(text.slice(j + 1, i + 1).toLowerCase()) && (isMidSentence(text, j + 1) || proseAround(text, j + 1, start));
 }
@@ -993,7 +996,7 @@ export function securityWordsIn(text: string, a: number, b: number): boolean {
   for (let m = nextSecurityTerm(window, 0); m; m = nextSecurityTerm(window, m.index + m[0].length)) {
     const s = m.index;
     const e = s + m[0].length;
-    if ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e))) continue;
+    if (window.charCodeAt(s) < CJK_FROM && ((s > 0 && isWordAt(window, s - 1)) || (e < window.length && isWordAt(window, e)))) continue;
     return true;
   }
   return false;
@@ -1400,4 +1403,70 @@ function listedBefore(text: string, s: number, e: number): [number, number] | un
   let a = b;
   while (a > 0 && isLetter(text.charCodeAt(a - 1))) a--;
   return a < b && titleWordAt(text, a) === b && isMidSentence(text, a) ? [a, b] : undefined;
+}
+
+/** Words before a name that make it the modifier of the noun phrase they open ("the", "our"…; determinerCompound). */
+const DETERMINERS = new Set(['the', 'our', 'its', 'their', 'your', 'my', 'his', 'her', 'this']);
+
+/**
+ * Audit Z: a flagged name after a determiner that opens a compound of lower-case nouns none of which is about a threat
+ * ("the Equation pricing engine", "the Hive analytics add-on" in a company's investor update with a ransomware-risk
+ * paragraph). The audit-T rule (ordinaryCompoundAfter) stops at a first word ending in -s or -ing, which may be a verb
+ * ("Lazarus targets banks"); after "the" such a word is no verb, so the compound is read on: up to COMPOUND_WORDS
+ * words, none a cue or threat word ("the Lazarus watering hole campaign" stays), the second not a verb form.
+ */
+export function determinerCompound(t: string, s: number, e: number): boolean {
+  if (s < 2 || !isInlineSpace(t.charCodeAt(s - 1)) || !isUpperAt(t, s) || !isLowerAt(t, s + 1)) return false;
+  let a = s - 1;
+  while (a > 0 && isLetter(t.charCodeAt(a - 1))) a--;
+  if (!DETERMINERS.has(t.slice(a, s - 1).toLowerCase())) return false;
+  let w = wordAfterName(t, e);
+  let words = 0;
+  for (; w && isLowerAt(t, w[0]) && words < COMPOUND_WORDS; w = wordAfterName(t, w[1])) {
+    const word = t.slice(w[0], w[1]);
+    if (cueWord(word) || threatWord(word)) return false;
+    if (FUNCTION_WORDS.has(word) || VERB_FORMS.has(word) || /n['\u2019]t$/.test(word) || /(?:ed|ly)$/.test(word) || (words > 0 && /ing$/.test(word))) break;
+    words++;
+  }
+  return words >= 2 && englishAround(t, s, e);
+}
+
+/** Conjunctions and discourse words that open a spoken or written sentence ("So Lazarus, right, they…"). */
+const SENTENCE_OPENERS = new Set([
+  'so', 'and', 'but', 'yet', 'then', 'now', 'well', 'still', 'also', 'meanwhile', 'yeah', 'yes', 'okay', 'ok', 'oh', 'plus',
+  'because', 'since', 'while', 'when', 'if', 'although', 'though', 'once', 'unless', 'whereas',
+]);
+
+/**
+ * Audit Z: after a word that opens the sentence and is capitalised only for that ("So", "And", "But", "Yeah", "When"),
+ * a capitalised name is inside the sentence, as after a lower-case word: a podcast transcript's "So Lazarus, right,
+ * they are back at it" named Lazarus once, after "So", and was left unmarked. Not in a Title Case line (no prose
+ * around: "And Then There Were None"), nor where the opener itself stands inside a
+ * sentence.
+ */
+function sentenceOpener(text: string, a: number, word: string, start: number): boolean {
+  if (!SENTENCE_OPENERS.has(word)) return false;
+  // the opener starts its sentence: a line start, or after . ! ? or a speaker's colon ("GUEST: So…")
+  let i = a - 1;
+  while (i >= 0 && (isInlineSpace(text.charCodeAt(i)) || QUOTE_BEFORE.has(text.charCodeAt(i)))) i--;
+  const c = i < 0 ? 10 : text.charCodeAt(i);
+  return (c === 10 || c === 46 || c === 33 || c === 63 || c === 58) && proseAround(text, a, start);
+}
+
+/**
+ * Audit Z: a Chinese, Japanese or Korean security term needs no word boundary (those scripts glue words together, and
+ * a Latin name to them: "マルウェアEmotet", "ランサムウェアLockBit", "APT攻撃グループ"). The Latin letter next to it made
+ * such a hit count for nothing, and a JPCERT-style alert on Emotet had no security context.
+ */
+const CJK_FROM = 0x3000;
+
+/**
+ * Audit Z: a name right after Chinese, Japanese or Korean text or punctuation stands inside the sentence unless a
+ * full stop, exclamation or question mark, or a heading's lenticular bracket ends what comes before: "…の事例や、Lazarusが
+ * 偽の求人で…" names Lazarus mid-sentence (those scripts have no capitals to mislead), where before only a Latin
+ * lower-case word or comma did.
+ */
+function cjkBeforeInSentence(c: number): boolean {
+  const cjk = (c >= 0x3000 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xff00 && c <= 0xffef);
+  return cjk && c !== 0x3002 && c !== 0xff01 && c !== 0xff1f && c !== 0xff0e && c !== 0x3010 && c !== 0x3011;
 }

@@ -13,10 +13,12 @@
  * whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
+import { attackIdAt, detectionTypeCue, detectionVariantAt, spaceRuleNames } from './detection-names';
+import { citedPerson, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -423,6 +425,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * say otherwise (one sense per text, as for ransomware names).
    */
   const traitChosen = new Set<number>();
+  /**
+   * Audit Z: the entity the name alone gives, where a mention's own words point to it too ("Medusa ransomware", "the
+   * Medusa ransomware-as-a-service"), joins traitChosen, so that once the words of a text have chosen both it and a
+   * variant, a later bare mention is read as the name alone gives it, not as whichever was chosen last. A joint
+   * advisory on the Medusa ransomware that says once "not related to the Medusa mobile banking malware" read its
+   * later "Medusa affiliates" and the Medusa rows of its tables as the Android banking trojan.
+   */
+  function chosenByWords(ei: number): void {
+    traitChosen.add(ei);
+  }
   let lastMatchEnd = 0;
   /** Entities (indices) spotted so far in this text: their ambiguous names are read as them (ambiguityVerdict). */
   const seenEntities = new Set<number>();
@@ -469,10 +481,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     possibleOn = opts.possibleActors !== false;
     memory = opts.memory;
     const before = memory && { confirmed: memory.confirmed.slice(), votes: new Map(memory.votes) };
-    let result = run(input, null, opts.securityContext);
+    // YARA rule names read with their underscores as spaces (detection-names.ts; same length, same offsets)
+    const read = spaceRuleNames(input);
+    let result = run(read, null, opts.securityContext);
     if (!result) {
       // The text holds a character whose normalisation is not 1:1: match a normalised copy, map offsets back.
-      const p = prepareText(input);
+      const p = prepareText(read);
       result = run(p.text, p, opts.securityContext) as Match[];
     }
     // Two threats named by names that need no context (LockBit, TA577, PsExec) say the text is about security as
@@ -525,6 +539,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // … A new cluster, UNC4899"): a product code on an ordinary page has no such neighbour.
     if (needsContext && !(needsContext === 'code' && seenEntities.size) && !pageContext()) return false;
     if (blocked.overlaps(s, e)) return false;
+    // "the group tracked as G1017 in MITRE ATT&CK": a catalogue number, not a name (detection-names.ts attackIdAt)
+    if (attackIdAt(text, s, e)) return false;
     const [os, oe] = toOrig(s, e);
     const surface = original.slice(os, oe);
     if (suppressed.size && suppressed.has(suppressionKey(surface))) return false;
@@ -572,7 +588,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (e >= n) return true;
     const c = text.charCodeAt(e);
     if (cls(c) & C_WORD) return false;
-    if (c === 46 || c === 64 || c === 92) return !(e + 1 < n && cls(text.charCodeAt(e + 1)) & C_WORD);
+    // a detection name's variant after its family ("Ransom:Win64/BlackBasta.A") is no file extension (detection-names.ts)
+    if (c === 46 || c === 64 || c === 92) return !(e + 1 < n && cls(text.charCodeAt(e + 1)) & C_WORD) || detectionVariantAt(text, e);
     if (c === 91 && text.charCodeAt(e + 1) === 46 && text.charCodeAt(e + 2) === 93) return false;
     return true;
   }
@@ -743,7 +760,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * an appositive after it.
    */
   function cueAt(s: number, e: number): Cue | undefined {
-    const c = cueNear(text, s, e);
+    // "Ransom:Win32/Royal.A": the detection's type is a cue before the family (detection-names.ts)
+    const c = cueNear(text, s, e) ?? detectionTypeCue(text, s);
     if (c && c.kind !== 'neutral') return c;
     // A neutral cue next to an item ("groups such as Silence, Cobalt and Carbanak attack banks": "attack" after
     // Carbanak) says nothing of its kind; the list's head noun does, and keeps it (audit F, finding 5).
@@ -946,6 +964,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         contextRejected = true;
         continue;
       }
+      // "a cartoon snake named Sandworm", "Cobalt, our new design system", "Conti et al.", "Royal-sur-Mer", "the Python
+      // backdoor": what an ordinary thing is called, a cited author, a town, the language a threat is written in
+      // (ordinary-namings.ts, audit Z); "the Equation pricing engine" (ambiguity.ts determinerCompound)
+      if (level >= AMBIGUITY.wordlike && (namedOrdinaryThing(text, s, e) || ordinaryAppositive(text, e) || citedPerson(text, s, e) || placeNameHead(text, e) || languageBeforeSoftware(text, s, e, kind) || (level === AMBIGUITY.flagged && determinerCompound(text, s, e)))) {
+        contextRejected = true;
+        continue;
+      }
       // "Storm-2035", "Phoenix-7": an ordinary-word name with a hyphen and a number after it is another designation
       // (Microsoft's Storm-#### clusters, a model number), not the name (audit B, finding 5: "Storm" ransomware).
       if (level >= AMBIGUITY.wordlike && text.charCodeAt(e) === 45 && cls(text.charCodeAt(e + 1)) & C_DIGIT) {
@@ -1009,7 +1034,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (best && traitsHere && bestEntity !== plainEntity) {
       byTraits.add(best);
       traitChosen.add(bestEntity);
-    }
+    } else if (best && bestEntity === plainEntity && (bestFit > 0 || kindWordEnds(best.alias))) chosenByWords(bestEntity);
     return best;
   }
 
@@ -1766,3 +1791,10 @@ function bareAlias(alias: string): string {
   return sp > 0 && KIND_SUFFIXES.has(a.slice(sp + 1)) ? a.slice(0, sp).trimEnd() : a;
 }
 
+
+/** Does the alias end in a kind word after a name ("Medusa Ransomware", "Raccoon Stealer")? */
+function kindWordEnds(alias: string): boolean {
+  const a = alias.trim();
+  const sp = a.search(/\s\S+$/);
+  return sp > 0 && KIND_SUFFIXES.has(a.slice(sp + 1).toLowerCase());
+}

@@ -29,6 +29,7 @@
  */
 import { CASE, FANOUT_BASE, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT, C_HIGH, C_LETTER, C_LOWER, C_SEP, C_SPECIAL, C_UPPER, C_WORD, FOLD as FOLD_, astralNeedsPreparation, caseSignature, classify as classify_, prepareText } from './normalize';
+import { spaceRuleNames } from './detection-names';
 import { codePatternAt, triggerBits } from './patterns';
 
 // Module-local bindings are read directly in the hot loops (a transpiled re-export may be a getter).
@@ -532,7 +533,9 @@ export function createPrefilter(p: CompiledPrefilter): Prefilter {
     return 0;
   }
 
-  function mayMatch(text: string, opts: PrefilterOptions = {}): boolean {
+  function mayMatch(input: string, opts: PrefilterOptions = {}): boolean {
+    // read as the matcher reads it: YARA rule names with their underscores as spaces (detection-names.ts)
+    const text = spaceRuleNames(input);
     const possible = opts.possibleActors !== false;
     const triggers = possible && opts.securityContext === true;
     const r = search(text, true, possible, triggers);

@@ -1,0 +1,112 @@
+/**
+ * Audit Z: two ways prose uses a threat's ordinary-word name for something else, on security pages too.
+ *  - A thing named so: "a cartoon snake named Sandworm", "the office cat, called Medusa", "a horse named Royal". The
+ *    noun before "named" or "called" says what bears the name; when it is no word for a crew, a piece of software or
+ *    an operation, the name is that thing's (a phishing-awareness thread on Reddit, an HR page).
+ *  - A programming language before a software word: "the Python backdoor", "a Ruby stealer", "Python-based
+ *    ransomware" say what the threat is written in; feeds list ransomware named Python and Ruby.
+ * Names needing no context (TrickBot, APT29) are not asked (the caller only asks for ordinary-word names).
+ */
+import { ACTOR_CUES, NEUTRAL_CUES, SOFTWARE_CUES, cueNear } from './ambiguity';
+
+/** Nouns that name a threat when something "named X" follows them (besides the cue words). */
+const THREAT_NOUNS = new Set([
+  ...ACTOR_CUES, ...SOFTWARE_CUES, ...NEUTRAL_CUES,
+  'strain', 'strains', 'collective', 'outfit', 'entity', 'persona', 'alias', 'aliases', 'moniker', 'handle', 'name', 'names',
+  'version', 'versions', 'kit', 'kits', 'tools', 'software', 'program', 'programs', 'module', 'modules', 'plugin', 'script',
+  'scripts', 'exploit', 'exploits', 'botnets', 'groups', 'gangs', 'crews', 'apts', 'adversaries', 'backdoors', 'loaders',
+  'stealers', 'trojans', 'implants', 'families', 'clusters', 'sets', 'set', 'actor', 'apt', 'threat', 'unit', 'units',
+  'attackers', 'attacker', 'intruders', 'criminals', 'cybercriminals', 'extortionists', 'spies',
+  // the naming of the sentence's subject, not of a thing named there: "the group was later called X", "which we named X"
+  'was', 'were', 'is', 'are', 'be', 'been', 'being', 'also', 'later', 'now', 'first', 'originally', 'initially',
+  'formerly', 'since', 'subsequently', 'internally', 'publicly', 'collectively', 'we', 'they', 'it', 'which', 'that',
+  'who', 'researchers', 'analysts', 'vendors', 'investigators',
+]);
+
+const NAMED_BEFORE = /(\p{L}+),?[ \u00a0]+(?:named|called|nicknamed)[ \u00a0]+["'\u201c\u2018]?$/u;
+
+/** Is the name at [s, e) what an ordinary thing is called ("a cartoon snake named Sandworm")? */
+export function namedOrdinaryThing(text: string, s: number, e: number): boolean {
+  const m = NAMED_BEFORE.exec(text.slice(Math.max(0, s - 40), s));
+  // only a lower-case word: "a group that Microsoft named X" is the vendor naming the threat
+  const w = m?.[1];
+  if (!w || w !== w.toLowerCase() || THREAT_NOUNS.has(w)) return false;
+  // "a file called Royal ransomware", "a snake named Sandworm malware": a cue after the name still says the threat
+  const c = cueNear(text, s, e);
+  return !(c && c.side === 'after' && c.kind !== 'neutral');
+}
+
+/** Programming languages that feeds also list as threat names, or that prose puts before a software word. */
+const LANGUAGES = new Set(['python', 'ruby', 'perl', 'lua', 'java', 'rust', 'go', 'golang', 'nim', 'delphi', 'kotlin', 'swift', 'powershell', 'javascript', 'typescript', 'php', 'autoit', 'crystal']);
+const SOFTWARE_WORDS = new Set([...SOFTWARE_CUES, 'script', 'scripts', 'code', 'library', 'package', 'packages', 'stager', 'agent', 'implants', 'backdoors', 'stealers', 'loaders', 'trojans', 'ransomware', 'malware']);
+const AFTER = /^(?:-(?:based|written)[ \u00a0]+|[ \u00a0]+)(\p{L}+)/u;
+
+/**
+ * Is the name at [s, e) a programming language before a software word ("the Python backdoor", "Python-based RAT")?
+ * The entity's own kind word after it ("Python ransomware" for the ransomware Python) is left to the other rules.
+ */
+export function languageBeforeSoftware(text: string, s: number, e: number, kind: string): boolean {
+  if (!LANGUAGES.has(text.slice(s, e).toLowerCase())) return false;
+  const m = AFTER.exec(text.slice(e, e + 32));
+  if (!m) return false;
+  if (text.charCodeAt(e) === 45) return true;
+  const w = (m[1] as string).toLowerCase();
+  return SOFTWARE_WORDS.has(w) && w !== kind;
+}
+
+/** " et al." after a name: the first author of a cited paper. */
+const ET_AL = /^,?[ \u00a0]+et[ \u00a0]+al\b/;
+/** An initial before a name, as a reference list and a byline write authors ("M. Conti", "J. Lazarus"). */
+const INITIAL_BEFORE = /(?:^|[\s,;(])\p{Lu}\.[ \u00a0]?(?:\p{Lu}\.[ \u00a0]?)?[ \u00a0]$/u;
+
+/** A title before a name ("Dr. Lazarus", "Mr. Conti", "Prof. Storm", "Frau Royal"). */
+const HONORIFIC_BEFORE = /(?:^|[\s,;(])(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta|Dott)\.?[ \u00a0]$/;
+/** An age after a name, as news writes people ("Lazarus, 42, from accounts"). */
+const AGE_AFTER = /^,[ \u00a0]\d{1,3},/;
+
+/**
+ * Is the name at [s, e) a person: cited in a paper ("Conti et al. [7] surveyed…", "[7] M. Conti, A. Gangwal and
+ * S. Ruj."), titled ("Dr. Lazarus", "Mr. Conti") or given an age ("Lazarus, 42,")? A paper on ransomware or a security
+ * vendor's company news has the vocabulary that would otherwise confirm the surname as the threat (audit Z).
+ */
+export function citedPerson(text: string, s: number, e: number): boolean {
+  const before = text.slice(Math.max(0, s - 8), s);
+  return ET_AL.test(text.slice(e, e + 12)) || INITIAL_BEFORE.test(before) || HONORIFIC_BEFORE.test(before) || AGE_AFTER.test(text.slice(e, e + 7));
+}
+
+/** "-sur-Mer", "-upon-Avon", "-en-Provence", "-am-Main": a hyphenated place name goes on after the name. */
+const PLACE_TAIL = /^-\p{Ll}{1,5}-\p{Lu}/u;
+
+/**
+ * Is the name at [s, e) the first word of a hyphenated place name ("the mayor of Royal-sur-Mer")? A French news item on
+ * the ransomware Royal named a town so, which read as the ransomware too (audit Z).
+ */
+export function placeNameHead(text: string, e: number): boolean {
+  return text.charCodeAt(e) === 45 && PLACE_TAIL.test(text.slice(e, e + 8));
+}
+
+/** Head nouns of an appositive that say the name is a product, a pet, a work or a place ("X, our new design system"). */
+const ORDINARY_HEADS = new Set([
+  'system', 'pipeline', 'platform', 'app', 'application', 'service', 'product', 'suite', 'engine', 'dashboard', 'portal',
+  'wiki', 'intranet', 'harness', 'database', 'warehouse', 'theme', 'colour', 'color', 'font', 'cat', 'dog', 'horse',
+  'mascot', 'band', 'album', 'song', 'film', 'movie', 'novel', 'game', 'series', 'company', 'firm', 'startup', 'brand',
+  'restaurant', 'hotel', 'ship', 'boat', 'river', 'town', 'city', 'village', 'club', 'bank', 'charity', 'foundation',
+  'school', 'university', 'hospital', 'magazine', 'newspaper', 'podcast', 'initiative', 'bakery', 'cafe', 'shop',
+  'store', 'label', 'range', 'line', 'printer', 'robot', 'chatbot', 'assistant', 'courier', 'vendor', 'supplier',
+]);
+/** An appositive opened by a determiner, of lower-case words, up to its end or a preposition or relative word. */
+const APPOSITIVE = /^,[ \u00a0]+(?:the|our|a|an|its|their|your|my)[ \u00a0]+((?:[\p{Ll}-]+[ \u00a0]+){0,4}?)([\p{Ll}]+)(?=[ \u00a0]*(?:[,.;:)\u2013\u2014]|$)|[ \u00a0]+(?:from|of|for|by|with|that|which|who|in|on|at|to|and)\b)/u;
+/** Words that make an appositive about a threat whatever its head ("the state-sponsored crew's new platform"). */
+const THREATISH = /hack|crim|spy|espion|threat|ransom|malw|phish|exploit|attack|intrusion|sponsor|sabotage|wiper|botnet|stealer|loader|trojan|backdoor|implant|extort|leak|c2|command|control|operat|campaign|affiliat/;
+
+/**
+ * Does an appositive after the name say it is an ordinary thing ("Medusa, the log pipeline from our partner", "Cobalt,
+ * our new design system,")? A security product's release notes and an investor update use such names for their own
+ * products next to security words (audit Z).
+ */
+export function ordinaryAppositive(text: string, e: number): boolean {
+  if (text.charCodeAt(e) !== 44) return false;
+  const m = APPOSITIVE.exec(text.slice(e, e + 80));
+  if (!m || !ORDINARY_HEADS.has(m[2] as string)) return false;
+  return !THREATISH.test(m[0]);
+}
