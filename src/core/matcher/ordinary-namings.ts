@@ -23,10 +23,17 @@ const THREAT_NOUNS = new Set([
   'who', 'researchers', 'analysts', 'vendors', 'investigators',
 ]);
 
+/** A space or an opening quote between "named" and the name. */
+const OPENING = new Set([32, 0xa0, 34, 39, 0x201c, 0x2018]);
 const NAMED_BEFORE = /(\p{L}+),?[ \u00a0]+(?:named|called|nicknamed)[ \u00a0]+["'\u201c\u2018]?$/u;
 
 /** Is the name at [s, e) what an ordinary thing is called ("a cartoon snake named Sandworm")? */
 export function namedOrdinaryThing(text: string, s: number, e: number): boolean {
+  // "named", "called", "nicknamed" all end in "d": every other name is settled by one look (the expression, run for
+  // every candidate, cost ≈ 5 % of matching 1 MB dense with names)
+  let k = s - 1;
+  while (k >= 0 && OPENING.has(text.charCodeAt(k))) k--;
+  if (text.charCodeAt(k) !== 100) return false;
   const m = NAMED_BEFORE.exec(text.slice(Math.max(0, s - 40), s));
   // only a lower-case word: "a group that Microsoft named X" is the vendor naming the threat
   const w = m?.[1];
@@ -70,8 +77,13 @@ const AGE_AFTER = /^,[ \u00a0]\d{1,3},/;
  * vendor's company news has the vocabulary that would otherwise confirm the surname as the threat (audit Z).
  */
 export function citedPerson(text: string, s: number, e: number): boolean {
+  // Each form is looked for only where its first character stands (a comma or a space after the name, a space before).
+  const after = text.charCodeAt(e);
+  if ((after === 44 || after === 32 || after === 0xa0) && (ET_AL.test(text.slice(e, e + 12)) || (after === 44 && AGE_AFTER.test(text.slice(e, e + 7))))) return true;
+  const space = text.charCodeAt(s - 1);
+  if (space !== 32 && space !== 0xa0) return false;
   const before = text.slice(Math.max(0, s - 8), s);
-  return ET_AL.test(text.slice(e, e + 12)) || INITIAL_BEFORE.test(before) || HONORIFIC_BEFORE.test(before) || AGE_AFTER.test(text.slice(e, e + 7));
+  return INITIAL_BEFORE.test(before) || HONORIFIC_BEFORE.test(before);
 }
 
 /** "-sur-Mer", "-upon-Avon", "-en-Provence", "-am-Main": a hyphenated place name goes on after the name. */
