@@ -138,8 +138,7 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
       if (gate) gate.track(range, name);
       else if (painted.size >= GATE_AT && typeof win.IntersectionObserver === 'function') {
         gate = new ViewportGate(win, toggle);
-        // Those painted before stay registered until reported (they may be on screen); later ones wait (track).
-        for (const [r, n] of painted) gate.track(r, n, true);
+        for (const [r, n] of painted) gate.track(r, n);
       }
       return range;
     },

@@ -37,16 +37,11 @@ export class ViewportGate {
     this.observer = new win.IntersectionObserver((entries) => this.onEntries(entries), { rootMargin: MARGIN });
   }
 
-  /**
-   * A range the painter has registered: from now on it is registered only while its element is near. Until its element
-   * is first reported, a range `shown` already stays registered (it must not blink out) and a new one waits: registered
-   * at once, every range of a large page was painted in the first frame after its scan (20,000 table rows naming actors
-   * made a 214 ms rendering update, 100,000 spans 246 ms; audit Y).
-   */
-  track(range: AbstractRange, name: HighlightName, shown = false): void {
+  /** A range the painter has registered: from now on it is registered only while its element is near. */
+  track(range: AbstractRange, name: HighlightName): void {
     const parent = range.startContainer.parentElement;
     const el = parent && this.boxOf.has(parent) ? this.boxOf.get(parent) : parent;
-    if (!el) return void this.toggle(range, name, true); // nothing to watch: stays registered
+    if (!el) return; // stays registered
     this.elementOf.set(range, el);
     let ranges = this.byElement.get(el);
     if (!ranges) {
@@ -54,8 +49,7 @@ export class ViewportGate {
       this.observer.observe(el);
     }
     ranges.set(range, name);
-    if (this.reported.has(el)) this.toggle(range, name, this.near.has(el));
-    else if (!shown) this.toggle(range, name, false);
+    if (this.reported.has(el) && !this.near.has(el)) this.toggle(range, name, false);
   }
 
   untrack(range: AbstractRange): void {
@@ -90,8 +84,7 @@ export class ViewportGate {
     this.observer.unobserve(el);
     for (const [range, name] of ranges) {
       this.elementOf.delete(range);
-      if (box) this.track(range, name, true);
-      else this.toggle(range, name, true);
+      if (box) this.track(range, name);
     }
   }
 
@@ -112,13 +105,11 @@ export class ViewportGate {
         }
       }
       const now = entry.isIntersecting;
-      // Before its first report an element's ranges may be some registered, some waiting (track): all are set then.
-      const first = !this.reported.has(el);
-      const was = this.near.has(el);
+      const was = this.reported.has(el) ? this.near.has(el) : true; // registered until first reported
       this.reported.add(el);
       if (now) this.near.add(el);
       else this.near.delete(el);
-      if (first || now !== was) for (const [range, name] of ranges) this.toggle(range, name, now);
+      if (now !== was) for (const [range, name] of ranges) this.toggle(range, name, now);
     }
   }
 }
