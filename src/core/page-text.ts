@@ -37,7 +37,40 @@ export const SKIPPED_IN_PLAIN_TEXT: ReadonlySet<string> = new Set([...SKIPPED_EL
  * a column of cells: ambiguity.ts, "Tables and short lists").
  */
 export function unwrapLines(text: string): string {
-  return text.replace(/([^\n|])\n(?=[^\n])(?![ \t]*(?:\||[-*+\u2022][ \t]|\d{1,3}[.)][ \t]))/g, '$1 ');
+  return text.replace(/([^\n|])\n(?=[^\n])(?![ \t]*(?:\||[-*+\u2022][ \t]|\d{1,3}[.)][ \t]))/g, (joined, last: string, at: number) =>
+    // the match is the line's last character and its break: the break is at at + 1
+    csvRow(text, lineStart(text, at + 1), at + 1) && csvRow(text, at + 2, lineEnd(text, at + 2)) ? joined : `${last} `,
+  );
+}
+
+/**
+ * Is [a, b) a row of comma-separated values (an IOC list served as text/csv or text/plain): commas with no space after
+ * any of them, as prose always has one, and one at least that is not a thousands separator? Two such lines in a row are two rows, not one wrapped line, so a column of
+ * threat names stays a column (ambiguity.ts reads its cells).
+ */
+function csvRow(text: string, a: number, b: number): boolean {
+  let comma = false;
+  for (let k = a; k < b; k++) {
+    if (text.charCodeAt(k) !== 44) continue;
+    const next = text.charCodeAt(k + 1);
+    if (next === 32 || next === 0xa0 || next === 9) return false;
+    // not a thousands separator ("1,000,000" in prose)
+    if (!(isDigit(text.charCodeAt(k - 1)) && isDigit(next))) comma = true;
+  }
+  return comma;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function lineStart(text: string, i: number): number {
+  return text.lastIndexOf('\n', i - 1) + 1;
+}
+
+function lineEnd(text: string, i: number): number {
+  const end = text.indexOf('\n', i);
+  return end < 0 ? text.length : end;
 }
 
 const CODE_CLASS = /lang|highlight|hljs|prism|source|brush|code|syntax/i;

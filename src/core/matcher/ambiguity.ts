@@ -670,12 +670,21 @@ function lineEndOf(text: string, i: number): number {
 }
 function separatorOf(text: string, a: number, b: number): number {
   let tab = false;
+  let comma = false;
+  let spaced = false;
   for (let k = a; k < b; k++) {
     const c = text.charCodeAt(k);
     if (c === 124) return 124;
     if (c === 9) tab = true;
+    else if (c === 44) {
+      const d = text.charCodeAt(k + 1);
+      if (d === 32 || d === 0xa0) spaced = true;
+      // not a thousands separator ("1,000,000")
+      else if (!(isDigitCode(text.charCodeAt(k - 1)) && isDigitCode(d))) comma = true;
+    }
   }
-  return tab ? 9 : 0;
+  // A comma-separated row (an IOC list as CSV) writes no space after its commas; prose always does (page-text.ts csvRow).
+  return tab ? 9 : comma && !spaced ? 44 : 0;
 }
 
 /** Does [lineStart, at] hold only a list marker ("-", "+", "•", "1.", "2)") before `at`, spaces around it? */
@@ -703,11 +712,12 @@ export function cellAt(text: string, s: number, e: number): Cell | undefined {
   let r = e;
   while (r < text.length && isFrame(text.charCodeAt(r))) r++;
   const rc = r < text.length ? text.charCodeAt(r) : 10;
-  if (rc !== 10 && rc !== 124 && rc !== 9) return undefined;
+  // a comma only as a CSV row has it: right against the cell, with no space between ("…,Royal,2023-01-04")
+  if (rc !== 10 && rc !== 124 && rc !== 9 && !(rc === 44 && !hasSpace(text, e, r))) return undefined;
   let l = s - 1;
   while (l >= 0 && isFrame(text.charCodeAt(l))) l--;
   const lc = l >= 0 ? text.charCodeAt(l) : 10;
-  if (lc !== 10 && lc !== 124 && lc !== 9 && !LIST_MARK_END.has(lc)) return undefined;
+  if (lc !== 10 && lc !== 124 && lc !== 9 && !LIST_MARK_END.has(lc) && !(lc === 44 && !hasSpace(text, l + 1, s))) return undefined;
   const lineStart = lineStartOf(text, s);
   const lineEnd = lineStart < 0 ? -1 : lineEndOf(text, e);
   if (lineEnd < 0 || lineEnd - lineStart > ROW_CHARS) return undefined;
@@ -717,6 +727,16 @@ export function cellAt(text: string, s: number, e: number): Cell | undefined {
   let col = 0;
   if (sep) for (let k = lineStart; k < s; k++) if (text.charCodeAt(k) === sep) col++;
   return { lineStart, lineEnd, sep, col };
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Does [a, b) hold a space? */
+function hasSpace(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (isInlineSpace(text.charCodeAt(k))) return true;
+  return false;
 }
 
 /** The span of column `col` of the line [a, b) (the whole line without its list marker for a column of lines), framing trimmed. */
@@ -763,8 +783,9 @@ function kindHeader(line: string, headingLine: boolean): Cue | undefined {
     }
     return best;
   }
-  if (!/^[\p{L}][\p{L} \u00a0/-]{0,40}$/u.test(t)) return undefined;
-  const words = t.toLowerCase().split(/[ \u00a0/-]+/).filter(Boolean);
+  // a CSV header joins its words with underscores ("malware_family", "threat_actor")
+  if (!/^[\p{L}][\p{L} \u00a0/_-]{0,40}$/u.test(t)) return undefined;
+  const words = t.toLowerCase().split(/[ \u00a0/_-]+/).filter(Boolean);
   if (words.length > 3) return undefined;
   const w = words[words.length - 1] as string;
   const kind = KIND_HEADS.get(w);

@@ -83,4 +83,10 @@ describe('unwrapLines', () => {
     const list = 'Seen this week:\n- Harbor\n* Lantern\n2. Meadow\nand a\nwrapped line';
     expect(unwrapLines(list)).toBe('Seen this week:\n- Harbor\n* Lantern\n2. Meadow and a wrapped line');
   });
+  it('keeps the rows of comma-separated values on their own lines, and joins prose that has commas', () => {
+    const csv = 'sha256,malware_family,first_seen\n4f1a9c,Harbor,2023-01-04\n9b2c7d,Lantern,2023-01-05\nSent to\nthe team.';
+    expect(unwrapLines(csv)).toBe('sha256,malware_family,first_seen\n4f1a9c,Harbor,2023-01-04\n9b2c7d,Lantern,2023-01-05 Sent to the team.');
+    const prose = 'Harbor, the crew said,\ndemanded 1,000,000\ndollars from 1,200 firms.';
+    expect(unwrapLines(prose)).toBe('Harbor, the crew said, demanded 1,000,000 dollars from 1,200 firms.');
+  });
 });

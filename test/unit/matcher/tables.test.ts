@@ -90,3 +90,16 @@ describe('ordinary tables and lists stay unmarked', () => {
     expect(found(t)).toEqual(['NightVault', 'Q7Crypt']);
   });
 });
+
+describe('a flagged name in a column of comma-separated values', () => {
+  const csv = ['sha256,malware_family,first_seen', '4f1a9c,NightVault,2023-01-04', '9b2c7d,Harbor,2023-01-05', '1c3e5a,Lantern,2023-01-06'].join('\n');
+  it('is spotted under a kind-noun header with a name that needs no context in the column, as text and as a plain-text document', () => {
+    expect(found(csv)).toEqual(['NightVault', 'Harbor', 'Lantern']);
+    expect(plain(csv)).toEqual(['NightVault', 'Harbor', 'Lantern']);
+    expect(matcher.match(csv)[1]?.cue).toEqual({ word: 'family', kind: 'software' });
+  });
+  it('is not spotted in prose that has commas, nor in a column headed by something else', () => {
+    expect(found('NightVault struck again.\nHarbor, Lantern and the rest of the fleet left port,\nas they do each spring.')).toEqual(['NightVault']);
+    expect(found(csv.replace('malware_family', 'ship_name').replace('NightVault', 'Windward'))).toEqual([]);
+  });
+});
