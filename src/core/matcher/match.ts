@@ -18,7 +18,7 @@ import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { attackIdAt, detectionTypeCue, detectionVariantAt, spaceRuleNames } from './detection-names';
-import { citedPerson, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
+import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -961,6 +961,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "Google Play", "the Play Store", "Microsoft Equation Editor", "the company's Equation editor": a word of another
       // proper name or of a compound noun (ambiguity.ts insideOtherName)
       if (insideOtherName(text, s, e, level, lastMatchEnd, nameWordAt)) {
+        contextRejected = true;
+        continue;
+      }
+      // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level
+      if (companyName(text, e)) {
         contextRejected = true;
         continue;
       }

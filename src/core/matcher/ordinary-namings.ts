@@ -122,3 +122,22 @@ export function ordinaryAppositive(text: string, e: number): boolean {
   if (!m || !ORDINARY_HEADS.has(m[2] as string)) return false;
   return !THREATISH.test(m[0]);
 }
+
+/** Words that end a company's name ("Gorgon Labs", "Medusa Technologies", "Royal Holdings"), as written there. */
+const COMPANY_WORDS = new Set([
+  'Labs', 'Lab', 'Laboratories', 'Inc', 'Ltd', 'LLC', 'GmbH', 'Corp', 'Corporation', 'Limited', 'Plc', 'PLC', 'AG',
+  'Technologies', 'Holdings', 'Industries', 'Enterprises', 'Solutions', 'Consulting', 'Studios', 'Ventures',
+]);
+const COMPANY_AFTER = /^[ \u00a0]([A-Z][A-Za-z]{1,14})\b/;
+
+/**
+ * Is the name at [s, e) the first word of a company's name ("researchers at Gorgon Labs", "Medusa Technologies said")?
+ * A security page names vendors and victims so; a company word is never part of the threat's name the dictionary does
+ * not hold whole (its longer name, if it had one, is matched first).
+ */
+export function companyName(text: string, e: number): boolean {
+  const c = text.charCodeAt(e);
+  if (c !== 32 && c !== 0xa0) return false;
+  const m = COMPANY_AFTER.exec(text.slice(e, e + 17));
+  return !!m && COMPANY_WORDS.has(m[1] as string);
+}

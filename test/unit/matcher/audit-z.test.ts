@@ -224,3 +224,15 @@ describe("a security vendor's company news: people whose surnames are threat nam
     expect(picks(bundled, NEWS + 'The heist was linked to Lazarus, which stole 41 million dollars.')).toEqual(['Lazarus Group=lazarus-group', 'Lazarus=lazarus-group']);
   });
 });
+
+describe('a company named after a threat ("researchers at Gorgonite Labs")', () => {
+  const m = createMatcher(compileDictionary([e('gorgo', 'ransomware', 'Gorgonite'), e('tessel', 'actor', 'Tesselate Group', ['Tesselate'])], { version: 'audit-z-company' }));
+  const SEC = 'Threat report: malware, ransomware, phishing and exploits seen this week. ';
+  it('is not the threat, whatever word ends the company name', () => {
+    expect(picks(m, `${SEC}Researchers at Gorgonite Labs found the loader.`)).toEqual([]);
+    expect(picks(m, `${SEC}Gorgonite Technologies and Tesselate Holdings said their backups were safe.`)).toEqual([]);
+  });
+  it('while the threat next to a lower-case word, a comma or its own longer name stays', () => {
+    expect(picks(m, `${SEC}Gorgonite labs were hit, Gorgonite, Labs said, and the Tesselate Group too.`)).toEqual(['Gorgonite=gorgo', 'Gorgonite=gorgo', 'Tesselate Group=tessel']);
+  });
+});
