@@ -9,10 +9,26 @@ import { KindDot } from './KindDot';
  * filled the whole popup and pushed its links out of sight. */
 export const ALIASES_SHOWN = 12;
 
+/** Characters of the description shown before "Show the whole description" (about six lines in the 400 px popup): a
+ * feed's description can run to thousands (MISP's are often whole paragraphs), and in full it pushed the links, what
+ * the popup is for, screens down. Cut in the text rather than by a CSS line clamp, so no hidden lines lie under the
+ * links and a screen reader reads what is shown. */
+export const DESCRIPTION_SHOWN = 320;
+
+/** The description's start, cut at a word, or undefined when cutting would hide too little to be worth a button. */
+export function descriptionStart(text: string): string | undefined {
+  if (text.length <= DESCRIPTION_SHOWN + 80) return undefined;
+  const space = text.lastIndexOf(' ', DESCRIPTION_SHOWN);
+  return `${text.slice(0, space > DESCRIPTION_SHOWN / 2 ? space : DESCRIPTION_SHOWN).replace(/[\s,;:.]+$/u, '')}…`;
+}
+
 export function EntityHeader({ entity }: { entity: Entity }) {
   const seen = entity.firstSeen || entity.lastSeen;
   const [allAliases, setAllAliases] = useState(false);
   const list = useRef<HTMLUListElement>(null);
+  const [wholeDescription, setWholeDescription] = useState(false);
+  const description = useRef<HTMLParagraphElement>(null);
+  const start = entity.description && !wholeDescription ? descriptionStart(entity.description) : undefined;
   const names = shownAliases(entity);
   const aliases = allAliases ? names : names.slice(0, ALIASES_SHOWN);
   return (
@@ -71,7 +87,25 @@ export function EntityHeader({ entity }: { entity: Entity }) {
           </div>
         )}
       </dl>
-      {entity.description && <p class="description">{entity.description}</p>}
+      {entity.description && (
+        <p ref={description} id="entity-description" class="description" tabIndex={-1}>
+          {start ?? entity.description}
+        </p>
+      )}
+      {start && (
+        <button
+          type="button"
+          class="text-button show-more"
+          aria-controls="entity-description"
+          onClick={() => {
+            setWholeDescription(true);
+            // The button goes away: focus the text it completed rather than the page.
+            requestAnimationFrame(() => description.current?.focus());
+          }}
+        >
+          {t('popupShowWholeDescription')}
+        </button>
+      )}
     </div>
   );
 }
