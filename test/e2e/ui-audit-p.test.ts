@@ -84,3 +84,20 @@ test('a short description has no "Show the whole description" button', async () 
     await popup.close();
   }
 });
+
+test("the explorer's detail panel breaks a long alias without spaces instead of scrolling sideways", async () => {
+  await importExport();
+  const options = await openOptions(env.browser.context, env.browser.extensionId, `#explorer/${encodeURIComponent(ID)}`);
+  try {
+    const detail = options.locator('.detail');
+    await detail.getByRole('heading', { name: 'Glass Heron' }).waitFor();
+    const alias = detail.locator('.aliases li', { hasText: LONG_ALIAS });
+    const [panel, chip] = [await detail.boundingBox(), await alias.boundingBox()];
+    assert.ok(panel && chip && chip.x + chip.width <= panel.x + panel.width, `alias ${JSON.stringify(chip)} inside the panel ${JSON.stringify(panel)}`);
+    assert.equal(await detail.evaluate((d) => d.scrollWidth <= d.clientWidth), true, 'no sideways scroll in the panel');
+    await alias.scrollIntoViewIfNeeded();
+    await options.screenshot({ path: 'out/ui-audit-p-explorer-detail.png' });
+  } finally {
+    await options.close();
+  }
+});
