@@ -179,7 +179,9 @@ export interface FieldContext {
  */
 export function cleanName(raw: unknown, ctx: FieldContext): string | ImportError {
   if (typeof raw !== 'string') {
-    return new ImportError({ ...ctx, message: `A name must be a string, got ${describeType(raw)}.` });
+    // a missing name says so, and what to give
+    const message = raw === undefined ? `The name is missing: give "${ctx.field}" a text value.` : `A name must be a string, got ${describeType(raw)}.`;
+    return new ImportError({ ...ctx, message });
   }
   if (raw.length > MAX_RAW_NAME_LENGTH) {
     return new ImportError({ ...ctx, message: `Name is ${raw.length} characters long; the limit is ${MAX_NAME_LENGTH}: ${preview(raw)}.` });
@@ -328,6 +330,7 @@ export function isoDate(raw: unknown): string | undefined {
 
 export function describeType(v: unknown): string {
   if (v === null) return 'null';
+  if (v === undefined) return 'nothing';
   if (Array.isArray(v)) return 'an array';
   return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }

@@ -380,7 +380,7 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
   const at = `objects[${index}] (${id})`;
   const rawName = own(obj, 'name');
   if (rawName === undefined) {
-    c.error(at, 'name', `A ${type} object needs a name.`);
+    c.error(at, 'name', `${/^[aeiou]/i.test(type) ? 'An' : 'A'} ${type} object needs a name: give it a "name".`);
     return undefined;
   }
   const errorsBefore = c.plan.errors.length;
