@@ -131,7 +131,8 @@ export function ClaimForm({ mode, initial, suggestions, search, scale, onSubmit,
           </button>
         </div>
         <EntityPicker id="claim-to" label={t('popupClaimTo')} value={draft.to} suggestions={suggestions} search={search} onChange={(v) => set('to', v)} error={err('to')} />
-        {draft.from && draft.to && (
+        {/* No sentence for an entity linked to itself: "X uses X" beside the error that forbids it (audit P) */}
+        {draft.from && draft.to && draft.from.id !== draft.to.id && (
           <p class="link-sentence" aria-live="polite">
             <strong>{draft.from.name}</strong> {relationLabel(draft.relation)} <strong>{draft.to.name}</strong>
           </p>

@@ -69,6 +69,8 @@ describe('popup: record a claim', () => {
     await key($('#claim-to'), 'Enter');
     await click(button('Save claim'));
     expect($('#claim-to-error')!.textContent).toBe('Choose two different entities.');
+    // no "TrickBot uses TrickBot" sentence beside that error
+    expect($('.link-sentence')).toBeNull();
     expect(backend.addClaim).not.toHaveBeenCalled();
   });
 
