@@ -75,8 +75,11 @@ interface SharedMatcher {
 function topHolder(): Record<string, SharedMatcher | undefined> | undefined {
   try {
     const top = window.top as unknown as Record<string, SharedMatcher | undefined> | null;
-    // Reading a property throws for a top window of another origin.
-    if (top && typeof top[SHARED_KEY] !== 'function') return top;
+    // Reading a property throws for a top window of another origin: that read is the test.
+    if (top) {
+      void top[SHARED_KEY];
+      return top;
+    }
   } catch {
     // another origin: build our own
   }

@@ -48,7 +48,7 @@ export function unwrapLines(text: string): string {
  * any of them, as prose always has one, and one at least that is not a thousands separator? Two such lines in a row are two rows, not one wrapped line, so a column of
  * threat names stays a column (ambiguity.ts reads its cells).
  */
-function csvRow(text: string, a: number, b: number): boolean {
+export function csvRow(text: string, a: number, b: number): boolean {
   let comma = false;
   for (let k = a; k < b; k++) {
     if (text.charCodeAt(k) !== 44) continue;

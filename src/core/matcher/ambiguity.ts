@@ -28,6 +28,7 @@
  * "Supporting context" for the page is `hasSecurityContext`: unambiguous security vocabulary, dense and spread over
  * the text (see there). The caller may pass it in (e.g. known from earlier chunks of the same page).
  */
+import { csvRow } from '../page-text';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -670,21 +671,13 @@ function lineEndOf(text: string, i: number): number {
 }
 function separatorOf(text: string, a: number, b: number): number {
   let tab = false;
-  let comma = false;
-  let spaced = false;
   for (let k = a; k < b; k++) {
     const c = text.charCodeAt(k);
     if (c === 124) return 124;
     if (c === 9) tab = true;
-    else if (c === 44) {
-      const d = text.charCodeAt(k + 1);
-      if (d === 32 || d === 0xa0) spaced = true;
-      // not a thousands separator ("1,000,000")
-      else if (!(isDigitCode(text.charCodeAt(k - 1)) && isDigitCode(d))) comma = true;
-    }
   }
-  // A comma-separated row (an IOC list as CSV) writes no space after its commas; prose always does (page-text.ts csvRow).
-  return tab ? 9 : comma && !spaced ? 44 : 0;
+  // comma-separated values as a plain-text document keeps them on their own lines (page-text.ts)
+  return tab ? 9 : csvRow(text, a, b) ? 44 : 0;
 }
 
 /** Does [lineStart, at] hold only a list marker ("-", "+", "•", "1.", "2)") before `at`, spaces around it? */
@@ -727,10 +720,6 @@ export function cellAt(text: string, s: number, e: number): Cell | undefined {
   let col = 0;
   if (sep) for (let k = lineStart; k < s; k++) if (text.charCodeAt(k) === sep) col++;
   return { lineStart, lineEnd, sep, col };
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** Does [a, b) hold a space? */

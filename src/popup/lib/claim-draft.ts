@@ -100,12 +100,13 @@ export function validateDraft(d: ClaimDraft): DraftErrors {
 
 function source(d: ClaimDraft): Source {
   const clean = (s: string) => s.trim();
+  const url = sourceAddress(d.url);
   return {
     title: clean(d.title),
     ...(clean(d.publisher) ? { publisher: clean(d.publisher) } : {}),
     ...(clean(d.author) ? { author: clean(d.author) } : {}),
     ...(d.date ? { date: d.date } : {}),
-    ...(sourceAddress(d.url) !== undefined ? { url: sourceAddress(d.url) } : {}),
+    ...(url !== undefined ? { url } : {}),
     ...(d.reliability ? { reliability: d.reliability } : {}),
   };
 }
