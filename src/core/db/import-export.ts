@@ -11,6 +11,8 @@ import type { Entity } from '../model/entity';
 import type { Claim, Link } from '../model/link';
 import { ImportError, issueTotal, type ImportFormat, type ImportIssue, type ImportPlan, type ImportSkipped } from '../importers/types';
 import type { EntityRow } from './database';
+import type { RemovalsResult } from './import-removals';
+import { readRemovals, REMOVALS_KEY, storedRemovals } from './removals';
 import { computeMerge, IMPORT_LOG_KEY, IMPORT_LOG_LIMIT, type Change, type ImportConflict } from './import-merge';
 import { reindexRow, toRow, USER_ORIGIN, type Repository } from './repository';
 
@@ -28,6 +30,9 @@ export interface ImportPreview {
   updatedLinks: Change<Link>[];
   newClaims: Claim[];
   updatedClaims: Change<Claim>[];
+  /** The reader's claims our own export says were deleted where it was made (and the links only they had made). */
+  removedClaims: Claim[];
+  removedLinks: Link[];
   errors: ImportError[];
   warnings: ImportIssue[];
   skipped: ImportSkipped;
@@ -40,6 +45,8 @@ export interface ImportCounts {
   updatedLinks: number;
   newClaims: number;
   updatedClaims: number;
+  /** Absent in records written before removals travelled in exports. */
+  removedClaims?: number;
   conflicts: number;
   warnings: number;
 }
@@ -60,6 +67,16 @@ export interface ImportUndo {
   record: ImportRecord;
   added: { entities: string[]; links: string[]; claims: string[] };
   previous: { entities: EntityRow[]; links: Link[]; claims: Claim[] };
+  /**
+   * What the import removed (import-removals.ts), to put back: claims and links deleted, links whose override it
+   * cleared, and the removals it remembered, each with the time held before (null: none). Absent in older records.
+   */
+  removed?: {
+    claims: Claim[];
+    links: Link[];
+    clearedOverrides: string[];
+    removals: { claims: [string, string | null][]; overrides: [string, string | null][] };
+  };
 }
 
 export interface ApplyResult {
@@ -76,15 +93,16 @@ function countsOf(p: ImportPreview): ImportCounts {
     updatedLinks: p.updatedLinks.length,
     newClaims: p.newClaims.length,
     updatedClaims: p.updatedClaims.length,
+    removedClaims: p.removedClaims.length,
     conflicts: p.conflicts.length,
     // The true number: a long run of one warning is listed as a few lines and a summary standing for the rest.
     warnings: issueTotal(p.warnings),
   };
 }
 
-async function preview(repo: Repository, plan: ImportPlan, now: Date): Promise<ImportPreview> {
+async function preview(repo: Repository, plan: ImportPlan, now: Date): Promise<{ preview: ImportPreview; remember?: RemovalsResult['remember'] }> {
   if (plan.errors.length) {
-    return {
+    const failed: ImportPreview = {
       newEntities: [],
       updatedEntities: [],
       conflicts: [],
@@ -92,13 +110,16 @@ async function preview(repo: Repository, plan: ImportPlan, now: Date): Promise<I
       updatedLinks: [],
       newClaims: [],
       updatedClaims: [],
+      removedClaims: [],
+      removedLinks: [],
       errors: plan.errors,
       warnings: plan.warnings,
       skipped: plan.skipped,
     };
+    return { preview: failed };
   }
   const m = await computeMerge(repo.db, plan, now);
-  return {
+  const result: ImportPreview = {
     newEntities: m.newEntities,
     updatedEntities: m.updatedEntities,
     conflicts: m.conflicts,
@@ -106,17 +127,21 @@ async function preview(repo: Repository, plan: ImportPlan, now: Date): Promise<I
     updatedLinks: m.updatedLinks,
     newClaims: m.newClaims,
     updatedClaims: m.updatedClaims,
+    removedClaims: m.removed.removedClaims,
+    removedLinks: m.removed.removedLinks,
     errors: [],
     warnings: m.warnings,
     skipped: plan.skipped,
   };
+  // Kept off the preview, which crosses to the page: only applyImport writes them.
+  return { preview: result, remember: m.removed.remember };
 }
 
 /** What applying the plan would change. Never writes. */
 export async function previewImport(repo: Repository, plan: ImportPlan, now = new Date()): Promise<ImportPreview> {
   const db = repo.db;
   // meta: the reader's removals (removals.ts) are read by the merge.
-  return db.transaction('r', [db.entities, db.links, db.claims, db.meta], () => preview(repo, plan, now));
+  return db.transaction('r', [db.entities, db.links, db.claims, db.meta], async () => (await preview(repo, plan, now)).preview);
 }
 
 /**
@@ -127,7 +152,7 @@ export async function applyImport(repo: Repository, plan: ImportPlan, now = new 
   if (plan.errors.length) throw plan.errors[0]!;
   const db = repo.db;
   return db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
-    const p = await preview(repo, plan, now);
+    const { preview: p, remember } = await preview(repo, plan, now);
     const entityRows = [...p.newEntities, ...p.updatedEntities.map((c) => c.after)];
     const oldEntities = await db.entities.bulkGet(p.updatedEntities.map((c) => c.before.id));
     const record: ImportRecord = {
@@ -153,11 +178,36 @@ export async function applyImport(repo: Repository, plan: ImportPlan, now = new 
     if (links.length) await db.links.bulkPut(links);
     const claims = [...p.newClaims, ...p.updatedClaims.map((c) => c.after)];
     if (claims.length) await db.claims.bulkPut(claims);
+    if (p.removedClaims.length) await db.claims.bulkDelete(p.removedClaims.map((c) => c.id));
+    if (p.removedLinks.length) await db.links.bulkDelete(p.removedLinks.map((l) => l.id));
+    if (remember && (remember.claims.size || remember.overrides.size)) undo.removed = { ...removedOf(p), removals: await rememberRemovals(repo, remember) };
+    else if (p.removedClaims.length || p.removedLinks.length) undo.removed = { ...removedOf(p), removals: { claims: [], overrides: [] } };
     const log = readLog((await db.meta.get(IMPORT_LOG_KEY))?.value);
     await db.meta.put({ key: IMPORT_LOG_KEY, value: [record, ...log].slice(0, IMPORT_LOG_LIMIT) });
-    if (entityRows.length || links.length || claims.length) await repo.bumpDataVersion();
+    if (entityRows.length || links.length || claims.length || p.removedClaims.length) await repo.bumpDataVersion();
     return { record, preview: p, undo };
   });
+}
+
+function removedOf(p: ImportPreview): Omit<NonNullable<ImportUndo['removed']>, 'removals'> {
+  return {
+    claims: p.removedClaims,
+    links: p.removedLinks,
+    clearedOverrides: p.updatedLinks.filter((c) => c.before.override && !c.after.override).map((c) => c.before.id),
+  };
+}
+
+/** Writes the removals an import brings; returns what each entry held before, for undo. */
+async function rememberRemovals(repo: Repository, remember: RemovalsResult['remember']): Promise<NonNullable<ImportUndo['removed']>['removals']> {
+  const stored = readRemovals((await repo.db.meta.get(REMOVALS_KEY))?.value);
+  const before = {
+    claims: [...remember.claims.keys()].map((id): [string, string | null] => [id, stored.claims.get(id) ?? null]),
+    overrides: [...remember.overrides.keys()].map((id): [string, string | null] => [id, stored.overrides.get(id) ?? null]),
+  };
+  for (const [id, at] of remember.claims) stored.claims.set(id, at);
+  for (const [id, at] of remember.overrides) stored.overrides.set(id, at);
+  await repo.db.meta.put({ key: REMOVALS_KEY, value: storedRemovals(stored) });
+  return before;
 }
 
 /** The import log, newest first. */
@@ -200,15 +250,18 @@ export async function undoImport(repo: Repository, undo: ImportUndo): Promise<Un
     await db.entities.bulkDelete(undo.added.entities.filter((id) => !neededEntities.has(id)));
     // Rows kept before an upgrade lack the word index: their derived keys are computed again.
     await db.entities.bulkPut(undo.previous.entities.map(reindexRow));
-    // A link the import changed comes back as it was, with the override the reader has set on it since (or none).
+    // A link the import changed comes back as it was, with the override the reader has set on it since (or none), or,
+    // where the import cleared its override and none was set since, with that one.
+    const cleared = new Set(undo.removed?.clearedOverrides ?? []);
     await db.links.bulkPut(
       undo.previous.links.map((l) => {
-        const { override: _before, ...rest } = l;
-        const now = overridden.get(l.id)?.override;
+        const { override: before, ...rest } = l;
+        const now = overridden.get(l.id)?.override ?? (cleared.has(l.id) ? before : undefined);
         return now ? { ...rest, override: now } : rest;
       }),
     );
     await db.claims.bulkPut(undo.previous.claims);
+    if (undo.removed) await putBackRemoved(repo, undo.removed);
     const log = readLog((await db.meta.get(IMPORT_LOG_KEY))?.value);
     const rest = log.filter((r) => r.id !== undo.record.id);
     if (rest.length) await db.meta.put({ key: IMPORT_LOG_KEY, value: rest });
@@ -222,6 +275,30 @@ export async function undoImport(repo: Repository, undo: ImportUndo): Promise<Un
       },
     };
   });
+}
+
+/**
+ * What an import removed comes back: its claims and links (unless there again by now), and the removals it remembered
+ * are set back to what they were. (The overrides it cleared come back with the links it changed, in undoImport.)
+ */
+async function putBackRemoved(repo: Repository, removed: NonNullable<ImportUndo['removed']>): Promise<void> {
+  const db = repo.db;
+  const presentLinks = new Set((await db.links.bulkGet(removed.links.map((l) => l.id))).flatMap((l) => (l ? [l.id] : [])));
+  await db.links.bulkPut(removed.links.filter((l) => !presentLinks.has(l.id)));
+  const presentClaims = new Set((await db.claims.bulkGet(removed.claims.map((c) => c.id))).flatMap((c) => (c ? [c.id] : [])));
+  await db.claims.bulkPut(removed.claims.filter((c) => !presentClaims.has(c.id)));
+  const stored = readRemovals((await db.meta.get(REMOVALS_KEY))?.value);
+  const putBack = (map: Map<string, string>, entries: [string, string | null][]) => {
+    for (const [id, at] of entries) {
+      if (at === null) map.delete(id);
+      else map.set(id, at);
+    }
+  };
+  putBack(stored.claims, removed.removals.claims);
+  putBack(stored.overrides, removed.removals.overrides);
+  // No removal left: no row, as before the import brought the first.
+  if (stored.claims.size || stored.overrides.size) await db.meta.put({ key: REMOVALS_KEY, value: storedRemovals(stored) });
+  else await db.meta.delete(REMOVALS_KEY);
 }
 
 /** The stored import log; anything else there (a damaged or hostile backup) reads as an empty log. */

@@ -29,7 +29,8 @@
  * - Claims are keyed by id; a claim with origin "user" or "bundled" is never overwritten. A link only the reader made that none of
  *   its claims comes back to is not made again: it went with its last claim.
  * - A claim the reader deleted, or an override they cleared, after the file's copy of it was last changed is not
- *   brought back (removals.ts; reported as removed-since).
+ *   brought back (removals.ts; reported as removed-since). The other way round, what our own export says the reader
+ *   removed where it was made is removed here too, unless changed here since (import-removals.ts).
  */
 import { allNames, type Entity, type EntityKind, type ExternalIds } from '../model/entity';
 import { linkId, type Claim, type Link } from '../model/link';
@@ -37,6 +38,7 @@ import { platformVariant } from '../importers/misp';
 import type { ImportIssue, ImportPlan } from '../importers/types';
 import type { ActorLensDb, EntityRow } from './database';
 import { nameKey } from './keys';
+import { mergeRemovals, type RemovalsResult } from './import-removals';
 import { readRemovals, REMOVALS_KEY, removedSince } from './removals';
 import { fromRow, toRow, USER_ORIGIN } from './repository';
 
@@ -74,6 +76,8 @@ export interface MergeResult {
   idMap: Map<string, string>;
   /** Rows to write. */
   entityRows: EntityRow[];
+  /** What the file says the reader removed where it was made, to remove here too (import-removals.ts). */
+  removed: RemovalsResult;
 }
 
 const family = (kind: EntityKind): 'actor' | 'software' => (kind === 'actor' ? 'actor' : 'software');
@@ -655,6 +659,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   const claimed = new Set([...newClaims, ...updatedClaims.map((c) => c.after)].map((c) => c.linkId));
   const madeByReader = (l: Link) => l.provenance.length === 1 && l.provenance[0] === USER_ORIGIN;
   const newLinksKept = newLinks.filter((l) => !madeByReader(l) || claimed.has(l.id));
+  const removed = await mergeRemovals({ db, plan, removals, finalLinkOf, linkName, newClaims, updatedLinks, conflicts });
 
-  return { newEntities, updatedEntities, newLinks: newLinksKept, updatedLinks, newClaims, updatedClaims, conflicts, warnings, idMap, entityRows };
+  return { newEntities, updatedEntities, newLinks: newLinksKept, updatedLinks, newClaims, updatedClaims, conflicts, warnings, idMap, entityRows, removed };
 }

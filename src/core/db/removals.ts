@@ -18,18 +18,35 @@ export const REMOVALS_KEY = 'removals';
 export type RemovalKind = 'claims' | 'overrides';
 
 /** claims: claim id → when the reader deleted it; overrides: link id → when they cleared its override (ISO times). */
-export type Removals = Record<RemovalKind, Map<string, string>>;
+export type Removals = Record<RemovalKind, Map<string, string>> & {
+  /**
+   * What a STIX export needs to name a deleted claim as the note it was exported as (stix-export.ts): the link it was
+   * on and when it was made. Kept for removals recorded since this was added; older ones have none.
+   */
+  details: Map<string, RemovalDetails>;
+};
+
+export interface RemovalDetails {
+  link?: string;
+  created?: string;
+}
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/u;
 
 /** A stored list of { id, at }; entries of any other shape (a damaged or hostile backup) are left out. */
-function entries(value: unknown): Map<string, string> {
+function entries(value: unknown, details?: Map<string, RemovalDetails>): Map<string, string> {
   const out = new Map<string, string>();
   if (!Array.isArray(value)) return out;
   for (const item of value as unknown[]) {
     if (!item || typeof item !== 'object') continue;
-    const { id, at } = item as { id?: unknown; at?: unknown };
-    if (typeof id === 'string' && typeof at === 'string' && TIMESTAMP.test(at)) out.set(id, at);
+    const { id, at, link, created } = item as { id?: unknown; at?: unknown; link?: unknown; created?: unknown };
+    if (typeof id !== 'string' || typeof at !== 'string' || !TIMESTAMP.test(at)) continue;
+    out.set(id, at);
+    const d: RemovalDetails = {
+      ...(typeof link === 'string' ? { link } : {}),
+      ...(typeof created === 'string' && TIMESTAMP.test(created) ? { created } : {}),
+    };
+    if (details && (d.link || d.created)) details.set(id, d);
   }
   return out;
 }
@@ -37,28 +54,39 @@ function entries(value: unknown): Map<string, string> {
 /** The stored removals, read defensively (a backup may hold anything under this key). */
 export function readRemovals(value: unknown): Removals {
   const v = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  return { claims: entries(v.claims), overrides: entries(v.overrides) };
+  const details = new Map<string, RemovalDetails>();
+  return { claims: entries(v.claims, details), overrides: entries(v.overrides), details };
 }
 
-const stored = (m: Map<string, string>) => [...m].map(([id, at]) => ({ id, at }));
+/** The stored form of the removals (a row of the meta table). */
+export function storedRemovals(r: Removals): { claims: object[]; overrides: object[] } {
+  return {
+    claims: [...r.claims].map(([id, at]) => ({ id, at, ...r.details.get(id) })),
+    overrides: [...r.overrides].map(([id, at]) => ({ id, at })),
+  };
+}
 
 /** Call inside a read-write transaction that includes db.meta. */
 async function update(db: ActorLensDb, change: (r: Removals) => boolean): Promise<void> {
   const removals = readRemovals((await db.meta.get(REMOVALS_KEY))?.value);
   if (!change(removals)) return;
-  await db.meta.put({ key: REMOVALS_KEY, value: { claims: stored(removals.claims), overrides: stored(removals.overrides) } });
+  await db.meta.put({ key: REMOVALS_KEY, value: storedRemovals(removals) });
 }
 
-export function recordRemoval(db: ActorLensDb, kind: RemovalKind, id: string, at: string): Promise<void> {
+export function recordRemoval(db: ActorLensDb, kind: RemovalKind, id: string, at: string, details?: RemovalDetails): Promise<void> {
   return update(db, (r) => {
     r[kind].set(id, at);
+    if (details) r.details.set(id, details);
     return true;
   });
 }
 
 /** The claim or override is back (undo, set again): a removal no longer stands against it. */
 export function forgetRemoval(db: ActorLensDb, kind: RemovalKind, id: string): Promise<void> {
-  return update(db, (r) => r[kind].delete(id));
+  return update(db, (r) => {
+    if (kind === 'claims') r.details.delete(id);
+    return r[kind].delete(id);
+  });
 }
 
 /**

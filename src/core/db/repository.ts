@@ -309,7 +309,7 @@ export class Repository {
       const claim = await this.db.claims.get(id);
       if (!claim) throw new Error('Unknown claim.');
       await this.db.claims.delete(id);
-      if (claim.origin === USER_ORIGIN) await recordRemoval(this.db, 'claims', id, now.toISOString());
+      if (claim.origin === USER_ORIGIN) await recordRemoval(this.db, 'claims', id, now.toISOString(), { link: claim.linkId, created: claim.created });
       const link = await this.dropIfEmptyUserLink(claim.linkId);
       return link ? { claim, link } : { claim };
     });

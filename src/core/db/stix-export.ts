@@ -14,6 +14,9 @@
  *   relationship, with the claim's id, confidence, stance and full source in x_actorlens_* properties.
  * - Entities carry their ActorLens id, provenance, STIX ids and exact first/last seen dates (YYYY, YYYY-MM or
  *   YYYY-MM-DD, which STIX timestamps cannot hold) in x_actorlens_*, so that our importer restores them.
+ * - What the reader removed travels too: a claim they deleted is its note again, revoked (withdrawnNotes), and a link
+ *   whose override they cleared says when in x_actorlens_override_cleared; the importer applies both (a removal is
+ *   not carried by leaving a thing out: a database that has it keeps it).
  * - An identity object for ActorLens (ACTORLENS_IDENTITY) is every object's created_by_ref: it is how the
  *   importer knows a bundle is our own export.
  * Entities have no creation date in ActorLens: their `created` is a fixed epoch (EXPORT_EPOCH), `modified`
@@ -26,6 +29,7 @@ import type { Entity } from '../model/entity';
 import type { Claim, Link } from '../model/link';
 import { stixRelationFor } from '../importers/relations';
 import { ACTORLENS_IDENTITY } from '../importers/stix';
+import { readRemovals, REMOVALS_KEY, type Removals } from './removals';
 import { USER_ORIGIN, fromRow, type Repository } from './repository';
 import { uuidv4, uuidv5 } from './uuid';
 
@@ -90,12 +94,14 @@ function sourceReference(claim: Claim): ExternalReference {
 export async function exportStix(repo: Repository, options: { scope: ExportScope; now?: Date }): Promise<StixBundle> {
   const now = (options.now ?? new Date()).toISOString();
   const db = repo.db;
-  const { entities, links, claims } = await db.transaction('r', [db.entities, db.links, db.claims], async () => {
+  const { entities, links, claims, removals } = await db.transaction('r', [db.entities, db.links, db.claims, db.meta], async () => {
+    const removals = readRemovals((await db.meta.get(REMOVALS_KEY))?.value);
     if (options.scope === 'all') {
       return {
         entities: (await db.entities.toArray()).map(fromRow),
         links: await db.links.toArray(),
         claims: await db.claims.toArray(),
+        removals,
       };
     }
     // The reader's work, as a reset keeps it (backup.ts resetToBundled): their claims, their overrides (a link they
@@ -103,13 +109,15 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
     // export of the claims alone lost the other two on the way to another browser.
     const user = await db.claims.where('origin').equals(USER_ORIGIN).toArray();
     const overridden = await db.links.filter((l) => !!l.override).primaryKeys();
-    const ls = (await db.links.bulkGet([...new Set([...user.map((c) => c.linkId), ...overridden])])).filter((l): l is Link => !!l);
+    // A link whose override the reader cleared carries that clearing (x_actorlens_override_cleared).
+    const cleared = [...removals.overrides.keys()];
+    const ls = (await db.links.bulkGet([...new Set([...user.map((c) => c.linkId), ...overridden, ...cleared])])).filter((l): l is Link => !!l);
     const added = await db.entities.filter((e) => e.provenance.includes(USER_ORIGIN)).primaryKeys();
     const es = (await db.entities.bulkGet([...new Set([...ls.flatMap((l) => [l.from, l.to]), ...added])])).filter((e) => !!e).map(fromRow);
     // Derived confidence of an annotated link uses all its claims.
     // One equals() per link: anyOf() degrades badly on some IndexedDB implementations (fake-indexeddb).
     const all = (await Promise.all(ls.map((l) => db.claims.where('linkId').equals(l.id).toArray()))).flat();
-    return { entities: es, links: ls, claims: all };
+    return { entities: es, links: ls, claims: all, removals };
   });
 
   const identityId = ACTORLENS_IDENTITY;
@@ -209,6 +217,7 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
       x_actorlens_relation: link.relation,
       x_actorlens_status: link.status,
       ...(link.override ? { x_actorlens_override: overrideOf(link.override) } : {}),
+      ...(!link.override && removals.overrides.has(link.id) ? { x_actorlens_override_cleared: removals.overrides.get(link.id) } : {}),
       // The count is always present: it tells our importer that the relationship's claims are all listed here (none
       // when 0). An empty list would say the same but STIX 2.1 forbids empty lists (§2.7, list).
       x_actorlens_claim_count: evidence.length,
@@ -248,5 +257,38 @@ export async function exportStix(repo: Repository, options: { scope: ExportScope
     });
   }
 
+  objects.push(...(await withdrawnNotes(removals, new Set(relIdOf.values()))));
   return { type: 'bundle', id: `bundle--${uuidv4()}`, objects };
+}
+
+/**
+ * Each claim the reader deleted, as the note it was exported as, revoked (STIX 2.1 §3.6: the creator no longer stands
+ * by it): the same id, `modified` the time of the deletion. A tool that holds the note from an earlier export is told
+ * to drop it; our importer deletes the claim where its copy is no newer, and remembers the deletion, so that the
+ * export brings a database to the state it was made in. Leaving the note out said nothing to a database that had it.
+ * The note's required properties are there (a revoked version keeps them): object_refs names its relationship where
+ * the export holds it, else our identity, the one object every export holds (a reference into the bundle, which a
+ * consumer can resolve; the link a deleted claim was alone on is gone with it).
+ */
+async function withdrawnNotes(removals: Removals, exported: ReadonlySet<string>): Promise<StixObject[]> {
+  const out: StixObject[] = [];
+  for (const [claimId, at] of [...removals.claims].sort((a, b) => a[0].localeCompare(b[0]))) {
+    const details = removals.details.get(claimId);
+    const created = details?.created && details.created <= at ? details.created : at;
+    const rel = details?.link ? `relationship--${await uuidv5(`link:${details.link}`)}` : undefined;
+    const ref = rel && exported.has(rel) ? rel : ACTORLENS_IDENTITY;
+    out.push({
+      type: 'note',
+      spec_version: '2.1',
+      id: `note--${await uuidv5(`claim:${claimId}`)}`,
+      created_by_ref: ACTORLENS_IDENTITY,
+      created,
+      modified: at,
+      revoked: true,
+      content: `Deleted by the reader on ${at.slice(0, 10)}.`,
+      object_refs: [ref],
+      x_actorlens_claim_id: claimId,
+    });
+  }
+  return out;
 }

@@ -66,6 +66,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   const entityObjects = new Map<string, EntityObject>();
   const relationships: EntityObject[] = [];
   const notes: EntityObject[] = [];
+  const revokedNotes: EntityObject[] = [];
   const skippedIds = new Set<string>();
   const creators = new Map<string, number>();
 
@@ -125,7 +126,9 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     if (latest.get(id) !== index) continue;
     const at = `objects[${index}] (${id})`;
     if (own(obj, 'revoked') === true) {
-      plan.skipped.revoked++;
+      // Read once the producer is known: in our own export, a revoked note is a claim the reader deleted.
+      if (type === 'note') revokedNotes.push({ index, obj, id, type });
+      else plan.skipped.revoked++;
       skippedIds.add(id);
       continue;
     }
@@ -165,6 +168,13 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
   const ours = mainCreator === ACTORLENS_IDENTITY;
   if (ours) plan.settledAliases = true;
   c.keepGarbled = ours;
+  const removals: NonNullable<ImportPlan['removals']> = { claims: [], overrides: [] };
+  for (const { obj } of revokedNotes) {
+    const claimId = ours ? readClaimId(own(obj, 'x_actorlens_claim_id')) : undefined;
+    const at = isoTimestamp(own(obj, 'modified'));
+    if (claimId && at) removals.claims.push({ id: claimId, at });
+    else plan.skipped.revoked++;
+  }
 
   // Pass 2: entities.
   const planIdOf = new Map<string, string>();
@@ -242,6 +252,8 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
       ...(provenance.length ? { provenance } : {}),
     });
     linkOfRelationship.set(id, link.id);
+    const cleared = ours && !override ? isoTimestamp(own(obj, 'x_actorlens_override_cleared')) : undefined;
+    if (cleared) removals.overrides.push({ link: link.id, at: cleared });
     // Our exports list a relationship's claims in x_actorlens_claims: older ones always (even an empty list), newer
     // ones with their number in x_actorlens_claim_count and no list when there are none (STIX forbids empty lists).
     const listed = own(obj, 'x_actorlens_claims');
@@ -307,6 +319,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
       ...(updated ? { updated } : {}),
     });
   }
+  if (removals.claims.length || removals.overrides.length) plan.removals = removals;
   return plan;
 }
 

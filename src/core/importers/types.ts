@@ -108,6 +108,11 @@ export interface ImportPlan {
    * keeps them as they are instead of judging them again as names new to the entity.
    */
   settledAliases?: boolean;
+  /**
+   * What the reader removed where our own export was made, with when: claims they deleted (revoked notes) and links
+   * whose override they cleared (link: a plan link id). The merge removes them here too, unless changed since.
+   */
+  removals?: { claims: { id: string; at: string }[]; overrides: { link: string; at: string }[] };
 }
 
 export function emptySkipped(): ImportSkipped {

@@ -68,6 +68,7 @@ export function ImportPreview({ name, plan, preview, json, busy, onApply, onCanc
             <CountTile id="newLinks" label={t('optCountNewLinks')} value={preview.newLinks.length} tone="new" />
             <CountTile id="updatedLinks" label={t('optCountUpdatedLinks')} value={preview.updatedLinks.length} />
             <CountTile id="newClaims" label={t('optCountNewClaims')} value={preview.newClaims.length} />
+            {preview.removedClaims.length > 0 && <CountTile id="removedClaims" label={t('optCountRemovedClaims')} value={preview.removedClaims.length} tone="warn" />}
             <CountTile id="warnings" label={t('optCountWarnings')} value={warnings} tone={warnings ? 'warn' : undefined} />
           </dl>
           {skipped > 0 && (
@@ -85,6 +86,7 @@ export function ImportPreview({ name, plan, preview, json, busy, onApply, onCanc
           />
           <NameList summary={t('optListConflicts', String(preview.conflicts.length))} names={preview.conflicts.map((c) => c.message)} />
           <NameList summary={t('optListNewLinks', String(preview.newLinks.length))} names={preview.newLinks.map(linkText)} />
+          <NameList summary={t('optListRemovedClaims', String(preview.removedClaims.length))} names={preview.removedClaims.map((c) => c.source.title)} />
           {preview.warnings.length > 0 && (
             <details class="name-list">
               <summary>{t('optListWarnings', String(warnings))}</summary>

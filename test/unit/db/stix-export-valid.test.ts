@@ -144,6 +144,12 @@ async function withClaims(): Promise<Repository> {
   await repo.addClaim({ from: mine.id, relation: 'uses', to: 'lazarus-group', stance: 'supports', source: { title: 'Blank', publisher: '', author: ' ', url: '', date: '' } }, at);
   const links = await repo.db.links.where('from').equals(mine.id).toArray();
   await repo.setOverride(links[0]!.id, 42, '');
+  // Removals: a claim deleted on a link that stays, one whose link went with it, an override cleared.
+  const later = new Date('2025-05-06T07:08:09.010Z');
+  await repo.deleteClaim((await repo.addClaim({ ...VENDOR_CLAIM, source: { title: 'Second thoughts' } }, at)).id, later);
+  await repo.deleteClaim((await repo.addClaim({ from: mine.id, relation: 'develops', to: 'trickbot', stance: 'supports', source: { title: 'Gone' } }, at)).id, later);
+  await repo.setOverride(links[1]!.id, 30, 'tmp', at);
+  await repo.setOverride(links[1]!.id, null, '', later);
   return repo;
 }
 
@@ -165,7 +171,8 @@ describe('STIX 2.1 export against the specification', () => {
     it(`an "${scope}" export of the bundled data and the reader's claims has no problem`, async () => {
       const repo = await withClaims();
       const bundle = await exportStix(repo, { scope, now: new Date('2026-01-02T03:04:05.678Z') });
-      expect(bundle.objects.filter((o) => o.type === 'note')).toHaveLength(4);
+      expect(bundle.objects.filter((o) => o.type === 'note' && !o.revoked)).toHaveLength(4);
+      expect(bundle.objects.filter((o) => o.type === 'note' && o.revoked === true)).toHaveLength(2);
       expect(validate(bundle)).toEqual([]);
     });
   }

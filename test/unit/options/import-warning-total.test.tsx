@@ -28,6 +28,8 @@ describe('import preview with a capped warning list', () => {
       updatedLinks: [],
       newClaims: [],
       updatedClaims: [],
+      removedClaims: [],
+      removedLinks: [],
       errors: [],
       warnings,
       skipped: { revoked: 0, deprecated: 0, unsupported: 0, orphaned: 0 },
