@@ -18,6 +18,7 @@ import { commonWordTier } from './stoplist';
 import { isEnglishWord } from './english-words';
 import { ANIMALS } from './patterns';
 import { entityTraits, platformQualified } from './traits';
+import { cjkForm, compileCjkNames, readCjkNames, type CompiledCjkNames } from './cjk-names';
 
 export interface CompiledDictionary {
   version: string;
@@ -39,6 +40,8 @@ export interface CompiledDictionary {
    * the words next to a mention say a platform or a class. Absent in a dictionary compiled before revision 12.
    */
   traits?: number[];
+  /** Names spelt wholly in Chinese, Japanese or Korean script, which the trie cannot hold (cjk-names.ts). */
+  cjk?: CompiledCjkNames;
 }
 
 export const FANOUT_BASE = 0x100;
@@ -48,7 +51,7 @@ export const FANOUT_BASE = 0x100;
  * reader's extension does not keep matching with the rules of the version it replaced. Bump it with any change to
  * what `compileDictionary` outputs for the same entities.
  */
-export const COMPILE_REVISION = 12;
+export const COMPILE_REVISION = 13;
 /**
  * aliasFlags bit: the alias is its entity's own name. Where entities share a name (a feed lists "Winnti" as an alias
  * of the actor Winnti Group, and Winnti is also malware), the one whose name it is wins unless a cue says otherwise.
@@ -306,7 +309,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     for (const alias of written.flatMap((a) => withRatVariant(a)).flatMap((a) => withTitleVariant(a, flaggedKeys)).flatMap((a) => withArticleVariant(a))) {
       const key = normalizeKey(alias.name);
       if (key.length < 3 || !isWordCode(key.charCodeAt(0))) {
-        if (!alias.variant && !alias.evidence) skipped++;
+        if (!alias.variant && !alias.evidence && !cjkForm(alias.name)) skipped++;
         continue;
       }
       const sig = caseSignature(alias.name);
@@ -411,6 +414,8 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
   }
   const edges = codesToString(edgeCodes);
   const fanout = codesToString(fanoutCodes);
+  const entityIndex = new Map(ids.map((id, i) => [id, i]));
+  const cjk = compileCjkNames(order.map((o) => o.e), (id) => entityIndex.get(id));
   return {
     version: opts.version ?? `dict-${ids.length}-${aliases.length}`,
     format: 1,
@@ -425,6 +430,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     terminals,
     skipped,
     traits,
+    ...(cjk ? { cjk } : {}),
   };
 }
 
@@ -454,5 +460,8 @@ export function parseDictionary(json: string): CompiledDictionary | undefined {
   if (d.aliases.length !== d.aliasEntity.length || d.aliases.length !== d.aliasFlags.length) return undefined;
   if (d.edges.length + 1 !== d.fanout.length) return undefined;
   if (d.traits !== undefined && (!Array.isArray(d.traits) || d.traits.length !== d.ids.length)) return undefined;
+  const cjk = readCjkNames(d.cjk, d.ids.length);
+  if (cjk) d.cjk = cjk;
+  else delete d.cjk;
   return d;
 }

@@ -13,6 +13,7 @@
  * whole text per match.
  */
 import type { EntityKind } from '../model/entity';
+import { createCjkSearch, withCjkMatches } from './cjk-names';
 import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
@@ -334,6 +335,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   };
   const kindOf: EntityKind[] = [];
   for (let ei = 0; ei < dict.kinds.length; ei++) kindOf.push(LETTER_KIND[dict.kinds[ei] as string] ?? 'actor');
+  const cjk = dict.cjk && createCjkSearch(dict.cjk);
   /**
    * mixedKinds[node] = 1 where a name ending at `node` belongs to an actor and to a non-actor entity (OceanLotus):
    * only there does evaluate read the sentence's grammar (grammar.ts). 3 = both kinds seen, 1 | 2 while building.
@@ -498,6 +500,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (pageCtx === false && opts.securityContext === undefined && namesGiveContext(opts.memory)) {
       if (memory && before) Object.assign(memory, before);
       result = run(text, prep, true) as Match[];
+    }
+    if (cjk) {
+      const context = opts.securityContext;
+      result = withCjkMatches(cjk, input, result, { context: () => context ?? hasSecurityContext(input), suppressed, suppressionKey, ids: dict.ids, names: dict.names, kinds: kindOf });
     }
     if (memory) {
       for (const ei of distinctEntities) {

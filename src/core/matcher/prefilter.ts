@@ -30,6 +30,7 @@
 import { CASE, FANOUT_BASE, type CompiledDictionary } from './compile';
 import { CLS as CLS_, C_DIGIT, C_HIGH, C_LETTER, C_LOWER, C_SEP, C_SPECIAL, C_UPPER, C_WORD, FOLD as FOLD_, astralNeedsPreparation, caseSignature, classify as classify_, prepareText } from './normalize';
 import { spaceRuleNames } from './detection-names';
+import { createCjkSearch, readCjkNames, type CompiledCjkNames } from './cjk-names';
 import { codePatternAt, triggerBits } from './patterns';
 
 // Module-local bindings are read directly in the hot loops (a transpiled re-export may be a getter).
@@ -97,6 +98,8 @@ export interface CompiledPrefilter {
   /** Slots of the packed hash table, and the tables' titleSpan. */
   slots?: number;
   titleSpan?: number;
+  /** The dictionary's names in Chinese, Japanese or Korean script (cjk-names.ts), which no signature holds. */
+  cjk?: CompiledCjkNames;
 }
 
 export interface PrefilterOptions {
@@ -176,7 +179,7 @@ export function compilePrefilter(dict: CompiledDictionary): CompiledPrefilter {
     for (let ch = childStart[node] as number; ch < (childStart[node + 1] as number); ch++) visit(ch, sig + dict.edges.charAt(ch - 1));
   };
   visit(0, '');
-  const compiled: CompiledPrefilter = { version: dict.version, format: FORMAT, sigs: out.join(''), count, ...(astral ? { astral } : {}) };
+  const compiled: CompiledPrefilter = { version: dict.version, format: FORMAT, sigs: out.join(''), count, ...(astral ? { astral } : {}), ...(dict.cjk ? { cjk: dict.cjk } : {}) };
   return { ...compiled, ...packTables(tables(compiled as CompiledPrefilter & { count: number })) };
 }
 
@@ -325,6 +328,8 @@ export function createPrefilter(p: CompiledPrefilter): Prefilter {
   if (p.format !== FORMAT || typeof p.count !== 'number') return { version: p.version, mayMatch: () => true };
   const { slotMask, H1, H2, INFO, KEYS, titleSpan } = unpackTables(p) ?? tables(p as CompiledPrefilter & { count: number });
   const astral = p.astral === true;
+  const cjkNames = readCjkNames(p.cjk, Number.MAX_SAFE_INTEGER);
+  const cjk = cjkNames && createCjkSearch(cjkNames);
   // State of the text being read: whether it holds "RAT" at all (words ending in one are looked at twice), and
   // the last camel-case search.
   let anyRat = false;
@@ -538,6 +543,7 @@ export function createPrefilter(p: CompiledPrefilter): Prefilter {
     const text = spaceRuleNames(input);
     const possible = opts.possibleActors !== false;
     const triggers = possible && opts.securityContext === true;
+    if (cjk?.mayHold(input)) return true;
     const r = search(text, true, possible, triggers);
     if (r === MATCH) return true;
     const t = r === PREPARE ? prepareText(text).text : text;
