@@ -5,6 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { guessEncoding } from './guess-encoding';
 import { looksLikeHtml } from './html-to-text';
 
 /** How long a web address may take to answer before the scan gives up on it. */
@@ -221,7 +222,8 @@ function bomOf(bytes: Uint8Array): string | undefined {
 /**
  * Text from bytes, with the encoding chosen as a browser chooses it: a byte-order mark, else the charset the server
  * declared, else (HTML) a <meta> charset in the first 1024 bytes. With none of these, UTF-8 when the bytes are valid
- * UTF-8, else windows-1252 (what browsers assume for undeclared Western pages), with a note. Bytes that are not text (a
+ * UTF-8, else the encoding the bytes show (guess-encoding.ts: Shift_JIS, GBK, KOI8-R…) or, without a clear one,
+ * windows-1252 (what browsers assume for undeclared Western pages), with a note. Bytes that are not text (a
  * NUL among the first 8 KB) are refused rather than scanned as garbage.
  */
 export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?: string; html?: boolean; nameHint?: string } = {}): ReadResult {
@@ -247,8 +249,9 @@ export function decodeDocument(bytes: Uint8Array, src: string, opts: { charset?:
     } catch (e) {
       if (!(e instanceof TypeError)) throw e;
       if (encoding === undefined) {
-        text = decodeAs('windows-1252', bytes);
-        notes.push(`${src}: not valid UTF-8 and no ${unknown.length ? 'usable ' : ''}charset declared; read as windows-1252`);
+        const guessed = guessEncoding(bytes) ?? 'windows-1252';
+        text = decodeAs(guessed, bytes);
+        notes.push(`${src}: not valid UTF-8 and no ${unknown.length ? 'usable ' : ''}charset declared; read as ${guessed}${guessed === 'windows-1252' ? '' : ' (guessed from its bytes)'}`);
       } else {
         // What a browser shows for a page that says UTF-8 and is not; said, since names may be lost.
         text = decodeAs('utf-8', bytes);
