@@ -186,8 +186,16 @@ export function cleanName(raw: unknown, ctx: FieldContext): string | ImportError
   if (raw.length > MAX_RAW_NAME_LENGTH) {
     return new ImportError({ ...ctx, message: `Name is ${raw.length} characters long; the limit is ${MAX_NAME_LENGTH}: ${preview(raw)}.` });
   }
-  if (NAME_CONTROL.test(raw)) {
-    return new ImportError({ ...ctx, message: `Name contains control or invisible formatting characters: ${preview(raw)}.` });
+  const hidden = NAME_CONTROL.exec(raw);
+  if (hidden) {
+    // Named by its code point, and shown escaped: printed as it is, a direction control turned the rest of the message
+    // around on screen and a zero-width one showed nothing to look for.
+    const cp = hidden[0].codePointAt(0)!;
+    const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+    return new ImportError({
+      ...ctx,
+      message: `Name contains ${code}, ${invisibleKind(cp)}, at character ${hidden.index + 1}: ${preview(raw)}. Such a character lets a name pass for another; remove it and import the file again.`,
+    });
   }
   if (MARKUP.test(raw)) {
     return new ImportError({ ...ctx, message: `Names must be plain text; this one contains HTML or script: ${preview(raw)}.` });
@@ -338,5 +346,21 @@ export function describeType(v: unknown): string {
 /** A short, safe rendering of untrusted text for error messages (JSON-escaped, cut). */
 export function preview(s: string, max = 60): string {
   const cut = s.length > max ? `${s.slice(0, max)}…` : s;
-  return JSON.stringify(cut);
+  // JSON escapes control characters only: the others drawn as nothing are escaped the same way, so that a message
+  // never carries one (a direction override would reverse what follows it on screen).
+  return JSON.stringify(cut).replace(INVISIBLE_ALL, (c) => {
+    const cp = c.codePointAt(0)!;
+    return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
+  });
+}
+
+const INVISIBLE_ALL = new RegExp(NAME_CONTROL.source, 'gu');
+
+/** What a character that draws as nothing does, in a reader's words. */
+function invisibleKind(cp: number): string {
+  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f || cp === 0x061c) return 'an invisible text-direction control';
+  if ((cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff) return 'a zero-width character';
+  if (cp === 0x00ad) return 'a soft hyphen';
+  if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp === 0x2028 || cp === 0x2029) return 'a control character or line break';
+  return 'a character drawn as nothing';
 }

@@ -18,7 +18,7 @@ const CASES: Case[] = [
   { file: 'constructor-prototype.json', path: 'objects[0].constructor', field: 'constructor', message: /Forbidden key "constructor"/ },
   { file: 'script-name.json', path: 'objects[0] (intrusion-set--11111111-2222-4333-8444-555555555555)', field: 'name', message: /plain text.*<script>/ },
   { file: 'img-onerror.json', path: 'values[1].meta.synonyms[1]', field: 'synonyms', message: /plain text.*onerror/ },
-  { file: 'control-chars.json', path: 'values[1]', field: 'value', message: /control or invisible/ },
+  { file: 'control-chars.json', path: 'values[1]', field: 'value', message: /^control-chars.json values\[1\] \[value\]: Name contains U\+0000, a control character or line break, at character 5: "Evil\\u0000Group\\u202e"\. Such a character lets a name pass for another; remove it and import the file again\.$/ },
   { file: 'long-name.json', path: /^objects\[0\] \(intrusion-set--/, field: 'name', message: /250 characters long; the limit is 200/ },
   { file: 'non-string.json', path: 'values[1]', field: 'value', message: /must be a string, got a number/ },
   { file: 'truncated.json', path: '', field: '', message: /truncated or incomplete JSON/ },
