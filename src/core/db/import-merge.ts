@@ -94,6 +94,17 @@ const STIX_ENTITY_TYPES = ['intrusion-set', 'threat-actor', 'malware', 'tool'];
 const BUNDLED_ORIGIN = 'bundled';
 const MAX_LINK_WARNINGS = 50;
 
+/**
+ * A link end the merge could not find, as the file names it: "stix:malware--…" is the file's object malware--…, and
+ * "misp:<uuid>" its cluster <uuid>; the prefixes are ActorLens's own keys, which the reader never sees elsewhere.
+ */
+function endText(key: string): string {
+  if (key.startsWith('stix:')) return `The object ${key.slice(5)}`;
+  if (key.startsWith('misp:')) return `The cluster ${key.slice(5)}`;
+  if (key.startsWith('attack:')) return `ATT&CK ${key.slice(7)}`;
+  return key;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (!list) map.set(key, [value]);
@@ -539,8 +550,8 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
           field: !from ? 'from' : 'to',
           // A MISP related[] entry often points into another galaxy (an actor's tools are in tool.json).
           message: mispGalaxy
-            ? `${missing} is neither in this galaxy file nor in the database (probably a cluster of another MISP galaxy not imported yet); link skipped.`
-            : `${missing} is neither in the file nor in the database; link skipped.`,
+            ? `${endText(missing)} is neither in this galaxy file nor in the database (probably a cluster of another MISP galaxy not imported yet); link skipped.`
+            : `${endText(missing)} is neither in the file nor in the database; link skipped.`,
         });
       }
       continue;

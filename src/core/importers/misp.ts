@@ -9,7 +9,7 @@ import type { Entity, EntityKind } from '../model/entity';
 import type { Claim, Link, Source } from '../model/link';
 import { addClaim, addLink, Collector, readAliases } from './common';
 import { mapMispRelation } from './relations';
-import { checkTree, cleanName, cleanText, describeType, isObject, isoDate, own, type JsonObject } from './sanitize';
+import { checkTree, cleanName, cleanText, describeType, isObject, isoDate, own, preview, type Json, type JsonObject } from './sanitize';
 import { emptyPlan, MAX_MOTIVATION_LENGTH, type ImportPlan } from './types';
 import type { ParseOptions } from './stix';
 
@@ -133,7 +133,7 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
     }
     const uuidRaw = own(value, 'uuid');
     if (typeof uuidRaw !== 'string' || !UUID.test(uuidRaw)) {
-      c.error(path, 'uuid', 'Missing or invalid uuid.');
+      c.error(path, 'uuid', badUuid('A cluster', 'uuid', uuidRaw));
       return;
     }
     const uuid = uuidRaw.toLowerCase();
@@ -235,7 +235,7 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
       const dest = own(rel, 'dest-uuid');
       const relType = own(rel, 'type');
       if (typeof dest !== 'string' || !UUID.test(dest)) {
-        c.error(rpath, 'dest-uuid', 'Missing or invalid dest-uuid.');
+        c.error(rpath, 'dest-uuid', badUuid('A related entry', 'dest-uuid', dest));
         return;
       }
       if (typeof relType !== 'string' || !relType.trim()) {
@@ -329,4 +329,10 @@ export function addBareNames(entities: Entity[]): void {
   for (const { entity, bare } of best.values()) {
     if (!entity.aliases.some((a) => a.name === bare)) entity.aliases.push({ name: bare });
   }
+}
+
+/** Why a cluster's or a relation's uuid cannot be read, with what the file gives there. */
+function badUuid(what: string, field: string, raw: Json | undefined): string {
+  const got = raw === undefined ? 'it is missing' : typeof raw === 'string' ? `got ${preview(raw)}` : `got ${describeType(raw)}`;
+  return `${what} needs a "${field}" that is a UUID (such as "7cdff317-a673-4474-84ec-4f1754947823"); ${got}.`;
 }

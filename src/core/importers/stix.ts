@@ -11,7 +11,7 @@ import { ENTITY_KINDS, type Alias, type Entity, type EntityKind } from '../model
 import { LINK_STATUSES, RELIABILITIES, type Claim, type Link, type LinkStatus, type Reliability, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import { addClaim, addLink, Collector, isoTimestamp, readAliases } from './common';
 import { mapStixRelation } from './relations';
-import { checkTree, cleanConfidence, cleanName, cleanText, cleanUrl, describeType, hasInvisible, isObject, isoDate, own, stripControls, type Json, type JsonObject } from './sanitize';
+import { checkTree, cleanConfidence, cleanName, cleanText, cleanUrl, describeType, hasInvisible, isObject, isoDate, own, preview, stripControls, type Json, type JsonObject } from './sanitize';
 import { emptyPlan, ImportError, MAX_NAME_LENGTH, type ImportPlan } from './types';
 
 export const MITRE_IDENTITY = 'identity--c78cb6e5-0c4b-4611-8297-d1b8b55e40b5';
@@ -59,6 +59,8 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     return plan;
   }
   if (isStix20(json, objects)) plan.format = 'stix-2.0';
+  const versions = mixedVersions(objects);
+  if (versions) c.warn('objects', 'spec_version', versions);
 
   // Pass 1: index objects, pick the producer, keep the latest version of each entity object.
   const identities = new Map<string, string>();
@@ -207,11 +209,11 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
       continue;
     }
     if (typeof src !== 'string' || !STIX_ID.test(src)) {
-      c.error(at, 'source_ref', 'Missing or invalid source_ref.');
+      c.error(at, 'source_ref', badRef('source_ref', own(obj, 'source_ref')));
       continue;
     }
     if (typeof dst !== 'string' || !STIX_ID.test(dst)) {
-      c.error(at, 'target_ref', 'Missing or invalid target_ref.');
+      c.error(at, 'target_ref', badRef('target_ref', own(obj, 'target_ref')));
       continue;
     }
     const mapped = mapStixRelation(type, own(obj, 'x_actorlens_relation'));
@@ -333,6 +335,29 @@ function isStix20(bundle: JsonObject, objects: Json[]): boolean {
   if (declared !== undefined) return declared === '2.0';
   const first = objects.find(isObject);
   return first !== undefined && own(first, 'spec_version') === undefined;
+}
+
+/** Why a relationship's end cannot be read, with what the file gives there. */
+function badRef(field: 'source_ref' | 'target_ref', raw: Json | undefined): string {
+  const got = raw === undefined ? 'it is missing' : typeof raw === 'string' ? `got ${preview(raw)}` : `got ${describeType(raw)}`;
+  return `A relationship's ${field} must be the id of a STIX object, such as "malware--" followed by a UUID; ${got}.`;
+}
+
+/**
+ * A bundle whose objects are of both versions (2.1 ones carry spec_version, 2.0 ones do not: a 2.0 feed merged with
+ * a 2.1 one by hand) is valid in neither. Both are read (2.0 labels and 2.1 malware_types alike), and the reader is
+ * told, as the preview labels the file by its first object's version.
+ */
+function mixedVersions(objects: Json[]): string | undefined {
+  let v20 = 0;
+  let v21 = 0;
+  for (const o of objects) {
+    if (!isObject(o)) continue;
+    if (own(o, 'spec_version') === undefined) v20++;
+    else v21++;
+  }
+  if (!v20 || !v21) return undefined;
+  return `This bundle mixes STIX 2.0 objects (${v20}, without "spec_version") and STIX 2.1 objects (${v21}); both are read, each by its own version's properties.`;
 }
 
 /** A reference to a STIX object as the ids are kept: lower case (see pass 0). Anything but a string as it is. */

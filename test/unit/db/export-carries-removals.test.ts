@@ -105,6 +105,19 @@ describe('our STIX export carries what the reader removed', () => {
     expect(await dump(b, { ignoreMeta: ['dataVersion', 'imports'] })).toEqual(before);
   });
 
+  it('an import that fails at its last write deletes nothing and remembers nothing', async () => {
+    const { a, b, onBundled, onOwn } = await twoBrowsers('all');
+    await a.deleteClaim(onBundled.id, REMOVED);
+    await a.deleteClaim(onOwn.id, REMOVED);
+    await a.setOverride(onBundled.linkId, null, '', REMOVED);
+    const before = await dump(b);
+    b.bumpDataVersion = async () => {
+      throw new Error('disk full');
+    };
+    await expect(applyImport(b, parse(await stix(a, 'all', AGAIN)), AGAIN)).rejects.toThrow('disk full');
+    expect(await dump(b)).toBe(before);
+  });
+
   it("a file that is not our own export, or that names a claim that is not the reader's, deletes nothing", async () => {
     const { a, b, onBundled } = await twoBrowsers('all');
     await a.deleteClaim(onBundled.id, REMOVED);

@@ -84,9 +84,9 @@ describe('a MISP instance export of galaxy clusters', () => {
     bad[1]!.GalaxyCluster.uuid = 'not-a-uuid';
     const plan = detectAndParse(JSON.stringify(bad), 'bad.json');
     expect(plan.errors.map((e) => [e.path, e.field])).toEqual([['[1].GalaxyCluster', 'uuid']]);
-    expect(plan.errors[0]!.message).toMatch(/^bad\.json \[1\]\.GalaxyCluster \[uuid\]: Missing or invalid uuid\.$/);
+    expect(plan.errors[0]!.message).toMatch(/^bad\.json \[1\]\.GalaxyCluster \[uuid\]: A cluster needs a "uuid" that is a UUID \(such as "7cdff317-a673-4474-84ec-4f1754947823"\); got "not-a-uuid"\.$/);
     const repo = await freshRepo();
-    await expect(applyImport(repo, plan)).rejects.toThrow('Missing or invalid uuid');
+    await expect(applyImport(repo, plan)).rejects.toThrow('A cluster needs a "uuid" that is a UUID');
   });
 
   it('holding clusters of several galaxies, is refused with a clear error', () => {

@@ -85,6 +85,6 @@ describe('relationships pointing to objects missing from the file', () => {
     const preview = await previewImport(repo, plan);
     expect(preview.newEntities).toHaveLength(1);
     expect(preview.newLinks).toHaveLength(0);
-    expect(preview.warnings.map((w) => w.message)).toEqual([`stix:${missing} is neither in the file nor in the database; link skipped.`]);
+    expect(preview.warnings.map((w) => w.message)).toEqual([`The object ${missing} is neither in the file nor in the database; link skipped.`]);
   });
 });
