@@ -94,6 +94,15 @@ export function parseJsonText(text: string, file: string): { value: Json; errors
   return errors.length ? { errors } : { value, errors: [] };
 }
 
+/**
+ * A key of the file as its place is written in a message: as it is when it reads as a field name, else quoted,
+ * escaped and cut (preview). A key is any text the file holds: a thousand-character one, or one with a direction
+ * override, made every place below it as long or turned the rest of its table row around.
+ */
+function pathKey(key: string): string {
+  return /^[A-Za-z0-9_$@:-]{1,64}$/u.test(key) ? key : `[${preview(key, 40)}]`;
+}
+
 /** Walks a parsed tree iteratively; reports forbidden keys and excessive depth. */
 export function checkTree(root: Json, file: string, maxErrors = 20): ImportError[] {
   const errors: ImportError[] = [];
@@ -115,7 +124,7 @@ export function checkTree(root: Json, file: string, maxErrors = 20): ImportError
       }
     } else {
       for (const key of Object.keys(v)) {
-        const childPath = path ? `${path}.${key}` : key;
+        const childPath = path ? `${path}.${pathKey(key)}` : pathKey(key);
         if (FORBIDDEN_KEYS.has(key)) {
           report(new ImportError({ file, path: childPath, field: key, message: `Forbidden key "${key}" (possible prototype pollution); the file is rejected.` }));
           continue;

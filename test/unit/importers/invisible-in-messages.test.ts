@@ -35,3 +35,17 @@ describe('a name with an invisible character is refused with a message a reader 
     expect(refusal(long)).not.toMatch(INVISIBLE);
   });
 });
+
+describe('places in a file are written safely whatever its keys', () => {
+  it('a long key, or one with a direction override, is quoted, escaped and cut in the place of a problem below it', () => {
+    const long = 'k'.repeat(5000);
+    let inner: unknown = 1;
+    for (let i = 0; i < 70; i++) inner = { [i % 2 ? long : 'a\u202Eb']: inner };
+    const plan = detectAndParse(JSON.stringify({ type: 'bundle', objects: [inner] }), 'deep.json');
+    const place = plan.errors[0]!.path;
+    expect(plan.errors[0]!.reason).toBe('Nesting deeper than 64 levels.');
+    expect(place).toMatch(/^objects\[0\]\.\["k{40}…"\]\.\["a\\u202eb"\]\./u);
+    expect(place).not.toMatch(INVISIBLE);
+    expect(place.length).toBeLessThan(4000);
+  });
+});
