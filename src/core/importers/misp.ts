@@ -120,7 +120,7 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
     : { title: `MISP galaxy: ${galaxyName}`, publisher: 'MISP galaxy', url: `https://github.com/MISP/misp-galaxy/blob/main/clusters/${type}.json` };
 
   const values = own(json, 'values') as unknown[];
-  const seenUuids = new Set<string>();
+  const seenUuids = new Map<string, number>();
   const links = new Map<string, Link>();
   const claims = new Map<string, Claim>();
   const defaulted = new Set<string>();
@@ -137,11 +137,18 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
       return;
     }
     const uuid = uuidRaw.toLowerCase();
-    if (seenUuids.has(uuid)) {
-      c.warn(path, 'uuid', `Duplicate uuid ${uuid}; this value is skipped.`);
+    const first = seenUuids.get(uuid);
+    if (first !== undefined) {
+      // Which copy counts, and whether the two differ: a galaxy file edited by hand may hold an old and a new version.
+      const same = sameValue(values[first], value);
+      c.warn(
+        path,
+        'uuid',
+        `Duplicate uuid ${uuid}, already used by values[${first}]${same ? ' (an identical copy)' : ` with different content (there ${preview(String(own(values[first] as JsonObject, 'value') ?? ''), 40)}, here ${preview(String(own(value, 'value') ?? ''), 40)})`}: the first is read and this value is skipped.`,
+      );
       return;
     }
-    seenUuids.add(uuid);
+    seenUuids.set(uuid, i);
     const errorsBefore = plan.errors.length;
     const name = c.take(cleanName(own(value, 'value'), c.ctx(path, 'value')));
     if (name === undefined) return;
@@ -335,4 +342,11 @@ export function addBareNames(entities: Entity[]): void {
 function badUuid(what: string, field: string, raw: Json | undefined): string {
   const got = raw === undefined ? 'it is missing' : typeof raw === 'string' ? `got ${preview(raw)}` : `got ${describeType(raw)}`;
   return `${what} needs a "${field}" that is a UUID (such as "7cdff317-a673-4474-84ec-4f1754947823"); ${got}.`;
+}
+
+/** Two galaxy values that say the same thing, key order aside. */
+function sameValue(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])])) : v;
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
 }

@@ -67,3 +67,15 @@ describe('odd STIX bundles', () => {
     expect((await repo.pivots(quokkaA.id)).map((p) => p.entity.name)).toEqual([]);
   });
 });
+
+describe('odd MISP galaxy files', () => {
+  it('one uuid twice says which value is read and whether the two differ', () => {
+    const value = (name: string) => ({ value: name, uuid: '1A2B3C4D-0000-4000-8000-000000000001', meta: { synonyms: ['QT'] } });
+    const plan = detectAndParse(JSON.stringify({ type: 'threat-actor', name: 'T', values: [value('Quokka Team'), value('Quokka Team'), value('Quokka Crew')] }), 'g.json');
+    expect(plan.entities.map((e) => e.name)).toEqual(['Quokka Team']);
+    expect(plan.warnings.map((w) => [w.path, w.message])).toEqual([
+      ['values[1]', 'Duplicate uuid 1a2b3c4d-0000-4000-8000-000000000001, already used by values[0] (an identical copy): the first is read and this value is skipped.'],
+      ['values[2]', 'Duplicate uuid 1a2b3c4d-0000-4000-8000-000000000001, already used by values[0] with different content (there "Quokka Team", here "Quokka Crew"): the first is read and this value is skipped.'],
+    ]);
+  });
+});
