@@ -61,6 +61,18 @@ describe('our STIX export carries what the reader removed', () => {
     });
   }
 
+  it('re-imported into the browser it was made in, an export with removals changes nothing', async () => {
+    const { a, onBundled, onOwn } = await twoBrowsers('all');
+    await a.deleteClaim(onBundled.id, REMOVED);
+    await a.deleteClaim(onOwn.id, REMOVED);
+    await a.setOverride(onBundled.linkId, null, '', REMOVED);
+    const before = await dump(a, { ignoreMeta: ['imports'] });
+    const preview = await previewImport(a, parse(await stix(a, 'all', AGAIN)), AGAIN);
+    expect([preview.removedClaims, preview.updatedLinks, preview.newClaims, preview.conflicts]).toEqual([[], [], [], []]);
+    await applyImport(a, parse(await stix(a, 'all', AGAIN)), AGAIN);
+    expect(await dump(a, { ignoreMeta: ['imports'] })).toBe(before);
+  });
+
   it('B remembers the removals: the first export, imported again afterwards, does not bring them back', async () => {
     const { a, b, onBundled } = await twoBrowsers('all');
     const first = await stix(a, 'all', MOVED);
