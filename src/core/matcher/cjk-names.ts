@@ -128,13 +128,19 @@ export function createCjkSearch(compiled: CompiledCjkNames): CjkSearch {
   };
   const allowedAfter = (next: string | undefined, name: string) => next === undefined || !(KATAKANA.test(name[name.length - 1]!) && KATAKANA.test(next));
 
+  // The first characters of every name, for a native jump from one possible start to the next: a page in any other
+  // script is one regular-expression pass, not a walk of every character (all are outside ASCII, and no CJK character
+  // has a meaning inside a character class).
+  const firstsAt = new RegExp(`[${[...byFirst.keys()].join('')}]`, 'gu');
+
   function find(original: string): CjkHit[] {
     const s = searched(original);
     const text = s?.text ?? original;
     const hits: CjkHit[] = [];
-    for (let i = 0; i < text.length; i++) {
-      const candidates = byFirst.get(text[i]!);
-      if (!candidates) continue;
+    firstsAt.lastIndex = 0;
+    for (let m = firstsAt.exec(text); m; m = firstsAt.exec(text)) {
+      const i = m.index;
+      const candidates = byFirst.get(m[0])!;
       for (const ni of candidates) {
         const name = compiled.names[ni]!;
         if (!text.startsWith(name, i) || !allowedBefore(text[i - 1], name) || !allowedAfter(text[i + name.length], name)) continue;
@@ -142,16 +148,14 @@ export function createCjkSearch(compiled: CompiledCjkNames): CjkSearch {
         const start = s ? s.at[i]! : i;
         const originalEnd = s ? (end < s.at.length ? s.at[end]! : original.length) : end;
         hits.push({ start, end: originalEnd, alias: name, entity: compiled.entity[ni]! });
-        i = end - 1;
+        firstsAt.lastIndex = end;
         break;
       }
     }
     return hits;
   }
 
-  // One native pass over the text for the first characters of every name (all outside ASCII: nothing to escape but
-  // the class's own syntax, which no CJK character is).
-  const firsts = new RegExp(`[${[...byFirst.keys()].join('')}]`, 'u');
+  const firsts = new RegExp(firstsAt.source, 'u');
   return {
     mayHold: (text) => firsts.test(text) || (HALF_WIDTH.test(text) && find(text).length > 0),
     find,
@@ -173,8 +177,13 @@ export interface CjkMatchContext {
 export function withCjkMatches(search: CjkSearch, text: string, matches: Match[], ctx: CjkMatchContext): Match[] {
   const hits = search.find(text).filter((h) => !ctx.suppressed.has(ctx.suppressionKey(text.slice(h.start, h.end))));
   if (!hits.length || !ctx.context()) return matches;
-  // A span the trie matcher already holds stays its (none can overlap, those scripts being no part of its words).
-  const taken = (h: CjkHit) => matches.some((m) => m.start < h.end && h.start < m.end);
+  // A span the trie matcher already holds stays its (none should overlap, those scripts being no part of its words).
+  // Both lists are in text order: one pass over each, as a page may hold thousands of both.
+  let k = 0;
+  const taken = (h: CjkHit) => {
+    while (k < matches.length && matches[k]!.end <= h.start) k++;
+    return k < matches.length && matches[k]!.start < h.end;
+  };
   const added: Match[] = hits.filter((h) => !taken(h)).map((h) => ({
     start: h.start,
     end: h.end,
