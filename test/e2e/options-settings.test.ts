@@ -23,7 +23,7 @@ test('turning a site off in settings removes its highlights, at once and after a
 
     const options = await openOptions(context, extensionId, '#settings');
     await options.getByLabel('Site', { exact: true }).fill('http://127.0.0.1:1234/anything');
-    await options.getByRole('button', { name: 'Turn off on this site' }).click();
+    await options.getByRole('button', { name: 'Turn off on 127.0.0.1' }).click();
     await options.getByRole('list', { name: 'Highlighting is off on' }).getByText('127.0.0.1').waitFor();
     await options.screenshot({ path: 'out/options-settings.png', fullPage: true });
 
