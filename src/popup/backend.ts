@@ -48,6 +48,8 @@ export interface PopupBackend {
   search(query: string): Promise<SearchHit[]>;
   settings(): Promise<Settings>;
   toggleSite(url: string): Promise<Settings>;
+  /** Turns the global pause (set in the options page) off. */
+  resume(): Promise<Settings>;
   openOptions(): void;
   addClaim(claim: NewClaim): Promise<Claim>;
   updateClaim(id: string, patch: ClaimPatch): Promise<Claim>;
