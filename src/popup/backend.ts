@@ -26,6 +26,9 @@ export interface DeletedClaim {
 
 export type { ClaimPatch };
 
+/** Search results the popup lists for a query; `search` answers one more when more names match, so it can say so. */
+export const SEARCH_SHOWN = 12;
+
 export interface SearchHit {
   entity: Entity;
   /** The name or alias the query matched. */

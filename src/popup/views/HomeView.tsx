@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SpottedReport } from '../../core/protocol';
 import { isEnabledFor, siteOf, type Settings } from '../../core/settings';
 import { t } from '../../platform/i18n';
-import type { SearchHit, TabInfo } from '../backend';
+import { SEARCH_SHOWN, type SearchHit, type TabInfo } from '../backend';
 import { Icon } from '../components/Icon';
 import { SearchBox } from '../components/SearchBox';
 import { resultId, RESULTS_ID, SearchResults } from '../components/SearchResults';
@@ -54,7 +54,8 @@ export function HomeView(props: HomeViewProps) {
     void props.search(q).then((r) => n === latest.current && setHits(r));
   }, [query]);
 
-  const shown = query.trim() && hits?.length ? hits : undefined;
+  const listed = hits?.slice(0, SEARCH_SHOWN);
+  const shown = query.trim() && listed?.length ? listed : undefined;
   const active = shown && props.activeResult ? shown.findIndex((h) => h.entity.id === props.activeResult) : -1;
   const setActive = (i: number) => props.onActiveResult?.(shown?.[i]?.entity.id);
 
@@ -74,7 +75,7 @@ export function HomeView(props: HomeViewProps) {
         onPick={(i) => shown?.[i] && props.onOpen(shown[i].entity.id)}
       />
       {query.trim() ? (
-        <SearchResults query={query.trim()} hits={hits} active={active} onOpen={props.onOpen} onActive={setActive} />
+        <SearchResults query={query.trim()} hits={listed} more={(hits?.length ?? 0) > SEARCH_SHOWN} active={active} onOpen={props.onOpen} onActive={setActive} />
       ) : (
         <section class="on-page" aria-labelledby="on-page">
           <h2 id="on-page" class="section-title">
