@@ -92,6 +92,7 @@ const newBackend = () => ({
   spotted: async () => report,
   settings: async () => DEFAULT_SETTINGS,
   toggleSite: async () => DEFAULT_SETTINGS,
+  resume: async () => DEFAULT_SETTINGS,
   openOptions: () => undefined,
   rescan: async () => undefined,
 });

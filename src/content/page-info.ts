@@ -47,5 +47,6 @@ export function pageInfo(doc: Document, url: string): PageInfo {
     ...(published ? { published: published.slice(0, 10) } : {}),
     ...(author ? { author } : {}),
     ...(selection ? { selection } : {}),
+    ...(doc.contentType && doc.contentType !== 'text/html' ? { contentType: doc.contentType } : {}),
   };
 }

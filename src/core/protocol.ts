@@ -81,6 +81,11 @@ export interface PageInfo {
   author?: string;
   /** The reader's current selection as a W3C TextQuoteSelector, when there is one. */
   selection?: TextQuoteSelector;
+  /**
+   * The document's type where it is not HTML: "application/pdf" for a PDF in the browser's viewer, whose text the
+   * content script (running in the viewer's host page) cannot read, so the popup says so instead of "nothing found".
+   */
+  contentType?: string;
 }
 
 export interface BackgroundCalls {

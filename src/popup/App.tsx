@@ -7,7 +7,7 @@ import type { Entity } from '../core/model/entity';
 import type { Claim } from '../core/model/link';
 import type { LinkView } from '../core/db/repository';
 import type { PageInfo, SpottedReport } from '../core/protocol';
-import { DEFAULT_SETTINGS, siteOf, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, isEnabledFor, siteOf, type Settings } from '../core/settings';
 import { t } from '../platform/i18n';
 import type { PopupBackend, StoredDraft, TabInfo } from './backend';
 import { Notice, type NoticeData } from './components/Notice';
@@ -45,7 +45,15 @@ function keptDraft(stored: StoredDraft | undefined, page: PageInfo | undefined):
 }
 
 const SPOTTED_POLL_MS = 200;
-const SPOTTED_POLL_FOR_MS = 6000;
+/** A long page (a 5 MB report) takes seconds to read: after the first seconds the popup asks less often, and gives up after a minute. */
+const SPOTTED_FAST_FOR_MS = 6000;
+const SPOTTED_SLOW_POLL_MS = 1000;
+const SPOTTED_POLL_FOR_MS = 60_000;
+/**
+ * After the reader turns highlighting on from the popup, the page's answer may still be the one from before the change
+ * (nothing, the site being off) until its script has the new setting: such an answer is not taken for this long.
+ */
+const SPOTTED_RESTART_MS = 1500;
 
 export function App({ backend, initialEntity }: AppProps) {
   const [stack, setStack] = useState<Entry[]>(() => [{ route: { name: 'home' } }, ...(initialEntity ? [{ route: { name: 'entity', id: initialEntity } as Route }] : [])]);
@@ -60,6 +68,35 @@ export function App({ backend, initialEntity }: AppProps) {
   const popped = useRef<string | undefined>(undefined);
   const top = stack[stack.length - 1]!;
   const scale = settings?.scale ?? DEFAULT_SETTINGS.scale;
+
+  /**
+   * Asks the tab's content script for what it spotted until its scan is done. `restarted`: highlighting was just
+   * turned on here, so a finished, empty answer is not believed at once (see SPOTTED_RESTART_MS). A newer call, or the
+   * popup closing, ends an older one.
+   */
+  const watch = useRef(0);
+  const followReport = async (tabId: number, restarted = false) => {
+    const n = ++watch.current;
+    const start = Date.now();
+    for (;;) {
+      const r = await backend.spotted(tabId);
+      if (n !== watch.current) return;
+      const elapsed = Date.now() - start;
+      const stale = restarted && !!r?.done && r.matches.length === 0 && elapsed < SPOTTED_RESTART_MS;
+      if (!stale) setReport(r);
+      if (!r || (r.done && !stale) || elapsed > SPOTTED_POLL_FOR_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, elapsed < SPOTTED_FAST_FOR_MS ? SPOTTED_POLL_MS : SPOTTED_SLOW_POLL_MS));
+    }
+  };
+  /** Settings the popup changed: when they turn highlighting on for this tab, the page is read again, so follow it. */
+  const settingsChanged = (next: Settings) => {
+    const wasOn = settings && tab?.url ? isEnabledFor(settings, tab.url) : true;
+    setSettings(next);
+    if (tab?.id !== undefined && tab.url && !wasOn && isEnabledFor(next, tab.url)) {
+      setReport(undefined);
+      void followReport(tab.id, true);
+    }
+  };
 
   const loadFailures = useRef(0);
   // Settings that could not be read leave the home view without its site switch: say so, and offer to try again.
@@ -105,17 +142,11 @@ export function App({ backend, initialEntity }: AppProps) {
       }
       if (info.id === undefined) return setReport(null);
       // The content script may still be reading a long page: ask again until it is done.
-      const until = Date.now() + SPOTTED_POLL_FOR_MS;
-      for (;;) {
-        const r = await backend.spotted(info.id);
-        if (!live) return;
-        setReport(r);
-        if (!r || r.done || Date.now() > until) return;
-        await new Promise((resolve) => setTimeout(resolve, SPOTTED_POLL_MS));
-      }
+      await followReport(info.id);
     })();
     return () => {
       live = false;
+      watch.current++;
     };
   }, [backend]);
 
@@ -325,8 +356,9 @@ export function App({ backend, initialEntity }: AppProps) {
           const url = tab?.url;
           if (!url) return;
           // On failure the switch shows the stored setting again, and the reader is told it did not change.
-          backend.toggleSite(url).then(setSettings, () => setNotice({ text: t('popupSiteToggleFailed', siteOf(url) || url), error: true }));
+          backend.toggleSite(url).then(settingsChanged, () => setNotice({ text: t('popupSiteToggleFailed', siteOf(url) || url), error: true }));
         }}
+        onResume={() => backend.resume().then(settingsChanged, () => setNotice({ text: t('popupResumeFailed'), error: true }))}
       />
     );
   }

@@ -26,6 +26,9 @@ export interface DeletedClaim {
 
 export type { ClaimPatch };
 
+/** Search results the popup lists for a query; `search` answers one more when more names match, so it can say so. */
+export const SEARCH_SHOWN = 12;
+
 export interface SearchHit {
   entity: Entity;
   /** The name or alias the query matched. */
@@ -48,6 +51,8 @@ export interface PopupBackend {
   search(query: string): Promise<SearchHit[]>;
   settings(): Promise<Settings>;
   toggleSite(url: string): Promise<Settings>;
+  /** Turns the global pause (set in the options page) off. */
+  resume(): Promise<Settings>;
   openOptions(): void;
   addClaim(claim: NewClaim): Promise<Claim>;
   updateClaim(id: string, patch: ClaimPatch): Promise<Claim>;

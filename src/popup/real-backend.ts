@@ -45,6 +45,7 @@ export function realBackend(): PopupBackend {
     },
     settings: loadSettings,
     toggleSite: (url) => updateSettings((s) => toggleSite(s, url)),
+    resume: () => updateSettings((s) => ({ ...s, paused: false })),
     openOptions: () => void browser.runtime.openOptionsPage(),
     // storage.local, like every other piece of ActorLens data: it stays on this device, and is removed once the claim
     // is saved or the reader cancels it.

@@ -3,7 +3,7 @@
  * (scripts/bench-popup.ts) runs the very same queries in Node on fake-indexeddb.
  */
 import type { Repository } from '../core/db/repository';
-import type { PopupBackend } from './backend';
+import { SEARCH_SHOWN, type PopupBackend } from './backend';
 import { buildWordIndex, searchWords } from './lib/word-search';
 
 type DbPart = Pick<PopupBackend, 'entity' | 'links' | 'pivots' | 'search' | 'addClaim' | 'updateClaim' | 'deleteClaim' | 'restoreClaim' | 'addEntity'>;
@@ -14,7 +14,8 @@ export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Pr
     await ready;
     return run();
   };
-  const LIMIT = 12;
+  // One more than the popup shows, so it can say that more names match.
+  const LIMIT = SEARCH_SHOWN + 1;
   return {
     entity: (id) => after(() => repo.entity(id)),
     links: (id) => after(() => repo.linksOf(id)),

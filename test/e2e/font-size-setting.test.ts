@@ -39,6 +39,9 @@ test('with a very large default font the popup is larger and still fits its widt
   const popup = await openPopup(browser.context, browser.extensionId, await tabIdOf(browser.worker, article));
   await popup.locator('.spotted').waitFor();
   assert.equal(await popup.evaluate(() => getComputedStyle(document.body).fontSize), '21px', 'body text 14 px × 1.5');
+  // The browser sizes the toolbar popup by the body's own width (up to 800 px); in the 400 px test page the body
+  // would reflow to 400, so it is measured with room to spare.
+  await popup.setViewportSize({ width: 800, height: 600 });
   const width = await popup.evaluate(() => document.body.getBoundingClientRect().width);
   assert.equal(width, 600, 'the popup grows with its text (400 px × 1.5)');
   // The browser makes the popup as wide as its body.

@@ -141,13 +141,22 @@ export async function openPopup(context: BrowserContext, extensionId: string, ta
 /**
  * The popup at a browser zoom level (Chrome: View → Zoom, per origin): the browser zooms the popup's page and makes
  * the popup window as large as the zoomed body, up to 800 × 600 px. The page is zoomed with chrome.tabs.setZoom and
- * its window sized so: at 200 % the popup is still 400 CSS px wide (its body), and 300 CSS px high.
+ * its window sized so: at 200 % the popup is still 400 CSS px wide (its body), and 300 CSS px high; at 250 % it is
+ * 800 device px, 320 CSS px wide, and the body reflows to that width.
  */
 export async function zoomPopup(worker: Worker, popup: Page, zoom: number): Promise<void> {
   const id = await tabIdOf(worker, popup);
   await worker.evaluate(async ([tab, z]) => chrome.tabs.setZoom(tab, z), [id, zoom] as const);
   await popup.waitForFunction((z) => Math.abs(devicePixelRatio - z) < 0.01, zoom);
-  const body = await popup.evaluate(() => document.body.getBoundingClientRect().width);
+  // The browser sizes the popup by the body's own width: its max-width (the page's width, which makes it reflow in a
+  // narrower window) does not count there.
+  const body = await popup.evaluate(() => {
+    const { maxWidth } = document.body.style;
+    document.body.style.maxWidth = 'none';
+    const width = document.body.getBoundingClientRect().width;
+    document.body.style.maxWidth = maxWidth;
+    return width;
+  });
   await popup.setViewportSize({ width: Math.min(800, Math.round(body * zoom)), height: 600 });
   await popup.waitForFunction((w) => Math.abs(innerWidth - w) < 1, Math.min(800 / zoom, body));
 }
@@ -191,6 +200,30 @@ export function layoutProblems(popup: Page): Promise<string[]> {
         if (x > 1 && y > 2) problems.push(`text over text: "${a.node.data.trim().slice(0, 40)}" and "${b.node.data.trim().slice(0, 40)}"`);
       }
     return problems;
+  });
+}
+
+/**
+ * Ordinary words the layout split over two lines ("Highli / ght"): a box squeezed narrower than a word. Text with a
+ * token over 20 characters (an address, an alias without spaces) is left out: it has to break somewhere.
+ */
+export function wordsSplitOverLines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const split: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const parent = node.parentElement;
+      if (!parent || parent.closest('.sr-only, input, textarea, select, svg') || parent.getClientRects().length === 0) continue;
+      if (node.data.split(/\s+/).some((token) => token.length > 20)) continue;
+      for (const m of node.data.matchAll(/\p{L}{3,20}/gu)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) split.push(`"${m[0]}" in "${node.data.trim().slice(0, 40)}"`);
+      }
+    }
+    return split;
   });
 }
 

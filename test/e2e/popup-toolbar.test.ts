@@ -35,6 +35,11 @@ test('the toolbar popup lists who is on the active tab', async () => {
     const names = await popup.$$eval('.spotted .name', (els) => els.map((e) => e.textContent));
     for (const name of ['Lazarus Group', 'TrickBot', 'TA505', 'Dridex']) assert.ok(names.includes(name), `${name} listed (got ${names.join(', ')})`);
     assert.match((await popup.$eval('.switch', (e) => e.textContent)) ?? '', /Highlight on 127\.0\.0\.1/);
+    // The browser sizes the popup by the body's own 25rem: its max-width (the page's width, so that it reflows in a
+    // narrower window) must not make it collapse. (Headless Chromium makes this popup 430 px wide, with or without it.)
+    const [inner, body, scroll] = await popup.evaluate(() => [innerWidth, document.body.getBoundingClientRect().width, document.documentElement.scrollWidth] as const);
+    assert.equal(body, 400, 'the body keeps its 25rem');
+    assert.ok(inner >= 400 && scroll <= inner, `the popup (${inner} px) holds it without scrolling sideways (${scroll} px)`);
     await popup.screenshot({ path: 'out/popup-toolbar.png' });
   } finally {
     await browser.close();

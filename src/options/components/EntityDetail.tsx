@@ -117,7 +117,11 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
           </ul>
         </>
       )}
-      {entity.description && <p class="description">{entity.description}</p>}
+      {entity.description && (
+        <p class="description" dir="auto">
+          {entity.description}
+        </p>
+      )}
       {history && seen && (
         <section aria-labelledby="seen-title">
           <h4 id="seen-title">{t('optSeenTitle')}</h4>

@@ -19,7 +19,11 @@ export function HistorySettings({ settings, update, dataVersion }: Props) {
     <fieldset class="card">
       <legend>{t('optHistoryTitle')}</legend>
       <label class="check">
-        <input type="checkbox" checked={settings.history} onChange={(e) => update((s) => ({ ...s, history: e.currentTarget.checked }))} />
+        <input type="checkbox" checked={settings.history} onChange={(e) => {
+            // Read now: `update` runs the change after the event, when its currentTarget is null.
+            const on = e.currentTarget.checked;
+            update((s) => ({ ...s, history: on }));
+          }} />
         {t('optHistoryOptIn')}
       </label>
       <p class="muted small">{t('optHistoryHelp')}</p>

@@ -14,17 +14,20 @@ export interface SettingsPanelProps {
 }
 
 export function SettingsPanel({ settings, update, dataVersion }: SettingsPanelProps) {
+  // The box's state is read while its event is dispatched: `update` runs the change later (after reading the stored
+  // settings), when the event's currentTarget is null, and reading it there threw, so the change was never saved.
+  const setFlag = (flag: 'paused' | 'possibleActors', on: boolean) => update((s) => ({ ...s, [flag]: on }));
   return (
     <section class="panel" aria-labelledby="settings-title">
       <h2 id="settings-title" tabIndex={-1}>{t('optSettingsTitle')}</h2>
       <fieldset class="card">
         <legend>{t('optGeneral')}</legend>
         <label class="check">
-          <input type="checkbox" checked={settings.paused} onChange={(e) => update((s) => ({ ...s, paused: e.currentTarget.checked }))} />
+          <input type="checkbox" checked={settings.paused} onChange={(e) => setFlag('paused', e.currentTarget.checked)} />
           {t('optPaused')}
         </label>
         <label class="check">
-          <input type="checkbox" checked={settings.possibleActors} onChange={(e) => update((s) => ({ ...s, possibleActors: e.currentTarget.checked }))} />
+          <input type="checkbox" checked={settings.possibleActors} onChange={(e) => setFlag('possibleActors', e.currentTarget.checked)} />
           {t('optPossibleActors')}
         </label>
         <p class="muted small">{t('optPossibleActorsHelp')}</p>

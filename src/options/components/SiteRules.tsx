@@ -15,6 +15,7 @@ export function normaliseSite(input: string): string {
 export function SiteRules({ settings, update }: Props) {
   const [site, setSite] = useState('');
   const [problem, setProblem] = useState('');
+  const typed = normaliseSite(site);
   const add = (e: Event) => {
     e.preventDefault();
     const value = normaliseSite(site);
@@ -40,12 +41,14 @@ export function SiteRules({ settings, update }: Props) {
         </label>
       </div>
       <form class="row" onSubmit={add}>
-        <label for="site-input" class="visually-hidden">
+        <label for="site-input">
           {t('optSiteAddLabel')}
         </label>
         <input id="site-input" type="text" placeholder="example.com" value={site} onInput={(e) => setSite(e.currentTarget.value)} />
+        {/* The button names the site it will list (as listed: "https://www.example.com/x" is example.com), not the
+            site of any page the reader has open. */}
         <button type="submit" class="button" disabled={!site.trim()}>
-          {settings.siteMode === 'only' ? t('optSiteAddOn') : t('optSiteAddOff')}
+          {settings.siteMode === 'only' ? (typed ? t('optSiteAddOn', typed) : t('optSiteAddOnTyped')) : typed ? t('optSiteAddOff', typed) : t('optSiteAddOffTyped')}
         </button>
       </form>
       {problem && (

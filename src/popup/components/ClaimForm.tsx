@@ -10,7 +10,7 @@ import type { Settings } from '../../core/settings';
 import { t, type MessageKey } from '../../platform/i18n';
 import type { SearchHit } from '../backend';
 import { validateDraft, type ClaimDraft, type DraftErrors, type DraftField } from '../lib/claim-draft';
-import { confidenceWord, relationLabel, reliabilityText } from '../lib/format';
+import { confidenceWord, relationLabel, reliabilityText, writingDirection } from '../lib/format';
 import { EntityPicker, type PickerOption } from './EntityPicker';
 import { Icon } from './Icon';
 
@@ -169,7 +169,7 @@ export function ClaimForm({ mode, initial, suggestions, search, scale, onSubmit,
           <span class="label">{t('popupClaimQuote')}</span>
           {draft.quote ? (
             <>
-              <blockquote class={`quote${draft.useQuote ? '' : ' dropped'}`}>
+              <blockquote class={`quote${draft.useQuote ? '' : ' dropped'}`} dir={writingDirection(draft.quote.exact)}>
                 <p>{draft.quote.exact}</p>
               </blockquote>
               <label class="check">

@@ -2,7 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Entity } from '../../core/model/entity';
 import { t, type MessageKey } from '../../platform/i18n';
-import { countryName, formatDate, shownAliases } from '../lib/format';
+import { countryName, formatDate, shownAliases, textStart } from '../lib/format';
 import { KindDot } from './KindDot';
 
 /** Names shown before "Show all": a much-tracked actor has dozens (Lazarus Group: 36 with the public feeds), which
@@ -11,15 +11,12 @@ export const ALIASES_SHOWN = 12;
 
 /** Characters of the description shown before "Show the whole description" (about six lines in the 400 px popup): a
  * feed's description can run to thousands (MISP's are often whole paragraphs), and in full it pushed the links, what
- * the popup is for, screens down. Cut in the text rather than by a CSS line clamp, so no hidden lines lie under the
- * links and a screen reader reads what is shown. */
+ * the popup is for, screens down. */
 export const DESCRIPTION_SHOWN = 320;
 
 /** The description's start, cut at a word, or undefined when cutting would hide too little to be worth a button. */
 export function descriptionStart(text: string): string | undefined {
-  if (text.length <= DESCRIPTION_SHOWN + 80) return undefined;
-  const space = text.lastIndexOf(' ', DESCRIPTION_SHOWN);
-  return `${text.slice(0, space > DESCRIPTION_SHOWN / 2 ? space : DESCRIPTION_SHOWN).replace(/[\s,;:.]+$/u, '')}…`;
+  return textStart(text, DESCRIPTION_SHOWN);
 }
 
 export function EntityHeader({ entity }: { entity: Entity }) {
@@ -88,7 +85,7 @@ export function EntityHeader({ entity }: { entity: Entity }) {
         )}
       </dl>
       {entity.description && (
-        <p ref={description} id="entity-description" class="description" tabIndex={-1}>
+        <p ref={description} id="entity-description" class="description" tabIndex={-1} dir="auto">
           {start ?? entity.description}
         </p>
       )}

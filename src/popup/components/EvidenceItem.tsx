@@ -1,10 +1,11 @@
 /** One source behind a link: publisher, date, title (opens in a new tab), reliability, stance, quoted passage. */
+import { useRef, useState } from 'preact/hooks';
 import type { Claim } from '../../core/model/link';
 import { USER_ORIGIN } from '../../core/db/repository';
 import { t, type MessageKey } from '../../platform/i18n';
 import { ConfidenceMeter } from '../../ui/ConfidenceMeter';
 import type { Settings } from '../../core/settings';
-import { confidenceWord, formatDate, reliabilityText } from '../lib/format';
+import { confidenceWord, formatDate, reliabilityText, textStart, writingDirection } from '../lib/format';
 import { Icon } from './Icon';
 
 export interface EvidenceItemProps {
@@ -14,25 +15,41 @@ export interface EvidenceItemProps {
   onDelete?: ((claim: Claim) => void) | undefined;
 }
 
+/**
+ * Characters of a quoted passage shown before "Show the whole passage" (about five lines): a link with several sources
+ * quoting whole paragraphs ran to screens, the next source and the next link far below.
+ */
+export const QUOTE_SHOWN = 280;
+
 export function EvidenceItem({ claim, scale, onEdit, onDelete }: EvidenceItemProps) {
   const { source } = claim;
   const mine = claim.origin === USER_ORIGIN;
+  const [wholeQuote, setWholeQuote] = useState(false);
+  const quote = useRef<HTMLQuoteElement>(null);
+  const quoteStart = claim.quote && !wholeQuote ? textStart(claim.quote.exact, QUOTE_SHOWN) : undefined;
+  const quoteId = `quote-${claim.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
     <li class={`evidence stance-${claim.stance}${mine ? ' mine' : ''}`} data-claim={claim.id}>
       <div class="evidence-meta">
         <span class={`stance-badge stance-${claim.stance}`}>{t(`stance_${claim.stance}` as MessageKey)}</span>
-        {source.publisher && <span class="publisher">{source.publisher}</span>}
+        {source.publisher && (
+          <span class="publisher" dir="auto">
+            {source.publisher}
+          </span>
+        )}
         {source.date && <time dateTime={source.date}>{formatDate(source.date)}</time>}
         {mine && <span class="mine-badge">{t('popupYourClaim')}</span>}
       </div>
       {source.url ? (
-        <a class="evidence-title" href={source.url} target="_blank" rel="noreferrer noopener">
+        <a class="evidence-title" href={source.url} target="_blank" rel="noreferrer noopener" dir="auto">
           {source.title || source.url}
           <Icon name="external" size={12} />
           <span class="sr-only"> {t('popupOpensNewTab')}</span>
         </a>
       ) : (
-        <span class="evidence-title">{source.title}</span>
+        <span class="evidence-title" dir="auto">
+          {source.title}
+        </span>
       )}
       <div class="evidence-facts">
         <span class="reliability" title={t('popupReliabilityHint')}>
@@ -51,10 +68,25 @@ export function EvidenceItem({ claim, scale, onEdit, onDelete }: EvidenceItemPro
           </span>
         )}
       </div>
+      {/* A passage in Arabic or Hebrew reads right to left, its Latin names in place. */}
       {claim.quote && (
-        <blockquote class="quote">
-          <p>{claim.quote.exact}</p>
+        <blockquote class="quote" dir={writingDirection(claim.quote.exact)} id={quoteId} ref={quote} tabIndex={-1}>
+          <p>{quoteStart ?? claim.quote.exact}</p>
         </blockquote>
+      )}
+      {quoteStart && (
+        <button
+          type="button"
+          class="text-button show-more"
+          aria-controls={quoteId}
+          onClick={() => {
+            setWholeQuote(true);
+            // The button goes away: focus the passage it completed rather than the page.
+            requestAnimationFrame(() => quote.current?.focus());
+          }}
+        >
+          {t('popupShowWholeQuote')}
+        </button>
       )}
       {mine && (onEdit || onDelete) && (
         <div class="evidence-actions">

@@ -49,16 +49,23 @@ export function LinkRow({ view, entityName, open, scale, onToggle, onOpenEntity,
         <span class={`status-badge status-${derived.status}`} title={t(`status_${derived.status}` as MessageKey)}>
           {t(`popupStatus_${derived.status}` as MessageKey)}
         </span>
-        <ConfidenceMeter value={derived.confidence} word={confidenceWord} scale={scale} />
-        <span class="sources-count">
-          {counted(claims.length, 'popupSourceCountOne', 'popupSourceCount')}
-          {derived.refuting > 0 && <span class="refuting-count"> · {t('popupRefutingCount', String(derived.refuting))}</span>}
+        {/* One line where both fit; else the sources go under the confidence (side by side they ran into each other). */}
+        <span class="link-facts">
+          <ConfidenceMeter value={derived.confidence} word={confidenceWord} scale={scale} />
+          <span class="sources-count">
+            {counted(claims.length, 'popupSourceCountOne', 'popupSourceCount')}
+            {derived.refuting > 0 && <span class="refuting-count"> · {t('popupRefutingCount', String(derived.refuting))}</span>}
+          </span>
         </span>
         <Icon name="chevron" size={14} />
       </button>
       {open && (
         <div class="evidence-panel" id={panelId}>
-          {link.note && <p class="link-note">{link.note}</p>}
+          {link.note && (
+            <p class="link-note" dir="auto">
+              {link.note}
+            </p>
+          )}
           {derived.overridden && link.override && <p class="link-note override">{t('popupOverridden', link.override.reason || '—')}</p>}
           <h4 class="sr-only">{t('popupSources')}</h4>
           {claims.length ? (

@@ -13,6 +13,8 @@ export const resultId = (i: number) => `search-result-${i}`;
 export interface SearchResultsProps {
   query: string;
   hits: SearchHit[] | undefined;
+  /** More names match than are listed. */
+  more?: boolean;
   /** Index of the active option (-1: none). */
   active?: number;
   onOpen: (id: string) => void;
@@ -20,7 +22,7 @@ export interface SearchResultsProps {
   onActive?: (index: number) => void;
 }
 
-export function SearchResults({ query, hits, active = -1, onOpen, onActive }: SearchResultsProps) {
+export function SearchResults({ query, hits, more, active = -1, onOpen, onActive }: SearchResultsProps) {
   useEffect(() => {
     if (active < 0) return;
     const el = document.getElementById(resultId(active));
@@ -57,6 +59,8 @@ export function SearchResults({ query, hits, active = -1, onOpen, onActive }: Se
           </li>
         ))}
       </ul>
+      {/* With the public feeds, "bear" matches dozens: the list stopped at twelve without a word, Fancy Bear not in it. */}
+      {more && <p class="hint pad">{t('popupMoreResults', String(hits.length))}</p>}
     </section>
   );
 }

@@ -75,3 +75,24 @@ export function shownAliases(entity: Pick<Entity, 'name' | 'aliases'>): Alias[] 
   }
   return [...byKey.values()];
 }
+
+/**
+ * The start of a long text (a feed's description, a quoted passage), cut at a word near `shown` characters, or
+ * undefined when cutting would hide too little to be worth a button. Cut in the text rather than by a CSS line clamp,
+ * so no hidden lines lie under what follows and a screen reader reads what is shown.
+ */
+export function textStart(text: string, shown: number): string | undefined {
+  if (text.length <= shown + 80) return undefined;
+  const space = text.lastIndexOf(' ', shown);
+  return `${text.slice(0, space > shown / 2 ? space : shown).replace(/[\s,;:.]+$/u, '')}…`;
+}
+
+/**
+ * The direction a text reads in, by its first strong letter (as dir="auto" decides): Hebrew, Arabic, Syriac, Thaana,
+ * N'Ko and their presentation forms read right to left. Set as the element's dir, it also lets CSS style such text
+ * (the build rewrites :dir() into a list of :lang() tests, which a passage in a page of another language never passes).
+ */
+export function writingDirection(text: string): 'rtl' | 'ltr' {
+  const strong = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|\p{L}/u.exec(text);
+  return strong && /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/u.test(strong[0]) ? 'rtl' : 'ltr';
+}

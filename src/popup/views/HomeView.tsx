@@ -3,9 +3,9 @@ import type { ComponentChildren } from 'preact';
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SpottedReport } from '../../core/protocol';
-import type { Settings } from '../../core/settings';
+import { isEnabledFor, siteOf, type Settings } from '../../core/settings';
 import { t } from '../../platform/i18n';
-import type { SearchHit, TabInfo } from '../backend';
+import { SEARCH_SHOWN, type SearchHit, type TabInfo } from '../backend';
 import { Icon } from '../components/Icon';
 import { SearchBox } from '../components/SearchBox';
 import { resultId, RESULTS_ID, SearchResults } from '../components/SearchResults';
@@ -30,6 +30,8 @@ export interface HomeViewProps {
   onAdd?: (name: string) => void;
   onRecord: () => void;
   onToggleSite: () => void;
+  /** Turns the global pause off. */
+  onResume?: () => void;
   onOptions: () => void;
   /** Status line (saved, deleted + undo), shown under the header. */
   banner?: ComponentChildren;
@@ -52,7 +54,8 @@ export function HomeView(props: HomeViewProps) {
     void props.search(q).then((r) => n === latest.current && setHits(r));
   }, [query]);
 
-  const shown = query.trim() && hits?.length ? hits : undefined;
+  const listed = hits?.slice(0, SEARCH_SHOWN);
+  const shown = query.trim() && listed?.length ? listed : undefined;
   const active = shown && props.activeResult ? shown.findIndex((h) => h.entity.id === props.activeResult) : -1;
   const setActive = (i: number) => props.onActiveResult?.(shown?.[i]?.entity.id);
 
@@ -72,13 +75,23 @@ export function HomeView(props: HomeViewProps) {
         onPick={(i) => shown?.[i] && props.onOpen(shown[i].entity.id)}
       />
       {query.trim() ? (
-        <SearchResults query={query.trim()} hits={hits} active={active} onOpen={props.onOpen} onActive={setActive} />
+        <SearchResults query={query.trim()} hits={listed} more={(hits?.length ?? 0) > SEARCH_SHOWN} active={active} onOpen={props.onOpen} onActive={setActive} />
       ) : (
         <section class="on-page" aria-labelledby="on-page">
           <h2 id="on-page" class="section-title">
             {t('popupOnThisPage')}
           </h2>
-          <OnPage report={report} onOpen={props.onOpen} onAdd={props.onAdd} onSearch={() => searchRef.current?.focus()} expanded={props.expanded} onExpand={props.onExpand} />
+          <OnPage
+            report={report}
+            off={offReason(settings, tab?.url)}
+            pdf={tab?.page?.contentType === 'application/pdf'}
+            onOpen={props.onOpen}
+            onAdd={props.onAdd}
+            onSearch={() => searchRef.current?.focus()}
+            onResume={props.onResume}
+            expanded={props.expanded}
+            onExpand={props.onExpand}
+          />
           {tab?.page && (
             <div class="record-cta">
               <button type="button" class="button primary wide" onClick={props.onRecord}>
@@ -99,14 +112,58 @@ export function HomeView(props: HomeViewProps) {
   );
 }
 
-function OnPage({ report, onOpen, onAdd, onSearch, expanded, onExpand }: { report: SpottedReport | null | undefined; onOpen: (id: string) => void; onAdd?: ((name: string) => void) | undefined; onSearch: () => void; expanded?: ReadonlySet<string> | undefined; onExpand?: ((kind: string) => void) | undefined }) {
+/** Why ActorLens does not read the tab's page, when the reader turned it off: everywhere, or on this site. */
+type Off = { paused: true } | { site: string } | undefined;
+function offReason(settings: Settings | undefined, url: string | undefined): Off {
+  if (!settings || !url) return undefined;
+  if (settings.paused) return { paused: true };
+  return isEnabledFor(settings, url) ? undefined : { site: siteOf(url) || url };
+}
+
+interface OnPageProps {
+  report: SpottedReport | null | undefined;
+  off: Off;
+  pdf: boolean;
+  onOpen: (id: string) => void;
+  onAdd?: ((name: string) => void) | undefined;
+  onSearch: () => void;
+  onResume?: (() => void) | undefined;
+  expanded?: ReadonlySet<string> | undefined;
+  onExpand?: ((kind: string) => void) | undefined;
+}
+
+function OnPage({ report, off, pdf, onOpen, onAdd, onSearch, onResume, expanded, onExpand }: OnPageProps) {
+  // Turned off, the page is not read: "nothing on this page" would be false (its names are simply not looked for).
+  if (off && report !== null) {
+    return (
+      <div class="empty off">
+        <p>{'paused' in off ? t('popupPaused') : t('popupSiteOff', off.site)}</p>
+        {'paused' in off && onResume && (
+          <button type="button" class="button secondary" onClick={onResume}>
+            {t('popupResume')}
+          </button>
+        )}
+      </div>
+    );
+  }
   if (report === undefined) return <p class="muted pad" role="status">{t('popupScanning')}</p>;
   const groups = report ? groupSpotted(report) : [];
-  if (groups.length) return <SpottedList groups={groups} onOpen={onOpen} onAdd={onAdd} expanded={expanded} onExpand={onExpand} />;
+  if (groups.length) {
+    return (
+      <>
+        {!report?.done && (
+          <p class="muted pad" role="status">
+            {t('popupStillReading')}
+          </p>
+        )}
+        <SpottedList groups={groups} onOpen={onOpen} onAdd={onAdd} expanded={expanded} onExpand={onExpand} />
+      </>
+    );
+  }
   if (report && !report.done) return <p class="muted pad" role="status">{t('popupScanning')}</p>;
   return (
     <div class="empty">
-      <p>{report === null ? t('popupNoAccess') : t('popupNothingSpotted')}</p>
+      <p>{report === null ? t('popupNoAccess') : pdf ? t('popupPdf') : t('popupNothingSpotted')}</p>
       <button type="button" class="button secondary" onClick={onSearch}>
         <Icon name="search" />
         {t('popupSearchInstead')}

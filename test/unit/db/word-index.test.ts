@@ -14,6 +14,7 @@ import { detectAndParse } from '../../../src/core/importers/index';
 import { allNames } from '../../../src/core/model/entity';
 import { buildWordIndex, searchWords } from '../../../src/popup/lib/word-search';
 import { repositoryBackend } from '../../../src/popup/repo-backend';
+import { SEARCH_SHOWN } from '../../../src/popup/backend';
 import { fixture, freshRepo } from '../importers/helpers';
 
 const parse = (name: string) => detectAndParse(fixture(name), name);
@@ -43,7 +44,8 @@ async function expectIndexRight(repo: Repository) {
 
 /** The popup's search as it was before the word index: every row read, filtered by its keys. */
 async function searchByScan(repo: Repository, q: string) {
-  const LIMIT = 12;
+  // What the popup's backend asks for: one more than it lists, to say that more names match.
+  const LIMIT = SEARCH_SHOWN + 1;
   const hits = await repo.search(q, LIMIT);
   if (hits.length >= LIMIT) return hits;
   const key = nameKey(q);

@@ -31,7 +31,11 @@ describe('options settings', () => {
   it('adds and removes sites where highlighting is off, and switches to on-only mode', async () => {
     const backend = await open();
     const site = field<HTMLInputElement>('Site')!;
+    // The button names the site it acts on, as it will be listed: the one typed, not a page's.
+    expect(button('Turn off on the site typed')?.disabled).toBe(true);
     await type(site, 'https://www.Example.com/some/page');
+    await waitFor(() => button('Turn off on example.com'));
+    expect(button('Turn off on example.com')!.disabled).toBe(false);
     await submit(site.form);
     expect(backend.settings().sites).toEqual(['example.com']);
     await waitFor(() => $('.chips')?.textContent?.includes('example.com'));
@@ -39,7 +43,10 @@ describe('options settings', () => {
 
     await toggle(checkbox('Highlight only on the sites listed'));
     expect(backend.settings().siteMode).toBe('only');
-    await waitFor(() => button('Turn on on this site'));
+    await waitFor(() => button('Turn on on the site typed'));
+    await type(site, 'intel.example.org');
+    await waitFor(() => button('Turn on on intel.example.org'));
+    await type(site, '');
     expect($('h3.small-heading')!.textContent).toBe('Highlighting is on only on');
 
     await click(button('Remove example.com'));

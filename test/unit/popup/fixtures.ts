@@ -111,7 +111,8 @@ export function fakeBackend(opts: FakeOptions = {}) {
       }),
     ),
     settings: vi.fn(async () => settings),
-    toggleSite: vi.fn(async () => (settings = { ...settings, sites: [...settings.sites, 'ledger.example'] })),
+    toggleSite: vi.fn(async () => (settings = { ...settings, sites: settings.sites.includes('ledger.example') ? settings.sites.filter((s) => s !== 'ledger.example') : [...settings.sites, 'ledger.example'] })),
+    resume: vi.fn(async () => (settings = { ...settings, paused: false })),
     openOptions: vi.fn(),
     addClaim: vi.fn(async (c: Parameters<PopupBackend['addClaim']>[0]) => ({ ...USER_CLAIM, id: 'user:new', linkId: `${c.from}~${c.relation}~${c.to}` })),
     updateClaim: vi.fn(async (id: string, patch: Parameters<PopupBackend['updateClaim']>[1]) => ({

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { draftFromPage, toNewClaim, validateDraft } from '../../../src/popup/lib/claim-draft';
 import { groupSpotted, knownOnPage } from '../../../src/popup/lib/spotted';
 import { DEMO_REPORT, PAGE } from './fixtures';
+import { writingDirection } from '../../../src/popup/lib/format';
+
+vi.mock('../../../src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()));
 
 describe('popup lib', () => {
   it('groups spotted entities by kind in prominence order, possible actors last', () => {
@@ -37,5 +40,14 @@ describe('popup lib', () => {
     expect(validateDraft({ ...draft, url: copied })).toEqual({});
     expect(toNewClaim({ ...draft, url: copied }).source.url).toBe('https://www.example.org/reports/lazarus-trickbot');
     expect(toNewClaim({ ...draft, url: '\u200b' }).source).not.toHaveProperty('url');
+  });
+});
+
+describe('writingDirection', () => {
+  it('reads a passage by its first letter: Hebrew and Arabic right to left, even when a Latin name comes later', () => {
+    expect(writingDirection('הקבוצה Dune Falcon הפעילה')).toBe('rtl');
+    expect(writingDirection('«ويستخدم» Sand Kite')).toBe('rtl');
+    expect(writingDirection('2023: Lazarus Group, وفق التقرير')).toBe('ltr');
+    expect(writingDirection('— 42 —')).toBe('ltr');
   });
 });
