@@ -18,6 +18,9 @@ import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { attackIdAt, detectionTypeCue, detectionVariantAt, spaceRuleNames } from './detection-names';
+import { personHandle } from './person-handles';
+import { productName } from './product-names';
+import { workTitle } from './work-titles';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import * as patterns from './patterns';
@@ -456,6 +459,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * alias index, and the cue next to them (or null), flattened. At most MAX_REFUSED per text.
    */
   let refused: (number | Cue | null)[] = [];
+  /** Ends of the refused spans by their start (isRefusedSpan), built on first use in a pass. */
+  let refusedEnds: Map<number, number> | undefined;
   /**
    * otherProductNames: matches of word-like and flagged names that no cue of their kind confirmed, with their entity;
    * entities a mention confirmed so (a cue of its kind, or a name that needs no context); and, per entity, the span of
@@ -965,7 +970,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         continue;
       }
       // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level
-      if (companyName(text, e)) {
+      if (companyName(text, e) || (level >= AMBIGUITY.wordlike && (productName(text, e) || personHandle(text, s) || workTitle(text, s)))) {
         contextRejected = true;
         continue;
       }
@@ -1218,6 +1223,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     listCue = undefined;
     listEnd = -1;
     refused = [];
+    refusedEnds = undefined;
     uncued.clear();
     vouched.clear();
     listedWith = [];
@@ -1472,6 +1478,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /** Does [a, b) hold exactly a name that needed no context (distinctSpans)? Binary search. */
+  function isRefusedSpan(a: number, b: number): boolean {
+    if (!refusedEnds) {
+      refusedEnds = new Map();
+      for (let r = 0; r < refused.length; r += 4) refusedEnds.set(refused[r] as number, refused[r + 1] as number);
+    }
+    return refusedEnds.get(a) === b;
+  }
+
   function isDistinctSpan(a: number, b: number): boolean {
     let lo = 0;
     let hi = (distinctSpans.length >> 1) - 1;
@@ -1503,6 +1517,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const header = columnHeaderCue(text, cell);
       let names = -1;
       const countNames = () => (names < 0 ? (names = columnNames(text, cell, 2, isDistinctSpan)) : names);
+      // An HTML table arrives as a column of lines, one cell per line, so a long one puts its names that need no
+      // context out of reach (a ransomware tracker of fifteen rows and six columns with the bundled data: only its
+      // last rows were spotted). Under a kind header, on a security page, two more lines holding a refused name alone
+      // make it a column of threat names too (audit B2).
+      let refusedNames = -1;
+      const countRefused = () => (refusedNames < 0 ? (refusedNames = columnNames(text, cell, 2, isRefusedSpan)) : refusedNames);
       let best = -1;
       let bestScore = -1;
       for (let k = from; k < q; k += 4) {
@@ -1511,7 +1531,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const isActor = kindOf[ei] === 'actor';
         // a header of the other kind is no header for this entity ("Ransomware" over an actor's name)
         const fits = !header || header.kind === 'neutral' || (header.kind === 'actor' ? isActor || kindOf[ei] === 'ransomware' : !isActor);
-        if (!cellVerdict(cell, fits ? header : undefined, countNames, pageContext)) continue;
+        if (!cellVerdict(cell, fits ? header : undefined, countNames, pageContext) && !(fits && header && !cell.sep && pageContext() && countRefused() >= 2)) continue;
         let score = 0;
         if (header && fits && (header.kind === 'actor') === isActor) score += 4;
         if ((aliasFlags[ai] as number) & CANONICAL) score += 2;
