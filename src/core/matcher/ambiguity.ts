@@ -1455,11 +1455,14 @@ const DETERMINERS = new Set(['the', 'our', 'its', 'their', 'your', 'my', 'his', 
  * words, none a cue or threat word ("the Lazarus watering hole campaign" stays), the second not a verb form.
  */
 export function determinerCompound(t: string, s: number, e: number): boolean {
-  if (s < 2 || !isInlineSpace(t.charCodeAt(s - 1)) || !isUpperAt(t, s) || !isLowerAt(t, s + 1)) return false;
-  let a = s - 1;
+  // the name may be quoted, as release notes write a label ('the "Medusa" connector settings page': audit B2)
+  const quoted = s > 2 && QUOTE_BEFORE.has(t.charCodeAt(s - 1)) && t.charCodeAt(s - 1) !== 40 && QUOTE_AFTER.has(t.charCodeAt(e)) && t.charCodeAt(e) !== 41;
+  const q = quoted ? 1 : 0;
+  if (s < 2 + q || !isInlineSpace(t.charCodeAt(s - 1 - q)) || !isUpperAt(t, s) || !isLowerAt(t, s + 1)) return false;
+  let a = s - 1 - q;
   while (a > 0 && isLetter(t.charCodeAt(a - 1))) a--;
-  if (!DETERMINERS.has(t.slice(a, s - 1).toLowerCase())) return false;
-  let w = wordAfterName(t, e);
+  if (!DETERMINERS.has(t.slice(a, s - 1 - q).toLowerCase())) return false;
+  let w = wordAfterName(t, e + q);
   let words = 0;
   for (; w && isLowerAt(t, w[0]) && words < COMPOUND_WORDS; w = wordAfterName(t, w[1])) {
     const word = t.slice(w[0], w[1]);

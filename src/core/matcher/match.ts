@@ -19,6 +19,7 @@ import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { attackIdAt, detectionTypeCue, detectionVariantAt, spaceRuleNames } from './detection-names';
 import { personHandle } from './person-handles';
+import { OtherNames } from './collocations';
 import { productName } from './product-names';
 import { workTitle } from './work-titles';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
@@ -441,6 +442,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let lastMatchEnd = 0;
   /** Entities (indices) spotted so far in this text: their ambiguous names are read as them (ambiguityVerdict). */
   const seenEntities = new Set<number>();
+  /** Pairs of words a name was read as part of (collocations.ts), this text. */
+  const otherNames = new OtherNames();
   /** The entity index of evaluate's last result, and its alias's ambiguity level. */
   let bestEntity = -1;
   let bestLevel = 0;
@@ -966,6 +969,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "Google Play", "the Play Store", "Microsoft Equation Editor", "the company's Equation editor": a word of another
       // proper name or of a compound noun (ambiguity.ts insideOtherName)
       if (insideOtherName(text, s, e, level, lastMatchEnd, nameWordAt)) {
+        otherNames.note(text, s, e);
+        contextRejected = true;
+        continue;
+      }
+      // the same two words read so earlier in the text, here where no prose tells ("Luca Royal" as a comment's author)
+      if (level >= AMBIGUITY.wordlike && otherNames.has(text, s, e)) {
         contextRejected = true;
         continue;
       }
@@ -1216,6 +1225,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     byTraits.clear();
     traitChosen.clear();
     seenEntities.clear();
+    otherNames.clear();
     distinctEnd = -1;
     distinctEntities.clear();
     coinedSeen = false;

@@ -115,3 +115,24 @@ describe('Russian security vocabulary', () => {
     expect(hasSecurityContext('Антифишинговый фильтр почты включён по умолчанию, как и антихакерская защита.')).toBe(false);
   });
 });
+
+describe("a vendor's blog page: the same two words again where no prose tells", () => {
+  const PAGE =
+    'Inside a BlackSuit intrusion\nBy Dana Whitfield and Luca Royal, threat research\n' +
+    'The ransom note matched BlackSuit, the rebrand of the Royal ransomware operation; the crew used phishing and a backdoor.\n' +
+    'Comments\nLuca Royal\n@jmarlow some overlap in tooling, nothing we could tie to another group.\n';
+  it('the byline\'s "Luca Royal" makes the comment author "Luca Royal" a person too; "the Royal ransomware" stays', () => {
+    expect(picks(bundled, PAGE).filter((p) => p.startsWith('Royal'))).toEqual(['Royal=royal']);
+  });
+  it('without the byline, the author line alone is read as before (a line of two words says nothing)', () => {
+    expect(picks(bundled, PAGE.replace('By Dana Whitfield and Luca Royal, threat research', 'By Dana Whitfield')).filter((p) => p.startsWith('Royal'))).toEqual(['Royal=royal', 'Royal=royal']);
+  });
+});
+
+describe('release notes: a quoted product label after "the"', () => {
+  const NOTES = 'Detection: a new rule for ransomware on ESXi; fewer false positives for backup agents flagged as malware.\n';
+  it('\'the "Medusa" connector settings page\' is a label; \'the "Medusa" leak site\' is the ransomware\'s', () => {
+    expect(picks(bundled, NOTES + '- Fixed a typo in the "Medusa" connector settings page.')).toEqual([]);
+    expect(picks(bundled, NOTES + '- Analysts watch the "Medusa" leak site for new victims.')).toEqual(['Medusa=medusa']);
+  });
+});
