@@ -30,7 +30,7 @@
  */
 import { csvRow } from '../page-text';
 import { cjkCueAfter } from './cjk-cues';
-import { ROMANCE_MARKERS } from './languages';
+import { GERMAN_MARKERS, ROMANCE_MARKERS } from './languages';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -1322,6 +1322,10 @@ export function insideOtherName(text: string, s: number, e: number, level: Ambig
   // Phoenix Pagamentos") (audit B2). Their modifiers follow the noun: no compound rule.
   if (!before && !properNameAfter(text, e, isName)) return false;
   if (!proseAround(text, s, e)) return false;
+  // A line with no function word at all (an agenda's "Venue: Hotel Royal", a byline) is no German either: the word
+  // before is another name's there too. Not the word after, which short English lines write as a headline does
+  // ("Medusa Blog lists victims": the leak site).
+  if (before && !germanAround(text, s, e)) return true;
   if (before || flagged) return englishAround(text, s, e) || romanceAround(text, s, e);
   return romanceAround(text, s, e) && !englishAround(text, s, e);
 }
@@ -1340,6 +1344,11 @@ const ENGLISH_MARKERS = new Set([
 /** Does an English function word stand on the line near [s, e)? */
 function englishAround(t: string, s: number, e: number): boolean {
   return someWordAround(t, s, e, (a, z) => z - a <= 6 && ENGLISH_MARKERS.has(t.slice(a, z).toLowerCase()));
+}
+
+/** Does a German function word stand on the line near [s, e)? */
+function germanAround(t: string, s: number, e: number): boolean {
+  return someWordAround(t, s, e, (a, z) => z - a <= 5 && GERMAN_MARKERS.has(t.slice(a, z).toLowerCase()));
 }
 
 /** Does a French, Italian, Portuguese or Spanish function word stand on the line near [s, e)? */

@@ -17,3 +17,8 @@ export const ROMANCE_MARKERS: ReadonlySet<string> = new Set([
   // French
   'le', 'les', 'du', 'et', 'est', 'une', 'pour', 'dans', 'avec', 'sur', 'qui', 'au', 'aux', 'selon',
 ]);
+
+/** German function words: a line with one of them may capitalise any noun next to a name ("die Hackergruppe Kestrel"). */
+export const GERMAN_MARKERS: ReadonlySet<string> = new Set([
+  'der', 'die', 'das', 'und', 'ist', 'mit', 'von', 'für', 'ein', 'eine', 'einen', 'auf', 'nicht', 'wird', 'sich', 'den', 'dem', 'des', 'im', 'zu', 'bei', 'nach', 'hat', 'sind', 'auch', 'wie', 'aus',
+]);

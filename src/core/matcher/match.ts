@@ -19,7 +19,9 @@ import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { attackIdAt, detectionTypeCue, detectionVariantAt, spaceRuleNames } from './detection-names';
 import { personHandle } from './person-handles';
+import { bracketQualifier } from './bracket-qualifiers';
 import { OtherNames } from './collocations';
+import { cityBeforeState } from './places';
 import { productName } from './product-names';
 import { workTitle } from './work-titles';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
@@ -979,7 +981,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         continue;
       }
       // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level
-      if (companyName(text, e) || (level >= AMBIGUITY.wordlike && (productName(text, e) || personHandle(text, s) || workTitle(text, s)))) {
+      if (companyName(text, e) || (level >= AMBIGUITY.wordlike && (productName(text, e) || personHandle(text, s) || workTitle(text, s) || bracketQualifier(text, s, e) || cityBeforeState(text, e)))) {
         contextRejected = true;
         continue;
       }

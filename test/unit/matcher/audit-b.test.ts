@@ -136,3 +136,29 @@ describe('release notes: a quoted product label after "the"', () => {
     expect(picks(bundled, NOTES + '- Analysts watch the "Medusa" leak site for new victims.')).toEqual(['Medusa=medusa']);
   });
 });
+
+describe('a disambiguation page that also lists the group', () => {
+  const PAGE =
+    'Lazarus may refer to:\n- Emma Lazarus (1849–1887), American poet\n- Lazarus (musical), a 2015 stage musical\n- "Lazarus" (song), a 2016 song\n' +
+    '- Lazarus (software), a free IDE for Free Pascal\n- Lazarus Group, a hacking group believed to be linked to North Korea\n';
+  it('the namesakes told apart by a bracket stay words; the group is spotted', () => {
+    expect(picks(bundled, PAGE)).toEqual(['Lazarus Group=lazarus-group']);
+  });
+  it('a bracket with a threat\'s kind, an abbreviation, an activity period or a sector is no namesake', () => {
+    const SEC = 'Ransomware and phishing round-up: leak sites, backdoors and the malware of the week.\n';
+    expect(picks(bundled, SEC + 'Groups such as Conti (2020–2022) and Royal (ransomware) posted victims; Akira (manufacturing) too.')).toEqual(['Conti=conti', 'Royal=royal', 'Akira=akira']);
+  });
+});
+
+describe('a job posting and an agenda of a security company', () => {
+  const JOB = 'Senior Threat Intelligence Analyst (Hybrid — Phoenix, AZ)\nTrack threat actors such as APT29 and ransomware like Akira; write detections for malware and phishing kits.\n';
+  it('"Phoenix, AZ" is the city', () => {
+    const m = createMatcher(compileDictionary([e('phoenix', 'malware', 'Phoenix'), e('apt29', 'actor', 'APT29')], { version: 'audit-b17-5' }));
+    expect(picks(m, JOB)).toEqual(['APT29=apt29']);
+    expect(picks(m, JOB + 'Our office is in Medusa, Texas, and we ship the Phoenix malware samples to the lab.')).toEqual(['APT29=apt29', 'Phoenix=phoenix']);
+  });
+  it('"Venue: Hotel Royal" on a line without function words is the hotel', () => {
+    const AGENDA = 'Summit agenda: ransomware economics, phishing kits and backdoors.\n11:45 Talk: the long road from Royal to BlackSuit\n';
+    expect(picks(bundled, AGENDA + 'Venue: Hotel Royal, second floor\n').filter((p) => p.startsWith('Royal'))).toEqual(['Royal=royal']);
+  });
+});
