@@ -3,9 +3,10 @@
  * 'using the online moniker "Royal"', 'known by the nickname Medusa', 'PETRENKO, a/k/a "Royal,"'. The document is
  * about cybercrime, so its vocabulary would confirm the handle as the ransomware of that name. A handle is a
  * person's, whatever the threat's name it copies; "a/k/a" is how court papers introduce a defendant's other names
- * (security prose writes "a.k.a." or "aka"), and there the name must be quoted as they quote a handle.
+ * (security prose writes "a.k.a." or "aka"), and there the name must be quoted as they quote a handle; so after
+ * "handle" and "nick", which are verbs too ("how analysts handle Akira intrusions").
  */
-const HANDLE_BEFORE = /(?:\b(?:moniker|nickname|nick|handle|username|user[ \u00a0]name|screen[ \u00a0]?name|pseudonym)[,:]?[ \u00a0]+["'\u201c\u2018]?|\ba\/k\/a[ \u00a0]+["\u201c])$/i;
+const HANDLE_BEFORE = /(?:\b(?:moniker|nickname|username|user[ \u00a0]name|screen[ \u00a0]?name|pseudonym)[,:]?[ \u00a0]+["'\u201c\u2018]?|\b(?:handle|nick)[,:]?[ \u00a0]+["'\u201c\u2018]|\ba\/k\/a[ \u00a0]+["\u201c])$/i;
 /** Opening quotes that may stand between the word and the name. */
 const QUOTES = new Set([34, 39, 0x201c, 0x2018]);
 

@@ -60,8 +60,9 @@ describe('an indictment: handles of the defendants', () => {
     expect(picks(bundled, INDICTMENT).filter((p) => p.startsWith('Royal'))).toEqual([]);
     expect(picks(bundled, 'Ransomware and phishing news. The crew member known by the nickname Medusa was arrested.').filter((p) => p.startsWith('Medusa'))).toEqual([]);
   });
-  it('the ransomware named in the same document stays', () => {
+  it('the ransomware named in the same document stays, and "handle" as a verb names no handle', () => {
     expect(picks(bundled, INDICTMENT + 'Co-conspirators later deployed the Royal ransomware against a hospital.').filter((p) => p.startsWith('Royal'))).toEqual(['Royal=royal']);
+    expect(picks(bundled, INDICTMENT + 'This guide explains how analysts handle Akira intrusions.').filter((p) => p.startsWith('Akira'))).toEqual(['Akira=akira']);
   });
 });
 
