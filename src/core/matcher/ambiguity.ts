@@ -1320,7 +1320,7 @@ export function insideOtherName(text: string, s: number, e: number, level: Ambig
   // Conti", "l'ippodromo di Royal Ascot"); nor do they write a coined name's parts after it in Title Case as English
   // does ("Emotet Epoch 5"), so there a capitalised word after a word-like name is another name's too ("a fintech
   // Phoenix Pagamentos") (audit B2). Their modifiers follow the noun: no compound rule.
-  if (!before && !properNameAfter(text, e, isName)) return false;
+  if (!before && !((flagged || isUpperAt(text, e + 1)) && properNameAfter(text, e, isName))) return false;
   if (!proseAround(text, s, e)) return false;
   // A line with no function word at all (an agenda's "Venue: Hotel Royal", a byline) is no German either: the word
   // before is another name's there too. Not the word after, which short English lines write as a headline does

@@ -6,12 +6,22 @@
  * (security prose writes "a.k.a." or "aka"), and there the name must be quoted as they quote a handle; so after
  * "handle" and "nick", which are verbs too ("how analysts handle Akira intrusions").
  */
-const HANDLE_BEFORE = /(?:\b(?:moniker|nickname|username|user[ \u00a0]name|screen[ \u00a0]?name|pseudonym)[,:]?[ \u00a0]+["'\u201c\u2018]?|\b(?:handle|nick)[,:]?[ \u00a0]+["'\u201c\u2018]|\ba\/k\/a[ \u00a0]+["\u201c])$/i;
+/** Words after which a name is a handle, quoted or not. */
+const HANDLE_WORDS = new Set(['moniker', 'nickname', 'username', 'screenname', 'pseudonym']);
+/** Words after which only a quoted name is a handle. */
+const QUOTED_HANDLE_WORDS = new Set(['handle', 'nick', 'a/k/a']);
 /** Opening quotes that may stand between the word and the name. */
 const QUOTES = new Set([34, 39, 0x201c, 0x2018]);
-
-/** Last letters of the words above (moniker, nickname, nick, handle, pseudonym, a/k/a), lower case. */
+/** Last letters of the words above (moniker, nickname, pseudonym, handle, nick, a/k/a), lower case. */
 const LAST_LETTERS = new Set([114, 101, 107, 109, 97]);
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 47;
+
+/** The word (ASCII letters, and "/" for "a/k/a") ending at k, lower case. */
+function wordEndingAt(text: string, k: number): [string, number] {
+  let a = k + 1;
+  while (a > 0 && k + 1 - a < 12 && isWordChar(text.charCodeAt(a - 1))) a--;
+  return [text.slice(a, k + 1).toLowerCase(), a];
+}
 
 /** Is the name starting at s a person's handle ("the online moniker \"Royal\"")? */
 export function personHandle(text: string, s: number): boolean {
@@ -19,7 +29,17 @@ export function personHandle(text: string, s: number): boolean {
   let k = s - 1;
   let c = text.charCodeAt(k);
   if (c !== 32 && c !== 0xa0 && !QUOTES.has(c)) return false;
-  while (k > 0 && (c === 32 || c === 0xa0 || c === 44 || c === 58 || QUOTES.has(c))) c = text.charCodeAt(--k);
+  let quoted = false;
+  while (k > 0 && (c === 32 || c === 0xa0 || c === 44 || c === 58 || QUOTES.has(c))) {
+    if (QUOTES.has(c)) quoted = true;
+    c = text.charCodeAt(--k);
+  }
   if (!LAST_LETTERS.has(c | 32)) return false;
-  return HANDLE_BEFORE.test(text.slice(Math.max(0, s - 24), s));
+  const [w, a] = wordEndingAt(text, k);
+  if (HANDLE_WORDS.has(w)) return true;
+  if (QUOTED_HANDLE_WORDS.has(w)) return quoted;
+  // "user name", "screen name"
+  if (w !== 'name' || text.charCodeAt(a - 1) !== 32) return false;
+  const before = wordEndingAt(text, a - 2)[0];
+  return before === 'user' || before === 'screen';
 }

@@ -6,7 +6,8 @@
  * the threat. Nouns that are also verbs or adjectives before a name in security prose are left out ("analysts track
  * Lazarus", "reports show Royal", "a novel Lazarus backdoor", "a single Conti affiliate").
  */
-const WORK_BEFORE = /\b(?:album|song|film|movie|documentary|book|game|sitcom|opera|musical|ballet|sculpture|poem|episode)[ \u00a0]+["'\u201c\u2018]?$/i;
+/** English nouns for a work, after which a name is its title. */
+const WORK_WORDS = new Set(['album', 'song', 'film', 'movie', 'documentary', 'book', 'game', 'sitcom', 'opera', 'musical', 'ballet', 'sculpture', 'poem', 'episode']);
 const CJK_WORK_BEFORE = /(?:앨범|노래|영화|드라마|소설|게임|专辑|歌曲|电影|電影|小说|小說|游戏|遊戲|アルバム|映画|小説|ゲーム|曲)[ \u00a0]*["'\u201c\u2018\u300a\u300c\u300e]?$/;
 /** Last letters of the English nouns above, lower case (album, song, movie, documentary, musical, ballet…). */
 const LAST_LETTERS = new Set([109, 103, 101, 121, 107, 97, 108, 116]);
@@ -18,9 +19,11 @@ export function workTitle(text: string, s: number): boolean {
   let k = s - 1;
   let c = text.charCodeAt(k);
   if (!OPENERS.has(c) && c < 0x3000) return false;
-  // an English noun above ends in one of a few letters: most names stop here
   while (k > 0 && OPENERS.has(c)) c = text.charCodeAt(--k);
-  if (c < 0x3000 && !LAST_LETTERS.has(c | 32)) return false;
-  const before = text.slice(Math.max(0, s - 16), s);
-  return WORK_BEFORE.test(before) || (/[\u3000-\ufaff\uac00-\ud7af]/.test(before) && CJK_WORK_BEFORE.test(before));
+  if (c >= 0x3000) return CJK_WORK_BEFORE.test(text.slice(Math.max(0, s - 8), s));
+  // an English noun above ends in one of a few letters: most names stop here
+  if (!LAST_LETTERS.has(c | 32)) return false;
+  let a = k;
+  while (a > 0 && k - a < 12 && ((text.charCodeAt(a - 1) | 32) >= 97 && (text.charCodeAt(a - 1) | 32) <= 122)) a--;
+  return WORK_WORDS.has(text.slice(a, k + 1).toLowerCase());
 }
