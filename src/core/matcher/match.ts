@@ -23,7 +23,7 @@ import { bracketQualifier } from './bracket-qualifiers';
 import { OtherNames } from './collocations';
 import { cityBeforeState } from './places';
 import { productName } from './product-names';
-import { workTitle } from './work-titles';
+import { quotedTitleByAuthor, workTitle } from './work-titles';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import * as patterns from './patterns';
@@ -981,7 +981,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         continue;
       }
       // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level
-      if (companyName(text, e) || (level >= AMBIGUITY.wordlike && (productName(text, e) || personHandle(text, s) || workTitle(text, s) || bracketQualifier(text, s, e) || cityBeforeState(text, e)))) {
+      if (companyName(text, e) || (level >= AMBIGUITY.wordlike && (productName(text, e) || personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e)))) {
         contextRejected = true;
         continue;
       }

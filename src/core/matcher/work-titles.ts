@@ -27,3 +27,24 @@ export function workTitle(text: string, s: number): boolean {
   while (a > 0 && k - a < 12 && ((text.charCodeAt(a - 1) | 32) >= 97 && (text.charCodeAt(a - 1) | 32) <= 122)) a--;
   return WORK_WORDS.has(text.slice(a, k + 1).toLowerCase());
 }
+
+/** Closing quotes after a title. */
+const CLOSERS = new Set([34, 0x201d, 39, 0x2019]);
+/** Words before a quoted name that make it a threat's name given by someone ('dubbed "Royal" by Microsoft'). */
+const NAMING_WORDS = new Set(['as', 'named', 'called', 'dubbed', 'nicknamed', 'codenamed', 'labelled', 'labeled', 'tracked', 'known', 'name', 'alias']);
+const BY_AUTHOR = /^[ \u00a0]by[ \u00a0]+\p{Lu}/u;
+
+/**
+ * Is the quoted name at [s, e) a work's title followed by its author ('Music: "Phoenix" by The Quiet Rooms', '"Lazarus"
+ * by David Bowie')? Not where the text says who gave a threat the name ('dubbed "Royal" by Microsoft', 'tracked as
+ * "Cobalt" by Group-IB').
+ */
+export function quotedTitleByAuthor(text: string, s: number, e: number): boolean {
+  if (!CLOSERS.has(text.charCodeAt(e)) || text.charCodeAt(e + 1) !== 32 || !OPENERS.has(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 32) return false;
+  if (!BY_AUTHOR.test(text.slice(e + 1, e + 6))) return false;
+  let k = s - 2;
+  while (k > 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k--;
+  let a = k;
+  while (a > 0 && ((text.charCodeAt(a - 1) | 32) >= 97 && (text.charCodeAt(a - 1) | 32) <= 122)) a--;
+  return !NAMING_WORDS.has(text.slice(a, k + 1).toLowerCase());
+}

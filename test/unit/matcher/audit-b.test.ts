@@ -86,6 +86,10 @@ describe("a work's title after the noun for its kind", () => {
   it.each([["한편 가수의 새 앨범 'Phoenix'는 차트 1위를 차지했다."], ['Bowie wrote the song "Lazarus" weeks before his death.'], ['The album Phoenix came out on Friday.']])('no threat in "%s"', (sentence) => {
     expect(picks(m, SEC + sentence)).toEqual([]);
   });
+  it('a quoted title and its author ("Music: \'Phoenix\' by The Quiet Rooms"); not a name someone gave a threat', () => {
+    expect(picks(m, SEC + 'Music: "Phoenix" by The Quiet Rooms. Our sponsor makes backup software.')).toEqual([]);
+    expect(picks(m, SEC + 'The crew, dubbed "Lazarus" by Kaspersky, stole from banks.')).toEqual(['Lazarus=lazarus']);
+  });
   it('a verb or an adjective before the name is no work ("analysts track Lazarus", "a novel Phoenix loader")', () => {
     expect(picks(m, SEC + 'Analysts track Lazarus and found a novel Phoenix loader.')).toEqual(['Lazarus=lazarus', 'Phoenix=phoenix']);
   });
