@@ -446,6 +446,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   const seenEntities = new Set<number>();
   /** Pairs of words a name was read as part of (collocations.ts), this text. */
   const otherNames = new OtherNames();
+  /** Names read as a product's ("Phoenix XDR") earlier in this text (product-names.ts). */
+  const products = new Set<string>();
   /** The entity index of evaluate's last result, and its alias's ambiguity level. */
   let bestEntity = -1;
   let bestLevel = 0;
@@ -981,7 +983,21 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         continue;
       }
       // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level
-      if (companyName(text, e) || (level >= AMBIGUITY.wordlike && (productName(text, e) || personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e)))) {
+      // "Phoenix XDR", 'the online moniker "Royal"', "the album 'Phoenix'", "Lazarus (musical)", "Phoenix, AZ": a
+      // product, a handle, a work, a namesake, a city (audit B2: product-names.ts, person-handles.ts, work-titles.ts,
+      // bracket-qualifiers.ts, places.ts)
+      if (level >= AMBIGUITY.wordlike && productName(text, e)) {
+        products.add(text.slice(s, e));
+        contextRejected = true;
+        continue;
+      }
+      if (companyName(text, e) || (level >= AMBIGUITY.wordlike && (personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e)))) {
+        contextRejected = true;
+        continue;
+      }
+      // the product named so earlier in the text, where no cue says the threat ("Customers of Phoenix XDR…" then "We
+      // run Phoenix at two sites" in a comment of the vendor's blog)
+      if (products.size && level >= AMBIGUITY.wordlike && !getCue() && products.has(text.slice(s, e))) {
         contextRejected = true;
         continue;
       }
@@ -1228,6 +1244,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     traitChosen.clear();
     seenEntities.clear();
     otherNames.clear();
+    products.clear();
     distinctEnd = -1;
     distinctEntities.clear();
     coinedSeen = false;

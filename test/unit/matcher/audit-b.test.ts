@@ -47,6 +47,11 @@ describe("a vendor's products named after threats", () => {
   ])('no threat in "%s"', (sentence) => {
     expect(picks(m, BLOG + sentence).filter((p) => !p.startsWith('Cobalt'))).toEqual([]);
   });
+  it('a later bare mention of the product is the product; one with a cue of the threat is the threat', () => {
+    const PAGE = BLOG + 'Customers of Phoenix XDR were protected by the behavioural rule.\nComments\nWe run Phoenix at two sites, it caught the encryptor.\n';
+    expect(picks(m, PAGE).filter((p) => !p.startsWith('Cobalt'))).toEqual([]);
+    expect(picks(m, PAGE + 'Unrelated: the Phoenix keylogger is back.').filter((p) => !p.startsWith('Cobalt'))).toEqual(['Phoenix=phoenix']);
+  });
   it('the threats of those names, with their cues, stay', () => {
     expect(picks(m, BLOG + 'The actors dropped the Phoenix keylogger and later Hive ransomware.').filter((p) => !p.startsWith('Cobalt'))).toEqual(['Phoenix=phoenix', 'Hive=hive']);
   });
