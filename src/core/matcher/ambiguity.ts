@@ -29,6 +29,8 @@
  * the text (see there). The caller may pass it in (e.g. known from earlier chunks of the same page).
  */
 import { csvRow } from '../page-text';
+import { cjkCueAfter } from './cjk-cues';
+import { GERMAN_MARKERS, ROMANCE_MARKERS } from './languages';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -82,8 +84,14 @@ const CJK_SECURITY_TERMS = [
   'マルウェア', 'ランサムウェア', 'サイバー攻撃', '標的型攻撃', 'フィッシング', 'バックドア', 'ボットネット', '攻撃グループ', 'ハッカー',
   '악성코드', '랜섬웨어', '해커', '해킹', '사이버 공격', '사이버공격', '피싱', '백도어', '봇넷',
 ];
+/**
+ * Russian, whose letters the ASCII `\b` does not see: a stem used only of computer attacks and the rest of its word
+ * (вредоносное ПО, шифровальщик, программа-вымогатель, фишинг, хакерская группировка, кибератака…; audit B2). Matched
+ * like the CJK terms, the whole word, so a letter next to the hit never stands there.
+ */
+const CYRILLIC_SECURITY_TERMS = ['вредоносн[а-яё]*', 'шифровальщик[а-яё]*', 'программ[а-яё]*-вымогател[а-яё]*', 'фишинг[а-яё]*', 'хакер[а-яё]*', 'кибератак[а-яё]*', 'киберпреступ[а-яё]*', 'кибершпион[а-яё]*', 'бэкдор[а-яё]*', 'ботнет[а-яё]*'];
 // Non-Unicode `\b` is much faster than Unicode look-arounds; a non-ASCII letter next to a hit is checked by hand.
-const SECURITY_RE = new RegExp(`\\b(?:${SECURITY_TERMS.join('|')})\\b|${CJK_SECURITY_TERMS.join('|')}`, 'gi');
+const SECURITY_RE = new RegExp(`\\b(?:${SECURITY_TERMS.join('|')})\\b|${[...CJK_SECURITY_TERMS, ...CYRILLIC_SECURITY_TERMS].join('|')}`, 'gi');
 /** SECURITY_RE anchored: tried only where a term may start (nextSecurityTerm). */
 const SECURITY_AT = new RegExp(SECURITY_RE.source, 'iy');
 /**
@@ -112,7 +120,7 @@ function literalStart(term: string, most: number): string {
   return lit;
 }
 const TERM_STARTS = new RegExp(
-  `\\b(?:${[...new Set(SECURITY_TERMS.map((t) => literalStart(t, 3)))].join('|')})|${[...new Set(CJK_SECURITY_TERMS.map((t) => literalStart(t, 2)))].join('|')}`,
+  `\\b(?:${[...new Set(SECURITY_TERMS.map((t) => literalStart(t, 3)))].join('|')})|${[...new Set([...CJK_SECURITY_TERMS, ...CYRILLIC_SECURITY_TERMS].map((t) => literalStart(t, 2)))].join('|')}`,
   'gi',
 );
 
@@ -300,6 +308,10 @@ export function cueNear(text: string, start: number, end: number): Cue | undefin
   if (j < limit && text.charCodeAt(j) === 45) {
     j++;
     while (j < limit && isInlineSpace(text.charCodeAt(j))) j++;
+  }
+  if (j < limit && text.charCodeAt(j) >= CJK_FROM) {
+    const cjk = cjkCueAfter(text, j);
+    if (cjk) return { ...cjk, side: 'after' };
   }
   let k = j;
   while (k < limit && isLetter(text.charCodeAt(k))) k++;
@@ -1302,8 +1314,20 @@ export function insideOtherName(text: string, s: number, e: number, level: Ambig
   // cheap tests first: the name written as a word of prose ("Play", not "PLAY": capitals are a label's)
   if (!isUpperAt(text, s) || !isLowerAt(text, s + 1)) return false;
   const flagged = level === AMBIGUITY.flagged;
-  const other = (flagged && ordinaryCompoundAfter(text, e)) || ((properNameBefore(text, s, matchedTo, isName) || (flagged && properNameAfter(text, e, isName))) && proseAround(text, s, e));
-  return other && englishAround(text, s, e);
+  if (flagged && ordinaryCompoundAfter(text, e) && englishAround(text, s, e)) return true;
+  const before = properNameBefore(text, s, matchedTo, isName);
+  // French, Italian, Portuguese and Spanish capitalise proper names as English does, not nouns ("il direttore Marco
+  // Conti", "l'ippodromo di Royal Ascot"); nor do they write a coined name's parts after it in Title Case as English
+  // does ("Emotet Epoch 5"), so there a capitalised word after a word-like name is another name's too ("a fintech
+  // Phoenix Pagamentos") (audit B2). Their modifiers follow the noun: no compound rule.
+  if (!before && !((flagged || isUpperAt(text, e + 1)) && properNameAfter(text, e, isName))) return false;
+  if (!proseAround(text, s, e)) return false;
+  // A line with no function word at all (an agenda's "Venue: Hotel Royal", a byline) is no German either: the word
+  // before is another name's there too. Not the word after, which short English lines write as a headline does
+  // ("Medusa Blog lists victims": the leak site).
+  if (before && !germanAround(text, s, e)) return true;
+  if (before || flagged) return englishAround(text, s, e) || romanceAround(text, s, e);
+  return romanceAround(text, s, e) && !englishAround(text, s, e);
 }
 
 /**
@@ -1311,11 +1335,25 @@ export function insideOtherName(text: string, s: number, e: number, level: Ambig
  * every noun with a capital ("die Hackergruppe Kestrel"), and a verb after a name in French or German ("Kestrel hat
  * erneut…") is no English verb form.
  */
-const ENGLISH_MARKERS = new Set(['the', 'of', 'and', 'to', 'is', 'was', 'are', 'were', 'with', 'for', 'that', 'by', 'from', 'has', 'have', 'its', 'their', 'this', 'which', 'after', 'before', 'been']);
+const ENGLISH_MARKERS = new Set([
+  'the', 'of', 'and', 'to', 'is', 'was', 'are', 'were', 'with', 'for', 'that', 'by', 'from', 'has', 'have', 'its', 'their', 'this', 'which', 'after', 'before', 'been',
+  // none of them a German word either ("see you at Cobalt Con in Prague": audit B2)
+  'at', 'you', 'your', 'our', 'we', 'they', 'it', 'or', 'not', 'but',
+]);
 
 /** Does an English function word stand on the line near [s, e)? */
 function englishAround(t: string, s: number, e: number): boolean {
   return someWordAround(t, s, e, (a, z) => z - a <= 6 && ENGLISH_MARKERS.has(t.slice(a, z).toLowerCase()));
+}
+
+/** Does a German function word stand on the line near [s, e)? */
+function germanAround(t: string, s: number, e: number): boolean {
+  return someWordAround(t, s, e, (a, z) => z - a <= 5 && GERMAN_MARKERS.has(t.slice(a, z).toLowerCase()));
+}
+
+/** Does a French, Italian, Portuguese or Spanish function word stand on the line near [s, e)? */
+function romanceAround(t: string, s: number, e: number): boolean {
+  return someWordAround(t, s, e, (a, z) => z - a <= 5 && ROMANCE_MARKERS.has(t.slice(a, z).toLowerCase()));
 }
 
 /**
@@ -1426,11 +1464,14 @@ const DETERMINERS = new Set(['the', 'our', 'its', 'their', 'your', 'my', 'his', 
  * words, none a cue or threat word ("the Lazarus watering hole campaign" stays), the second not a verb form.
  */
 export function determinerCompound(t: string, s: number, e: number): boolean {
-  if (s < 2 || !isInlineSpace(t.charCodeAt(s - 1)) || !isUpperAt(t, s) || !isLowerAt(t, s + 1)) return false;
-  let a = s - 1;
+  // the name may be quoted, as release notes write a label ('the "Medusa" connector settings page': audit B2)
+  const quoted = s > 2 && QUOTE_BEFORE.has(t.charCodeAt(s - 1)) && t.charCodeAt(s - 1) !== 40 && QUOTE_AFTER.has(t.charCodeAt(e)) && t.charCodeAt(e) !== 41;
+  const q = quoted ? 1 : 0;
+  if (s < 2 + q || !isInlineSpace(t.charCodeAt(s - 1 - q)) || !isUpperAt(t, s) || !isLowerAt(t, s + 1)) return false;
+  let a = s - 1 - q;
   while (a > 0 && isLetter(t.charCodeAt(a - 1))) a--;
-  if (!DETERMINERS.has(t.slice(a, s - 1).toLowerCase())) return false;
-  let w = wordAfterName(t, e);
+  if (!DETERMINERS.has(t.slice(a, s - 1 - q).toLowerCase())) return false;
+  let w = wordAfterName(t, e + q);
   let words = 0;
   for (; w && isLowerAt(t, w[0]) && words < COMPOUND_WORDS; w = wordAfterName(t, w[1])) {
     const word = t.slice(w[0], w[1]);

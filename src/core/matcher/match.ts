@@ -19,6 +19,12 @@ import { LazyBlocked } from './boundaries';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { attackIdAt, detectionTypeCue, detectionVariantAt, spaceRuleNames } from './detection-names';
+import { personHandle } from './person-handles';
+import { bracketQualifier } from './bracket-qualifiers';
+import { OtherNames } from './collocations';
+import { cityBeforeState } from './places';
+import { productName } from './product-names';
+import { quotedTitleByAuthor, workTitle } from './work-titles';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import * as patterns from './patterns';
@@ -440,6 +446,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let lastMatchEnd = 0;
   /** Entities (indices) spotted so far in this text: their ambiguous names are read as them (ambiguityVerdict). */
   const seenEntities = new Set<number>();
+  /** Pairs of words a name was read as part of (collocations.ts), this text. */
+  const otherNames = new OtherNames();
+  /** Names read as a product's ("Phoenix XDR") earlier in this text (product-names.ts). */
+  const products = new Set<string>();
   /** The entity index of evaluate's last result, and its alias's ambiguity level. */
   let bestEntity = -1;
   let bestLevel = 0;
@@ -458,6 +468,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * alias index, and the cue next to them (or null), flattened. At most MAX_REFUSED per text.
    */
   let refused: (number | Cue | null)[] = [];
+  /** Ends of the refused spans by their start (isRefusedSpan), built on first use in a pass. */
+  let refusedEnds: Map<number, number> | undefined;
   /**
    * otherProductNames: matches of word-like and flagged names that no cue of their kind confirmed, with their entity;
    * entities a mention confirmed so (a cue of its kind, or a name that needs no context); and, per entity, the span of
@@ -967,11 +979,31 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "Google Play", "the Play Store", "Microsoft Equation Editor", "the company's Equation editor": a word of another
       // proper name or of a compound noun (ambiguity.ts insideOtherName)
       if (insideOtherName(text, s, e, level, lastMatchEnd, nameWordAt)) {
+        otherNames.note(text, s, e);
+        contextRejected = true;
+        continue;
+      }
+      // the same two words read so earlier in the text, here where no prose tells ("Luca Royal" as a comment's author)
+      if (level >= AMBIGUITY.wordlike && otherNames.has(text, s, e)) {
         contextRejected = true;
         continue;
       }
       // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level
-      if (companyName(text, e)) {
+      // "Phoenix XDR", 'the online moniker "Royal"', "the album 'Phoenix'", "Lazarus (musical)", "Phoenix, AZ": a
+      // product, a handle, a work, a namesake, a city (audit B2: product-names.ts, person-handles.ts, work-titles.ts,
+      // bracket-qualifiers.ts, places.ts)
+      if (level >= AMBIGUITY.wordlike && productName(text, e)) {
+        products.add(text.slice(s, e));
+        contextRejected = true;
+        continue;
+      }
+      if (companyName(text, e) || (level >= AMBIGUITY.wordlike && (personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e)))) {
+        contextRejected = true;
+        continue;
+      }
+      // the product named so earlier in the text, where no cue says the threat ("Customers of Phoenix XDR…" then "We
+      // run Phoenix at two sites" in a comment of the vendor's blog)
+      if (products.size && level >= AMBIGUITY.wordlike && !getCue() && products.has(text.slice(s, e))) {
         contextRejected = true;
         continue;
       }
@@ -1217,6 +1249,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     byTraits.clear();
     traitChosen.clear();
     seenEntities.clear();
+    otherNames.clear();
+    products.clear();
     distinctEnd = -1;
     distinctEntities.clear();
     coinedSeen = false;
@@ -1224,6 +1258,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     listCue = undefined;
     listEnd = -1;
     refused = [];
+    refusedEnds = undefined;
     uncued.clear();
     vouched.clear();
     listedWith = [];
@@ -1478,6 +1513,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /** Does [a, b) hold exactly a name that needed no context (distinctSpans)? Binary search. */
+  function isRefusedSpan(a: number, b: number): boolean {
+    if (!refusedEnds) {
+      refusedEnds = new Map();
+      for (let r = 0; r < refused.length; r += 4) refusedEnds.set(refused[r] as number, refused[r + 1] as number);
+    }
+    return refusedEnds.get(a) === b;
+  }
+
   function isDistinctSpan(a: number, b: number): boolean {
     let lo = 0;
     let hi = (distinctSpans.length >> 1) - 1;
@@ -1509,6 +1552,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const header = columnHeaderCue(text, cell);
       let names = -1;
       const countNames = () => (names < 0 ? (names = columnNames(text, cell, 2, isDistinctSpan)) : names);
+      // An HTML table arrives as a column of lines, one cell per line, so a long one puts its names that need no
+      // context out of reach (a ransomware tracker of fifteen rows and six columns with the bundled data: only its
+      // last rows were spotted). Under a kind header, on a security page, two more lines holding a refused name alone
+      // make it a column of threat names too (audit B2).
+      let refusedNames = -1;
+      const countRefused = () => (refusedNames < 0 ? (refusedNames = columnNames(text, cell, 2, isRefusedSpan)) : refusedNames);
       let best = -1;
       let bestScore = -1;
       for (let k = from; k < q; k += 4) {
@@ -1517,7 +1566,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const isActor = kindOf[ei] === 'actor';
         // a header of the other kind is no header for this entity ("Ransomware" over an actor's name)
         const fits = !header || header.kind === 'neutral' || (header.kind === 'actor' ? isActor || kindOf[ei] === 'ransomware' : !isActor);
-        if (!cellVerdict(cell, fits ? header : undefined, countNames, pageContext)) continue;
+        if (!cellVerdict(cell, fits ? header : undefined, countNames, pageContext) && !(fits && header && !cell.sep && pageContext() && countRefused() >= 2)) continue;
         let score = 0;
         if (header && fits && (header.kind === 'actor') === isActor) score += 4;
         if ((aliasFlags[ai] as number) & CANONICAL) score += 2;
