@@ -451,7 +451,9 @@ export function isMidSentence(text: string, start: number): boolean {
   // ("Cobalt-Cobalt-…") was copied whole for each.
   if (i - j <= PUBLISHER_CHARS) {
     const before = text.slice(j + 1, i + 1).toLowerCase();
-    if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) && isMidSentence(text, wordBeforeName(text, j + 1)?.[0] ?? j + 1));
+    // At a sentence start too ("The FBI Lazarus advisory describes…", "Kaspersky Turla research shows…"): the name is
+    // not the sentence's first word, so its capital is its own, where the line reads as prose (not a Title Case heading).
+    if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) ? isMidSentence(text, wordBeforeName(text, j + 1)?.[0] ?? j + 1) : proseAround(text, j + 1, start));
     // "So Lazarus, right, they…": a capitalised opener starts the sentence the name is in (audit Z)
     if (sentenceOpener(text, j + 1, before, start)) return true;
   }
