@@ -29,6 +29,7 @@
  * the text (see there). The caller may pass it in (e.g. known from earlier chunks of the same page).
  */
 import { csvRow } from '../page-text';
+import { sectionAround } from './sections';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -218,8 +219,10 @@ const NEAR_CHARS = 600;
  * security page by its vocabulary, yet "Denis", "Kevin" or "Desktop" in its credits are no malware.
  */
 export function nearSecurityWords(text: string, start: number, end: number): boolean {
-  const from = Math.max(0, start - NEAR_CHARS);
-  const window = text.slice(from, Math.min(text.length, end + NEAR_CHARS));
+  // only in the name's section (sections.ts): a page's security section does not vouch for a name under another heading
+  const [lo, hi] = sectionAround(text, start, end, NEAR_CHARS);
+  const from = Math.max(lo, start - NEAR_CHARS);
+  const window = text.slice(from, Math.min(hi, end + NEAR_CHARS));
   for (let m = nextSecurityTerm(window, 0); m; m = nextSecurityTerm(window, m.index + m[0].length)) {
     const s = m.index;
     const e = s + m[0].length;
@@ -521,6 +524,9 @@ export interface AmbiguityInput {
 /** Does a cue next to the name agree with the candidate's kind ("Phoenix team" is no cue for a malware Phoenix)? */
 function cueFits(c: Cue, a: AmbiguityInput): boolean {
   if (c.kind === 'neutral' || a.entityIsActor === undefined) return true;
+  // "team" names a ransomware's operators only in a crew's own name ("… Team"): after an ordinary-word ransomware name
+  // it is a company's or a club's team ("the new Storm team"), as the field calls operators a gang, group or crew
+  if (c.word === 'team' && !a.entityIsActor) return false;
   return c.kind === 'actor' ? !!a.entityIsActor || !!a.entityIsRansomware : !a.entityIsActor;
 }
 
@@ -549,7 +555,9 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   // software cue that names people too, and an ordinary word capitalised there with it is a family of people ("The
   // Royal family visited…"); inside a sentence ("linked the Quiet family to…") rule (b) reads it as before.
   const kinship = c?.word === 'family' && a.level === AMBIGUITY.flagged && !a.midSentence();
-  if (c && !kinship && cueFits(c, a) && (STRONG_CUES.has(c.word) || a.pageContext() || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };
+  // An ordinary noun says security only where the page's security words reach the name's section ("Machete attacks no
+  // longer clip through walls" under a patch's "Bug fixes", its "Account security" section aside; sections.ts).
+  if (c && !kinship && cueFits(c, a) && (STRONG_CUES.has(c.word) || (a.pageContext() && (a.nearContext?.() ?? true)) || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };
   // A word-like name right after a distinctive one in the same sentence is read in its company ("TrickBot and Dridex",
   // "Wizard Spider returns with Conti affiliates"): threat names are listed together. Not a flagged name, which is an
   // ordinary word ("TrickBot and Silence" proves little).

@@ -20,6 +20,7 @@ import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDicti
 import { attackIdAt, detectionTypeCue, detectionVariantAt, ruleNameCue, spaceRuleNames } from './detection-names';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
+import { familyOfPeople, ownTeam, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 
@@ -985,8 +986,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         contextRejected = true;
         continue;
       }
-      // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level
-      if (companyName(text, e)) {
+      // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level; "Turla
+      // Valley", "Lazarus Street": a place's; "Members of the Royal family attended": a family of people's; "our Cobalt team": a company's (ordinary-uses.ts)
+      if (companyName(text, e) || (level >= AMBIGUITY.wordlike && (placeNounAfter(text, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))) {
         contextRejected = true;
         continue;
       }

@@ -12,6 +12,7 @@ const m = createMatcher(
       ...ENTITIES,
       e('viper-kl', 'malware', 'Viper Keylogger', [{ name: 'Viper Keylogger', ambiguous: true }]),
       e('royalish', 'ransomware', 'Regal', [{ name: 'Regal', ambiguous: true }]),
+      e('quorvex', 'actor', 'Quorvex'),
     ],
     { version: 'audit-a' },
   ),
@@ -63,5 +64,59 @@ describe('YARA rule names', () => {
   it('not a category that says nothing of the kind, nor a rule name inside a path', () => {
     expect(picks('Rule SUSP_Lazarus_Strings fired.')).toEqual([]);
     expect(picks('Loaded rules/APT_NK_Lazarus_Loader.yar from disk.')).toEqual([]);
+  });
+});
+
+describe('security words count in the section a name stands in', () => {
+  // Patch notes: one section on account security gives the page its vocabulary; the others are about the game.
+  const notes = (weapons: string) =>
+    'Patch 7.1 Notes\n\nWeapons\n' +
+    weapons +
+    '\n\nAccount security\nWe have seen phishing mail sent to players. Malware posing as a cheat tool steals session tokens, a ' +
+    'ransomware crew targeted our forums, and a backdoor hid in a fake mod loader. Report any phishing to support.\n\n' +
+    'Bug fixes\nFixed a crash when the map opened on the ridge. Lazarus attacks no longer clip through the castle walls, and ' +
+    'the lighthouse keeper stops walking into the sea after a restart.';
+  it('a name under another heading is not confirmed by the security section', () => {
+    const weapons =
+      'The crossbow reloads faster, and Quorvex now sells two new shields at the market in the old port. The hammer ' +
+      'swings slower against armoured foes, and the arena boss Lazarus gains a second phase after half of its health.';
+    expect(picks(notes(weapons))).toEqual([]);
+  });
+  it('a name in the security section itself still is', () => {
+    const t = notes('The crossbow reloads faster.').replace('a ransomware crew targeted', 'the Quorvex crew and Lazarus targeted');
+    // (the later "Lazarus attacks" under "Bug fixes" then reads as the entity the page named: one sense per text)
+    expect(picks(t)).toEqual(['Quorvex=quorvex', 'Lazarus=lazarus', 'Lazarus=lazarus']);
+  });
+  it('a report whose sections each have security words keeps its names', () => {
+    const report =
+      'Summary\nThe intrusion began with a phishing mail that carried a loader; the loader fetched a backdoor from a C2 server ' +
+      'and the operators later ran ransomware on the file servers.\n\nAttribution\nWe attribute the backdoor to Quorvex: ' +
+      'its malware reuses code and servers that earlier reports tied to the same actor, whose phishing lures looked alike.';
+    expect(picks(report)).toEqual(['Quorvex=quorvex']);
+  });
+  it('a section too short to tell is read with the text around it', () => {
+    expect(picks(`The malware dropped a backdoor; the crew used phishing.\n\nHow Quorvex Got In\nIt mailed an invoice.`)).toEqual(['Quorvex=quorvex']);
+  });
+});
+
+describe('ordinary uses of threat names', () => {
+  it('a place named with the name ("Quorvex Valley", "Lazarus Street")', () => {
+    expect(picks(`Hikers crossed Quorvex Valley at dawn, and the shop on Lazarus Street stayed shut.${SEC}`)).toEqual([]);
+    expect(picks(`Quorvex hit a valley town's utility with phishing.${SEC}`)).toEqual(['Quorvex=quorvex']);
+  });
+  it('a family of people, not the software family', () => {
+    expect(picks(`Members of the Regal family attended the ceremony.${SEC}`)).toEqual([]);
+    expect(picks(`The Quorvex family next door lit a fire.${SEC}`)).toEqual([]);
+    expect(picks(`Researchers tracked the Emotet family across campaigns.${SEC}`)).toEqual(['Emotet=emotet']);
+    expect(picks(`New members of the Emotet family appeared in March.${SEC}`)).toEqual(['Emotet=emotet']);
+  });
+  it("one's own team, and a team after a ransomware name, are no crew", () => {
+    expect(picks(`We hired the new Regal team last week.${SEC}`)).toEqual([]);
+    expect(picks(`Our Cobalt team won the hackathon.${SEC}`)).toEqual([]);
+    expect(picks(`The Regal team won the regional final.${SEC}`)).toEqual([]);
+    expect(picks(`Banks were hit by the Cobalt team again.${SEC}`)).toEqual(['Cobalt=cobalt-group']);
+  });
+  it('an ordinary-word name before an ordinary compound stays unmarked ("a Cobalt accent colour")', () => {
+    expect(picks(`The theme adds a Cobalt accent colour.${SEC}`)).toEqual([]);
   });
 });
