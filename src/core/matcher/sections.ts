@@ -23,34 +23,33 @@ const SECTION_MIN_CHARS = 120;
 const MAX_LINES = 40;
 
 const isBlank = (c: number) => c === 32 || c === 9 || c === 13 || c === 0xa0;
+/** Spaces, closing quotes and emphasis marks a line may end with after its last word or mark. */
+const isTrailing = (c: number) => isBlank(c) || c === 34 || c === 0x201d || c === 0x2019 || c === 42;
+/** ".", "!", "?", ":", ",", ";": a sentence, a clause or a list's introduction ends there. */
+const isClauseEnd = (c: number) => c === 46 || c === 33 || c === 63 || c === 58 || c === 44 || c === 59;
 
-/** End of the line starting at `a` (its line break, or the text's end). */
-function lineEnd(text: string, a: number): number {
-  const k = text.indexOf('\n', a);
-  return k < 0 ? text.length : k;
-}
-/** Start of the line holding `i`. */
-function lineStart(text: string, i: number): number {
-  return text.lastIndexOf('\n', i - 1) + 1;
-}
-
-/** Is the line [a, b) empty or only spaces? */
-function blank(text: string, a: number, b: number): boolean {
-  for (let k = a; k < b; k++) if (!isBlank(text.charCodeAt(k))) return false;
-  return true;
+/**
+ * End of the line starting at or holding `a` (its line break, or the text's end) if within `most` characters, else -1.
+ * Every walk here is bounded: a text of one long line (a minified page) must not be read whole for each name.
+ */
+function lineEndWithin(text: string, a: number, most: number): number {
+  const cap = Math.min(text.length, a + most);
+  for (let k = a; k < cap; k++) if (text.charCodeAt(k) === 10) return k;
+  return cap === text.length ? cap : -1;
 }
 
-/** The last character of the line [a, b) that is no space or closing quote, or -1. */
-function lastMark(text: string, a: number, b: number): number {
-  let k = b - 1;
-  while (k >= a && (isBlank(text.charCodeAt(k)) || text.charCodeAt(k) === 34 || text.charCodeAt(k) === 0x201d || text.charCodeAt(k) === 0x2019 || text.charCodeAt(k) === 42)) k--;
-  return k < a ? -1 : text.charCodeAt(k);
+/** Does the line above the one starting at `a` end a paragraph, or is it blank (or is there none)? */
+function apartAbove(text: string, a: number): boolean {
+  let k = a - 2;
+  while (k >= 0 && isTrailing(text.charCodeAt(k))) k--;
+  return k < 0 || text.charCodeAt(k) === 10 || isClauseEnd(text.charCodeAt(k));
 }
 
-/** Does the line [a, b) end a sentence or a clause (".", "!", "?", ":", ",", ";")? */
-function endsClause(text: string, a: number, b: number): boolean {
-  const c = lastMark(text, a, b);
-  return c === 46 || c === 33 || c === 63 || c === 58 || c === 44 || c === 59;
+/** Does a line of text follow the line ending at `b`? */
+function textBelow(text: string, b: number): boolean {
+  let k = b + 1;
+  while (k < text.length && isBlank(text.charCodeAt(k))) k++;
+  return k < text.length && text.charCodeAt(k) !== 10;
 }
 
 /** Is the line [a, b) a heading line (see above)? */
@@ -58,18 +57,16 @@ function headingLine(text: string, a: number, b: number): boolean {
   let k = a;
   while (k < b && isBlank(text.charCodeAt(k))) k++;
   if (k >= b || b - k > HEADING_CHARS) return false;
-  const c = text.charCodeAt(k);
-  const hash = c === 35;
+  const hash = text.charCodeAt(k) === 35;
   if (!hash && !/\p{Lu}/u.test(text.charAt(k))) return false;
+  let z = b - 1;
+  while (z > k && isTrailing(text.charCodeAt(z))) z--;
+  if (isClauseEnd(text.charCodeAt(z))) return false;
   const line = text.slice(k, b);
-  if (line.includes('|') || line.includes('\t') || endsClause(text, a, b)) return false;
+  if (line.includes('|') || line.includes('\t')) return false;
   if (line.split(/\s+/).filter(Boolean).length > HEADING_WORDS) return false;
-  // a line of text under it
-  if (b >= text.length || blank(text, b + 1, lineEnd(text, b + 1))) return false;
-  if (hash || a === 0) return true;
-  // stands apart: a blank line or a paragraph's end above it
-  const pa = lineStart(text, a - 1);
-  return blank(text, pa, a - 1) || endsClause(text, pa, a - 1);
+  if (b >= text.length || !textBelow(text, b)) return false;
+  return hash || a === 0 || apartAbove(text, a);
 }
 
 /**
@@ -78,24 +75,30 @@ function headingLine(text: string, a: number, b: number): boolean {
  * belongs to the section it heads.
  */
 export function sectionAround(text: string, s: number, e: number, reach: number): [number, number] {
-  let from = Math.max(0, s - reach);
-  let to = Math.min(text.length, e + reach);
-  // upwards: the name's own line first
-  let a = lineStart(text, s);
-  for (let n = 0; n < MAX_LINES && a >= from; n++) {
-    const b = lineEnd(text, a);
-    if (headingLine(text, a, b)) {
+  const floor = Math.max(0, s - reach);
+  const ceil = Math.min(text.length, e + reach);
+  let from = floor;
+  let to = ceil;
+  // upwards: the name's own line first; a line is read only when it starts after `floor`
+  let k = s;
+  for (let n = 0; n < MAX_LINES; n++) {
+    let a = k;
+    while (a > floor && text.charCodeAt(a - 1) !== 10) a--;
+    if (a > 0 && text.charCodeAt(a - 1) !== 10) break;
+    const b = lineEndWithin(text, a, HEADING_CHARS + 2);
+    if (b >= 0 && headingLine(text, a, b)) {
       from = a;
       break;
     }
     if (a === 0) break;
-    a = lineStart(text, a - 1);
+    k = a - 1;
   }
   // downwards: the lines after the name's line
-  let b = lineEnd(text, e);
-  for (let n = 0; n < MAX_LINES && b < to; n++) {
+  let b = lineEndWithin(text, e, ceil - e);
+  for (let n = 0; n < MAX_LINES && b >= 0 && b < ceil; n++) {
     const na = b + 1;
-    const nb = lineEnd(text, na);
+    const nb = lineEndWithin(text, na, ceil - na);
+    if (nb < 0) break;
     if (headingLine(text, na, nb)) {
       to = na;
       break;
@@ -104,6 +107,6 @@ export function sectionAround(text: string, s: number, e: number, reach: number)
   }
   // a section too short to say what it is about ("How Midnight Blizzard Got In" over one sentence) is read with the
   // text around it, as before
-  if (to - from < SECTION_MIN_CHARS) return [Math.max(0, s - reach), Math.min(text.length, e + reach)];
+  if (to - from < SECTION_MIN_CHARS) return [floor, ceil];
   return [from, to];
 }
