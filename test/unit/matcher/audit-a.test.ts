@@ -12,7 +12,8 @@ const m = createMatcher(
       ...ENTITIES,
       e('viper-kl', 'malware', 'Viper Keylogger', [{ name: 'Viper Keylogger', ambiguous: true }]),
       e('royalish', 'ransomware', 'Regal', [{ name: 'Regal', ambiguous: true }]),
-      e('quorvex', 'actor', 'Quorvex'),
+      { ...e('quorvex', 'actor', 'Quorvex'), externalIds: { attack: ['G9101'] } },
+      { ...e('brindle', 'malware', 'BrindleLoader'), externalIds: { attack: ['S9102', 'T9103'] } },
     ],
     { version: 'audit-a' },
   ),
@@ -118,5 +119,15 @@ describe('ordinary uses of threat names', () => {
   });
   it('an ordinary-word name before an ordinary compound stays unmarked ("a Cobalt accent colour")', () => {
     expect(picks(`The theme adds a Cobalt accent colour.${SEC}`)).toEqual([]);
+  });
+});
+
+describe('ATT&CK ids of groups and software', () => {
+  it('are spotted as the entity that carries them, next to its name or instead of it', () => {
+    expect(picks('The actor G9101 ran S9102 on the hosts.')).toEqual(['G9101=quorvex', 'S9102=brindle']);
+    expect(picks('Quorvex (G9101) ran BrindleLoader.')).toEqual(['Quorvex=quorvex', 'G9101=quorvex', 'BrindleLoader=brindle']);
+  });
+  it('not a technique id, an unknown id, or an id in lower case', () => {
+    expect(picks('The actor used T9103 and T1566, and the threat actor G9999 ran s9102.')).toEqual([]);
   });
 });
