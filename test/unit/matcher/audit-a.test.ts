@@ -100,6 +100,28 @@ describe('security words count in the section a name stands in', () => {
   });
 });
 
+describe('a long paragraph without security words, on a page with one paragraph that has them', () => {
+  const story = (first: string) =>
+    first +
+    '\n\nAt the office Tomas was bent over his laptop. "Someone sent the accountants a phishing mail," he said. "The ' +
+    'attachment dropped malware, a ransomware loader, and the backdoor tried to reach a C2 server." She nodded.';
+  it('does not read an ordinary-word name in it as the threat', () => {
+    const first =
+      'The rain had not stopped since the ferry docked in the harbour. Mara pulled her coat tight and walked past the ' +
+      'old theatre, where a poster still advertised a play about pirates. Her brother waited at the corner by the ' +
+      'statue of Lazarus, the saint the town is named after, and he smiled as if nothing at all had changed since spring.';
+    expect(picks(story(first))).toEqual([]);
+  });
+  it('does where a distinctive threat name comes first in it, or where the paragraph is short', () => {
+    const first =
+      'The rain had not stopped since the ferry docked in the harbour. Mara pulled her coat tight and walked past the ' +
+      'old theatre, reading that TrickBot had been rebuilt. Her brother waited at the corner, sure that Lazarus had ' +
+      'bought the code, and he smiled as if nothing at all had changed since spring, long before the town woke up.';
+    expect(picks(story(first))).toEqual(['TrickBot=trickbot', 'Lazarus=lazarus']);
+    expect(picks(story('Her brother was sure that Lazarus had bought the code.'))).toEqual(['Lazarus=lazarus']);
+  });
+});
+
 describe('ordinary uses of threat names', () => {
   it('a place named with the name ("Quorvex Valley", "Lazarus Street")', () => {
     expect(picks(`Hikers crossed Quorvex Valley at dawn, and the shop on Lazarus Street stayed shut.${SEC}`)).toEqual([]);
