@@ -29,7 +29,7 @@
  * the text (see there). The caller may pass it in (e.g. known from earlier chunks of the same page).
  */
 import { csvRow } from '../page-text';
-import { sectionAround } from './sections';
+import type { Sections } from './sections';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -213,16 +213,74 @@ export function hasSecurityContext(text: string): boolean {
 /** Characters either side of a name in which nearSecurityWords looks. */
 const NEAR_CHARS = 600;
 
+/** What nearSecurityWords keeps of one text across its names: its sections, and where its security terms stand. */
+export interface NearIndex {
+  sections: Sections;
+  /** Per block of HIT_BLOCK characters (by its number), start and end of each security term starting in it, flattened. */
+  blocks?: Map<number, Int32Array>;
+}
+/** Characters per block of the text read for security terms at once: a block is read when a name first needs it. */
+const HIT_BLOCK = 2048;
+/** Characters read past a block's ends, so that a term across its end is whole (terms are short). */
+const HIT_MARGIN = 40;
+
+/** The security terms starting in block `k` of `text`, as nearSecurityWords counts them: start and end, flattened. */
+function blockHits(text: string, near: NearIndex, k: number): Int32Array {
+  const blocks = (near.blocks ??= new Map());
+  let hits = blocks.get(k);
+  if (hits) return hits;
+  const a = k * HIT_BLOCK;
+  const z = Math.min(text.length, a + HIT_BLOCK);
+  const from = Math.max(0, a - HIT_MARGIN);
+  const w = text.slice(from, Math.min(text.length, z + HIT_MARGIN));
+  const out: number[] = [];
+  for (let m = nextSecurityTerm(w, 0); m; m = nextSecurityTerm(w, m.index + m[0].length)) {
+    const s = m.index + from;
+    if (s < a) continue;
+    if (s >= z) break;
+    const e = s + m[0].length;
+    if (text.charCodeAt(s) < CJK_FROM && ((s > 0 && isWordAt(text, s - 1)) || (e < text.length && isWordAt(text, e)))) continue;
+    out.push(s, e);
+  }
+  hits = Int32Array.from(out);
+  blocks.set(k, hits);
+  return hits;
+}
+
+/** Does a security term lie within [from, to), outside [start, end), in the text `near` indexes? */
+function termWithin(text: string, near: NearIndex, from: number, to: number, start: number, end: number): boolean {
+  for (let k = Math.floor(from / HIT_BLOCK), last = Math.floor(Math.max(from, to - 1) / HIT_BLOCK); k <= last; k++) {
+    const h = blockHits(text, near, k);
+    for (let q = 0; q < h.length; q += 2) {
+      const s = h[q] as number;
+      const e = h[q + 1] as number;
+      if (s < from || (s < end && e > start)) continue;
+      if (s >= to) return false;
+      if (e <= to) return true;
+    }
+  }
+  return false;
+}
+
+/** Does a security term lie within [from, to) of the text `near` indexes? */
+export function securityTermsWithin(text: string, near: NearIndex, from: number, to: number): boolean {
+  return termWithin(text, near, from, to, to, to);
+}
+
 /**
  * A security term within NEAR_CHARS characters of [start, end): a name that needs context needs it nearby too, not
  * just somewhere on the page. A project's changelog that mentions an attack or a backdoor in one release is a
- * security page by its vocabulary, yet "Denis", "Kevin" or "Desktop" in its credits are no malware.
+ * security page by its vocabulary, yet "Denis", "Kevin" or "Desktop" in its credits are no malware. With an index of
+ * the text (`near`), only in the name's section (sections.ts: a page's security section does not vouch for a name under
+ * another heading), and each block of the text is read for terms once for all its names.
  */
-export function nearSecurityWords(text: string, start: number, end: number): boolean {
-  // only in the name's section (sections.ts): a page's security section does not vouch for a name under another heading
-  const [lo, hi] = sectionAround(text, start, end, NEAR_CHARS);
-  const from = Math.max(lo, start - NEAR_CHARS);
-  const window = text.slice(from, Math.min(hi, end + NEAR_CHARS));
+export function nearSecurityWords(text: string, start: number, end: number, near?: NearIndex): boolean {
+  if (near) {
+    const [lo, hi] = near.sections.around(start, end, NEAR_CHARS);
+    return termWithin(text, near, Math.max(lo, start - NEAR_CHARS), Math.min(hi, end + NEAR_CHARS), start, end);
+  }
+  const from = Math.max(0, start - NEAR_CHARS);
+  const window = text.slice(from, Math.min(text.length, end + NEAR_CHARS));
   for (let m = nextSecurityTerm(window, 0); m; m = nextSecurityTerm(window, m.index + m[0].length)) {
     const s = m.index;
     const e = s + m[0].length;

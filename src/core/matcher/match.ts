@@ -13,9 +13,9 @@
  * whole text per match.
  */
 import type { EntityKind } from '../model/entity';
-import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, SOFTWARE_CUES, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
-import { longParagraphAround } from './sections';
+import { PARAGRAPH_MAX_CHARS, PARAGRAPH_MIN_CHARS, sectionsOf } from './sections';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { attackIdAt, detectionTypeCue, detectionVariantAt, ruleNameCue, spaceRuleNames } from './detection-names';
@@ -524,6 +524,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     memory = undefined;
     original = '';
     text = '';
+    near = undefined;
     blocked = new LazyBlocked('');
     gangAfter.clear();
     byTraits.clear();
@@ -788,24 +789,26 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return c ?? appositiveCueAfter(text, e) ?? ownCrewWord(s, e);
   }
 
-  /** The last paragraph plainParagraph read, and its verdict. */
+  /** The headings and security terms of this text (sections.ts, ambiguity.ts nearSecurityWords), indexed when a name first needs them. */
+  let near: NearIndex | undefined;
+  /** The last paragraph plainParagraph read (the names of one paragraph are read in turn), and whether it is long and without security words. */
   let plainFrom = -1;
   let plainTo = -1;
-  let plainSeen = false;
+  let plainNone = false;
   /**
    * Is [s, e) in a long paragraph that uses no security word and names no threat by a distinctive name before it (a
    * story's paragraph on a page whose one paragraph is about phishing; sections.ts)? The page's vocabulary does not
    * reach a name there: "the Leviathan docked in the harbour".
    */
   function plainParagraph(s: number, e: number): boolean {
-    const p = longParagraphAround(text, s, e);
-    if (!p || distinctEnd > p[0]) return false;
-    if (p[0] !== plainFrom || p[1] !== plainTo) {
-      plainFrom = p[0];
-      plainTo = p[1];
-      plainSeen = securityWordsIn(text, p[0], p[1]);
+    if (s < plainFrom || e > plainTo) {
+      const nx = (near ??= { sections: sectionsOf(text) });
+      const [a, b] = nx.sections.line(s);
+      plainFrom = a;
+      plainTo = b;
+      plainNone = b - a >= PARAGRAPH_MIN_CHARS && b - a <= PARAGRAPH_MAX_CHARS && !securityTermsWithin(text, nx, a, b);
     }
-    return !plainSeen;
+    return plainNone && distinctEnd <= plainFrom;
   }
 
   /** "APT_NK_Lazarus_DreamJob_Loader": the category of the rule name the name stands in (detection-names.ts). */
@@ -1029,7 +1032,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0
           ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || (nearSecurityWords(text, s, e) && !plainParagraph(s, e)) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || (nearSecurityWords(text, s, e, (near ??= { sections: sectionsOf(text) })) && !plainParagraph(s, e)) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && !(flags & EVIDENCE) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);
@@ -1270,6 +1273,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     w1m = false;
     lastMatchEnd = 0;
     plainFrom = plainTo = -1;
+    near = undefined;
     const check = p === null;
     // The tables and the length as locals: the optimiser keeps them in registers across the loop instead of reloading
     // module and closure slots per code unit. With the trigger filter below: 238 → 216 M instructions per warm 1 MB
