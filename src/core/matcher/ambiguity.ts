@@ -31,6 +31,7 @@
 import { csvRow } from '../page-text';
 import { cjkCueAfter } from './cjk-cues';
 import { GERMAN_MARKERS, ROMANCE_MARKERS } from './languages';
+import type { Sections } from './sections';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -220,12 +221,72 @@ export function hasSecurityContext(text: string): boolean {
 /** Characters either side of a name in which nearSecurityWords looks. */
 const NEAR_CHARS = 600;
 
+/** What nearSecurityWords keeps of one text across its names: its sections, and where its security terms stand. */
+export interface NearIndex {
+  sections: Sections;
+  /** Per block of HIT_BLOCK characters (by its number), start and end of each security term starting in it, flattened. */
+  blocks?: Map<number, Int32Array>;
+}
+/** Characters per block of the text read for security terms at once: a block is read when a name first needs it. */
+const HIT_BLOCK = 2048;
+/** Characters read past a block's ends, so that a term across its end is whole (terms are short). */
+const HIT_MARGIN = 40;
+
+/** The security terms starting in block `k` of `text`, as nearSecurityWords counts them: start and end, flattened. */
+function blockHits(text: string, near: NearIndex, k: number): Int32Array {
+  const blocks = (near.blocks ??= new Map());
+  let hits = blocks.get(k);
+  if (hits) return hits;
+  const a = k * HIT_BLOCK;
+  const z = Math.min(text.length, a + HIT_BLOCK);
+  const from = Math.max(0, a - HIT_MARGIN);
+  const w = text.slice(from, Math.min(text.length, z + HIT_MARGIN));
+  const out: number[] = [];
+  for (let m = nextSecurityTerm(w, 0); m; m = nextSecurityTerm(w, m.index + m[0].length)) {
+    const s = m.index + from;
+    if (s < a) continue;
+    if (s >= z) break;
+    const e = s + m[0].length;
+    if (text.charCodeAt(s) < CJK_FROM && ((s > 0 && isWordAt(text, s - 1)) || (e < text.length && isWordAt(text, e)))) continue;
+    out.push(s, e);
+  }
+  hits = Int32Array.from(out);
+  blocks.set(k, hits);
+  return hits;
+}
+
+/** Does a security term lie within [from, to), outside [start, end), in the text `near` indexes? */
+function termWithin(text: string, near: NearIndex, from: number, to: number, start: number, end: number): boolean {
+  for (let k = Math.floor(from / HIT_BLOCK), last = Math.floor(Math.max(from, to - 1) / HIT_BLOCK); k <= last; k++) {
+    const h = blockHits(text, near, k);
+    for (let q = 0; q < h.length; q += 2) {
+      const s = h[q] as number;
+      const e = h[q + 1] as number;
+      if (s < from || (s < end && e > start)) continue;
+      if (s >= to) return false;
+      if (e <= to) return true;
+    }
+  }
+  return false;
+}
+
+/** Does a security term lie within [from, to) of the text `near` indexes? */
+export function securityTermsWithin(text: string, near: NearIndex, from: number, to: number): boolean {
+  return termWithin(text, near, from, to, to, to);
+}
+
 /**
  * A security term within NEAR_CHARS characters of [start, end): a name that needs context needs it nearby too, not
  * just somewhere on the page. A project's changelog that mentions an attack or a backdoor in one release is a
- * security page by its vocabulary, yet "Denis", "Kevin" or "Desktop" in its credits are no malware.
+ * security page by its vocabulary, yet "Denis", "Kevin" or "Desktop" in its credits are no malware. With an index of
+ * the text (`near`), only in the name's section (sections.ts: a page's security section does not vouch for a name under
+ * another heading), and each block of the text is read for terms once for all its names.
  */
-export function nearSecurityWords(text: string, start: number, end: number): boolean {
+export function nearSecurityWords(text: string, start: number, end: number, near?: NearIndex): boolean {
+  if (near) {
+    const [lo, hi] = near.sections.around(start, end, NEAR_CHARS);
+    return termWithin(text, near, Math.max(lo, start - NEAR_CHARS), Math.min(hi, end + NEAR_CHARS), start, end);
+  }
   const from = Math.max(0, start - NEAR_CHARS);
   const window = text.slice(from, Math.min(text.length, end + NEAR_CHARS));
   for (let m = nextSecurityTerm(window, 0); m; m = nextSecurityTerm(window, m.index + m[0].length)) {
@@ -463,7 +524,9 @@ export function isMidSentence(text: string, start: number): boolean {
   // ("Cobalt-Cobalt-…") was copied whole for each.
   if (i - j <= PUBLISHER_CHARS) {
     const before = text.slice(j + 1, i + 1).toLowerCase();
-    if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) && isMidSentence(text, wordBeforeName(text, j + 1)?.[0] ?? j + 1));
+    // At a sentence start too ("The FBI Lazarus advisory describes…", "Kaspersky Turla research shows…"): the name is
+    // not the sentence's first word, so its capital is its own, where the line reads as prose (not a Title Case heading).
+    if (SECURITY_PUBLISHERS.has(before)) return isMidSentence(text, j + 1) || (PUBLISHER_TAILS.has(before) ? isMidSentence(text, wordBeforeName(text, j + 1)?.[0] ?? j + 1) : proseAround(text, j + 1, start));
     // "So Lazarus, right, they…": a capitalised opener starts the sentence the name is in (audit Z)
     if (sentenceOpener(text, j + 1, before, start)) return true;
   }
@@ -531,6 +594,9 @@ export interface AmbiguityInput {
 /** Does a cue next to the name agree with the candidate's kind ("Phoenix team" is no cue for a malware Phoenix)? */
 function cueFits(c: Cue, a: AmbiguityInput): boolean {
   if (c.kind === 'neutral' || a.entityIsActor === undefined) return true;
+  // "team" names a ransomware's operators only in a crew's own name ("… Team"): after an ordinary-word ransomware name
+  // it is a company's or a club's team ("the new Storm team"), as the field calls operators a gang, group or crew
+  if (c.word === 'team' && !a.entityIsActor) return false;
   return c.kind === 'actor' ? !!a.entityIsActor || !!a.entityIsRansomware : !a.entityIsActor;
 }
 
@@ -559,7 +625,9 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   // software cue that names people too, and an ordinary word capitalised there with it is a family of people ("The
   // Royal family visited…"); inside a sentence ("linked the Quiet family to…") rule (b) reads it as before.
   const kinship = c?.word === 'family' && a.level === AMBIGUITY.flagged && !a.midSentence();
-  if (c && !kinship && cueFits(c, a) && (STRONG_CUES.has(c.word) || a.pageContext() || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };
+  // An ordinary noun says security only where the page's security words reach the name's section ("Machete attacks no
+  // longer clip through walls" under a patch's "Bug fixes", its "Account security" section aside; sections.ts).
+  if (c && !kinship && cueFits(c, a) && (STRONG_CUES.has(c.word) || (a.pageContext() && (a.nearContext?.() ?? true)) || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };
   // A word-like name right after a distinctive one in the same sentence is read in its company ("TrickBot and Dridex",
   // "Wizard Spider returns with Conti affiliates"): threat names are listed together. Not a flagged name, which is an
   // ordinary word ("TrickBot and Silence" proves little).

@@ -45,6 +45,8 @@ export interface CompiledDictionary {
 }
 
 export const FANOUT_BASE = 0x100;
+/** ATT&CK ids of groups and software, the ones an entity is (compileDictionary). */
+const ATTACK_ENTITY_ID = /^[GS]\d{4}$/;
 /**
  * Revision of the compiler's rules (levels, case modes, variants). The background publishes a dictionary per data
  * version and this revision: an update that changes the rules recompiles the stored dictionary of unchanged data, so a
@@ -322,6 +324,17 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
       aliasEntity.push(ei);
       aliasFlags.push(caseMode(alias.name, level, sig, words) | (level << 2) | (key === canonicalKey ? CANONICAL : 0) | (alias.evidence ? EVIDENCE : 0));
       keys.push(key);
+    }
+    // Its ATT&CK id ("G0032", "S0154"), written next to the name or instead of it in advisories and reports: a name of
+    // the entity that needs no context, in capitals only (a lower-case "s0154" is an identifier's piece). Only groups and
+    // software: technique, tactic and mitigation ids (T1566, TA0001, M1017) name no entity.
+    for (const id of e.externalIds?.attack ?? []) {
+      if (!ATTACK_ENTITY_ID.test(id) || seenKeys.has(`${normalizeKey(id)}\u0000${caseSignature(id)}`)) continue;
+      seenKeys.add(`${normalizeKey(id)}\u0000${caseSignature(id)}`);
+      aliases.push(id);
+      aliasEntity.push(ei);
+      aliasFlags.push(CASE.exact | (AMBIGUITY.distinct << 2));
+      keys.push(normalizeKey(id));
     }
   }
 

@@ -68,6 +68,40 @@ export function spaceRuleNames(text: string): string {
   return text.replace(RULE_NAME, (r: string, at: number) => (at > 0 && GLUED_BEFORE.test(text.charAt(at - 1)) ? r : r.replace(/_/g, ' ')));
 }
 
+/** RULE_NAME anchored, to read the rule a name stands in (ruleNameCue). */
+const RULE_AT = new RegExp(RULE_NAME.source, 'y');
+/** Rule categories (a rule name's first part) that say what the rule detects, and the cue each gives. */
+const CATEGORY_CUES: Record<string, Cue> = {
+  apt: { word: 'apt', kind: 'actor', side: 'before' },
+  mal: { word: 'malware', kind: 'software', side: 'before' },
+  ransom: { word: 'ransomware', kind: 'software', side: 'before' },
+  ransomware: { word: 'ransomware', kind: 'software', side: 'before' },
+  trojan: { word: 'trojan', kind: 'software', side: 'before' },
+  troj: { word: 'trojan', kind: 'software', side: 'before' },
+  backdoor: { word: 'backdoor', kind: 'software', side: 'before' },
+};
+/** Longest rule name read back from a name (a rule's parts before its family are a few short words). */
+const RULE_BACK_CHARS = 64;
+
+/**
+ * The cue the category of a rule name gives a name that stands inside it, not first ("APT_NK_Lazarus_DreamJob_Loader":
+ * an APT rule, so "Lazarus" is the actor, as "APT Lazarus" would say; "MAL_CN_Snake_Implant"). A rule name is detection
+ * content: its parts are no sentence, so the name inside it is never inside one, and the category is the cue it has.
+ * `original` is the text as given (underscores kept), `s` the name's start in it.
+ */
+export function ruleNameCue(original: string, s: number): Cue | undefined {
+  if (s < 4 || original.charCodeAt(s - 1) !== 95) return undefined;
+  let k = s - 1;
+  const floor = Math.max(0, s - RULE_BACK_CHARS);
+  while (k > floor && /\w/.test(original.charAt(k - 1))) k--;
+  const first = original.indexOf('_', k);
+  const cue = CATEGORY_CUES[original.slice(k, first).toLowerCase()];
+  if (!cue || first >= s - 1) return undefined;
+  RULE_AT.lastIndex = k;
+  const m = RULE_AT.exec(original);
+  return m && k + m[0].length > s && (k === 0 || !GLUED_BEFORE.test(original.charAt(k - 1))) ? cue : undefined;
+}
+
 /** MITRE ATT&CK identifiers: groups G####, software S####, techniques T####, mitigations M####, tactics TA00##. */
 const ATTACK_ID = /^(?:[GSTM]\d{4}|TA0\d{3})$/;
 

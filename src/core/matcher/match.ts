@@ -14,11 +14,12 @@
  */
 import type { EntityKind } from '../model/entity';
 import { createCjkSearch, withCjkMatches } from './cjk-names';
-import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityWordsIn, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
+import { PARAGRAPH_MAX_CHARS, PARAGRAPH_MIN_CHARS, sectionsOf } from './sections';
 import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
-import { attackIdAt, detectionTypeCue, detectionVariantAt, spaceRuleNames } from './detection-names';
+import { attackIdAt, detectionTypeCue, detectionVariantAt, ruleNameCue, spaceRuleNames } from './detection-names';
 import { personHandle } from './person-handles';
 import { bracketQualifier } from './bracket-qualifiers';
 import { OtherNames } from './collocations';
@@ -27,6 +28,7 @@ import { productName } from './product-names';
 import { quotedTitleByAuthor, workTitle } from './work-titles';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
+import { familyOfPeople, ownTeam, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 
@@ -44,7 +46,7 @@ const CLS = CLS_;
 const FOLD = FOLD_;
 const NORM = NORM_;
 const classify = classify_;
-const { codePatternAt, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_NAMING, wordIs } = patterns;
+const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_NAMING, wordIs } = patterns;
 
 export interface MatchOptions {
   /** User-suppressed terms (normalised by the matcher), already filtered to this site by the caller. */
@@ -272,6 +274,8 @@ const isSpaceCode = (c: number): boolean => {
  * ("Raccoon stealer" ×3, labelled with the lower-case word).
  */
 const KIND_SUFFIXES = new Set(['stealer', 'infostealer', 'loader', 'ransomware', 'backdoor', 'trojan', 'botnet', 'banker', 'downloader', 'dropper', 'wiper', 'keylogger', 'spyware', 'worm', 'miner', 'locker', 'rat', 'bot']);
+/** Of those, the words that are software cues (ownKindCue). */
+const SOFTWARE_CUE_WORDS = new Set([...KIND_SUFFIXES].filter((w) => SOFTWARE_CUES.includes(w)));
 
 export function createMatcher(dict: CompiledDictionary): Matcher {
   const nodeCount = dict.fanout.length;
@@ -338,6 +342,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       aliasRelax[ai] = r;
     }
     return r;
+  };
+  /**
+   * The kind word ending a software name ("Snake Keylogger", "Raccoon Stealer"), as a cue the name carries itself: at a
+   * sentence start ("The Snake keylogger rule fired") it says what a cue after a shorter name would ("Snake keylogger").
+   */
+  const ownKindCue = (ai: number): Cue | undefined => {
+    if (relaxOf(ai) >= sigOf(ai).length) return undefined;
+    const alias = dict.aliases[ai] as string;
+    const word = alias.slice(alias.search(/\S+$/)).toLowerCase();
+    return SOFTWARE_CUE_WORDS.has(word) ? { word, kind: 'software', side: 'after' } : undefined;
   };
   const kindOf: EntityKind[] = [];
   for (let ei = 0; ei < dict.kinds.length; ei++) kindOf.push(LETTER_KIND[dict.kinds[ei] as string] ?? 'actor');
@@ -528,6 +542,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     memory = undefined;
     original = '';
     text = '';
+    near = undefined;
     blocked = new LazyBlocked('');
     gangAfter.clear();
     byTraits.clear();
@@ -779,7 +794,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    */
   function cueAt(s: number, e: number): Cue | undefined {
     // "Ransom:Win32/Royal.A": the detection's type is a cue before the family (detection-names.ts)
-    const c = cueNear(text, s, e) ?? detectionTypeCue(text, s);
+    const c = cueNear(text, s, e) ?? detectionTypeCue(text, s) ?? ruleCueAt(s);
     if (c && c.kind !== 'neutral') return c;
     // A neutral cue next to an item ("groups such as Silence, Cobalt and Carbanak attack banks": "attack" after
     // Carbanak) says nothing of its kind; the list's head noun does, and keeps it (audit F, finding 5).
@@ -790,6 +805,35 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (a) return a;
     // ", the Iranian group", "(a.k.a. …": an appositive in the same clause (ambiguity.ts appositiveCueAfter)
     return c ?? appositiveCueAfter(text, e) ?? ownCrewWord(s, e);
+  }
+
+  /** The headings and security terms of this text (sections.ts, ambiguity.ts nearSecurityWords), indexed when a name first needs them. */
+  let near: NearIndex | undefined;
+  /** The last paragraph plainParagraph read (the names of one paragraph are read in turn), and whether it is long and without security words. */
+  let plainFrom = -1;
+  let plainTo = -1;
+  let plainNone = false;
+  /**
+   * Is [s, e) in a long paragraph that uses no security word and names no threat by a distinctive name before it (a
+   * story's paragraph on a page whose one paragraph is about phishing; sections.ts)? The page's vocabulary does not
+   * reach a name there: "the Leviathan docked in the harbour".
+   */
+  function plainParagraph(s: number, e: number): boolean {
+    if (s < plainFrom || e > plainTo) {
+      const nx = (near ??= { sections: sectionsOf(text) });
+      const [a, b] = nx.sections.line(s);
+      plainFrom = a;
+      plainTo = b;
+      plainNone = b - a >= PARAGRAPH_MIN_CHARS && b - a <= PARAGRAPH_MAX_CHARS && !securityTermsWithin(text, nx, a, b);
+    }
+    return plainNone && distinctEnd <= plainFrom;
+  }
+
+  /** "APT_NK_Lazarus_DreamJob_Loader": the category of the rule name the name stands in (detection-names.ts). */
+  function ruleCueAt(s: number): Cue | undefined {
+    if (text.charCodeAt(s - 1) !== 32) return undefined;
+    const os = toOrig(s, s)[0];
+    return original.charCodeAt(os - 1) === 95 ? ruleNameCue(original, os) : undefined;
   }
 
   /**
@@ -978,7 +1022,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       // "Google Play", "the Play Store", "Microsoft Equation Editor", "the company's Equation editor": a word of another
       // proper name or of a compound noun (ambiguity.ts insideOtherName)
-      if (insideOtherName(text, s, e, level, lastMatchEnd, nameWordAt)) {
+      // A name ending in its kind word ("Snake Keylogger") opens a compound about the threat ("the Snake keylogger rule").
+      const ownCue = level >= AMBIGUITY.wordlike && kind !== 'actor' ? ownKindCue(ai) : undefined;
+      if (!ownCue && insideOtherName(text, s, e, level, lastMatchEnd, nameWordAt)) {
         otherNames.note(text, s, e);
         contextRejected = true;
         continue;
@@ -988,7 +1034,6 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         contextRejected = true;
         continue;
       }
-      // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level
       // "Phoenix XDR", 'the online moniker "Royal"', "the album 'Phoenix'", "Lazarus (musical)", "Phoenix, AZ": a
       // product, a handle, a work, a namesake, a city (audit B2: product-names.ts, person-handles.ts, work-titles.ts,
       // bracket-qualifiers.ts, places.ts)
@@ -997,7 +1042,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         contextRejected = true;
         continue;
       }
-      if (companyName(text, e) || (level >= AMBIGUITY.wordlike && (personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e)))) {
+      // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level; "Turla
+      // Valley", "Lazarus Street": a place's; "Members of the Royal family attended": a family of people's; "our Cobalt
+      // team": a company's (ordinary-uses.ts)
+      if (
+        companyName(text, e) ||
+        (level >= AMBIGUITY.wordlike &&
+          (personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
+      ) {
         contextRejected = true;
         continue;
       }
@@ -1010,7 +1062,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "a cartoon snake named Sandworm", "Cobalt, our new design system", "Conti et al.", "Royal-sur-Mer", "the Python
       // backdoor": what an ordinary thing is called, a cited author, a town, the language a threat is written in
       // (ordinary-namings.ts, audit Z); "the Equation pricing engine" (ambiguity.ts determinerCompound)
-      if (level >= AMBIGUITY.wordlike && (namedOrdinaryThing(text, s, e) || ordinaryAppositive(text, e) || citedPerson(text, s, e) || placeNameHead(text, e) || languageBeforeSoftware(text, s, e, kind) || (level === AMBIGUITY.flagged && determinerCompound(text, s, e)))) {
+      if (level >= AMBIGUITY.wordlike && (namedOrdinaryThing(text, s, e) || ordinaryAppositive(text, e) || citedPerson(text, s, e) || placeNameHead(text, e) || languageBeforeSoftware(text, s, e, kind) || (level === AMBIGUITY.flagged && !ownCue && determinerCompound(text, s, e)))) {
         contextRejected = true;
         continue;
       }
@@ -1023,7 +1075,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0
           ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue(), entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearSecurityWords(text, s, e) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || (nearSecurityWords(text, s, e, (near ??= { sections: sectionsOf(text) })) && !plainParagraph(s, e)) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && !(flags & EVIDENCE) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);
@@ -1137,7 +1189,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
         run = nameRunEnd(text, e);
       }
-      if (e > p && nameOk(text, p, e)) {
+      // a common first word only after a naming word written in prose, not in a Title Case headline ("New Threat Actor
+      // Spoofs Philippine Government")
+      if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run)))) {
         e = run;
         pendS = p;
         pendE = e;
@@ -1264,6 +1318,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     listedWith = [];
     w1m = false;
     lastMatchEnd = 0;
+    plainFrom = plainTo = -1;
+    near = undefined;
     const check = p === null;
     // The tables and the length as locals: the optimiser keeps them in registers across the loop instead of reloading
     // module and closure slots per code unit. With the trigger filter below: 238 → 216 M instructions per warm 1 MB
@@ -1337,6 +1393,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         else if (node >= 0 && !(inert[node] && inertEnd(t, we))) next = tryDictionary(i, node, we);
         if (next > 0) {
           lastMatchEnd = next;
+          // The dictionary refused a shorter name at the start of a name a naming cue announced ("the threat actor Copper
+          // Wren": "Copper" is not ATT&CK's COPPER inside another name): the announced name stands.
+          if (pendS === i && out.length === before && possibleOn && pendE > next && emitPossible(pendS, pendE, pendRule, pendNeedsContext)) next = lastMatchEnd = pendE;
           if (pendS === i) pendS = -1;
           if (out.length === before && possibleOn && c >= 65 && c <= 85) {
             // The dictionary refused an ordinary-word name here ("Storm", a ransomware, in "Storm-2035"): a longer

@@ -236,3 +236,20 @@ export function nameOk(text: string, s: number, e: number): boolean {
   const w = text.slice(s, e).toLowerCase();
   return !NOT_A_NAME.has(w) && !COMMON_WORDS.has(w);
 }
+
+/**
+ * Could the Title Case run [s, e) that a naming clause introduces be a name, though its first word [s, w) is a common
+ * word ("a cluster we track as Copper Wren", "a group dubbed Silver Quill")? Vendors coin such names from a colour or a
+ * material and an animal; the clause says a name follows. Only with a later word that could be a name itself: a common
+ * word alone ("dubbed Copper") or with other common words ("known as Blue Water") is what prose says too.
+ */
+export function commonHeadedNameOk(text: string, s: number, w: number, e: number): boolean {
+  if (e <= w || w - s < 2 || !isUpperAt(text, s) || NOT_A_NAME.has(text.slice(s, w).toLowerCase())) return false;
+  for (let a = w + 1; a < e; ) {
+    let b = a;
+    while (b < e && text.charCodeAt(b) !== 32) b++;
+    if (nameOk(text, a, b)) return true;
+    a = b + 1;
+  }
+  return false;
+}

@@ -1,0 +1,60 @@
+/**
+ * Session 17, helper A: more ways prose uses a threat's name for something else (see also ordinary-namings.ts).
+ *  - A place: "Turla Valley", "the Kimsuky River", "Lazarus Street". A capitalised word for a kind of place after the
+ *    name makes the two words a place's name, whatever the name's level (a word-like name such as Turla is otherwise
+ *    read on a security page as the actor, in a travel story with one paragraph on phishing too).
+ *  - A family of people: "Members of the Royal family attended", "the Royal family's estate", "the Lazarus family next
+ *    door". "Family" is a software cue ("the Emotet family"), and for a name that is an ordinary English word the same
+ *    words name a family of people; the words around say which.
+ */
+
+/** Capitalised words that name a kind of place after a proper name ("Turla Valley", "Snake River"). */
+const PLACE_WORDS = new Set([
+  'Valley', 'River', 'Lake', 'Lakes', 'Mountain', 'Mountains', 'Hill', 'Hills', 'Island', 'Islands', 'Bay', 'Beach', 'Coast',
+  'Creek', 'Canyon', 'Forest', 'Park', 'Street', 'Road', 'Avenue', 'Lane', 'Square', 'Bridge', 'Harbour', 'Harbor', 'Heights',
+  'County', 'Province', 'District', 'Falls', 'Springs', 'Peak', 'Desert', 'Gulf', 'Strait', 'Glacier', 'Plateau', 'Ridge',
+]);
+const PLACE_AFTER = /^[ \u00a0]([A-Z][a-z]{2,9})(?![\p{L}\p{N}_-])/u;
+
+/** Is the name ending at `e` the first word of a place's name ("Turla Valley", "Lazarus Street")? */
+export function placeNounAfter(text: string, e: number): boolean {
+  // cheap test first: a space, then a capital
+  const c = text.charCodeAt(e + 1);
+  if (c < 65 || c > 90) return false;
+  const m = PLACE_AFTER.exec(text.slice(e, e + 12));
+  return !!m && PLACE_WORDS.has(m[1] as string);
+}
+
+/** " family" (or "Family") right after the name. */
+const FAMILY_AFTER = /^[ \u00a0][Ff]amily(?![\p{L}\p{N}_-])/u;
+/** People said to belong to the family before it: "members of the", "the head of the", "guests of the", "heir to the". */
+const PEOPLE_BEFORE = /\b(?:members?|heads?|friends?|guests?|relatives?|heirs?|children|sons?|daughters?|descendants?|patriarch|matriarch|servants?|neighbou?rs?)[ \u00a0]+(?:of|to)[ \u00a0]+the[ \u00a0]+$/i;
+/** What follows a family of people, never a software family: "next door", "who", "whose", "'s home". */
+const PEOPLE_AFTER = /^(?:[ \u00a0]+next[ \u00a0]+door|,?[ \u00a0]+(?:who|whose)[ \u00a0]|['\u2019]s[ \u00a0]+(?:home|house|estate|farm|land|children|sons?|daughters?|dog|cat|wedding|funeral|ancestors)\b)/;
+
+/**
+ * Is the name at [s, e), followed by "family", a family of people ("Members of the Royal family attended", "the Lazarus
+ * family next door", "the Royal family's estate")? A software family is written with the same words ("members of the
+ * Emotet family" is rarer than its "variants", never its "heirs"), so the people said to belong to it count only for a
+ * name that is an ordinary word (`ordinaryWord`: "Royal", not "Emotet"); what follows a family of people counts for any
+ * name (a coined-looking name is a surname too: "the Kimsuky family next door").
+ */
+export function familyOfPeople(text: string, s: number, e: number, ordinaryWord: boolean): boolean {
+  // cheap test first: " f" or " F" after the name
+  if ((text.charCodeAt(e + 1) | 32) !== 102 || !FAMILY_AFTER.test(text.slice(e, e + 8))) return false;
+  const f = e + 7;
+  return (ordinaryWord && PEOPLE_BEFORE.test(text.slice(Math.max(0, s - 32), s))) || PEOPLE_AFTER.test(text.slice(f, f + 24));
+}
+
+/** " team" right after the name. */
+const TEAM_AFTER = /^[ \u00a0]team(?![\p{L}\p{N}_-])/u;
+/** Words before a team of one's own: "our", "my", "your", "a new", "the new", "our new". */
+const OWN_TEAM_BEFORE = /(?:^|[^\p{L}])(?:(?:our|my|your)(?:[ \u00a0]+new)?|(?:a|the)[ \u00a0]+new)[ \u00a0]+$/iu;
+
+/**
+ * Is the name at [s, e) the name of one's own team ("our Cobalt team", "the new Storm team")? A crew is not introduced as
+ * someone's, or as newly set up; a company, a club or a project names its teams after ordinary words.
+ */
+export function ownTeam(text: string, s: number, e: number): boolean {
+  return text.charCodeAt(e + 1) === 116 && TEAM_AFTER.test(text.slice(e, e + 6)) && OWN_TEAM_BEFORE.test(text.slice(Math.max(0, s - 16), s));
+}
