@@ -279,12 +279,12 @@ export function securityTermsWithin(text: string, near: NearIndex, from: number,
  * A security term within NEAR_CHARS characters of [start, end): a name that needs context needs it nearby too, not
  * just somewhere on the page. A project's changelog that mentions an attack or a backdoor in one release is a
  * security page by its vocabulary, yet "Denis", "Kevin" or "Desktop" in its credits are no malware. With an index of
- * the text (`near`), only in the name's section (sections.ts: a page's security section does not vouch for a name under
- * another heading), and each block of the text is read for terms once for all its names.
+ * the text (`near`), each block of the text is read for terms once for all its names; with `inSection` too, only in the
+ * name's section (sections.ts: a page's security section does not vouch for a name under another heading).
  */
-export function nearSecurityWords(text: string, start: number, end: number, near?: NearIndex): boolean {
+export function nearSecurityWords(text: string, start: number, end: number, near?: NearIndex, inSection = true): boolean {
   if (near) {
-    const [lo, hi] = near.sections.around(start, end, NEAR_CHARS);
+    const [lo, hi] = inSection ? near.sections.around(start, end, NEAR_CHARS) : [0, text.length];
     return termWithin(text, near, Math.max(lo, start - NEAR_CHARS), Math.min(hi, end + NEAR_CHARS), start, end);
   }
   const from = Math.max(0, start - NEAR_CHARS);

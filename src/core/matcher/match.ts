@@ -829,6 +829,19 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return plainNone && distinctEnd <= plainFrom;
   }
 
+  /**
+   * Security words near a name that needs them. For an ordinary word (flagged or common: "Machete", "Leviathan") only in
+   * its own section and not across a long plain paragraph (sections.ts): a game's patch notes with one paragraph on
+   * phishing do not make its weapons malware. A coined word ("Dridex", "Emotet") names nothing else: a page's security
+   * words 600 characters away vouch for it under the next heading too ("The connections that did not hold: a supposed
+   * link between Dridex and the North Korean operators…" after a paragraph on malware).
+   */
+  function nearHere(s: number, e: number, level: AmbiguityLevel): boolean {
+    const nx = (near ??= { sections: sectionsOf(text) });
+    if (level < AMBIGUITY.flagged) return nearSecurityWords(text, s, e, nx, false);
+    return nearSecurityWords(text, s, e, nx) && !plainParagraph(s, e);
+  }
+
   /** "APT_NK_Lazarus_DreamJob_Loader": the category of the rule name the name stands in (detection-names.ts). */
   function ruleCueAt(s: number): Cue | undefined {
     if (text.charCodeAt(s - 1) !== 32) return undefined;
@@ -1075,7 +1088,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0
           ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || (nearSecurityWords(text, s, e, (near ??= { sections: sectionsOf(text) })) && !plainParagraph(s, e)) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && !(flags & EVIDENCE) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);

@@ -77,11 +77,18 @@ describe('security words count in the section a name stands in', () => {
     'ransomware crew targeted our forums, and a backdoor hid in a fake mod loader. Report any phishing to support.\n\n' +
     'Bug fixes\nFixed a crash when the map opened on the ridge. Lazarus attacks no longer clip through the castle walls, and ' +
     'the lighthouse keeper stops walking into the sea after a restart.';
-  it('a name under another heading is not confirmed by the security section', () => {
+  it('an ordinary-word name under another heading is not confirmed by the security section', () => {
     const weapons =
-      'The crossbow reloads faster, and Quorvex now sells two new shields at the market in the old port. The hammer ' +
+      'The crossbow reloads faster, and the smith now sells two new shields at the market in the old port. The hammer ' +
       'swings slower against armoured foes, and the arena boss Lazarus gains a second phase after half of its health.';
     expect(picks(notes(weapons))).toEqual([]);
+  });
+  it('a coined name is: it names nothing else, and reports put threats under headings without security words', () => {
+    const report =
+      'Summary\nThe intrusion began with a phishing mail; the malware then fetched a backdoor from a C2 server.\n\n' +
+      'The ties that did not hold\nOne researcher linked Quorvex to a bank heist, but the evidence was later read again ' +
+      'and the connection is now doubted by everyone who looked.';
+    expect(picks(report)).toEqual(['Quorvex=quorvex']);
   });
   it('a name in the security section itself still is', () => {
     const t = notes('The crossbow reloads faster.').replace('a ransomware crew targeted', 'the Quorvex crew and Lazarus targeted');
