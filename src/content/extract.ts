@@ -41,9 +41,11 @@ function isUndrawnSvg(el: Element): boolean {
 export interface TextChunk {
   /** Text nodes in document order. */
   nodes: Text[];
-  /** starts[i] = offset of nodes[i] in `text`. */
+  /** starts[i] = offset of nodes[i] in `text` (negative for a first node read from inside: a later piece of it). */
   starts: number[];
   text: string;
+  /** Set when the chunk ends inside its last node (a long text node read in pieces): the rest is the next chunk's. */
+  cutInLast?: true;
 }
 
 /** Our own UI host carries this attribute only while it exists; its subtree is never scanned. */
@@ -203,7 +205,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
           nodes.push(node as Text);
           starts.push(length - from);
           parts.push(read.slice(from, cut));
-          yield take();
+          yield { ...take(), cutInLast: true };
           from = cut;
         }
         nodes.push(node as Text);

@@ -436,7 +436,7 @@ export class Scanner {
         remember(chunk, root);
         let p0 = performance.now();
         if (first) phases.match += p0 - m0;
-        if (!first) this.forget(chunk.nodes);
+        if (!first) this.forgetRead(chunk);
         const wanted = found.filter((x) => options.kinds.includes(x.kind));
         const ranges: AbstractRange[] = [];
         // Last first, as `paint` wants, PAINT_BATCH matches at a time with a yield between when the slice is spent.
@@ -486,7 +486,7 @@ export class Scanner {
         if (first) phases.filter += performance.now() - f0;
         if (!this.securityContext) unsureHere.push({ chunk, root, skipped: skip });
         if (skip) {
-          if (!first) this.forget(chunk.nodes);
+          if (!first) this.forgetRead(chunk);
           remember(chunk, root);
         } else {
           pending.push({ chunk, root, context: this.securityContext });
@@ -500,7 +500,7 @@ export class Scanner {
     if (this.securityContext && unsureHere.length) {
       for (const { chunk, root, skipped } of unsureHere) {
         if (skipped && !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: true })) continue;
-        this.forget(chunk.nodes);
+        this.forgetRead(chunk);
         if (chunk.nodes[0]) this.matched.delete(chunk.nodes[0]);
         pending.push({ chunk, root, context: true });
       }
@@ -522,7 +522,7 @@ export class Scanner {
     const names = this.memory.confirmed;
     for (const { chunk, root, known } of read) {
       if (known >= names.length || !names.slice(known).some((name) => chunk.text.includes(name))) continue;
-      this.forget(chunk.nodes);
+      this.forgetRead(chunk);
       if (chunk.nodes[0]) this.matched.delete(chunk.nodes[0]);
       pending.push({ chunk, root, context: this.securityContext });
     }
@@ -731,6 +731,35 @@ export class Scanner {
     let set = this.byNode.get(node);
     if (!set) this.byNode.set(node, (set = new Set()));
     set.add(range);
+  }
+
+  /**
+   * Drops the spots on the text `chunk` read (it is about to be matched again). A text node too long for one chunk (a
+   * plain-text document, a log appended to in place) is read in pieces, each its own chunk: a piece lets go of the
+   * spots on its own part of the node only. Dropping all the node's spots dropped what the earlier pieces had just
+   * painted: once the node outgrew a chunk only the last piece's names stayed (counted and painted), after a rescan,
+   * an update, or a first scan that found the page's context past the first piece.
+   */
+  private forgetRead(chunk: TextChunk): void {
+    const { nodes, starts } = chunk;
+    const from = -(starts[0] ?? 0);
+    if (from <= 0 && !chunk.cutInLast) {
+      this.forget(nodes);
+      return;
+    }
+    const last = nodes.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const node = nodes[i]!;
+      const ranges = this.byNode.get(node);
+      if (!ranges) continue;
+      const lo = i === 0 ? Math.max(0, from) : 0;
+      const hi = i === last && chunk.cutInLast ? chunk.text.length - starts[i]! : Infinity;
+      for (const r of [...ranges]) {
+        // A range from an earlier node ends at the start of this one.
+        const at = r.startContainer === node ? r.startOffset : 0;
+        if (at >= lo && at < hi) this.drop(r);
+      }
+    }
   }
 
   /** Drops every spot that touches these text nodes (they are about to be re-read). */

