@@ -101,6 +101,12 @@ const DEBOUNCE_MS = [150, 600, 2000];
  * (keepPainted): a look at a few registry entries and adopted-sheet lists, so cheap; and slow enough not to matter.
  */
 const KEEP_MS = 2000;
+/**
+ * A timer this long overdue was cleared by the page: timer ids are shared with the page's own scripts, and a page
+ * clearing every id it can guess (a "clear all timeouts" loop on a view change) clears ours. Left for lost, the
+ * debounce never fired again and nothing the page added afterwards was read; the keep-painted check stopped too.
+ */
+const LOST_TIMER_MS = 1000;
 /** Most changed text re-read per flush; the rest waits for the next one. */
 const FLUSH_CHARS = 400_000;
 /** Past this many changed blocks in one flush, re-read the whole document instead. */
@@ -201,6 +207,8 @@ export class Scanner {
   private dirty = new Set<Node>();
   private prunePending = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When `timer` is due (LOST_TIMER_MS). */
+  private timerDue = 0;
   private flushing = false;
   /** A flush is queued as a microtask (text edited in place, see REREAD_AT_ONCE_CHARS). */
   private soon = false;
@@ -211,6 +219,8 @@ export class Scanner {
   private recentFlushes: number[] = [];
   /** The check that what is painted is still shown (keepPainted): runs only while something is painted. */
   private keepTimer: ReturnType<typeof setInterval> | undefined;
+  /** When keepTimer last ran (or was set). */
+  private keptAt = 0;
   private lastSignature = '';
   readonly phases: ScanPhases = { start: 0, walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, show: 0, slices: 0, yielded: 0, longestYield: 0 };
   /** Called after each scan or update that changed what is painted. */
@@ -662,7 +672,12 @@ export class Scanner {
 
   private watchPainted(): void {
     if (this.spots.size && this.painter && !this.painter.mutates) {
-      this.keepTimer ??= setInterval(() => this.keepPainted(), KEEP_MS);
+      if (this.keepTimer !== undefined && performance.now() - this.keptAt > KEEP_MS + LOST_TIMER_MS) this.unwatchPainted();
+      if (this.keepTimer === undefined) this.keptAt = performance.now();
+      this.keepTimer ??= setInterval(() => {
+        this.keptAt = performance.now();
+        this.keepPainted();
+      }, KEEP_MS);
     } else this.unwatchPainted();
   }
 
@@ -952,8 +967,9 @@ export class Scanner {
    * microtask (it will read everything dirty before the next paint).
    */
   private schedule(textOnly = false): boolean {
-    if (this.timer !== undefined || this.soon || this.flushing) return this.soon;
     const t = performance.now();
+    if (this.timer !== undefined && t > this.timerDue + LOST_TIMER_MS) this.timer = undefined;
+    if (this.timer !== undefined || this.soon || this.flushing) return this.soon;
     this.recentFlushes = this.recentFlushes.filter((x) => t - x < 10_000);
     const level = this.recentFlushes.length > 40 ? 2 : this.recentFlushes.length > 15 ? 1 : 0;
     if (textOnly && level === 0 && this.dirtyChars() <= REREAD_AT_ONCE_CHARS) {
@@ -964,10 +980,14 @@ export class Scanner {
       });
       return true;
     }
-    this.timer = setTimeout(() => {
+    this.timerDue = t + DEBOUNCE_MS[level]!;
+    const timer = setTimeout(() => {
+      // One taken for lost and replaced may still fire.
+      if (this.timer !== timer) return;
       this.timer = undefined;
       void this.flush();
     }, DEBOUNCE_MS[level]);
+    this.timer = timer;
     return false;
   }
 

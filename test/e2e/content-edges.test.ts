@@ -71,3 +71,19 @@ test('a chat log appended to in place (one text node, every 100 ms, past 200,000
     await page.close();
   }
 });
+
+test('a page that clears every timer id (a "clear all timeouts" loop) still has the text it adds afterwards read', async () => {
+  const page = await open('/edges/clear-timers.html');
+  try {
+    assert.deepEqual(await reportCounts(page), { 'Lazarus Group': 1, TrickBot: 1 });
+    await page.evaluate(() => (window as unknown as { addThenClearTimers(t: string): void }).addThenClearTimers('Added: Wizard Spider was seen.'));
+    // The debounce that was to read it is gone; the next change of the page must bring it back.
+    await page.waitForTimeout(1600);
+    await page.evaluate(() => (window as unknown as { add(t: string): void }).add('Then: Emotet was seen.'));
+    const all = { Emotet: 1, 'Lazarus Group': 1, TrickBot: 1, 'Wizard Spider': 1 };
+    await waitFor(() => reportCounts(page), (c) => JSON.stringify(c) === JSON.stringify(all), 5000, 'both additions read');
+    assert.deepEqual(await paintedCounts(page), all);
+  } finally {
+    await page.close();
+  }
+});
