@@ -125,6 +125,8 @@ export class Interaction {
     // The page may have taken our rules or highlights away since they were shown (scanner.keepPainted): a card for
     // a name the reader cannot see highlighted would make no sense.
     this.scanner.keepPainted();
+    // Let go of meanwhile (the page put in design mode: keepPainted).
+    if (!this.scanner.holds(spot)) return;
     this.card.show(spot, { dark: this.isDark(), ...options });
     this.byKeyboard = !!options.focus;
     this.shownText = liveRange(spot.range).toString();

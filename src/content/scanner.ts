@@ -328,6 +328,11 @@ export class Scanner {
     return this.spots.size;
   }
 
+  /** Is `spot` still painted? */
+  holds(spot: Spot): boolean {
+    return this.spots.get(spot.range) === spot;
+  }
+
   /** Painted spots in document order (for keyboard navigation). */
   ordered(): Spot[] {
     return [...this.spots.values()]
@@ -466,7 +471,13 @@ export class Scanner {
       return true;
     };
     for (let root = queue.shift(); root; root = queue.shift()) {
-      if (!root.isConnected || insideSkipped(root)) continue;
+      if (!root.isConnected) continue;
+      if (insideSkipped(root)) {
+        // Painted text the page moved into an editor (an editable root built around a paragraph, then filled with
+        // it): it is the reader's to edit now. Made editable in place, it was let go of at once (onMutations).
+        if (!first && this.byNode.size) this.forgetInside(root);
+        continue;
+      }
       const onShadowRoot = (shadow: ShadowRoot) => {
         if (this.shadowRoots.has(shadow)) {
           if (!first) queue.push(shadow);
@@ -483,7 +494,9 @@ export class Scanner {
         phases.yielded += pre!.yieldedMs;
         phases.longestYield = Math.max(phases.longestYield, pre!.longestYieldMs);
       }
-      const chunks = taken ?? textChunks(root, CHUNK_CHARS, onShadowRoot);
+      // Text painted before that the page has since moved into an editor is let go of where the walk passes it by.
+      const onSkipped = first ? undefined : (el: Element) => this.byNode.size && this.forgetInside(el);
+      const chunks = taken ?? textChunks(root, CHUNK_CHARS, onShadowRoot, onSkipped);
       for (;;) {
         const r0 = performance.now();
         const next = chunks.next();
@@ -664,7 +677,7 @@ export class Scanner {
    * (Reassertions): a page taking it away again at once is not fought in a loop.
    */
   keepPainted(): void {
-    if (!this.spots.size || !this.painter) return;
+    if (!this.spots.size || !this.painter || this.inDesignMode()) return;
     if (!this.styles.scopeHolds()) this.styles.rescope(this.holders());
     this.styles.restore();
     this.painter.restore();
@@ -801,10 +814,24 @@ export class Scanner {
     }
   }
 
-  /** Drops every spot inside `el` (made editable). */
-  private forgetInside(el: Element): void {
-    const stale: AbstractRange[] = [];
-    for (const [node, ranges] of this.byNode) if (el.contains(node)) stale.push(...ranges);
+  /**
+   * Drops every spot inside `el` (made editable, or moved into something editable). Looks through whichever is
+   * smaller, the text under `el` or the painted nodes: an editor holding a long document, or a page with thousands of
+   * names and a comment box, is passed by at each walk of the page.
+   */
+  private forgetInside(el: Node): void {
+    let stale: AbstractRange[] = el.nodeType === 3 ? [...(this.byNode.get(el as Text) ?? [])] : [];
+    const walker = this.doc.createTreeWalker(el, 4 /* SHOW_TEXT */);
+    let left = this.byNode.size;
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (--left < 0) {
+        stale = [];
+        for (const [node, ranges] of this.byNode) if (el.contains(node)) stale.push(...ranges);
+        break;
+      }
+      const ranges = this.byNode.get(t as Text);
+      if (ranges) stale.push(...ranges);
+    }
     for (const r of stale) this.drop(r);
     if (stale.length) this.notify(false);
   }
@@ -845,6 +872,23 @@ export class Scanner {
     this.observer.observe(root, MUTATIONS);
   }
 
+  /**
+   * A page put in design mode after load is being edited (an editor frame, the reader's "edit this page"): what is
+   * there is the reader's work, so everything painted goes. Setting `designMode` changes no node, so besides the
+   * page's next change this is looked at where what is painted is checked anyway (keepPainted: within KEEP_MS, or
+   * as a card would open); the highlights stayed until the first key typed before.
+   */
+  private inDesignMode(): boolean {
+    if (this.doc.designMode !== 'on') return false;
+    this.dirty.clear();
+    if (this.spots.size) {
+      this.clear();
+      this.done = true;
+      this.notify(true);
+    }
+    return true;
+  }
+
   /** Handles queued page mutations now (before the fallback painter mutates the DOM itself). */
   private takeMutations(): void {
     const records = this.observer?.takeRecords();
@@ -852,16 +896,7 @@ export class Scanner {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    if (!this.ready) return;
-    // A page put in design mode after load is being edited (an editor frame): what is typed is the reader's work.
-    if (this.doc.designMode === 'on') {
-      this.dirty.clear();
-      if (this.spots.size) {
-        this.clear();
-        this.notify(true);
-      }
-      return;
-    }
+    if (!this.ready || this.inDesignMode()) return;
     let touched = false;
     let textOnly = true;
     const staticRanges = this.painter !== undefined && !this.painter.mutates;

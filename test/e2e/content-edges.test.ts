@@ -87,3 +87,52 @@ test('a page that clears every timer id (a "clear all timeouts" loop) still has 
     await page.close();
   }
 });
+
+test('painted text the page moves into an editor loses its highlights; a hand-built rich-text editor is never painted and what is typed or composed there stays as typed', async () => {
+  const page = await open('/edges/editing.html');
+  try {
+    await spotted(env.browser.worker, page);
+    const where = async () => (await ranges(page)).map((r) => `${r.where}:${r.text}`).sort();
+    assert.deepEqual(await where(), ['intro:Lazarus Group', 'intro:TrickBot', 'moved:Emotet', 'moved:Wizard Spider', 'wrapped:TA505']);
+    // An editable root built first, then filled with the paragraph; and a root filled first, then made editable.
+    await page.evaluate(() => (window as unknown as { adoptIntoEditor(): void }).adoptIntoEditor());
+    await page.evaluate(() => (window as unknown as { wrapThenEdit(): void }).wrapThenEdit());
+    await waitFor(where, (w) => JSON.stringify(w) === JSON.stringify(['intro:Lazarus Group', 'intro:TrickBot']), 5000, 'only the text outside the editors painted');
+    assert.deepEqual(await reportCounts(page), { 'Lazarus Group': 1, TrickBot: 1 }, 'the report counts what is painted');
+
+    await page.evaluate(() => (window as unknown as { buildRich(): void }).buildRich());
+    await page.click('#rich-root strong');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Then TA505 came back');
+    // A composition as an input method makes it (marked text, then committed).
+    const session = await page.context().newCDPSession(page);
+    await session.send('Input.imeSetComposition', { text: ' with Emo', selectionStart: 9, selectionEnd: 9 });
+    await session.send('Input.imeSetComposition', { text: ' with Emotet', selectionStart: 12, selectionEnd: 12 });
+    await session.send('Input.insertText', { text: ' with Emotet' });
+    await session.detach();
+    await page.waitForTimeout(800);
+    const typed = await page.evaluate(() => document.getElementById('rich-root')!.textContent);
+    assert.equal(typed, 'Draft: the actor Wizard Spider used Emotet. Then TA505 came back with Emotet');
+    assert.deepEqual(await where(), ['intro:Lazarus Group', 'intro:TrickBot'], 'nothing painted in the editors');
+    assert.doesNotMatch(await page.evaluate(() => document.body.innerHTML), /actorlens/i);
+    assert.deepEqual(await reportCounts(page), { 'Lazarus Group': 1, TrickBot: 1 });
+  } finally {
+    await page.close();
+  }
+});
+
+test('a quiet page put in design mode after it was painted lets go of its highlights before anything is typed', async () => {
+  const page = await open('/edges/editing.html');
+  try {
+    await spotted(env.browser.worker, page);
+    assert.ok((await ranges(page)).length > 0);
+    await page.evaluate(() => {
+      document.designMode = 'on';
+    });
+    await waitFor(() => ranges(page), (r) => r.length === 0, 5000, 'no highlight left');
+    const report = await spotted(env.browser.worker, page);
+    assert.deepEqual([report.done, report.matches], [true, []]);
+  } finally {
+    await page.close();
+  }
+});

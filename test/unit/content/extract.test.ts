@@ -52,6 +52,14 @@ describe('textChunks', () => {
     expect(text).not.toMatch(/\bno\b/);
   });
 
+  it('hands the elements skipped for an attribute to onSkipped (the scanner lets go of what it painted there), not those skipped by tag', () => {
+    const body = page(`<p>keep</p><div id="ed" contenteditable="true"><p>draft</p></div><div id="ace" class="ace_editor">code</div><textarea>field</textarea><pre>pre</pre>`);
+    const skipped: string[] = [];
+    const text = [...textChunks(body, 1000, undefined, (el) => skipped.push(el.id))].map((c) => c.text).join('');
+    expect(text).toBe('keep');
+    expect(skipped).toEqual(['ed', 'ace']);
+  });
+
   it('parts words where elements side by side are laid out apart (tag chips), not inside a word split by markup', () => {
     const body = page(
       '<div><span style="display:inline-block">Emotet</span><span style="display:inline-block">TrickBot</span></div>' +

@@ -31,6 +31,7 @@ function fakeScanner(spots: Spot[]) {
     hitTest: () => state.under,
     sampleElements: () => state.spots.map((s) => s.range.startContainer.parentElement).filter((el): el is HTMLElement => !!el),
     keepPainted: () => undefined,
+    holds: (spot: Spot) => state.spots.includes(spot),
   } as unknown as Scanner;
   return { state, scanner };
 }
