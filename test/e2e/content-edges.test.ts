@@ -43,10 +43,21 @@ test('a plain-text document longer than one chunk keeps every name counted and p
     const six = { 'Lazarus Group': 6, TrickBot: 6 };
     assert.deepEqual(await reportCounts(page), six, 'first scan');
     assert.deepEqual(await paintedCounts(page), six, 'painted after the first scan');
+    await page.evaluate(() => {
+      const kept = new Set<AbstractRange>();
+      CSS.highlights.forEach((h) => h.forEach((r) => kept.add(r)));
+      (window as unknown as { kept: Set<AbstractRange> }).kept = kept;
+    });
     const tabId = await tabIdOf(env.browser.worker, page);
     const again = (await env.browser.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'actorlens:rescan' }), tabId)) as { matches: { text: string; count: number }[] };
     assert.deepEqual(counts(again.matches), six, 'the rescan’s answer');
     assert.deepEqual(await paintedCounts(page), six, 'painted after the rescan');
+    const repainted = await page.evaluate(() => {
+      let n = 0;
+      CSS.highlights.forEach((h) => h.forEach((r) => void (!(window as unknown as { kept: Set<AbstractRange> }).kept.has(r) && n++)));
+      return n;
+    });
+    assert.equal(repainted, 0, 'the unchanged document is left as painted (its pieces are not matched again)');
   } finally {
     await page.close();
   }
