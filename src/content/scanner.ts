@@ -235,6 +235,8 @@ export class Scanner {
   private keepTimer: ReturnType<typeof setInterval> | undefined;
   /** When keepTimer last ran (or was set). */
   private keptAt = 0;
+  /** See watchDesignModeEnd. */
+  private designWatch: ReturnType<typeof setInterval> | undefined;
   private lastSignature = '';
   readonly phases: ScanPhases = { start: 0, walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, show: 0, slices: 0, yielded: 0, longestYield: 0 };
   /** Called after each scan or update that changed what is painted. */
@@ -266,6 +268,7 @@ export class Scanner {
     // A page in design mode is the reader's own document being edited: leave it alone.
     if (this.doc.designMode === 'on') {
       pre?.drop();
+      this.watchDesignModeEnd();
       this.done = true;
       this.scanMs = performance.now() - startedAt;
       this.notify(true);
@@ -311,6 +314,8 @@ export class Scanner {
     this.observer = undefined;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.designWatch !== undefined) clearInterval(this.designWatch);
+    this.designWatch = undefined;
     this.dirty.clear();
     this.clear();
     this.shadowRoots.clear();
@@ -907,7 +912,23 @@ export class Scanner {
       this.done = true;
       this.notify(true);
     }
+    this.watchDesignModeEnd();
     return true;
+  }
+
+  /**
+   * Looks every KEEP_MS (only while the page is in design mode) for the reader to have switched editing off: the page
+   * is then read again, as a page; it stayed bare until it changed.
+   */
+  private watchDesignModeEnd(): void {
+    this.designWatch ??= setInterval(() => {
+      if (this.doc.designMode === 'on') return;
+      clearInterval(this.designWatch);
+      this.designWatch = undefined;
+      if (!this.ready) return;
+      this.dirty.add(this.doc.body ?? this.doc.documentElement);
+      this.schedule();
+    }, KEEP_MS);
   }
 
   /** Handles queued page mutations now (before the fallback painter mutates the DOM itself). */

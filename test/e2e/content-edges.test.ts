@@ -132,7 +132,7 @@ test('painted text the page moves into an editor loses its highlights; a hand-bu
   }
 });
 
-test('a quiet page put in design mode after it was painted lets go of its highlights before anything is typed', async () => {
+test('a quiet page put in design mode after it was painted lets go of its highlights before anything is typed, and gets them back when editing is switched off', async () => {
   const page = await open('/edges/editing.html');
   try {
     await spotted(env.browser.worker, page);
@@ -143,6 +143,12 @@ test('a quiet page put in design mode after it was painted lets go of its highli
     await waitFor(() => ranges(page), (r) => r.length === 0, 5000, 'no highlight left');
     const report = await spotted(env.browser.worker, page);
     assert.deepEqual([report.done, report.matches], [true, []]);
+    // Editing switched off: a page again, read as one.
+    await page.evaluate(() => {
+      document.designMode = 'off';
+    });
+    await waitFor(() => ranges(page), (r) => r.length === 5, 5000, 'the highlights back');
+    assert.deepEqual(await reportCounts(page), { Emotet: 1, 'Lazarus Group': 1, TA505: 1, TrickBot: 1, 'Wizard Spider': 1 });
   } finally {
     await page.close();
   }
