@@ -1,14 +1,14 @@
 /**
  * Page behaviours earlier content-script tests did not try: a text node too long for one chunk read again (a
- * plain-text document rescanned, a log appended to in place), a page clearing every timer, text moved into an editor
- * or a page put in design mode after it was painted, and what held as it was (shown later, split names, a replaced
- * root element, a hand-built rich-text editor).
+ * plain-text document rescanned, a log appended to in place), a page clearing every timer, text moved into an editor,
+ * a hand-built rich-text editor typed and composed in, a page put in design mode and taken out of it; and, as they
+ * held, text shown only later (hidden until found, popover, dialog, content-visibility) and a replaced root element.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { sharedBrowser, spotted, tabIdOf } from './harness';
-import { ranges, waitFor } from './content-pages';
+import { accessibleNames, ranges, waitFor } from './content-pages';
 
 declare const chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
 
@@ -149,6 +149,71 @@ test('a quiet page put in design mode after it was painted lets go of its highli
     });
     await waitFor(() => ranges(page), (r) => r.length === 5, 5000, 'the highlights back');
     assert.deepEqual(await reportCounts(page), { Emotet: 1, 'Lazarus Group': 1, TA505: 1, TrickBot: 1, 'Wizard Spider': 1 });
+  } finally {
+    await page.close();
+  }
+});
+
+const cardNames = async (page: Page) => (await accessibleNames(page)).filter((n) => n.role === 'dialog' && n.name.startsWith('ActorLens')).map((n) => n.name);
+
+/** Hovers the painted `text` the reader can see; the names of the cards open then (the pointer is moved away after). */
+async function hoverCard(page: Page, text: string): Promise<string[]> {
+  const at = await page.evaluate((t) => {
+    let out: { x: number; y: number } | null = null;
+    CSS.highlights.forEach((h) =>
+      h.forEach((r) => {
+        const l = new Range();
+        l.setStart(r.startContainer, r.startOffset);
+        l.setEnd(r.endContainer, r.endOffset);
+        const b = l.getClientRects()[0];
+        if (!out && b && l.toString() === t) out = { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }),
+    );
+    return out;
+  }, text);
+  assert.ok(at, `${text} painted where it can be seen`);
+  const { x, y } = at as { x: number; y: number };
+  await page.mouse.move(x - 4, y);
+  await page.mouse.move(x, y, { steps: 3 });
+  const open = await waitFor(() => cardNames(page), (n) => n.length > 0, 3000, `a card over ${text}`).catch(() => [] as string[]);
+  await page.mouse.move(2, 2, { steps: 3 });
+  await waitFor(() => cardNames(page), (n) => n.length === 0, 3000, 'card closed');
+  return open;
+}
+
+test('text shown only later (hidden until found, a popover, a dialog, far below in content-visibility) is counted at load and has a card once shown', async () => {
+  const page = await open('/edges/later-shown.html');
+  try {
+    const all = { Conti: 1, Emotet: 1, 'Lazarus Group': 1, TA505: 1, TrickBot: 1, 'Wizard Spider': 1 };
+    assert.deepEqual(await reportCounts(page), all);
+    await page.evaluate(() => {
+      document.getElementById('found')!.hidden = false;
+      (document.getElementById('dlg') as HTMLDialogElement).show();
+      document.getElementById('pop')!.showPopover();
+    });
+    assert.deepEqual(await hoverCard(page, 'Wizard Spider'), ['ActorLens: Wizard Spider']);
+    assert.deepEqual(await hoverCard(page, 'Emotet'), ['ActorLens: Emotet'], 'over a popover (top layer)');
+    assert.equal(await page.evaluate(() => document.getElementById('pop')!.matches(':popover-open')), true, 'the page’s popover left open');
+    assert.deepEqual(await hoverCard(page, 'TA505'), ['ActorLens: TA505']);
+    await page.evaluate(() => document.getElementById('far')!.scrollIntoView());
+    assert.deepEqual(await hoverCard(page, 'Conti'), ['ActorLens: Conti']);
+    assert.deepEqual(await paintedCounts(page), all);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a page replacing its root element after load: the new text is read, the old one let go of, and cards open on hover and from the keyboard', async () => {
+  const page = await open('/edges/root-swap.html');
+  try {
+    assert.deepEqual(await reportCounts(page), { 'Lazarus Group': 1, TrickBot: 1 });
+    await page.evaluate(() => (window as unknown as { swapRoot(): void }).swapRoot());
+    const now = { Emotet: 1, TA505: 1, 'Wizard Spider': 1 };
+    await waitFor(() => reportCounts(page), (c) => JSON.stringify(c) === JSON.stringify(now), 5000, 'the new root read');
+    assert.deepEqual(await paintedCounts(page), now);
+    assert.deepEqual(await hoverCard(page, 'Emotet'), ['ActorLens: Emotet']);
+    await page.keyboard.press('Alt+Shift+K');
+    await waitFor(() => cardNames(page), (n) => n.length === 1, 3000, 'a card from the keyboard');
   } finally {
     await page.close();
   }
