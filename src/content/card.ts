@@ -19,10 +19,12 @@ import { liveRange } from './ranges';
 /*
  * Sizes in em from the browser's default font size (`medium` on the host, which `all: initial` cuts off from the
  * page's own sizes): a reader who set a larger font in the browser gets a larger card, whatever the page's root
- * font size. 13 px text and a 330 px card at the default 16 px.
+ * font size. 13 px text and a 330 px card at the default 16 px. Not printed: a card left open (one opened from the
+ * keyboard stays until Esc) would come out over the article in a printout or a PDF, as the highlights would.
  */
 const CARD_CSS = `
 :host { all: initial; font-size: medium; position: fixed; top: 0; left: 0; z-index: 2147483647; display: block; width: 0; height: 0; }
+@media print { :host { display: none !important; } }
 .card { position: fixed; box-sizing: border-box; width: 25.4em; max-width: calc(100vw - 16px); overflow-y: auto; overscroll-behavior: contain;
   font: 0.8125em/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d232b; background: #ffffff;
   border: 1px solid #d5dae1; border-left: 4px solid var(--kind); border-radius: 8px;

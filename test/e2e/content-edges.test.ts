@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { sharedBrowser, spotted, tabIdOf } from './harness';
-import { accessibleNames, ranges, waitFor } from './content-pages';
+import { accessibleNames, dialogStyle, ranges, waitFor } from './content-pages';
 
 declare const chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
 
@@ -214,6 +214,20 @@ test('a page replacing its root element after load: the new text is read, the ol
     assert.deepEqual(await hoverCard(page, 'Emotet'), ['ActorLens: Emotet']);
     await page.keyboard.press('Alt+Shift+K');
     await waitFor(() => cardNames(page), (n) => n.length === 1, 3000, 'a card from the keyboard');
+  } finally {
+    await page.close();
+  }
+});
+
+test('printed or saved as PDF with a card open (from the keyboard, it stays), the card is not in the printout', async () => {
+  const page = await open('/edges/later-shown.html');
+  try {
+    await spotted(env.browser.worker, page);
+    await page.keyboard.press('Alt+Shift+K');
+    const [name] = await waitFor(() => cardNames(page), (n) => n.length === 1, 3000, 'a card from the keyboard');
+    assert.equal((await dialogStyle(page, name!, ['display']))?.style.display, 'block');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await dialogStyle(page, name!, ['display']), undefined, 'no card laid out in print');
   } finally {
     await page.close();
   }
