@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { sharedBrowser, spotted, tabIdOf } from './harness';
-import { accessibleNames, dialogStyle, ranges, waitFor } from './content-pages';
+import { accessibleNames, centreOf, dialogStyle, ranges, waitFor } from './content-pages';
 
 declare const chrome: { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } };
 
@@ -232,3 +232,33 @@ test('printed or saved as PDF with a card open (from the keyboard, it stays), th
     await page.close();
   }
 });
+
+test('select all and copy with a hover card open (the pointer resting on a name): the copied text is the page’s, without the card’s', async () => {
+  const page = await open('/article.html');
+  await env.browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.server.url('/')).origin });
+  try {
+    await spotted(env.browser.worker, page);
+    const copyAll = async () => {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Control+C');
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+    await page.mouse.click(2, 2);
+    const alone = await copyAll();
+    assert.match(alone, /Lazarus Group/);
+    assert.ok((await hoverCardStays(page, 'TrickBot')).length === 1, 'a card open');
+    const withCard = await copyAll();
+    assert.equal(withCard, alone);
+  } finally {
+    await page.close();
+  }
+});
+
+/** Hovers the painted `text` and leaves the pointer there: the names of the cards open. */
+async function hoverCardStays(page: Page, text: string): Promise<string[]> {
+  const at = await centreOf(page, text);
+  assert.ok(at, `${text} painted in view`);
+  await page.mouse.move(at.x - 4, at.y);
+  await page.mouse.move(at.x, at.y, { steps: 3 });
+  return waitFor(() => cardNames(page), (n) => n.length > 0, 3000, `a card over ${text}`);
+}
