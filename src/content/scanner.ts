@@ -181,9 +181,6 @@ interface MatchedChunk {
   ranges: AbstractRange[];
 }
 
-/** Pieces of one long text node remembered (MatchedChunk); past this, its text was rewritten rather than added to. */
-const MAX_PIECES = 256;
-
 export class Scanner {
   private painter: Painter | undefined;
   private readonly styles: StyleManager;
@@ -489,7 +486,9 @@ export class Scanner {
         }
         if (head) {
           let pieces = this.matched.get(head);
-          if (!pieces || pieces.size >= MAX_PIECES) this.matched.set(head, (pieces = new Map()));
+          // A node of n characters is read in at most 2n / CHUNK_CHARS + 1 pieces (each cut past half a chunk): more
+          // remembered means its text was rewritten, not added to, and the old pieces are let go of.
+          if (!pieces || pieces.size > (2 * head.length) / CHUNK_CHARS + 2) this.matched.set(head, (pieces = new Map()));
           pieces.set(pieceStart(chunk), { by: m, text: chunk.text, nodes: chunk.nodes, context, ranges });
         }
         if (!(await maybeYield())) return false;
