@@ -344,9 +344,17 @@ export class Scanner {
     return this.spots.size;
   }
 
-  /** Is `spot` still painted? */
-  holds(spot: Spot): boolean {
-    return this.spots.get(spot.range) === spot;
+  /**
+   * The spot painted now over the text `spot` was painted over: itself, or the one that took its place when its block
+   * was read again (the page's context arrived, a rescan); undefined when there is none any more.
+   */
+  current(spot: Spot): Spot | undefined {
+    if (this.spots.get(spot.range) === spot) return spot;
+    const { startContainer, startOffset, endContainer, endOffset } = spot.range;
+    for (const r of this.byNode.get(startContainer as Text) ?? []) {
+      if (r.startContainer === startContainer && r.startOffset === startOffset && r.endContainer === endContainer && r.endOffset === endOffset) return this.spots.get(r);
+    }
+    return undefined;
   }
 
   /** Painted spots in document order (for keyboard navigation). */

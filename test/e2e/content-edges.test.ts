@@ -262,3 +262,22 @@ async function hoverCardStays(page: Page, text: string): Promise<string[]> {
   await page.mouse.move(at.x, at.y, { steps: 3 });
   return waitFor(() => cardNames(page), (n) => n.length > 0, 3000, `a card over ${text}`);
 }
+
+test('a name hovered just as the scan ends (its paragraph is read again once the page is known to be about security) opens its card', async () => {
+  // The pointer already rests on the name when the first scan is done; the re-read that follows paints it anew
+  // before the hover delay is over. Three fresh loads: the re-read does not always land in that window.
+  for (let load = 0; load < 3; load++) {
+    const page = await open('/edges/later-shown.html');
+    try {
+      await spotted(env.browser.worker, page);
+      const at = await centreOf(page, 'Lazarus Group');
+      assert.ok(at);
+      await page.mouse.move(at.x - 4, at.y);
+      await page.mouse.move(at.x, at.y, { steps: 3 });
+      await page.waitForTimeout(1200);
+      assert.deepEqual(await cardNames(page), ['ActorLens: Lazarus Group'], `load ${load + 1}`);
+    } finally {
+      await page.close();
+    }
+  }
+});
