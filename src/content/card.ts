@@ -19,14 +19,19 @@ import { liveRange } from './ranges';
 /*
  * Sizes in em from the browser's default font size (`medium` on the host, which `all: initial` cuts off from the
  * page's own sizes): a reader who set a larger font in the browser gets a larger card, whatever the page's root
- * font size. 13 px text and a 330 px card at the default 16 px.
+ * font size. 13 px text and a 330 px card at the default 16 px. Not printed: a card left open (one opened from the
+ * keyboard stays until Esc) would come out over the article in a printout or a PDF, as the highlights would. Not
+ * selectable: the reader selecting all and copying while a card is open (the pointer resting on a name) got the
+ * card's text ("THREAT ACTOR … Open in ActorLens … Esc closes") pasted after the article's.
  */
 const CARD_CSS = `
 :host { all: initial; font-size: medium; position: fixed; top: 0; left: 0; z-index: 2147483647; display: block; width: 0; height: 0; }
+@media print { :host { display: none !important; } }
 .card { position: fixed; box-sizing: border-box; width: 25.4em; max-width: calc(100vw - 16px); overflow-y: auto; overscroll-behavior: contain;
   font: 0.8125em/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d232b; background: #ffffff;
   border: 1px solid #d5dae1; border-left: 4px solid var(--kind); border-radius: 8px;
-  box-shadow: 0 6px 24px rgba(15, 23, 42, 0.18); padding: 10px 12px; pointer-events: auto; text-align: left; }
+  box-shadow: 0 6px 24px rgba(15, 23, 42, 0.18); padding: 10px 12px; pointer-events: auto; text-align: left;
+  -webkit-user-select: none; user-select: none; }
 .card.dark { color: #e8ecf1; background: #1f252d; border-color: #3a4350; border-left-color: var(--kind); box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5); }
 .head { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
 .name { font-weight: 650; font-size: 1.077em; }

@@ -41,9 +41,11 @@ function isUndrawnSvg(el: Element): boolean {
 export interface TextChunk {
   /** Text nodes in document order. */
   nodes: Text[];
-  /** starts[i] = offset of nodes[i] in `text`. */
+  /** starts[i] = offset of nodes[i] in `text` (negative for a first node read from inside: a later piece of it). */
   starts: number[];
   text: string;
+  /** Set when the chunk ends inside its last node (a long text node read in pieces): the rest is the next chunk's. */
+  cutInLast?: true;
 }
 
 /** Our own UI host carries this attribute only while it exists; its subtree is never scanned. */
@@ -117,7 +119,8 @@ export function insideSkipped(node: Node): boolean {
  * chunks so the caller can yield between them; a chunk ends at a block boundary, or, in a block far longer than
  * `maxChars`, between sentences. Open shadow roots under
  * `root` are handed to `onShadowRoot` as the walk meets their hosts (the walk does not enter them); the caller
- * scans them as roots.
+ * scans them as roots. Elements skipped for an attribute (editable regions, code editors, our UI) are handed to
+ * `onSkipped`: text painted before may have been moved into one since.
  *
  * A text node longer than `maxChars` (a plain-text document is one) is read in pieces, cut at a paragraph or line
  * break where there is one: its pieces sit in successive chunks, each starting inside the node (a negative start).
@@ -130,7 +133,7 @@ export function insideSkipped(node: Node): boolean {
  * (medians of 9 fresh pages, interleaved). Should the page remove the node the walk stands on while it waits between
  * chunks, the walk ends there, as a TreeWalker's would; the page's mutations are followed anyway.
  */
-export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root: ShadowRoot) => void): Generator<TextChunk> {
+export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root: ShadowRoot) => void, onSkipped?: (el: Element) => void): Generator<TextChunk> {
   let nodes: Text[] = [];
   let starts: number[] = [];
   let parts: string[] = [];
@@ -203,7 +206,7 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
           nodes.push(node as Text);
           starts.push(length - from);
           parts.push(read.slice(from, cut));
-          yield take();
+          yield { ...take(), cutInLast: true };
           from = cut;
         }
         nodes.push(node as Text);
@@ -219,19 +222,23 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
     } else if (
       type === 1 &&
       (!skip.has(name) || (name === 'pre' && isProsePre(node as Element)) || isReadSvg(node as Element)) &&
-      !(SVG_UNDRAWN.has(name) && isUndrawnSvg(node as Element)) &&
-      !(checkAttributes && skippedByAttribute(node as Element))
+      !(SVG_UNDRAWN.has(name) && isUndrawnSvg(node as Element))
     ) {
-      if (onShadowRoot && (SHADOW_HOSTS.has(name) || name.includes('-'))) {
-        const shadow = (node as Element).shadowRoot;
-        if (shadow) onShadowRoot(shadow);
-      }
-      const first = node.firstChild;
-      if (first) {
-        outer.push(block);
-        if (!INLINE.has(name)) block = node;
-        node = first;
-        continue;
+      if (checkAttributes && skippedByAttribute(node as Element)) {
+        // Not entered: the reader's work or our UI (the caller lets go of what it painted there before).
+        onSkipped?.(node as Element);
+      } else {
+        if (onShadowRoot && (SHADOW_HOSTS.has(name) || name.includes('-'))) {
+          const shadow = (node as Element).shadowRoot;
+          if (shadow) onShadowRoot(shadow);
+        }
+        const first = node.firstChild;
+        if (first) {
+          outer.push(block);
+          if (!INLINE.has(name)) block = node;
+          node = first;
+          continue;
+        }
       }
     }
     // The next node: a sibling, or the sibling of the nearest entered element that has one.

@@ -125,6 +125,12 @@ export class Interaction {
     // The page may have taken our rules or highlights away since they were shown (scanner.keepPainted): a card for
     // a name the reader cannot see highlighted would make no sense.
     this.scanner.keepPainted();
+    // The spot picked may have been painted again since (its block read again once the page's context was known,
+    // which happens just after the first scan): the card is for the one painted there now. None: the page was put in
+    // design mode (keepPainted) or the text let go of.
+    const now = this.scanner.current(spot);
+    if (!now) return;
+    spot = now;
     this.card.show(spot, { dark: this.isDark(), ...options });
     this.byKeyboard = !!options.focus;
     this.shownText = liveRange(spot.range).toString();

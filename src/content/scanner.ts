@@ -101,6 +101,12 @@ const DEBOUNCE_MS = [150, 600, 2000];
  * (keepPainted): a look at a few registry entries and adopted-sheet lists, so cheap; and slow enough not to matter.
  */
 const KEEP_MS = 2000;
+/**
+ * A timer this long overdue was cleared by the page: timer ids are shared with the page's own scripts, and a page
+ * clearing every id it can guess (a "clear all timeouts" loop on a view change) clears ours. Left for lost, the
+ * debounce never fired again and nothing the page added afterwards was read; the keep-painted check stopped too.
+ */
+const LOST_TIMER_MS = 1000;
 /** Most changed text re-read per flush; the rest waits for the next one. */
 const FLUSH_CHARS = 400_000;
 /** Past this many changed blocks in one flush, re-read the whole document instead. */
@@ -167,6 +173,14 @@ function scanRootOf(node: Node): Node {
   return blockOf(node);
 }
 
+interface MatchedChunk {
+  by: Matcher;
+  text: string;
+  nodes: Text[];
+  context: boolean;
+  ranges: AbstractRange[];
+}
+
 export class Scanner {
   private painter: Painter | undefined;
   private readonly styles: StyleManager;
@@ -174,8 +188,11 @@ export class Scanner {
   private tallied: SpottedEntity[] | undefined;
   private readonly byNode = new Map<Text, Set<AbstractRange>>();
   private readonly shadowRoots = new Set<ShadowRoot>();
-  /** Each chunk as it was last matched, by its first text node, with what was painted for it (scanRoots `reuse`). */
-  private matched = new WeakMap<Text, { by: Matcher; text: string; nodes: Text[]; context: boolean; ranges: AbstractRange[] }>();
+  /**
+   * Each chunk as it was last matched, with what was painted for it (scanRoots `reuse`): by its first text node, then
+   * by where in that node it starts (the pieces of a long text node share it, see forgetRead).
+   */
+  private matched = new WeakMap<Text, Map<number, MatchedChunk>>();
   private observer: MutationObserver | undefined;
   private ready = false;
   private options: ScanOptions | undefined;
@@ -201,6 +218,8 @@ export class Scanner {
   private dirty = new Set<Node>();
   private prunePending = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When `timer` is due (LOST_TIMER_MS). */
+  private timerDue = 0;
   private flushing = false;
   /** A flush is queued as a microtask (text edited in place, see REREAD_AT_ONCE_CHARS). */
   private soon = false;
@@ -211,6 +230,10 @@ export class Scanner {
   private recentFlushes: number[] = [];
   /** The check that what is painted is still shown (keepPainted): runs only while something is painted. */
   private keepTimer: ReturnType<typeof setInterval> | undefined;
+  /** When keepTimer last ran (or was set). */
+  private keptAt = 0;
+  /** See watchDesignModeEnd. */
+  private designWatch: ReturnType<typeof setInterval> | undefined;
   private lastSignature = '';
   readonly phases: ScanPhases = { start: 0, walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, show: 0, slices: 0, yielded: 0, longestYield: 0 };
   /** Called after each scan or update that changed what is painted. */
@@ -242,6 +265,7 @@ export class Scanner {
     // A page in design mode is the reader's own document being edited: leave it alone.
     if (this.doc.designMode === 'on') {
       pre?.drop();
+      this.watchDesignModeEnd();
       this.done = true;
       this.scanMs = performance.now() - startedAt;
       this.notify(true);
@@ -287,6 +311,8 @@ export class Scanner {
     this.observer = undefined;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.designWatch !== undefined) clearInterval(this.designWatch);
+    this.designWatch = undefined;
     this.dirty.clear();
     this.clear();
     this.shadowRoots.clear();
@@ -316,6 +342,19 @@ export class Scanner {
 
   get size(): number {
     return this.spots.size;
+  }
+
+  /**
+   * The spot painted now over the text `spot` was painted over: itself, or the one that took its place when its block
+   * was read again (the page's context arrived, a rescan); undefined when there is none any more.
+   */
+  current(spot: Spot): Spot | undefined {
+    if (this.spots.get(spot.range) === spot) return spot;
+    const { startContainer, startOffset, endContainer, endOffset } = spot.range;
+    for (const r of this.byNode.get(startContainer as Text) ?? []) {
+      if (r.startContainer === startContainer && r.startOffset === startOffset && r.endContainer === endContainer && r.endOffset === endOffset) return this.spots.get(r);
+    }
+    return undefined;
   }
 
   /** Painted spots in document order (for keyboard navigation). */
@@ -419,7 +458,10 @@ export class Scanner {
       for (let item = pending.shift(); item; item = pending.shift()) {
         const { chunk, root, context } = item;
         const head = chunk.nodes[0];
-        const before = reuse && head ? this.matched.get(head) : undefined;
+        // A piece of a long text node is left as it is on any later read, a flush's too: a log appended to in place
+        // changes only its last piece, and reading all of it again at each flush cost twice the main-thread time
+        // (a log growing to 1.1 MB in 12 s, hidden so that its layout does not count: 0.60–0.63 s against 0.29–0.35 s).
+        const before = (reuse || (!first && isPiece(chunk))) && head ? this.matched.get(head)?.get(pieceStart(chunk)) : undefined;
         if (before && before.by === m && before.context === context && before.text === chunk.text && sameItems(before.nodes, chunk.nodes) && before.ranges.every((r) => this.spots.has(r))) {
           remember(chunk, root);
           if (!(await maybeYield())) return false;
@@ -436,7 +478,7 @@ export class Scanner {
         remember(chunk, root);
         let p0 = performance.now();
         if (first) phases.match += p0 - m0;
-        if (!first) this.forget(chunk.nodes);
+        if (!first) this.forgetRead(chunk);
         const wanted = found.filter((x) => options.kinds.includes(x.kind));
         const ranges: AbstractRange[] = [];
         // Last first, as `paint` wants, PAINT_BATCH matches at a time with a yield between when the slice is spent.
@@ -450,13 +492,25 @@ export class Scanner {
             p0 = performance.now();
           }
         }
-        if (head) this.matched.set(head, { by: m, text: chunk.text, nodes: chunk.nodes, context, ranges });
+        if (head) {
+          let pieces = this.matched.get(head);
+          // A node of n characters is read in at most 2n / CHUNK_CHARS + 1 pieces (each cut past half a chunk): more
+          // remembered means its text was rewritten, not added to, and the old pieces are let go of.
+          if (!pieces || pieces.size > (2 * head.length) / CHUNK_CHARS + 2) this.matched.set(head, (pieces = new Map()));
+          pieces.set(pieceStart(chunk), { by: m, text: chunk.text, nodes: chunk.nodes, context, ranges });
+        }
         if (!(await maybeYield())) return false;
       }
       return true;
     };
     for (let root = queue.shift(); root; root = queue.shift()) {
-      if (!root.isConnected || insideSkipped(root)) continue;
+      if (!root.isConnected) continue;
+      if (insideSkipped(root)) {
+        // Painted text the page moved into an editor (an editable root built around a paragraph, then filled with
+        // it): it is the reader's to edit now. Made editable in place, it was let go of at once (onMutations).
+        if (!first && this.byNode.size) this.forgetInside(root);
+        continue;
+      }
       const onShadowRoot = (shadow: ShadowRoot) => {
         if (this.shadowRoots.has(shadow)) {
           if (!first) queue.push(shadow);
@@ -473,7 +527,9 @@ export class Scanner {
         phases.yielded += pre!.yieldedMs;
         phases.longestYield = Math.max(phases.longestYield, pre!.longestYieldMs);
       }
-      const chunks = taken ?? textChunks(root, CHUNK_CHARS, onShadowRoot);
+      // Text painted before that the page has since moved into an editor is let go of where the walk passes it by.
+      const onSkipped = first ? undefined : (el: Element) => this.byNode.size && this.forgetInside(el);
+      const chunks = taken ?? textChunks(root, CHUNK_CHARS, onShadowRoot, onSkipped);
       for (;;) {
         const r0 = performance.now();
         const next = chunks.next();
@@ -486,7 +542,7 @@ export class Scanner {
         if (first) phases.filter += performance.now() - f0;
         if (!this.securityContext) unsureHere.push({ chunk, root, skipped: skip });
         if (skip) {
-          if (!first) this.forget(chunk.nodes);
+          if (!first) this.forgetRead(chunk);
           remember(chunk, root);
         } else {
           pending.push({ chunk, root, context: this.securityContext });
@@ -500,8 +556,8 @@ export class Scanner {
     if (this.securityContext && unsureHere.length) {
       for (const { chunk, root, skipped } of unsureHere) {
         if (skipped && !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: true })) continue;
-        this.forget(chunk.nodes);
-        if (chunk.nodes[0]) this.matched.delete(chunk.nodes[0]);
+        this.forgetRead(chunk);
+        this.matched.get(chunk.nodes[0]!)?.delete(pieceStart(chunk));
         pending.push({ chunk, root, context: true });
       }
       if (pending.length) loading ??= loadMatcher().then((m) => (matcher = m));
@@ -522,8 +578,8 @@ export class Scanner {
     const names = this.memory.confirmed;
     for (const { chunk, root, known } of read) {
       if (known >= names.length || !names.slice(known).some((name) => chunk.text.includes(name))) continue;
-      this.forget(chunk.nodes);
-      if (chunk.nodes[0]) this.matched.delete(chunk.nodes[0]);
+      this.forgetRead(chunk);
+      this.matched.get(chunk.nodes[0]!)?.delete(pieceStart(chunk));
       pending.push({ chunk, root, context: this.securityContext });
     }
     read.length = 0;
@@ -654,7 +710,7 @@ export class Scanner {
    * (Reassertions): a page taking it away again at once is not fought in a loop.
    */
   keepPainted(): void {
-    if (!this.spots.size || !this.painter) return;
+    if (!this.spots.size || !this.painter || this.inDesignMode()) return;
     if (!this.styles.scopeHolds()) this.styles.rescope(this.holders());
     this.styles.restore();
     this.painter.restore();
@@ -662,7 +718,12 @@ export class Scanner {
 
   private watchPainted(): void {
     if (this.spots.size && this.painter && !this.painter.mutates) {
-      this.keepTimer ??= setInterval(() => this.keepPainted(), KEEP_MS);
+      if (this.keepTimer !== undefined && performance.now() - this.keptAt > KEEP_MS + LOST_TIMER_MS) this.unwatchPainted();
+      if (this.keepTimer === undefined) this.keptAt = performance.now();
+      this.keepTimer ??= setInterval(() => {
+        this.keptAt = performance.now();
+        this.keepPainted();
+      }, KEEP_MS);
     } else this.unwatchPainted();
   }
 
@@ -733,6 +794,35 @@ export class Scanner {
     set.add(range);
   }
 
+  /**
+   * Drops the spots on the text `chunk` read (it is about to be matched again). A text node too long for one chunk (a
+   * plain-text document, a log appended to in place) is read in pieces, each its own chunk: a piece lets go of the
+   * spots on its own part of the node only. Dropping all the node's spots dropped what the earlier pieces had just
+   * painted: once the node outgrew a chunk only the last piece's names stayed (counted and painted), after a rescan,
+   * an update, or a first scan that found the page's context past the first piece.
+   */
+  private forgetRead(chunk: TextChunk): void {
+    const { nodes, starts } = chunk;
+    const from = -(starts[0] ?? 0);
+    if (from <= 0 && !chunk.cutInLast) {
+      this.forget(nodes);
+      return;
+    }
+    const last = nodes.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const node = nodes[i]!;
+      const ranges = this.byNode.get(node);
+      if (!ranges) continue;
+      const lo = i === 0 ? Math.max(0, from) : 0;
+      const hi = i === last && chunk.cutInLast ? chunk.text.length - starts[i]! : Infinity;
+      for (const r of [...ranges]) {
+        // A range from an earlier node ends at the start of this one.
+        const at = r.startContainer === node ? r.startOffset : 0;
+        if (at >= lo && at < hi) this.drop(r);
+      }
+    }
+  }
+
   /** Drops every spot that touches these text nodes (they are about to be re-read). */
   private forget(nodes: Iterable<Text>): void {
     for (const node of nodes) {
@@ -757,10 +847,24 @@ export class Scanner {
     }
   }
 
-  /** Drops every spot inside `el` (made editable). */
-  private forgetInside(el: Element): void {
-    const stale: AbstractRange[] = [];
-    for (const [node, ranges] of this.byNode) if (el.contains(node)) stale.push(...ranges);
+  /**
+   * Drops every spot inside `el` (made editable, or moved into something editable). Looks through whichever is
+   * smaller, the text under `el` or the painted nodes: an editor holding a long document, or a page with thousands of
+   * names and a comment box, is passed by at each walk of the page.
+   */
+  private forgetInside(el: Node): void {
+    let stale: AbstractRange[] = el.nodeType === 3 ? [...(this.byNode.get(el as Text) ?? [])] : [];
+    const walker = this.doc.createTreeWalker(el, 4 /* SHOW_TEXT */);
+    let left = this.byNode.size;
+    for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+      if (--left < 0) {
+        stale = [];
+        for (const [node, ranges] of this.byNode) if (el.contains(node)) stale.push(...ranges);
+        break;
+      }
+      const ranges = this.byNode.get(t as Text);
+      if (ranges) stale.push(...ranges);
+    }
     for (const r of stale) this.drop(r);
     if (stale.length) this.notify(false);
   }
@@ -801,6 +905,39 @@ export class Scanner {
     this.observer.observe(root, MUTATIONS);
   }
 
+  /**
+   * A page put in design mode after load is being edited (an editor frame, the reader's "edit this page"): what is
+   * there is the reader's work, so everything painted goes. Setting `designMode` changes no node, so besides the
+   * page's next change this is looked at where what is painted is checked anyway (keepPainted: within KEEP_MS, or
+   * as a card would open); the highlights stayed until the first key typed before.
+   */
+  private inDesignMode(): boolean {
+    if (this.doc.designMode !== 'on') return false;
+    this.dirty.clear();
+    if (this.spots.size) {
+      this.clear();
+      this.done = true;
+      this.notify(true);
+    }
+    this.watchDesignModeEnd();
+    return true;
+  }
+
+  /**
+   * Looks every KEEP_MS (only while the page is in design mode) for the reader to have switched editing off: the page
+   * is then read again, as a page; it stayed bare until it changed.
+   */
+  private watchDesignModeEnd(): void {
+    this.designWatch ??= setInterval(() => {
+      if (this.doc.designMode === 'on') return;
+      clearInterval(this.designWatch);
+      this.designWatch = undefined;
+      if (!this.ready) return;
+      this.dirty.add(this.doc.body ?? this.doc.documentElement);
+      this.schedule();
+    }, KEEP_MS);
+  }
+
   /** Handles queued page mutations now (before the fallback painter mutates the DOM itself). */
   private takeMutations(): void {
     const records = this.observer?.takeRecords();
@@ -808,16 +945,7 @@ export class Scanner {
   }
 
   private onMutations(records: MutationRecord[]): void {
-    if (!this.ready) return;
-    // A page put in design mode after load is being edited (an editor frame): what is typed is the reader's work.
-    if (this.doc.designMode === 'on') {
-      this.dirty.clear();
-      if (this.spots.size) {
-        this.clear();
-        this.notify(true);
-      }
-      return;
-    }
+    if (!this.ready || this.inDesignMode()) return;
     let touched = false;
     let textOnly = true;
     const staticRanges = this.painter !== undefined && !this.painter.mutates;
@@ -923,8 +1051,9 @@ export class Scanner {
    * microtask (it will read everything dirty before the next paint).
    */
   private schedule(textOnly = false): boolean {
-    if (this.timer !== undefined || this.soon || this.flushing) return this.soon;
     const t = performance.now();
+    if (this.timer !== undefined && t > this.timerDue + LOST_TIMER_MS) this.timer = undefined;
+    if (this.timer !== undefined || this.soon || this.flushing) return this.soon;
     this.recentFlushes = this.recentFlushes.filter((x) => t - x < 10_000);
     const level = this.recentFlushes.length > 40 ? 2 : this.recentFlushes.length > 15 ? 1 : 0;
     if (textOnly && level === 0 && this.dirtyChars() <= REREAD_AT_ONCE_CHARS) {
@@ -935,10 +1064,14 @@ export class Scanner {
       });
       return true;
     }
-    this.timer = setTimeout(() => {
+    this.timerDue = t + DEBOUNCE_MS[level]!;
+    const timer = setTimeout(() => {
+      // One taken for lost and replaced may still fire.
+      if (this.timer !== timer) return;
       this.timer = undefined;
       void this.flush();
     }, DEBOUNCE_MS[level]);
+    this.timer = timer;
     return false;
   }
 
@@ -1027,6 +1160,16 @@ export function rangeContainsPoint(range: AbstractRange, x: number, y: number): 
     if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
   }
   return false;
+}
+
+/** Is the chunk a piece of a text node longer than a chunk (extract.ts textChunks)? */
+function isPiece(chunk: TextChunk): boolean {
+  return chunk.cutInLast === true || (chunk.starts[0] ?? 0) < 0;
+}
+
+/** Where in its first text node a chunk starts (past 0 for a later piece of a long node). */
+function pieceStart(chunk: TextChunk): number {
+  return Math.max(0, -(chunk.starts[0] ?? 0));
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

@@ -52,6 +52,14 @@ describe('textChunks', () => {
     expect(text).not.toMatch(/\bno\b/);
   });
 
+  it('hands the elements skipped for an attribute to onSkipped (the scanner lets go of what it painted there), not those skipped by tag', () => {
+    const body = page(`<p>keep</p><div id="ed" contenteditable="true"><p>draft</p></div><div id="ace" class="ace_editor">code</div><textarea>field</textarea><pre>pre</pre>`);
+    const skipped: string[] = [];
+    const text = [...textChunks(body, 1000, undefined, (el) => skipped.push(el.id))].map((c) => c.text).join('');
+    expect(text).toBe('keep');
+    expect(skipped).toEqual(['ed', 'ace']);
+  });
+
   it('parts words where elements side by side are laid out apart (tag chips), not inside a word split by markup', () => {
     const body = page(
       '<div><span style="display:inline-block">Emotet</span><span style="display:inline-block">TrickBot</span></div>' +
@@ -155,6 +163,8 @@ describe('long text nodes and plain-text documents', () => {
         const end = locate(c, c.text.length, true)!;
         expect([end.node, end.node.data[end.offset - 1]]).toEqual([long, '\n']);
       }
+      // A piece that stops inside the node says so (the scanner then lets go of the spots on that part only).
+      expect(c.cutInLast === true).toBe(c !== chunks.at(-1) && c.nodes.at(-1) === long && locate(c, c.text.length, true)!.offset < long.length);
       for (let i = c.text.indexOf('TrickBot'); i >= 0; i = c.text.indexOf('TrickBot', i + 1)) {
         const start = locate(c, i)!;
         expect(start.node.data.slice(start.offset, start.offset + 8)).toBe('TrickBot');

@@ -31,6 +31,7 @@ function fakeScanner(spots: Spot[]) {
     hitTest: () => state.under,
     sampleElements: () => state.spots.map((s) => s.range.startContainer.parentElement).filter((el): el is HTMLElement => !!el),
     keepPainted: () => undefined,
+    current: (spot: Spot) => (state.spots.includes(spot) ? spot : undefined),
   } as unknown as Scanner;
   return { state, scanner };
 }

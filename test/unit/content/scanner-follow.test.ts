@@ -72,6 +72,29 @@ describe('following page changes', () => {
   });
 });
 
+describe('text moved into an editor', () => {
+  it('loses its marks (the fallback painter) once in the editor, so none is saved with what the reader writes', async () => {
+    document.body.innerHTML = '<p id="a">Analysts saw TrickBot again.</p><p id="b">Lazarus Group too.</p>';
+    const scanner = new Scanner(document);
+    await scanner.start(options, performance.now());
+    expect(names(scanner)).toEqual(['Lazarus Group×1', 'TrickBot×1']);
+    const marks = () => document.querySelectorAll('actorlens-mark').length;
+    // Where the highlight API is missing, names are wrapped in elements of ours.
+    expect(marks()).toBe(2);
+    const editor = document.createElement('div');
+    editor.setAttribute('contenteditable', 'true');
+    document.body.prepend(editor);
+    editor.append(document.getElementById('a')!);
+
+    await until(() => names(scanner).length === 1);
+    expect(names(scanner)).toEqual(['Lazarus Group×1']);
+    expect(editor.querySelector('actorlens-mark')).toBeNull();
+    expect(editor.innerHTML).toBe('<p id="a">Analysts saw TrickBot again.</p>');
+    expect(marks()).toBe(1);
+    scanner.stop();
+  });
+});
+
 describe('the budget for re-reading rewritten highlighted text at once', () => {
   it('lets a burst through, then no more than the rate on average', () => {
     const budget = new CharBudget(125, 4000); // 2,000 characters per 16 ms frame, two frames' worth at once
