@@ -117,7 +117,12 @@ test('in forced colours the site switch, its state and the confidence scale stay
     await popup.emulateMedia({ forcedColors: 'active' });
     await popup.locator('.spotted').waitFor();
     const track = popup.locator('.switch-track');
-    const drawn = () => track.evaluate((el) => ({ border: parseFloat(getComputedStyle(el).borderTopWidth), knob: getComputedStyle(el, '::after').backgroundColor, fill: getComputedStyle(el).backgroundColor }));
+    // Read once the switch's colour transition (0.15 s) is over: a read during it gives a colour between the two.
+    const drawn = () =>
+      track.evaluate(async (el) => {
+        await Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished));
+        return { border: parseFloat(getComputedStyle(el).borderTopWidth), knob: getComputedStyle(el, '::after').backgroundColor, fill: getComputedStyle(el).backgroundColor };
+      });
     const on = await drawn();
     assert.ok(on.border >= 1, 'the track is outlined');
     await popup.screenshot({ path: 'out/popup-sources-forced-home.png' });
