@@ -14,6 +14,8 @@ test('in forced colours the current tab alone is underlined and the graph legend
   const options = await openOptions(env.browser.context, env.browser.extensionId, '#explorer/lazarus-group');
   try {
     await waitSeeded(options);
+    // Opened while a fresh profile was still being seeded, the explorer shows no Lazarus Group: read it again now.
+    await options.reload();
     await options.emulateMedia({ forcedColors: 'active' });
     await options.locator('aside.detail h3').waitFor();
     const tabs = await options.locator('.top nav a').evaluateAll((links) => links.map((a) => ({ current: a.getAttribute('aria-current') === 'page', line: getComputedStyle(a).borderBottomColor })));
