@@ -6,16 +6,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedBrowser } from './harness';
-import { openOptions, waitSeeded } from './options-support';
+import { openOptions } from './options-support';
 
 const env = sharedBrowser();
 
 test('in forced colours the current tab alone is underlined and the graph legend keeps its colours', async () => {
   const options = await openOptions(env.browser.context, env.browser.extensionId, '#explorer/lazarus-group');
   try {
-    await waitSeeded(options);
-    // Opened while a fresh profile was still being seeded, the explorer shows no Lazarus Group: read it again now.
-    await options.reload();
+    // Opened on a fresh profile as it is being seeded: the details wait for the bundled data (they said "not found").
     await options.emulateMedia({ forcedColors: 'active' });
     await options.locator('aside.detail h3').waitFor();
     const tabs = await options.locator('.top nav a').evaluateAll((links) => links.map((a) => ({ current: a.getAttribute('aria-current') === 'page', line: getComputedStyle(a).borderBottomColor })));

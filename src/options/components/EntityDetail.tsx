@@ -38,6 +38,8 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
   useEffect(() => {
     let live = true;
     void (async () => {
+      // A page opened on an entity while a fresh profile is still being seeded would find none, and say so for good.
+      await backend.ready;
       const [e, l] = await Promise.all([backend.repo.entity(id), backend.repo.linksOf(id)]);
       if (!live) return;
       setEntity(e ?? null);

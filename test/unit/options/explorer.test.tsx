@@ -11,6 +11,7 @@ import { buildNeighborhood } from '../../../src/options/explorer/neighborhood';
 import { sourceLabel } from '../../../src/options/explorer/source-label';
 import { PresetList } from '../../../src/options/components/PresetList';
 import { fakeBackend, NOW } from './fake-backend';
+import { bundledDataset, BUNDLED_VERSION } from '../../../src/core/data/index';
 import { $, $$, button, choose, cleanup, click, field, key, mount, type, waitFor } from '../render';
 
 vi.mock('../../../src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()));
@@ -228,6 +229,24 @@ describe('explorer panel', () => {
     await click(trickbot);
     expect(onOpen).toHaveBeenCalledWith('trickbot');
     expect($('.detail-links .status-refuted')).not.toBeNull();
+  });
+
+  it('opened on an entity while a fresh profile is still being seeded, waits for the data instead of saying "not found"', async () => {
+    // The page seeds too (realBackend): its details read the database once that is done, not before.
+    let seeded!: () => void;
+    const gate = new Promise<void>((resolve) => (seeded = resolve));
+    const base = fakeBackend({ seed: false });
+    const backend = { ...base, ready: gate.then(() => base.repo.seed(bundledDataset(), BUNDLED_VERSION)) };
+    mount(
+      <BackendContext.Provider value={backend}>
+        <EntityDetail id="lazarus-group" settings={backend.settings()} dataVersion={0} onOpen={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect($('.detail')?.textContent ?? '').not.toContain('no longer in the database');
+    seeded();
+    await waitFor(() => $('#detail-title'));
+    expect($('#detail-title')!.textContent).toBe('Lazarus Group');
   });
 
   it('names countries in words, as the popup does, in the table, the detail and the country filter', async () => {
