@@ -50,6 +50,11 @@ test('a claim recorded from an article with a selected passage is saved, survive
     assert.ok(report.matches.some((m) => m.entityId === 'gootloader'), 'GootLoader spotted');
     await selectPassage(page, PASSAGE);
     const popup = await openPopup(first.context, first.extensionId, await tabIdOf(first.worker, page));
+    // The options page, open on Rhysida in another tab while the claim is recorded, follows it (no reload).
+    const options = await first.context.newPage();
+    await options.goto(`chrome-extension://${first.extensionId}/options/options.html#explorer/rhysida`);
+    await options.locator('#detail-title', { hasText: 'Rhysida' }).waitFor();
+    assert.doesNotMatch(await options.locator('aside.detail').innerText(), /GootLoader/, 'no such link before');
     await popup.getByRole('button', { name: 'Record a claim from this page' }).click();
     await popup.locator('form.claim-form').waitFor();
 
@@ -81,6 +86,7 @@ test('a claim recorded from an article with a selected passage is saved, survive
     assert.match(await row.locator('.evidence').innerText(), /your claim/);
     assert.equal(await row.locator('.quote').innerText(), PASSAGE);
     assert.match(await popup.locator('.notice').innerText(), /Claim saved/);
+    await options.locator('aside.detail', { hasText: 'GootLoader' }).waitFor({ timeout: 5000 });
     for (const scheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme: scheme });
       await popup.screenshot({ path: `out/popup-saved-${scheme}.png`, fullPage: true });

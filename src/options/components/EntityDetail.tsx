@@ -1,4 +1,5 @@
 /** Side panel with everything known about one entity: names, origin, sources, links, local history. */
+import { liveQuery } from 'dexie';
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkView } from '../../core/db/repository';
@@ -37,18 +38,38 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
 
   useEffect(() => {
     let live = true;
-    void (async () => {
-      // A page opened on an entity while a fresh profile is still being seeded would find none, and say so for good.
-      await backend.ready;
-      const [e, l] = await Promise.all([backend.repo.entity(id), backend.repo.linksOf(id)]);
+    let watching: { unsubscribe(): void } | undefined;
+    // A page opened on an entity while a fresh profile is still being seeded would find none, and say so for good.
+    void backend.ready.then(() => {
       if (!live) return;
-      setEntity(e ?? null);
-      setLinks(l);
-      if (history) {
-        const since = new Date(backend.now().getTime() - MONTH_MS);
-        const [month, pages] = await Promise.all([pagesSeenSince(backend.repo, id, since), recentPages(backend.repo, id)]);
-        if (live) setSeen({ month, pages });
-      } else setSeen(undefined);
+      // Followed live (Dexie tells every context of the extension of a committed change): a claim recorded in the
+      // popup, or an import in another tab, shows here without reopening the entity.
+      watching = liveQuery(() => Promise.all([backend.repo.entity(id), backend.repo.linksOf(id)])).subscribe({
+        next: ([e, l]) => {
+          if (!live) return;
+          setEntity(e ?? null);
+          setLinks(l);
+        },
+        error: () => undefined,
+      });
+    });
+    return () => {
+      live = false;
+      watching?.unsubscribe();
+    };
+  }, [backend, id, dataVersion]);
+
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      await backend.ready;
+      if (!history) {
+        if (live) setSeen(undefined);
+        return;
+      }
+      const since = new Date(backend.now().getTime() - MONTH_MS);
+      const [month, pages] = await Promise.all([pagesSeenSince(backend.repo, id, since), recentPages(backend.repo, id)]);
+      if (live) setSeen({ month, pages });
     })();
     return () => {
       live = false;

@@ -12,6 +12,8 @@ import { sourceLabel } from '../../../src/options/explorer/source-label';
 import { PresetList } from '../../../src/options/components/PresetList';
 import { fakeBackend, NOW } from './fake-backend';
 import { bundledDataset, BUNDLED_VERSION } from '../../../src/core/data/index';
+import { ActorLensDb } from '../../../src/core/db/database';
+import { Repository } from '../../../src/core/db/repository';
 import { $, $$, button, choose, cleanup, click, field, key, mount, type, waitFor } from '../render';
 
 vi.mock('../../../src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()));
@@ -247,6 +249,23 @@ describe('explorer panel', () => {
     seeded();
     await waitFor(() => $('#detail-title'));
     expect($('#detail-title')!.textContent).toBe('Lazarus Group');
+  });
+
+  it('follows a claim recorded elsewhere (the popup, another tab) while it is open', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    mount(
+      <BackendContext.Provider value={backend}>
+        <EntityDetail id="lazarus-group" settings={backend.settings()} dataVersion={0} onOpen={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    await waitFor(() => $('#detail-title'));
+    expect($('.detail-links')!.textContent).not.toContain('Emotet');
+    // Another context's own connection to the same database, as the popup has.
+    const popup = new Repository(new ActorLensDb(backend.repo.db.name));
+    await popup.addClaim({ from: 'lazarus-group', relation: 'uses', to: 'emotet', stance: 'supports', source: { title: 'Reader note' } });
+    await waitFor(() => $('.detail-links')!.textContent!.includes('Emotet'));
+    popup.db.close();
   });
 
   it('names countries in words, as the popup does, in the table, the detail and the country filter', async () => {
