@@ -57,7 +57,7 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
       live = false;
       watching?.unsubscribe();
     };
-  }, [backend, id, dataVersion]);
+  }, [backend, id]);
 
   useEffect(() => {
     let live = true;

@@ -4,6 +4,7 @@ import type { Entity } from '../../core/model/entity';
 import { t, type MessageKey } from '../../platform/i18n';
 import { countryName, formatDate, shownAliases, textStart } from '../lib/format';
 import { KindDot } from './KindDot';
+import { ShowMore } from './ShowMore';
 
 /** Names shown before "Show all": a much-tracked actor has dozens (Lazarus Group: 36 with the public feeds), which
  * filled the whole popup and pushed its links out of sight. */
@@ -51,18 +52,7 @@ export function EntityHeader({ entity }: { entity: Entity }) {
                 ))}
               </ul>
               {aliases.length < names.length && (
-                <button
-                  type="button"
-                  class="text-button show-more"
-                  aria-describedby="aliases-label"
-                  onClick={() => {
-                    setAllAliases(true);
-                    // The button goes away: focus the list it completed rather than the page.
-                    requestAnimationFrame(() => list.current?.focus());
-                  }}
-                >
-                  {t('popupShowAllLinks', String(names.length))}
-                </button>
+                <ShowMore label={t('popupShowAllLinks', String(names.length))} onShow={() => setAllAliases(true)} completes={list} describedBy="aliases-label" />
               )}
             </dd>
           </div>
@@ -90,18 +80,7 @@ export function EntityHeader({ entity }: { entity: Entity }) {
         </p>
       )}
       {start && (
-        <button
-          type="button"
-          class="text-button show-more"
-          aria-controls="entity-description"
-          onClick={() => {
-            setWholeDescription(true);
-            // The button goes away: focus the text it completed rather than the page.
-            requestAnimationFrame(() => description.current?.focus());
-          }}
-        >
-          {t('popupShowWholeDescription')}
-        </button>
+        <ShowMore label={t('popupShowWholeDescription')} onShow={() => setWholeDescription(true)} completes={description} controls="entity-description" />
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { ConfidenceMeter } from '../../ui/ConfidenceMeter';
 import type { Settings } from '../../core/settings';
 import { confidenceWord, formatDate, reliabilityText, textStart, writingDirection } from '../lib/format';
 import { Icon } from './Icon';
+import { ShowMore } from './ShowMore';
 
 export interface EvidenceItemProps {
   claim: Claim;
@@ -75,18 +76,7 @@ export function EvidenceItem({ claim, scale, onEdit, onDelete }: EvidenceItemPro
         </blockquote>
       )}
       {quoteStart && (
-        <button
-          type="button"
-          class="text-button show-more"
-          aria-controls={quoteId}
-          onClick={() => {
-            setWholeQuote(true);
-            // The button goes away: focus the passage it completed rather than the page.
-            requestAnimationFrame(() => quote.current?.focus());
-          }}
-        >
-          {t('popupShowWholeQuote')}
-        </button>
+        <ShowMore label={t('popupShowWholeQuote')} onShow={() => setWholeQuote(true)} completes={quote} controls={quoteId} />
       )}
       {mine && (onEdit || onDelete) && (
         <div class="evidence-actions">
