@@ -64,7 +64,7 @@ test('a long description is cut to its first lines, the links stay in reach, and
     await more.waitFor({ state: 'detached' });
     assert.equal(await description.innerText(), DESCRIPTION, 'the whole description is shown');
     // Focus goes to the text the button completed, not back to the top of the page.
-    assert.equal(await popup.evaluate(() => document.activeElement?.classList.contains('description')), true);
+    await popup.waitForFunction(() => document.activeElement?.classList.contains('description'), undefined, { timeout: 2000 });
     assert.deepEqual(await layoutProblems(popup), []);
     await popup.screenshot({ path: 'out/ui-audit-p-description-whole.png', fullPage: true });
   } finally {
