@@ -44,7 +44,7 @@ const LAST_WORD = /\p{L}+(?=[-\u2010\u00ad]$)/u;
 const FIRST_WORD = /^\p{Ll}\p{L}*/u;
 
 /**
- * Is "spi-" + "der" one word cut by the line end ("spider", "Kimsuky" from "Kim-suky"), rather than a compound whose
+ * Is "Spi-" + "der" one word cut by the line end ("spider", "Kimsuky" from "Kim-suky"), rather than a compound whose
  * hyphen belongs there ("state-sponsored", "long-term")? A soft hyphen always is; a hard one when the next line goes
  * on in lower case and either the two halves make an English word or one half is not a word by itself.
  */
@@ -92,7 +92,9 @@ export function pageText(items: Item[]): string {
       // Upwards (a new column, a box drawn later), a gap of a blank line or more, or another font size: a new block.
       const newBlock = step <= 0 || step > PARAGRAPH_STEP * size || Math.abs(prev.size - line.size) > SIZE_CHANGE * size;
       if (newBlock) out += `\n\n${line.text}`;
-      else if (LINE_END_HYPHEN.test(out) && joinsAsOneWord(prev.text, line.text)) out = out.slice(0, -1) + line.text;
+      // A hyphen at a line's end is never followed by a space in the text it was set from: either it cut a word
+      // there (dropped) or it belongs to a compound or a name ("state-sponsored", "APT-C-36": kept, no space).
+      else if (LINE_END_HYPHEN.test(out)) out = (joinsAsOneWord(prev.text, line.text) ? out.slice(0, -1) : out) + line.text;
       else out += `\n${line.text}`;
     }
     prev = line;

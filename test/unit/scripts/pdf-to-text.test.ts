@@ -24,15 +24,15 @@ describe('pdfToText', () => {
     ]);
   });
 
-  it('joins a word hyphenated over a line end, and keeps the hyphen of a compound', async () => {
+  it('joins a word hyphenated over a line end, and keeps the hyphen of a compound, without a space', async () => {
     const text = await read(makePdf([['The Wizard Spi-', 'der crew ran a state-', 'sponsored loader that Kim-', 'suky reused in long-', 'term access.']]));
     // "spider" is a word; "suky" is not a word by itself; "state" + "sponsored" and "long" + "term" are two words each
-    expect(text).toBe('The Wizard Spider crew ran a state- sponsored loader that Kimsuky reused in long- term access.');
+    expect(text).toBe('The Wizard Spider crew ran a state-sponsored loader that Kimsuky reused in long-term access.');
   });
 
-  it('keeps the hyphen before a capital (a name such as "Trick-Bot" is written so), and across paragraphs', async () => {
-    expect(await read(makePdf([['A loader called Trick-', 'Bot.', '', 'A paragraph that ends on para-', '', 'graphs is not joined to the next.']]))).toBe(
-      'A loader called Trick- Bot.\n\nA paragraph that ends on para-\n\ngraphs is not joined to the next.',
+  it('keeps the hyphen before a capital (a name such as APT-C-36 is written so), and leaves paragraphs apart', async () => {
+    expect(await read(makePdf([['The group tracked as APT-', 'C-36 sent the lures.', '', 'A paragraph that ends on para-', '', 'graphs is not joined to the next.']]))).toBe(
+      'The group tracked as APT-C-36 sent the lures.\n\nA paragraph that ends on para-\n\ngraphs is not joined to the next.',
     );
   });
 
