@@ -140,6 +140,7 @@ export async function pdfToText(bytes: Uint8Array, src: string): Promise<PdfText
     const texts: string[] = [];
     const empty: number[] = [];
     const notes: string[] = [];
+    let firstFailure: string | undefined;
     for (let n = 1; n <= doc.numPages; n++) {
       let text = '';
       try {
@@ -149,13 +150,16 @@ export async function pdfToText(bytes: Uint8Array, src: string): Promise<PdfText
         page.cleanup();
       } catch (e) {
         // One damaged page need not cost the others.
-        notes.push(`${src}: page ${n} of the PDF cannot be read (${(e as Error).message}); the other pages were read`);
+        const why = (e as Error).message.replace(/\.$/, '');
+        firstFailure ??= `page ${n}: ${why}`;
+        notes.push(`${src}: page ${n} of the PDF cannot be read (${why}); the other pages were read`);
         continue;
       }
       if (text) texts.push(text);
       else empty.push(n);
     }
     if (!texts.length) {
+      if (firstFailure) throw new InputError(`${src} is not a readable PDF (${firstFailure})`);
       throw new InputError(`${src} is a PDF with no text in it (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}: a scan? run it through OCR first)`);
     }
     if (empty.length) notes.push(`${src}: page${empty.length === 1 ? '' : 's'} ${ranges(empty)} of ${doc.numPages} ha${empty.length === 1 ? 's' : 've'} no text (images only?); the other pages were read`);

@@ -57,6 +57,15 @@ describe('pdfToText', () => {
     }
   });
 
+  it('reads the other pages of a PDF with a damaged page, and says which', async () => {
+    const pdf = makePdf([['Lazarus Group on page one.'], ['TrickBot on page two.']]).toString('latin1');
+    // the page tree's second entry points to the first page's content stream (object 4), not to a page
+    const damaged = Buffer.from(pdf.replace(/\/Kids \[(\d+ 0 R) \d+ 0 R/, '/Kids [$1 4 0 R'), 'latin1');
+    const read = await pdfToText(damaged, 'damaged.pdf');
+    expect(read.text).toBe('Lazarus Group on page one.');
+    expect(read.notes).toEqual([expect.stringMatching(/^damaged\.pdf: page 2 of the PDF cannot be read \(.+\); the other pages were read$/)]);
+  });
+
   it('leaves the bytes it was given usable (PDF.js takes over the buffer it reads)', async () => {
     const pdf = makePdf([['Still here.']]);
     const copy = Buffer.from(pdf);
