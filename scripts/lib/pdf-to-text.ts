@@ -17,7 +17,7 @@ export interface PdfText {
 }
 
 /** One line as PDF.js reports it: its text, where its baseline is and how tall its letters are. */
-interface Line {
+export interface Line {
   text: string;
   y: number;
   size: number;
@@ -59,7 +59,7 @@ function joinsAsOneWord(before: string, after: string): boolean {
 }
 
 /** The lines of one page, from PDF.js's text items (an item followed by a line break says so: hasEOL). */
-function linesOf(items: Item[]): Line[] {
+export function linesOf(items: Item[]): Line[] {
   const lines: Line[] = [];
   let cur: Line | undefined;
   for (const it of items) {
@@ -79,9 +79,31 @@ function linesOf(items: Item[]): Line[] {
   return lines.filter((l) => l.text);
 }
 
+/**
+ * Running headers and footers: a line among the first or last two of a page that comes back at the same height on
+ * at least 3 pages and on more than half of the pages with text (page numbers alike: digits are not compared). A
+ * report's running title names its subject on every page ("Lazarus Group campaign report"): kept, it would count
+ * that name once per page.
+ */
+export function runningLines(pages: Line[][]): Set<Line> {
+  const EDGE = 2;
+  const key = (l: Line) => `${Math.round(l.y)}|${l.text.replace(/\d+/g, '#')}`;
+  const edges = (lines: Line[]) => (lines.length <= 2 * EDGE ? lines : [...lines.slice(0, EDGE), ...lines.slice(-EDGE)]);
+  const seen = new Map<string, number>();
+  for (const lines of pages) for (const k of new Set(edges(lines).map(key))) seen.set(k, (seen.get(k) ?? 0) + 1);
+  const withText = pages.filter((p) => p.length).length;
+  const running = new Set<Line>();
+  for (const lines of pages) {
+    for (const l of edges(lines)) {
+      const n = seen.get(key(l)) ?? 0;
+      if (n >= 3 && n > withText / 2) running.add(l);
+    }
+  }
+  return running;
+}
+
 /** A page's text: paragraphs apart by a blank line, the lines of a paragraph by a line break, hyphenation undone. */
-export function pageText(items: Item[]): string {
-  const lines = linesOf(items);
+export function pageText(lines: Line[]): string {
   let out = '';
   let prev: Line | undefined;
   for (const line of lines) {
@@ -137,16 +159,16 @@ export async function pdfToText(bytes: Uint8Array, src: string): Promise<PdfText
     throw new InputError(`${src} is not a readable PDF (${(err.message || err.name).replace(/\.$/, '')})`);
   }
   try {
-    const texts: string[] = [];
+    const pages: Line[][] = [];
     const empty: number[] = [];
     const notes: string[] = [];
     let firstFailure: string | undefined;
     for (let n = 1; n <= doc.numPages; n++) {
-      let text = '';
+      let lines: Line[];
       try {
         const page = await doc.getPage(n);
         const content = await page.getTextContent();
-        text = pageText(content.items.flatMap((i) => ('str' in i ? [i] : [])));
+        lines = linesOf(content.items.flatMap((i) => ('str' in i ? [i] : [])));
         page.cleanup();
       } catch (e) {
         // One damaged page need not cost the others.
@@ -155,14 +177,21 @@ export async function pdfToText(bytes: Uint8Array, src: string): Promise<PdfText
         notes.push(`${src}: page ${n} of the PDF cannot be read (${why}); the other pages were read`);
         continue;
       }
-      if (text) texts.push(text);
+      if (lines.length) pages.push(lines);
       else empty.push(n);
     }
-    if (!texts.length) {
+    if (!pages.length) {
       if (firstFailure) throw new InputError(`${src} is not a readable PDF (${firstFailure})`);
       throw new InputError(`${src} is a PDF with no text in it (${doc.numPages} page${doc.numPages === 1 ? '' : 's'}: a scan? run it through OCR first)`);
     }
     if (empty.length) notes.push(`${src}: page${empty.length === 1 ? '' : 's'} ${ranges(empty)} of ${doc.numPages} ha${empty.length === 1 ? 's' : 've'} no text (images only?); the other pages were read`);
+    const running = runningLines(pages);
+    if (running.size) {
+      const pagesWith = pages.filter((lines) => lines.some((l) => running.has(l))).length;
+      const example = ([...running].find((l) => /\p{L}/u.test(l.text)) ?? [...running][0]!).text;
+      notes.push(`${src}: running headers or footers left out, as they repeat on ${pagesWith} pages (such as "${example.length > 60 ? `${example.slice(0, 60)}…` : example}")`);
+    }
+    const texts = pages.map((lines) => pageText(lines.filter((l) => !running.has(l)))).filter((t) => t);
     return { text: texts.join('\n\n'), pages: doc.numPages, notes };
   } finally {
     await doc.destroy();

@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 export interface PdfLine {
   text: string;
   size?: number;
+  /** Its baseline from the page's bottom (a footer); the lines after it go on below it. */
+  y?: number;
 }
 
 export interface PdfOptions {
@@ -59,6 +61,7 @@ export function makePdf(pages: (string | PdfLine)[][], opts: PdfOptions = {}): B
       for (const l of lines) {
         const line = typeof l === 'string' ? { text: l } : l;
         const size = line.size ?? 11;
+        if (line.y !== undefined) y = line.y;
         if (line.text) ops += `/F1 ${size} Tf 1 0 0 1 72 ${y} Tm (${escape(line.text)}) Tj\n`;
         y -= Math.round(size * 1.3);
       }

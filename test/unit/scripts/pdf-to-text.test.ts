@@ -36,6 +36,23 @@ describe('pdfToText', () => {
     );
   });
 
+  it('leaves out a running header and page footer repeated on most pages, and says so; a two-page PDF keeps them', async () => {
+    const page = (n: number, body: string[]) => [{ text: 'Lazarus Group campaign report, TLP:CLEAR', size: 9 }, '', ...body, { text: `Page ${n} of 4`, size: 9, y: 40 }];
+    const report = makePdf([
+      page(1, ['Lazarus Group phished the bank.']),
+      page(2, ['TrickBot came next.']),
+      page(3, ['Lazarus Group moved laterally.']),
+      [{ text: 'Appendix', size: 16 }, 'Indicators follow.'],
+    ]);
+    const read = await pdfToText(report, 'report.pdf');
+    expect(read.text).toBe('Lazarus Group phished the bank.\n\nTrickBot came next.\n\nLazarus Group moved laterally.\n\nAppendix\n\nIndicators follow.');
+    expect(read.notes).toEqual(['report.pdf: running headers or footers left out, as they repeat on 3 pages (such as "Lazarus Group campaign report, TLP:CLEAR")']);
+    // two pages cannot tell a running header from a line that happens to open both
+    const short = await pdfToText(makePdf([page(1, ['One.']), page(2, ['Two.'])]), 'short.pdf');
+    expect(short.text.match(/campaign report/g)).toHaveLength(2);
+    expect(short.notes).toEqual([]);
+  });
+
   it('refuses a PDF that needs a password, with the reason in one line', async () => {
     const pdf = makePdf([['Lazarus Group notes.']], { userPassword: 'secret' });
     await expect(pdfToText(pdf, 'locked.pdf')).rejects.toThrow(new InputError('locked.pdf is a password-protected PDF: its text cannot be read without the password'));
