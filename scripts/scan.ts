@@ -1,7 +1,7 @@
 /**
- * npm run scan -- <file.html|file.txt|URL …> [--json] [--import FILE …] [--no-feeds] [--shared DIR]
+ * npm run scan -- <file.html|file.txt|file.md|file.pdf|URL|- …> [--json] [--import FILE …] [--no-feeds] [--shared DIR]
  *
- * Runs the matcher core in Node on files or web pages and prints, per document, the entities spotted (counts, the
+ * Runs the matcher core in Node on files, web pages or standard input (`-`) and prints, per document, the entities spotted (counts, the
  * alias that matched and why) and their known links with confidence words (bundled dataset).
  * Dictionary: bundled dataset + public feeds in ../shared/data when present (unless --no-feeds) + --import files.
  * Exit 1 with a clear message when an input cannot be read.
@@ -36,7 +36,7 @@ for (let i = 0; i < argv.length; i++) {
   if (a.startsWith('--')) fail(`unknown option ${a}`);
   inputs.push(a);
 }
-if (!inputs.length) fail('usage: npm run scan -- <file.html|file.txt|URL …> [--json] [--import FILE …] [--no-feeds] [--shared DIR]');
+if (!inputs.length) fail('usage: npm run scan -- <file.html|file.txt|file.md|file.pdf|URL|- …> [--json] [--import FILE …] [--no-feeds] [--shared DIR]');
 
 function fail(msg: string): never {
   console.error(`scan: ${msg}`);
@@ -103,9 +103,9 @@ const WORDS: Record<string, string> = {
 
 type DocResult =
   | { source: string; error: string }
-  | { source: string; chars: number; securityContext: boolean; entities: Spotted[]; links: ReturnType<typeof linksOf>; matches?: Match[] };
+  | { source: string; pages?: number; chars: number; securityContext: boolean; entities: Spotted[]; links: ReturnType<typeof linksOf>; matches?: Match[] };
 
-function scanText(src: string, raw: { text: string; html: boolean }): DocResult {
+function scanText(src: string, raw: { text: string; html: boolean; pages?: number }): DocResult {
   const text = raw.html ? htmlToText(raw.text) : unwrapLines(raw.text);
   const matches: Match[] = matcher.match(text);
   const spotted = new Map<string, Spotted>();
@@ -121,7 +121,7 @@ function scanText(src: string, raw: { text: string; html: boolean }): DocResult 
   }
   const list = [...spotted.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
   const ids = new Set(list.map((s) => s.entityId).filter((x): x is string => !!x));
-  return { source: src, chars: text.length, securityContext: matcher.hasSecurityContext(text), entities: list, links: linksOf(ids), ...(json ? { matches } : {}) };
+  return { source: src, ...(raw.pages !== undefined ? { pages: raw.pages } : {}), chars: text.length, securityContext: matcher.hasSecurityContext(text), entities: list, links: linksOf(ids), ...(json ? { matches } : {}) };
 }
 
 /** Links listed per document in the text output beyond those between two entities of the page (--json has all). */
@@ -132,7 +132,8 @@ function printText(r: DocResult): void {
     console.log(`\n== ${r.source}: not scanned`);
     return;
   }
-  console.log(`\n== ${r.source} (${r.chars} characters of text, security context: ${r.securityContext ? 'yes' : 'no'})`);
+  const pages = r.pages !== undefined ? `${r.pages} page${r.pages === 1 ? '' : 's'}, ` : '';
+  console.log(`\n== ${r.source} (${pages}${r.chars} characters of text, security context: ${r.securityContext ? 'yes' : 'no'})`);
   if (!r.entities.length) console.log('  nothing spotted');
   for (const s of r.entities) {
     const aliases = Object.entries(s.aliases).map(([a, n]) => `"${a}"×${n}`).join(', ');

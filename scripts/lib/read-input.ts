@@ -1,12 +1,15 @@
 /**
- * Reading one `npm run scan` input (a file, a file: address or an http(s) address) into text, decoded as a browser
- * would decode it. Every failure is an InputError naming the input and the reason, so that the scan can go on with
+ * Reading one `npm run scan` input (a file, a file: address, an http(s) address or `-` for standard input) into text,
+ * decoded as a browser would decode it; a PDF's text layer (pdf-to-text.ts), Markdown as rendered (markdown-to-html.ts). Every failure is an InputError naming the input and the reason, so that the scan can go on with
  * the other inputs.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { guessEncoding } from './guess-encoding';
 import { looksLikeHtml } from './html-to-text';
+import { InputError } from './input-error';
+import { MARKDOWN_NAME, markdownToHtml } from './markdown-to-html';
+import { isPdf, pdfToText } from './pdf-to-text';
 
 /** How long a web address may take to answer before the scan gives up on it. */
 export const FETCH_TIMEOUT_MS = 30_000;
@@ -17,19 +20,22 @@ export const FETCH_TIMEOUT_MS = 30_000;
  */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 
-/** An input that cannot be read: the message says why; other inputs are still scanned. */
-export class InputError extends Error {}
+export { InputError };
 
 export interface ReadResult {
   text: string;
   html: boolean;
   /** Things the reader should know about how the input was read (e.g. the encoding guessed), for stderr. */
   notes: string[];
+  /** A PDF's page count. */
+  pages?: number;
 }
 
 export interface ReadOptions {
   maxBytes?: number;
   timeoutMs?: number;
+  /** What `-` reads (standard input by default). */
+  stdin?: AsyncIterable<Uint8Array>;
 }
 
 const sizeText = (n: number) => (n < 1024 * 1024 ? `${n} bytes` : `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MiB`);
@@ -312,7 +318,10 @@ async function readUrl(src: string, maxBytes: number, timeoutMs: number): Promis
   if (!res.ok) throw new InputError(`cannot fetch ${src}: HTTP ${res.status}`);
   const type = (res.headers.get('content-type') ?? '').toLowerCase();
   const media = type.split(';')[0]!.trim();
-  if (media && !/^text\/|html|xml|json/.test(media)) throw new InputError(`${src} is not a text or HTML document (${media})`);
+  const pdfType = /^application\/(?:x-)?pdf$/.test(media);
+  // A PDF served as bytes of no particular type, as file stores serve downloads, named so by its address.
+  const pdfDownload = /^(?:application|binary)\/octet-stream$/.test(media) && /\.pdf$/i.test(new URL(res.url || src).pathname);
+  if (media && !pdfType && !pdfDownload && !/^text\/|html|xml|json/.test(media)) throw new InputError(`${src} is not a text or HTML document (${media})`);
   const length = Number(res.headers.get('content-length') ?? NaN);
   if (Number.isFinite(length)) checkSize(src, length, maxBytes);
   // Read piece by piece so that a body without a length (or a lying one) is cut off at the limit, not buffered whole.
@@ -334,8 +343,11 @@ async function readUrl(src: string, maxBytes: number, timeoutMs: number): Promis
     if (e instanceof InputError) throw e;
     throw fetchError(e);
   }
+  const bytes = Buffer.concat(chunks);
+  if (pdfType || isPdf(bytes)) return readPdf(bytes, src);
+  if (/^text\/(?:x-)?markdown$/.test(media)) return readMarkdown(decodeDocument(bytes, src, { charset: charsetOf(type), html: false }));
   // A declared type decides, as in a browser (text/plain is shown as text even if it starts with a tag).
-  return decodeDocument(Buffer.concat(chunks), src, { charset: charsetOf(type), html: media ? /html|xml/.test(media) : undefined });
+  return decodeDocument(bytes, src, { charset: charsetOf(type), html: media ? /html|xml/.test(media) : undefined });
 }
 
 /** The bytes of a file, refused without reading when it is over the limit (a pipe or device: once past it). */
@@ -373,8 +385,51 @@ export function readFileBounded(file: string, src: string, maxBytes = MAX_INPUT_
   }
 }
 
+async function readPdf(bytes: Uint8Array, src: string): Promise<ReadResult> {
+  const { text, pages, notes } = await pdfToText(bytes, src);
+  return { text, html: false, notes, pages };
+}
+
+function readMarkdown(doc: ReadResult): ReadResult {
+  return { ...doc, text: markdownToHtml(doc.text), html: true };
+}
+
+/** What `-` is called in messages. */
+export const STDIN_NAME = 'standard input';
+let stdinTaken = false;
+
+/** Standard input to its end, refused once past the limit (a pipe has no size to check first). */
+async function readStdin(stream: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of stream) {
+      total += chunk.byteLength;
+      checkSize(STDIN_NAME, total, maxBytes, false);
+      chunks.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`cannot read ${STDIN_NAME}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Bytes whose name says nothing (standard input): a PDF by its header, else HTML or text as a browser sniffs. */
+async function readSniffed(bytes: Uint8Array, src: string): Promise<ReadResult> {
+  return isPdf(bytes) ? readPdf(bytes, src) : decodeDocument(bytes, src);
+}
+
 export async function readInput(src: string, opts: ReadOptions = {}): Promise<ReadResult> {
   const maxBytes = opts.maxBytes ?? MAX_INPUT_BYTES;
+  if (src === '-') {
+    // A second '-' would find the pipe at its end and report an empty document as if it had been read.
+    if (!opts.stdin) {
+      if (stdinTaken) throw new InputError(`${STDIN_NAME} was read already (by an earlier "-")`);
+      stdinTaken = true;
+    }
+    return readSniffed(await readStdin(opts.stdin ?? process.stdin, maxBytes), STDIN_NAME);
+  }
   if (/^https?:\/\//i.test(src)) return readUrl(src, maxBytes, opts.timeoutMs ?? FETCH_TIMEOUT_MS);
   let file = src;
   if (/^file:/i.test(src)) {
@@ -385,5 +440,9 @@ export async function readInput(src: string, opts: ReadOptions = {}): Promise<Re
       throw new InputError(`cannot read ${src}: ${(e as Error).message}`);
     }
   } else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(src)) throw new InputError(`cannot read ${src}: only http(s) addresses and files are read`);
-  return decodeDocument(readFileBounded(file, src, maxBytes), src, { nameHint: file });
+  const bytes = readFileBounded(file, src, maxBytes);
+  // The bytes decide, not the name: a report.pdf that is really a saved error page is read as the page it is.
+  if (isPdf(bytes)) return readPdf(bytes, src);
+  if (MARKDOWN_NAME.test(file)) return readMarkdown(decodeDocument(bytes, src, { html: false }));
+  return decodeDocument(bytes, src, { nameHint: file });
 }

@@ -1,30 +1,14 @@
 /** `npm run scan` as a user runs it: on files of any encoding, on addresses, and with inputs that cannot be read. */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { names, scan as run } from './run-scan';
 
-const ROOT = path.resolve(__dirname, '../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'actorlens-scan-'));
 const REPORT = 'Lazarus Group deployed TrickBot in the intrusion; the malware arrived by phishing.\n';
-
-interface Doc {
-  source: string;
-  error?: string;
-  entities?: { name: string; count: number }[];
-}
-
-function scan(...args: string[]): Promise<{ code: number; docs: Doc[]; stderr: string; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', '--no-feeds', '--json', ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? ((error as { code?: number }).code ?? 1) : 0;
-      resolve({ code, docs: stdout.trim() ? (JSON.parse(stdout) as { documents: Doc[] }).documents : [], stderr, stdout });
-    });
-  });
-}
-const names = (d: Doc | undefined) => (d?.entities ?? []).map((e) => e.name).sort();
+const scan = (...args: string[]) => run(args);
 
 let server: Server;
 let base = '';
