@@ -90,13 +90,26 @@ export function runningLines(pages: Line[][]): Set<Line> {
   const key = (l: Line) => `${Math.round(l.y)}|${l.text.replace(/\d+/g, '#')}`;
   const edges = (lines: Line[]) => (lines.length <= 2 * EDGE ? lines : [...lines.slice(0, EDGE), ...lines.slice(-EDGE)]);
   const seen = new Map<string, number>();
-  for (const lines of pages) for (const k of new Set(edges(lines).map(key))) seen.set(k, (seen.get(k) ?? 0) + 1);
+  const written = new Map<string, Set<string>>();
+  for (const lines of pages) {
+    for (const l of edges(lines)) {
+      const k = key(l);
+      if (!written.has(k)) written.set(k, new Set());
+      written.get(k)!.add(l.text);
+    }
+    for (const k of new Set(edges(lines).map(key))) seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
   const withText = pages.filter((p) => p.length).length;
+  // Two pages alone cannot tell a running header from a line that happens to open both, but a line whose only
+  // difference from page to page is its number ("1/2", "2/2": what a browser prints under every page) is a running
+  // footer, and a document that has one has running furniture: its other repeated edge lines go too.
+  const numbered = [...seen].some(([k, n]) => n >= 2 && n > withText / 2 && (written.get(k)?.size ?? 0) > 1);
+  const least = numbered ? 2 : 3;
   const running = new Set<Line>();
   for (const lines of pages) {
     for (const l of edges(lines)) {
       const n = seen.get(key(l)) ?? 0;
-      if (n >= 3 && n > withText / 2) running.add(l);
+      if (n >= least && n > withText / 2) running.add(l);
     }
   }
   return running;

@@ -36,7 +36,7 @@ describe('pdfToText', () => {
     );
   });
 
-  it('leaves out a running header and page footer repeated on most pages, and says so; a two-page PDF keeps them', async () => {
+  it('leaves out a running header and page footer repeated on most pages, and says so; a two-page PDF keeps them unless a page number shows the furniture', async () => {
     const page = (n: number, body: string[]) => [{ text: 'Lazarus Group campaign report, TLP:CLEAR', size: 9 }, '', ...body, { text: `Page ${n} of 4`, size: 9, y: 40 }];
     const report = makePdf([
       page(1, ['Lazarus Group phished the bank.']),
@@ -48,9 +48,16 @@ describe('pdfToText', () => {
     expect(read.text).toBe('Lazarus Group phished the bank.\n\nTrickBot came next.\n\nLazarus Group moved laterally.\n\nAppendix\n\nIndicators follow.');
     expect(read.notes).toEqual(['report.pdf: running headers or footers left out, as they repeat on 3 pages (such as "Lazarus Group campaign report, TLP:CLEAR")']);
     // two pages cannot tell a running header from a line that happens to open both
-    const short = await pdfToText(makePdf([page(1, ['One.']), page(2, ['Two.'])]), 'short.pdf');
+    const unnumbered = (body: string[]) => [{ text: 'Lazarus Group campaign report, TLP:CLEAR', size: 9 }, '', ...body];
+    const short = await pdfToText(makePdf([unnumbered(['One.']), unnumbered(['Two.'])]), 'short.pdf');
     expect(short.text.match(/campaign report/g)).toHaveLength(2);
     expect(short.notes).toEqual([]);
+    // ...unless a line differs from page to page only by its page number, as a browser prints a page's address and
+    // "1/2" under it: then the title repeated above each page goes too
+    const printed = (n: number, body: string[]) => [{ text: 'Who sells the keys? The Patch Ledger', size: 9 }, '', ...body, { text: `file:///reports/keys.html ${n}/2`, size: 9, y: 40 }];
+    const browser = await pdfToText(makePdf([printed(1, ['TrickBot came first.']), printed(2, ['Dridex came later.'])]), 'keys.pdf');
+    expect(browser.text).toBe('TrickBot came first.\n\nDridex came later.');
+    expect(browser.notes).toEqual(['keys.pdf: running headers or footers left out, as they repeat on 2 pages (such as "Who sells the keys? The Patch Ledger")']);
   });
 
   it('refuses a PDF that needs a password, with the reason in one line', async () => {
