@@ -5,7 +5,7 @@ import { t } from '../../platform/i18n';
 import { useBackend } from '../backend';
 import { loadExplorerRows } from '../data/explorer-data';
 import { ANY, facets, filterEntities, type EntityFilter, type Indexed } from '../explorer/filter';
-import { buildNeighborhood, type Neighborhood } from '../explorer/neighborhood';
+import { useLiveLinkCounts, useLiveNeighborhood, withLinkCounts } from '../explorer/live';
 import { EntityDetail } from './EntityDetail';
 import { EntityFilters } from './EntityFilters';
 import { EntityTable } from './EntityTable';
@@ -40,10 +40,11 @@ export interface ExplorerPanelProps {
 
 export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: ExplorerPanelProps) {
   const backend = useBackend();
-  const [rows, setRows] = useState<Indexed[]>();
+  const [loaded, setLoaded] = useState<Indexed[]>();
   const [filter, setFilter] = useState<EntityFilter>(ANY);
   const [page, setPage] = useState(0);
-  const [graph, setGraph] = useState<Neighborhood | null>();
+  // Entities are read again on the page's own imports (dataVersion), or when a linked entity is not among them.
+  const [reread, setReread] = useState(0);
   const grid = useRef<HTMLDivElement>(null);
   // In one column (a narrow window, or zoomed to 200%) the chosen entity's details and graph are below the whole
   // list: an entity opened from the list is brought into view, with focus on its name, or nothing seems to happen.
@@ -71,20 +72,22 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
   }, [selected]);
 
   useEffect(() => {
-    void backend.ready.then(() => loadExplorerRows(backend.repo)).then(setRows);
-  }, [backend, dataVersion]);
+    void backend.ready.then(() => loadExplorerRows(backend.repo)).then(setLoaded);
+  }, [backend, dataVersion, reread]);
 
+  // Link counts and the graph follow the database live: a claim recorded in the popup shows here at once.
+  const counts = useLiveLinkCounts(backend);
+  const live = useMemo(() => (loaded && counts ? withLinkCounts(loaded, counts) : undefined), [loaded, counts]);
+  const rows = live?.rows ?? loaded;
+  // Once per missing id: a link to nothing (a feed's dangling reference) stays missing after the entities are read.
+  const readFor = useRef(new Set<string>());
   useEffect(() => {
-    if (!selected) return setGraph(undefined);
-    let live = true;
-    setGraph(undefined);
-    void backend.ready
-      .then(() => buildNeighborhood(backend.repo, selected))
-      .then((g) => live && setGraph(g ?? null));
-    return () => {
-      live = false;
-    };
-  }, [backend, selected, dataVersion]);
+    const fresh = (live?.missing ?? []).filter((id) => !readFor.current.has(id));
+    if (!fresh.length) return;
+    for (const id of fresh) readFor.current.add(id);
+    setReread((n) => n + 1);
+  }, [live]);
+  const graph = useLiveNeighborhood(backend, selected);
 
   const matching = useMemo(() => (rows ? filterEntities(rows, filter) : []), [rows, filter]);
   const menus = useMemo(() => facets(rows ?? []), [rows]);

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../platform/i18n';
 import type { EntityKind } from '../../core/model/entity';
 import type { PickedEntity } from '../lib/claim-draft';
-import type { SearchHit } from '../backend';
+import { SEARCH_SHOWN, type SearchHit } from '../backend';
 
 export interface PickerOption {
   id: string;
@@ -49,8 +49,14 @@ export function EntityPicker({ id, label, value, suggestions, search, onChange, 
     });
   }, [query, searching]);
 
-  const options = searching ? (hits ?? []) : suggestions;
+  // The search answers one more than it lists when more names match: the list stops at the same twelve as the
+  // popup's search and says so, as that one does.
+  const more = searching && (hits?.length ?? 0) > SEARCH_SHOWN;
+  const options = searching ? (hits ?? []).slice(0, SEARCH_SHOWN) : suggestions;
   const listId = `${id}-list`;
+  const moreId = `${id}-more`;
+  const shown = open && options.length > 0;
+  const describedBy = [error ? `${id}-error` : '', shown && more ? moreId : ''].filter(Boolean).join(' ');
   const optionId = (i: number) => `${id}-opt-${i}`;
   const pick = (o: PickerOption) => {
     onChange({ id: o.id, name: o.name });
@@ -68,11 +74,11 @@ export function EntityPicker({ id, label, value, suggestions, search, onChange, 
         autocomplete="off"
         spellcheck={false}
         aria-autocomplete="list"
-        aria-expanded={open && options.length > 0}
+        aria-expanded={shown}
         aria-controls={listId}
         aria-activedescendant={open && options[active] ? optionId(active) : undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy || undefined}
         placeholder={t('popupPickerPlaceholder')}
         value={query}
         onFocus={() => setOpen(true)}
@@ -101,30 +107,37 @@ export function EntityPicker({ id, label, value, suggestions, search, onChange, 
           }
         }}
       />
-      {/* tabIndex -1: Chromium makes a scrolling list a Tab stop of its own; tabbing onto it blurred the input, which
-          closed (hid) the list and dropped focus on the page. The options are reached with the arrow keys. */}
-      <ul id={listId} role="listbox" aria-label={label} class="picker-list" tabIndex={-1} hidden={!open || options.length === 0}>
-        {options.map((o, i) => (
-          <li
-            key={o.id}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === active}
-            class={i === active ? 'active' : ''}
-            // mousedown, not click: it must land before the input's blur closes the list.
-            onMouseDown={(e) => {
-              e.preventDefault();
-              pick(o);
-            }}
-          >
-            <span class="name">{o.name}</span>
-            <span class="sub">
-              {t(`kind_${o.kind}` as MessageKey)}
-              {o.note ? ` · ${o.note}` : ''}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <div class="picker-pop" hidden={!shown}>
+        {/* tabIndex -1: Chromium makes a scrolling list a Tab stop of its own; tabbing onto it blurred the input, which
+            closed (hid) the list and dropped focus on the page. The options are reached with the arrow keys. */}
+        <ul id={listId} role="listbox" aria-label={label} class="picker-list" tabIndex={-1}>
+          {options.map((o, i) => (
+            <li
+              key={o.id}
+              id={optionId(i)}
+              role="option"
+              aria-selected={i === active}
+              class={i === active ? 'active' : ''}
+              // mousedown, not click: it must land before the input's blur closes the list.
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(o);
+              }}
+            >
+              <span class="name">{o.name}</span>
+              <span class="sub">
+                {t(`kind_${o.kind}` as MessageKey)}
+                {o.note ? ` · ${o.note}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+        {more && (
+          <p class="hint picker-more" id={moreId}>
+            {t('popupMoreResults', String(options.length))}
+          </p>
+        )}
+      </div>
       {error && (
         <p class="field-error" id={`${id}-error`}>
           {error}

@@ -6,7 +6,10 @@ import { ActorLensDb } from '../../../src/core/db/database';
 import { Repository } from '../../../src/core/db/repository';
 import { repositoryBackend } from '../../../src/popup/repo-backend';
 import { SEARCH_SHOWN } from '../../../src/popup/backend';
-import { buildWordIndex, searchWords } from '../../../src/popup/lib/word-search';
+import { matchTier, rankHits } from '../../../src/popup/lib/search-rank';
+import { nameKey } from '../../../src/core/db/keys';
+import { applyImport } from '../../../src/core/db/import-export';
+import { detectAndParse } from '../../../src/core/importers/index';
 import type { Entity } from '../../../src/core/model/entity';
 
 async function seeded() {
@@ -62,17 +65,82 @@ describe('popup search cost', () => {
   });
 });
 
-describe('word index (pure)', () => {
-  const e = (id: string, name: string, aliases: string[] = []): Entity => ({ id, kind: 'actor', name, aliases: aliases.map((a) => ({ name: a })), provenance: ['bundled'] });
-  const index = buildWordIndex([e('a', 'Wicked Panda'), e('b', 'APT99', ['Stone Panda']), e('c', 'PandaBanker'), e('d', 'Pandora')]);
+/**
+ * A galaxy of feed-only names written for this test, shaped like the public feeds: many software and crew names
+ * that start with "bear", "lazarus" or "cobalt" inside a word or after it, none linked.
+ */
+function feedOnlyGalaxy(): string {
+  const names: [string, string[]][] = [
+    ['Bearclaw', []], ['Bearpaw Loader', []], ['BearTrap Stealer', []], ['Bearded Owl', ['Bearish']], ['Beartooth', []],
+    ['Bearing Sea Crew', []], ['Bearwood', []], ['Bearfang', []], ['Bearmint', []], ['Bearsden', []], ['Bearnaise', []],
+    ['Bearcat', []], ['Bearhug', []], ['Lazarus Loader (variant)', []], ['LazarusWiper', []],
+    ['Cobaltine', []], ['Cobalt Harbor', []], ['Greyfin', ['Cobalt']],
+  ];
+  const values = names.map(([value, synonyms], i) => ({ value, uuid: `0b5e0000-0000-4000-8000-${String(i).padStart(12, '0')}`, meta: { synonyms } }));
+  return JSON.stringify({ name: 'Test crews', type: 'threat-actor', uuid: '0b5e0000-0000-4000-8000-ffffffffffff', description: 'test', values });
+}
 
-  it('matches inner words and camel-case parts, canonical names first, never the first word', () => {
-    expect(searchWords(index, 'panda', 10).map((h) => [h.entity.id, h.matched])).toEqual([
-      ['a', 'Wicked Panda'],
-      ['b', 'Stone Panda'],
-    ]);
-    expect(searchWords(index, 'banker', 10).map((h) => h.entity.id)).toEqual(['c']);
-    expect(searchWords(index, 'stone-pan', 10).map((h) => h.entity.id)).toEqual([]);
-    expect(searchWords(index, 'panda', 10, new Set(['a'])).map((h) => h.entity.id)).toEqual(['b']);
+describe('popup search ranking', () => {
+  async function withFeed() {
+    const repo = await seeded();
+    const plan = detectAndParse(feedOnlyGalaxy(), 'threat-actor.json');
+    expect(plan.errors).toEqual([]);
+    await applyImport(repo, plan);
+    return repositoryBackend(repo);
+  }
+  const names = async (b: Awaited<ReturnType<typeof withFeed>>, q: string) => (await b.search(q)).map((h) => h.entity.name);
+
+  it('puts the well-known "X Bear" groups before names that merely start with "bear"', async () => {
+    const b = await withFeed();
+    const bear = await names(b, 'bear');
+    // Bundled groups known by a "… Bear" name (Fancy Bear, Cozy Bear, Venomous Bear, Voodoo Bear) come before the
+    // thirteen feed names that start with "bear".
+    const firstFeedName = bear.findIndex((n) => n.startsWith('Bear'));
+    expect(firstFeedName).toBeGreaterThan(0);
+    expect(bear.slice(0, firstFeedName)).toEqual(expect.arrayContaining(['APT28', 'APT29', 'Turla', 'Sandworm Team']));
+  });
+
+  it('puts an exact name first, and a bundled entity before a feed-only one of the same match', async () => {
+    const b = await withFeed();
+    const lazarus = await names(b, 'lazarus');
+    expect(lazarus[0]).toBe('Lazarus Group');
+    const cobalt = await names(b, 'cobalt');
+    // "Cobalt" is an alias of Cobalt Group and of the feed's Greyfin: exact matches first, the bundled one before.
+    expect(cobalt.slice(0, 2)).toEqual(['Cobalt Group', 'Greyfin']);
+    // Then whole-word matches, well-known first: Cobalt Strike before the feed's Cobalt Harbor, and both before a
+    // name that only starts with the letters.
+    expect(cobalt.indexOf('Cobalt Strike')).toBeLessThan(cobalt.indexOf('Cobalt Harbor'));
+    expect(cobalt.indexOf('Cobalt Harbor')).toBeLessThan(cobalt.indexOf('Cobaltine'));
+  });
+});
+
+describe('match tiers (pure)', () => {
+  it('tells an exact name, whole words, a name start and a later word apart', () => {
+    const tiers = (name: string, q: string) => matchTier(name, nameKey(q));
+    expect(tiers('Fancy Bear', 'fancy bear')).toBe(0);
+    expect(tiers('Fancy Bear', 'bear')).toBe(1);
+    expect(tiers('Fancy Bear', 'fancy')).toBe(1);
+    expect(tiers('LockBit', 'lock')).toBe(1);
+    expect(tiers('BEARDSHELL', 'bear')).toBe(2);
+    expect(tiers('Mustang Panda', 'pan')).toBe(3);
+    expect(tiers('Pandora', 'bear')).toBe(4);
+    // A lone letter is no word: "s" is not a whole word of a possessive or of initials.
+    expect(tiers("Abraham's Ax", 's')).toBe(3);
+    expect(tiers('Sandworm Team', 's')).toBe(2);
+  });
+
+  it('ranks by tier, then bundled, then number of feeds, then links', () => {
+    const e = (id: string, name: string, provenance: string[], aliases: string[] = []): Entity => ({ id, kind: 'actor', name, aliases: aliases.map((a) => ({ name: a })), provenance });
+    const set = [
+      e('beard', 'Beardshell', ['misp:malpedia']),
+      e('two', 'Brown Bear', ['attack', 'misp:threat-actor']),
+      e('one', 'Grey Bear', ['misp:threat-actor']),
+      e('famous', 'APT99', ['bundled', 'attack'], ['Quiet Bear']),
+      e('linked', 'Red Bear', ['misp:threat-actor']),
+    ];
+    const ranked = rankHits(set, 'bear', new Map([['linked', 3]]), 10);
+    expect(ranked.map((h) => h.entity.id)).toEqual(['famous', 'two', 'linked', 'one', 'beard']);
+    expect(ranked[0]!.matched).toBe('Quiet Bear');
+    expect(rankHits(set, 'bear', new Map(), 2)).toHaveLength(2);
   });
 });
