@@ -14,6 +14,7 @@ import { MAX_ID } from './limits';
 import { uuidv5 } from './uuid';
 import { readerClaim, readerName, readerReason } from './reader-input';
 import { forgetRemoval, recordRemoval } from './removals';
+import { keepDeleted } from './deleted-claims';
 
 export const USER_ORIGIN = 'user';
 
@@ -305,9 +306,11 @@ export class Repository {
    * claim is remembered (removals.ts), so that an export made before it does not bring the claim back.
    */
   async deleteClaim(id: string, now = new Date()): Promise<{ claim: Claim; link?: Link }> {
-    return this.db.transaction('rw', [this.db.links, this.db.claims, this.db.meta], async () => {
+    return this.db.transaction('rw', [this.db.entities, this.db.links, this.db.claims, this.db.meta, this.db.deleted], async () => {
       const claim = await this.db.claims.get(id);
       if (!claim) throw new Error('Unknown claim.');
+      // Kept in Recently deleted (deleted-claims.ts) beyond the popup's undo, which lasts as long as the popup is open.
+      await keepDeleted(this.db, [claim], now.toISOString(), 'reader');
       await this.db.claims.delete(id);
       if (claim.origin === USER_ORIGIN) await recordRemoval(this.db, 'claims', id, now.toISOString(), { link: claim.linkId, created: claim.created });
       const link = await this.dropIfEmptyUserLink(claim.linkId);
@@ -316,10 +319,12 @@ export class Repository {
   }
 
   async restoreClaim(deleted: { claim: Claim; link?: Link }): Promise<void> {
-    await this.db.transaction('rw', [this.db.links, this.db.claims, this.db.meta], async () => {
+    await this.db.transaction('rw', [this.db.links, this.db.claims, this.db.meta, this.db.deleted], async () => {
       if (deleted.link && !(await this.db.links.get(deleted.link.id))) await this.db.links.add(deleted.link);
       await this.db.claims.put(deleted.claim);
       await forgetRemoval(this.db, 'claims', deleted.claim.id);
+      // Undone: as if never deleted, so nothing is left to restore.
+      await this.db.deleted.delete(deleted.claim.id);
     });
   }
 
