@@ -70,7 +70,7 @@ test('a claim dropped by a reset is listed under Recently deleted and Restore br
     assert.match(text, /by a reset/);
 
     await item.getByRole('button', { name: /^Restore/ }).click();
-    await section.getByText('1 claims restored.').waitFor();
+    await section.getByText('Claims restored: 1.').waitFor();
     await section.getByText('Nothing deleted.').waitFor();
     assert.ok((await claimIds(page)).includes(CLAIM_ID), 'the claim is back');
     // Still there after a reload: it was written, not only drawn.

@@ -43,7 +43,7 @@ describe('options: Recently deleted', () => {
     expect(item.textContent).toContain('Lazarus bought access from TrickBot');
     expect(item.textContent).toContain('2026-02-03');
     await click(button('Restore', item));
-    await waitFor(() => $('[role="status"]')?.textContent?.includes('1 claims restored'));
+    await waitFor(() => $('[role="status"]')?.textContent?.includes('Claims restored: 1.'));
     await waitFor(() => $('.deleted-list') === null);
     expect(document.body.textContent).toContain('Nothing deleted.');
     expect(await backend.repo.db.claims.get(claims[0]!.id)).toMatchObject({ source: { title: 'Vendor blog' }, updated: NOW.toISOString() });
@@ -55,7 +55,7 @@ describe('options: Recently deleted', () => {
     await waitFor(() => $$('[data-deleted]').length === 2);
     await click(button('Delete all for good'));
     const dialog = await waitFor(() => $<HTMLDialogElement>('dialog[open]'));
-    expect(dialog.textContent).toContain('2 claims will be gone');
+    expect(dialog.textContent).toContain('Claims to delete for good: 2.');
     await click(button('Delete for good', dialog));
     await waitFor(() => document.body.textContent?.includes('Nothing deleted.'));
     expect(await backend.repo.db.deleted.count()).toBe(0);
