@@ -1,5 +1,5 @@
 /** Recently deleted: the reader's deleted claims, each with Restore and Delete for good, and both for all of them. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { listDeleted, purgeDeleted, restoreDeleted } from '../../core/db/deleted-claims';
 import { t } from '../../platform/i18n';
 import { useBackend } from '../backend';
@@ -15,6 +15,15 @@ export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: numb
   /** The ids the open confirmation would delete for good. */
   const [purging, setPurging] = useState<string[]>();
   const [loads, setLoads] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  /** An action took away the button that had the focus: once the list is drawn again, focus goes to the heading. */
+  const refocus = useRef(false);
+
+  useEffect(() => {
+    if (!refocus.current || !items) return;
+    refocus.current = false;
+    if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
+  }, [items]);
 
   useEffect(() => {
     let live = true;
@@ -39,6 +48,7 @@ export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: numb
       setFailed(error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);
+      refocus.current = true;
       setLoads((n) => n + 1);
     }
   };
@@ -59,7 +69,7 @@ export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: numb
 
   return (
     <section class="panel" aria-labelledby="deleted-title">
-      <h2 id="deleted-title">{t('optDeletedTitle')}</h2>
+      <h2 id="deleted-title" ref={heading} tabIndex={-1}>{t('optDeletedTitle')}</h2>
       <p class="muted small">{t('optDeletedAbout')}</p>
       {items && items.length === 0 && <p class="muted">{t('optDeletedNone')}</p>}
       {items && items.length > 0 && (

@@ -46,6 +46,8 @@ describe('options: Recently deleted', () => {
     await waitFor(() => $('[role="status"]')?.textContent?.includes('Claims restored: 1.'));
     await waitFor(() => $('.deleted-list') === null);
     expect(document.body.textContent).toContain('Nothing deleted.');
+    // The Restore button went with its row: the focus is on the section's heading, not lost to the page.
+    await waitFor(() => document.activeElement?.id === 'deleted-title');
     expect(await backend.repo.db.claims.get(claims[0]!.id)).toMatchObject({ source: { title: 'Vendor blog' }, updated: NOW.toISOString() });
   });
 
