@@ -300,6 +300,8 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
       }
       const claim = own(o, 'claim');
       if (!isObject(claim)) fail(path, 'claim', '"claim" must be an object.');
+      // Only the reader's claims are kept as deleted: a row of another origin would come back as the curators' or a feed's.
+      else if (own(claim, 'origin') !== USER_ORIGIN) fail(`${path}.claim`, 'origin', `A deleted claim must be the reader's ("origin": "${USER_ORIGIN}").`);
       else if (claimOk(claim, `${path}.claim`, link === undefined ? new Set([own(claim, 'linkId') as string]) : linkIdsHere) && claim.id !== id)
         fail(`${path}.claim`, 'id', 'The claim\'s id must be the id of its row.');
       if (errors.length > n || id === undefined) return;

@@ -152,7 +152,7 @@ describe('Recently deleted', () => {
     expect(await b.entityByAlias('Quokka Bear')).toBeDefined();
   });
 
-  it('a version-1 backup (no Recently deleted) still restores, and a kept claim that is not valid is refused with its place', async () => {
+  it('a version-1 backup (no Recently deleted) still restores; a kept claim that is not valid, or not the reader\'s, is refused with its place', async () => {
     const a = await freshRepo();
     await a.addClaim(VENDOR_CLAIM, RECORDED);
     const { deleted: _none, ...v1 } = { ...(await exportBackup(a, LATER)), version: 1 };
@@ -165,5 +165,9 @@ describe('Recently deleted', () => {
     const bad = await exportBackup(c, LATER);
     bad.deleted![0]!.claim.stance = 'maybe' as never;
     await expect(restoreBackup(await freshRepo(false), JSON.stringify(bad))).rejects.toMatchObject({ path: 'deleted[0].claim', field: 'stance' });
+    // Nor can a backup slip in a claim of the curators' or a feed's as one to restore.
+    const foreign = await exportBackup(c, LATER);
+    foreign.deleted![0]!.claim.origin = 'bundled';
+    await expect(restoreBackup(await freshRepo(false), JSON.stringify(foreign))).rejects.toMatchObject({ path: 'deleted[0].claim', field: 'origin' });
   });
 });

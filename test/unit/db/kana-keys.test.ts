@@ -69,6 +69,22 @@ describe('kana keys', () => {
     await db.delete();
   });
 
+  it('a name added by the reader before the upgrade keeps its id; the other spelling added since gets one of its own', async () => {
+    const name = `kana-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores({ entities: 'id, kind, *keys, *ext, *words', links: 'id, from, to, relation', claims: 'id, linkId, origin, pageUrl', meta: 'key', sightings: '++id, entityId, url, at', deleted: 'id, at' });
+    // Added as ラザルス when its key was ラサルス: the id was made from that key.
+    await v4.table('entities').add({ id: 'user:ラサルス', kind: 'actor', name: 'ラザルス', aliases: [], provenance: ['user'], keys: ['ラサルス'], ext: [], words: [] });
+    v4.close();
+    const repo = new Repository(new ActorLensDb(name));
+    const other = await repo.addEntity({ name: 'ラサルス', kind: 'actor' });
+    expect(other.id).not.toBe('user:ラサルス');
+    expect((await repo.entity('user:ラサルス'))?.name).toBe('ラザルス');
+    expect((await repo.entityByAlias('ラサルス'))?.id).toBe(other.id);
+    expect((await repo.addEntity({ name: 'ラザルス', kind: 'actor' })).id).toBe('user:ラサルス');
+    await repo.db.delete();
+  });
+
   it('a version-3 database gains an empty Recently deleted and keeps its claims', async () => {
     const name = `kana-${Math.random()}`;
     const v3 = new Dexie(name);
