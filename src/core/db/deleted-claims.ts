@@ -17,7 +17,7 @@
 import type { Entity } from '../model/entity';
 import type { Claim, Link } from '../model/link';
 import type { ActorLensDb } from './database';
-import { forgetRemoval } from './removals';
+import { forgetRemovals } from './removals';
 import { fromRow, toRow, USER_ORIGIN, type Repository } from './repository';
 
 /** Who took the claim away: the reader, an import's removals, a reset without annotations, a backup restored. */
@@ -90,21 +90,23 @@ export async function restoreDeleted(repo: Repository, ids?: readonly string[], 
   const db = repo.db;
   return db.transaction('rw', [db.entities, db.links, db.claims, db.meta, db.deleted], async () => {
     const rows = ids ? (await db.deleted.bulkGet([...ids])).filter((r): r is DeletedClaimRow => !!r) : await db.deleted.toArray();
-    const result: RestoreResult = { restored: 0, newerKept: 0 };
-    for (const row of rows) {
-      const present = await db.claims.get(row.id);
-      if (present && changedAt(present) > changedAt(row.claim)) result.newerKept++;
-      else {
-        for (const end of row.ends) if (!(await db.entities.get(end.id))) await db.entities.add(toRow(end));
-        if (row.link && !(await db.links.get(row.link.id))) await db.links.add(row.link);
-        await db.claims.put({ ...row.claim, updated: now.toISOString() });
-        await forgetRemoval(db, 'claims', row.id);
-        result.restored++;
-      }
-      await db.deleted.delete(row.id);
-    }
+    // Read and written in bulk: row by row, restoring 1,000 took 3.6 s in fake-indexeddb.
+    const present = await db.claims.bulkGet(rows.map((r) => r.id));
+    const back = rows.filter((row, i) => {
+      const held = present[i];
+      return !(held && changedAt(held) > changedAt(row.claim));
+    });
+    const ends = new Map(back.flatMap((r) => r.ends.map((e) => [e.id, e] as const)));
+    const endsHeld = await db.entities.bulkGet([...ends.keys()]);
+    await db.entities.bulkAdd([...ends.values()].filter((_, i) => !endsHeld[i]).map(toRow));
+    const links = new Map(back.flatMap((r) => (r.link ? [[r.link.id, r.link] as const] : [])));
+    const linksHeld = await db.links.bulkGet([...links.keys()]);
+    await db.links.bulkAdd([...links.values()].filter((_, i) => !linksHeld[i]));
+    await db.claims.bulkPut(back.map((r) => ({ ...r.claim, updated: now.toISOString() })));
+    await forgetRemovals(db, 'claims', back.map((r) => r.id));
+    await db.deleted.bulkDelete(rows.map((r) => r.id));
     if (rows.length) await repo.bumpDataVersion();
-    return result;
+    return { restored: back.length, newerKept: rows.length - back.length };
   });
 }
 

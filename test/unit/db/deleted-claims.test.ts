@@ -53,6 +53,17 @@ describe('Recently deleted', () => {
     expect(notes.some((n) => n.revoked === true)).toBe(false);
   });
 
+  it('a claim back already in a copy changed after the one kept (an edit made elsewhere, imported) is left as it is', async () => {
+    const repo = await freshRepo();
+    const claim = await repo.addClaim(VENDOR_CLAIM, RECORDED);
+    await repo.deleteClaim(claim.id, REMOVED);
+    const edited = { ...claim, stance: 'refutes' as const, updated: LATER.toISOString() };
+    await repo.db.claims.put(edited);
+    expect(await restoreDeleted(repo, [claim.id], LAST)).toEqual({ restored: 0, newerKept: 1 });
+    expect(await repo.db.claims.get(claim.id)).toEqual(edited);
+    expect(await listDeleted(repo)).toEqual([]);
+  });
+
   it('the popup\'s undo leaves nothing behind in Recently deleted', async () => {
     const repo = await freshRepo();
     const claim = await repo.addClaim(VENDOR_CLAIM, RECORDED);
