@@ -5,6 +5,10 @@ import { t } from '../../platform/i18n';
 import { useBackend } from '../backend';
 import { deletedItem, type DeletedItem } from '../data/deleted-view';
 import { ConfirmDialog } from './ConfirmDialog';
+import { Pager } from './Pager';
+
+/** A reset that drops hundreds of annotations lists them all here: drawn a page at a time. */
+const PAGE_SIZE = 50;
 
 export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: number; onDataChanged: () => void }) {
   const backend = useBackend();
@@ -15,11 +19,14 @@ export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: numb
   /** The ids the open confirmation would delete for good. */
   const [purging, setPurging] = useState<string[]>();
   const [loads, setLoads] = useState(0);
+  const [page, setPage] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   /** An action took away the button that had the focus: once the list is drawn again, focus goes to the heading. */
   const refocus = useRef(false);
 
   useEffect(() => {
+    // The list shrank under the page shown (its last rows restored): the last page left is shown.
+    if (items && page > 0 && page * PAGE_SIZE >= items.length) setPage(Math.max(0, Math.ceil(items.length / PAGE_SIZE) - 1));
     if (!refocus.current || !items) return;
     refocus.current = false;
     if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
@@ -83,7 +90,7 @@ export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: numb
             </button>
           </div>
           <ul class="deleted-list" aria-label={t('optDeletedListLabel')}>
-            {items.map((item) => (
+            {items.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map((item) => (
               <li key={item.id} class="card" data-deleted={item.id}>
                 <p>
                   <strong>{item.from}</strong> {item.relation} <strong>{item.to}</strong>
@@ -104,6 +111,7 @@ export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: numb
               </li>
             ))}
           </ul>
+          {items.length > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={items.length} onPage={setPage} />}
         </>
       )}
       <div aria-live="polite">

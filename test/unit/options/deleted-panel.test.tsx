@@ -65,6 +65,14 @@ describe('options: Recently deleted', () => {
     expect([...readRemovals((await backend.repo.db.meta.get(REMOVALS_KEY))?.value).claims.keys()].sort()).toEqual(claims.map((c) => c.id).sort());
   });
 
+  it('a long list is drawn fifty at a time', async () => {
+    const { backend } = await withDeleted(Array.from({ length: 60 }, (_, i) => `Note ${i}`));
+    show(backend);
+    await waitFor(() => $$('[data-deleted]').length === 50);
+    await click(button('Next'));
+    await waitFor(() => $$('[data-deleted]').length === 10);
+  });
+
   it('shows a hostile source title as text', async () => {
     const { backend } = await withDeleted(['<img src=x onerror="alert(1)">Report']);
     show(backend);
