@@ -4,6 +4,7 @@ import type { Settings } from '../core/settings';
 import { t, type MessageKey } from '../platform/i18n';
 import { BackendContext, type OptionsBackend } from './backend';
 import { ExplorerPanel } from './components/ExplorerPanel';
+import { DeletedPanel } from './components/DeletedPanel';
 import { ExportPanel } from './components/ExportPanel';
 import { ImportPanel } from './components/ImportPanel';
 import { SettingsPanel } from './components/SettingsPanel';
@@ -117,6 +118,7 @@ export function App({ backend }: { backend: OptionsBackend }) {
           <>
             <ImportPanel settings={settings} dataVersion={dataVersion} onDataChanged={onDataChanged} />
             <ExportPanel onDataChanged={onDataChanged} />
+            <DeletedPanel dataVersion={dataVersion} onDataChanged={onDataChanged} />
           </>
         )}
         {route.section === 'settings' && saveFailed && (

@@ -1,5 +1,7 @@
 /**
- * Full backup / restore of the knowledge base (entities, links, claims, meta), and reset to the bundled data.
+ * Full backup / restore of the knowledge base (entities, links, claims, meta, the reader's recently deleted claims),
+ * and reset to the bundled data. Neither a restore nor a reset loses a claim of the reader's: one they would take away
+ * goes to Recently deleted (deleted-claims.ts).
  * The opt-in page history (sightings) is private browsing data: it is neither in backups nor touched by
  * restore or reset.
  *
@@ -16,10 +18,17 @@ import { ImportError } from '../importers/types';
 import type { MetaRow } from './database';
 import { IMPORT_LOG_KEY } from './import-merge';
 import { fromRow, reindexRow, toRow, USER_ORIGIN, type Repository } from './repository';
+import { DELETED_BY, keepDeleted, type DeletedClaimRow } from './deleted-claims';
 import { MAX_FIELD, MAX_ID, MAX_LINK_ID, MAX_STORED_CLAIM_ID, MAX_TEXT, MAX_URL } from './limits';
 
 export const BACKUP_FORMAT = 'actorlens-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * 2: adds `deleted` (Recently deleted). A version-1 backup, which has none, still restores. A version-2 backup is
+ * refused by a release that knows only 1, rather than restored there without the claims it keeps deleted.
+ */
+export const BACKUP_VERSION = 2;
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$/u;
 
 /** A validated row as a plain deep copy (checkTree has already rejected dangerous keys). */
 function clone<T>(o: JsonObject): T {
@@ -34,11 +43,13 @@ export interface Backup {
   links: Link[];
   claims: Claim[];
   meta: MetaRow[];
+  /** Absent in version 1. */
+  deleted?: DeletedClaimRow[];
 }
 
 export async function exportBackup(repo: Repository, now = new Date()): Promise<Backup> {
   const db = repo.db;
-  return db.transaction('r', [db.entities, db.links, db.claims, db.meta], async () => ({
+  return db.transaction('r', [db.entities, db.links, db.claims, db.meta, db.deleted], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
@@ -46,6 +57,7 @@ export async function exportBackup(repo: Repository, now = new Date()): Promise<
     links: await db.links.toArray(),
     claims: await db.claims.toArray(),
     meta: await db.meta.toArray(),
+    deleted: await db.deleted.toArray(),
   }));
 }
 
@@ -127,10 +139,8 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
     return v;
   };
 
-  const entities: Entity[] = [];
-  const entityIds = new Set<string>();
-  list('entities').forEach((o, i) => {
-    const path = `entities[${i}]`;
+  /** Whether `o` is a valid entity row (errors recorded otherwise). */
+  const entityOk = (o: JsonObject, path: string): boolean => {
     const n = errors.length;
     const id = str(o, 'id', path, { max: MAX_ID });
     const kind = own(o, 'kind');
@@ -155,16 +165,21 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
       else for (const ns of ['attack', 'misp', 'stix'] as const) strList(ext, ns, `${path}.externalIds`);
     }
     for (const key of ['country', 'motivation', 'firstSeen', 'lastSeen', 'description'] as const) str(o, key, path, { optional: true });
-    if (errors.length > n || id === undefined || name === undefined || !provenance) return;
+    return errors.length === n && id !== undefined && name !== undefined && !!provenance;
+  };
+  const entities: Entity[] = [];
+  const entityIds = new Set<string>();
+  list('entities').forEach((o, i) => {
+    const path = `entities[${i}]`;
+    if (!entityOk(o, path)) return;
+    const id = o.id as string;
     if (entityIds.has(id)) return fail(path, 'id', `Duplicate entity id ${JSON.stringify(id.slice(0, 80))}.`);
     entityIds.add(id);
     entities.push(clone<Entity>(o));
   });
 
-  const links: Link[] = [];
-  const linkIds = new Set<string>();
-  list('links').forEach((o, i) => {
-    const path = `links[${i}]`;
+  /** Whether `o` is a valid link between two of `ends` (errors recorded otherwise). */
+  const linkOk = (o: JsonObject, path: string, ends: ReadonlySet<string>): boolean => {
     const n = errors.length;
     const id = str(o, 'id', path, { max: MAX_LINK_ID });
     const from = str(o, 'from', path, { max: MAX_ID });
@@ -173,8 +188,8 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
     const status = own(o, 'status');
     if (typeof relation !== 'string' || !(RELATIONS as readonly string[]).includes(relation)) fail(path, 'relation', `Unknown relation ${JSON.stringify(relation)}.`);
     if (typeof status !== 'string' || !(LINK_STATUSES as readonly string[]).includes(status)) fail(path, 'status', `Unknown status ${JSON.stringify(status)}.`);
-    if (from !== undefined && !entityIds.has(from)) fail(path, 'from', `Link end ${JSON.stringify(from.slice(0, 80))} is not an entity of the backup.`);
-    if (to !== undefined && !entityIds.has(to)) fail(path, 'to', `Link end ${JSON.stringify(to.slice(0, 80))} is not an entity of the backup.`);
+    if (from !== undefined && !ends.has(from)) fail(path, 'from', `Link end ${JSON.stringify(from.slice(0, 80))} is not an entity of the backup.`);
+    if (to !== undefined && !ends.has(to)) fail(path, 'to', `Link end ${JSON.stringify(to.slice(0, 80))} is not an entity of the backup.`);
     str(o, 'note', path, { optional: true });
     const provenance = strList(o, 'provenance', path);
     if (!provenance) fail(path, 'provenance', '"provenance" must be a list of strings.');
@@ -187,20 +202,25 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
         str(ov, 'at', `${path}.override`, { max: 40 });
       }
     }
-    if (errors.length > n || !id || !from || !to || !provenance) return;
+    return errors.length === n && !!id && !!from && !!to && !!provenance;
+  };
+  const links: Link[] = [];
+  const linkIds = new Set<string>();
+  list('links').forEach((o, i) => {
+    const path = `links[${i}]`;
+    if (!linkOk(o, path, entityIds)) return;
+    const id = o.id as string;
     if (linkIds.has(id)) return fail(path, 'id', 'Duplicate link id.');
     linkIds.add(id);
     links.push(clone<Link>(o));
   });
 
-  const claims: Claim[] = [];
-  const claimIds = new Set<string>();
-  list('claims').forEach((o, i) => {
-    const path = `claims[${i}]`;
+  /** Whether `o` is a valid claim on one of `links` (errors recorded otherwise). */
+  const claimOk = (o: JsonObject, path: string, links: ReadonlySet<string>): boolean => {
     const n = errors.length;
     const id = str(o, 'id', path, { max: MAX_STORED_CLAIM_ID });
     const linkId = str(o, 'linkId', path, { max: MAX_LINK_ID });
-    if (linkId !== undefined && !linkIds.has(linkId)) fail(path, 'linkId', 'The claim points to no link of the backup.');
+    if (linkId !== undefined && !links.has(linkId)) fail(path, 'linkId', 'The claim points to no link of the backup.');
     const stance = own(o, 'stance');
     if (stance !== 'supports' && stance !== 'refutes') fail(path, 'stance', '"stance" must be "supports" or "refutes".');
     confidence(o, 'confidence', path);
@@ -227,7 +247,14 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
         str(q, 'suffix', `${path}.quote`, { optional: true });
       }
     }
-    if (errors.length > n || !id || !linkId || !origin || !created) return;
+    return errors.length === n && !!id && !!linkId && !!origin && !!created;
+  };
+  const claims: Claim[] = [];
+  const claimIds = new Set<string>();
+  list('claims').forEach((o, i) => {
+    const path = `claims[${i}]`;
+    if (!claimOk(o, path, linkIds)) return;
+    const id = o.id as string;
     if (claimIds.has(id)) return fail(path, 'id', 'Duplicate claim id.');
     claimIds.add(id);
     claims.push(clone<Claim>(o));
@@ -242,6 +269,48 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
     if (key !== undefined) meta.push({ key, value });
   });
 
+  // Each kept claim carries its link and the link's ends, which need not be rows of the backup any more.
+  const deleted: DeletedClaimRow[] = [];
+  const deletedIds = new Set<string>();
+  const rawDeleted = own(json, 'deleted');
+  if (rawDeleted !== undefined) {
+    list('deleted').forEach((o, i) => {
+      const path = `deleted[${i}]`;
+      const n = errors.length;
+      const id = str(o, 'id', path, { max: MAX_STORED_CLAIM_ID });
+      const at = own(o, 'at');
+      if (typeof at !== 'string' || !TIMESTAMP.test(at)) fail(path, 'at', '"at" must be a time such as 2026-01-31T12:00:00.000Z.');
+      const by = own(o, 'by');
+      if (typeof by !== 'string' || !(DELETED_BY as readonly string[]).includes(by)) fail(path, 'by', `"by" must be one of ${DELETED_BY.join(', ')}.`);
+      str(o, 'file', path, { optional: true, max: MAX_FIELD });
+      str(o, 'importId', path, { optional: true, max: 200 });
+      const ends = own(o, 'ends');
+      const endIds = new Set<string>();
+      if (!Array.isArray(ends)) fail(path, 'ends', '"ends" must be a list.');
+      else
+        ends.forEach((e, j) => {
+          if (!isObject(e)) return fail(`${path}.ends[${j}]`, '', 'Each item must be an object.');
+          if (entityOk(e, `${path}.ends[${j}]`)) endIds.add(e.id as string);
+        });
+      const link = own(o, 'link');
+      const linkIdsHere = new Set<string>();
+      if (link !== undefined) {
+        if (!isObject(link)) fail(path, 'link', '"link" must be an object.');
+        else if (linkOk(link, `${path}.link`, endIds)) linkIdsHere.add(link.id as string);
+      }
+      const claim = own(o, 'claim');
+      if (!isObject(claim)) fail(path, 'claim', '"claim" must be an object.');
+      // Only the reader's claims are kept as deleted: a row of another origin would come back as the curators' or a feed's.
+      else if (own(claim, 'origin') !== USER_ORIGIN) fail(`${path}.claim`, 'origin', `A deleted claim must be the reader's ("origin": "${USER_ORIGIN}").`);
+      else if (claimOk(claim, `${path}.claim`, link === undefined ? new Set([own(claim, 'linkId') as string]) : linkIdsHere) && claim.id !== id)
+        fail(`${path}.claim`, 'id', 'The claim\'s id must be the id of its row.');
+      if (errors.length > n || id === undefined) return;
+      if (deletedIds.has(id)) return fail(path, 'id', 'Duplicate deleted claim id.');
+      deletedIds.add(id);
+      deleted.push(clone<DeletedClaimRow>(o));
+    });
+  }
+
   const exportedAt = own(json, 'exportedAt');
   if (errors.length) return { errors };
   return {
@@ -253,6 +322,7 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
       links,
       claims,
       meta,
+      deleted,
     },
     errors,
   };
@@ -266,9 +336,27 @@ export async function restoreBackup(repo: Repository, input: unknown, file = 'ba
   const { backup, errors } = validateBackup(input, file);
   if (!backup) throw errors[0] ?? new ImportError({ file, path: '', field: '', message: 'Invalid backup.' });
   const db = repo.db;
-  await db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
+  await db.transaction('rw', [db.entities, db.links, db.claims, db.meta, db.deleted], async () => {
     const current = await repo.dataVersion();
-    await Promise.all([db.entities.clear(), db.links.clear(), db.claims.clear(), db.meta.clear()]);
+    // The reader's claims here that the backup does not hold would be gone: they are kept as deleted by the restore,
+    // beside what the backup keeps deleted (the later deletion of a claim in both is kept).
+    const inBackup = new Set(backup.claims.map((c) => c.id));
+    const dropped = (await db.claims.where('origin').equals(USER_ORIGIN).toArray()).filter((c) => !inBackup.has(c.id));
+    await keepDeleted(db, dropped, new Date().toISOString(), 'restore');
+    const keptHere = new Map((await db.deleted.toArray()).map((r) => [r.id, r]));
+    for (const r of backup.deleted ?? []) {
+      const here = keptHere.get(r.id);
+      if (!here || Date.parse(r.at) > Date.parse(here.at)) keptHere.set(r.id, r);
+    }
+    // A claim the backup holds is not also kept as deleted, unless the copy kept was changed later (deleted after an
+    // edit made since the backup).
+    const changed = (c: Claim) => Date.parse(c.updated ?? c.created) || 0;
+    for (const c of backup.claims) {
+      const kept = keptHere.get(c.id);
+      if (kept && changed(kept.claim) <= changed(c)) keptHere.delete(c.id);
+    }
+    await Promise.all([db.entities.clear(), db.links.clear(), db.claims.clear(), db.meta.clear(), db.deleted.clear()]);
+    await db.deleted.bulkAdd([...keptHere.values()]);
     await db.entities.bulkAdd(backup.entities.map(toRow));
     await db.links.bulkAdd(backup.links);
     await db.claims.bulkAdd(backup.claims);
@@ -292,8 +380,10 @@ export async function resetToBundled(
 ): Promise<void> {
   const keep = options.keepAnnotations ?? true;
   const db = repo.db;
-  await db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
+  await db.transaction('rw', [db.entities, db.links, db.claims, db.meta, db.deleted], async () => {
     const userClaims = keep ? await db.claims.where('origin').equals(USER_ORIGIN).toArray() : [];
+    // Annotations dropped are kept in Recently deleted, whence they can be restored with their links and entities.
+    if (!keep) await keepDeleted(db, await db.claims.where('origin').equals(USER_ORIGIN).toArray(), new Date().toISOString(), 'reset');
     const neededLinks = (await db.links.bulkGet([...new Set(userClaims.map((c) => c.linkId))])).filter((l): l is Link => !!l);
     const overrides = keep ? (await db.links.toArray()).filter((l) => l.override) : [];
     const bundledIds = new Set(dataset.entities.map((e) => e.id));

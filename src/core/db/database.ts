@@ -4,8 +4,9 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Entity } from '../model/entity';
-import { wordKeys } from './keys';
+import { nameKey, wordKeys } from './keys';
 import type { Claim, Link } from '../model/link';
+import type { DeletedClaimRow } from './deleted-claims';
 
 /** An entity as stored: the model plus derived index keys. */
 export interface EntityRow extends Entity {
@@ -42,6 +43,7 @@ export class ActorLensDb extends Dexie {
   claims!: EntityTable<Claim, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   sightings!: EntityTable<SightingRow, 'id'>;
+  deleted!: EntityTable<DeletedClaimRow, 'id'>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -67,6 +69,26 @@ export class ActorLensDb extends Dexie {
           .toCollection()
           .modify((row: Partial<EntityRow>) => {
             row.words = wordKeys(storedNames(row));
+          }),
+      );
+    // v4: the reader's deleted claims, kept whole until they are restored or deleted for good (deleted-claims.ts).
+    // A new table: no existing row changes.
+    this.version(4).stores({
+      deleted: 'id, at',
+    });
+    // v5: nameKey() keeps kana voicing marks (ラザルス and ラサルス had one key, so an import merged the two names into
+    // one entity and a lookup of either found whichever came first): every stored row's keys are computed again.
+    // Rows are rewritten in place; only the derived keys and words change.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('entities')
+          .toCollection()
+          .modify((row: Partial<EntityRow>) => {
+            const names = storedNames(row);
+            row.keys = [...new Set(names.map(nameKey).filter(Boolean))];
+            row.words = wordKeys(names);
           }),
       );
   }

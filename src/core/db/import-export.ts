@@ -15,6 +15,7 @@ import type { RemovalsResult } from './import-removals';
 import { readRemovals, REMOVALS_KEY, storedRemovals } from './removals';
 import { computeMerge, IMPORT_LOG_KEY, IMPORT_LOG_LIMIT, type Change, type ImportConflict } from './import-merge';
 import { reindexRow, toRow, USER_ORIGIN, type Repository } from './repository';
+import { forgetDeletedByImport, keepDeleted } from './deleted-claims';
 
 export { exportStix, type ExportScope, type StixBundle, type StixObject } from './stix-export';
 export { exportBackup, restoreBackup, resetToBundled, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
@@ -151,7 +152,7 @@ export async function previewImport(repo: Repository, plan: ImportPlan, now = ne
 export async function applyImport(repo: Repository, plan: ImportPlan, now = new Date()): Promise<ApplyResult> {
   if (plan.errors.length) throw plan.errors[0]!;
   const db = repo.db;
-  return db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
+  return db.transaction('rw', [db.entities, db.links, db.claims, db.meta, db.deleted], async () => {
     const { preview: p, remember } = await preview(repo, plan, now);
     const entityRows = [...p.newEntities, ...p.updatedEntities.map((c) => c.after)];
     const oldEntities = await db.entities.bulkGet(p.updatedEntities.map((c) => c.before.id));
@@ -178,7 +179,11 @@ export async function applyImport(repo: Repository, plan: ImportPlan, now = new 
     if (links.length) await db.links.bulkPut(links);
     const claims = [...p.newClaims, ...p.updatedClaims.map((c) => c.after)];
     if (claims.length) await db.claims.bulkPut(claims);
-    if (p.removedClaims.length) await db.claims.bulkDelete(p.removedClaims.map((c) => c.id));
+    if (p.removedClaims.length) {
+      // A file can name any claim id: what it removes stays restorable after this import's undo is gone.
+      await keepDeleted(db, p.removedClaims, record.at, 'import', { file: plan.fileName, importId: record.id });
+      await db.claims.bulkDelete(p.removedClaims.map((c) => c.id));
+    }
     if (p.removedLinks.length) await db.links.bulkDelete(p.removedLinks.map((l) => l.id));
     if (remember && (remember.claims.size || remember.overrides.size)) undo.removed = { ...removedOf(p), removals: await rememberRemovals(repo, remember) };
     else if (p.removedClaims.length || p.removedLinks.length) undo.removed = { ...removedOf(p), removals: { claims: [], overrides: [] } };
@@ -228,7 +233,7 @@ export interface UndoResult {
  */
 export async function undoImport(repo: Repository, undo: ImportUndo): Promise<UndoResult> {
   const db = repo.db;
-  return db.transaction('rw', [db.entities, db.links, db.claims, db.meta], async () => {
+  return db.transaction('rw', [db.entities, db.links, db.claims, db.meta, db.deleted], async () => {
     // An edit stamps `updated` with its time; a claim the import brought back carries the time of its last edit
     // before the export. One edited at the import's time or later is work done since, not the import's to take back.
     const edited = (await db.claims.bulkGet(undo.added.claims)).filter(
@@ -261,7 +266,10 @@ export async function undoImport(repo: Repository, undo: ImportUndo): Promise<Un
       }),
     );
     await db.claims.bulkPut(undo.previous.claims);
-    if (undo.removed) await putBackRemoved(repo, undo.removed);
+    if (undo.removed) {
+      await putBackRemoved(repo, undo.removed);
+      await forgetDeletedByImport(db, undo.record.id, undo.removed.claims.map((c) => c.id));
+    }
     const log = readLog((await db.meta.get(IMPORT_LOG_KEY))?.value);
     const rest = log.filter((r) => r.id !== undo.record.id);
     if (rest.length) await db.meta.put({ key: IMPORT_LOG_KEY, value: rest });

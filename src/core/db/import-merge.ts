@@ -334,7 +334,10 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   const extIndex = new Map<string, string[]>();
   const canonIndex = new Map<string, string[]>();
   const aliasIndex = new Map<string, string[]>(); // aliases as they were before this import
+  const held = new Set<string>(); // every name as written, for look-alike warnings
   for (const row of await db.entities.toArray()) {
+    held.add(row.name);
+    for (const a of row.aliases) held.add(a.name);
     rows.set(row.id, row);
     before.set(row.id, row);
     for (const e of row.ext) push(extIndex, e, row.id);
@@ -343,7 +346,7 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
   }
 
   const conflicts: ImportConflict[] = [];
-  const warnings: ImportIssue[] = [...plan.warnings];
+  const warnings: ImportIssue[] = plan.warnings.filter((w) => w.lookAlike === undefined || !held.has(w.lookAlike));
   const idMap = new Map<string, string>();
   const touched = new Set<string>();
   const created = new Set<string>();

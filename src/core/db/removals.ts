@@ -83,9 +83,18 @@ export function recordRemoval(db: ActorLensDb, kind: RemovalKind, id: string, at
 
 /** The claim or override is back (undo, set again): a removal no longer stands against it. */
 export function forgetRemoval(db: ActorLensDb, kind: RemovalKind, id: string): Promise<void> {
+  return forgetRemovals(db, kind, [id]);
+}
+
+/** forgetRemoval for many, with one read and one write of the row. */
+export function forgetRemovals(db: ActorLensDb, kind: RemovalKind, ids: readonly string[]): Promise<void> {
   return update(db, (r) => {
-    if (kind === 'claims') r.details.delete(id);
-    return r[kind].delete(id);
+    let changed = false;
+    for (const id of ids) {
+      if (kind === 'claims') r.details.delete(id);
+      changed = r[kind].delete(id) || changed;
+    }
+    return changed;
   });
 }
 

@@ -14,6 +14,7 @@ import { MAX_ID } from './limits';
 import { uuidv5 } from './uuid';
 import { readerClaim, readerName, readerReason } from './reader-input';
 import { forgetRemoval, recordRemoval } from './removals';
+import { keepDeleted } from './deleted-claims';
 
 export const USER_ORIGIN = 'user';
 
@@ -305,9 +306,11 @@ export class Repository {
    * claim is remembered (removals.ts), so that an export made before it does not bring the claim back.
    */
   async deleteClaim(id: string, now = new Date()): Promise<{ claim: Claim; link?: Link }> {
-    return this.db.transaction('rw', [this.db.links, this.db.claims, this.db.meta], async () => {
+    return this.db.transaction('rw', [this.db.entities, this.db.links, this.db.claims, this.db.meta, this.db.deleted], async () => {
       const claim = await this.db.claims.get(id);
       if (!claim) throw new Error('Unknown claim.');
+      // Kept in Recently deleted (deleted-claims.ts) beyond the popup's undo, which lasts as long as the popup is open.
+      await keepDeleted(this.db, [claim], now.toISOString(), 'reader');
       await this.db.claims.delete(id);
       if (claim.origin === USER_ORIGIN) await recordRemoval(this.db, 'claims', id, now.toISOString(), { link: claim.linkId, created: claim.created });
       const link = await this.dropIfEmptyUserLink(claim.linkId);
@@ -316,10 +319,12 @@ export class Repository {
   }
 
   async restoreClaim(deleted: { claim: Claim; link?: Link }): Promise<void> {
-    await this.db.transaction('rw', [this.db.links, this.db.claims, this.db.meta], async () => {
+    await this.db.transaction('rw', [this.db.links, this.db.claims, this.db.meta, this.db.deleted], async () => {
       if (deleted.link && !(await this.db.links.get(deleted.link.id))) await this.db.links.add(deleted.link);
       await this.db.claims.put(deleted.claim);
       await forgetRemoval(this.db, 'claims', deleted.claim.id);
+      // Undone: as if never deleted, so nothing is left to restore.
+      await this.db.deleted.delete(deleted.claim.id);
     });
   }
 
@@ -335,12 +340,17 @@ export class Repository {
     // past MAX_ID it is cut and told apart by a hash of the whole, so that every backup and export still holds the id
     // (audit J, finding 4: a 100-syllable name made a 305-character id that no backup could restore).
     const room = MAX_ID - USER_ORIGIN.length - 1;
-    const idKey = key.length <= room ? key : `${key.slice(0, room - 9)}-${(await uuidv5(key)).slice(0, 8)}`;
+    const hash = (await uuidv5(key)).slice(0, 8);
+    const idKey = key.length <= room ? key : `${key.slice(0, room - 9)}-${hash}`;
     return this.db.transaction('rw', [this.db.entities, this.db.meta], async () => {
       const known = await this.entityByAlias(name);
       if (known) return known;
+      // The id holds the key of the day the entity was added, and ids never change: one added before kana voicing
+      // marks counted (schema v5) as ラザルス has the id user:ラサルス, which a ラサルス added now would take again.
+      const plain = `${USER_ORIGIN}:${idKey}`;
+      const id = (await this.db.entities.get(plain)) ? `${USER_ORIGIN}:${key.slice(0, room - 9)}-${hash}` : plain;
       const entity: Entity = {
-        id: `${USER_ORIGIN}:${idKey}`,
+        id,
         kind: input.kind,
         name,
         aliases: [],

@@ -156,6 +156,7 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
       c.warn(path, 'value', `Name ${JSON.stringify(name)} has no letters or digits; value skipped.`);
       return;
     }
+    c.checkLookAlikes(name, path, 'value');
     const metaRaw = own(value, 'meta');
     if (metaRaw !== undefined && !isObject(metaRaw)) {
       c.error(path, 'meta', `"meta" must be an object, got ${describeType(metaRaw)}.`);

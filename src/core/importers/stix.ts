@@ -428,6 +428,7 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
     c.error(at, 'name', `Name ${JSON.stringify(name)} has no letters or digits.`);
     return undefined;
   }
+  c.checkLookAlikes(name, at, 'name');
   const usedBy = readUsedBy(c, own(obj, 'x_actorlens_aliases'), at);
   const seen = new Set([name]);
   const aliases: Alias[] = [

@@ -34,6 +34,12 @@ export interface ImportIssue {
    * links skipped": 312) or an explanation of problems listed elsewhere (0). Absent: 1. See issueTotal().
    */
   counts?: number;
+  /**
+   * The name a look-alike-letter warning is about (mixed-script.ts). The merge drops the warning where the database
+   * holds that name as written already: it was warned about when it first came, and our own export of it would
+   * otherwise warn on every import.
+   */
+  lookAlike?: string;
 }
 
 /** The true number of problems in a list whose long runs were cut to a few lines and a summary (see counts). */

@@ -1,6 +1,6 @@
 /** A modal confirmation (native <dialog>: focus is trapped and Escape cancels). */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { t } from '../../platform/i18n';
 
 export interface ConfirmDialogProps {
@@ -16,6 +16,9 @@ export interface ConfirmDialogProps {
 
 export function ConfirmDialog({ open, title, confirmLabel, danger, busy, children, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // One id per dialog: the Data page holds several, and a shared id named each after the first (the reset dialog was
+  // announced as "Restore this backup?").
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -31,13 +34,13 @@ export function ConfirmDialog({ open, title, confirmLabel, danger, busy, childre
     <dialog
       ref={ref}
       class="confirm"
-      aria-labelledby="confirm-title"
+      aria-labelledby={titleId}
       onCancel={(e) => {
         e.preventDefault();
         onCancel();
       }}
     >
-      <h2 id="confirm-title">{title}</h2>
+      <h2 id={titleId}>{title}</h2>
       <div class="confirm-body">{children}</div>
       <div class="actions">
         <button type="button" class="button" onClick={onCancel}>

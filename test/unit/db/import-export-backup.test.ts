@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bundledDataset, BUNDLED_VERSION } from '../../../src/core/data/index';
 import { applyImport, exportBackup, importLog, resetToBundled, restoreBackup } from '../../../src/core/db/import-export';
 import type { Repository } from '../../../src/core/db/repository';
+import type { DeletedClaimRow } from '../../../src/core/db/deleted-claims';
 import { detectAndParse, ImportError } from '../../../src/core/importers/index';
 import { dump, fixture, freshRepo } from '../importers/helpers';
 
@@ -27,7 +28,7 @@ describe('backup and restore', () => {
   it('round-trips bundled + imported + user data with nothing lost', async () => {
     const repo = await populated();
     const backup = await exportBackup(repo);
-    expect(backup).toMatchObject({ format: 'actorlens-backup', version: 1 });
+    expect(backup).toMatchObject({ format: 'actorlens-backup', version: 2, deleted: [] });
     const text = JSON.stringify(backup);
     const before = await dump(repo, { ignoreMeta: ['dataVersion'] });
 
@@ -56,8 +57,13 @@ describe('backup and restore', () => {
     const source = await freshRepo();
     const backup = await exportBackup(source);
     const repo = await populated();
+    const mine = await repo.userClaims();
     await restoreBackup(repo, backup);
-    expect(JSON.parse(await dump(repo, { ignoreMeta: ['dataVersion'] }))).toEqual(JSON.parse(await dump(source, { ignoreMeta: ['dataVersion'] })));
+    const { deleted, ...rest } = JSON.parse(await dump(repo, { ignoreMeta: ['dataVersion'] })) as { deleted: DeletedClaimRow[] };
+    const { deleted: _none, ...expected } = JSON.parse(await dump(source, { ignoreMeta: ['dataVersion'] })) as { deleted: DeletedClaimRow[] };
+    expect(rest).toEqual(expected);
+    // Except the reader's claims, which the backup did not hold: kept in Recently deleted.
+    expect(deleted.map((r) => [r.claim, r.by])).toEqual(mine.map((c) => [c, 'restore']));
   });
 
   it('rejects invalid backups with a located ImportError and writes nothing', async () => {
@@ -111,8 +117,13 @@ describe('resetToBundled', () => {
 
   it('without keepAnnotations it is exactly a fresh seed', async () => {
     const repo = await populated();
+    const mine = await repo.userClaims();
     await resetToBundled(repo, bundledDataset(), BUNDLED_VERSION, { keepAnnotations: false });
     const fresh = await freshRepo();
-    expect(await dump(repo, { ignoreMeta: ['dataVersion'] })).toBe(await dump(fresh, { ignoreMeta: ['dataVersion'] }));
+    const { deleted, ...rest } = JSON.parse(await dump(repo, { ignoreMeta: ['dataVersion'] })) as { deleted: DeletedClaimRow[] };
+    const { deleted: _none, ...expected } = JSON.parse(await dump(fresh, { ignoreMeta: ['dataVersion'] })) as { deleted: DeletedClaimRow[] };
+    expect(rest).toEqual(expected);
+    // The reader's claims are kept in Recently deleted, whence they can be restored.
+    expect(deleted.map((r) => [r.claim, r.by])).toEqual(mine.map((c) => [c, 'reset']));
   });
 });

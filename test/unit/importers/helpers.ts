@@ -59,6 +59,7 @@ export async function dump(repo: Repository, options: { ignoreMeta?: string[] } 
     claims: byKey(await db.claims.toArray(), (r) => r.id),
     meta: byKey(meta, (r) => r.key),
     sightings: byKey(await db.sightings.toArray(), (r) => r.id ?? 0),
+    deleted: byKey(await db.deleted.toArray(), (r) => r.id),
   });
 }
 
