@@ -32,6 +32,7 @@ import { csvRow } from '../page-text';
 import { cjkCueAfter } from './cjk-cues';
 import { GERMAN_MARKERS, ROMANCE_MARKERS } from './languages';
 import type { Sections } from './sections';
+import { wordBefore } from './word-before';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -1261,18 +1262,13 @@ function proseAround(t: string, s: number, e: number): boolean {
 
 /** The word before the name, one or more spaces apart on its line, standing on its own (not "Kremlin-backed", "Microsoft's"). */
 function wordBeforeName(t: string, s: number): [number, number] | undefined {
-  let b = s;
-  while (b > 0 && isInlineSpace(t.charCodeAt(b - 1))) b--;
-  if (b === s || b === 0) return undefined;
-  let a = b;
-  while (a > 0 && isLetter(t.charCodeAt(a - 1))) a--;
-  if (a === b) return undefined;
-  if (a > 0) {
-    const c = t.charCodeAt(a - 1);
-    if (!(isInlineSpace(c) || c === 10 || c === 13 || QUOTE_BEFORE.has(c))) return undefined;
-  }
-  return [a, b];
+  const w = wordBefore(t, s, SPACED_WORD);
+  if (!w || w[0] === 0) return w;
+  const c = t.charCodeAt(w[0] - 1);
+  return isInlineSpace(c) || c === 10 || c === 13 || QUOTE_BEFORE.has(c) ? w : undefined;
 }
+/** Spaces on the name's line, at least one, then a word of any script. */
+const SPACED_WORD = { gap: isInlineSpace, gapLeast: 1, letter: isLetter };
 
 /**
  * Security vendors and agencies whose name, written before a threat name, says whose research it is ("the Kaspersky
