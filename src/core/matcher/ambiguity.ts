@@ -324,6 +324,8 @@ export const SOFTWARE_CUES = ['malware', 'ransomware', 'trojan', 'loader', 'back
  * do not confirm a frequent-word name (level `common`). Decided on the AnnoCTR dev split (Defender, Net).
  */
 const WEAK_SOFTWARE_CUES = new Set(['executable', 'binary', 'binaries', 'dll', 'payload', 'payloads', 'beacon', 'builder', 'framework', 'infection', 'infections']);
+/** Does the cue say software by itself, not only after ordinary words too ("the Redline infostealer", not "the Office payload")? */
+export const confirmsSoftware = (c: Cue): boolean => c.kind === 'software' && !WEAK_SOFTWARE_CUES.has(c.word);
 const ACTOR_SET = new Set(ACTOR_CUES);
 const SOFTWARE_SET = new Set(SOFTWARE_CUES);
 const NEUTRAL_SET = new Set(NEUTRAL_CUES);
@@ -1288,6 +1290,27 @@ const SECURITY_PUBLISHERS = new Set([
 const PUBLISHER_TAILS = new Set(['future', 'micro', 'point']);
 /** Longest of SECURITY_PUBLISHERS. */
 const PUBLISHER_CHARS = Math.max(...[...SECURITY_PUBLISHERS].map((w) => w.length));
+
+/** Agencies among SECURITY_PUBLISHERS: they publish advisories, not products. */
+const AGENCIES = new Set(['fbi', 'cisa', 'nsa', 'ncsc', 'gchq', 'anssi', 'bsi', 'acsc', 'cccs']);
+/** The first words of the two-word vendors of PUBLISHER_TAILS ("Check Point", "Trend Micro", "Recorded Future"). */
+const PUBLISHER_HEADS = new Set(['check', 'trend', 'recorded']);
+
+/**
+ * Is the word before the name [s, …) a security vendor's name, with its capital ("SentinelOne Singularity", "Check
+ * Point Harmony")? Agencies are not vendors; a two-word vendor's last word counts only after its first ("at this
+ * Point Phoenix…" is no vendor).
+ */
+export function vendorBefore(t: string, s: number): boolean {
+  const w = wordBeforeName(t, s);
+  if (!w || w[1] - w[0] > PUBLISHER_CHARS || !isUpperAt(t, w[0])) return false;
+  const word = t.slice(w[0], w[1]).toLowerCase();
+  if (!SECURITY_PUBLISHERS.has(word) || AGENCIES.has(word)) return false;
+  if (!PUBLISHER_TAILS.has(word)) return true;
+  const head = wordBeforeName(t, w[0]);
+  return !!head && PUBLISHER_HEADS.has(t.slice(head[0], head[1]).toLowerCase());
+}
+
 
 /** Is the word right before the name [s, …) the first word of another proper name ("Google Play")? */
 function properNameBefore(t: string, s: number, matchedTo: number, isName: (a: number, b: number) => boolean): boolean {
