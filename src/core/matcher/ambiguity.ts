@@ -32,7 +32,7 @@ import { csvRow } from '../page-text';
 import { cjkCueAfter } from './cjk-cues';
 import { GERMAN_MARKERS, ROMANCE_MARKERS } from './languages';
 import type { Sections } from './sections';
-import { wordBefore } from './word-before';
+import { W_INLINE_SPACE, W_MATCHER_LETTER, wordBefore, wordOptions } from './word-before';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -1270,7 +1270,7 @@ function wordBeforeName(t: string, s: number): [number, number] | undefined {
   return isInlineSpace(c) || c === 10 || c === 13 || QUOTE_BEFORE.has(c) ? w : undefined;
 }
 /** Spaces on the name's line, at least one, then a word of any script. */
-const SPACED_WORD = { gap: isInlineSpace, gapLeast: 1, letter: isLetter };
+const SPACED_WORD = wordOptions({ gap: W_INLINE_SPACE, gapLeast: 1, letter: W_MATCHER_LETTER });
 
 /**
  * Security vendors and agencies whose name, written before a threat name, says whose research it is ("the Kaspersky

@@ -4,12 +4,11 @@
  * elsewhere in the text, where no prose surrounds them to tell (a comment's author line "Luca Royal", a menu entry
  * "Royal Ascot"). Kept per text: the two words as written, the name's neighbour a Title Case word on its line.
  */
-import { wordBefore } from './word-before';
+import { W_SPACE, W_UNICODE_LETTER, wordBefore, wordOptions } from './word-before';
 
 const isTitleCase = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w);
-const LETTER = /\p{L}/u;
 /** One space, then a word of any script, of which at most 24 letters are read. */
-const NEIGHBOUR_BEFORE = { gap: (c: number) => c === 32, gapLeast: 1, gapMost: 1, letter: (c: number) => LETTER.test(String.fromCharCode(c)), most: 24 };
+const NEIGHBOUR_BEFORE = wordOptions({ gap: W_SPACE, gapLeast: 1, gapMost: 1, letter: W_UNICODE_LETTER, most: 24 });
 /** The Title Case word right before [s, …) with one space between, or undefined. */
 function titleBefore(text: string, s: number): string | undefined {
   if (s < 3 || text.charCodeAt(s - 1) !== 32) return undefined;

@@ -29,7 +29,9 @@ let lastHasBalance = false;
 export function gameItem(text: string, e: number): boolean {
   const c = text.charCodeAt(e);
   if (c !== 32 && c !== 0xa0) return false;
-  if (ITEM_AFTER.test(text.slice(e, e + 12))) return true;
+  // emote, skin, sticker, costume, cosmetic, loadout: the next word's first letter settles most names
+  const d = text.charCodeAt(e + 1);
+  if ((d === 101 || d === 115 || d === 99 || d === 108) && ITEM_AFTER.test(text.slice(e, e + 12))) return true;
   if (text !== lastText) {
     lastText = text;
     lastHasBalance = BALANCE_WORD.test(text);

@@ -46,6 +46,8 @@ const C_LETTER = C_LETTER_;
 const C_LOWER = C_LOWER_;
 /** A cue that names a kind of threat, not only an activity ('campaign', 'attack'). */
 const threatCue = (c: Cue | undefined): boolean => !!c && c.kind !== 'neutral';
+/** A capital after the first letter ("RedLine"). */
+const INNER_CAPITAL = /^.[^\p{Lu}]*\p{Lu}/u;
 const C_SEP = C_SEP_;
 const C_UPPER = C_UPPER_;
 const C_WORD = C_WORD_;
@@ -917,7 +919,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * ("RedLine")? Separators are skipped as in the case comparison.
    */
   function titleOfCamel(sig: string, s: number, e: number): boolean {
-    if (sig.length < 4 || !/^.[^\p{Lu}]*\p{Lu}/u.test(sig)) return false;
+    if (sig.length < 4) return false;
+    // the first letter as the name writes it (classified by the trie's walk): a lower-case word ("redline") stops here
+    const c0 = text.charCodeAt(s);
+    if ((cls(c0) & C_SEP) === 0 && (NORM[c0] as number) !== sig.charCodeAt(0)) return false;
+    if (!INNER_CAPITAL.test(sig)) return false;
     let q = 0;
     for (let p = s; p < e; p++) {
       const c = text.charCodeAt(p);

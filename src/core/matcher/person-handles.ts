@@ -6,7 +6,7 @@
  * (security prose writes "a.k.a." or "aka"), and there the name must be quoted as they quote a handle; so after
  * "handle" and "nick", which are verbs too ("how analysts handle Akira intrusions").
  */
-import { asciiLetter, wordBefore } from './word-before';
+import { W_ASCII, W_COMMA_COLON, W_NBSP, W_QUOTE, W_SLASH, W_SPACE, wordBefore, wordOptions } from './word-before';
 
 /** Words after which a name is a handle, quoted or not. */
 const HANDLE_WORDS = new Set(['moniker', 'nickname', 'username', 'screenname', 'pseudonym']);
@@ -17,15 +17,10 @@ const QUOTES = new Set([34, 39, 0x201c, 0x2018]);
 /** Last letters of the words above (moniker, nickname, pseudonym, handle, nick, a/k/a), lower case. */
 const LAST_LETTERS = new Set([114, 101, 107, 109, 97]);
 /** Between the word and the name: spaces, quotes, and the comma or colon of 'a/k/a, "Royal"', 'nickname: Royal'. */
-const HANDLE_WORD = {
-  gap: (c: number) => c === 32 || c === 0xa0 || c === 44 || c === 58 || QUOTES.has(c),
-  lastLetters: LAST_LETTERS,
-  // "/" for "a/k/a"; longer than any word above
-  letter: (c: number) => asciiLetter(c) || c === 47,
-  most: 12,
-};
+// "/" for "a/k/a"; longer than any word above
+const HANDLE_WORD = wordOptions({ gap: W_SPACE | W_NBSP | W_COMMA_COLON | W_QUOTE, lastLetters: LAST_LETTERS, letter: W_ASCII | W_SLASH, most: 12 });
 /** "user name", "screen name": the word one space before "name". */
-const NAME_QUALIFIER = { gap: (c: number) => c === 32, gapLeast: 1, gapMost: 1, letter: (c: number) => asciiLetter(c) || c === 47, most: 12 };
+const NAME_QUALIFIER = wordOptions({ gap: W_SPACE, gapLeast: 1, gapMost: 1, letter: W_ASCII | W_SLASH, most: 12 });
 
 /** Is the name starting at s a person's handle ("the online moniker \"Royal\"")? */
 export function personHandle(text: string, s: number): boolean {

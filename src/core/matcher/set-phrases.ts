@@ -14,10 +14,13 @@ const SET_PHRASES = new Map<string, RegExp>([
   ['storm', /^[ \u00a0]+in[ \u00a0]+a[ \u00a0]+teacup(?![\p{L}\p{N}_-])/iu],
 ]);
 
+/** The first letters of the names above, lower case: most names stop at this test. */
+const FIRST_LETTERS = new Set([...SET_PHRASES.keys()].map((w) => w.charCodeAt(0)));
+
 /** Does the name at [s, e) open a set phrase ("Silence is golden")? */
 export function setPhrase(text: string, s: number, e: number): boolean {
   const c = text.charCodeAt(e);
-  if (e - s > 8 || (c !== 32 && c !== 0xa0)) return false;
+  if (e - s > 8 || (c !== 32 && c !== 0xa0) || !FIRST_LETTERS.has(text.charCodeAt(s) | 32)) return false;
   const after = SET_PHRASES.get(text.slice(s, e).toLowerCase());
   return !!after && after.test(text.slice(e, e + 24));
 }

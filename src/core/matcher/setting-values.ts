@@ -24,6 +24,9 @@ export function settingValue(text: string, e: number): boolean {
   // a space or a comma after the name, then "as", a list or a colour's noun: most names stop at the first test
   const c = text.charCodeAt(e);
   if (c !== 32 && c !== 0xa0 && c !== 44) return false;
+  // after a space: "as", "or", "and", or a colour's noun (colour, palette, accent, wallpaper)
+  const d = text.charCodeAt(e + 1);
+  if (c !== 44 && d !== 97 && d !== 111 && d !== 99 && d !== 112 && d !== 119) return false;
   const after = text.slice(e, e + 120);
   return COLOUR_AFTER.test(after) || CHOSEN_AS.test(after);
 }

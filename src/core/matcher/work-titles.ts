@@ -6,7 +6,7 @@
  * the threat. Nouns that are also verbs or adjectives before a name in security prose are left out ("analysts track
  * Lazarus", "reports show Royal", "a novel Lazarus backdoor", "a single Conti affiliate").
  */
-import { asciiLetter, gapBefore, isSpace, wordBefore, wordEndingAt } from './word-before';
+import { W_ASCII, W_CJK_OPEN, W_NBSP, W_QUOTE, W_SPACE, gapBefore, wordBefore, wordEndingAt, wordOptions } from './word-before';
 
 /** English nouns for a work, after which a name is its title. */
 const WORK_WORDS = new Set(['album', 'song', 'film', 'movie', 'documentary', 'book', 'game', 'sitcom', 'opera', 'musical', 'ballet', 'sculpture', 'poem', 'episode']);
@@ -17,7 +17,7 @@ const LAST_LETTERS = new Set([109, 103, 101, 121, 107, 97, 108, 116]);
 const OPENERS = new Set([32, 0xa0, 34, 39, 0x201c, 0x2018, 0x300a, 0x300c, 0x300e]);
 
 /** The noun before a title: spaces, quotes and brackets between; longer than any noun above. */
-const WORK_WORD = { gap: (c: number) => OPENERS.has(c), lastLetters: LAST_LETTERS, letter: asciiLetter, most: 13 };
+const WORK_WORD = wordOptions({ gap: W_SPACE | W_NBSP | W_QUOTE | W_CJK_OPEN, lastLetters: LAST_LETTERS, letter: W_ASCII, most: 13 });
 
 /** Is the name starting at s the title of a work named by the noun before it? */
 export function workTitle(text: string, s: number): boolean {
@@ -36,7 +36,7 @@ const CLOSERS = new Set([34, 0x201d, 39, 0x2019]);
 const NAMING_WORDS = new Set(['as', 'named', 'called', 'dubbed', 'nicknamed', 'codenamed', 'labelled', 'labeled', 'tracked', 'known', 'name', 'alias']);
 const BY_AUTHOR = /^[ \u00a0]by[ \u00a0]+\p{Lu}/u;
 /** The word before the quote opening the title; longer than any naming word. */
-const NAMING_WORD = { gap: isSpace, letter: asciiLetter, most: 12 };
+const NAMING_WORD = wordOptions({ gap: W_SPACE | W_NBSP, letter: W_ASCII, most: 12 });
 
 /**
  * Is the quoted name at [s, e) a work's title followed by its author ('Music: "Phoenix" by The Quiet Rooms', '"Lazarus"
