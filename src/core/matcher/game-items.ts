@@ -5,8 +5,9 @@
  * threat. Two signs, each read only on the name's own line:
  *  - a cosmetic's noun right after the name: games name emotes, skins and outfits after anything, and no threat
  *    report puts these words after a threat's name;
- *  - the balance wording of patch notes after the name in its sentence: damage dealt, a cooldown, a nerf or a buff.
- *    "Damage" alone is not enough: reports say what damage an attack did ("Sandworm caused damage to the grid").
+ *  - the balance wording of patch notes after the name in its sentence: damage dealt by an amount, a cooldown, a nerf
+ *    or a buff. "Damage" alone is not enough: reports say what damage an attack did ("Sandworm caused damage to the
+ *    grid", "Lazarus dealt serious damage").
  */
 
 /**
@@ -15,10 +16,12 @@
  */
 const ITEM_AFTER = /^[ \u00a0](?:emotes?|skins?|costumes?|loadouts?|cosmetics?|stickers?)(?![\p{L}\p{N}_-])/u;
 /**
- * Balance wording later in the name's sentence: "deals 10% less damage", "does more damage", "cooldown", "nerfed",
- * "buffed", "fire rate", "reload time", "drop rate", "hitbox".
+ * Balance wording later in the name's sentence: damage dealt by an amount ("deals 10% less damage", "does more
+ * damage"; news writes "dealt serious damage to the grid"), "cooldown", "nerfed", "buffed", "fire rate", "reload
+ * time", "drop rate", "hitbox".
  */
-const BALANCE_AFTER = /^[^.!?\n]{0,60}?\b(?:(?:deals?|dealt|dealing|does)\b[^.!?\n]{0,24}?\bdamage|cooldowns?|nerf(?:ed|s)?|buff(?:ed|s)?|fire[ \u00a0]rate|reload[ \u00a0](?:time|speed)|drop[ \u00a0]rate|hitbox(?:es)?)\b/i;
+const BALANCE_AFTER =
+  /^[^.!?\n]{0,60}?\b(?:(?:deals?|dealt|dealing|does)[ \u00a0]+(?:\d+%?[ \u00a0]+)?(?:more|less|extra|bonus|increased|reduced|double|triple|half|\d+%?)[ \u00a0]+(?:\w+[ \u00a0]+)?damage|cooldowns?|nerf(?:ed|s)?|buff(?:ed|s)?|fire[ \u00a0]rate|reload[ \u00a0](?:time|speed)|drop[ \u00a0]rate|hitbox(?:es)?)\b/i;
 
 /** Any balance word in the text: most texts have none, and then no name's sentence is read for one. */
 const BALANCE_WORD = /damage|cooldown|nerf|buff|fire[ \u00a0]rate|reload[ \u00a0]|drop[ \u00a0]rate|hitbox/i;

@@ -25,7 +25,7 @@ describe('a game item in patch notes with a security notice', () => {
     expect(spotted(text)).toEqual([]);
   });
   it('the same names in report sentences are still spotted', () => {
-    const text = NOTICE + 'The Kimsuky group sent spear-phishing mails to think tanks. The Lazarus group did heavy damage to the exchange. The Machete group stole military documents.';
+    const text = NOTICE + 'The Kimsuky group sent spear-phishing mails to think tanks. Analysts say Lazarus does serious damage to every exchange it robs. The Machete group stole military documents.';
     expect(spotted(text).map((x) => x.split('=')[0])).toEqual(['Kimsuky', 'Lazarus', 'Machete']);
   });
 });
@@ -87,8 +87,9 @@ describe('a person named by a place', () => {
 });
 
 describe('a software name with a capital inside written in Title case', () => {
-  it('"the Redline infostealer" is RedLine Stealer', () => {
+  it('"the Redline infostealer" and "Redline stealer" are RedLine Stealer', () => {
     expect(spotted(NOTICE + 'The Redline infostealer took browser passwords.')).toEqual(['Redline=redline-stealer']);
+    expect(spotted(NOTICE + 'A Redline stealer build was sold on a forum.')).toEqual(['Redline stealer=redline-stealer']);
   });
   it('"Redline" with no software word next to it stays a word, as in a contract', () => {
     expect(spotted(NOTICE + 'Please return the Redline version of the contract by Friday.')).toEqual([]);
