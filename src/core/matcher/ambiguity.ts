@@ -1174,6 +1174,7 @@ const VERB_FORMS = new Set([
   'chose', 'threw', 'held', 'struck', 'broke', 'hid', 'led', 'kept', 'paid', 'put', 'set', 'shut', 'spent', 'sold', 'bought', 'sought', 'told',
   'brought', 'caught', 'thought', 'fought', 'won', 'lost', 'met', 'read', 'split', 'let', 'cut', 'quit', 'rose', 'fell', 'grew', 'flew', 'drove',
   'stood', 'meant', 'stuck', 'swept', 'dug', 'fled', 'hung', 'lay', 'slid', 'spun', 'forgot', 'shook', 'wore', 'tore', 'bit',
+  'dealt', 'did', 'fed', 'felt', 'spoke', 'froze', 'undertook', 'overtook', 'withdrew', 'crept',
 ]);
 /**
  * Nouns for what a crew or a program has or leaves ("Lazarus infrastructure", "Royal negotiators", "Play leak site"),

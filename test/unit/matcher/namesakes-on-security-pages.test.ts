@@ -95,3 +95,9 @@ describe('a software name with a capital inside written in Title case', () => {
     expect(spotted(NOTICE + 'Please return the Redline version of the contract by Friday.')).toEqual([]);
   });
 });
+
+describe('a name before an irregular past tense', () => {
+  it('"Lazarus dealt serious damage" is the group doing it, not a compound noun "Lazarus dealt"', () => {
+    expect(spotted(NOTICE + 'Analysts say Lazarus dealt serious damage to the exchange.')).toEqual(['Lazarus=lazarus-group']);
+  });
+});
