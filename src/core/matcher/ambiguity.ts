@@ -1312,7 +1312,6 @@ export function vendorBefore(t: string, s: number): boolean {
   return !!head && PUBLISHER_HEADS.has(t.slice(head[0], head[1]).toLowerCase());
 }
 
-
 /** Is the word right before the name [s, …) the first word of another proper name ("Google Play")? */
 function properNameBefore(t: string, s: number, matchedTo: number, isName: (a: number, b: number) => boolean): boolean {
   const w = wordBeforeName(t, s);

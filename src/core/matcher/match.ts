@@ -44,10 +44,6 @@ const C_HIGH = C_HIGH_;
 const C_SPECIAL = C_SPECIAL_;
 const C_LETTER = C_LETTER_;
 const C_LOWER = C_LOWER_;
-/** A cue that names a kind of threat, not only an activity ('campaign', 'attack'). */
-const threatCue = (c: Cue | undefined): boolean => !!c && c.kind !== 'neutral';
-/** A capital after the first letter ("RedLine"). */
-const INNER_CAPITAL = /^.[^\p{Lu}]*\p{Lu}/u;
 const C_SEP = C_SEP_;
 const C_UPPER = C_UPPER_;
 const C_WORD = C_WORD_;
@@ -56,6 +52,11 @@ const FOLD = FOLD_;
 const NORM = NORM_;
 const classify = classify_;
 const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_NAMING, wordIs } = patterns;
+
+/** A cue that names a kind of threat, not only an activity ('campaign', 'attack'). */
+const threatCue = (c: Cue | undefined): boolean => !!c && c.kind !== 'neutral';
+/** A capital after the first letter ("RedLine"). */
+const INNER_CAPITAL = /^.[^\p{Lu}]*\p{Lu}/u;
 
 export interface MatchOptions {
   /** User-suppressed terms (normalised by the matcher), already filtered to this site by the caller. */

@@ -78,7 +78,7 @@ const STATE_WORDS = new Set([
   'general', 'main', 'federal', 'national', 'security', 'government',
 ]);
 
-/** Is the name at [s, e) a person named by their place ("Lazarus of Bethany")? `isName`: is [a, b) a dictionary name? */
+/** Is the name ending at e a person named by their place ("Lazarus of Bethany")? `isName`: is [a, b) a dictionary name? */
 export function epithetOfPlace(text: string, e: number, isName: (a: number, b: number) => boolean): boolean {
   // " of " and a capital after the name: most names stop here
   if (text.charCodeAt(e + 1) !== 111 || text.charCodeAt(e + 2) !== 102) return false;

@@ -46,7 +46,7 @@ const PROTOTYPE_AFTER = /^[ \u00a0](?:[\p{L}\p{N}]{1,12}[ \u00a0])?(?:prototypes
 /**
  * Is the name ending at e a prototype's name ("the Phoenix C2 prototype", "our Phoenix demo")? A student's or a
  * lab's project named after an ordinary word; a threat's early build is said with a cue ("an early Royal ransomware
- * prototype"), which the caller asks first.
+ * prototype"), which keeps the name the threat (the caller asks for it).
  */
 export function prototypeName(text: string, e: number): boolean {
   const c = text.charCodeAt(e);
