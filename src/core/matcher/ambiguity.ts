@@ -32,6 +32,7 @@ import { csvRow } from '../page-text';
 import { cjkCueAfter } from './cjk-cues';
 import { GERMAN_MARKERS, ROMANCE_MARKERS } from './languages';
 import type { Sections } from './sections';
+import { W_INLINE_SPACE, W_MATCHER_LETTER, wordBefore, wordOptions } from './word-before';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -323,6 +324,8 @@ export const SOFTWARE_CUES = ['malware', 'ransomware', 'trojan', 'loader', 'back
  * do not confirm a frequent-word name (level `common`). Decided on the AnnoCTR dev split (Defender, Net).
  */
 const WEAK_SOFTWARE_CUES = new Set(['executable', 'binary', 'binaries', 'dll', 'payload', 'payloads', 'beacon', 'builder', 'framework', 'infection', 'infections']);
+/** Does the cue say software by itself, not only after ordinary words too ("the Redline infostealer", not "the Office payload")? */
+export const confirmsSoftware = (c: Cue): boolean => c.kind === 'software' && !WEAK_SOFTWARE_CUES.has(c.word);
 const ACTOR_SET = new Set(ACTOR_CUES);
 const SOFTWARE_SET = new Set(SOFTWARE_CUES);
 const NEUTRAL_SET = new Set(NEUTRAL_CUES);
@@ -1171,6 +1174,7 @@ const VERB_FORMS = new Set([
   'chose', 'threw', 'held', 'struck', 'broke', 'hid', 'led', 'kept', 'paid', 'put', 'set', 'shut', 'spent', 'sold', 'bought', 'sought', 'told',
   'brought', 'caught', 'thought', 'fought', 'won', 'lost', 'met', 'read', 'split', 'let', 'cut', 'quit', 'rose', 'fell', 'grew', 'flew', 'drove',
   'stood', 'meant', 'stuck', 'swept', 'dug', 'fled', 'hung', 'lay', 'slid', 'spun', 'forgot', 'shook', 'wore', 'tore', 'bit',
+  'dealt', 'did', 'fed', 'felt', 'spoke', 'froze', 'undertook', 'overtook', 'withdrew', 'crept',
 ]);
 /**
  * Nouns for what a crew or a program has or leaves ("Lazarus infrastructure", "Royal negotiators", "Play leak site"),
@@ -1261,18 +1265,13 @@ function proseAround(t: string, s: number, e: number): boolean {
 
 /** The word before the name, one or more spaces apart on its line, standing on its own (not "Kremlin-backed", "Microsoft's"). */
 function wordBeforeName(t: string, s: number): [number, number] | undefined {
-  let b = s;
-  while (b > 0 && isInlineSpace(t.charCodeAt(b - 1))) b--;
-  if (b === s || b === 0) return undefined;
-  let a = b;
-  while (a > 0 && isLetter(t.charCodeAt(a - 1))) a--;
-  if (a === b) return undefined;
-  if (a > 0) {
-    const c = t.charCodeAt(a - 1);
-    if (!(isInlineSpace(c) || c === 10 || c === 13 || QUOTE_BEFORE.has(c))) return undefined;
-  }
-  return [a, b];
+  const w = wordBefore(t, s, SPACED_WORD);
+  if (!w || w[0] === 0) return w;
+  const c = t.charCodeAt(w[0] - 1);
+  return isInlineSpace(c) || c === 10 || c === 13 || QUOTE_BEFORE.has(c) ? w : undefined;
 }
+/** Spaces on the name's line, at least one, then a word of any script. */
+const SPACED_WORD = wordOptions({ gap: W_INLINE_SPACE, gapLeast: 1, letter: W_MATCHER_LETTER });
 
 /**
  * Security vendors and agencies whose name, written before a threat name, says whose research it is ("the Kaspersky
@@ -1292,6 +1291,26 @@ const SECURITY_PUBLISHERS = new Set([
 const PUBLISHER_TAILS = new Set(['future', 'micro', 'point']);
 /** Longest of SECURITY_PUBLISHERS. */
 const PUBLISHER_CHARS = Math.max(...[...SECURITY_PUBLISHERS].map((w) => w.length));
+
+/** Agencies among SECURITY_PUBLISHERS: they publish advisories, not products. */
+const AGENCIES = new Set(['fbi', 'cisa', 'nsa', 'ncsc', 'gchq', 'anssi', 'bsi', 'acsc', 'cccs']);
+/** The first words of the two-word vendors of PUBLISHER_TAILS ("Check Point", "Trend Micro", "Recorded Future"). */
+const PUBLISHER_HEADS = new Set(['check', 'trend', 'recorded']);
+
+/**
+ * Is the word before the name [s, …) a security vendor's name, with its capital ("SentinelOne Singularity", "Check
+ * Point Harmony")? Agencies are not vendors; a two-word vendor's last word counts only after its first ("at this
+ * Point Phoenix…" is no vendor).
+ */
+export function vendorBefore(t: string, s: number): boolean {
+  const w = wordBeforeName(t, s);
+  if (!w || w[1] - w[0] > PUBLISHER_CHARS || !isUpperAt(t, w[0])) return false;
+  const word = t.slice(w[0], w[1]).toLowerCase();
+  if (!SECURITY_PUBLISHERS.has(word) || AGENCIES.has(word)) return false;
+  if (!PUBLISHER_TAILS.has(word)) return true;
+  const head = wordBeforeName(t, w[0]);
+  return !!head && PUBLISHER_HEADS.has(t.slice(head[0], head[1]).toLowerCase());
+}
 
 /** Is the word right before the name [s, …) the first word of another proper name ("Google Play")? */
 function properNameBefore(t: string, s: number, matchedTo: number, isName: (a: number, b: number) => boolean): boolean {

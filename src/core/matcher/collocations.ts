@@ -4,13 +4,16 @@
  * elsewhere in the text, where no prose surrounds them to tell (a comment's author line "Luca Royal", a menu entry
  * "Royal Ascot"). Kept per text: the two words as written, the name's neighbour a Title Case word on its line.
  */
+import { W_SPACE, W_UNICODE_LETTER, wordBefore, wordOptions } from './word-before';
+
 const isTitleCase = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w);
+/** One space, then a word of any script, of which at most 24 letters are read. */
+const NEIGHBOUR_BEFORE = wordOptions({ gap: W_SPACE, gapLeast: 1, gapMost: 1, letter: W_UNICODE_LETTER, most: 24 });
 /** The Title Case word right before [s, …) with one space between, or undefined. */
 function titleBefore(text: string, s: number): string | undefined {
   if (s < 3 || text.charCodeAt(s - 1) !== 32) return undefined;
-  let a = s - 1;
-  while (a > 0 && s - 1 - a < 24 && /\p{L}/u.test(text[a - 1] as string)) a--;
-  const w = text.slice(a, s - 1);
+  const span = wordBefore(text, s, NEIGHBOUR_BEFORE);
+  const w = span ? text.slice(span[0], span[1]) : '';
   return isTitleCase(w) ? w : undefined;
 }
 /** The Title Case word right after […, e) with one space between, or undefined. */

@@ -14,7 +14,7 @@
  */
 import type { EntityKind } from '../model/entity';
 import { createCjkSearch, withCjkMatches } from './cjk-names';
-import { AMBIGUITY, aliasIntroCueBefore, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, vendorBefore, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { PARAGRAPH_MAX_CHARS, PARAGRAPH_MIN_CHARS, sectionsOf } from './sections';
 import { grammarSense, type GrammarSense } from './grammar';
@@ -24,11 +24,16 @@ import { personHandle } from './person-handles';
 import { bracketQualifier } from './bracket-qualifiers';
 import { OtherNames } from './collocations';
 import { cityBeforeState } from './places';
-import { productName } from './product-names';
+import { productName, prototypeName, vendorProductLine } from './product-names';
+import { gameItem } from './game-items';
+import { programmeHeading } from './programmes';
+import { setPhrase } from './set-phrases';
+import { settingValue } from './setting-values';
+import { ownStackChoice } from './software-stacks';
 import { quotedTitleByAuthor, workTitle } from './work-titles';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
-import { familyOfPeople, ownTeam, placeNounAfter } from './ordinary-uses';
+import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 
@@ -47,6 +52,11 @@ const FOLD = FOLD_;
 const NORM = NORM_;
 const classify = classify_;
 const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_NAMING, wordIs } = patterns;
+
+/** A cue that names a kind of threat, not only an activity ('campaign', 'attack'). */
+const threatCue = (c: Cue | undefined): boolean => !!c && c.kind !== 'neutral';
+/** A capital after the first letter ("RedLine"). */
+const INNER_CAPITAL = /^.[^\p{Lu}]*\p{Lu}/u;
 
 export interface MatchOptions {
   /** User-suppressed terms (normalised by the matcher), already filtered to this site by the caller. */
@@ -905,6 +915,28 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return q === sig.length;
   }
 
+  /**
+   * Is [s, e) the Title-case writing ("Redline") of a signature of at least four letters with a capital inside
+   * ("RedLine")? Separators are skipped as in the case comparison.
+   */
+  function titleOfCamel(sig: string, s: number, e: number): boolean {
+    if (sig.length < 4) return false;
+    // the first letter as the name writes it (classified by the trie's walk): a lower-case word ("redline") stops here
+    const c0 = text.charCodeAt(s);
+    if ((cls(c0) & C_SEP) === 0 && (NORM[c0] as number) !== sig.charCodeAt(0)) return false;
+    if (!INNER_CAPITAL.test(sig)) return false;
+    let q = 0;
+    for (let p = s; p < e; p++) {
+      const c = text.charCodeAt(p);
+      if (cls(c) & C_SEP) continue;
+      const ch = NORM[c] as number;
+      const want = sig.charCodeAt(q);
+      if (q === 0 ? ch !== want : !(cls(c) & C_LOWER) || FOLD[ch] !== FOLD[want]) return false;
+      q++;
+    }
+    return q === sig.length;
+  }
+
   /** Is the word [a, b) a name of the dictionary that looks like one (levels 0–1: "Kazuar", "Industroyer")? */
   function nameWordAt(a: number, b: number): boolean {
     let node = rootTable[FOLD[text.charCodeAt(a)] as number] as number;
@@ -1018,6 +1050,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         // actor cue next to it and a security page (the lower-case "zinc group" never matches).
         const c = getCue();
         caseOk = !!c && c.kind === 'actor' && pageContext();
+      } else if (!caseOk && level >= AMBIGUITY.flagged && kind !== 'actor' && titleOfCamel(sig, s, sigEnd)) {
+        // the same for software written with an inner capital ("RedLine"): its Title case writing ("the Redline
+        // infostealer") is also the ordinary word ("the redline version"), so it needs a software cue that says so by
+        // itself and a security page
+        const c = getCue();
+        caseOk = !!c && confirmsSoftware(c) && pageContext();
       }
       if (!caseOk) {
         if (fit > caseFit) {
@@ -1076,6 +1114,21 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // backdoor": what an ordinary thing is called, a cited author, a town, the language a threat is written in
       // (ordinary-namings.ts, audit Z); "the Equation pricing engine" (ambiguity.ts determinerCompound)
       if (level >= AMBIGUITY.wordlike && (namedOrdinaryThing(text, s, e) || ordinaryAppositive(text, e) || citedPerson(text, s, e) || placeNameHead(text, e) || languageBeforeSoftware(text, s, e, kind) || (level === AMBIGUITY.flagged && !ownCue && determinerCompound(text, s, e)))) {
+        contextRejected = true;
+        continue;
+      }
+      // "New Kimsuky emote", "pick Cobalt as the accent colour", "Day 1 Agenda", "SentinelOne Singularity", "We use Phoenix
+      // for our API", "Lazarus of Bethany", "the Phoenix C2 prototype", "Silence is golden": a game's item, a setting's
+      // value, a programme's heading, a vendor's product line (software only: vendors name their research on actors so),
+      // a product the writer runs, a person's epithet, a project, a set phrase (session 18: game-items.ts,
+      // setting-values.ts, programmes.ts, product-names.ts, software-stacks.ts, ordinary-uses.ts, set-phrases.ts). A
+      // cue next to the name keeps it the threat ("Agenda ransomware", "an early Royal ransomware prototype").
+      if (
+        level >= AMBIGUITY.wordlike &&
+        !ownCue &&
+        (gameItem(text, e) || settingValue(text, e) || programmeHeading(text, s, e) || (kind !== 'actor' && vendorProductLine(text, s, e, vendorBefore)) || ownStackChoice(text, s, e) || epithetOfPlace(text, e, nameWordAt) || prototypeName(text, e) || setPhrase(text, s, e)) &&
+        !threatCue(getCue())
+      ) {
         contextRejected = true;
         continue;
       }

@@ -58,3 +58,32 @@ const OWN_TEAM_BEFORE = /(?:^|[^\p{L}])(?:(?:our|my|your)(?:[ \u00a0]+new)?|(?:a
 export function ownTeam(text: string, s: number, e: number): boolean {
   return text.charCodeAt(e + 1) === 116 && TEAM_AFTER.test(text.slice(e, e + 6)) && OWN_TEAM_BEFORE.test(text.slice(Math.max(0, s - 16), s));
 }
+
+/**
+ * Session 18: a person's epithet, "X of <Place>" ("Lazarus of Bethany", "Francis of Assisi"): a saint's, a king's, a
+ * sermon's or a history lesson's name on a page that has a security notice too. Security prose names a state actor by
+ * its country or a body of its state ("Lazarus of North Korea", "Sandworm of Russia's GRU", "Sandworm of Unit 74455"), so
+ * a country's, a region's or a state body's word after "of", a number after that word, or a dictionary name leaves the
+ * name to the other rules.
+ */
+const OF_PLACE_AFTER = /^[ \u00a0]of[ \u00a0](\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_'\u2019-]|[ \u00a0]+\p{N})/u;
+/** Countries and regions security prose names after "of". */
+const STATE_WORDS = new Set([
+  'russia', 'china', 'iran', 'korea', 'north', 'south', 'vietnam', 'pakistan', 'india', 'israel', 'turkey', 'ukraine', 'belarus', 'syria',
+  'lebanon', 'gaza', 'palestine', 'america', 'europe', 'asia', 'africa', 'brazil', 'nigeria', 'japan', 'taiwan', 'germany', 'france',
+  'britain', 'england', 'spain', 'italy', 'poland', 'canada', 'mexico', 'australia', 'kazakhstan', 'georgia', 'armenia', 'azerbaijan',
+  'iraq', 'egypt', 'saudi', 'qatar', 'united', 'western', 'eastern', 'the',
+  // the state's bodies: "Sandworm of Unit 74455", "APT40 of the Ministry of State Security"
+  'unit', 'ministry', 'department', 'bureau', 'directorate', 'service', 'command', 'intelligence', 'military', 'army', 'state',
+  'general', 'main', 'federal', 'national', 'security', 'government',
+]);
+
+/** Is the name ending at e a person named by their place ("Lazarus of Bethany")? `isName`: is [a, b) a dictionary name? */
+export function epithetOfPlace(text: string, e: number, isName: (a: number, b: number) => boolean): boolean {
+  // " of " and a capital after the name: most names stop here
+  if (text.charCodeAt(e + 1) !== 111 || text.charCodeAt(e + 2) !== 102) return false;
+  const m = OF_PLACE_AFTER.exec(text.slice(e, e + 20));
+  if (!m) return false;
+  const word = m[1] as string;
+  return !STATE_WORDS.has(word.toLowerCase()) && !isName(e + 4, e + 4 + word.length);
+}

@@ -6,6 +6,8 @@
  * (security prose writes "a.k.a." or "aka"), and there the name must be quoted as they quote a handle; so after
  * "handle" and "nick", which are verbs too ("how analysts handle Akira intrusions").
  */
+import { W_ASCII, W_COMMA_COLON, W_NBSP, W_QUOTE, W_SLASH, W_SPACE, wordBefore, wordOptions } from './word-before';
+
 /** Words after which a name is a handle, quoted or not. */
 const HANDLE_WORDS = new Set(['moniker', 'nickname', 'username', 'screenname', 'pseudonym']);
 /** Words after which only a quoted name is a handle. */
@@ -14,32 +16,30 @@ const QUOTED_HANDLE_WORDS = new Set(['handle', 'nick', 'a/k/a']);
 const QUOTES = new Set([34, 39, 0x201c, 0x2018]);
 /** Last letters of the words above (moniker, nickname, pseudonym, handle, nick, a/k/a), lower case. */
 const LAST_LETTERS = new Set([114, 101, 107, 109, 97]);
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 47;
-
-/** The word (ASCII letters, and "/" for "a/k/a") ending at k, lower case. */
-function wordEndingAt(text: string, k: number): [string, number] {
-  let a = k + 1;
-  while (a > 0 && k + 1 - a < 12 && isWordChar(text.charCodeAt(a - 1))) a--;
-  return [text.slice(a, k + 1).toLowerCase(), a];
-}
+/** Between the word and the name: spaces, quotes, and the comma or colon of 'a/k/a, "Royal"', 'nickname: Royal'. */
+// "/" for "a/k/a"; longer than any word above
+const HANDLE_WORD = wordOptions({ gap: W_SPACE | W_NBSP | W_COMMA_COLON | W_QUOTE, lastLetters: LAST_LETTERS, letter: W_ASCII | W_SLASH, most: 12 });
+/** "user name", "screen name": the word one space before "name". */
+const NAME_QUALIFIER = wordOptions({ gap: W_SPACE, gapLeast: 1, gapMost: 1, letter: W_ASCII | W_SLASH, most: 12 });
 
 /** Is the name starting at s a person's handle ("the online moniker \"Royal\"")? */
 export function personHandle(text: string, s: number): boolean {
-  // every form ends in a space or a quote right before the name, after one of a few letters: most names stop here
-  let k = s - 1;
-  let c = text.charCodeAt(k);
+  // every form ends in a space or a quote right before the name: most names stop here
+  const c = text.charCodeAt(s - 1);
   if (c !== 32 && c !== 0xa0 && !QUOTES.has(c)) return false;
-  let quoted = false;
-  while (k > 0 && (c === 32 || c === 0xa0 || c === 44 || c === 58 || QUOTES.has(c))) {
-    if (QUOTES.has(c)) quoted = true;
-    c = text.charCodeAt(--k);
-  }
-  if (!LAST_LETTERS.has(c | 32)) return false;
-  const [w, a] = wordEndingAt(text, k);
+  const span = wordBefore(text, s, HANDLE_WORD);
+  if (!span) return false;
+  const [a, b] = span;
+  const w = text.slice(a, b).toLowerCase();
   if (HANDLE_WORDS.has(w)) return true;
-  if (QUOTED_HANDLE_WORDS.has(w)) return quoted;
-  // "user name", "screen name"
-  if (w !== 'name' || text.charCodeAt(a - 1) !== 32) return false;
-  const before = wordEndingAt(text, a - 2)[0];
-  return before === 'user' || before === 'screen';
+  if (QUOTED_HANDLE_WORDS.has(w)) return quotedBetween(text, b, s);
+  if (w !== 'name') return false;
+  const before = wordBefore(text, a, NAME_QUALIFIER);
+  const q = before && text.slice(before[0], before[1]).toLowerCase();
+  return q === 'user' || q === 'screen';
+}
+
+function quotedBetween(text: string, a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (QUOTES.has(text.charCodeAt(k))) return true;
+  return false;
 }

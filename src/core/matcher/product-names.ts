@@ -23,3 +23,32 @@ export function productName(text: string, e: number): boolean {
   const m = PRODUCT_AFTER.exec(text.slice(e, e + 14));
   return !!m && PRODUCT_WORDS.has(m[1] as string);
 }
+
+/**
+ * Session 18: a security vendor's product line, the vendor's name and then a word-like name ("SentinelOne Singularity
+ * blocked every sample", "Trellix Helix"): a product comparison or a vendor's release notes. The name before it is
+ * asked only for a threat's software (the caller): vendors name their research on an actor so ("the Mandiant
+ * Sandworm findings"), and their research on software is followed by what it is ("the ESET Turla report", "the
+ * Kaspersky Phoenix analysis"): those words, or a cue, keep the name the threat.
+ */
+const RESEARCH_AFTER = /^[ \u00a0](?:reports?|research|findings|advisory|advisories|brief|briefing|analysis|analyses|write-?ups?|blogs?|posts?|papers?|whitepapers?|profiles?|attribution|tracking|coverage|IOCs?|indicators|rules?|signatures?|detections?|samples?|hunting|telemetry|team|researchers?|report['\u2019]s)(?![\p{L}\p{N}_-])/iu;
+
+/** Is the name at [s, e) a product of the security vendor whose name stands right before it? `vendor`: is the word a vendor's? */
+export function vendorProductLine(text: string, s: number, e: number, vendor: (text: string, s: number) => boolean): boolean {
+  const c = text.charCodeAt(s - 1);
+  if (c !== 32 && c !== 0xa0) return false;
+  return vendor(text, s) && !RESEARCH_AFTER.test(text.slice(e, e + 16));
+}
+
+/** A project of one's own after the name, one word between at most: "the Phoenix C2 prototype", "a Phoenix demo". */
+const PROTOTYPE_AFTER = /^[ \u00a0](?:[\p{L}\p{N}]{1,12}[ \u00a0])?(?:prototypes?|demo|mock-?ups?|MVP|proof[ \u00a0-]of[ \u00a0-]concept)(?![\p{L}\p{N}_-])/u;
+
+/**
+ * Is the name ending at e a prototype's name ("the Phoenix C2 prototype", "our Phoenix demo")? A student's or a
+ * lab's project named after an ordinary word; a threat's early build is said with a cue ("an early Royal ransomware
+ * prototype"), which keeps the name the threat (the caller asks for it).
+ */
+export function prototypeName(text: string, e: number): boolean {
+  const c = text.charCodeAt(e);
+  return (c === 32 || c === 0xa0) && PROTOTYPE_AFTER.test(text.slice(e, e + 40));
+}
