@@ -147,6 +147,16 @@ export class Repository {
     return this.db.links.toArray((rows) => rows.map((l) => ({ from: l.from, to: l.to })));
   }
 
+  /** Links per entity id (a link is never from an entity to itself: addLink and the importers refuse it). */
+  async linkCounts(): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const { from, to } of await this.linkEnds()) {
+      counts.set(from, (counts.get(from) ?? 0) + 1);
+      counts.set(to, (counts.get(to) ?? 0) + 1);
+    }
+    return counts;
+  }
+
   async entity(id: string): Promise<Entity | undefined> {
     const row = await this.db.entities.get(id);
     return row && fromRow(row);

@@ -59,12 +59,3 @@ export function facets(rows: readonly Indexed[]): { countries: string[]; sources
   return { countries: [...countries.keys()].sort(), sources: byCount(sources) };
 }
 
-/** Number of links touching each entity. */
-export function countLinks(links: readonly { from: string; to: string }[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const l of links) {
-    counts.set(l.from, (counts.get(l.from) ?? 0) + 1);
-    if (l.to !== l.from) counts.set(l.to, (counts.get(l.to) ?? 0) + 1);
-  }
-  return counts;
-}

@@ -7,7 +7,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { OptionsBackend } from '../backend';
-import { countLinks, type Indexed } from './filter';
+import type { Indexed } from './filter';
 import { buildNeighborhood, type Neighborhood } from './neighborhood';
 
 /** Subscribes once the database is ready; `undefined` until the first answer. */
@@ -36,7 +36,7 @@ function useLive<T>(backend: OptionsBackend, query: (() => Promise<T>) | undefin
 
 /** Links per entity, kept up to date. */
 export function useLiveLinkCounts(backend: OptionsBackend): Map<string, number> | undefined {
-  return useLive(backend, async () => countLinks(await backend.repo.linkEnds()), [], sameCounts);
+  return useLive(backend, async () => await backend.repo.linkCounts(), [], sameCounts);
 }
 
 /** The graph around `center` (null: no such entity), kept up to date; undefined while it loads. */

@@ -6,7 +6,14 @@ import { BackendContext } from '../../../src/options/backend';
 import { EntityDetail } from '../../../src/options/components/EntityDetail';
 import { EntityTable } from '../../../src/options/components/EntityTable';
 import { ExplorerPanel, PAGE_SIZE } from '../../../src/options/components/ExplorerPanel';
-import { ANY, countLinks, facets, filterEntities, indexEntities } from '../../../src/options/explorer/filter';
+import { ANY, facets, filterEntities, indexEntities } from '../../../src/options/explorer/filter';
+
+/** Links per entity, as Repository.linkCounts gives them. */
+const countLinks = (links: { from: string; to: string }[]) => {
+  const counts = new Map<string, number>();
+  for (const { from, to } of links) for (const id of [from, to]) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+};
 import { buildNeighborhood } from '../../../src/options/explorer/neighborhood';
 import { sourceLabel } from '../../../src/options/explorer/source-label';
 import { PresetList } from '../../../src/options/components/PresetList';
