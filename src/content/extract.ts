@@ -151,8 +151,13 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
   const skip = skippedIn(doc);
   const checkAttributes = hasSkippedByAttribute(root);
-  /** Computed display of the elements laidOutApart asked of (each is asked twice: after its text and before). */
-  const displays = new Map<Element, string>();
+  /** What joinOf read of the elements it asked about (each is asked twice: after its text and before). */
+  const boxes = new Map<Element, Box>();
+  /**
+   * A line break taken out of the flow (absolutely placed, as a PDF viewer's text layer ends each line with one)
+   * came since the last text: it breaks no line, so where the next run is placed decides (joinOf).
+   */
+  let placedBreak = false;
   // A shadow host added after load is itself the root re-read (a web component appended by a framework).
   if (onShadowRoot && root.nodeType === 1) {
     const own = (root as Element).shadowRoot;
@@ -173,11 +178,19 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
       const value = (node as Text).data;
       if (value) {
         // Two elements side by side with no space between, laid out apart (tag chips in a flex row, spans shown as
-        // blocks): their words are not one word ("EmotetTrickBot"). Asked of the layout only where a letter meets
-        // a letter across elements.
-        if (lastWordEnd && block === lastBlock && lastText && lastText.parentNode !== node.parentNode && isWordCode(value.charCodeAt(0)) && laidOutApart(lastText, node as Text, block, displays)) {
-          lastBlock = null;
+        // blocks, cells of a row spaced by margins): their words are not one word ("EmotetTrickBot"); runs placed
+        // one by one (a PDF viewer's text layer) join as the reader sees them placed. Asked of the style, and the
+        // layout, only where a letter meets a letter across elements, or after a line break out of the flow.
+        if (block === lastBlock && lastText && lastText.parentNode !== node.parentNode && (placedBreak || (lastWordEnd && isWordCode(value.charCodeAt(0))))) {
+          const join = joinOf(lastText, node as Text, block, boxes, placedBreak);
+          if (join === APART) {
+            lastBlock = null;
+          } else if (join === SPACE) {
+            parts.push(' ');
+            length += 1;
+          }
         }
+        placedBreak = false;
         if (block !== lastBlock && length > 0) {
           if (length >= maxChars) {
             yield take();
@@ -217,8 +230,11 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         lastWordEnd = isWordCode(value.charCodeAt(value.length - 1));
       }
     } else if (type === 1 && (name = (node as Element).localName) === 'br') {
-      // A line break ends a word as a block does ("TrickBot<br>Emotet" is two names, not "TrickBotEmotet").
-      lastBlock = null;
+      // A line break ends a word as a block does ("TrickBot<br>Emotet" is two names, not "TrickBotEmotet"), unless it
+      // is taken out of the flow and breaks nothing (asked only of a <br> beside the last text's element, not of
+      // one in the same paragraph as its text).
+      if (lastText && block === lastBlock && lastText.parentNode !== node.parentNode && outOfFlow(node as Element, boxes)) placedBreak = true;
+      else lastBlock = null;
     } else if (
       type === 1 &&
       (!skip.has(name) || (name === 'pre' && isProsePre(node as Element)) || isReadSvg(node as Element)) &&
@@ -263,23 +279,102 @@ const NEWLINES = /\n/g;
  */
 const CUT_NODES = 2_000;
 
+/** How the text of two elements side by side reads: one word, two words on one line, or apart (a new line). */
+const WORD = 0;
+const SPACE = 1;
+const APART = 2;
+type Join = typeof WORD | typeof SPACE | typeof APART;
+
+/** What the walk reads of an element's computed style to tell how its text meets its neighbours'. */
+interface Box {
+  /** Laid out as a box of its own (computed display other than inline or contents: a flex item, a placed run). */
+  boxed: boolean;
+  /** Positioned absolutely or fixed: placed by the page, not by the flow of the text. */
+  placed: boolean;
+  /** Margin, border and padding at its inline start and end, in ems of its font. */
+  startEm: number;
+  endEm: number;
+}
+
+/** Spacing at an element's edge, in ems, from which its text reads as apart from its neighbour's (cells of a row). */
+const SPACED_EM = 0.25;
 /**
- * Is an element between two text nodes of one block laid out as a box of its own (computed display other than
- * inline: a flex or grid item, a span styled as a block)? Only the elements that hold one text and not the other
- * are asked.
+ * Gaps between two runs on one line, in line heights (the height of a character's box): up to WORD_GAP they touch
+ * (one word set in two runs), up to SPACE_GAP they are a word space apart (a PDF places words without a space
+ * character); wider, they are apart.
  */
-function laidOutApart(a: Text, b: Text, block: Node, displays: Map<Element, string>): boolean {
-  const win = b.ownerDocument.defaultView;
-  if (!win) return false;
-  if (displays.size > 1_000) displays.clear();
-  for (const [t, other] of [[a, b], [b, a]] as const) {
-    for (let el = t.parentElement; el && el !== block && !el.contains(other); el = el.parentElement) {
-      let display = displays.get(el);
-      if (display === undefined) displays.set(el, (display = win.getComputedStyle(el).display));
-      if (display && display !== 'inline' && display !== 'contents') return true;
+const WORD_GAP = 0.12;
+const SPACE_GAP = 0.8;
+
+function boxOf(el: Element, boxes: Map<Element, Box>): Box {
+  let box = boxes.get(el);
+  if (box) return box;
+  if (boxes.size > 1_000) boxes.clear();
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  if (!style) {
+    box = { boxed: false, placed: false, startEm: 0, endEm: 0 };
+  } else {
+    const em = parseFloat(style.fontSize) || 16;
+    const side = (s: 'Left' | 'Right') => ((parseFloat(style[`margin${s}`]) || 0) + (parseFloat(style[`padding${s}`]) || 0) + (parseFloat(style[`border${s}Width`]) || 0)) / em;
+    const rtl = style.direction === 'rtl';
+    const display = style.display;
+    box = {
+      boxed: !!display && display !== 'inline' && display !== 'contents',
+      placed: style.position === 'absolute' || style.position === 'fixed',
+      startEm: side(rtl ? 'Right' : 'Left'),
+      endEm: side(rtl ? 'Left' : 'Right'),
+    };
+  }
+  boxes.set(el, box);
+  return box;
+}
+
+/** Is this <br> out of the flow (absolutely placed), so that it breaks no line? */
+function outOfFlow(br: Element, boxes: Map<Element, Box>): boolean {
+  return boxOf(br, boxes).placed;
+}
+
+/**
+ * How the text of `a` and of `b` (the next text of one block, in other elements) read together. The elements that
+ * hold one and not the other are asked: spacing at their facing edges parts the words; elements laid out as boxes
+ * (or a line break out of the flow between, `placedBreak`) leave it to where the browser drew the two: touching on
+ * one line, one word ("Trick" + "Bot" as a PDF viewer sets them); a word space apart, two words; on another line,
+ * apart, except for runs the page placed one by one (a text layer), whose lines flow into each other as the page's
+ * lines do. Geometry is read only for boxed or placed runs, so an ordinary page's walk forces no layout here.
+ */
+function joinOf(a: Text, b: Text, block: Node, boxes: Map<Element, Box>, placedBreak: boolean): Join {
+  let boxed = placedBreak;
+  let placed = 0;
+  for (const [t, other, edge] of [[a, b, 'endEm'], [b, a, 'startEm']] as const) {
+    for (let el = t.parentElement, first = true; el && el !== block && !el.contains(other); el = el.parentElement, first = false) {
+      const box = boxOf(el, boxes);
+      if (box[edge] >= SPACED_EM) return APART;
+      if (box.boxed) boxed = true;
+      if (first && box.placed) placed++;
     }
   }
-  return false;
+  if (!boxed) return WORD;
+  const ra = charBox(a, false);
+  const rb = charBox(b, true);
+  if (!ra || !rb) return APART;
+  const height = Math.min(ra.height, rb.height);
+  const overlap = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+  if (overlap < 0.5 * height) return placed === 2 ? SPACE : APART;
+  const gap = Math.abs(rb.left >= ra.left ? rb.left - ra.right : ra.left - rb.right);
+  return gap <= WORD_GAP * height ? WORD : gap <= SPACE_GAP * height ? SPACE : APART;
+}
+
+/** The box of a text's last (or first) character that is not a space; undefined when it has none or is not laid out. */
+function charBox(t: Text, first: boolean): DOMRect | undefined {
+  const data = t.data;
+  let i = first ? 0 : data.length - 1;
+  while (i >= 0 && i < data.length && /\s/.test(data[i]!)) i += first ? 1 : -1;
+  if (i < 0 || i >= data.length) return undefined;
+  const range = t.ownerDocument.createRange();
+  range.setStart(t, i);
+  range.setEnd(t, i + 1);
+  const r = range.getBoundingClientRect();
+  return r.width || r.height ? r : undefined;
 }
 
 /** A <pre> of an HTML page that reads as prose (a message in a mail archive), see page-text.ts. */
