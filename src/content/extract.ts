@@ -63,7 +63,20 @@ export function skippedIn(doc: Document | null): ReadonlySet<string> {
 export function isSkipped(el: Element): boolean {
   const name = el.localName;
   if (isReadSvg(el)) return skippedByAttribute(el);
-  return (skippedIn(el.ownerDocument).has(name) && !(name === 'pre' && isProsePre(el))) || isUndrawnSvg(el) || skippedByAttribute(el);
+  return (skippedIn(el.ownerDocument).has(name) && !(name === 'pre' && isProsePre(el))) || isUndrawnSvg(el) || skippedByAttribute(el) || (name === 'table' && isCodeTable(el));
+}
+
+const MONOSPACE = /mono|courier|consolas|menlo|monaco/i;
+
+/**
+ * A table of code lines (a code host's file view: a line-number column and a column of code, with no <pre> or <code>
+ * around it) is code: told by how its last cell is shown, whitespace kept and a monospace font. One style read per
+ * table; an indicator table shown in a monospace font still wraps its cells, and is read.
+ */
+function isCodeTable(table: Element): boolean {
+  const cell = (table as HTMLTableElement).rows?.[0]?.lastElementChild;
+  const style = cell ? table.ownerDocument.defaultView?.getComputedStyle(cell) : undefined;
+  return !!style && /^(pre|pre-wrap|break-spaces)$/.test(style.whiteSpace) && MONOSPACE.test(style.fontFamily);
 }
 
 /**
@@ -238,7 +251,8 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
     } else if (
       type === 1 &&
       (!skip.has(name) || (name === 'pre' && isProsePre(node as Element)) || isReadSvg(node as Element)) &&
-      !(SVG_UNDRAWN.has(name) && isUndrawnSvg(node as Element))
+      !(SVG_UNDRAWN.has(name) && isUndrawnSvg(node as Element)) &&
+      !(name === 'table' && isCodeTable(node as Element))
     ) {
       if (checkAttributes && skippedByAttribute(node as Element)) {
         // Not entered: the reader's work or our UI (the caller lets go of what it painted there before).
@@ -291,6 +305,8 @@ interface Box {
   boxed: boolean;
   /** Positioned absolutely or fixed: placed by the page, not by the flow of the text. */
   placed: boolean;
+  /** Floated (a drop cap set as an element of its own). */
+  floated: boolean;
   /** Margin, border and padding at its inline start and end, in ems of its font. */
   startEm: number;
   endEm: number;
@@ -312,7 +328,7 @@ function boxOf(el: Element, boxes: Map<Element, Box>): Box {
   if (boxes.size > 1_000) boxes.clear();
   const style = el.ownerDocument.defaultView?.getComputedStyle(el);
   if (!style) {
-    box = { boxed: false, placed: false, startEm: 0, endEm: 0 };
+    box = { boxed: false, placed: false, floated: false, startEm: 0, endEm: 0 };
   } else {
     const em = parseFloat(style.fontSize) || 16;
     const side = (s: 'Left' | 'Right') => ((parseFloat(style[`margin${s}`]) || 0) + (parseFloat(style[`padding${s}`]) || 0) + (parseFloat(style[`border${s}Width`]) || 0)) / em;
@@ -321,6 +337,7 @@ function boxOf(el: Element, boxes: Map<Element, Box>): Box {
     box = {
       boxed: !!display && display !== 'inline' && display !== 'contents',
       placed: style.position === 'absolute' || style.position === 'fixed',
+      floated: style.float !== 'none' && style.float !== '',
       startEm: side(rtl ? 'Right' : 'Left'),
       endEm: side(rtl ? 'Left' : 'Right'),
     };
@@ -345,14 +362,18 @@ function outOfFlow(br: Element, boxes: Map<Element, Box>): boolean {
 function joinOf(a: Text, b: Text, block: Node, boxes: Map<Element, Box>, placedBreak: boolean): Join {
   let boxed = placedBreak;
   let placed = 0;
+  let dropCap = false;
   for (const [t, other, edge] of [[a, b, 'endEm'], [b, a, 'startEm']] as const) {
     for (let el = t.parentElement, first = true; el && el !== block && !el.contains(other); el = el.parentElement, first = false) {
       const box = boxOf(el, boxes);
-      if (box[edge] >= SPACED_EM) return APART;
+      // A drop cap is the first letter of the word beside it, whatever the space its float keeps.
+      if (t === a && box.floated && a.data.trim().length <= 2) dropCap = true;
+      else if (box[edge] >= SPACED_EM) return APART;
       if (box.boxed) boxed = true;
       if (first && box.placed) placed++;
     }
   }
+  if (dropCap) return WORD;
   if (!boxed) return WORD;
   const ra = charBox(a, false);
   const rb = charBox(b, true);
