@@ -127,6 +127,50 @@ test('under a fading overlay that lets the pointer through, a name opens its car
   }
 });
 
+test('an invisible layer that takes the pointer over the article does not keep the card from a name; a dimming wall does, and so does a sticky header over a name', async () => {
+  const { page, errors } = await open('/real/overlay.html');
+  const addLayer = (id: string, background: string) => page.evaluate(([i, b]) => (window as unknown as { addLayer(i: string, b: string): void }).addLayer(i!, b!), [id, background]);
+  try {
+    // A name scrolled under the sticky header: the header is what the pointer is on.
+    await page.evaluate(() => window.scrollTo(0, document.querySelector('main p')!.getBoundingClientRect().top + scrollY - 40));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const hidden = await page.evaluate(() => {
+      let out: { x: number; y: number } | null = null;
+      CSS.highlights.forEach((h) => h.forEach((r) => {
+        const l = new Range();
+        l.setStart(r.startContainer, r.startOffset);
+        l.setEnd(r.endContainer, r.endOffset);
+        const b = l.getClientRects()[0];
+        if (l.toString() === 'Lazarus Group' && b) out = { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+      }));
+      return out as { x: number; y: number } | null;
+    });
+    assert.ok(hidden && hidden.y < 90, `the name under the header: ${JSON.stringify(hidden)}`);
+    await page.mouse.move(hidden.x - 6, hidden.y);
+    await page.mouse.move(hidden.x, hidden.y, { steps: 3 });
+    await page.waitForTimeout(800);
+    assert.deepEqual(await dialogs(page), [], 'no card for a name the header covers');
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await addLayer('catcher', 'transparent');
+    await hoverCard(page, 'TrickBot', 'ActorLens: TrickBot');
+    await page.mouse.move(2, 400, { steps: 3 });
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 5000, 'card closed');
+    await page.evaluate(() => document.getElementById('catcher')!.remove());
+
+    await addLayer('wall', 'rgba(0, 0, 0, 0.5)');
+    const at = await centreOf(page, 'TrickBot');
+    assert.ok(at);
+    await page.mouse.move(at.x - 6, at.y);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await page.waitForTimeout(800);
+    assert.deepEqual(await dialogs(page), [], 'no card through a wall that dims the page');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
 test('code blocks (token spans, a GitHub-style highlight block, a line-numbered table of code) are not read; in an indicator table the defanged addresses get no highlight, the attribution column does', async () => {
   const { page, errors } = await open('/real/code-and-iocs.html');
   try {
