@@ -55,6 +55,12 @@ test('a PDF text layer: runs of one word are one word, words placed a space apar
     await hoverCard(page, 'TrickBot', 'ActorLens: TrickBot');
     await page.mouse.move(5, 5, { steps: 3 });
     await waitFor(() => dialogs(page), (d) => d.length === 0, 5000, 'card closed');
+
+    // The next page's text drawn later, in three batches 150 ms apart: its split names are whole too.
+    await page.evaluate(() => (window as unknown as { drawPage2(): void }).drawPage2());
+    const more = { ...expected, Conti: 1, TrickBot: 2 };
+    await waitFor(() => reportCounts(page), (c) => JSON.stringify(c) === JSON.stringify(sortedCounts(Object.entries(more).flatMap(([t, n]) => Array<string>(n).fill(t)))), 8000, 'the second page counted');
+    await waitFor(() => ranges(page), (r) => r.length === 8, 5000, 'eight names painted');
     assert.deepEqual(errors, []);
   } finally {
     await page.close();
