@@ -310,6 +310,9 @@ interface Box {
   /** Margin, border and padding at its inline start and end, in ems of its font. */
   startEm: number;
   endEm: number;
+  /** Text drawn by its ::before, by its ::after (read when asked: a separator between tags, "Emotet · TrickBot"). */
+  before?: boolean;
+  after?: boolean;
 }
 
 /** Spacing at an element's edge, in ems, from which its text reads as apart from its neighbour's (cells of a row). */
@@ -374,7 +377,7 @@ function joinOf(a: Text, b: Text, block: Node, boxes: Map<Element, Box>, placedB
     }
   }
   if (dropCap) return WORD;
-  if (!boxed) return WORD;
+  if (!boxed) return drawnBetween(a, b, block, boxes) ? APART : WORD;
   const ra = charBox(a, false);
   const rb = charBox(b, true);
   if (!ra || !rb) return APART;
@@ -383,6 +386,30 @@ function joinOf(a: Text, b: Text, block: Node, boxes: Map<Element, Box>, placedB
   if (overlap < 0.5 * height) return placed === 2 ? SPACE : APART;
   const gap = Math.abs(rb.left >= ra.left ? rb.left - ra.right : ra.left - rb.right);
   return gap <= WORD_GAP * height ? WORD : gap <= SPACE_GAP * height ? SPACE : APART;
+}
+
+/**
+ * Does generated content draw something between two inline texts (`.tag + .tag::before { content: "·" }`)? Asked
+ * last, of the elements that hold one text and not the other: their ::after on the first's side, ::before on the
+ * second's.
+ */
+function drawnBetween(a: Text, b: Text, block: Node, boxes: Map<Element, Box>): boolean {
+  const view = b.ownerDocument.defaultView;
+  if (!view) return false;
+  for (const [t, other, pseudo] of [[a, b, '::after'], [b, a, '::before']] as const) {
+    for (let el = t.parentElement; el && el !== block && !el.contains(other); el = el.parentElement) {
+      const box = boxOf(el, boxes);
+      const key = pseudo === '::after' ? 'after' : 'before';
+      box[key] ??= drawsText(view.getComputedStyle(el, pseudo).content);
+      if (box[key]) return true;
+    }
+  }
+  return false;
+}
+
+/** Is a computed `content` text that shows (not none, normal or an empty or blank string)? */
+function drawsText(content: string): boolean {
+  return !!content && content !== 'none' && content !== 'normal' && !/^(["'])\s*\1$/.test(content);
 }
 
 /** The box of a text's last (or first) character that is not a space; undefined when it has none or is not laid out. */

@@ -204,3 +204,15 @@ test('capitals by text-transform and drop caps: a heading in capitals reads as w
     await page.close();
   }
 });
+
+test('pieces a style sheet separates (a breadcrumb, tags parted by a drawn "·", no space in the markup) are separate words; a word styled in two pieces is one', async () => {
+  const { page, errors } = await open('/real/tag-row.html');
+  try {
+    const painted = (await ranges(page)).map((r) => `${r.where}: ${r.text}`).sort();
+    assert.deepEqual(painted, ['body: TrickBot', 'crumbs: Lazarus Group', 'tags: Emotet', 'tags: TrickBot']);
+    await hoverCard(page, 'Lazarus Group', 'ActorLens: Lazarus Group');
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
