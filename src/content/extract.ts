@@ -319,7 +319,7 @@ interface Box {
 const SPACED_EM = 0.25;
 /**
  * Gaps between two runs on one line, in line heights (the height of a character's box): up to WORD_GAP they touch
- * (one word set in two runs), up to SPACE_GAP they are a word space apart (a PDF places words without a space
+ * (one word set in two runs), up to SPACE_GAP placed runs are a word space apart (a PDF places words without a space
  * character); wider, they are apart.
  */
 const WORD_GAP = 0.12;
@@ -358,9 +358,9 @@ function outOfFlow(br: Element, boxes: Map<Element, Box>): boolean {
  * How the text of `a` and of `b` (the next text of one block, in other elements) read together. The elements that
  * hold one and not the other are asked: spacing at their facing edges parts the words; elements laid out as boxes
  * (or a line break out of the flow between, `placedBreak`) leave it to where the browser drew the two: touching on
- * one line, one word ("Trick" + "Bot" as a PDF viewer sets them); a word space apart, two words; on another line,
- * apart, except for runs the page placed one by one (a text layer), whose lines flow into each other as the page's
- * lines do. Geometry is read only for boxed or placed runs, so an ordinary page's walk forces no layout here.
+ * one line, one word ("Trick" + "Bot" as a PDF viewer sets them); otherwise apart, except for runs the page placed
+ * one by one (a text layer): a word space apart on one line, two words, and its lines flow into each other as the
+ * page's lines do. Geometry is read only for boxed or placed runs, so an ordinary page's walk forces no layout here.
  */
 function joinOf(a: Text, b: Text, block: Node, boxes: Map<Element, Box>, placedBreak: boolean): Join {
   let boxed = placedBreak;
@@ -383,9 +383,12 @@ function joinOf(a: Text, b: Text, block: Node, boxes: Map<Element, Box>, placedB
   if (!ra || !rb) return APART;
   const height = Math.min(ra.height, rb.height);
   const overlap = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
-  if (overlap < 0.5 * height) return placed === 2 ? SPACE : APART;
+  // Runs the page placed one by one (a text layer) are words of a line; other boxes (chips in a flex row, grid
+  // cells) stay apart as cells unless they touch.
+  const runs = placed === 2;
+  if (overlap < 0.5 * height) return runs ? SPACE : APART;
   const gap = Math.abs(rb.left >= ra.left ? rb.left - ra.right : ra.left - rb.right);
-  return gap <= WORD_GAP * height ? WORD : gap <= SPACE_GAP * height ? SPACE : APART;
+  return gap <= WORD_GAP * height ? WORD : runs && gap <= SPACE_GAP * height ? SPACE : APART;
 }
 
 /**
