@@ -74,10 +74,18 @@ const MONOSPACE = /mono|courier|consolas|menlo|monaco/i;
  * table; an indicator table shown in a monospace font still wraps its cells, and is read.
  */
 function isCodeTable(table: Element): boolean {
-  const cell = (table as HTMLTableElement).rows?.[0]?.lastElementChild;
-  const style = cell ? table.ownerDocument.defaultView?.getComputedStyle(cell) : undefined;
-  return !!style && /^(pre|pre-wrap|break-spaces)$/.test(style.whiteSpace) && MONOSPACE.test(style.fontFamily);
+  // Kept per table: a live table's changes are checked upwards (insideSkipped) at every flush.
+  let code = codeTables.get(table);
+  if (code === undefined) {
+    const cell = (table as HTMLTableElement).rows?.[0]?.lastElementChild;
+    const style = cell ? table.ownerDocument.defaultView?.getComputedStyle(cell) : undefined;
+    code = !!style && /^(pre|pre-wrap|break-spaces)$/.test(style.whiteSpace) && MONOSPACE.test(style.fontFamily);
+    // An empty table (rows still to come) is asked again.
+    if (cell) codeTables.set(table, code);
+  }
+  return code;
 }
+const codeTables = new WeakMap<Element, boolean>();
 
 /**
  * Chromium's XML viewer (a feed or a sitemap opened in a tab) shows a tree it builds from the document and keeps the
