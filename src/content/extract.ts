@@ -323,8 +323,13 @@ interface Box {
   after?: boolean;
 }
 
-/** Spacing at an element's edge, in ems, from which its text reads as apart from its neighbour's (cells of a row). */
-const SPACED_EM = 0.25;
+/**
+ * Spacing (margin, border, padding) at the facing edges of two pieces, in ems: from SPACE_EM they read as two words
+ * of a line (words set one per element, spaced by a margin as wide as a space), from APART_EM as apart (cells of a
+ * row, chips).
+ */
+const SPACE_EM = 0.15;
+const APART_EM = 0.45;
 /**
  * Gaps between two runs on one line, in line heights (the height of a character's box): up to WORD_GAP they touch
  * (one word set in two runs), up to SPACE_GAP placed runs are a word space apart (a PDF places words without a space
@@ -364,7 +369,8 @@ function outOfFlow(br: Element, boxes: Map<Element, Box>): boolean {
 
 /**
  * How the text of `a` and of `b` (the next text of one block, in other elements) read together. The elements that
- * hold one and not the other are asked: spacing at their facing edges parts the words; elements laid out as boxes
+ * hold one and not the other are asked: spacing at their facing edges parts the words (as a space, or as cells);
+ * elements laid out as boxes
  * (or a line break out of the flow between, `placedBreak`) leave it to where the browser drew the two: touching on
  * one line, one word ("Trick" + "Bot" as a PDF viewer sets them); otherwise apart, except for runs the page placed
  * one by one (a text layer): a word space apart on one line, two words, and its lines flow into each other as the
@@ -374,17 +380,20 @@ function joinOf(a: Text, b: Text, block: Node, boxes: Map<Element, Box>, placedB
   let boxed = placedBreak;
   let placed = 0;
   let dropCap = false;
+  let spacing = 0;
   for (const [t, other, edge] of [[a, b, 'endEm'], [b, a, 'startEm']] as const) {
     for (let el = t.parentElement, first = true; el && el !== block && !el.contains(other); el = el.parentElement, first = false) {
       const box = boxOf(el, boxes);
       // A drop cap is the first letter of the word beside it, whatever the space its float keeps.
       if (t === a && box.floated && a.data.trim().length <= 2) dropCap = true;
-      else if (box[edge] >= SPACED_EM) return APART;
+      else spacing += box[edge];
       if (box.boxed) boxed = true;
       if (first && box.placed) placed++;
     }
   }
   if (dropCap) return WORD;
+  if (spacing >= APART_EM) return APART;
+  if (spacing >= SPACE_EM) return SPACE;
   if (!boxed) return drawnBetween(a, b, block, boxes) ? APART : WORD;
   const ra = charBox(a, false);
   const rb = charBox(b, true);
