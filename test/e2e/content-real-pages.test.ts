@@ -55,6 +55,11 @@ test('a PDF text layer: runs of one word are one word, words placed a space apar
     await hoverCard(page, 'TrickBot', 'ActorLens: TrickBot');
     await page.mouse.move(5, 5, { steps: 3 });
     await waitFor(() => dialogs(page), (d) => d.length === 0, 5000, 'card closed');
+    // Transparent text over the drawn page is text the reader sees: the keyboard reaches it.
+    await page.keyboard.press('Alt+Shift+K');
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Lazarus Group'), 5000, 'card by keyboard');
+    await page.keyboard.press('Escape');
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 5000, 'card closed by Escape');
 
     // The next page's text drawn later, in three batches 150 ms apart: its split names are whole too.
     await page.evaluate(() => (window as unknown as { drawPage2(): void }).drawPage2());
