@@ -17,8 +17,9 @@ export interface Box {
   boxed: boolean;
   /** Positioned absolutely or fixed: placed by the page, not by the flow of the text. */
   placed: boolean;
-  /** Floated (a drop cap set as an element of its own). */
-  floated: boolean;
+  /** Floated (a drop cap set as an element of its own): read when asked, of the piece before a one- or two-letter text. */
+  floated?: boolean;
+  style?: CSSStyleDeclaration;
   /** Margin and padding at its inline start and end, in ems of its font. */
   startEm: number;
   endEm: number;
@@ -64,13 +65,18 @@ function boxOf(el: Element, boxes: Map<Element, Box>): Box {
     box = {
       boxed,
       placed: style.position === 'absolute' || style.position === 'fixed',
-      floated: style.float !== 'none' && style.float !== '',
+      style,
       startEm: side(rtl ? 'Right' : 'Left'),
       endEm: side(rtl ? 'Left' : 'Right'),
     };
   }
   boxes.set(el, box);
   return box;
+}
+
+function isFloated(style: CSSStyleDeclaration | undefined): boolean {
+  const float = style?.float;
+  return !!float && float !== 'none';
 }
 
 /** Is this <br> out of the flow (absolutely placed), so that it breaks no line? */
@@ -95,7 +101,7 @@ export function joinOf(a: Text, b: Text, block: Node, boxes: Map<Element, Box>, 
     for (let el = t.parentElement, first = true; el && el !== block && !el.contains(other); el = el.parentElement, first = false) {
       const box = boxOf(el, boxes);
       // A drop cap is the first letter of the word beside it, whatever the space its float keeps.
-      if (t === a && box.floated && a.data.trim().length <= 2) dropCap = true;
+      if (t === a && a.data.trim().length <= 2 && (box.floated ??= isFloated(box.style))) dropCap = true;
       else spacing += box[edge];
       if (box.boxed) boxed = true;
       if (first && box.placed) placed++;
