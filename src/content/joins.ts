@@ -56,8 +56,8 @@ function boxOf(el: Element, boxes: Map<Element, Box>): Box {
     const display = style.display;
     const boxed = !!display && display !== 'inline' && display !== 'contents';
     // Margins and padding are asked only of pieces in a line (inline, inline-block: words or cells spaced by them):
-    // a box of its own (a flex item, a block) is apart whatever they are, and they are values of the layout, dearer
-    // to read than the display (20,000 chips in a flex row: 1.7–1.8 s to read with them, 0.9 s without).
+    // a box of its own (a flex item, a block) is apart whatever they are, and each read costs (20,000 chips in a flex
+    // row: 1.7–1.8 s to done with them read, 0.9 s without).
     const inLine = !boxed || display.startsWith('inline');
     const em = inLine ? parseFloat(style.fontSize) || 16 : 16;
     const rtl = inLine && style.direction === 'rtl';
