@@ -6,6 +6,7 @@
  */
 
 import { isWordCode } from '../core/matcher/normalize';
+import { APART, joinOf, outOfFlow, SPACE, type Box } from './joins';
 import { EDITOR_SELECTOR, isEditorWidget, preReadsAsProse, SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT, unwrapLines } from '../core/page-text';
 
 /**
@@ -63,8 +64,29 @@ export function skippedIn(doc: Document | null): ReadonlySet<string> {
 export function isSkipped(el: Element): boolean {
   const name = el.localName;
   if (isReadSvg(el)) return skippedByAttribute(el);
-  return (skippedIn(el.ownerDocument).has(name) && !(name === 'pre' && isProsePre(el))) || isUndrawnSvg(el) || skippedByAttribute(el);
+  return (skippedIn(el.ownerDocument).has(name) && !(name === 'pre' && isProsePre(el))) || isUndrawnSvg(el) || skippedByAttribute(el) || (name === 'table' && isCodeTable(el));
 }
+
+const MONOSPACE = /mono|courier|consolas|menlo|monaco/i;
+
+/**
+ * A table of code lines (a code host's file view: a line-number column and a column of code, with no <pre> or <code>
+ * around it) is code: told by how its last cell is shown, whitespace kept and a monospace font. One style read per
+ * table; an indicator table shown in a monospace font still wraps its cells, and is read.
+ */
+function isCodeTable(table: Element): boolean {
+  // Kept per table: a live table's changes are checked upwards (insideSkipped) at every flush.
+  let code = codeTables.get(table);
+  if (code === undefined) {
+    const cell = (table as HTMLTableElement).rows?.[0]?.lastElementChild;
+    const style = cell ? table.ownerDocument.defaultView?.getComputedStyle(cell) : undefined;
+    code = !!style && /^(pre|pre-wrap|break-spaces)$/.test(style.whiteSpace) && MONOSPACE.test(style.fontFamily);
+    // An empty table (rows still to come) is asked again.
+    if (cell) codeTables.set(table, code);
+  }
+  return code;
+}
+const codeTables = new WeakMap<Element, boolean>();
 
 /**
  * Chromium's XML viewer (a feed or a sitemap opened in a tab) shows a tree it builds from the document and keeps the
@@ -151,8 +173,13 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
   const skip = skippedIn(doc);
   const checkAttributes = hasSkippedByAttribute(root);
-  /** Computed display of the elements laidOutApart asked of (each is asked twice: after its text and before). */
-  const displays = new Map<Element, string>();
+  /** What joinOf read of the elements it asked about (each is asked twice: after its text and before). */
+  const boxes = new Map<Element, Box>();
+  /**
+   * A line break taken out of the flow (absolutely placed, as a PDF viewer's text layer ends each line with one)
+   * came since the last text: it breaks no line, so where the next run is placed decides (joinOf).
+   */
+  let placedBreak = false;
   // A shadow host added after load is itself the root re-read (a web component appended by a framework).
   if (onShadowRoot && root.nodeType === 1) {
     const own = (root as Element).shadowRoot;
@@ -173,11 +200,19 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
       const value = (node as Text).data;
       if (value) {
         // Two elements side by side with no space between, laid out apart (tag chips in a flex row, spans shown as
-        // blocks): their words are not one word ("EmotetTrickBot"). Asked of the layout only where a letter meets
-        // a letter across elements.
-        if (lastWordEnd && block === lastBlock && lastText && lastText.parentNode !== node.parentNode && isWordCode(value.charCodeAt(0)) && laidOutApart(lastText, node as Text, block, displays)) {
-          lastBlock = null;
+        // blocks, cells of a row spaced by margins): their words are not one word ("EmotetTrickBot"); runs placed
+        // one by one (a PDF viewer's text layer) join as the reader sees them placed. Asked of the style, and the
+        // layout, only where a letter meets a letter across elements, or after a line break out of the flow.
+        if (block === lastBlock && lastText && lastText.parentNode !== node.parentNode && (placedBreak || (lastWordEnd && isWordCode(value.charCodeAt(0))))) {
+          const join = joinOf(lastText, node as Text, block, boxes, placedBreak);
+          if (join === APART) {
+            lastBlock = null;
+          } else if (join === SPACE) {
+            parts.push(' ');
+            length += 1;
+          }
         }
+        placedBreak = false;
         if (block !== lastBlock && length > 0) {
           if (length >= maxChars) {
             yield take();
@@ -217,12 +252,16 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         lastWordEnd = isWordCode(value.charCodeAt(value.length - 1));
       }
     } else if (type === 1 && (name = (node as Element).localName) === 'br') {
-      // A line break ends a word as a block does ("TrickBot<br>Emotet" is two names, not "TrickBotEmotet").
-      lastBlock = null;
+      // A line break ends a word as a block does ("TrickBot<br>Emotet" is two names, not "TrickBotEmotet"), unless it
+      // is taken out of the flow and breaks nothing (asked only of a <br> beside the last text's element, not of
+      // one in the same paragraph as its text).
+      if (lastText && block === lastBlock && lastText.parentNode !== node.parentNode && outOfFlow(node as Element, boxes)) placedBreak = true;
+      else lastBlock = null;
     } else if (
       type === 1 &&
       (!skip.has(name) || (name === 'pre' && isProsePre(node as Element)) || isReadSvg(node as Element)) &&
-      !(SVG_UNDRAWN.has(name) && isUndrawnSvg(node as Element))
+      !(SVG_UNDRAWN.has(name) && isUndrawnSvg(node as Element)) &&
+      !(name === 'table' && isCodeTable(node as Element))
     ) {
       if (checkAttributes && skippedByAttribute(node as Element)) {
         // Not entered: the reader's work or our UI (the caller lets go of what it painted there before).
@@ -262,25 +301,6 @@ const NEWLINES = /\n/g;
  * nodes from 4 ×): the walk's cost goes by nodes, not characters (≈ 4 µs each with a layout check, laidOutApart).
  */
 const CUT_NODES = 2_000;
-
-/**
- * Is an element between two text nodes of one block laid out as a box of its own (computed display other than
- * inline: a flex or grid item, a span styled as a block)? Only the elements that hold one text and not the other
- * are asked.
- */
-function laidOutApart(a: Text, b: Text, block: Node, displays: Map<Element, string>): boolean {
-  const win = b.ownerDocument.defaultView;
-  if (!win) return false;
-  if (displays.size > 1_000) displays.clear();
-  for (const [t, other] of [[a, b], [b, a]] as const) {
-    for (let el = t.parentElement; el && el !== block && !el.contains(other); el = el.parentElement) {
-      let display = displays.get(el);
-      if (display === undefined) displays.set(el, (display = win.getComputedStyle(el).display));
-      if (display && display !== 'inline' && display !== 'contents') return true;
-    }
-  }
-  return false;
-}
 
 /** A <pre> of an HTML page that reads as prose (a message in a mail archive), see page-text.ts. */
 function isProsePre(el: Element): boolean {

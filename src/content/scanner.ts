@@ -15,6 +15,7 @@ import type { EntityKind } from '../core/model/entity';
 import { createTextMemory, hasSecurityContext, type Match, type Matcher, type TextMemory } from '../core/matcher/index';
 import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
+import { textsUnderClearLayers } from './clear-layers';
 import { blockOf, INLINE, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
 import { compareStarts, liveRange, stillReads } from './ranges';
 import type { Preread } from './preread';
@@ -377,13 +378,19 @@ export class Scanner {
           if (spot) return spot;
         }
       }
-      return undefined;
+      return this.spotAt(textsUnderClearLayers(this.doc, x, y), x, y);
     }
     const caret = caretAt(this.doc, x, y);
-    if (!caret || caret.node.nodeType !== 3) return undefined;
-    for (const r of this.byNode.get(caret.node as Text) ?? []) {
-      const spot = this.spots.get(r);
-      if (spot && rangeContainsPoint(r, x, y)) return spot;
+    return this.spotAt(caret?.node.nodeType === 3 ? [caret.node as Text] : textsUnderClearLayers(this.doc, x, y), x, y);
+  }
+
+  /** The spot painted in one of `texts` whose boxes hold the point. */
+  private spotAt(texts: Text[], x: number, y: number): Spot | undefined {
+    for (const text of texts) {
+      for (const r of this.byNode.get(text) ?? []) {
+        const spot = this.spots.get(r);
+        if (spot && rangeContainsPoint(r, x, y)) return spot;
+      }
     }
     return undefined;
   }

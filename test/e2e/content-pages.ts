@@ -107,3 +107,19 @@ export function centreOf(page: Page, text: string, nth = 0): Promise<{ x: number
     [text, nth] as const,
   );
 }
+
+/** The viewport box of the dialog with this accessible name (read through DevTools: the card's shadow root is closed). */
+export async function dialogBox(page: Page, name: string): Promise<{ left: number; top: number; right: number; bottom: number } | undefined> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await session.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; backendDOMNodeId?: number }[] };
+    const dialog = nodes.find((n) => n.role?.value === 'dialog' && n.name?.value === name);
+    if (!dialog?.backendDOMNodeId) return undefined;
+    const { model } = await session.send('DOM.getBoxModel', { backendNodeId: dialog.backendDOMNodeId });
+    const xs = model.border.filter((_, i) => i % 2 === 0);
+    const ys = model.border.filter((_, i) => i % 2 === 1);
+    return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+  } finally {
+    await session.detach();
+  }
+}
