@@ -903,16 +903,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    */
   function titleOfCaps(sig: string, s: number, e: number): boolean {
     if (sig.length < 4 || sig !== sig.toUpperCase() || sig === sig.toLowerCase()) return false;
-    let q = 0;
-    for (let p = s; p < e; p++) {
-      const c = text.charCodeAt(p);
-      if (cls(c) & C_SEP) continue;
-      const ch = NORM[c] as number;
-      const want = sig.charCodeAt(q);
-      if (q === 0 ? ch !== want : ch === want || FOLD[ch] !== FOLD[want]) return false;
-      q++;
-    }
-    return q === sig.length;
+    return titleWriting(sig, s, e, false);
   }
 
   /**
@@ -925,13 +916,22 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const c0 = text.charCodeAt(s);
     if ((cls(c0) & C_SEP) === 0 && (NORM[c0] as number) !== sig.charCodeAt(0)) return false;
     if (!INNER_CAPITAL.test(sig)) return false;
+    return titleWriting(sig, s, e, true);
+  }
+
+  /**
+   * Is [s, e) `sig` with its first letter as written and the rest in lower case: each letter a case change of the
+   * signature's (from capitals, "THALLIUM" → "Thallium"), or, `anyRest`, any letter of the signature in lower case
+   * (a capital inside, "RedLine" → "Redline")? Separators are skipped as in the case comparison.
+   */
+  function titleWriting(sig: string, s: number, e: number, anyRest: boolean): boolean {
     let q = 0;
     for (let p = s; p < e; p++) {
       const c = text.charCodeAt(p);
       if (cls(c) & C_SEP) continue;
       const ch = NORM[c] as number;
       const want = sig.charCodeAt(q);
-      if (q === 0 ? ch !== want : !(cls(c) & C_LOWER) || FOLD[ch] !== FOLD[want]) return false;
+      if (q === 0 ? ch !== want : (anyRest ? !(cls(c) & C_LOWER) : ch === want) || FOLD[ch] !== FOLD[want]) return false;
       q++;
     }
     return q === sig.length;
