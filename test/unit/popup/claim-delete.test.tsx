@@ -26,6 +26,8 @@ describe('popup: deleting a claim', () => {
     const backend = fakeBackend();
     await click(await openClaim(backend));
     await waitFor(() => $('.notice')?.textContent?.includes('Claim deleted.'));
+    // where the deleted claim can still be found once the notice is gone
+    expect($('.notice')!.textContent).toContain('Recently deleted');
     await waitFor(() => document.activeElement === button('Undo'));
     await click(button('Undo')!);
     await waitFor(() => $('.notice')?.textContent?.includes('Claim restored.'));
