@@ -340,6 +340,7 @@ export function App({ backend, initialEntity }: AppProps) {
         expanded={expandedKinds}
         onExpand={(kind) => setExpandedKinds((k) => new Set([...k, kind]))}
         search={backend.search}
+        onSearchFocus={backend.prepareSearch}
         onOpen={(id) => push({ name: 'entity', id })}
         onAdd={(name) =>
           void backend

@@ -49,6 +49,11 @@ export interface PopupBackend {
   links(id: string): Promise<LinkView[]>;
   pivots(id: string): Promise<Pivot[]>;
   search(query: string): Promise<SearchHit[]>;
+  /**
+   * Starts reading what search ranks by (links per entity), so that the first query does not wait for it; called when
+   * the search box takes the focus, not at every opening of the popup.
+   */
+  prepareSearch?(): void;
   settings(): Promise<Settings>;
   toggleSite(url: string): Promise<Settings>;
   /** Turns the global pause (set in the options page) off. */

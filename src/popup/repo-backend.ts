@@ -10,7 +10,7 @@ import { rankHits } from './lib/search-rank';
 /** Whole-name matches read for ranking: 200 results of 600 rows (a cursor walk of all 954 "s" rows took 0.4 s). */
 const PREFIX_CANDIDATES = 200;
 
-type DbPart = Pick<PopupBackend, 'entity' | 'links' | 'pivots' | 'search' | 'addClaim' | 'updateClaim' | 'deleteClaim' | 'restoreClaim' | 'addEntity'>;
+type DbPart = Pick<PopupBackend, 'entity' | 'links' | 'pivots' | 'search' | 'prepareSearch' | 'addClaim' | 'updateClaim' | 'deleteClaim' | 'restoreClaim' | 'addEntity'>;
 
 /** `ready` resolves once the database may be read (e.g. after a first-run seed). */
 export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Promise.resolve()): DbPart {
@@ -44,6 +44,7 @@ export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Pr
         const later = short && starts.length >= LIMIT ? [] : await repo.entitiesByLaterWord(q);
         return rankHits([...starts.map((h) => h.entity), ...later], q, links, LIMIT);
       }),
+    prepareSearch: () => void after(linkCounts).catch(() => undefined),
     addClaim: (c) => changesLinks(() => repo.addClaim(c)),
     updateClaim: (id, patch) => changesLinks(() => repo.updateClaim(id, patch)),
     deleteClaim: (id) => changesLinks(() => repo.deleteClaim(id)),

@@ -11,6 +11,8 @@ import { Icon } from './Icon';
 export interface SearchBoxProps {
   value: string;
   onInput: (value: string) => void;
+  /** The box took the focus: a query is likely to follow. */
+  onFocus?: () => void;
   inputRef?: Ref<HTMLInputElement>;
   /** id of the results listbox while it shows results. */
   listId?: string | undefined;
@@ -23,7 +25,7 @@ export interface SearchBoxProps {
   onPick?: (index: number) => void;
 }
 
-export function SearchBox({ value, onInput, inputRef, listId, count = 0, active = -1, activeId, onActive, onPick }: SearchBoxProps) {
+export function SearchBox({ value, onInput, onFocus, inputRef, listId, count = 0, active = -1, activeId, onActive, onPick }: SearchBoxProps) {
   const expanded = !!listId && count > 0;
   return (
     <div class="search" role="search">
@@ -45,6 +47,7 @@ export function SearchBox({ value, onInput, inputRef, listId, count = 0, active 
         autocomplete="off"
         spellcheck={false}
         onInput={(e) => onInput(e.currentTarget.value)}
+        onFocus={onFocus}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
             if (!expanded) return;

@@ -22,6 +22,8 @@ export interface HomeViewProps {
   query: string;
   onQuery: (q: string) => void;
   search: (q: string) => Promise<SearchHit[]>;
+  /** The search box took the focus (PopupBackend.prepareSearch). */
+  onSearchFocus?: (() => void) | undefined;
   onOpen: (id: string) => void;
   /** The search result made active with the arrow keys (its entity id), kept by the App so Back comes back to it. */
   activeResult?: string | undefined;
@@ -66,6 +68,7 @@ export function HomeView(props: HomeViewProps) {
       <SearchBox
         value={query}
         onInput={props.onQuery}
+        onFocus={props.onSearchFocus}
         inputRef={searchRef as Ref<HTMLInputElement>}
         listId={shown && RESULTS_ID}
         count={shown?.length ?? 0}

@@ -144,3 +144,15 @@ describe('match tiers (pure)', () => {
     expect(rankHits(set, 'bear', new Map(), 2)).toHaveLength(2);
   });
 });
+
+describe('popup search, prepared on focus', () => {
+  it('reads the link counts once, when asked to prepare, and the first search after it reads them no more', async () => {
+    const repo = await seeded();
+    const counts = vi.spyOn(repo, 'linkCounts');
+    const b = repositoryBackend(repo);
+    b.prepareSearch!();
+    await vi.waitFor(() => expect(counts).toHaveBeenCalledTimes(1));
+    expect((await b.search('lazarus'))[0]?.entity.name).toBe('Lazarus Group');
+    expect(counts).toHaveBeenCalledTimes(1);
+  });
+});
