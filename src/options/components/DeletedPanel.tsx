@@ -1,4 +1,5 @@
 /** Recently deleted: the reader's deleted claims, each with Restore and Delete for good, and both for all of them. */
+import { liveQuery } from 'dexie';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { listDeleted, purgeDeleted, restoreDeleted } from '../../core/db/deleted-claims';
 import { t } from '../../platform/i18n';
@@ -32,16 +33,21 @@ export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: numb
     if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
   }, [items]);
 
+  // Followed live (Dexie's liveQuery, heard across the extension's pages): a claim deleted in the popup while this page
+  // is open is listed at once.
   useEffect(() => {
     let live = true;
-    void backend.ready
-      .then(() => listDeleted(backend.repo))
-      .then(
-        (rows) => live && setItems(rows.map(deletedItem)),
-        (error: unknown) => live && setFailed(error instanceof Error ? error.message : String(error)),
-      );
+    let watching: { unsubscribe(): void } | undefined;
+    void backend.ready.then(() => {
+      if (!live) return;
+      watching = liveQuery(() => listDeleted(backend.repo)).subscribe({
+        next: (rows) => live && setItems(rows.map(deletedItem)),
+        error: (error: unknown) => live && setFailed(error instanceof Error ? error.message : String(error)),
+      });
+    });
     return () => {
       live = false;
+      watching?.unsubscribe();
     };
   }, [backend, dataVersion, loads]);
 

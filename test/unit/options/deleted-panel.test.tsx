@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readRemovals, REMOVALS_KEY } from '../../../src/core/db/removals';
 import { BackendContext } from '../../../src/options/backend';
 import { DeletedPanel } from '../../../src/options/components/DeletedPanel';
+import { ActorLensDb } from '../../../src/core/db/database';
+import { Repository } from '../../../src/core/db/repository';
 import { VENDOR_CLAIM } from '../importers/helpers';
 import { fakeBackend, NOW, type FakeBackend } from './fake-backend';
 import { $, $$, button, cleanup, click, mount, waitFor } from '../render';
@@ -63,6 +65,17 @@ describe('options: Recently deleted', () => {
     expect(await backend.repo.db.deleted.count()).toBe(0);
     expect(await backend.repo.db.claims.get(claims[0]!.id)).toBeUndefined();
     expect([...readRemovals((await backend.repo.db.meta.get(REMOVALS_KEY))?.value).claims.keys()].sort()).toEqual(claims.map((c) => c.id).sort());
+  });
+
+  it('lists a claim deleted elsewhere while it is open (the popup, through its own connection)', async () => {
+    const { backend } = await withDeleted(['First']);
+    show(backend);
+    await waitFor(() => $$('[data-deleted]').length === 1);
+    const popup = new Repository(new ActorLensDb(backend.repo.db.name));
+    const claim = await popup.addClaim({ ...VENDOR_CLAIM, source: { title: 'Deleted in the popup' } });
+    await popup.deleteClaim(claim.id);
+    await waitFor(() => $$('[data-deleted]').length === 2);
+    expect(document.body.textContent).toContain('Deleted in the popup');
   });
 
   it('a long list is drawn fifty at a time', async () => {
