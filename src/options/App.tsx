@@ -118,7 +118,7 @@ export function App({ backend }: { backend: OptionsBackend }) {
           <>
             <ImportPanel settings={settings} dataVersion={dataVersion} onDataChanged={onDataChanged} />
             <ExportPanel onDataChanged={onDataChanged} />
-            <DeletedPanel dataVersion={dataVersion} onDataChanged={onDataChanged} />
+            <DeletedPanel onDataChanged={onDataChanged} />
           </>
         )}
         {route.section === 'settings' && saveFailed && (

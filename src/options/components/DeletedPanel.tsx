@@ -11,7 +11,7 @@ import { Pager } from './Pager';
 /** A reset that drops hundreds of annotations lists them all here: drawn a page at a time. */
 const PAGE_SIZE = 50;
 
-export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: number; onDataChanged: () => void }) {
+export function DeletedPanel({ onDataChanged }: { onDataChanged: () => void }) {
   const backend = useBackend();
   const [items, setItems] = useState<DeletedItem[]>();
   const [busy, setBusy] = useState(false);
@@ -19,7 +19,6 @@ export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: numb
   const [failed, setFailed] = useState('');
   /** The ids the open confirmation would delete for good. */
   const [purging, setPurging] = useState<string[]>();
-  const [loads, setLoads] = useState(0);
   const [page, setPage] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   /** An action took away the button that had the focus: once the list is drawn again, focus goes to the heading. */
@@ -33,8 +32,8 @@ export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: numb
     if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
   }, [items]);
 
-  // Followed live (Dexie's liveQuery, heard across the extension's pages): a claim deleted in the popup while this page
-  // is open is listed at once.
+  // Followed live (Dexie's liveQuery, heard across the extension's pages): a claim deleted in the popup, or by an import
+  // or a reset on this page, is listed at once, and one restored here leaves the list.
   useEffect(() => {
     let live = true;
     let watching: { unsubscribe(): void } | undefined;
@@ -49,20 +48,21 @@ export function DeletedPanel({ dataVersion, onDataChanged }: { dataVersion: numb
       live = false;
       watching?.unsubscribe();
     };
-  }, [backend, dataVersion, loads]);
+  }, [backend]);
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
     setStatus('');
     setFailed('');
+    // Set before the work: the live list may be drawn again before it returns. A failed action leaves its button.
+    refocus.current = true;
     try {
       setStatus(await work());
     } catch (error) {
+      refocus.current = false;
       setFailed(error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);
-      refocus.current = true;
-      setLoads((n) => n + 1);
     }
   };
 

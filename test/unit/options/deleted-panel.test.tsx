@@ -18,7 +18,7 @@ afterEach(cleanup);
 const show = (backend: FakeBackend) =>
   mount(
     <BackendContext.Provider value={backend}>
-      <DeletedPanel dataVersion={0} onDataChanged={() => undefined} />
+      <DeletedPanel onDataChanged={() => undefined} />
     </BackendContext.Provider>,
   );
 
