@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { sharedBrowser, spotted } from './harness';
-import { accessibleNames, ranges, waitFor } from './content-pages';
+import { dialogs, ranges, waitFor } from './content-pages';
 
 const env = sharedBrowser();
 
@@ -16,7 +16,6 @@ async function open(p: string): Promise<Page> {
   return page;
 }
 
-const dialogs = async (page: Page) => (await accessibleNames(page)).filter((n) => n.role === 'dialog').map((n) => n.name);
 
 /** Viewport rectangle of the first painted range with this text, in the page or frame that holds it. */
 function rectOf(where: Page | Frame, text: string): Promise<{ left: number; top: number; right: number; bottom: number; x: number; y: number } | null> {

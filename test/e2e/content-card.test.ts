@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROME, CHROME_ARGS, sharedBrowser, spotted, tabIdOf } from './harness';
-import { accessibleNames, badgeOf, centreOf, dialogStyle, ranges, setSettings, waitFor } from './content-pages';
+import { accessibleNames, dialogs, badgeOf, centreOf, dialogStyle, ranges, setSettings, waitFor } from './content-pages';
 
 const env = sharedBrowser();
 
@@ -19,7 +19,6 @@ async function open(p: string): Promise<Page> {
   return page;
 }
 
-const dialogs = async (page: Page) => (await accessibleNames(page)).filter((n) => n.role === 'dialog').map((n) => n.name);
 
 test('hovering a highlight shows the card with name, kind, why, links and the open button; Escape and scroll close it', async () => {
   const page = await open('/demo/article.html');

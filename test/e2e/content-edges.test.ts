@@ -158,21 +158,9 @@ const cardNames = async (page: Page) => (await accessibleNames(page)).filter((n)
 
 /** Hovers the painted `text` the reader can see; the names of the cards open then (the pointer is moved away after). */
 async function hoverCard(page: Page, text: string): Promise<string[]> {
-  const at = await page.evaluate((t) => {
-    let out: { x: number; y: number } | null = null;
-    CSS.highlights.forEach((h) =>
-      h.forEach((r) => {
-        const l = new Range();
-        l.setStart(r.startContainer, r.startOffset);
-        l.setEnd(r.endContainer, r.endOffset);
-        const b = l.getClientRects()[0];
-        if (!out && b && l.toString() === t) out = { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-      }),
-    );
-    return out;
-  }, text);
+  const at = await centreOf(page, text);
   assert.ok(at, `${text} painted where it can be seen`);
-  const { x, y } = at as { x: number; y: number };
+  const { x, y } = at;
   await page.mouse.move(x - 4, y);
   await page.mouse.move(x, y, { steps: 3 });
   const open = await waitFor(() => cardNames(page), (n) => n.length > 0, 3000, `a card over ${text}`).catch(() => [] as string[]);

@@ -53,6 +53,9 @@ export async function accessibleNames(page: Page): Promise<{ role: string; name:
   }
 }
 
+/** Accessible names of the dialogs open on the page (the hover card is one, in its closed shadow root). */
+export const dialogs = async (page: Page): Promise<string[]> => (await accessibleNames(page)).filter((n) => n.role === 'dialog').map((n) => n.name);
+
 export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000, what = 'condition'): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T;
@@ -95,9 +98,11 @@ export function centreOf(page: Page, text: string, nth = 0): Promise<{ x: number
       const rects: DOMRect[] = [];
       CSS.highlights.forEach((h) =>
         h.forEach((r) => {
-          if (((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).toString() !== t) return;
-          const rect = ((x: AbstractRange) => { const l = new Range(); l.setStart(x.startContainer, x.startOffset); l.setEnd(x.endContainer, x.endOffset); return l; })(r).getClientRects()[0]!;
-          if (rect.top >= 0 && rect.bottom <= innerHeight) rects.push(rect);
+          const live = new Range();
+          live.setStart(r.startContainer, r.startOffset);
+          live.setEnd(r.endContainer, r.endOffset);
+          const rect = live.getClientRects()[0];
+          if (live.toString() === t && rect && rect.top >= 0 && rect.bottom <= innerHeight) rects.push(rect);
         }),
       );
       rects.sort((a, b) => a.top - b.top || a.left - b.left);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { sharedBrowser, spotted } from './harness';
-import { accessibleNames, ranges, waitFor } from './content-pages';
+import { dialogs, ranges, waitFor } from './content-pages';
 
 const env = sharedBrowser();
 
@@ -17,7 +17,6 @@ async function open(p: string): Promise<Page> {
   return page;
 }
 
-const dialogs = async (page: Page) => (await accessibleNames(page)).filter((n) => n.role === 'dialog').map((n) => n.name);
 
 /** Centre of the first registered range reading `text`. */
 function centreOf(page: Page, text: string): Promise<{ x: number; y: number } | null> {

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { sharedBrowser, spotted } from './harness';
-import { accessibleNames, centreOf, dialogBox, ranges, waitFor } from './content-pages';
+import { dialogs, centreOf, dialogBox, ranges, waitFor } from './content-pages';
 
 const env = sharedBrowser();
 
@@ -32,7 +32,6 @@ const reportCounts = async (page: Page): Promise<Record<string, number>> => {
   for (const m of (await spotted(env.browser.worker, page)).matches) out[m.text] = (out[m.text] ?? 0) + m.count;
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 };
-const dialogs = async (page: Page) => (await accessibleNames(page)).filter((n) => n.role === 'dialog').map((n) => n.name);
 
 /** Rests the pointer on the painted name (the nth in view) and waits for its card. */
 async function hoverCard(page: Page, text: string, card: string, nth = 0): Promise<void> {
