@@ -142,15 +142,14 @@ export class Repository {
     return (await this.db.entities.toArray()).map(fromRow);
   }
 
-  /** Both ends of every link, without loading claims: enough to count links per entity. */
-  async linkEnds(): Promise<{ from: string; to: string }[]> {
-    return this.db.links.toArray((rows) => rows.map((l) => ({ from: l.from, to: l.to })));
-  }
-
-  /** Links per entity id (a link is never from an entity to itself: addLink and the importers refuse it). */
+  /**
+   * Links per entity id, read from the links alone (no claims). A link is never from an entity to itself: addLink and
+   * the importers refuse it.
+   */
   async linkCounts(): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    for (const { from, to } of await this.linkEnds()) {
+    // toArray (one getAll) rather than each (a cursor step per row)
+    for (const { from, to } of await this.db.links.toArray()) {
       counts.set(from, (counts.get(from) ?? 0) + 1);
       counts.set(to, (counts.get(to) ?? 0) + 1);
     }
