@@ -21,7 +21,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledDataset } from '../src/core/data/index';
-import { compileDictionary, createMatcher, loadEnglishWords, type Match } from '../src/core/matcher/index';
+import { compileDictionary, createMatcher, loadEnglishWords, type LinkEnds, type Match } from '../src/core/matcher/index';
 import type { Entity, EntityKind } from '../src/core/model/entity';
 import { LABELS, loadReports, score, type Label, type LabelScores, type PredSpan, type Report } from './lib/annoctr';
 import { loadKnowledgeBase } from './lib/feeds';
@@ -87,8 +87,8 @@ for (const e of all) if (e.kind === 'tool' && (e.provenance.includes('misp:malpe
 
 type Predictor = (text: string) => PredSpan[];
 await loadEnglishWords();
-function ourPredictor(entities: readonly Entity[]): Predictor {
-  const m = createMatcher(compileDictionary(entities));
+function ourPredictor(entities: readonly Entity[], links: readonly LinkEnds[]): Predictor {
+  const m = createMatcher(compileDictionary(entities, { links }));
   return (text) => m.match(text).map((x) => ({ start: x.start, end: x.end, surface: x.text, label: labelOf(x.kind, x) }));
 }
 function naivePredictor(entities: readonly Entity[]): Predictor {
@@ -97,8 +97,8 @@ function naivePredictor(entities: readonly Entity[]): Predictor {
 }
 
 const configs: { key: string; title: string; predict: Predictor }[] = [
-  { key: 'a', title: '(a) bundled only', predict: ourPredictor(bundled) },
-  { key: 'b', title: '(b) bundled + MISP + ATT&CK', predict: ourPredictor(all) },
+  { key: 'a', title: '(a) bundled only', predict: ourPredictor(bundled, bundledDataset().links) },
+  { key: 'b', title: '(b) bundled + MISP + ATT&CK', predict: ourPredictor(all, kb.links) },
   { key: 'c', title: '(c) naive baseline (feeds+bundled, case-sensitive)', predict: naivePredictor(all) },
 ];
 

@@ -61,7 +61,7 @@ try {
 const entities = data.entities;
 const byId = new Map(entities.map((e) => [e.id, e]));
 await loadEnglishWords();
-const matcher = createMatcher(compileDictionary(entities));
+const matcher = createMatcher(compileDictionary(entities, { links: data.links }));
 
 interface Spotted {
   entityId: string | null;

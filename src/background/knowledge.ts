@@ -46,7 +46,7 @@ export function publishDictionary(whole = false): Promise<string> {
       version = `${BUNDLED_VERSION}/r${COMPILE_REVISION}/${await repo.dataVersion()}`;
       if ((await storedVersion(thorough)) !== version) {
         await loadEnglishWords();
-        const dict = compileDictionary(await repo.allEntities(), { version });
+        const dict = compileDictionary(await repo.allEntities(), { version, links: await repo.linkEnds() });
         await writeCompiled(dict, compilePrefilter(dict));
       }
     } while (again);

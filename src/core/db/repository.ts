@@ -142,14 +142,18 @@ export class Repository {
     return (await this.db.entities.toArray()).map(fromRow);
   }
 
+  /** Both ends of every link (the compiled dictionary's linked names, linked-names.ts). */
+  async linkEnds(): Promise<{ from: string; to: string }[]> {
+    return (await this.db.links.toArray()).map(({ from, to }) => ({ from, to }));
+  }
+
   /**
    * Links per entity id, read from the links alone (no claims). A link is never from an entity to itself: addLink and
    * the importers refuse it.
    */
   async linkCounts(): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    // toArray (one getAll) rather than each (a cursor step per row)
-    for (const { from, to } of await this.db.links.toArray()) {
+    for (const { from, to } of await this.linkEnds()) {
       counts.set(from, (counts.get(from) ?? 0) + 1);
       counts.set(to, (counts.get(to) ?? 0) + 1);
     }
@@ -251,13 +255,11 @@ export class Repository {
   async addClaim(raw: NewClaim, now = new Date()): Promise<Claim> {
     if (raw.from === raw.to) throw new Error('A link needs two different entities.');
     const input = readerClaim(raw);
-    return this.db.transaction('rw', [this.db.entities, this.db.links, this.db.claims], async () => {
+    return this.db.transaction('rw', [this.db.entities, this.db.links, this.db.claims, this.db.meta], async () => {
       const [a, b] = await this.db.entities.bulkGet([input.from, input.to]);
       if (!a || !b) throw new Error('Unknown entity.');
       const id = linkId(input.from, input.relation, input.to);
-      if (!(await this.db.links.get(id))) {
-        await this.db.links.add({ id, from: input.from, to: input.to, relation: input.relation, status: 'active', provenance: [USER_ORIGIN] });
-      }
+      await this.addUserLink(id, input);
       const claim: Claim = {
         id: `${USER_ORIGIN}:${now.getTime().toString(36)}:${Math.random().toString(36).slice(2, 8)}`,
         linkId: id,
@@ -281,7 +283,7 @@ export class Repository {
   async updateClaim(id: string, patch: ClaimPatch, now = new Date()): Promise<Claim> {
     const { link: target, ...raw } = patch;
     const fields = readerClaim(raw);
-    return this.db.transaction('rw', [this.db.entities, this.db.links, this.db.claims], async () => {
+    return this.db.transaction('rw', [this.db.entities, this.db.links, this.db.claims, this.db.meta], async () => {
       const claim = await this.db.claims.get(id);
       if (!claim) throw new Error('Unknown claim.');
       let linkIdNow = claim.linkId;
@@ -290,9 +292,7 @@ export class Repository {
         const [a, b] = await this.db.entities.bulkGet([target.from, target.to]);
         if (!a || !b) throw new Error('Unknown entity.');
         linkIdNow = linkId(target.from, target.relation, target.to);
-        if (!(await this.db.links.get(linkIdNow))) {
-          await this.db.links.add({ id: linkIdNow, from: target.from, to: target.to, relation: target.relation, status: 'active', provenance: [USER_ORIGIN] });
-        }
+        await this.addUserLink(linkIdNow, target);
       }
       const next: Claim = { ...claim, ...fields, linkId: linkIdNow, updated: now.toISOString() };
       await this.db.claims.put(next);
@@ -301,12 +301,23 @@ export class Repository {
     });
   }
 
-  /** A link the reader created goes with its last claim. */
+  /**
+   * The reader's link, created when new. Links are spotting data too (two linked names confirm each other in a
+   * sentence, linked-names.ts): a new one moves the data version, so the compiled dictionary follows.
+   */
+  private async addUserLink(id: string, ends: { from: string; to: string; relation: Link['relation'] }): Promise<void> {
+    if (await this.db.links.get(id)) return;
+    await this.db.links.add({ id, from: ends.from, to: ends.to, relation: ends.relation, status: 'active', provenance: [USER_ORIGIN] });
+    await this.bumpDataVersion();
+  }
+
+  /** A link the reader created goes with its last claim (and leaves the compiled dictionary, see addUserLink). */
   private async dropIfEmptyUserLink(id: string): Promise<Link | undefined> {
     const link = await this.db.links.get(id);
     if (!link || link.provenance.length !== 1 || link.provenance[0] !== USER_ORIGIN) return undefined;
     if ((await this.db.claims.where('linkId').equals(id).count()) > 0) return undefined;
     await this.db.links.delete(id);
+    await this.bumpDataVersion();
     return link;
   }
 
@@ -329,7 +340,10 @@ export class Repository {
 
   async restoreClaim(deleted: { claim: Claim; link?: Link }): Promise<void> {
     await this.db.transaction('rw', [this.db.links, this.db.claims, this.db.meta, this.db.deleted], async () => {
-      if (deleted.link && !(await this.db.links.get(deleted.link.id))) await this.db.links.add(deleted.link);
+      if (deleted.link && !(await this.db.links.get(deleted.link.id))) {
+        await this.db.links.add(deleted.link);
+        await this.bumpDataVersion();
+      }
       await this.db.claims.put(deleted.claim);
       await forgetRemoval(this.db, 'claims', deleted.claim.id);
       // Undone: as if never deleted, so nothing is left to restore.

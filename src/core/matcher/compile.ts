@@ -19,6 +19,7 @@ import { isEnglishWord } from './english-words';
 import { ANIMALS } from './patterns';
 import { entityTraits, platformQualified } from './traits';
 import { cjkForm, compileCjkNames, readCjkNames, type CompiledCjkNames } from './cjk-names';
+import { compileLinks, readLinks, type LinkEnds } from './linked-names';
 
 export interface CompiledDictionary {
   version: string;
@@ -42,6 +43,8 @@ export interface CompiledDictionary {
   traits?: number[];
   /** Names spelt wholly in Chinese, Japanese or Korean script, which the trie cannot hold (cjk-names.ts). */
   cjk?: CompiledCjkNames;
+  /** Entities the knowledge base links, as flat index pairs (linked-names.ts). Absent before revision 14. */
+  links?: number[];
 }
 
 export const FANOUT_BASE = 0x100;
@@ -53,7 +56,7 @@ const ATTACK_ENTITY_ID = /^[GS]\d{4}$/;
  * reader's extension does not keep matching with the rules of the version it replaced. Bump it with any change to
  * what `compileDictionary` outputs for the same entities.
  */
-export const COMPILE_REVISION = 13;
+export const COMPILE_REVISION = 14;
 /**
  * aliasFlags bit: the alias is its entity's own name. Where entities share a name (a feed lists "Winnti" as an alias
  * of the actor Winnti Group, and Winnti is also malware), the one whose name it is wins unless a cue says otherwise.
@@ -67,6 +70,13 @@ export const CANONICAL = 16;
  * ("the Medusa Android banking trojan"), never on the name alone (match.ts evaluate).
  */
 export const EVIDENCE = 32;
+/**
+ * aliasFlags bit: every word of the alias is an English word ("Cobalt", "Royal", "Golden Axe"). Two such names of
+ * linked entities may meet in a sentence by chance; with a coined one ("Dridex", "Lazarus") they confirm each other
+ * (match.ts linkedConfirmed). Decided here, where the word list is loaded: content scripts never load it.
+ */
+export const ENGLISH = 64;
+const englishWords = (words: readonly string[]) => words.every((w) => w.toLowerCase().split(/[^\p{L}]+/u).every((p) => !p || isEnglishWord(p)));
 
 /** How the written case must agree with the alias. */
 export const CASE = {
@@ -276,7 +286,8 @@ export function withRatVariant<T extends { name: string; ambiguous?: boolean }>(
  * breadth-first order with sorted children is exactly (depth, prefix) order. Typed arrays only, no per-node
  * objects: about 4× faster than a Map-per-node trie on 10,000 names (see README, "compile time").
  */
-export function compileDictionary(entities: readonly Entity[], opts: { version?: string } = {}): CompiledDictionary {
+/** `links`: the knowledge base's links, whose named ends confirm each other in a sentence (linked-names.ts). */
+export function compileDictionary(entities: readonly Entity[], opts: { version?: string; links?: readonly LinkEnds[] } = {}): CompiledDictionary {
   const order = entities
     .map((e, i) => ({ e, i, b: e.provenance.includes('bundled') ? 0 : 1, k: KIND_PRIORITY.indexOf(e.kind) }))
     .sort((a, b) => a.b - b.b || a.k - b.k || a.i - b.i);
@@ -322,7 +333,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
       const level = ambiguityLevel(alias.name, alias.ambiguous || flaggedKeys.has(key), key, sig, words);
       aliases.push(alias.name.trim());
       aliasEntity.push(ei);
-      aliasFlags.push(caseMode(alias.name, level, sig, words) | (level << 2) | (key === canonicalKey ? CANONICAL : 0) | (alias.evidence ? EVIDENCE : 0));
+      aliasFlags.push(caseMode(alias.name, level, sig, words) | (level << 2) | (key === canonicalKey ? CANONICAL : 0) | (alias.evidence ? EVIDENCE : 0) | (englishWords(words) ? ENGLISH : 0));
       keys.push(key);
     }
     // Its ATT&CK id ("G0032", "S0154"), written next to the name or instead of it in advisories and reports: a name of
@@ -444,6 +455,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     skipped,
     traits,
     ...(cjk ? { cjk } : {}),
+    ...(opts.links?.length ? { links: compileLinks(opts.links, entityIndex) } : {}),
   };
 }
 
@@ -476,5 +488,8 @@ export function parseDictionary(json: string): CompiledDictionary | undefined {
   const cjk = readCjkNames(d.cjk, d.ids.length);
   if (cjk) d.cjk = cjk;
   else delete d.cjk;
+  const links = readLinks(d.links, d.ids.length);
+  if (links) d.links = links;
+  else delete d.links;
   return d;
 }

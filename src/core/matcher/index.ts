@@ -5,4 +5,5 @@ export { hasSecurityContext, cueNear, AMBIGUITY, ACTOR_CUES, SOFTWARE_CUES, NEUT
 export { normalizeText, normalizeKey, caseSignature, suppressionKey, toOriginalRange, type NormalizedText } from './normalize';
 export { COMMON_WORDS, isCommonWordName } from './stoplist';
 export { loadEnglishWords } from './english-words';
+export type { LinkEnds } from './linked-names';
 export { compilePrefilter, createPrefilter, PREFILTER_FORMAT, type CompiledPrefilter, type Prefilter, type PrefilterOptions } from './prefilter';

@@ -18,7 +18,7 @@ import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, app
 import { LazyBlocked } from './boundaries';
 import { PARAGRAPH_MAX_CHARS, PARAGRAPH_MIN_CHARS, sectionsOf } from './sections';
 import { grammarSense, type GrammarSense } from './grammar';
-import { CANONICAL, CASE, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
+import { CANONICAL, CASE, ENGLISH, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { attackIdAt, detectionTypeCue, detectionVariantAt, ruleNameCue, spaceRuleNames } from './detection-names';
 import { personHandle } from './person-handles';
 import { bracketQualifier } from './bracket-qualifiers';
@@ -36,6 +36,7 @@ import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPE
 import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
+import { linkedSets } from './linked-names';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -363,6 +364,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const word = alias.slice(alias.search(/\S+$/)).toLowerCase();
     return SOFTWARE_CUE_WORDS.has(word) ? { word, kind: 'software', side: 'after' } : undefined;
   };
+  /** Per entity, the entities the knowledge base links to it (linkedConfirmed); entity index by id, built on first use. */
+  const linkedTo = linkedSets(dict.links);
+  let entityIndexOf: Map<string, number> | undefined;
+  const englishAlias = (ai: number): boolean => ((aliasFlags[ai] as number) & ENGLISH) !== 0;
   const kindOf: EntityKind[] = [];
   for (let ei = 0; ei < dict.kinds.length; ei++) kindOf.push(LETTER_KIND[dict.kinds[ei] as string] ?? 'actor');
   const cjk = dict.cjk && createCjkSearch(dict.cjk);
@@ -1592,6 +1597,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // finding 3: a loader's name, a spider genus, missed in a short roundup with too few security words).
       // Not a quoted label ("Unknown family" for RedLine Stealer alerts), as there.
       if (!ok && cue && cue.kind !== 'neutral' && cueFitsKind(cue, kindOf[ei] as EntityKind) && !(cue.side === 'after' && opensQuote(text, s))) ok = distinctFollows(e);
+      if (!ok && linkedTo.has(ei)) ok = linkedConfirmed(r, ei, os, oe, lo);
       if (!ok) continue;
       lastEnd = e;
       now.add(ei);
@@ -1600,6 +1606,51 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (!added.length) return;
     out = out.concat(added);
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Two names the knowledge base links, in one sentence and close (CONFIRM_CHARS), are context for each other: "Dridex
+   * is linked to Lazarus.", "TA505 worked with Lazarus." — a short text stating a link has no security vocabulary, and
+   * a page about Lazarus of Bethany does not name Dridex in the sentence (linked-names.ts). The partner is a name
+   * spotted there, or another name refused for want of context; of two refused ones, one at least must be no English
+   * word, as two ordinary words ("Cobalt", "Silence") may meet by chance. The refused entry at `r` stands at [os, oe)
+   * of the original; `lo` is the first match starting at or after `oe`.
+   */
+  function linkedConfirmed(r: number, ei: number, os: number, oe: number, lo: number): boolean {
+    const partners = linkedTo.get(ei) as Set<number>;
+    const idx = (entityIndexOf ??= new Map(dict.ids.map((id, k) => [id, k])));
+    const isPartner = (m: Match) => m.entityId !== null && partners.has(idx.get(m.entityId) ?? -1);
+    for (let q = lo; q < out.length; q++) {
+      const m = out[q] as Match;
+      if (m.start - oe > CONFIRM_CHARS || !oneSentence(original, oe, m.start)) break;
+      if (isPartner(m)) return true;
+    }
+    for (let q = lo - 1; q >= 0; q--) {
+      const m = out[q] as Match;
+      if (m.end > os) continue;
+      if (os - m.end > CONFIRM_CHARS || !oneSentence(original, m.end, os)) break;
+      if (isPartner(m)) return true;
+    }
+    const s = refused[r] as number;
+    const e = refused[r + 1] as number;
+    const english = englishAlias(refused[r + 2] as number);
+    const fits = (k: number) => {
+      const ai = refused[k + 2] as number;
+      return partners.has(aliasEntity[ai] as number) && !(english && englishAlias(ai));
+    };
+    for (let k = r + 4; k < refused.length; k += 4) {
+      const ks = refused[k] as number;
+      if (ks < e) continue;
+      if (ks - e > CONFIRM_CHARS || !oneSentence(text, e, ks)) break;
+      if (fits(k)) return true;
+    }
+    for (let k = r - 4; k >= 0; k -= 4) {
+      const ke = refused[k + 1] as number;
+      if (ke > s) continue;
+      if (s - ke > CONFIRM_CHARS || !oneSentence(text, ke, s)) break;
+      if (fits(k)) return true;
+    }
+    return false;
   }
 
   /**

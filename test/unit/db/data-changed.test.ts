@@ -59,4 +59,29 @@ describe('Repository change hook', () => {
     expect(calls).toBe(1);
     expect(await repo.dataVersion()).toBe(1);
   });
+
+  it("moves with the reader's links, which spotting reads (two linked names confirm each other), and not with their other claims", async () => {
+    const db = new ActorLensDb(`t-${Math.random()}`);
+    dbs.push(db);
+    let calls = 0;
+    const repo = new Repository(db, () => calls++);
+    await repo.seed(bundledDataset(), BUNDLED_VERSION);
+    const before = await repo.dataVersion();
+    const pairLinked = async () => (await repo.linkEnds()).some((l) => l.from === 'emotet' && l.to === 'kimsuky');
+    expect(await pairLinked()).toBe(false);
+    const first = await repo.addClaim({ from: 'emotet', relation: 'uses', to: 'kimsuky', stance: 'supports', source: { title: 'a note' } });
+    expect(await repo.dataVersion()).toBe(before + 1);
+    expect(await pairLinked()).toBe(true);
+    // a second claim on the same link changes nothing spotting reads
+    const second = await repo.addClaim({ from: 'emotet', relation: 'uses', to: 'kimsuky', stance: 'supports', source: { title: 'another note' } });
+    expect(await repo.dataVersion()).toBe(before + 1);
+    await repo.deleteClaim(second.id);
+    expect(await repo.dataVersion()).toBe(before + 1);
+    // the last claim takes the reader's link with it, and the dictionary must forget the pair
+    await repo.deleteClaim(first.id);
+    expect(await repo.dataVersion()).toBe(before + 2);
+    expect(await pairLinked()).toBe(false);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(calls).toBe(3);
+  });
 });
