@@ -342,7 +342,7 @@ function whyText(spot: Spot): string {
       why = t('card_reason_case_folded');
       break;
     case 'context-confirmed':
-      why = spot.cue ? t('card_reason_context', spot.cue.word) : t('card_reason_context_plain');
+      why = spot.linkedWith ? t('card_reason_linked', spot.linkedWith) : spot.cue ? t('card_reason_context', spot.cue.word) : t('card_reason_context_plain');
       break;
     default:
       why = t('card_reason_exact');

@@ -43,6 +43,7 @@ export interface Spot {
   possible: boolean;
   cue?: Match['cue'];
   rule?: string;
+  linkedWith?: string;
 }
 
 /**
@@ -689,6 +690,7 @@ export class Scanner {
         possible: m.possible === true,
         cue: m.cue,
         rule: m.rule,
+        linkedWith: m.linkedWith,
       };
       this.spots.set(range, spot);
       this.tallied = undefined;

@@ -83,6 +83,21 @@ test('a possible actor named with a cue is spotted at its other mentions too, an
   }
 });
 
+test('a one-sentence post: the card says which linked name confirmed the ordinary-word name', async () => {
+  const page = await open('/odd/post.html');
+  try {
+    await spotted(env.browser.worker, page);
+    const at = await centreOf(page, 'Lazarus');
+    assert.ok(at);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Lazarus Group'), 5000, 'card');
+    const names = (await accessibleNames(page)).map((n) => n.name).join(' | ');
+    assert.match(names, /confirmed by its known link to Dridex, named in the same sentence/);
+  } finally {
+    await page.close();
+  }
+});
+
 test('on a long page read in several slices, bare mentions far above and below the cue are spotted too', async () => {
   const page = await open('/possible-actor-long.html');
   try {

@@ -109,6 +109,8 @@ export interface Match {
   possible?: boolean;
   /** A cue word next to the name ("group", "ransomware"…) and what it suggests. */
   cue?: { word: string; kind: 'actor' | 'software' | 'neutral' };
+  /** Confirmed by a linked name in its sentence (linked-names.ts): that entity's canonical name, for "why?". */
+  linkedWith?: string;
   /** For possible actors: the naming-scheme rule that fired ('same-text': a bare mention of a possible actor that a cue confirmed elsewhere in the same text). */
   rule?: string;
   /**
@@ -1597,11 +1599,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // finding 3: a loader's name, a spider genus, missed in a short roundup with too few security words).
       // Not a quoted label ("Unknown family" for RedLine Stealer alerts), as there.
       if (!ok && cue && cue.kind !== 'neutral' && cueFitsKind(cue, kindOf[ei] as EntityKind) && !(cue.side === 'after' && opensQuote(text, s))) ok = distinctFollows(e);
-      if (!ok && linkedTo.has(ei)) ok = linkedConfirmed(r, ei, os, oe, lo);
+      let via: string | undefined;
+      if (!ok && linkedTo.has(ei)) ok = (via = linkedConfirmed(r, ei, os, oe, lo)) !== undefined;
       if (!ok) continue;
       lastEnd = e;
       now.add(ei);
-      added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: id, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+      added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: id, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}), ...(via ? { linkedWith: via } : {}) });
     }
     if (!added.length) return;
     out = out.concat(added);
@@ -1616,20 +1619,21 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * word, as two ordinary words ("Cobalt", "Silence") may meet by chance. The refused entry at `r` stands at [os, oe)
    * of the original; `lo` is the first match starting at or after `oe`.
    */
-  function linkedConfirmed(r: number, ei: number, os: number, oe: number, lo: number): boolean {
+  function linkedConfirmed(r: number, ei: number, os: number, oe: number, lo: number): string | undefined {
     const partners = linkedTo.get(ei) as Set<number>;
     const idx = (entityIndexOf ??= new Map(dict.ids.map((id, k) => [id, k])));
     const isPartner = (m: Match) => m.entityId !== null && partners.has(idx.get(m.entityId) ?? -1);
+    const nameOfAlias = (k: number) => dict.names[aliasEntity[refused[k + 2] as number] as number] as string;
     for (let q = lo; q < out.length; q++) {
       const m = out[q] as Match;
       if (m.start - oe > CONFIRM_CHARS || !oneSentence(original, oe, m.start)) break;
-      if (isPartner(m)) return true;
+      if (isPartner(m)) return m.name;
     }
     for (let q = lo - 1; q >= 0; q--) {
       const m = out[q] as Match;
       if (m.end > os) continue;
       if (os - m.end > CONFIRM_CHARS || !oneSentence(original, m.end, os)) break;
-      if (isPartner(m)) return true;
+      if (isPartner(m)) return m.name;
     }
     const s = refused[r] as number;
     const e = refused[r + 1] as number;
@@ -1642,15 +1646,15 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const ks = refused[k] as number;
       if (ks < e) continue;
       if (ks - e > CONFIRM_CHARS || !oneSentence(text, e, ks)) break;
-      if (fits(k)) return true;
+      if (fits(k)) return nameOfAlias(k);
     }
     for (let k = r - 4; k >= 0; k -= 4) {
       const ke = refused[k + 1] as number;
       if (ke > s) continue;
       if (s - ke > CONFIRM_CHARS || !oneSentence(text, ke, s)) break;
-      if (fits(k)) return true;
+      if (fits(k)) return nameOfAlias(k);
     }
-    return false;
+    return undefined;
   }
 
   /**

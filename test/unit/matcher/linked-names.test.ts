@@ -23,6 +23,11 @@ describe('a one-sentence claim names both ends of a known link', () => {
   it('two names that each need context, and a refuted link counts too (people still write it)', () => {
     expect(spotted(withLinks, 'Dridex is linked to Lazarus.')).toEqual(['Dridex=dridex', 'Lazarus=lazarus-group']);
     expect(spotted(withoutLinks, 'Dridex is linked to Lazarus.')).toEqual([]);
+    // "why is this highlighted?": each names the other
+    expect(withLinks.match('Dridex is linked to Lazarus.').map((x) => [x.reason, x.linkedWith])).toEqual([
+      ['context-confirmed', 'Lazarus Group'],
+      ['context-confirmed', 'Dridex'],
+    ]);
   });
   it('a designation and an ordinary-word alias', () => {
     expect(spotted(withLinks, 'TA505 worked with Lazarus.')).toEqual(['TA505=ta505', 'Lazarus=lazarus-group']);
