@@ -12,7 +12,8 @@ import { t } from '../platform/i18n';
 import type { PopupBackend, StoredDraft, TabInfo } from './backend';
 import { Notice, type NoticeData } from './components/Notice';
 import { draftFromClaim, draftFromPage, toNewClaim, toPatch, type ClaimDraft, type PickedEntity } from './lib/claim-draft';
-import { knownOnPage } from './lib/spotted';
+import { knownOnPage, namedInQuote, visibleText, type SpottedItem } from './lib/spotted';
+import { guessClaim } from './lib/claim-guess';
 import { EntityView } from './views/EntityView';
 import { HomeView } from './views/HomeView';
 import { RecordView } from './views/RecordView';
@@ -54,6 +55,23 @@ const SPOTTED_POLL_FOR_MS = 60_000;
  * (nothing, the site being off) until its script has the new setting: such an answer is not taken for this long.
  */
 const SPOTTED_RESTART_MS = 1500;
+
+/**
+ * A new claim about the passage's first two names takes the relation, direction and stance its words between them
+ * say (claim-guess.ts), where they say one; the reader sees it in the form and can change it.
+ */
+function withGuess(draft: ClaimDraft, exact: string | undefined, quoted: { item: SpottedItem; start: number; end: number }[]): ClaimDraft {
+  const [a, b] = quoted;
+  if (!exact || !a || !b || !draft.from || !draft.to) return draft;
+  const ids = [draft.from.id, draft.to.id];
+  if (!ids.includes(a.item.entityId as string) || !ids.includes(b.item.entityId as string)) return draft;
+  const guess = guessClaim(visibleText(exact), a.start, a.end, b.start);
+  if (!guess) return draft;
+  // The passage's order is from → to unless the words say otherwise; the form's order may already be the passage's.
+  const passageFirst = draft.from.id === a.item.entityId;
+  const flip = guess.swap === passageFirst;
+  return { ...draft, relation: guess.relation, stance: guess.stance, ...(flip ? { from: draft.to, to: draft.from } : {}) };
+}
 
 export function App({ backend, initialEntity }: AppProps) {
   const [stack, setStack] = useState<Entry[]>(() => [{ route: { name: 'home' } }, ...(initialEntity ? [{ route: { name: 'entity', id: initialEntity } as Route }] : [])]);
@@ -199,9 +217,13 @@ export function App({ backend, initialEntity }: AppProps) {
   const suggestions = onPage.map((i) => ({ id: i.entityId, name: i.name, kind: i.kind }));
 
   const startRecord = async (about?: Entity) => {
-    const from: PickedEntity | undefined = about ? { id: about.id, name: about.name } : onPage[0] && { id: onPage[0].entityId, name: onPage[0].name };
-    const other = onPage.find((i) => i.entityId !== from?.id);
-    const fresh = draftFromPage(tab?.page, from, other && { id: other.entityId, name: other.name });
+    // The names of the selected passage first, in its order; then the page's most mentioned.
+    const exact = tab?.page?.selection?.exact;
+    const quoted = namedInQuote(onPage, exact);
+    const ranked = [...quoted.map((q) => q.item), ...onPage];
+    const from: PickedEntity | undefined = about ? { id: about.id, name: about.name } : ranked[0] && { id: ranked[0].entityId, name: ranked[0].name };
+    const other = ranked.find((i) => i.entityId !== from?.id);
+    const fresh = withGuess(draftFromPage(tab?.page, from, other && { id: other.entityId, name: other.name }), exact, quoted);
     const kept = backend.draft && keptDraft(await backend.draft.get().catch(() => undefined), tab?.page);
     // The unsaved claim comes back unless it is about other entities than the one asked for.
     const resume = kept && (!about || kept.from?.id === about.id || kept.to?.id === about.id);

@@ -58,9 +58,9 @@ test('a claim recorded from an article with a selected passage is saved, survive
     await popup.getByRole('button', { name: 'Record a claim from this page' }).click();
     await popup.locator('form.claim-form').waitFor();
 
-    // Prefilled from the page: both entities, title, address, site name, date, the selected passage.
-    const names = [await popup.inputValue('#claim-from'), await popup.inputValue('#claim-to')].sort();
-    assert.deepEqual(names, ['GootLoader', 'Rhysida']);
+    // Prefilled from the page: both entities in the passage's order, title, address, site name, date, the passage.
+    const names = [await popup.inputValue('#claim-from'), await popup.inputValue('#claim-to')];
+    assert.deepEqual(names, ['Rhysida', 'GootLoader']);
     assert.equal(await popup.inputValue('#claim-title'), 'Search results as a front door: how a loader fed a ransomware crew');
     assert.equal(await popup.inputValue('#claim-url'), server.url('/claim-rhysida.html'));
     assert.equal(await popup.inputValue('#claim-publisher'), 'Harbor Security Notes');

@@ -53,6 +53,33 @@ export function groupSpotted(report: SpottedReport): SpottedGroup[] {
     .filter((g) => g.items.length > 0);
 }
 
+/**
+ * The entities the selected passage names, in the order it names them: "Lazarus buys access from TrickBot operators"
+ * selected gives Lazarus Group, then TrickBot, whatever the page names most. A name counts where the passage holds
+ * one of its page surfaces as a whole word; each comes with where it first stands in the passage (as `visibleText` reads it).
+ */
+export function namedInQuote<T extends SpottedItem>(items: readonly T[], exact: string | undefined): { item: T; start: number; end: number }[] {
+  if (!exact) return [];
+  const quote = visibleText(exact);
+  const at = (surface: string): number => {
+    for (let k = quote.indexOf(surface); k >= 0; k = quote.indexOf(surface, k + 1)) {
+      if (!WORD_CHAR.test(quote.charAt(k - 1)) && !WORD_CHAR.test(quote.charAt(k + surface.length))) return k;
+    }
+    return -1;
+  };
+  const found: { item: T; start: number; end: number }[] = [];
+  for (const item of items) {
+    let best: { start: number; end: number } | undefined;
+    for (const s of [item.name, ...item.surfaces]) {
+      const k = at(s);
+      if (k >= 0 && (!best || k < best.start)) best = { start: k, end: k + s.length };
+    }
+    if (best) found.push({ item, ...best });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
 /** Known entities on the page, most prominent first: the choices offered first when recording a claim. */
 export function knownOnPage(report: SpottedReport | null | undefined): (SpottedItem & { entityId: string })[] {
   if (!report) return [];

@@ -19,6 +19,30 @@ async function openForm(opts: Parameters<typeof fakeBackend>[0] = {}) {
 }
 
 describe('popup: record a claim', () => {
+  it('prefills the two entities the selected passage names, in its order, before the page\'s most mentioned', async () => {
+    // TrickBot is the page's most mentioned; the passage names Dridex (by its page surface), then HIDDEN COBRA
+    const selection = { type: 'TextQuoteSelector' as const, exact: 'analysts tied Dridex to HIDDEN COBRA last year', prefix: '', suffix: '' };
+    await openForm({ page: { ...PAGE, selection } });
+    expect(val('claim-from')).toBe('Dridex');
+    expect(val('claim-to')).toBe('Lazarus Group');
+  });
+  it('the words between the two names choose the relation, its direction and the stance', async () => {
+    const stance = () => $<HTMLInputElement>('input[name=stance]:checked')!.value;
+    // passive: the second name is the one that uses the first
+    const used = { type: 'TextQuoteSelector' as const, exact: 'Dridex was never used by HIDDEN COBRA', prefix: '', suffix: '' };
+    await openForm({ page: { ...PAGE, selection: used } });
+    expect([val('claim-from'), val('claim-relation'), val('claim-to'), stance()]).toEqual(['Lazarus Group', 'uses', 'Dridex', 'refutes']);
+    cleanup();
+    const bought = { type: 'TextQuoteSelector' as const, exact: 'Lazarus Group buys access from TrickBot operators', prefix: '', suffix: '' };
+    await openForm({ page: { ...PAGE, selection: bought } });
+    expect([val('claim-from'), val('claim-relation'), val('claim-to'), stance()]).toEqual(['Lazarus Group', 'obtains-access-from', 'TrickBot', 'supports']);
+  });
+  it('a passage naming one entity gives the first, the page the second; a name inside a longer word is not one', async () => {
+    const selection = { type: 'TextQuoteSelector' as const, exact: 'the TA505s and then Dridex came', prefix: '', suffix: '' };
+    await openForm({ page: { ...PAGE, selection } });
+    expect(val('claim-from')).toBe('Dridex');
+    expect(val('claim-to')).toBe('TrickBot');
+  });
   it('prefills the entities from the page and the source and quote from the tab', async () => {
     await openForm();
     // Most mentioned entities first: TrickBot (6), then Lazarus Group (4).
