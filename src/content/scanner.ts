@@ -12,7 +12,7 @@
  *   (HOT_CHARS_PER_FRAME).
  */
 import type { EntityKind } from '../core/model/entity';
-import { createTextMemory, hasSecurityContext, type Match, type Matcher, type TextMemory } from '../core/matcher/index';
+import { createTextMemory, hasSecurityContext, type Match, type Matcher, type MatchOptions, type TextMemory } from '../core/matcher/index';
 import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
 import { textsUnderClearLayers } from './clear-layers';
@@ -21,6 +21,19 @@ import { compareStarts, liveRange, stillReads } from './ranges';
 import type { Preread } from './preread';
 import { nextFrame, yieldToPage } from './yield';
 import { createPainter, highlightNameFor, LONG_TEXT, MARK_TAG, pageIsDark, RootRefs, StyleManager, type Colors, type HighlightName, type Painter } from './highlighter';
+
+/**
+ * One piece of text matched; a matcher error on it (a page's text reaching a bug) costs that piece, not the page: the
+ * scan goes on, reaches `done`, and the rest of the page is highlighted.
+ */
+function matchSafely(m: Matcher, text: string, opts: MatchOptions): Match[] {
+  try {
+    return m.match(text, opts);
+  } catch (error) {
+    console.debug('ActorLens: a piece of text was not matched', error);
+    return [];
+  }
+}
 
 export interface ScanOptions {
   suppressed: string[];
@@ -479,7 +492,7 @@ export class Scanner {
         // starts a slice of its own rather than join the walk that read it (one 52 ms task on the news-like page).
         if (!(await maybeYield(chunk.text.length / this.matchRate.perMs))) return false;
         const m0 = performance.now();
-        const found = m.match(chunk.text, { ...matchOptions, memory: this.memory, ...(context ? { securityContext: true } : {}) });
+        const found = matchSafely(m, chunk.text, { ...matchOptions, memory: this.memory, ...(context ? { securityContext: true } : {}) });
         this.matchRate.add(chunk.text.length, performance.now() - m0);
         // Names that need no context, here and in what was read before, made it a security page (match.ts).
         if (!this.securityContext && this.memory.namesContext) this.securityContext = true;
