@@ -1599,16 +1599,42 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // finding 3: a loader's name, a spider genus, missed in a short roundup with too few security words).
       // Not a quoted label ("Unknown family" for RedLine Stealer alerts), as there.
       if (!ok && cue && cue.kind !== 'neutral' && cueFitsKind(cue, kindOf[ei] as EntityKind) && !(cue.side === 'after' && opensQuote(text, s))) ok = distinctFollows(e);
-      let via: string | undefined;
-      if (!ok && linkedTo.has(ei)) ok = (via = linkedConfirmed(r, ei, os, oe, lo)) !== undefined;
-      if (!ok) continue;
+      let via = !ok && linkedTo.has(ei) ? linkedConfirmed(r, ei, os, oe, lo) : undefined;
+      if (!ok && !via) continue;
+      // "Turla used Snake": Snake is also one of Turla's own aliases, but the sentence names Turla beside it and so
+      // names by it what Turla is linked to, the malware. A name that reads as an entity the text already confirmed
+      // takes instead the entity of its own that a link to that one confirms.
+      let pick = ai;
+      if (!via && now.has(ei)) {
+        for (let k = r + 4; k < refused.length && refused[k] === s && refused[k + 1] === e; k += 4) {
+          const ek = aliasEntity[refused[k + 2] as number] as number;
+          if (ek === ei || !linkedTo.has(ek)) continue;
+          const p = linkedConfirmed(k, ek, os, oe, lo, ei);
+          if (p) {
+            pick = refused[k + 2] as number;
+            via = p;
+            break;
+          }
+        }
+      }
+      const pe = aliasEntity[pick] as number;
       lastEnd = e;
-      now.add(ei);
-      added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: id, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}), ...(via ? { linkedWith: via } : {}) });
+      now.add(pe);
+      added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[pe] as string, name: dict.names[pe] as string, kind: kindOf[pe] as EntityKind, alias: dict.aliases[pick] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}), ...(via ? { linkedWith: via.name } : {}) });
     }
     if (!added.length) return;
     out = out.concat(added);
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Does the refused span of entry `k` have an entry of entity `ei` (the span may read as several entities)? */
+  function spanReads(k: number, ei: number): boolean {
+    const s = refused[k];
+    const e = refused[k + 1];
+    let q = k;
+    while (q >= 4 && refused[q - 4] === s && refused[q - 3] === e) q -= 4;
+    for (; q < refused.length && refused[q] === s && refused[q + 1] === e; q += 4) if (aliasEntity[refused[q + 2] as number] === ei) return true;
+    return false;
   }
 
   /**
@@ -1617,42 +1643,46 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * a page about Lazarus of Bethany does not name Dridex in the sentence (linked-names.ts). The partner is a name
    * spotted there, or another name refused for want of context; of two refused ones, one at least must be no English
    * word, as two ordinary words ("Cobalt", "Silence") may meet by chance. The refused entry at `r` stands at [os, oe)
-   * of the original; `lo` is the first match starting at or after `oe`.
+   * of the original; `lo` is the first match starting at or after `oe`. `naming`: only a partner whose name may read
+   * as that entity counts.
    */
-  function linkedConfirmed(r: number, ei: number, os: number, oe: number, lo: number): string | undefined {
+  function linkedConfirmed(r: number, ei: number, os: number, oe: number, lo: number, naming?: number): { name: string; entity: number } | undefined {
     const partners = linkedTo.get(ei) as Set<number>;
     const idx = (entityIndexOf ??= new Map(dict.ids.map((id, k) => [id, k])));
-    const isPartner = (m: Match) => m.entityId !== null && partners.has(idx.get(m.entityId) ?? -1);
-    const nameOfAlias = (k: number) => dict.names[aliasEntity[refused[k + 2] as number] as number] as string;
+    const isPartner = (m: Match) => m.entityId !== null && partners.has(idx.get(m.entityId) ?? -1) && (naming === undefined || idx.get(m.entityId) === naming);
+    const partnerAt = (k: number) => {
+      const entity = aliasEntity[refused[k + 2] as number] as number;
+      return { name: dict.names[entity] as string, entity };
+    };
     for (let q = lo; q < out.length; q++) {
       const m = out[q] as Match;
       if (m.start - oe > CONFIRM_CHARS || !oneSentence(original, oe, m.start)) break;
-      if (isPartner(m)) return m.name;
+      if (isPartner(m)) return { name: m.name, entity: idx.get(m.entityId as string) as number };
     }
     for (let q = lo - 1; q >= 0; q--) {
       const m = out[q] as Match;
       if (m.end > os) continue;
       if (os - m.end > CONFIRM_CHARS || !oneSentence(original, m.end, os)) break;
-      if (isPartner(m)) return m.name;
+      if (isPartner(m)) return { name: m.name, entity: idx.get(m.entityId as string) as number };
     }
     const s = refused[r] as number;
     const e = refused[r + 1] as number;
     const english = englishAlias(refused[r + 2] as number);
     const fits = (k: number) => {
       const ai = refused[k + 2] as number;
-      return partners.has(aliasEntity[ai] as number) && !(english && englishAlias(ai));
+      return partners.has(aliasEntity[ai] as number) && !(english && englishAlias(ai)) && (naming === undefined || spanReads(k, naming));
     };
     for (let k = r + 4; k < refused.length; k += 4) {
       const ks = refused[k] as number;
       if (ks < e) continue;
       if (ks - e > CONFIRM_CHARS || !oneSentence(text, e, ks)) break;
-      if (fits(k)) return nameOfAlias(k);
+      if (fits(k)) return partnerAt(k);
     }
     for (let k = r - 4; k >= 0; k -= 4) {
       const ke = refused[k + 1] as number;
       if (ke > s) continue;
       if (s - ke > CONFIRM_CHARS || !oneSentence(text, ke, s)) break;
-      if (fits(k)) return nameOfAlias(k);
+      if (fits(k)) return partnerAt(k);
     }
     return undefined;
   }

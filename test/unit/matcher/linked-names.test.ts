@@ -29,6 +29,10 @@ describe('a one-sentence claim names both ends of a known link', () => {
       ['context-confirmed', 'Dridex'],
     ]);
   });
+  it('a name that is also an alias of the entity beside it reads as what that entity is linked to', () => {
+    // Snake is one of Turla's own aliases and Uroburos' name in some reports: beside Turla, it is the malware
+    expect(spotted(withLinks, 'Turla used Snake.')).toEqual(['Turla=turla', 'Snake=uroburos']);
+  });
   it('a designation and an ordinary-word alias', () => {
     expect(spotted(withLinks, 'TA505 worked with Lazarus.')).toEqual(['TA505=ta505', 'Lazarus=lazarus-group']);
   });
