@@ -21,6 +21,8 @@
  *    the writer's, "a cluster which we call <Name>", "an actor we track as <Name>": match.ts NAMING_CLAUSE), and
  *    "<actor> (aka <Name>)",
  *    "<actor>, also known as <Name>" after an actor's name;
+ *  - `named-crew`, `crew-noun`: the crew noun before the name, "we dubbed the eCrime gang “K.V.R.”", "the ransomware
+ *    group <Name>" (trigger bit T_OBJECT; naming-statements.ts);
  *  - `apt`: "<Name> APT" (the name; it must sit inside a sentence or be written unlike a plain word, see match.ts
  *    `distinctiveName`). No look-back "<Name> threat actors": reports write it of malware ("Emotet threat actors",
  *    the actors using it), and a dictionary without that malware then took the malware for a crew at every mention.
