@@ -31,7 +31,7 @@ import { setPhrase } from './set-phrases';
 import { settingValue } from './setting-values';
 import { ownStackChoice } from './software-stacks';
 import { quotedTitleByAuthor, workTitle } from './work-titles';
-import { clauseSubject, crewObjectStart, objectOfNamingVerb, qualifiedCrewNoun } from './naming-statements';
+import { clauseSubject, crewObjectStart, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordinary-uses';
@@ -1262,7 +1262,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       // a common first word only after a naming word written in prose, not in a Title Case headline ("New Threat Actor
       // Spoofs Philippine Government")
-      if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run)))) {
+      if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run))) && !ordinaryInitialism(text, p, e)) {
         e = run;
         pendS = p;
         pendE = e;
@@ -1310,7 +1310,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     }
     // a coined name from common words ("nicknamed the crew Velvet Quarry") only after a naming verb, in prose
     if (e <= p || !(nameOk(text, p, e) || (named && commonHeadedNameOk(text, p, e, end)))) return;
-    if (securityPublisher(text.slice(p, e).toLowerCase()) || clauseSubject(text, p, e)) return;
+    if (securityPublisher(text.slice(p, e).toLowerCase()) || clauseSubject(text, p, e) || ordinaryInitialism(text, p, e)) return;
     pendS = p;
     pendE = end;
     pendRule = named ? 'named-crew' : 'crew-noun';

@@ -178,3 +178,17 @@ export function clauseSubject(t: string, s: number, e: number): boolean {
   }
   return false;
 }
+
+/**
+ * Initialisms of places, bodies and Latin phrases that prose writes with dots ("U.S.", "E.U.", "a.m.", "i.e."): after
+ * a crew noun they open the next clause ("the hacking group U.S. officials named"), never a crew's name, and as a name
+ * one sense per text would spread them to every other mention.
+ */
+const ORDINARY_INITIALISMS = new Set(['us', 'uk', 'usa', 'eu', 'un', 'uae', 'ussr', 'dc', 'am', 'pm', 'eg', 'ie', 'nb', 'ps', 'rip', 'sa', 'bc', 'ad', 'po', 'nato']);
+
+/** Is [s, e) one of ORDINARY_INITIALISMS written with dots? */
+export function ordinaryInitialism(t: string, s: number, e: number): boolean {
+  const dot = t.indexOf('.', s);
+  if (dot < 0 || dot >= e) return false;
+  return ORDINARY_INITIALISMS.has(folded(t, s, e).replaceAll('.', ''));
+}

@@ -79,6 +79,10 @@ describe('what is not a crew’s name', () => {
     expect(possible('Attacks by the group Tarnwick rose.')).toEqual([]);
     expect(possible('They called the police and the group Tarnwick replied.')).toEqual([]);
   });
+  it('an initialism of a place or a Latin phrase, which would otherwise spread to its other mentions', () => {
+    expect(possible('The hacking group U.S. officials blamed is back. The U.S. response was slow.')).toEqual([]);
+    expect(possible('The threat actor U.S. prosecutors charged ran the phishing.')).toEqual([]);
+  });
   it('a day, a job title, a cluster of activity', () => {
     expect(possible('She called the group Friday about the phishing drill.')).toEqual([]);
     expect(possible('The board named the group CEO after the breach.')).toEqual([]);
