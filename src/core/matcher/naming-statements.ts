@@ -28,11 +28,13 @@ const inlineSpace = (c: number): boolean => {
 const CREW_OBJECTS = new Set(['actor', 'actors', 'group', 'gang', 'crew', 'adversary', 'operators', 'outfit', 'syndicate', 'set']);
 /** Verbs that name their object by the word after it ("dubbed the group X", "named the gang as X"). */
 const NAME_VERBS = new Set([
-  'dub', 'dubs', 'dubbed', 'name', 'names', 'named', 'call', 'calls', 'called', 'nickname', 'nicknamed', 'codename', 'codenamed', 'code-named',
-  'christened', 'label', 'labels', 'labelled', 'labeled',
+  'dub', 'dubs', 'dubbed', 'dubbing', 'name', 'names', 'named', 'naming', 'call', 'calls', 'called', 'calling', 'nickname', 'nicknamed',
+  'codename', 'codenamed', 'code-named', 'christened', 'label', 'labels', 'labelled', 'labeled',
 ]);
 /** Verbs that name their object only with "as" after it ("we track this actor as X"). */
 const AS_VERBS = new Set(['track', 'tracks', 'tracked', 'tracking', 'designate', 'designated', 'designates']);
+/** Verbs that do so with "to" before the object too ("we refer to this group as X"). */
+const REFER_VERBS = new Set(['refer', 'refers', 'referred', 'referring']);
 const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those']);
 /** Modifiers between the determiner and the crew noun ("the Nigerian eCrime gang", "the second identified threat actor"). */
 const MAX_MODIFIERS = 3;
@@ -106,6 +108,10 @@ export function objectOfNamingVerb(t: string, s: number): 'as' | 'name' | undefi
       const v = wordBefore(t, b);
       if (v < 0) return undefined;
       const verb = folded(t, v, endBefore(t, b));
+      if (verb === 'to') {
+        const r = wordBefore(t, v);
+        return r >= 0 && REFER_VERBS.has(folded(t, r, endBefore(t, v))) ? 'as' : undefined;
+      }
       return NAME_VERBS.has(verb) ? 'name' : AS_VERBS.has(verb) ? 'as' : undefined;
     }
     // a modifier is a word of letters (a hyphenated one too: "financially-motivated"), not a clause's joint

@@ -38,6 +38,9 @@ describe('a naming verb whose object is the crew', () => {
   });
   it('track and designate name with "as"', () => {
     expect(possible('We track these operators as Greyfin. Greyfin rents TrickBot.')).toEqual(['Greyfin', 'Greyfin']);
+    expect(possible('We refer to this actor as Greyfin in the tables.')).toEqual(['Greyfin']);
+    expect(possible('We are calling the gang Greyfin for now.')).toEqual(['Greyfin']);
+    expect(possible('Send it to the group as Greyfin asked.')).toEqual([]);
     expect(possible('We track this group for its phishing, and Greyfin is unrelated.')).toEqual([]);
   });
 });
