@@ -41,8 +41,8 @@ const MAX_MODIFIERS = 3;
 /**
  * Words before a crew noun that make it a crime crew ("the ransomware group", "the eCrime gang", "the state-sponsored
  * actor"): the last part of a hyphenated word counts ("cyber-criminal", "cyber-espionage"), and "state" only in
- * "nation-state", "sponsored" only in "state-sponsored". Not "threat" before "actor" or "group": "the threat actor X"
- * is an older rule that needs no security page (match.ts).
+ * "nation-state", "sponsored" only in "state-sponsored". "threat" before "actor" or "group" keeps its older rule
+ * (match.ts, "the threat actor X"), which needs no security page.
  */
 const QUALIFIERS = new Set([
   'criminal', 'cybercriminal', 'crime', 'cybercrime', 'ecrime', 'hacking', 'hacker', 'hackers', 'hacktivist', 'ransomware', 'extortion', 'espionage',
@@ -66,13 +66,17 @@ function wordBefore(t: string, end: number): number {
 /** The word [s, e) folded to lower case. */
 function folded(t: string, s: number, e: number): string {
   let w = '';
-  for (let k = s; k < e; k++) w += String.fromCharCode(FOLD[t.charCodeAt(k)] as number);
+  for (let k = s; k < e; k++) {
+    const c = t.charCodeAt(k);
+    cls(c);
+    w += String.fromCharCode(FOLD[c] as number);
+  }
   return w;
 }
 
 /** Does the word at `s` read `w` (lower-case ASCII) and end there? */
 function wordIsAt(t: string, s: number, w: string): boolean {
-  return folded(t, s, s + w.length) === w && !(cls(t.charCodeAt(s + w.length)) & C_WORD);
+  return s + w.length <= t.length && folded(t, s, s + w.length) === w && !(cls(t.charCodeAt(s + w.length)) & C_WORD);
 }
 
 /** End of the inline spaces before `e`, i.e. the end of the previous word. */

@@ -51,7 +51,9 @@ describe('a crime qualifier before the crew noun', () => {
     expect(possible('We watched the cybercriminal gang K.V.R, and we saw its phishing panel.')).toEqual(['K.V.R']);
   });
   it('ransomware, hacking, state-sponsored, China-nexus, financially motivated, threat actor group', () => {
-    expect(possible('The ransomware group Tarnwick leaked the files.')).toEqual(['Tarnwick']);
+    const [m] = spots('The ransomware group Tarnwick leaked the files. Tarnwick then posted the list.').filter((x) => x.possible);
+    expect([m?.text, m?.kind, m?.entityId, m?.rule]).toEqual(['Tarnwick', 'actor', null, 'crew-noun']);
+    expect(possible('The ransomware group Tarnwick leaked the files. Tarnwick then posted the list.')).toEqual(['Tarnwick', 'Tarnwick']);
     expect(possible('The hacking crew Tarnwick defaced the portal.')).toEqual(['Tarnwick']);
     expect(possible('A state-sponsored actor Tarnwick ran the phishing.')).toEqual(['Tarnwick']);
     expect(possible('The China-nexus group Tarnwick ran the phishing.')).toEqual(['Tarnwick']);
