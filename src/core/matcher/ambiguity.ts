@@ -1287,6 +1287,8 @@ const SECURITY_PUBLISHERS = new Set([
   // agencies, written in capitals ("the joint FBI and CISA Lazarus advisory")
   'fbi', 'cisa', 'nsa', 'ncsc', 'gchq', 'anssi', 'bsi', 'acsc', 'cccs',
 ]);
+/** Is the lower-case word a security vendor's or agency's name (a clause's subject after a crew noun: "the gang Sophos calls X")? */
+export const securityPublisher = (word: string): boolean => SECURITY_PUBLISHERS.has(word) && !PUBLISHER_TAILS.has(word);
 /** The second words of two-word vendors: the sentence goes on before the first ("the Recorded Future Lazarus brief"). */
 const PUBLISHER_TAILS = new Set(['future', 'micro', 'point']);
 /** Longest of SECURITY_PUBLISHERS. */

@@ -14,7 +14,7 @@
  */
 import type { EntityKind } from '../model/entity';
 import { createCjkSearch, withCjkMatches } from './cjk-names';
-import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, vendorBefore, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityPublisher, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, vendorBefore, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { PARAGRAPH_MAX_CHARS, PARAGRAPH_MIN_CHARS, sectionsOf } from './sections';
 import { grammarSense, type GrammarSense } from './grammar';
@@ -31,6 +31,7 @@ import { setPhrase } from './set-phrases';
 import { settingValue } from './setting-values';
 import { ownStackChoice } from './software-stacks';
 import { quotedTitleByAuthor, workTitle } from './work-titles';
+import { clauseSubject, crewObjectStart, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordinary-uses';
@@ -52,7 +53,7 @@ const CLS = CLS_;
 const FOLD = FOLD_;
 const NORM = NORM_;
 const classify = classify_;
-const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_NAMING, wordIs } = patterns;
+const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_NAMING, T_OBJECT, wordIs } = patterns;
 
 /** A cue that names a kind of threat, not only an activity ('campaign', 'attack'). */
 const threatCue = (c: Cue | undefined): boolean => !!c && c.kind !== 'neutral';
@@ -168,7 +169,7 @@ const NEIGHBOUR_CHARS = 80;
 /** "<name> RAT" with a separate RAT: group 1 is the name. */
 const RAT_TAIL = /^(.*\S)[\s\u00a0]+RAT$/s;
 /** Possible-actor rules confirmed by a cue word, whose find is then spotted at its bare mentions too (code schemes fire at every mention on their own). */
-const CUE_RULES = new Set(['scheme', 'gang', 'ransomware-gang', 'threat-actor', 'apt']);
+const CUE_RULES = new Set(['scheme', 'gang', 'ransomware-gang', 'threat-actor', 'apt', 'named-crew', 'crew-noun']);
 /** Head nouns of list cues (ambiguity.ts listCueBefore). */
 const LIST_HEADS = new Set(['groups', 'actors', 'gangs', 'crews', 'apts', 'adversaries', 'operators', 'families', 'malware', 'ransomware', 'trojans', 'backdoors', 'loaders', 'stealers', 'botnets', 'strains', 'variants']);
 /** Capitalised crew words that belong to an actor's proper name (capitalisedCrewAfter). */
@@ -1244,6 +1245,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       return -1;
     }
     const afterThreat = bits & T_ACTOR && w1e >= 0 && w1e + 1 === i && wordIs(text, w1s, w1e, 'threat');
+    if (bits & T_OBJECT && !afterThreat) {
+      namingStatement(i, we);
+      return -1;
+    }
     // "TA505 (aka X)", "TA505, also known as X": an alias of the actor just named
     const aka = (bits & T_AKA || (bits & T_NAMING && wordIs(text, i, we, 'as') && alsoKnown(i))) && afterActor(bits & T_AKA ? i : w2s);
     if (afterThreat || aka || (bits & T_NAMING && namingTrigger(i, we))) {
@@ -1264,7 +1269,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       // a common first word only after a naming word written in prose, not in a Title Case headline ("New Threat Actor
       // Spoofs Philippine Government")
-      if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run)))) {
+      if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run))) && !ordinaryInitialism(text, p, e)) {
         e = run;
         pendS = p;
         pendE = e;
@@ -1274,6 +1279,49 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
     }
     return -1;
+  }
+
+  /**
+   * A naming statement with the crew noun [i, we) before the name (naming-statements.ts): "we dubbed the eCrime gang
+   * “K.V.R.”", "we track this cluster as Tarnwick" (rule named-crew), "the ransomware group Tarnwick" (rule
+   * crew-noun). Only on a security page, as "a group dubbed X" is; the name waits in `pend*` for the dictionary, like
+   * the threat-actor rule's. Most crew nouns are followed by a lower-case word: refused after two reads.
+   */
+  function namingStatement(i: number, we: number): void {
+    // a crew noun in lower case, so that the name stands out by its capital: a Title Case headline capitalises every
+    // word ("Threat Actors Distribute Malicious VPN Apps", "Threat Cluster Overlap")
+    if (we >= n || isUpperAt(text, i) || !isSpaceCode(text.charCodeAt(we))) return;
+    let p = we + 1;
+    while (p < n && isSpaceCode(text.charCodeAt(p))) p++;
+    const asWord = wordIs(text, p, p + 2, 'as') && isSpaceCode(text.charCodeAt(p + 2));
+    const q = text.charCodeAt(p);
+    const quote = q === 34 || q === 0x201c || q === 39 || q === 0x2018;
+    if (!asWord && !quote && !isUpperAt(text, p)) return;
+    const head = crewObjectStart(text, i, we);
+    if (head < 0) return;
+    const verb = objectOfNamingVerb(text, head);
+    const named = asWord ? verb === 'as' : verb === 'name';
+    if (!named && (asWord || !qualifiedCrewNoun(text, head))) return;
+    if (asWord) {
+      p += 3;
+      while (p < n && isSpaceCode(text.charCodeAt(p))) p++;
+    }
+    const c = text.charCodeAt(p);
+    if (c === 34 || c === 0x201c || c === 39 || c === 0x2018) p++;
+    let e = initialismEndAt(text, p);
+    let end = e;
+    if (e < 0) {
+      e = p;
+      while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
+      end = nameRunEnd(text, e);
+    }
+    // a coined name from common words ("nicknamed the crew Velvet Quarry") only after a naming verb, in prose
+    if (e <= p || !(nameOk(text, p, e) || (named && commonHeadedNameOk(text, p, e, end)))) return;
+    if (securityPublisher(text.slice(p, e).toLowerCase()) || clauseSubject(text, p, e) || ordinaryInitialism(text, p, e)) return;
+    pendS = p;
+    pendE = end;
+    pendRule = named ? 'named-crew' : 'crew-noun';
+    pendNeedsContext = true;
   }
 
   /** Is "as" at `i` the end of "also known as"? */

@@ -21,6 +21,8 @@
  *    the writer's, "a cluster which we call <Name>", "an actor we track as <Name>": match.ts NAMING_CLAUSE), and
  *    "<actor> (aka <Name>)",
  *    "<actor>, also known as <Name>" after an actor's name;
+ *  - `named-crew`, `crew-noun`: the crew noun before the name, "we dubbed the eCrime gang “K.V.R.”", "the ransomware
+ *    group <Name>" (trigger bit T_OBJECT; naming-statements.ts);
  *  - `apt`: "<Name> APT" (the name; it must sit inside a sentence or be written unlike a plain word, see match.ts
  *    `distinctiveName`). No look-back "<Name> threat actors": reports write it of malware ("Emotet threat actors",
  *    the actors using it), and a dictionary without that malware then took the malware for a crew at every mention.
@@ -84,17 +86,27 @@ export const T_ACTOR = 8;
 export const T_NAMING = 16;
 /** APT (all capitals) after a name: "the LumaFox APT" */
 export const T_APT = 32;
+/**
+ * A crew noun that a naming statement puts before the name ("we dubbed the group X", "the ransomware gang X":
+ * naming-statements.ts)
+ */
+export const T_OBJECT = 64;
 /** aka after an actor's name: "TA505 (aka X)" */
 export const T_AKA = 128;
 
 const TRIGGER_WORDS: [string, number][] = [
   ...ANIMALS.map((w): [string, number] => [w, T_ANIMAL]),
-  ['gang', T_GANG | T_CREW],
-  ['group', T_CREW | T_ACTOR],
-  ['operators', T_CREW],
-  ['crew', T_CREW],
+  ['gang', T_GANG | T_CREW | T_OBJECT],
+  ['group', T_CREW | T_ACTOR | T_OBJECT],
+  ['operators', T_CREW | T_OBJECT],
+  ['crew', T_CREW | T_OBJECT],
   ['cartel', T_CREW],
-  ['actor', T_ACTOR],
+  ['actor', T_ACTOR | T_OBJECT],
+  ['actors', T_OBJECT],
+  ['adversary', T_OBJECT],
+  ['outfit', T_OBJECT],
+  ['syndicate', T_OBJECT],
+  ['set', T_OBJECT],
   ['apt', T_APT],
   ['aka', T_AKA],
   ['dubbed', T_NAMING],
