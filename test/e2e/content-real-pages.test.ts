@@ -39,7 +39,8 @@ async function hoverCard(page: Page, text: string, card: string, nth = 0): Promi
   assert.ok(at, `"${text}" painted in view`);
   await page.mouse.move(at.x - 6, at.y);
   await page.mouse.move(at.x, at.y, { steps: 3 });
-  await waitFor(() => dialogs(page), (d) => d.includes(card), 5000, `the card ${card}`);
+  // generous: under load the first card of a browser waits for the service worker to wake
+  await waitFor(() => dialogs(page), (d) => d.includes(card), 10_000, `the card ${card}`);
 }
 
 test('a PDF text layer: runs of one word are one word, words placed a space apart are two, lines and columns are not glued; card on a split name', async () => {
