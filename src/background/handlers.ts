@@ -68,6 +68,13 @@ export const handlers = {
     return sender.tab?.url || null;
   },
 
+  async 'actorlens:pageQuotes'(message) {
+    if (typeof message.url !== 'string' || !/^(https?|file):/i.test(message.url)) return [];
+    await ensureSeeded();
+    const claims = await repo.claimsForPage(message.url);
+    return claims.flatMap((c) => (c.quote?.exact ? [{ exact: c.quote.exact, ...(c.quote.prefix ? { prefix: c.quote.prefix } : {}), ...(c.quote.suffix ? { suffix: c.quote.suffix } : {}) }] : []));
+  },
+
   async 'actorlens:openEntity'(message, sender) {
     if (typeof message.entityId !== 'string' || !message.entityId) return null;
     // The popup view of one entity, in a tab next to the page (the popup reads ?entity= and ?tab=).

@@ -14,6 +14,8 @@ import { ViewportGate } from './viewport-gate';
 export const HIGHLIGHT_NAMES = [
   'actorlens-actor', 'actorlens-malware', 'actorlens-tool', 'actorlens-ransomware', 'actorlens-possible',
   'actorlens-actor-fill', 'actorlens-malware-fill', 'actorlens-tool-fill', 'actorlens-ransomware-fill', 'actorlens-possible-fill',
+  // the passages of the reader's own claims on this page (quote-anchors.ts)
+  'actorlens-quote',
 ] as const;
 export type HighlightName = (typeof HIGHLIGHT_NAMES)[number];
 
@@ -115,8 +117,8 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
     let h = highlights.get(name);
     if (!h) {
       h = new win.Highlight();
-      // Possible actors sit under known entities when ranges overlap.
-      h.priority = name === 'actorlens-possible' ? 0 : 1;
+      // Possible actors sit under known entities when ranges overlap, and the reader's quoted passages under both.
+      h.priority = name === 'actorlens-quote' ? -1 : name === 'actorlens-possible' ? 0 : 1;
       highlights.set(name, h);
     }
     return h;
@@ -338,7 +340,11 @@ function highlightCss(colors: Colors, dark: boolean, scope: string, names: Itera
     const base = name.slice('actorlens-'.length).replace(/-fill$/, '');
     const fillOnly = name.endsWith('-fill');
     let decl: string;
-    if (base === 'possible') {
+    if (base === 'quote') {
+      // A marker pen's yellow, fainter than a name's fill: the passage reads as the reader's note, the names in it
+      // keep their own colours on top.
+      decl = `background-color: rgba(255, 214, 10, ${dark ? 0.18 : 0.3});`;
+    } else if (base === 'possible') {
       // Without its dotted line, a possible actor keeps a faint fill of the actors' colour.
       decl = fillOnly ? `background-color: rgba(${rgbOf('actor').join(', ')}, ${dark ? 0.16 : 0.24});` : `text-decoration: underline 2px dotted ${lineOf('actor')}; text-underline-offset: 2px;`;
     } else {

@@ -111,11 +111,18 @@ async function apply(next: Settings): Promise<void> {
   try {
     report = await scanner.start(options, started, pre);
     if (isTop) checkChildFrames();
+    void markQuotes(scanner);
   } catch (error) {
     // No dictionary (background busy or reloaded): stay invisible; a later settings change or rescan retries.
     report = { done: true, scanMs: performance.now() - started, matches: [] };
     console.debug('ActorLens: scan skipped', error);
   }
+}
+
+/** The passages of the reader's claims on this page, marked once the names are (quote-anchors.ts). */
+async function markQuotes(s: Scanner): Promise<void> {
+  const quotes = await callBackground({ type: 'actorlens:pageQuotes', url: location.href }).catch(() => []);
+  if (quotes.length && s === scanner) s.paintQuotes(quotes);
 }
 
 function queueApply(next: Settings): Promise<void> {
@@ -143,8 +150,10 @@ if (isTop) {
   const handlers: Handlers<ContentCalls> = {
     'actorlens:spotted': () => spottedAnswer(),
     async 'actorlens:rescan'() {
-      if (scanner?.isDone) await scanner.rescan();
-      else if (settings) await queueApply(settings);
+      if (scanner?.isDone) {
+        await scanner.rescan();
+        await markQuotes(scanner);
+      } else if (settings) await queueApply(settings);
       return spottedAnswer();
     },
     'actorlens:pageInfo': () => pageInfo(document, location.href),
@@ -183,7 +192,10 @@ function onUrlMaybeChanged(): void {
   setTimeout(() => {
     void siteUrlNow().then((url) => {
       if (settings && isEnabledFor(settings, url) !== enabled) void queueApply(settings);
-      else if (!sameView && scanner?.isDone) void scanner.rescan();
+      else if (!sameView && scanner?.isDone) {
+        const s = scanner;
+        void s.rescan().then(() => markQuotes(s));
+      }
     });
   }, 300);
 }

@@ -17,6 +17,7 @@ import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
 import { textsUnderClearLayers } from './clear-layers';
 import { blockOf, INLINE, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
+import { anchorQuotes, rangeOf, type Quote } from './quote-anchors';
 import { compareStarts, liveRange, stillReads } from './ranges';
 import type { Preread } from './preread';
 import { nextFrame, yieldToPage } from './yield';
@@ -198,6 +199,8 @@ interface MatchedChunk {
 
 export class Scanner {
   private painter: Painter | undefined;
+  /** The reader's quoted passages painted (paintQuotes). */
+  private quoteRanges: Range[] = [];
   private readonly styles: StyleManager;
   private readonly spots = new Map<AbstractRange, Spot>();
   private tallied: SpottedEntity[] | undefined;
@@ -306,6 +309,36 @@ export class Scanner {
     this.phases.show = performance.now() - s0;
     this.notify(true);
     return this.report();
+  }
+
+  /**
+   * Marks the passages of the reader's claims on this page (quote-anchors.ts) with a highlight of their own, beneath
+   * the names. Not with the fallback painter, whose marks would split the names' own. Returns how many were found.
+   */
+  paintQuotes(quotes: readonly Quote[]): number {
+    if (!this.ready || !quotes.length) return 0;
+    this.painter ??= createPainter(this.doc.defaultView as Window & typeof globalThis);
+    const painter = this.painter;
+    if (painter.mutates) return 0;
+    for (const r of this.quoteRanges) painter.remove('actorlens-quote', r);
+    this.quoteRanges = [];
+    const root = this.doc.body ?? this.doc.documentElement;
+    for (const anchor of anchorQuotes([...textChunks(root)], quotes)) {
+      const range = rangeOf(this.doc, anchor);
+      if (!range) continue;
+      this.styles.use('actorlens-quote');
+      // the rules must reach the elements holding the passage's text (StyleManager.cover)
+      const walker = this.doc.createTreeWalker(range.commonAncestorContainer, 4);
+      for (let t = walker.currentNode.nodeType === 3 ? walker.currentNode : walker.nextNode(); t; t = walker.nextNode()) {
+        if (t.parentElement && range.intersectsNode(t)) this.styles.cover(t.parentElement);
+      }
+      this.styles.want(this.doc);
+      if (painter.add('actorlens-quote', range)) this.quoteRanges.push(range);
+    }
+    if (!this.quoteRanges.length) return 0;
+    if (!this.styles.active) this.themeStyles();
+    this.show();
+    return this.quoteRanges.length;
   }
 
   /** Re-reads the whole page (manual rescan, single-page-app navigation), keeping what is still valid. */
@@ -912,6 +945,7 @@ export class Scanner {
     this.painter?.clear();
     if (this.painter?.mutates) this.observer?.takeRecords();
     this.painter = undefined;
+    this.quoteRanges = [];
     this.styles.clear();
     this.spots.clear();
     this.tallied = undefined;

@@ -293,6 +293,8 @@ export function App({ backend, initialEntity }: AppProps) {
     }
     const claim = await backend.addClaim(toNewClaim(draft, tab?.page?.url));
     discardDraft();
+    // The page marks the passage at once (its rescan marks the reader's quotes again; unchanged text is not re-read).
+    if (claim.quote && tab?.id !== undefined) void backend.rescan(tab.id).catch(() => undefined);
     replace({ name: 'entity', id: draft.from!.id, open: claim.linkId });
     setRevision((r) => r + 1);
     setNotice({ text: t('popupClaimSaved') });

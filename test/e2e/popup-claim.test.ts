@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { CardData } from '../../src/core/protocol';
 import { chooseClaimLink, launchChromium, openPopup, serveFixtures, spotted, tabIdOf } from './harness';
+import { waitFor } from './content-pages';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
 
@@ -37,6 +38,13 @@ async function selectPassage(page: Page, text: string): Promise<void> {
     sel.addRange(range);
   }, text);
 }
+
+/** The text under the reader's quote highlight on the page (the passages of claims recorded there). */
+const quoted = (page: Page) =>
+  page.evaluate(() => {
+    const h = CSS.highlights.get('actorlens-quote');
+    return h ? [...h].map((r) => (r instanceof Range ? r.toString() : '')) : [];
+  });
 
 const card = (popup: Page, entityId: string) => popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'actorlens:getCard', entityId: id }), entityId) as Promise<CardData | null>;
 
@@ -94,6 +102,14 @@ test('a claim recorded from an article with a selected passage is saved, survive
     await popup.emulateMedia({ colorScheme: 'light' });
     const c = await card(popup, 'rhysida');
     assert.ok(c?.links.some((l) => l.otherId === 'gootloader' && l.relation === 'obtains-access-from'), 'hover card data has the new link');
+    // The article marks the passage at once, and again when it is opened anew.
+    await waitFor(() => quoted(page), (q) => q.length === 1, 5000, 'passage marked after saving');
+    assert.deepEqual(await quoted(page), [PASSAGE]);
+    await page.reload();
+    await spotted(first.worker, page);
+    await waitFor(() => quoted(page), (q) => q.length === 1, 5000, 'passage marked after a reload');
+    assert.deepEqual(await quoted(page), [PASSAGE]);
+    await page.screenshot({ path: 'out/page-quote-marked.png' });
   } finally {
     await first.context.close();
   }

@@ -243,8 +243,12 @@ export class Repository {
     return [...best.values()].sort((a, b) => b.confidence - a.confidence).slice(0, limit);
   }
 
+  /** The claims recorded on a page: its address as recorded, with or without a fragment (#section) on either side. */
   async claimsForPage(url: string): Promise<Claim[]> {
-    return this.db.claims.where('pageUrl').equals(url).toArray();
+    const base = url.split('#', 1)[0] as string;
+    if (!base) return [];
+    const claims = await this.db.claims.where('pageUrl').startsWith(base).toArray();
+    return claims.filter((c) => c.pageUrl?.split('#', 1)[0] === base);
   }
 
   async userClaims(): Promise<Claim[]> {
