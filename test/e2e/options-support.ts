@@ -122,7 +122,8 @@ export async function loadPublicFeeds(worker: Worker): Promise<void> {
 export interface Drawn {
   zoom: number;
   box: { w: number; h: number };
-  nodes: { label: string; depth: number; fontPx: number; inView: boolean }[];
+  /** cut: the label is drawn narrower than its text in its own font (an ellipsis took its end). */
+  nodes: { label: string; depth: number; fontPx: number; inView: boolean; cut: boolean }[];
   /** Pairs of labels whose boxes on screen overlap. */
   overlaps: string[];
 }
@@ -134,6 +135,7 @@ export function drawn(page: Page): Promise<Drawn> {
     type Node = { data(k: string): unknown; style(k: string): string; renderedBoundingBox(o: object): Box };
     const container = document.querySelector('.graph') as HTMLElement & { _cyreg: { cy: { zoom(): number; nodes(): { map<T>(f: (n: Node) => T): T[] } } } };
     const cy = container._cyreg.cy;
+    const ctx = document.createElement('canvas').getContext('2d')!;
     const w = container.clientWidth;
     const h = container.clientHeight;
     const labels = cy.nodes().map((n) => ({ label: String(n.data('label')), box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }) }));
@@ -150,7 +152,11 @@ export function drawn(page: Page): Promise<Drawn> {
       box: { w, h },
       nodes: cy.nodes().map((n) => {
         const b = n.renderedBoundingBox({ includeLabels: true });
-        return { label: String(n.data('label')), depth: Number(n.data('depth')), fontPx: parseFloat(n.style('font-size')) * cy.zoom(), inView: b.x1 >= -1 && b.y1 >= -1 && b.x2 <= w + 1 && b.y2 <= h + 1 };
+        const label = String(n.data('label'));
+        ctx.font = `${n.style('font-weight')} ${n.style('font-size')} ${n.style('font-family')}`;
+        const text = Math.max(...label.split('\n').map((line) => ctx.measureText(line).width));
+        const drawnWidth = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }).w / cy.zoom();
+        return { label, depth: Number(n.data('depth')), fontPx: parseFloat(n.style('font-size')) * cy.zoom(), inView: b.x1 >= -1 && b.y1 >= -1 && b.x2 <= w + 1 && b.y2 <= h + 1, cut: drawnWidth < text - 1 };
       }),
       overlaps,
     };

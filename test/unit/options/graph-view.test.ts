@@ -1,6 +1,6 @@
 /** Which part of a hub's neighbourhood the link graph draws first, and where (src/options/explorer/graph-view.ts). */
 import { describe, expect, it } from 'vitest';
-import { extent, firstView, fontScale, labelWidth, MIN_LEGIBLE_ZOOM, MIN_NODES, nodeLabel, radialLayout, rankNodes, visibleGraph, type Point } from '../../../src/options/explorer/graph-view';
+import { centerLabel, CENTER_MAX_W, extent, firstView, fontScale, labelBox, labelWidth, LABEL_MAX_W, MIN_LEGIBLE_ZOOM, MIN_NODES, nodeLabel, radialLayout, rankNodes, viewLabel, visibleGraph, type Point } from '../../../src/options/explorer/graph-view';
 import type { GraphEdge, GraphNode, Neighborhood } from '../../../src/options/explorer/neighborhood';
 
 const node = (id: string, depth: number, kind: GraphNode['kind'] = 'malware'): GraphNode => ({ id, name: id, kind, depth });
@@ -87,6 +87,31 @@ describe('graph view around a hub', () => {
     const inner = Math.max(...view.nodes.filter((n) => n.depth === 1).map((n) => dist(n.id)));
     const outer = Math.min(...view.nodes.filter((n) => n.depth === 2).map((n) => dist(n.id)));
     expect(outer).toBeGreaterThan(inner);
+  });
+});
+
+describe("the centre's label", () => {
+  it('keeps its "+N": room for the bold name and count, and the count on a line of its own after a long name', () => {
+    // Bold and larger, the centre's "Lazarus Group +10" is wider than the 150 units other labels are cut at.
+    expect(labelWidth('Lazarus Group +10', true)).toBeGreaterThan(LABEL_MAX_W);
+    expect(labelWidth('Lazarus Group +10', true)).toBeLessThan(CENTER_MAX_W);
+    expect(centerLabel('Lazarus Group', 10)).toBe('Lazarus Group +10');
+    const long = 'Operation Ghost Secret Infrastructure Cluster';
+    expect(centerLabel(long, 26)).toBe(`${long}\n+26`);
+    expect(centerLabel(long, 0)).toBe(long);
+  });
+
+  it('is laid out with the room it takes: no other label meets a two-line centre label', () => {
+    const graph = hub();
+    const long = 'Operation Ghost Secret Infrastructure Cluster';
+    const renamed = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'Hub' ? { ...n, name: long } : n)) };
+    const { view, at } = firstView(renamed, 656, 640);
+    const centre = view.nodes.find((n) => n.id === 'Hub')!;
+    expect(viewLabel(view, centre, 'Hub')).toMatch(/\n\+\d+$/);
+    const boxes = view.nodes.map((n) => ({ id: n.id, ...labelBox(viewLabel(view, n, 'Hub'), at.get(n.id)!, n.id === 'Hub') }));
+    const own = boxes.find((b) => b.id === 'Hub')!;
+    expect(own.y2 - own.y1).toBeGreaterThanOrEqual(2 * 16);
+    expect(boxes.filter((b) => b.id !== 'Hub' && b.x1 < own.x2 && own.x1 < b.x2 && b.y1 < own.y2 && own.y1 < b.y2).map((b) => b.id)).toEqual([]);
   });
 });
 
