@@ -126,6 +126,8 @@ export interface Drawn {
   nodes: { label: string; depth: number; fontPx: number; inView: boolean; cut: boolean }[];
   /** Pairs of labels whose boxes on screen overlap. */
   overlaps: string[];
+  /** Nodes drawn over another node's label ("node / label"). */
+  covered: string[];
 }
 
 /** What cytoscape drew (the instance hangs on its container as _cyreg.cy). */
@@ -147,7 +149,19 @@ export function drawn(page: Page): Promise<Drawn> {
         if (x > 2 && y > 2) overlaps.push(`${a.label} / ${b.label}`);
       }
     });
+    const covered: string[] = [];
+    cy.nodes().map((n) => {
+      const body = n.renderedBoundingBox({ includeNodes: true, includeEdges: false, includeLabels: false });
+      for (const l of labels) {
+        if (l.label === String(n.data('label'))) continue;
+        const x = Math.min(body.x2, l.box.x2) - Math.max(body.x1, l.box.x1);
+        const y = Math.min(body.y2, l.box.y2) - Math.max(body.y1, l.box.y1);
+        if (x > 2 && y > 2) covered.push(`${String(n.data('label'))} / ${l.label}`);
+      }
+      return 0;
+    });
     return {
+      covered,
       zoom: cy.zoom(),
       box: { w, h },
       nodes: cy.nodes().map((n) => {

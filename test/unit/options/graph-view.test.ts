@@ -23,6 +23,23 @@ function hub(): Neighborhood {
   return { center: 'Hub', nodes, edges, truncated: false };
 }
 
+/** A hub like APT29 with the public feeds: 52 direct links of short names, most with links of their own left out. */
+function hubOfTools(): Neighborhood {
+  const names = ['Cobalt Strike', 'WellMess', 'HALFRIG', 'QUARTERRIG', 'GraphicalNeutrino', 'AdFind', 'FoggyWeb', 'EnvyScout', 'CozyCar', 'CosmicDuke', 'CloudDuke', 'BoomBox', 'BloodHound', 'AADInternals', 'FatDuke', 'HAMMERTOSS', 'Net'];
+  const nodes = [node('Hub', 0, 'actor')];
+  const edges: GraphEdge[] = [];
+  for (let i = 0; i < 52; i++) {
+    const id = names[i] ?? `Tool ${i}`;
+    nodes.push(node(id, 1, i % 3 ? 'malware' : 'tool'));
+    edges.push(edge('Hub', id, i < 2 ? 77 : i < 5 ? 42 : undefined));
+    for (let j = 0; j < (i % 4) * 3; j++) {
+      nodes.push(node(`${id} partner ${j}`, 2));
+      edges.push(edge(id, `${id} partner ${j}`, 50));
+    }
+  }
+  return { center: 'Hub', nodes, edges, truncated: false };
+}
+
 /** The boxes labels take (graph units), as graph-style.ts places them. */
 function labelBoxes(view: ReturnType<typeof visibleGraph>, at: Map<string, Point>) {
   return view.nodes.map((n) => {
@@ -87,6 +104,32 @@ describe('graph view around a hub', () => {
     const inner = Math.max(...view.nodes.filter((n) => n.depth === 1).map((n) => dist(n.id)));
     const outer = Math.min(...view.nodes.filter((n) => n.depth === 2).map((n) => dist(n.id)));
     expect(outer).toBeGreaterThan(inner);
+  });
+});
+
+describe('nodes and labels', () => {
+  it('draws no node over another node\'s label', () => {
+    const problems: string[] = [];
+    for (const [width, height] of [
+      [656, 640],
+      [540, 640],
+      [1000, 640],
+      [440, 320],
+    ] as const) {
+      for (const graph of [hub(), hubOfTools()]) {
+        const { view, at } = firstView(graph, width, height);
+        for (const n of view.nodes) {
+          const box = labelBox(viewLabel(view, n, graph.center), at.get(n.id)!, n.id === graph.center);
+          for (const m of view.nodes) {
+            if (m === n) continue;
+            const p = at.get(m.id)!;
+            const r = m.id === graph.center ? 17 : 9;
+            if (p.x + r > box.x1 && p.x - r < box.x2 && p.y + r > box.y1 && p.y - r < box.y2) problems.push(`${width}×${height}: ${m.id} on the label of ${n.id}`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
 
