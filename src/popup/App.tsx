@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS, isEnabledFor, siteOf, type Settings } from '../core/s
 import { t } from '../platform/i18n';
 import type { PopupBackend, StoredDraft, TabInfo } from './backend';
 import { Notice, type NoticeData } from './components/Notice';
-import { draftFromClaim, draftFromPage, toNewClaim, toPatch, type ClaimDraft, type PickedEntity } from './lib/claim-draft';
+import { draftFromClaim, draftFromPage, orderedPair, toNewClaim, toPatch, type ClaimDraft, type PickedEntity } from './lib/claim-draft';
 import { knownOnPage } from './lib/spotted';
 import { EntityView } from './views/EntityView';
 import { HomeView } from './views/HomeView';
@@ -199,9 +199,11 @@ export function App({ backend, initialEntity }: AppProps) {
   const suggestions = onPage.map((i) => ({ id: i.entityId, name: i.name, kind: i.kind }));
 
   const startRecord = async (about?: Entity) => {
-    const from: PickedEntity | undefined = about ? { id: about.id, name: about.name } : onPage[0] && { id: onPage[0].entityId, name: onPage[0].name };
-    const other = onPage.find((i) => i.entityId !== from?.id);
-    const fresh = draftFromPage(tab?.page, from, other && { id: other.entityId, name: other.name });
+    const first = about ? { id: about.id, name: about.name, kind: about.kind } : onPage[0] && { id: onPage[0].entityId, name: onPage[0].name, kind: onPage[0].kind };
+    const found = onPage.find((i) => i.entityId !== first?.id);
+    const [from, to] = orderedPair(first, found && { id: found.entityId, name: found.name, kind: found.kind });
+    const picked = (e: typeof from): PickedEntity | undefined => e && { id: e.id, name: e.name };
+    const fresh = draftFromPage(tab?.page, picked(from), picked(to));
     const kept = backend.draft && keptDraft(await backend.draft.get().catch(() => undefined), tab?.page);
     // The unsaved claim comes back unless it is about other entities than the one asked for.
     const resume = kept && (!about || kept.from?.id === about.id || kept.to?.id === about.id);
