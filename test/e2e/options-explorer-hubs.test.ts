@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './harness';
-import { loadPublicFeeds, NO_SHARED_DATA } from './options-support';
+import { drawn, loadPublicFeeds, NO_SHARED_DATA } from './options-support';
 
 const firstPage = (page: Page) => page.locator('table.entities tbody .entity-link').allInnerTexts();
 const sortedBy = (page: Page) => page.locator('table.entities th[aria-sort]').evaluateAll((ths) => ths.map((th) => `${th.textContent} ${th.getAttribute('aria-sort')}`));
@@ -34,6 +34,18 @@ test('the explorer opens on the hubs, not on one family of variants', { skip: NO
     await page.waitForFunction(() => document.querySelector('table.entities th[aria-sort]')?.textContent === 'Links');
     assert.deepEqual(await sortedBy(page), ['Links descending']);
     assert.ok(variants(await firstPage(page)) >= 20, 'by links the family fills the first page');
+
+    // The family's graph: long variant names with links left out keep their "+N" (the name is cut, not the count).
+    await page.getByLabel('Name or alias').fill('CryptoMix-Backup');
+    await page.getByRole('button', { name: 'CryptoMix-Backup' }).click();
+    await page.locator('.graph canvas').first().waitFor({ timeout: 20_000 });
+    await page.locator('.graph-toolbar .small').filter({ hasText: /\d/ }).waitFor();
+    const g = await drawn(page);
+    const counted = g.nodes.filter((n) => / \+\d+$/.test(n.label));
+    assert.ok(counted.length >= 5, `labels with a count: ${counted.map((n) => n.label).join(', ')}`);
+    assert.deepEqual(g.nodes.filter((n) => n.cut && / \+\d+$/.test(n.label)).map((n) => n.label), [], 'no "+N" is cut off');
+    await page.locator('.graph-figure').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'out/options-graph-family.png' });
   } finally {
     await context.close();
   }

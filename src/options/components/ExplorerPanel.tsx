@@ -92,6 +92,7 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
   const matching = useMemo(() => (rows ? filterEntities(rows, filter) : []), [rows, filter]);
   const menus = useMemo(() => facets(rows ?? []), [rows]);
   const pageRows = matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const reachShown = !selected || filter.sort === 'reach';
   const detail = selected && <EntityDetail key="detail" id={selected} settings={settings} dataVersion={dataVersion} onOpen={onSelect} />;
 
   return (
@@ -111,13 +112,14 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
           <p class="small muted" aria-live="polite" data-testid="match-count">
             {rows ? t('optMatchCount', [matching.length.toLocaleString(), rows.length.toLocaleString()]) : t('optLoading')}
           </p>
-          {/* Said in words, not only in the column's tooltip: the default order is by a figure a reader cannot guess. */}
-          {rows && (
+          {/* Said in words, not only in the column's tooltip: the default order is by a figure a reader cannot guess.
+              With an entity open the Reach column shows only when the list is ordered by it, and so does this. */}
+          {rows && reachShown && (
             <p id="reach-note" class="small muted">
               {t('optReachHint')}
             </p>
           )}
-          {rows && <EntityTable rows={pageRows} selected={selected} sort={filter.sort} describedBy="reach-note" onOpen={openFromList} />}
+          {rows && <EntityTable rows={pageRows} selected={selected} sort={filter.sort} describedBy={reachShown ? 'reach-note' : undefined} onOpen={openFromList} />}
           {rows && matching.length > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={matching.length} onPage={setPage} />}
         </div>
         {selected ? (

@@ -331,9 +331,17 @@ export function firstView(graph: Neighborhood, width: number, height: number): {
   }
 }
 
-/** The graph's label for a node: its name, and "+N" when N of its neighbours are not drawn. */
+/**
+ * The graph's label for a node: its name, and "+N" when N of its neighbours are not drawn. Where the two are wider
+ * than a label may be, the name is cut, not the count: cut at the end, "CryptoMix-Backup +14" read "CryptoMix-Backup +…".
+ */
 export function nodeLabel(name: string, hiddenCount: number | undefined): string {
-  return hiddenCount ? `${name} +${hiddenCount}` : name;
+  if (!hiddenCount) return name;
+  const count = ` +${hiddenCount}`;
+  if (textWidth(name + count, false) + 6 <= LABEL_MAX_W) return name + count;
+  const chars = [...name];
+  while (chars.length > 1 && textWidth(`${chars.join('')}…${count}`, false) + 6 > LABEL_MAX_W) chars.pop();
+  return `${chars.join('').trimEnd()}…${count}`;
 }
 
 /**
@@ -341,8 +349,9 @@ export function nodeLabel(name: string, hiddenCount: number | undefined): string
  * CENTER_MAX_W, so that a long name wraps or is cut without taking the count with it.
  */
 export function centerLabel(name: string, hiddenCount: number | undefined): string {
-  const one = nodeLabel(name, hiddenCount);
-  return hiddenCount && textWidth(one, true) + 6 > CENTER_MAX_W ? `${name}\n+${hiddenCount}` : one;
+  if (!hiddenCount) return name;
+  const one = `${name} +${hiddenCount}`;
+  return textWidth(one, true) + 6 > CENTER_MAX_W ? `${name}\n+${hiddenCount}` : one;
 }
 
 /** The label a node of this view is drawn with. */

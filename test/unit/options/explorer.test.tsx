@@ -190,8 +190,20 @@ describe('explorer panel', () => {
 
     await choose(order, 'name');
     const names = $$('table.entities tbody .entity-link').map((b) => b.textContent!);
+    expect($('#reach-note')).not.toBeNull();
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
     expect(sorted()).toEqual([['Name', 'ascending']]);
+  });
+
+  it('with an entity open, says what Reach counts only while the list is ordered by it', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    showExplorer(backend, 'lazarus-group');
+    await waitFor(() => $('table.entities'));
+    expect($('#reach-note')).not.toBeNull();
+    await choose(field<HTMLSelectElement>('Order', $('.filters')!)!, 'links');
+    expect($('#reach-note')).toBeNull();
+    expect($('table.entities')!.hasAttribute('aria-describedby')).toBe(false);
   });
 
   it('lists every entity page by page and narrows the list with the filters', async () => {

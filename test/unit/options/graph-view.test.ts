@@ -133,6 +133,16 @@ describe('nodes and labels', () => {
   });
 });
 
+describe('a label with "+N"', () => {
+  it('cuts a long name rather than its count', () => {
+    const label = nodeLabel('CryptoMix-Backup-Variant-Extended', 14);
+    expect(label).toMatch(/^CryptoMix-Back.*… \+14$/);
+    expect(labelWidth(label)).toBeLessThanOrEqual(LABEL_MAX_W);
+    expect(nodeLabel('TrickBot', 3)).toBe('TrickBot +3');
+    expect(nodeLabel('Operation Sharpshooter Extended Cluster', 0)).toBe('Operation Sharpshooter Extended Cluster');
+  });
+});
+
 describe("the centre's label", () => {
   it('keeps its "+N": room for the bold name and count, and the count on a line of its own after a long name', () => {
     // Bold and larger, the centre's "Lazarus Group +10" is wider than the 150 units other labels are cut at.
