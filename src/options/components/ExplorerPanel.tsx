@@ -129,6 +129,12 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
               {graph === undefined && <p class="muted">{t('optGraphLoading')}</p>}
               {/* An entity with no links is one lone node, which the graph blew up to its largest zoom: say it instead. */}
               {graph && graph.edges.length > 0 && <LinkGraph key={graph.center} graph={graph} onFocus={onSelect} />}
+              {/* No such entity (a stale #explorer/<id> address): the detail panel says so; here, what to do instead. */}
+              {graph === null && (
+                <div class="empty-state graph-empty">
+                  <p>{t('optPickEntity')}</p>
+                </div>
+              )}
               {graph && graph.edges.length === 0 && (
                 <div class="empty-state graph-empty">
                   <p>{t('optNoLinks')}</p>

@@ -206,6 +206,15 @@ describe('explorer panel', () => {
     expect($('table.entities')!.hasAttribute('aria-describedby')).toBe(false);
   });
 
+  it('opened on an entity that is not there, says so and leaves no blank graph pane', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    showExplorer(backend, 'no-such-entity');
+    await waitFor(() => ($('.detail')?.textContent ?? '').includes('no longer in the database'));
+    await waitFor(() => $('.graph-pane')!.textContent !== '');
+    expect($('.graph-pane')!.textContent).toBe('Choose an entity in the list to see its links as a graph.');
+  });
+
   it('lists every entity page by page and narrows the list with the filters', async () => {
     const backend = fakeBackend();
     await backend.ready;
