@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS, isEnabledFor, siteOf, type Settings } from '../core/s
 import { t } from '../platform/i18n';
 import type { PopupBackend, StoredDraft, TabInfo } from './backend';
 import { Notice, type NoticeData } from './components/Notice';
-import { draftFromClaim, draftFromPage, toNewClaim, toPatch, type ClaimDraft, type PickedEntity } from './lib/claim-draft';
+import { draftFromClaim, draftFromPage, orderedPair, toNewClaim, toPatch, type ClaimDraft, type PickedEntity } from './lib/claim-draft';
 import { knownOnPage, namedInQuote, visibleText, type SpottedItem } from './lib/spotted';
 import { guessClaim } from './lib/claim-guess';
 import { EntityView } from './views/EntityView';
@@ -221,9 +221,16 @@ export function App({ backend, initialEntity }: AppProps) {
     const exact = tab?.page?.selection?.exact;
     const quoted = namedInQuote(onPage, exact);
     const ranked = [...quoted.map((q) => q.item), ...onPage];
-    const from: PickedEntity | undefined = about ? { id: about.id, name: about.name } : ranked[0] && { id: ranked[0].entityId, name: ranked[0].name };
-    const other = ranked.find((i) => i.entityId !== from?.id);
-    const fresh = withGuess(draftFromPage(tab?.page, from, other && { id: other.entityId, name: other.name }), exact, quoted);
+    const first = about ? { id: about.id, name: about.name, kind: about.kind } : ranked[0] && { id: ranked[0].entityId, name: ranked[0].name, kind: ranked[0].kind };
+    const found = ranked.find((i) => i.entityId !== first?.id);
+    const second = found && { id: found.entityId, name: found.name, kind: found.kind };
+    const picked = (e: typeof first): PickedEntity | undefined => e && { id: e.id, name: e.name };
+    const asRead = draftFromPage(tab?.page, picked(first), picked(second));
+    // The passage's words decide the relation and its direction where they say one; otherwise a threat actor comes
+    // first, as the default relation reads ("Lazarus Group uses TrickBot", not "TrickBot uses Lazarus Group").
+    const guessed = withGuess(asRead, exact, quoted);
+    const [from, to] = orderedPair(first, second);
+    const fresh = guessed !== asRead ? guessed : { ...asRead, from: picked(from), to: picked(to) };
     const kept = backend.draft && keptDraft(await backend.draft.get().catch(() => undefined), tab?.page);
     // The unsaved claim comes back unless it is about other entities than the one asked for.
     const resume = kept && (!about || kept.from?.id === about.id || kept.to?.id === about.id);

@@ -72,6 +72,18 @@ test('the explorer table keeps its kinds and headings whole', async () => {
     // At 200 % zoom (half the CSS width).
     await page.setViewportSize({ width: 700, height: 500 });
     assert.deepEqual(await tableProblems(page), [], '200 % zoom');
+    // At 250 % of 1100 px the fixed columns left the names 0–12 px wide, a letter a line.
+    for (const [width, height] of [
+      [700, 500],
+      [440, 360],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      const name = await page.locator('table.entities th').first().evaluate((th) => th.getBoundingClientRect().width);
+      assert.ok(name >= 140, `nothing open, ${width}×${height}: the Name column is ${Math.round(name)} px wide`);
+      assert.deepEqual(await tableProblems(page), [], `nothing open, ${width}×${height}`);
+      assertKindsInWords(await shownKinds(page), `nothing open, ${width}×${height}`);
+    }
+    await page.locator('.list-pane').screenshot({ path: 'out/options-explorer-table-250.png' });
     await page.setViewportSize({ width: 1400, height: 1000 });
     await page.getByLabel('Name or alias').fill('Lazarus Group');
     await page.getByRole('button', { name: 'Lazarus Group' }).click();

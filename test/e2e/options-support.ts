@@ -122,9 +122,12 @@ export async function loadPublicFeeds(worker: Worker): Promise<void> {
 export interface Drawn {
   zoom: number;
   box: { w: number; h: number };
-  nodes: { label: string; depth: number; fontPx: number; inView: boolean }[];
+  /** cut: the label is drawn narrower than its text in its own font (an ellipsis took its end). */
+  nodes: { label: string; depth: number; fontPx: number; inView: boolean; cut: boolean }[];
   /** Pairs of labels whose boxes on screen overlap. */
   overlaps: string[];
+  /** Nodes drawn over another node's label ("node / label"). */
+  covered: string[];
 }
 
 /** What cytoscape drew (the instance hangs on its container as _cyreg.cy). */
@@ -134,6 +137,7 @@ export function drawn(page: Page): Promise<Drawn> {
     type Node = { data(k: string): unknown; style(k: string): string; renderedBoundingBox(o: object): Box };
     const container = document.querySelector('.graph') as HTMLElement & { _cyreg: { cy: { zoom(): number; nodes(): { map<T>(f: (n: Node) => T): T[] } } } };
     const cy = container._cyreg.cy;
+    const ctx = document.createElement('canvas').getContext('2d')!;
     const w = container.clientWidth;
     const h = container.clientHeight;
     const labels = cy.nodes().map((n) => ({ label: String(n.data('label')), box: n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }) }));
@@ -145,12 +149,28 @@ export function drawn(page: Page): Promise<Drawn> {
         if (x > 2 && y > 2) overlaps.push(`${a.label} / ${b.label}`);
       }
     });
+    const covered: string[] = [];
+    cy.nodes().map((n) => {
+      const body = n.renderedBoundingBox({ includeNodes: true, includeEdges: false, includeLabels: false });
+      for (const l of labels) {
+        if (l.label === String(n.data('label'))) continue;
+        const x = Math.min(body.x2, l.box.x2) - Math.max(body.x1, l.box.x1);
+        const y = Math.min(body.y2, l.box.y2) - Math.max(body.y1, l.box.y1);
+        if (x > 2 && y > 2) covered.push(`${String(n.data('label'))} / ${l.label}`);
+      }
+      return 0;
+    });
     return {
+      covered,
       zoom: cy.zoom(),
       box: { w, h },
       nodes: cy.nodes().map((n) => {
         const b = n.renderedBoundingBox({ includeLabels: true });
-        return { label: String(n.data('label')), depth: Number(n.data('depth')), fontPx: parseFloat(n.style('font-size')) * cy.zoom(), inView: b.x1 >= -1 && b.y1 >= -1 && b.x2 <= w + 1 && b.y2 <= h + 1 };
+        const label = String(n.data('label'));
+        ctx.font = `${n.style('font-weight')} ${n.style('font-size')} ${n.style('font-family')}`;
+        const text = Math.max(...label.split('\n').map((line) => ctx.measureText(line).width));
+        const drawnWidth = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true }).w / cy.zoom();
+        return { label, depth: Number(n.data('depth')), fontPx: parseFloat(n.style('font-size')) * cy.zoom(), inView: b.x1 >= -1 && b.y1 >= -1 && b.x2 <= w + 1 && b.y2 <= h + 1, cut: drawnWidth < text - 1 };
       }),
       overlaps,
     };

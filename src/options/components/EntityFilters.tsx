@@ -81,6 +81,7 @@ export function EntityFilters({ filter, countries, sources, onChange }: EntityFi
           {t('optSortLabel')}
         </label>
         <select id="f-sort" value={filter.sort} onChange={(e) => set('sort', e.currentTarget.value as EntityFilter['sort'])}>
+          <option value="reach">{t('optSortReach')}</option>
           <option value="links">{t('optSortLinks')}</option>
           <option value="name">{t('optSortName')}</option>
         </select>

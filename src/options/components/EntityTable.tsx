@@ -20,11 +20,13 @@ export interface EntityTableProps {
   rows: readonly Indexed[];
   selected?: string | undefined;
   /** The rows' order, told to assistive technology on the column it sorts by. */
-  sort?: 'links' | 'name' | undefined;
+  sort?: 'reach' | 'links' | 'name' | undefined;
+  /** Id of the text that says what the Reach column counts. */
+  describedBy?: string | undefined;
   onOpen: (id: string) => void;
 }
 
-export function EntityTable({ rows, selected, sort, onOpen }: EntityTableProps) {
+export function EntityTable({ rows, selected, sort, describedBy, onOpen }: EntityTableProps) {
   const [moved, setMoved] = useState<string>();
   const body = useRef<HTMLTableSectionElement>(null);
   if (!rows.length) return <p class="muted">{t('optNoMatches')}</p>;
@@ -44,7 +46,7 @@ export function EntityTable({ rows, selected, sort, onOpen }: EntityTableProps) 
   };
 
   return (
-    <table class="entities">
+    <table class="entities" aria-describedby={describedBy}>
       <caption class="visually-hidden">
         {t('optEntitiesCaption')} {t('optEntitiesKeys')}
       </caption>
@@ -59,13 +61,17 @@ export function EntityTable({ rows, selected, sort, onOpen }: EntityTableProps) 
           <th scope="col" class="col-country">
             {t('optColCountry')}
           </th>
-          <th scope="col" class="num" aria-sort={sort === 'links' ? 'descending' : undefined}>
+          {/* With an entity open only one count has room: the one the list is ordered by (links when by name). */}
+          <th scope="col" class={`num col-reach${sort === 'reach' ? ' sorted' : ''}`} aria-sort={sort === 'reach' ? 'descending' : undefined} title={t('optReachHint')}>
+            {t('optColReach')}
+          </th>
+          <th scope="col" class={`num col-links${sort !== 'reach' ? ' sorted' : ''}`} aria-sort={sort === 'links' ? 'descending' : undefined}>
             {t('optColLinks')}
           </th>
         </tr>
       </thead>
       <tbody ref={body} onKeyDown={onKeyDown}>
-        {rows.map(({ entity, links }) => (
+        {rows.map(({ entity, links, reach }) => (
           <tr key={entity.id} class={entity.id === selected ? 'selected' : ''} aria-selected={entity.id === selected}>
             <td>
               <button
@@ -91,7 +97,8 @@ export function EntityTable({ rows, selected, sort, onOpen }: EntityTableProps) 
               <span class="kind-text">{t(`kind_${entity.kind}`)}</span>
             </td>
             <td class="col-country">{countryName(entity.country)}</td>
-            <td class="num">{links}</td>
+            <td class={`num col-reach${sort === 'reach' ? ' sorted' : ''}`}>{reach}</td>
+            <td class={`num col-links${sort !== 'reach' ? ' sorted' : ''}`}>{links}</td>
           </tr>
         ))}
       </tbody>

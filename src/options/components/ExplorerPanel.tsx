@@ -5,7 +5,7 @@ import { t } from '../../platform/i18n';
 import { useBackend } from '../backend';
 import { loadExplorerRows } from '../data/explorer-data';
 import { ANY, facets, filterEntities, type EntityFilter, type Indexed } from '../explorer/filter';
-import { useLiveLinkCounts, useLiveNeighborhood, withLinkCounts } from '../explorer/live';
+import { useLiveLinkStats, useLiveNeighborhood, withLinkStats } from '../explorer/live';
 import { EntityDetail } from './EntityDetail';
 import { EntityFilters } from './EntityFilters';
 import { EntityTable } from './EntityTable';
@@ -76,8 +76,8 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
   }, [backend, dataVersion, reread]);
 
   // Link counts and the graph follow the database live: a claim recorded in the popup shows here at once.
-  const counts = useLiveLinkCounts(backend);
-  const live = useMemo(() => (loaded && counts ? withLinkCounts(loaded, counts) : undefined), [loaded, counts]);
+  const stats = useLiveLinkStats(backend);
+  const live = useMemo(() => (loaded && stats ? withLinkStats(loaded, stats) : undefined), [loaded, stats]);
   const rows = live?.rows ?? loaded;
   // Once per missing id: a link to nothing (a feed's dangling reference) stays missing after the entities are read.
   const readFor = useRef(new Set<string>());
@@ -92,6 +92,7 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
   const matching = useMemo(() => (rows ? filterEntities(rows, filter) : []), [rows, filter]);
   const menus = useMemo(() => facets(rows ?? []), [rows]);
   const pageRows = matching.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+  const reachShown = !selected || filter.sort === 'reach';
   const detail = selected && <EntityDetail key="detail" id={selected} settings={settings} dataVersion={dataVersion} onOpen={onSelect} />;
 
   return (
@@ -111,7 +112,14 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
           <p class="small muted" aria-live="polite" data-testid="match-count">
             {rows ? t('optMatchCount', [matching.length.toLocaleString(), rows.length.toLocaleString()]) : t('optLoading')}
           </p>
-          {rows && <EntityTable rows={pageRows} selected={selected} sort={filter.sort} onOpen={openFromList} />}
+          {/* Said in words, not only in the column's tooltip: the default order is by a figure a reader cannot guess.
+              With an entity open the Reach column shows only when the list is ordered by it, and so does this. */}
+          {rows && reachShown && (
+            <p id="reach-note" class="small muted">
+              {t('optReachHint')}
+            </p>
+          )}
+          {rows && <EntityTable rows={pageRows} selected={selected} sort={filter.sort} describedBy={reachShown ? 'reach-note' : undefined} onOpen={openFromList} />}
           {rows && matching.length > PAGE_SIZE && <Pager page={page} pageSize={PAGE_SIZE} total={matching.length} onPage={setPage} />}
         </div>
         {selected ? (
@@ -121,6 +129,12 @@ export function ExplorerPanel({ settings, dataVersion, selected, onSelect }: Exp
               {graph === undefined && <p class="muted">{t('optGraphLoading')}</p>}
               {/* An entity with no links is one lone node, which the graph blew up to its largest zoom: say it instead. */}
               {graph && graph.edges.length > 0 && <LinkGraph key={graph.center} graph={graph} onFocus={onSelect} />}
+              {/* No such entity (a stale #explorer/<id> address): the detail panel says so; here, what to do instead. */}
+              {graph === null && (
+                <div class="empty-state graph-empty">
+                  <p>{t('optPickEntity')}</p>
+                </div>
+              )}
               {graph && graph.edges.length === 0 && (
                 <div class="empty-state graph-empty">
                   <p>{t('optNoLinks')}</p>

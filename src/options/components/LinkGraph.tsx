@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Core } from 'cytoscape';
 import { t, type MessageKey } from '../../platform/i18n';
 import { edgeOpacity, edgeWidth, GRAPH_FONT, graphStyle, readPalette, SHAPES } from '../explorer/graph-style';
-import { firstView, fontScale, LABEL_PX, measureLabelsWith, MIN_LEGIBLE_ZOOM, MIN_NODES, nodeLabel, radialLayout, visibleGraph, type GraphView, type Point } from '../explorer/graph-view';
+import { firstView, fontScale, LABEL_PX, measureLabelsWith, MIN_LEGIBLE_ZOOM, MIN_NODES, radialLayout, viewLabel, visibleGraph, type GraphView, type Point } from '../explorer/graph-view';
 import type { GraphEdge, Neighborhood } from '../explorer/neighborhood';
 import { GraphLegend } from './GraphLegend';
 
@@ -49,7 +49,7 @@ export function LinkGraph({ graph, onFocus }: LinkGraphProps) {
       const elements = (view: GraphView, at: Map<string, Point>) => [
         ...view.nodes.map((n) => ({
           group: 'nodes' as const,
-          data: { id: n.id, label: nodeLabel(n.name, view.hidden.get(n.id)), kind: n.kind, depth: n.depth, color: palette.kinds[n.kind], shape: SHAPES[n.kind] },
+          data: { id: n.id, label: viewLabel(view, n, graph.center), kind: n.kind, depth: n.depth, color: palette.kinds[n.kind], shape: SHAPES[n.kind] },
           position: at.get(n.id) ?? { x: 0, y: 0 },
           classes: n.id === graph.center ? 'center' : `label-${at.get(n.id)?.label ?? 'bottom'}`,
         })),
@@ -168,15 +168,22 @@ export function LinkGraph({ graph, onFocus }: LinkGraphProps) {
   );
 }
 
-/** Label widths as the browser draws them (graph units, LABEL_PX.direct in GRAPH_FONT); undefined without a canvas. */
-function labelMeasure(): ((label: string) => number) | undefined {
+/**
+ * Label widths as the browser draws them (graph units in GRAPH_FONT: LABEL_PX.direct, the centre's bold
+ * LABEL_PX.center); undefined without a canvas.
+ */
+function labelMeasure(): ((label: string, isCenter: boolean) => number) | undefined {
   const ctx = document.createElement('canvas').getContext('2d');
   if (!ctx) return undefined;
-  ctx.font = `${LABEL_PX.direct}px ${GRAPH_FONT}`;
+  const fonts = { plain: `${LABEL_PX.direct}px ${GRAPH_FONT}`, center: `bold ${LABEL_PX.center}px ${GRAPH_FONT}` };
   const widths = new Map<string, number>();
-  return (label) => {
-    let w = widths.get(label);
-    if (w === undefined) widths.set(label, (w = ctx.measureText(label).width));
+  return (label, isCenter) => {
+    const key = `${isCenter ? 'c' : 'p'}${label}`;
+    let w = widths.get(key);
+    if (w === undefined) {
+      ctx.font = isCenter ? fonts.center : fonts.plain;
+      widths.set(key, (w = ctx.measureText(label).width));
+    }
     return w;
   };
 }

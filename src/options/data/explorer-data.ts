@@ -1,8 +1,14 @@
-/** Loads what the explorer lists: every entity and how many links touch each. */
+/** Loads what the explorer lists: every entity, how many links touch each and how far they reach. */
 import type { Repository } from '../../core/db/repository';
 import { indexEntities, type Indexed } from '../explorer/filter';
+import { linkStats, type LinkStats } from '../explorer/reach';
+
+/** Link counts and reach, from one read of the links table. */
+export async function readLinkStats(repo: Repository): Promise<LinkStats> {
+  return linkStats(await repo.db.links.toArray());
+}
 
 export async function loadExplorerRows(repo: Repository): Promise<Indexed[]> {
-  const [entities, counts] = await Promise.all([repo.allEntities(), repo.linkCounts()]);
-  return indexEntities(entities, counts);
+  const [entities, stats] = await Promise.all([repo.allEntities(), readLinkStats(repo)]);
+  return indexEntities(entities, stats);
 }

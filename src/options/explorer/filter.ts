@@ -1,6 +1,7 @@
 /** Explorer filtering over all entities in memory (10,000+ rows filter in a few milliseconds). Pure. */
 import { nameKey } from '../../core/db/keys';
 import { allNames, type Entity, type EntityKind } from '../../core/model/entity';
+import type { LinkStats } from './reach';
 
 export interface EntityFilter {
   /** Matches the name or any alias, ignoring case, accents and punctuation. */
@@ -12,24 +13,27 @@ export interface EntityFilter {
   /** A provenance value ("bundled", "misp:threat-actor", "attack", "user"…), '' for any. */
   source: string;
   /**
-   * Order of the list: most links first (ties by name), or by name. Most links first by default: with the public
-   * feeds imported, by name the list opened on ".CryptoHasYou.", "[Unnamed group]", "$ucyLocker"… with no links.
+   * Order of the list: widest reach first (reach.ts; ties by links, then name), most links first (ties by name), or
+   * by name. Reach by default: with the public feeds imported, by name the list opened on ".CryptoHasYou.",
+   * "[Unnamed group]", "$ucyLocker"… with no links, and by links on Mimikatz, APT29 and 27 CryptoMix variants.
    */
-  sort: 'links' | 'name';
+  sort: 'reach' | 'links' | 'name';
 }
 
-export const ANY: EntityFilter = { query: '', kind: '', country: '', links: 'any', source: '', sort: 'links' };
+export const ANY: EntityFilter = { query: '', kind: '', country: '', links: 'any', source: '', sort: 'reach' };
 
 export interface Indexed {
   entity: Entity;
   /** nameKey of every name, joined by a separator that nameKey never produces. */
   search: string;
   links: number;
+  /** Entities reached by its links, an overlaps-with family counted once (reach.ts). */
+  reach: number;
 }
 
-export function indexEntities(entities: readonly Entity[], linkCounts: ReadonlyMap<string, number>): Indexed[] {
+export function indexEntities(entities: readonly Entity[], stats: Pick<LinkStats, 'links' | 'reach'>): Indexed[] {
   return entities
-    .map((entity) => ({ entity, search: allNames(entity).map((a) => nameKey(a.name)).join('\u0000'), links: linkCounts.get(entity.id) ?? 0 }))
+    .map((entity) => ({ entity, search: allNames(entity).map((a) => nameKey(a.name)).join('\u0000'), links: stats.links.get(entity.id) ?? 0, reach: stats.reach.get(entity.id) ?? 0 }))
     .sort((a, b) => a.entity.name.localeCompare(b.entity.name, undefined, { sensitivity: 'base' }));
 }
 
@@ -44,6 +48,7 @@ export function filterEntities(rows: readonly Indexed[], f: EntityFilter): Index
     if (f.source && !entity.provenance.includes(f.source)) return false;
     return !q || search.includes(q);
   });
+  if (f.sort === 'reach') return kept.sort((a, b) => b.reach - a.reach || b.links - a.links);
   return f.sort === 'links' ? kept.sort((a, b) => b.links - a.links) : kept;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { EntityKind } from '../../core/model/entity';
 import type { LinkStatus } from '../../core/model/link';
-import { LABEL_PX } from './graph-view';
+import { CENTER_MAX_W, LABEL_MAX_W, LABEL_PX } from './graph-view';
 
 /** The labels' face: the pages' own (tokens.css --font), named here so LinkGraph measures what cytoscape draws. */
 export const GRAPH_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif';
@@ -69,7 +69,7 @@ export function graphStyle(p: Palette): object[] {
         'text-margin-y': 4,
         // A long name is cut with an ellipsis rather than drawn across its neighbours.
         'text-wrap': 'ellipsis',
-        'text-max-width': 150,
+        'text-max-width': LABEL_MAX_W,
         // A plate of the background behind each label keeps it readable over the lines it crosses.
         'text-background-color': p.bg,
         'text-background-opacity': 0.85,
@@ -88,7 +88,11 @@ export function graphStyle(p: Palette): object[] {
     { selector: 'node.label-top', style: { 'text-valign': 'top', 'text-margin-y': -4 } },
     { selector: 'node.label-left', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-y': 0, 'text-margin-x': -4 } },
     { selector: 'node.label-right', style: { 'text-valign': 'center', 'text-halign': 'right', 'text-margin-y': 0, 'text-margin-x': 4 } },
-    { selector: 'node.center', style: { width: 34, height: 34, 'font-size': LABEL_PX.center, 'font-weight': 'bold', 'border-width': 4, 'border-color': p.accent } },
+    // The centre's label wraps rather than being cut (graph-view.ts, centerLabel): its "+N" is read in full.
+    {
+      selector: 'node.center',
+      style: { width: 34, height: 34, 'font-size': LABEL_PX.center, 'font-weight': 'bold', 'text-wrap': 'wrap', 'text-max-width': CENTER_MAX_W, 'border-width': 4, 'border-color': p.accent },
+    },
     { selector: 'node:selected', style: { 'border-width': 4, 'border-color': p.accent } },
     {
       selector: 'edge',

@@ -126,18 +126,40 @@ function place(r: number, a: number, inward: boolean, width: number): Point {
 }
 
 /**
- * How wide a label is drawn (graph units at LABEL_PX.direct), where the page can measure text (measureLabelsWith);
- * else an estimate for a sans-serif face, which a wide one (DejaVu Sans, Debian's default) exceeds by a tenth: its
- * labels met in the rings, and a box's first view overflowed it.
+ * How wide a label is drawn (graph units: LABEL_PX.direct, or the centre's bold LABEL_PX.center), where the page can
+ * measure text (measureLabelsWith); else an estimate for a sans-serif face, which a wide one (DejaVu Sans, Debian's
+ * default) exceeds by a tenth: its labels met in the rings, and a box's first view overflowed it.
  */
-let measured: ((label: string) => number) | undefined;
-export function measureLabelsWith(measure: ((label: string) => number) | undefined): void {
+let measured: ((label: string, isCenter: boolean) => number) | undefined;
+export function measureLabelsWith(measure: ((label: string, isCenter: boolean) => number) | undefined): void {
   measured = measure;
 }
 
-/** Room a label takes, in graph units: its width (text-max-width is 150, cut with an ellipsis) and height. */
-export function labelWidth(label: string): number {
-  return Math.min(150, (measured ? measured(label) : 7.2 * label.length) + 6);
+/** Widest label line (graph units; graph-style.ts's text-max-width): other nodes' labels are cut there with an ellipsis. */
+export const LABEL_MAX_W = 150;
+/**
+ * The centre's label lines wrap at this width instead of being cut: cut at 150 like the others, its bold
+ * "Lazarus Group +10" lost the "+10", the one count telling the reader that links are left out.
+ */
+export const CENTER_MAX_W = 260;
+
+function textWidth(text: string, isCenter: boolean): number {
+  // Bold 15 px is about a fifth wider than 13 px regular.
+  return measured ? measured(text, isCenter) : 7.2 * text.length * (isCenter ? 1.25 : 1);
+}
+
+/**
+ * Room a label takes, in graph units: its width (text-max-width: cut with an ellipsis, the centre's lines wrapped).
+ */
+export function labelWidth(label: string, isCenter = false): number {
+  const widest = Math.max(...label.split('\n').map((line) => textWidth(line, isCenter)));
+  return Math.min(isCenter ? CENTER_MAX_W : LABEL_MAX_W, widest + 6);
+}
+
+/** Lines a label is drawn on: the centre's wrap at CENTER_MAX_W (an estimate: cytoscape breaks at spaces). */
+export function labelLines(label: string, isCenter = false): number {
+  if (!isCenter) return 1;
+  return label.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil((textWidth(line, true) + 6) / CENTER_MAX_W)), 0);
 }
 const LABEL_H = 18;
 /** Half the largest node (the centre is 34 px wide). */
@@ -157,19 +179,62 @@ export function radialLayout(view: GraphView, center: string): Map<string, Point
   return at;
 }
 
-/** The box a node's label takes (graph units), as graph-style.ts draws it: 16 high, beside or above/below its node. */
+/**
+ * The box a node's label takes (graph units), as graph-style.ts draws it: 16 high a line (the centre's 19), beside
+ * or above/below its node.
+ */
 export function labelBox(label: string, p: Point, isCenter: boolean): { x1: number; y1: number; x2: number; y2: number } {
-  const w = labelWidth(label);
+  const w = labelWidth(label, isCenter);
+  const h = isCenter ? 19 * labelLines(label, true) : 16;
   const r = isCenter ? NODE_R : 9;
   const side = p.label ?? 'bottom';
   const [x1, y1] =
-    side === 'left' ? [p.x - r - 4 - w, p.y - 8] : side === 'right' ? [p.x + r + 4, p.y - 8] : side === 'top' ? [p.x - w / 2, p.y - r - 4 - 16] : [p.x - w / 2, p.y + r + 4];
-  return { x1, y1, x2: x1 + w, y2: y1 + 16 };
+    side === 'left' ? [p.x - r - 4 - w, p.y - 8] : side === 'right' ? [p.x + r + 4, p.y - 8] : side === 'top' ? [p.x - w / 2, p.y - r - 4 - h] : [p.x - w / 2, p.y + r + 4];
+  return { x1, y1, x2: x1 + w, y2: y1 + h };
 }
 
+/**
+ * Whether two labels meet, or a node lies on another's label (around APT29, FoggyWeb's node hid the "C" of
+ * "Cobalt Strike +31": only labels were checked against each other).
+ */
 function labelsMeet(view: GraphView, center: string, at: Map<string, Point>): boolean {
-  const boxes = view.nodes.map((n) => labelBox(nodeLabel(n.name, view.hidden.get(n.id)), at.get(n.id) ?? { x: 0, y: 0 }, n.id === center));
-  return boxes.some((a, i) => boxes.slice(i + 1).some((b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2));
+  const boxes = view.nodes.map((n) => labelBox(viewLabel(view, n, center), at.get(n.id) ?? { x: 0, y: 0 }, n.id === center));
+  const nodes = nodeBoxes(view, center, at);
+  return boxes.some((a, i) => boxes.slice(i + 1).some((b) => meet(a, b)) || nodes.some((node, j) => j !== i && meet(a, node)));
+}
+type Box = { x1: number; y1: number; x2: number; y2: number };
+const meet = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+function nodeBoxes(view: GraphView, center: string, at: Map<string, Point>): Box[] {
+  return view.nodes.map((n) => {
+    const p = at.get(n.id) ?? { x: 0, y: 0 };
+    // Its border, and the label's plate and outline, are drawn outside the boxes above.
+    const r = (n.id === center ? NODE_R : 9) + 4;
+    return { x1: p.x - r, y1: p.y - r, x2: p.x + r, y2: p.y + r };
+  });
+}
+
+/**
+ * A label that meets another label or lies under a node is moved to another side of its node where it meets
+ * nothing, before the rings are widened for it: widening for one such label cost Lazarus Group's first view 8 of its
+ * 25 entities.
+ */
+function settleLabels(view: GraphView, center: string, at: Map<string, Point>): void {
+  const nodes = nodeBoxes(view, center, at);
+  const boxes = view.nodes.map((n) => labelBox(viewLabel(view, n, center), at.get(n.id)!, n.id === center));
+  const clear = (box: Box, i: number) => boxes.every((b, j) => j === i || !meet(box, b)) && nodes.every((node, j) => j === i || !meet(box, node));
+  view.nodes.forEach((n, i) => {
+    if (n.id === center || clear(boxes[i]!, i)) return;
+    const p = at.get(n.id)!;
+    for (const side of ['bottom', 'top', 'right', 'left'] as const) {
+      if (side === (p.label ?? 'bottom')) continue;
+      const box = labelBox(viewLabel(view, n, center), { ...p, label: side }, false);
+      if (!clear(box, i)) continue;
+      at.set(n.id, { ...p, label: side });
+      boxes[i] = box;
+      return;
+    }
+  });
 }
 
 function ringLayout(view: GraphView, center: string, grow: number): Map<string, Point> {
@@ -226,6 +291,7 @@ function ringLayout(view: GraphView, center: string, grow: number): Map<string, 
       at.set(n.id, place(inner ? r2 : r2 + (staggered ? STAGGER : 0), placed[i]!, inner, labelWidth(nodeLabel(n.name, view.hidden.get(n.id)))));
     });
   }
+  settleLabels(view, center, at);
   return at;
 }
 
@@ -236,10 +302,13 @@ export function extent(view: GraphView, at: Map<string, Point>): { halfWidth: nu
   for (const n of view.nodes) {
     const p = at.get(n.id);
     if (!p) continue;
-    const lw = labelWidth(nodeLabel(n.name, view.hidden.get(n.id)));
+    const isCenter = n.depth === 0;
+    const label = viewLabel(view, n, isCenter ? n.id : '');
+    const lw = labelWidth(label, isCenter);
+    const lh = LABEL_H * labelLines(label, isCenter);
     const side = p.label === 'left' || p.label === 'right';
     w = Math.max(w, Math.abs(p.x) + (side ? NODE_R + 4 + lw : Math.max(NODE_R, lw / 2)));
-    h = Math.max(h, Math.abs(p.y) + (side ? Math.max(NODE_R, LABEL_H / 2) : NODE_R + 4 + LABEL_H));
+    h = Math.max(h, Math.abs(p.y) + (side ? Math.max(NODE_R, LABEL_H / 2) : NODE_R + 4 + lh));
   }
   return { halfWidth: w, halfHeight: h };
 }
@@ -262,7 +331,30 @@ export function firstView(graph: Neighborhood, width: number, height: number): {
   }
 }
 
-/** The graph's label for a node: its name, and "+N" when N of its neighbours are not drawn. */
+/**
+ * The graph's label for a node: its name, and "+N" when N of its neighbours are not drawn. Where the two are wider
+ * than a label may be, the name is cut, not the count: cut at the end, "CryptoMix-Backup +14" read "CryptoMix-Backup +…".
+ */
 export function nodeLabel(name: string, hiddenCount: number | undefined): string {
-  return hiddenCount ? `${name} +${hiddenCount}` : name;
+  if (!hiddenCount) return name;
+  const count = ` +${hiddenCount}`;
+  if (textWidth(name + count, false) + 6 <= LABEL_MAX_W) return name + count;
+  const chars = [...name];
+  while (chars.length > 1 && textWidth(`${chars.join('')}…${count}`, false) + 6 > LABEL_MAX_W) chars.pop();
+  return `${chars.join('').trimEnd()}…${count}`;
+}
+
+/**
+ * The centre's label: as nodeLabel, but with the "+N" on a line of its own where the one line would be wider than
+ * CENTER_MAX_W, so that a long name wraps or is cut without taking the count with it.
+ */
+export function centerLabel(name: string, hiddenCount: number | undefined): string {
+  if (!hiddenCount) return name;
+  const one = `${name} +${hiddenCount}`;
+  return textWidth(one, true) + 6 > CENTER_MAX_W ? `${name}\n+${hiddenCount}` : one;
+}
+
+/** The label a node of this view is drawn with. */
+export function viewLabel(view: GraphView, n: GraphNode, center: string): string {
+  return (n.id === center ? centerLabel : nodeLabel)(n.name, view.hidden.get(n.id));
 }

@@ -11,7 +11,7 @@ import { Repository } from '../../../src/core/db/repository';
 import { BackendContext } from '../../../src/options/backend';
 import { ExplorerPanel } from '../../../src/options/components/ExplorerPanel';
 import type { Indexed } from '../../../src/options/explorer/filter';
-import { withLinkCounts } from '../../../src/options/explorer/live';
+import { withLinkStats } from '../../../src/options/explorer/live';
 import type { Neighborhood } from '../../../src/options/explorer/neighborhood';
 import { fakeBackend } from './fake-backend';
 import { $, $$, cleanup, mount, waitFor } from '../render';
@@ -90,16 +90,23 @@ describe('explorer follows the database live', () => {
   });
 });
 
-describe('link counts merged into the rows (pure)', () => {
-  const row = (id: string, links: number): Indexed => ({ entity: { id, kind: 'actor', name: id, aliases: [], provenance: ['bundled'] } as Entity, search: id, links });
+describe('link counts and reach merged into the rows (pure)', () => {
+  const row = (id: string, links: number, reach = links): Indexed => ({ entity: { id, kind: 'actor', name: id, aliases: [], provenance: ['bundled'] } as Entity, search: id, links, reach });
 
-  it('replaces changed counts, keeps unchanged rows as they are, and names linked ids it does not list', () => {
-    const rows = [row('a', 2), row('b', 0)];
-    const { rows: out, missing } = withLinkCounts(rows, new Map([['a', 2], ['b', 1], ['c', 1]]));
+  it('replaces changed figures, keeps unchanged rows as they are, and names linked ids it does not list', () => {
+    const rows = [row('a', 2), row('b', 0), row('d', 1)];
+    const stats = { links: new Map([['a', 2], ['b', 1], ['c', 1], ['d', 1]]), reach: new Map([['a', 2], ['b', 1], ['c', 1], ['d', 0]]) };
+    const { rows: out, missing } = withLinkStats(rows, stats);
     expect(out[0]).toBe(rows[0]);
     expect(out[1]!.links).toBe(1);
+    // Same links, less reach (its partner now overlaps with it): the row changes.
+    expect(out[2]!.reach).toBe(0);
     expect(missing).toEqual(['c']);
     // A count gone to zero (the last claim of a link deleted) is zero, not the old count.
-    expect(withLinkCounts(rows, new Map()).rows.map((r) => r.links)).toEqual([0, 0]);
+    expect(withLinkStats(rows, { links: new Map(), reach: new Map() }).rows.map((r) => [r.links, r.reach])).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
   });
 });

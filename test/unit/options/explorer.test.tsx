@@ -7,13 +7,11 @@ import { EntityDetail } from '../../../src/options/components/EntityDetail';
 import { EntityTable } from '../../../src/options/components/EntityTable';
 import { ExplorerPanel, PAGE_SIZE } from '../../../src/options/components/ExplorerPanel';
 import { ANY, facets, filterEntities, indexEntities } from '../../../src/options/explorer/filter';
+import { linkStats } from '../../../src/options/explorer/reach';
+import type { Relation } from '../../../src/core/model/link';
 
-/** Links per entity, as Repository.linkCounts gives them. */
-const countLinks = (links: { from: string; to: string }[]) => {
-  const counts = new Map<string, number>();
-  for (const { from, to } of links) for (const id of [from, to]) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return counts;
-};
+/** Links per entity and reach, for links of one relation unless said. */
+const countLinks = (links: { from: string; to: string; relation?: Relation }[]) => linkStats(links.map((l) => ({ relation: 'uses', ...l })));
 import { buildNeighborhood } from '../../../src/options/explorer/neighborhood';
 import { sourceLabel } from '../../../src/options/explorer/source-label';
 import { PresetList } from '../../../src/options/components/PresetList';
@@ -73,6 +71,46 @@ describe('explorer filtering (pure)', () => {
     expect(order({ sort: 'name' })).toEqual(['Lazarus Group', 'Lone Tool', 'Rocket Kitten', 'TrickBot']);
   });
 
+  it('ranks hubs by reach: a family of variants linked only to each other does not outrank them', () => {
+    // Six variants each listed as overlapping every other, both ways (as MISP's "similar" relations import): 10 links
+    // each, all inside the family. The hub uses three tools and overlaps one other name for itself.
+    const variants = Array.from({ length: 6 }, (_, i) => e(`Variant ${i}`, 'ransomware'));
+    const overlaps = variants.flatMap((a) => variants.filter((b) => b !== a).map((b) => ({ from: a.id, to: b.id, relation: 'overlaps-with' as const })));
+    const people = [e('Hub Group', 'actor'), e('Hub Alias', 'actor'), e('Tool A', 'tool'), e('Tool B', 'tool'), e('Tool C', 'tool')];
+    const stats = countLinks([
+      ...overlaps,
+      { from: 'Hub Group', to: 'Hub Alias', relation: 'overlaps-with' },
+      { from: 'Hub Group', to: 'Tool A' },
+      { from: 'Hub Group', to: 'Tool B' },
+      { from: 'Hub Group', to: 'Tool C' },
+      // The other name of the group uses one of the same tools, and one variant is operated by it.
+      { from: 'Hub Alias', to: 'Tool A' },
+      { from: 'Hub Alias', to: 'Variant 0', relation: 'operates' },
+    ]);
+    const rows = indexEntities([...variants, ...people], stats);
+    const by = (sort: 'reach' | 'links') => filterEntities(rows, { ...ANY, sort }).map((r) => [r.entity.name, r.reach, r.links]);
+    expect(by('links')[0]).toEqual(['Variant 0', 1, 11]);
+    expect(by('reach').slice(0, 3)).toEqual([
+      ['Hub Group', 3, 4], // its other name is not reach
+      ['Hub Alias', 2, 3], // Tool A and the variants' family, counted once
+      ['Variant 0', 1, 11], // operated by the group: one; ties on reach go to the more links
+    ]);
+    expect(rows.find((r) => r.entity.name === 'Tool A')!.reach).toBe(1); // used by both names of one group: one
+    expect(by('reach').filter(([name]) => String(name).startsWith('Variant')).map(([, reach]) => reach)).toEqual([1, 0, 0, 0, 0, 0]);
+  });
+
+  it('takes names overlapping through each other as one family', () => {
+    const stats = countLinks([
+      { from: 'A', to: 'B', relation: 'overlaps-with' },
+      { from: 'C', to: 'B', relation: 'overlaps-with' },
+      { from: 'A', to: 'Tool' },
+      { from: 'C', to: 'Tool' },
+    ]);
+    expect(stats.reach.get('Tool')).toBe(1);
+    expect(stats.reach.get('A')).toBe(1);
+    expect(stats.links.get('Tool')).toBe(2);
+  });
+
   it('offers the countries and sources present, most common source first', () => {
     expect(facets(rows)).toEqual({ countries: ['IR', 'KP'], sources: ['bundled', 'misp:threat-actor', 'misp:tool'] });
   });
@@ -80,7 +118,7 @@ describe('explorer filtering (pure)', () => {
   it('filters 10,000 entities quickly', () => {
     const many = indexEntities(
       Array.from({ length: 10_000 }, (_, i) => e(`Entity ${i}`, i % 2 ? 'actor' : 'malware', { aliases: [{ name: `Alias ${i}` }] })),
-      new Map(),
+      countLinks([]),
     );
     const started = performance.now();
     const hits = filterEntities(many, { ...ANY, query: 'alias 99', kind: 'actor' });
@@ -131,22 +169,50 @@ function showExplorer(backend: ReturnType<typeof fakeBackend>, selected?: string
 }
 
 describe('explorer panel', () => {
-  it('opens on the most linked entities, says so, and orders by name on request', async () => {
+  it('opens on the widest reach, says what it counts, and orders by links or by name on request', async () => {
     const backend = fakeBackend();
     await backend.ready;
     showExplorer(backend);
     await waitFor(() => $('table.entities'));
     const order = field<HTMLSelectElement>('Order', $('.filters')!)!;
-    expect(order.selectedOptions[0]!.textContent).toBe('Most links first');
-    const links = () => $$('table.entities tbody td.num').map((td) => Number(td.textContent));
-    expect(links()[0]).toBeGreaterThan(0);
-    expect(links()).toEqual([...links()].sort((a, b) => b - a));
-    expect($('table.entities th.num')!.getAttribute('aria-sort')).toBe('descending');
+    expect(order.selectedOptions[0]!.textContent).toBe('Widest reach first');
+    const column = (name: 'reach' | 'links') => $$(`table.entities tbody td.col-${name}`).map((td) => Number(td.textContent));
+    const sorted = () => $$('table.entities th[aria-sort]').map((th) => [th.textContent, th.getAttribute('aria-sort')]);
+    expect(column('reach')[0]).toBeGreaterThan(0);
+    expect(column('reach')).toEqual([...column('reach')].sort((a, b) => b - a));
+    expect(sorted()).toEqual([['Reach', 'descending']]);
+    // The table is described by the note saying what Reach counts.
+    expect(document.getElementById($('table.entities')!.getAttribute('aria-describedby')!)!.textContent).toMatch(/^Reach: .*counted as one/);
+
+    await choose(order, 'links');
+    expect(column('links')).toEqual([...column('links')].sort((a, b) => b - a));
+    expect(sorted()).toEqual([['Links', 'descending']]);
 
     await choose(order, 'name');
     const names = $$('table.entities tbody .entity-link').map((b) => b.textContent!);
+    expect($('#reach-note')).not.toBeNull();
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
-    expect($('table.entities th')!.getAttribute('aria-sort')).toBe('ascending');
+    expect(sorted()).toEqual([['Name', 'ascending']]);
+  });
+
+  it('with an entity open, says what Reach counts only while the list is ordered by it', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    showExplorer(backend, 'lazarus-group');
+    await waitFor(() => $('table.entities'));
+    expect($('#reach-note')).not.toBeNull();
+    await choose(field<HTMLSelectElement>('Order', $('.filters')!)!, 'links');
+    expect($('#reach-note')).toBeNull();
+    expect($('table.entities')!.hasAttribute('aria-describedby')).toBe(false);
+  });
+
+  it('opened on an entity that is not there, says so and leaves no blank graph pane', async () => {
+    const backend = fakeBackend();
+    await backend.ready;
+    showExplorer(backend, 'no-such-entity');
+    await waitFor(() => ($('.detail')?.textContent ?? '').includes('no longer in the database'));
+    await waitFor(() => $('.graph-pane')!.textContent !== '');
+    expect($('.graph-pane')!.textContent).toBe('Choose an entity in the list to see its links as a graph.');
   });
 
   it('lists every entity page by page and narrows the list with the filters', async () => {
@@ -205,7 +271,7 @@ describe('explorer panel', () => {
   });
 
   it('makes the selected entity the table\'s Tab stop', () => {
-    const rows = indexEntities([e('Dridex', 'malware'), e('TrickBot', 'malware'), e('Wizard Spider', 'actor')], new Map());
+    const rows = indexEntities([e('Dridex', 'malware'), e('TrickBot', 'malware'), e('Wizard Spider', 'actor')], countLinks([]));
     mount(<EntityTable rows={rows} selected="TrickBot" onOpen={() => undefined} />);
     const stops = $$<HTMLButtonElement>('table.entities button.entity-link').filter((b) => b.tabIndex === 0);
     expect(stops.map((b) => b.textContent)).toEqual(['TrickBot']);

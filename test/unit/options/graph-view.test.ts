@@ -1,6 +1,6 @@
 /** Which part of a hub's neighbourhood the link graph draws first, and where (src/options/explorer/graph-view.ts). */
 import { describe, expect, it } from 'vitest';
-import { extent, firstView, fontScale, labelWidth, MIN_LEGIBLE_ZOOM, MIN_NODES, nodeLabel, radialLayout, rankNodes, visibleGraph, type Point } from '../../../src/options/explorer/graph-view';
+import { centerLabel, CENTER_MAX_W, extent, firstView, fontScale, labelBox, labelWidth, LABEL_MAX_W, MIN_LEGIBLE_ZOOM, MIN_NODES, nodeLabel, radialLayout, rankNodes, viewLabel, visibleGraph, type Point } from '../../../src/options/explorer/graph-view';
 import type { GraphEdge, GraphNode, Neighborhood } from '../../../src/options/explorer/neighborhood';
 
 const node = (id: string, depth: number, kind: GraphNode['kind'] = 'malware'): GraphNode => ({ id, name: id, kind, depth });
@@ -19,6 +19,23 @@ function hub(): Neighborhood {
     const id = `Outer ${i}`;
     nodes.push(node(id, 2, 'tool'));
     edges.push(edge(nodes[1 + (i % 5)]!.id, id, 60));
+  }
+  return { center: 'Hub', nodes, edges, truncated: false };
+}
+
+/** A hub like APT29 with the public feeds: 52 direct links of short names, most with links of their own left out. */
+function hubOfTools(): Neighborhood {
+  const names = ['Cobalt Strike', 'WellMess', 'HALFRIG', 'QUARTERRIG', 'GraphicalNeutrino', 'AdFind', 'FoggyWeb', 'EnvyScout', 'CozyCar', 'CosmicDuke', 'CloudDuke', 'BoomBox', 'BloodHound', 'AADInternals', 'FatDuke', 'HAMMERTOSS', 'Net'];
+  const nodes = [node('Hub', 0, 'actor')];
+  const edges: GraphEdge[] = [];
+  for (let i = 0; i < 52; i++) {
+    const id = names[i] ?? `Tool ${i}`;
+    nodes.push(node(id, 1, i % 3 ? 'malware' : 'tool'));
+    edges.push(edge('Hub', id, i < 2 ? 77 : i < 5 ? 42 : undefined));
+    for (let j = 0; j < (i % 4) * 3; j++) {
+      nodes.push(node(`${id} partner ${j}`, 2));
+      edges.push(edge(id, `${id} partner ${j}`, 50));
+    }
   }
   return { center: 'Hub', nodes, edges, truncated: false };
 }
@@ -87,6 +104,67 @@ describe('graph view around a hub', () => {
     const inner = Math.max(...view.nodes.filter((n) => n.depth === 1).map((n) => dist(n.id)));
     const outer = Math.min(...view.nodes.filter((n) => n.depth === 2).map((n) => dist(n.id)));
     expect(outer).toBeGreaterThan(inner);
+  });
+});
+
+describe('nodes and labels', () => {
+  it('draws no node over another node\'s label', () => {
+    const problems: string[] = [];
+    for (const [width, height] of [
+      [656, 640],
+      [540, 640],
+      [1000, 640],
+      [440, 320],
+    ] as const) {
+      for (const graph of [hub(), hubOfTools()]) {
+        const { view, at } = firstView(graph, width, height);
+        for (const n of view.nodes) {
+          const box = labelBox(viewLabel(view, n, graph.center), at.get(n.id)!, n.id === graph.center);
+          for (const m of view.nodes) {
+            if (m === n) continue;
+            const p = at.get(m.id)!;
+            const r = m.id === graph.center ? 17 : 9;
+            if (p.x + r > box.x1 && p.x - r < box.x2 && p.y + r > box.y1 && p.y - r < box.y2) problems.push(`${width}×${height}: ${m.id} on the label of ${n.id}`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('a label with "+N"', () => {
+  it('cuts a long name rather than its count', () => {
+    const label = nodeLabel('CryptoMix-Backup-Variant-Extended', 14);
+    expect(label).toMatch(/^CryptoMix-Back.*… \+14$/);
+    expect(labelWidth(label)).toBeLessThanOrEqual(LABEL_MAX_W);
+    expect(nodeLabel('TrickBot', 3)).toBe('TrickBot +3');
+    expect(nodeLabel('Operation Sharpshooter Extended Cluster', 0)).toBe('Operation Sharpshooter Extended Cluster');
+  });
+});
+
+describe("the centre's label", () => {
+  it('keeps its "+N": room for the bold name and count, and the count on a line of its own after a long name', () => {
+    // Bold and larger, the centre's "Lazarus Group +10" is wider than the 150 units other labels are cut at.
+    expect(labelWidth('Lazarus Group +10', true)).toBeGreaterThan(LABEL_MAX_W);
+    expect(labelWidth('Lazarus Group +10', true)).toBeLessThan(CENTER_MAX_W);
+    expect(centerLabel('Lazarus Group', 10)).toBe('Lazarus Group +10');
+    const long = 'Operation Ghost Secret Infrastructure Cluster';
+    expect(centerLabel(long, 26)).toBe(`${long}\n+26`);
+    expect(centerLabel(long, 0)).toBe(long);
+  });
+
+  it('is laid out with the room it takes: no other label meets a two-line centre label', () => {
+    const graph = hub();
+    const long = 'Operation Ghost Secret Infrastructure Cluster';
+    const renamed = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'Hub' ? { ...n, name: long } : n)) };
+    const { view, at } = firstView(renamed, 656, 640);
+    const centre = view.nodes.find((n) => n.id === 'Hub')!;
+    expect(viewLabel(view, centre, 'Hub')).toMatch(/\n\+\d+$/);
+    const boxes = view.nodes.map((n) => ({ id: n.id, ...labelBox(viewLabel(view, n, 'Hub'), at.get(n.id)!, n.id === 'Hub') }));
+    const own = boxes.find((b) => b.id === 'Hub')!;
+    expect(own.y2 - own.y1).toBeGreaterThanOrEqual(2 * 16);
+    expect(boxes.filter((b) => b.id !== 'Hub' && b.x1 < own.x2 && own.x1 < b.x2 && b.y1 < own.y2 && own.y1 < b.y2).map((b) => b.id)).toEqual([]);
   });
 });
 

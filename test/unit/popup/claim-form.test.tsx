@@ -20,8 +20,8 @@ async function openForm(opts: Parameters<typeof fakeBackend>[0] = {}) {
 
 describe('popup: record a claim', () => {
   it('prefills the two entities the selected passage names, in its order, before the page\'s most mentioned', async () => {
-    // TrickBot is the page's most mentioned; the passage names Dridex (by its page surface), then HIDDEN COBRA
-    const selection = { type: 'TextQuoteSelector' as const, exact: 'analysts tied Dridex to HIDDEN COBRA last year', prefix: '', suffix: '' };
+    // TrickBot is the page's most mentioned; the passage names Dridex, then Lazarus Group by a page surface
+    const selection = { type: 'TextQuoteSelector' as const, exact: 'analysts said Dridex is linked to HIDDEN COBRA', prefix: '', suffix: '' };
     await openForm({ page: { ...PAGE, selection } });
     expect(val('claim-from')).toBe('Dridex');
     expect(val('claim-to')).toBe('Lazarus Group');
@@ -45,9 +45,11 @@ describe('popup: record a claim', () => {
   });
   it('prefills the entities from the page and the source and quote from the tab', async () => {
     await openForm();
-    // Most mentioned entities first: TrickBot (6), then Lazarus Group (4).
-    expect(val('claim-from')).toBe('TrickBot');
-    expect(val('claim-to')).toBe('Lazarus Group');
+    // The two most mentioned entities, TrickBot (6) and Lazarus Group (4), in the order "uses" reads: the group first
+    // (taken as they came, the form said "TrickBot uses Lazarus Group").
+    expect(val('claim-from')).toBe('Lazarus Group');
+    expect(val('claim-to')).toBe('TrickBot');
+    expect($('.link-sentence')!.textContent).toBe('Lazarus Group uses TrickBot');
     expect(val('claim-title')).toBe(PAGE.title);
     expect(val('claim-url')).toBe(PAGE.url);
     expect(val('claim-publisher')).toBe('The Patch Ledger');
@@ -72,7 +74,7 @@ describe('popup: record a claim', () => {
     await key(from, 'ArrowDown');
     await key(from, 'Enter');
     expect(val('claim-from')).toBe('Wizard Spider');
-    expect($('.link-sentence')!.textContent).toBe('Wizard Spider uses Lazarus Group');
+    expect($('.link-sentence')!.textContent).toBe('Wizard Spider uses TrickBot');
     // Escape inside the chooser closes the list and stays in the form.
     await type(from, '');
     await key(from, 'Escape');
@@ -88,18 +90,20 @@ describe('popup: record a claim', () => {
     expect($('#claim-to-error')!.textContent).toBe('Choose the second entity from the list.');
     expect($('#claim-title-error')!.textContent).toBe('Give the source a title.');
     expect(document.activeElement).toBe($('#claim-to'));
-    await type($('#claim-to'), 'Trick');
+    await type($('#claim-to'), 'Lazarus');
     await waitFor(() => $('#claim-to-list [role=option]'));
     await key($('#claim-to'), 'Enter');
     await click(button('Save claim'));
     expect($('#claim-to-error')!.textContent).toBe('Choose two different entities.');
-    // no "TrickBot uses TrickBot" sentence beside that error
+    // no "Lazarus Group uses Lazarus Group" sentence beside that error
     expect($('.link-sentence')).toBeNull();
     expect(backend.addClaim).not.toHaveBeenCalled();
   });
 
   it('saves at once with stance, confidence, quote and source, then shows the entity view', async () => {
     const backend = await openForm();
+    await click(button('Swap the two entities'));
+    expect($('.link-sentence')!.textContent).toBe('TrickBot uses Lazarus Group');
     await click(button('Swap the two entities'));
     await choose($('#claim-relation'), 'obtains-access-from');
     await click($('input[value=refutes]'));

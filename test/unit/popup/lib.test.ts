@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { draftFromPage, toNewClaim, validateDraft } from '../../../src/popup/lib/claim-draft';
+import type { EntityKind } from '../../../src/core/model/entity';
+import { draftFromPage, orderedPair, toNewClaim, validateDraft } from '../../../src/popup/lib/claim-draft';
 import { groupSpotted, knownOnPage } from '../../../src/popup/lib/spotted';
 import { DEMO_REPORT, PAGE } from './fixtures';
 import { writingDirection } from '../../../src/popup/lib/format';
@@ -7,6 +8,16 @@ import { writingDirection } from '../../../src/popup/lib/format';
 vi.mock('../../../src/platform/browser', () => import('../render').then((r) => r.fakeBrowserModule()));
 
 describe('popup lib', () => {
+  it('starts a claim with the threat actor first, as "uses" reads, and leaves two of a kind as they came', () => {
+    const named = (id: string, kind: EntityKind) => ({ id, kind });
+    const [trickbot, lazarus, ta505, dridex] = [named('trickbot', 'malware'), named('lazarus-group', 'actor'), named('ta505', 'actor'), named('dridex', 'malware')];
+    expect(orderedPair(trickbot, lazarus)).toEqual([lazarus, trickbot]);
+    expect(orderedPair(lazarus, trickbot)).toEqual([lazarus, trickbot]);
+    expect(orderedPair(ta505, lazarus)).toEqual([ta505, lazarus]);
+    expect(orderedPair(trickbot, dridex)).toEqual([trickbot, dridex]);
+    expect(orderedPair(trickbot, undefined)).toEqual([trickbot, undefined]);
+  });
+
   it('groups spotted entities by kind in prominence order, possible actors last', () => {
     const groups = groupSpotted(DEMO_REPORT);
     expect(groups.map((g) => [g.kind, g.items.map((i) => `${i.name}:${i.count}`)])).toEqual([
