@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import type { Dataset } from '../data/index';
 import { deriveConfidence, type DerivedConfidence } from '../model/confidence';
 import { allNames, type Entity, type EntityKind } from '../model/entity';
-import { linkId, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
+import { linkId, SYMMETRIC_RELATIONS, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import type { ActorLensDb, EntityRow } from './database';
 import { nameKey, wordKeys } from './keys';
 import { MAX_ID } from './limits';
@@ -214,11 +214,30 @@ export class Repository {
     // One equality query per link: anyOf() over a large claims table is far slower in IndexedDB shims.
     const claims = (await Promise.all(links.map((l) => this.db.claims.where('linkId').equals(l.id).toArray()))).flat();
     const views: LinkView[] = [];
+    /** A symmetric relation's view per other entity: its link the other way round joins it (SYMMETRIC_RELATIONS). */
+    const both = new Map<string, LinkView>();
+    const byDate = (a: Claim, b: Claim) => (b.source.date ?? '').localeCompare(a.source.date ?? '');
     links.forEach((link, i) => {
       const other = others[i];
       if (!other) return; // dangling reference from an import: nothing to show
-      const own = claims.filter((c) => c.linkId === link.id).sort((a, b) => (b.source.date ?? '').localeCompare(a.source.date ?? ''));
-      views.push({ link, other: fromRow(other), direction: link.from === entityId ? 'out' : 'in', claims: own, derived: deriveConfidence(link, own) });
+      const own = claims.filter((c) => c.linkId === link.id).sort(byDate);
+      if (!SYMMETRIC_RELATIONS.has(link.relation)) {
+        views.push({ link, other: fromRow(other), direction: link.from === entityId ? 'out' : 'in', claims: own, derived: deriveConfidence(link, own) });
+        return;
+      }
+      const key = `${link.relation}\u0000${other.id}`;
+      const seen = both.get(key);
+      if (!seen) {
+        const view: LinkView = { link, other: fromRow(other), direction: 'out', claims: own, derived: deriveConfidence(link, own) };
+        both.set(key, view);
+        views.push(view);
+        return;
+      }
+      // One fact stated twice: the claims of both count together, and the link the reader set an override on (else
+      // the one with more claims) is the one shown and edited.
+      if ((link.override && !seen.link.override) || (!seen.link.override && own.length > seen.claims.length)) seen.link = link;
+      seen.claims = [...seen.claims, ...own].sort(byDate);
+      seen.derived = deriveConfidence(seen.link, seen.claims);
     });
     return views.sort((a, b) => (b.derived.confidence ?? -1) - (a.derived.confidence ?? -1));
   }

@@ -23,6 +23,12 @@ export const RELATIONS = [
 ] as const;
 export type Relation = (typeof RELATIONS)[number];
 
+/**
+ * Relations that read the same both ways: "A overlaps with B" is "B overlaps with A". Feeds list such a relation in
+ * both entities' records (MISP "similar", "related-to"), so a pair often has two links, one each way: shown as one.
+ */
+export const SYMMETRIC_RELATIONS: ReadonlySet<Relation> = new Set(['affiliated-with', 'shares-code-with', 'shares-infrastructure-with', 'overlaps-with']);
+
 /** active: believed current; historical: was true, no longer active; disputed: sources disagree; refuted. */
 export const LINK_STATUSES = ['active', 'historical', 'disputed', 'refuted'] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];

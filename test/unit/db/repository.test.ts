@@ -39,7 +39,9 @@ describe('Repository', () => {
     expect(byOther.get('trickbot')?.derived.status).toBe('active');
     expect(byOther.get('trickbot')?.derived.confidence).toBeGreaterThanOrEqual(60);
     expect(byOther.get('trickbot')?.claims.every((c) => c.source.url?.startsWith('https://'))).toBe(true);
-    expect(byOther.get('dridex')?.direction).toBe('in');
+    // stored from Dridex to Lazarus Group; "affiliated with" reads the same both ways, so it is shown as Lazarus Group's own
+    expect(byOther.get('dridex')?.link.from).toBe('dridex');
+    expect(byOther.get('dridex')?.direction).toBe('out');
     expect(byOther.get('dridex')?.derived.status).toBe('refuted');
     expect(byOther.get('ta505')?.derived.status).toBe('historical');
   });
