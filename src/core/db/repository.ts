@@ -142,9 +142,9 @@ export class Repository {
     return (await this.db.entities.toArray()).map(fromRow);
   }
 
-  /** Both ends of every link (the compiled dictionary's linked names, linked-names.ts). */
-  async linkEnds(): Promise<{ from: string; to: string }[]> {
-    return (await this.db.links.toArray()).map(({ from, to }) => ({ from, to }));
+  /** Both ends and the relation of every link (the compiled dictionary's linked names, the explorer's reach). */
+  async linkEnds(): Promise<Pick<Link, 'from' | 'to' | 'relation'>[]> {
+    return (await this.db.links.toArray()).map(({ from, to, relation }) => ({ from, to, relation }));
   }
 
   /**

@@ -5,7 +5,7 @@ import { linkStats, type LinkStats } from '../explorer/reach';
 
 /** Link counts and reach, from one read of the links table. */
 export async function readLinkStats(repo: Repository): Promise<LinkStats> {
-  return linkStats(await repo.db.links.toArray());
+  return linkStats(await repo.linkEnds());
 }
 
 export async function loadExplorerRows(repo: Repository): Promise<Indexed[]> {
