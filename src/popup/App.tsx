@@ -9,7 +9,7 @@ import type { LinkView } from '../core/db/repository';
 import type { PageInfo, SpottedReport } from '../core/protocol';
 import { DEFAULT_SETTINGS, isEnabledFor, siteOf, type Settings } from '../core/settings';
 import { t } from '../platform/i18n';
-import type { PopupBackend, StoredDraft, TabInfo } from './backend';
+import type { PageClaim, PopupBackend, StoredDraft, TabInfo } from './backend';
 import { Notice, type NoticeData } from './components/Notice';
 import { draftFromClaim, draftFromPage, orderedPair, toNewClaim, toPatch, type ClaimDraft, type PickedEntity } from './lib/claim-draft';
 import { knownOnPage, namedInQuote, visibleText, type SpottedItem } from './lib/spotted';
@@ -83,6 +83,17 @@ export function App({ backend, initialEntity }: AppProps) {
   const [expandedKinds, setExpandedKinds] = useState<ReadonlySet<string>>(new Set());
   const [notice, setNotice] = useState<NoticeData>();
   const [revision, setRevision] = useState(0);
+  const [pageClaims, setPageClaims] = useState<PageClaim[] | undefined>();
+  // The reader's claims on this page, read again after each change the popup makes (revision).
+  useEffect(() => {
+    const url = tab?.page?.url;
+    if (!url || !backend.pageClaims) return;
+    let live = true;
+    void backend.pageClaims(url).then((c) => live && setPageClaims(c), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [tab?.page?.url, revision, backend]);
   const popped = useRef<string | undefined>(undefined);
   const top = stack[stack.length - 1]!;
   const scale = settings?.scale ?? DEFAULT_SETTINGS.scale;
@@ -373,6 +384,8 @@ export function App({ backend, initialEntity }: AppProps) {
         search={backend.search}
         onSearchFocus={backend.prepareSearch}
         onOpen={(id) => push({ name: 'entity', id })}
+        pageClaims={pageClaims}
+        onOpenClaim={(id, linkId) => push({ name: 'entity', id, open: linkId })}
         onAdd={(name) =>
           void backend
             .addEntity(name)

@@ -4,7 +4,7 @@
  * Repository-backed one (repo-backend.ts). Views receive this object and never touch the browser API.
  */
 import type { Entity } from '../core/model/entity';
-import type { Claim, Link } from '../core/model/link';
+import type { Claim, Link, Relation } from '../core/model/link';
 import type { ClaimPatch, LinkView, NewClaim, Pivot } from '../core/db/repository';
 import type { PageInfo, SpottedReport } from '../core/protocol';
 import type { Settings } from '../core/settings';
@@ -28,6 +28,14 @@ export type { ClaimPatch };
 
 /** Search results the popup lists for a query; `search` answers one more when more names match, so it can say so. */
 export const SEARCH_SHOWN = 12;
+
+/** A claim the reader recorded on the page, as the home view lists it. */
+export interface PageClaim {
+  claim: Claim;
+  from: Entity;
+  to: Entity;
+  relation: Relation;
+}
 
 export interface SearchHit {
   entity: Entity;
@@ -65,6 +73,8 @@ export interface PopupBackend {
   restoreClaim(deleted: DeletedClaim): Promise<void>;
   /** Adds a possible actor to the knowledge base; resolves to the stored (or already known) entity. */
   addEntity(name: string): Promise<Entity>;
+  /** The reader's claims recorded on a page (its address, fragment aside), newest first, with their two entities. */
+  pageClaims?(url: string): Promise<PageClaim[]>;
   /** Asks the tab to scan again, e.g. after the knowledge base changed. */
   rescan(tabId: number): Promise<void>;
   /** Where the claim form keeps an unsaved new claim between openings of the popup; without it a draft lasts as long as the popup. */

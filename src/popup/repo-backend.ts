@@ -10,7 +10,7 @@ import { rankHits } from './lib/search-rank';
 /** Whole-name matches read for ranking: 200 results of 600 rows (a cursor walk of all 954 "s" rows took 0.4 s). */
 const PREFIX_CANDIDATES = 200;
 
-type DbPart = Pick<PopupBackend, 'entity' | 'links' | 'pivots' | 'search' | 'prepareSearch' | 'addClaim' | 'updateClaim' | 'deleteClaim' | 'restoreClaim' | 'addEntity'>;
+type DbPart = Pick<PopupBackend, 'entity' | 'links' | 'pivots' | 'search' | 'prepareSearch' | 'addClaim' | 'updateClaim' | 'deleteClaim' | 'restoreClaim' | 'addEntity' | 'pageClaims'>;
 
 /** `ready` resolves once the database may be read (e.g. after a first-run seed). */
 export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Promise.resolve()): DbPart {
@@ -50,5 +50,6 @@ export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Pr
     deleteClaim: (id) => changesLinks(() => repo.deleteClaim(id)),
     restoreClaim: (d) => changesLinks(() => repo.restoreClaim(d)),
     addEntity: (name) => after(() => repo.addEntity({ name, kind: 'actor' })),
+    pageClaims: (url) => after(() => repo.pageClaims(url)),
   };
 }

@@ -270,6 +270,20 @@ export class Repository {
     return claims.filter((c) => c.pageUrl?.split('#', 1)[0] === base);
   }
 
+  /** The claims recorded on a page (claimsForPage) with their link's two entities, newest first. */
+  async pageClaims(url: string): Promise<{ claim: Claim; from: Entity; to: Entity; relation: Relation }[]> {
+    const claims = (await this.claimsForPage(url)).sort((a, b) => (b.created ?? '').localeCompare(a.created ?? ''));
+    const links = await this.db.links.bulkGet(claims.map((c) => c.linkId));
+    const ends = await this.db.entities.bulkGet(links.flatMap((l) => (l ? [l.from, l.to] : [])));
+    const byId = new Map(ends.flatMap((e) => (e ? [[e.id, fromRow(e)] as const] : [])));
+    return claims.flatMap((claim, i) => {
+      const link = links[i];
+      const from = link && byId.get(link.from);
+      const to = link && byId.get(link.to);
+      return link && from && to ? [{ claim, from, to, relation: link.relation }] : [];
+    });
+  }
+
   async userClaims(): Promise<Claim[]> {
     return this.db.claims.where('origin').equals(USER_ORIGIN).toArray();
   }

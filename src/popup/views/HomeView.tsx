@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SpottedReport } from '../../core/protocol';
 import { isEnabledFor, siteOf, type Settings } from '../../core/settings';
 import { t } from '../../platform/i18n';
-import { SEARCH_SHOWN, type SearchHit, type TabInfo } from '../backend';
+import { SEARCH_SHOWN, type PageClaim, type SearchHit, type TabInfo } from '../backend';
+import { PageClaims } from '../components/PageClaims';
 import { Icon } from '../components/Icon';
 import { SearchBox } from '../components/SearchBox';
 import { resultId, RESULTS_ID, SearchResults } from '../components/SearchResults';
@@ -28,6 +29,9 @@ export interface HomeViewProps {
   /** The search result made active with the arrow keys (its entity id), kept by the App so Back comes back to it. */
   activeResult?: string | undefined;
   onActiveResult?: (id: string | undefined) => void;
+  /** The reader's claims recorded on this page (PageClaims), and opening one in its entity's view. */
+  pageClaims?: PageClaim[] | undefined;
+  onOpenClaim?: ((entityId: string, linkId: string) => void) | undefined;
   /** Adds a possible actor to the knowledge base. */
   onAdd?: (name: string) => void;
   onRecord: () => void;
@@ -95,6 +99,7 @@ export function HomeView(props: HomeViewProps) {
             expanded={props.expanded}
             onExpand={props.onExpand}
           />
+          {props.pageClaims && props.onOpenClaim && <PageClaims claims={props.pageClaims} onOpen={props.onOpenClaim} />}
           {tab?.page && (
             <div class="record-cta">
               <button type="button" class="button primary wide" onClick={props.onRecord}>

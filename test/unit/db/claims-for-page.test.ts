@@ -24,5 +24,8 @@ describe('claims for a page', () => {
     expect(await quotes('https://news.example/a')).toEqual(['passage on https://news.example/a', 'passage on https://news.example/a#section-2']);
     expect(await quotes('https://news.example/a#top')).toEqual(['passage on https://news.example/a', 'passage on https://news.example/a#section-2']);
     expect(await quotes('https://news.example/c')).toEqual([]);
+    // with their two entities and relation, for the popup's list
+    const listed = await repo.pageClaims('https://news.example/b');
+    expect(listed.map((p) => [p.from.name, p.relation, p.to.name])).toEqual([['Emotet', 'uses', 'Kimsuky']]);
   });
 });

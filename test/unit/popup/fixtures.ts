@@ -6,7 +6,7 @@ import type { Claim, Link } from '../../../src/core/model/link';
 import type { LinkView, Pivot } from '../../../src/core/db/repository';
 import type { PageInfo, SpottedReport } from '../../../src/core/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
-import type { PopupBackend } from '../../../src/popup/backend';
+import type { PageClaim, PopupBackend } from '../../../src/popup/backend';
 
 export const lazarus: Entity = {
   id: 'lazarus-group',
@@ -92,6 +92,8 @@ export interface FakeOptions {
   page?: PageInfo | undefined;
   settings?: Partial<Settings>;
   links?: () => LinkView[];
+  /** The reader's claims on the tab's page (PopupBackend.pageClaims). */
+  pageClaims?: PageClaim[];
 }
 
 export function fakeBackend(opts: FakeOptions = {}) {
@@ -128,6 +130,7 @@ export function fakeBackend(opts: FakeOptions = {}) {
       return entity;
     }),
     rescan: vi.fn(async () => undefined),
+    pageClaims: vi.fn(async (url: string) => (url === page?.url ? (opts.pageClaims ?? []) : [])),
   } satisfies PopupBackend;
   return backend;
 }
