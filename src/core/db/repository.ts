@@ -234,8 +234,8 @@ export class Repository {
         return;
       }
       // One fact stated twice: the claims of both count together, and the link the reader set an override on (else
-      // the one with more claims) is the one shown and edited.
-      if ((link.override && !seen.link.override) || (!seen.link.override && own.length > seen.claims.length)) seen.link = link;
+      // the one whose id sorts first, so both ends and the graph show the same one) is the one shown and edited.
+      if (!!link.override !== !!seen.link.override ? !!link.override : link.id < seen.link.id) seen.link = link;
       seen.claims = [...seen.claims, ...own].sort(byDate);
       seen.derived = deriveConfidence(seen.link, seen.claims);
     });
