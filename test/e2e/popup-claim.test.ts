@@ -110,6 +110,15 @@ test('a claim recorded from an article with a selected passage is saved, survive
     await waitFor(() => quoted(page), (q) => q.length === 1, 5000, 'passage marked after a reload');
     assert.deepEqual(await quoted(page), [PASSAGE]);
     await page.screenshot({ path: 'out/page-quote-marked.png' });
+    // The popup opened on the article lists the claim under what is on the page.
+    const again = await openPopup(first.context, first.extensionId, await tabIdOf(first.worker, page));
+    const mine = again.locator('.page-claims .page-claim');
+    await mine.first().waitFor();
+    assert.equal(await mine.count(), 1);
+    assert.match(await mine.innerText(), /Rhysida obtains access from GootLoader/);
+    assert.match(await mine.innerText(), new RegExp(PASSAGE));
+    await again.screenshot({ path: 'out/popup-page-claims.png', fullPage: true });
+    await again.close();
   } finally {
     await first.context.close();
   }
