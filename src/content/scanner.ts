@@ -329,8 +329,9 @@ export class Scanner {
       this.styles.use('actorlens-quote');
       // the rules must reach the elements holding the passage's text (StyleManager.cover)
       const walker = this.doc.createTreeWalker(range.commonAncestorContainer, 4);
-      for (let t = walker.currentNode.nodeType === 3 ? walker.currentNode : walker.nextNode(); t; t = walker.nextNode()) {
-        if (t.parentElement && range.intersectsNode(t)) this.styles.cover(t.parentElement);
+      walker.currentNode = range.startContainer;
+      for (let t: Node | null = range.startContainer; t; t = t === range.endContainer ? null : walker.nextNode()) {
+        if (t.nodeType === 3 && t.parentElement) this.styles.cover(t.parentElement);
       }
       this.styles.want(this.doc);
       if (painter.add('actorlens-quote', range)) this.quoteRanges.push(range);
