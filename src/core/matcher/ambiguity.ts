@@ -129,7 +129,7 @@ function literalStart(term: string, most: number): string {
  * page's text once for hasSecurityContext and once more in blocks for nearSecurityWords): 9 ms per pass over 1 MB
  * warm, its alternatives tried at every position. Starts of another shape set TERMS_ANYWHERE.
  */
-const AT_WORD: (Uint16Array[] | undefined)[] = [];
+const AT_WORD: (Uint16Array[] | undefined)[] = Array.from({ length: 128 }, () => undefined);
 const ANYWHERE = new Map<number, Uint16Array[]>();
 /** [A-Za-z0-9_], the word characters of `\b` without `u`. */
 const ASCII_WORD = new Uint8Array(128);
@@ -163,10 +163,14 @@ for (const lit of new Set([...CJK_SECURITY_TERMS, ...CYRILLIC_SECURITY_TERMS].ma
 
 /** Does one of `starts` begin at `i` of `t`? */
 function startsAt(t: string, i: number, starts: Uint16Array[]): boolean {
-  for (const p of starts) {
+  for (let k = 0; k < starts.length; k++) {
+    const p = starts[k] as Uint16Array;
     if (i + p.length > t.length) continue;
     let j = 1;
-    while (j < p.length && canonical(t.charCodeAt(i + j)) === p[j]) j++;
+    for (; j < p.length; j++) {
+      const x = t.charCodeAt(i + j);
+      if ((x < 128 ? (x >= 97 && x <= 122 ? x - 32 : x) : canonical(x)) !== p[j]) break;
+    }
     if (j === p.length) return true;
   }
   return false;
