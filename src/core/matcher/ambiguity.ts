@@ -121,86 +121,15 @@ function literalStart(term: string, most: number): string {
   if (!lit) TERMS_ANYWHERE = true;
   return lit;
 }
-/**
- * Where a term may start, read by hand: the literal starts above, compared as SECURITY_RE compares them (`i` without
- * `u`: both sides upper-cased, a non-ASCII character never equal to an ASCII one), a word-start term's only where
- * `\b` holds (its first character is an ASCII word character, so: where the one before is not). The equivalent
- * expression (`\b(?:mal|ran|…)|恶意|…|вр|…`, flags gi) was a fifth of the bench's 1 MB match (it runs over every
- * page's text once for hasSecurityContext and once more in blocks for nearSecurityWords): 9 ms per pass over 1 MB
- * warm, its alternatives tried at every position. Starts of another shape set TERMS_ANYWHERE.
- */
-const AT_WORD: (Uint16Array[] | undefined)[] = Array.from({ length: 128 }, () => undefined);
-const ANYWHERE = new Map<number, Uint16Array[]>();
-/** [A-Za-z0-9_], the word characters of `\b` without `u`. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : 0;
-/** Canonical forms of non-ASCII code units as a case-insensitive expression without `u` compares them; 0: not yet known. */
-let CANON: Uint16Array | undefined;
-function canonical(c: number): number {
-  if (c < 128) return c >= 97 && c <= 122 ? c - 32 : c;
-  const table = (CANON ??= new Uint16Array(65536));
-  let r = table[c] as number;
-  if (r) return r;
-  const u = String.fromCharCode(c).toUpperCase();
-  r = u.length === 1 && u.charCodeAt(0) >= 128 ? u.charCodeAt(0) : c;
-  table[c] = r;
-  return r;
-}
-function addStart(lit: string, atWord: boolean): void {
-  const codes = Uint16Array.from(lit, (ch) => canonical(ch.charCodeAt(0)));
-  const first = lit.charCodeAt(0);
-  if (lit.length !== codes.length || !lit) TERMS_ANYWHERE = true;
-  else if (atWord && first < 128 && ASCII_WORD[first]) {
-    for (const c of new Set([first, codes[0] as number, first >= 65 && first <= 90 ? first + 32 : first])) (AT_WORD[c] ??= []).push(codes);
-  } else if (!atWord && first >= 128) {
-    const list = ANYWHERE.get(codes[0] as number);
-    if (list) list.push(codes);
-    else ANYWHERE.set(codes[0] as number, [codes]);
-  } else TERMS_ANYWHERE = true;
-}
-for (const lit of new Set(SECURITY_TERMS.map((t) => literalStart(t, 3)))) addStart(lit, true);
-for (const lit of new Set([...CJK_SECURITY_TERMS, ...CYRILLIC_SECURITY_TERMS].map((t) => literalStart(t, 2)))) addStart(lit, false);
-
-/** Does one of `starts` begin at `i` of `t`? */
-function startsAt(t: string, i: number, starts: Uint16Array[]): boolean {
-  for (let k = 0; k < starts.length; k++) {
-    const p = starts[k] as Uint16Array;
-    if (i + p.length > t.length) continue;
-    let j = 1;
-    for (; j < p.length; j++) {
-      const x = t.charCodeAt(i + j);
-      if ((x < 128 ? (x >= 97 && x <= 122 ? x - 32 : x) : canonical(x)) !== p[j]) break;
-    }
-    if (j === p.length) return true;
-  }
-  return false;
-}
-
-/** The first position at or after `from` where a term may start (see AT_WORD), or -1. */
-function nextTermStart(t: string, from: number): number {
-  let prevWord = from > 0 && ASCII_WORD[t.charCodeAt(from - 1)] === 1;
-  for (let i = from, n = t.length; i < n; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 128) {
-      const w = ASCII_WORD[c] === 1;
-      if (w && !prevWord) {
-        const list = AT_WORD[c];
-        if (list && startsAt(t, i, list)) return i;
-      }
-      prevWord = w;
-    } else {
-      prevWord = false;
-      const list = ANYWHERE.get(canonical(c));
-      if (list && startsAt(t, i, list)) return i;
-    }
-  }
-  return -1;
-}
+const TERM_STARTS = new RegExp(
+  `\\b(?:${[...new Set(SECURITY_TERMS.map((t) => literalStart(t, 3)))].join('|')})|${[...new Set([...CJK_SECURITY_TERMS, ...CYRILLIC_SECURITY_TERMS].map((t) => literalStart(t, 2)))].join('|')}`,
+  'gi',
+);
 
 /**
  * The next hit of SECURITY_RE in `t` at or after `from`: the same as SECURITY_RE.exec(t) with lastIndex `from`.
  * The whole expression (seventy alternatives behind a \b) is tried, anchored, only where a term can start
- * (nextTermStart); at a position it tries the same alternatives in the same order, so the leftmost position it
+ * (TERM_STARTS); at a position it tries the same alternatives in the same order, so the leftmost position it
  * matches at gives the same match. Text without security vocabulary is read by the whole expression at no word
  * start: an ordinary article of 0.8 MB 3.3 → 2.1 ms warm (Node 20), tables and lists of names about half; text dense
  * with terms costs the same as before (two searches per hit, far fewer positions).
@@ -210,10 +139,12 @@ export function nextSecurityTerm(t: string, from: number): RegExpExecArray | nul
     SECURITY_RE.lastIndex = from;
     return SECURITY_RE.exec(t);
   }
-  for (let s = nextTermStart(t, from); s >= 0; s = nextTermStart(t, s + 1)) {
-    SECURITY_AT.lastIndex = s;
+  TERM_STARTS.lastIndex = from;
+  for (let s = TERM_STARTS.exec(t); s; s = TERM_STARTS.exec(t)) {
+    SECURITY_AT.lastIndex = s.index;
     const m = SECURITY_AT.exec(t);
     if (m) return m;
+    TERM_STARTS.lastIndex = s.index + 1;
   }
   return null;
 }

@@ -1,7 +1,8 @@
 /**
- * nextSecurityTerm finds term starts by hand (a page's security context depends on it); it must find exactly what its
- * expression finds, case-insensitively as `i` without `u` compares, including the characters whose case mapping
- * lands on a term's letters (ſ, the Kelvin sign, the Cyrillic letter variants of U+1C80–1C88).
+ * nextSecurityTerm tries the whole term expression only where a shorter one finds a possible start (a page's
+ * security context depends on it): it must find exactly what SECURITY_RE finds, case-insensitively as `i` without
+ * `u` compares, including the characters whose case mapping lands on a term's letters (ſ, the Kelvin sign, the
+ * Cyrillic letter variants of U+1C80–1C88). Guards any faster search for the starts.
  */
 import { describe, expect, it } from 'vitest';
 import { hasSecurityContext } from '../../../src/core/matcher/index';
