@@ -76,6 +76,26 @@ describe('security terms are found as their expression finds them', () => {
     expect(hits).toBeGreaterThan(1000);
   });
 
+  it('asked out of order and alternately about different texts (what an earlier search found is not reused wrongly)', () => {
+    const r = rng(23);
+    const texts = [
+      'A quiet page about the harbour. '.repeat(40) + 'Then malware and 恶意软件 and вредоносное ПО.',
+      'вредоносное ПО и фишинг; phishing and a backdoor. '.repeat(5),
+      // the same length as the first, other hits: told apart by their text, not their length
+      'A quiet page about the harbour. '.repeat(40) + 'Then mulware and 恶意软件 and вредоносное ПО.',
+      'A quiet page about the harbour. '.repeat(40) + 'Then malware and 恶意软件 and бредоносное ПО.',
+      '恶意软件'.repeat(3) + ' ransomware',
+    ];
+    for (let q = 0; q < 3000; q++) {
+      const t = texts[Math.floor(r() * texts.length)] as string;
+      const from = Math.floor(r() * (t.length + 1));
+      expect(actual(t, from), `${JSON.stringify(t.slice(-40))} from ${from}`).toEqual(expected(t, from));
+      // the same text again from just past its hit, as the callers go on
+      const e = expected(t, from);
+      if (e) expect(actual(t, e[0] + 1)).toEqual(expected(t, e[0] + 1));
+    }
+  });
+
   it('with each letter of a term replaced by each of its lookalikes, mid-word and at a word start', () => {
     let found = 0;
     for (const w of WORDS) {
