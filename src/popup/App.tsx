@@ -65,7 +65,7 @@ function withGuess(draft: ClaimDraft, exact: string | undefined, quoted: { item:
   if (!exact || !a || !b || !draft.from || !draft.to) return draft;
   const ids = [draft.from.id, draft.to.id];
   if (!ids.includes(a.item.entityId as string) || !ids.includes(b.item.entityId as string)) return draft;
-  const guess = guessClaim(visibleText(exact), a.start, a.end, b.start);
+  const guess = guessClaim(visibleText(exact), a.start, a.end, b.start, b.end);
   if (!guess) return draft;
   // The passage's order is from → to unless the words say otherwise; the form's order may already be the passage's.
   const passageFirst = draft.from.id === a.item.entityId;

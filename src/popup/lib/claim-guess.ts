@@ -39,17 +39,45 @@ const RULES: [pattern: RegExp, relation: Relation, swap: boolean][] = [
 const DENIAL = /\b(?:not(?!\s+only\b)|never|no\s+(?:evidence|link|connection|ties?)|refut\w*|debunk\w*|unrelated|wrongly|mistaken(?:ly)?|incorrect(?:ly)?|disprov\w*|isn't|aren't|wasn't|weren't|doesn't|didn't)\b/;
 
 /**
- * The guess for a passage `quote` naming the claim's two entities at [aStart, aEnd) and then from `bStart`, or
- * undefined when the words between say nothing this recognises (or are too many to be one statement). A denial
+ * Where the verb stands outside the two names: before them ("analysts tied X to Y", "researchers attributed X to Y")
+ * or after them both ("X and Y are linked", "X and Y share code"). Tried when the words between say nothing.
+ */
+const VERB_BEFORE: [before: RegExp, between: RegExp, relation: Relation][] = [
+  [/\b(?:tied|ties|tie|linked|links|link|connected|connects|associated|associates)\s+(?:the\s+)?$/, /^\s*(?:to|with)\s*(?:the\s*)?$/, 'affiliated-with'],
+  [/\battribut(?:e|es|ed|ing)\s+(?:the\s+)?$/, /^\s*to\s*(?:the\s*)?$/, 'attributed-to'],
+];
+const BOTH_THEN_VERB: [after: RegExp, relation: Relation][] = [
+  [/^\s*(?:\w+\s+){0,2}?shar(?:e|ed|ing)\s+(?:\w+\s+){0,3}?code\b/, 'shares-code-with'],
+  [/^\s*(?:\w+\s+){0,2}?shar(?:e|ed|ing)\s+(?:\w+\s+){0,3}?infrastructure\b/, 'shares-infrastructure-with'],
+  [/^\s*(?:\w+\s+){0,2}?overlap\w*\b/, 'overlaps-with'],
+  [/^\s*(?:are|were|is|was|have\s+been|has\s+been|seem|appear)?\s*(?:\w+\s+)?(?:linked|tied|connected|affiliated|associated|related|allied|partners)\b/, 'affiliated-with'],
+];
+const BETWEEN_AND = /^\s*(?:and|&)\s*$/;
+
+/**
+ * The guess for a passage `quote` naming the claim's two entities at [aStart, aEnd) and then at [bStart, bEnd), or
+ * undefined when its words say nothing this recognises (or too many lie between to be one statement). A denial
  * counts from the start of the first name's sentence ("no evidence that TA505 worked with Lazarus").
  */
-export function guessClaim(quote: string, aStart: number, aEnd: number, bStart: number): ClaimGuess | undefined {
+export function guessClaim(quote: string, aStart: number, aEnd: number, bStart: number, bEnd = bStart): ClaimGuess | undefined {
   if (bStart < aEnd || bStart - aEnd > MAX_BETWEEN) return undefined;
   const read = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'");
   const between = read(quote.slice(aEnd, bStart));
-  const rule = RULES.find(([pattern]) => pattern.test(between));
-  if (!rule) return undefined;
   const before = quote.slice(0, aStart);
   const sentence = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n')) + 1;
-  return { relation: rule[1], swap: rule[2], stance: DENIAL.test(read(quote.slice(sentence, bStart))) ? 'refutes' : 'supports' };
+  const lead = read(before.slice(sentence));
+  const after = read(quote.slice(bEnd, bEnd + 60));
+  let found: [Relation, boolean] | undefined;
+  const rule = RULES.find(([pattern]) => pattern.test(between));
+  if (rule) found = [rule[1], rule[2]];
+  else if (BETWEEN_AND.test(between)) {
+    const both = BOTH_THEN_VERB.find(([pattern]) => pattern.test(after));
+    if (both) found = [both[1], false];
+  } else {
+    const verb = VERB_BEFORE.find(([b, w]) => b.test(lead) && w.test(between));
+    if (verb) found = [verb[2], false];
+  }
+  if (!found) return undefined;
+  const denied = DENIAL.test(read(quote.slice(sentence, bStart))) || (BETWEEN_AND.test(between) && DENIAL.test(after.split(/[.!?]/, 1)[0] ?? ''));
+  return { relation: found[0], swap: found[1], stance: denied ? 'refutes' : 'supports' };
 }

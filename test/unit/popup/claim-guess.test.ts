@@ -6,7 +6,8 @@ import { guessClaim } from '../../../src/popup/lib/claim-guess';
 function guess(passage: string, a: string, b: string) {
   const aStart = passage.indexOf(a);
   const aEnd = aStart + a.length;
-  return guessClaim(passage, aStart, aEnd, passage.indexOf(b, aEnd));
+  const bStart = passage.indexOf(b, aEnd);
+  return guessClaim(passage, aStart, aEnd, bStart, bStart + b.length);
 }
 
 describe('the relation a passage states between its two names', () => {
@@ -27,6 +28,26 @@ describe('the relation a passage states between its two names', () => {
     ['Dridex is linked to Lazarus', 'Dridex', 'Lazarus', 'affiliated-with', false],
   ])('%s', (passage, a, b, relation, swap) => {
     expect(guess(passage, a, b)).toEqual({ relation, swap, stance: 'supports' });
+  });
+});
+
+describe('the verb outside the two names', () => {
+  it.each([
+    ['Analysts tied Dridex to Lazarus', 'Dridex', 'Lazarus', 'affiliated-with'],
+    ['The report linked TA505 with Clop', 'TA505', 'Clop', 'affiliated-with'],
+    ['Researchers attributed the intrusion to APT28', 'intrusion', 'APT28', 'attributed-to'],
+    ['Andariel and Lazarus share much of their code', 'Andariel', 'Lazarus', 'shares-code-with'],
+    ['Kimsuky and Konni shared infrastructure in 2023', 'Kimsuky', 'Konni', 'shares-infrastructure-with'],
+    ['APT41 and Winnti overlap heavily', 'APT41', 'Winnti', 'overlaps-with'],
+    ['TA505 and Lazarus are closely linked', 'TA505', 'Lazarus', 'affiliated-with'],
+  ])('%s', (passage, a, b, relation) => {
+    expect(guess(passage, a, b)).toEqual({ relation, swap: false, stance: 'supports' });
+  });
+  it('a denial after the two names refutes', () => {
+    expect(guess('Dridex and Lazarus are not linked. Some said so.', 'Dridex', 'Lazarus')).toEqual({ relation: 'affiliated-with', swap: false, stance: 'refutes' });
+  });
+  it('a verb before the names that is not about them proposes nothing', () => {
+    expect(guess('Analysts tied Dridex, Emotet and Lazarus', 'Dridex', 'Lazarus')).toBeUndefined();
   });
 });
 
