@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import type { Dataset } from '../data/index';
 import { deriveConfidence, type DerivedConfidence } from '../model/confidence';
 import { allNames, type Entity, type EntityKind } from '../model/entity';
-import { linkId, SYMMETRIC_RELATIONS, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
+import { distinctLinks, linkId, SYMMETRIC_RELATIONS, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import type { ActorLensDb, EntityRow } from './database';
 import { nameKey, wordKeys } from './keys';
 import { MAX_ID } from './limits';
@@ -153,7 +153,7 @@ export class Repository {
    */
   async linkCounts(): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
-    for (const { from, to } of await this.linkEnds()) {
+    for (const { from, to } of distinctLinks(await this.linkEnds())) {
       counts.set(from, (counts.get(from) ?? 0) + 1);
       counts.set(to, (counts.get(to) ?? 0) + 1);
     }

@@ -29,6 +29,18 @@ export type Relation = (typeof RELATIONS)[number];
  */
 export const SYMMETRIC_RELATIONS: ReadonlySet<Relation> = new Set(['affiliated-with', 'shares-code-with', 'shares-infrastructure-with', 'overlaps-with']);
 
+/** The links with a symmetric relation's second statement (the same pair the other way round) left out, as shown. */
+export function distinctLinks<T extends Pick<Link, 'from' | 'to' | 'relation'>>(links: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return links.filter((l) => {
+    if (!SYMMETRIC_RELATIONS.has(l.relation)) return true;
+    const key = l.from < l.to ? `${l.relation}\u0000${l.from}\u0000${l.to}` : `${l.relation}\u0000${l.to}\u0000${l.from}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** active: believed current; historical: was true, no longer active; disputed: sources disagree; refuted. */
 export const LINK_STATUSES = ['active', 'historical', 'disputed', 'refuted'] as const;
 export type LinkStatus = (typeof LINK_STATUSES)[number];

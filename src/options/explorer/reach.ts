@@ -6,7 +6,7 @@
  * or through each other: variants of one family, vendors' names for one group) count as one, and its own such family
  * not at all. CryptoMix-0000 reaches nothing; APT29 reaches 52; APT34, with 11 overlaps among its 36 neighbours, 30.
  */
-import type { Relation } from '../../core/model/link';
+import { distinctLinks, type Relation } from '../../core/model/link';
 
 export interface LinkEnds {
   from: string;
@@ -15,7 +15,7 @@ export interface LinkEnds {
 }
 
 export interface LinkStats {
-  /** Links touching each entity (as Repository.linkCounts counts them). */
+  /** Links touching each entity, a symmetric relation stated both ways once (as Repository.linkCounts counts them). */
   links: Map<string, number>;
   /** Each entity's reach (above); absent for an entity without links. */
   reach: Map<string, number>;
@@ -49,7 +49,7 @@ export function linkStats(links: readonly LinkEnds[]): LinkStats {
   const family = families(links);
   const counts = new Map<string, number>();
   const reached = new Map<string, Set<string>>();
-  for (const l of links) {
+  for (const l of distinctLinks(links)) {
     for (const [self, other] of [
       [l.from, l.to],
       [l.to, l.from],

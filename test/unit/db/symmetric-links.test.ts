@@ -34,6 +34,9 @@ describe('a symmetric relation stated both ways', () => {
       expect(views[0]!.claims.map((c) => c.id)).toEqual([two.id, one.id]);
       expect(views[0]!.derived.confidence).toBeGreaterThan(alone);
     }
+    // counted once, as shown (the explorer's Links column, the popup search's ranking)
+    const before = (await seeded().then((r) => r.linkCounts())).get('emotet') ?? 0;
+    expect((await repo.linkCounts()).get('emotet')).toBe(before + 1);
   });
   it('a directed relation both ways stays two links ("uses" is not "is used by")', async () => {
     const repo = await seeded();

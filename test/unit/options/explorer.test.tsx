@@ -72,8 +72,9 @@ describe('explorer filtering (pure)', () => {
   });
 
   it('ranks hubs by reach: a family of variants linked only to each other does not outrank them', () => {
-    // Six variants each listed as overlapping every other, both ways (as MISP's "similar" relations import): 10 links
-    // each, all inside the family. The hub uses three tools and overlaps one other name for itself.
+    // Six variants each listed as overlapping every other, both ways (as MISP's "similar" relations import): 5 links
+    // each once a pair stated both ways counts once, all inside the family. The hub uses three tools and overlaps one
+    // other name for itself.
     const variants = Array.from({ length: 6 }, (_, i) => e(`Variant ${i}`, 'ransomware'));
     const overlaps = variants.flatMap((a) => variants.filter((b) => b !== a).map((b) => ({ from: a.id, to: b.id, relation: 'overlaps-with' as const })));
     const people = [e('Hub Group', 'actor'), e('Hub Alias', 'actor'), e('Tool A', 'tool'), e('Tool B', 'tool'), e('Tool C', 'tool')];
@@ -89,11 +90,11 @@ describe('explorer filtering (pure)', () => {
     ]);
     const rows = indexEntities([...variants, ...people], stats);
     const by = (sort: 'reach' | 'links') => filterEntities(rows, { ...ANY, sort }).map((r) => [r.entity.name, r.reach, r.links]);
-    expect(by('links')[0]).toEqual(['Variant 0', 1, 11]);
+    expect(by('links')[0]).toEqual(['Variant 0', 1, 6]);
     expect(by('reach').slice(0, 3)).toEqual([
       ['Hub Group', 3, 4], // its other name is not reach
       ['Hub Alias', 2, 3], // Tool A and the variants' family, counted once
-      ['Variant 0', 1, 11], // operated by the group: one; ties on reach go to the more links
+      ['Variant 0', 1, 6], // operated by the group: one; ties on reach go to the more links
     ]);
     expect(rows.find((r) => r.entity.name === 'Tool A')!.reach).toBe(1); // used by both names of one group: one
     expect(by('reach').filter(([name]) => String(name).startsWith('Variant')).map(([, reach]) => reach)).toEqual([1, 0, 0, 0, 0, 0]);
