@@ -68,10 +68,10 @@ export const handlers = {
     return sender.tab?.url || null;
   },
 
-  async 'actorlens:pageQuotes'(message) {
-    if (typeof message.url !== 'string' || !/^(https?|file):/i.test(message.url)) return [];
+  async 'actorlens:pageQuotes'(_message, sender) {
+    if (!sender.url || !/^(https?|file):/i.test(sender.url)) return [];
     await ensureSeeded();
-    const claims = await repo.claimsForPage(message.url);
+    const claims = await repo.claimsForPage(sender.url);
     return claims.flatMap((c) => (c.quote?.exact ? [{ exact: c.quote.exact, ...(c.quote.prefix ? { prefix: c.quote.prefix } : {}), ...(c.quote.suffix ? { suffix: c.quote.suffix } : {}) }] : []));
   },
 

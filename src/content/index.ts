@@ -121,8 +121,8 @@ async function apply(next: Settings): Promise<void> {
 
 /** The passages of the reader's claims on this page, marked once the names are (quote-anchors.ts). */
 async function markQuotes(s: Scanner): Promise<void> {
-  const quotes = await callBackground({ type: 'actorlens:pageQuotes', url: location.href }).catch(() => []);
-  if (quotes.length && s === scanner) s.paintQuotes(quotes);
+  const quotes = await callBackground({ type: 'actorlens:pageQuotes' }).catch(() => []);
+  if (quotes.length && s === scanner) await s.paintQuotes(quotes);
 }
 
 function queueApply(next: Settings): Promise<void> {

@@ -315,17 +315,25 @@ export class Scanner {
    * Marks the passages of the reader's claims on this page (quote-anchors.ts) with a highlight of their own, beneath
    * the names. Not with the fallback painter, whose marks would split the names' own. Returns how many were found.
    */
-  paintQuotes(quotes: readonly Quote[]): number {
+  async paintQuotes(quotes: readonly Quote[]): Promise<number> {
     if (!this.ready || !quotes.length) return 0;
     this.painter ??= createPainter(this.doc.defaultView as Window & typeof globalThis);
     const painter = this.painter;
     if (painter.mutates) return 0;
+    const run = this.run;
+    const ranges: Range[] = [];
+    // The page is read again, a chunk per task (a 5 MB page's walk takes over 100 ms): only on a page with claims.
+    for (const chunk of textChunks(this.doc.body ?? this.doc.documentElement)) {
+      for (const anchor of anchorQuotes([chunk], quotes)) {
+        const range = rangeOf(this.doc, anchor);
+        if (range) ranges.push(range);
+      }
+      await yieldToPage();
+      if (run !== this.run || painter !== this.painter) return 0;
+    }
     for (const r of this.quoteRanges) painter.remove('actorlens-quote', r);
     this.quoteRanges = [];
-    const root = this.doc.body ?? this.doc.documentElement;
-    for (const anchor of anchorQuotes([...textChunks(root)], quotes)) {
-      const range = rangeOf(this.doc, anchor);
-      if (!range) continue;
+    for (const range of ranges) {
       this.styles.use('actorlens-quote');
       // the rules must reach the elements holding the passage's text (StyleManager.cover)
       const walker = this.doc.createTreeWalker(range.commonAncestorContainer, 4);

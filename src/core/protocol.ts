@@ -105,10 +105,11 @@ export interface BackgroundCalls {
   /** The entities other frames of the sender's tab reported (the top frame folds them into its answer). */
   'actorlens:framesSpotted': { req: unknown; res: SpottedEntity[] };
   /**
-   * The passages of the reader's claims recorded on this page (its address without the fragment), which the content
-   * script marks (content/quote-anchors.ts). Asked only by a frame where ActorLens is on; nothing leaves the device.
+   * The passages of the reader's claims recorded on the sender's page (its address without the fragment, as the
+   * browser gives it with the message), which the content script marks (content/quote-anchors.ts). Asked only by a
+   * frame where ActorLens is on; nothing leaves the device.
    */
-  'actorlens:pageQuotes': { req: { url: string }; res: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>[] };
+  'actorlens:pageQuotes': { req: unknown; res: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>[] };
   /** "Open in ActorLens" from the hover card: opens the ActorLens view of the entity. */
   'actorlens:openEntity': { req: { entityId: string }; res: null };
   /**

@@ -1697,7 +1697,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   function linkedConfirmed(r: number, ei: number, os: number, oe: number, lo: number, naming?: number): { name: string; entity: number } | undefined {
     const partners = linkedTo.get(ei) as Set<number>;
     const idx = (entityIndexOf ??= new Map(dict.ids.map((id, k) => [id, k])));
-    const isPartner = (m: Match) => m.entityId !== null && partners.has(idx.get(m.entityId) ?? -1) && (naming === undefined || idx.get(m.entityId) === naming);
+    const partnerOf = (m: Match) => {
+      const entity = m.entityId === null ? undefined : idx.get(m.entityId);
+      return entity !== undefined && partners.has(entity) && (naming === undefined || entity === naming) ? { name: m.name, entity } : undefined;
+    };
     const partnerAt = (k: number) => {
       const entity = aliasEntity[refused[k + 2] as number] as number;
       return { name: dict.names[entity] as string, entity };
@@ -1705,13 +1708,15 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     for (let q = lo; q < out.length; q++) {
       const m = out[q] as Match;
       if (m.start - oe > CONFIRM_CHARS || !oneSentence(original, oe, m.start)) break;
-      if (isPartner(m)) return { name: m.name, entity: idx.get(m.entityId as string) as number };
+      const p = partnerOf(m);
+      if (p) return p;
     }
     for (let q = lo - 1; q >= 0; q--) {
       const m = out[q] as Match;
       if (m.end > os) continue;
       if (os - m.end > CONFIRM_CHARS || !oneSentence(original, m.end, os)) break;
-      if (isPartner(m)) return { name: m.name, entity: idx.get(m.entityId as string) as number };
+      const p = partnerOf(m);
+      if (p) return p;
     }
     const s = refused[r] as number;
     const e = refused[r + 1] as number;

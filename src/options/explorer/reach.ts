@@ -6,13 +6,9 @@
  * or through each other: variants of one family, vendors' names for one group) count as one, and its own such family
  * not at all. CryptoMix-0000 reaches nothing; APT29 reaches 52; APT34, with 11 overlaps among its 36 neighbours, 30.
  */
-import { distinctLinks, type Relation } from '../../core/model/link';
+import { distinctLinks, type Link } from '../../core/model/link';
 
-export interface LinkEnds {
-  from: string;
-  to: string;
-  relation: Relation;
-}
+export type LinkEnds = Pick<Link, 'from' | 'to' | 'relation'>;
 
 export interface LinkStats {
   /** Links touching each entity, a symmetric relation stated both ways once (as Repository.linkCounts counts them). */
