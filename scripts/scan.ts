@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileDictionary, createMatcher, loadEnglishWords, type Match } from '../src/core/matcher/index';
 import { bandOf, deriveConfidence } from '../src/core/model/confidence';
+import { shownLink, statementKey, type Claim, type Link } from '../src/core/model/link';
 import { loadKnowledgeBase } from './lib/feeds';
 import { htmlToText } from './lib/html-to-text';
 import { JsonArrayWriter } from './lib/json-stream';
@@ -73,21 +74,36 @@ interface Spotted {
   reasons: Record<string, number>;
 }
 
+/**
+ * The links touching the page's entities, as the popup lists them: a symmetric relation stated both ways is one row
+ * (statementKey, shownLink) whose confidence comes from both statements' claims.
+ */
+const claimsOf = new Map<string, Claim[]>();
+for (const c of data.claims) claimsOf.set(c.linkId, [...(claimsOf.get(c.linkId) ?? []), c]);
 function linksOf(ids: Set<string>) {
-  return data.links
-    .filter((l) => ids.has(l.from) || ids.has(l.to))
-    .map((l) => {
-      const d = deriveConfidence(l, data.claims.filter((c) => c.linkId === l.id));
-      return {
-        from: byId.get(l.from)?.name ?? l.from,
-        relation: l.relation,
-        to: byId.get(l.to)?.name ?? l.to,
-        status: d.status,
-        confidence: d.confidence ?? null,
-        word: bandOf(d.confidence)?.key ?? 'unspecified',
-        bothOnPage: ids.has(l.from) && ids.has(l.to),
-      };
-    });
+  const facts = new Map<string, { link: Link; claims: Claim[] }>();
+  for (const l of data.links) {
+    if (!ids.has(l.from) && !ids.has(l.to)) continue;
+    const key = statementKey(l);
+    const claims = [...(claimsOf.get(l.id) ?? [])];
+    const seen = facts.get(key);
+    if (seen) {
+      seen.link = shownLink(seen.link, l);
+      seen.claims.push(...claims);
+    } else facts.set(key, { link: l, claims });
+  }
+  return [...facts.values()].map(({ link: l, claims }) => {
+    const d = deriveConfidence(l, claims);
+    return {
+      from: byId.get(l.from)?.name ?? l.from,
+      relation: l.relation,
+      to: byId.get(l.to)?.name ?? l.to,
+      status: d.status,
+      confidence: d.confidence ?? null,
+      word: bandOf(d.confidence)?.key ?? 'unspecified',
+      bothOnPage: ids.has(l.from) && ids.has(l.to),
+    };
+  });
 }
 
 const WORDS: Record<string, string> = {

@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import type { Dataset } from '../data/index';
 import { deriveConfidence, type DerivedConfidence } from '../model/confidence';
 import { allNames, type Entity, type EntityKind } from '../model/entity';
-import { distinctLinks, linkId, SYMMETRIC_RELATIONS, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
+import { distinctLinks, linkId, shownLink, SYMMETRIC_RELATIONS, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import type { ActorLensDb, EntityRow } from './database';
 import { nameKey, wordKeys } from './keys';
 import { MAX_ID } from './limits';
@@ -233,9 +233,8 @@ export class Repository {
         views.push(view);
         return;
       }
-      // One fact stated twice: the claims of both count together, and the link the reader set an override on (else
-      // the one whose id sorts first, so both ends and the graph show the same one) is the one shown and edited.
-      if (!!link.override !== !!seen.link.override ? !!link.override : link.id < seen.link.id) seen.link = link;
+      // One fact stated twice: the claims of both count together, and one of the two links is shown (shownLink).
+      seen.link = shownLink(seen.link, link);
       seen.claims = [...seen.claims, ...own].sort(byDate);
       seen.derived = deriveConfidence(seen.link, seen.claims);
     });

@@ -29,12 +29,27 @@ export type Relation = (typeof RELATIONS)[number];
  */
 export const SYMMETRIC_RELATIONS: ReadonlySet<Relation> = new Set(['affiliated-with', 'shares-code-with', 'shares-infrastructure-with', 'overlaps-with']);
 
+/** The key a link is shown under: a symmetric relation's pair in either order is one fact (distinctLinks). */
+export function statementKey(l: Pick<Link, 'id' | 'from' | 'to' | 'relation'>): string {
+  if (!SYMMETRIC_RELATIONS.has(l.relation)) return l.id;
+  return l.from < l.to ? `${l.relation}\u0000${l.from}\u0000${l.to}` : `${l.relation}\u0000${l.to}\u0000${l.from}`;
+}
+
+/**
+ * Of one fact stated twice (a symmetric relation both ways), the link shown and edited: the one the reader set an
+ * override on, else the one whose id sorts first, so both ends, the graph and the scan command show the same one.
+ */
+export function shownLink<T extends Pick<Link, 'id' | 'override'>>(a: T, b: T): T {
+  if (!!a.override !== !!b.override) return a.override ? a : b;
+  return a.id <= b.id ? a : b;
+}
+
 /** The links with a symmetric relation's second statement (the same pair the other way round) left out, as shown. */
 export function distinctLinks<T extends Pick<Link, 'from' | 'to' | 'relation'>>(links: readonly T[]): T[] {
   const seen = new Set<string>();
   return links.filter((l) => {
     if (!SYMMETRIC_RELATIONS.has(l.relation)) return true;
-    const key = l.from < l.to ? `${l.relation}\u0000${l.from}\u0000${l.to}` : `${l.relation}\u0000${l.to}\u0000${l.from}`;
+    const key = statementKey({ id: '', ...l });
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

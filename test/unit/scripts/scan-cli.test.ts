@@ -96,4 +96,21 @@ describe('npm run scan', () => {
     // only the file that declares nothing is a guess, and said to be one
     expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/asnarok-latin1\.txt: not valid UTF-8 and no charset declared; read as windows-1252/)]);
   });
+
+  it('lists a relation stated both ways (as feeds do) once, as the popup does', async () => {
+    const a = '00000000-0000-4000-8000-00000000000a';
+    const b = '00000000-0000-4000-8000-00000000000b';
+    const cluster = (value: string, uuid: string, other: string, ref: string) => ({ value, uuid, meta: { refs: [ref] }, related: [{ 'dest-uuid': other, type: 'similar' }] });
+    const galaxy = { type: 'threat-actor', name: 'x', values: [cluster('Quillfox Crew', a, b, 'https://one.example/q'), cluster('Marrowgate Team', b, a, 'https://two.example/m')] };
+    const feed = path.join(dir, 'similar-both-ways.json');
+    writeFileSync(feed, JSON.stringify(galaxy));
+    const txt = path.join(dir, 'quillfox.txt');
+    writeFileSync(txt, 'The Quillfox Crew threat actor sent phishing mail with a new backdoor; the malware beaconed to its C2.\n');
+    const { code, stdout } = await scan('--import', feed, txt);
+    expect(code).toBe(0);
+    const links = (JSON.parse(stdout) as { documents: { links: { from: string; relation: string; to: string }[] }[] }).documents[0]!.links;
+    const pair = links.filter((l) => [l.from, l.to].sort().join() === 'Marrowgate Team,Quillfox Crew');
+    expect(pair).toHaveLength(1);
+    expect(pair[0]!.relation).toBe('overlaps-with');
+  });
 });
