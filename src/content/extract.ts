@@ -144,8 +144,9 @@ export function insideSkipped(node: Node): boolean {
  * scans them as roots. Elements skipped for an attribute (editable regions, code editors, our UI) are handed to
  * `onSkipped`: text painted before may have been moved into one since.
  *
- * A text node longer than `maxChars` (a plain-text document is one) is read in pieces, cut at a paragraph or line
- * break where there is one: its pieces sit in successive chunks, each starting inside the node (a negative start).
+ * A text node longer than `maxChars` (a plain-text document is one) is read in pieces, cut after a paragraph break, a
+ * sentence or a line break where there is one (`cutPoint`): its pieces sit in successive chunks, each starting inside
+ * the node (a negative start).
  * In a <pre> that is read, lines wrapped by hand are joined (page-text.ts `unwrapLinesIn`).
  *
  * Speed: the walk steps through the tree itself (firstChild, nextSibling, and parentNode on the way up) rather than
