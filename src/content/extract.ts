@@ -7,7 +7,7 @@
 
 import { isWordCode } from '../core/matcher/normalize';
 import { APART, joinOf, outOfFlow, SPACE, type Box } from './joins';
-import { EDITOR_SELECTOR, isEditorWidget, preReadsAsProse, SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT, unwrapLines } from '../core/page-text';
+import { EDITOR_SELECTOR, isEditorWidget, preReadsAsProse, SKIPPED_ELEMENTS, SKIPPED_IN_PLAIN_TEXT, unwrapLinesIn } from '../core/page-text';
 
 /**
  * The elements that may host a shadow root (DOM standard, attachShadow), besides autonomous custom elements: the
@@ -144,9 +144,10 @@ export function insideSkipped(node: Node): boolean {
  * scans them as roots. Elements skipped for an attribute (editable regions, code editors, our UI) are handed to
  * `onSkipped`: text painted before may have been moved into one since.
  *
- * A text node longer than `maxChars` (a plain-text document is one) is read in pieces, cut at a paragraph or line
- * break where there is one: its pieces sit in successive chunks, each starting inside the node (a negative start).
- * In a <pre> that is read, lines wrapped by hand are joined (page-text.ts `unwrapLines`).
+ * A text node longer than `maxChars` (a plain-text document is one) is read in pieces, cut after a paragraph break, a
+ * sentence or a line break where there is one (`cutPoint`): its pieces sit in successive chunks, each starting inside
+ * the node (a negative start).
+ * In a <pre> that is read, lines wrapped by hand are joined (page-text.ts `unwrapLinesIn`).
  *
  * Speed: the walk steps through the tree itself (firstChild, nextSibling, and parentNode on the way up) rather than
  * with a TreeWalker: it then knows each text node's block from the elements it has entered, never enters a skipped
@@ -234,19 +235,20 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         // A line break in an HTML page's text is rendered as a space: it must not end a name ("Wizard\nSpider").
         // In a <pre> that is read (a plain-text document's, or one holding prose), lines wrapped by hand are
         // joined and blank lines kept.
-        const read = value.indexOf('\n') < 0 ? value : (block as Element).localName === 'pre' ? unwrapLines(value) : value.replace(NEWLINES, ' ');
+        // A node read in pieces has each piece's lines joined as it is read, not the whole node at its first piece.
+        const lines = value.indexOf('\n') < 0 ? NO_BREAKS : (block as Element).localName === 'pre' ? WRAPPED : FLOWING;
         let from = 0;
         while (value.length - from > maxChars) {
           const cut = cutPoint(value, from, maxChars);
           nodes.push(node as Text);
           starts.push(length - from);
-          parts.push(read.slice(from, cut));
+          parts.push(readPart(value, lines, from, cut));
           yield { ...take(), cutInLast: true };
           from = cut;
         }
         nodes.push(node as Text);
         starts.push(length - from);
-        parts.push(from ? read.slice(from) : read);
+        parts.push(readPart(value, lines, from, value.length));
         length += value.length - from;
         lastText = node as Text;
         lastWordEnd = isWordCode(value.charCodeAt(value.length - 1));
@@ -296,6 +298,18 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
 
 const NEWLINES = /\n/g;
 
+/** How a text node's line breaks read: it has none; hand-wrapped lines of a <pre> (joined); flowing text (spaces). */
+const NO_BREAKS = 0;
+const WRAPPED = 1;
+const FLOWING = 2;
+
+/** value[from, to) as read, the same length (offsets into it are offsets into the node). */
+function readPart(value: string, lines: number, from: number, to: number): string {
+  if (lines === WRAPPED) return unwrapLinesIn(value, from, to);
+  const part = from === 0 && to === value.length ? value : value.slice(from, to);
+  return lines === FLOWING ? part.replace(NEWLINES, ' ') : part;
+}
+
 /**
  * Text nodes in a chunk past which a block is cut at a sentence end (at any space from 2 ×, anywhere between two
  * nodes from 4 ×): the walk's cost goes by nodes, not characters (≈ 4 µs each with a layout check, laidOutApart).
@@ -317,16 +331,30 @@ function endsSentence(before: string, next: string, anySpace: boolean): boolean 
   return (/\s$/.test(before) || /^\s/.test(next)) && (anySpace || SENTENCE_END.test(before));
 }
 
-/** Where to end a piece of a long text that starts at `from`: after a paragraph break, a line break or a space. */
+/**
+ * Where to end a piece of a long text that starts at `from`: after a paragraph break, else after a sentence, else a
+ * line break or a space. Each piece is matched alone, so a name running over a cut is lost; in text wrapped by hand a
+ * line break is read as a space and lines break inside names ("Wizard\nSpider"), but a name does not run over a
+ * sentence's end.
+ */
 function cutPoint(value: string, from: number, maxChars: number): number {
   const limit = from + maxChars;
   const half = from + (maxChars >> 1);
-  for (const sep of ['\n\n', '\n', ' ']) {
+  const paragraph = value.lastIndexOf('\n\n', limit - 2);
+  if (paragraph > half) return paragraph + 2;
+  for (let at = limit - 1; at > half; at--) {
+    const c = value.charCodeAt(at);
+    if ((c === 32 || c === 10) && SENTENCE_STOPS.has(value.charCodeAt(at - 1))) return at + 1;
+  }
+  for (const sep of ['\n', ' ']) {
     const at = value.lastIndexOf(sep, limit - sep.length);
     if (at > half) return at + sep.length;
   }
   return limit;
 }
+
+/** . ! ? */
+const SENTENCE_STOPS = new Set([46, 33, 63]);
 
 const blockCache = new WeakMap<Node, Node>();
 

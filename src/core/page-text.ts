@@ -37,10 +37,31 @@ export const SKIPPED_IN_PLAIN_TEXT: ReadonlySet<string> = new Set([...SKIPPED_EL
  * a column of cells: ambiguity.ts, "Tables and short lists").
  */
 export function unwrapLines(text: string): string {
-  return text.replace(/([^\n|])\n(?=[^\n])(?![ \t]*(?:\||[-*+\u2022][ \t]|\d{1,3}[.)][ \t]))/g, (joined, last: string, at: number) =>
-    // the match is the line's last character and its break: the break is at at + 1
-    csvRow(text, lineStart(text, at + 1), at + 1) && csvRow(text, at + 2, lineEnd(text, at + 2)) ? joined : `${last} `,
-  );
+  return unwrapLinesIn(text, 0, text.length);
+}
+
+/** After a line break: a line that is neither empty nor a table row or list item (the break may be joined). */
+const JOINABLE_LINE = /(?=[^\n])(?![ \t]*(?:\||[-*+\u2022][ \t]|\d{1,3}[.)][ \t]))/y;
+
+/**
+ * `unwrapLines(text).slice(from, to)`, at the cost of that part and the lines around its breaks, not of the whole
+ * text: each break is decided by the lines on either side of it, wherever the part is cut. A plain-text document is
+ * one text node the content script reads in pieces; unwrapping all of its 5 MB at its first piece held the page for
+ * 50–90 ms in one task (bench:page, text-5m).
+ */
+export function unwrapLinesIn(text: string, from: number, to: number): string {
+  let out = '';
+  let copied = from;
+  for (let at = text.indexOf('\n', from); at >= 0 && at < to; at = text.indexOf('\n', at + 1)) {
+    const last = at > 0 ? text.charCodeAt(at - 1) : 10;
+    if (last === 10 || last === 124 /* | */) continue;
+    JOINABLE_LINE.lastIndex = at + 1;
+    if (!JOINABLE_LINE.test(text)) continue;
+    if (csvRow(text, lineStart(text, at), at) && csvRow(text, at + 1, lineEnd(text, at + 1))) continue;
+    out += `${text.slice(copied, at)} `;
+    copied = at + 1;
+  }
+  return copied === from ? text.slice(from, to) : out + text.slice(copied, to);
 }
 
 /**

@@ -197,6 +197,29 @@ describe('long text nodes and plain-text documents', () => {
     }
     expect(allText(page('<pre>no pre</pre><p>keep</p>'))).toEqual(['keep']);
   });
+
+  it('in a plain-text document longer than a chunk joins hand-wrapped lines in every piece, and across the cuts', () => {
+    Object.defineProperty(document, 'contentType', { value: 'text/plain', configurable: true });
+    try {
+      // One paragraph wrapped by hand, no blank line: the pieces are cut after line breaks that are to be joined, and
+      // a name runs over a break in every other line.
+      const text = Array.from({ length: 200 }, (_, i) => `Note ${i}: the intrusion set known as Wizard\nSpider returned to the harbour.`).join('\n');
+      const body = page('<pre></pre>');
+      const node = document.createTextNode(text);
+      body.firstChild!.appendChild(node);
+      const chunks = [...textChunks(body, 500)];
+      expect(chunks.length).toBeGreaterThan(10);
+      expect(chunks.map((c) => c.text).join('')).toBe(text.replace(/\n/g, ' '));
+      for (const c of chunks.slice(0, -1)) {
+        // Cut after a break (read as a space), at the offset in the node where the next piece starts.
+        const end = locate(c, c.text.length, true)!;
+        expect([end.node, node.data[end.offset - 1], c.text.at(-1)]).toEqual([node, '\n', ' ']);
+      }
+      expect(chunks.reduce((n, c) => n + (c.text.match(/Wizard Spider/g)?.length ?? 0), 0)).toBe(200);
+    } finally {
+      delete (document as { contentType?: string }).contentType;
+    }
+  });
 });
 
 describe("Chromium's XML viewer", () => {

@@ -1,6 +1,6 @@
 /** Which <pre> elements are read: a mail archive's message is, code, logs and data are not. */
 import { describe, expect, it } from 'vitest';
-import { preReadsAsProse, unwrapLines } from '../../../src/core/page-text';
+import { preReadsAsProse, unwrapLines, unwrapLinesIn } from '../../../src/core/page-text';
 
 const MAIL = `Hello list,
 
@@ -88,5 +88,30 @@ describe('unwrapLines', () => {
     expect(unwrapLines(csv)).toBe('sha256,malware_family,first_seen\n4f1a9c,Harbor,2023-01-04\n9b2c7d,Lantern,2023-01-05 Sent to the team.');
     const prose = 'Harbor, the crew said,\ndemanded 1,000,000\ndollars from 1,200 firms.';
     expect(unwrapLines(prose)).toBe('Harbor, the crew said, demanded 1,000,000 dollars from 1,200 firms.');
+  });
+  it('gives any part of a text the same joins as the whole, wherever the part is cut', () => {
+    // Breaks decided by the line before them (a table row's "|", a CSV row) and after (a list marker, a CSV row),
+    // with cuts at the break, just before and just after it.
+    const text = [
+      'The crew known as Wizard',
+      'Spider was named in the',
+      'report.',
+      '',
+      'sha256,malware_family',
+      '4f1a9c,Harbor',
+      'Seen this week:',
+      '- Harbor',
+      '12) Lantern',
+      '| Group | Posts |',
+      'after the table',
+      'Harbor, the crew said,',
+      'demanded 1,000,000',
+      'dollars.',
+    ].join('\n');
+    const whole = unwrapLines(text);
+    expect(whole).toContain('Wizard Spider');
+    for (let from = 0; from <= text.length; from++) {
+      for (let to = from; to <= text.length; to++) expect(unwrapLinesIn(text, from, to)).toBe(whole.slice(from, to));
+    }
   });
 });
