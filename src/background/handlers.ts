@@ -71,14 +71,33 @@ export const handlers = {
   async 'actorlens:pageQuotes'(_message, sender) {
     if (!sender.url || !/^(https?|file):/i.test(sender.url)) return [];
     await ensureSeeded();
-    const claims = await repo.claimsForPage(sender.url);
-    return claims.flatMap((c) => (c.quote?.exact ? [{ exact: c.quote.exact, ...(c.quote.prefix ? { prefix: c.quote.prefix } : {}), ...(c.quote.suffix ? { suffix: c.quote.suffix } : {}) }] : []));
+    return (await repo.pageClaims(sender.url)).flatMap(({ claim, from, to, relation }) => {
+      const q = claim.quote;
+      if (!q?.exact) return [];
+      const { publisher, date } = claim.source;
+      return [
+        {
+          exact: q.exact,
+          ...(q.prefix ? { prefix: q.prefix } : {}),
+          ...(q.suffix ? { suffix: q.suffix } : {}),
+          claimId: claim.id,
+          linkId: claim.linkId,
+          from: { id: from.id, name: from.name },
+          to: { id: to.id, name: to.name },
+          relation,
+          stance: claim.stance,
+          ...(publisher ? { publisher } : {}),
+          ...(date ? { date } : {}),
+        },
+      ];
+    });
   },
 
   async 'actorlens:openEntity'(message, sender) {
     if (typeof message.entityId !== 'string' || !message.entityId) return null;
     // The popup view of one entity, in a tab next to the page (the popup reads ?entity= and ?tab=).
     const params = new URLSearchParams({ entity: message.entityId });
+    if (typeof message.linkId === 'string' && message.linkId) params.set('link', message.linkId);
     if (sender.tab?.id !== undefined) params.set('tab', String(sender.tab.id));
     await browser.tabs.create({
       url: browser.runtime.getURL(`popup/popup.html?${params}`),

@@ -71,7 +71,7 @@ function startScanner(): Scanner {
   const onPage = () => [...new Set(s.tally().flatMap((m) => (m.entityId ? [m.entityId] : [])))];
   const card = new Card(document, {
     fetch: (entityId) => callBackground({ type: 'actorlens:getCard', entityId, onPage: onPage() }),
-    open: (entityId) => void callBackground({ type: 'actorlens:openEntity', entityId }).catch(() => undefined),
+    open: (entityId, linkId) => void callBackground({ type: 'actorlens:openEntity', entityId, ...(linkId ? { linkId } : {}) }).catch(() => undefined),
     onPage: () => new Set(onPage()),
   });
   interaction = new Interaction(document, s, card);
@@ -122,7 +122,8 @@ async function apply(next: Settings): Promise<void> {
 /** The passages of the reader's claims on this page, marked once the names are (quote-anchors.ts). */
 async function markQuotes(s: Scanner): Promise<void> {
   const quotes = await callBackground({ type: 'actorlens:pageQuotes' }).catch(() => []);
-  if (quotes.length && s === scanner) await s.paintQuotes(quotes);
+  // A passage is pointed at for its claim's card, on a page where no name was painted too.
+  if (quotes.length && s === scanner && (await s.paintQuotes(quotes)) && s === scanner) interaction?.attach();
 }
 
 function queueApply(next: Settings): Promise<void> {

@@ -34,6 +34,8 @@ export interface AppProps {
   backend: PopupBackend;
   /** Open this entity directly (popup.html?entity=<id>, used by the hover card's "open in ActorLens"). */
   initialEntity?: string | undefined;
+  /** One of its links shown opened (popup.html?entity=<id>&link=<link id>: a claim's card on the page). */
+  initialLink?: string | undefined;
 }
 
 /**
@@ -73,8 +75,11 @@ function withGuess(draft: ClaimDraft, exact: string | undefined, quoted: { item:
   return { ...draft, relation: guess.relation, stance: guess.stance, ...(flip ? { from: draft.to, to: draft.from } : {}) };
 }
 
-export function App({ backend, initialEntity }: AppProps) {
-  const [stack, setStack] = useState<Entry[]>(() => [{ route: { name: 'home' } }, ...(initialEntity ? [{ route: { name: 'entity', id: initialEntity } as Route }] : [])]);
+export function App({ backend, initialEntity, initialLink }: AppProps) {
+  const [stack, setStack] = useState<Entry[]>(() => [
+    { route: { name: 'home' } },
+    ...(initialEntity ? [{ route: { name: 'entity', id: initialEntity, ...(initialLink ? { open: initialLink } : {}) } as Route }] : []),
+  ]);
   const [tab, setTab] = useState<TabInfo>();
   const [report, setReport] = useState<SpottedReport | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings>();
