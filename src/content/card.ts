@@ -307,7 +307,10 @@ export class Card {
     box.style.zoom = typeof zoom === 'number' && zoom > 0 && zoom !== 1 ? String(1 / zoom) : '';
     const range = liveRange(target);
     const rects = [...range.getClientRects()];
-    const rect = (near && rects.find((r) => near.y >= r.top - 2 && near.y <= r.bottom + 2)) ?? rects[0] ?? range.getBoundingClientRect();
+    // A passage runs over lines: the card goes beside all of it, not over the lines after the one pointed at.
+    const rect = isQuoteMark(this.shown)
+      ? range.getBoundingClientRect()
+      : ((near && rects.find((r) => near.y >= r.top - 2 && near.y <= r.bottom + 2)) ?? rects[0] ?? range.getBoundingClientRect());
     const view = this.doc.documentElement;
     const vw = view.clientWidth || innerWidth;
     const vh = view.clientHeight || innerHeight;
