@@ -317,18 +317,22 @@ export class Scanner {
    * marks would split the names' own. Returns how many were found.
    */
   async paintQuotes(quotes: readonly PageQuote[]): Promise<number> {
-    if (!this.ready || !quotes.length) return 0;
+    if (!this.ready || (!quotes.length && !this.quoteMarks.length)) return 0;
     this.painter ??= createPainter(this.doc.defaultView as Window & typeof globalThis);
     const painter = this.painter;
     if (painter.mutates) return 0;
     const run = this.run;
-    // The page is read again, a chunk per task: only on a page with claims.
-    const texts = await quoteTexts(this.doc.body ?? this.doc.documentElement, yieldToPage, () => run !== this.run || painter !== this.painter);
+    // The page is read again, a chunk per task: only on a page with claims. None left (deleted): the marks go.
+    const texts = !quotes.length ? [] : await quoteTexts(this.doc.body ?? this.doc.documentElement, yieldToPage, () => run !== this.run || painter !== this.painter);
     if (!texts) return 0;
     const marks: QuoteMark[] = [];
     for (const anchor of anchorQuotes(texts, quotes)) {
       const range = rangeOf(this.doc, anchor);
-      if (range) marks.push({ range, quote: anchor.quote });
+      if (!range) continue;
+      // the same passage of the same claim keeps its mark, so a card open on it stays
+      const same = this.quoteMarks.find((m) => m.quote.claimId === anchor.quote.claimId && sameBounds(m.range, range));
+      if (same) same.quote = anchor.quote;
+      marks.push(same ?? { range, quote: anchor.quote });
     }
     for (const m of this.quoteMarks) painter.remove('actorlens-quote', m.range);
     this.quoteMarks = [];
@@ -1256,6 +1260,10 @@ function isPiece(chunk: TextChunk): boolean {
 /** Where in its first text node a chunk starts (past 0 for a later piece of a long node). */
 function pieceStart(chunk: TextChunk): number {
   return Math.max(0, -(chunk.starts[0] ?? 0));
+}
+
+function sameBounds(a: AbstractRange, b: AbstractRange): boolean {
+  return a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

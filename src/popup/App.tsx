@@ -275,6 +275,11 @@ export function App({ backend, initialEntity, initialLink }: AppProps) {
     requestAnimationFrame(attempt);
   };
 
+  /** The page's marks follow the reader's claims: its rescan asks for its passages again (content/index.ts markQuotes). */
+  const remark = () => {
+    if (tab?.id !== undefined) void backend.rescan(tab.id).catch(() => undefined);
+  };
+
   const deleteClaim = async (claim: Claim) => {
     let deleted: Awaited<ReturnType<typeof backend.deleteClaim>>;
     try {
@@ -284,10 +289,12 @@ export function App({ backend, initialEntity, initialLink }: AppProps) {
       return;
     }
     setRevision((r) => r + 1);
+    if (claim.quote) remark();
     const undo = () => {
       backend.restoreClaim(deleted).then(
         () => {
           setRevision((r) => r + 1);
+          if (claim.quote) remark();
           setNotice({ text: t('popupClaimRestored') });
           focusClaim(claim.id);
         },
@@ -301,6 +308,8 @@ export function App({ backend, initialEntity, initialLink }: AppProps) {
   const submitClaim = async (draft: ClaimDraft) => {
     if (top.route.name === 'edit') {
       const claim = await backend.updateClaim(top.route.claimId, toPatch(draft));
+      // (its passage may have been kept or dropped, its link changed: the card over it says the claim)
+      remark();
       // Back to the entity view the edit came from, with the claim's link open (the claim may have moved to another
       // link); if the claim no longer concerns that entity, to the view of its first entity.
       const ends = [draft.from!.id, draft.to!.id];
@@ -317,7 +326,7 @@ export function App({ backend, initialEntity, initialLink }: AppProps) {
     const claim = await backend.addClaim(toNewClaim(draft, tab?.page?.url));
     discardDraft();
     // The page marks the passage at once (its rescan marks the reader's quotes again; unchanged text is not re-read).
-    if (claim.quote && tab?.id !== undefined) void backend.rescan(tab.id).catch(() => undefined);
+    if (claim.quote) remark();
     replace({ name: 'entity', id: draft.from!.id, open: claim.linkId });
     setRevision((r) => r + 1);
     setNotice({ text: t('popupClaimSaved') });

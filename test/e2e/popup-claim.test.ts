@@ -168,6 +168,18 @@ test('a claim recorded from an article with a selected passage is saved, survive
     const frame = page.frames().find((f) => f !== page.mainFrame())!;
     await waitFor(() => quoted(frame), (q) => q.length === 1, 8000, 'passage marked in the srcdoc frame');
     assert.deepEqual(await quoted(frame), [PASSAGE]);
+
+    // The page renders the article again (a single-page app replacing it): the new paragraph is marked, no rescan asked.
+    await page.evaluate(() => document.querySelector('article-body')!.remove());
+    await page.waitForTimeout(300);
+    await page.evaluate((passage) => {
+      const p = document.createElement('p');
+      p.textContent = `In our reconstruction, ${passage} two weeks later.`;
+      document.querySelector('article')!.prepend(p);
+    }, PASSAGE);
+    const markedNow = () =>
+      page.evaluate(() => [...(CSS.highlights.get('actorlens-quote') ?? [])].filter((r) => r.startContainer.isConnected).map((r) => (r instanceof Range ? r.toString() : '')));
+    await waitFor(markedNow, (q) => q.length === 1 && q[0] === PASSAGE, 8000, 'passage marked again after the page re-rendered it');
     // The popup opened on the article lists the claim under what is on the page.
     const again = await openPopup(first.context, first.extensionId, await tabIdOf(first.worker, page));
     const mine = again.locator('.page-claims .page-claim');
