@@ -34,11 +34,38 @@ export function selectionQuote(doc: Document): TextQuoteSelector | undefined {
   return { type: 'TextQuoteSelector', exact: exact.slice(0, 2000), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
 }
 
+/**
+ * The document where the reader's selection is: this one, or the frame that has the focus, followed down through
+ * frames the content script can reach (same origin: an article body or a mail archive's message written into a
+ * srcdoc or about:blank frame). A frame of another origin has its own content script and is not read from here.
+ */
+export function focusedDocument(doc: Document): Document {
+  let d = doc;
+  for (let depth = 0; depth < 8; depth++) {
+    const el = d.activeElement;
+    if (!el || (el.localName !== 'iframe' && el.localName !== 'frame')) break;
+    const inner = frameDocument(el as HTMLIFrameElement);
+    if (!inner?.body) break;
+    d = inner;
+  }
+  return d;
+}
+
+function frameDocument(frame: HTMLIFrameElement): Document | null {
+  try {
+    return frame.contentDocument;
+  } catch {
+    return null;
+  }
+}
+
 export function pageInfo(doc: Document, url: string): PageInfo {
   const published = meta(doc, 'article:published_time', 'datePublished', 'date', 'dc.date', 'DC.date.issued');
   const siteName = meta(doc, 'og:site_name', 'application-name');
   const author = meta(doc, 'author', 'article:author');
-  const selection = selectionQuote(doc);
+  // the selection where the reader made it: a claim quoted in a same-origin frame is the top page's (its frame marks
+  // it, background/handlers.ts quotedPageOf)
+  const selection = selectionQuote(focusedDocument(doc));
   const title = meta(doc, 'og:title') ?? doc.title;
   return {
     url,

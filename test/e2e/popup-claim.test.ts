@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { CardData } from '../../src/core/protocol';
+import type { CardData, PageInfo } from '../../src/core/protocol';
 import { chooseClaimLink, launchChromium, openPopup, serveFixtures, spotted, tabIdOf } from './harness';
 import { accessibleNames, dialogs, waitFor } from './content-pages';
 
@@ -168,6 +168,18 @@ test('a claim recorded from an article with a selected passage is saved, survive
     const frame = page.frames().find((f) => f !== page.mainFrame())!;
     await waitFor(() => quoted(frame), (q) => q.length === 1, 8000, 'passage marked in the srcdoc frame');
     assert.deepEqual(await quoted(frame), [PASSAGE]);
+    // A passage selected in that frame is the page's to quote: Record a claim reads it (pageInfo), at the top's address.
+    await frame.evaluate(() => {
+      const text = document.querySelector('p')!.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 'In our reconstruction'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await page.locator('iframe').focus();
+    const info = (await first.worker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'actorlens:pageInfo' }), await tabIdOf(first.worker, page))) as PageInfo;
+    assert.deepEqual([info.url, info.selection?.exact], [server.url('/claim-rhysida.html'), 'In our reconstruction']);
 
     // The page renders the article again (a single-page app replacing it): the new paragraph is marked, no rescan asked.
     await page.evaluate(() => document.querySelector('article-body')!.remove());
