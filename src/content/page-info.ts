@@ -23,12 +23,17 @@ export function selectionQuote(doc: Document): TextQuoteSelector | undefined {
   const range = selection.getRangeAt(0);
   const exact = range.toString().replace(/\s+/g, ' ').trim();
   if (!exact) return undefined;
+  // The context is read in the selection's own tree: a passage in a web component's open shadow root (which the
+  // selection reaches in Chromium) has its prefix and suffix there, not in the document around the component.
+  const tree = range.startContainer.getRootNode();
+  const scope: Node = tree.nodeType === 11 ? tree : doc.body;
   const before = doc.createRange();
-  before.setStart(doc.body, 0);
+  before.setStart(scope, 0);
   before.setEnd(range.startContainer, range.startOffset);
   const after = doc.createRange();
   after.setStart(range.endContainer, range.endOffset);
-  after.setEndAfter(doc.body.lastChild ?? doc.body);
+  if (scope === doc.body) after.setEndAfter(doc.body.lastChild ?? doc.body);
+  else after.setEnd(scope, scope.childNodes.length);
   const prefix = before.toString().replace(/\s+/g, ' ').slice(-CONTEXT);
   const suffix = after.toString().replace(/\s+/g, ' ').slice(0, CONTEXT);
   return { type: 'TextQuoteSelector', exact: exact.slice(0, 2000), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };

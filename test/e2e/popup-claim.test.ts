@@ -165,6 +165,16 @@ test('a claim recorded from an article with a selected passage is saved, survive
       page.evaluate(() => [...(CSS.highlights.get('actorlens-quote') ?? [])].filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).map((r) => (r instanceof Range ? r.toString() : '')));
     await waitFor(inShadow, (q) => q.length === 1, 5000, 'passage marked in the shadow root');
     assert.deepEqual(await inShadow(), [PASSAGE]);
+    // Selected there, the passage is quoted with its context in the component.
+    await page.evaluate((passage) => {
+      const text = document.querySelector('article-body')!.shadowRoot!.getElementById('key')!.firstChild!;
+      const at = text.textContent!.indexOf(passage);
+      getSelection()!.setBaseAndExtent(text, at, text, at + passage.length);
+    }, PASSAGE);
+    const tabId = await tabIdOf(first.worker, page);
+    const pageInfoNow = async () => (await first.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'actorlens:pageInfo' }), tabId)) as PageInfo;
+    const fromShadow = (await pageInfoNow()).selection;
+    assert.deepEqual([fromShadow?.exact, fromShadow?.prefix], [PASSAGE, 'In our reconstruction, ']);
     const frame = page.frames().find((f) => f !== page.mainFrame())!;
     await waitFor(() => quoted(frame), (q) => q.length === 1, 8000, 'passage marked in the srcdoc frame');
     assert.deepEqual(await quoted(frame), [PASSAGE]);
@@ -178,7 +188,7 @@ test('a claim recorded from an article with a selected passage is saved, survive
       getSelection()!.addRange(range);
     });
     await page.locator('iframe').focus();
-    const info = (await first.worker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'actorlens:pageInfo' }), await tabIdOf(first.worker, page))) as PageInfo;
+    const info = await pageInfoNow();
     assert.deepEqual([info.url, info.selection?.exact], [server.url('/claim-rhysida.html'), 'In our reconstruction']);
 
     // The page renders the article again (a single-page app replacing it): the new paragraph is marked, no rescan asked.
