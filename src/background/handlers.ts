@@ -4,10 +4,31 @@ import { callTab, type Handlers } from '../platform/messaging';
 import { ensureSeeded, publishDictionary, repo } from './knowledge';
 import { checkTab, setBadge } from './badge';
 import { distinctEntities, forgetDocument, otherFrames, recordFrame } from './frames';
-import { browser } from '../platform/browser';
+import { browser, type Runtime } from '../platform/browser';
 import { loadSettings } from '../platform/settings';
 import { recordSightings } from '../core/db/sightings';
 import { cardData } from './card-data';
+
+const ADDRESSED = /^(https?|file):/i;
+
+/**
+ * Whose claims a frame marks: its own page's; a srcdoc, about:blank or blob: frame (no address of its own, written by
+ * the page: a mail archive's message, an article body rendered in a frame) the tab's top page's, which its top frame
+ * tells, where the frame has the top page's origin (a frame of an embedded page of another site gets none).
+ */
+async function quotedPageOf(sender: Runtime.MessageSender): Promise<string | undefined> {
+  const own = sender.url;
+  if (own && ADDRESSED.test(own)) return own;
+  const tabId = sender.tab?.id;
+  if (!own || !sender.frameId || tabId === undefined || !/^(about:(srcdoc|blank)|blob:)/i.test(own)) return undefined;
+  const origin = (sender as { origin?: string }).origin;
+  try {
+    const top = await callTab(tabId, { type: 'actorlens:siteUrl' }, 0);
+    return typeof top === 'string' && ADDRESSED.test(top) && origin === new URL(top).origin ? top : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export const handlers = {
 
@@ -69,16 +90,36 @@ export const handlers = {
   },
 
   async 'actorlens:pageQuotes'(_message, sender) {
-    if (!sender.url || !/^(https?|file):/i.test(sender.url)) return [];
+    const page = await quotedPageOf(sender);
+    if (!page) return [];
     await ensureSeeded();
-    const claims = await repo.claimsForPage(sender.url);
-    return claims.flatMap((c) => (c.quote?.exact ? [{ exact: c.quote.exact, ...(c.quote.prefix ? { prefix: c.quote.prefix } : {}), ...(c.quote.suffix ? { suffix: c.quote.suffix } : {}) }] : []));
+    return (await repo.pageClaims(page)).flatMap(({ claim, from, to, relation }) => {
+      const q = claim.quote;
+      if (!q?.exact) return [];
+      const { publisher, date } = claim.source;
+      return [
+        {
+          exact: q.exact,
+          ...(q.prefix ? { prefix: q.prefix } : {}),
+          ...(q.suffix ? { suffix: q.suffix } : {}),
+          claimId: claim.id,
+          linkId: claim.linkId,
+          from: { id: from.id, name: from.name },
+          to: { id: to.id, name: to.name },
+          relation,
+          stance: claim.stance,
+          ...(publisher ? { publisher } : {}),
+          ...(date ? { date } : {}),
+        },
+      ];
+    });
   },
 
   async 'actorlens:openEntity'(message, sender) {
     if (typeof message.entityId !== 'string' || !message.entityId) return null;
     // The popup view of one entity, in a tab next to the page (the popup reads ?entity= and ?tab=).
     const params = new URLSearchParams({ entity: message.entityId });
+    if (typeof message.linkId === 'string' && message.linkId) params.set('link', message.linkId);
     if (sender.tab?.id !== undefined) params.set('tab', String(sender.tab.id));
     await browser.tabs.create({
       url: browser.runtime.getURL(`popup/popup.html?${params}`),

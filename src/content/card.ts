@@ -8,13 +8,21 @@
  * over it, except in a viewport too small to hold it beside the match (a small frame), where it takes the
  * viewport, compact and scrollable.
  */
-import type { CardData, CardLink } from '../core/protocol';
+import type { CardData, CardLink, PageQuote } from '../core/protocol';
 import { bandOf } from '../core/model/confidence';
 import type { MessageKey } from '../platform/i18n';
 import { t } from '../platform/i18n';
 import { OWN_UI_ATTR } from './extract';
 import type { Spot } from './scanner';
+import type { QuoteMark } from './quote-anchors';
 import { liveRange } from './ranges';
+
+/** What a card is shown for: a name, or a passage the reader quoted for a claim (where no name is under the pointer). */
+export type CardTarget = Spot | QuoteMark;
+
+export function isQuoteMark(target: CardTarget | undefined): target is QuoteMark {
+  return !!target && 'quote' in target;
+}
 
 /*
  * Sizes in em from the browser's default font size (`medium` on the host, which `all: initial` cuts off from the
@@ -51,6 +59,8 @@ button:focus-visible { outline: 2px solid #f0b429; outline-offset: 2px; }
 .here { font-size: 0.846em; padding: 0 5px; border: 1px solid #2c5aa0; border-radius: 4px; color: #1d232b; font-weight: 600; white-space: nowrap; }
 .dark .here { border-color: #8cb4f0; color: #e8ecf1; }
 .hint { font-size: 0.846em; color: #7a828e; }
+.claim { margin-top: 4px; font-weight: 600; }
+.claim .conf { font-weight: 400; margin-left: 4px; }
 .card.compact { padding: 6px 8px; display: flex; flex-direction: column; }
 .compact > * { flex-shrink: 0; }
 .compact .hint { display: none; }
@@ -74,12 +84,15 @@ const KIND_COLORS: Record<string, [string, string, string]> = {
   malware: ['#1e6edc', '#1a5fc0', '#8cc2ff'],
   tool: ['#3c9632', '#2f7a27', '#9ad98a'],
   possible: ['#d6402a', '#b3341f', '#ff9a85'],
+  // the marker-pen yellow of the passage's mark, darkened enough to read as text
+  quote: ['#e0b000', '#7a5c00', '#f5d36b'],
 };
 
 export interface CardCallbacks {
   /** Card details for an entity (asked of the background on demand). */
   fetch(entityId: string): Promise<CardData | null>;
-  open(entityId: string): void;
+  /** Opens the entity in ActorLens, with `linkId` open when given (a claim's card). */
+  open(entityId: string, linkId?: string): void;
   /** The entities spotted on this page now (their links come first on the card, marked). */
   onPage?(): ReadonlySet<string>;
 }
@@ -88,7 +101,7 @@ export class Card {
   private host: HTMLElement | undefined;
   private root: ShadowRoot | undefined;
   private box: HTMLElement | undefined;
-  private shown: Spot | undefined;
+  private shown: CardTarget | undefined;
   private cache = new Map<string, Promise<CardData | null>>();
   private showToken = 0;
   private previousFocus: Element | null = null;
@@ -98,7 +111,13 @@ export class Card {
     private readonly callbacks: CardCallbacks,
   ) {}
 
+  /** The name whose card is shown. */
   get current(): Spot | undefined {
+    return isQuoteMark(this.shown) ? undefined : this.shown;
+  }
+
+  /** What the shown card is for: a name or a quoted passage. */
+  get target(): CardTarget | undefined {
     return this.shown;
   }
 
@@ -150,7 +169,7 @@ export class Card {
         if (key === rendered) return;
         rendered = key;
         links.replaceChildren(renderLinks(data?.links ?? [], this.callbacks.onPage?.() ?? new Set()));
-        this.place(spot, options.near);
+        this.place(spot.range, options.near);
       };
       if (cached) void cached.then(render);
       void fresh
@@ -163,12 +182,53 @@ export class Card {
     }
     foot.append(el('span', 'hint', t('card_keyboard_hint')));
     box.append(foot);
-    const holder = topLayerHolder(spot.range.startContainer);
+    this.present(spot.range, options, button);
+  }
+
+  /**
+   * The card over a passage the reader quoted for a claim: the claim's sentence (and "refutes" where it says the link
+   * is false), the source's publisher and date, and a button opening the link in ActorLens.
+   */
+  showClaim(mark: QuoteMark, options: { dark: boolean; near?: { x: number; y: number }; focus?: boolean }): void {
+    ++this.showToken;
+    const box = this.ensureBox();
+    if (!box) return;
+    this.shown = mark;
+    const q = mark.quote;
+    box.className = options.dark ? 'card dark' : 'card';
+    box.scrollTop = 0;
+    const [stripe, label, labelDark] = KIND_COLORS.quote!;
+    box.style.setProperty('--kind', stripe);
+    box.style.setProperty('--kind-text', options.dark ? labelDark : label);
+    box.replaceChildren();
+    const sentence = claimSentence(q);
+    box.setAttribute('aria-label', t('card_claim_label', sentence));
+    const head = el('div', 'head');
+    head.append(el('span', 'kind', t('card_claim_kind')));
+    const claim = el('div', 'claim name', sentence);
+    if (q.stance === 'refutes') claim.append(el('span', 'conf refuted', t('card_claim_refutes')));
+    const source = [q.publisher, q.date].filter(Boolean).join(' · ');
+    box.append(head, claim, el('div', 'why', source || t('card_claim_no_source')));
+    const foot = el('div', 'foot');
+    const button = el('button', '', t('card_open')) as HTMLButtonElement;
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      this.callbacks.open(q.from.id, q.linkId);
+      this.hide();
+    });
+    foot.append(button, el('span', 'hint', t('card_keyboard_hint')));
+    box.append(foot);
+    this.present(mark.range, options, button);
+  }
+
+  /** Puts the host in the page (in the top layer beside a modal holding the text), places the card, takes focus. */
+  private present(range: AbstractRange, options: { near?: { x: number; y: number }; focus?: boolean }, button: HTMLButtonElement | undefined): void {
+    const holder = topLayerHolder(range.startContainer);
     const parent = holder ?? this.doc.documentElement;
     if (this.host!.parentNode !== parent) parent.append(this.host!);
     if (holder) intoTopLayer(this.host!);
     else this.host!.removeAttribute('popover');
-    this.place(spot, options.near);
+    this.place(range, options.near);
     if (options.focus && button) {
       this.previousFocus = this.doc.activeElement;
       button.focus({ preventScroll: true });
@@ -237,7 +297,7 @@ export class Card {
    * the whole card, it scrolls on the roomier side; where neither side leaves room for a useful card, it takes
    * the viewport.
    */
-  private place(spot: Spot, near?: { x: number; y: number }): void {
+  private place(target: AbstractRange, near?: { x: number; y: number }): void {
     const box = this.box;
     if (!box) return;
     // The host inherits the page's CSS zoom (`html { zoom: 1.5 }`): the card would grow with it and its top/left
@@ -245,9 +305,12 @@ export class Card {
     // viewport's.
     const zoom = (this.host as { currentCSSZoom?: number } | undefined)?.currentCSSZoom;
     box.style.zoom = typeof zoom === 'number' && zoom > 0 && zoom !== 1 ? String(1 / zoom) : '';
-    const range = liveRange(spot.range);
+    const range = liveRange(target);
     const rects = [...range.getClientRects()];
-    const rect = (near && rects.find((r) => near.y >= r.top - 2 && near.y <= r.bottom + 2)) ?? rects[0] ?? range.getBoundingClientRect();
+    // A passage runs over lines: the card goes beside all of it, not over the lines after the one pointed at.
+    const rect = isQuoteMark(this.shown)
+      ? range.getBoundingClientRect()
+      : ((near && rects.find((r) => near.y >= r.top - 2 && near.y <= r.bottom + 2)) ?? rects[0] ?? range.getBoundingClientRect());
     const view = this.doc.documentElement;
     const vw = view.clientWidth || innerWidth;
     const vh = view.clientHeight || innerHeight;
@@ -330,6 +393,11 @@ function el(tag: string, className: string, text?: string, doc: Document = docum
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
+}
+
+/** "Lazarus Group obtains access from TrickBot": the claim's link, from → to, in the popup's words. */
+function claimSentence(q: PageQuote): string {
+  return `${q.from.name} ${t(`relation_${q.relation.replace(/-/g, '_')}` as MessageKey)} ${q.to.name}`;
 }
 
 function whyText(spot: Spot): string {

@@ -5,7 +5,7 @@
  * is off or finds nothing, it leaves no trace the page can see: no attributes, elements, styles, globals or
  * registered highlights (listeners and observers live in the isolated world and are invisible to the page).
  */
-import type { ContentCalls, SpottedEntity, SpottedReport } from '../core/protocol';
+import type { ContentCalls, PageQuote, SpottedEntity, SpottedReport } from '../core/protocol';
 import { isEnabledFor, siteOf, suppressedFor, toggleSite, type Settings } from '../core/settings';
 import { callBackground, handleMessages, type Handlers } from '../platform/messaging';
 import { SETTINGS_KEY, loadSettings, onSettingsChanged, settingsFrom, updateSettings } from '../platform/settings';
@@ -18,6 +18,7 @@ import { forgetKnowledge, loadPrefilter, prefetchDictionary, releasePrefetched }
 import { CHUNK_CHARS, Scanner } from './scanner';
 import { yieldBehindQueue } from './yield';
 import { preread } from './preread';
+import { QuoteFollower } from './quote-follow';
 import { onDictionaryChanged } from '../platform/dictionary-store';
 import { browser } from '../platform/browser';
 
@@ -28,6 +29,7 @@ const isTop = window === window.top;
 const pre = preread(document, CHUNK_CHARS, yieldBehindQueue);
 let scanner: Scanner | undefined;
 let interaction: Interaction | undefined;
+let quotes: QuoteFollower<PageQuote> | undefined;
 let settings: Settings | undefined;
 let enabled = false;
 let report: SpottedReport = { done: false, scanMs: 0, matches: [] };
@@ -71,17 +73,23 @@ function startScanner(): Scanner {
   const onPage = () => [...new Set(s.tally().flatMap((m) => (m.entityId ? [m.entityId] : [])))];
   const card = new Card(document, {
     fetch: (entityId) => callBackground({ type: 'actorlens:getCard', entityId, onPage: onPage() }),
-    open: (entityId) => void callBackground({ type: 'actorlens:openEntity', entityId }).catch(() => undefined),
+    open: (entityId, linkId) => void callBackground({ type: 'actorlens:openEntity', entityId, ...(linkId ? { linkId } : {}) }).catch(() => undefined),
     onPage: () => new Set(onPage()),
   });
   interaction = new Interaction(document, s, card);
+  const follower = (quotes = new QuoteFollower<PageQuote>((q) => paintQuotes(s, q), () => s.orderedQuotes().length));
   s.onFirstPaint = () => interaction?.attach();
   s.onUpdate = (sc) => send(sc.tally());
-  if (isTop) s.onFlushed = checkChildFrames;
+  s.onFlushed = () => {
+    if (isTop) checkChildFrames();
+    follower.changed();
+  };
   return s;
 }
 
 function stopScanner(): void {
+  quotes?.stop();
+  quotes = undefined;
   interaction?.detach();
   interaction = undefined;
   scanner?.stop();
@@ -119,10 +127,21 @@ async function apply(next: Settings): Promise<void> {
   }
 }
 
-/** The passages of the reader's claims on this page, marked once the names are (quote-anchors.ts). */
+/**
+ * The passages of the reader's claims on this page, marked once the names are (quote-anchors.ts), and looked for again
+ * as the page changes while some are missing (quote-follow.ts). Asked again at every rescan: a claim edited or deleted
+ * in the popup changes or takes away its mark.
+ */
 async function markQuotes(s: Scanner): Promise<void> {
-  const quotes = await callBackground({ type: 'actorlens:pageQuotes' }).catch(() => []);
-  if (quotes.length && s === scanner) await s.paintQuotes(quotes);
+  const asked = await callBackground({ type: 'actorlens:pageQuotes' }).catch(() => null);
+  if (!asked || s !== scanner) return;
+  quotes?.follow(asked);
+  await paintQuotes(s, asked);
+}
+
+async function paintQuotes(s: Scanner, asked: readonly PageQuote[]): Promise<void> {
+  // A passage is pointed at for its claim's card, on a page where no name was painted too.
+  if ((await s.paintQuotes(asked)) && s === scanner) interaction?.attach();
 }
 
 function queueApply(next: Settings): Promise<void> {

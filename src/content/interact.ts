@@ -12,10 +12,10 @@
  *   document in design mode are the reader's: never handled, never cancelled.
  * - A card whose text left the page (or whose highlights were cleared) closes on its own.
  */
-import { topLayerHolder, type Card } from './card';
+import { isQuoteMark, topLayerHolder, type Card, type CardTarget } from './card';
 import { pageIsDark } from './highlighter';
 import type { Scanner, Spot } from './scanner';
-import { liveRange, rangeHolds } from './ranges';
+import { compareStarts, liveRange, rangeHolds } from './ranges';
 
 const HOVER_DELAY_MS = 220;
 const LEAVE_DELAY_MS = 350;
@@ -36,9 +36,9 @@ export class Interaction {
   private y = 0;
   private showTimer: ReturnType<typeof setTimeout> | undefined;
   private hideTimer: ReturnType<typeof setTimeout> | undefined;
-  private candidate: Spot | undefined;
+  private candidate: CardTarget | undefined;
   private overCard = false;
-  private lastStop: Spot | undefined;
+  private lastStop: CardTarget | undefined;
   private controller: AbortController | undefined;
   private docWatch: MutationObserver | undefined;
   private dark: boolean | undefined;
@@ -94,7 +94,7 @@ export class Interaction {
     this.doc.addEventListener(
       'scroll',
       (e) => {
-        const shown = this.card.current;
+        const shown = this.card.target;
         if (this.card.owns(e.target)) return;
         if (shown && scrollMoves(this.doc, e.target, shown.range.startContainer)) {
           away();
@@ -121,10 +121,17 @@ export class Interaction {
     this.listen();
   }
 
-  private show(spot: Spot, options: { near?: { x: number; y: number }; focus?: boolean }): void {
+  private show(target: CardTarget, options: { near?: { x: number; y: number }; focus?: boolean }): void {
     // The page may have taken our rules or highlights away since they were shown (scanner.keepPainted): a card for
     // a name the reader cannot see highlighted would make no sense.
     this.scanner.keepPainted();
+    if (isQuoteMark(target)) {
+      if (!this.scanner.orderedQuotes().includes(target)) return;
+      this.card.showClaim(target, { dark: this.isDark(), ...options });
+      this.afterShow(target, options);
+      return;
+    }
+    let spot = target;
     // The spot picked may have been painted again since (its block read again once the page's context was known,
     // which happens just after the first scan): the card is for the one painted there now. None: the page was put in
     // design mode (keepPainted) or the text let go of.
@@ -132,15 +139,19 @@ export class Interaction {
     if (!now) return;
     spot = now;
     this.card.show(spot, { dark: this.isDark(), ...options });
+    this.afterShow(spot, options);
+  }
+
+  private afterShow(target: CardTarget, options: { focus?: boolean }): void {
     this.byKeyboard = !!options.focus;
-    this.shownText = liveRange(spot.range).toString();
+    this.shownText = liveRange(target.range).toString();
     this.checkTimer ??= setInterval(() => this.checkShown(), CHECK_MS);
   }
 
   /** After the focus has moved (next task): closes the card if it is no longer in it; `evenIfBlurred` when Tab moved it. */
   private hideOnceFocusLeft(evenIfBlurred: boolean): void {
     setTimeout(() => {
-      if (!this.card.current || this.card.owns(this.doc.activeElement) || !(evenIfBlurred || this.doc.hasFocus())) return;
+      if (!this.card.target || this.card.owns(this.doc.activeElement) || !(evenIfBlurred || this.doc.hasFocus())) return;
       this.hide(false);
     }, 0);
   }
@@ -158,7 +169,7 @@ export class Interaction {
 
   /** Closes the card once its text is gone from the page, rewritten, or no longer highlighted at all. */
   private checkShown(): void {
-    const spot = this.card.current;
+    const spot = this.card.target;
     if (!spot) {
       this.stopChecking();
       return;
@@ -166,9 +177,10 @@ export class Interaction {
     if (!this.stillThere(spot)) this.hide();
   }
 
-  private stillThere(spot: Spot): boolean {
-    const r = spot.range;
-    if (!this.scanner.size || !r.startContainer.isConnected || !r.endContainer.isConnected) return false;
+  private stillThere(target: CardTarget): boolean {
+    const r = target.range;
+    if (!r.startContainer.isConnected || !r.endContainer.isConnected) return false;
+    if (isQuoteMark(target) ? !this.scanner.orderedQuotes().includes(target) : !this.scanner.size) return false;
     const live = liveRange(r);
     return !live.collapsed && live.toString() === this.shownText;
   }
@@ -206,8 +218,9 @@ export class Interaction {
   }
 
   private test(): void {
-    const spot = this.scanner.hitTest(this.x, this.y);
-    const shown = this.card.current;
+    // A name inside a marked passage keeps its own card: the passage's is for the rest of its text.
+    const spot: CardTarget | undefined = this.scanner.hitTest(this.x, this.y) ?? this.scanner.quoteAt(this.x, this.y);
+    const shown = this.card.target;
     if (spot && spot === shown) {
       if (this.hideTimer !== undefined) clearTimeout(this.hideTimer);
       this.hideTimer = undefined;
@@ -253,18 +266,18 @@ export class Interaction {
     if (this.typing(e)) return;
     // Tab from the card's button takes the focus out of it (to the page, or past its end to the browser): the card
     // closes, as it would on Escape, and the focus stays where Tab took it.
-    if (e.key === 'Tab' && this.card.current && this.card.owns(e.target)) {
+    if (e.key === 'Tab' && this.card.target && this.card.owns(e.target)) {
       this.hideOnceFocusLeft(true);
       return;
     }
-    if (e.key === 'Escape' && this.card.current) {
+    if (e.key === 'Escape' && this.card.target) {
       // Dismissed: the same highlight shows again only after the pointer has left it.
       this.hide();
       return;
     }
     const isShortcut = e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyK' || e.key.toUpperCase() === CARD_SHORTCUT.key);
     if (!isShortcut) return;
-    if (this.card.current && !this.stillThere(this.card.current)) this.hide();
+    if (this.card.target && !this.stillThere(this.card.target)) this.hide();
     const spot = this.spotAtSelection() ?? this.nextSpot();
     if (!spot) return;
     e.preventDefault();
@@ -285,22 +298,34 @@ export class Interaction {
     this.show(spot, { focus: true });
   }
 
-  private spotAtSelection(): Spot | undefined {
+  /** The name at the caret, else the marked passage there (names win, as under the pointer). */
+  private spotAtSelection(): CardTarget | undefined {
     const sel = this.doc.getSelection();
     if (!sel || !sel.rangeCount) return undefined;
     const at = sel.getRangeAt(0);
-    return this.scanner.ordered().find((s) => rangeHolds(s.range, at.startContainer, at.startOffset) && s !== this.card.current);
+    const holds = (s: CardTarget) => rangeHolds(s.range, at.startContainer, at.startOffset) && s !== this.card.target;
+    return this.scanner.ordered().find(holds) ?? this.scanner.orderedQuotes().find(holds);
   }
 
-  private nextSpot(): Spot | undefined {
+  /**
+   * The keyboard's stops: the names and the marked passages, in reading order; a passage comes before the names it
+   * starts with (stable sort, passages first).
+   */
+  private stops(): CardTarget[] {
+    const quotes = this.scanner.orderedQuotes();
     const spots = this.scanner.ordered();
+    return quotes.length ? [...quotes, ...spots].sort((a, b) => compareStarts(a.range, b.range)) : spots;
+  }
+
+  private nextSpot(): CardTarget | undefined {
+    const spots = this.stops();
     if (!spots.length) return undefined;
-    const visible = (s: Spot | undefined) => {
+    const visible = (s: CardTarget | undefined) => {
       const r = s ? liveRange(s.range).getBoundingClientRect() : undefined;
       return !!r && r.bottom > 0 && r.top < innerHeight;
     };
     // After the open card, else after the last keyboard stop while it is on screen, else the first one on screen.
-    const from = this.card.current ?? (visible(this.lastStop) ? this.lastStop : undefined);
+    const from = this.card.target ?? (visible(this.lastStop) ? this.lastStop : undefined);
     let i = from ? spots.indexOf(from) + 1 : 0;
     if (!from) {
       i = spots.findIndex(visible);
@@ -393,7 +418,7 @@ type Visibility = Element & { checkVisibility?: (options?: Record<string, boolea
  * `clip-path: inset(50%)`: the screen-reader-only patterns) is 2 px or less. Where the browser cannot tell (no
  * checkVisibility, no layout), it is.
  */
-export function shown(spot: Spot): boolean {
+export function shown(spot: Pick<Spot, 'range'>): boolean {
   const el = spot.range.startContainer.parentElement as Visibility | null;
   if (!el || typeof el.checkVisibility !== 'function') return true;
   // Both spellings: opacityProperty/visibilityProperty, and their historic aliases.

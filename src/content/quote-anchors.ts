@@ -6,15 +6,78 @@
  * text occurs more than once, the prefix and suffix choose; a passage the page no longer holds is left out.
  */
 import type { TextQuoteSelector } from '../core/model/link';
-import { locateFrom, type TextChunk } from './extract';
+import type { PageQuote } from '../core/protocol';
+import { locateFrom, textChunks, type TextChunk } from './extract';
 
 export type Quote = Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>;
 
-/** A passage's place in a chunk: [start, end) in the chunk's text. */
-export interface Anchor {
+/** A passage's place in a chunk: [start, end) in the chunk's text, and the quote found there. */
+export interface Anchor<Q extends Quote = Quote> {
   chunk: TextChunk;
   start: number;
   end: number;
+  quote: Q;
+}
+
+/** A passage marked on the page: its range and the claim it was quoted for (the card shows the claim). */
+export interface QuoteMark {
+  range: Range;
+  quote: PageQuote;
+}
+
+/**
+ * The text under `root` as one chunk per tree: the root's own, then each open shadow root met on the way (nested ones
+ * too), as the scanner reads them. The walk is read `maxChars` at a time with `pause()` between (a 5 MB page's walk
+ * takes over 100 ms); each tree's pieces are then joined, so a passage that runs over the place where a piece ended
+ * is found. Undefined when `stale()` says the result is no longer wanted.
+ */
+export async function quoteTexts(root: Node, pause: () => Promise<void>, stale: () => boolean, maxChars = 200_000): Promise<TextChunk[] | undefined> {
+  const trees: Node[] = [root];
+  const seen = new Set<ShadowRoot>();
+  const joined: TextChunk[] = [];
+  for (let tree = trees.shift(); tree; tree = trees.shift()) {
+    const pieces: TextChunk[] = [];
+    const onShadowRoot = (shadow: ShadowRoot) => {
+      if (seen.has(shadow)) return;
+      seen.add(shadow);
+      trees.push(shadow);
+    };
+    for (const chunk of textChunks(tree, maxChars, onShadowRoot)) {
+      pieces.push(chunk);
+      await pause();
+      if (stale()) return undefined;
+    }
+    if (pieces.length) joined.push(joinChunks(pieces));
+  }
+  return joined;
+}
+
+/**
+ * One chunk out of the walk's successive chunks of one tree. A piece of a long text node goes on where the last
+ * chunk stopped inside that node; other chunks ended where a block did, and a line break stands there (whitespace
+ * does not count when passages are compared, so where the walk cut a block between sentences it changes nothing).
+ */
+export function joinChunks(chunks: readonly TextChunk[]): TextChunk {
+  if (chunks.length === 1) return chunks[0]!;
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  const parts: string[] = [];
+  let length = 0;
+  let previous: TextChunk | undefined;
+  for (const chunk of chunks) {
+    if (previous && !previous.cutInLast) {
+      parts.push('\n');
+      length += 1;
+    }
+    for (let i = 0; i < chunk.nodes.length; i++) {
+      nodes.push(chunk.nodes[i]!);
+      starts.push(chunk.starts[i]! + length);
+    }
+    parts.push(chunk.text);
+    length += chunk.text.length;
+    previous = chunk;
+  }
+  return { nodes, starts, text: parts.join('') };
 }
 
 /** Passages shorter than this (without whitespace) are too common to place: "the", a name alone. */
@@ -52,8 +115,8 @@ function follow(text: string, from: number, want: string, step: 1 | -1): { n: nu
  * is searched natively for the quote's longest word, and each hit is checked outwards, whitespace skipped: squeezing
  * a 5 MB page's text first cost 0.4–0.55 s in one task.
  */
-export function anchorQuotes(chunks: readonly TextChunk[], quotes: readonly Quote[]): Anchor[] {
-  const anchors: Anchor[] = [];
+export function anchorQuotes<Q extends Quote>(chunks: readonly TextChunk[], quotes: readonly Q[]): Anchor<Q>[] {
+  const anchors: Anchor<Q>[] = [];
   for (const q of quotes) {
     const exact = squeezed(q.exact);
     if (exact.length < MIN_CHARS) continue;
@@ -62,7 +125,7 @@ export function anchorQuotes(chunks: readonly TextChunk[], quotes: readonly Quot
     // the passage's words, longest first (a selection's edge may cut one; a selection over two blocks glues their
     // words, "operators.Then", which the page parts): the first that leads to the passage places it
     const words = [...new Set(q.exact.split(/\s+/).filter(Boolean))].sort((x, y) => y.length - x.length);
-    let best: { score: number; anchor: Anchor } | undefined;
+    let best: { score: number; anchor: Anchor<Q> } | undefined;
     for (const word of words) {
       const before = exact.indexOf(word);
       for (const chunk of chunks) {
@@ -74,7 +137,7 @@ export function anchorQuotes(chunks: readonly TextChunk[], quotes: readonly Quot
           if (back.n < before) continue;
           const start = before ? back.at : h;
           const score = follow(t, start, prefix, -1).n + follow(t, fwd.at, suffix, 1).n;
-          if (!best || score > best.score) best = { score, anchor: { chunk, start, end: fwd.at } };
+          if (!best || score > best.score) best = { score, anchor: { chunk, start, end: fwd.at, quote: q } };
         }
       }
       if (best) break;
@@ -85,7 +148,7 @@ export function anchorQuotes(chunks: readonly TextChunk[], quotes: readonly Quot
 }
 
 /** A live range over an anchor (it follows the page's edits around it), or undefined when its nodes changed. */
-export function rangeOf(doc: Document, a: Anchor): Range | undefined {
+export function rangeOf(doc: Document, a: Anchor<Quote>): Range | undefined {
   const start = locateFrom(a.chunk, a.start, false, 0);
   const end = locateFrom(a.chunk, a.end, true, start?.index ?? 0);
   if (!start || !end) return undefined;

@@ -13,11 +13,11 @@
  */
 import type { EntityKind } from '../core/model/entity';
 import { createTextMemory, hasSecurityContext, type Match, type Matcher, type MatchOptions, type TextMemory } from '../core/matcher/index';
-import type { ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
+import type { PageQuote, ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
 import { textsUnderClearLayers } from './clear-layers';
 import { blockOf, INLINE, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
-import { anchorQuotes, rangeOf, type Quote } from './quote-anchors';
+import { anchorQuotes, quoteTexts, rangeOf, type QuoteMark } from './quote-anchors';
 import { compareStarts, liveRange, stillReads } from './ranges';
 import type { Preread } from './preread';
 import { nextFrame, yieldToPage } from './yield';
@@ -200,7 +200,7 @@ interface MatchedChunk {
 export class Scanner {
   private painter: Painter | undefined;
   /** The reader's quoted passages painted (paintQuotes). */
-  private quoteRanges: Range[] = [];
+  private quoteMarks: QuoteMark[] = [];
   private readonly styles: StyleManager;
   private readonly spots = new Map<AbstractRange, Spot>();
   private tallied: SpottedEntity[] | undefined;
@@ -313,27 +313,31 @@ export class Scanner {
 
   /**
    * Marks the passages of the reader's claims on this page (quote-anchors.ts) with a highlight of their own, beneath
-   * the names. Not with the fallback painter, whose marks would split the names' own. Returns how many were found.
+   * the names: in the document and its open shadow roots, as the names are. Not with the fallback painter, whose
+   * marks would split the names' own. Returns how many were found.
    */
-  async paintQuotes(quotes: readonly Quote[]): Promise<number> {
-    if (!this.ready || !quotes.length) return 0;
+  async paintQuotes(quotes: readonly PageQuote[]): Promise<number> {
+    if (!this.ready || (!quotes.length && !this.quoteMarks.length)) return 0;
     this.painter ??= createPainter(this.doc.defaultView as Window & typeof globalThis);
     const painter = this.painter;
     if (painter.mutates) return 0;
     const run = this.run;
-    const ranges: Range[] = [];
-    // The page is read again, a chunk per task (a 5 MB page's walk takes over 100 ms): only on a page with claims.
-    for (const chunk of textChunks(this.doc.body ?? this.doc.documentElement)) {
-      for (const anchor of anchorQuotes([chunk], quotes)) {
-        const range = rangeOf(this.doc, anchor);
-        if (range) ranges.push(range);
-      }
-      await yieldToPage();
-      if (run !== this.run || painter !== this.painter) return 0;
+    // The page is read again, a chunk per task: only on a page with claims. None left (deleted): the marks go.
+    const texts = !quotes.length ? [] : await quoteTexts(this.doc.body ?? this.doc.documentElement, yieldToPage, () => run !== this.run || painter !== this.painter);
+    if (!texts) return 0;
+    const marks: QuoteMark[] = [];
+    for (const anchor of anchorQuotes(texts, quotes)) {
+      const range = rangeOf(this.doc, anchor);
+      if (!range) continue;
+      // the same passage of the same claim keeps its mark, so a card open on it stays
+      const same = this.quoteMarks.find((m) => m.quote.claimId === anchor.quote.claimId && sameBounds(m.range, range));
+      if (same) same.quote = anchor.quote;
+      marks.push(same ?? { range, quote: anchor.quote });
     }
-    for (const r of this.quoteRanges) painter.remove('actorlens-quote', r);
-    this.quoteRanges = [];
-    for (const range of ranges) {
+    for (const m of this.quoteMarks) painter.remove('actorlens-quote', m.range);
+    this.quoteMarks = [];
+    for (const mark of marks) {
+      const { range } = mark;
       this.styles.use('actorlens-quote');
       // the rules must reach the elements holding the passage's text (StyleManager.cover)
       const walker = this.doc.createTreeWalker(range.commonAncestorContainer, 4);
@@ -341,13 +345,34 @@ export class Scanner {
       for (let t: Node | null = range.startContainer; t; t = t === range.endContainer ? null : walker.nextNode()) {
         if (t.nodeType === 3 && t.parentElement) this.styles.cover(t.parentElement);
       }
-      this.styles.want(this.doc);
-      if (painter.add('actorlens-quote', range)) this.quoteRanges.push(range);
+      const root = range.startContainer.getRootNode();
+      this.styles.want(root.nodeType === 11 ? (root as ShadowRoot) : this.doc);
+      if (painter.add('actorlens-quote', range)) this.quoteMarks.push(mark);
     }
-    if (!this.quoteRanges.length) return 0;
+    if (!this.quoteMarks.length) return 0;
     if (!this.styles.active) this.themeStyles();
     this.show();
-    return this.quoteRanges.length;
+    return this.quoteMarks.length;
+  }
+
+  /** The marked passage under a viewport point (names are asked first: hitTest), if any. */
+  quoteAt(x: number, y: number): QuoteMark | undefined {
+    const marks = this.quoteMarks.filter((m) => m.range.startContainer.isConnected && !m.range.collapsed);
+    if (!marks.length) return undefined;
+    const registry = (this.doc.defaultView?.CSS as { highlights?: HighlightRegistry } | undefined)?.highlights as
+      | (HighlightRegistry & { highlightsFromPoint?: (x: number, y: number, o?: { shadowRoots?: ShadowRoot[] }) => { ranges: AbstractRange[] }[] })
+      | undefined;
+    if (registry?.highlightsFromPoint) {
+      // Painted text only: a range's client rects also hold the whole box of every element inside it.
+      const hits = new Set(registry.highlightsFromPoint(x, y, { shadowRoots: [...this.shadowRoots] }).flatMap((h) => h.ranges));
+      return marks.find((m) => hits.has(m.range));
+    }
+    return marks.find((m) => rangeContainsPoint(m.range, x, y));
+  }
+
+  /** The marked passages in document order (keyboard stops, with the names). */
+  orderedQuotes(): QuoteMark[] {
+    return this.quoteMarks.filter((m) => m.range.startContainer.isConnected && !m.range.collapsed).sort((a, b) => compareStarts(a.range, b.range));
   }
 
   /** Re-reads the whole page (manual rescan, single-page-app navigation), keeping what is still valid. */
@@ -954,7 +979,7 @@ export class Scanner {
     this.painter?.clear();
     if (this.painter?.mutates) this.observer?.takeRecords();
     this.painter = undefined;
-    this.quoteRanges = [];
+    this.quoteMarks = [];
     this.styles.clear();
     this.spots.clear();
     this.tallied = undefined;
@@ -1235,6 +1260,10 @@ function isPiece(chunk: TextChunk): boolean {
 /** Where in its first text node a chunk starts (past 0 for a later piece of a long node). */
 function pieceStart(chunk: TextChunk): number {
   return Math.max(0, -(chunk.starts[0] ?? 0));
+}
+
+function sameBounds(a: AbstractRange, b: AbstractRange): boolean {
+  return a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

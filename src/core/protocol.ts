@@ -5,7 +5,7 @@
  * `actorlens:spotted` is a public contract (tests, benchmarks): keep its shape stable.
  */
 import type { EntityKind } from './model/entity';
-import type { LinkStatus, Relation, TextQuoteSelector } from './model/link';
+import type { LinkStatus, Relation, Stance, TextQuoteSelector } from './model/link';
 
 export interface SpottedEntity {
   /** Null for a "possible actor" found by a naming scheme but not in the knowledge base. */
@@ -72,6 +72,22 @@ export interface CardData {
   links: CardLink[];
 }
 
+/**
+ * A passage of one of the reader's claims recorded on a page, with what the claim says: the page marks the passage
+ * (content/quote-anchors.ts) and pointing at it shows the claim (content/card.ts).
+ */
+export interface PageQuote extends Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'> {
+  claimId: string;
+  linkId: string;
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  relation: Relation;
+  stance: Stance;
+  publisher?: string;
+  /** The source's date as stored (YYYY-MM-DD, or shorter). */
+  date?: string;
+}
+
 /** What the popup needs to cite the page a reader is on. */
 export interface PageInfo {
   url: string;
@@ -109,9 +125,9 @@ export interface BackgroundCalls {
    * browser gives it with the message), which the content script marks (content/quote-anchors.ts). Asked only by a
    * frame where ActorLens is on; nothing leaves the device.
    */
-  'actorlens:pageQuotes': { req: unknown; res: Pick<TextQuoteSelector, 'exact' | 'prefix' | 'suffix'>[] };
-  /** "Open in ActorLens" from the hover card: opens the ActorLens view of the entity. */
-  'actorlens:openEntity': { req: { entityId: string }; res: null };
+  'actorlens:pageQuotes': { req: unknown; res: PageQuote[] };
+  /** "Open in ActorLens" from the hover card: opens the ActorLens view of the entity (with one of its links open). */
+  'actorlens:openEntity': { req: { entityId: string; linkId?: string }; res: null };
   /**
    * A child frame that cannot tell the tab's top address by itself (another origin than the top document, in a
    * browser without location.ancestorOrigins: Firefox) asks which address decides whether ActorLens works in it

@@ -34,6 +34,8 @@ export interface AppProps {
   backend: PopupBackend;
   /** Open this entity directly (popup.html?entity=<id>, used by the hover card's "open in ActorLens"). */
   initialEntity?: string | undefined;
+  /** One of its links shown opened (popup.html?entity=<id>&link=<link id>: a claim's card on the page). */
+  initialLink?: string | undefined;
 }
 
 /**
@@ -73,8 +75,11 @@ function withGuess(draft: ClaimDraft, exact: string | undefined, quoted: { item:
   return { ...draft, relation: guess.relation, stance: guess.stance, ...(flip ? { from: draft.to, to: draft.from } : {}) };
 }
 
-export function App({ backend, initialEntity }: AppProps) {
-  const [stack, setStack] = useState<Entry[]>(() => [{ route: { name: 'home' } }, ...(initialEntity ? [{ route: { name: 'entity', id: initialEntity } as Route }] : [])]);
+export function App({ backend, initialEntity, initialLink }: AppProps) {
+  const [stack, setStack] = useState<Entry[]>(() => [
+    { route: { name: 'home' } },
+    ...(initialEntity ? [{ route: { name: 'entity', id: initialEntity, ...(initialLink ? { open: initialLink } : {}) } as Route }] : []),
+  ]);
   const [tab, setTab] = useState<TabInfo>();
   const [report, setReport] = useState<SpottedReport | null | undefined>(undefined);
   const [settings, setSettings] = useState<Settings>();
@@ -270,6 +275,11 @@ export function App({ backend, initialEntity }: AppProps) {
     requestAnimationFrame(attempt);
   };
 
+  /** The page's marks follow the reader's claims: its rescan asks for its passages again (content/index.ts markQuotes). */
+  const remark = () => {
+    if (tab?.id !== undefined) void backend.rescan(tab.id).catch(() => undefined);
+  };
+
   const deleteClaim = async (claim: Claim) => {
     let deleted: Awaited<ReturnType<typeof backend.deleteClaim>>;
     try {
@@ -279,10 +289,12 @@ export function App({ backend, initialEntity }: AppProps) {
       return;
     }
     setRevision((r) => r + 1);
+    if (claim.quote) remark();
     const undo = () => {
       backend.restoreClaim(deleted).then(
         () => {
           setRevision((r) => r + 1);
+          if (claim.quote) remark();
           setNotice({ text: t('popupClaimRestored') });
           focusClaim(claim.id);
         },
@@ -296,6 +308,8 @@ export function App({ backend, initialEntity }: AppProps) {
   const submitClaim = async (draft: ClaimDraft) => {
     if (top.route.name === 'edit') {
       const claim = await backend.updateClaim(top.route.claimId, toPatch(draft));
+      // (its passage may have been kept or dropped, its link changed: the card over it says the claim)
+      remark();
       // Back to the entity view the edit came from, with the claim's link open (the claim may have moved to another
       // link); if the claim no longer concerns that entity, to the view of its first entity.
       const ends = [draft.from!.id, draft.to!.id];
@@ -312,7 +326,7 @@ export function App({ backend, initialEntity }: AppProps) {
     const claim = await backend.addClaim(toNewClaim(draft, tab?.page?.url));
     discardDraft();
     // The page marks the passage at once (its rescan marks the reader's quotes again; unchanged text is not re-read).
-    if (claim.quote && tab?.id !== undefined) void backend.rescan(tab.id).catch(() => undefined);
+    if (claim.quote) remark();
     replace({ name: 'entity', id: draft.from!.id, open: claim.linkId });
     setRevision((r) => r + 1);
     setNotice({ text: t('popupClaimSaved') });

@@ -7,11 +7,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import type { CardData } from '../../src/core/protocol';
+import type { CardData, PageInfo } from '../../src/core/protocol';
 import { chooseClaimLink, launchChromium, openPopup, serveFixtures, spotted, tabIdOf } from './harness';
-import { waitFor } from './content-pages';
+import { accessibleNames, dialogs, waitFor } from './content-pages';
 
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { sendMessage(tabId: number, m: unknown): Promise<unknown> } };
 
 const PASSAGE = 'the operators behind the Rhysida ransomware bought the GootLoader foothold';
 
@@ -40,11 +40,22 @@ async function selectPassage(page: Page, text: string): Promise<void> {
 }
 
 /** The text under the reader's quote highlight on the page (the passages of claims recorded there). */
-const quoted = (page: Page) =>
+const quoted = (page: Pick<Page, 'evaluate'>) =>
   page.evaluate(() => {
     const h = CSS.highlights.get('actorlens-quote');
     return h ? [...h].map((r) => (r instanceof Range ? r.toString() : '')) : [];
   });
+
+/** The centre of `word` in the passage's paragraph (its first occurrence), in viewport pixels. */
+const centreOfWord = (page: Page, word: string) =>
+  page.evaluate((w) => {
+    const text = [...document.getElementById('key')!.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.includes(w))!;
+    const range = document.createRange();
+    range.setStart(text, text.textContent!.indexOf(w));
+    range.setEnd(text, text.textContent!.indexOf(w) + w.length);
+    const box = range.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  }, word);
 
 const card = (popup: Page, entityId: string) => popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'actorlens:getCard', entityId: id }), entityId) as Promise<CardData | null>;
 
@@ -110,6 +121,87 @@ test('a claim recorded from an article with a selected passage is saved, survive
     await waitFor(() => quoted(page), (q) => q.length === 1, 5000, 'passage marked after a reload');
     assert.deepEqual(await quoted(page), [PASSAGE]);
     await page.screenshot({ path: 'out/page-quote-marked.png' });
+
+    // Pointing at the passage where no name is shows the claim; a name inside it keeps its own card.
+    const claimCard = 'ActorLens: your claim, Rhysida obtains access from GootLoader';
+    const bought = await centreOfWord(page, 'bought');
+    await page.mouse.move(bought.x, bought.y);
+    await waitFor(() => dialogs(page), (d) => d.includes(claimCard), 5000, 'the claim card over the passage');
+    const cardTexts = (await accessibleNames(page)).map((n) => n.name);
+    // (the heading is drawn in capitals, which the accessibility tree reports)
+    assert.ok(cardTexts.some((t) => t.toLowerCase() === 'your claim'), `headed as the reader’s claim: ${cardTexts.join(' | ')}`);
+    assert.ok(cardTexts.includes('Harbor Security Notes · 2026-10-03'), 'with its source');
+    await page.screenshot({ path: 'out/page-quote-card.png' });
+    const rhysida = await centreOfWord(page, 'Rhysida');
+    await page.mouse.move(rhysida.x, rhysida.y);
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Rhysida'), 5000, 'the name card over a name in the passage');
+    // From the keyboard: the caret in the passage, Alt+Shift+K, Enter opens the link in ActorLens.
+    await page.mouse.move(2, 2);
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 5000, 'cards closed');
+    await page.evaluate(() => {
+      const text = document.getElementById('key')!.firstChild!;
+      document.getSelection()!.collapse(text, text.textContent!.indexOf('bought') + 2);
+    });
+    await page.keyboard.press('Alt+Shift+K');
+    await waitFor(() => dialogs(page), (d) => d.includes(claimCard), 5000, 'the claim card from the keyboard');
+    const [view] = await Promise.all([page.context().waitForEvent('page'), page.keyboard.press('Enter')]);
+    const params = new URL(view.url()).searchParams;
+    assert.deepEqual([params.get('entity'), params.get('link')], ['rhysida', 'rhysida~obtains-access-from~gootloader']);
+    await view.locator('.link-row.open', { has: view.locator('.link-other', { hasText: 'GootLoader' }) }).waitFor();
+    await view.close();
+
+    // The article rendered in a component (an open shadow root), and again in a srcdoc frame: marked in both.
+    await page.evaluate((passage) => {
+      const key = document.getElementById('key')!;
+      const host = document.createElement('article-body');
+      key.replaceWith(host);
+      host.attachShadow({ mode: 'open' }).append(key);
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<p>In our reconstruction, ${passage} two weeks later.</p>`;
+      document.querySelector('article')!.append(frame);
+    }, PASSAGE);
+    await first.worker.evaluate((tabId) => chrome.tabs.sendMessage(tabId, { type: 'actorlens:rescan' }), await tabIdOf(first.worker, page));
+    const inShadow = () =>
+      page.evaluate(() => [...(CSS.highlights.get('actorlens-quote') ?? [])].filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).map((r) => (r instanceof Range ? r.toString() : '')));
+    await waitFor(inShadow, (q) => q.length === 1, 5000, 'passage marked in the shadow root');
+    assert.deepEqual(await inShadow(), [PASSAGE]);
+    // Selected there, the passage is quoted with its context in the component.
+    await page.evaluate((passage) => {
+      const text = document.querySelector('article-body')!.shadowRoot!.getElementById('key')!.firstChild!;
+      const at = text.textContent!.indexOf(passage);
+      getSelection()!.setBaseAndExtent(text, at, text, at + passage.length);
+    }, PASSAGE);
+    const tabId = await tabIdOf(first.worker, page);
+    const pageInfoNow = async () => (await first.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'actorlens:pageInfo' }), tabId)) as PageInfo;
+    const fromShadow = (await pageInfoNow()).selection;
+    assert.deepEqual([fromShadow?.exact, fromShadow?.prefix], [PASSAGE, 'In our reconstruction, ']);
+    const frame = page.frames().find((f) => f !== page.mainFrame())!;
+    await waitFor(() => quoted(frame), (q) => q.length === 1, 8000, 'passage marked in the srcdoc frame');
+    assert.deepEqual(await quoted(frame), [PASSAGE]);
+    // A passage selected in that frame is the page's to quote: Record a claim reads it (pageInfo), at the top's address.
+    await frame.evaluate(() => {
+      const text = document.querySelector('p')!.firstChild!;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 'In our reconstruction'.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await page.locator('iframe').focus();
+    const info = await pageInfoNow();
+    assert.deepEqual([info.url, info.selection?.exact], [server.url('/claim-rhysida.html'), 'In our reconstruction']);
+
+    // The page renders the article again (a single-page app replacing it): the new paragraph is marked, no rescan asked.
+    await page.evaluate(() => document.querySelector('article-body')!.remove());
+    await page.waitForTimeout(300);
+    await page.evaluate((passage) => {
+      const p = document.createElement('p');
+      p.textContent = `In our reconstruction, ${passage} two weeks later.`;
+      document.querySelector('article')!.prepend(p);
+    }, PASSAGE);
+    const markedNow = () =>
+      page.evaluate(() => [...(CSS.highlights.get('actorlens-quote') ?? [])].filter((r) => r.startContainer.isConnected).map((r) => (r instanceof Range ? r.toString() : '')));
+    await waitFor(markedNow, (q) => q.length === 1 && q[0] === PASSAGE, 8000, 'passage marked again after the page re-rendered it');
     // The popup opened on the article lists the claim under what is on the page.
     const again = await openPopup(first.context, first.extensionId, await tabIdOf(first.worker, page));
     const mine = again.locator('.page-claims .page-claim');

@@ -29,6 +29,8 @@ function fakeScanner(spots: Spot[]) {
     },
     ordered: () => state.spots.filter((s) => s.range.startContainer.isConnected),
     hitTest: () => state.under,
+    quoteAt: () => undefined,
+    orderedQuotes: () => [],
     sampleElements: () => state.spots.map((s) => s.range.startContainer.parentElement).filter((el): el is HTMLElement => !!el),
     keepPainted: () => undefined,
     current: (spot: Spot) => (state.spots.includes(spot) ? spot : undefined),

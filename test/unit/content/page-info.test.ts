@@ -30,3 +30,19 @@ describe('page info', () => {
     expect(selectionQuote(document)).toBeUndefined();
   });
 });
+
+describe('a passage selected in a web component', () => {
+  it('takes its prefix and suffix from the component’s own text, not the page around it', () => {
+    document.body.innerHTML = '<p>Page header words.</p><article-body></article-body><p>Page footer words.</p>';
+    const root = document.querySelector('article-body')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>Inside, analysts tied the Saltmarsh botnet to Ironreed last spring.</p>';
+    const text = root.querySelector('p')!.firstChild!;
+    const at = text.textContent!.indexOf('the Saltmarsh botnet');
+    const range = document.createRange();
+    range.setStart(text, at);
+    range.setEnd(text, at + 'the Saltmarsh botnet'.length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    expect(selectionQuote(document)).toEqual({ type: 'TextQuoteSelector', exact: 'the Saltmarsh botnet', prefix: 'Inside, analysts tied ', suffix: ' to Ironreed last spring.' });
+  });
+});

@@ -34,6 +34,17 @@ describe('popup: deleting a claim', () => {
     await waitFor(() => document.activeElement?.closest(`[data-claim="${USER_CLAIM.id}"]`));
   });
 
+  it('the page is asked to mark its passages again after Delete and after Undo (the deleted claim\'s mark goes, then comes back)', async () => {
+    const backend = fakeBackend();
+    await click(await openClaim(backend));
+    await waitFor(() => $('.notice')?.textContent?.includes('Claim deleted.'));
+    expect(backend.rescan).toHaveBeenCalledTimes(1);
+    expect(backend.rescan).toHaveBeenLastCalledWith(7);
+    await click(button('Undo')!);
+    await waitFor(() => $('.notice')?.textContent?.includes('Claim restored.'));
+    expect(backend.rescan).toHaveBeenCalledTimes(2);
+  });
+
   it('says so when the claim could not be deleted, and keeps it', async () => {
     const backend = fakeBackend();
     backend.deleteClaim.mockRejectedValueOnce(new Error('QuotaExceededError'));

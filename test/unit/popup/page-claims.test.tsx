@@ -25,6 +25,12 @@ describe('popup home: your claims on this page', () => {
     expect($('h1.entity-name')!.textContent).toContain('Lazarus Group');
     await waitFor(() => $('.link-row.open'));
   });
+  it('opened from a passage’s card on the page (?entity=…&link=…), the entity view shows that link open', async () => {
+    mount(<App backend={fakeBackend()} initialEntity="lazarus-group" initialLink={TRICKBOT_LINK.id} />);
+    const open = await waitFor(() => $('.link-row.open'));
+    expect($('.link-other', open)!.textContent).toBe('TrickBot');
+    expect($$('.link-row.open')).toHaveLength(1);
+  });
   it('no section on a page without claims', async () => {
     mount(<App backend={fakeBackend()} />);
     await waitFor(() => $('.spotted'));
