@@ -77,7 +77,8 @@ export function parseJsonText(text: string, file: string): { value: Json; errors
   try {
     value = JSON.parse(body) as Json;
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+    // The parser's message quotes the file: its invisible characters are shown escaped, as in every other message.
+    const detail = escapeInvisible(e instanceof Error ? e.message : String(e));
     const truncated = /end of (JSON )?(data|input)|Unterminated/i.test(detail);
     return {
       errors: [
@@ -355,9 +356,16 @@ export function describeType(v: unknown): string {
 /** A short, safe rendering of untrusted text for error messages (JSON-escaped, cut). */
 export function preview(s: string, max = 60): string {
   const cut = s.length > max ? `${s.slice(0, max)}…` : s;
-  // JSON escapes control characters only: the others drawn as nothing are escaped the same way, so that a message
-  // never carries one (a direction override would reverse what follows it on screen).
-  return JSON.stringify(cut).replace(INVISIBLE_ALL, (c) => {
+  // JSON escapes control characters only: the others drawn as nothing are escaped the same way.
+  return escapeInvisible(JSON.stringify(cut));
+}
+
+/**
+ * Text for a message with every character drawn as nothing written as its escape, so that a message never carries
+ * one (a direction override would reverse what follows it on screen, a zero-width space would hide a difference).
+ */
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE_ALL, (c) => {
     const cp = c.codePointAt(0)!;
     return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
   });
