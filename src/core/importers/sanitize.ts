@@ -339,6 +339,8 @@ export function isoDate(raw: unknown): string | undefined {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/u.exec(raw.trim());
   if (!m) return undefined;
   const [, year, month, day] = m as unknown as [string, string, string | undefined, string | undefined];
+  // The calendar has no year 0: "0000-00-00" is what a database writes for a date it does not have.
+  if (year === '0000') return undefined;
   const mm = Number(month ?? 0);
   if (!month || mm < 1 || mm > 12) return year;
   const last = new Date(Date.UTC(Number(year), mm, 0)).getUTCDate();
