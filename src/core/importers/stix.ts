@@ -322,7 +322,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     });
   }
   if (removals.claims.length || removals.overrides.length) plan.removals = removals;
-  return plan;
+  return c.finish();
 }
 
 /**
