@@ -174,6 +174,9 @@ export const MAX_RAW_NAME_LENGTH = 1000;
  */
 export const MAX_RAW_TEXT_LENGTH = 4 * MAX_DESCRIPTION_LENGTH;
 
+/** Half of a UTF-16 character pair with no other half: JSON can write one ("\\ud800"), no encoding produces one. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 export interface FieldContext {
   file: string;
   path: string;
@@ -214,6 +217,14 @@ export function cleanName(raw: unknown, ctx: FieldContext): string | ImportError
     return new ImportError({
       ...ctx,
       message: `Name contains U+FFFD (\uFFFD), the character a decoder leaves for bytes it could not read: it was garbled by a conversion from another encoding: ${preview(raw)}.`,
+    });
+  }
+  const half = ctx.keepGarbled ? null : LONE_SURROGATE.exec(raw);
+  if (half) {
+    const code = `U+${half[0].charCodeAt(0).toString(16).toUpperCase()}`;
+    return new ImportError({
+      ...ctx,
+      message: `Name contains ${code} alone, half of a character pair, at character ${half.index + 1}: it is not text (a JSON "\\u" escape cut in two, or a broken conversion): ${preview(raw)}.`,
     });
   }
   if (!ctx.keepGarbled && MOJIBAKE.test(raw)) {
