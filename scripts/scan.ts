@@ -17,6 +17,7 @@ import { htmlToText } from './lib/html-to-text';
 import { JsonArrayWriter } from './lib/json-stream';
 import { InputError, readInput } from './lib/read-input';
 import { unwrapLines } from '../src/core/page-text';
+import { escapeInvisible } from '../src/core/importers/sanitize';
 
 const argv = process.argv.slice(2);
 const json = argv.includes('--json');
@@ -39,8 +40,17 @@ for (let i = 0; i < argv.length; i++) {
 }
 if (!inputs.length) fail('usage: npm run scan -- <file.html|file.txt|file.md|file.pdf|URL|- …> [--json] [--import FILE …] [--no-feeds] [--shared DIR]');
 
+/**
+ * One line on stderr. Messages quote inputs (a page's <meta charset> label, a server's Content-Type, a PDF's running
+ * header, a file name): their control and direction characters are written escaped, so that no input can send the
+ * terminal an escape sequence or turn the line around.
+ */
+function say(msg: string): void {
+  console.error(`scan: ${escapeInvisible(msg)}`);
+}
+
 function fail(msg: string): never {
-  console.error(`scan: ${msg}`);
+  say(msg);
   process.exit(1);
 }
 
@@ -50,7 +60,7 @@ let feedDir: string | undefined;
 if (!noFeeds) {
   const dir = join(shared, 'data');
   if (existsSync(dir)) feedDir = dir;
-  else if (!json) console.error(`scan: no public feeds at ${dir}; using the bundled dataset only`);
+  else if (!json) say(`no public feeds at ${dir}; using the bundled dataset only`);
 }
 for (const f of imports) if (!existsSync(f)) fail(`cannot read ${f}: ENOENT`);
 let data: Awaited<ReturnType<typeof loadKnowledgeBase>>;
@@ -175,13 +185,13 @@ for (const src of inputs) {
   let result: DocResult;
   try {
     const raw = await readInput(src);
-    for (const note of raw.notes) console.error(`scan: ${note}`);
+    for (const note of raw.notes) say(note);
     result = scanText(src, raw);
   } catch (e) {
     // One unreadable input among many: said at once, the others still scanned, and the exit status is 1. An
     // unexpected failure is kept to this input too, with its own message.
     const message = e instanceof InputError ? e.message : `cannot scan ${src}: ${(e as Error).message}`;
-    console.error(`scan: ${message}`);
+    say(message);
     process.exitCode = 1;
     result = { source: src, error: message };
   }

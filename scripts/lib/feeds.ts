@@ -6,13 +6,15 @@
  * extension. Files are read in place; nothing is copied.
  */
 import 'fake-indexeddb/auto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { BUNDLED_VERSION, bundledDataset } from '../../src/core/data/index';
 import { ActorLensDb } from '../../src/core/db/database';
 import { applyImport } from '../../src/core/db/import-export';
 import { Repository } from '../../src/core/db/repository';
-import { detectAndParse, type ImportPlan } from '../../src/core/importers/index';
+import { decodeImportBytes } from '../../src/core/importers/decode';
+import { detectAndParse, MAX_IMPORT_BYTES, type ImportPlan } from '../../src/core/importers/index';
+import { readFileBounded } from './read-bounded';
 import type { Entity } from '../../src/core/model/entity';
 import type { Claim, Link } from '../../src/core/model/link';
 
@@ -25,15 +27,25 @@ export const FEED_FILES = [
   'misp-galaxy/ransomware.json',
 ] as const;
 
-/** Parse one feed file with the extension's importer. Throws with a clear message when it cannot be imported. */
+/**
+ * Parse one feed file with the extension's importer. Throws with a clear message when it cannot be imported. The file is
+ * read as the options page reads one: refused past the import limit before it is read (a pipe or device once past it),
+ * and decoded by the same checks (UTF-8, or UTF-16; a compressed file, an archive or another encoding is refused).
+ */
 export function parseFeedFile(path: string): ImportPlan {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readFileBounded(path, `feed ${path}`, MAX_IMPORT_BYTES, 'import');
   } catch (e) {
-    throw new Error(`cannot read feed ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
+    throw new Error((e as Error).message, { cause: e });
   }
-  const plan = detectAndParse(feedText(bytes), basename(path));
+  let text: string;
+  try {
+    text = feedText(bytes, basename(path));
+  } catch (e) {
+    throw new Error(`feed ${path} cannot be imported: ${(e as Error).message}`, { cause: e });
+  }
+  const plan = detectAndParse(text, basename(path));
   if (plan.errors.length) {
     const more = plan.errors.length > 1 ? ` (and ${plan.errors.length - 1} more)` : '';
     throw new Error(`feed ${path} cannot be imported: ${plan.errors[0]?.message}${more}`);
@@ -42,16 +54,11 @@ export function parseFeedFile(path: string): ImportPlan {
 }
 
 /**
- * A JSON file's text. JSON is UTF-8 (RFC 8259), but Windows tools save UTF-16: that is recognised by its byte-order
- * mark, or without one by the NUL next to the first character (JSON starts with an ASCII character). The mark is kept
- * in the text so that the importer treats it as it treats a UTF-8 one.
+ * A JSON file's text, decoded as the options page decodes an import (core/importers/decode.ts): UTF-8, or UTF-16 by
+ * its byte-order mark or the zero byte beside the first character; anything else throws an ImportError naming `file`.
  */
-export function feedText(bytes: Uint8Array): string {
-  const le = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes.length >= 2 && bytes[0] !== 0 && bytes[1] === 0);
-  const be = (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length >= 2 && bytes[0] === 0 && bytes[1] !== 0);
-  if (le || be) return new TextDecoder(le ? 'utf-16le' : 'utf-16be', { ignoreBOM: true }).decode(bytes);
-  // Buffer's UTF-8 keeps a byte-order mark too (TextDecoder would drop one).
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+export function feedText(bytes: Uint8Array, file = 'feed'): string {
+  return decodeImportBytes(bytes, file);
 }
 
 export interface KnowledgeBase {

@@ -3,24 +3,19 @@
  * decoded as a browser would decode it; a PDF's text layer (pdf-to-text.ts), Markdown as rendered (markdown-to-html.ts). Every failure is an InputError naming the input and the reason, so that the scan can go on with
  * the other inputs.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { guessEncoding } from './guess-encoding';
 import { looksLikeHtml } from './html-to-text';
 import { InputError } from './input-error';
+import { checkSize, MAX_INPUT_BYTES, readFileBounded } from './read-bounded';
 import { MARKDOWN_NAME, markdownToHtml } from './markdown-to-html';
 import { isPdf, pdfToText } from './pdf-to-text';
 
 /** How long a web address may take to answer before the scan gives up on it. */
 export const FETCH_TIMEOUT_MS = 30_000;
 
-/**
- * The largest input read, in bytes. Above about 512 M characters V8 cannot hold the text at all, and well before that
- * the matches of one document stop fitting in memory; a real report is far below this.
- */
-export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
-
 export { InputError };
+export { checkSize, MAX_INPUT_BYTES, readFileBounded };
 
 export interface ReadResult {
   text: string;
@@ -36,13 +31,6 @@ export interface ReadOptions {
   timeoutMs?: number;
   /** What `-` reads (standard input by default). */
   stdin?: AsyncIterable<Uint8Array>;
-}
-
-const sizeText = (n: number) => (n < 1024 * 1024 ? `${n} bytes` : `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MiB`);
-
-/** Refusal of an input over the limit (exported so the limit's wording can be tested without a huge file). */
-export function checkSize(src: string, bytes: number, maxBytes = MAX_INPUT_BYTES, exact = true): void {
-  if (bytes > maxBytes) throw new InputError(`${src} is too large to scan (${exact ? `${sizeText(bytes)}; the limit is ${sizeText(maxBytes)}` : `over the ${sizeText(maxBytes)} limit`})`);
 }
 
 const isSpace = (c: string | undefined) => c === '\t' || c === '\n' || c === '\f' || c === '\r' || c === ' ';
@@ -348,41 +336,6 @@ async function readUrl(src: string, maxBytes: number, timeoutMs: number): Promis
   if (/^text\/(?:x-)?markdown$/.test(media)) return readMarkdown(decodeDocument(bytes, src, { charset: charsetOf(type), html: false }));
   // A declared type decides, as in a browser (text/plain is shown as text even if it starts with a tag).
   return decodeDocument(bytes, src, { charset: charsetOf(type), html: media ? /html|xml/.test(media) : undefined });
-}
-
-/** The bytes of a file, refused without reading when it is over the limit (a pipe or device: once past it). */
-export function readFileBounded(file: string, src: string, maxBytes = MAX_INPUT_BYTES): Buffer {
-  const why = (e: unknown) => new InputError(`cannot read ${src}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  let fd: number;
-  try {
-    fd = openSync(file, 'r');
-  } catch (e) {
-    throw why(e);
-  }
-  try {
-    const st = fstatSync(fd);
-    if (st.isDirectory()) throw new InputError(`cannot read ${src}: EISDIR`);
-    if (st.isFile()) checkSize(src, st.size, maxBytes);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      // A regular file in one read (one byte more, to see it grew); a pipe or device in pieces until the limit.
-      const buf = Buffer.allocUnsafe(!chunks.length && st.isFile() ? Math.min(st.size, maxBytes) + 1 : 1 << 20);
-      let got: number;
-      try {
-        got = readSync(fd, buf, 0, buf.length, null);
-      } catch (e) {
-        throw why(e);
-      }
-      if (got === 0) break;
-      total += got;
-      checkSize(src, total, maxBytes, false);
-      chunks.push(buf.subarray(0, got));
-    }
-    return Buffer.concat(chunks, total);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 async function readPdf(bytes: Uint8Array, src: string): Promise<ReadResult> {

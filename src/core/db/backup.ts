@@ -11,9 +11,10 @@
  * JSON, so a backup round-trips without loss.
  */
 import type { Dataset } from '../data/index';
+import { isForeignScheme } from '../model/address';
 import { ENTITY_KINDS, type Entity } from '../model/entity';
 import { LINK_STATUSES, RELATIONS, RELIABILITIES, type Claim, type Link } from '../model/link';
-import { checkTree, cleanName, isObject, own, parseJsonText, type Json, type JsonObject } from '../importers/sanitize';
+import { checkTree, cleanName, isObject, own, parseJsonText, preview, type Json, type JsonObject } from '../importers/sanitize';
 import { ImportError } from '../importers/types';
 import type { MetaRow } from './database';
 import { IMPORT_LOG_KEY } from './import-merge';
@@ -119,6 +120,10 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
       return undefined;
     }
     return v;
+  };
+  // The popup makes a source's address a link: one that would run script or show the file's own content is refused.
+  const address = (v: string | undefined, path: string, key: string) => {
+    if (v !== undefined && isForeignScheme(v)) fail(path, key, `"${key}" must be an http(s) or file: address, got ${preview(v, 40)}.`);
   };
   const strList = (o: JsonObject, key: string, path: string): string[] | undefined => {
     const v = own(o, key);
@@ -227,7 +232,7 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
     const origin = str(o, 'origin', path, { max: 300 });
     const created = str(o, 'created', path, { max: 40 });
     str(o, 'updated', path, { optional: true, max: 40 });
-    str(o, 'pageUrl', path, { optional: true, max: MAX_URL });
+    address(str(o, 'pageUrl', path, { optional: true, max: MAX_URL }), path, 'pageUrl');
     const s = own(o, 'source');
     if (!isObject(s)) fail(path, 'source', '"source" must be an object.');
     else {
@@ -236,7 +241,7 @@ export function validateBackup(input: unknown, file = 'backup'): { backup?: Back
       const rel = own(s, 'reliability');
       if (rel !== undefined && (typeof rel !== 'string' || !(RELIABILITIES as readonly string[]).includes(rel))) fail(spath, 'reliability', 'Reliability must be A–F.');
       for (const key of ['publisher', 'author', 'date', 'basedOn'] as const) str(s, key, spath, { optional: true, max: MAX_FIELD });
-      str(s, 'url', spath, { optional: true, max: MAX_URL });
+      address(str(s, 'url', spath, { optional: true, max: MAX_URL }), spath, 'url');
     }
     const q = own(o, 'quote');
     if (q !== undefined) {

@@ -310,8 +310,23 @@ async function putBackRemoved(repo: Repository, removed: NonNullable<ImportUndo[
 }
 
 /** The stored import log; anything else there (a damaged or hostile backup) reads as an empty log. */
+/**
+ * The import log's whole records. The log comes back from backups, which may have been handed over: a record without
+ * its name, time or counts would break every page that lists the log, so it is left out.
+ */
 function readLog(value: unknown): ImportRecord[] {
-  return Array.isArray(value) ? (value as ImportRecord[]) : [];
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}
+
+/** The counts the log is shown with (records from older versions may lack the others). */
+const COUNTED: readonly (keyof ImportCounts)[] = ['newEntities', 'updatedEntities', 'newLinks'];
+
+function isRecord(r: unknown): r is ImportRecord {
+  if (typeof r !== 'object' || r === null) return false;
+  const { id, fileName, format, feed, at, counts } = r as Partial<Record<keyof ImportRecord, unknown>>;
+  if (typeof id !== 'string' || typeof fileName !== 'string' || typeof format !== 'string' || typeof feed !== 'string') return false;
+  if (typeof at !== 'string' || !Number.isFinite(Date.parse(at))) return false;
+  return typeof counts === 'object' && counts !== null && COUNTED.every((k) => typeof (counts as Record<string, unknown>)[k] === 'number');
 }
 
 /** Convenience for callers that hold an ImportError list: one readable line per problem. */

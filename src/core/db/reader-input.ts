@@ -5,6 +5,7 @@
  */
 import { cleanName } from '../importers/sanitize';
 import { ImportError } from '../importers/types';
+import { isForeignScheme } from '../model/address';
 import type { Claim, Source, TextQuoteSelector } from '../model/link';
 import { MAX_FIELD, MAX_TEXT, MAX_URL } from './limits';
 
@@ -25,6 +26,8 @@ function cut(text: string, max: number): string {
 
 function checkUrl(url: string | undefined, what: string): void {
   if (url !== undefined && url.length > MAX_URL) throw new Error(`The ${what} is longer than ${MAX_URL} characters.`);
+  // Shown as a link: an address that would run script or show its own content is never kept.
+  if (url !== undefined && isForeignScheme(url)) throw new Error(`The ${what} must be an http(s) or file: address.`);
 }
 
 /**

@@ -25,6 +25,7 @@
  * they need; "all" = everything.
  */
 import { deriveConfidence } from '../model/confidence';
+import { openableUrl } from '../model/address';
 import type { Entity } from '../model/entity';
 import type { Claim, Link } from '../model/link';
 import { stixRelationFor } from '../importers/relations';
@@ -87,7 +88,7 @@ function sourceReference(claim: Claim): ExternalReference {
   return {
     source_name: (s.publisher ?? s.title).slice(0, 250) || 'unknown',
     description: s.title,
-    ...(s.url ? { url: s.url } : {}),
+    ...(openableUrl(s.url) ? { url: s.url } : {}),
   };
 }
 

@@ -6,8 +6,17 @@ import { mixedScriptWarning } from './mixed-script';
 import { cleanName, preview, type FieldContext, type Json } from './sanitize';
 import { ImportError, type ImportPlan } from './types';
 
+/**
+ * Errors listed one by one per file; the rest are counted in one summary line (finish()). The page shows the first
+ * hundred: a file wrong everywhere made one error object per problem, hundreds of megabytes for a 20 MB file.
+ */
+export const MAX_LISTED_ERRORS = 1000;
+
 /** Collects errors and warnings while parsing one file. */
 export class Collector {
+  /** Errors past MAX_LISTED_ERRORS, counted and not kept. */
+  private unlisted = 0;
+
   /**
    * Names as ActorLens already holds them (our own export): a name garbled by an encoding mix-up before the check
    * existed is kept, or the reader's export of it could never be imported again.
@@ -17,7 +26,19 @@ export class Collector {
   constructor(readonly plan: ImportPlan) {}
 
   error(path: string, field: string, message: string): void {
-    this.plan.errors.push(new ImportError({ file: this.plan.fileName, path, field, message }));
+    if (this.plan.errors.length >= MAX_LISTED_ERRORS) this.unlisted++;
+    else this.plan.errors.push(new ImportError({ file: this.plan.fileName, path, field, message }));
+  }
+
+  /** The plan, with the summary of the errors not listed. Call once, when parsing is over. */
+  finish(): ImportPlan {
+    if (this.unlisted) {
+      const total = this.plan.errors.length + this.unlisted;
+      const message = `…and ${this.unlisted} more error${this.unlisted === 1 ? '' : 's'} not listed (${total} in all).`;
+      this.plan.errors.push(new ImportError({ file: this.plan.fileName, path: '', field: '', message, counts: this.unlisted }));
+      this.unlisted = 0;
+    }
+    return this.plan;
   }
 
   warn(path: string, field: string, message: string): void {
@@ -42,7 +63,8 @@ export class Collector {
   /** Takes a value or records its error; returns undefined on error. */
   take<T>(value: T | ImportError): T | undefined {
     if (value instanceof ImportError) {
-      this.plan.errors.push(value);
+      if (this.plan.errors.length >= MAX_LISTED_ERRORS) this.unlisted++;
+      else this.plan.errors.push(value);
       return undefined;
     }
     return value;

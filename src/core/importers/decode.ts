@@ -19,10 +19,34 @@ function refuse(file: string, message: string): ImportError {
 }
 
 /**
- * The encoding of a file from its first bytes (at least 4 of them unless the file is shorter), or an error for an
- * encoding ActorLens cannot read.
+ * Files chosen by mistake instead of the JSON inside them, by their first bytes (none can start JSON text, which opens
+ * with a space, a bracket, a quote, a digit, a letter of true/false/null or a byte-order mark).
+ */
+const CONTAINERS: { magic: readonly number[]; what: string; extract: boolean }[] = [
+  { magic: [0x1f, 0x8b], what: 'a gzip-compressed file', extract: true },
+  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive', extract: true },
+  { magic: [0x50, 0x4b, 0x05, 0x06], what: 'a ZIP archive (an empty one)', extract: true },
+  { magic: [0x25, 0x50, 0x44, 0x46, 0x2d], what: 'a PDF document', extract: false },
+  { magic: [0x42, 0x5a, 0x68], what: 'a bzip2-compressed file', extract: true },
+  { magic: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], what: 'an xz-compressed file', extract: true },
+  { magic: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'a 7-Zip archive', extract: true },
+  { magic: [0x28, 0xb5, 0x2f, 0xfd], what: 'a Zstandard-compressed file', extract: true },
+];
+/** Bytes a file needs before sniffEncoding can tell it from every container above. */
+const SNIFF_BYTES = Math.max(4, ...CONTAINERS.map((c) => c.magic.length));
+
+/**
+ * The encoding of a file from its first bytes (at least SNIFF_BYTES of them unless the file is shorter), or an error
+ * for an encoding ActorLens cannot read or a compressed file, archive or PDF given instead of JSON.
  */
 export function sniffEncoding(head: Uint8Array, file: string): FileEncoding | ImportError {
+  const container = CONTAINERS.find((c) => head.length >= c.magic.length && c.magic.every((b, i) => head[i] === b));
+  if (container) {
+    const todo = container.extract
+      ? 'extract the STIX or MISP JSON file from it and import that file.'
+      : 'ActorLens imports STIX bundles and MISP galaxy clusters, which are JSON text.';
+    return refuse(file, `The file is ${container.what}, not a JSON file: ${todo}`);
+  }
   const [b0, b1, b2, b3] = [head[0], head[1], head[2], head[3]];
   if ((b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) || (b0 === 0 && b1 === 0 && b2 === 0xfe && b3 === 0xff)) {
     return refuse(file, `The file is UTF-32 text, which ActorLens cannot read. ${HINT}`);
@@ -72,7 +96,7 @@ export class ImportDecoder {
   push(chunk: Uint8Array): string {
     if (!this.decoder) {
       this.head = concat(this.head, chunk);
-      if (this.head.length < 4) return '';
+      if (this.head.length < SNIFF_BYTES) return '';
       const head = this.head;
       this.head = new Uint8Array(0);
       return this.start(head, true);

@@ -31,7 +31,7 @@ export function detectAndParse(text: string, fileName: string, options: ParseOpt
     const read = mispExportAsGalaxy(clusters);
     if ('problem' in read) {
       const plan = emptyPlan('misp-galaxy', fileName, 'misp');
-      plan.errors.push(new ImportError({ file: fileName, path: '', field: 'type', message: read.problem }));
+      plan.errors.push(new ImportError({ file: fileName, path: read.path ?? '', field: read.field ?? 'type', message: read.problem }));
       return plan;
     }
     const plan = parseMispGalaxy(read.galaxy, fileName, { ...opts, instanceExport: true });

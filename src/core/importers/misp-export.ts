@@ -7,7 +7,7 @@
  * instance would write with its "misp-galaxy" option (one `meta` key per element key, `related` per relation) and
  * parsed by parseMispGalaxy, so both formats obey one set of rules.
  */
-import { isObject, own, type Json, type JsonObject } from './sanitize';
+import { FORBIDDEN_KEYS, isObject, own, type Json, type JsonObject } from './sanitize';
 import { ImportError, type ImportIssue } from './types';
 
 /** Element keys whose values parseMispGalaxy reads as lists, even when the cluster has one. */
@@ -36,7 +36,17 @@ export function mispExportClusters(json: Json): { cluster: JsonObject; galaxy: J
  */
 export function mispExportAsGalaxy(
   clusters: NonNullable<ReturnType<typeof mispExportClusters>>,
-): { galaxy: JsonObject; place: (path: string) => string } | { problem: string } {
+): { galaxy: JsonObject; place: (path: string) => string } | { problem: string; path?: string; field?: string } {
+  // Element keys become object keys below: the forbidden-key rule the file's own keys obey applies to them too.
+  for (const { cluster, path } of clusters) {
+    const elements = own(cluster, 'GalaxyElement');
+    if (!Array.isArray(elements)) continue;
+    const j = elements.findIndex((e) => isObject(e) && FORBIDDEN_KEYS.has(String(own(e, 'key'))));
+    if (j >= 0) {
+      const key = String(own(elements[j] as JsonObject, 'key'));
+      return { problem: `Forbidden element key "${key}" (possible prototype pollution); the file is rejected.`, path: `${path}.GalaxyElement[${j}]`, field: 'key' };
+    }
+  }
   const types = [...new Set(clusters.map(({ cluster }) => own(cluster, 'type')).map((t) => (typeof t === 'string' ? t.trim() : '')))];
   if (types.length !== 1 || !types[0]) {
     const named = types.filter(Boolean).map((t) => JSON.stringify(t.slice(0, 60)));

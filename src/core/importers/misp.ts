@@ -292,7 +292,7 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
     });
   });
   addBareNames(plan.entities);
-  return plan;
+  return c.finish();
 }
 
 /**

@@ -77,7 +77,8 @@ export function parseJsonText(text: string, file: string): { value: Json; errors
   try {
     value = JSON.parse(body) as Json;
   } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
+    // The parser's message quotes the file: its invisible characters are shown escaped, as in every other message.
+    const detail = escapeInvisible(e instanceof Error ? e.message : String(e));
     const truncated = /end of (JSON )?(data|input)|Unterminated/i.test(detail);
     return {
       errors: [
@@ -173,6 +174,9 @@ export const MAX_RAW_NAME_LENGTH = 1000;
  */
 export const MAX_RAW_TEXT_LENGTH = 4 * MAX_DESCRIPTION_LENGTH;
 
+/** Half of a UTF-16 character pair with no other half: JSON can write one ("\\ud800"), no encoding produces one. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 export interface FieldContext {
   file: string;
   path: string;
@@ -213,6 +217,14 @@ export function cleanName(raw: unknown, ctx: FieldContext): string | ImportError
     return new ImportError({
       ...ctx,
       message: `Name contains U+FFFD (\uFFFD), the character a decoder leaves for bytes it could not read: it was garbled by a conversion from another encoding: ${preview(raw)}.`,
+    });
+  }
+  const half = ctx.keepGarbled ? null : LONE_SURROGATE.exec(raw);
+  if (half) {
+    const code = `U+${half[0].charCodeAt(0).toString(16).toUpperCase()}`;
+    return new ImportError({
+      ...ctx,
+      message: `Name contains ${code} alone, half of a character pair, at character ${half.index + 1}: it is not text (a JSON "\\u" escape cut in two, or a broken conversion): ${preview(raw)}.`,
     });
   }
   if (!ctx.keepGarbled && MOJIBAKE.test(raw)) {
@@ -338,6 +350,8 @@ export function isoDate(raw: unknown): string | undefined {
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/u.exec(raw.trim());
   if (!m) return undefined;
   const [, year, month, day] = m as unknown as [string, string, string | undefined, string | undefined];
+  // The calendar has no year 0: "0000-00-00" is what a database writes for a date it does not have.
+  if (year === '0000') return undefined;
   const mm = Number(month ?? 0);
   if (!month || mm < 1 || mm > 12) return year;
   const last = new Date(Date.UTC(Number(year), mm, 0)).getUTCDate();
@@ -355,9 +369,16 @@ export function describeType(v: unknown): string {
 /** A short, safe rendering of untrusted text for error messages (JSON-escaped, cut). */
 export function preview(s: string, max = 60): string {
   const cut = s.length > max ? `${s.slice(0, max)}…` : s;
-  // JSON escapes control characters only: the others drawn as nothing are escaped the same way, so that a message
-  // never carries one (a direction override would reverse what follows it on screen).
-  return JSON.stringify(cut).replace(INVISIBLE_ALL, (c) => {
+  // JSON escapes control characters only: the others drawn as nothing are escaped the same way.
+  return escapeInvisible(JSON.stringify(cut));
+}
+
+/**
+ * Text for a message with every character drawn as nothing written as its escape, so that a message never carries
+ * one (a direction override would reverse what follows it on screen, a zero-width space would hide a difference).
+ */
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE_ALL, (c) => {
     const cp = c.codePointAt(0)!;
     return cp > 0xffff ? `\\u{${cp.toString(16)}}` : `\\u${cp.toString(16).padStart(4, '0')}`;
   });

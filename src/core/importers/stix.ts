@@ -322,7 +322,7 @@ export function parseStixBundle(json: unknown, fileName: string, options: ParseO
     });
   }
   if (removals.claims.length || removals.overrides.length) plan.removals = removals;
-  return plan;
+  return c.finish();
 }
 
 /**
@@ -682,12 +682,16 @@ function fallbackSource(
  */
 function readQuote(c: Collector, raw: Json | undefined, at: string, ours: boolean): TextQuoteSelector | undefined {
   if (!isObject(raw)) return undefined;
-  const text = (field: string) =>
-    ours ? recordedText(c, own(raw, field), at, `x_actorlens_quote.${field}`) : c.take(cleanText(own(raw, field), c.ctx(at, `x_actorlens_quote.${field}`), 'verbatim'));
+  const text = (field: string, blankOk = false) =>
+    ours
+      ? recordedText(c, own(raw, field), at, `x_actorlens_quote.${field}`, blankOk)
+      : c.take(cleanText(own(raw, field), c.ctx(at, `x_actorlens_quote.${field}`), 'verbatim'));
   const exact = text('exact');
   if (!exact) return undefined;
-  const prefix = text('prefix');
-  const suffix = text('suffix');
+  // The context the reader's selection was recorded with is theirs as it was: a passage at the end of a paragraph or
+  // of the page has a suffix of only a line break, which the repository keeps and a restore must keep too.
+  const prefix = text('prefix', true);
+  const suffix = text('suffix', true);
   const quote: TextQuoteSelector = { type: 'TextQuoteSelector', exact, ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) };
   if (ours) return readerQuote(quote);
   const whole = own(raw, 'exact');
@@ -700,14 +704,14 @@ function readQuote(c: Collector, raw: Json | undefined, at: string, ours: boolea
  * Text of our own export as the reader recorded it (reader-input.ts): markup stays (it is plain text, shown as
  * text), control characters go; lengths are left to readerSource and readerQuote.
  */
-function recordedText(c: Collector, raw: Json | undefined, at: string, field: string): string | undefined {
+function recordedText(c: Collector, raw: Json | undefined, at: string, field: string, blankOk = false): string | undefined {
   if (raw === undefined || raw === null) return undefined;
   if (typeof raw !== 'string') {
     c.error(at, field, `Expected text, got ${describeType(raw)}.`);
     return undefined;
   }
   const text = stripControls(raw);
-  return text.trim() ? text : undefined;
+  return (blankOk ? text : text.trim()) ? text : undefined;
 }
 
 /**

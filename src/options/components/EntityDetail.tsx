@@ -3,6 +3,7 @@ import { liveQuery } from 'dexie';
 import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkView } from '../../core/db/repository';
+import { openableUrl } from '../../core/model/address';
 import type { Entity } from '../../core/model/entity';
 import type { Settings } from '../../core/settings';
 import { t, type MessageKey } from '../../platform/i18n';
@@ -152,9 +153,13 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
           <ul class="seen-pages">
             {seen.pages.map((p) => (
               <li key={p.url}>
-                <a href={p.url} target="_blank" rel="noreferrer noopener">
-                  {p.title || p.url}
-                </a>
+                {openableUrl(p.url) ? (
+                  <a href={p.url} target="_blank" rel="noreferrer noopener">
+                    {p.title || p.url}
+                  </a>
+                ) : (
+                  <span>{p.title || p.url}</span>
+                )}
                 <span class="muted small"> · {new Date(p.at).toLocaleDateString()}</span>
               </li>
             ))}

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Claim } from '../../core/model/link';
 import { USER_ORIGIN } from '../../core/db/repository';
+import { openableUrl } from '../../core/model/address';
 import { t, type MessageKey } from '../../platform/i18n';
 import { ConfidenceMeter } from '../../ui/ConfidenceMeter';
 import type { Settings } from '../../core/settings';
@@ -29,6 +30,8 @@ export function EvidenceItem({ claim, scale, onEdit, onDelete }: EvidenceItemPro
   const quote = useRef<HTMLQuoteElement>(null);
   const quoteStart = claim.quote && !wholeQuote ? textStart(claim.quote.exact, QUOTE_SHOWN) : undefined;
   const quoteId = `quote-${claim.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  // The address is the file's: one that would run script or show the file's own content is never a link.
+  const href = openableUrl(source.url);
   return (
     <li class={`evidence stance-${claim.stance}${mine ? ' mine' : ''}`} data-claim={claim.id}>
       <div class="evidence-meta">
@@ -41,9 +44,9 @@ export function EvidenceItem({ claim, scale, onEdit, onDelete }: EvidenceItemPro
         {source.date && <time dateTime={source.date}>{formatDate(source.date)}</time>}
         {mine && <span class="mine-badge">{t('popupYourClaim')}</span>}
       </div>
-      {source.url ? (
-        <a class="evidence-title" href={source.url} target="_blank" rel="noreferrer noopener" dir="auto">
-          {source.title || source.url}
+      {href ? (
+        <a class="evidence-title" href={href} target="_blank" rel="noreferrer noopener" dir="auto">
+          {source.title || href}
           <Icon name="external" size={12} />
           <span class="sr-only"> {t('popupOpensNewTab')}</span>
         </a>

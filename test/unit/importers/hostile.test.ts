@@ -160,5 +160,7 @@ describe('names and dates the reader could not check by eye', () => {
   });
   it('keeps only the part of a date that can be true', () => {
     expect(['2019-13-45', '2019-02-30', '2020-02-29', '2019-07-14T10:00:00Z', '2019'].map(isoDate)).toEqual(['2019', '2019-02', '2020-02-29', '2019-07-14', '2019']);
+    // Year 0000 is no year (the calendar has none); databases write "0000-00-00" for a date they do not have.
+    expect(['0000-00-00', '0000-00-00T00:00:00Z', '0000'].map(isoDate)).toEqual([undefined, undefined, undefined]);
   });
 });
