@@ -134,13 +134,18 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
   return {
     mutates: false,
     add(name, range) {
-      highlightOf(name).add(range);
+      // The highlight exists (and is registered at the next commit) even while the gate holds all its ranges back.
+      const h = highlightOf(name);
       painted.set(range, name);
       perName.set(name, (perName.get(name) ?? 0) + 1);
+      // The gate adds the range to its highlight when it is to be registered (ViewportGate.track).
       if (gate) gate.track(range, name);
-      else if (painted.size >= GATE_AT && typeof win.IntersectionObserver === 'function') {
-        gate = new ViewportGate(win, toggle);
-        for (const [r, n] of painted) gate.track(r, n);
+      else {
+        h.add(range);
+        if (painted.size >= GATE_AT && typeof win.IntersectionObserver === 'function') {
+          gate = new ViewportGate(win, toggle);
+          for (const [r, n] of painted) gate.track(r, n, true);
+        }
       }
       return range;
     },

@@ -28,6 +28,8 @@ export class ViewportGate {
   /** Elements the observer has reported on, and those of them near the viewport. */
   private readonly reported = new Set<Element>();
   private readonly near = new Set<Element>();
+  /** Elements not reported on yet whose ranges are registered meanwhile (`track`'s `shown`). */
+  private readonly shownUnreported = new Set<Element>();
   private readonly observer: IntersectionObserver;
 
   constructor(
@@ -37,19 +39,33 @@ export class ViewportGate {
     this.observer = new win.IntersectionObserver((entries) => this.onEntries(entries), { rootMargin: MARGIN });
   }
 
-  /** A range the painter has registered: from now on it is registered only while its element is near. */
-  track(range: AbstractRange, name: HighlightName): void {
+  /**
+   * A range the painter has painted (registered already when `shown`, else not yet): from now on it is registered only
+   * while its element is near. One on an element the observer has not reported on yet waits for that report (the
+   * next frame) unregistered, unless `shown` (painted before the gate began, it may be on screen). Registered at once,
+   * every range painted between two frames was in the next frame's rendering, to be let go of only after it: the
+   * browser's work there grows with the ranges registered (a page script on the 5 MB page of bench:page, its rules
+   * already in, thread time: 8,600 ranges registered in one frame made a 135–142 ms rendering update, 1,000 ranges
+   * 40–45 ms, 100 ranges 22–33 ms).
+   */
+  track(range: AbstractRange, name: HighlightName, shown = false): void {
     const parent = range.startContainer.parentElement;
     const el = parent && this.boxOf.has(parent) ? this.boxOf.get(parent) : parent;
-    if (!el) return; // stays registered
+    if (!el) {
+      if (!shown) this.toggle(range, name, true); // no element to watch: registered for good
+      return;
+    }
     this.elementOf.set(range, el);
     let ranges = this.byElement.get(el);
     if (!ranges) {
       this.byElement.set(el, (ranges = new Map()));
       this.observer.observe(el);
+      if (shown) this.shownUnreported.add(el);
     }
     ranges.set(range, name);
-    if (this.reported.has(el) && !this.near.has(el)) this.toggle(range, name, false);
+    const on = this.reported.has(el) ? this.near.has(el) : this.shownUnreported.has(el);
+    // A range not shown yet is registered only now, and only if it should be.
+    if (shown ? !on : on) this.toggle(range, name, on);
   }
 
   untrack(range: AbstractRange): void {
@@ -62,6 +78,7 @@ export class ViewportGate {
       this.byElement.delete(el);
       this.reported.delete(el);
       this.near.delete(el);
+      this.shownUnreported.delete(el);
       this.observer.unobserve(el);
     }
   }
@@ -72,6 +89,7 @@ export class ViewportGate {
     this.elementOf.clear();
     this.reported.clear();
     this.near.clear();
+    this.shownUnreported.clear();
   }
 
   /** Elements found to have no box: the element observed in their place (null: none, their ranges stay registered). */
@@ -81,10 +99,13 @@ export class ViewportGate {
   private rehome(el: Element, ranges: Map<AbstractRange, HighlightName>, box: Element | undefined): void {
     this.boxOf.set(el, box ?? null);
     this.byElement.delete(el);
+    const shown = this.shownUnreported.delete(el);
     this.observer.unobserve(el);
     for (const [range, name] of ranges) {
       this.elementOf.delete(range);
-      if (box) this.track(range, name);
+      // Without a box to watch, a range is registered for good, as one with no element is.
+      if (box) this.track(range, name, shown);
+      else if (!shown) this.toggle(range, name, true);
     }
   }
 
@@ -105,7 +126,8 @@ export class ViewportGate {
         }
       }
       const now = entry.isIntersecting;
-      const was = this.reported.has(el) ? this.near.has(el) : true; // registered until first reported
+      const was = this.reported.has(el) ? this.near.has(el) : this.shownUnreported.has(el);
+      this.shownUnreported.delete(el);
       this.reported.add(el);
       if (now) this.near.add(el);
       else this.near.delete(el);
