@@ -11,11 +11,28 @@ import { InputError } from './input-error';
  */
 export const MAX_INPUT_BYTES = 100 * 1024 * 1024;
 
-const sizeText = (n: number) => (n < 1024 * 1024 ? `${n} bytes` : `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MiB`);
+const MiB = 1024 * 1024;
+/** A size as shown, and the number of bytes that figure stands for. */
+const shown = (n: number) => {
+  if (n < MiB) return { text: `${n} bytes`, value: n };
+  const figure = (n / MiB).toFixed(n < 10 * MiB ? 1 : 0);
+  return { text: `${figure} MiB`, value: Number(figure) * MiB };
+};
+
+/**
+ * "<size>; the limit is <limit>", in bytes when the rounded figures would be the same: a file one byte over a
+ * 50 MiB limit read "50 MiB; the limit is 50 MiB".
+ */
+function overLimit(bytes: number, maxBytes: number): string {
+  const size = shown(bytes);
+  const limit = shown(maxBytes);
+  if (size.value > limit.value) return `${size.text}; the limit is ${limit.text}`;
+  return `${bytes} bytes; the limit is ${maxBytes} bytes${maxBytes >= MiB ? `, ${limit.text}` : ''}`;
+}
 
 /** Refusal of an input over the limit (exported so the limit's wording can be tested without a huge file). */
 export function checkSize(src: string, bytes: number, maxBytes = MAX_INPUT_BYTES, exact = true, verb = 'scan'): void {
-  if (bytes > maxBytes) throw new InputError(`${src} is too large to ${verb} (${exact ? `${sizeText(bytes)}; the limit is ${sizeText(maxBytes)}` : `over the ${sizeText(maxBytes)} limit`})`);
+  if (bytes > maxBytes) throw new InputError(`${src} is too large to ${verb} (${exact ? overLimit(bytes, maxBytes) : `over the ${shown(maxBytes).text} limit`})`);
 }
 
 /** The bytes of a file, refused without reading when it is over the limit (a pipe or device: once past it). */

@@ -117,6 +117,47 @@ function follow(text: string, from: number, want: string, step: 1 | -1): { n: nu
  */
 export function anchorQuotes<Q extends Quote>(chunks: readonly TextChunk[], quotes: readonly Q[]): Anchor<Q>[] {
   const anchors: Anchor<Q>[] = [];
+  for (const _ of anchorSteps(chunks, quotes, anchors));
+  return anchors;
+}
+
+/**
+ * The longest a slice of anchoring runs before the page has its turn. A passage whose every word the page holds tens
+ * of thousands of times (a 4 MB page) took 108 ms in one task.
+ */
+export const ANCHOR_SLICE_MS = 12;
+
+/**
+ * anchorQuotes in slices of about `sliceMs`, with `pause()` between them; the same anchors (the page's text was read
+ * before, so a pause changes nothing it compares). Undefined when `stale()` says the result is no longer wanted.
+ */
+export async function anchorQuotesSliced<Q extends Quote>(
+  chunks: readonly TextChunk[],
+  quotes: readonly Q[],
+  pause: () => Promise<void>,
+  stale: () => boolean,
+  sliceMs = ANCHOR_SLICE_MS,
+): Promise<Anchor<Q>[] | undefined> {
+  const anchors: Anchor<Q>[] = [];
+  let since = performance.now();
+  for (const _ of anchorSteps(chunks, quotes, anchors)) {
+    if (performance.now() - since < sliceMs) continue;
+    await pause();
+    if (stale()) return undefined;
+    since = performance.now();
+  }
+  return anchors;
+}
+
+/** Hits checked between two looks at the clock: one hit costs well under a microsecond, performance.now() not much less. */
+const HITS_PER_STEP = 64;
+
+/**
+ * The anchoring, in steps: it stops (yields) after every HITS_PER_STEP hits and at the end of each word's search in a
+ * chunk, where a caller may give the page its turn. Anchors found are pushed to `anchors`.
+ */
+function* anchorSteps<Q extends Quote>(chunks: readonly TextChunk[], quotes: readonly Q[], anchors: Anchor<Q>[]): Generator<void, void, void> {
+  let hits = 0;
   for (const q of quotes) {
     const exact = squeezed(q.exact);
     if (exact.length < MIN_CHARS) continue;
@@ -131,6 +172,7 @@ export function anchorQuotes<Q extends Quote>(chunks: readonly TextChunk[], quot
       for (const chunk of chunks) {
         const t = chunk.text;
         for (let h = t.indexOf(word); h >= 0; h = t.indexOf(word, h + 1)) {
+          if (++hits % HITS_PER_STEP === 0) yield;
           const fwd = follow(t, h, exact.slice(before), 1);
           if (fwd.n < exact.length - before) continue;
           const back = follow(t, h, exact.slice(0, before), -1);
@@ -139,12 +181,13 @@ export function anchorQuotes<Q extends Quote>(chunks: readonly TextChunk[], quot
           const score = follow(t, start, prefix, -1).n + follow(t, fwd.at, suffix, 1).n;
           if (!best || score > best.score) best = { score, anchor: { chunk, start, end: fwd.at, quote: q } };
         }
+        // a search of a long chunk that found nothing may itself take a few milliseconds
+        yield;
       }
       if (best) break;
     }
     if (best) anchors.push(best.anchor);
   }
-  return anchors;
 }
 
 /** A live range over an anchor (it follows the page's edits around it), or undefined when its nodes changed. */

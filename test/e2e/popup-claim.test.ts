@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { CardData, PageInfo } from '../../src/core/protocol';
 import { chooseClaimLink, launchChromium, openPopup, serveFixtures, spotted, tabIdOf } from './harness';
-import { accessibleNames, dialogs, waitFor } from './content-pages';
+import { accessibleNames, dialogStyle, dialogs, waitFor } from './content-pages';
 
 declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { sendMessage(tabId: number, m: unknown): Promise<unknown> } };
 
@@ -132,6 +132,25 @@ test('a claim recorded from an article with a selected passage is saved, survive
     assert.ok(cardTexts.some((t) => t.toLowerCase() === 'your claim'), `headed as the reader’s claim: ${cardTexts.join(' | ')}`);
     assert.ok(cardTexts.includes('Harbor Security Notes · 2026-10-03'), 'with its source');
     await page.screenshot({ path: 'out/page-quote-card.png' });
+    // The same card on the article in its dark style: the dark card, its texts light enough to read.
+    await page.mouse.move(2, 2);
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 5000, 'card closed');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await spotted(first.worker, page);
+    await waitFor(() => quoted(page), (q) => q.length === 1, 5000, 'passage marked on the dark page');
+    const boughtDark = await centreOfWord(page, 'bought');
+    await page.mouse.move(boughtDark.x, boughtDark.y);
+    await waitFor(() => dialogs(page), (d) => d.includes(claimCard), 5000, 'the claim card on the dark page');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'out/page-quote-card-dark.png' });
+    assert.equal((await dialogStyle(page, claimCard, ['background-color']))?.style['background-color'], 'rgb(31, 37, 45)', 'the dark card');
+    await page.mouse.move(2, 2);
+    await waitFor(() => dialogs(page), (d) => d.length === 0, 5000, 'card closed');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.reload();
+    await spotted(first.worker, page);
+    await waitFor(() => quoted(page), (q) => q.length === 1, 5000, 'passage marked again');
     const rhysida = await centreOfWord(page, 'Rhysida');
     await page.mouse.move(rhysida.x, rhysida.y);
     await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Rhysida'), 5000, 'the name card over a name in the passage');

@@ -83,7 +83,8 @@ function elementsAsMeta(elements: Json): Json {
     const key = own(element, 'key');
     const value = own(element, 'value');
     if (typeof key !== 'string' || value === undefined) return elements;
-    const had = meta[key];
+    // Own properties only: "toString" or "valueOf" is an element key like any other, not the inherited method.
+    const had = own(meta, key);
     if (had === undefined) meta[key] = LIST_KEYS.has(key) ? [value] : value;
     else meta[key] = Array.isArray(had) ? [...had, value] : [had, value];
   }

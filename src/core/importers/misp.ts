@@ -179,7 +179,9 @@ export function parseMispGalaxy(json: unknown, fileName: string, options: ParseO
       for (const entry of attribution) {
         if (typeof entry !== 'string') continue;
         const cut = entry.lastIndexOf(':');
-        const vendor = PRODUCERS[entry.slice(cut + 1).toLowerCase()];
+        // The producer is the file's text: "constructor" must not find Object's own constructor in the table.
+        const producer = entry.slice(cut + 1).toLowerCase();
+        const vendor = Object.prototype.hasOwnProperty.call(PRODUCERS, producer) ? PRODUCERS[producer] : undefined;
         if (cut > 0 && vendor && !usedBy.has(nameKey(entry.slice(0, cut)))) usedBy.set(nameKey(entry.slice(0, cut)), vendor);
       }
     }

@@ -41,11 +41,14 @@ export function utf8Length(text: string): number {
 /** Size check to run on File.size before reading a file, and on the text before parsing it. */
 export function checkSize(bytes: number, file: string): ImportError | undefined {
   if (bytes > MAX_IMPORT_BYTES) {
+    // Just over the limit the rounded size would read "50.0 MiB", as if the limit had been met: bytes say it then.
+    const mib = (bytes / 1024 / 1024).toFixed(1);
+    const size = Number(mib) * 1024 * 1024 > MAX_IMPORT_BYTES ? `${mib} MiB` : `${bytes} bytes`;
     return new ImportError({
       file,
       path: '',
       field: '',
-      message: `File too large: ${(bytes / 1024 / 1024).toFixed(1)} MiB; the limit is 50 MiB (${MAX_IMPORT_BYTES} bytes).`,
+      message: `File too large: ${size}; the limit is 50 MiB (${MAX_IMPORT_BYTES} bytes).`,
     });
   }
   return undefined;

@@ -7,7 +7,7 @@
 import { nameKey } from '../db/keys';
 import { MAX_ID, MAX_URL } from '../db/limits';
 import { readerQuote, readerReason, readerSource } from '../db/reader-input';
-import { ENTITY_KINDS, type Alias, type Entity, type EntityKind } from '../model/entity';
+import { ENTITY_KINDS, seenOutOfOrder, type Alias, type Entity, type EntityKind } from '../model/entity';
 import { LINK_STATUSES, RELIABILITIES, type Claim, type Link, type LinkStatus, type Reliability, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import { addClaim, addLink, Collector, isoTimestamp, readAliases } from './common';
 import { mapStixRelation } from './relations';
@@ -451,6 +451,10 @@ function readEntity(c: Collector, { index, obj, id, type }: EntityObject, feed: 
   // Our exact dates first: a STIX timestamp would turn "2017" into "2017-01-01", a precision never claimed.
   const firstSeen = exactDate(own(obj, 'x_actorlens_first_seen')) ?? isoDate(own(obj, 'first_seen'));
   const lastSeen = exactDate(own(obj, 'x_actorlens_last_seen')) ?? isoDate(own(obj, 'last_seen'));
+  // Kept as written (the file is the reader's source), but a range that ends before it starts is worth a word.
+  if (seenOutOfOrder(firstSeen, lastSeen)) {
+    c.warn(at, 'last_seen', `First seen (${firstSeen}) is later than last seen (${lastSeen}); both are imported as written.`);
+  }
   // Our own export: the ActorLens id, STIX ids and provenance it had (its export STIX id is derived, not a source).
   const ownId = ours ? readEntityId(own(obj, 'x_actorlens_id')) : undefined;
   const stix = ours ? readStixIds(own(obj, 'x_actorlens_stix_ids')) : [id];

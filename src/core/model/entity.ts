@@ -59,3 +59,13 @@ export interface Entity {
 export function allNames(entity: Pick<Entity, 'name' | 'aliases'> & Pick<Partial<Entity>, 'nameAmbiguous'>): Alias[] {
   return [{ name: entity.name, ...(entity.nameAmbiguous ? { ambiguous: true } : {}) }, ...entity.aliases];
 }
+
+/**
+ * Whether first seen is later than last seen. Dates of different precision are compared on what both give:
+ * "2019-06" is within "2019", not after it.
+ */
+export function seenOutOfOrder(firstSeen: string | undefined, lastSeen: string | undefined): boolean {
+  if (!firstSeen || !lastSeen) return false;
+  const n = Math.min(firstSeen.length, lastSeen.length);
+  return firstSeen.slice(0, n) > lastSeen.slice(0, n);
+}

@@ -4,7 +4,7 @@ import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LinkView } from '../../core/db/repository';
 import { openableUrl } from '../../core/model/address';
-import type { Entity } from '../../core/model/entity';
+import { seenOutOfOrder, type Entity } from '../../core/model/entity';
 import type { Settings } from '../../core/settings';
 import { t, type MessageKey } from '../../platform/i18n';
 import { ConfidenceMeter } from '../../ui/ConfidenceMeter';
@@ -107,7 +107,12 @@ export function EntityDetail({ id, settings, dataVersion, onOpen }: EntityDetail
         {(entity.firstSeen || entity.lastSeen) && (
           <>
             <dt>{t('optActive')}</dt>
-            <dd>{`${entity.firstSeen ?? '?'} – ${entity.lastSeen ?? ''}`}</dd>
+            {/* A dash between dates reads as a range: one that ends before it starts is said as it is instead. */}
+            <dd>
+              {seenOutOfOrder(entity.firstSeen, entity.lastSeen)
+                ? t('optActiveOutOfOrder', [entity.firstSeen!, entity.lastSeen!])
+                : `${entity.firstSeen ?? '?'} – ${entity.lastSeen ?? ''}`}
+            </dd>
           </>
         )}
         <dt>{t('optSources')}</dt>

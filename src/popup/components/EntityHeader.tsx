@@ -1,6 +1,6 @@
 /** The entity's identity: canonical name, kind, names used by others, sponsor/country, first/last seen, description. */
 import { useRef, useState } from 'preact/hooks';
-import type { Entity } from '../../core/model/entity';
+import { seenOutOfOrder, type Entity } from '../../core/model/entity';
 import { t, type MessageKey } from '../../platform/i18n';
 import { countryName, formatDate, shownAliases, textStart } from '../lib/format';
 import { KindDot } from './KindDot';
@@ -70,6 +70,7 @@ export function EntityHeader({ entity }: { entity: Entity }) {
               {entity.firstSeen ? t('popupFirstSeen', formatDate(entity.firstSeen)) : ''}
               {entity.firstSeen && entity.lastSeen ? ' · ' : ''}
               {entity.lastSeen ? t('popupLastSeen', formatDate(entity.lastSeen)) : ''}
+              {seenOutOfOrder(entity.firstSeen, entity.lastSeen) && <span class="seen-conflict">{` ${t('popupSeenOutOfOrder')}`}</span>}
             </dd>
           </div>
         )}

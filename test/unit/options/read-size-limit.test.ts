@@ -38,7 +38,8 @@ describe('reading a file for import or restore', () => {
     let read = false;
     const huge = { size: MAX_IMPORT_BYTES + 1, stream: () => ((read = true), body(1).stream), arrayBuffer: () => ((read = true), Promise.resolve(new ArrayBuffer(0))) } as unknown as Blob;
     const error = await refusal(readFileText(huge, () => undefined));
-    expect(error.reason).toMatch(/File too large: 50\.0 MiB; the limit is 50 MiB/);
+    // One byte over: a rounded "50.0 MiB" would read as if the limit had been met.
+    expect(error.reason).toBe(`File too large: ${MAX_IMPORT_BYTES + 1} bytes; the limit is 50 MiB (${MAX_IMPORT_BYTES} bytes).`);
     expect(read).toBe(false);
   });
 

@@ -30,6 +30,25 @@ describe('popup entity view', () => {
     expect($('.description')!.textContent).toBe('A North Korean state cluster.');
   });
 
+  it('says so when an imported file gave a first seen date later than the last seen one', async () => {
+    const backend = fakeBackend();
+    const lazarus = (await backend.entity('lazarus-group'))!;
+    backend.entity.mockImplementation(async () => ({ ...lazarus, firstSeen: '2022', lastSeen: '2019-06' }));
+    mount(<App backend={backend} initialEntity="lazarus-group" />);
+    await waitFor(() => $('.link-row'));
+    expect($('.facts')!.textContent).toContain('first seen 2022 · last seen Jun 2019 (out of order in the source)');
+  });
+
+  it('adds nothing to dates in order, even of different precision', async () => {
+    const backend = fakeBackend();
+    const lazarus = (await backend.entity('lazarus-group'))!;
+    backend.entity.mockImplementation(async () => ({ ...lazarus, firstSeen: '2019-06', lastSeen: '2019' }));
+    mount(<App backend={backend} initialEntity="lazarus-group" />);
+    await waitFor(() => $('.link-row'));
+    expect($('.facts')!.textContent).toContain('first seen Jun 2019 · last seen 2019');
+    expect($('.facts')!.textContent).not.toContain('out of order');
+  });
+
   it('lists one writing per name, none repeating the canonical name, with the first "used by" any writing has', async () => {
     const backend = fakeBackend();
     const lazarus = (await backend.entity('lazarus-group'))!;

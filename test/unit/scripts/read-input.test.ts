@@ -124,6 +124,25 @@ describe('input size and unreadable inputs', () => {
     expect(() => checkSize('ok.txt', 100 * 1024 * 1024)).not.toThrow();
   });
 
+  it('says the size in bytes when its rounded figure is the limit\'s', () => {
+    const MiB = 1024 * 1024;
+    const refusal = (bytes: number, max: number) => {
+      try {
+        checkSize('f.json', bytes, max);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return 'accepted';
+    };
+    expect(refusal(50 * MiB + 1, 50 * MiB)).toBe('f.json is too large to scan (52428801 bytes; the limit is 52428800 bytes, 50 MiB)');
+    expect(refusal(Math.round(50.4 * MiB), 50 * MiB)).toBe('f.json is too large to scan (52848230 bytes; the limit is 52428800 bytes, 50 MiB)');
+    expect(refusal(51 * MiB, 50 * MiB)).toBe('f.json is too large to scan (51 MiB; the limit is 50 MiB)');
+    // Either side of the change of precision at 10 MiB: "10 MiB" and "10.0 MiB" are the same figure.
+    expect(refusal(10 * MiB + 1, 10 * MiB - 1)).toBe('f.json is too large to scan (10485761 bytes; the limit is 10485759 bytes, 10.0 MiB)');
+    expect(refusal(5 * MiB + 1, 5 * MiB)).toBe('f.json is too large to scan (5242881 bytes; the limit is 5242880 bytes, 5.0 MiB)');
+    expect(refusal(1001, 1000)).toBe('f.json is too large to scan (1001 bytes; the limit is 1000 bytes)');
+  });
+
   it('refuses a pipe or device once past the limit', () => {
     expect(() => readFileBounded('/dev/zero', '/dev/zero', 4096)).toThrow(/too large to scan \(over the/);
   });

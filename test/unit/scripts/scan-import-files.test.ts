@@ -36,7 +36,7 @@ describe('--import files', () => {
     const file = path.join(dir, 'huge.json');
     writeFileSync(file, '');
     truncateSync(file, MAX_IMPORT_BYTES + 1);
-    expect(() => parseFeedFile(file)).toThrow(/huge\.json is too large to import \(50 MiB; the limit is 50 MiB\)/);
+    expect(() => parseFeedFile(file)).toThrow(/huge\.json is too large to import \(52428801 bytes; the limit is 52428800 bytes, 50 MiB\)/);
   });
 
   it('still reads UTF-8 with a byte-order mark and UTF-16 as before', () => {
