@@ -12,8 +12,8 @@
  * "APT" of Debian's package tool), so that a first name in a changelog's credits ("thanks to Denis for hacking on
  * this") stays a name. "trojan" and "phish" only in lower case: "the Trojan horse", the band Phish.
  *
- * Measured (session 20, helper T, with the feeds): short security texts written for the tests 16 → 37 of their 43
- * names (short-texts.fixtures.ts), their 49 ordinary short texts 0 → 0 spots (9 of them built to trip this rule: a
+ * Measured (session 20, helper T, with the feeds): short security texts written for the tests 17 → 39 of their 45
+ * names (short-texts.fixtures.ts), their 51 ordinary short texts 0 → 0 spots (11 of them built to trip this rule: a
  * first name, a city, a pet next to "phishing" or "backdoor"); AnnoCTR dev and test scores and the 991 corpus
  * predictions unchanged; Debian's /usr/share/doc (3,509 files) 4,103 → 4,103 spots; the texts of the repo's tests
  * 2,059 → 2,065 (six names in security sentences).
@@ -46,10 +46,9 @@ function sentenceEnd(text: string, i: number): number {
   return hi;
 }
 
-/** Does a word of attack stand in the sentence of [start, end), outside the name itself? */
-export function attackWordInSentence(text: string, start: number, end: number): boolean {
-  const a = sentenceStart(text, start);
-  const sentence = text.slice(a, sentenceEnd(text, end));
+/** Does a word of attack stand in text[a, b), outside [start, end)? */
+function attackWordIn(text: string, a: number, b: number, start: number, end: number): boolean {
+  const sentence = text.slice(a, b);
   CLAUSE_TERMS.lastIndex = 0;
   for (let m = CLAUSE_TERMS.exec(sentence); m; m = CLAUSE_TERMS.exec(sentence)) {
     const s = m.index + a;
@@ -64,6 +63,21 @@ export function attackWordInSentence(text: string, start: number, end: number): 
     return true;
   }
   return false;
+}
+
+/**
+ * The next sentence speaks of the name again by a word for a threat as its subject: "Kimsuky is back. The group is
+ * phishing think tanks again." A post often names the threat, then says what it does. Not "it", "they" or "he": "It is
+ * a story of escape, not of malware" after a film's title, people.
+ */
+const ANAPHOR = /^[ \u00a0]+(?:The|This|That) (?:group|actor|actors|operators|hackers|malware|trojan|loader|botnet|backdoor|stealer|infostealer|ransomware)\b/;
+
+/** Does a word of attack stand in the sentence of [start, end), outside the name, or in the next one if it speaks of the name (ANAPHOR)? */
+export function attackWordInSentence(text: string, start: number, end: number): boolean {
+  const b = sentenceEnd(text, end);
+  if (attackWordIn(text, sentenceStart(text, start), b, start, end)) return true;
+  if (b >= text.length || text.charCodeAt(b) === 10 || !ANAPHOR.test(text.slice(b + 1, b + 24))) return false;
+  return attackWordIn(text, b + 1, sentenceEnd(text, b + 2), start, end);
 }
 
 /**

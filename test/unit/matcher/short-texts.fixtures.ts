@@ -56,6 +56,8 @@ export const ORDINARY: readonly string[] = [
   'Athena, the new phishing simulator from our IT team, launches on Monday.',
   'Skynet-style malware is a Hollywood fantasy, experts say.',
   'Loki, the trickster god, would make a fine phishing villain.',
+  'Houdini is back in cinemas. It is a story of escape, not of malware.',
+  'Turla is a river in the west of Ukraine. It floods every spring, and the villagers call the flood a trojan gift.',
 ];
 
 export interface SecurityText {
@@ -96,6 +98,8 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Gamaredon used a USB worm and phishing to reach air-gapped hosts.', names: ['Gamaredon'] },
   { text: 'The Turla group has a long history of cyber-espionage against foreign ministries.', names: ['Turla'] },
   { text: 'Raccoon Stealer is back with version 2.3 and a new panel.', names: ['Raccoon Stealer'] },
+  { text: 'Kimsuky is back. The group is phishing think tanks again.', names: ['Kimsuky'] },
+  { text: 'Gamaredon returns after a quiet summer. The hackers now hide their backdoor in Word templates.', names: ['Gamaredon'] },
   { text: 'Remcos RAT spreads via tax-themed phishing in March.', names: ['Remcos RAT'] },
   { text: 'Andariel deployed ransomware on healthcare networks in South Korea.', names: ['Andariel'] },
   { text: 'Ursnif malware hides its payload in image files.', names: ['Ursnif'] },

@@ -53,6 +53,11 @@ describe('what the sentence must hold', () => {
     expect(spotted('Turla used a new ferry to reach the islands.')).toEqual([]);
     expect(spotted('Turla used a new ferry to reach the islands.\nOur IT team found a backdoor in the old router.')).toEqual([]);
   });
+  it('or in the next sentence, when a word for a threat opens it, not "it" or "he"', () => {
+    expect(spotted('Kimsuky is back. The group is phishing think tanks again.')).toEqual(['Kimsuky']);
+    expect(spotted('Kimsuky is back. It is phishing think tanks again.')).toEqual([]);
+    expect(spotted('Denis is back. He is phishing for compliments.')).toEqual([]);
+  });
   it('the everyday security words of a software project do not count', () => {
     expect(spotted('Gamaredon spent the weekend hacking on the parser.')).toEqual([]);
     expect(spotted('Kimsuky thanked the GNU hackers for the fix.')).toEqual([]);
