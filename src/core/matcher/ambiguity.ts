@@ -391,7 +391,18 @@ export interface Cue {
   word: string;
   kind: 'actor' | 'software' | 'neutral';
   side: 'before' | 'after';
+  /** The kind word ends the name itself, as the data holds it ("Raccoon Stealer"; match.ts ownKindCue). */
+  own?: boolean;
 }
+
+/**
+ * "Stealer" after an ordinary word is a football or a film phrase ("a scene stealer"), so it is no strong cue next to
+ * a name; but where the data holds it as the end of the name ("Raccoon Stealer", "Mars Stealer", "Aurora Stealer"),
+ * name and word together are what the field calls the family and no other thing: "Watch out for Raccoon Stealer ads"
+ * is read on any page. Measured with clause-terms.ts (session 20, helper T).
+ */
+const OWN_STRONG = new Set(['stealer']);
+const strongCue = (c: Cue): boolean => STRONG_CUES.has(c.word) || (!!c.own && OWN_STRONG.has(c.word));
 
 const RAAS_TAIL = /^-as-a-service\b/i;
 const THREAT_BEFORE = /\bthreat[ \u00a0]$/i;
@@ -637,6 +648,8 @@ export interface AmbiguityInput {
   opensQuote?: () => boolean;
   /** Security vocabulary near the name (nearSecurityWords), beyond the page's. */
   nearContext?: () => boolean;
+  /** A word of attack in the name's own sentence, for a name that sentence may vouch for (clause-terms.ts). */
+  clauseContext?: () => boolean;
   midSentence: () => boolean;
 }
 
@@ -668,7 +681,7 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   // ZINC"): its shorter, ordinary-word name means the same here.
   if (a.entitySeen) return { ok: true, contextUsed: true };
   // Not where the name opens a quotation and an ordinary noun follows it: that is a quoted label ("Unknown family").
-  if (c && !STRONG_CUES.has(c.word) && c.side === 'after' && a.opensQuote?.()) return { ok: false, contextUsed: true };
+  if (c && !strongCue(c) && c.side === 'after' && a.opensQuote?.()) return { ok: false, contextUsed: true };
   // An ordinary-noun cue counts on a security page, or right after a distinctive name ("Wizard Spider returns with
   // Conti affiliates": two weak signals together). Not "family" after a flagged name opening a sentence: the one
   // software cue that names people too, and an ordinary word capitalised there with it is a family of people ("The
@@ -676,11 +689,12 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   const kinship = c?.word === 'family' && a.level === AMBIGUITY.flagged && !a.midSentence();
   // An ordinary noun says security only where the page's security words reach the name's section ("Machete attacks no
   // longer clip through walls" under a patch's "Bug fixes", its "Account security" section aside; sections.ts).
-  if (c && !kinship && cueFits(c, a) && (STRONG_CUES.has(c.word) || (a.pageContext() && (a.nearContext?.() ?? true)) || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };
+  if (c && !kinship && cueFits(c, a) && (strongCue(c) || (a.pageContext() && (a.nearContext?.() ?? true)) || !!a.afterDistinct?.())) return { ok: true, contextUsed: true };
   // A word-like name right after a distinctive one in the same sentence is read in its company ("TrickBot and Dridex",
   // "Wizard Spider returns with Conti affiliates"): threat names are listed together. Not a flagged name, which is an
   // ordinary word ("TrickBot and Silence" proves little).
-  if (a.level === AMBIGUITY.wordlike) return { ok: (a.pageContext() && (a.nearContext?.() ?? true)) || !!a.afterDistinct?.(), contextUsed: true };
+  // A word of attack in its own sentence is a short text's context ("Turla used a new backdoor", clause-terms.ts).
+  if (a.level === AMBIGUITY.wordlike) return { ok: (a.pageContext() && (a.nearContext?.() ?? true)) || !!a.afterDistinct?.() || !!a.clauseContext?.(), contextUsed: true };
   return { ok: a.pageContext() && a.midSentence() && (a.nearContext?.() ?? true), contextUsed: true };
 }
 

@@ -38,6 +38,7 @@ import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordin
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
+import { attackWordInSentence, clauseMayVouch, notAboutThreat } from './clause-terms';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -365,7 +366,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (relaxOf(ai) >= sigOf(ai).length) return undefined;
     const alias = dict.aliases[ai] as string;
     const word = alias.slice(alias.search(/\S+$/)).toLowerCase();
-    return SOFTWARE_CUE_WORDS.has(word) ? { word, kind: 'software', side: 'after' } : undefined;
+    return SOFTWARE_CUE_WORDS.has(word) ? { word, kind: 'software', side: 'after', own: true } : undefined;
   };
   /** Per entity, the entities the knowledge base links to it (linkedConfirmed); entity index by id, built on first use. */
   const linkedTo = linkedSets(dict.links);
@@ -1149,7 +1150,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0
           ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: () => clauseMayVouch(dict.aliases[ai] as string, englishAlias(ai)) && attackWordInSentence(text, s, e) && !notAboutThreat(text, s, e) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && !(flags & EVIDENCE) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);

@@ -1,0 +1,121 @@
+/**
+ * Short texts written for these tests: one to three sentences, as a social feed, a headline list or a news ticker
+ * shows them. ORDINARY texts are about other things and use names of the dictionary (a city, a saint, a river, a
+ * Dune creature, a football club, a magician) and now and then a security word in its everyday sense: nothing in them
+ * is a threat. SECURITY texts name actors and malware by the names their readers use; `names` lists what a reader
+ * sees there (the written surface of each).
+ */
+export const ORDINARY: readonly string[] = [
+  'AC Milan beat Inter 2-1 on Sunday after a late header from the captain.',
+  'The Bethany Road bridge reopens on Monday after six weeks of repairs.',
+  'In the new Dune film the Sandworm rises from the dunes in one long shot that the whole cinema gasped at.',
+  'Lazarus rose from the tomb on the fourth day, the gospel of John says.',
+  'The Hackers won the pub league again, beating the Chessmen 4-0 at home.',
+  'Reminder from IT: phishing emails often fake urgency, so check the sender before you click any link.',
+  'Senator accused of backdoor deal over harbour contract, opposition demands inquiry.',
+  'The Trojan horse was left at the gates of Troy, and the Greeks hid inside it.',
+  'Rain clears by noon; expect sunshine in Turin and highs of 24 degrees.',
+  'Houdini escaped from a locked milk can in front of a packed theatre in 1908.',
+  'Our recipe of the week: cobalt-blue plates are optional, but the saffron risotto is not.',
+  'Rex, our golden retriever, turned nine today and got an extra biscuit.',
+  'The Turla river floods every spring, and the villages along it move their cattle uphill.',
+  'Athena was the goddess of wisdom, and her owl still appears on Greek coins.',
+  'Loki steals the show again in the final episode of the season.',
+  'Silence fell over the stadium when the penalty hit the post.',
+  'Top of the charts this week: a new single by the Cyclops Brothers and a reissued album from the Seventies.',
+  'Shares of Rex Energy rose 3% in early trading after the quarterly report.',
+  'Vidar, the silent god of vengeance, avenges his father at Ragnarok.',
+  'Denis scored twice as the under-12s won the cup final on penalties.',
+  'The council approved a new cycle path between Bethany and the old mill.',
+  'Skynet is the villain of the Terminator films, an AI that turns on its makers.',
+  'Gladius is the Latin word for sword, and the legionaries carried one on the right hip.',
+  'Bake the bread for 40 minutes, then let it cool on a rack before slicing.',
+  'Hackers FC sign a new goalkeeper from the reserves ahead of the derby.',
+  'The minister dismissed claims of a backdoor tax rise as "pure fiction".',
+  'Phishing trips on the lake are cancelled this weekend because of the storm warning.',
+  'Our awareness week starts Monday: learn to spot phishing, use a password manager and report anything odd.',
+  'The Cobalt line of the metro is closed between two stations until Friday.',
+  'Emma and Denis will host the quiz night at the library on Thursday.',
+  'A Trojan warrior stood guard at the gate in the school play, and the audience cheered.',
+  'Stocks to watch: Apollo, Zeus Holdings and Hermes all report earnings this week.',
+  'The band Medusa plays the Old Town Hall on Saturday; tickets are still available.',
+  'The Royal family opened the flower show in the rain on Tuesday.',
+  'Play resumes at 3pm after the rain delay at the cricket ground.',
+  'Lazarus Street is closed for the Sunday market from 8 am to 2 pm.',
+  'In chess, a backdoor mate is a rook on the back rank with the king boxed in by its own pawns.',
+  'Cyclops, the one-eyed giant, traps Odysseus and his men in a cave.',
+  'The film follows Houdini on his last tour, and critics call it warm and funny.',
+  'Loki the cat went missing on Friday; he is black with a white chest.',
+  // a security word in its everyday sense next to a name that is also a threat's
+  'Thanks to Denis for reporting the backdoor in the login form.',
+  'Rex Tillerson warned of cyber attacks on the grid.',
+  'Bella, our intern, ran the phishing awareness quiz this week.',
+  'Tripoli port hit by cyberattack, officials say.',
+  'Denis said the phishing test went well.',
+  'Our dog Rex ate a phishing leaflet.',
+  'Athena, the new phishing simulator from our IT team, launches on Monday.',
+  'Skynet-style malware is a Hollywood fantasy, experts say.',
+  'Loki, the trickster god, would make a fine phishing villain.',
+  'Houdini is back in cinemas. It is a story of escape, not of malware.',
+  'Turla is a river in the west of Ukraine. It floods every spring, and the villagers call the flood a trojan gift.',
+];
+
+export interface SecurityText {
+  text: string;
+  /** What a reader sees named in it. */
+  names: readonly string[];
+}
+
+export const SECURITY: readonly SecurityText[] = [
+  { text: 'Turla used a new backdoor against European ministries.', names: ['Turla'] },
+  { text: 'Kimsuky is phishing South Korean think tanks again with fake interview requests.', names: ['Kimsuky'] },
+  { text: 'Watch out for Raccoon Stealer ads on search engines.', names: ['Raccoon Stealer'] },
+  { text: 'Emotet is back, spreading malware through reply-chain emails.', names: ['Emotet'] },
+  { text: 'New Gamaredon phishing wave targets Ukrainian government agencies.', names: ['Gamaredon'] },
+  { text: 'TrickBot and Emotet were seen together again on the same hosts.', names: ['TrickBot', 'Emotet'] },
+  { text: 'LockBit claims attack on a regional hospital chain.', names: ['LockBit'] },
+  { text: 'APT29 targets diplomats with wine-tasting lures.', names: ['APT29'] },
+  { text: 'Lazarus hackers stole millions from a crypto exchange.', names: ['Lazarus'] },
+  { text: 'Turla operators hid their C2 traffic in satellite links.', names: ['Turla'] },
+  { text: 'Kimsuky sends spear-phishing mails posing as journalists.', names: ['Kimsuky'] },
+  { text: 'Qakbot malware returns in a small spam campaign.', names: ['Qakbot'] },
+  { text: 'Gamaredon keeps deploying its backdoor on Ukrainian networks.', names: ['Gamaredon'] },
+  { text: 'Emotet spam now carries OneNote attachments with ransomware loaders behind them.', names: ['Emotet'] },
+  { text: 'Conti ransomware hit another county government.', names: ['Conti'] },
+  { text: 'Ursnif banking trojan is spreading in Italy through fake invoices.', names: ['Ursnif'] },
+  { text: 'Vidar infostealer is sold on underground forums for $150 a month.', names: ['Vidar'] },
+  { text: 'Andariel exploited a zero-day in remote management software.', names: ['Andariel'] },
+  { text: 'MuddyWater uses legitimate remote tools to keep a backdoor on victim hosts.', names: ['MuddyWater'] },
+  { text: 'Sandworm hackers targeted logistics firms in Poland.', names: ['Sandworm'] },
+  { text: 'Researchers tie Turla to a new spyware implant on embassy laptops.', names: ['Turla'] },
+  { text: 'Fancy Bear sent phishing emails to election officials.', names: ['Fancy Bear'] },
+  { text: 'Charming Kitten poses as a conference organiser to phish academics.', names: ['Charming Kitten'] },
+  { text: 'Gozi is still one of the most active banking malware families.', names: ['Gozi'] },
+  { text: 'Kimsuky hackers breached a defence contractor last year.', names: ['Kimsuky'] },
+  { text: 'Dridex malware infections are rising again in the UK.', names: ['Dridex'] },
+  { text: 'AsyncRAT delivered through fake browser updates.', names: ['AsyncRAT'] },
+  { text: 'Emotet botnet takedown: police seize servers in three countries.', names: ['Emotet'] },
+  { text: 'Gamaredon used a USB worm and phishing to reach air-gapped hosts.', names: ['Gamaredon'] },
+  { text: 'The Turla group has a long history of cyber-espionage against foreign ministries.', names: ['Turla'] },
+  { text: 'Raccoon Stealer is back with version 2.3 and a new panel.', names: ['Raccoon Stealer'] },
+  { text: 'Kimsuky is back. The group is phishing think tanks again.', names: ['Kimsuky'] },
+  { text: 'Gamaredon returns after a quiet summer. The hackers now hide their backdoor in Word templates.', names: ['Gamaredon'] },
+  { text: 'Remcos RAT spreads via tax-themed phishing in March.', names: ['Remcos RAT'] },
+  { text: 'Andariel deployed ransomware on healthcare networks in South Korea.', names: ['Andariel'] },
+  { text: 'Ursnif malware hides its payload in image files.', names: ['Ursnif'] },
+  { text: 'Vidar steals browser cookies and crypto wallets; it is often delivered by malware loaders.', names: ['Vidar'] },
+  { text: 'Kimsuky exfiltrated research data from a nuclear institute.', names: ['Kimsuky'] },
+];
+
+/**
+ * Short security texts a reader reads and the matcher still misses: no word of attack in the sentence ("takedown",
+ * "credentials", "power grid" are ordinary words), a name the curator flagged as an ordinary word (Sandworm), a name
+ * made of English words (Cobalt Strike), a crew cue after a malware name ("Dridex operators"). Measured, not asserted.
+ */
+export const STILL_MISSED: readonly SecurityText[] = [
+  { text: 'Dridex operators switched to a new loader last month.', names: ['Dridex'] },
+  { text: 'Cobalt Strike beacons found on a university network.', names: ['Cobalt Strike'] },
+  { text: 'Mimikatz was used to dump credentials after the intrusion.', names: ['Mimikatz'] },
+  { text: 'Qakbot is back after the takedown, now pushing Pikabot through hijacked email threads.', names: ['Qakbot', 'Pikabot'] },
+  { text: 'Sandworm hit Ukrainian power grid again, says CERT-UA.', names: ['Sandworm'] },
+];

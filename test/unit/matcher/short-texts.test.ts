@@ -1,0 +1,73 @@
+/**
+ * Short texts (a post, a headline, a ticker item): a word of attack in the sentence vouches for a word-like name
+ * (clause-terms.ts), a name's own "Stealer" is a strong cue (ambiguity.ts), and ordinary short texts stay clean.
+ * Texts written for the tests (short-texts.fixtures.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../../src/core/data/index';
+import { compileDictionary, createMatcher } from '../../../src/core/matcher/index';
+import { e } from './fixtures';
+import { ORDINARY, SECURITY } from './short-texts.fixtures';
+
+const data = bundledDataset();
+/** Names public feeds list that the bundled data lacks, as the feeds list them (not flagged as ordinary words). */
+const FEED_LIKE = [
+  e('t-vidar', 'malware', 'Vidar'),
+  e('t-asyncrat', 'malware', 'AsyncRAT'),
+  e('t-remcos', 'malware', 'Remcos RAT', ['Remcos']),
+  e('t-denis', 'malware', 'Denis'),
+  e('t-rex', 'malware', 'Rex'),
+  e('t-bella', 'malware', 'Bella'),
+  e('t-tripoli', 'actor', 'Tripoli'),
+  e('t-athena', 'malware', 'Athena'),
+  e('t-skynet', 'malware', 'Skynet'),
+  e('t-loki', 'malware', 'Loki'),
+  e('t-houdini', 'malware', 'Houdini'),
+  e('t-bethany', 'malware', 'Bethany'),
+  e('t-cyclops', 'malware', 'Cyclops'),
+  e('t-gladius', 'malware', 'Gladius'),
+  e('t-zeus', 'malware', 'Zeus'),
+];
+const m = createMatcher(compileDictionary([...data.entities, ...FEED_LIKE], { version: 'short-texts', links: data.links }));
+const spotted = (text: string) => m.match(text).map((x) => x.text);
+
+describe('short security texts name what a reader sees', () => {
+  for (const t of SECURITY) {
+    it(t.text, () => {
+      expect(spotted(t.text)).toEqual(expect.arrayContaining([...t.names]));
+    });
+  }
+});
+
+describe('short ordinary texts stay clean', () => {
+  for (const text of ORDINARY) {
+    it(text, () => {
+      expect(spotted(text)).toEqual([]);
+    });
+  }
+});
+
+describe('what the sentence must hold', () => {
+  it('a word of attack in the same sentence, not elsewhere in the post', () => {
+    expect(spotted('Turla used a new backdoor against European ministries.')).toEqual(['Turla']);
+    expect(spotted('Turla used a new ferry to reach the islands.')).toEqual([]);
+    expect(spotted('Turla used a new ferry to reach the islands.\nOur IT team found a backdoor in the old router.')).toEqual([]);
+  });
+  it('or in the next sentence, when a word for a threat opens it, not "it" or "he"', () => {
+    expect(spotted('Kimsuky is back. The group is phishing think tanks again.')).toEqual(['Kimsuky']);
+    expect(spotted('Kimsuky is back. It is phishing think tanks again.')).toEqual([]);
+    expect(spotted('Denis is back. He is phishing for compliments.')).toEqual([]);
+  });
+  it('the everyday security words of a software project do not count', () => {
+    expect(spotted('Gamaredon spent the weekend hacking on the parser.')).toEqual([]);
+    expect(spotted('Kimsuky thanked the GNU hackers for the fix.')).toEqual([]);
+  });
+  it('a name a curator flagged as an ordinary word stays as strict as before', () => {
+    expect(spotted('Sandworm used a new backdoor against Ukrainian utilities.')).toEqual([]);
+    expect(spotted('Lazarus used a new backdoor against crypto exchanges.')).toEqual([]);
+  });
+  it('the kind word the data holds as the end of the name is a cue of its own; the bare ordinary word is not', () => {
+    expect(spotted('Watch out for Raccoon Stealer ads on search engines.')).toEqual(['Raccoon Stealer']);
+    expect(spotted('Watch out for Raccoon tracks in the snow.')).toEqual([]);
+  });
+});
