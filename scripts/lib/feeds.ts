@@ -33,12 +33,7 @@ export const FEED_FILES = [
  * and decoded by the same checks (UTF-8, or UTF-16; a compressed file, an archive or another encoding is refused).
  */
 export function parseFeedFile(path: string): ImportPlan {
-  let bytes: Buffer;
-  try {
-    bytes = readFileBounded(path, `feed ${path}`, MAX_IMPORT_BYTES, 'import');
-  } catch (e) {
-    throw new Error((e as Error).message, { cause: e });
-  }
+  const bytes = readFileBounded(path, `feed ${path}`, MAX_IMPORT_BYTES, 'import');
   let text: string;
   try {
     text = feedText(bytes, basename(path));

@@ -309,10 +309,10 @@ async function putBackRemoved(repo: Repository, removed: NonNullable<ImportUndo[
   else await db.meta.delete(REMOVALS_KEY);
 }
 
-/** The stored import log; anything else there (a damaged or hostile backup) reads as an empty log. */
 /**
- * The import log's whole records. The log comes back from backups, which may have been handed over: a record without
- * its name, time or counts would break every page that lists the log, so it is left out.
+ * The stored import log's whole records; anything else there reads as an empty log. The log comes back from backups,
+ * which may have been handed over: a record without its name, time or counts would break every page that lists the
+ * log, so it is left out.
  */
 function readLog(value: unknown): ImportRecord[] {
   return Array.isArray(value) ? value.filter(isRecord) : [];

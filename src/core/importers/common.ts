@@ -26,8 +26,13 @@ export class Collector {
   constructor(readonly plan: ImportPlan) {}
 
   error(path: string, field: string, message: string): void {
+    this.record(new ImportError({ file: this.plan.fileName, path, field, message }));
+  }
+
+  /** An error listed, or counted once MAX_LISTED_ERRORS are. */
+  private record(error: ImportError): void {
     if (this.plan.errors.length >= MAX_LISTED_ERRORS) this.unlisted++;
-    else this.plan.errors.push(new ImportError({ file: this.plan.fileName, path, field, message }));
+    else this.plan.errors.push(error);
   }
 
   /** The plan, with the summary of the errors not listed. Call once, when parsing is over. */
@@ -63,8 +68,7 @@ export class Collector {
   /** Takes a value or records its error; returns undefined on error. */
   take<T>(value: T | ImportError): T | undefined {
     if (value instanceof ImportError) {
-      if (this.plan.errors.length >= MAX_LISTED_ERRORS) this.unlisted++;
-      else this.plan.errors.push(value);
+      this.record(value);
       return undefined;
     }
     return value;
