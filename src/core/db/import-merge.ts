@@ -32,7 +32,7 @@
  *   brought back (removals.ts; reported as removed-since). The other way round, what our own export says the reader
  *   removed where it was made is removed here too, unless changed here since (import-removals.ts).
  */
-import { allNames, type Entity, type EntityKind, type ExternalIds } from '../model/entity';
+import { allNames, seenOutOfOrder, type Entity, type EntityKind, type ExternalIds } from '../model/entity';
 import { linkId, type Claim, type Link } from '../model/link';
 import { platformVariant } from '../importers/misp';
 import type { ImportIssue, ImportPlan } from '../importers/types';
@@ -306,6 +306,32 @@ function isBareNameOf(name: string, variantName: string): boolean {
 }
 
 /** A new entity whose name is also a name of an entity of the other family: kept apart, but said. */
+/**
+ * Fills a missing first or last seen from the file, unless the filled pair would end before it starts: one source's
+ * "first seen 2015" and another's "last seen 2012" say different things about different activity, and stored
+ * together they read as a range that ends before it begins. The stored date stays and the preview says why.
+ */
+function fillSeen(merged: Entity, incoming: Entity, warn: (message: string, field: string) => void): void {
+  const first = merged.firstSeen ?? incoming.firstSeen;
+  const last = merged.lastSeen ?? incoming.lastSeen;
+  if (!seenOutOfOrder(first, last) || seenOutOfOrder(merged.firstSeen, merged.lastSeen)) {
+    if (first) merged.firstSeen = first;
+    if (last) merged.lastSeen = last;
+    return;
+  }
+  if (!merged.firstSeen && !merged.lastSeen) {
+    // Both from the file: its own pair, imported as written (the parser warned about it).
+    merged.firstSeen = first;
+    merged.lastSeen = last;
+    return;
+  }
+  if (merged.firstSeen && !merged.lastSeen) {
+    warn(`The file's last seen (${incoming.lastSeen}) is earlier than the stored first seen (${merged.firstSeen}); the last seen is not added.`, 'last_seen');
+  } else if (!merged.firstSeen && merged.lastSeen) {
+    warn(`The file's first seen (${incoming.firstSeen}) is later than the stored last seen (${merged.lastSeen}); the first seen is not added.`, 'first_seen');
+  }
+}
+
 function reportOtherFamilyName(
   incoming: Entity,
   rows: Map<string, EntityRow>,
@@ -446,9 +472,10 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
     };
     const ids = mergeExternalIds(existing.externalIds, incoming.externalIds);
     if (ids) merged.externalIds = ids;
-    for (const field of ['description', 'country', 'motivation', 'firstSeen', 'lastSeen'] as const) {
+    for (const field of ['description', 'country', 'motivation'] as const) {
       if (!merged[field] && incoming[field] && !crossFamily) merged[field] = incoming[field];
     }
+    if (!crossFamily) fillSeen(merged, incoming, (message, field) => warnings.push({ file: plan.fileName, path: `entity ${merged.name}`, field, message }));
     const row = toRow(merged);
     rows.set(target, row);
     touched.add(target);

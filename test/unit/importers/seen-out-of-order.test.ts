@@ -1,9 +1,10 @@
 /**
  * A STIX object whose first_seen is later than its last_seen: the dates are the file's word and are imported as
- * written, but the preview says the range ends before it starts.
+ * written, but the preview says the range ends before it starts; a date from a second file that would make the
+ * stored range end before it starts is not added, and the preview says so.
  */
 import { describe, expect, it } from 'vitest';
-import { applyImport } from '../../../src/core/db/import-export';
+import { applyImport, previewImport } from '../../../src/core/db/import-export';
 import { detectAndParse } from '../../../src/core/importers/index';
 import { seenOutOfOrder } from '../../../src/core/model/entity';
 import { freshRepo } from './helpers';
@@ -54,5 +55,30 @@ describe('first seen later than last seen in an imported file', () => {
   it('our own export\'s exact dates are checked too', () => {
     const plan = detectAndParse(bundleWith({ x_actorlens_first_seen: '2021', x_actorlens_last_seen: '2018-04' }), 'pangolin.json');
     expect(plan.warnings.map((w) => w.message)).toEqual(['First seen (2021) is later than last seen (2018-04); both are imported as written.']);
+  });
+
+  it('a date filled from a second file never makes the stored range end before it starts', async () => {
+    const repo = await freshRepo();
+    const first = detectAndParse(bundleWith({ first_seen: '2015-01-01T00:00:00Z' }), 'vendor-a.json');
+    await applyImport(repo, first);
+    const second = detectAndParse(bundleWith({ last_seen: '2012-06-30T00:00:00Z' }), 'vendor-b.json');
+    const preview = await previewImport(repo, second);
+    expect(preview.warnings.map((w) => [w.path, w.field, w.message])).toEqual([
+      ['entity Pangolin Brigade', 'last_seen', "The file's last seen (2012-06-30) is earlier than the stored first seen (2015-01-01); the last seen is not added."],
+    ]);
+    await applyImport(repo, second);
+    const stored = await repo.entity(first.entities[0]!.id);
+    expect([stored?.firstSeen, stored?.lastSeen]).toEqual(['2015-01-01', undefined]);
+  });
+
+  it('the other way round, and a date that keeps the range in order is added', async () => {
+    const repo = await freshRepo();
+    const first = detectAndParse(bundleWith({ last_seen: '2012-06-30T00:00:00Z' }), 'vendor-a.json');
+    await applyImport(repo, first);
+    const late = await previewImport(repo, detectAndParse(bundleWith({ first_seen: '2015-01-01T00:00:00Z' }), 'vendor-b.json'));
+    expect(late.warnings.map((w) => w.message)).toEqual(["The file's first seen (2015-01-01) is later than the stored last seen (2012-06-30); the first seen is not added."]);
+    await applyImport(repo, detectAndParse(bundleWith({ first_seen: '2010-02-01T00:00:00Z' }), 'vendor-c.json'));
+    const stored = await repo.entity(first.entities[0]!.id);
+    expect([stored?.firstSeen, stored?.lastSeen]).toEqual(['2010-02-01', '2012-06-30']);
   });
 });
