@@ -1402,7 +1402,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     }
     // "the Harrowmere loader", "ReflectiveGnome loader"
     if (w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && !w1m && !coveredBefore(w1s) && nameOk_(w1s, w1e) && nameBeforeKind(text, w1s, w1e, i, mid)) {
-      emitPossible(w1s, w1e, 'malware-kind', true, w1e, 'malware');
+      // "the MineBridge RAT": RAT is part of the span, as for a known name glued or spaced to it; oneSensePerText
+      // drops it where the text also writes the name without it (RAT as a descriptor)
+      const rat = text.charCodeAt(i) === 82 && we - i === 3;
+      emitPossible(w1s, rat ? we : w1e, 'malware-kind', true, w1e, 'malware');
       return;
     }
     // "the backdoor Quillstack"
@@ -2038,7 +2041,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (!base) continue;
       bare ??= new Set(ms.filter((x) => x.kind !== 'actor').map((x) => x.text.toLowerCase()));
       const name = base[1] as string;
-      if (bare.has(name.toLowerCase())) {
+      // a possible malware's bare mentions are found later (below): its writings are looked up in the text itself
+      if (bare.has(name.toLowerCase()) || (m.possible && writtenWithoutRat(name))) {
         m.end = m.start + name.length;
         m.text = name;
       }
@@ -2085,11 +2089,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const added: Match[] = [];
     for (const [surfaces, kind] of [[confirmed, 'actor'], [confirmedMalware, 'malware']] as const) {
       for (const surface of surfaces) {
+        // a family the text always writes with RAT after it keeps the RAT at every mention (as in the RAT rule above)
+        const withRat = kind === 'malware' && !writtenWithoutRat(surface);
         for (let at = src.indexOf(surface); at >= 0; at = src.indexOf(surface, at + 1)) {
-          const end = at + surface.length;
+          let end = at + surface.length;
+          if (withRat && /^[ \u00a0]RAT\b/.test(src.slice(end, end + 5))) end += 4;
           if (!bareMentionOk(src, at, end) || overlapsAny(ms, at, end) || overlapsAny(added, at, end) || blk.overlaps(at, end)) continue;
           const cue = cueNear(src, at, end);
-          const seen = shown(surface);
+          const seen = shown(src.slice(at, end));
           added.push({ start: at, end, text: seen, entityId: null, name: seen, kind, alias: seen, reason: 'pattern', possible: true, rule: 'same-text', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
         }
       }
@@ -2098,6 +2105,15 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const all = ms.concat(added);
     all.sort((a, b) => a.start - b.start);
     return all;
+  }
+
+  /** Does the text write `name` as a word without " RAT" after it somewhere ("Remcos RAT … the Remcos configuration")? */
+  function writtenWithoutRat(name: string): boolean {
+    for (let at = original.indexOf(name); at >= 0; at = original.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (bareMentionOk(original, at, end) && !/^[ \u00a0]RAT\b/.test(original.slice(end, end + 5))) return true;
+    }
+    return false;
   }
 
   /**
