@@ -39,7 +39,7 @@ import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
 import { attackWordInSentence, clauseMayVouch, notAboutThreat } from './clause-terms';
-import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindNounAt, malwareNameOk, nameAfterKind, nameBeforeKind, namingAfterKind } from './malware-namings';
+import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindNounAt, malwareNameOk, nameAfterKind, nameBeforeKind, namingAfterKind, weakKindOk } from './malware-namings';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -1355,7 +1355,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "a malware family dubbed X", "a loader variant called X": the head right after a kind noun
       if (!(w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && kindNounAt(text, w1s, w1e))) return;
       ks = w1s;
-    } else if (!kindNounAt(text, i, we) || crewAfterKind(text, we)) return;
+    } else if (!kindNounAt(text, i, we) || crewAfterKind(text, we) || !weakKindOk(text, i, we)) return;
     if (!pageContext()) return;
     const nameOk_ = (a: number, b: number) => malwareNameOk(text, a, b, nameOk);
     const mid = (a: number) => isMidSentence(text, a);
