@@ -8,7 +8,7 @@
  *  (a) bundled dataset alone, (b) bundled + MISP galaxy + ATT&CK feeds, (c) naive baseline (every name and alias of
  *  feeds + bundled, case-sensitive, plain word boundaries, leftmost-longest).
  * Kind → label, the way AnnoCTR defines its labels (decided on the dev split; see README):
- *  - actor and possible actors → actors (GROUP); malware → malware (MALWARE);
+ *  - actor and possible actors → actors (GROUP); malware and possible malware → malware (MALWARE);
  *  - tool → tools (TOOL), except software that MITRE ATT&CK types as `malware` (Cobalt Strike): AnnoCTR links its
  *    mentions to ATT&CK and labels those MALWARE (dev: Cobalt Strike ×6, all MALWARE);
  *  - ransomware → actors when the text reads the name as its operators (`sense`, the majority of the cues next to
@@ -52,7 +52,8 @@ if (!existsSync(shared) || !splits.every((s) => existsSync(corpusPath(s)))) {
 }
 
 function labelOf(kind: EntityKind, m?: Pick<Match, 'cue' | 'possible' | 'entityId' | 'sense'>): Label {
-  if (m?.possible) return 'actors';
+  // possible malware (malware-namings.ts) is malware; a possible actor an actor
+  if (m?.possible) return kind === 'actor' ? 'actors' : 'malware';
   switch (kind) {
     case 'actor':
       return 'actors';

@@ -136,7 +136,7 @@ function scanText(src: string, raw: { text: string; html: boolean; pages?: numbe
   const matches: Match[] = matcher.match(text);
   const spotted = new Map<string, Spotted>();
   for (const m of matches) {
-    const key = m.entityId ?? `possible:${m.name}`;
+    const key = m.entityId ?? `possible-${m.kind}:${m.name}`;
     // Tallies without a prototype: a name such as "toString" must count from zero, not from Object's method.
     const s = spotted.get(key) ?? { entityId: m.entityId, name: m.name, kind: m.kind, possible: !!m.possible, count: 0, aliases: Object.create(null) as Record<string, number>, reasons: Object.create(null) as Record<string, number> };
     s.count++;
@@ -164,7 +164,7 @@ function printText(r: DocResult): void {
   for (const s of r.entities) {
     const aliases = Object.entries(s.aliases).map(([a, n]) => `"${a}"×${n}`).join(', ');
     const reasons = Object.entries(s.reasons).map(([a, n]) => `${a}×${n}`).join(', ');
-    console.log(`  ${String(s.count).padStart(4)}  ${s.possible ? 'possible actor' : s.kind.padEnd(10)}  ${s.name}${s.entityId ? ` [${s.entityId}]` : ''}  — as ${aliases}; ${reasons}`);
+    console.log(`  ${String(s.count).padStart(4)}  ${s.possible ? `possible ${s.kind}` : s.kind.padEnd(10)}  ${s.name}${s.entityId ? ` [${s.entityId}]` : ''}  — as ${aliases}; ${reasons}`);
   }
   // Links between two entities of the page first, then the strongest links to entities elsewhere.
   const byConfidence = (a: { confidence: number | null }, b: { confidence: number | null }) => (b.confidence ?? -1) - (a.confidence ?? -1);

@@ -40,6 +40,7 @@ const KIND_COLORS: Record<string, [string, string, string]> = {
   malware: ['#1e6edc', '#1a5fc0', '#8cc2ff'],
   tool: ['#3c9632', '#2f7a27', '#9ad98a'],
   possible: ['#d6402a', '#b3341f', '#ff9a85'],
+  'possible-malware': ['#1e6edc', '#1a5fc0', '#8cc2ff'],
   // the marker-pen yellow of the passage's mark, darkened enough to read as text
   quote: ['#e0b000', '#7a5c00', '#f5d36b'],
 };
@@ -90,14 +91,15 @@ export class Card {
     this.shown = spot;
     box.className = options.dark ? 'card dark' : 'card';
     box.scrollTop = 0;
-    const [kindColor, kindText, kindTextDark] = KIND_COLORS[spot.possible ? 'possible' : spot.kind] ?? KIND_COLORS.actor!;
+    const possibleMalware = spot.possible && spot.kind !== 'actor';
+    const [kindColor, kindText, kindTextDark] = KIND_COLORS[spot.possible ? (possibleMalware ? 'possible-malware' : 'possible') : spot.kind] ?? KIND_COLORS.actor!;
     box.style.setProperty('--kind', kindColor);
     box.style.setProperty('--kind-text', options.dark ? kindTextDark : kindText);
     box.replaceChildren();
     box.setAttribute('aria-label', t('card_label', spot.name));
 
     const head = el('div', 'head');
-    head.append(el('span', 'name', spot.name), el('span', 'kind', t(spot.possible ? 'kind_possible' : (`kind_${spot.kind}` as MessageKey))));
+    head.append(el('span', 'name', spot.name), el('span', 'kind', t(spot.possible ? (possibleMalware ? 'kind_possible_malware' : 'kind_possible') : (`kind_${spot.kind}` as MessageKey))));
     box.append(head, el('div', 'why', whyText(spot)));
 
     const links = el('div', 'links');
@@ -357,6 +359,7 @@ function claimSentence(q: PageQuote): string {
 }
 
 function whyText(spot: Spot): string {
+  if (spot.possible && spot.kind !== 'actor') return t(spot.rule === 'same-text' ? 'card_reason_malware_same_text' : 'card_reason_malware_pattern');
   if (spot.possible && spot.rule === 'same-text') return t('card_reason_same_text');
   if (spot.possible || spot.reason === 'pattern') return t('card_reason_pattern');
   const matched = spot.alias && spot.alias !== spot.name ? t('card_matched_alias', spot.alias) : t('card_matched_name');

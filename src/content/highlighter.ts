@@ -1,5 +1,6 @@
 /**
- * Paints matches without touching the page: one CSS Custom Highlight per kind (and one for possible actors),
+ * Paints matches without touching the page: one CSS Custom Highlight per kind (and one each for possible actors and
+ * possible malware),
  * registered only once something is spotted, so a page with no matches sees no trace of ActorLens.
  * Where the API is missing, the fallback wraps text in <actorlens-mark>; unwrapping restores the DOM exactly
  * (the split text nodes are re-merged into the original node objects, nothing else is touched).
@@ -12,8 +13,8 @@ import type { EntityKind } from '../core/model/entity';
 import { ViewportGate } from './viewport-gate';
 
 export const HIGHLIGHT_NAMES = [
-  'actorlens-actor', 'actorlens-malware', 'actorlens-tool', 'actorlens-ransomware', 'actorlens-possible',
-  'actorlens-actor-fill', 'actorlens-malware-fill', 'actorlens-tool-fill', 'actorlens-ransomware-fill', 'actorlens-possible-fill',
+  'actorlens-actor', 'actorlens-malware', 'actorlens-tool', 'actorlens-ransomware', 'actorlens-possible', 'actorlens-possible-malware',
+  'actorlens-actor-fill', 'actorlens-malware-fill', 'actorlens-tool-fill', 'actorlens-ransomware-fill', 'actorlens-possible-fill', 'actorlens-possible-malware-fill',
   // the passages of the reader's own claims on this page (quote-anchors.ts)
   'actorlens-quote',
 ] as const;
@@ -28,9 +29,12 @@ export type HighlightName = (typeof HIGHLIGHT_NAMES)[number];
  */
 export const LONG_TEXT = 100_000;
 
-/** The highlight a match is painted with: by kind (possible actors apart), fill only in a very long text node. */
+/**
+ * The highlight a match is painted with: by kind (possible actors and possible malware apart), fill only in a very
+ * long text node.
+ */
 export function highlightNameFor(kind: EntityKind, possible: boolean, longText: boolean): HighlightName {
-  const base = possible ? 'possible' : kind;
+  const base = possible ? (kind === 'actor' ? 'possible' : 'possible-malware') : kind;
   return `actorlens-${base}${longText ? '-fill' : ''}`;
 }
 
@@ -118,7 +122,7 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
     if (!h) {
       h = new win.Highlight();
       // Possible actors sit under known entities when ranges overlap, and the reader's quoted passages under both.
-      h.priority = name === 'actorlens-quote' ? -1 : name === 'actorlens-possible' ? 0 : 1;
+      h.priority = name === 'actorlens-quote' ? -1 : name.startsWith('actorlens-possible') ? 0 : 1;
       highlights.set(name, h);
     }
     return h;
@@ -328,8 +332,8 @@ export function pageIsDark(doc: Document, samples: readonly Element[] = []): boo
 /**
  * The rules for every kind. Translucent fill in the kind's colour plus a solid underline in a deeper (light
  * pages) or brighter (dark pages) shade of it: readable on both. Actors are warm, software cool (by default);
- * possible actors get only a dotted underline, no fill. The `-fill` names (very long text nodes, see LONG_TEXT)
- * have the fill alone, and possible actors there a faint one.
+ * possible actors get only a dotted underline, no fill, and possible malware the same in the malware colour. The
+ * `-fill` names (very long text nodes, see LONG_TEXT) have the fill alone, and possibles there a faint one.
  *
  * `scope` is the selector the ::highlight() rules hang on (StyleManager: the tags of the elements holding painted
  * text); unscoped, they apply to every element. `names`: the highlights to write rules for (StyleManager: those in
@@ -349,9 +353,10 @@ function highlightCss(colors: Colors, dark: boolean, scope: string, names: Itera
       // A marker pen's yellow, fainter than a name's fill: the passage reads as the reader's note, the names in it
       // keep their own colours on top.
       decl = `background-color: rgba(255, 214, 10, ${dark ? 0.18 : 0.3});`;
-    } else if (base === 'possible') {
-      // Without its dotted line, a possible actor keeps a faint fill of the actors' colour.
-      decl = fillOnly ? `background-color: rgba(${rgbOf('actor').join(', ')}, ${dark ? 0.16 : 0.24});` : `text-decoration: underline 2px dotted ${lineOf('actor')}; text-underline-offset: 2px;`;
+    } else if (base === 'possible' || base === 'possible-malware') {
+      // Without its dotted line, a possible name keeps a faint fill of its kind's colour.
+      const kind = base === 'possible' ? 'actor' : 'malware';
+      decl = fillOnly ? `background-color: rgba(${rgbOf(kind).join(', ')}, ${dark ? 0.16 : 0.24});` : `text-decoration: underline 2px dotted ${lineOf(kind)}; text-underline-offset: 2px;`;
     } else {
       const kind = base as EntityKind;
       decl = fillOnly ? fillOf(kind) : `${fillOf(kind)} text-decoration: underline 2px solid ${lineOf(kind)}; text-underline-offset: 2px;`;

@@ -537,11 +537,11 @@ export class Scanner {
      * Every chunk of this scan with the number of possible actors confirmed when it was matched or skipped: a name a
      * later chunk confirms is looked for again in the earlier ones at the end (one sense per page, TextMemory).
      */
-    const read: { chunk: TextChunk; root: Node; known: number }[] = [];
+    const read: { chunk: TextChunk; root: Node; known: number; knownMalware: number }[] = [];
     /** The chunks of this scan read before the page had context (matched, or skipped by the prefilter). */
     const unsureHere: { chunk: TextChunk; root: Node; skipped: boolean }[] = [];
     const remember = (chunk: TextChunk, root: Node) => {
-      if (options.possibleActors) read.push({ chunk, root, known: this.memory.confirmed.length });
+      if (options.possibleActors) read.push({ chunk, root, known: this.memory.confirmed.length, knownMalware: this.memory.confirmedMalware?.length ?? 0 });
     };
     /** Matches and paints the waiting chunks, yielding between them; false when superseded. */
     const drain = async (m: Matcher): Promise<boolean> => {
@@ -664,11 +664,13 @@ export class Scanner {
     }
     if (run !== this.run || !m) return;
     if (!(await drain(m))) return;
-    // A possible actor confirmed by a cue further down the page: its bare mentions in the chunks read before
+    // A possible actor or malware confirmed by a cue further down the page: its bare mentions in the chunks read before
     // (matched without it, or cleared by the prefilter, which knows only the dictionary) are spotted too.
     const names = this.memory.confirmed;
-    for (const { chunk, root, known } of read) {
-      if (known >= names.length || !names.slice(known).some((name) => chunk.text.includes(name))) continue;
+    const malware = this.memory.confirmedMalware ?? [];
+    const newIn = (list: string[], known: number, text: string) => known < list.length && list.slice(known).some((name) => text.includes(name));
+    for (const { chunk, root, known, knownMalware } of read) {
+      if (!newIn(names, known, chunk.text) && !newIn(malware, knownMalware, chunk.text)) continue;
       this.forgetRead(chunk);
       this.matched.get(chunk.nodes[0]!)?.delete(pieceStart(chunk));
       pending.push({ chunk, root, context: this.securityContext });

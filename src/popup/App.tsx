@@ -400,9 +400,9 @@ export function App({ backend, initialEntity, initialLink }: AppProps) {
         onOpen={(id) => push({ name: 'entity', id })}
         pageClaims={pageClaims}
         onOpenClaim={(id, linkId) => push({ name: 'entity', id, open: linkId })}
-        onAdd={(name) =>
+        onAdd={(name, kind) =>
           void backend
-            .addEntity(name)
+            .addEntity(name, kind)
             .then(async (entity) => {
               if (tab?.id !== undefined) await backend.rescan(tab.id);
               push({ name: 'entity', id: entity.id });

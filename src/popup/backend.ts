@@ -71,8 +71,8 @@ export interface PopupBackend {
   updateClaim(id: string, patch: ClaimPatch): Promise<Claim>;
   deleteClaim(id: string): Promise<DeletedClaim>;
   restoreClaim(deleted: DeletedClaim): Promise<void>;
-  /** Adds a possible actor to the knowledge base; resolves to the stored (or already known) entity. */
-  addEntity(name: string): Promise<Entity>;
+  /** Adds a possible actor (or, with kind 'malware', possible malware) to the knowledge base; resolves to the stored (or already known) entity. */
+  addEntity(name: string, kind?: 'actor' | 'malware'): Promise<Entity>;
   /** The reader's claims recorded on a page (its address, fragment aside), newest first, with their two entities. */
   pageClaims?(url: string): Promise<PageClaim[]>;
   /** Asks the tab to scan again, e.g. after the knowledge base changed. */

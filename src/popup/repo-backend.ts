@@ -49,7 +49,7 @@ export function repositoryBackend(repo: Repository, ready: Promise<unknown> = Pr
     updateClaim: (id, patch) => changesLinks(() => repo.updateClaim(id, patch)),
     deleteClaim: (id) => changesLinks(() => repo.deleteClaim(id)),
     restoreClaim: (d) => changesLinks(() => repo.restoreClaim(d)),
-    addEntity: (name) => after(() => repo.addEntity({ name, kind: 'actor' })),
+    addEntity: (name, kind) => after(() => repo.addEntity({ name, kind: kind ?? 'actor' })),
     pageClaims: (url) => after(() => repo.pageClaims(url)),
   };
 }

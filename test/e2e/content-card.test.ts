@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROME, CHROME_ARGS, sharedBrowser, spotted, tabIdOf } from './harness';
+import { CHROME, CHROME_ARGS, highlightTexts, openPopup, sharedBrowser, spotted, tabIdOf } from './harness';
 import { accessibleNames, dialogs, badgeOf, centreOf, dialogStyle, ranges, setSettings, waitFor } from './content-pages';
 
 const env = sharedBrowser();
@@ -78,6 +78,40 @@ test('a possible actor named with a cue is spotted at its other mentions too, an
     await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Brightwater'), 5000, 'card');
     const names = (await accessibleNames(page)).map((n) => n.name).join(' | ');
     assert.match(names, /called a threat actor elsewhere on this page/);
+  } finally {
+    await page.close();
+  }
+});
+
+test('possible malware: a new family named on the page is highlighted as malware, its card says so, and the popup adds it as malware', async () => {
+  const page = await open('/possible-malware.html');
+  try {
+    const report = await spotted(env.browser.worker, page);
+    const found = report.matches.filter((m) => m.text === 'Quillstack');
+    assert.deepEqual(found.map((m) => [m.entityId, m.kind, m.count]), [[null, 'malware', 2]], JSON.stringify(report.matches));
+    assert.deepEqual((await highlightTexts(page))['actorlens-possible-malware'], ['Quillstack', 'Quillstack']);
+    const at = await centreOf(page, 'Quillstack', 1); // the bare mention, in the second paragraph
+    assert.ok(at);
+    await page.mouse.move(at.x, at.y, { steps: 3 });
+    await waitFor(() => dialogs(page), (d) => d.includes('ActorLens: Quillstack'), 5000, 'card');
+    const names = (await accessibleNames(page)).map((n) => n.name).join(' | ');
+    assert.match(names, /Possible malware/i);
+    assert.match(names, /named as malware elsewhere on this page/);
+    await page.screenshot({ path: 'out/possible-malware-card.png' });
+    const popup = await openPopup(env.browser.context, env.browser.extensionId, await tabIdOf(env.browser.worker, page));
+    try {
+      const add = popup.getByRole('button', { name: 'Add Quillstack to the knowledge base as malware' });
+      await add.waitFor({ timeout: 5000 });
+      await popup.screenshot({ path: 'out/possible-malware-popup.png' });
+      await add.click();
+      await popup.locator('h1.entity-name', { hasText: 'Quillstack' }).waitFor({ timeout: 5000 });
+      assert.match(await popup.locator('.entity-view').innerText(), /Malware/);
+      // once added, the page reads it as the knowledge base's malware, no longer a possible one
+      const after = await waitFor(() => spotted(env.browser.worker, page), (r) => r.matches.some((m) => m.text === 'Quillstack' && m.entityId !== null), 10_000, 'rescanned as known');
+      assert.deepEqual(after.matches.filter((m) => m.text === 'Quillstack').map((m) => m.kind), ['malware']);
+    } finally {
+      await popup.close();
+    }
   } finally {
     await page.close();
   }

@@ -39,6 +39,7 @@ import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
 import { attackWordInSentence, clauseMayVouch, notAboutThreat } from './clause-terms';
+import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindNounAt, malwareNameOk, nameAfterKind, nameBeforeKind, namingAfterKind, weakKindOk } from './malware-namings';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -54,7 +55,7 @@ const CLS = CLS_;
 const FOLD = FOLD_;
 const NORM = NORM_;
 const classify = classify_;
-const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_NAMING, T_OBJECT, wordIs } = patterns;
+const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_HEAD, T_KIND, T_NAMING, T_OBJECT, wordIs } = patterns;
 
 /** A cue that names a kind of threat, not only an activity ('campaign', 'attack'). */
 const threatCue = (c: Cue | undefined): boolean => !!c && c.kind !== 'neutral';
@@ -66,7 +67,7 @@ export interface MatchOptions {
   suppressed?: readonly string[];
   /** Caller-known page-level security context; if undefined the matcher decides from the text itself. */
   securityContext?: boolean;
-  /** Default true: report naming-scheme finds as possible actors. */
+  /** Default true: report naming-scheme finds as possible actors and possible malware (malware-namings.ts). */
   possibleActors?: boolean;
   /**
    * For one text read in pieces (a long page, matched slice by slice): what the earlier pieces said, so the
@@ -78,6 +79,8 @@ export interface MatchOptions {
 /** What one text has said so far (oneSensePerText): possible actors a cue confirmed, and how it reads ransomware names. */
 export interface TextMemory {
   confirmed: string[];
+  /** Names of possible malware a cue confirmed (malware-namings.ts); absent in a memory made before they existed. */
+  confirmedMalware?: string[];
   /** Ransomware entity id → operators votes minus software votes. */
   votes: Map<string, number>;
   /**
@@ -91,7 +94,7 @@ export interface TextMemory {
   namesContext: boolean;
 }
 
-export const createTextMemory = (): TextMemory => ({ confirmed: [], votes: new Map(), distinct: [], coined: false, namesContext: false });
+export const createTextMemory = (): TextMemory => ({ confirmed: [], confirmedMalware: [], votes: new Map(), distinct: [], coined: false, namesContext: false });
 
 export type MatchReason = 'exact' | 'case-folded' | 'context-confirmed' | 'pattern';
 
@@ -100,7 +103,7 @@ export interface Match {
   start: number;
   end: number;
   text: string;
-  /** null for a possible actor not in the dictionary. */
+  /** null for a possible actor or possible malware not in the dictionary. */
   entityId: string | null;
   /** Canonical name, or the surface for a possible actor. */
   name: string;
@@ -113,7 +116,10 @@ export interface Match {
   cue?: { word: string; kind: 'actor' | 'software' | 'neutral' };
   /** Confirmed by a linked name in its sentence (linked-names.ts): that entity's canonical name, for "why?". */
   linkedWith?: string;
-  /** For possible actors: the naming-scheme rule that fired ('same-text': a bare mention of a possible actor that a cue confirmed elsewhere in the same text). */
+  /**
+   * For possible actors and malware: the naming-scheme rule that fired ('same-text': a bare mention of a name that a
+   * cue confirmed elsewhere in the same text; the malware rules are named 'malware-…', malware-namings.ts).
+   */
   rule?: string;
   /**
    * For a ransomware name: how this text reads it, by the majority of the cues next to its mentions (one sense per
@@ -446,11 +452,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let w2s = -1, w2e = -1;
   // A possible actor announced by a preceding trigger ("the threat actor X"), emitted when the scan reaches it.
   let pendS = -1, pendE = -1, pendRule = '', pendNeedsContext = true;
+  let pendKind: 'actor' | 'malware' = 'actor';
   /** The list cue of the last dictionary match and where it ended (cueAt). */
   let listCue: Cue | undefined;
   let listEnd = -1;
   /** Names of possible actors confirmed by a cue in this text (one sense per text, see oneSensePerText). */
   let confirmed: string[] = [];
+  /** The same for possible malware (malware-namings.ts). */
+  let confirmedMalware: string[] = [];
   /** The caller's memory of the whole text (MatchOptions.memory), during one call. */
   let memory: TextMemory | undefined;
   /** Ransomware matches followed by a lower-case "gang", with the end of that word (original offsets; oneSensePerText). */
@@ -527,7 +536,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     suppressed = new Set((opts.suppressed ?? []).map(suppressionKey).filter(Boolean));
     possibleOn = opts.possibleActors !== false;
     memory = opts.memory;
-    const before = memory && { confirmed: memory.confirmed.slice(), votes: new Map(memory.votes) };
+    const before = memory && { confirmed: memory.confirmed.slice(), confirmedMalware: memory.confirmedMalware?.slice() ?? [], votes: new Map(memory.votes) };
     // YARA rule names read with their underscores as spaces (detection-names.ts; same length, same offsets)
     const read = spaceRuleNames(input);
     let result = run(read, null, opts.securityContext);
@@ -586,7 +595,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * ("Tarnwick Gang", "Tarnwick gang"); the name is what is looked for again at its bare mentions (one sense per
    * text), and the cue is read next to it (the crew word itself).
    */
-  function emitPossible(s: number, e: number, rule: string, needsContext: boolean | 'code', nameEnd = e): boolean {
+  function emitPossible(s: number, e: number, rule: string, needsContext: boolean | 'code', nameEnd = e, kind: 'actor' | 'malware' = 'actor'): boolean {
     // A code designation ("UNC4899") is also read as one after a known name in the same text ("Analysts linked TA505
     // … A new cluster, UNC4899"): a product code on an ordinary page has no such neighbour.
     if (needsContext && !(needsContext === 'code' && seenEntities.size) && !pageContext()) return false;
@@ -598,11 +607,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (suppressed.size && suppressed.has(suppressionKey(surface))) return false;
     const cue = cueNear(text, s, nameEnd);
     const seen = shown(surface);
-    out.push({ start: os, end: oe, text: seen, entityId: null, name: seen, kind: 'actor', alias: seen, reason: 'pattern', possible: true, rule, ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
-    if (CUE_RULES.has(rule) && confirmed.length < MAX_SENSE_SURFACES) {
+    out.push({ start: os, end: oe, text: seen, entityId: null, name: seen, kind, alias: seen, reason: 'pattern', possible: true, rule, ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+    const list = kind === 'malware' ? confirmedMalware : confirmed;
+    if ((kind === 'malware' || CUE_RULES.has(rule)) && list.length < MAX_SENSE_SURFACES) {
       const [, ne] = toOrig(s, nameEnd);
       const name = original.slice(os, ne);
-      if (!confirmed.includes(name)) confirmed.push(name);
+      if (!list.includes(name)) list.push(name);
     }
     return true;
   }
@@ -1210,6 +1220,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
 
   /** Look-back and look-ahead naming-scheme rules fired by the trigger word [i, we). May emit; returns the new scan position or -1. */
   function wordRules(i: number, we: number, bits: number): number {
+    if (bits & (T_KIND | T_HEAD)) {
+      malwareRules(i, we, bits);
+      return -1;
+    }
     const adjacent = w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && !w1m;
     if (bits & T_ANIMAL && adjacent && isUpperAt(text, i) && nameOk(text, w1s, w1e)) {
       // "Wicked Panda": both words, replacing any shorter dictionary reading of the animal word
@@ -1275,6 +1289,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         pendS = p;
         pendE = e;
         pendRule = 'threat-actor';
+        pendKind = 'actor';
         // "the threat actor X" says what X is on any page; "dubbed X", "known as X" only on a security page
         pendNeedsContext = !afterThreat;
       }
@@ -1322,7 +1337,80 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     pendS = p;
     pendE = end;
     pendRule = named ? 'named-crew' : 'crew-noun';
+    pendKind = 'actor';
     pendNeedsContext = true;
+  }
+
+  /**
+   * Possible malware (malware-namings.ts), fired by the kind noun or head [i, we): a naming statement after it ("a new
+   * backdoor dubbed X") or with it as the verb's object ("we call this loader X") and "the <kind> X" wait in `pend*`
+   * for the dictionary, as the crew rules' names do; "X, a new <kind>" and "the X <kind>" look back and emit at once.
+   * Only on a security page; never where the words after the noun name a crew ("the X ransomware gang": the actor
+   * rules' case).
+   */
+  function malwareRules(i: number, we: number, bits: number): void {
+    let ks = i;
+    const ke = we;
+    if (bits & T_HEAD) {
+      // "a malware family dubbed X", "a loader variant called X": the head right after a kind noun
+      if (!(w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && kindNounAt(text, w1s, w1e))) return;
+      ks = w1s;
+    } else if (!kindNounAt(text, i, we) || crewAfterKind(text, we) || !weakKindOk(text, i, we)) return;
+    if (!pageContext()) return;
+    const nameOk_ = (a: number, b: number) => malwareNameOk(text, a, b, nameOk);
+    const mid = (a: number) => isMidSentence(text, a);
+    const pend = (a: number, b: number, rule: string) => {
+      pendS = a;
+      pendE = b;
+      pendRule = rule;
+      pendNeedsContext = true;
+      pendKind = 'malware';
+    };
+    const wordEnd = (a: number) => {
+      let b = a;
+      while (b < n && cls(text.charCodeAt(b)) & C_WORD) b++;
+      return b;
+    };
+    const q = namingAfterKind(text, we, indefiniteBefore(text, ks) >= 0);
+    if (q >= 0) {
+      const e = wordEnd(q);
+      if (e > q && nameOk_(q, e) && givenNameOk(text, q, e)) pend(q, e, 'malware-named');
+      return;
+    }
+    if (bits & T_HEAD) return;
+    // "we dubbed the backdoor X", "we track this loader as X"
+    const verb = objectOfNamingVerb(text, ks);
+    if (verb) {
+      let p = ke;
+      while (p < n && isSpaceCode(text.charCodeAt(p))) p++;
+      if (verb === 'as') {
+        if (!(wordIs(text, p, p + 2, 'as') && isSpaceCode(text.charCodeAt(p + 2)))) return;
+        p += 3;
+        while (p < n && isSpaceCode(text.charCodeAt(p))) p++;
+      }
+      const c = text.charCodeAt(p);
+      if (c === 34 || c === 0x201c || c === 39 || c === 0x2018) p++;
+      const e = wordEnd(p);
+      if (e > p && nameOk_(p, e) && givenNameOk(text, p, e) && !clauseSubject(text, p, e)) pend(p, e, 'malware-named');
+      return;
+    }
+    // "Vexdrop, a new infostealer", "Vexdrop is a custom loader"
+    const app = appositiveName(text, ks, mid);
+    if (app && !coveredBefore(app[0]) && nameOk_(app[0], app[1])) {
+      emitPossible(app[0], app[1], 'malware-appositive', true, app[1], 'malware');
+      return;
+    }
+    // "the Harrowmere loader", "ReflectiveGnome loader"
+    if (w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && !w1m && !coveredBefore(w1s) && nameOk_(w1s, w1e) && nameBeforeKind(text, w1s, w1e, i, mid)) {
+      // "the MineBridge RAT": RAT is part of the span, as for a known name glued or spaced to it; oneSensePerText
+      // drops it where the text also writes the name without it (RAT as a descriptor)
+      const rat = text.charCodeAt(i) === 82 && we - i === 3;
+      emitPossible(w1s, rat ? we : w1e, 'malware-kind', true, w1e, 'malware');
+      return;
+    }
+    // "the backdoor Quillstack"
+    const after = nameAfterKind(text, ks, ke, mid);
+    if (after && nameOk_(after[0], after[1]) && !clauseSubject(text, after[0], after[1])) pend(after[0], after[1], 'malware-noun');
   }
 
   /** Is "as" at `i` the end of "also known as"? */
@@ -1421,6 +1509,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     blocked = new LazyBlocked(t);
     w1s = w1e = w2s = w2e = pendS = pendE = -1;
     confirmed = memory ? memory.confirmed.slice() : [];
+    confirmedMalware = memory?.confirmedMalware ? memory.confirmedMalware.slice() : [];
     gangAfter.clear();
     byTraits.clear();
     traitChosen.clear();
@@ -1517,7 +1606,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           lastMatchEnd = next;
           // The dictionary refused a shorter name at the start of a name a naming cue announced ("the threat actor Copper
           // Wren": "Copper" is not ATT&CK's COPPER inside another name): the announced name stands.
-          if (pendS === i && out.length === before && possibleOn && pendE > next && emitPossible(pendS, pendE, pendRule, pendNeedsContext)) next = lastMatchEnd = pendE;
+          if (pendS === i && out.length === before && possibleOn && pendE > next && emitPossible(pendS, pendE, pendRule, pendNeedsContext, pendE, pendKind)) next = lastMatchEnd = pendE;
           if (pendS === i) pendS = -1;
           if (out.length === before && possibleOn && c >= 65 && c <= 85) {
             // The dictionary refused an ordinary-word name here ("Storm", a ransomware, in "Storm-2035"): a longer
@@ -1527,7 +1616,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           }
         } else if (possibleOn) {
           if (pendS === i) {
-            if (emitPossible(pendS, pendE, pendRule, pendNeedsContext)) next = pendE;
+            if (emitPossible(pendS, pendE, pendRule, pendNeedsContext, pendE, pendKind)) next = pendE;
             pendS = -1;
           }
           // code schemes start with a capital A–U (codePatternAt): a lower-case word never needs the call
@@ -1943,7 +2032,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * distinct cue-confirmed possible actor (at most MAX_SENSE_SURFACES).
    */
   function oneSensePerText(ms: Match[]): Match[] {
-    if (!ms.length && !memory?.confirmed.length) return ms;
+    if (!ms.length && !memory?.confirmed.length && !memory?.confirmedMalware?.length) return ms;
     // RAT as descriptor
     let bare: Set<string> | null = null;
     for (const m of ms) {
@@ -1952,7 +2041,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (!base) continue;
       bare ??= new Set(ms.filter((x) => x.kind !== 'actor').map((x) => x.text.toLowerCase()));
       const name = base[1] as string;
-      if (bare.has(name.toLowerCase())) {
+      // a possible malware's bare mentions are found later (below): its writings are looked up in the text itself
+      if (bare.has(name.toLowerCase()) || (m.possible && writtenWithoutRat(name))) {
         m.end = m.start + name.length;
         m.text = name;
       }
@@ -1986,27 +2076,63 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         m.text = original.slice(m.start, ge);
       }
     }
-    // possible actors at their bare mentions
+    // possible actors and malware at their bare mentions
     if (!possibleOn) return ms;
-    const surfaces = confirmed;
-    if (memory) memory.confirmed = confirmed.slice();
-    if (!surfaces.length) return ms;
+    if (confirmed.length && confirmedMalware.length) possibleSense(ms);
+    if (memory) {
+      memory.confirmed = confirmed.slice();
+      memory.confirmedMalware = confirmedMalware.slice();
+    }
+    if (!confirmed.length && !confirmedMalware.length) return ms;
     const src = original;
     const blk = prep ? new LazyBlocked(src) : blocked;
     const added: Match[] = [];
-    for (const surface of surfaces) {
-      for (let at = src.indexOf(surface); at >= 0; at = src.indexOf(surface, at + 1)) {
-        const end = at + surface.length;
-        if (!bareMentionOk(src, at, end) || overlapsAny(ms, at, end) || blk.overlaps(at, end)) continue;
-        const cue = cueNear(src, at, end);
-        const seen = shown(surface);
-        added.push({ start: at, end, text: seen, entityId: null, name: seen, kind: 'actor', alias: seen, reason: 'pattern', possible: true, rule: 'same-text', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+    for (const [surfaces, kind] of [[confirmed, 'actor'], [confirmedMalware, 'malware']] as const) {
+      for (const surface of surfaces) {
+        // a family the text always writes with RAT after it keeps the RAT at every mention (as in the RAT rule above)
+        const withRat = kind === 'malware' && !writtenWithoutRat(surface);
+        for (let at = src.indexOf(surface); at >= 0; at = src.indexOf(surface, at + 1)) {
+          let end = at + surface.length;
+          if (withRat && /^[ \u00a0]RAT\b/.test(src.slice(end, end + 5))) end += 4;
+          if (!bareMentionOk(src, at, end) || overlapsAny(ms, at, end) || overlapsAny(added, at, end) || blk.overlaps(at, end)) continue;
+          const cue = cueNear(src, at, end);
+          const seen = shown(src.slice(at, end));
+          added.push({ start: at, end, text: seen, entityId: null, name: seen, kind, alias: seen, reason: 'pattern', possible: true, rule: 'same-text', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+        }
       }
     }
     if (!added.length) return ms;
     const all = ms.concat(added);
     all.sort((a, b) => a.start - b.start);
     return all;
+  }
+
+  /** Does the text write `name` as a word without " RAT" after it somewhere ("Remcos RAT … the Remcos configuration")? */
+  function writtenWithoutRat(name: string): boolean {
+    for (let at = original.indexOf(name); at >= 0; at = original.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      if (bareMentionOk(original, at, end) && !/^[ \u00a0]RAT\b/.test(original.slice(end, end + 5))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A name confirmed in one text both as a possible actor ("the Tarnwick gang") and as possible malware ("the Tarnwick
+   * loader") names one thing there, as a shared dictionary name does (oneEntityPerName): the kind most of its cue-
+   * confirmed mentions say, on a tie the actor (its crew rules name people; the malware rules' nouns are also said of
+   * a crew's software). Its mentions are relabelled and it is looked for again under that kind only.
+   */
+  function possibleSense(ms: Match[]): void {
+    const both = confirmedMalware.filter((x) => confirmed.includes(x));
+    if (!both.length) return;
+    for (const name of both) {
+      let vote = 0;
+      for (const m of ms) if (m.possible && m.entityId === null && original.startsWith(name, m.start)) vote += m.kind === 'malware' ? 1 : -1;
+      const kind = vote > 0 ? 'malware' : 'actor';
+      for (const m of ms) if (m.possible && m.entityId === null && original.startsWith(name, m.start) && m.end - m.start === name.length) m.kind = kind;
+      if (kind === 'malware') confirmed = confirmed.filter((x) => x !== name);
+      else confirmedMalware = confirmedMalware.filter((x) => x !== name);
+    }
   }
 
   /**

@@ -31,6 +31,7 @@
  * Rules were tuned on the AnnoCTR dev split only.
  */
 import { COMMON_WORDS } from './stoplist';
+import { MALWARE_HEADS, MALWARE_KINDS } from './malware-namings';
 import { CLS as CLS_, C_LOWER as C_LOWER_, C_UPPER as C_UPPER_, FOLD as FOLD_, classify as classify_, isWordCode } from './normalize';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -93,6 +94,10 @@ export const T_APT = 32;
 export const T_OBJECT = 64;
 /** aka after an actor's name: "TA505 (aka X)" */
 export const T_AKA = 128;
+/** A malware kind noun, singular or plural ("backdoor", "loaders", "RAT"): the possible-malware rules (malware-namings.ts) */
+export const T_KIND = 256;
+/** A noun after a kind noun that a naming statement may follow ("a malware family dubbed X") */
+export const T_HEAD = 512;
 
 const TRIGGER_WORDS: [string, number][] = [
   ...ANIMALS.map((w): [string, number] => [w, T_ANIMAL]),
@@ -115,6 +120,9 @@ const TRIGGER_WORDS: [string, number][] = [
   ['call', T_NAMING],
   ['dub', T_NAMING],
   ['as', T_NAMING],
+  // "malware" has no plural in prose; "shells" only in "web shells" (malware-namings.ts kindNounAt)
+  ...MALWARE_KINDS.flatMap((w): [string, number][] => (w === 'malware' || w === 'ransomware' || w === 'spyware' ? [[w, T_KIND]] : [[w, T_KIND], [`${w}s`, T_KIND]])),
+  ...MALWARE_HEADS.map((w): [string, number] => [w, T_HEAD]),
 ];
 /** (first folded ASCII letter, length) → first index into TRIGGER_WORDS (sorted by that key), or -1. */
 TRIGGER_WORDS.sort((x, y) => x[0].charCodeAt(0) - y[0].charCodeAt(0) || x[0].length - y[0].length);
@@ -127,7 +135,7 @@ TRIGGER_WORDS.forEach(([w], k) => {
 // ("as"/"an", "traffic"/"typhoon") are refused by one comparison (triggerBits was 6 % of a warm 1 MB match in a CPU profile before).
 const TRIGGER_KEY = Int16Array.from(TRIGGER_WORDS, ([w]) => w.charCodeAt(0) * 16 + w.length);
 const TRIGGER_LAST = Uint16Array.from(TRIGGER_WORDS, ([w]) => w.charCodeAt(w.length - 1));
-const TRIGGER_BITS = Uint8Array.from(TRIGGER_WORDS, ([, b]) => b);
+const TRIGGER_BITS = Uint16Array.from(TRIGGER_WORDS, ([, b]) => b);
 const TRIGGER_TEXT = TRIGGER_WORDS.map(([w]) => w);
 /**
  * A word can be a trigger only if TRIGGER_FILTER[triggerFilterKey(first, last, length)] is set (first and last:
@@ -148,7 +156,7 @@ export function wordIs(text: string, s: number, e: number, w: string): boolean {
 /** Trigger bits of the word [s, e) (0 for most words; a few table reads, no allocation). */
 export function triggerBits(text: string, s: number, e: number): number {
   const len = e - s;
-  if (len < 2 || len > 9) return 0;
+  if (len < 2 || len > 12) return 0;
   const f = FOLD[text.charCodeAt(s)] as number;
   if (f >= 128) return 0;
   const key = f * 16 + len;

@@ -4,14 +4,14 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../../platform/i18n';
-import type { EntityKind } from '../../core/model/entity';
 import type { PickedEntity } from '../lib/claim-draft';
+import type { SpottedKind } from '../lib/spotted';
 import { SEARCH_SHOWN, type SearchHit } from '../backend';
 
 export interface PickerOption {
   id: string;
   name: string;
-  kind: EntityKind | 'possible';
+  kind: SpottedKind;
   /** Alias that matched, or why it is offered ("on this page"). */
   note?: string;
 }

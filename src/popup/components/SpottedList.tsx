@@ -12,8 +12,8 @@ import { KindDot } from './KindDot';
 export interface SpottedListProps {
   groups: SpottedGroup[];
   onOpen: (id: string) => void;
-  /** Adds a possible actor to the knowledge base in one step. */
-  onAdd?: ((name: string) => void) | undefined;
+  /** Adds a possible actor (kind 'actor') or possible malware (kind 'malware') to the knowledge base in one step. */
+  onAdd?: ((name: string, kind: 'actor' | 'malware') => void) | undefined;
   /** Kinds shown in full; kept by the caller so they stay open after visiting an entity and coming back. */
   expanded?: ReadonlySet<string> | undefined;
   onExpand?: ((kind: string) => void) | undefined;
@@ -40,7 +40,7 @@ export function SpottedList({ groups, onOpen, onAdd, ...props }: SpottedListProp
         <section key={group.kind} class={`group group-${group.kind}`} aria-labelledby={`group-${group.kind}`}>
           <h3 id={`group-${group.kind}`} class="group-title">
             <KindDot kind={group.kind} />
-            {t(`kind_${group.kind}` as MessageKey)}
+            {t(`kind_${group.kind.replace(/-/g, '_')}` as MessageKey)}
             <span class="group-count">{group.items.length}</span>
           </h3>
           <ul class="entity-list">
@@ -78,7 +78,12 @@ export function SpottedList({ groups, onOpen, onAdd, ...props }: SpottedListProp
                     <div class="entity-row possible">
                       {inner}
                       {onAdd && (
-                        <button type="button" class="text-button add-possible" aria-label={t('popupAddPossibleNamed', item.name)} onClick={() => onAdd(item.name)}>
+                        <button
+                          type="button"
+                          class="text-button add-possible"
+                          aria-label={t(item.kind === 'possible-malware' ? 'popupAddPossibleMalwareNamed' : 'popupAddPossibleNamed', item.name)}
+                          onClick={() => onAdd(item.name, item.kind === 'possible-malware' ? 'malware' : 'actor')}
+                        >
                           {t('popupAddPossible')}
                         </button>
                       )}

@@ -3,11 +3,11 @@
  * validated, and turned into the repository's NewClaim or an update patch. Pure, so it is tested directly.
  */
 import { valueOfWord, bandOf } from '../../core/model/confidence';
-import type { EntityKind } from '../../core/model/entity';
 import type { Claim, Relation, Reliability, Source, Stance, TextQuoteSelector } from '../../core/model/link';
 import type { NewClaim } from '../../core/db/repository';
 import { INVISIBLE } from '../../core/db/reader-input';
 import type { PageInfo } from '../../core/protocol';
+import type { SpottedKind } from './spotted';
 import type { ClaimPatch } from '../backend';
 
 export interface PickedEntity {
@@ -42,7 +42,7 @@ export type DraftErrors = Partial<Record<DraftField, 'required' | 'same' | 'url'
  * where one is a threat actor and the other is not, the actor comes first. The page's two most mentioned names, taken
  * as they came, read "TrickBot uses Lazarus Group" on the demo article.
  */
-export function orderedPair<T extends { kind: EntityKind | 'possible' }>(a: T | undefined, b: T | undefined): [T | undefined, T | undefined] {
+export function orderedPair<T extends { kind: SpottedKind }>(a: T | undefined, b: T | undefined): [T | undefined, T | undefined] {
   return a && b && a.kind !== 'actor' && b.kind === 'actor' ? [b, a] : [a, b];
 }
 

@@ -2,14 +2,17 @@
 import type { EntityKind } from '../../core/model/entity';
 import type { SpottedReport } from '../../core/protocol';
 
-/** Threat actors first (who), then what they run. Possible actors (not in the knowledge base) come last. */
+/** Threat actors first (who), then what they run. Possible actors and possible malware (not in the knowledge base) come last. */
 export const KIND_ORDER: readonly EntityKind[] = ['actor', 'ransomware', 'malware', 'tool'];
 
+/** A row's kind: an entity's, or a name not in the knowledge base that the page calls an actor or malware. */
+export type SpottedKind = EntityKind | 'possible' | 'possible-malware';
+
 export interface SpottedItem {
-  /** Null for a "possible actor": a designation that is not in the knowledge base. */
+  /** Null for a "possible actor" or "possible malware": a name that is not in the knowledge base. */
   entityId: string | null;
   name: string;
-  kind: EntityKind | 'possible';
+  kind: SpottedKind;
   /** Mentions on the page, all surfaces together. */
   count: number;
   /** Other names the page used for it ("HIDDEN COBRA"), in page order. */
@@ -17,7 +20,7 @@ export interface SpottedItem {
 }
 
 export interface SpottedGroup {
-  kind: EntityKind | 'possible';
+  kind: SpottedKind;
   items: SpottedItem[];
 }
 
@@ -37,8 +40,9 @@ export function spottedItems(report: SpottedReport): SpottedItem[] {
     // A possible actor's name is the page's own text, so it carries the page's invisible characters too.
     const name = m.entityId ? m.name : visibleText(m.name);
     const text = visibleText(m.text);
-    const key = m.entityId ?? `?${name}`;
-    const item = byEntity.get(key) ?? { entityId: m.entityId, name, kind: m.entityId ? (m.kind ?? 'actor') : 'possible', count: 0, surfaces: [] };
+    const possibleKind = !m.kind || m.kind === 'actor' ? 'possible' : 'possible-malware';
+    const key = m.entityId ?? `${possibleKind}?${name}`;
+    const item = byEntity.get(key) ?? { entityId: m.entityId, name, kind: m.entityId ? (m.kind ?? 'actor') : possibleKind, count: 0, surfaces: [] };
     item.count += m.count;
     if (text !== name && !item.surfaces.includes(text)) item.surfaces.push(text);
     byEntity.set(key, item);
@@ -48,7 +52,7 @@ export function spottedItems(report: SpottedReport): SpottedItem[] {
 
 export function groupSpotted(report: SpottedReport): SpottedGroup[] {
   const items = spottedItems(report);
-  return [...KIND_ORDER, 'possible' as const]
+  return [...KIND_ORDER, 'possible' as const, 'possible-malware' as const]
     .map((kind) => ({ kind, items: items.filter((i) => i.kind === kind) }))
     .filter((g) => g.items.length > 0);
 }

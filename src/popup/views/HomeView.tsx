@@ -33,7 +33,7 @@ export interface HomeViewProps {
   pageClaims?: PageClaim[] | undefined;
   onOpenClaim?: ((entityId: string, linkId: string) => void) | undefined;
   /** Adds a possible actor to the knowledge base. */
-  onAdd?: (name: string) => void;
+  onAdd?: (name: string, kind: 'actor' | 'malware') => void;
   onRecord: () => void;
   onToggleSite: () => void;
   /** Turns the global pause off. */
@@ -133,7 +133,7 @@ interface OnPageProps {
   off: Off;
   pdf: boolean;
   onOpen: (id: string) => void;
-  onAdd?: ((name: string) => void) | undefined;
+  onAdd?: ((name: string, kind: 'actor' | 'malware') => void) | undefined;
   onSearch: () => void;
   onResume?: (() => void) | undefined;
   expanded?: ReadonlySet<string> | undefined;

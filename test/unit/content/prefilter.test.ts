@@ -25,6 +25,8 @@ const WORDS = [
   // word ends, glued RAT, letter↔digit switches, separators, non-ASCII and astral characters around names
   'EmotetRAT', 'emotetRAT', 'NetWireRAT', 'netwirerat', 'RAT', 'Trick', 'trick', 'Tricks', 'TrickBot2', 'Cozy\tBear', 'Cozy-Bear', 'APT\t29',
   'APT29x', 'Storm0558', 'storm-0558', 'TA-505', 'café', 'naïve', 'Zürich', '😀', 'Lazarus😀', 'Ｌazarus', 'ＴrickBot', 'dark\u00a0Side', 'Cobalt.', 'lazarus,',
+  // the possible-malware rules' words (malware-namings.ts): kind nouns, naming verbs and coined names
+  'loader', 'stealers', 'a new', 'is a', 'we named', 'codenamed', 'Quillstack', 'QuillStack', 'Harrowmere', 'family', 'web shell', 'RATs',
 ];
 const GLUE = [' ', ' ', ' ', ', ', '. ', '\n', ' - ', '-', ' (', ') ', ' “', '” ', "'", '/', ' \t ', '', '  ', '\t', '…', ' — ', '\u00a0'];
 
@@ -81,6 +83,12 @@ describe('prefilter', () => {
     expect(prefilter.mayMatch('a cluster tracked as UNC2452', { possibleActors: false })).toBe(false);
     expect(prefilter.mayMatch('the Wicked Panda crew', { securityContext: false })).toBe(false);
     expect(prefilter.mayMatch('the Wicked Panda crew', { securityContext: true })).toBe(true);
+    // possible malware (malware-namings.ts): a kind noun counts as a trigger word, on a page with context only
+    for (const text of ['a new backdoor dubbed Quillstack', 'the Harrowmere loader', 'Vexdrop, a new infostealer, steals']) {
+      expect(matcher.match(text, { securityContext: true }).filter((m) => m.possible && m.kind === 'malware'), text).toHaveLength(1);
+      expect(prefilter.mayMatch(text, { securityContext: true }), text).toBe(true);
+      expect(prefilter.mayMatch(text, { securityContext: true, possibleActors: false }), text).toBe(false);
+    }
     // Read as the matcher reads it: the prepared copy (a soft hyphen dropped).
     expect(prefilter.mayMatch('soft\u00adware')).toBe(false);
     expect(prefilter.mayMatch('Trick\u00adBot')).toBe(true);

@@ -108,7 +108,7 @@ describe('options settings', () => {
     expect($('.confidence-number')!.textContent).toMatch(/^70/);
     await toggle(checkbox('Pause highlighting everywhere'));
     expect(backend.settings().paused).toBe(true);
-    await toggle(checkbox('Also mark possible actors'));
+    await toggle(checkbox('Also mark names not in the knowledge base (possible actors and malware)'));
     expect(backend.settings().possibleActors).toBe(false);
   });
 

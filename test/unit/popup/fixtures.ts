@@ -124,8 +124,8 @@ export function fakeBackend(opts: FakeOptions = {}) {
     })),
     deleteClaim: vi.fn(async () => ({ claim: USER_CLAIM })),
     restoreClaim: vi.fn(async () => undefined),
-    addEntity: vi.fn(async (name: string) => {
-      const entity = { id: `user:${name.toLowerCase()}`, kind: 'actor' as const, name, aliases: [], provenance: ['user'] };
+    addEntity: vi.fn(async (name: string, kind: 'actor' | 'malware' = 'actor') => {
+      const entity = { id: `user:${name.toLowerCase()}`, kind, name, aliases: [], provenance: ['user'] };
       byId.set(entity.id, entity);
       return entity;
     }),

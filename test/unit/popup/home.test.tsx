@@ -65,7 +65,22 @@ describe('popup home: on this page', () => {
     const add = await waitFor(() => button('Add UNC9999 to the knowledge base as a threat actor'));
     await click(add);
     await waitFor(() => $('h1.entity-name')?.textContent === 'UNC9999');
-    expect(backend.addEntity).toHaveBeenCalledWith('UNC9999');
+    expect(backend.addEntity).toHaveBeenCalledWith('UNC9999', 'actor');
+    expect(backend.rescan).toHaveBeenCalledWith(7);
+  });
+
+  it('lists possible malware in its own group and adds it as malware', async () => {
+    // a page about a new family: "a new backdoor dubbed Quillstack… Quillstack…", next to a possible actor of the same page
+    const report = { ...DEMO_REPORT, matches: [...DEMO_REPORT.matches, { entityId: null, name: 'Quillstack', text: 'Quillstack', count: 2, kind: 'malware' as const }] };
+    const backend = fakeBackend({ report });
+    mount(<App backend={backend} />);
+    await waitFor(() => $('.group-possible-malware'));
+    expect($$('.group-title').map((g) => g.textContent)).toEqual(['Threat actor2', 'Malware2', 'Possible actor1', 'Possible malware1']);
+    expect($$('.name', $('.group-possible-malware')!).map((n) => n.textContent)).toEqual(['Quillstack']);
+    expect(button('Add Quillstack to the knowledge base as a threat actor')).toBeUndefined();
+    await click(button('Add Quillstack to the knowledge base as malware')!);
+    await waitFor(() => $('h1.entity-name')?.textContent === 'Quillstack');
+    expect(backend.addEntity).toHaveBeenCalledWith('Quillstack', 'malware');
     expect(backend.rescan).toHaveBeenCalledWith(7);
   });
 

@@ -22,6 +22,15 @@ async function backend() {
   return repositoryBackend(await seeded());
 }
 
+describe('adding a name the page spotted', () => {
+  it('stores possible malware as malware and a possible actor as an actor', async () => {
+    const b = await backend();
+    expect((await b.addEntity('Quillstack', 'malware')).kind).toBe('malware');
+    expect((await b.addEntity('Tarnwick')).kind).toBe('actor');
+    expect((await b.entity('user:quillstack'))?.kind).toBe('malware');
+  });
+});
+
 describe('popup search', () => {
   it('finds a naming family by its second word: "panda", "typhoon", "bear"', async () => {
     const b = await backend();
