@@ -19,6 +19,7 @@
  * 2,059 → 2,065 (six names in security sentences).
  */
 import { ANIMALS } from './patterns';
+import { crewOfSoftware, orgIn, ownNounAfter, reportedAttack } from './short-text-signals';
 
 const CLAUSE_TERMS = /\b(?:malware|ransomware|backdoors?|(?:spear-?)?phishing|phish(?:es|ed)?|botnets?|infostealers?|spyware|keyloggers?|rootkits?|cyber[- ]?attacks?|cyber-?espionage|threat actors?|threat groups?|zero-days?|exfiltrat(?:e|es|ed|ing|ion)|command[- ]and[- ]control|C2|CVE-\d{4}-\d+|trojans?)\b/gi;
 /** Characters either side of the name read for a term: one sentence of a post. */
@@ -136,4 +137,33 @@ const SCHEME = new RegExp(`^(?:\\p{Lu}\\p{Ll}+ )+(?:${ANIMALS.map((w) => w.charA
 /** May the sentence vouch for this word-like alias: no English word and shaped like a proper name, or a scheme name? */
 export function clauseMayVouch(alias: string, english: boolean): boolean {
   return english ? SCHEME.test(alias) : PROPER.test(alias);
+}
+
+/** The alias being decided: as written in the data, whether it is made of English words, of software, curated (short-text-signals.ts curatedName). */
+export interface VouchedName {
+  alias: string;
+  english: boolean;
+  software: boolean;
+  curated: boolean;
+}
+
+/**
+ * Does the name's own sentence vouch for the word-like or flagged alias at [s, e): a word of attack for a name that
+ * may be vouched for so (clauseMayVouch); after a curated software name its own noun ("Cobalt Strike beacons"); after a
+ * software name its crew with a noun of the trade; a security agency or vendor reporting the name's attack
+ * (short-text-signals.ts). A flagged name (Sandworm, Lazarus: an ordinary word or a surname too) needs the agency or
+ * vendor: a word of attack alone does not do.
+ */
+export function sentenceVouches(text: string, s: number, e: number, name: VouchedName, flagged: boolean): boolean {
+  if (notAboutThreat(text, s, e)) return false;
+  const mayVouch = clauseMayVouch(name.alias, name.english);
+  if (!flagged) {
+    if (mayVouch && attackWordInSentence(text, s, e)) return true;
+    if (name.software && name.curated && ownNounAfter(text, e)) return true;
+  }
+  if (!(flagged ? clauseMayVouch(name.alias, false) : mayVouch)) return false;
+  const a = sentenceStart(text, s);
+  const b = sentenceEnd(text, e);
+  if (!flagged && name.software && crewOfSoftware(text, a, b, s, e)) return true;
+  return reportedAttack(text, a, b, s, e) || (flagged && orgIn(text, a, b, s, e) && attackWordInSentence(text, s, e));
 }

@@ -1,0 +1,88 @@
+/**
+ * What else a one-sentence post says about a name when it has no word of attack (clause-terms.ts): who reports it, what
+ * the software is counted in, and who runs it. Each signal is read only in the name's own sentence and only beside the
+ * name, since on its own each is an ordinary word or phrase ("CISA" in a job advert, "operators" of a 3D program,
+ * "payloads" of a rocket).
+ *
+ *  - A security agency or vendor in the sentence, with the name doing an attack ("Sandworm hit the grid again, says
+ *    CERT-UA", "Secureworks says Kimsuky hit a defence contractor") or suffering one's passive ("Power plants hit by
+ *    Sandworm, ESET reports"). Neither half is enough alone: "Lazarus joined CISA in 2021", "Denis hit the post twice".
+ *    Not "Microsoft" alone, nor the police, the FBI or a ministry: they speak of any crime and any person.
+ *  - The software's own nouns right after a software name: "Cobalt Strike beacons", "Emotet payloads", "Sliver
+ *    implants" are instances of the program, in no other sense. Not "samples", "variants" or "infections", which
+ *    follow perfumes, Marvel's Loki and a city's epidemic as well.
+ *  - Two coined names of the curated data in one sentence, one of them software ("Qakbot is back, now pushing
+ *    Pikabot", "Mimikatz and Impacket were found on the domain controller"): threat names are named together. Only
+ *    the canonical names of bundled entities, which a curator chose and did not flag, and no English word: feeds list
+ *    first names (Denis, Bella, Fidel, Jorik) as malware and merge some into bundled entities as aliases, and
+ *    "Denis and Bella are back" is a couple. Not two actors: the curated actors include a river and a spider (Turla,
+ *    Karakurt).
+ *  - A crew right after a software name ("Dridex operators", "Hancitor affiliates"), with a second noun of the trade
+ *    in the sentence ("switched to a new loader"): the people behind the software, not a 3D program's "operators" or
+ *    a port's "Tripoli operators".
+ */
+
+/**
+ * Agencies whose work is cyber defence, and security vendors and their research teams, as they write themselves
+ * (case-sensitive: "eset" or "talos" in lower case is something else).
+ */
+const SECURITY_ORG = /(?:\bCERT-[A-Z]{2,3}\b|\bUS-CERT\b|\b(?:JP|Kr)CERT\b|\b(?:CISA|NCSC|ANSSI|ENISA|ACSC|CCCS|MSTIC|ESET)\b|\b(?:Mandiant|Kaspersky|CrowdStrike|Proofpoint|Symantec|Talos|Secureworks|SentinelOne|SentinelLabs|Sophos|Trellix|Volexity|Zscaler|FortiGuard|Dragos|Cybereason|Bitdefender|Malwarebytes|Huntress|Recorded Future|Trend Micro|Check Point Research|Unit 42|Microsoft Threat Intelligence|Google Threat Intelligence|Threat Analysis Group)\b)/;
+
+/** An attack done by the subject right after the name, a few auxiliaries or adverbs allowed ("Kimsuky is impersonating"). */
+const ACT_AFTER = /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once again)[ \u00a0]+){0,2}(?:hits?|targets?|targeted|targeting|attack(?:s|ed|ing)?|breach(?:es|ed)?|hack(?:s|ed)|compromised?|compromises|struck|strikes|spied|spying|infect(?:s|ed|ing)|impersonat(?:es|ed|ing)|wiped|disrupted)\b/;
+/** The same in the passive, before the name ("hit by Sandworm"). */
+const ACT_BEFORE = /\b(?:hit|targeted|attacked|breached|hacked|compromised|struck|infected|wiped|disrupted)[ \u00a0]+by[ \u00a0]+$/;
+
+/** A security agency or vendor in text[a, b), outside the name at [s, e). */
+export function orgIn(text: string, a: number, b: number, s: number, e: number): boolean {
+  const re = new RegExp(SECURITY_ORG.source, 'g');
+  const sentence = text.slice(a, b);
+  for (let m = re.exec(sentence); m; m = re.exec(sentence)) if (m.index + a >= e || m.index + a + m[0].length <= s) return true;
+  return false;
+}
+
+/** Is the name at [s, e) the doer of an attack (ACT_AFTER) or its agent in the passive (ACT_BEFORE)? */
+export function attackActAt(text: string, s: number, e: number): boolean {
+  return ACT_AFTER.test(text.slice(e, e + 48)) || ACT_BEFORE.test(text.slice(Math.max(0, s - 24), s));
+}
+
+/** Does the sentence text[a, b) name a security agency or vendor, and the name at [s, e) do an attack in it? */
+export function reportedAttack(text: string, a: number, b: number, s: number, e: number): boolean {
+  return attackActAt(text, s, e) && orgIn(text, a, b, s, e);
+}
+
+/** A software's own instances, right after its name. */
+const OWN_NOUNS = /^[ \u00a0]+(?:beacons?|implants?|payloads?)\b/;
+
+/** Is the software name ending at `e` followed by a noun for its own instances ("Cobalt Strike beacons")? */
+export function ownNounAfter(text: string, e: number): boolean {
+  return OWN_NOUNS.test(text.slice(e, e + 12));
+}
+
+/** A crew, right after a software name. */
+const CREW_AFTER = /^[ \u00a0]+(?:operators|affiliates|gang|crew|developers)\b/;
+/** Nouns of the trade a crew's sentence goes on with ("switched to a new loader"). */
+const TRADE_NOUNS = /\b(?:loaders?|droppers?|payloads?|implants?|beacons?|spam|victims|ransom|infrastructure|lures?)\b/;
+
+/** Is the software name at [s, e) followed by a crew, with a noun of the trade elsewhere in the sentence text[a, b)? */
+export function crewOfSoftware(text: string, a: number, b: number, s: number, e: number): boolean {
+  const crew = CREW_AFTER.exec(text.slice(e, e + 16));
+  if (!crew) return false;
+  return TRADE_NOUNS.test(text.slice(e + crew[0].length, b)) || TRADE_NOUNS.test(text.slice(a, s));
+}
+
+/** Shaped like a proper name: a capital, then lower case. */
+const PROPER = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * Is the alias a coined name the curated data gives an entity: the canonical name of a bundled entity (its id is a
+ * slug, an imported one's is prefixed: model/entity.ts), no English word, written as a proper name?
+ */
+export function curatedCoinedName(id: string, alias: string, english: boolean, canonical: boolean): boolean {
+  return canonical && !english && !id.includes(':') && PROPER.test(alias);
+}
+
+/** Is the alias the canonical name of a bundled entity (any shape: "Cobalt Strike" too)? */
+export function curatedName(id: string, canonical: boolean): boolean {
+  return canonical && !id.includes(':');
+}
