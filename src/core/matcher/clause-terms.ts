@@ -149,8 +149,8 @@ export interface VouchedName {
 
 /**
  * Does the name's own sentence vouch for the word-like or flagged alias at [s, e): a word of attack for a name that
- * may be vouched for so (clauseMayVouch); after a curated software name its own noun ("Cobalt Strike beacons"); after a
- * software name its crew with a noun of the trade; a security agency or vendor reporting the name's attack
+ * may be vouched for so (clauseMayVouch); after a curated software name its own noun ("Cobalt Strike beacons") or its
+ * crew with a noun of the trade ("Dridex operators switched to a new loader"); a security agency or vendor reporting the name's attack
  * (short-text-signals.ts). A flagged name (Sandworm, Lazarus: an ordinary word or a surname too) needs the agency or
  * vendor: a word of attack alone does not do.
  */
@@ -164,6 +164,6 @@ export function sentenceVouches(text: string, s: number, e: number, name: Vouche
   if (!(flagged ? clauseMayVouch(name.alias, false) : mayVouch)) return false;
   const a = sentenceStart(text, s);
   const b = sentenceEnd(text, e);
-  if (!flagged && name.software && crewOfSoftware(text, a, b, s, e)) return true;
+  if (!flagged && name.software && name.curated && crewOfSoftware(text, a, b, s, e)) return true;
   return reportedAttack(text, a, b, s, e) || (flagged && orgIn(text, a, b, s, e) && attackWordInSentence(text, s, e));
 }

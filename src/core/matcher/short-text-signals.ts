@@ -17,16 +17,17 @@
  *    first names (Denis, Bella, Fidel, Jorik) as malware and merge some into bundled entities as aliases, and
  *    "Denis and Bella are back" is a couple. Not two actors: the curated actors include a river and a spider (Turla,
  *    Karakurt).
- *  - A crew right after a software name ("Dridex operators", "Hancitor affiliates"), with a second noun of the trade
- *    in the sentence ("switched to a new loader"): the people behind the software, not a 3D program's "operators" or
- *    a port's "Tripoli operators".
+ *  - A crew right after a curated software name ("Dridex operators", "Hancitor affiliates"), with a second noun of the
+ *    trade in the sentence ("switched to a new loader"): the people behind the software, not a 3D program's
+ *    "operators" or a port's "Tripoli operators" (a feed's ransomware) with their wheel loaders.
  */
 
 /**
  * Agencies whose work is cyber defence, and security vendors and their research teams, as they write themselves
- * (case-sensitive: "eset" or "talos" in lower case is something else).
+ * (case-sensitive). Not the vendors whose names are also a myth's, a first name's or a word's ("Talos" alone, Dragos,
+ * Huntress, "Unit 42"): "Zeus struck Talos with a thunderbolt", "Denis hit Dragos in the second round".
  */
-const SECURITY_ORG = /(?:\bCERT-[A-Z]{2,3}\b|\bUS-CERT\b|\b(?:JP|Kr)CERT\b|\b(?:CISA|NCSC|ANSSI|ENISA|ACSC|CCCS|MSTIC|ESET)\b|\b(?:Mandiant|Kaspersky|CrowdStrike|Proofpoint|Symantec|Talos|Secureworks|SentinelOne|SentinelLabs|Sophos|Trellix|Volexity|Zscaler|FortiGuard|Dragos|Cybereason|Bitdefender|Malwarebytes|Huntress|Recorded Future|Trend Micro|Check Point Research|Unit 42|Microsoft Threat Intelligence|Google Threat Intelligence|Threat Analysis Group)\b)/;
+const SECURITY_ORG = /(?:\bCERT-[A-Z]{2,3}\b|\bUS-CERT\b|\b(?:JP|Kr)CERT\b|\b(?:CISA|NCSC|ANSSI|ENISA|ACSC|CCCS|MSTIC|ESET)\b|\b(?:Mandiant|Kaspersky|CrowdStrike|Proofpoint|Symantec|Cisco Talos|Secureworks|SentinelOne|SentinelLabs|Sophos|Trellix|Volexity|Zscaler|FortiGuard|Cybereason|Bitdefender|Malwarebytes|Recorded Future|Trend Micro|Check Point Research|Palo Alto Networks|Microsoft Threat Intelligence|Google Threat Intelligence|Threat Analysis Group)\b)/;
 
 /** An attack done by the subject right after the name, a few auxiliaries or adverbs allowed ("Kimsuky is impersonating"). */
 const ACT_AFTER = /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once again)[ \u00a0]+){0,2}(?:hits?|targets?|targeted|targeting|attack(?:s|ed|ing)?|breach(?:es|ed)?|hack(?:s|ed)|compromised?|compromises|struck|strikes|spied|spying|infect(?:s|ed|ing)|impersonat(?:es|ed|ing)|wiped|disrupted)\b/;
@@ -61,8 +62,11 @@ export function ownNounAfter(text: string, e: number): boolean {
 
 /** A crew, right after a software name. */
 const CREW_AFTER = /^[ \u00a0]+(?:operators|affiliates|gang|crew|developers)\b/;
-/** Nouns of the trade a crew's sentence goes on with ("switched to a new loader"). */
-const TRADE_NOUNS = /\b(?:loaders?|droppers?|payloads?|implants?|beacons?|spam|victims|ransom|infrastructure|lures?)\b/;
+/**
+ * Nouns of the trade a crew's sentence goes on with ("switched to a new loader"). Not "ransom", "victims" or
+ * "infrastructure": "Tripoli gang demands ransom for kidnapped businessman", a port's operators and its infrastructure.
+ */
+const TRADE_NOUNS = /\b(?:loaders?|droppers?|payloads?|implants?|beacons?|spam)\b/;
 
 /** Is the software name at [s, e) followed by a crew, with a noun of the trade elsewhere in the sentence text[a, b)? */
 export function crewOfSoftware(text: string, a: number, b: number, s: number, e: number): boolean {

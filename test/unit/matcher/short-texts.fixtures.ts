@@ -82,6 +82,11 @@ export const ORDINARY: readonly string[] = [
   'Silence fell when Cobalt Strike, the new racehorse, stumbled at the last fence.',
   'Emotet is a name I made up for my new board game.',
   'Play resumes after the storm hit the stadium, officials said.',
+  'Zeus struck Talos with a thunderbolt, and the bronze giant fell into the sea.',
+  'Denis hit Dragos twice in the second round and won on points.',
+  'Tripoli gang demands ransom for kidnapped businessman.',
+  'Tripoli operators upgraded the harbour infrastructure with new loaders and cranes.',
+  'Rex crew lures trout with hand-tied flies on the upper river.',
 ];
 
 export interface SecurityText {
