@@ -5,8 +5,8 @@
  * "payloads" of a rocket).
  *
  *  - A security agency or vendor in the sentence, with the name doing an attack ("Sandworm hit the grid again, says
- *    CERT-UA", "Secureworks says Kimsuky hit a defence contractor") or suffering one's passive ("Power plants hit by
- *    Sandworm, ESET reports"). Neither half is enough alone: "Lazarus joined CISA in 2021", "Denis hit the post twice".
+ *    CERT-UA", "Secureworks says Kimsuky hit a defence contractor"), being its agent in the passive ("Power plants hit
+ *    by Sandworm, ESET reports") or blamed for it ("Mandiant ties Turla to attacks on embassies"). Neither half is enough alone: "Lazarus joined CISA in 2021", "Denis hit the post twice".
  *    Not "Microsoft" alone, nor the police, the FBI or a ministry: they speak of any crime and any person.
  *  - The software's own nouns right after a software name: "Cobalt Strike beacons", "Emotet payloads", "Sliver
  *    implants" are instances of the program, in no other sense. Not "samples", "variants" or "infections", which
@@ -33,6 +33,12 @@ const SECURITY_ORG = /(?:\bCERT-[A-Z]{2,3}\b|\bUS-CERT\b|\b(?:JP|Kr)CERT\b|\b(?:
 const ACT_AFTER = /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once again)[ \u00a0]+){0,2}(?:hits?|targets?|targeted|targeting|attack(?:s|ed|ing)?|breach(?:es|ed)?|hack(?:s|ed)|compromised?|compromises|struck|strikes|spied|spying|infect(?:s|ed|ing)|impersonat(?:es|ed|ing)|wiped|disrupted)\b/;
 /** The same in the passive, before the name ("hit by Sandworm"). */
 const ACT_BEFORE = /\b(?:hit|targeted|attacked|breached|hacked|compromised|struck|infected|wiped|disrupted)[ \u00a0]+by[ \u00a0]+$/;
+/**
+ * An attribution, the name its object: "Mandiant ties Turla to attacks on embassies", "links X to the breach". Not
+ * "blames": a coach blames a player for the attacks that failed.
+ */
+const BLAMED_BEFORE = /\b(?:ties|tied|links|linked|attributes|attributed)[ \u00a0]+$/;
+const BLAMED_AFTER = /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:attacks?|campaigns?|intrusions?|breach(?:es)?|hacks?|cyberattacks?)\b/u;
 
 /** A security agency or vendor in text[a, b), outside the name at [s, e). */
 export function orgIn(text: string, a: number, b: number, s: number, e: number): boolean {
@@ -42,9 +48,10 @@ export function orgIn(text: string, a: number, b: number, s: number, e: number):
   return false;
 }
 
-/** Is the name at [s, e) the doer of an attack (ACT_AFTER) or its agent in the passive (ACT_BEFORE)? */
+/** Is the name at [s, e) the doer of an attack (ACT_AFTER), its agent in the passive (ACT_BEFORE) or blamed for one (BLAMED_…)? */
 export function attackActAt(text: string, s: number, e: number): boolean {
-  return ACT_AFTER.test(text.slice(e, e + 48)) || ACT_BEFORE.test(text.slice(Math.max(0, s - 24), s));
+  const before = text.slice(Math.max(0, s - 24), s);
+  return ACT_AFTER.test(text.slice(e, e + 48)) || ACT_BEFORE.test(before) || (BLAMED_BEFORE.test(before) && BLAMED_AFTER.test(text.slice(e, e + 64)));
 }
 
 /** Does the sentence text[a, b) name a security agency or vendor, and the name at [s, e) do an attack in it? */

@@ -19,6 +19,11 @@ describe('a security agency or vendor reporting the attack', () => {
     expect(spotted('Power plants hit by Sandworm again, ESET reports.')).toEqual(['Sandworm']);
     expect(spotted('Secureworks says Kimsuky hit a defence contractor in June.')).toEqual(['Kimsuky']);
   });
+  it('or blamed for an attack by an attribution, not by a coach', () => {
+    expect(spotted('Mandiant ties Turla to attacks on embassies in Europe.')).toEqual(['Turla']);
+    expect(spotted('Kaspersky ties Turla to the new chess club in town.')).toEqual([]);
+    expect(spotted('The coach blamed Kimsuky for the attacks that failed, ESET staff laughed.')).toEqual([]);
+  });
   it('needs both halves: the agency, and the attack done by the name', () => {
     expect(spotted('Sandworm hit the grid again, says my uncle.')).toEqual([]);
     expect(spotted('Lazarus joined CISA in 2021 as a policy adviser.')).toEqual([]);

@@ -87,6 +87,9 @@ export const ORDINARY: readonly string[] = [
   'Tripoli gang demands ransom for kidnapped businessman.',
   'Tripoli operators upgraded the harbour infrastructure with new loaders and cranes.',
   'Rex crew lures trout with hand-tied flies on the upper river.',
+  'Denis dumped the credentials of his old job in the shredder before he left.',
+  'Kaspersky ties Denis to the new chess club in town.',
+  'The coach blamed Kevin for the attacks that failed in the second half, ESET staff laughed.',
 ];
 
 export interface SecurityText {
@@ -158,19 +161,18 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Cobalt Strike beacons found on a university network.', names: ['Cobalt Strike'] },
   { text: 'Qakbot is back after the takedown, now pushing Pikabot through hijacked email threads.', names: ['Qakbot', 'Pikabot'] },
   { text: 'Sandworm hit Ukrainian power grid again, says CERT-UA.', names: ['Sandworm'] },
+  { text: 'Mandiant ties Turla to attacks on embassies in Europe.', names: ['Turla'] },
+  { text: 'Mimikatz was used to dump credentials after the intrusion.', names: ['Mimikatz'] },
 ];
 
 /**
  * Short security texts a reader reads and the matcher still misses: no word of attack and one name alone ("Emotet
- * returns after five-month break", "Mimikatz was used to dump credentials": "takedown", "credentials" are ordinary
- * words), a flagged name reported by the police or the FBI (who speak of every crime), an agency's sentence where the
- * name does no attack itself ("Mandiant ties Turla to attacks"), a curated name's alias that is not its canonical name
- * ("Bazar" of BazarLoader). Measured, not asserted.
+ * returns after five-month break": "returns", "takedown" are ordinary words), a flagged name reported by the police or
+ * the FBI (who speak of every crime), a curated name's alias that is not its canonical name ("Bazar" of BazarLoader).
+ * Measured, not asserted.
  */
 export const STILL_MISSED: readonly SecurityText[] = [
-  { text: 'Mimikatz was used to dump credentials after the intrusion.', names: ['Mimikatz'] },
   { text: 'Emotet returns after five-month break', names: ['Emotet'] },
-  { text: 'Mandiant ties Turla to attacks on embassies in Europe.', names: ['Turla'] },
   { text: 'Lazarus struck another crypto exchange, the FBI says.', names: ['Lazarus'] },
   { text: 'Trickbot now drops Bazar on hosts it already controls.', names: ['Trickbot', 'Bazar'] },
 ];

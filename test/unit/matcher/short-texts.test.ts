@@ -61,6 +61,10 @@ describe('what the sentence must hold', () => {
     expect(spotted('Kimsuky is back. It is phishing think tanks again.')).toEqual([]);
     expect(spotted('Denis is back. He is phishing for compliments.')).toEqual([]);
   });
+  it('dumping credentials is a word of attack; credentials dumped in a shredder are not', () => {
+    expect(spotted('Mimikatz was used to dump credentials after the intrusion.')).toEqual(['Mimikatz']);
+    expect(spotted('Denis dumped the credentials of his old job in the shredder.')).toEqual([]);
+  });
   it('the everyday security words of a software project do not count', () => {
     expect(spotted('Gamaredon spent the weekend hacking on the parser.')).toEqual([]);
     expect(spotted('Kimsuky thanked the GNU hackers for the fix.')).toEqual([]);
