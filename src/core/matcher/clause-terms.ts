@@ -19,7 +19,7 @@
  * 2,059 → 2,065 (six names in security sentences).
  */
 import { ANIMALS } from './patterns';
-import { crewOfSoftware, orgIn, ownNounAfter, reportedAttack } from './short-text-signals';
+import { attackActAt, crewAfter, crewOfSoftware, orgIn, orgInText, ownNounAfter } from './short-text-signals';
 
 const CLAUSE_TERMS = /\b(?:malware|ransomware|backdoors?|(?:spear-?)?phishing|phish(?:es|ed)?|botnets?|infostealers?|spyware|keyloggers?|rootkits?|cyber[- ]?attacks?|cyber-?espionage|threat actors?|threat groups?|zero-days?|exfiltrat(?:e|es|ed|ing|ion)|command[- ]and[- ]control|C2|CVE-\d{4}-\d+|trojans?|credential (?:theft|dumping|harvesting)|(?:dump|dumping|harvest|harvesting) credentials)\b/gi;
 /** Characters either side of the name read for a term: one sentence of a post. */
@@ -150,20 +150,28 @@ export interface VouchedName {
 /**
  * Does the name's own sentence vouch for the word-like or flagged alias at [s, e): a word of attack for a name that
  * may be vouched for so (clauseMayVouch); after a curated software name its own noun ("Cobalt Strike beacons") or its
- * crew with a noun of the trade ("Dridex operators switched to a new loader"); a security agency or vendor reporting the name's attack
- * (short-text-signals.ts). A flagged name (Sandworm, Lazarus: an ordinary word or a surname too) needs the agency or
- * vendor: a word of attack alone does not do.
+ * crew with a noun of the trade ("Dridex operators switched to a new loader"); a security agency or vendor reporting
+ * the name's attack (short-text-signals.ts). A flagged name (Sandworm, Lazarus: an ordinary word or a surname too)
+ * needs the agency or vendor: a word of attack alone does not do. The tests beside the name come first, and a text
+ * naming no agency or vendor asks nothing of a flagged one: a page without security context asks this of every flagged
+ * name it holds (Royal, Play, Cobalt). Cost on 1 MB of prose with five flagged or word-like names a sentence and no
+ * security context (the worst case), CPU time, medians of 15 a run, against the build before session 21's signals in
+ * the same minutes: no agency or vendor in the text, 289–304 ms against 289–318 (without the per-text test, 320–340
+ * against 297–317); one "ESET" at its top, 307–315 ms against 286–295 (+7 %).
  */
 export function sentenceVouches(text: string, s: number, e: number, name: VouchedName, flagged: boolean): boolean {
-  if (notAboutThreat(text, s, e)) return false;
-  const mayVouch = clauseMayVouch(name.alias, name.english);
-  if (!flagged) {
-    if (mayVouch && attackWordInSentence(text, s, e)) return true;
-    if (name.software && name.curated && ownNounAfter(text, e)) return true;
-  }
-  if (!(flagged ? clauseMayVouch(name.alias, false) : mayVouch)) return false;
+  const org = orgInText(text);
+  if (flagged && !org) return false;
+  const mayVouch = clauseMayVouch(name.alias, flagged ? false : name.english);
+  const curatedSoftware = !flagged && name.software && name.curated;
+  const act = org && mayVouch && attackActAt(text, s, e);
+  const own = curatedSoftware && ownNounAfter(text, e);
+  const crew = curatedSoftware && mayVouch && crewAfter(text, e);
+  const word = mayVouch && attackWordInSentence(text, s, e);
+  if (!(act || own || crew || word) || notAboutThreat(text, s, e)) return false;
+  if (!flagged && (word || own)) return true;
   const a = sentenceStart(text, s);
   const b = sentenceEnd(text, e);
-  if (!flagged && name.software && name.curated && crewOfSoftware(text, a, b, s, e)) return true;
-  return reportedAttack(text, a, b, s, e) || (flagged && orgIn(text, a, b, s, e) && attackWordInSentence(text, s, e));
+  if (crew && crewOfSoftware(text, a, b, s, e)) return true;
+  return (act || (flagged && word)) && orgIn(text, a, b, s, e);
 }

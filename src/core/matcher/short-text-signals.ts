@@ -27,7 +27,7 @@
  * (case-sensitive). Not the vendors whose names are also a myth's, a first name's or a word's ("Talos" alone, Dragos,
  * Huntress, "Unit 42"): "Zeus struck Talos with a thunderbolt", "Denis hit Dragos in the second round".
  */
-const SECURITY_ORG = /(?:\bCERT-[A-Z]{2,3}\b|\bUS-CERT\b|\b(?:JP|Kr)CERT\b|\b(?:CISA|NCSC|ANSSI|ENISA|ACSC|CCCS|MSTIC|ESET)\b|\b(?:Mandiant|Kaspersky|CrowdStrike|Proofpoint|Symantec|Cisco Talos|Secureworks|SentinelOne|SentinelLabs|Sophos|Trellix|Volexity|Zscaler|FortiGuard|Cybereason|Bitdefender|Malwarebytes|Recorded Future|Trend Micro|Check Point Research|Palo Alto Networks|Microsoft Threat Intelligence|Google Threat Intelligence|Threat Analysis Group)\b)/;
+const SECURITY_ORG = /(?:\bCERT-[A-Z]{2,3}\b|\bUS-CERT\b|\b(?:JP|Kr)CERT\b|\b(?:CISA|NCSC|ANSSI|ENISA|ACSC|CCCS|MSTIC|ESET)\b|\b(?:Mandiant|Kaspersky|CrowdStrike|Proofpoint|Symantec|Cisco Talos|Secureworks|SentinelOne|SentinelLabs|Sophos|Trellix|Volexity|Zscaler|FortiGuard|Cybereason|Bitdefender|Malwarebytes|Recorded Future|Trend Micro|Check Point Research|Palo Alto Networks|Microsoft Threat Intelligence|Google Threat Intelligence|Threat Analysis Group)\b)/g;
 
 /** An attack done by the subject right after the name, a few auxiliaries or adverbs allowed ("Kimsuky is impersonating"). */
 const ACT_AFTER = /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once again)[ \u00a0]+){0,2}(?:hits?|targets?|targeted|targeting|attack(?:s|ed|ing)?|breach(?:es|ed)?|hack(?:s|ed)|compromised?|compromises|struck|strikes|spied|spying|infect(?:s|ed|ing)|impersonat(?:es|ed|ing)|wiped|disrupted)\b/;
@@ -40,11 +40,27 @@ const ACT_BEFORE = /\b(?:hit|targeted|attacked|breached|hacked|compromised|struc
 const BLAMED_BEFORE = /\b(?:ties|tied|links|linked|attributes|attributed)[ \u00a0]+$/;
 const BLAMED_AFTER = /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:attacks?|campaigns?|intrusions?|breach(?:es)?|hacks?|cyberattacks?)\b/u;
 
+let orgText: string | undefined;
+let orgAnywhere = false;
+
+/**
+ * Does the text name a security agency or vendor anywhere? Read once per text: a page without one (most ordinary
+ * pages) then asks nothing more of its flagged names (Royal, Play, Cobalt), which only an agency or vendor vouches for.
+ */
+export function orgInText(text: string): boolean {
+  if (text !== orgText) {
+    orgText = text;
+    SECURITY_ORG.lastIndex = 0;
+    orgAnywhere = SECURITY_ORG.test(text);
+  }
+  return orgAnywhere;
+}
+
 /** A security agency or vendor in text[a, b), outside the name at [s, e). */
 export function orgIn(text: string, a: number, b: number, s: number, e: number): boolean {
-  const re = new RegExp(SECURITY_ORG.source, 'g');
   const sentence = text.slice(a, b);
-  for (let m = re.exec(sentence); m; m = re.exec(sentence)) if (m.index + a >= e || m.index + a + m[0].length <= s) return true;
+  SECURITY_ORG.lastIndex = 0;
+  for (let m = SECURITY_ORG.exec(sentence); m; m = SECURITY_ORG.exec(sentence)) if (m.index + a >= e || m.index + a + m[0].length <= s) return true;
   return false;
 }
 
@@ -52,11 +68,6 @@ export function orgIn(text: string, a: number, b: number, s: number, e: number):
 export function attackActAt(text: string, s: number, e: number): boolean {
   const before = text.slice(Math.max(0, s - 24), s);
   return ACT_AFTER.test(text.slice(e, e + 48)) || ACT_BEFORE.test(before) || (BLAMED_BEFORE.test(before) && BLAMED_AFTER.test(text.slice(e, e + 64)));
-}
-
-/** Does the sentence text[a, b) name a security agency or vendor, and the name at [s, e) do an attack in it? */
-export function reportedAttack(text: string, a: number, b: number, s: number, e: number): boolean {
-  return attackActAt(text, s, e) && orgIn(text, a, b, s, e);
 }
 
 /** A software's own instances, right after its name. */
@@ -74,6 +85,11 @@ const CREW_AFTER = /^[ \u00a0]+(?:operators|affiliates|gang|crew|developers)\b/;
  * "infrastructure": "Tripoli gang demands ransom for kidnapped businessman", a port's operators and its infrastructure.
  */
 const TRADE_NOUNS = /\b(?:loaders?|droppers?|payloads?|implants?|beacons?|spam)\b/;
+
+/** Is the software name ending at `e` followed by a crew ("Dridex operators")? */
+export function crewAfter(text: string, e: number): boolean {
+  return CREW_AFTER.test(text.slice(e, e + 16));
+}
 
 /** Is the software name at [s, e) followed by a crew, with a noun of the trade elsewhere in the sentence text[a, b)? */
 export function crewOfSoftware(text: string, a: number, b: number, s: number, e: number): boolean {
