@@ -1643,8 +1643,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // A word-like name in company: a name that needed no context follows in the same sentence ("Charming Kitten and
       // MuddyWater"), the mirror of afterDistinct ("MuddyWater and Charming Kitten"). Not a flagged name.
       if (!ok && (((aliasFlags[ai] as number) >> 2) & 3) === AMBIGUITY.wordlike) ok = distinctFollows(e);
-      // Two coined names of the curated data in one sentence, one of them software ("Qakbot is back, now pushing
-      // Pikabot"; short-text-signals.ts curatedCoinedName).
+      // Two coined software names of the curated data in one sentence ("Qakbot is back, now pushing Pikabot";
+      // short-text-signals.ts curatedCoinedName).
       if (!ok && curatedCoined(ai)) ok = coinedPartner(r);
       // A flagged name with a cue of its kind and a name that needed no context after it in the sentence ("Latrodectus
       // loader campaigns surged, delivering LummaC2"): the mirror of an ordinary-noun cue right after a distinctive
@@ -1688,7 +1688,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
 
   /**
    * Is another refused curated coined name, of another entity, in the sentence of the refused entry at `r` and as close
-   * as names listed together (NEIGHBOUR_CHARS), one of the two a software's name? Neither may read as a person or a
+   * as names listed together (NEIGHBOUR_CHARS), both of software? Neither may read as a person or a
    * place by the words next to it (clause-terms.ts notAboutThreat). A partner spotted anyway (a writing of a name that
    * needs no context: "TrickBot" also reads as the word-like "Trickbot") is afterDistinct's to judge, at its distance.
    */
@@ -1696,12 +1696,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const s = refused[r] as number;
     const e = refused[r + 1] as number;
     const ei = aliasEntity[refused[r + 2] as number] as number;
-    if (notAboutThreat(text, s, e)) return false;
-    const software = kindOf[ei] !== 'actor';
+    if (kindOf[ei] === 'actor' || notAboutThreat(text, s, e)) return false;
     const fits = (k: number) => {
       const ak = refused[k + 2] as number;
       const ek = aliasEntity[ak] as number;
-      if (ek === ei || !curatedCoined(ak) || !(software || kindOf[ek] !== 'actor')) return false;
+      if (ek === ei || kindOf[ek] === 'actor' || !curatedCoined(ak)) return false;
       const [os, oe] = toOrig(refused[k] as number, refused[k + 1] as number);
       return !overlapsAny(out, os, oe) && !notAboutThreat(text, refused[k] as number, refused[k + 1] as number);
     };

@@ -11,12 +11,15 @@
  *  - The software's own nouns right after a software name: "Cobalt Strike beacons", "Emotet payloads", "Sliver
  *    implants" are instances of the program, in no other sense. Not "samples", "variants" or "infections", which
  *    follow perfumes, Marvel's Loki and a city's epidemic as well.
- *  - Two coined names of the curated data in one sentence, one of them software ("Qakbot is back, now pushing
- *    Pikabot", "Mimikatz and Impacket were found on the domain controller"): threat names are named together. Only
- *    the canonical names of bundled entities, which a curator chose and did not flag, and no English word: feeds list
- *    first names (Denis, Bella, Fidel, Jorik) as malware and merge some into bundled entities as aliases, and
- *    "Denis and Bella are back" is a couple. Not two actors: the curated actors include a river and a spider (Turla,
- *    Karakurt).
+ *  - Two coined software names of the curated data in one sentence ("Qakbot is back, now pushing Pikabot",
+ *    "Mimikatz and Impacket were found on the domain controller"): threat names are named together. Only the
+ *    canonical names of bundled entities, which a curator chose and did not flag, and no English word: feeds list
+ *    first names (Denis, Bella, Fidel, Jorik) as malware and merge some into bundled entities as aliases, and "Denis
+ *    and Bella are back" is a couple. Not an actor: the curated actors include a river, a spider and a Giant of Greek
+ *    myth (Turla, Karakurt, Agrius: "Uroburos and Agrius appear in the same old myth"); an actor and its software are
+ *    most often linked in the data, which vouches for both (linked-names.ts). Left: curated software names that are
+ *    rarer English words or names ("Helminth infections and Griffon sightings", "the Appleseed and Sunburst apple
+ *    trees"), which the project's word lists (SCOWL to size 50) do not hold.
  *  - A crew right after a curated software name ("Dridex operators", "Hancitor affiliates"), with a second noun of the
  *    trade in the sentence ("switched to a new loader"): the people behind the software, not a 3D program's
  *    "operators" or a port's "Tripoli operators" (a feed's ransomware) with their wheel loaders.

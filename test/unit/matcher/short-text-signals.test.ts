@@ -64,7 +64,7 @@ describe('a crew after a software name', () => {
 });
 
 describe('two coined names of the curated data', () => {
-  it('vouch for each other in one sentence, one of them software', () => {
+  it('vouch for each other in one sentence, both software', () => {
     expect(spotted('Qakbot is back, now pushing Pikabot.')).toEqual(['Qakbot', 'Pikabot']);
     expect(spotted('Mimikatz and Impacket were found on the domain controller.')).toEqual(['Mimikatz', 'Impacket']);
   });
@@ -72,9 +72,10 @@ describe('two coined names of the curated data', () => {
     expect(spotted('Qakbot is back, now with a new look.')).toEqual([]);
     expect(spotted('Qakbot is back. So is Pikabot.')).toEqual([]);
   });
-  it('not names only a feed lists (first names), nor two actors (a river, a spider)', () => {
+  it('not names only a feed lists (first names), nor an actor (a river, a spider, a Giant of myth)', () => {
     expect(spotted('Denis and Bella are back from their honeymoon.')).toEqual([]);
     expect(spotted('Turla and Karakurt are names you will meet on a walk along the river.')).toEqual([]);
+    expect(spotted('Uroburos and Agrius appear in the same old myth.')).toEqual([]);
   });
   it('not a name the words next to it make a person', () => {
     expect(spotted('Qakbot said Pikabot was fine.')).toEqual([]);

@@ -89,6 +89,8 @@ export const ORDINARY: readonly string[] = [
   'Rex crew lures trout with hand-tied flies on the upper river.',
   'Denis dumped the credentials of his old job in the shredder before he left.',
   'Kaspersky ties Denis to the new chess club in town.',
+  'In the myth, Agrius the Giant rides a Griffon into battle.',
+  'Turla and Shamoon are two words you can find in an atlas.',
   'The coach blamed Kevin for the attacks that failed in the second half, ESET staff laughed.',
 ];
 
@@ -175,4 +177,14 @@ export const STILL_MISSED: readonly SecurityText[] = [
   { text: 'Emotet returns after five-month break', names: ['Emotet'] },
   { text: 'Lazarus struck another crypto exchange, the FBI says.', names: ['Lazarus'] },
   { text: 'Trickbot now drops Bazar on hosts it already controls.', names: ['Trickbot', 'Bazar'] },
+];
+
+/**
+ * Ordinary short texts the matcher still marks: two curated software names that are also rarer English words or names
+ * (a worm, a mythical beast, a folk hero, a pattern), which the pair rule reads as threats named together
+ * (short-text-signals.ts). Written to find the rule's limits; measured, not asserted.
+ */
+export const STILL_SPOTTED: readonly string[] = [
+  'Helminth infections and Griffon sightings are both rare.',
+  'The Appleseed and Sunburst apple trees flowered early.',
 ];
