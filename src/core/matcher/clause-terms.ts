@@ -5,7 +5,9 @@
  * distinct terms), yet a reader plainly sees the threat. The sentence is the context instead, for a name that is no
  * English word and reads as a proper name (a capital, then lower case: not an initialism, UPS, GOP, nor a word in
  * capitals), or for a name in a vendor's scheme ("Fancy Bear sent phishing emails"). Flagged and frequent-word names
- * (Lazarus, Sandworm, Cobalt, Milan) stay as strict as before: ambiguityVerdict asks this only of word-like ones.
+ * (Lazarus, Sandworm, Cobalt, Milan) are not vouched for by a word of attack; a flagged one only by a security agency
+ * or vendor reporting its attack, on a page without security context (sentenceVouches, short-text-signals.ts, which
+ * also holds the signals of a sentence with no word of attack).
  *
  * The words are fewer than SECURITY_TERMS: only words that name an attack or a kind of malicious software, never the
  * words a software project's own prose uses of itself ("hacking on the parser", "GNU hackers", "incident response",
