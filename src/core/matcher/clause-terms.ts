@@ -21,7 +21,7 @@
  * 2,059 → 2,065 (six names in security sentences).
  */
 import { ANIMALS } from './patterns';
-import { attackActAt, crewAfter, crewOfSoftware, orgIn, orgInText, ownNounAfter } from './short-text-signals';
+import { actAfterName, blamedFor, crewAfter, crewOfSoftware, orgIn, orgInText, ownNounAfter, passiveAgent } from './short-text-signals';
 
 const CLAUSE_TERMS = /\b(?:malware|ransomware|backdoors?|(?:spear-?)?phishing|phish(?:es|ed)?|botnets?|infostealers?|spyware|keyloggers?|rootkits?|cyber[- ]?attacks?|cyber-?espionage|threat actors?|threat groups?|zero-days?|exfiltrat(?:e|es|ed|ing|ion)|command[- ]and[- ]control|C2|CVE-\d{4}-\d+|trojans?|credential (?:theft|dumping|harvesting)|(?:dump|dumping|harvest|harvesting) credentials)\b/gi;
 /** Characters either side of the name read for a term: one sentence of a post. */
@@ -126,9 +126,13 @@ export function attackWordInSentence(text: string, start: number, end: number): 
 const AFTER_NAME = /^(?:-\p{L}|[ \u00a0]+\p{Lu}\p{Ll}|,[ \u00a0]+(?:the|a|an|our|my|your|his|her|their|its|who|whose)\b|[ \u00a0]+(?:port|harbou?r|airport|city|town|council|mayor|police|residents|hospital|university|officials|municipality|province|county|river|valley)\b|[ \u00a0]+(?:said|says|told|tells|wrote|writes|asked|asks|explained|explains|added|adds|noted|notes|thinks|thought|warned|warns|reported|reports|recalled|recalls|believes|argued|argues)\b)/u;
 const BEFORE_NAME = /(?:\b(?:thanks|thank you|credits?|grateful)[ \u00a0]+to|\bcourtesy of|\b(?:reported|written|contributed|patched|fixed|suggested|sent|submitted|reviewed|translated)[ \u00a0]+by|\b(?:our|my|your|his|her|their)[ \u00a0]+\p{Ll}+)[ \u00a0]+$/iu;
 
-/** Do the words next to the name at [s, e) make it something else than a threat (AFTER_NAME, BEFORE_NAME)? */
-export function notAboutThreat(text: string, s: number, e: number): boolean {
-  return AFTER_NAME.test(text.slice(e, e + 16)) || BEFORE_NAME.test(text.slice(Math.max(0, s - 32), s));
+/**
+ * Do the words next to the name at [s, e) make it something else than a threat (AFTER_NAME, BEFORE_NAME)? `signalAfter`:
+ * the word after the name is already read as the signal that vouches for it (an attack it does, its own noun, its
+ * crew), so a capital there is a headline's Title Case ("Sandworm Hits…", "Dridex Operators…"), not a longer name's.
+ */
+export function notAboutThreat(text: string, s: number, e: number, signalAfter = false): boolean {
+  return (!signalAfter && AFTER_NAME.test(text.slice(e, e + 16))) || BEFORE_NAME.test(text.slice(Math.max(0, s - 32), s));
 }
 
 /** The alias reads as a proper name: a capital, then at least one lower-case letter ("Turla", not "UPS" or "BISCUIT"). */
@@ -166,14 +170,17 @@ export function sentenceVouches(text: string, s: number, e: number, name: Vouche
   if (flagged && !org) return false;
   const mayVouch = clauseMayVouch(name.alias, flagged ? false : name.english);
   const curatedSoftware = !flagged && name.software && name.curated;
-  const act = org && mayVouch && attackActAt(text, s, e);
+  const reported = org && mayVouch;
+  const doesAttack = reported && (actAfterName(text, e) || blamedFor(text, s, e));
   const own = curatedSoftware && ownNounAfter(text, e);
-  const crew = curatedSoftware && mayVouch && crewAfter(text, e);
+  const crew = curatedSoftware && mayVouch && !own && crewAfter(text, e);
+  const passive = reported && !doesAttack && passiveAgent(text, s);
   const word = mayVouch && attackWordInSentence(text, s, e);
-  if (!(act || own || crew || word) || notAboutThreat(text, s, e)) return false;
+  // the word after the name read as the signal (an attack it does, the attribution's "to", its own noun, its crew)
+  if (!(doesAttack || own || crew || passive || word) || notAboutThreat(text, s, e, doesAttack || own || crew)) return false;
   if (!flagged && (word || own)) return true;
   const a = sentenceStart(text, s);
   const b = sentenceEnd(text, e);
   if (crew && crewOfSoftware(text, a, b, s, e)) return true;
-  return (act || (flagged && word)) && orgIn(text, a, b, s, e);
+  return (doesAttack || passive || (flagged && word)) && orgIn(text, a, b, s, e);
 }

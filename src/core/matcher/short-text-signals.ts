@@ -4,7 +4,7 @@
  * name, since on its own each is an ordinary word or phrase ("CISA" in a job advert, "operators" of a 3D program,
  * "payloads" of a rocket).
  *
- *  - A security agency or vendor in the sentence, with the name doing an attack ("Sandworm hit the grid again, says
+ *  - A security agency or vendor reporting in the sentence ("says CERT-UA", "ESET reports"), with the name doing an attack ("Sandworm hit the grid again, says
  *    CERT-UA", "Secureworks says Kimsuky hit a defence contractor"), being its agent in the passive ("Power plants hit
  *    by Sandworm, ESET reports") or blamed for it ("Mandiant ties Turla to attacks on embassies"). Neither half is enough alone: "Lazarus joined CISA in 2021", "Denis hit the post twice".
  *    Not "Microsoft" alone, nor the police, the FBI or a ministry: they speak of any crime and any person.
@@ -32,16 +32,35 @@
  */
 const SECURITY_ORG = /(?:\bCERT-[A-Z]{2,3}\b|\bUS-CERT\b|\b(?:JP|Kr)CERT\b|\b(?:CISA|NCSC|ANSSI|ENISA|ACSC|CCCS|MSTIC|ESET)\b|\b(?:Mandiant|Kaspersky|CrowdStrike|Proofpoint|Symantec|Cisco Talos|Secureworks|SentinelOne|SentinelLabs|Sophos|Trellix|Volexity|Zscaler|FortiGuard|Cybereason|Bitdefender|Malwarebytes|Recorded Future|Trend Micro|Check Point Research|Palo Alto Networks|Microsoft Threat Intelligence|Google Threat Intelligence|Threat Analysis Group)\b)/g;
 
-/** An attack done by the subject right after the name, a few auxiliaries or adverbs allowed ("Kimsuky is impersonating"). */
-const ACT_AFTER = /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once again)[ \u00a0]+){0,2}(?:hits?|targets?|targeted|targeting|attack(?:s|ed|ing)?|breach(?:es|ed)?|hack(?:s|ed)|compromised?|compromises|struck|strikes|spied|spying|infect(?:s|ed|ing)|impersonat(?:es|ed|ing)|wiped|disrupted)\b/;
+/**
+ * An attack done by the subject right after the name, a few auxiliaries or adverbs allowed ("Kimsuky is impersonating").
+ * Any case, as these patterns below: a headline writes every word in Title Case ("Sandworm Hits Ukrainian Grid Again,
+ * CERT-UA Says").
+ */
+const ACT_AFTER = /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once again)[ \u00a0]+){0,2}(?:hits?|targets?|targeted|targeting|attack(?:s|ed|ing)?|breach(?:es|ed)?|hack(?:s|ed)|compromised?|compromises|struck|strikes|spied|spying|infect(?:s|ed|ing)|impersonat(?:es|ed|ing)|wiped|disrupted)\b/i;
 /** The same in the passive, before the name ("hit by Sandworm"). */
-const ACT_BEFORE = /\b(?:hit|targeted|attacked|breached|hacked|compromised|struck|infected|wiped|disrupted)[ \u00a0]+by[ \u00a0]+$/;
+const ACT_BEFORE = /\b(?:hit|targeted|attacked|breached|hacked|compromised|struck|infected|wiped|disrupted)[ \u00a0]+by[ \u00a0]+$/i;
 /**
  * An attribution, the name its object: "Mandiant ties Turla to attacks on embassies", "links X to the breach". Not
  * "blames": a coach blames a player for the attacks that failed.
  */
-const BLAMED_BEFORE = /\b(?:ties|tied|links|linked|attributes|attributed)[ \u00a0]+$/;
-const BLAMED_AFTER = /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:attacks?|campaigns?|intrusions?|breach(?:es)?|hacks?|cyberattacks?)\b/u;
+const BLAMED_BEFORE = /\b(?:ties|tied|links|linked|attributes|attributed)[ \u00a0]+$/i;
+const BLAMED_AFTER = /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:attacks?|campaigns?|intrusions?|breach(?:es)?|hacks?|cyberattacks?)\b/iu;
+
+/** Is the name ending at `e` the subject of an attack done right after it (ACT_AFTER)? */
+export function actAfterName(text: string, e: number): boolean {
+  return ACT_AFTER.test(text.slice(e, e + 48));
+}
+
+/** Is the name starting at `s` the agent of an attack in the passive (ACT_BEFORE)? */
+export function passiveAgent(text: string, s: number): boolean {
+  return ACT_BEFORE.test(text.slice(Math.max(0, s - 24), s));
+}
+
+/** Is the name at [s, e) blamed for an attack by an attribution (BLAMED_BEFORE, BLAMED_AFTER)? */
+export function blamedFor(text: string, s: number, e: number): boolean {
+  return BLAMED_BEFORE.test(text.slice(Math.max(0, s - 24), s)) && BLAMED_AFTER.test(text.slice(e, e + 64));
+}
 
 let orgText: string | undefined;
 let orgAnywhere = false;
@@ -59,22 +78,29 @@ export function orgInText(text: string): boolean {
   return orgAnywhere;
 }
 
-/** A security agency or vendor in text[a, b), outside the name at [s, e). */
+/**
+ * The agency or vendor is who reports: a verb of reporting after it ("ESET reports", "Mandiant ties…", "CISA has
+ * warned") or before it ("says CERT-UA", "according to Microsoft Threat Intelligence"). Named otherwise it is only
+ * beside the story: "Kevin hits the road again with the Kaspersky rally team", "Denis hits wall in ESET-sponsored car".
+ */
+const REPORTS_AFTER = /^(?:['\u2019]s[ \u00a0]+(?:researchers|analysts|team|experts))?[ \u00a0]+(?:(?:has|have|now|also)[ \u00a0]+)?(?:says|said|reports?|reported|warns?|warned|writes|wrote|finds|found|observed|ties|tied|links|linked|attributes|attributed|tracks|tracked|confirms|confirmed|notes|noted|alleges|alleged|believes|assesses|assessed|spotted|detected|saw|sees)\b/i;
+const REPORTS_BEFORE = /\b(?:says|said|reports?|reported|warns?|warned|writes|wrote|notes|noted|confirms|confirmed|according[ \u00a0]+to|per)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+
+/** A security agency or vendor reporting in text[a, b), outside the name at [s, e) (REPORTS_AFTER, REPORTS_BEFORE). */
 export function orgIn(text: string, a: number, b: number, s: number, e: number): boolean {
   const sentence = text.slice(a, b);
   SECURITY_ORG.lastIndex = 0;
-  for (let m = SECURITY_ORG.exec(sentence); m; m = SECURITY_ORG.exec(sentence)) if (m.index + a >= e || m.index + a + m[0].length <= s) return true;
+  for (let m = SECURITY_ORG.exec(sentence); m; m = SECURITY_ORG.exec(sentence)) {
+    const os = m.index + a;
+    const oe = os + m[0].length;
+    if (os < e && oe > s) continue;
+    if (REPORTS_AFTER.test(text.slice(oe, oe + 40)) || REPORTS_BEFORE.test(text.slice(Math.max(a, os - 24), os))) return true;
+  }
   return false;
 }
 
-/** Is the name at [s, e) the doer of an attack (ACT_AFTER), its agent in the passive (ACT_BEFORE) or blamed for one (BLAMED_…)? */
-export function attackActAt(text: string, s: number, e: number): boolean {
-  const before = text.slice(Math.max(0, s - 24), s);
-  return ACT_AFTER.test(text.slice(e, e + 48)) || ACT_BEFORE.test(before) || (BLAMED_BEFORE.test(before) && BLAMED_AFTER.test(text.slice(e, e + 64)));
-}
-
 /** A software's own instances, right after its name. */
-const OWN_NOUNS = /^[ \u00a0]+(?:beacons?|implants?|payloads?)\b/;
+const OWN_NOUNS = /^[ \u00a0]+(?:beacons?|implants?|payloads?)\b/i;
 
 /** Is the software name ending at `e` followed by a noun for its own instances ("Cobalt Strike beacons")? */
 export function ownNounAfter(text: string, e: number): boolean {
@@ -82,12 +108,12 @@ export function ownNounAfter(text: string, e: number): boolean {
 }
 
 /** A crew, right after a software name. */
-const CREW_AFTER = /^[ \u00a0]+(?:operators|affiliates|gang|crew|developers)\b/;
+const CREW_AFTER = /^[ \u00a0]+(?:operators|affiliates|gang|crew|developers)\b/i;
 /**
  * Nouns of the trade a crew's sentence goes on with ("switched to a new loader"). Not "ransom", "victims" or
  * "infrastructure": "Tripoli gang demands ransom for kidnapped businessman", a port's operators and its infrastructure.
  */
-const TRADE_NOUNS = /\b(?:loaders?|droppers?|payloads?|implants?|beacons?|spam)\b/;
+const TRADE_NOUNS = /\b(?:loaders?|droppers?|payloads?|implants?|beacons?|spam)\b/i;
 
 /** Is the software name ending at `e` followed by a crew ("Dridex operators")? */
 export function crewAfter(text: string, e: number): boolean {

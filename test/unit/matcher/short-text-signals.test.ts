@@ -34,6 +34,16 @@ describe('a security agency or vendor reporting the attack', () => {
     expect(spotted('Lazarus struck a rival in the bar, the police say.')).toEqual([]);
     expect(spotted('Lazarus struck another crypto exchange, the FBI says.')).toEqual([]);
   });
+  it('the agency or vendor must be who reports, not a sponsor or a team beside the story', () => {
+    expect(spotted('Kevin hits the road again with the Kaspersky rally team.')).toEqual([]);
+    expect(spotted('Lazarus Strikes Gold For Mandiant In Charity Quiz')).toEqual([]);
+    expect(spotted("Kimsuky targeted nuclear researchers, ESET's analysts found.")).toEqual(['Kimsuky']);
+  });
+  it('in a headline written in Title Case too', () => {
+    expect(spotted('Sandworm Hits Ukrainian Grid Again, CERT-UA Says')).toEqual(['Sandworm']);
+    expect(spotted('Mandiant Ties Turla To Attacks On Embassies')).toEqual(['Turla']);
+    expect(spotted('Rex Tillerson Hits Back, Says CISA Chief')).toEqual([]);
+  });
   it('not a person of the agency or vendor', () => {
     expect(spotted('Lazarus of Mandiant hit back at the critics.')).toEqual([]);
     expect(spotted('Denis, who works at ESET, hit the jackpot.')).toEqual([]);
@@ -44,6 +54,10 @@ describe("a software's own nouns", () => {
   it('after a curated name, English words or coined', () => {
     expect(spotted('We saw Cobalt Strike beacons calling home from three hosts.')).toEqual(['Cobalt Strike']);
     expect(spotted('Emotet payloads now arrive as OneNote files.')).toEqual(['Emotet']);
+  });
+  it('in a Title Case headline too', () => {
+    expect(spotted('Cobalt Strike Beacons Found On University Network')).toEqual(['Cobalt Strike']);
+    expect(spotted('Dridex Operators Switch To New Loader')).toEqual(['Dridex']);
   });
   it('not after a name only a feed lists (a goddess, a rocket), nor nouns that follow perfumes and films', () => {
     expect(spotted('Athena payloads include two weather satellites.')).toEqual([]);

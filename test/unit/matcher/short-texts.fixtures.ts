@@ -91,6 +91,13 @@ export const ORDINARY: readonly string[] = [
   'Kaspersky ties Denis to the new chess club in town.',
   'In the myth, Agrius the Giant rides a Griffon into battle.',
   'Turla and Shamoon are two words you can find in an atlas.',
+  'Royal Hits Back At Critics Over Palace Budget',
+  'Houdini Operators Build Smoke And Fire In Minutes',
+  'Athena Payloads Reach Orbit After Delay',
+  'Rex Tillerson Hits Back, Says CISA Chief',
+  'Kevin hits the road again with the Kaspersky rally team.',
+  'Denis Hits Wall In ESET-Sponsored Car',
+  'Lazarus Strikes Gold For Mandiant In Charity Quiz',
   'The coach blamed Kevin for the attacks that failed in the second half, ESET staff laughed.',
 ];
 
@@ -159,6 +166,11 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Power plants hit by Sandworm again, ESET reports.', names: ['Sandworm'] },
   { text: 'Turla now loads Kazuar from a fake update of a chat app.', names: ['Turla', 'Kazuar'] },
   { text: 'Andariel breached a shipyard last year, NCSC says.', names: ['Andariel'] },
+  // headlines in Title Case
+  { text: 'Sandworm Hits Ukrainian Grid Again, CERT-UA Says', names: ['Sandworm'] },
+  { text: 'Dridex Operators Switch To New Loader', names: ['Dridex'] },
+  { text: 'Cobalt Strike Beacons Found On University Network', names: ['Cobalt Strike'] },
+  { text: "Kimsuky targeted nuclear researchers, ESET's analysts found.", names: ['Kimsuky'] },
   { text: 'Dridex operators switched to a new loader last month.', names: ['Dridex'] },
   { text: 'Cobalt Strike beacons found on a university network.', names: ['Cobalt Strike'] },
   { text: 'Qakbot is back after the takedown, now pushing Pikabot through hijacked email threads.', names: ['Qakbot', 'Pikabot'] },
