@@ -162,8 +162,8 @@ export interface VouchedName {
  * naming no agency or vendor asks nothing of a flagged one: a page without security context asks this of every flagged
  * name it holds (Royal, Play, Cobalt). Cost on 1 MB of prose with five flagged or word-like names a sentence and no
  * security context (the worst case), CPU time, medians of 15 a run, against the build before session 21's signals in
- * the same minutes: no agency or vendor in the text, 289–304 ms against 289–318 (without the per-text test, 320–340
- * against 297–317); one "ESET" at its top, 307–315 ms against 286–295 (+7 %).
+ * the same minutes: no agency or vendor in the text, 299–310 ms against 326–344 (the machine's noise; without the
+ * per-text test, 320–340 against 297–317); one "ESET" at its top, 305–353 ms against 284–309 (+5 to +15 %).
  */
 export function sentenceVouches(text: string, s: number, e: number, name: VouchedName, flagged: boolean): boolean {
   const org = orgInText(text);
