@@ -1688,9 +1688,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
 
   /**
    * Is another refused curated coined name, of another entity, in the sentence of the refused entry at `r` and as close
-   * as names listed together (NEIGHBOUR_CHARS), both of software? Neither may read as a person or a
-   * place by the words next to it (clause-terms.ts notAboutThreat). A partner spotted anyway (a writing of a name that
-   * needs no context: "TrickBot" also reads as the word-like "Trickbot") is afterDistinct's to judge, at its distance.
+   * as names listed together (NEIGHBOUR_CHARS), both of software? Neither may read as a person or a place by the words
+   * next to it (clause-terms.ts notAboutThreat). A partner spotted anyway (a writing of a name that needs no context:
+   * "TrickBot" also reads as the word-like "Trickbot") is afterDistinct's to judge, at its distance.
    */
   function coinedPartner(r: number): boolean {
     const s = refused[r] as number;

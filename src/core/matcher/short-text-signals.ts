@@ -4,10 +4,12 @@
  * name, since on its own each is an ordinary word or phrase ("CISA" in a job advert, "operators" of a 3D program,
  * "payloads" of a rocket).
  *
- *  - A security agency or vendor reporting in the sentence ("says CERT-UA", "ESET reports"), with the name doing an attack ("Sandworm hit the grid again, says
- *    CERT-UA", "Secureworks says Kimsuky hit a defence contractor"), being its agent in the passive ("Power plants hit
- *    by Sandworm, ESET reports") or blamed for it ("Mandiant ties Turla to attacks on embassies"). Neither half is enough alone: "Lazarus joined CISA in 2021", "Denis hit the post twice".
- *    Not "Microsoft" alone, nor the police, the FBI or a ministry: they speak of any crime and any person.
+ *  - A security agency or vendor reporting in the sentence ("says CERT-UA", "ESET reports"), with the name doing an
+ *    attack ("Sandworm hit the grid again, says CERT-UA", "Secureworks says Kimsuky hit a defence contractor"), being
+ *    its agent in the passive ("Power plants hit by Sandworm, ESET reports") or blamed for it ("Mandiant ties Turla to
+ *    attacks on embassies"). Neither half is enough alone: "Lazarus joined CISA in 2021", "Denis hit the post twice".
+ *    Not "Microsoft" alone, nor the police, the FBI or a ministry: they speak of any crime and any person. A flagged
+ *    name (Sandworm, Lazarus) is vouched for by this signal only (clause-terms.ts sentenceVouches).
  *  - The software's own nouns right after a software name: "Cobalt Strike beacons", "Emotet payloads", "Sliver
  *    implants" are instances of the program, in no other sense. Not "samples", "variants" or "infections", which
  *    follow perfumes, Marvel's Loki and a city's epidemic as well.
