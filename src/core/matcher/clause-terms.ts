@@ -135,6 +135,37 @@ export function notAboutThreat(text: string, s: number, e: number, signalAfter =
   return (!signalAfter && AFTER_NAME.test(text.slice(e, e + 16))) || BEFORE_NAME.test(text.slice(Math.max(0, s - 32), s));
 }
 
+/** Words of four letters or more: Title Case leaves the short ones ("of", "on", "a") in lower case. */
+const LONG_WORD = /\p{L}{4,}/gu;
+
+/**
+ * Is the sentence text[a, b) a Title Case headline: at least three words of four letters or more besides the name at
+ * [s, e), at most one of them in lower case? "Gamaredon Uses New Backdoor Against Ukrainian Agencies", not "Rex
+ * Tillerson warned of cyber attacks on the grid." A capital after a name there is the headline's, not a longer name's.
+ */
+function titleCase(text: string, a: number, b: number, s: number, e: number): boolean {
+  let words = 0;
+  let lower = 0;
+  const sentence = text.slice(a, b);
+  LONG_WORD.lastIndex = 0;
+  for (let m = LONG_WORD.exec(sentence); m; m = LONG_WORD.exec(sentence)) {
+    const at = m.index + a;
+    if (at >= s && at < e) continue;
+    words++;
+    if (m[0] === m[0].toLowerCase()) lower++;
+    if (lower > 1) return false;
+  }
+  return words >= 3;
+}
+
+/**
+ * notAboutThreat for a curated name (short-text-signals.ts curatedName): a capital after it in a Title Case headline is
+ * the headline's ("Qakbot Returns, Now Pushing Pikabot").
+ */
+export function notAboutCuratedThreat(text: string, s: number, e: number): boolean {
+  return notAboutThreat(text, s, e, titleCase(text, sentenceStart(text, s), sentenceEnd(text, e), s, e));
+}
+
 /** The alias reads as a proper name: a capital, then at least one lower-case letter ("Turla", not "UPS" or "BISCUIT"). */
 const PROPER = /^\p{Lu}\p{Ll}/u;
 /** Title Case words ending in a vendor scheme's word ("Fancy Bear", "Charming Kitten"; compile.ts isSchemeName). */
@@ -176,11 +207,13 @@ export function sentenceVouches(text: string, s: number, e: number, name: Vouche
   const crew = curatedSoftware && mayVouch && !own && crewAfter(text, e);
   const passive = reported && !doesAttack && passiveAgent(text, s);
   const word = mayVouch && attackWordInSentence(text, s, e);
-  // the word after the name read as the signal (an attack it does, the attribution's "to", its own noun, its crew)
-  if (!(doesAttack || own || crew || passive || word) || notAboutThreat(text, s, e, doesAttack || own || crew)) return false;
-  if (!flagged && (word || own)) return true;
+  if (!(doesAttack || own || crew || passive || word)) return false;
   const a = sentenceStart(text, s);
   const b = sentenceEnd(text, e);
+  // the word after the name read as the signal (an attack it does, the attribution's "to", its own noun, its crew); a
+  // curated name in a Title Case headline, where every word has its capital ("Gamaredon Uses New Backdoor…")
+  if (notAboutThreat(text, s, e, doesAttack || own || crew || (name.curated && titleCase(text, a, b, s, e)))) return false;
+  if (!flagged && (word || own)) return true;
   if (crew && crewOfSoftware(text, a, b, s, e)) return true;
   return (doesAttack || passive || (flagged && word)) && orgIn(text, a, b, s, e);
 }

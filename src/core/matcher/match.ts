@@ -38,7 +38,7 @@ import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordin
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
-import { notAboutThreat, sentenceVouches } from './clause-terms';
+import { notAboutCuratedThreat, sentenceVouches } from './clause-terms';
 import { curatedCoinedName, curatedName } from './short-text-signals';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -1689,20 +1689,20 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   /**
    * Is another refused curated coined name, of another entity, in the sentence of the refused entry at `r` and as close
    * as names listed together (NEIGHBOUR_CHARS), both of software? Neither may read as a person or a place by the words
-   * next to it (clause-terms.ts notAboutThreat). A partner spotted anyway (a writing of a name that needs no context:
+   * next to it (clause-terms.ts notAboutCuratedThreat). A partner spotted anyway (a writing of a name that needs no context:
    * "TrickBot" also reads as the word-like "Trickbot") is afterDistinct's to judge, at its distance.
    */
   function coinedPartner(r: number): boolean {
     const s = refused[r] as number;
     const e = refused[r + 1] as number;
     const ei = aliasEntity[refused[r + 2] as number] as number;
-    if (kindOf[ei] === 'actor' || notAboutThreat(text, s, e)) return false;
+    if (kindOf[ei] === 'actor' || notAboutCuratedThreat(text, s, e)) return false;
     const fits = (k: number) => {
       const ak = refused[k + 2] as number;
       const ek = aliasEntity[ak] as number;
       if (ek === ei || kindOf[ek] === 'actor' || !curatedCoined(ak)) return false;
       const [os, oe] = toOrig(refused[k] as number, refused[k + 1] as number);
-      return !overlapsAny(out, os, oe) && !notAboutThreat(text, refused[k] as number, refused[k + 1] as number);
+      return !overlapsAny(out, os, oe) && !notAboutCuratedThreat(text, refused[k] as number, refused[k + 1] as number);
     };
     for (let k = r + 4; k < refused.length; k += 4) {
       const ks = refused[k] as number;

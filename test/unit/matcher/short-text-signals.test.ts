@@ -82,6 +82,9 @@ describe('two coined names of the curated data', () => {
     expect(spotted('Qakbot is back, now pushing Pikabot.')).toEqual(['Qakbot', 'Pikabot']);
     expect(spotted('Mimikatz and Impacket were found on the domain controller.')).toEqual(['Mimikatz', 'Impacket']);
   });
+  it('in a Title Case headline too', () => {
+    expect(spotted('Qakbot Returns, Now Pushing Pikabot')).toEqual(['Qakbot', 'Pikabot']);
+  });
   it('not one alone, nor across sentences', () => {
     expect(spotted('Qakbot is back, now with a new look.')).toEqual([]);
     expect(spotted('Qakbot is back. So is Pikabot.')).toEqual([]);

@@ -98,6 +98,9 @@ export const ORDINARY: readonly string[] = [
   'Kevin hits the road again with the Kaspersky rally team.',
   'Denis Hits Wall In ESET-Sponsored Car',
   'Lazarus Strikes Gold For Mandiant In Charity Quiz',
+  'Rex Tillerson Warns Of Cyber Attacks On Grid',
+  'Turla River Floods Villages, Phishing Scam Warning Issued',
+  'Denis Matthews Warns Of Phishing Scams',
   'The coach blamed Kevin for the attacks that failed in the second half, ESET staff laughed.',
 ];
 
@@ -171,6 +174,9 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Dridex Operators Switch To New Loader', names: ['Dridex'] },
   { text: 'Cobalt Strike Beacons Found On University Network', names: ['Cobalt Strike'] },
   { text: "Kimsuky targeted nuclear researchers, ESET's analysts found.", names: ['Kimsuky'] },
+  { text: 'Turla Used A New Backdoor Against European Ministries', names: ['Turla'] },
+  { text: 'Kimsuky Phishing Campaign Targets Think Tanks', names: ['Kimsuky'] },
+  { text: 'Qakbot Returns, Now Pushing Pikabot', names: ['Qakbot', 'Pikabot'] },
   { text: 'Dridex operators switched to a new loader last month.', names: ['Dridex'] },
   { text: 'Cobalt Strike beacons found on a university network.', names: ['Cobalt Strike'] },
   { text: 'Qakbot is back after the takedown, now pushing Pikabot through hijacked email threads.', names: ['Qakbot', 'Pikabot'] },
@@ -182,13 +188,15 @@ export const SECURITY: readonly SecurityText[] = [
 /**
  * Short security texts a reader reads and the matcher still misses: no word of attack and one name alone ("Emotet
  * returns after five-month break": "returns", "takedown" are ordinary words), a flagged name reported by the police or
- * the FBI (who speak of every crime), a curated name's alias that is not its canonical name ("Bazar" of BazarLoader).
- * Measured, not asserted.
+ * the FBI (who speak of every crime), a curated name's alias that is not its canonical name ("Bazar" of BazarLoader;
+ * "Gamaredon" of Gamaredon Group in a Title Case headline, where a capital after a name that is not the curated one is
+ * read as a longer name's). Measured, not asserted.
  */
 export const STILL_MISSED: readonly SecurityText[] = [
   { text: 'Emotet returns after five-month break', names: ['Emotet'] },
   { text: 'Lazarus struck another crypto exchange, the FBI says.', names: ['Lazarus'] },
   { text: 'Trickbot now drops Bazar on hosts it already controls.', names: ['Trickbot', 'Bazar'] },
+  { text: 'Gamaredon Uses New Backdoor Against Ukrainian Agencies', names: ['Gamaredon'] },
 ];
 
 /**
