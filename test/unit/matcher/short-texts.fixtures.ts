@@ -59,7 +59,7 @@ export const ORDINARY: readonly string[] = [
   'Houdini is back in cinemas. It is a story of escape, not of malware.',
   'Turla is a river in the west of Ukraine. It floods every spring, and the villagers call the flood a trojan gift.',
   // session 21: look-alikes of the rules for two coined names, a security agency or vendor beside a name, a name's own
-  // nouns and a crew after a software name
+  // nouns, a crew after a software name, Title Case headlines
   'Denis and Bella are back from their honeymoon in Tripoli.',
   'Kevin and Rex won the doubles final in straight sets.',
   'Houdini and Loki are the two kittens up for adoption this week.',
@@ -177,6 +177,7 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Turla Used A New Backdoor Against European Ministries', names: ['Turla'] },
   { text: 'Kimsuky Phishing Campaign Targets Think Tanks', names: ['Kimsuky'] },
   { text: 'Qakbot Returns, Now Pushing Pikabot', names: ['Qakbot', 'Pikabot'] },
+  // missed before session 21 (STILL_MISSED then)
   { text: 'Dridex operators switched to a new loader last month.', names: ['Dridex'] },
   { text: 'Cobalt Strike beacons found on a university network.', names: ['Cobalt Strike'] },
   { text: 'Qakbot is back after the takedown, now pushing Pikabot through hijacked email threads.', names: ['Qakbot', 'Pikabot'] },
