@@ -648,8 +648,8 @@ export interface AmbiguityInput {
   opensQuote?: () => boolean;
   /** Security vocabulary near the name (nearSecurityWords), beyond the page's. */
   nearContext?: () => boolean;
-  /** A word of attack in the name's own sentence, for a name that sentence may vouch for (clause-terms.ts). */
-  clauseContext?: () => boolean;
+  /** The name's own sentence vouches for it (clause-terms.ts sentenceVouches); `flagged`: as strictly as a flagged name needs. */
+  clauseContext?: (flagged: boolean) => boolean;
   midSentence: () => boolean;
 }
 
@@ -694,8 +694,12 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   // "Wizard Spider returns with Conti affiliates"): threat names are listed together. Not a flagged name, which is an
   // ordinary word ("TrickBot and Silence" proves little).
   // A word of attack in its own sentence is a short text's context ("Turla used a new backdoor", clause-terms.ts).
-  if (a.level === AMBIGUITY.wordlike) return { ok: (a.pageContext() && (a.nearContext?.() ?? true)) || !!a.afterDistinct?.() || !!a.clauseContext?.(), contextUsed: true };
-  return { ok: a.pageContext() && a.midSentence() && (a.nearContext?.() ?? true), contextUsed: true };
+  if (a.level === AMBIGUITY.wordlike) return { ok: (a.pageContext() && (a.nearContext?.() ?? true)) || !!a.afterDistinct?.() || !!a.clauseContext?.(false), contextUsed: true };
+  // A flagged name in a post: a security agency or vendor reports its attack ("Sandworm hit the grid again, says CERT-UA").
+  // Only on a page without security context, which a post is: on a report's page (b) decides as before, and a sentence
+  // naming a vendor and an attack there would also lend the name to each entity that shares it.
+  if (a.pageContext()) return { ok: a.midSentence() && (a.nearContext?.() ?? true), contextUsed: true };
+  return { ok: !!a.clauseContext?.(true), contextUsed: true };
 }
 
 /*

@@ -38,7 +38,8 @@ import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordin
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
-import { attackWordInSentence, clauseMayVouch, notAboutThreat } from './clause-terms';
+import { notAboutCuratedThreat, sentenceVouches } from './clause-terms';
+import { curatedCoinedName, curatedName } from './short-text-signals';
 import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindNounAt, malwareNameOk, nameAfterKind, nameBeforeKind, namingAfterKind, weakKindOk } from './malware-namings';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -1160,7 +1161,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0
           ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: () => clauseMayVouch(dict.aliases[ai] as string, englishAlias(ai)) && attackWordInSentence(text, s, e) && !notAboutThreat(text, s, e) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0) }, flagged) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && !(flags & EVIDENCE) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);
@@ -1731,6 +1732,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // A word-like name in company: a name that needed no context follows in the same sentence ("Charming Kitten and
       // MuddyWater"), the mirror of afterDistinct ("MuddyWater and Charming Kitten"). Not a flagged name.
       if (!ok && (((aliasFlags[ai] as number) >> 2) & 3) === AMBIGUITY.wordlike) ok = distinctFollows(e);
+      // Two coined software names of the curated data in one sentence ("Qakbot is back, now pushing Pikabot";
+      // short-text-signals.ts curatedCoinedName).
+      if (!ok && curatedCoined(ai)) ok = coinedPartner(r);
       // A flagged name with a cue of its kind and a name that needed no context after it in the sentence ("Latrodectus
       // loader campaigns surged, delivering LummaC2"): the mirror of an ordinary-noun cue right after a distinctive
       // name ("Wizard Spider returns with Conti affiliates", ambiguityVerdict), two weak signals together (audit S,
@@ -1763,6 +1767,45 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (!added.length) return;
     out = out.concat(added);
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Is the alias a word-like coined name of the curated data (short-text-signals.ts curatedCoinedName)? */
+  function curatedCoined(ai: number): boolean {
+    const f = aliasFlags[ai] as number;
+    return ((f >> 2) & 3) === AMBIGUITY.wordlike && curatedCoinedName(dict.ids[aliasEntity[ai] as number] as string, dict.aliases[ai] as string, (f & ENGLISH) !== 0, (f & CANONICAL) !== 0);
+  }
+
+  /**
+   * Is another refused curated coined name, of another entity, in the sentence of the refused entry at `r` and as close
+   * as names listed together (NEIGHBOUR_CHARS), both of software? Neither may read as a person or a place by the words
+   * next to it (clause-terms.ts notAboutCuratedThreat). A partner spotted anyway (a writing of a name that needs no context:
+   * "TrickBot" also reads as the word-like "Trickbot") is afterDistinct's to judge, at its distance.
+   */
+  function coinedPartner(r: number): boolean {
+    const s = refused[r] as number;
+    const e = refused[r + 1] as number;
+    const ei = aliasEntity[refused[r + 2] as number] as number;
+    if (kindOf[ei] === 'actor' || notAboutCuratedThreat(text, s, e)) return false;
+    const fits = (k: number) => {
+      const ak = refused[k + 2] as number;
+      const ek = aliasEntity[ak] as number;
+      if (ek === ei || kindOf[ek] === 'actor' || !curatedCoined(ak)) return false;
+      const [os, oe] = toOrig(refused[k] as number, refused[k + 1] as number);
+      return !overlapsAny(out, os, oe) && !notAboutCuratedThreat(text, refused[k] as number, refused[k + 1] as number);
+    };
+    for (let k = r + 4; k < refused.length; k += 4) {
+      const ks = refused[k] as number;
+      if (ks < e) continue;
+      if (!sameSentenceAfter(e, ks)) break;
+      if (fits(k)) return true;
+    }
+    for (let k = r - 4; k >= 0; k -= 4) {
+      const ke = refused[k + 1] as number;
+      if (ke > s) continue;
+      if (!sameSentenceAfter(ke, s)) break;
+      if (fits(k)) return true;
+    }
+    return false;
   }
 
   /** Does the refused span of entry `k` have an entry of entity `ei` (the span may read as several entities)? */

@@ -58,6 +58,50 @@ export const ORDINARY: readonly string[] = [
   'Loki, the trickster god, would make a fine phishing villain.',
   'Houdini is back in cinemas. It is a story of escape, not of malware.',
   'Turla is a river in the west of Ukraine. It floods every spring, and the villagers call the flood a trojan gift.',
+  // session 21: look-alikes of the rules for two coined names, a security agency or vendor beside a name, a name's own
+  // nouns, a crew after a software name, Title Case headlines
+  'Denis and Bella are back from their honeymoon in Tripoli.',
+  'Kevin and Rex won the doubles final in straight sets.',
+  'Houdini and Loki are the two kittens up for adoption this week.',
+  'Zeus and Athena argue about the fate of Troy in the second act.',
+  'Skynet and Cyclops are the two robots in the school play.',
+  'Turla and Karakurt are names you will meet on a walk along the river.',
+  'Sandworm rises again in the new trailer, and the fans cheer.',
+  'Lazarus joined CISA in 2021 as a policy adviser.',
+  'Lazarus of Mandiant will give the keynote on Friday.',
+  'Tripoli hosted the CISA delegation last spring.',
+  'Denis says ESET makes the best antivirus for his old laptop.',
+  'Bella, who works at Kaspersky, ran the city marathon.',
+  'Houdini operators let artists build smoke and fire in a few clicks.',
+  'Tripoli operators cut ferry prices for the summer season.',
+  'Bella samples of the new perfume are free at the counter.',
+  'Loki variants take over the multiverse in season two.',
+  'Athena payloads include two weather satellites and a student cube.',
+  'The Royal Navy hit the target on the first try, says the NCSC press office.',
+  'Denis hit the post twice before the break.',
+  'Silence fell when Cobalt Strike, the new racehorse, stumbled at the last fence.',
+  'Emotet is a name I made up for my new board game.',
+  'Play resumes after the storm hit the stadium, officials said.',
+  'Zeus struck Talos with a thunderbolt, and the bronze giant fell into the sea.',
+  'Denis hit Dragos twice in the second round and won on points.',
+  'Tripoli gang demands ransom for kidnapped businessman.',
+  'Tripoli operators upgraded the harbour infrastructure with new loaders and cranes.',
+  'Rex crew lures trout with hand-tied flies on the upper river.',
+  'Denis dumped the credentials of his old job in the shredder before he left.',
+  'Kaspersky ties Denis to the new chess club in town.',
+  'In the myth, Agrius the Giant rides a Griffon into battle.',
+  'Turla and Shamoon are two words you can find in an atlas.',
+  'Royal Hits Back At Critics Over Palace Budget',
+  'Houdini Operators Build Smoke And Fire In Minutes',
+  'Athena Payloads Reach Orbit After Delay',
+  'Rex Tillerson Hits Back, Says CISA Chief',
+  'Kevin hits the road again with the Kaspersky rally team.',
+  'Denis Hits Wall In ESET-Sponsored Car',
+  'Lazarus Strikes Gold For Mandiant In Charity Quiz',
+  'Rex Tillerson Warns Of Cyber Attacks On Grid',
+  'Turla River Floods Villages, Phishing Scam Warning Issued',
+  'Denis Matthews Warns Of Phishing Scams',
+  'The coach blamed Kevin for the attacks that failed in the second half, ESET staff laughed.',
 ];
 
 export interface SecurityText {
@@ -105,17 +149,63 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Ursnif malware hides its payload in image files.', names: ['Ursnif'] },
   { text: 'Vidar steals browser cookies and crypto wallets; it is often delivered by malware loaders.', names: ['Vidar'] },
   { text: 'Kimsuky exfiltrated research data from a nuclear institute.', names: ['Kimsuky'] },
+  // session 21: no word of attack, but two coined threat names, a security agency or vendor, the software's own nouns
+  { text: 'Qakbot is back, now pushing Pikabot.', names: ['Qakbot', 'Pikabot'] },
+  { text: 'Sandworm hit the grid again, says CERT-UA.', names: ['Sandworm'] },
+  { text: 'We saw Cobalt Strike beacons calling home from three hosts.', names: ['Cobalt Strike'] },
+  { text: 'Dridex operators switched to a new loader this week.', names: ['Dridex'] },
+  { text: 'LockBit claims attack on city hall', names: ['LockBit'] },
+  { text: 'Volt Typhoon still inside US utilities, officials warn', names: ['Volt Typhoon'] },
+  { text: 'Scattered Spider member arrested in Spain', names: ['Scattered Spider'] },
+  { text: 'APT28 phishing hits European ministries', names: ['APT28'] },
+  { text: 'Gamaredon targets Ukrainian officials again, CERT-UA warns.', names: ['Gamaredon'] },
+  { text: 'Ursnif and Hancitor rode the same invoice spam last month.', names: ['Ursnif', 'Hancitor'] },
+  { text: 'Kimsuky is impersonating journalists again, according to Microsoft Threat Intelligence.', names: ['Kimsuky'] },
+  { text: 'Mimikatz and Impacket were found on the domain controller.', names: ['Mimikatz', 'Impacket'] },
+  { text: 'Emotet payloads now arrive as OneNote files.', names: ['Emotet'] },
+  { text: 'Analysts found Cobalt Strike beacons on two file servers.', names: ['Cobalt Strike'] },
+  { text: 'Hancitor operators moved to a new dropper in March.', names: ['Hancitor'] },
+  { text: 'Secureworks says Kimsuky hit a defence contractor in June.', names: ['Kimsuky'] },
+  { text: 'Power plants hit by Sandworm again, ESET reports.', names: ['Sandworm'] },
+  { text: 'Turla now loads Kazuar from a fake update of a chat app.', names: ['Turla', 'Kazuar'] },
+  { text: 'Andariel breached a shipyard last year, NCSC says.', names: ['Andariel'] },
+  // headlines in Title Case
+  { text: 'Sandworm Hits Ukrainian Grid Again, CERT-UA Says', names: ['Sandworm'] },
+  { text: 'Dridex Operators Switch To New Loader', names: ['Dridex'] },
+  { text: 'Cobalt Strike Beacons Found On University Network', names: ['Cobalt Strike'] },
+  { text: "Kimsuky targeted nuclear researchers, ESET's analysts found.", names: ['Kimsuky'] },
+  { text: 'Turla Used A New Backdoor Against European Ministries', names: ['Turla'] },
+  { text: 'Kimsuky Phishing Campaign Targets Think Tanks', names: ['Kimsuky'] },
+  { text: 'Qakbot Returns, Now Pushing Pikabot', names: ['Qakbot', 'Pikabot'] },
+  // missed before session 21 (STILL_MISSED then)
+  { text: 'Dridex operators switched to a new loader last month.', names: ['Dridex'] },
+  { text: 'Cobalt Strike beacons found on a university network.', names: ['Cobalt Strike'] },
+  { text: 'Qakbot is back after the takedown, now pushing Pikabot through hijacked email threads.', names: ['Qakbot', 'Pikabot'] },
+  { text: 'Sandworm hit Ukrainian power grid again, says CERT-UA.', names: ['Sandworm'] },
+  { text: 'Mandiant ties Turla to attacks on embassies in Europe.', names: ['Turla'] },
+  { text: 'Mimikatz was used to dump credentials after the intrusion.', names: ['Mimikatz'] },
 ];
 
 /**
- * Short security texts a reader reads and the matcher still misses: no word of attack in the sentence ("takedown",
- * "credentials", "power grid" are ordinary words), a name the curator flagged as an ordinary word (Sandworm), a name
- * made of English words (Cobalt Strike), a crew cue after a malware name ("Dridex operators"). Measured, not asserted.
+ * Short security texts a reader reads and the matcher still misses: no word of attack and one name alone ("Emotet
+ * returns after five-month break": "returns", "takedown" are ordinary words), a flagged name reported by the police or
+ * the FBI (who speak of every crime), a curated name's alias that is not its canonical name ("Bazar" of BazarLoader;
+ * "Gamaredon" of Gamaredon Group in a Title Case headline, where a capital after a name that is not the curated one is
+ * read as a longer name's). Measured, not asserted.
  */
 export const STILL_MISSED: readonly SecurityText[] = [
-  { text: 'Dridex operators switched to a new loader last month.', names: ['Dridex'] },
-  { text: 'Cobalt Strike beacons found on a university network.', names: ['Cobalt Strike'] },
-  { text: 'Mimikatz was used to dump credentials after the intrusion.', names: ['Mimikatz'] },
-  { text: 'Qakbot is back after the takedown, now pushing Pikabot through hijacked email threads.', names: ['Qakbot', 'Pikabot'] },
-  { text: 'Sandworm hit Ukrainian power grid again, says CERT-UA.', names: ['Sandworm'] },
+  { text: 'Emotet returns after five-month break', names: ['Emotet'] },
+  { text: 'Lazarus struck another crypto exchange, the FBI says.', names: ['Lazarus'] },
+  { text: 'Trickbot now drops Bazar on hosts it already controls.', names: ['Trickbot', 'Bazar'] },
+  { text: 'Gamaredon Uses New Backdoor Against Ukrainian Agencies', names: ['Gamaredon'] },
+];
+
+/**
+ * Ordinary short texts the matcher still marks: two curated software names that are also rarer English words or names
+ * (a worm, a mythical beast, a folk hero, a pattern), which the pair rule reads as threats named together
+ * (short-text-signals.ts). Written to find the rule's limits; measured, not asserted.
+ */
+export const STILL_SPOTTED: readonly string[] = [
+  'Helminth infections and Griffon sightings are both rare.',
+  'The Appleseed and Sunburst apple trees flowered early.',
 ];

@@ -10,23 +10,26 @@ import { e } from './fixtures';
 import { ORDINARY, SECURITY } from './short-texts.fixtures';
 
 const data = bundledDataset();
-/** Names public feeds list that the bundled data lacks, as the feeds list them (not flagged as ordinary words). */
+/**
+ * Names public feeds list that the bundled data lacks, as the feeds list them (not flagged as ordinary words), with an
+ * imported entity's prefixed id.
+ */
 const FEED_LIKE = [
-  e('t-vidar', 'malware', 'Vidar'),
-  e('t-asyncrat', 'malware', 'AsyncRAT'),
-  e('t-remcos', 'malware', 'Remcos RAT', ['Remcos']),
-  e('t-denis', 'malware', 'Denis'),
-  e('t-rex', 'malware', 'Rex'),
-  e('t-bella', 'malware', 'Bella'),
-  e('t-tripoli', 'actor', 'Tripoli'),
-  e('t-athena', 'malware', 'Athena'),
-  e('t-skynet', 'malware', 'Skynet'),
-  e('t-loki', 'malware', 'Loki'),
-  e('t-houdini', 'malware', 'Houdini'),
-  e('t-bethany', 'malware', 'Bethany'),
-  e('t-cyclops', 'malware', 'Cyclops'),
-  e('t-gladius', 'malware', 'Gladius'),
-  e('t-zeus', 'malware', 'Zeus'),
+  e('misp:t-vidar', 'malware', 'Vidar'),
+  e('misp:t-asyncrat', 'malware', 'AsyncRAT'),
+  e('misp:t-remcos', 'malware', 'Remcos RAT', ['Remcos']),
+  e('misp:t-denis', 'malware', 'Denis'),
+  e('misp:t-rex', 'malware', 'Rex'),
+  e('misp:t-bella', 'malware', 'Bella'),
+  e('misp:t-tripoli', 'actor', 'Tripoli'),
+  e('misp:t-athena', 'malware', 'Athena'),
+  e('misp:t-skynet', 'malware', 'Skynet'),
+  e('misp:t-loki', 'malware', 'Loki'),
+  e('misp:t-houdini', 'malware', 'Houdini'),
+  e('misp:t-bethany', 'malware', 'Bethany'),
+  e('misp:t-cyclops', 'malware', 'Cyclops'),
+  e('misp:t-gladius', 'malware', 'Gladius'),
+  e('misp:t-zeus', 'malware', 'Zeus'),
 ];
 const m = createMatcher(compileDictionary([...data.entities, ...FEED_LIKE], { version: 'short-texts', links: data.links }));
 const spotted = (text: string) => m.match(text).map((x) => x.text);
@@ -57,6 +60,10 @@ describe('what the sentence must hold', () => {
     expect(spotted('Kimsuky is back. The group is phishing think tanks again.')).toEqual(['Kimsuky']);
     expect(spotted('Kimsuky is back. It is phishing think tanks again.')).toEqual([]);
     expect(spotted('Denis is back. He is phishing for compliments.')).toEqual([]);
+  });
+  it('dumping credentials is a word of attack; credentials dumped in a shredder are not', () => {
+    expect(spotted('Mimikatz was used to dump credentials after the intrusion.')).toEqual(['Mimikatz']);
+    expect(spotted('Denis dumped the credentials of his old job in the shredder.')).toEqual([]);
   });
   it('the everyday security words of a software project do not count', () => {
     expect(spotted('Gamaredon spent the weekend hacking on the parser.')).toEqual([]);

@@ -1,0 +1,146 @@
+/**
+ * What else a one-sentence post says about a name when it has no word of attack (clause-terms.ts): who reports it, what
+ * the software is counted in, and who runs it. Each signal is read only in the name's own sentence and only beside the
+ * name, since on its own each is an ordinary word or phrase ("CISA" in a job advert, "operators" of a 3D program,
+ * "payloads" of a rocket).
+ *
+ *  - A security agency or vendor reporting in the sentence ("says CERT-UA", "ESET reports"), with the name doing an
+ *    attack ("Sandworm hit the grid again, says CERT-UA", "Secureworks says Kimsuky hit a defence contractor"), being
+ *    its agent in the passive ("Power plants hit by Sandworm, ESET reports") or blamed for it ("Mandiant ties Turla to
+ *    attacks on embassies"). Neither half is enough alone: "Lazarus joined CISA in 2021", "Denis hit the post twice".
+ *    Not "Microsoft" alone, nor the police, the FBI or a ministry: they speak of any crime and any person. A flagged
+ *    name (Sandworm, Lazarus) is vouched for by this signal only (clause-terms.ts sentenceVouches).
+ *  - The software's own nouns right after a software name: "Cobalt Strike beacons", "Emotet payloads", "Sliver
+ *    implants" are instances of the program, in no other sense. Not "samples", "variants" or "infections", which
+ *    follow perfumes, Marvel's Loki and a city's epidemic as well.
+ *  - Two coined software names of the curated data in one sentence ("Qakbot is back, now pushing Pikabot",
+ *    "Mimikatz and Impacket were found on the domain controller"): threat names are named together. Only the
+ *    canonical names of bundled entities, which a curator chose and did not flag, and no English word: feeds list
+ *    first names (Denis, Bella, Fidel, Jorik) as malware and merge some into bundled entities as aliases, and "Denis
+ *    and Bella are back" is a couple. Not an actor: the curated actors include a river, a spider and a Giant of Greek
+ *    myth (Turla, Karakurt, Agrius: "Uroburos and Agrius appear in the same old myth"); an actor and its software are
+ *    most often linked in the data, which vouches for both (linked-names.ts). Left: curated software names that are
+ *    rarer English words or names ("Helminth infections and Griffon sightings", "the Appleseed and Sunburst apple
+ *    trees"), which the project's word lists (SCOWL to size 50) do not hold.
+ *  - A crew right after a curated software name ("Dridex operators", "Hancitor affiliates"), with a second noun of the
+ *    trade in the sentence ("switched to a new loader"): the people behind the software, not a 3D program's
+ *    "operators" or a port's "Tripoli operators" (a feed's ransomware) with their wheel loaders.
+ */
+
+/**
+ * Agencies whose work is cyber defence, and security vendors and their research teams, as they write themselves
+ * (case-sensitive). Not the vendors whose names are also a myth's, a first name's or a word's ("Talos" alone, Dragos,
+ * Huntress, "Unit 42"): "Zeus struck Talos with a thunderbolt", "Denis hit Dragos in the second round".
+ */
+const SECURITY_ORG = /(?:\bCERT-[A-Z]{2,3}\b|\bUS-CERT\b|\b(?:JP|Kr)CERT\b|\b(?:CISA|NCSC|ANSSI|ENISA|ACSC|CCCS|MSTIC|ESET)\b|\b(?:Mandiant|Kaspersky|CrowdStrike|Proofpoint|Symantec|Cisco Talos|Secureworks|SentinelOne|SentinelLabs|Sophos|Trellix|Volexity|Zscaler|FortiGuard|Cybereason|Bitdefender|Malwarebytes|Recorded Future|Trend Micro|Check Point Research|Palo Alto Networks|Microsoft Threat Intelligence|Google Threat Intelligence|Threat Analysis Group)\b)/g;
+
+/**
+ * An attack done by the subject right after the name, a few auxiliaries or adverbs allowed ("Kimsuky is impersonating").
+ * Any case, as these patterns below: a headline writes every word in Title Case ("Sandworm Hits Ukrainian Grid Again,
+ * CERT-UA Says").
+ */
+const ACT_AFTER = /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once again)[ \u00a0]+){0,2}(?:hits?|targets?|targeted|targeting|attack(?:s|ed|ing)?|breach(?:es|ed)?|hack(?:s|ed)|compromised?|compromises|struck|strikes|spied|spying|infect(?:s|ed|ing)|impersonat(?:es|ed|ing)|wiped|disrupted)\b/i;
+/** The same in the passive, before the name ("hit by Sandworm"). */
+const ACT_BEFORE = /\b(?:hit|targeted|attacked|breached|hacked|compromised|struck|infected|wiped|disrupted)[ \u00a0]+by[ \u00a0]+$/i;
+/**
+ * An attribution, the name its object: "Mandiant ties Turla to attacks on embassies", "links X to the breach". Not
+ * "blames": a coach blames a player for the attacks that failed.
+ */
+const BLAMED_BEFORE = /\b(?:ties|tied|links|linked|attributes|attributed)[ \u00a0]+$/i;
+const BLAMED_AFTER = /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:attacks?|campaigns?|intrusions?|breach(?:es)?|hacks?|cyberattacks?)\b/iu;
+
+/** Is the name ending at `e` the subject of an attack done right after it (ACT_AFTER)? */
+export function actAfterName(text: string, e: number): boolean {
+  return ACT_AFTER.test(text.slice(e, e + 48));
+}
+
+/** Is the name starting at `s` the agent of an attack in the passive (ACT_BEFORE)? */
+export function passiveAgent(text: string, s: number): boolean {
+  return ACT_BEFORE.test(text.slice(Math.max(0, s - 24), s));
+}
+
+/** Is the name at [s, e) blamed for an attack by an attribution (BLAMED_BEFORE, BLAMED_AFTER)? */
+export function blamedFor(text: string, s: number, e: number): boolean {
+  return BLAMED_BEFORE.test(text.slice(Math.max(0, s - 24), s)) && BLAMED_AFTER.test(text.slice(e, e + 64));
+}
+
+let orgText: string | undefined;
+let orgAnywhere = false;
+
+/**
+ * Does the text name a security agency or vendor anywhere? Read once per text: a page without one (most ordinary
+ * pages) then asks nothing more of its flagged names (Royal, Play, Cobalt), which only an agency or vendor vouches for.
+ */
+export function orgInText(text: string): boolean {
+  if (text !== orgText) {
+    orgText = text;
+    SECURITY_ORG.lastIndex = 0;
+    orgAnywhere = SECURITY_ORG.test(text);
+  }
+  return orgAnywhere;
+}
+
+/**
+ * The agency or vendor is who reports: a verb of reporting after it ("ESET reports", "Mandiant ties…", "CISA has
+ * warned") or before it ("says CERT-UA", "according to Microsoft Threat Intelligence"). Named otherwise it is only
+ * beside the story: "Kevin hits the road again with the Kaspersky rally team", "Denis hits wall in ESET-sponsored car".
+ */
+const REPORTS_AFTER = /^(?:['\u2019]s[ \u00a0]+(?:researchers|analysts|team|experts))?[ \u00a0]+(?:(?:has|have|now|also)[ \u00a0]+)?(?:says|said|reports?|reported|warns?|warned|writes|wrote|finds|found|observed|ties|tied|links|linked|attributes|attributed|tracks|tracked|confirms|confirmed|notes|noted|alleges|alleged|believes|assesses|assessed|spotted|detected|saw|sees)\b/i;
+const REPORTS_BEFORE = /\b(?:says|said|reports?|reported|warns?|warned|writes|wrote|notes|noted|confirms|confirmed|according[ \u00a0]+to|per)[ \u00a0]+(?:the[ \u00a0]+)?$/i;
+
+/** A security agency or vendor reporting in text[a, b), outside the name at [s, e) (REPORTS_AFTER, REPORTS_BEFORE). */
+export function orgIn(text: string, a: number, b: number, s: number, e: number): boolean {
+  const sentence = text.slice(a, b);
+  SECURITY_ORG.lastIndex = 0;
+  for (let m = SECURITY_ORG.exec(sentence); m; m = SECURITY_ORG.exec(sentence)) {
+    const os = m.index + a;
+    const oe = os + m[0].length;
+    if (os < e && oe > s) continue;
+    if (REPORTS_AFTER.test(text.slice(oe, oe + 40)) || REPORTS_BEFORE.test(text.slice(Math.max(a, os - 24), os))) return true;
+  }
+  return false;
+}
+
+/** A software's own instances, right after its name. */
+const OWN_NOUNS = /^[ \u00a0]+(?:beacons?|implants?|payloads?)\b/i;
+
+/** Is the software name ending at `e` followed by a noun for its own instances ("Cobalt Strike beacons")? */
+export function ownNounAfter(text: string, e: number): boolean {
+  return OWN_NOUNS.test(text.slice(e, e + 12));
+}
+
+/** A crew, right after a software name. */
+const CREW_AFTER = /^[ \u00a0]+(?:operators|affiliates|gang|crew|developers)\b/i;
+/**
+ * Nouns of the trade a crew's sentence goes on with ("switched to a new loader"). Not "ransom", "victims" or
+ * "infrastructure": "Tripoli gang demands ransom for kidnapped businessman", a port's operators and its infrastructure.
+ */
+const TRADE_NOUNS = /\b(?:loaders?|droppers?|payloads?|implants?|beacons?|spam)\b/i;
+
+/** Is the software name ending at `e` followed by a crew ("Dridex operators")? */
+export function crewAfter(text: string, e: number): boolean {
+  return CREW_AFTER.test(text.slice(e, e + 16));
+}
+
+/** Is the software name at [s, e) followed by a crew, with a noun of the trade elsewhere in the sentence text[a, b)? */
+export function crewOfSoftware(text: string, a: number, b: number, s: number, e: number): boolean {
+  const crew = CREW_AFTER.exec(text.slice(e, e + 16));
+  if (!crew) return false;
+  return TRADE_NOUNS.test(text.slice(e + crew[0].length, b)) || TRADE_NOUNS.test(text.slice(a, s));
+}
+
+/** Shaped like a proper name: a capital, then lower case. */
+const PROPER = /^\p{Lu}\p{Ll}+$/u;
+
+/**
+ * Is the alias a coined name the curated data gives an entity: the canonical name of a bundled entity (its id is a
+ * slug, an imported one's is prefixed: model/entity.ts), no English word, written as a proper name?
+ */
+export function curatedCoinedName(id: string, alias: string, english: boolean, canonical: boolean): boolean {
+  return canonical && !english && !id.includes(':') && PROPER.test(alias);
+}
+
+/** Is the alias the canonical name of a bundled entity (any shape: "Cobalt Strike" too)? */
+export function curatedName(id: string, canonical: boolean): boolean {
+  return canonical && !id.includes(':');
+}

@@ -1,0 +1,100 @@
+/**
+ * A one-sentence post with no word of attack (short-text-signals.ts): who reports the attack, the software's own
+ * nouns, its crew, two coined names of the curated data together. Each signal alone is an ordinary word.
+ */
+import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../../src/core/data/index';
+import { compileDictionary, createMatcher } from '../../../src/core/matcher/index';
+import { e } from './fixtures';
+
+const data = bundledDataset();
+/** As a feed lists them: imported ids, first names and a goddess as malware. */
+const FEED_LIKE = [e('misp:t-athena', 'malware', 'Athena'), e('misp:t-denis', 'malware', 'Denis'), e('misp:t-bella', 'malware', 'Bella'), e('misp:t-houdini', 'malware', 'Houdini')];
+const m = createMatcher(compileDictionary([...data.entities, ...FEED_LIKE], { version: 'short-text-signals', links: data.links }));
+const spotted = (text: string) => m.match(text).map((x) => x.text);
+
+describe('a security agency or vendor reporting the attack', () => {
+  it('vouches for a flagged name that does the attack, or suffers its passive', () => {
+    expect(spotted('Sandworm hit the grid again, says CERT-UA.')).toEqual(['Sandworm']);
+    expect(spotted('Power plants hit by Sandworm again, ESET reports.')).toEqual(['Sandworm']);
+    expect(spotted('Secureworks says Kimsuky hit a defence contractor in June.')).toEqual(['Kimsuky']);
+  });
+  it('or blamed for an attack by an attribution, not by a coach', () => {
+    expect(spotted('Mandiant ties Turla to attacks on embassies in Europe.')).toEqual(['Turla']);
+    expect(spotted('Kaspersky ties Turla to the new chess club in town.')).toEqual([]);
+    expect(spotted('The coach blamed Kimsuky for the attacks that failed, ESET staff laughed.')).toEqual([]);
+  });
+  it('needs both halves: the agency, and the attack done by the name', () => {
+    expect(spotted('Sandworm hit the grid again, says my uncle.')).toEqual([]);
+    expect(spotted('Lazarus joined CISA in 2021 as a policy adviser.')).toEqual([]);
+    expect(spotted('Tripoli hosted the CISA delegation, and the storm hit the coast.')).toEqual([]);
+  });
+  it('not a platform owner, the police or the FBI, who speak of every crime and every person', () => {
+    expect(spotted('Sandworm hit the grid again, says Microsoft.')).toEqual([]);
+    expect(spotted('Lazarus struck a rival in the bar, the police say.')).toEqual([]);
+    expect(spotted('Lazarus struck another crypto exchange, the FBI says.')).toEqual([]);
+  });
+  it('the agency or vendor must be who reports, not a sponsor or a team beside the story', () => {
+    expect(spotted('Kevin hits the road again with the Kaspersky rally team.')).toEqual([]);
+    expect(spotted('Lazarus Strikes Gold For Mandiant In Charity Quiz')).toEqual([]);
+    expect(spotted("Kimsuky targeted nuclear researchers, ESET's analysts found.")).toEqual(['Kimsuky']);
+  });
+  it('in a headline written in Title Case too', () => {
+    expect(spotted('Sandworm Hits Ukrainian Grid Again, CERT-UA Says')).toEqual(['Sandworm']);
+    expect(spotted('Mandiant Ties Turla To Attacks On Embassies')).toEqual(['Turla']);
+    expect(spotted('Rex Tillerson Hits Back, Says CISA Chief')).toEqual([]);
+  });
+  it('not a person of the agency or vendor', () => {
+    expect(spotted('Lazarus of Mandiant hit back at the critics.')).toEqual([]);
+    expect(spotted('Denis, who works at ESET, hit the jackpot.')).toEqual([]);
+  });
+});
+
+describe("a software's own nouns", () => {
+  it('after a curated name, English words or coined', () => {
+    expect(spotted('We saw Cobalt Strike beacons calling home from three hosts.')).toEqual(['Cobalt Strike']);
+    expect(spotted('Emotet payloads now arrive as OneNote files.')).toEqual(['Emotet']);
+  });
+  it('in a Title Case headline too', () => {
+    expect(spotted('Cobalt Strike Beacons Found On University Network')).toEqual(['Cobalt Strike']);
+    expect(spotted('Dridex Operators Switch To New Loader')).toEqual(['Dridex']);
+  });
+  it('not after a name only a feed lists (a goddess, a rocket), nor nouns that follow perfumes and films', () => {
+    expect(spotted('Athena payloads include two weather satellites.')).toEqual([]);
+    expect(spotted('Cobalt Strike samples were on the desk.')).toEqual([]);
+    expect(spotted('Emotet variants take over the multiverse.')).toEqual([]);
+  });
+});
+
+describe('a crew after a software name', () => {
+  it('with a noun of the trade in the sentence', () => {
+    expect(spotted('Dridex operators switched to a new loader this week.')).toEqual(['Dridex']);
+    expect(spotted('Hancitor operators moved to a new dropper in March.')).toEqual(['Hancitor']);
+  });
+  it('not alone: the operators of a 3D program, of a port', () => {
+    expect(spotted('Dridex operators switched to a new office this week.')).toEqual([]);
+    expect(spotted('Houdini operators let artists build smoke in a few clicks.')).toEqual([]);
+  });
+});
+
+describe('two coined names of the curated data', () => {
+  it('vouch for each other in one sentence, both software', () => {
+    expect(spotted('Qakbot is back, now pushing Pikabot.')).toEqual(['Qakbot', 'Pikabot']);
+    expect(spotted('Mimikatz and Impacket were found on the domain controller.')).toEqual(['Mimikatz', 'Impacket']);
+  });
+  it('in a Title Case headline too', () => {
+    expect(spotted('Qakbot Returns, Now Pushing Pikabot')).toEqual(['Qakbot', 'Pikabot']);
+  });
+  it('not one alone, nor across sentences', () => {
+    expect(spotted('Qakbot is back, now with a new look.')).toEqual([]);
+    expect(spotted('Qakbot is back. So is Pikabot.')).toEqual([]);
+  });
+  it('not names only a feed lists (first names), nor an actor (a river, a spider, a Giant of myth)', () => {
+    expect(spotted('Denis and Bella are back from their honeymoon.')).toEqual([]);
+    expect(spotted('Turla and Karakurt are names you will meet on a walk along the river.')).toEqual([]);
+    expect(spotted('Uroburos and Agrius appear in the same old myth.')).toEqual([]);
+  });
+  it('not a name the words next to it make a person', () => {
+    expect(spotted('Qakbot said Pikabot was fine.')).toEqual([]);
+  });
+});
