@@ -92,14 +92,11 @@ const MAX_UNSURE = 500;
 const SLICE_MS = 12;
 /**
  * From this many elements reached by the rules (StyleManager.reach) the first highlights wait a frame after them.
- * The recalculation the rules cause costs ≈ 3–6 µs per element reached (page scripts on the pages of bench:page; in
- * traces 22 ms for the 1 MB page's ≈ 7,000 elements, ≈ 100 ms for the 5 MB page's 34,000), and painting the
- * highlights comes on top. Since the viewport gate, that painting is small at the first show: past GATE_AT ranges
- * only those near the viewport are registered. Traces of the 1 MB page (session 21): the two in one frame took
- * 31–40 ms of main-thread time, against 29.5 ms for the recalculation alone plus 7.4 ms for the highlights' frame
- * when split; waiting for the frame had put ≈ 30–50 ms into its time to `done` (the limit was 5,000 until then).
+ * The recalculation the rules cause costs ≈ 4–6 µs per element reached (page scripts on the pages of bench:page),
+ * and painting the highlights comes on top: on the 1 MB page (≈ 7,000 elements, its article nearly all of them) the
+ * two in one frame took 44–59 ms in three loads.
  */
-const SPLIT_FRAME_ELEMENTS = 10_000;
+const SPLIT_FRAME_ELEMENTS = 5_000;
 /**
  * On a long first scan, show what is painted so far at the first yield after this long (then once more at the end).
  * Each showing gives the browser the registered highlights to paint while the scan still runs: on the 5 MB benchmark
