@@ -154,6 +154,7 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
       return range;
     },
     commit() {
+      gate?.watchNew();
       for (const [name, h] of highlights) register(name, h);
     },
     restore() {

@@ -30,6 +30,14 @@ export class ViewportGate {
   private readonly near = new Set<Element>();
   /** Elements not reported on yet whose ranges are registered meanwhile (`track`'s `shown`). */
   private readonly shownUnreported = new Set<Element>();
+  /**
+   * Elements of ranges painted since the last showing, observed only at the next (`watchNew`). The browser works out
+   * every observed element's intersection again in each frame after a new one is observed: observed as a long scan
+   * painted them, the 5 MB page of bench:page cost 20 such frames during its first scan, 66 ms of main-thread time in
+   * all in a trace (7–23 ms each as the elements grew to thousands), for reports nothing used until the highlights
+   * were shown. Their near ranges are registered a frame after the showing, at the first report.
+   */
+  private readonly unwatched = new Set<Element>();
   private readonly observer: IntersectionObserver;
 
   constructor(
@@ -42,11 +50,11 @@ export class ViewportGate {
   /**
    * A range the painter has painted (registered already when `shown`, else not yet): from now on it is registered only
    * while its element is near. One on an element the observer has not reported on yet waits for that report (the
-   * next frame) unregistered, unless `shown` (painted before the gate began, it may be on screen). Registered at once,
-   * every range painted between two frames was in the next frame's rendering, to be let go of only after it: the
-   * browser's work there grows with the ranges registered (a page script on the 5 MB page of bench:page, its rules
-   * already in, thread time: 8,600 ranges registered in one frame made a 135–142 ms rendering update, 1,000 ranges
-   * 40–45 ms, 100 ranges 22–33 ms).
+   * frame after the next `watchNew`) unregistered, unless `shown` (painted before the gate began, it may be on
+   * screen). Registered at once, every range painted between two frames was in the next frame's rendering, to be let
+   * go of only after it: the browser's work there grows with the ranges registered (a page script on the 5 MB page
+   * of bench:page, its rules already in, thread time: 8,600 ranges registered in one frame made a 135–142 ms rendering
+   * update, 1,000 ranges 40–45 ms, 100 ranges 22–33 ms).
    */
   track(range: AbstractRange, name: HighlightName, shown = false): void {
     const parent = range.startContainer.parentElement;
@@ -59,13 +67,23 @@ export class ViewportGate {
     let ranges = this.byElement.get(el);
     if (!ranges) {
       this.byElement.set(el, (ranges = new Map()));
-      this.observer.observe(el);
-      if (shown) this.shownUnreported.add(el);
+      // Shown already (the few painted before the gate began), it may be on screen: watched at once, so that the
+      // reports take those far away out before the highlights are shown.
+      if (shown) {
+        this.observer.observe(el);
+        this.shownUnreported.add(el);
+      } else this.unwatched.add(el);
     }
     ranges.set(range, name);
     const on = this.reported.has(el) ? this.near.has(el) : this.shownUnreported.has(el);
     // A range not shown yet is registered only now, and only if it should be.
     if (shown ? !on : on) this.toggle(range, name, on);
+  }
+
+  /** Observes the elements of the ranges tracked since the last call (the painter shows its highlights). */
+  watchNew(): void {
+    for (const el of this.unwatched) if (this.byElement.has(el)) this.observer.observe(el);
+    this.unwatched.clear();
   }
 
   untrack(range: AbstractRange): void {
@@ -79,12 +97,14 @@ export class ViewportGate {
       this.reported.delete(el);
       this.near.delete(el);
       this.shownUnreported.delete(el);
+      this.unwatched.delete(el);
       this.observer.unobserve(el);
     }
   }
 
   disconnect(): void {
     this.observer.disconnect();
+    this.unwatched.clear();
     this.byElement.clear();
     this.elementOf.clear();
     this.reported.clear();
@@ -107,6 +127,8 @@ export class ViewportGate {
       if (box) this.track(range, name, shown);
       else if (!shown) this.toggle(range, name, true);
     }
+    // the box stands in for an element already shown: watched at once, not at the next showing
+    this.watchNew();
   }
 
   private onEntries(entries: IntersectionObserverEntry[]): void {

@@ -68,6 +68,7 @@ describe('ViewportGate', () => {
     const far = rangeIn('far');
     gate.track(top, 'actorlens-malware');
     gate.track(far, 'actorlens-malware');
+    gate.watchNew();
     // Before the first report, neither is in the next frame's rendering.
     expect(registered.size).toBe(0);
     io.report(document.getElementById('top')!, true);
@@ -77,6 +78,30 @@ describe('ViewportGate', () => {
     const again = rangeIn('top');
     gate.track(again, 'actorlens-malware');
     expect(registered.has(again)).toBe(true);
+  });
+
+  it('observes the elements of ranges painted since the last showing only at the next, except those shown already', () => {
+    const { gate, registered, rangeIn, io } = setup();
+    const top = rangeIn('top');
+    const far = rangeIn('far');
+    registered.add(top);
+    gate.track(top, 'actorlens-malware', true);
+    gate.track(far, 'actorlens-malware');
+    // a range on screen may need taking out before the highlights are shown; the scan's others wait for the showing
+    expect([...io.observed]).toEqual([document.getElementById('top')]);
+    gate.watchNew();
+    expect(io.observed.size).toBe(2);
+    io.report(document.getElementById('far')!, true);
+    expect(registered.has(far)).toBe(true);
+  });
+
+  it('does not observe an element whose ranges were all let go of before the showing', () => {
+    const { gate, rangeIn, io } = setup();
+    const far = rangeIn('far');
+    gate.track(far, 'actorlens-malware');
+    gate.untrack(far);
+    gate.watchNew();
+    expect(io.observed.size).toBe(0);
   });
 
   it('keeps ranges painted before the gate began registered until their element is reported far', () => {
