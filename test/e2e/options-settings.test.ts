@@ -46,11 +46,11 @@ test('turning a site off in settings removes its highlights, at once and after a
   }
 });
 
-test('the pause, possible-actor and history boxes are saved when clicked (they were undone with "could not be saved")', async () => {
+test('the pause, possible-names and history boxes are saved when clicked (they were undone with "could not be saved")', async () => {
   const { context, extensionId } = await launchChromium();
   try {
     const options = await openOptions(context, extensionId, '#settings');
-    const boxes = { paused: 'Pause highlighting everywhere', possibleActors: 'Also mark possible actors', history: "Remember the pages where entities were spotted" };
+    const boxes = { paused: 'Pause highlighting everywhere', possibleActors: 'Also mark names not in the knowledge base (possible actors and malware)', history: "Remember the pages where entities were spotted" };
     for (const [flag, label] of Object.entries(boxes)) {
       const box = options.getByLabel(label, { exact: true });
       const was = await box.isChecked();
