@@ -159,6 +159,14 @@ function titleCase(text: string, a: number, b: number, s: number, e: number): bo
 }
 
 /**
+ * Is the sentence around [s, e) a Title Case headline ("New Threat Actor Spreads Malware Through Fake Updates")? There
+ * a capital says nothing of a name: every word has one.
+ */
+export function headlineCase(text: string, s: number, e: number): boolean {
+  return titleCase(text, sentenceStart(text, s), sentenceEnd(text, e), s, e);
+}
+
+/**
  * notAboutThreat for a curated name (short-text-signals.ts curatedName): a capital after it in a Title Case headline is
  * the headline's ("Qakbot Returns, Now Pushing Pikabot").
  */

@@ -38,7 +38,7 @@ import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordin
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
-import { notAboutCuratedThreat, sentenceVouches } from './clause-terms';
+import { headlineCase, notAboutCuratedThreat, sentenceVouches } from './clause-terms';
 import { curatedCoinedName, curatedName } from './short-text-signals';
 import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindNounAt, malwareNameOk, nameAfterKind, nameBeforeKind, namingAfterKind, weakKindOk } from './malware-namings';
 
@@ -1285,8 +1285,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       // a common first word only after a naming word written in prose, not in a Title Case headline ("New Threat Actor
       // Spoofs Philippine Government")
+      // In a Title Case headline a capital is no sign of a name ("New Threat Actor Spreads Malware"): only a coined
+      // shape (an inner capital, capitals, a digit: "TA4557", "DarkPink") is, and the next capitalised words are the
+      // headline's verb and object
+      const headline = afterThreat && isUpperAt(text, i) && e > p && headlineCase(text, p, run);
+      if (headline && !coinedAt(text, p, e)) return -1;
       if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run))) && !ordinaryInitialism(text, p, e)) {
-        e = run;
+        if (!headline) e = run;
         pendS = p;
         pendE = e;
         pendRule = 'threat-actor';

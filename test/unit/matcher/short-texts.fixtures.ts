@@ -6,6 +6,10 @@
  * sees there (the written surface of each).
  */
 export const ORDINARY: readonly string[] = [
+  // two curated software names that are rarer English words (a worm, a mythical beast, a sun pattern): the pair rule
+  // does not read them as threats named together (short-text-signals.ts RARER_WORD_NAMES); marked before session 21's audit P
+  'Helminth infections and Griffon sightings are both rare.',
+  'The Appleseed and Sunburst apple trees flowered early.',
   'AC Milan beat Inter 2-1 on Sunday after a late header from the captain.',
   'The Bethany Road bridge reopens on Monday after six weeks of repairs.',
   'In the new Dune film the Sandworm rises from the dunes in one long shot that the whole cinema gasped at.',
@@ -198,14 +202,4 @@ export const STILL_MISSED: readonly SecurityText[] = [
   { text: 'Lazarus struck another crypto exchange, the FBI says.', names: ['Lazarus'] },
   { text: 'Trickbot now drops Bazar on hosts it already controls.', names: ['Trickbot', 'Bazar'] },
   { text: 'Gamaredon Uses New Backdoor Against Ukrainian Agencies', names: ['Gamaredon'] },
-];
-
-/**
- * Ordinary short texts the matcher still marks: two curated software names that are also rarer English words or names
- * (a worm, a mythical beast, a folk hero, a pattern), which the pair rule reads as threats named together
- * (short-text-signals.ts). Written to find the rule's limits; measured, not asserted.
- */
-export const STILL_SPOTTED: readonly string[] = [
-  'Helminth infections and Griffon sightings are both rare.',
-  'The Appleseed and Sunburst apple trees flowered early.',
 ];
