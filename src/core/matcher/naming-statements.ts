@@ -14,7 +14,7 @@ import { CLS, C_LETTER, C_WORD, FOLD, NORM, classify } from './normalize';
 
 const cls = (c: number): number => CLS[c] || classify(c);
 /** A space inside a line, after normalisation (' ', NBSP, thin space…; not a line break). */
-const inlineSpace = (c: number): boolean => {
+export const inlineSpace = (c: number): boolean => {
   cls(c);
   return NORM[c] === 32;
 };
@@ -64,7 +64,7 @@ function wordBefore(t: string, end: number): number {
 }
 
 /** The word [s, e) folded to lower case. */
-function folded(t: string, s: number, e: number): string {
+export function folded(t: string, s: number, e: number): string {
   let w = '';
   for (let k = s; k < e; k++) {
     const c = t.charCodeAt(k);
