@@ -2142,7 +2142,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         for (let at = src.indexOf(surface); at >= 0; at = src.indexOf(surface, at + 1)) {
           let end = at + surface.length;
           if (withRat && /^[ \u00a0]RAT\b/.test(src.slice(end, end + 5))) end += 4;
-          if (!bareMentionOk(src, at, end) || overlapsAny(ms, at, end) || overlapsAny(added, at, end) || blk.overlaps(at, end)) continue;
+          if (!bareMentionOk(src, at, end) || overlapsAny(ms, at, end) || blk.overlaps(at, end)) continue;
           const cue = cueNear(src, at, end);
           const seen = shown(src.slice(at, end));
           added.push({ start: at, end, text: seen, entityId: null, name: seen, kind, alias: seen, reason: 'pattern', possible: true, rule: 'same-text', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
@@ -2150,7 +2150,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
     }
     if (!added.length) return ms;
-    const all = ms.concat(added);
+    // Mentions of two surfaces may overlap ("Tarnwick" and "Tarnwick Loader"): the longer one at a place stands.
+    added.sort((a, b) => a.start - b.start || b.end - a.end);
+    let lastEnd = -1;
+    const kept = added.filter((m) => m.start >= lastEnd && ((lastEnd = m.end), true));
+    const all = ms.concat(kept);
     all.sort((a, b) => a.start - b.start);
     return all;
   }
