@@ -541,7 +541,7 @@ export class Scanner {
     /** The chunks of this scan read before the page had context (matched, or skipped by the prefilter). */
     const unsureHere: { chunk: TextChunk; root: Node; skipped: boolean }[] = [];
     const remember = (chunk: TextChunk, root: Node) => {
-      if (options.possibleActors) read.push({ chunk, root, known: this.memory.confirmed.length, knownMalware: this.memory.confirmedMalware?.length ?? 0 });
+      if (options.possibleActors) read.push({ chunk, root, known: this.memory.confirmed.length, knownMalware: this.memory.confirmedMalware.length });
     };
     /** Matches and paints the waiting chunks, yielding between them; false when superseded. */
     const drain = async (m: Matcher): Promise<boolean> => {
@@ -667,7 +667,7 @@ export class Scanner {
     // A possible actor or malware confirmed by a cue further down the page: its bare mentions in the chunks read before
     // (matched without it, or cleared by the prefilter, which knows only the dictionary) are spotted too.
     const names = this.memory.confirmed;
-    const malware = this.memory.confirmedMalware ?? [];
+    const malware = this.memory.confirmedMalware;
     const newIn = (list: string[], known: number, text: string) => known < list.length && list.slice(known).some((name) => text.includes(name));
     for (const { chunk, root, known, knownMalware } of read) {
       if (!newIn(names, known, chunk.text) && !newIn(malware, knownMalware, chunk.text)) continue;

@@ -102,7 +102,7 @@ function attackWordIn(text: string, a: number, b: number, start: number, end: nu
 const ANAPHOR = /^[ \u00a0]+(?:The|This|That) (?:group|actor|actors|operators|hackers|malware|trojan|loader|botnet|backdoor|stealer|infostealer|ransomware)\b/;
 
 /** Does a word of attack stand in the sentence of [start, end), outside the name, or in the next one if it speaks of the name (ANAPHOR)? */
-export function attackWordInSentence(text: string, start: number, end: number): boolean {
+function attackWordInSentence(text: string, start: number, end: number): boolean {
   // a name inside the sentence read last, found whole (not cut at CLAUSE_CHARS), has its bounds
   const inMemo = text === memoText && memoWhole && start >= memoA && end <= memoB;
   const a = inMemo ? memoA : sentenceStart(text, start);
@@ -131,7 +131,7 @@ const BEFORE_NAME = /(?:\b(?:thanks|thank you|credits?|grateful)[ \u00a0]+to|\bc
  * the word after the name is already read as the signal that vouches for it (an attack it does, its own noun, its
  * crew), so a capital there is a headline's Title Case ("Sandworm Hits…", "Dridex Operators…"), not a longer name's.
  */
-export function notAboutThreat(text: string, s: number, e: number, signalAfter = false): boolean {
+function notAboutThreat(text: string, s: number, e: number, signalAfter = false): boolean {
   return (!signalAfter && AFTER_NAME.test(text.slice(e, e + 16))) || BEFORE_NAME.test(text.slice(Math.max(0, s - 32), s));
 }
 
@@ -180,7 +180,7 @@ const PROPER = /^\p{Lu}\p{Ll}/u;
 const SCHEME = new RegExp(`^(?:\\p{Lu}\\p{Ll}+ )+(?:${ANIMALS.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('|')})$`, 'u');
 
 /** May the sentence vouch for this word-like alias: no English word and shaped like a proper name, or a scheme name? */
-export function clauseMayVouch(alias: string, english: boolean): boolean {
+function clauseMayVouch(alias: string, english: boolean): boolean {
   return english ? SCHEME.test(alias) : PROPER.test(alias);
 }
 

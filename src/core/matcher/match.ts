@@ -80,8 +80,8 @@ export interface MatchOptions {
 /** What one text has said so far (oneSensePerText): possible actors a cue confirmed, and how it reads ransomware names. */
 export interface TextMemory {
   confirmed: string[];
-  /** Names of possible malware a cue confirmed (malware-namings.ts); absent in a memory made before they existed. */
-  confirmedMalware?: string[];
+  /** Names of possible malware a cue confirmed (malware-namings.ts). */
+  confirmedMalware: string[];
   /** Ransomware entity id → operators votes minus software votes. */
   votes: Map<string, number>;
   /**
@@ -537,7 +537,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     suppressed = new Set((opts.suppressed ?? []).map(suppressionKey).filter(Boolean));
     possibleOn = opts.possibleActors !== false;
     memory = opts.memory;
-    const before = memory && { confirmed: memory.confirmed.slice(), confirmedMalware: memory.confirmedMalware?.slice() ?? [], votes: new Map(memory.votes) };
+    const before = memory && { confirmed: memory.confirmed.slice(), confirmedMalware: memory.confirmedMalware.slice(), votes: new Map(memory.votes) };
     // YARA rule names read with their underscores as spaces (detection-names.ts; same length, same offsets)
     const read = spaceRuleNames(input);
     let result = run(read, null, opts.securityContext);
@@ -1515,7 +1515,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     blocked = new LazyBlocked(t);
     w1s = w1e = w2s = w2e = pendS = pendE = -1;
     confirmed = memory ? memory.confirmed.slice() : [];
-    confirmedMalware = memory?.confirmedMalware ? memory.confirmedMalware.slice() : [];
+    confirmedMalware = memory ? memory.confirmedMalware.slice() : [];
     gangAfter.clear();
     byTraits.clear();
     traitChosen.clear();
@@ -2080,7 +2080,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * distinct cue-confirmed possible actor (at most MAX_SENSE_SURFACES).
    */
   function oneSensePerText(ms: Match[]): Match[] {
-    if (!ms.length && !memory?.confirmed.length && !memory?.confirmedMalware?.length) return ms;
+    if (!ms.length && !memory?.confirmed.length && !memory?.confirmedMalware.length) return ms;
     // RAT as descriptor
     let bare: Set<string> | null = null;
     for (const m of ms) {
