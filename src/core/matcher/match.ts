@@ -40,7 +40,7 @@ import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, sentenceVouches } from './clause-terms';
 import { curatedCoinedName, curatedName } from './short-text-signals';
-import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindNounAt, malwareNameOk, nameAfterKind, nameBeforeKind, namingAfterKind, weakKindOk } from './malware-namings';
+import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -1363,7 +1363,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       ks = w1s;
     } else if (!kindNounAt(text, i, we) || crewAfterKind(text, we) || !weakKindOk(text, i, we)) return;
     if (!pageContext()) return;
-    const nameOk_ = (a: number, b: number) => malwareNameOk(text, a, b, nameOk);
+    const nameOk_ = (a: number, b: number) => malwareNameOk(text, a, b, nameOk) && !listedWithDigits(a, b);
     const mid = (a: number) => isMidSentence(text, a);
     const pend = (a: number, b: number, rule: string) => {
       pendS = a;
@@ -1377,10 +1377,19 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       while (b < n && cls(text.charCodeAt(b)) & C_WORD) b++;
       return b;
     };
+    // the name a naming verb gives: a word, or Title Case words ("dubbed Silent Heron", the first may be a common word
+    // as in the crews' names: "codenamed Frost Tallow")
+    const given = (p: number): number => {
+      const e = wordEnd(p);
+      if (e <= p) return -1;
+      const run = nameRunEnd(text, e);
+      if (run > e && malwareRunOk(text, p, run) && (nameOk_(p, e) || commonHeadedNameOk(text, p, e, run)) && givenNameOk(text, p, run)) return run;
+      return nameOk_(p, e) && givenNameOk(text, p, e) ? e : -1;
+    };
     const q = namingAfterKind(text, we, indefiniteBefore(text, ks) >= 0);
     if (q >= 0) {
-      const e = wordEnd(q);
-      if (e > q && nameOk_(q, e) && givenNameOk(text, q, e)) pend(q, e, 'malware-named');
+      const e = given(q);
+      if (e > q) pend(q, e, 'malware-named');
       return;
     }
     if (bits & T_HEAD) return;
@@ -1389,16 +1398,20 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (verb) {
       let p = ke;
       while (p < n && isSpaceCode(text.charCodeAt(p))) p++;
+      let named = true;
       if (verb === 'as') {
-        if (!(wordIs(text, p, p + 2, 'as') && isSpaceCode(text.charCodeAt(p + 2)))) return;
+        named = wordIs(text, p, p + 2, 'as') && isSpaceCode(text.charCodeAt(p + 2));
         p += 3;
         while (p < n && isSpaceCode(text.charCodeAt(p))) p++;
       }
       const c = text.charCodeAt(p);
       if (c === 34 || c === 0x201c || c === 39 || c === 0x2018) p++;
-      const e = wordEnd(p);
-      if (e > p && nameOk_(p, e) && givenNameOk(text, p, e) && !clauseSubject(text, p, e)) pend(p, e, 'malware-named');
-      return;
+      const e = named ? given(p) : -1;
+      if (e > p && !clauseSubject(text, p, e)) {
+        pend(p, e, 'malware-named');
+        return;
+      }
+      // "we named the new Briarwatch stealer after…": the name stands before the noun, read by the rules below
     }
     // "Vexdrop, a new infostealer", "Vexdrop is a custom loader"
     const app = appositiveName(text, ks, mid);
@@ -1414,9 +1427,31 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       emitPossible(w1s, rat ? we : w1e, 'malware-kind', true, w1e, 'malware');
       return;
     }
+    // "the Shadow Ladder backdoor", "the Obsidian Lantern RAT"
+    if (
+      w2e >= 0 && w2e + 1 === w1s && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && !w1m && !coveredBefore(w2s) &&
+      twoWordNameBeforeKind(text, w2s, w2e, w1e, i, mid, nameOk)
+    ) {
+      const rat = text.charCodeAt(i) === 82 && we - i === 3;
+      emitPossible(w2s, rat ? we : w1e, 'malware-kind', true, w1e, 'malware');
+      return;
+    }
     // "the backdoor Quillstack"
     const after = nameAfterKind(text, ks, ke, mid);
     if (after && nameOk_(after[0], after[1]) && !clauseSubject(text, after[0], after[1])) pend(after[0], after[1], 'malware-noun');
+  }
+
+  /**
+   * Is [s, e) a listed name with digits glued after it ("Emotet2": a version of a family the reader knows, or the
+   * footnote mark of a report's text taken from a PDF), so no new family's?
+   */
+  function listedWithDigits(s: number, e: number): boolean {
+    let b = e;
+    while (b > s && cls(text.charCodeAt(b - 1)) & C_DIGIT) b--;
+    if (b === e || b - s < 2) return false;
+    let node = rootTable[FOLD[text.charCodeAt(s)] as number] as number;
+    for (let k = s + 1; k < b && node >= 0; k++) node = child(node, FOLD[text.charCodeAt(k)] as number);
+    return node >= 0 && termFirst[node] !== -1;
   }
 
   /** Is "as" at `i` the end of "also known as"? */
