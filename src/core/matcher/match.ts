@@ -31,7 +31,7 @@ import { setPhrase } from './set-phrases';
 import { settingValue } from './setting-values';
 import { ownStackChoice } from './software-stacks';
 import { quotedTitleByAuthor, workTitle } from './work-titles';
-import { clauseSubject, crewObjectStart, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun } from './naming-statements';
+import { clauseSubject, crewObjectStart, headlineName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordinary-uses';
@@ -1288,8 +1288,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // In a Title Case headline a capital is no sign of a name ("New Threat Actor Spreads Malware"): only a coined
       // shape (an inner capital, capitals, a digit: "TA4557", "DarkPink") is, and the next capitalised words are the
       // headline's verb and object
-      const headline = afterThreat && isUpperAt(text, i) && e > p && headlineCase(text, p, run);
-      if (headline && !coinedAt(text, p, e)) return -1;
+      const headline = afterThreat && isUpperAt(text, i) && e > p && headlineCase(text, p, e);
+      if (headline && !coinedAt(text, p, e) && !headlineName(text, p, e, (a, b) => isMidSentence(text, a) && !headlineCase(text, a, b))) return -1;
       if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run))) && !ordinaryInitialism(text, p, e)) {
         if (!headline) e = run;
         pendS = p;

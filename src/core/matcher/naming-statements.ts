@@ -202,3 +202,44 @@ export function ordinaryInitialism(t: string, s: number, e: number): boolean {
   if (dot < 0 || dot >= e) return false;
   return ORDINARY_INITIALISMS.has(folded(t, s, e).replaceAll('.', ''));
 }
+
+/**
+ * Nouns that a Title Case headline writes after "Threat Actor" as the head of a compound ("Threat Actor Report
+ * Reveals…", "Threat Actor Tradecraft Evolves"), and words that open a phrase there ("Threat Actor Behind…").
+ */
+const HEADLINE_NOUNS = new Set([
+  'report', 'reports', 'profile', 'playbook', 'toolkit', 'toolset', 'tradecraft', 'ecosystem', 'economy', 'spotlight', 'roundup', 'taxonomy',
+  'research', 'analysis', 'overview', 'summary', 'brief', 'update', 'alert', 'warning', 'advisory', 'news', 'watch', 'focus', 'radar', 'map',
+  'index', 'guide', 'checklist', 'data', 'database', 'tracker', 'list', 'ranking', 'landscape', 'trend', 'insight', 'pivot', 'shift', 'surge',
+  'spike', 'wave', 'growth', 'interest', 'chatter', 'forum', 'market', 'behavior', 'behaviour', 'mindset', 'arsenal', 'malware', 'tooling',
+  'group', 'gang', 'crew', 'campaign', 'cluster', 'network', 'team', 'hub', 'behind', 'with', 'from', 'against', 'amid', 'after', 'over', 'now',
+  'again', 'also', 'still', 'just', 'then', 'once', 'today', 'targeting', 'exploiting', 'using', 'abusing',
+]);
+/** Endings of nouns, adjectives and verb forms, never of a crew's coined name ("Activity", "Attribution", "Linked", "Spreads"). */
+const NOT_NAME_ENDING = /(?:s|ing|ed|ly|ion|ity|ment|ness|ance|ence|ure|ics|ism|ship|scape|ive|ous|ful|less|able|ible|ical)$/;
+/** Headline verbs that do not end in -s ("Threat Actor X Is Back", "… X Hit By…" is refused: a past form). */
+const HEADLINE_VERBS = new Set(['is', 'was', 'has', 'goes', 'does']);
+
+/**
+ * In a Title Case headline every word has a capital, so a plain word after "Threat Actor" is a name only when the
+ * headline reads it as the subject of its verb ("New Threat Actor Harrowgang Spreads Malware": no noun's or verb's
+ * ending, none of the nouns that headlines put there, and a verb after it or the headline's end), or when the text
+ * writes it with its capital inside a sentence of prose elsewhere (the article under the headline): `inProse`.
+ */
+export function headlineName(t: string, s: number, e: number, inProse: (s: number, e: number) => boolean): boolean {
+  const w = folded(t, s, e);
+  const name = t.slice(s, e);
+  for (let k = t.indexOf(name); k >= 0; k = t.indexOf(name, k + 1)) {
+    if (k !== s && !(cls(t.charCodeAt(k - 1)) & C_WORD) && !(cls(t.charCodeAt(k + name.length)) & C_WORD) && inProse(k, k + name.length)) return true;
+  }
+  if (e - s < 4 || HEADLINE_NOUNS.has(w) || NOT_NAME_ENDING.test(w)) return false;
+  let p = e;
+  while (p < t.length && inlineSpace(t.charCodeAt(p))) p++;
+  if (p === t.length || t.charCodeAt(p) === 10 || t.charCodeAt(p) === 58 || t.charCodeAt(p) === 0x2014 || t.charCodeAt(p) === 0x2013) return true;
+  if (p === e) return false;
+  let q = p;
+  while (q < t.length && cls(t.charCodeAt(q)) & C_LETTER) q++;
+  const v = folded(t, p, q);
+  return HEADLINE_VERBS.has(v) || (v.length >= 4 && v.endsWith('s') && !v.endsWith('ss') && !(cls(t.charCodeAt(q)) & C_WORD));
+}
+

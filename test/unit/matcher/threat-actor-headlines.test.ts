@@ -28,3 +28,32 @@ describe('a Title Case headline after "Threat Actor"', () => {
     expect(possibleActors('The threat actor Cold River targeted NGOs again this spring, researchers said.')).toEqual(['Cold River']);
   });
 });
+
+describe('a plain Title Case name after "Threat Actor" in a headline', () => {
+  it('is read where the headline reads it as the subject of its verb, or before a colon', () => {
+    expect(possibleActors('New Threat Actor Harrowgang Spreads Malware')).toEqual(['Harrowgang']);
+    expect(possibleActors('Chinese Threat Actor Velmora Targets Telecoms In Asia')).toEqual(['Velmora']);
+    expect(possibleActors('Threat Actor Quillmark Returns With New Loader')).toEqual(['Quillmark']);
+    expect(possibleActors('Threat Actor Dunmore: What We Know So Far')).toEqual(['Dunmore']);
+  });
+  it('and where the article below writes it with its capital inside a sentence', () => {
+    expect(possibleActors('New Threat Actor Mallory Steals Data\nResearchers said Mallory used phishing to steal data.')).toEqual(['Mallory', 'Mallory']);
+  });
+  it('not the nouns, verbs and phrases that headlines put after "Threat Actor"', () => {
+    for (const headline of [
+      'New Threat Actor Report Reveals Rising Extortion',
+      'Threat Actor Behind Bank Heists Arrested',
+      'Threat Actor Activity Surges In Third Quarter',
+      'Threat Actor Landscape Shifts As Groups Rebrand',
+      'Threat Actor Tradecraft Evolves',
+      'Threat Actor Linked To Attacks On Ports',
+      'Threat Actor Exploits Zero-Day In VPN',
+      'New Threat Actor Emerges In Asia',
+      'Iranian Threat Actor Infrastructure Exposed By Researchers',
+      'Threat Actor Playbook Changes After Takedown',
+    ]) expect(possibleActors(headline), headline).toEqual([]);
+  });
+  it('nor the headline’s verb and object when an article follows it', () => {
+    expect(possibleActors('New Threat Actor Targets Hotels\n\nResearchers said the phishing mails came from a new group.')).toEqual([]);
+  });
+});
