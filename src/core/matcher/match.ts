@@ -40,7 +40,7 @@ import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, sentenceVouches } from './clause-terms';
 import { curatedCoinedName, curatedName } from './short-text-signals';
-import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
+import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -1425,6 +1425,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // drops it where the text also writes the name without it (RAT as a descriptor)
       const rat = text.charCodeAt(i) === 82 && we - i === 3;
       emitPossible(w1s, rat ? we : w1e, 'malware-kind', true, w1e, 'malware');
+      return;
+    }
+    // "the Grellmoor banking trojan", "a new Tarvecta mobile RAT"
+    if (
+      w2e >= 0 && w2e + 1 === w1s && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && isSpaceCode(text.charCodeAt(w2e)) && kindModifier(text, w1s, w1e) &&
+      !coveredBefore(w2s) && nameOk_(w2s, w2e) && nameBeforeKind(text, w2s, w2e, i, mid)
+    ) {
+      emitPossible(w2s, w2e, 'malware-kind', true, w2e, 'malware');
       return;
     }
     // "the Shadow Ladder backdoor", "the Obsidian Lantern RAT"
