@@ -10,14 +10,10 @@
  * see. The name after the noun may also open a relative clause ("the group Microsoft tracks as…", "the criminal gang
  * Police arrested"): `clauseSubject` refuses what reads so. Pure functions on the matcher's text.
  */
-import { CLS, C_LETTER, C_WORD, FOLD, NORM, classify } from './normalize';
+import { CLS, C_LETTER, C_WORD, classify } from './normalize';
+import { folded, hyphenatedWordBefore, inlineSpace, spacesBefore } from './word-before';
 
 const cls = (c: number): number => CLS[c] || classify(c);
-/** A space inside a line, after normalisation (' ', NBSP, thin space…; not a line break). */
-export const inlineSpace = (c: number): boolean => {
-  cls(c);
-  return NORM[c] === 32;
-};
 
 /**
  * Nouns for a crew that a naming verb can take as its object, or a crime qualifier can head. Not "cluster": a report
@@ -53,37 +49,9 @@ const HYPHEN_QUALIFIERS = new Set(['linked', 'backed', 'aligned', 'nexus', 'affi
 /** What makes "motivated" a crew's qualifier: "the financially motivated group", "the politically-motivated actor". */
 const MOTIVES = new Set(['financially', 'politically']);
 
-/** The word ending at `end` (letters, digits, inner hyphens), after at least one inline space before `end`: its start, or -1. */
-function wordBefore(t: string, end: number): number {
-  let k = end;
-  while (k > 0 && inlineSpace(t.charCodeAt(k - 1))) k--;
-  if (k === end) return -1;
-  const e = k;
-  while (k > 0 && (cls(t.charCodeAt(k - 1)) & C_WORD || (t.charCodeAt(k - 1) === 45 && k - 1 < e - 1 && k >= 2 && cls(t.charCodeAt(k - 2)) & C_WORD))) k--;
-  return k < e ? k : -1;
-}
-
-/** The word [s, e) folded to lower case. */
-export function folded(t: string, s: number, e: number): string {
-  let w = '';
-  for (let k = s; k < e; k++) {
-    const c = t.charCodeAt(k);
-    cls(c);
-    w += String.fromCharCode(FOLD[c] as number);
-  }
-  return w;
-}
-
 /** Does the word at `s` read `w` (lower-case ASCII) and end there? */
 function wordIsAt(t: string, s: number, w: string): boolean {
   return s + w.length <= t.length && folded(t, s, s + w.length) === w && !(cls(t.charCodeAt(s + w.length)) & C_WORD);
-}
-
-/** End of the inline spaces before `e`, i.e. the end of the previous word. */
-function endBefore(t: string, s: number): number {
-  let k = s;
-  while (k > 0 && inlineSpace(t.charCodeAt(k - 1))) k--;
-  return k;
 }
 
 /**
@@ -94,8 +62,8 @@ export function crewObjectStart(t: string, s: number, e: number): number {
   const w = folded(t, s, e);
   if (!CREW_OBJECTS.has(w)) return -1;
   if (w !== 'set') return s;
-  const b = wordBefore(t, s);
-  return b >= 0 && folded(t, b, endBefore(t, s)) === 'intrusion' ? b : -1;
+  const b = hyphenatedWordBefore(t, s);
+  return b >= 0 && folded(t, b, spacesBefore(t, s)) === 'intrusion' ? b : -1;
 }
 
 /**
@@ -105,16 +73,16 @@ export function crewObjectStart(t: string, s: number, e: number): number {
 export function objectOfNamingVerb(t: string, s: number): 'as' | 'name' | undefined {
   let at = s;
   for (let k = 0; k <= MAX_MODIFIERS; k++) {
-    const b = wordBefore(t, at);
+    const b = hyphenatedWordBefore(t, at);
     if (b < 0) return undefined;
-    const w = folded(t, b, endBefore(t, at));
+    const w = folded(t, b, spacesBefore(t, at));
     if (DETERMINERS.has(w)) {
-      const v = wordBefore(t, b);
+      const v = hyphenatedWordBefore(t, b);
       if (v < 0) return undefined;
-      const verb = folded(t, v, endBefore(t, b));
+      const verb = folded(t, v, spacesBefore(t, b));
       if (verb === 'to') {
-        const r = wordBefore(t, v);
-        return r >= 0 && REFER_VERBS.has(folded(t, r, endBefore(t, v))) ? 'as' : undefined;
+        const r = hyphenatedWordBefore(t, v);
+        return r >= 0 && REFER_VERBS.has(folded(t, r, spacesBefore(t, v))) ? 'as' : undefined;
       }
       return NAME_VERBS.has(verb) ? 'name' : AS_VERBS.has(verb) ? 'as' : undefined;
     }
@@ -131,9 +99,9 @@ const JOINTS = new Set(['and', 'or', 'but', 'of', 'to', 'in', 'on', 'at', 'by', 
 export function qualifiedCrewNoun(t: string, s: number): boolean {
   // "intrusion set" is the field's own term for a crew: it qualifies itself
   if (wordIsAt(t, s, 'intrusion')) return true;
-  const b = wordBefore(t, s);
+  const b = hyphenatedWordBefore(t, s);
   if (b < 0) return false;
-  const word = folded(t, b, endBefore(t, s));
+  const word = folded(t, b, spacesBefore(t, s));
   const dash = word.lastIndexOf('-');
   const last = dash >= 0 ? word.slice(dash + 1) : word;
   const head = dash >= 0 ? word.slice(0, dash) : '';
@@ -142,8 +110,8 @@ export function qualifiedCrewNoun(t: string, s: number): boolean {
   if (head && HYPHEN_QUALIFIERS.has(last)) return true;
   if (last === 'motivated') {
     if (head) return MOTIVES.has(head);
-    const a = wordBefore(t, b);
-    return a >= 0 && MOTIVES.has(folded(t, a, endBefore(t, b)));
+    const a = hyphenatedWordBefore(t, b);
+    return a >= 0 && MOTIVES.has(folded(t, a, spacesBefore(t, b)));
   }
   return QUALIFIERS.has(last);
 }

@@ -4,8 +4,9 @@
  * (spaces, quotes, a colon…), then back over the word's letters. Each rule says which characters those are, as class
  * bits of one table (a predicate per rule made the shared loop's calls megamorphic: ≈ 6 % of matching 1 MB); the
  * word's other conditions (on its own, Title Case, a listed noun) stay with the rule.
+ * The plain walks at the end (prevWord, nextWord, folded…) serve the naming rules.
  */
-import { CLS, C_LETTER, C_SPACE, classify } from './normalize';
+import { CLS, C_LETTER, C_SPACE, C_WORD, FOLD, NORM, classify } from './normalize';
 
 /** The space (U+0020). */
 export const W_SPACE = 1;
@@ -97,4 +98,76 @@ export function wordEndingAt(text: string, b: number, o: WordBeforeOptions): [nu
 export function wordBefore(text: string, s: number, o: WordBeforeOptions): [number, number] | undefined {
   const b = gapBefore(text, s, o);
   return s - b < o.gapLeast ? undefined : wordEndingAt(text, b, o);
+}
+
+/*
+ * Plain walks over the matcher's text for the naming rules (naming-statements.ts, malware-namings.ts), which read a
+ * few words around a trigger once per trigger and need no class table of their own.
+ */
+const cls = (c: number): number => CLS[c] || classify(c);
+const isWord = (t: string, i: number): boolean => i >= 0 && i < t.length && (cls(t.charCodeAt(i)) & C_WORD) !== 0;
+
+/** A space inside a line, after normalisation (' ', NBSP, thin space…; not a line break). */
+export const inlineSpace = (c: number): boolean => {
+  cls(c);
+  return NORM[c] === 32;
+};
+
+/** The word [s, e) folded to lower case. */
+export function folded(t: string, s: number, e: number): string {
+  let w = '';
+  for (let k = s; k < e; k++) {
+    const c = t.charCodeAt(k);
+    cls(c);
+    w += String.fromCharCode(FOLD[c] as number);
+  }
+  return w;
+}
+
+/** Start of the word (letters and digits) ending at `e`, or -1. */
+export function wordStartBefore(t: string, e: number): number {
+  let k = e;
+  while (k > 0 && isWord(t, k - 1)) k--;
+  return k < e ? k : -1;
+}
+
+/** The end of the word starting at `s`. */
+export function wordEndAfter(t: string, s: number): number {
+  let k = s;
+  while (k < t.length && isWord(t, k)) k++;
+  return k;
+}
+
+/** The previous word's [start, end) before `s`, over inline spaces only (at least one), or undefined. */
+export function prevWord(t: string, s: number): [number, number] | undefined {
+  let k = s;
+  while (k > 0 && inlineSpace(t.charCodeAt(k - 1))) k--;
+  if (k === s) return undefined;
+  const a = wordStartBefore(t, k);
+  return a >= 0 ? [a, k] : undefined;
+}
+
+/** The next word's [start, end) after `e`, over inline spaces only (at least one), or undefined. */
+export function nextWord(t: string, e: number): [number, number] | undefined {
+  let k = e;
+  while (k < t.length && inlineSpace(t.charCodeAt(k))) k++;
+  if (k === e || !isWord(t, k)) return undefined;
+  return [k, wordEndAfter(t, k)];
+}
+
+/** The word ending at `end` (letters, digits, inner hyphens), after at least one inline space before `end`: its start, or -1. */
+export function hyphenatedWordBefore(t: string, end: number): number {
+  let k = end;
+  while (k > 0 && inlineSpace(t.charCodeAt(k - 1))) k--;
+  if (k === end) return -1;
+  const e = k;
+  while (k > 0 && (cls(t.charCodeAt(k - 1)) & C_WORD || (t.charCodeAt(k - 1) === 45 && k - 1 < e - 1 && k >= 2 && cls(t.charCodeAt(k - 2)) & C_WORD))) k--;
+  return k < e ? k : -1;
+}
+
+/** End of the inline spaces before `s`, i.e. the end of the previous word. */
+export function spacesBefore(t: string, s: number): number {
+  let k = s;
+  while (k > 0 && inlineSpace(t.charCodeAt(k - 1))) k--;
+  return k;
 }
