@@ -47,7 +47,27 @@ export interface TextChunk {
   text: string;
   /** Set when the chunk ends inside its last node (a long text node read in pieces): the rest is the next chunk's. */
   cutInLast?: true;
+  /**
+   * Where the chunk's own text begins and ends, when it was cut inside a block: the text before `ownFrom` is the end
+   * of the previous chunk and the text from `ownTo` on the start of the next, both read again so that a name running
+   * over the cut is seen whole, with the words around it. A match is the chunk's only where it starts in
+   * [ownFrom, ownTo) (`ownsMatchAt`): each name is taken from one chunk.
+   */
+  ownFrom?: number;
+  ownTo?: number;
 }
+
+/** Does a match starting at `start` in the chunk's text belong to this chunk (not to the one before or after)? */
+export function ownsMatchAt(chunk: TextChunk, start: number): boolean {
+  return start >= (chunk.ownFrom ?? 0) && (chunk.ownTo === undefined || start < chunk.ownTo);
+}
+
+/**
+ * Characters read again on each side of a cut inside a block. The longest name of the public feeds has 58 characters;
+ * the rest lets the matcher see the words around a name near the cut (a cue before it, "group" after it) as it would in
+ * the whole text.
+ */
+export const CUT_OVERLAP = 256;
 
 /** Our own UI host carries this attribute only while it exists; its subtree is never scanned. */
 export const OWN_UI_ATTR = 'data-actorlens-ui';
@@ -146,7 +166,9 @@ export function insideSkipped(node: Node): boolean {
  *
  * A text node longer than `maxChars` (a plain-text document is one) is read in pieces, cut after a paragraph break, a
  * sentence or a line break where there is one (`cutPoint`): its pieces sit in successive chunks, each starting inside
- * the node (a negative start).
+ * the node (a negative start). Wherever a chunk is cut inside a block (a long node's piece, a block of thousands of
+ * elements), it reads `overlap` characters on past the cut and the next chunk starts as many before it, so a name over
+ * the cut ("Cobalt | Strike" in a one-line log) is read whole: `ownFrom`/`ownTo` say which matches are whose.
  * In a <pre> that is read, lines wrapped by hand are joined (page-text.ts `unwrapLinesIn`).
  *
  * Speed: the walk steps through the tree itself (firstChild, nextSibling, and parentNode on the way up) rather than
@@ -156,11 +178,21 @@ export function insideSkipped(node: Node): boolean {
  * (medians of 9 fresh pages, interleaved). Should the page remove the node the walk stands on while it waits between
  * chunks, the walk ends there, as a TreeWalker's would; the page's mutations are followed anyway.
  */
-export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root: ShadowRoot) => void, onSkipped?: (el: Element) => void): Generator<TextChunk> {
+export function* textChunks(
+  root: Node,
+  maxChars = 200_000,
+  onShadowRoot?: (root: ShadowRoot) => void,
+  onSkipped?: (el: Element) => void,
+  overlap = CUT_OVERLAP,
+): Generator<TextChunk> {
   let nodes: Text[] = [];
   let starts: number[] = [];
   let parts: string[] = [];
   let length = 0;
+  /** Where this chunk's own text starts (past the end of the previous chunk, read again). */
+  let ownFrom = 0;
+  /** Where a cut inside the block was decided, while the text after it is read ahead (−1: none). */
+  let cutAt = -1;
   let lastBlock: Node | null = null;
   /** The last text node read, and whether it ended in a letter or digit. */
   let lastText: Text | null = null;
@@ -188,11 +220,36 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   }
   /** The chunk read so far; the next one starts empty. */
   const take = (): TextChunk => {
-    const done = { nodes, starts, text: parts.join('') };
+    const done: TextChunk = { nodes, starts, text: parts.join('') };
+    if (ownFrom > 0) done.ownFrom = ownFrom;
     nodes = [];
     starts = [];
     parts = [];
     length = 0;
+    ownFrom = 0;
+    cutAt = -1;
+    return done;
+  };
+  /**
+   * Ends the chunk at `cutAt` inside a block, the text read past it included: the next chunk starts with the last
+   * `overlap` characters before the cut (the nodes holding them, the first read from inside as a piece is).
+   */
+  const takeAtCut = (): TextChunk => {
+    const at = cutAt;
+    const done = take();
+    if (at >= done.text.length && !done.ownFrom) return done;
+    done.ownTo = at;
+    const leadFrom = Math.max(0, at - overlap);
+    if (at - leadFrom > 0) {
+      let i = done.starts.length - 1;
+      while (i > 0 && done.starts[i]! > leadFrom) i--;
+      nodes = done.nodes.slice(i);
+      starts = done.starts.slice(i).map((s) => s - leadFrom);
+      const lead = done.text.slice(leadFrom);
+      parts = [lead];
+      length = lead.length;
+      ownFrom = at - leadFrom;
+    }
     return done;
   };
   while (node) {
@@ -215,21 +272,27 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         }
         placedBreak = false;
         if (block !== lastBlock && length > 0) {
-          if (length >= maxChars) {
+          // A cut waiting inside the block before is made here, where the block ends: no name runs over this one.
+          if (length >= maxChars || cutAt >= 0) {
             yield take();
           } else {
             parts.push('\n');
             length += 1;
           }
-        } else if (
-          (length >= 2 * maxChars || nodes.length >= CUT_NODES) &&
-          (nodes.length >= 4 * CUT_NODES || endsSentence(parts[parts.length - 1]!, value, length >= 8 * maxChars || nodes.length >= 2 * CUT_NODES))
-        ) {
-          // One block holding a whole page (every word in its own <span>): cut it between sentences, so the
-          // caller can still yield, rather than read it in one piece. Counted in text nodes too, as each costs the
-          // walk a few microseconds whatever its length, and at any space or, past 4 × CUT_NODES, anywhere: 100,000
-          // one-word <span>s glued with no space made one chunk, read in a 440–780 ms task.
-          yield take();
+        } else {
+          if (
+            cutAt < 0 &&
+            (length >= 2 * maxChars || nodes.length >= CUT_NODES) &&
+            (nodes.length >= 4 * CUT_NODES || endsSentence(parts[parts.length - 1]!, value, length >= 8 * maxChars || nodes.length >= 2 * CUT_NODES))
+          ) {
+            // One block holding a whole page (every word in its own <span>): cut it between sentences, so the
+            // caller can still yield, rather than read it in one piece. Counted in text nodes too, as each costs the
+            // walk a few microseconds whatever its length, and at any space or, past 4 × CUT_NODES, anywhere: 100,000
+            // one-word <span>s glued with no space made one chunk, read in a 440–780 ms task. Where it is cut, a name
+            // may run over ("Wizard <b>Spider</b>"): the chunk reads on `overlap` characters first (takeAtCut).
+            cutAt = length;
+          }
+          if (cutAt >= 0 && length - cutAt >= overlap) yield takeAtCut();
         }
         lastBlock = block;
         // A line break in an HTML page's text is rendered as a space: it must not end a name ("Wizard\nSpider").
@@ -237,19 +300,32 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         // joined and blank lines kept.
         // A node read in pieces has each piece's lines joined as it is read, not the whole node at its first piece.
         const lines = value.indexOf('\n') < 0 ? NO_BREAKS : (block as Element).localName === 'pre' ? WRAPPED : FLOWING;
+        /** Where the node's text not yet owned by a chunk starts, and where the text read of it starts (`overlap` before). */
         let from = 0;
+        let readFrom = 0;
+        // A node read in pieces makes its own cuts: one waiting before it is dropped (the chunk ends in this node).
+        if (value.length > maxChars) cutAt = -1;
         while (value.length - from > maxChars) {
           const cut = cutPoint(value, from, maxChars);
+          // Each piece reads on past its cut, and the next one starts before it: a name over the cut is read whole by
+          // the piece where it starts (ownsMatchAt), with the words around it.
+          const to = Math.min(value.length, cut + overlap);
           nodes.push(node as Text);
-          starts.push(length - from);
-          parts.push(readPart(value, lines, from, cut));
-          yield { ...take(), cutInLast: true };
+          starts.push(length - readFrom);
+          parts.push(readPart(value, lines, readFrom, to));
+          const ownTo = length + cut - readFrom;
+          const piece = take();
+          piece.cutInLast = true;
+          if (to > cut) piece.ownTo = ownTo;
           from = cut;
+          readFrom = Math.max(0, cut - overlap);
+          ownFrom = from - readFrom;
+          yield piece;
         }
         nodes.push(node as Text);
-        starts.push(length - from);
-        parts.push(readPart(value, lines, from, value.length));
-        length += value.length - from;
+        starts.push(length - readFrom);
+        parts.push(readPart(value, lines, readFrom, value.length));
+        length += value.length - readFrom;
         lastText = node as Text;
         lastWordEnd = isWordCode(value.charCodeAt(value.length - 1));
       }
@@ -333,9 +409,9 @@ function endsSentence(before: string, next: string, anySpace: boolean): boolean 
 
 /**
  * Where to end a piece of a long text that starts at `from`: after a paragraph break, else after a sentence, else a
- * line break or a space. Each piece is matched alone, so a name running over a cut is lost; in text wrapped by hand a
- * line break is read as a space and lines break inside names ("Wizard\nSpider"), but a name does not run over a
- * sentence's end.
+ * line break or a space. Pieces overlap (`CUT_OVERLAP`), so a name running over the cut is still read whole; a cut
+ * between sentences keeps a name's sentence in the piece that owns the name (in text wrapped by hand a line break is
+ * read as a space and lines break inside names, "Wizard\nSpider").
  */
 function cutPoint(value: string, from: number, maxChars: number): number {
   const limit = from + maxChars;
