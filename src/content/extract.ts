@@ -208,6 +208,8 @@ export function* textChunks(
   const checkAttributes = hasSkippedByAttribute(root);
   /** What joinOf read of the elements it asked about (each is asked twice: after its text and before). */
   const boxes = new Map<Element, Box>();
+  /** Whether an element's style shows its text's line breaks (showsBreaks), asked once per element. */
+  const breaksShown = new Map<Element, boolean>();
   /**
    * A line break taken out of the flow (absolutely placed, as a PDF viewer's text layer ends each line with one)
    * came since the last text: it breaks no line, so where the next run is placed decides (joinOf).
@@ -297,9 +299,19 @@ export function* textChunks(
         lastBlock = block;
         // A line break in an HTML page's text is rendered as a space: it must not end a name ("Wizard\nSpider").
         // In a <pre> that is read (a plain-text document's, or one holding prose), lines wrapped by hand are
-        // joined and blank lines kept.
+        // joined and blank lines kept. Where the style shows line breaks (white-space: pre-wrap, pre-line: a post, a
+        // comment), a break after a short line is one the writer made and stays one, as a <br> does: a list of names
+        // one a line reads as a list, not as a sentence of names (showsBreaks, breaksAfterShortLines).
         // A node read in pieces has each piece's lines joined as it is read, not the whole node at its first piece.
-        const lines = value.indexOf('\n') < 0 ? NO_BREAKS : (block as Element).localName === 'pre' ? WRAPPED : FLOWING;
+        const lines =
+          value.indexOf('\n') < 0
+            ? NO_BREAKS
+            : (block as Element).localName === 'pre'
+              ? WRAPPED
+              : BREAK_BETWEEN_WORDS.test(value) && showsBreaks((node as Text).parentElement, breaksShown)
+                ? SHOWN
+                : FLOWING;
+        const lineBefore = lines === SHOWN ? lineLengthAtEnd(parts) : 0;
         /** Where the node's text not yet owned by a chunk starts, and where the text read of it starts (`overlap` before). */
         let from = 0;
         let readFrom = 0;
@@ -312,7 +324,7 @@ export function* textChunks(
           const to = Math.min(value.length, cut + overlap);
           nodes.push(node as Text);
           starts.push(length - readFrom);
-          parts.push(readPart(value, lines, readFrom, to));
+          parts.push(readPart(value, lines, readFrom, to, lineBefore));
           const ownTo = length + cut - readFrom;
           const piece = take();
           piece.cutInLast = true;
@@ -324,7 +336,7 @@ export function* textChunks(
         }
         nodes.push(node as Text);
         starts.push(length - readFrom);
-        parts.push(readPart(value, lines, readFrom, value.length));
+        parts.push(readPart(value, lines, readFrom, value.length, lineBefore));
         length += value.length - readFrom;
         lastText = node as Text;
         lastWordEnd = isWordCode(value.charCodeAt(value.length - 1));
@@ -378,12 +390,73 @@ const NEWLINES = /\n/g;
 const NO_BREAKS = 0;
 const WRAPPED = 1;
 const FLOWING = 2;
+/** Shown by the style (white-space: pre-wrap, pre-line…): a post or a message whose lines the writer ended. */
+const SHOWN = 3;
 
 /** value[from, to) as read, the same length (offsets into it are offsets into the node). */
-function readPart(value: string, lines: number, from: number, to: number): string {
+function readPart(value: string, lines: number, from: number, to: number, lineBefore = 0): string {
   if (lines === WRAPPED) return unwrapLinesIn(value, from, to);
+  if (lines === SHOWN) return breaksAfterShortLines(value, from, to, lineBefore);
   const part = from === 0 && to === value.length ? value : value.slice(from, to);
   return lines === FLOWING ? part.replace(NEWLINES, ' ') : part;
+}
+
+/** A line break with a word on each side (not only the indentation of the page's source). */
+const BREAK_BETWEEN_WORDS = /\S[^\S\n]*\n\s*\S/;
+
+/**
+ * A line from this length on, in a text whose line breaks are shown, is taken for a line wrapped by hand (a mail's
+ * body at 72 columns): the break after it reads as a space, so a name over it is one ("Wizard\nSpider"). A shorter
+ * line is one the writer ended (a list of names, one a line, in a post): the break stays a line break, as a <br> is.
+ */
+const WRAPPED_LINE = 40;
+
+/**
+ * value[from, to) with each line break after a line shorter than WRAPPED_LINE kept and the others read as spaces.
+ * `lineBefore`: the length of the line the node starts in, before the node (text of earlier inline elements).
+ */
+function breaksAfterShortLines(value: string, from: number, to: number, lineBefore: number): string {
+  let out = '';
+  let last = from;
+  for (let i = value.indexOf('\n', from); i >= 0 && i < to; i = value.indexOf('\n', i + 1)) {
+    const start = i === 0 ? 0 : value.lastIndexOf('\n', i - 1) + 1;
+    if (i - start + (start === 0 ? lineBefore : 0) < WRAPPED_LINE) continue;
+    out += `${value.slice(last, i)} `;
+    last = i + 1;
+  }
+  return last === from ? value.slice(from, to) : out + value.slice(last, to);
+}
+
+/** How long the last line of the text read so far is (up to WRAPPED_LINE). */
+function lineLengthAtEnd(parts: readonly string[]): number {
+  let n = 0;
+  for (let i = parts.length - 1; i >= 0 && n < WRAPPED_LINE; i--) {
+    const part = parts[i]!;
+    const k = part.lastIndexOf('\n');
+    if (k >= 0) return n + part.length - k - 1;
+    n += part.length;
+  }
+  return n;
+}
+
+const KEEPS_BREAKS = /^(preserve|preserve-breaks|break-spaces)$/;
+const SHOWS_BREAKS = /^(pre|pre-wrap|pre-line|break-spaces)$/;
+
+/**
+ * Does `el`'s style show its text's line breaks (white-space pre-wrap or pre-line: a social post, a comment, a chat
+ * message)? Asked only of an element whose text has a line break between two words, once per element of the walk.
+ */
+function showsBreaks(el: Element | null, cache: Map<Element, boolean>): boolean {
+  if (!el) return false;
+  let shown = cache.get(el);
+  if (shown === undefined) {
+    const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+    const collapse = style?.getPropertyValue('white-space-collapse');
+    shown = collapse ? KEEPS_BREAKS.test(collapse) : !!style && SHOWS_BREAKS.test(style.whiteSpace);
+    if (cache.size > 1_000) cache.clear();
+    cache.set(el, shown);
+  }
+  return shown;
 }
 
 /**
