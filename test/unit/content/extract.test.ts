@@ -23,6 +23,17 @@ describe('textChunks', () => {
     expect(allText(body)).toEqual(['Seen:\nTrickBot\nEmotet and Wizard    Spider']);
   });
 
+  it('keeps the line breaks a post shows (pre-wrap, pre-line) after short lines; a long line wrapped by hand still joins the next', () => {
+    const long = 'the crew that analysts have tracked for years as Wizard';
+    const body = page(
+      `<div style="white-space: pre-wrap">Actors:\nLazarus\nSilence\n${long}\nSpider</div>` +
+        `<div style="white-space: pre-line">Equation\nTrickBot</div>` +
+        `<div>Equation\nTrickBot</div>` +
+        `<div style="white-space: pre-wrap"><b>A line begun in bold and going on past forty</b> letters, Wizard\nSpider</div>`,
+    );
+    expect(allText(body)).toEqual([`Actors:\nLazarus\nSilence\n${long} Spider\nEquation\nTrickBot\nEquation TrickBot\nA line begun in bold and going on past forty letters, Wizard Spider`]);
+  });
+
   it('reads a <pre> that holds prose (a mail archive), joining its wrapped lines; skips one that holds code', () => {
     const message = 'We looked again at the loader. Its operators are the crew that analysts call Wizard\nSpider, and nothing in the samples points elsewhere.\n\nRegards, Alice, who has read many such messages before and will again.';
     const body = page(`<pre>${message}</pre><pre>rule X { strings: $a = "Wizard Spider" condition: all of them and $a and $a and $a and $a and $a }</pre><pre><code>${message}</code></pre>`);
