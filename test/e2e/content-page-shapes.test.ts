@@ -5,6 +5,9 @@
  * A post or comment whose line breaks are shown by its style (white-space: pre-wrap or pre-line, as social posts and
  * chat messages are set) was read as one line: a list of names one a line became a run of words, and names that are
  * also words (Silence, Equation) were not recognised as they are in the same list written with <br> or <li>.
+ *
+ * A headline split into letters for an animation (each letter an inline-block span, as text-splitting libraries set
+ * them) was read one letter at a time: its names were not found at all.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,6 +64,19 @@ test('in a mail body set in pre-wrap, a name over a line wrapped by hand is stil
     const painted = await paintedIn(page);
     assert.deepEqual(painted.mail, ['TrickBot', 'Wizard Spider', 'Wizard Spider']);
     assert.deepEqual(painted.flowing, painted.mail);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a headline split into letters for an animation (inline-block spans) has its names painted whole', async () => {
+  const letters = (word: string) => [...word].map((c) => `<span class="char" style="display: inline-block">${c}</span>`).join('');
+  const words = (line: string) => line.split(' ').map((w) => `<span class="word" style="display: inline-block">${letters(w)}</span>`).join(' ');
+  const page = await openHtml('split-letters', `${CONTEXT}<h1 id="split">${words('Wizard Spider deploys TrickBot again')}</h1><p id="plain">Wizard Spider deploys TrickBot again</p>`);
+  try {
+    const painted = await paintedIn(page);
+    assert.deepEqual(painted.split, ['TrickBot', 'Wizard Spider']);
+    assert.deepEqual(painted.split, painted.plain);
   } finally {
     await page.close();
   }

@@ -83,6 +83,14 @@ describe('textChunks', () => {
     expect(allText(body)).toEqual(['Emotet\nTrickBot\nConti\nRyuk\nDridex\nTrickBot and Lazarus Group']);
   });
 
+  it('reads a headline split into letters for an animation (each letter an inline-block) as its words', () => {
+    const letters = (word: string) => [...word].map((c) => `<span style="display:inline-block">${c}</span>`).join('');
+    const words = (line: string) => line.split(' ').map((w) => `<span style="display:inline-block">${letters(w)}</span>`).join(' ');
+    const body = page(`<h1>${words('Wizard Spider returns')}</h1><h2><span style="display:inline-block">Emotet</span><span style="display:inline-block">T</span></h2>`);
+    // Letters of one word join; a whole word glued to a letter is still a chip apart.
+    expect(allText(body)).toEqual(['Wizard Spider returns\nEmotet\nT']);
+  });
+
   it('skips code editors that draw their text in plain elements (Ace, Monaco, CodeMirror) and ARIA text boxes', () => {
     const body = page(`
       <p>keep one</p>
