@@ -47,7 +47,27 @@ export interface TextChunk {
   text: string;
   /** Set when the chunk ends inside its last node (a long text node read in pieces): the rest is the next chunk's. */
   cutInLast?: true;
+  /**
+   * Where the chunk's own text begins and ends, when it was cut inside a block: the text before `ownFrom` is the end
+   * of the previous chunk and the text from `ownTo` on the start of the next, both read again so that a name running
+   * over the cut is seen whole, with the words around it. A match is the chunk's only where it starts in
+   * [ownFrom, ownTo) (`ownsMatchAt`): each name is taken from one chunk.
+   */
+  ownFrom?: number;
+  ownTo?: number;
 }
+
+/** Does a match starting at `start` in the chunk's text belong to this chunk (not to the one before or after)? */
+export function ownsMatchAt(chunk: TextChunk, start: number): boolean {
+  return start >= (chunk.ownFrom ?? 0) && (chunk.ownTo === undefined || start < chunk.ownTo);
+}
+
+/**
+ * Characters read again on each side of a cut inside a block. The longest name of the public feeds has 58 characters;
+ * the rest lets the matcher see the words around a name near the cut (a cue before it, "group" after it) as it would in
+ * the whole text.
+ */
+export const CUT_OVERLAP = 256;
 
 /** Our own UI host carries this attribute only while it exists; its subtree is never scanned. */
 export const OWN_UI_ATTR = 'data-actorlens-ui';
@@ -146,7 +166,9 @@ export function insideSkipped(node: Node): boolean {
  *
  * A text node longer than `maxChars` (a plain-text document is one) is read in pieces, cut after a paragraph break, a
  * sentence or a line break where there is one (`cutPoint`): its pieces sit in successive chunks, each starting inside
- * the node (a negative start).
+ * the node (a negative start). Wherever a chunk is cut inside a block (a long node's piece, a block of thousands of
+ * elements), it reads `overlap` characters on past the cut and the next chunk starts as many before it, so a name over
+ * the cut ("Cobalt | Strike" in a one-line log) is read whole: `ownFrom`/`ownTo` say which matches are whose.
  * In a <pre> that is read, lines wrapped by hand are joined (page-text.ts `unwrapLinesIn`).
  *
  * Speed: the walk steps through the tree itself (firstChild, nextSibling, and parentNode on the way up) rather than
@@ -156,11 +178,21 @@ export function insideSkipped(node: Node): boolean {
  * (medians of 9 fresh pages, interleaved). Should the page remove the node the walk stands on while it waits between
  * chunks, the walk ends there, as a TreeWalker's would; the page's mutations are followed anyway.
  */
-export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root: ShadowRoot) => void, onSkipped?: (el: Element) => void): Generator<TextChunk> {
+export function* textChunks(
+  root: Node,
+  maxChars = 200_000,
+  onShadowRoot?: (root: ShadowRoot) => void,
+  onSkipped?: (el: Element) => void,
+  overlap = CUT_OVERLAP,
+): Generator<TextChunk> {
   let nodes: Text[] = [];
   let starts: number[] = [];
   let parts: string[] = [];
   let length = 0;
+  /** Where this chunk's own text starts (past the end of the previous chunk, read again). */
+  let ownFrom = 0;
+  /** Where a cut inside the block was decided, while the text after it is read ahead (−1: none). */
+  let cutAt = -1;
   let lastBlock: Node | null = null;
   /** The last text node read, and whether it ended in a letter or digit. */
   let lastText: Text | null = null;
@@ -176,6 +208,8 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   const checkAttributes = hasSkippedByAttribute(root);
   /** What joinOf read of the elements it asked about (each is asked twice: after its text and before). */
   const boxes = new Map<Element, Box>();
+  /** Whether an element's style shows its text's line breaks (showsBreaks), asked once per element. */
+  const breaksShown = new Map<Element, boolean>();
   /**
    * A line break taken out of the flow (absolutely placed, as a PDF viewer's text layer ends each line with one)
    * came since the last text: it breaks no line, so where the next run is placed decides (joinOf).
@@ -188,11 +222,36 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
   }
   /** The chunk read so far; the next one starts empty. */
   const take = (): TextChunk => {
-    const done = { nodes, starts, text: parts.join('') };
+    const done: TextChunk = { nodes, starts, text: parts.join('') };
+    if (ownFrom > 0) done.ownFrom = ownFrom;
     nodes = [];
     starts = [];
     parts = [];
     length = 0;
+    ownFrom = 0;
+    cutAt = -1;
+    return done;
+  };
+  /**
+   * Ends the chunk at `cutAt` inside a block, the text read past it included: the next chunk starts with the last
+   * `overlap` characters before the cut (the nodes holding them, the first read from inside as a piece is).
+   */
+  const takeAtCut = (): TextChunk => {
+    const at = cutAt;
+    const done = take();
+    if (at >= done.text.length && !done.ownFrom) return done;
+    done.ownTo = at;
+    const leadFrom = Math.max(0, at - overlap);
+    if (at - leadFrom > 0) {
+      let i = done.starts.length - 1;
+      while (i > 0 && done.starts[i]! > leadFrom) i--;
+      nodes = done.nodes.slice(i);
+      starts = done.starts.slice(i).map((s) => s - leadFrom);
+      const lead = done.text.slice(leadFrom);
+      parts = [lead];
+      length = lead.length;
+      ownFrom = at - leadFrom;
+    }
     return done;
   };
   while (node) {
@@ -215,41 +274,70 @@ export function* textChunks(root: Node, maxChars = 200_000, onShadowRoot?: (root
         }
         placedBreak = false;
         if (block !== lastBlock && length > 0) {
-          if (length >= maxChars) {
+          // A cut waiting inside the block before is made here, where the block ends: no name runs over this one.
+          if (length >= maxChars || cutAt >= 0) {
             yield take();
           } else {
             parts.push('\n');
             length += 1;
           }
-        } else if (
-          (length >= 2 * maxChars || nodes.length >= CUT_NODES) &&
-          (nodes.length >= 4 * CUT_NODES || endsSentence(parts[parts.length - 1]!, value, length >= 8 * maxChars || nodes.length >= 2 * CUT_NODES))
-        ) {
-          // One block holding a whole page (every word in its own <span>): cut it between sentences, so the
-          // caller can still yield, rather than read it in one piece. Counted in text nodes too, as each costs the
-          // walk a few microseconds whatever its length, and at any space or, past 4 × CUT_NODES, anywhere: 100,000
-          // one-word <span>s glued with no space made one chunk, read in a 440–780 ms task.
-          yield take();
+        } else {
+          if (
+            cutAt < 0 &&
+            (length >= 2 * maxChars || nodes.length >= CUT_NODES) &&
+            (nodes.length >= 4 * CUT_NODES || endsSentence(parts[parts.length - 1]!, value, length >= 8 * maxChars || nodes.length >= 2 * CUT_NODES))
+          ) {
+            // One block holding a whole page (every word in its own <span>): cut it between sentences, so the
+            // caller can still yield, rather than read it in one piece. Counted in text nodes too, as each costs the
+            // walk a few microseconds whatever its length, and at any space or, past 4 × CUT_NODES, anywhere: 100,000
+            // one-word <span>s glued with no space made one chunk, read in a 440–780 ms task. Where it is cut, a name
+            // may run over ("Wizard <b>Spider</b>"): the chunk reads on `overlap` characters first (takeAtCut).
+            cutAt = length;
+          }
+          if (cutAt >= 0 && length - cutAt >= overlap) yield takeAtCut();
         }
         lastBlock = block;
         // A line break in an HTML page's text is rendered as a space: it must not end a name ("Wizard\nSpider").
         // In a <pre> that is read (a plain-text document's, or one holding prose), lines wrapped by hand are
-        // joined and blank lines kept.
+        // joined and blank lines kept. Where the style shows line breaks (white-space: pre-wrap, pre-line: a post, a
+        // comment), a break after a short line is one the writer made and stays one, as a <br> does: a list of names
+        // one a line reads as a list, not as a sentence of names (showsBreaks, breaksAfterShortLines).
         // A node read in pieces has each piece's lines joined as it is read, not the whole node at its first piece.
-        const lines = value.indexOf('\n') < 0 ? NO_BREAKS : (block as Element).localName === 'pre' ? WRAPPED : FLOWING;
+        const lines =
+          value.indexOf('\n') < 0
+            ? NO_BREAKS
+            : (block as Element).localName === 'pre'
+              ? WRAPPED
+              : BREAK_BETWEEN_WORDS.test(value) && showsBreaks((node as Text).parentElement, breaksShown)
+                ? SHOWN
+                : FLOWING;
+        const lineBefore = lines === SHOWN ? lineLengthAtEnd(parts) : 0;
+        /** Where the node's text not yet owned by a chunk starts, and where the text read of it starts (`overlap` before). */
         let from = 0;
+        let readFrom = 0;
+        // A node read in pieces makes its own cuts: one waiting before it is dropped (the chunk ends in this node).
+        if (value.length > maxChars) cutAt = -1;
         while (value.length - from > maxChars) {
           const cut = cutPoint(value, from, maxChars);
+          // Each piece reads on past its cut, and the next one starts before it: a name over the cut is read whole by
+          // the piece where it starts (ownsMatchAt), with the words around it.
+          const to = Math.min(value.length, cut + overlap);
           nodes.push(node as Text);
-          starts.push(length - from);
-          parts.push(readPart(value, lines, from, cut));
-          yield { ...take(), cutInLast: true };
+          starts.push(length - readFrom);
+          parts.push(readPart(value, lines, readFrom, to, lineBefore));
+          const ownTo = length + cut - readFrom;
+          const piece = take();
+          piece.cutInLast = true;
+          if (to > cut) piece.ownTo = ownTo;
           from = cut;
+          readFrom = Math.max(0, cut - overlap);
+          ownFrom = from - readFrom;
+          yield piece;
         }
         nodes.push(node as Text);
-        starts.push(length - from);
-        parts.push(readPart(value, lines, from, value.length));
-        length += value.length - from;
+        starts.push(length - readFrom);
+        parts.push(readPart(value, lines, readFrom, value.length, lineBefore));
+        length += value.length - readFrom;
         lastText = node as Text;
         lastWordEnd = isWordCode(value.charCodeAt(value.length - 1));
       }
@@ -302,12 +390,73 @@ const NEWLINES = /\n/g;
 const NO_BREAKS = 0;
 const WRAPPED = 1;
 const FLOWING = 2;
+/** Shown by the style (white-space: pre-wrap, pre-line…): a post or a message whose lines the writer ended. */
+const SHOWN = 3;
 
 /** value[from, to) as read, the same length (offsets into it are offsets into the node). */
-function readPart(value: string, lines: number, from: number, to: number): string {
+function readPart(value: string, lines: number, from: number, to: number, lineBefore = 0): string {
   if (lines === WRAPPED) return unwrapLinesIn(value, from, to);
+  if (lines === SHOWN) return breaksAfterShortLines(value, from, to, lineBefore);
   const part = from === 0 && to === value.length ? value : value.slice(from, to);
   return lines === FLOWING ? part.replace(NEWLINES, ' ') : part;
+}
+
+/** A line break with a word on each side (not only the indentation of the page's source). */
+const BREAK_BETWEEN_WORDS = /\S[^\S\n]*\n\s*\S/;
+
+/**
+ * A line from this length on, in a text whose line breaks are shown, is taken for a line wrapped by hand (a mail's
+ * body at 72 columns): the break after it reads as a space, so a name over it is one ("Wizard\nSpider"). A shorter
+ * line is one the writer ended (a list of names, one a line, in a post): the break stays a line break, as a <br> is.
+ */
+const WRAPPED_LINE = 40;
+
+/**
+ * value[from, to) with each line break after a line shorter than WRAPPED_LINE kept and the others read as spaces.
+ * `lineBefore`: the length of the line the node starts in, before the node (text of earlier inline elements).
+ */
+function breaksAfterShortLines(value: string, from: number, to: number, lineBefore: number): string {
+  let out = '';
+  let last = from;
+  for (let i = value.indexOf('\n', from); i >= 0 && i < to; i = value.indexOf('\n', i + 1)) {
+    const start = i === 0 ? 0 : value.lastIndexOf('\n', i - 1) + 1;
+    if (i - start + (start === 0 ? lineBefore : 0) < WRAPPED_LINE) continue;
+    out += `${value.slice(last, i)} `;
+    last = i + 1;
+  }
+  return last === from ? value.slice(from, to) : out + value.slice(last, to);
+}
+
+/** How long the last line of the text read so far is (up to WRAPPED_LINE). */
+function lineLengthAtEnd(parts: readonly string[]): number {
+  let n = 0;
+  for (let i = parts.length - 1; i >= 0 && n < WRAPPED_LINE; i--) {
+    const part = parts[i]!;
+    const k = part.lastIndexOf('\n');
+    if (k >= 0) return n + part.length - k - 1;
+    n += part.length;
+  }
+  return n;
+}
+
+const KEEPS_BREAKS = /^(preserve|preserve-breaks|break-spaces)$/;
+const SHOWS_BREAKS = /^(pre|pre-wrap|pre-line|break-spaces)$/;
+
+/**
+ * Does `el`'s style show its text's line breaks (white-space pre-wrap or pre-line: a social post, a comment, a chat
+ * message)? Asked only of an element whose text has a line break between two words, once per element of the walk.
+ */
+function showsBreaks(el: Element | null, cache: Map<Element, boolean>): boolean {
+  if (!el) return false;
+  let shown = cache.get(el);
+  if (shown === undefined) {
+    const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+    const collapse = style?.getPropertyValue('white-space-collapse');
+    shown = collapse ? KEEPS_BREAKS.test(collapse) : !!style && SHOWS_BREAKS.test(style.whiteSpace);
+    if (cache.size > 1_000) cache.clear();
+    cache.set(el, shown);
+  }
+  return shown;
 }
 
 /**
@@ -333,9 +482,9 @@ function endsSentence(before: string, next: string, anySpace: boolean): boolean 
 
 /**
  * Where to end a piece of a long text that starts at `from`: after a paragraph break, else after a sentence, else a
- * line break or a space. Each piece is matched alone, so a name running over a cut is lost; in text wrapped by hand a
- * line break is read as a space and lines break inside names ("Wizard\nSpider"), but a name does not run over a
- * sentence's end.
+ * line break or a space. Pieces overlap (`CUT_OVERLAP`), so a name running over the cut is still read whole; a cut
+ * between sentences keeps a name's sentence in the piece that owns the name (in text wrapped by hand a line break is
+ * read as a space and lines break inside names, "Wizard\nSpider").
  */
 function cutPoint(value: string, from: number, maxChars: number): number {
   const limit = from + maxChars;

@@ -15,6 +15,8 @@ type Join = typeof WORD | typeof SPACE | typeof APART;
 export interface Box {
   /** Laid out as a box of its own (computed display other than inline or contents: a flex item, a placed run). */
   boxed: boolean;
+  /** A box set in a line of text (inline-block, inline-flex…), not one of a flex or grid row or a block. */
+  inLine?: boolean;
   /** Positioned absolutely or fixed: placed by the page, not by the flow of the text. */
   placed: boolean;
   /** Floated (a drop cap set as an element of its own): read when asked, of the piece before a one- or two-letter text. */
@@ -64,6 +66,7 @@ function boxOf(el: Element, boxes: Map<Element, Box>): Box {
     const side = (s: 'Left' | 'Right') => (inLine ? ((parseFloat(style[`margin${s}`]) || 0) + (parseFloat(style[`padding${s}`]) || 0)) / em : 0);
     box = {
       boxed,
+      inLine: boxed && inLine,
       placed: style.position === 'absolute' || style.position === 'fixed',
       style,
       startEm: side(rtl ? 'Right' : 'Left'),
@@ -94,6 +97,8 @@ export function outOfFlow(br: Element, boxes: Map<Element, Box>): boolean {
  */
 export function joinOf(a: Text, b: Text, block: Node, boxes: Map<Element, Box>, placedBreak: boolean): Join {
   let boxed = false;
+  /** A box between them that is not set in a line (a flex item, a block): apart whatever their text. */
+  let outOfLine = false;
   let placed = 0;
   let dropCap = false;
   let spacing = 0;
@@ -104,6 +109,7 @@ export function joinOf(a: Text, b: Text, block: Node, boxes: Map<Element, Box>, 
       if (t === a && a.data.trim().length <= 2 && (box.floated ??= isFloated(box.style))) dropCap = true;
       else spacing += box[edge];
       if (box.boxed) boxed = true;
+      if (box.boxed && !box.inLine) outOfLine = true;
       if (first && box.placed) placed++;
     }
   }
@@ -114,8 +120,17 @@ export function joinOf(a: Text, b: Text, block: Node, boxes: Map<Element, Box>, 
   // shown as blocks) are apart, and are not measured: 20,000 chips in a flex row took 2.4–3.6 s to read with their
   // geometry asked, 1.0–1.7 s without.
   if (placed === 2) return joinPlaced(a.parentElement!, b.parentElement!, boxes);
+  // A headline split into letters for an animation (each letter an inline-block of its own, words parted by spaces)
+  // reads as its words; whole words glued as inline-blocks stay apart (chips).
+  if (boxed && !outOfLine && !placedBreak && isLetter(a) && isLetter(b)) return drawnBetween(a, b, block, boxes) ? APART : WORD;
   if (boxed || placedBreak) return APART;
   return drawnBetween(a, b, block, boxes) ? APART : WORD;
+}
+
+/** Is the text one letter (one code point, spaces aside)? */
+function isLetter(t: Text): boolean {
+  const s = t.data.trim();
+  return s.length === 1 || (s.length === 2 && s.codePointAt(0)! > 0xffff);
 }
 
 /**

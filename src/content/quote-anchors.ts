@@ -42,7 +42,8 @@ export async function quoteTexts(root: Node, pause: () => Promise<void>, stale: 
       seen.add(shadow);
       trees.push(shadow);
     };
-    for (const chunk of textChunks(tree, maxChars, onShadowRoot)) {
+    // Read with no overlap at the cuts: the pieces are joined again below, each character once.
+    for (const chunk of textChunks(tree, maxChars, onShadowRoot, undefined, 0)) {
       pieces.push(chunk);
       await pause();
       if (stale()) return undefined;

@@ -16,7 +16,7 @@ import { createTextMemory, hasSecurityContext, type Match, type Matcher, type Ma
 import type { PageQuote, ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
 import { textsUnderClearLayers } from './clear-layers';
-import { blockOf, INLINE, insideSkipped, locateFrom, OWN_UI_ATTR, textChunks, type TextChunk } from './extract';
+import { blockOf, INLINE, insideSkipped, locateFrom, OWN_UI_ATTR, ownsMatchAt, textChunks, type TextChunk } from './extract';
 import { anchorQuotesSliced, quoteTexts, rangeOf, type QuoteMark } from './quote-anchors';
 import { compareStarts, liveRange, stillReads } from './ranges';
 import type { Preread } from './preread';
@@ -86,6 +86,9 @@ export type ScanPhases = Omit<ScanStats, 'settings' | 'ranges'>;
  * bench:page, interleaved runs: 1 MB 100–124 ms with 32,000 against 173–193 ms with 100,000).
  */
 export const CHUNK_CHARS = 32_000;
+
+/** Text nodes a name may run over (one per letter at most: a name is never longer than 64 characters). */
+const MAX_NAME_NODES = 64;
 /** Blocks kept to be read again once the page has context (Scanner.unsure); past it, the whole page is. */
 const MAX_UNSURE = 500;
 /** Yield to the page once a slice has run this long. */
@@ -570,7 +573,9 @@ export class Scanner {
         let p0 = performance.now();
         if (first) phases.match += p0 - m0;
         if (!first) this.forgetRead(chunk);
-        const wanted = found.filter((x) => options.kinds.includes(x.kind));
+        // A chunk cut inside a block holds the text around the cut twice (extract.ts ownsMatchAt): a name there is
+        // painted by the chunk where it starts.
+        const wanted = found.filter((x) => options.kinds.includes(x.kind) && ownsMatchAt(chunk, x.start));
         const ranges: AbstractRange[] = [];
         // Last first, as `paint` wants, PAINT_BATCH matches at a time with a yield between when the slice is spent.
         for (let end = wanted.length; end > 0; ) {
@@ -897,21 +902,26 @@ export class Scanner {
    */
   private forgetRead(chunk: TextChunk): void {
     const { nodes, starts } = chunk;
-    const from = -(starts[0] ?? 0);
-    if (from <= 0 && !chunk.cutInLast) {
+    // The chunk's own part of the text, in its offsets: a chunk cut inside a block reads the text around the cut
+    // twice, and each name there was painted by the chunk where it starts (extract.ts ownsMatchAt).
+    const lo = chunk.ownFrom ?? 0;
+    const hi = chunk.ownTo ?? (chunk.cutInLast ? chunk.text.length : Infinity);
+    if (lo <= 0 && hi === Infinity && (starts[0] ?? 0) >= 0) {
       this.forget(nodes);
       return;
     }
-    const last = nodes.length - 1;
-    for (let i = 0; i <= last; i++) {
+    for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
       const ranges = this.byNode.get(node);
       if (!ranges) continue;
-      const lo = i === 0 ? Math.max(0, from) : 0;
-      const hi = i === last && chunk.cutInLast ? chunk.text.length - starts[i]! : Infinity;
       for (const r of [...ranges]) {
-        // A range from an earlier node ends at the start of this one.
-        const at = r.startContainer === node ? r.startOffset : 0;
+        let at = starts[i]!;
+        if (r.startContainer === node) {
+          at += r.startOffset;
+        } else if (startsIn(nodes, r.startContainer, i)) {
+          continue; // judged at the node where it starts
+        }
+        // (A range from a node before the chunk counts from the start of this one.)
         if (at >= lo && at < hi) this.drop(r);
       }
     }
@@ -1254,6 +1264,12 @@ export function rangeContainsPoint(range: AbstractRange, x: number, y: number): 
   for (const rect of liveRange(range).getClientRects()) {
     if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return true;
   }
+  return false;
+}
+
+/** Is `node` one of the few nodes before nodes[i] (where a range ending in nodes[i] may start)? */
+function startsIn(nodes: readonly Text[], node: Node, i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - MAX_NAME_NODES; j--) if (nodes[j] === node) return true;
   return false;
 }
 

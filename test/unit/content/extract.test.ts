@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { insideSkipped, isSkipped, locate, OWN_UI_ATTR, textChunks } from '../../../src/content/extract';
+import { CUT_OVERLAP, insideSkipped, isSkipped, locate, OWN_UI_ATTR, textChunks, type TextChunk } from '../../../src/content/extract';
 
 function page(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -8,6 +8,9 @@ function page(html: string): HTMLElement {
 }
 
 const allText = (root: Node, max?: number) => [...textChunks(root, max)].map((c) => c.text);
+/** A chunk's own text: without what it reads again of the chunks before and after a cut inside a block. */
+const own = (c: TextChunk) => c.text.slice(c.ownFrom ?? 0, c.ownTo ?? c.text.length);
+const ownEnd = (c: TextChunk) => c.ownTo ?? c.text.length;
 
 describe('textChunks', () => {
   it('joins text across inline markup and breaks lines between blocks', () => {
@@ -18,6 +21,17 @@ describe('textChunks', () => {
   it('breaks a line at <br>; a line break in the source reads as the space it renders as', () => {
     const body = page('<p>Seen:<br>TrickBot<br/>Emotet and Wizard\n   Spider</p>');
     expect(allText(body)).toEqual(['Seen:\nTrickBot\nEmotet and Wizard    Spider']);
+  });
+
+  it('keeps the line breaks a post shows (pre-wrap, pre-line) after short lines; a long line wrapped by hand still joins the next', () => {
+    const long = 'the crew that analysts have tracked for years as Wizard';
+    const body = page(
+      `<div style="white-space: pre-wrap">Actors:\nLazarus\nSilence\n${long}\nSpider</div>` +
+        `<div style="white-space: pre-line">Equation\nTrickBot</div>` +
+        `<div>Equation\nTrickBot</div>` +
+        `<div style="white-space: pre-wrap"><b>A line begun in bold and going on past forty</b> letters, Wizard\nSpider</div>`,
+    );
+    expect(allText(body)).toEqual([`Actors:\nLazarus\nSilence\n${long} Spider\nEquation\nTrickBot\nEquation TrickBot\nA line begun in bold and going on past forty letters, Wizard Spider`]);
   });
 
   it('reads a <pre> that holds prose (a mail archive), joining its wrapped lines; skips one that holds code', () => {
@@ -67,6 +81,14 @@ describe('textChunks', () => {
         '<p>Trick<i>Bot</i> and <b>Lazarus</b><b> Group</b></p>',
     );
     expect(allText(body)).toEqual(['Emotet\nTrickBot\nConti\nRyuk\nDridex\nTrickBot and Lazarus Group']);
+  });
+
+  it('reads a headline split into letters for an animation (each letter an inline-block) as its words', () => {
+    const letters = (word: string) => [...word].map((c) => `<span style="display:inline-block">${c}</span>`).join('');
+    const words = (line: string) => line.split(' ').map((w) => `<span style="display:inline-block">${letters(w)}</span>`).join(' ');
+    const body = page(`<h1>${words('Wizard Spider returns')}</h1><h2><span style="display:inline-block">Emotet</span><span style="display:inline-block">T</span></h2>`);
+    // Letters of one word join; a whole word glued to a letter is still a chip apart.
+    expect(allText(body)).toEqual(['Wizard Spider returns\nEmotet\nT']);
   });
 
   it('skips code editors that draw their text in plain elements (Ace, Monaco, CodeMirror) and ARIA text boxes', () => {
@@ -154,17 +176,19 @@ describe('long text nodes and plain-text documents', () => {
     document.getElementById('long')!.appendChild(long);
     const chunks = [...textChunks(body, 1000)];
     expect(chunks.length).toBeGreaterThan(10);
-    // The pieces follow each other with nothing added between them (the node's line breaks read as spaces).
-    expect(chunks.map((c) => c.text).join('')).toBe(`before\n${long.data.replace(/\n/g, ' ')}\nafter`);
+    // The pieces' own parts follow each other with nothing added between them (the node's line breaks read as spaces);
+    // each piece reads on a little past its cut and the next starts a little before it.
+    expect(chunks.map(own).join('')).toBe(`before\n${long.data.replace(/\n/g, ' ')}\nafter`);
     for (const c of chunks) {
-      expect(c.text.length).toBeLessThanOrEqual(1000 + 'before\n'.length);
+      expect(own(c).length).toBeLessThanOrEqual(1000 + 'before\n'.length);
+      expect(c.text.length).toBeLessThanOrEqual(own(c).length + 2 * CUT_OVERLAP);
       // Cut after a line break of the node, never inside a line.
       if (c !== chunks.at(-1)) {
-        const end = locate(c, c.text.length, true)!;
+        const end = locate(c, ownEnd(c), true)!;
         expect([end.node, end.node.data[end.offset - 1]]).toEqual([long, '\n']);
       }
       // A piece that stops inside the node says so (the scanner then lets go of the spots on that part only).
-      expect(c.cutInLast === true).toBe(c !== chunks.at(-1) && c.nodes.at(-1) === long && locate(c, c.text.length, true)!.offset < long.length);
+      expect(c.cutInLast === true).toBe(c !== chunks.at(-1) && c.nodes.at(-1) === long && locate(c, ownEnd(c), true)!.offset < long.length);
       for (let i = c.text.indexOf('TrickBot'); i >= 0; i = c.text.indexOf('TrickBot', i + 1)) {
         const start = locate(c, i)!;
         expect(start.node.data.slice(start.offset, start.offset + 8)).toBe('TrickBot');
@@ -179,10 +203,10 @@ describe('long text nodes and plain-text documents', () => {
     expect(chunks.length).toBeGreaterThan(5);
     for (const c of chunks) {
       expect(c.text.length).toBeLessThan(8 * 500);
-      expect(c.text).not.toMatch(/Lazarus\s*$/);
-      expect(c.text.trimStart()).toMatch(/^Report \d+ blames Lazarus Group\./);
+      expect(own(c)).not.toMatch(/Lazarus\s*$/);
+      expect(own(c).trimStart()).toMatch(/^Report \d+ blames Lazarus Group\./);
     }
-    expect(chunks.map((c) => c.text).join('')).toBe(body.textContent);
+    expect(chunks.map(own).join('')).toBe(body.textContent);
   });
 
   it('in a plain-text document reads the <pre> and joins hand-wrapped lines, keeping offsets', () => {
@@ -209,13 +233,13 @@ describe('long text nodes and plain-text documents', () => {
       body.firstChild!.appendChild(node);
       const chunks = [...textChunks(body, 500)];
       expect(chunks.length).toBeGreaterThan(10);
-      expect(chunks.map((c) => c.text).join('')).toBe(text.replace(/\n/g, ' '));
+      expect(chunks.map(own).join('')).toBe(text.replace(/\n/g, ' '));
       for (const c of chunks.slice(0, -1)) {
         // Cut after a break (read as a space), at the offset in the node where the next piece starts.
-        const end = locate(c, c.text.length, true)!;
-        expect([end.node, node.data[end.offset - 1], c.text.at(-1)]).toEqual([node, '\n', ' ']);
+        const end = locate(c, ownEnd(c), true)!;
+        expect([end.node, node.data[end.offset - 1], own(c).at(-1)]).toEqual([node, '\n', ' ']);
       }
-      expect(chunks.reduce((n, c) => n + (c.text.match(/Wizard Spider/g)?.length ?? 0), 0)).toBe(200);
+      expect(chunks.reduce((n, c) => n + (own(c).match(/Wizard Spider/g)?.length ?? 0), 0)).toBe(200);
     } finally {
       delete (document as { contentType?: string }).contentType;
     }
