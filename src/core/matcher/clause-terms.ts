@@ -12,7 +12,10 @@
  * The words are fewer than SECURITY_TERMS: only words that name an attack or a kind of malicious software, never the
  * words a software project's own prose uses of itself ("hacking on the parser", "GNU hackers", "incident response",
  * "APT" of Debian's package tool), so that a first name in a changelog's credits ("thanks to Denis for hacking on
- * this") stays a name. "trojan" and "phish" only in lower case: "the Trojan horse", the band Phish.
+ * this") stays a name. "trojan" and "phish" only in lower case: "the Trojan horse", the band Phish. The trade's own
+ * coinages count too (malvertising, malspam, cryptojacking, web shell, bootkit, exploit kit): no other trade uses
+ * them, and a post says "Researchers found a new Zloader loader spreading through malvertising" with no other. Not
+ * "loader", "stealer" or "variant": wheel loaders, a scene stealer, a virus's variants.
  *
  * Measured (session 20, helper T, with the feeds): short security texts written for the tests 17 → 39 of their 45
  * names (short-texts.fixtures.ts), their 51 ordinary short texts 0 → 0 spots (11 of them built to trip this rule: a
@@ -21,9 +24,9 @@
  * 2,059 → 2,065 (six names in security sentences).
  */
 import { ANIMALS } from './patterns';
-import { actAfterName, blamedFor, crewAfter, crewOfSoftware, orgIn, orgInText, ownNounAfter, passiveAgent } from './short-text-signals';
+import { actAfterName, blamedFor, crewAfter, crewOfSoftware, cyberAct, orgInText, ownNounAfter, passiveAgent, reporterIn } from './short-text-signals';
 
-const CLAUSE_TERMS = /\b(?:malware|ransomware|backdoors?|(?:spear-?)?phishing|phish(?:es|ed)?|botnets?|infostealers?|spyware|keyloggers?|rootkits?|cyber[- ]?attacks?|cyber-?espionage|threat actors?|threat groups?|zero-days?|exfiltrat(?:e|es|ed|ing|ion)|command[- ]and[- ]control|C2|CVE-\d{4}-\d+|trojans?|credential (?:theft|dumping|harvesting)|(?:dump|dumping|harvest|harvesting) credentials)\b/gi;
+const CLAUSE_TERMS = /\b(?:malware|ransomware|malvertising|malspam|cryptojacking|web ?shells?|bootkits?|exploit kits?|backdoors?|(?:spear-?)?phishing|phish(?:es|ed)?|botnets?|infostealers?|spyware|keyloggers?|rootkits?|cyber[- ]?attacks?|cyber-?espionage|threat actors?|threat groups?|zero-days?|exfiltrat(?:e|es|ed|ing|ion)|command[- ]and[- ]control|C2|CVE-\d{4}-\d+|trojans?|credential (?:theft|dumping|harvesting)|(?:dump|dumping|harvest|harvesting) credentials)\b/gi;
 /** Characters either side of the name read for a term: one sentence of a post. */
 const CLAUSE_CHARS = 200;
 
@@ -223,5 +226,8 @@ export function sentenceVouches(text: string, s: number, e: number, name: Vouche
   if (notAboutThreat(text, s, e, doesAttack || own || crew || (name.curated && titleCase(text, a, b, s, e)))) return false;
   if (!flagged && (word || own)) return true;
   if (crew && crewOfSoftware(text, a, b, s, e)) return true;
-  return (doesAttack || passive || (flagged && word)) && orgIn(text, a, b, s, e);
+  if (!(doesAttack || passive || (flagged && word))) return false;
+  const reporter = reporterIn(text, a, b, s, e);
+  // the police and the like report any crime: only an attack of the trade, or one a word of attack names
+  return reporter === 'security' || (reporter === 'law' && (word || cyberAct(text, s, e)));
 }

@@ -1739,7 +1739,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (!ok && (((aliasFlags[ai] as number) >> 2) & 3) === AMBIGUITY.wordlike) ok = distinctFollows(e);
       // Two coined software names of the curated data in one sentence ("Qakbot is back, now pushing Pikabot";
       // short-text-signals.ts curatedCoinedName).
-      if (!ok && curatedCoined(ai)) ok = coinedPartner(r);
+      if (!ok && curatedCoined(ai, false)) ok = coinedPartner(r);
       // A flagged name with a cue of its kind and a name that needed no context after it in the sentence ("Latrodectus
       // loader campaigns surged, delivering LummaC2"): the mirror of an ordinary-noun cue right after a distinctive
       // name ("Wizard Spider returns with Conti affiliates", ambiguityVerdict), two weak signals together (audit S,
@@ -1774,27 +1774,34 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     out.sort((a, b) => a.start - b.start);
   }
 
-  /** Is the alias a word-like coined name of the curated data (short-text-signals.ts curatedCoinedName)? */
-  function curatedCoined(ai: number): boolean {
+  /**
+   * Is the alias a word-like coined name of the curated data (short-text-signals.ts curatedCoinedName); `canonical`:
+   * its entity's own name?
+   */
+  function curatedCoined(ai: number, canonical: boolean): boolean {
     const f = aliasFlags[ai] as number;
-    return ((f >> 2) & 3) === AMBIGUITY.wordlike && curatedCoinedName(dict.ids[aliasEntity[ai] as number] as string, dict.aliases[ai] as string, (f & ENGLISH) !== 0, (f & CANONICAL) !== 0);
+    const ei = aliasEntity[ai] as number;
+    return ((f >> 2) & 3) === AMBIGUITY.wordlike && (!canonical || (f & CANONICAL) !== 0) && curatedCoinedName(dict.ids[ei] as string, dict.aliases[ai] as string, (f & ENGLISH) !== 0, (f & CANONICAL) !== 0, dict.names[ei] as string);
   }
 
   /**
    * Is another refused curated coined name, of another entity, in the sentence of the refused entry at `r` and as close
-   * as names listed together (NEIGHBOUR_CHARS), both of software? Neither may read as a person or a place by the words
-   * next to it (clause-terms.ts notAboutCuratedThreat). A partner spotted anyway (a writing of a name that needs no context:
-   * "TrickBot" also reads as the word-like "Trickbot") is afterDistinct's to judge, at its distance.
+   * as names listed together (NEIGHBOUR_CHARS), both of software, one of the two its entity's canonical name, the other
+   * that or a short form of one ("Trickbot now drops Bazar", of BazarLoader)? Neither may read as a person or a place by
+   * the words next to it (clause-terms.ts notAboutCuratedThreat). A partner spotted anyway (a writing of a name that
+   * needs no context: "TrickBot" also reads as the word-like "Trickbot") is afterDistinct's to judge, at its distance.
    */
   function coinedPartner(r: number): boolean {
     const s = refused[r] as number;
     const e = refused[r + 1] as number;
-    const ei = aliasEntity[refused[r + 2] as number] as number;
+    const ai = refused[r + 2] as number;
+    const ei = aliasEntity[ai] as number;
     if (kindOf[ei] === 'actor' || notAboutCuratedThreat(text, s, e)) return false;
+    const canonical = curatedCoined(ai, true);
     const fits = (k: number) => {
       const ak = refused[k + 2] as number;
       const ek = aliasEntity[ak] as number;
-      if (ek === ei || kindOf[ek] === 'actor' || !curatedCoined(ak)) return false;
+      if (ek === ei || kindOf[ek] === 'actor' || !curatedCoined(ak, !canonical)) return false;
       const [os, oe] = toOrig(refused[k] as number, refused[k + 1] as number);
       return !overlapsAny(out, os, oe) && !notAboutCuratedThreat(text, refused[k] as number, refused[k + 1] as number);
     };

@@ -10,7 +10,10 @@ import { e } from './fixtures';
 const data = bundledDataset();
 /** As a feed lists them: imported ids, first names and a goddess as malware. */
 const FEED_LIKE = [e('misp:t-athena', 'malware', 'Athena'), e('misp:t-denis', 'malware', 'Denis'), e('misp:t-bella', 'malware', 'Bella'), e('misp:t-houdini', 'malware', 'Houdini')];
-const m = createMatcher(compileDictionary([...data.entities, ...FEED_LIKE], { version: 'short-text-signals', links: data.links }));
+/** A feed merges its aliases into bundled entities, first names and myths among them (as in the public feeds). */
+const MERGED: Record<string, string[]> = { njrat: ['Jorik'], plugx: ['Kaba'], 'quasar-rat': ['Yggdrasil'] };
+const entities = data.entities.map((x) => (MERGED[x.id] ? { ...x, aliases: [...x.aliases, ...(MERGED[x.id] as string[]).map((name) => ({ name }))] } : x));
+const m = createMatcher(compileDictionary([...entities, ...FEED_LIKE], { version: 'short-text-signals', links: data.links }));
 const spotted = (text: string) => m.match(text).map((x) => x.text);
 
 describe('a security agency or vendor reporting the attack', () => {
@@ -29,10 +32,21 @@ describe('a security agency or vendor reporting the attack', () => {
     expect(spotted('Lazarus joined CISA in 2021 as a policy adviser.')).toEqual([]);
     expect(spotted('Tripoli hosted the CISA delegation, and the storm hit the coast.')).toEqual([]);
   });
-  it('not a platform owner, the police or the FBI, who speak of every crime and every person', () => {
+  it('not a platform owner, the police, nor the FBI for an attack of any kind: they speak of every crime and every person', () => {
     expect(spotted('Sandworm hit the grid again, says Microsoft.')).toEqual([]);
     expect(spotted('Lazarus struck a rival in the bar, the police say.')).toEqual([]);
     expect(spotted('Lazarus struck another crypto exchange, the FBI says.')).toEqual([]);
+  });
+  it('an agency of law enforcement, for an attack of the trade only', () => {
+    expect(spotted('FBI warns of Sandworm attacks on water utilities.')).toEqual(['Sandworm']);
+    expect(spotted('Europol says Lazarus hacked three crypto exchanges last year.')).toEqual(['Lazarus']);
+    expect(spotted('Water utilities hacked by Sandworm, FBI warns.')).toEqual(['Sandworm']);
+    expect(spotted('The NSA ties Sandworm to the breach of a power company.')).toEqual(['Sandworm']);
+    expect(spotted('Lazarus stole crypto with fake job offers and malware, the FBI says.')).toEqual(['Lazarus']);
+    // a person's attack, a crime of any kind
+    expect(spotted('Lazarus attacks the guard in the final scene, the FBI says.')).toEqual([]);
+    expect(spotted('The FBI ties Lazarus to the robbery of a jewellery store.')).toEqual([]);
+    expect(spotted('FBI warns of Sandworm sightings on the film set.')).toEqual([]);
   });
   it('the agency or vendor must be who reports, not a sponsor or a team beside the story', () => {
     expect(spotted('Kevin hits the road again with the Kaspersky rally team.')).toEqual([]);
@@ -93,6 +107,16 @@ describe('two coined names of the curated data', () => {
     expect(spotted('Denis and Bella are back from their honeymoon.')).toEqual([]);
     expect(spotted('Turla and Karakurt are names you will meet on a walk along the river.')).toEqual([]);
     expect(spotted('Uroburos and Agrius appear in the same old myth.')).toEqual([]);
+  });
+  it('one of the two may be a short form of a curated name (Bazar of BazarLoader)', () => {
+    expect(spotted('Trickbot now drops Bazar on infected hosts.')).toEqual(['Trickbot', 'Bazar']);
+    expect(spotted('Bazar is back, dropped by Trickbot on the same hosts.')).toEqual(['Bazar', 'Trickbot']);
+    expect(spotted('The Grand Bazar reopens after a five-month break.')).toEqual([]);
+  });
+  it('not an alias a feed merged into a curated entity (a first name, a myth), nor two aliases', () => {
+    expect(spotted('Trickbot now drops Jorik on infected hosts.')).toEqual([]);
+    expect(spotted('Yggdrasil and Kaba are back in the new saga.')).toEqual([]);
+    expect(spotted('Qbot is back, now pushing Bokbot.')).toEqual([]);
   });
   it('not a name the words next to it make a person', () => {
     expect(spotted('Qakbot said Pikabot was fine.')).toEqual([]);

@@ -106,6 +106,23 @@ export const ORDINARY: readonly string[] = [
   'Turla River Floods Villages, Phishing Scam Warning Issued',
   'Denis Matthews Warns Of Phishing Scams',
   'The coach blamed Kevin for the attacks that failed in the second half, ESET staff laughed.',
+  // session 22: look-alikes of the trade's coinages as words of attack, an agency of law enforcement reporting, a
+  // curated name's short form as a partner (the Bazar is a market)
+  'FBI warns of romance scams targeting retirees.',
+  'Lazarus attacks the guard in the final scene, the FBI agent says.',
+  'The FBI ties Lazarus to the robbery of a jewellery store.',
+  'Europol says Lazarus, the getaway driver, was caught in Lyon.',
+  'The FBI says Lazarus struck a deal with the prosecutors.',
+  'Lazarus hit the post twice, the FBI team\'s striker says.',
+  'NSA veteran Lazarus joins the chess club.',
+  'Sandworm attacks on spice harvesters fill the film\'s last hour.',
+  'Police say Denis hacked the hedge with a chainsaw.',
+  'The old Bazar of Tripoli reopens on Friday.',
+  'Denis bought spices at the Bazar and cooked for the whole team.',
+  'The Grand Bazar reopens after a five-month break.',
+  'Our dog Rex chewed the malspam printout.',
+  'Bella, our intern, wrote the malvertising report.',
+  'Tripoli port workers ran a cryptojacking awareness day.',
 ];
 
 export interface SecurityText {
@@ -188,6 +205,27 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Sandworm hit Ukrainian power grid again, says CERT-UA.', names: ['Sandworm'] },
   { text: 'Mandiant ties Turla to attacks on embassies in Europe.', names: ['Turla'] },
   { text: 'Mimikatz was used to dump credentials after the intrusion.', names: ['Mimikatz'] },
+  // session 22: the trade's own coinages (malvertising, malspam, web shell) as words of attack
+  { text: 'Researchers found a new Zloader loader spreading through malvertising.', names: ['Zloader'] },
+  { text: 'Gootloader spreads through SEO-poisoned search results and malvertising.', names: ['Gootloader'] },
+  { text: 'Ursnif arrives by malspam with password-protected archives.', names: ['Ursnif'] },
+  { text: 'Smokeloader spreads through malvertising and cracked software.', names: ['Smokeloader'] },
+  { text: 'Hancitor arrives by malspam again, now with a new dropper.', names: ['Hancitor'] },
+  { text: 'Attackers planted web shells and then Kazuar on the mail server.', names: ['Kazuar'] },
+  // a short form of a curated name as the partner of a coined one
+  { text: 'Trickbot now drops Bazar on infected hosts.', names: ['Trickbot', 'Bazar'] },
+  { text: 'Trickbot now drops Bazar on hosts it already controls.', names: ['Trickbot', 'Bazar'] },
+  { text: 'Bazar is back, dropped by Trickbot on the same hosts.', names: ['Bazar', 'Trickbot'] },
+  { text: 'Icedid now drops Bazar through hijacked email threads.', names: ['Icedid', 'Bazar'] },
+  // an agency of law enforcement reporting an attack of the trade
+  { text: 'FBI warns of Sandworm attacks on water utilities.', names: ['Sandworm'] },
+  { text: 'FBI Warns Of Sandworm Attacks On Water Utilities', names: ['Sandworm'] },
+  { text: 'The FBI says Sandworm breached a water utility in Texas.', names: ['Sandworm'] },
+  { text: 'Water utilities hacked by Sandworm, FBI warns.', names: ['Sandworm'] },
+  { text: 'Europol says Lazarus hacked three crypto exchanges last year.', names: ['Lazarus'] },
+  { text: 'FBI warns of Lazarus attacks on crypto firms.', names: ['Lazarus'] },
+  { text: 'Lazarus stole crypto with fake job offers and malware, the FBI says.', names: ['Lazarus'] },
+  { text: 'The NSA ties Sandworm to the breach of a power company.', names: ['Sandworm'] },
 ];
 
 /**
@@ -200,6 +238,5 @@ export const SECURITY: readonly SecurityText[] = [
 export const STILL_MISSED: readonly SecurityText[] = [
   { text: 'Emotet returns after five-month break', names: ['Emotet'] },
   { text: 'Lazarus struck another crypto exchange, the FBI says.', names: ['Lazarus'] },
-  { text: 'Trickbot now drops Bazar on hosts it already controls.', names: ['Trickbot', 'Bazar'] },
   { text: 'Gamaredon Uses New Backdoor Against Ukrainian Agencies', names: ['Gamaredon'] },
 ];
