@@ -24,7 +24,7 @@
  * 2,059 → 2,065 (six names in security sentences).
  */
 import { ANIMALS } from './patterns';
-import { actAfterName, blamedFor, crewAfter, crewOfSoftware, cyberAct, orgInText, ownNounAfter, passiveAgent, reporterIn } from './short-text-signals';
+import { actAfterName, blamedFor, crewAfter, crewOfSoftware, cyberAct, orgInText, ownNounAfter, passiveAgent, reporterIn, tradeCompoundAfter } from './short-text-signals';
 
 const CLAUSE_TERMS = /\b(?:malware|ransomware|malvertising|malspam|cryptojacking|web ?shells?|bootkits?|exploit kits?|backdoors?|(?:spear-?)?phishing|phish(?:es|ed)?|botnets?|infostealers?|spyware|keyloggers?|rootkits?|cyber[- ]?attacks?|cyber-?espionage|threat actors?|threat groups?|zero-days?|exfiltrat(?:e|es|ed|ing|ion)|command[- ]and[- ]control|C2|CVE-\d{4}-\d+|trojans?|credential (?:theft|dumping|harvesting)|(?:dump|dumping|harvest|harvesting) credentials)\b/gi;
 /** Characters either side of the name read for a term: one sentence of a post. */
@@ -209,8 +209,11 @@ export interface VouchedName {
  */
 export function sentenceVouches(text: string, s: number, e: number, name: VouchedName, flagged: boolean): boolean {
   const org = orgInText(text);
-  if (flagged && !org) return false;
   const mayVouch = clauseMayVouch(name.alias, flagged ? false : name.english);
+  // a kind of malware and its instances vouch for a flagged name too, but not for an English word ("Royal loader
+  // variants" at a farm fair)
+  const compound = name.software && !name.english && PROPER.test(name.alias) && tradeCompoundAfter(text, e);
+  if (flagged && !org && !compound) return false;
   const curatedSoftware = !flagged && name.software && name.curated;
   const reported = org && mayVouch;
   const doesAttack = reported && (actAfterName(text, e) || blamedFor(text, s, e));
@@ -218,13 +221,14 @@ export function sentenceVouches(text: string, s: number, e: number, name: Vouche
   const crew = curatedSoftware && mayVouch && !own && crewAfter(text, e);
   const passive = reported && !doesAttack && passiveAgent(text, s);
   const word = mayVouch && attackWordInSentence(text, s, e);
-  if (!(doesAttack || own || crew || passive || word)) return false;
+  if (!(doesAttack || own || crew || passive || word || compound)) return false;
   const a = sentenceStart(text, s);
   const b = sentenceEnd(text, e);
-  // the word after the name read as the signal (an attack it does, the attribution's "to", its own noun, its crew); a
-  // curated name in a Title Case headline, where every word has its capital ("Gamaredon Uses New Backdoor…")
-  if (notAboutThreat(text, s, e, doesAttack || own || crew || (name.curated && titleCase(text, a, b, s, e)))) return false;
-  if (!flagged && (word || own)) return true;
+  // the word after the name read as the signal (an attack it does, the attribution's "to", its own noun, its crew, a
+  // kind of malware); a curated name in a Title Case headline, where every word has its capital ("Gamaredon Uses New
+  // Backdoor…")
+  if (notAboutThreat(text, s, e, doesAttack || own || crew || compound || (name.curated && titleCase(text, a, b, s, e)))) return false;
+  if (compound || (!flagged && (word || own))) return true;
   if (crew && crewOfSoftware(text, a, b, s, e)) return true;
   if (!(doesAttack || passive || (flagged && word))) return false;
   const reporter = reporterIn(text, a, b, s, e);

@@ -145,6 +145,20 @@ export function ownNounAfter(text: string, e: number): boolean {
   return OWN_NOUNS.test(text.slice(e, e + 12));
 }
 
+/**
+ * A kind of malicious software and a noun for its instances or its use, right after a software name: "Lumma loader
+ * variant", "Remcos RAT samples", "Zloader stealer payloads". Each noun alone follows ordinary names too (a wheel
+ * loader, a scene stealer, a car's variants, perfume samples); the two together speak of nothing but malware, so they
+ * vouch even for a flagged name, as a word of attack would not ("Lumma" is a surname and a word too). In lower case or
+ * a headline's Title Case; "RAT" in capitals only (a rat).
+ */
+const TRADE_COMPOUND = /^[ \u00a0]+(?:[Ll]oader|[Ss]tealer|[Ii]nfostealer|[Dd]ropper|[Bb]ackdoor|[Bb]otnet|RAT)[ \u00a0]+(?:[Vv]ariants?|[Ss]amples?|[Pp]ayloads?|[Bb]uilds?|[Cc]ampaigns?)\b/;
+
+/** Is the software name ending at `e` followed by a kind of malware and a noun for its instances (TRADE_COMPOUND)? */
+export function tradeCompoundAfter(text: string, e: number): boolean {
+  return TRADE_COMPOUND.test(text.slice(e, e + 32));
+}
+
 /** A crew, right after a software name. */
 const CREW_AFTER = /^[ \u00a0]+(?:operators|affiliates|gang|crew|developers)\b/i;
 /**

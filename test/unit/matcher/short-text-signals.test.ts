@@ -80,6 +80,17 @@ describe("a software's own nouns", () => {
   });
 });
 
+describe('a kind of malware and a noun for its instances after a software name', () => {
+  it('vouch for a coined name, flagged too', () => {
+    expect(spotted('A new Lumma loader variant spreads via fake CAPTCHA pages.')).toEqual(['Lumma']);
+    expect(spotted('Zloader stealer payloads hide in MSI files.')).toEqual(['Zloader']);
+  });
+  it('not one noun alone, nor after an English word', () => {
+    expect(spotted('A new Lumma variant spreads via fake CAPTCHA pages.')).toEqual([]);
+    expect(spotted('Royal loader variants were shown at the farm fair.')).toEqual([]);
+  });
+});
+
 describe('a crew after a software name', () => {
   it('with a noun of the trade in the sentence', () => {
     expect(spotted('Dridex operators switched to a new loader this week.')).toEqual(['Dridex']);

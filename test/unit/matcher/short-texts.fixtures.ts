@@ -123,6 +123,12 @@ export const ORDINARY: readonly string[] = [
   'Our dog Rex chewed the malspam printout.',
   'Bella, our intern, wrote the malvertising report.',
   'Tripoli port workers ran a cryptojacking awareness day.',
+  // a kind of malware and its instances after an English word, or either noun alone
+  'Royal loader variants were shown at the farm fair.',
+  'Play dropper samples come with every kit.',
+  'The Volvo loader variants differ only in bucket size.',
+  'Bella samples the new stealer cocktail at the bar.',
+  'A new Lumma variant of the folk song was recorded in Tartu.',
 ];
 
 export interface SecurityText {
@@ -226,6 +232,11 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'FBI warns of Lazarus attacks on crypto firms.', names: ['Lazarus'] },
   { text: 'Lazarus stole crypto with fake job offers and malware, the FBI says.', names: ['Lazarus'] },
   { text: 'The NSA ties Sandworm to the breach of a power company.', names: ['Sandworm'] },
+  // a kind of malware and a noun for its instances right after a software name, flagged ones too
+  { text: 'A new Lumma loader variant spreads via fake CAPTCHA pages.', names: ['Lumma'] },
+  { text: 'A New Lumma Loader Variant Spreads Via Fake CAPTCHA Pages', names: ['Lumma'] },
+  { text: 'Smokeloader dropper payloads now arrive as ZIP files.', names: ['Smokeloader'] },
+  { text: 'A new Emotet loader campaign reached German inboxes.', names: ['Emotet'] },
 ];
 
 /**
