@@ -39,7 +39,7 @@ import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, sentenceVouches } from './clause-terms';
-import { curatedCoinedName, curatedName } from './short-text-signals';
+import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName } from './short-text-signals';
 import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindNounAt, malwareNameOk, nameAfterKind, nameBeforeKind, namingAfterKind, weakKindOk } from './malware-namings';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -1739,7 +1739,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (!ok && (((aliasFlags[ai] as number) >> 2) & 3) === AMBIGUITY.wordlike) ok = distinctFollows(e);
       // Two coined software names of the curated data in one sentence ("Qakbot is back, now pushing Pikabot";
       // short-text-signals.ts curatedCoinedName).
-      if (!ok && curatedCoined(ai, false)) ok = coinedPartner(r);
+      if (!ok && curatedCoined(ai, false)) ok = coinedPartner(r) || comesBack(r);
       // A flagged name with a cue of its kind and a name that needed no context after it in the sentence ("Latrodectus
       // loader campaigns surged, delivering LummaC2"): the mirror of an ordinary-noun cue right after a distinctive
       // name ("Wizard Spider returns with Conti affiliates", ambiguityVerdict), two weak signals together (audit S,
@@ -1782,6 +1782,22 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const f = aliasFlags[ai] as number;
     const ei = aliasEntity[ai] as number;
     return ((f >> 2) & 3) === AMBIGUITY.wordlike && (!canonical || (f & CANONICAL) !== 0) && curatedCoinedName(dict.ids[ei] as string, dict.aliases[ai] as string, (f & ENGLISH) !== 0, (f & CANONICAL) !== 0, dict.names[ei] as string);
+  }
+
+  /**
+   * Is the refused entry at `r` a curated coined name of malware that returns ("Emotet returns after five-month
+   * break"; short-text-signals.ts comebackMayVouch)? Read here, after the pass, so that the name stays a refused
+   * partner for the pair rule in the pass ("Emotet returns, now pushing Pikabot").
+   */
+  function comesBack(r: number): boolean {
+    const s = refused[r] as number;
+    const e = refused[r + 1] as number;
+    const ai = refused[r + 2] as number;
+    const ei = aliasEntity[ai] as number;
+    const kind = kindOf[ei] as EntityKind;
+    const alias = dict.aliases[ai] as string;
+    if (kind === 'actor' || !curatedCoined(ai, true) || !comebackMayVouch(alias, alias === dict.names[ei], kind === 'tool')) return false;
+    return comebackAfter(text, e) && !notAboutCuratedThreat(text, s, e);
   }
 
   /**

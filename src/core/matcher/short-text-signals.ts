@@ -159,6 +159,29 @@ export function tradeCompoundAfter(text: string, e: number): boolean {
   return TRADE_COMPOUND.test(text.slice(e, e + 32));
 }
 
+/**
+ * A return, done by the subject right after the name: "Emotet returns after five-month break", "Ursnif is back",
+ * "Hancitor resurfaces". Any case: a headline's Title Case too.
+ */
+const COMEBACK_AFTER = /^[ \u00a0]+(?:(?:has|have|now|quietly|finally|again|once again)[ \u00a0]+){0,2}(?:returns|returned|(?:is|are|was)[ \u00a0]+back|comes[ \u00a0]+back|came[ \u00a0]+back|resurfaces|resurfaced|re-?emerges|re-?emerged|reappears|reappeared|resurges|resurged)\b/i;
+
+/** Is the name ending at `e` the subject of a return right after it (COMEBACK_AFTER)? */
+export function comebackAfter(text: string, e: number): boolean {
+  return COMEBACK_AFTER.test(text.slice(e, e + 40));
+}
+
+/**
+ * May a return vouch for a curated coined name alone (curatedCoinedName, canonical): a name of malicious software (not
+ * a tool: "PsExec returns exit code 5"), written as the data writes it (`written`), one plain proper name ("Emotet",
+ * "Dridex", "Ursnif")? Not the Title Case spelling of a name the data writes as glued words ("DarkSide", "AppleSeed",
+ * "BabyShark", "DragonForce"): "Darkside returns with a new album" is a band's, "Appleseed returns to cinemas" a
+ * film's. Nothing else in such a headline says threat, so only the data's own coinages, and only in a return, which a
+ * headline says of its subject: "Emotet is a name I made up for my new board game" says nothing of the kind.
+ */
+export function comebackMayVouch(alias: string, written: boolean, tool: boolean): boolean {
+  return written && !tool && PROPER.test(alias);
+}
+
 /** A crew, right after a software name. */
 const CREW_AFTER = /^[ \u00a0]+(?:operators|affiliates|gang|crew|developers)\b/i;
 /**

@@ -91,6 +91,27 @@ describe('a kind of malware and a noun for its instances after a software name',
   });
 });
 
+describe('a return', () => {
+  it("vouches for a curated coined malware name as the data writes it, in a headline's Title Case too", () => {
+    expect(spotted('Emotet returns after five-month break')).toEqual(['Emotet']);
+    expect(spotted('Emotet Returns After Five-Month Break')).toEqual(['Emotet']);
+    expect(spotted('Hancitor resurfaces in small invoice campaigns.')).toEqual(['Hancitor']);
+  });
+  it('not a name without a return, a tool, glued words in Title Case (a band, a film), nor a feed\'s name', () => {
+    expect(spotted('Emotet is a name I made up for my new board game.')).toEqual([]);
+    expect(spotted('Psexec returns exit code 5 when access is denied.')).toEqual([]);
+    expect(spotted('Darkside returns with a new album in March.')).toEqual([]);
+    expect(spotted('Houdini returns to the stage after a five-month break.')).toEqual([]);
+  });
+  it('leaves the name a partner of another coined name', () => {
+    expect(spotted('Emotet returns, now pushing Pikabot.')).toEqual(['Emotet', 'Pikabot']);
+  });
+  it('not a name the words next to it make a pet or a speaker', () => {
+    expect(spotted('Emotet, my cat, returns home every evening.')).toEqual([]);
+    expect(spotted('Emotet said it returns tomorrow.')).toEqual([]);
+  });
+});
+
 describe('a crew after a software name', () => {
   it('with a noun of the trade in the sentence', () => {
     expect(spotted('Dridex operators switched to a new loader this week.')).toEqual(['Dridex']);

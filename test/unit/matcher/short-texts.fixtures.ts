@@ -129,6 +129,18 @@ export const ORDINARY: readonly string[] = [
   'The Volvo loader variants differ only in bucket size.',
   'Bella samples the new stealer cocktail at the bar.',
   'A new Lumma variant of the folk song was recorded in Tartu.',
+  // a return, said of a band, a film, a song, a tool's exit code, people, a river, a feed's first name
+  'Darkside returns with a new album in March.',
+  'Appleseed returns to cinemas in a new cut.',
+  "Babyshark returns to the top of the kids' charts.",
+  'Psexec returns exit code 5 when access is denied.',
+  'Denis returns after a five-month break from the squad.',
+  'Houdini returns to the stage after a five-month break.',
+  'Sunburst returns to the fabric shop this spring.',
+  'Turla returns to its banks after the spring flood.',
+  'Lazarus returns from the dead in the fourth chapter.',
+  'Royal returns to the palace after the tour.',
+  'Emotet, my cat, returns home every evening.',
 ];
 
 export interface SecurityText {
@@ -237,6 +249,12 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'A New Lumma Loader Variant Spreads Via Fake CAPTCHA Pages', names: ['Lumma'] },
   { text: 'Smokeloader dropper payloads now arrive as ZIP files.', names: ['Smokeloader'] },
   { text: 'A new Emotet loader campaign reached German inboxes.', names: ['Emotet'] },
+  // a curated coined name of malware, as the data writes it, that returns
+  { text: 'Emotet returns after five-month break', names: ['Emotet'] },
+  { text: 'Emotet Returns After Five-Month Break', names: ['Emotet'] },
+  { text: 'Ursnif is back with a new config format.', names: ['Ursnif'] },
+  { text: 'Hancitor resurfaces in small invoice campaigns.', names: ['Hancitor'] },
+  { text: 'Dridex quietly returns to UK inboxes.', names: ['Dridex'] },
 ];
 
 /**
@@ -247,7 +265,13 @@ export const SECURITY: readonly SecurityText[] = [
  * read as a longer name's). Measured, not asserted.
  */
 export const STILL_MISSED: readonly SecurityText[] = [
-  { text: 'Emotet returns after five-month break', names: ['Emotet'] },
   { text: 'Lazarus struck another crypto exchange, the FBI says.', names: ['Lazarus'] },
   { text: 'Gamaredon Uses New Backdoor Against Ukrainian Agencies', names: ['Gamaredon'] },
 ];
+
+/**
+ * Ordinary short texts the rules still mark: a curated malware name that is also a given name, in a return
+ * (short-text-signals.ts comebackMayVouch; no list of first names is among the project's packages). Measured, not
+ * asserted.
+ */
+export const STILL_MARKED: readonly string[] = ['Shamoon returns home after five months abroad.'];
