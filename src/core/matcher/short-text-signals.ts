@@ -212,8 +212,16 @@ const PROPER = /^\p{Lu}\p{Ll}+$/u;
  * feeds merge theirs into it, first names and myths among them (Fidel of Cuba, Jorik of njRAT, Yggdrasil, Valyria).
  */
 export function curatedCoinedName(id: string, alias: string, english: boolean, canonical: boolean, name: string): boolean {
-  const lower = alias.toLowerCase();
-  return (canonical || name.toLowerCase().startsWith(lower)) && !english && !id.includes(':') && PROPER.test(alias) && !RARER_WORD_NAMES.has(lower);
+  return (canonical || shortForm(alias, name)) && !english && !id.includes(':') && PROPER.test(alias) && !RARER_WORD_NAMES.has(alias.toLowerCase());
+}
+
+/**
+ * Is the alias a short form of its entity's canonical name `name`: the name starts with it ("Bazar" of BazarLoader,
+ * "Gamaredon" of Gamaredon Group)? `word`: its first words, the rest of the name a word apart ("Gamaredon" of Gamaredon
+ * Group, not "Bazar" of BazarLoader, a market's word in many languages).
+ */
+export function shortForm(alias: string, name: string, word = false): boolean {
+  return alias.length < name.length && name.toLowerCase().startsWith(alias.toLowerCase()) && (!word || name.charCodeAt(alias.length) === 32);
 }
 
 /**
@@ -224,7 +232,11 @@ export function curatedCoinedName(id: string, alias: string, english: boolean, c
  */
 export const RARER_WORD_NAMES: ReadonlySet<string> = new Set(['griffon', 'helminth', 'medusa', 'sunburst']);
 
-/** Is the alias the canonical name of a bundled entity (any shape: "Cobalt Strike" too)? */
-export function curatedName(id: string, canonical: boolean): boolean {
-  return canonical && !id.includes(':');
+/**
+ * Is the alias the canonical name of a bundled entity (any shape: "Cobalt Strike" too), or its first words (`short`:
+ * "Gamaredon" of Gamaredon Group, which a headline writes alone: "Gamaredon Uses New Backdoor Against Ukrainian
+ * Agencies")?
+ */
+export function curatedName(id: string, canonical: boolean, short = false): boolean {
+  return (canonical || short) && !id.includes(':');
 }

@@ -141,6 +141,9 @@ export const ORDINARY: readonly string[] = [
   'Lazarus returns from the dead in the fourth chapter.',
   'Royal returns to the palace after the tour.',
   'Emotet, my cat, returns home every evening.',
+  // a curated name's short form in a Title Case headline: a market's word glued into the name is not its first word
+  'Grand Bazar Traders Warn Of Phishing Texts Posing As Banks',
+  'Bazar Stallholders Targeted By Phishing Texts',
 ];
 
 export interface SecurityText {
@@ -255,18 +258,18 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Ursnif is back with a new config format.', names: ['Ursnif'] },
   { text: 'Hancitor resurfaces in small invoice campaigns.', names: ['Hancitor'] },
   { text: 'Dridex quietly returns to UK inboxes.', names: ['Dridex'] },
+  // a curated name's first word, as a headline writes it alone, in Title Case
+  { text: 'Gamaredon Uses New Backdoor Against Ukrainian Agencies', names: ['Gamaredon'] },
+  { text: 'Carbanak Phishing Wave Hits Eastern European Banks', names: ['Carbanak'] },
 ];
 
 /**
- * Short security texts a reader reads and the matcher still misses: no word of attack and one name alone ("Emotet
- * returns after five-month break": "returns", "takedown" are ordinary words), a flagged name reported by the police or
- * the FBI (who speak of every crime), a curated name's alias that is not its canonical name ("Bazar" of BazarLoader;
- * "Gamaredon" of Gamaredon Group in a Title Case headline, where a capital after a name that is not the curated one is
- * read as a longer name's). Measured, not asserted.
+ * Short security texts a reader reads and the matcher still misses: a flagged name reported by the FBI for an attack
+ * that is not of the trade alone ("struck": the FBI speaks of every crime; short-text-signals.ts LAW_ORG). Measured,
+ * not asserted.
  */
 export const STILL_MISSED: readonly SecurityText[] = [
   { text: 'Lazarus struck another crypto exchange, the FBI says.', names: ['Lazarus'] },
-  { text: 'Gamaredon Uses New Backdoor Against Ukrainian Agencies', names: ['Gamaredon'] },
 ];
 
 /**
