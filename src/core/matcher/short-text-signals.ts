@@ -147,10 +147,10 @@ export function ownNounAfter(text: string, e: number): boolean {
 
 /**
  * A kind of malicious software and a noun for its instances or its use, right after a software name: "Lumma loader
- * variant", "Remcos RAT samples", "Zloader stealer payloads". Each noun alone follows ordinary names too (a wheel
- * loader, a scene stealer, a car's variants, perfume samples); the two together speak of nothing but malware, so they
- * vouch even for a flagged name, as a word of attack would not ("Lumma" is a surname and a word too). In lower case or
- * a headline's Title Case; "RAT" in capitals only (a rat).
+ * variant", "Zloader stealer payloads". Each noun alone follows ordinary names too (a wheel loader, a scene stealer, a
+ * car's variants, perfume samples); the two together speak of nothing but malware, so they vouch even for a name a
+ * curator flagged (Lumma), as a word of attack does not. In lower case or a headline's Title Case; "RAT" in capitals
+ * only (a rat).
  */
 const TRADE_COMPOUND = /^[ \u00a0]+(?:[Ll]oader|[Ss]tealer|[Ii]nfostealer|[Dd]ropper|[Bb]ackdoor|[Bb]otnet|RAT)[ \u00a0]+(?:[Vv]ariants?|[Ss]amples?|[Pp]ayloads?|[Bb]uilds?|[Cc]ampaigns?)\b/;
 
