@@ -198,9 +198,11 @@ export interface VouchedName {
 /**
  * Does the name's own sentence vouch for the word-like or flagged alias at [s, e): a word of attack for a name that
  * may be vouched for so (clauseMayVouch); after a curated software name its own noun ("Cobalt Strike beacons") or its
- * crew with a noun of the trade ("Dridex operators switched to a new loader"); a security agency or vendor reporting
- * the name's attack (short-text-signals.ts). A flagged name (Sandworm, Lazarus: an ordinary word or a surname too)
- * needs the agency or vendor: a word of attack alone does not do. The tests beside the name come first, and a text
+ * crew with a noun of the trade ("Dridex operators switched to a new loader"); a kind of malware and a noun for its
+ * instances after a software name that is no English word ("Lumma loader variant"); a security agency or vendor
+ * reporting the name's attack, or an agency of law enforcement reporting an attack of the trade (short-text-signals.ts).
+ * A flagged name (Sandworm, Lazarus: an ordinary word or a surname too) needs the agency or the kind of malware: a word
+ * of attack alone does not do. The tests beside the name come first, and a text
  * naming no agency or vendor asks nothing of a flagged one: a page without security context asks this of every flagged
  * name it holds (Royal, Play, Cobalt). Cost on 1 MB of prose with five flagged or word-like names a sentence and no
  * security context (the worst case), CPU time, medians of 15 a run, against the build before session 21's signals in
