@@ -40,8 +40,8 @@ const SECURITY_ORG = /(?:\bCERT-[A-Z]{2,3}\b|\bUS-CERT\b|\b(?:JP|Kr)CERT\b|\b(?:
 /**
  * Agencies of law enforcement and signals intelligence (case-sensitive). They speak of every crime and every person
  * ("Lazarus struck a rival in the bar, the FBI says"), so they vouch only for an attack of the trade: a name that
- * hacks, breaches, compromises or infects, whose "attacks on" something are reported, that is blamed for an intrusion
- * or a breach, or a word of attack in the sentence (CYBER_ACT_AFTER and the rest; clause-terms.ts sentenceVouches).
+ * hacks or is the agent of a hack, whose "attacks on" something are reported, that is blamed for an intrusion or a
+ * hack, or a word of attack in the sentence (CYBER_ACT_AFTER and the rest; clause-terms.ts sentenceVouches).
  * "FBI warns of Sandworm attacks on water utilities", not "FBI warns of romance scams".
  */
 const LAW_ORG = /\b(?:FBI|NSA|Europol|Interpol|NCA|DOJ|Justice Department|Department of Justice)\b/g;
@@ -62,13 +62,14 @@ const BLAMED_BEFORE = /\b(?:ties|tied|links|linked|attributes|attributed)[ \u00a
 const BLAMED_AFTER = /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:attacks?|campaigns?|intrusions?|breach(?:es)?|hacks?|cyberattacks?)\b/iu;
 
 /**
- * The attacks of the trade among those: hacking, breaching, compromising, infecting, wiping, and "attacks" as a noun
- * with its object ("Sandworm attacks on water utilities": a crew's campaign; a person's "attacks" is a verb, "Lazarus
- * attacks the guard").
+ * The attacks of the trade among those: hacking, and "attacks" as a noun with its object ("Sandworm attacks on water
+ * utilities": a crew's campaign; a person's "attacks" is a verb, "Lazarus attacks the guard"). Not breaching,
+ * compromising or infecting, which the same reporters say of an agreement, an investigation and the flu ("Silence
+ * breached the agreement, the Justice Department says"), nor hacking away at a hedge.
  */
-const CYBER_ACT_AFTER = /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once again)[ \u00a0]+){0,2}(?:hack(?:s|ed)|breach(?:es|ed)|compromised?|compromises|infect(?:s|ed|ing)|wiped|(?:cyber)?attacks[ \u00a0]+(?:on|against))\b/i;
-const CYBER_ACT_BEFORE = /\b(?:hacked|breached|compromised|infected|wiped)[ \u00a0]+by[ \u00a0]+$/i;
-const CYBER_BLAMED_AFTER = /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:intrusions?|breach(?:es)?|hacks?|cyberattacks?)\b/iu;
+const CYBER_ACT_AFTER = /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once again)[ \u00a0]+){0,2}(?:hack(?:s|ed)(?![ \u00a0]+(?:away|off|at|down|up|back|through|apart)\b)|(?:cyber)?attacks[ \u00a0]+(?:on|against))\b/i;
+const CYBER_ACT_BEFORE = /\bhacked[ \u00a0]+by[ \u00a0]+$/i;
+const CYBER_BLAMED_AFTER = /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:intrusions?|hacks?|cyberattacks?)\b/iu;
 
 /** Is the name at [s, e) doing, suffering or blamed for an attack of the trade (CYBER_ACT_AFTER and the rest)? */
 export function cyberAct(text: string, s: number, e: number): boolean {

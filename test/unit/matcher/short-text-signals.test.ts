@@ -41,12 +41,15 @@ describe('a security agency or vendor reporting the attack', () => {
     expect(spotted('FBI warns of Sandworm attacks on water utilities.')).toEqual(['Sandworm']);
     expect(spotted('Europol says Lazarus hacked three crypto exchanges last year.')).toEqual(['Lazarus']);
     expect(spotted('Water utilities hacked by Sandworm, FBI warns.')).toEqual(['Sandworm']);
-    expect(spotted('The NSA ties Sandworm to the breach of a power company.')).toEqual(['Sandworm']);
+    expect(spotted('The NSA ties Sandworm to the hack of a power company.')).toEqual(['Sandworm']);
     expect(spotted('Lazarus stole crypto with fake job offers and malware, the FBI says.')).toEqual(['Lazarus']);
     // a person's attack, a crime of any kind
     expect(spotted('Lazarus attacks the guard in the final scene, the FBI says.')).toEqual([]);
     expect(spotted('The FBI ties Lazarus to the robbery of a jewellery store.')).toEqual([]);
     expect(spotted('FBI warns of Sandworm sightings on the film set.')).toEqual([]);
+    // breaching, compromising: of an agreement, of an investigation
+    expect(spotted('Silence breached the agreement, the Justice Department says.')).toEqual([]);
+    expect(spotted('The FBI says Lazarus compromised the integrity of the investigation.')).toEqual([]);
   });
   it('the agency or vendor must be who reports, not a sponsor or a team beside the story', () => {
     expect(spotted('Kevin hits the road again with the Kaspersky rally team.')).toEqual([]);
