@@ -1738,7 +1738,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // MuddyWater"), the mirror of afterDistinct ("MuddyWater and Charming Kitten"). Not a flagged name.
       if (!ok && (((aliasFlags[ai] as number) >> 2) & 3) === AMBIGUITY.wordlike) ok = distinctFollows(e);
       // Two coined software names of the curated data in one sentence ("Qakbot is back, now pushing Pikabot";
-      // short-text-signals.ts curatedCoinedName).
+      // short-text-signals.ts curatedCoinedName), or one of malware that returns ("Emotet returns after five-month break").
       if (!ok && curatedCoined(ai, false)) ok = coinedPartner(r) || comesBack(r);
       // A flagged name with a cue of its kind and a name that needed no context after it in the sentence ("Latrodectus
       // loader campaigns surged, delivering LummaC2"): the mirror of an ordinary-noun cue right after a distinctive
