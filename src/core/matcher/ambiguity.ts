@@ -55,7 +55,9 @@ export type AmbiguityLevel = (typeof AMBIGUITY)[keyof typeof AMBIGUITY];
  * "attackers", "sandbox", "extortion", "payload", "implants", "droppers", "wipers", "rats", "exploited",
  * "vulnerability", "intrusion" and "trojan" fill hospital, finance, sport, space and mythology pages (audit B,
  * finding 8), and "apt" is an English adjective. TA/UNC numbers are left out: product codes look the same ("TA1000
- * amplifier") and would give a page the context that then confirms them as possible actors.
+ * amplifier") and would give a page the context that then confirms them as possible actors. The trade's own coinages
+ * (malvertising, malspam, cryptojacking, bootkit, exploit kit) are terms too; not "web shell", whose first letters
+ * ("web") open a word of most web pages and would have the whole expression tried there (nextTermStart).
  */
 const SECURITY_TERMS = [
   'malware', 'ransomware', 'threat actors?', 'threat groups?', 'advanced persistent threats?', 'cve-\\d{4}-\\d+',
@@ -64,7 +66,7 @@ const SECURITY_TERMS = [
   'hackers?', 'hacking', 'infostealers?', 'exfiltrat(?:e|ed|ion)', 'threat intelligence', 'att&ck', 'ttps',
   'zero-days?', 'remote access trojans?', 'keyloggers?', 'rootkits?', 'spyware', 'shellcode', 'lateral movement',
   'credential (?:theft|dumping)', 'ransom[- ]notes?', 'leak[- ]sites?', 'raas', 'threat[- ]hunting', 'incident response',
-  'apts?', 'apt\\d+', 'trojans?',
+  'apts?', 'apt\\d+', 'trojans?', 'malvertising', 'malspam', 'cryptojacking', 'bootkits?', 'exploit kits?',
   // The same vocabulary in the languages of much of the field's press (Spanish and Italian write "malware" and
   // "ransomware"): German, French, Spanish, Italian, Portuguese and Dutch words used only of computer attacks.
   'schadsoftware', 'schadprogramm(?:e|en)?', 'erpressungssoftware', 'hackergruppen?', 'hackerangriff(?:e|en)?',

@@ -12,7 +12,10 @@
  * The words are fewer than SECURITY_TERMS: only words that name an attack or a kind of malicious software, never the
  * words a software project's own prose uses of itself ("hacking on the parser", "GNU hackers", "incident response",
  * "APT" of Debian's package tool), so that a first name in a changelog's credits ("thanks to Denis for hacking on
- * this") stays a name. "trojan" and "phish" only in lower case: "the Trojan horse", the band Phish.
+ * this") stays a name. "trojan" and "phish" only in lower case: "the Trojan horse", the band Phish. The trade's own
+ * coinages count too (malvertising, malspam, cryptojacking, web shell, bootkit, exploit kit): no other trade uses
+ * them, and a post says "Researchers found a new Zloader loader spreading through malvertising" with no other. Not
+ * "loader", "stealer" or "variant": wheel loaders, a scene stealer, a virus's variants.
  *
  * Measured (session 20, helper T, with the feeds): short security texts written for the tests 17 → 39 of their 45
  * names (short-texts.fixtures.ts), their 51 ordinary short texts 0 → 0 spots (11 of them built to trip this rule: a
@@ -21,9 +24,9 @@
  * 2,059 → 2,065 (six names in security sentences).
  */
 import { ANIMALS } from './patterns';
-import { actAfterName, blamedFor, crewAfter, crewOfSoftware, orgIn, orgInText, ownNounAfter, passiveAgent } from './short-text-signals';
+import { actAfterName, blamedFor, crewAfter, crewOfSoftware, cyberAct, orgInText, ownNounAfter, passiveAgent, reporterIn, tradeCompoundAfter } from './short-text-signals';
 
-const CLAUSE_TERMS = /\b(?:malware|ransomware|backdoors?|(?:spear-?)?phishing|phish(?:es|ed)?|botnets?|infostealers?|spyware|keyloggers?|rootkits?|cyber[- ]?attacks?|cyber-?espionage|threat actors?|threat groups?|zero-days?|exfiltrat(?:e|es|ed|ing|ion)|command[- ]and[- ]control|C2|CVE-\d{4}-\d+|trojans?|credential (?:theft|dumping|harvesting)|(?:dump|dumping|harvest|harvesting) credentials)\b/gi;
+const CLAUSE_TERMS = /\b(?:malware|ransomware|malvertising|malspam|cryptojacking|web ?shells?|bootkits?|exploit kits?|backdoors?|(?:spear-?)?phishing|phish(?:es|ed)?|botnets?|infostealers?|spyware|keyloggers?|rootkits?|cyber[- ]?attacks?|cyber-?espionage|threat actors?|threat groups?|zero-days?|exfiltrat(?:e|es|ed|ing|ion)|command[- ]and[- ]control|C2|CVE-\d{4}-\d+|trojans?|credential (?:theft|dumping|harvesting)|(?:dump|dumping|harvest|harvesting) credentials)\b/gi;
 /** Characters either side of the name read for a term: one sentence of a post. */
 const CLAUSE_CHARS = 200;
 
@@ -195,9 +198,11 @@ export interface VouchedName {
 /**
  * Does the name's own sentence vouch for the word-like or flagged alias at [s, e): a word of attack for a name that
  * may be vouched for so (clauseMayVouch); after a curated software name its own noun ("Cobalt Strike beacons") or its
- * crew with a noun of the trade ("Dridex operators switched to a new loader"); a security agency or vendor reporting
- * the name's attack (short-text-signals.ts). A flagged name (Sandworm, Lazarus: an ordinary word or a surname too)
- * needs the agency or vendor: a word of attack alone does not do. The tests beside the name come first, and a text
+ * crew with a noun of the trade ("Dridex operators switched to a new loader"); a kind of malware and a noun for its
+ * instances after a software name that is no English word ("Lumma loader variant"); a security agency or vendor
+ * reporting the name's attack, or an agency of law enforcement reporting an attack of the trade (short-text-signals.ts).
+ * A flagged name (Sandworm, Lazarus: an ordinary word or a surname too) needs the agency or the kind of malware: a word
+ * of attack alone does not do. The tests beside the name come first, and a text
  * naming no agency or vendor asks nothing of a flagged one: a page without security context asks this of every flagged
  * name it holds (Royal, Play, Cobalt). Cost on 1 MB of prose with five flagged or word-like names a sentence and no
  * security context (the worst case), CPU time, medians of 15 a run, against the build before session 21's signals in
@@ -206,8 +211,11 @@ export interface VouchedName {
  */
 export function sentenceVouches(text: string, s: number, e: number, name: VouchedName, flagged: boolean): boolean {
   const org = orgInText(text);
-  if (flagged && !org) return false;
   const mayVouch = clauseMayVouch(name.alias, flagged ? false : name.english);
+  // a kind of malware and its instances vouch for a flagged name too, but not for an English word ("Royal loader
+  // variants" at a farm fair)
+  const compound = name.software && !name.english && PROPER.test(name.alias) && tradeCompoundAfter(text, e);
+  if (flagged && !org && !compound) return false;
   const curatedSoftware = !flagged && name.software && name.curated;
   const reported = org && mayVouch;
   const doesAttack = reported && (actAfterName(text, e) || blamedFor(text, s, e));
@@ -215,13 +223,17 @@ export function sentenceVouches(text: string, s: number, e: number, name: Vouche
   const crew = curatedSoftware && mayVouch && !own && crewAfter(text, e);
   const passive = reported && !doesAttack && passiveAgent(text, s);
   const word = mayVouch && attackWordInSentence(text, s, e);
-  if (!(doesAttack || own || crew || passive || word)) return false;
+  if (!(doesAttack || own || crew || passive || word || compound)) return false;
   const a = sentenceStart(text, s);
   const b = sentenceEnd(text, e);
-  // the word after the name read as the signal (an attack it does, the attribution's "to", its own noun, its crew); a
-  // curated name in a Title Case headline, where every word has its capital ("Gamaredon Uses New Backdoor…")
-  if (notAboutThreat(text, s, e, doesAttack || own || crew || (name.curated && titleCase(text, a, b, s, e)))) return false;
-  if (!flagged && (word || own)) return true;
+  // the word after the name read as the signal (an attack it does, the attribution's "to", its own noun, its crew, a
+  // kind of malware); a curated name in a Title Case headline, where every word has its capital ("Gamaredon Uses New
+  // Backdoor…")
+  if (notAboutThreat(text, s, e, doesAttack || own || crew || compound || (name.curated && titleCase(text, a, b, s, e)))) return false;
+  if (compound || (!flagged && (word || own))) return true;
   if (crew && crewOfSoftware(text, a, b, s, e)) return true;
-  return (doesAttack || passive || (flagged && word)) && orgIn(text, a, b, s, e);
+  if (!(doesAttack || passive || (flagged && word))) return false;
+  const reporter = reporterIn(text, a, b, s, e);
+  // the police and the like report any crime: only an attack of the trade, or one a word of attack names
+  return reporter === 'security' || (reporter === 'law' && (word || cyberAct(text, s, e)));
 }

@@ -39,7 +39,7 @@ import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, sentenceVouches } from './clause-terms';
-import { curatedCoinedName, curatedName } from './short-text-signals';
+import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
 import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -1161,7 +1161,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0
           ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0) }, flagged) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0, shortForm(dict.aliases[ai] as string, dict.names[ei] as string, true)) }, flagged) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && !(flags & EVIDENCE) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);
@@ -1781,8 +1781,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // MuddyWater"), the mirror of afterDistinct ("MuddyWater and Charming Kitten"). Not a flagged name.
       if (!ok && (((aliasFlags[ai] as number) >> 2) & 3) === AMBIGUITY.wordlike) ok = distinctFollows(e);
       // Two coined software names of the curated data in one sentence ("Qakbot is back, now pushing Pikabot";
-      // short-text-signals.ts curatedCoinedName).
-      if (!ok && curatedCoined(ai)) ok = coinedPartner(r);
+      // short-text-signals.ts curatedCoinedName), or one of malware that returns ("Emotet returns after five-month break").
+      if (!ok && curatedCoined(ai, false)) ok = coinedPartner(r) || comesBack(r);
       // A flagged name with a cue of its kind and a name that needed no context after it in the sentence ("Latrodectus
       // loader campaigns surged, delivering LummaC2"): the mirror of an ordinary-noun cue right after a distinctive
       // name ("Wizard Spider returns with Conti affiliates", ambiguityVerdict), two weak signals together (audit S,
@@ -1817,27 +1817,50 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     out.sort((a, b) => a.start - b.start);
   }
 
-  /** Is the alias a word-like coined name of the curated data (short-text-signals.ts curatedCoinedName)? */
-  function curatedCoined(ai: number): boolean {
+  /**
+   * Is the alias a word-like coined name of the curated data (short-text-signals.ts curatedCoinedName); `canonical`:
+   * its entity's own name?
+   */
+  function curatedCoined(ai: number, canonical: boolean): boolean {
     const f = aliasFlags[ai] as number;
-    return ((f >> 2) & 3) === AMBIGUITY.wordlike && curatedCoinedName(dict.ids[aliasEntity[ai] as number] as string, dict.aliases[ai] as string, (f & ENGLISH) !== 0, (f & CANONICAL) !== 0);
+    const ei = aliasEntity[ai] as number;
+    return ((f >> 2) & 3) === AMBIGUITY.wordlike && (!canonical || (f & CANONICAL) !== 0) && curatedCoinedName(dict.ids[ei] as string, dict.aliases[ai] as string, (f & ENGLISH) !== 0, (f & CANONICAL) !== 0, dict.names[ei] as string);
+  }
+
+  /**
+   * Is the refused entry at `r` a curated coined name of malware that returns ("Emotet returns after five-month
+   * break"; short-text-signals.ts comebackMayVouch)? Read here, after the pass, so that the name stays a refused
+   * partner for the pair rule in the pass ("Emotet returns, now pushing Pikabot").
+   */
+  function comesBack(r: number): boolean {
+    const s = refused[r] as number;
+    const e = refused[r + 1] as number;
+    const ai = refused[r + 2] as number;
+    const ei = aliasEntity[ai] as number;
+    const kind = kindOf[ei] as EntityKind;
+    const alias = dict.aliases[ai] as string;
+    if (kind === 'actor' || !curatedCoined(ai, true) || !comebackMayVouch(alias, alias === dict.names[ei], kind === 'tool')) return false;
+    return comebackAfter(text, e) && !notAboutCuratedThreat(text, s, e);
   }
 
   /**
    * Is another refused curated coined name, of another entity, in the sentence of the refused entry at `r` and as close
-   * as names listed together (NEIGHBOUR_CHARS), both of software? Neither may read as a person or a place by the words
-   * next to it (clause-terms.ts notAboutCuratedThreat). A partner spotted anyway (a writing of a name that needs no context:
-   * "TrickBot" also reads as the word-like "Trickbot") is afterDistinct's to judge, at its distance.
+   * as names listed together (NEIGHBOUR_CHARS), both of software, one of the two its entity's canonical name, the other
+   * that or a short form of one ("Trickbot now drops Bazar", of BazarLoader)? Neither may read as a person or a place by
+   * the words next to it (clause-terms.ts notAboutCuratedThreat). A partner spotted anyway (a writing of a name that
+   * needs no context: "TrickBot" also reads as the word-like "Trickbot") is afterDistinct's to judge, at its distance.
    */
   function coinedPartner(r: number): boolean {
     const s = refused[r] as number;
     const e = refused[r + 1] as number;
-    const ei = aliasEntity[refused[r + 2] as number] as number;
+    const ai = refused[r + 2] as number;
+    const ei = aliasEntity[ai] as number;
     if (kindOf[ei] === 'actor' || notAboutCuratedThreat(text, s, e)) return false;
+    const canonical = curatedCoined(ai, true);
     const fits = (k: number) => {
       const ak = refused[k + 2] as number;
       const ek = aliasEntity[ak] as number;
-      if (ek === ei || kindOf[ek] === 'actor' || !curatedCoined(ak)) return false;
+      if (ek === ei || kindOf[ek] === 'actor' || !curatedCoined(ak, !canonical)) return false;
       const [os, oe] = toOrig(refused[k] as number, refused[k + 1] as number);
       return !overlapsAny(out, os, oe) && !notAboutCuratedThreat(text, refused[k] as number, refused[k + 1] as number);
     };

@@ -10,7 +10,10 @@ import { e } from './fixtures';
 const data = bundledDataset();
 /** As a feed lists them: imported ids, first names and a goddess as malware. */
 const FEED_LIKE = [e('misp:t-athena', 'malware', 'Athena'), e('misp:t-denis', 'malware', 'Denis'), e('misp:t-bella', 'malware', 'Bella'), e('misp:t-houdini', 'malware', 'Houdini')];
-const m = createMatcher(compileDictionary([...data.entities, ...FEED_LIKE], { version: 'short-text-signals', links: data.links }));
+/** A feed merges its aliases into bundled entities, first names and myths among them (as in the public feeds). */
+const MERGED: Record<string, string[]> = { njrat: ['Jorik'], plugx: ['Kaba'], 'quasar-rat': ['Yggdrasil'] };
+const entities = data.entities.map((x) => (MERGED[x.id] ? { ...x, aliases: [...x.aliases, ...(MERGED[x.id] as string[]).map((name) => ({ name }))] } : x));
+const m = createMatcher(compileDictionary([...entities, ...FEED_LIKE], { version: 'short-text-signals', links: data.links }));
 const spotted = (text: string) => m.match(text).map((x) => x.text);
 
 describe('a security agency or vendor reporting the attack', () => {
@@ -29,10 +32,24 @@ describe('a security agency or vendor reporting the attack', () => {
     expect(spotted('Lazarus joined CISA in 2021 as a policy adviser.')).toEqual([]);
     expect(spotted('Tripoli hosted the CISA delegation, and the storm hit the coast.')).toEqual([]);
   });
-  it('not a platform owner, the police or the FBI, who speak of every crime and every person', () => {
+  it('not a platform owner, the police, nor the FBI for an attack of any kind: they speak of every crime and every person', () => {
     expect(spotted('Sandworm hit the grid again, says Microsoft.')).toEqual([]);
     expect(spotted('Lazarus struck a rival in the bar, the police say.')).toEqual([]);
     expect(spotted('Lazarus struck another crypto exchange, the FBI says.')).toEqual([]);
+  });
+  it('an agency of law enforcement, for an attack of the trade only', () => {
+    expect(spotted('FBI warns of Sandworm attacks on water utilities.')).toEqual(['Sandworm']);
+    expect(spotted('Europol says Lazarus hacked three crypto exchanges last year.')).toEqual(['Lazarus']);
+    expect(spotted('Water utilities hacked by Sandworm, FBI warns.')).toEqual(['Sandworm']);
+    expect(spotted('The NSA ties Sandworm to the hack of a power company.')).toEqual(['Sandworm']);
+    expect(spotted('Lazarus stole crypto with fake job offers and malware, the FBI says.')).toEqual(['Lazarus']);
+    // a person's attack, a crime of any kind
+    expect(spotted('Lazarus attacks the guard in the final scene, the FBI says.')).toEqual([]);
+    expect(spotted('The FBI ties Lazarus to the robbery of a jewellery store.')).toEqual([]);
+    expect(spotted('FBI warns of Sandworm sightings on the film set.')).toEqual([]);
+    // breaching, compromising: of an agreement, of an investigation
+    expect(spotted('Silence breached the agreement, the Justice Department says.')).toEqual([]);
+    expect(spotted('The FBI says Lazarus compromised the integrity of the investigation.')).toEqual([]);
   });
   it('the agency or vendor must be who reports, not a sponsor or a team beside the story', () => {
     expect(spotted('Kevin hits the road again with the Kaspersky rally team.')).toEqual([]);
@@ -66,6 +83,38 @@ describe("a software's own nouns", () => {
   });
 });
 
+describe('a kind of malware and a noun for its instances after a software name', () => {
+  it('vouch for a coined name, flagged too', () => {
+    expect(spotted('A new Lumma loader variant spreads via fake CAPTCHA pages.')).toEqual(['Lumma']);
+    expect(spotted('Zloader stealer payloads hide in MSI files.')).toEqual(['Zloader']);
+  });
+  it('not one noun alone, nor after an English word', () => {
+    expect(spotted('A new Lumma variant spreads via fake CAPTCHA pages.')).toEqual([]);
+    expect(spotted('Royal loader variants were shown at the farm fair.')).toEqual([]);
+  });
+});
+
+describe('a return', () => {
+  it("vouches for a curated coined malware name as the data writes it, in a headline's Title Case too", () => {
+    expect(spotted('Emotet returns after five-month break')).toEqual(['Emotet']);
+    expect(spotted('Emotet Returns After Five-Month Break')).toEqual(['Emotet']);
+    expect(spotted('Hancitor resurfaces in small invoice campaigns.')).toEqual(['Hancitor']);
+  });
+  it('not a name without a return, a tool, glued words in Title Case (a band, a film), nor a feed\'s name', () => {
+    expect(spotted('Emotet is a name I made up for my new board game.')).toEqual([]);
+    expect(spotted('Psexec returns exit code 5 when access is denied.')).toEqual([]);
+    expect(spotted('Darkside returns with a new album in March.')).toEqual([]);
+    expect(spotted('Houdini returns to the stage after a five-month break.')).toEqual([]);
+  });
+  it('leaves the name a partner of another coined name', () => {
+    expect(spotted('Emotet returns, now pushing Pikabot.')).toEqual(['Emotet', 'Pikabot']);
+  });
+  it('not a name the words next to it make a pet or a speaker', () => {
+    expect(spotted('Emotet, my cat, returns home every evening.')).toEqual([]);
+    expect(spotted('Emotet said it returns tomorrow.')).toEqual([]);
+  });
+});
+
 describe('a crew after a software name', () => {
   it('with a noun of the trade in the sentence', () => {
     expect(spotted('Dridex operators switched to a new loader this week.')).toEqual(['Dridex']);
@@ -93,6 +142,16 @@ describe('two coined names of the curated data', () => {
     expect(spotted('Denis and Bella are back from their honeymoon.')).toEqual([]);
     expect(spotted('Turla and Karakurt are names you will meet on a walk along the river.')).toEqual([]);
     expect(spotted('Uroburos and Agrius appear in the same old myth.')).toEqual([]);
+  });
+  it('one of the two may be a short form of a curated name (Bazar of BazarLoader)', () => {
+    expect(spotted('Trickbot now drops Bazar on infected hosts.')).toEqual(['Trickbot', 'Bazar']);
+    expect(spotted('Bazar is back, dropped by Trickbot on the same hosts.')).toEqual(['Bazar', 'Trickbot']);
+    expect(spotted('The Grand Bazar reopens after a five-month break.')).toEqual([]);
+  });
+  it('not an alias a feed merged into a curated entity (a first name, a myth), nor two aliases', () => {
+    expect(spotted('Trickbot now drops Jorik on infected hosts.')).toEqual([]);
+    expect(spotted('Yggdrasil and Kaba are back in the new saga.')).toEqual([]);
+    expect(spotted('Qbot is back, now pushing Bokbot.')).toEqual([]);
   });
   it('not a name the words next to it make a person', () => {
     expect(spotted('Qakbot said Pikabot was fine.')).toEqual([]);

@@ -106,6 +106,48 @@ export const ORDINARY: readonly string[] = [
   'Turla River Floods Villages, Phishing Scam Warning Issued',
   'Denis Matthews Warns Of Phishing Scams',
   'The coach blamed Kevin for the attacks that failed in the second half, ESET staff laughed.',
+  // session 22: look-alikes of the trade's coinages as words of attack, an agency of law enforcement reporting, a
+  // curated name's short form as a partner (the Bazar is a market)
+  'FBI warns of romance scams targeting retirees.',
+  'Lazarus attacks the guard in the final scene, the FBI agent says.',
+  'The FBI ties Lazarus to the robbery of a jewellery store.',
+  'Europol says Lazarus, the getaway driver, was caught in Lyon.',
+  'The FBI says Lazarus struck a deal with the prosecutors.',
+  'Lazarus hit the post twice, the FBI team\'s striker says.',
+  'NSA veteran Lazarus joins the chess club.',
+  'Sandworm attacks on spice harvesters fill the film\'s last hour.',
+  'Police say Denis hacked the hedge with a chainsaw.',
+  'Silence breached the agreement, the Justice Department says.',
+  'The FBI says Lazarus compromised the integrity of the investigation.',
+  'Interpol says Denis hacked away at the hedge all afternoon.',
+  'The Justice Department ties Lazarus to the breach of contract.',
+  'The old Bazar of Tripoli reopens on Friday.',
+  'Denis bought spices at the Bazar and cooked for the whole team.',
+  'The Grand Bazar reopens after a five-month break.',
+  'Our dog Rex chewed the malspam printout.',
+  'Bella, our intern, wrote the malvertising report.',
+  'Tripoli port workers ran a cryptojacking awareness day.',
+  // a kind of malware and its instances after an English word, or either noun alone
+  'Royal loader variants were shown at the farm fair.',
+  'Play dropper samples come with every kit.',
+  'The Volvo loader variants differ only in bucket size.',
+  'Bella samples the new stealer cocktail at the bar.',
+  'A new Lumma variant of the folk song was recorded in Tartu.',
+  // a return, said of a band, a film, a song, a tool's exit code, people, a river, a feed's first name
+  'Darkside returns with a new album in March.',
+  'Appleseed returns to cinemas in a new cut.',
+  "Babyshark returns to the top of the kids' charts.",
+  'Psexec returns exit code 5 when access is denied.',
+  'Denis returns after a five-month break from the squad.',
+  'Houdini returns to the stage after a five-month break.',
+  'Sunburst returns to the fabric shop this spring.',
+  'Turla returns to its banks after the spring flood.',
+  'Lazarus returns from the dead in the fourth chapter.',
+  'Royal returns to the palace after the tour.',
+  'Emotet, my cat, returns home every evening.',
+  // a curated name's short form in a Title Case headline: a market's word glued into the name is not its first word
+  'Grand Bazar Traders Warn Of Phishing Texts Posing As Banks',
+  'Bazar Stallholders Targeted By Phishing Texts',
 ];
 
 export interface SecurityText {
@@ -188,18 +230,55 @@ export const SECURITY: readonly SecurityText[] = [
   { text: 'Sandworm hit Ukrainian power grid again, says CERT-UA.', names: ['Sandworm'] },
   { text: 'Mandiant ties Turla to attacks on embassies in Europe.', names: ['Turla'] },
   { text: 'Mimikatz was used to dump credentials after the intrusion.', names: ['Mimikatz'] },
+  // session 22: the trade's own coinages (malvertising, malspam, web shell) as words of attack
+  { text: 'Researchers found a new Zloader loader spreading through malvertising.', names: ['Zloader'] },
+  { text: 'Gootloader spreads through SEO-poisoned search results and malvertising.', names: ['Gootloader'] },
+  { text: 'Ursnif arrives by malspam with password-protected archives.', names: ['Ursnif'] },
+  { text: 'Smokeloader spreads through malvertising and cracked software.', names: ['Smokeloader'] },
+  { text: 'Hancitor arrives by malspam again, now with a new dropper.', names: ['Hancitor'] },
+  { text: 'Attackers planted web shells and then Kazuar on the mail server.', names: ['Kazuar'] },
+  // a short form of a curated name as the partner of a coined one
+  { text: 'Trickbot now drops Bazar on infected hosts.', names: ['Trickbot', 'Bazar'] },
+  { text: 'Trickbot now drops Bazar on hosts it already controls.', names: ['Trickbot', 'Bazar'] },
+  { text: 'Bazar is back, dropped by Trickbot on the same hosts.', names: ['Bazar', 'Trickbot'] },
+  { text: 'Icedid now drops Bazar through hijacked email threads.', names: ['Icedid', 'Bazar'] },
+  // an agency of law enforcement reporting an attack of the trade
+  { text: 'FBI warns of Sandworm attacks on water utilities.', names: ['Sandworm'] },
+  { text: 'FBI Warns Of Sandworm Attacks On Water Utilities', names: ['Sandworm'] },
+  { text: 'The FBI says Sandworm hacked a water utility in Texas.', names: ['Sandworm'] },
+  { text: 'Water utilities hacked by Sandworm, FBI warns.', names: ['Sandworm'] },
+  { text: 'Europol says Lazarus hacked three crypto exchanges last year.', names: ['Lazarus'] },
+  { text: 'FBI warns of Lazarus attacks on crypto firms.', names: ['Lazarus'] },
+  { text: 'Lazarus stole crypto with fake job offers and malware, the FBI says.', names: ['Lazarus'] },
+  { text: 'The NSA ties Sandworm to the hack of a power company.', names: ['Sandworm'] },
+  // a kind of malware and a noun for its instances right after a software name, flagged ones too
+  { text: 'A new Lumma loader variant spreads via fake CAPTCHA pages.', names: ['Lumma'] },
+  { text: 'A New Lumma Loader Variant Spreads Via Fake CAPTCHA Pages', names: ['Lumma'] },
+  { text: 'Smokeloader dropper payloads now arrive as ZIP files.', names: ['Smokeloader'] },
+  { text: 'A new Emotet loader campaign reached German inboxes.', names: ['Emotet'] },
+  // a curated coined name of malware, as the data writes it, that returns
+  { text: 'Emotet returns after five-month break', names: ['Emotet'] },
+  { text: 'Emotet Returns After Five-Month Break', names: ['Emotet'] },
+  { text: 'Ursnif is back with a new config format.', names: ['Ursnif'] },
+  { text: 'Hancitor resurfaces in small invoice campaigns.', names: ['Hancitor'] },
+  { text: 'Dridex quietly returns to UK inboxes.', names: ['Dridex'] },
+  // a curated name's first word, as a headline writes it alone, in Title Case
+  { text: 'Gamaredon Uses New Backdoor Against Ukrainian Agencies', names: ['Gamaredon'] },
+  { text: 'Carbanak Phishing Wave Hits Eastern European Banks', names: ['Carbanak'] },
 ];
 
 /**
- * Short security texts a reader reads and the matcher still misses: no word of attack and one name alone ("Emotet
- * returns after five-month break": "returns", "takedown" are ordinary words), a flagged name reported by the police or
- * the FBI (who speak of every crime), a curated name's alias that is not its canonical name ("Bazar" of BazarLoader;
- * "Gamaredon" of Gamaredon Group in a Title Case headline, where a capital after a name that is not the curated one is
- * read as a longer name's). Measured, not asserted.
+ * Short security texts a reader reads and the matcher still misses: a flagged name reported by the FBI for an attack
+ * that is not of the trade alone ("struck": the FBI speaks of every crime; short-text-signals.ts LAW_ORG). Measured,
+ * not asserted.
  */
 export const STILL_MISSED: readonly SecurityText[] = [
-  { text: 'Emotet returns after five-month break', names: ['Emotet'] },
   { text: 'Lazarus struck another crypto exchange, the FBI says.', names: ['Lazarus'] },
-  { text: 'Trickbot now drops Bazar on hosts it already controls.', names: ['Trickbot', 'Bazar'] },
-  { text: 'Gamaredon Uses New Backdoor Against Ukrainian Agencies', names: ['Gamaredon'] },
 ];
+
+/**
+ * Ordinary short texts the rules still mark: a curated malware name that is also a given name, in a return
+ * (short-text-signals.ts comebackMayVouch; no list of first names is among the project's packages). Measured, not
+ * asserted.
+ */
+export const STILL_MARKED: readonly string[] = ['Shamoon returns home after five months abroad.'];
