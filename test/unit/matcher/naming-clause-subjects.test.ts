@@ -53,3 +53,19 @@ describe('a crew naming itself', () => {
     expect(possible('A folk group calling itself Morrowgate played at the harbour festival on Sunday.', false)).toEqual([]);
   });
 });
+
+describe('a bracket after the name describing its kind (notes and round-ups)', () => {
+  it('"Quarrelweed (Rust stealer, Telegram exfil)", "GhostPane (loader)": the family and its bare mentions', () => {
+    expect(possible('New this week: Quarrelweed (Rust stealer, Telegram exfil); Quarrelweed is sold for 90 dollars.')).toEqual([
+      'Quarrelweed/malware/malware-appositive',
+      'Quarrelweed/malware/same-text',
+    ]);
+    expect(possible('Seen on two hosts: GhostPane (loader) and TrickBot.')).toEqual(['GhostPane/malware/malware-appositive']);
+  });
+  it('no family in a place, a product or a plain word with only the kind noun in its bracket', () => {
+    expect(possible('The attack on Kyiv (wiper, 2022) was the worst of that year.')).toEqual([]);
+    expect(possible('Timeline: Kyiv (wiper) in February, Odesa (wiper) in March.')).toEqual([]);
+    expect(possible('Operators sold the logs on Telegram (stealer logs, mostly cookies).')).toEqual([]);
+    expect(possible('Our notes: Quarrelweed (Rust stealer, Telegram exfil) again.', false)).toEqual([]);
+  });
+});
