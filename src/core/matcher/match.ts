@@ -31,7 +31,7 @@ import { setPhrase } from './set-phrases';
 import { settingValue } from './setting-values';
 import { ownStackChoice } from './software-stacks';
 import { quotedTitleByAuthor, workTitle } from './work-titles';
-import { clauseSubject, crewObjectStart, headlineName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun } from './naming-statements';
+import { clauseSubject, crewObjectStart, headlineName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordinary-uses';
@@ -1312,7 +1312,26 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   function namingStatement(i: number, we: number): void {
     // a crew noun in lower case, so that the name stands out by its capital: a Title Case headline capitalises every
     // word ("Threat Actors Distribute Malicious VPN Apps", "Threat Cluster Overlap")
-    if (we >= n || isUpperAt(text, i) || !isSpaceCode(text.charCodeAt(we))) return;
+    if (we >= n || isUpperAt(text, i)) return;
+    // "a group calling itself Mothgate"
+    const self = selfNamedCrew(text, we);
+    if (self >= 0 && crewObjectStart(text, i, we) >= 0) {
+      let e = initialismEndAt(text, self);
+      let end = e;
+      if (e < 0) {
+        e = self;
+        while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
+        end = nameRunEnd(text, e);
+      }
+      if (e <= self || !(nameOk(text, self, e) || commonHeadedNameOk(text, self, e, end)) || ordinaryInitialism(text, self, e)) return;
+      pendS = self;
+      pendE = end;
+      pendRule = 'named-crew';
+      pendKind = 'actor';
+      pendNeedsContext = true;
+      return;
+    }
+    if (!isSpaceCode(text.charCodeAt(we))) return;
     let p = we + 1;
     while (p < n && isSpaceCode(text.charCodeAt(p))) p++;
     const asWord = wordIs(text, p, p + 2, 'as') && isSpaceCode(text.charCodeAt(p + 2));

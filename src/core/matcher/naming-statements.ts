@@ -211,3 +211,41 @@ export function headlineName(t: string, s: number, e: number, inProse: (s: numbe
   return HEADLINE_VERBS.has(v) || (v.length >= 4 && v.endsWith('s') && !v.endsWith('ss') && !(cls(t.charCodeAt(q)) & C_WORD));
 }
 
+
+/** Verbs a crew names itself with ("a group calling itself X", "the gang, which styles itself X"). */
+const SELF_NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'name', 'names', 'named', 'naming', 'style', 'styles', 'styled', 'styling', 'brand', 'brands', 'branded', 'branding', 'dub', 'dubs', 'dubbed', 'dubbing']);
+const SELF_RELATIVES = new Set(['that', 'which', 'who']);
+
+/**
+ * "a group calling itself Mothgate", "the gang, which calls itself X", "operators who call themselves X": the crew
+ * noun ending at `we` gives its own name (session 22's blind probe, a ransom note's signature). Returns where the name
+ * starts (after an opening quote), or -1. The name must be capitalised or quoted, as the other naming statements' are.
+ */
+export function selfNamedCrew(t: string, we: number): number {
+  let p = we;
+  if (t.charCodeAt(p) === 44) p++;
+  const word = (): [number, number] | undefined => {
+    let k = p;
+    while (k < t.length && inlineSpace(t.charCodeAt(k))) k++;
+    if (k === p || !(cls(t.charCodeAt(k)) & C_WORD)) return undefined;
+    let e = k;
+    while (e < t.length && cls(t.charCodeAt(e)) & C_WORD) e++;
+    return [k, e];
+  };
+  let w = word();
+  if (w && SELF_RELATIVES.has(folded(t, w[0], w[1]))) {
+    p = w[1];
+    w = word();
+  }
+  if (!w || !SELF_NAMING_VERBS.has(folded(t, w[0], w[1]))) return -1;
+  p = w[1];
+  w = word();
+  if (!w || !(folded(t, w[0], w[1]) === 'itself' || folded(t, w[0], w[1]) === 'themselves')) return -1;
+  p = w[1];
+  let k = p;
+  while (k < t.length && inlineSpace(t.charCodeAt(k))) k++;
+  if (k === p) return -1;
+  const q = t.charCodeAt(k);
+  if (q === 34 || q === 0x201c || q === 39 || q === 0x2018) return k + 1;
+  return cls(t.charCodeAt(k)) & C_LETTER && t.charAt(k) !== t.charAt(k).toLowerCase() ? k : -1;
+}
