@@ -9,9 +9,9 @@
  */
 import { PREFILTER_FORMAT, parseDictionary, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
 import { browser } from './browser';
+import { DICTIONARY_KEY, PREFILTER_KEY } from './storage-keys';
 
-export const DICTIONARY_KEY = 'dictionary';
-export const PREFILTER_KEY = 'prefilter';
+export { DICTIONARY_KEY, PREFILTER_KEY };
 /**
  * The published version with the prefilter's format, written with the two: the background checks it on every wake,
  * and the prefilter (≈ 0.7 MB with its packed tables) is not worth reading for that.
