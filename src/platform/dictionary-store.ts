@@ -17,7 +17,9 @@ export { DICTIONARY_KEY, PREFILTER_KEY };
  * and the prefilter (≈ 0.7 MB with its packed tables) is not worth reading for that.
  */
 export const VERSION_KEY = 'dictionaryVersion';
-const stamp = (version: string) => `${version}#${PREFILTER_FORMAT}`;
+/** How the dictionary's text is written (asciiJson): a stamp without it makes the background publish it again so. */
+const TEXT_FORM = 'ascii';
+const stamp = (version: string) => `${version}#${PREFILTER_FORMAT}#${TEXT_FORM}`;
 
 /** A prefilter in this version's layout; one stored by an earlier version reads as none, so it is published again. */
 function isPrefilter(value: unknown): value is CompiledPrefilter {
@@ -55,8 +57,19 @@ export async function storedVersion(whole = false): Promise<string | undefined> 
   return typeof value === 'string' && value.endsWith(suffix) ? value.slice(0, -suffix.length) : undefined;
 }
 
+/**
+ * JSON text of `value` in ASCII only: every other character written as a \u escape, which JSON.parse reads back the
+ * same. The dictionary's text crosses from storage into every top frame's content script; held in ASCII the browser
+ * hands it over as a one-byte string (its `fanout` alone is 60,000 characters above U+00FF, which made the whole text
+ * two-byte: twice the memory, and the slow path of the browser's UTF-8 decoding).
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(NOT_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const NOT_ASCII = /[\u0080-\uffff]/g;
+
 export async function writeCompiled(dict: CompiledDictionary, prefilter: CompiledPrefilter): Promise<void> {
-  await browser.storage.local.set({ [DICTIONARY_KEY]: JSON.stringify(dict), [PREFILTER_KEY]: prefilter, [VERSION_KEY]: stamp(dict.version) });
+  await browser.storage.local.set({ [DICTIONARY_KEY]: asciiJson(dict), [PREFILTER_KEY]: prefilter, [VERSION_KEY]: stamp(dict.version) });
 }
 
 /** Calls back with the new version whenever the background publishes another dictionary. */
