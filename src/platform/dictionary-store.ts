@@ -7,7 +7,7 @@
  * 10,000-element arrays is rebuilt value by value. Readers key on the prefilter's version (all are written in
  * one `set`; content scripts read the prefilter first and the dictionary only when some text gets past it).
  */
-import { PREFILTER_FORMAT, parseDictionary, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
+import { PREFILTER_FORMAT, buildTrieTables, packTrieTables, parseDictionary, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
 import { browser } from './browser';
 import { DICTIONARY_KEY, PREFILTER_KEY } from './storage-keys';
 
@@ -17,8 +17,8 @@ export { DICTIONARY_KEY, PREFILTER_KEY };
  * and the prefilter (≈ 0.7 MB with its packed tables) is not worth reading for that.
  */
 export const VERSION_KEY = 'dictionaryVersion';
-/** How the dictionary's text is written (asciiJson): a stamp without it makes the background publish it again so. */
-const TEXT_FORM = 'ascii';
+/** How the dictionary's text is written (asciiJson, with `trie`): a stamp without it makes the background publish it again so. */
+const TEXT_FORM = 'ascii+trie';
 const stamp = (version: string) => `${version}#${PREFILTER_FORMAT}#${TEXT_FORM}`;
 
 /** A prefilter in this version's layout; one stored by an earlier version reads as none, so it is published again. */
@@ -68,8 +68,10 @@ function asciiJson(value: unknown): string {
 }
 const NOT_ASCII = /[\u0080-\uffff]/g;
 
+/** With the trie's tables packed, which content scripts decode instead of building them (trie-tables.ts). */
 export async function writeCompiled(dict: CompiledDictionary, prefilter: CompiledPrefilter): Promise<void> {
-  await browser.storage.local.set({ [DICTIONARY_KEY]: asciiJson(dict), [PREFILTER_KEY]: prefilter, [VERSION_KEY]: stamp(dict.version) });
+  const stored = { ...dict, trie: packTrieTables(buildTrieTables(dict)) };
+  await browser.storage.local.set({ [DICTIONARY_KEY]: asciiJson(stored), [PREFILTER_KEY]: prefilter, [VERSION_KEY]: stamp(dict.version) });
 }
 
 /** Calls back with the new version whenever the background publishes another dictionary. */

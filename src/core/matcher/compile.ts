@@ -45,6 +45,8 @@ export interface CompiledDictionary {
   cjk?: CompiledCjkNames;
   /** Entities the knowledge base links, as flat index pairs (linked-names.ts). Absent before revision 14. */
   links?: number[];
+  /** The trie's lookup tables, packed (trie-tables.ts): written only into the text stored for content scripts. */
+  trie?: string;
 }
 
 export const FANOUT_BASE = 0x100;
@@ -491,5 +493,6 @@ export function parseDictionary(json: string): CompiledDictionary | undefined {
   const links = readLinks(d.links, d.ids.length);
   if (links) d.links = links;
   else delete d.links;
+  if (d.trie !== undefined && typeof d.trie !== 'string') delete d.trie;
   return d;
 }
