@@ -7,7 +7,7 @@
  * 10,000-element arrays is rebuilt value by value. Readers key on the prefilter's version (all are written in
  * one `set`; content scripts read the prefilter first and the dictionary only when some text gets past it).
  */
-import { PREFILTER_FORMAT, buildTrieTables, packTrieTables, parseDictionary, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
+import { PREFILTER_FORMAT, parseDictionary, storedForm, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
 import { browser } from './browser';
 import { DICTIONARY_KEY, PREFILTER_KEY } from './storage-keys';
 
@@ -68,10 +68,9 @@ function asciiJson(value: unknown): string {
 }
 const NOT_ASCII = /[\u0080-\uffff]/g;
 
-/** With the trie's tables packed, which content scripts decode instead of building them (trie-tables.ts). */
+/** With the trie's tables packed where content scripts can decode them instead of building them (trie-tables.ts). */
 export async function writeCompiled(dict: CompiledDictionary, prefilter: CompiledPrefilter): Promise<void> {
-  const stored = { ...dict, trie: packTrieTables(buildTrieTables(dict)) };
-  await browser.storage.local.set({ [DICTIONARY_KEY]: asciiJson(stored), [PREFILTER_KEY]: prefilter, [VERSION_KEY]: stamp(dict.version) });
+  await browser.storage.local.set({ [DICTIONARY_KEY]: asciiJson(storedForm(dict)), [PREFILTER_KEY]: prefilter, [VERSION_KEY]: stamp(dict.version) });
 }
 
 /** Calls back with the new version whenever the background publishes another dictionary. */

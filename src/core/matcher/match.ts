@@ -299,7 +299,8 @@ const KIND_SUFFIXES = new Set(['stealer', 'infostealer', 'loader', 'ransomware',
 const SOFTWARE_CUE_WORDS = new Set([...KIND_SUFFIXES].filter((w) => SOFTWARE_CUES.includes(w)));
 
 export function createMatcher(dict: CompiledDictionary): Matcher {
-  const nodeCount = dict.fanout.length;
+  // (not fanout.length: a stored dictionary gives its fanout back only when read, see trie-tables.ts)
+  const nodeCount = dict.edges.length + 1;
   // The trie's tables (trie-tables.ts): decoded from the stored dictionary where the background packed them, else built
   // in two passes (nodes, then edges with their parent), as a matcher is built cold in every content script.
   //  - denseBase/dense: nodes with many children (the upper levels, walked at nearly every word start) get a direct
