@@ -89,15 +89,27 @@ export function packTrieTables(t: TrieTables): string {
   return `${LAYOUT}:${denseNodes.length}:${btoa(binary)}`;
 }
 
+const fromBase64 = () => (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+
+/**
+ * Whether `packed` has this layout and the length of the tables of `nodeCount` nodes, and this browser can decode it
+ * (without decoding it: createMatcher does, once).
+ */
+function fits(packed: string, nodeCount: number): boolean {
+  const head = /^(\w+):(\d{1,7}):/.exec(packed);
+  if (typeof fromBase64() !== 'function' || !head || head[1] !== LAYOUT || nodeCount < 1) return false;
+  return packed.length - head[0].length === 4 * Math.ceil((7 * nodeCount + 4 + 4 * Number(head[2])) / 3);
+}
+
 /** The packed tables of a dictionary of `nodeCount` nodes, when this browser decodes base64 natively and they are whole. */
 export function unpackTrieTables(packed: string, nodeCount: number): TrieTables | undefined {
-  const fromBase64 = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+  const decode = fromBase64();
   const head = /^(\w+):(\d{1,7}):/.exec(packed);
-  if (typeof fromBase64 !== 'function' || !head || head[1] !== LAYOUT) return undefined;
+  if (typeof decode !== 'function' || !head || head[1] !== LAYOUT) return undefined;
   const denseCount = Number(head[2]);
   let bytes: Uint8Array;
   try {
-    bytes = fromBase64(packed.slice(head[0].length));
+    bytes = decode(packed.slice(head[0].length));
   } catch {
     return undefined;
   }
@@ -133,7 +145,7 @@ export function unpackTrieTables(packed: string, nodeCount: number): TrieTables 
  * them), where this browser decodes the tables natively, as its content scripts then do; else as compiled.
  */
 export function storedForm(dict: CompiledDictionary): Omit<CompiledDictionary, 'fanout'> & { fanout?: string } {
-  if (typeof (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64 !== 'function') return dict;
+  if (typeof fromBase64() !== 'function') return dict;
   const { fanout, ...rest } = dict;
   void fanout;
   return { ...rest, trie: packTrieTables(buildTrieTables(dict)) };
@@ -141,12 +153,12 @@ export function storedForm(dict: CompiledDictionary): Omit<CompiledDictionary, '
 
 /**
  * Gives a dictionary stored without `fanout` one again, worked out from its packed tables when first read (createMatcher
- * does not: it decodes the tables themselves); false when the tables do not fit its trie (the dictionary is then
- * not read).
+ * does not: it decodes the tables themselves); false when the tables cannot fit its trie (the dictionary is then not
+ * read).
  */
 export function packedFanout(dict: Pick<CompiledDictionary, 'edges'> & { fanout?: string }, packed: string): boolean {
   const nodeCount = dict.edges.length + 1;
-  if (!unpackTrieTables(packed, nodeCount)) return false;
+  if (!fits(packed, nodeCount)) return false;
   let fanout: string | undefined;
   Object.defineProperty(dict, 'fanout', {
     enumerable: true,
