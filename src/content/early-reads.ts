@@ -9,8 +9,7 @@
  * did not run (a tab open before the extension was installed or updated).
  */
 import { browser } from '../platform/browser';
-import { SETTINGS_KEY } from '../platform/settings';
-import { DICTIONARY_KEY, PREFILTER_KEY } from '../platform/dictionary-store';
+import { DICTIONARY_KEY, PREFILTER_KEY, SETTINGS_KEY } from '../platform/storage-keys';
 
 type Raw = Record<string, unknown>;
 interface EarlyReads {

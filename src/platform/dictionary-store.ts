@@ -7,17 +7,19 @@
  * 10,000-element arrays is rebuilt value by value. Readers key on the prefilter's version (all are written in
  * one `set`; content scripts read the prefilter first and the dictionary only when some text gets past it).
  */
-import { PREFILTER_FORMAT, parseDictionary, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
+import { PREFILTER_FORMAT, parseDictionary, storedForm, type CompiledDictionary, type CompiledPrefilter } from '../core/matcher/index';
 import { browser } from './browser';
+import { DICTIONARY_KEY, PREFILTER_KEY } from './storage-keys';
 
-export const DICTIONARY_KEY = 'dictionary';
-export const PREFILTER_KEY = 'prefilter';
+export { DICTIONARY_KEY, PREFILTER_KEY };
 /**
  * The published version with the prefilter's format, written with the two: the background checks it on every wake,
  * and the prefilter (≈ 0.7 MB with its packed tables) is not worth reading for that.
  */
 export const VERSION_KEY = 'dictionaryVersion';
-const stamp = (version: string) => `${version}#${PREFILTER_FORMAT}`;
+/** How the dictionary's text is written (asciiJson, with `trie`): a stamp without it makes the background publish it again so. */
+const TEXT_FORM = 'ascii+trie';
+const stamp = (version: string) => `${version}#${PREFILTER_FORMAT}#${TEXT_FORM}`;
 
 /** A prefilter in this version's layout; one stored by an earlier version reads as none, so it is published again. */
 function isPrefilter(value: unknown): value is CompiledPrefilter {
@@ -55,8 +57,20 @@ export async function storedVersion(whole = false): Promise<string | undefined> 
   return typeof value === 'string' && value.endsWith(suffix) ? value.slice(0, -suffix.length) : undefined;
 }
 
+/**
+ * JSON text of `value` in ASCII only: every other character written as a \u escape, which JSON.parse reads back the
+ * same. The dictionary's text crosses from storage into every top frame's content script; held in ASCII the browser
+ * hands it over as a one-byte string (its `fanout` alone is 60,000 characters above U+00FF, which made the whole text
+ * two-byte: twice the memory, and the slow path of the browser's UTF-8 decoding).
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(NOT_ASCII, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+const NOT_ASCII = /[\u0080-\uffff]/g;
+
+/** With the trie's tables packed where content scripts can decode them instead of building them (trie-tables.ts). */
 export async function writeCompiled(dict: CompiledDictionary, prefilter: CompiledPrefilter): Promise<void> {
-  await browser.storage.local.set({ [DICTIONARY_KEY]: JSON.stringify(dict), [PREFILTER_KEY]: prefilter, [VERSION_KEY]: stamp(dict.version) });
+  await browser.storage.local.set({ [DICTIONARY_KEY]: asciiJson(storedForm(dict)), [PREFILTER_KEY]: prefilter, [VERSION_KEY]: stamp(dict.version) });
 }
 
 /** Calls back with the new version whenever the background publishes another dictionary. */

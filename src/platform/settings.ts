@@ -1,8 +1,9 @@
 /** Reader preferences in storage.local under one key; changes reach every open tab through onChanged. */
 import { withDefaults, type Settings } from '../core/settings';
 import { browser } from './browser';
+import { SETTINGS_KEY } from './storage-keys';
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 
 export async function loadSettings(): Promise<Settings> {
   return settingsFrom((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);

@@ -20,6 +20,7 @@ import { ANIMALS } from './patterns';
 import { entityTraits, platformQualified } from './traits';
 import { cjkForm, compileCjkNames, readCjkNames, type CompiledCjkNames } from './cjk-names';
 import { compileLinks, readLinks, type LinkEnds } from './linked-names';
+import { FANOUT_BASE, packedFanout } from './trie-tables';
 
 export interface CompiledDictionary {
   version: string;
@@ -45,9 +46,14 @@ export interface CompiledDictionary {
   cjk?: CompiledCjkNames;
   /** Entities the knowledge base links, as flat index pairs (linked-names.ts). Absent before revision 14. */
   links?: number[];
+  /**
+   * The trie's lookup tables, packed (trie-tables.ts): written only into the text stored for content scripts, which
+   * then holds no `fanout` (parseDictionary gives it back, worked out from the tables should anything read it).
+   */
+  trie?: string;
 }
 
-export const FANOUT_BASE = 0x100;
+export { FANOUT_BASE };
 /** ATT&CK ids of groups and software, the ones an entity is (compileDictionary). */
 const ATTACK_ENTITY_ID = /^[GS]\d{4}$/;
 /**
@@ -478,7 +484,10 @@ export function parseDictionary(json: string): CompiledDictionary | undefined {
     return undefined;
   }
   if (!d || typeof d !== 'object' || d.format !== 1 || typeof d.version !== 'string') return undefined;
-  if (typeof d.kinds !== 'string' || typeof d.edges !== 'string' || typeof d.fanout !== 'string') return undefined;
+  if (typeof d.kinds !== 'string' || typeof d.edges !== 'string') return undefined;
+  if (d.trie !== undefined && typeof d.trie !== 'string') delete d.trie;
+  if (d.fanout === undefined && d.trie !== undefined && !packedFanout(d, d.trie)) return undefined;
+  if (typeof d.fanout !== 'string') return undefined;
   const arrays = [d.ids, d.names, d.aliases, d.aliasEntity, d.aliasFlags, d.terminals];
   if (!arrays.every(Array.isArray)) return undefined;
   if (d.ids.length !== d.names.length || d.ids.length !== d.kinds.length) return undefined;

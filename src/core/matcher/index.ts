@@ -7,3 +7,4 @@ export { COMMON_WORDS, isCommonWordName } from './stoplist';
 export { loadEnglishWords } from './english-words';
 export type { LinkEnds } from './linked-names';
 export { compilePrefilter, createPrefilter, PREFILTER_FORMAT, type CompiledPrefilter, type Prefilter, type PrefilterOptions } from './prefilter';
+export { storedForm } from './trie-tables';

@@ -18,7 +18,8 @@ import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, app
 import { LazyBlocked } from './boundaries';
 import { PARAGRAPH_MAX_CHARS, PARAGRAPH_MIN_CHARS, sectionsOf } from './sections';
 import { grammarSense, type GrammarSense } from './grammar';
-import { CANONICAL, CASE, ENGLISH, EVIDENCE, FANOUT_BASE, LETTER_KIND, type CompiledDictionary } from './compile';
+import { CANONICAL, CASE, ENGLISH, EVIDENCE, LETTER_KIND, type CompiledDictionary } from './compile';
+import { trieTables } from './trie-tables';
 import { attackIdAt, detectionTypeCue, detectionVariantAt, ruleNameCue, spaceRuleNames } from './detection-names';
 import { personHandle } from './person-handles';
 import { bracketQualifier } from './bracket-qualifiers';
@@ -148,8 +149,6 @@ function shown(surface: string): string {
 /** A run of spaces, any space but U+0020, or a character drawn as nothing (soft hyphen, zero-width characters). */
 const SHOWN_CHANGES = /\s\s|[^\S ]|[\u00ad\u200b-\u200d\u2060\ufeff]/;
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
-/** Nodes with at least this many children get a direct child table. */
-const DENSE_FANOUT = 6;
 /** Most terminals remembered on one walk (a name is at most a few dozen characters). */
 const MAX_ENDS = 64;
 
@@ -300,39 +299,17 @@ const KIND_SUFFIXES = new Set(['stealer', 'infostealer', 'loader', 'ransomware',
 const SOFTWARE_CUE_WORDS = new Set([...KIND_SUFFIXES].filter((w) => SOFTWARE_CUES.includes(w)));
 
 export function createMatcher(dict: CompiledDictionary): Matcher {
-  const nodeCount = dict.fanout.length;
-  // The tables are built in two passes (nodes, then edges with their parent) rather than one per table: a matcher is
-  // built cold in every content script.
-  //  - childStart: children of node k are childStart[k] … childStart[k+1]-1 (breadth-first order, sorted by code unit).
+  // (not fanout.length: a stored dictionary gives its fanout back only when read, see trie-tables.ts)
+  const nodeCount = dict.edges.length + 1;
+  // The trie's tables (trie-tables.ts): decoded from the stored dictionary where the background packed them, else built
+  // in two passes (nodes, then edges with their parent), as a matcher is built cold in every content script.
   //  - denseBase/dense: nodes with many children (the upper levels, walked at nearly every word start) get a direct
   //    table over the folded ASCII code units 32–127; the rest are searched.
   //  - endInert[node] = 1 when a walk that reaches the end of a word at this node can go no further: no terminal, and
   //    every child is an ASCII letter (a–z), which no space or punctuation after the word can lead to (inertEnd).
   //    Most ordinary words end at such a node ("message", "update"); skipping tryDictionary for them saved 4–8 % of a
   //    warm 1 MB match (callgrind). Building in two passes: createMatcher 106 → 73 M instructions (all names).
-  const fanout = dict.fanout;
-  const edges = dict.edges;
-  const childStart = new Int32Array(nodeCount + 1);
-  const denseBase = new Int32Array(nodeCount).fill(-1);
-  childStart[0] = 1;
-  let denseCount = 0;
-  for (let k = 0; k < nodeCount; k++) {
-    const f = fanout.charCodeAt(k) - FANOUT_BASE;
-    childStart[k + 1] = (childStart[k] as number) + f;
-    if (k > 0 && f >= DENSE_FANOUT) denseBase[k] = 96 * denseCount++;
-  }
-  const dense = new Int32Array(96 * denseCount).fill(-1);
-  const edgeChar = new Uint16Array(nodeCount);
-  const endInert = new Uint8Array(nodeCount).fill(1);
-  let parent = 0;
-  for (let ch = 1; ch < nodeCount; ch++) {
-    while (ch >= (childStart[parent + 1] as number)) parent++;
-    const e = edges.charCodeAt(ch - 1);
-    edgeChar[ch] = e;
-    if (e < 97 || e > 122) endInert[parent] = 0;
-    const base = denseBase[parent] as number;
-    if (base >= 0 && e >= 32 && e < 128) dense[base + e - 32] = ch;
-  }
+  const { childStart, denseBase, dense, edgeChar, endInert } = trieTables(dict);
   const rootTable = new Int32Array(65536).fill(-1);
   for (let k = childStart[0] as number; k < (childStart[1] as number); k++) rootTable[edgeChar[k] as number] = k;
   const termFirst = new Int32Array(nodeCount).fill(-1);

@@ -76,6 +76,29 @@ describe('publishDictionary', () => {
     expect(writes.every((keys) => keys.join() === 'dictionary,dictionaryVersion,prefilter')).toBe(true); // in one write, always
   });
 
+  it('publishes the dictionary text in ASCII, which reads back as compiled, names in other scripts included', async () => {
+    await repo.addEntity({ name: 'Тихая Цапля', kind: 'actor' });
+    await publishDictionary();
+    await settle();
+    const text = store.get('dictionary') as string;
+    expect(text).toMatch(/^[\x20-\x7e]*$/);
+    const dict = await readDictionary();
+    expect(dict?.aliases).toContain('Тихая Цапля');
+    // the trie's child counts are characters above U+00FF: they come back whole
+    expect(dict?.fanout.length).toBe((dict?.edges.length ?? 0) + 1);
+    expect(createMatcher(dict!).match('The threat actor Тихая Цапля sent phishing mail with malware.').map((m) => m.name)).toEqual(['Тихая Цапля']);
+  });
+
+  it('publishes again over a text an earlier release stored in its own form', async () => {
+    const version = await publishDictionary();
+    await settle();
+    store.set('dictionaryVersion', (store.get('dictionaryVersion') as string).replace(/#[^#]*$/, ''));
+    writes.length = 0;
+    expect(await publishDictionary()).toBe(version);
+    expect(writes.length).toBe(1);
+    expect(store.get('dictionary') as string).toMatch(/^[\x20-\x7e]*$/);
+  });
+
   it('checks a wake against the small version key, and a content script’s request against the prefilter itself', async () => {
     const version = await publishDictionary();
     await settle();
