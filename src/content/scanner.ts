@@ -650,8 +650,17 @@ export class Scanner {
     }
     // The page got its context only now: what this scan read before is read again with it.
     if (this.securityContext && unsureHere.length) {
+      // A chunk not matched yet (the matcher loads while the walk goes on) is still waiting in `pending`: queued again,
+      // it was matched and painted twice, and a first scan, which lets go of nothing before painting, counted each of
+      // its names twice (a plain-text advisory whose context came with its last piece).
+      const waiting = new Map(pending.map((item) => [item.chunk, item]));
       for (const { chunk, root, skipped } of unsureHere) {
         if (skipped && !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: true })) continue;
+        const queued = waiting.get(chunk);
+        if (queued) {
+          queued.context = true;
+          continue;
+        }
         this.forgetRead(chunk);
         this.matched.get(chunk.nodes[0]!)?.delete(pieceStart(chunk));
         pending.push({ chunk, root, context: true });
