@@ -34,7 +34,7 @@ import { quotedTitleByAuthor, workTitle } from './work-titles';
 import { clauseSubject, crewObjectStart, headlineName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
-import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordinary-uses';
+import { epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
@@ -1119,7 +1119,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (
         companyName(text, e) ||
         (level >= AMBIGUITY.wordlike &&
-          (personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
+          (personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || placeDefinition(text, s, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
       ) {
         contextRejected = true;
         continue;
@@ -1778,6 +1778,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const ei = aliasEntity[ai] as number;
       const [os, oe] = toOrig(s, e);
       if (overlapsAny(out, os, oe)) continue;
+      // "The Royal family spent the weekend at Balmoral; Royal ransomware…": "family" after an ordinary word opening a
+      // sentence is a family of people (ambiguityVerdict's kinship), whatever the same sentence names after it
+      if (cue?.word === 'family' && (((aliasFlags[ai] as number) >> 2) & 3) === AMBIGUITY.flagged && !isMidSentence(text, s)) continue;
       const id = dict.ids[ei] as string;
       // the first match after the name, then the ones after it within reach
       let lo = 0;
