@@ -268,7 +268,7 @@ export function hasSecurityContext(text: string): boolean {
 }
 
 /** Characters either side of a name in which nearSecurityWords looks. */
-const NEAR_CHARS = 600;
+export const NEAR_CHARS = 600;
 
 /** What nearSecurityWords keeps of one text across its names: its sections, and where its security terms stand. */
 export interface NearIndex {

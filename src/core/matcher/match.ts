@@ -14,7 +14,7 @@
  */
 import type { EntityKind } from '../model/entity';
 import { createCjkSearch, withCjkMatches } from './cjk-names';
-import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityPublisher, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, vendorBefore, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, NEAR_CHARS, listedWithName, opensQuote, nearSecurityWords, securityPublisher, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, vendorBefore, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { PARAGRAPH_MAX_CHARS, PARAGRAPH_MIN_CHARS, sectionsOf } from './sections';
 import { grammarSense, type GrammarSense } from './grammar';
@@ -1811,6 +1811,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // finding 3: a loader's name, a spider genus, missed in a short roundup with too few security words).
       // Not a quoted label ("Unknown family" for RedLine Stealer alerts), as there.
       if (!ok && cue && cue.kind !== 'neutral' && cueFitsKind(cue, kindOf[ei] as EntityKind) && !(cue.side === 'after' && opensQuote(text, s))) ok = distinctFollows(e);
+      // A threat named by a name that needs no context shortly after, on a security page: threatNamedBefore's mirror
+      // ("the final payload was Vidar in 131 cases, StealC in 58"), where the name passes the rest of the rule (an
+      // ordinary word inside a sentence, not a quoted label nor a family of people at a sentence start).
+      if (!ok && !(cue && cue.side === 'after' && opensQuote(text, s)) && threatNamedAfter(s, e, ((aliasFlags[ai] as number) >> 2) & 3)) ok = true;
       let via = !ok && linkedTo.has(ei) ? linkedConfirmed(r, ei, os, oe, lo) : undefined;
       if (!ok && !via) continue;
       // "Turla used Snake": Snake is also one of Turla's own aliases, but the sentence names Turla beside it and so
@@ -1837,6 +1841,30 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (!added.length) return;
     out = out.concat(added);
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Is a threat named by a name that needs no context within NEAR_CHARS after [s, e), in the same paragraph, on a page
+   * with security context of its own? Such a name is as good a security word as "malware" there: a mailing-list reply or
+   * a malware write-up names its threats more often than it says what they are ("the final payload was Vidar in 131
+   * cases, StealC in 58"). The pass sees only the names before a name (afterDistinct, plainParagraph); this reads the
+   * ones after it. An ordinary word (`flagged`) only inside a sentence, as rule (b) wants it, and in its section.
+   */
+  function threatNamedAfter(s: number, e: number, level: number): boolean {
+    if ((level !== AMBIGUITY.wordlike && level !== AMBIGUITY.flagged) || !pageContext() || !ownContext()) return false;
+    let lo = 0;
+    let hi = distinctSpans.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((distinctSpans[2 * mid] as number) < e) lo = mid + 1;
+      else hi = mid;
+    }
+    if (2 * lo >= distinctSpans.length) return false;
+    const next = distinctSpans[2 * lo] as number;
+    if (next - e > NEAR_CHARS) return false;
+    const nx = (near ??= { sections: sectionsOf(text) });
+    if (next >= nx.sections.line(s)[1]) return false;
+    return level === AMBIGUITY.wordlike || (isMidSentence(text, s) && nx.sections.around(s, e, NEAR_CHARS)[1] > next);
   }
 
   /**

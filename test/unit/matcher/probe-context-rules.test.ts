@@ -11,6 +11,10 @@ const DICT: Entity[] = [
   e('cobalt-strike', 'tool', 'Cobalt Strike'),
   { ...e('sandworm', 'actor', 'Sandworm Team', [{ name: 'Sandworm', ambiguous: true }]) },
   e('turla', 'actor', 'Turla'),
+  { ...e('vidar', 'malware', 'Vidar'), nameAmbiguous: true },
+  e('stealc', 'malware', 'StealC'),
+  e('silence', 'actor', 'Silence'),
+  e('ta505', 'actor', 'TA505'),
   { ...e('royal', 'ransomware', 'Royal'), nameAmbiguous: true },
 ];
 const matcher = createMatcher(compileDictionary(DICT, { version: 'probe-f' }));
@@ -53,5 +57,25 @@ describe('a place defined with its article', () => {
 describe('a family of people at a sentence start', () => {
   it('"The Royal family" is not confirmed by "Royal ransomware" later in the sentence', () => {
     expect(names(`${REPORT} The Royal family spent the weekend at the castle; Royal ransomware, by contrast, hit a city.`)).toEqual(['Royal:ransomware']);
+  });
+});
+
+describe('a threat named by a distinctive name later in the paragraph vouches for an ordinary-word name before it', () => {
+  // a long paragraph with no security word, on a page whose other paragraph has them
+  const tail = ' The counts come from the cases we processed over the spring and summer, across eleven customers in four countries, and they changed little from month to month.';
+  it('"the final payload was Vidar in 131 cases, StealC in 58"', () => {
+    expect(names(`${REPORT}\n\n${pad(14)}\n\nIn the cases we processed, the final payload was Vidar in 131 cases, StealC in 58.${tail}`)).toEqual(['Vidar:malware', 'StealC:malware']);
+  });
+  it('"a group called Silence that robbed banks … linked to TA505" in a long paragraph', () => {
+    expect(names(`${REPORT}\n\n${pad(14)}\n\nSilence is next. There was a minute of silence before the match, and the crowd kept it well. In 2018 researchers described a group called Silence that robbed banks in several countries; later campaigns were linked to TA505.${tail}`)).toEqual(['Silence:actor', 'TA505:actor']);
+  });
+  it('not from the next paragraph', () => {
+    expect(names(`${REPORT}\n\n${pad(14)}\n\nIn the cases we processed, the final payload was Vidar in 131 cases, and it changed little.${tail}\n\nStealC was rare.`)).toEqual(['StealC:malware']);
+  });
+  it('not at a sentence start, where an ordinary word is capitalised anyway', () => {
+    expect(names(`${REPORT}\n\n${pad(14)}\n\nVidar was the god we read about, and then StealC came up in the cases.${tail}`)).toEqual(['StealC:malware']);
+  });
+  it('not on a page without security context', () => {
+    expect(names(`In the cases we processed, the final payload was Vidar in 131 cases, StealC in 58.${tail}`)).not.toContain('Vidar:malware');
   });
 });
