@@ -217,6 +217,36 @@ function oneSentence(t: string, a: number, b: number): boolean {
  */
 const CONTEXT_BY_NAMES = 2;
 
+/** Spotted names of its kind a list item needs around it (listedWithSpotted). */
+const LIST_SPOTTED = 2;
+/** Separators of a list of names written without words: comma, semicolon, arrows, middle dot, bullet. */
+const LIST_SEPARATORS = new Set([44, 59, 0x2192, 0x21d2, 0x27f6, 0xb7, 0x2022]);
+const isInlineSpaceCode = (c: number) => c === 32 || c === 9 || c === 0xa0;
+
+/** Where the item before a list item starting at `p` ends: past spaces, one separator ("->" too) and spaces; or -1. */
+function listSeparatorBefore(t: string, p: number): number {
+  let i = p - 1;
+  while (i >= 0 && isInlineSpaceCode(t.charCodeAt(i))) i--;
+  if (i < 1) return -1;
+  if (t.charCodeAt(i) === 62 && t.charCodeAt(i - 1) === 45) i -= 2;
+  else if (LIST_SEPARATORS.has(t.charCodeAt(i))) i--;
+  else return -1;
+  while (i >= 0 && isInlineSpaceCode(t.charCodeAt(i))) i--;
+  return i + 1;
+}
+
+/** Where the item after a list item ending at `p` starts (listSeparatorBefore's mirror); or -1. */
+function listSeparatorAfter(t: string, p: number): number {
+  let i = p;
+  while (i < t.length && isInlineSpaceCode(t.charCodeAt(i))) i++;
+  if (i + 1 >= t.length) return -1;
+  if (t.charCodeAt(i) === 45 && t.charCodeAt(i + 1) === 62) i += 2;
+  else if (LIST_SEPARATORS.has(t.charCodeAt(i))) i++;
+  else return -1;
+  while (i < t.length && isInlineSpaceCode(t.charCodeAt(i))) i++;
+  return i;
+}
+
 /** Is `t` written as no word of prose is: a digit, a capital after a small letter, or two capitals in a row? */
 function coinedAt(t: string, a: number, b: number): boolean {
   let prevLower = false;
@@ -1592,6 +1622,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     listEnd = -1;
     refused = [];
     refusedEnds = undefined;
+    byEnd = byStart = undefined;
     uncued.clear();
     vouched.clear();
     listedWith = [];
@@ -1805,6 +1836,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // Two coined software names of the curated data in one sentence ("Qakbot is back, now pushing Pikabot";
       // short-text-signals.ts curatedCoinedName), or one of malware that returns ("Emotet returns after five-month break").
       if (!ok && curatedCoined(ai, false)) ok = coinedPartner(r) || comesBack(r);
+      // An item of a list of spotted names of its kind ("Lumma,Vidar,StealC", "QakBot→DarkGate→Latrodectus")
+      if (!ok) ok = listedWithSpotted(os, oe, kindOf[ei] as EntityKind);
       // A flagged name with a cue of its kind and a name that needed no context after it in the sentence ("Latrodectus
       // loader campaigns surged, delivering LummaC2"): the mirror of an ordinary-noun cue right after a distinctive
       // name ("Wizard Spider returns with Conti affiliates", ambiguityVerdict), two weak signals together (audit S,
@@ -1841,6 +1874,47 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (!added.length) return;
     out = out.concat(added);
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Matches of the pass by their end and by their start, in the original text (listedWithSpotted), built on first use. */
+  let byEnd: Map<number, Match> | undefined;
+  let byStart: Map<number, Match> | undefined;
+
+  /**
+   * Is [os, oe) of the original text an item of a list whose items either side of it, at least LIST_SPOTTED of them,
+   * are spotted names of its kind? A tracker's line or a chat's shorthand lists threats with nothing but separators
+   * between them ("08-22 — Lumma,Vidar,StealC top the chart", "QakBot→DarkGate→Latrodectus"), where no word next to a
+   * name says what it is and a flagged name is not inside a sentence; the names around it do. Each item must be a
+   * spotted name alone between separators (a comma, a semicolon, an arrow, a middle dot or a bullet): "Python, Go and
+   * Emotet" lists one threat. Ransomware counts as either kind (its operators or its software).
+   */
+  function listedWithSpotted(os: number, oe: number, kind: EntityKind): boolean {
+    if (out.length < LIST_SPOTTED) return false;
+    if (!byEnd || !byStart) {
+      byEnd = new Map();
+      byStart = new Map();
+      for (const m of out) {
+        byEnd.set(m.end, m);
+        byStart.set(m.start, m);
+      }
+    }
+    const fits = (m: Match) => m.kind === kind || m.kind === 'ransomware' || kind === 'ransomware' || (m.kind !== 'actor' && kind !== 'actor');
+    let n = 0;
+    for (let p = os, k = 0; k < LIST_SPOTTED; k++) {
+      const q = listSeparatorBefore(original, p);
+      const m = q < 0 ? undefined : byEnd.get(q);
+      if (!m || !fits(m)) break;
+      n++;
+      p = m.start;
+    }
+    for (let p = oe, k = 0; n < LIST_SPOTTED && k < LIST_SPOTTED; k++) {
+      const q = listSeparatorAfter(original, p);
+      const m = q < 0 ? undefined : byStart.get(q);
+      if (!m || !fits(m)) break;
+      n++;
+      p = m.end;
+    }
+    return n >= LIST_SPOTTED;
   }
 
   /**

@@ -15,6 +15,11 @@ const DICT: Entity[] = [
   e('stealc', 'malware', 'StealC'),
   e('silence', 'actor', 'Silence'),
   e('ta505', 'actor', 'TA505'),
+  { ...e('lumma', 'malware', 'Lumma'), nameAmbiguous: true },
+  e('qakbot', 'malware', 'QakBot'),
+  e('darkgate', 'malware', 'DarkGate'),
+  { ...e('latrodectus', 'malware', 'Latrodectus'), nameAmbiguous: true },
+  { ...e('medusa', 'ransomware', 'Medusa'), nameAmbiguous: true },
   { ...e('royal', 'ransomware', 'Royal'), nameAmbiguous: true },
 ];
 const matcher = createMatcher(compileDictionary(DICT, { version: 'probe-f' }));
@@ -77,5 +82,24 @@ describe('a threat named by a distinctive name later in the paragraph vouches fo
   });
   it('not on a page without security context', () => {
     expect(names(`In the cases we processed, the final payload was Vidar in 131 cases, StealC in 58.${tail}`)).not.toContain('Vidar:malware');
+  });
+});
+
+describe('an item of a list of spotted names of its kind', () => {
+  it('"Lumma,StealC,DarkGate" at the start of a log line', () => {
+    expect(names('08-22 — Lumma,StealC,DarkGate top the chart again.')).toEqual(['Lumma:malware', 'StealC:malware', 'DarkGate:malware']);
+  });
+  it('"QakBot→DarkGate→Latrodectus" and "QakBot -> DarkGate -> Latrodectus"', () => {
+    expect(names('QakBot→DarkGate→Latrodectus: the same affiliates moving on.')).toEqual(['QakBot:malware', 'DarkGate:malware', 'Latrodectus:malware']);
+    expect(names('QakBot -> DarkGate -> Latrodectus: the same affiliates moving on.')).toEqual(['QakBot:malware', 'DarkGate:malware', 'Latrodectus:malware']);
+  });
+  it('not with one spotted name beside it', () => {
+    expect(names('Medusa, Latrodectus, StealC: three words from a biology quiz.')).toEqual(['StealC:malware']);
+  });
+  it('not where words stand between the items', () => {
+    expect(names('Medusa was the myth we read, then StealC, DarkGate were in the news.')).toEqual(['StealC:malware', 'DarkGate:malware']);
+  });
+  it('not beside names of the other kind', () => {
+    expect(names('Lumma, TA505, Turla were in the list.')).not.toContain('Lumma:malware');
   });
 });
