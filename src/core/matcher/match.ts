@@ -217,6 +217,8 @@ function oneSentence(t: string, a: number, b: number): boolean {
  */
 const CONTEXT_BY_NAMES = 2;
 
+/** "a " or "an " right before a name. */
+const INDEFINITE_BEFORE = /(?:^|[^\p{L}\p{N}_])[Aa]n?[ \u00a0]$/u;
 /** Spotted names of its kind a list item needs around it (listedWithSpotted). */
 const LIST_SPOTTED = 2;
 /** Separators of a list of names written without words: comma, semicolon, arrows, middle dot, bullet. */
@@ -1050,6 +1052,22 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     let caseFit = 0;
     const first = termFirst[node] as number;
     const count = termCount[node] as number;
+    /**
+     * "Turla … and for the Snake implant": the name is also an alias of an entity the text already named (Turla), and
+     * the cue next to it says the other kind, that of an entity the data links to that one (its malware Uroburos, also
+     * called Snake). The text named the group; by this name, with this cue, it names the group's software, which the
+     * group's mention vouches for as it would for its own.
+     */
+    const seenPartner = (ei: number, kind: EntityKind): boolean => {
+      const c = getCue();
+      const partners = linkedTo.get(ei);
+      if (!c || c.kind === 'neutral' || !partners || !cueFitsKind(c, kind)) return false;
+      for (let u = 0; u < count; u++) {
+        const ej = aliasEntity[termAlias[first + u] as number] as number;
+        if (ej !== ei && seenEntities.has(ej) && partners.has(ej) && !cueFitsKind(c, kindOf[ej] as EntityKind)) return true;
+      }
+      return false;
+    };
     for (let t = 0; t < count; t++) {
       const ai = termAlias[first + t] as number;
       const flags = aliasFlags[ai] as number;
@@ -1191,7 +1209,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0
           ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0, shortForm(dict.aliases[ai] as string, dict.names[ei] as string, true)) }, flagged) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei) || seenPartner(ei, kind), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0, shortForm(dict.aliases[ai] as string, dict.names[ei] as string, true)) }, flagged) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && !(flags & EVIDENCE) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);
@@ -1207,7 +1225,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // a variant's bare name, which only the traits bring in.
       let plain = 0;
       if (cueNow && cueNow.kind !== 'neutral') {
-        if ((cueNow.kind === 'actor') === (kind === 'actor')) plain += 128;
+        // "a Turla implant", "an APT28 backdoor": after the indefinite article, a name that is also an actor's, before a
+        // software noun, says whose software it is, one of many; the actor is the name here ("the Snake implant" names one)
+        const owner = mixed && cueNow.kind === 'software' && cueNow.side === 'after' && INDEFINITE_BEFORE.test(text.slice(Math.max(0, s - 4), s));
+        if (owner ? kind === 'actor' : (cueNow.kind === 'actor') === (kind === 'actor')) plain += 128;
       } else if (mixed) {
         const g = getSense();
         if (g && (g === 'actor') === (kind === 'actor')) plain += 128;

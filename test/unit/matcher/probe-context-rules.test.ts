@@ -10,7 +10,9 @@ import { e } from './fixtures';
 const DICT: Entity[] = [
   e('cobalt-strike', 'tool', 'Cobalt Strike'),
   { ...e('sandworm', 'actor', 'Sandworm Team', [{ name: 'Sandworm', ambiguous: true }]) },
-  e('turla', 'actor', 'Turla'),
+  e('turla', 'actor', 'Turla', [{ name: 'Snake', ambiguous: true }]),
+  e('turla-tool', 'tool', 'Turla'),
+  { ...e('uroburos', 'malware', 'Uroburos', [{ name: 'Snake', ambiguous: true }]) },
   { ...e('vidar', 'malware', 'Vidar'), nameAmbiguous: true },
   e('stealc', 'malware', 'StealC'),
   e('silence', 'actor', 'Silence'),
@@ -22,7 +24,9 @@ const DICT: Entity[] = [
   { ...e('medusa', 'ransomware', 'Medusa'), nameAmbiguous: true },
   { ...e('royal', 'ransomware', 'Royal'), nameAmbiguous: true },
 ];
-const matcher = createMatcher(compileDictionary(DICT, { version: 'probe-f' }));
+// the data links the group to its malware (two entities sharing the alias Snake)
+const LINKS = [{ from: 'turla', to: 'uroburos' }];
+const matcher = createMatcher(compileDictionary(DICT, { version: 'probe-f', links: LINKS }));
 const names = (t: string) => matcher.match(t).map((m) => `${m.text}:${m.kind}`);
 
 // A paragraph that gives a text security context, far from the names tested after it.
@@ -101,5 +105,16 @@ describe('an item of a list of spotted names of its kind', () => {
   });
   it('not beside names of the other kind', () => {
     expect(names('Lumma, TA505, Turla were in the list.')).not.toContain('Lumma:malware');
+  });
+});
+
+describe('which entity a name shared by an actor and software is', () => {
+  it('"a Turla implant" is the group (whose implant), "the Turla implant" the software', () => {
+    expect(matcher.match(`${REPORT} A write-up of a Turla implant that hides its traffic.`).find((m) => m.text === 'Turla')?.entityId).toBe('turla');
+    expect(matcher.match(`${REPORT} The write-up of the Turla implant that hides its traffic.`).find((m) => m.text === 'Turla')?.entityId).toBe('turla-tool');
+  });
+  it('"the Snake implant" after the group was named is its malware, in a paragraph without security words', () => {
+    const t = `${REPORT} The Turla group ran the intrusion.\n\n${pad(14)}\n\nTurla, the old group from the east, is known for hiding its servers behind satellite links and for the Snake implant that the police took apart in spring, which the papers followed for weeks and which the courts discussed at length in the spring and again in the autumn of that year.`;
+    expect(matcher.match(t).find((m) => m.text === 'Snake')?.entityId).toBe('uroburos');
   });
 });
