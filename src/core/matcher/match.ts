@@ -2157,6 +2157,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   function cellConfirmed(): void {
     if (!distinctSpans.length && !pageContext()) return;
     const added: Match[] = [];
+    /** Entities a cell confirmed, and where first. */
+    const cellSeen = new Map<number, number>();
     for (const { s, e, from, to: q, os, oe } of refusedSpans()) {
       if (overlapsAny(out, os, oe) || (added.length && (added[added.length - 1] as Match).end > os)) continue;
       const cell = cellAt(text, s, e);
@@ -2189,8 +2191,30 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       if (best < 0) continue;
       added.push(confirmedAt(os, oe, best, header ?? (refused[best + 3] as Cue | null)));
+      const ei = aliasEntity[refused[best + 2] as number] as number;
+      if (!cellSeen.has(ei)) cellSeen.set(ei, os);
     }
-    addConfirmed(added);
+    addConfirmed(added.concat(afterCells(cellSeen, added)));
+  }
+
+  /**
+   * The refused mentions after a cell that named the same entity ("| Qilin | active | a.k.a. Agenda |", then "Links:
+   * Akira advisory · Qilin notes"): the "already named" rule (entitySeen) for names a table confirmed after the pass,
+   * as the pass has it for names it spotted itself.
+   */
+  function afterCells(cellSeen: ReadonlyMap<number, number>, cells: readonly Match[]): Match[] {
+    const more: Match[] = [];
+    if (!cellSeen.size) return more;
+    for (const { from, to: q, os, oe } of refusedSpans()) {
+      if (overlapsAny(out, os, oe) || overlapsAny(cells, os, oe)) continue;
+      for (let k = from; k < q; k += 4) {
+        const at = cellSeen.get(aliasEntity[refused[k + 2] as number] as number);
+        if (at === undefined || at >= os) continue;
+        more.push(confirmedAt(os, oe, k, refused[k + 3] as Cue | null));
+        break;
+      }
+    }
+    return more;
   }
 
   /** The refused spans in text order, each once: [s, e) in `text`, its entries refused[from, to) (4 per alias), [os, oe) in the original. */

@@ -22,6 +22,7 @@ const DICT: Entity[] = [
   e('darkgate', 'malware', 'DarkGate'),
   { ...e('latrodectus', 'malware', 'Latrodectus'), nameAmbiguous: true },
   { ...e('medusa', 'ransomware', 'Medusa'), nameAmbiguous: true },
+  e('lockbit', 'ransomware', 'LockBit'),
   { ...e('royal', 'ransomware', 'Royal'), nameAmbiguous: true },
 ];
 // the data links the group to its malware (two entities sharing the alias Snake)
@@ -116,5 +117,17 @@ describe('which entity a name shared by an actor and software is', () => {
   it('"the Snake implant" after the group was named is its malware, in a paragraph without security words', () => {
     const t = `${REPORT} The Turla group ran the intrusion.\n\n${pad(14)}\n\nTurla, the old group from the east, is known for hiding its servers behind satellite links and for the Snake implant that the police took apart in spring, which the papers followed for weeks and which the courts discussed at length in the spring and again in the autumn of that year.`;
     expect(matcher.match(t).find((m) => m.text === 'Snake')?.entityId).toBe('uroburos');
+  });
+});
+
+describe('a name a table confirmed holds at its later mentions', () => {
+  const table = `${REPORT}\n\n| gang | status |\n|---|---|\n| LockBit | degraded |\n| Medusa | active |\n\n${pad(14)}\n\n`;
+  it('"Links: LockBit advisory · Medusa notes" under the tracker', () => {
+    const ms = matcher.match(`${table}Links: LockBit advisory · Medusa notes`).filter((m) => m.text === 'Medusa');
+    expect(ms.length).toBe(2);
+  });
+  it('not above the table', () => {
+    const ms = matcher.match(`Links: LockBit advisory · Medusa notes\n\n${pad(14)}\n\n${table}`).filter((m) => m.text === 'Medusa');
+    expect(ms.length).toBe(1);
   });
 });
