@@ -1059,12 +1059,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
      * group's mention vouches for as it would for its own.
      */
     const seenPartner = (ei: number, kind: EntityKind): boolean => {
-      const c = getCue();
       const partners = linkedTo.get(ei);
-      if (!c || c.kind === 'neutral' || !partners || !cueFitsKind(c, kind)) return false;
+      if (!partners) return false;
       for (let u = 0; u < count; u++) {
         const ej = aliasEntity[termAlias[first + u] as number] as number;
-        if (ej !== ei && seenEntities.has(ej) && partners.has(ej) && !cueFitsKind(c, kindOf[ej] as EntityKind)) return true;
+        if (ej === ei || !seenEntities.has(ej) || !partners.has(ej)) continue;
+        // read only where a seen partner shares the name: the cue is looked for lazily
+        const c = getCue();
+        if (c && c.kind !== 'neutral' && cueFitsKind(c, kind) && !cueFitsKind(c, kindOf[ej] as EntityKind)) return true;
       }
       return false;
     };
