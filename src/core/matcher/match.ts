@@ -538,6 +538,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let coinedSeen = false;
   /** Where those names stand (start, end in `text`, flattened, in text order): the cells of a column of threat names (cellConfirmed). */
   let distinctSpans: number[] = [];
+  /** Where the last dictionary name the pass spotted starts (in `text`), threatSpottedBefore. */
+  let spotStart = -1;
   /**
    * Level 1–2 candidates written in their own case that lacked context, in text order (laterConfirmed): start, end,
    * alias index, and the cue next to them (or null), flattened. At most MAX_REFUSED per text.
@@ -820,6 +822,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         listCue = lc ? { word: lc.word, kind: lc.kind, side: 'before' } : undefined;
         listEnd = end;
         out.push(m);
+        spotStart = i;
         seenEntities.add(bestEntity);
         if (bestLevel === AMBIGUITY.wordlike || bestLevel === AMBIGUITY.flagged) {
           const c = m.cue;
@@ -876,8 +879,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let plainTo = -1;
   let plainNone = false;
   /**
-   * Is [s, e) in a long paragraph that uses no security word and names no threat by a distinctive name before it (a
-   * story's paragraph on a page whose one paragraph is about phishing; sections.ts)? The page's vocabulary does not
+   * Is [s, e) in a long paragraph that uses no security word and names no threat before it, by a distinctive name or
+   * by any the pass spotted (a story's paragraph on a page whose one paragraph is about phishing; sections.ts)? The page's vocabulary does not
    * reach a name there: "the Leviathan docked in the harbour".
    */
   function plainParagraph(s: number, e: number): boolean {
@@ -888,7 +891,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       plainTo = b;
       plainNone = b - a >= PARAGRAPH_MIN_CHARS && b - a <= PARAGRAPH_MAX_CHARS && !securityTermsWithin(text, nx, a, b);
     }
-    return plainNone && distinctEnd <= plainFrom;
+    return plainNone && distinctEnd <= plainFrom && spotStart < plainFrom;
   }
 
   /**
@@ -900,8 +903,19 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    */
   function nearHere(s: number, e: number, level: AmbiguityLevel): boolean {
     const nx = (near ??= { sections: sectionsOf(text) });
-    if (level < AMBIGUITY.flagged) return nearSecurityWords(text, s, e, nx, false);
-    return nearSecurityWords(text, s, e, nx) && !plainParagraph(s, e);
+    if (level < AMBIGUITY.flagged) return nearSecurityWords(text, s, e, nx, false) || threatSpottedBefore(s, nx);
+    return (nearSecurityWords(text, s, e, nx) || threatSpottedBefore(s, nx)) && !plainParagraph(s, e);
+  }
+
+  /**
+   * A threat the pass spotted earlier in the same paragraph, within NEAR_CHARS: on a page with security context, a
+   * name a reader already sees marked is as good a security word as "malware" for the names after it. A mailing-list
+   * reply names its tools more often than it says what they are ("… probably not Cobalt Strike … I'm now leaning
+   * towards Sliver"); a story's paragraph on a security page names no threat before its namesakes (plainParagraph
+   * counts such a name too).
+   */
+  function threatSpottedBefore(s: number, nx: NearIndex): boolean {
+    return spotStart >= 0 && s - spotStart <= NEAR_CHARS && spotStart >= nx.sections.line(s)[0];
   }
 
   /** "APT_NK_Lazarus_DreamJob_Loader": the category of the rule name the name stands in (detection-names.ts). */
@@ -1641,6 +1655,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     distinctEntities.clear();
     coinedSeen = false;
     distinctSpans = [];
+    spotStart = -1;
     listCue = undefined;
     listEnd = -1;
     refused = [];

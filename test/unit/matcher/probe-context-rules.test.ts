@@ -23,6 +23,7 @@ const DICT: Entity[] = [
   { ...e('latrodectus', 'malware', 'Latrodectus'), nameAmbiguous: true },
   { ...e('medusa', 'ransomware', 'Medusa'), nameAmbiguous: true },
   e('lockbit', 'ransomware', 'LockBit'),
+  { ...e('sliver', 'tool', 'Sliver'), nameAmbiguous: true },
   { ...e('royal', 'ransomware', 'Royal'), nameAmbiguous: true },
 ];
 // the data links the group to its malware (two entities sharing the alias Snake)
@@ -129,5 +130,19 @@ describe('a name a table confirmed holds at its later mentions', () => {
   it('not above the table', () => {
     const ms = matcher.match(`Links: LockBit advisory · Medusa notes\n\n${pad(14)}\n\n${table}`).filter((m) => m.text === 'Medusa');
     expect(ms.length).toBe(1);
+  });
+});
+
+describe('a threat spotted earlier in the paragraph is a security word for the names after it', () => {
+  const reply = 'Thanks. We pulled memory from one host and found a cracked Cobalt Strike 4.9 beacon there, but the second host is different: the process is a signed binary from a printer driver package with an unsigned library beside it, and the strings name a few Go package paths, so I am now leaning towards Sliver for that one. We will know more after the weekend.';
+  const quiet = 'Thanks. We pulled memory from one host and found nothing there, and the second host is no different: the process is a signed binary from a printer driver package with an unsigned library beside it, and the strings name a few Go package paths, so I am now leaning towards Sliver for that one. We will know more after the weekend.';
+  it('"… Cobalt Strike 4.9 beacon … leaning towards Sliver" in a reply without security words', () => {
+    expect(names(`${REPORT}\n\n${pad(14)}\n\n${reply}`)).toEqual(['Cobalt Strike:tool', 'Sliver:tool']);
+  });
+  it('not without a threat spotted before it in the paragraph', () => {
+    expect(names(`${REPORT}\n\n${pad(14)}\n\n${quiet}`)).toEqual([]);
+  });
+  it('not from the paragraph before', () => {
+    expect(names(`${REPORT}\n\n${pad(14)}\n\nIt was a cracked Cobalt Strike 4.9 beacon.\n\n${quiet}`)).toEqual(['Cobalt Strike:tool']);
   });
 });
