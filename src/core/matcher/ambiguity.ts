@@ -268,7 +268,7 @@ export function hasSecurityContext(text: string): boolean {
 }
 
 /** Characters either side of a name in which nearSecurityWords looks. */
-const NEAR_CHARS = 600;
+export const NEAR_CHARS = 600;
 
 /** What nearSecurityWords keeps of one text across its names: its sections, and where its security terms stand. */
 export interface NearIndex {
@@ -407,6 +407,13 @@ const OWN_STRONG = new Set(['stealer']);
 const strongCue = (c: Cue): boolean => STRONG_CUES.has(c.word) || (!!c.own && OWN_STRONG.has(c.word));
 
 const RAAS_TAIL = /^-as-a-service\b/i;
+/** A release number: digits with at least one dot, or "v" and digits ("4.9", "v3"), then a space. */
+const VERSION_AT = /(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+)[ \u00a0]+/y;
+/**
+ * "-linked", "-attributed"… after a name and before a threat noun: the name is who stands behind the threat. Only with
+ * such a noun after it ("a Sandworm-linked wiper", not "a Cobalt-linked mining share").
+ */
+const LINKED_AT = /(?:linked|attributed|affiliated|aligned|tied|backed)[ \u00a0]+(?:wipers?|malware|ransomware|backdoors?|implants?|loaders?|campaigns?|intrusions?|attacks?|operations?|activity|clusters?|groups?|actors?|hackers|operators|infrastructure)(?![\p{L}\p{N}_-])/iuy;
 const THREAT_BEFORE = /\bthreat[ \u00a0]$/i;
 const OF_CREW_RE = /\b(operators|affiliates|members|operator|hackers)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?["'\u201c\u2018]?$/i;
 const APOSTROPHE = new Set([39, 0x2019, 0x2018, 0x2bc]);
@@ -424,13 +431,24 @@ const isInlineSpace = (c: number) => c !== 10 && c !== 13 && c !== 0x2028 && c !
  */
 export function cueNear(text: string, start: number, end: number): Cue | undefined {
   const n = text.length;
-  const limit = Math.min(n, end + 24);
+  let limit = Math.min(n, end + 24);
   let j = end;
   if (j + 1 < n && APOSTROPHE.has(text.charCodeAt(j)) && (text.charCodeAt(j + 1) | 32) === 115 && !(j + 2 < n && isLetter(text.charCodeAt(j + 2)))) j += 2;
   while (j < limit && (isInlineSpace(text.charCodeAt(j)) || QUOTE_AFTER.has(text.charCodeAt(j)))) j++;
+  // "Cobalt Strike 4.9 beacon", "LockBit v3.0 builder": a release number sits between the software and its noun
+  if (j > end && j < n && (text.charCodeAt(j) === 118 || ((CLS[text.charCodeAt(j)] || classify(text.charCodeAt(j))) & C_DIGIT) !== 0)) {
+    VERSION_AT.lastIndex = j;
+    if (VERSION_AT.test(text)) {
+      j = VERSION_AT.lastIndex;
+      limit = Math.min(n, j + 16);
+    }
+  }
   if (j < limit && text.charCodeAt(j) === 45) {
     j++;
     while (j < limit && isInlineSpace(text.charCodeAt(j))) j++;
+    // "Sandworm-linked wiper", "a Lazarus-attributed intrusion": the name of who is behind a threat the noun names
+    LINKED_AT.lastIndex = j;
+    if (LINKED_AT.test(text)) return { word: 'linked', kind: 'actor', side: 'after' };
   }
   if (j < limit && text.charCodeAt(j) >= CJK_FROM) {
     const cjk = cjkCueAfter(text, j);

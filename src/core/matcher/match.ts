@@ -14,7 +14,7 @@
  */
 import type { EntityKind } from '../model/entity';
 import { createCjkSearch, withCjkMatches } from './cjk-names';
-import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, listedWithName, opensQuote, nearSecurityWords, securityPublisher, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, vendorBefore, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, NEAR_CHARS, listedWithName, opensQuote, nearSecurityWords, securityPublisher, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, vendorBefore, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { PARAGRAPH_MAX_CHARS, PARAGRAPH_MIN_CHARS, sectionsOf } from './sections';
 import { grammarSense, type GrammarSense } from './grammar';
@@ -35,7 +35,7 @@ import { quotedTitleByAuthor, workTitle } from './work-titles';
 import { clauseSubject, crewObjectStart, headlineName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
-import { epithetOfPlace, familyOfPeople, ownTeam, placeNounAfter } from './ordinary-uses';
+import { epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
@@ -215,6 +215,38 @@ function oneSentence(t: string, a: number, b: number): boolean {
  * page about Lazarus of Bethany must not make every "Lazarus" there an actor (audit I, finding 1).
  */
 const CONTEXT_BY_NAMES = 2;
+
+/** "a " or "an " right before a name. */
+const INDEFINITE_BEFORE = /(?:^|[^\p{L}\p{N}_])[Aa]n?[ \u00a0]$/u;
+/** Spotted names of its kind a list item needs around it (listedWithSpotted). */
+const LIST_SPOTTED = 2;
+/** Separators of a list of names written without words: comma, semicolon, arrows, middle dot, bullet. */
+const LIST_SEPARATORS = new Set([44, 59, 0x2192, 0x21d2, 0x27f6, 0xb7, 0x2022]);
+const isInlineSpaceCode = (c: number) => c === 32 || c === 9 || c === 0xa0;
+
+/** Where the item before a list item starting at `p` ends: past spaces, one separator ("->" too) and spaces; or -1. */
+function listSeparatorBefore(t: string, p: number): number {
+  let i = p - 1;
+  while (i >= 0 && isInlineSpaceCode(t.charCodeAt(i))) i--;
+  if (i < 1) return -1;
+  if (t.charCodeAt(i) === 62 && t.charCodeAt(i - 1) === 45) i -= 2;
+  else if (LIST_SEPARATORS.has(t.charCodeAt(i))) i--;
+  else return -1;
+  while (i >= 0 && isInlineSpaceCode(t.charCodeAt(i))) i--;
+  return i + 1;
+}
+
+/** Where the item after a list item ending at `p` starts (listSeparatorBefore's mirror); or -1. */
+function listSeparatorAfter(t: string, p: number): number {
+  let i = p;
+  while (i < t.length && isInlineSpaceCode(t.charCodeAt(i))) i++;
+  if (i + 1 >= t.length) return -1;
+  if (t.charCodeAt(i) === 45 && t.charCodeAt(i + 1) === 62) i += 2;
+  else if (LIST_SEPARATORS.has(t.charCodeAt(i))) i++;
+  else return -1;
+  while (i < t.length && isInlineSpaceCode(t.charCodeAt(i))) i++;
+  return i;
+}
 
 /** Is `t` written as no word of prose is: a digit, a capital after a small letter, or two capitals in a row? */
 function coinedAt(t: string, a: number, b: number): boolean {
@@ -483,6 +515,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let coinedSeen = false;
   /** Where those names stand (start, end in `text`, flattened, in text order): the cells of a column of threat names (cellConfirmed). */
   let distinctSpans: number[] = [];
+  /** Where the last dictionary name the pass spotted starts (in `text`), threatSpottedBefore. */
+  let spotStart = -1;
   /**
    * Level 1–2 candidates written in their own case that lacked context, in text order (laterConfirmed): start, end,
    * alias index, and the cue next to them (or null), flattened. At most MAX_REFUSED per text.
@@ -765,6 +799,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         listCue = lc ? { word: lc.word, kind: lc.kind, side: 'before' } : undefined;
         listEnd = end;
         out.push(m);
+        spotStart = i;
         seenEntities.add(bestEntity);
         if (bestLevel === AMBIGUITY.wordlike || bestLevel === AMBIGUITY.flagged) {
           const c = m.cue;
@@ -821,8 +856,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let plainTo = -1;
   let plainNone = false;
   /**
-   * Is [s, e) in a long paragraph that uses no security word and names no threat by a distinctive name before it (a
-   * story's paragraph on a page whose one paragraph is about phishing; sections.ts)? The page's vocabulary does not
+   * Is [s, e) in a long paragraph that uses no security word and names no threat before it, by a distinctive name or
+   * by any the pass spotted (a story's paragraph on a page whose one paragraph is about phishing; sections.ts)? The page's vocabulary does not
    * reach a name there: "the Leviathan docked in the harbour".
    */
   function plainParagraph(s: number, e: number): boolean {
@@ -833,7 +868,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       plainTo = b;
       plainNone = b - a >= PARAGRAPH_MIN_CHARS && b - a <= PARAGRAPH_MAX_CHARS && !securityTermsWithin(text, nx, a, b);
     }
-    return plainNone && distinctEnd <= plainFrom;
+    return plainNone && distinctEnd <= plainFrom && spotStart < plainFrom;
   }
 
   /**
@@ -845,8 +880,19 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    */
   function nearHere(s: number, e: number, level: AmbiguityLevel): boolean {
     const nx = (near ??= { sections: sectionsOf(text) });
-    if (level < AMBIGUITY.flagged) return nearSecurityWords(text, s, e, nx, false);
-    return nearSecurityWords(text, s, e, nx) && !plainParagraph(s, e);
+    if (level < AMBIGUITY.flagged) return nearSecurityWords(text, s, e, nx, false) || threatSpottedBefore(s, nx);
+    return (nearSecurityWords(text, s, e, nx) || threatSpottedBefore(s, nx)) && !plainParagraph(s, e);
+  }
+
+  /**
+   * A threat the pass spotted earlier in the same paragraph, within NEAR_CHARS: on a page with security context, a
+   * name a reader already sees marked is as good a security word as "malware" for the names after it. A mailing-list
+   * reply names its tools more often than it says what they are ("… probably not Cobalt Strike … I'm now leaning
+   * towards Sliver"); a story's paragraph on a security page names no threat before its namesakes (plainParagraph
+   * counts such a name too).
+   */
+  function threatSpottedBefore(s: number, nx: NearIndex): boolean {
+    return spotStart >= 0 && s - spotStart <= NEAR_CHARS && spotStart >= nx.sections.line(s)[0];
   }
 
   /** "APT_NK_Lazarus_DreamJob_Loader": the category of the rule name the name stands in (detection-names.ts). */
@@ -997,6 +1043,24 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     let caseFit = 0;
     const first = termFirst[node] as number;
     const count = termCount[node] as number;
+    /**
+     * "Turla … and for the Snake implant": the name is also an alias of an entity the text already named (Turla), and
+     * the cue next to it says the other kind, that of an entity the data links to that one (its malware Uroburos, also
+     * called Snake). The text named the group; by this name, with this cue, it names the group's software, which the
+     * group's mention vouches for as it would for its own.
+     */
+    const seenPartner = (ei: number, kind: EntityKind): boolean => {
+      const partners = linkedTo.get(ei);
+      if (!partners) return false;
+      for (let u = 0; u < count; u++) {
+        const ej = aliasEntity[termAlias[first + u] as number] as number;
+        if (ej === ei || !seenEntities.has(ej) || !partners.has(ej)) continue;
+        // read only where a seen partner shares the name: the cue is looked for lazily
+        const c = getCue();
+        if (c && c.kind !== 'neutral' && cueFitsKind(c, kind) && !cueFitsKind(c, kindOf[ej] as EntityKind)) return true;
+      }
+      return false;
+    };
     for (let t = 0; t < count; t++) {
       const ai = termAlias[first + t] as number;
       const flags = aliasFlags[ai] as number;
@@ -1096,7 +1160,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (
         companyName(text, e) ||
         (level >= AMBIGUITY.wordlike &&
-          (personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
+          (personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || placeDefinition(text, s, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
       ) {
         contextRejected = true;
         continue;
@@ -1138,7 +1202,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0
           ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0, shortForm(dict.aliases[ai] as string, dict.names[ei] as string, true)) }, flagged) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei) || seenPartner(ei, kind), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0, shortForm(dict.aliases[ai] as string, dict.names[ei] as string, true)) }, flagged) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && !(flags & EVIDENCE) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);
@@ -1154,7 +1218,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // a variant's bare name, which only the traits bring in.
       let plain = 0;
       if (cueNow && cueNow.kind !== 'neutral') {
-        if ((cueNow.kind === 'actor') === (kind === 'actor')) plain += 128;
+        // "a Turla implant", "an APT28 backdoor": after the indefinite article, a name that is also an actor's, before a
+        // software noun, says whose software it is, one of many; the actor is the name here ("the Snake implant" names one)
+        const owner = mixed && cueNow.kind === 'software' && cueNow.side === 'after' && INDEFINITE_BEFORE.test(text.slice(Math.max(0, s - 4), s));
+        if (owner ? kind === 'actor' : (cueNow.kind === 'actor') === (kind === 'actor')) plain += 128;
       } else if (mixed) {
         const g = getSense();
         if (g && (g === 'actor') === (kind === 'actor')) plain += 128;
@@ -1565,10 +1632,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     distinctEntities.clear();
     coinedSeen = false;
     distinctSpans = [];
+    spotStart = -1;
     listCue = undefined;
     listEnd = -1;
     refused = [];
     refusedEnds = undefined;
+    byEnd = byStart = undefined;
     uncued.clear();
     vouched.clear();
     listedWith = [];
@@ -1755,6 +1824,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const ei = aliasEntity[ai] as number;
       const [os, oe] = toOrig(s, e);
       if (overlapsAny(out, os, oe)) continue;
+      // "The Royal family spent the weekend at Balmoral; Royal ransomware…": "family" after an ordinary word opening a
+      // sentence is a family of people (ambiguityVerdict's kinship), whatever the same sentence names after it
+      if (cue?.word === 'family' && (((aliasFlags[ai] as number) >> 2) & 3) === AMBIGUITY.flagged && !isMidSentence(text, s)) continue;
       const id = dict.ids[ei] as string;
       // the first match after the name, then the ones after it within reach
       let lo = 0;
@@ -1779,12 +1851,18 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // Two coined software names of the curated data in one sentence ("Qakbot is back, now pushing Pikabot";
       // short-text-signals.ts curatedCoinedName), or one of malware that returns ("Emotet returns after five-month break").
       if (!ok && curatedCoined(ai, false)) ok = coinedPartner(r) || comesBack(r);
+      // An item of a list of spotted names of its kind ("Lumma,Vidar,StealC", "QakBot→DarkGate→Latrodectus")
+      if (!ok) ok = listedWithSpotted(os, oe, kindOf[ei] as EntityKind);
       // A flagged name with a cue of its kind and a name that needed no context after it in the sentence ("Latrodectus
       // loader campaigns surged, delivering LummaC2"): the mirror of an ordinary-noun cue right after a distinctive
       // name ("Wizard Spider returns with Conti affiliates", ambiguityVerdict), two weak signals together (audit S,
       // finding 3: a loader's name, a spider genus, missed in a short roundup with too few security words).
       // Not a quoted label ("Unknown family" for RedLine Stealer alerts), as there.
       if (!ok && cue && cue.kind !== 'neutral' && cueFitsKind(cue, kindOf[ei] as EntityKind) && !(cue.side === 'after' && opensQuote(text, s))) ok = distinctFollows(e);
+      // A threat named by a name that needs no context shortly after, on a security page: threatNamedBefore's mirror
+      // ("the final payload was Vidar in 131 cases, StealC in 58"), where the name passes the rest of the rule (an
+      // ordinary word inside a sentence, not a quoted label nor a family of people at a sentence start).
+      if (!ok && !(cue && cue.side === 'after' && opensQuote(text, s)) && threatNamedAfter(s, e, ((aliasFlags[ai] as number) >> 2) & 3)) ok = true;
       let via = !ok && linkedTo.has(ei) ? linkedConfirmed(r, ei, os, oe, lo) : undefined;
       if (!ok && !via) continue;
       // "Turla used Snake": Snake is also one of Turla's own aliases, but the sentence names Turla beside it and so
@@ -1811,6 +1889,71 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (!added.length) return;
     out = out.concat(added);
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Matches of the pass by their end and by their start, in the original text (listedWithSpotted), built on first use. */
+  let byEnd: Map<number, Match> | undefined;
+  let byStart: Map<number, Match> | undefined;
+
+  /**
+   * Is [os, oe) of the original text an item of a list whose items either side of it, at least LIST_SPOTTED of them,
+   * are spotted names of its kind? A tracker's line or a chat's shorthand lists threats with nothing but separators
+   * between them ("08-22 — Lumma,Vidar,StealC top the chart", "QakBot→DarkGate→Latrodectus"), where no word next to a
+   * name says what it is and a flagged name is not inside a sentence; the names around it do. Each item must be a
+   * spotted name alone between separators (a comma, a semicolon, an arrow, a middle dot or a bullet): "Python, Go and
+   * Emotet" lists one threat. Ransomware counts as either kind (its operators or its software).
+   */
+  function listedWithSpotted(os: number, oe: number, kind: EntityKind): boolean {
+    if (out.length < LIST_SPOTTED) return false;
+    if (!byEnd || !byStart) {
+      byEnd = new Map();
+      byStart = new Map();
+      for (const m of out) {
+        byEnd.set(m.end, m);
+        byStart.set(m.start, m);
+      }
+    }
+    const fits = (m: Match) => m.kind === kind || m.kind === 'ransomware' || kind === 'ransomware' || (m.kind !== 'actor' && kind !== 'actor');
+    let n = 0;
+    for (let p = os, k = 0; k < LIST_SPOTTED; k++) {
+      const q = listSeparatorBefore(original, p);
+      const m = q < 0 ? undefined : byEnd.get(q);
+      if (!m || !fits(m)) break;
+      n++;
+      p = m.start;
+    }
+    for (let p = oe, k = 0; n < LIST_SPOTTED && k < LIST_SPOTTED; k++) {
+      const q = listSeparatorAfter(original, p);
+      const m = q < 0 ? undefined : byStart.get(q);
+      if (!m || !fits(m)) break;
+      n++;
+      p = m.end;
+    }
+    return n >= LIST_SPOTTED;
+  }
+
+  /**
+   * Is a threat named by a name that needs no context within NEAR_CHARS after [s, e), in the same paragraph, on a page
+   * with security context of its own? Such a name is as good a security word as "malware" there: a mailing-list reply or
+   * a malware write-up names its threats more often than it says what they are ("the final payload was Vidar in 131
+   * cases, StealC in 58"). The pass sees only the names before a name (afterDistinct, plainParagraph); this reads the
+   * ones after it. An ordinary word (`flagged`) only inside a sentence, as rule (b) wants it, and in its section.
+   */
+  function threatNamedAfter(s: number, e: number, level: number): boolean {
+    if ((level !== AMBIGUITY.wordlike && level !== AMBIGUITY.flagged) || !pageContext() || !ownContext()) return false;
+    let lo = 0;
+    let hi = distinctSpans.length >> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((distinctSpans[2 * mid] as number) < e) lo = mid + 1;
+      else hi = mid;
+    }
+    if (2 * lo >= distinctSpans.length) return false;
+    const next = distinctSpans[2 * lo] as number;
+    if (next - e > NEAR_CHARS) return false;
+    const nx = (near ??= { sections: sectionsOf(text) });
+    if (next >= nx.sections.line(s)[1]) return false;
+    return level === AMBIGUITY.wordlike || (isMidSentence(text, s) && nx.sections.around(s, e, NEAR_CHARS)[1] > next);
   }
 
   /**
@@ -2008,6 +2151,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   function cellConfirmed(): void {
     if (!distinctSpans.length && !pageContext()) return;
     const added: Match[] = [];
+    /** Entities a cell confirmed, and where first. */
+    const cellSeen = new Map<number, number>();
     for (const { s, e, from, to: q, os, oe } of refusedSpans()) {
       if (overlapsAny(out, os, oe) || (added.length && (added[added.length - 1] as Match).end > os)) continue;
       const cell = cellAt(text, s, e);
@@ -2040,8 +2185,30 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       if (best < 0) continue;
       added.push(confirmedAt(os, oe, best, header ?? (refused[best + 3] as Cue | null)));
+      const ei = aliasEntity[refused[best + 2] as number] as number;
+      if (!cellSeen.has(ei)) cellSeen.set(ei, os);
     }
-    addConfirmed(added);
+    addConfirmed(added.concat(afterCells(cellSeen, added)));
+  }
+
+  /**
+   * The refused mentions after a cell that named the same entity ("| Qilin | active | a.k.a. Agenda |", then "Links:
+   * Akira advisory · Qilin notes"): the "already named" rule (entitySeen) for names a table confirmed after the pass,
+   * as the pass has it for names it spotted itself.
+   */
+  function afterCells(cellSeen: ReadonlyMap<number, number>, cells: readonly Match[]): Match[] {
+    const more: Match[] = [];
+    if (!cellSeen.size) return more;
+    for (const { from, to: q, os, oe } of refusedSpans()) {
+      if (overlapsAny(out, os, oe) || overlapsAny(cells, os, oe)) continue;
+      for (let k = from; k < q; k += 4) {
+        const at = cellSeen.get(aliasEntity[refused[k + 2] as number] as number);
+        if (at === undefined || at >= os) continue;
+        more.push(confirmedAt(os, oe, k, refused[k + 3] as Cue | null));
+        break;
+      }
+    }
+    return more;
   }
 
   /** The refused spans in text order, each once: [s, e) in `text`, its entries refused[from, to) (4 per alias), [os, oe) in the original. */

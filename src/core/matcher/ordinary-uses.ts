@@ -2,7 +2,8 @@
  * Session 17, helper A: more ways prose uses a threat's name for something else (see also ordinary-namings.ts).
  *  - A place: "Turla Valley", "the Kimsuky River", "Lazarus Street". A capitalised word for a kind of place after the
  *    name makes the two words a place's name, whatever the name's level (a word-like name such as Turla is otherwise
- *    read on a security page as the actor, in a travel story with one paragraph on phishing too).
+ *    read on a security page as the actor, in a travel story with one paragraph on phishing too). So is the name the
+ *    text defines as a place, with the article a place takes: "The Turla is a river in eastern Europe".
  *  - A family of people: "Members of the Royal family attended", "the Royal family's estate", "the Lazarus family next
  *    door". "Family" is a software cue ("the Emotet family"), and for a name that is an ordinary English word the same
  *    words name a family of people; the words around say which.
@@ -23,6 +24,22 @@ export function placeNounAfter(text: string, e: number): boolean {
   if (c < 65 || c > 90) return false;
   const m = PLACE_AFTER.exec(text.slice(e, e + 12));
   return !!m && PLACE_WORDS.has(m[1] as string);
+}
+
+/** "The" right before the name, as a sentence opens with it. */
+const THE_BEFORE = /(?:^|[.!?]["'\u201d\u2019)]?[ \u00a0\n]+|\n)The[ \u00a0]+$/;
+/** "is a river", "was a small town in…": a kind of place as what the name is. */
+const PLACE_DEFINITION = /^[ \u00a0]+(?:is|was)[ \u00a0]+(?:a|an)[ \u00a0]+(?:[a-z-]+[ \u00a0]+){0,2}?(?:river|stream|lake|sea|town|city|village|hamlet|mountain|mountains|range|island|valley|region|province|county|district|port|bay|peninsula|desert|forest|plain)(?![\p{L}\p{N}_-])/u;
+
+/**
+ * Is the name at [s, e) defined as a place, with the article a place takes ("The Turla is a river in eastern Europe")?
+ * The field writes a group or a family without "The" as its subject ("Turla is a group"), and never calls one a river.
+ */
+export function placeDefinition(text: string, s: number, e: number): boolean {
+  // cheap test first: " is " or " was " after the name
+  const c = text.charCodeAt(e + 1);
+  if (c !== 105 && c !== 119) return false;
+  return PLACE_DEFINITION.test(text.slice(e, e + 48)) && THE_BEFORE.test(text.slice(Math.max(0, s - 8), s));
 }
 
 /** " family" (or "Family") right after the name. */

@@ -138,12 +138,12 @@ export function reporterIn(text: string, a: number, b: number, s: number, e: num
   return reportsIn(LAW_ORG, text, a, b, s, e) ? 'law' : undefined;
 }
 
-/** A software's own instances, right after its name. */
-const OWN_NOUNS = /^[ \u00a0]+(?:beacons?|implants?|payloads?)\b/i;
+/** A software's own instances, right after its name, a release number allowed between ("Cobalt Strike 4.9 beacon"). */
+const OWN_NOUNS = /^[ \u00a0]+(?:(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+)[ \u00a0]+)?(?:beacons?|implants?|payloads?)\b/i;
 
 /** Is the software name ending at `e` followed by a noun for its own instances ("Cobalt Strike beacons")? */
 export function ownNounAfter(text: string, e: number): boolean {
-  return OWN_NOUNS.test(text.slice(e, e + 12));
+  return OWN_NOUNS.test(text.slice(e, e + 24));
 }
 
 /**
