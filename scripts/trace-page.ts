@@ -9,6 +9,7 @@
  * of every main-thread task from document start on (the page's own work included).
  * Usage: npm run build && DISTS=dist,/tmp/other-dist LOADS=7 PAGES=plain-100k,names-100k,news-260k npm run trace:page
  * (an odd LOADS: the median is the middle load)
+ * (FRESH=1: each load on a new site, so in a renderer that has not run the content script before.)
  * (SAVE=prefix writes each trace as prefix-<build>-<page>-<time>.json, for chrome://tracing or Perfetto.)
  */
 import { createServer } from 'node:http';
@@ -24,6 +25,7 @@ const DISTS = (process.env.DISTS ?? 'dist').split(',').map((d) => path.resolve(R
 const LOADS = Number(process.env.LOADS ?? 5);
 const PAGES = (process.env.PAGES ?? 'plain-100k,names-100k,news-260k').split(',');
 const SAVE = process.env.SAVE;
+const FRESH = process.env.FRESH === '1';
 const FEEDS = path.resolve(ROOT, process.env.FEEDS ?? '../shared/data');
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'toplevel', 'blink', 'disabled-by-default-v8.gc'];
 
@@ -111,7 +113,7 @@ async function main(): Promise<void> {
       executablePath: CHROME,
       headless: true,
       viewport: { width: 1100, height: 900 },
-      args: [...CHROME_ARGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`],
+      args: [...CHROME_ARGS, `--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...(FRESH ? ['--host-resolver-rules=MAP *.test 127.0.0.1'] : [])],
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await loadFeedsIntoExtension(worker, entities);
@@ -130,7 +132,8 @@ async function main(): Promise<void> {
           let done = NaN;
           let phases: Record<string, number> = {};
           const events = await traced(page, async () => {
-            await page.goto(`${base}/${name}`, { waitUntil: 'load' });
+            const site = FRESH ? base.replace('127.0.0.1', `l${i}-${name}-b${b}.test`) : base;
+            await page.goto(`${site}/${name}`, { waitUntil: 'load' });
             done = (await spotted(worker, page)).scanMs;
             const tab = await tabIdOf(worker, page);
             phases = ((await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'actorlens:scanStats' }), tab)) ?? {}) as Record<string, number>;

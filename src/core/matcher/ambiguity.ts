@@ -34,6 +34,7 @@ import { GERMAN_MARKERS, ROMANCE_MARKERS } from './languages';
 import type { Sections } from './sections';
 import { W_INLINE_SPACE, W_MATCHER_LETTER, wordBefore, wordOptions } from './word-before';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SPACE as C_SPACE_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, classify as classify_ } from './normalize';
+import { once } from './once';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -413,7 +414,7 @@ const VERSION_AT = /(?:v\d+(?:\.\d+)*|\d+(?:\.\d+)+)[ \u00a0]+/y;
  * "-linked", "-attributed"… after a name and before a threat noun: the name is who stands behind the threat. Only with
  * such a noun after it ("a Sandworm-linked wiper", not "a Cobalt-linked mining share").
  */
-const LINKED_AT = /(?:linked|attributed|affiliated|aligned|tied|backed)[ \u00a0]+(?:wipers?|malware|ransomware|backdoors?|implants?|loaders?|campaigns?|intrusions?|attacks?|operations?|activity|clusters?|groups?|actors?|hackers|operators|infrastructure)(?![\p{L}\p{N}_-])/iuy;
+const LINKED_AT = once(() => /(?:linked|attributed|affiliated|aligned|tied|backed)[ \u00a0]+(?:wipers?|malware|ransomware|backdoors?|implants?|loaders?|campaigns?|intrusions?|attacks?|operations?|activity|clusters?|groups?|actors?|hackers|operators|infrastructure)(?![\p{L}\p{N}_-])/iuy);
 const THREAT_BEFORE = /\bthreat[ \u00a0]$/i;
 const OF_CREW_RE = /\b(operators|affiliates|members|operator|hackers)[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?["'\u201c\u2018]?$/i;
 const APOSTROPHE = new Set([39, 0x2019, 0x2018, 0x2bc]);
@@ -447,8 +448,9 @@ export function cueNear(text: string, start: number, end: number): Cue | undefin
     j++;
     while (j < limit && isInlineSpace(text.charCodeAt(j))) j++;
     // "Sandworm-linked wiper", "a Lazarus-attributed intrusion": the name of who is behind a threat the noun names
-    LINKED_AT.lastIndex = j;
-    if (LINKED_AT.test(text)) return { word: 'linked', kind: 'actor', side: 'after' };
+    const linkedAt = LINKED_AT();
+    linkedAt.lastIndex = j;
+    if (linkedAt.test(text)) return { word: 'linked', kind: 'actor', side: 'after' };
   }
   if (j < limit && text.charCodeAt(j) >= CJK_FROM) {
     const cjk = cjkCueAfter(text, j);
@@ -499,14 +501,14 @@ export function cueNear(text: string, start: number, end: number): Cue | undefin
  * music page stays a word; "rat" and "worm" are left out (", the rat"), and "APT" counts only in capitals (", an
  * apt name").
  */
-const APPOSITIVE_NOUN_RE = /^(?:(?:,[ \u00a0]+|[ \u00a0]*[\u2014\u2013][ \u00a0]*|[ \u00a0]+--?[ \u00a0]+|[ \u00a0]*\([ \u00a0]*|[ \u00a0]+(?:is|was|remains)[ \u00a0]+)(?:the|a|an)(?:(?:[ \u00a0]+(?!(?:the|a|an|of|and|or|but|where|which|who|whom|whose|that|this|its|their|in|on|at|to|for|with|by|from|is|was|are|were|has|had)(?![\p{L}-]))[\p{L}][\p{L}-]*){0,4}?)[ \u00a0]+(group|gang|crew|actor|hackers|adversary|cartel|syndicate|apt|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|wiper|spyware|downloader|dropper|keylogger|rootkit)(?![\p{L}\p{N}_-])|[ \u00a0]*(?:\([ \u00a0]*(?:a\.k\.a\.?|aka)|,[ \u00a0]+(?:also[ \u00a0]+(?:known|tracked)[ \u00a0]+as|a\.k\.a\.?|aka))(?![\p{L}\p{N}_]))/iu;
+const APPOSITIVE_NOUN_RE = once(() => /^(?:(?:,[ \u00a0]+|[ \u00a0]*[\u2014\u2013][ \u00a0]*|[ \u00a0]+--?[ \u00a0]+|[ \u00a0]*\([ \u00a0]*|[ \u00a0]+(?:is|was|remains)[ \u00a0]+)(?:the|a|an)(?:(?:[ \u00a0]+(?!(?:the|a|an|of|and|or|but|where|which|who|whom|whose|that|this|its|their|in|on|at|to|for|with|by|from|is|was|are|were|has|had)(?![\p{L}-]))[\p{L}][\p{L}-]*){0,4}?)[ \u00a0]+(group|gang|crew|actor|hackers|adversary|cartel|syndicate|apt|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|wiper|spyware|downloader|dropper|keylogger|rootkit)(?![\p{L}\p{N}_-])|[ \u00a0]*(?:\([ \u00a0]*(?:a\.k\.a\.?|aka)|,[ \u00a0]+(?:also[ \u00a0]+(?:known|tracked)[ \u00a0]+as|a\.k\.a\.?|aka))(?![\p{L}\p{N}_]))/iu);
 const APPOSITIVE_CHARS = 80;
 /** Cheap first test: what may follow a name where an appositive starts (a comma, a space, a dash or a bracket). */
 const APPOSITIVE_START = new Set([44, 40, 32, 0xa0, 0x2013, 0x2014]);
 
 export function appositiveCueAfter(text: string, end: number): Cue | undefined {
   if (!APPOSITIVE_START.has(text.charCodeAt(end))) return undefined;
-  const m = APPOSITIVE_NOUN_RE.exec(text.slice(end, end + APPOSITIVE_CHARS));
+  const m = APPOSITIVE_NOUN_RE().exec(text.slice(end, end + APPOSITIVE_CHARS));
   if (!m) return undefined;
   const written = m[1];
   if (!written) return { word: 'aka', kind: 'neutral', side: 'after' };
@@ -552,7 +554,7 @@ export function listCueBefore(text: string, start: number): Cue | undefined {
  * to as" counts ("the ransomware gang known as X": a gang), in the same clause (no sentence end, colon or semicolon
  * between) and at most ALIAS_INTRO_GAP characters before it.
  */
-const ALIAS_INTRO_RE = /^.*\b(group|gang|crew|actor|hackers|adversary|cartel|syndicate|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|family|wiper)(?![\p{L}\p{N}_-])[^.;:!?\n]{0,48}?\b(?:also[ \u00a0]+)?(?:known|tracked|tracks?|referred[ \u00a0]+to)[ \u00a0]+as[ \u00a0]+["'\u201c\u2018]?$/iu;
+const ALIAS_INTRO_RE = once(() => /^.*\b(group|gang|crew|actor|hackers|adversary|cartel|syndicate|malware|ransomware|trojan|backdoor|loader|stealer|infostealer|botnet|family|wiper)(?![\p{L}\p{N}_-])[^.;:!?\n]{0,48}?\b(?:also[ \u00a0]+)?(?:known|tracked|tracks?|referred[ \u00a0]+to)[ \u00a0]+as[ \u00a0]+["'\u201c\u2018]?$/iu);
 const ALIAS_INTRO_CHARS = 96;
 
 export function aliasIntroCueBefore(text: string, start: number): Cue | undefined {
@@ -562,7 +564,7 @@ export function aliasIntroCueBefore(text: string, start: number): Cue | undefine
   if (b < 1 || (text.charCodeAt(b) | 32) !== 115 || (text.charCodeAt(b - 1) | 32) !== 97 || (b >= 2 && isLetter(text.charCodeAt(b - 2)))) return undefined;
   let from = start;
   while (from > 0 && start - from < ALIAS_INTRO_CHARS && text.charCodeAt(from - 1) !== 10) from--;
-  const m = ALIAS_INTRO_RE.exec(text.slice(from, start));
+  const m = ALIAS_INTRO_RE().exec(text.slice(from, start));
   if (!m) return undefined;
   const w = (m[1] as string).toLowerCase();
   return { word: w, kind: ACTOR_SET.has(w) ? 'actor' : 'software', side: 'before' };

@@ -6,6 +6,7 @@
  * and ordinary punctuation are fine.
  */
 import { CLS as CLS_, C_SPACE as C_SPACE_, classify as classify_, isWordCode } from './normalize';
+import { once } from './once';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -36,7 +37,7 @@ const BLOCK_PARTS: [string, number][] = [
   // is not a blob). Decided on the AnnoCTR dev split ("N40" inside a base64 blob).
   [String.raw`(?=[A-Za-z+]*[0-9])[A-Za-z0-9+]{30,}`, HAS_DIGIT],
 ];
-const BLOCK_RE = new RegExp(BLOCK_PARTS.map(([src]) => src).join('|'), 'gi');
+const BLOCK_RE = once(() => new RegExp(BLOCK_PARTS.map(([src]) => src).join('|'), 'gi'));
 /**
  * BLOCK_RE without the expressions that cannot match in a token lacking some characters (by HAS_* mask), built when
  * first needed. An expression that cannot match anywhere in a string changes none of the alternation's matches;
@@ -62,10 +63,11 @@ const LONG_RUN = /[A-Za-z0-9+]{30}/;
 export function blockedSpans(text: string): number[] {
   const out: number[] = [];
   if (!(text.includes(':') || text.includes('@') || text.includes('/') || text.includes('\\')) && !HEX32.test(text) && !LONG_RUN.test(text)) return out;
-  BLOCK_RE.lastIndex = 0;
-  for (let m = BLOCK_RE.exec(text); m; m = BLOCK_RE.exec(text)) {
+  const blocks = BLOCK_RE();
+  blocks.lastIndex = 0;
+  for (let m = blocks.exec(text); m; m = blocks.exec(text)) {
     if (m[0].length === 0) {
-      BLOCK_RE.lastIndex++;
+      blocks.lastIndex++;
       continue;
     }
     out.push(m.index, m.index + m[0].length);

@@ -7,10 +7,13 @@
  * platform ("(Android)"), an abbreviation ("Golden Chickens (GC)"), a purpose ("Cobalt Strike (for lateral
  * movement)"), a sector or a status in a tracker ("Akira (manufacturing)", "Conti (defunct)").
  */
+
+import { once } from './once';
+
 /** A person's dates: a year of birth before 2000 (an activity period, "Conti (2020–2022)", is no life). */
 const DATES = /^(?:1\d{3}[ \u00a0]?[\u2013\u2014-][ \u00a0]?(?:\d{2,4})?|(?:born|b\.)[ \u00a0]+1\d{3})$/;
 /** A lower-case word, after another or an abbreviation ("TV series", "video game", "given name"). */
-const QUALIFIER = /^(?:(?:[\p{Ll}-]+|[A-Z]{2})[ \u00a0])?[\p{Ll}-]+$/u;
+const QUALIFIER = once(() => /^(?:(?:[\p{Ll}-]+|[A-Z]{2})[ \u00a0])?[\p{Ll}-]+$/u);
 /** The kinds an encyclopedia tells namesakes apart by: works, people, organisations, places, living things. */
 const NAMESAKE_KINDS = new Set([
   'band', 'album', 'song', 'single', 'film', 'movie', 'musical', 'opera', 'ballet', 'novel', 'book', 'poem', 'play', 'series', 'character',
@@ -33,6 +36,6 @@ export function bracketQualifier(text: string, s: number, e: number): boolean {
   if (close < 0 || close - k > 40) return false;
   const inside = text.slice(k + 1, close).trim();
   if (DATES.test(inside)) return true;
-  if (!QUALIFIER.test(inside)) return false;
+  if (!QUALIFIER().test(inside)) return false;
   return NAMESAKE_KINDS.has(inside.slice(inside.search(/[\p{Ll}-]+$/u)));
 }

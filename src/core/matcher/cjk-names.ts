@@ -17,6 +17,7 @@
  */
 import type { Entity, EntityKind } from '../model/entity';
 import type { Match } from './match';
+import { once } from './once';
 
 export interface CompiledCjkNames {
   /** NFKC, trimmed; longest first, so that the longer of two names starting alike wins. */
@@ -36,21 +37,21 @@ export interface CjkHit {
 /** Shortest name, in characters, that is looked for. */
 export const CJK_MIN = 3;
 
-const HIRAGANA = /[\u3041-\u309f]/u;
+const HIRAGANA = once(() => /[\u3041-\u309f]/u);
 /** With the prolonged-sound mark ー, which only continues a katakana word; not the middle dot ・, which parts words. */
-const KATAKANA = /[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff]/u;
-const HANGUL = /[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/u;
+const KATAKANA = once(() => /[\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff]/u);
+const HANGUL = once(() => /[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]/u);
 /** The sound-spelling script of a character (a word of one does not run on into the other), else undefined. */
-const scriptOf = (c: string | undefined) => (c === undefined ? undefined : KATAKANA.test(c) ? 'k' : HIRAGANA.test(c) ? 'h' : HANGUL.test(c) ? 'g' : undefined);
+const scriptOf = (c: string | undefined) => (c === undefined ? undefined : KATAKANA().test(c) ? 'k' : HIRAGANA().test(c) ? 'h' : HANGUL().test(c) ? 'g' : undefined);
 /** Ideographs (with extension A, compatibility ideographs and 々), kana and hangul: every character of such a name. */
-const CJK_NAME = /^[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\u3005]+$/u;
+const CJK_NAME = once(() => /^[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\u3130-\u318f\u3005]+$/u);
 /** Half-width katakana and its sound marks: read as full-width. */
-const HALF_WIDTH = /[\uff61-\uff9f]/u;
+const HALF_WIDTH = once(() => /[\uff61-\uff9f]/u);
 
 /** A name spelt wholly in those scripts, long enough to be looked for: its searched form, else undefined. */
 export function cjkForm(name: string): string | undefined {
   const n = name.normalize('NFKC').trim();
-  return [...n].length >= CJK_MIN && CJK_NAME.test(n) ? n : undefined;
+  return [...n].length >= CJK_MIN && CJK_NAME().test(n) ? n : undefined;
 }
 
 /** The names of `entities` spelt in those scripts, for the dictionary; `indexOf` gives an entity's index there. */
@@ -84,12 +85,13 @@ export function readCjkNames(raw: unknown, entities: number): CompiledCjkNames |
 
 /** The text as searched: half-width katakana made full-width, with each searched character's offset in the original. */
 function searched(text: string): { text: string; at: number[] } | undefined {
-  if (!HALF_WIDTH.test(text)) return undefined;
+  const halfWidth = HALF_WIDTH();
+  if (!halfWidth.test(text)) return undefined;
   let out = '';
   const at: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (!HALF_WIDTH.test(ch)) {
+    if (!halfWidth.test(ch)) {
       out += ch;
       at.push(i);
       continue;
@@ -126,7 +128,7 @@ export function createCjkSearch(compiled: CompiledCjkNames): CjkSearch {
     const script = scriptOf(name[0]);
     return script === undefined || scriptOf(prev) !== script;
   };
-  const allowedAfter = (next: string | undefined, name: string) => next === undefined || !(KATAKANA.test(name[name.length - 1]!) && KATAKANA.test(next));
+  const allowedAfter = (next: string | undefined, name: string) => next === undefined || !(KATAKANA().test(name[name.length - 1]!) && KATAKANA().test(next));
 
   // The first characters of every name, for a native jump from one possible start to the next: a page in any other
   // script is one regular-expression pass, not a walk of every character (all are outside ASCII, and no CJK character
@@ -157,7 +159,7 @@ export function createCjkSearch(compiled: CompiledCjkNames): CjkSearch {
 
   const firsts = new RegExp(firstsAt.source, 'u');
   return {
-    mayHold: (text) => firsts.test(text) || (HALF_WIDTH.test(text) && find(text).length > 0),
+    mayHold: (text) => firsts.test(text) || (HALF_WIDTH().test(text) && find(text).length > 0),
     find,
   };
 }

@@ -25,6 +25,7 @@
  */
 import { ANIMALS } from './patterns';
 import { actAfterName, blamedFor, crewAfter, crewOfSoftware, cyberAct, orgInText, ownNounAfter, passiveAgent, reporterIn, tradeCompoundAfter } from './short-text-signals';
+import { once } from './once';
 
 const CLAUSE_TERMS = /\b(?:malware|ransomware|malvertising|malspam|cryptojacking|web ?shells?|bootkits?|exploit kits?|backdoors?|(?:spear-?)?phishing|phish(?:es|ed)?|botnets?|infostealers?|spyware|keyloggers?|rootkits?|cyber[- ]?attacks?|cyber-?espionage|threat actors?|threat groups?|zero-days?|exfiltrat(?:e|es|ed|ing|ion)|command[- ]and[- ]control|C2|CVE-\d{4}-\d+|trojans?|credential (?:theft|dumping|harvesting)|(?:dump|dumping|harvest|harvesting) credentials)\b/gi;
 /** Characters either side of the name read for a term: one sentence of a post. */
@@ -126,8 +127,8 @@ function attackWordInSentence(text: string, start: number, end: number): boolean
  * speaks or is thanked ("Denis said the phishing test went well", "Thanks to Denis for reporting the backdoor", as a
  * changelog credits people), a pet or a colleague ("our dog Rex"). The sentence then vouches for nothing.
  */
-const AFTER_NAME = /^(?:-\p{L}|[ \u00a0]+\p{Lu}\p{Ll}|,[ \u00a0]+(?:the|a|an|our|my|your|his|her|their|its|who|whose)\b|[ \u00a0]+(?:port|harbou?r|airport|city|town|council|mayor|police|residents|hospital|university|officials|municipality|province|county|river|valley)\b|[ \u00a0]+(?:said|says|told|tells|wrote|writes|asked|asks|explained|explains|added|adds|noted|notes|thinks|thought|warned|warns|reported|reports|recalled|recalls|believes|argued|argues)\b)/u;
-const BEFORE_NAME = /(?:\b(?:thanks|thank you|credits?|grateful)[ \u00a0]+to|\bcourtesy of|\b(?:reported|written|contributed|patched|fixed|suggested|sent|submitted|reviewed|translated)[ \u00a0]+by|\b(?:our|my|your|his|her|their)[ \u00a0]+\p{Ll}+)[ \u00a0]+$/iu;
+const AFTER_NAME = once(() => /^(?:-\p{L}|[ \u00a0]+\p{Lu}\p{Ll}|,[ \u00a0]+(?:the|a|an|our|my|your|his|her|their|its|who|whose)\b|[ \u00a0]+(?:port|harbou?r|airport|city|town|council|mayor|police|residents|hospital|university|officials|municipality|province|county|river|valley)\b|[ \u00a0]+(?:said|says|told|tells|wrote|writes|asked|asks|explained|explains|added|adds|noted|notes|thinks|thought|warned|warns|reported|reports|recalled|recalls|believes|argued|argues)\b)/u);
+const BEFORE_NAME = once(() => /(?:\b(?:thanks|thank you|credits?|grateful)[ \u00a0]+to|\bcourtesy of|\b(?:reported|written|contributed|patched|fixed|suggested|sent|submitted|reviewed|translated)[ \u00a0]+by|\b(?:our|my|your|his|her|their)[ \u00a0]+\p{Ll}+)[ \u00a0]+$/iu);
 
 /**
  * Do the words next to the name at [s, e) make it something else than a threat (AFTER_NAME, BEFORE_NAME)? `signalAfter`:
@@ -135,11 +136,11 @@ const BEFORE_NAME = /(?:\b(?:thanks|thank you|credits?|grateful)[ \u00a0]+to|\bc
  * crew), so a capital there is a headline's Title Case ("Sandworm Hits…", "Dridex Operators…"), not a longer name's.
  */
 function notAboutThreat(text: string, s: number, e: number, signalAfter = false): boolean {
-  return (!signalAfter && AFTER_NAME.test(text.slice(e, e + 16))) || BEFORE_NAME.test(text.slice(Math.max(0, s - 32), s));
+  return (!signalAfter && AFTER_NAME().test(text.slice(e, e + 16))) || BEFORE_NAME().test(text.slice(Math.max(0, s - 32), s));
 }
 
 /** Words of four letters or more: Title Case leaves the short ones ("of", "on", "a") in lower case. */
-const LONG_WORD = /\p{L}{4,}/gu;
+const LONG_WORD = once(() => /\p{L}{4,}/gu);
 
 /**
  * Is the sentence text[a, b) a Title Case headline: at least three words of four letters or more besides the name at
@@ -150,8 +151,9 @@ function titleCase(text: string, a: number, b: number, s: number, e: number): bo
   let words = 0;
   let lower = 0;
   const sentence = text.slice(a, b);
-  LONG_WORD.lastIndex = 0;
-  for (let m = LONG_WORD.exec(sentence); m; m = LONG_WORD.exec(sentence)) {
+  const longWord = LONG_WORD();
+  longWord.lastIndex = 0;
+  for (let m = longWord.exec(sentence); m; m = longWord.exec(sentence)) {
     const at = m.index + a;
     if (at >= s && at < e) continue;
     words++;
@@ -178,13 +180,13 @@ export function notAboutCuratedThreat(text: string, s: number, e: number): boole
 }
 
 /** The alias reads as a proper name: a capital, then at least one lower-case letter ("Turla", not "UPS" or "BISCUIT"). */
-const PROPER = /^\p{Lu}\p{Ll}/u;
+const PROPER = once(() => /^\p{Lu}\p{Ll}/u);
 /** Title Case words ending in a vendor scheme's word ("Fancy Bear", "Charming Kitten"; compile.ts isSchemeName). */
-const SCHEME = new RegExp(`^(?:\\p{Lu}\\p{Ll}+ )+(?:${ANIMALS.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('|')})$`, 'u');
+const SCHEME = once(() => new RegExp(`^(?:\\p{Lu}\\p{Ll}+ )+(?:${ANIMALS.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('|')})$`, 'u'));
 
 /** May the sentence vouch for this word-like alias: no English word and shaped like a proper name, or a scheme name? */
 function clauseMayVouch(alias: string, english: boolean): boolean {
-  return english ? SCHEME.test(alias) : PROPER.test(alias);
+  return english ? SCHEME().test(alias) : PROPER().test(alias);
 }
 
 /** The alias being decided: as written in the data, whether it is made of English words, of software, curated (short-text-signals.ts curatedName). */
@@ -214,7 +216,7 @@ export function sentenceVouches(text: string, s: number, e: number, name: Vouche
   const mayVouch = clauseMayVouch(name.alias, flagged ? false : name.english);
   // a kind of malware and its instances vouch for a flagged name too, but not for an English word ("Royal loader
   // variants" at a farm fair)
-  const compound = name.software && !name.english && PROPER.test(name.alias) && tradeCompoundAfter(text, e);
+  const compound = name.software && !name.english && PROPER().test(name.alias) && tradeCompoundAfter(text, e);
   if (flagged && !org && !compound) return false;
   const curatedSoftware = !flagged && name.software && name.curated;
   const reported = org && mayVouch;

@@ -21,6 +21,7 @@ import { entityTraits, platformQualified } from './traits';
 import { cjkForm, compileCjkNames, readCjkNames, type CompiledCjkNames } from './cjk-names';
 import { compileLinks, readLinks, type LinkEnds } from './linked-names';
 import { FANOUT_BASE, packedFanout } from './trie-tables';
+import { once } from './once';
 
 export interface CompiledDictionary {
   version: string;
@@ -131,9 +132,9 @@ export function ambiguityLevel(name: string, flagged: boolean | undefined, key =
  * is a designation (Hive0137, Cicada3301), and capitals a code (FIN7, APT41): they keep matching anywhere.
  * Returns the word, lower case, or null.
  */
-const GLUED_NUMBER = /^(\p{Lu}?\p{Ll}{2,})[1-9]\p{N}{0,2}$/u;
+const GLUED_NUMBER = once(() => /^(\p{Lu}?\p{Ll}{2,})[1-9]\p{N}{0,2}$/u);
 function gluedWordNumber(name: string): string | null {
-  const word = GLUED_NUMBER.exec(name.trim())?.[1]?.toLowerCase();
+  const word = GLUED_NUMBER().exec(name.trim())?.[1]?.toLowerCase();
   return word && (isEnglishWord(word) || commonWordTier(word)) ? word : null;
 }
 
@@ -143,9 +144,9 @@ function gluedWordNumber(name: string): string | null {
  * list"). Such a name is read as written or in capitals (caseMode), with what a word-like name needs. Designations
  * glued to their number by a hyphen (Storm-0558, TAG-74, UAC-0001) are codes, not words: they keep matching anywhere.
  */
-const WORD_AND_NUMBER = /^(?:\p{Lu}?\p{Ll}+ )+\p{N}+$/u;
+const WORD_AND_NUMBER = once(() => /^(?:\p{Lu}?\p{Ll}+ )+\p{N}+$/u);
 function isWordAndNumber(name: string): boolean {
-  return WORD_AND_NUMBER.test(name.trim());
+  return WORD_AND_NUMBER().test(name.trim());
 }
 
 /**
@@ -159,9 +160,9 @@ function writtenWords(name: string): string[] {
 }
 
 /** A word spelled the way prose spells words: lower case, or one capital then lower case ("C" of "C-Major" too). */
-const PLAIN_WORD = /^\p{Lu}?\p{Ll}*$/u;
+const PLAIN_WORD = once(() => /^\p{Lu}?\p{Ll}*$/u);
 /** An internal capital ("TrickBot", "njRAT", "KEYHolder"): no ordinary word is written so. */
-const CAMEL = /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u;
+const CAMEL = once(() => /\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll}/u);
 
 function isAllCapsWord(sig: string): boolean {
   return /^\p{Lu}{5,}$/u.test(sig);
@@ -172,12 +173,12 @@ function wordLevel(flagged: boolean | undefined, key: string, sig: string, words
   if (flagged) return commonWordTier(key) === 'frequent' ? AMBIGUITY.common : AMBIGUITY.flagged;
   // A feed name written all in lower case ("payload", "schtasks", "good day", "rabbit hole") is spelled like
   // ordinary words: page context proves nothing for it, a security page says "a good day" as well.
-  if (/^\p{Ll}+$/u.test(sig) && words.every((w) => PLAIN_WORD.test(w))) return AMBIGUITY.common;
+  if (/^\p{Ll}+$/u.test(sig) && words.every((w) => PLAIN_WORD().test(w))) return AMBIGUITY.common;
   const tier = commonWordTier(key);
   if (tier === 'frequent') return AMBIGUITY.common;
   if (tier === 'common') return AMBIGUITY.flagged;
   // One word in the shape prose gives words ("Emotet", "Milan"): the shape is no evidence, only the page can be.
-  if (words.length === 1 && PLAIN_WORD.test(words[0] as string)) return AMBIGUITY.wordlike;
+  if (words.length === 1 && PLAIN_WORD().test(words[0] as string)) return AMBIGUITY.wordlike;
   // Several such words are matched as written or in capitals only (caseMode), never in lower case ("add two more
   // eggs", "red eyes"). When every one is a dictionary word ("The Gentlemen", "Rising Sun", "Golden Axe", "Pawn
   // Storm", "International Police Association"), the name is also how a film, a game, a dish or a club is called:
@@ -187,7 +188,7 @@ function wordLevel(flagged: boolean | undefined, key: string, sig: string, words
   // is a letter before a word ("X-Agent", "S-Type"), the shape of designations, and a name in a vendor's scheme
   // ("Wizard Spider", "Volt Typhoon"): the field coins those to be names, and writes them where no other word says
   // security (a comment, a headline, "View two: Wizard Spider returns").
-  if (!isSchemeName(key, sig) && words.every((w) => w.length > 1 && PLAIN_WORD.test(w) && isEnglishWord(w.toLowerCase()))) return AMBIGUITY.wordlike;
+  if (!isSchemeName(key, sig) && words.every((w) => w.length > 1 && PLAIN_WORD().test(w) && isEnglishWord(w.toLowerCase()))) return AMBIGUITY.wordlike;
   // Capitals only, five letters or more, no digit (BISCUIT, CANOPY, PACEMAKER, COPERNICIUM, IRON TWILIGHT): the
   // naming habit of several vendors is to take an ordinary word and write it in capitals, and capitals are how
   // headings, labels and key names (BACKSPACE) write words too. Shorter ones are mostly initialisms (GRU, APT).
@@ -225,7 +226,7 @@ export function caseMode(name: string, level: AmbiguityLevel, sig = caseSignatur
   // Letters only: never in lower case. Lower case is how prose writes the words vendors name things after (zlib for
   // ZLib, wildcard for WildCard, biscuit for BISCUIT). An inner capital is evidence only as the name writes it: the
   // other writings (Trickbot, TRICKBOT, ZLIB) come from `withTitleVariant`, which asks the page for context.
-  if (words.some((w) => CAMEL.test(w))) return CASE.exact;
+  if (words.some((w) => CAMEL().test(w))) return CASE.exact;
   return CASE.title;
 }
 
@@ -241,7 +242,7 @@ export function withTitleVariant<T extends { name: string; ambiguous?: boolean; 
   // cheap exits first: most names have no capital after their first letter, or have a digit
   if (!/.\p{Lu}/u.test(name) || /\p{N}/u.test(name)) return [alias];
   const sig = caseSignature(name);
-  if (!(isAllCapsWord(sig) || writtenWords(name).some((w) => CAMEL.test(w)))) return [alias];
+  if (!(isAllCapsWord(sig) || writtenWords(name).some((w) => CAMEL().test(w)))) return [alias];
   // A flagged or stop-list name is matched in its written case only: THALLIUM's Title Case writing is the metal
   // (match.ts accepts it next to an actor cue on a security page).
   if (alias.ambiguous || flagged?.has(normalizeKey(name)) || commonWordTier(normalizeKey(name))) return [alias];
@@ -250,7 +251,7 @@ export function withTitleVariant<T extends { name: string; ambiguous?: boolean; 
 }
 
 /** "The Dukes" / "the Lamberts": a name led by the article, then a capitalised word (group 1 the article's first letter). */
-const ARTICLE_LED = /^([Tt])he[ \u00a0]+(?=\p{Lu})/u;
+const ARTICLE_LED = once(() => /^([Tt])he[ \u00a0]+(?=\p{Lu})/u);
 
 /**
  * A name led by "The" and its writing with the article in the other case: feeds list "The Dukes", "The Shadow
@@ -262,15 +263,15 @@ const ARTICLE_LED = /^([Tt])he[ \u00a0]+(?=\p{Lu})/u;
  */
 export function withArticleVariant<T extends { name: string; variant?: true }>(alias: T): T[] {
   const name = alias.name.trim();
-  const m = ARTICLE_LED.exec(name);
+  const m = ARTICLE_LED().exec(name);
   if (!m) return [alias];
   const other = (m[1] === 'T' ? 't' : 'T') + name.slice(1);
   return [alias, { ...alias, name: other, variant: true }];
 }
 
 /** "Crimson RAT" / "Lime-RAT" (group 1 the family), and "CrimsonRAT" glued after a lower-case letter or a digit. */
-const RAT_APART = /^(.*[\p{L}\p{N}])[\s\u00a0\u2010\u2011-]+RAT$/u;
-const RAT_GLUED = /^(.*[\p{Ll}\p{N}])RAT$/u;
+const RAT_APART = once(() => /^(.*[\p{L}\p{N}])[\s\u00a0\u2010\u2011-]+RAT$/u);
+const RAT_GLUED = once(() => /^(.*[\p{Ll}\p{N}])RAT$/u);
 
 /**
  * A name and, when it ends in RAT, its other writing: the field writes a remote-access trojan's family with RAT glued
@@ -279,8 +280,8 @@ const RAT_GLUED = /^(.*[\p{Ll}\p{N}])RAT$/u;
  */
 export function withRatVariant<T extends { name: string; ambiguous?: boolean }>(alias: T): (T & { variant?: true })[] {
   const name = alias.name.trim();
-  const apart = RAT_APART.exec(name);
-  const glued = apart ? undefined : RAT_GLUED.exec(name);
+  const apart = RAT_APART().exec(name);
+  const glued = apart ? undefined : RAT_GLUED().exec(name);
   const other = apart ? `${apart[1]}RAT` : glued ? `${glued[1]} RAT` : undefined;
   return other ? [alias, { ...alias, name: other, variant: true }] : [alias];
 }

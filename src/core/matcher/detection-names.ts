@@ -6,6 +6,7 @@
  * file name and "Emotet" in `Win_Trojan_Emotet_2` as part of one identifier, so such lines showed nothing.
  */
 import type { Cue } from './ambiguity';
+import { once } from './once';
 
 /** "Type:Platform/" right before a family: Trojan:Win32/, Ransom:Win64/, HackTool:Win64/, Backdoor:Linux/… */
 const DETECTION_HEAD = /(?:^|[^\w:/.-])([A-Z][A-Za-z]{1,23}):(?:[A-Z][A-Za-z0-9]{1,11}|[A-Z]?[0-9]{2}M)\/$/;
@@ -69,7 +70,7 @@ export function spaceRuleNames(text: string): string {
 }
 
 /** RULE_NAME anchored, to read the rule a name stands in (ruleNameCue). */
-const RULE_AT = new RegExp(RULE_NAME.source, 'y');
+const RULE_AT = once(() => new RegExp(RULE_NAME.source, 'y'));
 /** Rule categories (a rule name's first part) that say what the rule detects, and the cue each gives. */
 const CATEGORY_CUES: Record<string, Cue> = {
   apt: { word: 'apt', kind: 'actor', side: 'before' },
@@ -97,8 +98,8 @@ export function ruleNameCue(original: string, s: number): Cue | undefined {
   const first = original.indexOf('_', k);
   const cue = CATEGORY_CUES[original.slice(k, first).toLowerCase()];
   if (!cue || first >= s - 1) return undefined;
-  RULE_AT.lastIndex = k;
-  const m = RULE_AT.exec(original);
+  RULE_AT().lastIndex = k;
+  const m = RULE_AT().exec(original);
   return m && k + m[0].length > s && (k === 0 || !GLUED_BEFORE.test(original.charAt(k - 1))) ? cue : undefined;
 }
 

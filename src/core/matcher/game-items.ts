@@ -10,11 +10,13 @@
  *    grid", "Lazarus dealt serious damage").
  */
 
+import { once } from './once';
+
 /**
  * Nouns for a game's cosmetics and gear, after the name ("Kimsuky emote", "Lazarus skins"). Not the ones that are
  * verbs after a subject ("Turla mounts a campaign", "Kimsuky sprays passwords") or that name a crew ("the Conti outfit").
  */
-const ITEM_AFTER = /^[ \u00a0](?:emotes?|skins?|costumes?|loadouts?|cosmetics?|stickers?)(?![\p{L}\p{N}_-])/u;
+const ITEM_AFTER = once(() => /^[ \u00a0](?:emotes?|skins?|costumes?|loadouts?|cosmetics?|stickers?)(?![\p{L}\p{N}_-])/u);
 /**
  * Balance wording later in the name's sentence: damage dealt by an amount ("deals 10% less damage", "does more
  * damage"; news writes "dealt serious damage to the grid"), "cooldown", "nerfed", "buffed", "fire rate", "reload
@@ -34,7 +36,7 @@ export function gameItem(text: string, e: number): boolean {
   if (c !== 32 && c !== 0xa0) return false;
   // emote, skin, sticker, costume, cosmetic, loadout: the next word's first letter settles most names
   const d = text.charCodeAt(e + 1);
-  if ((d === 101 || d === 115 || d === 99 || d === 108) && ITEM_AFTER.test(text.slice(e, e + 12))) return true;
+  if ((d === 101 || d === 115 || d === 99 || d === 108) && ITEM_AFTER().test(text.slice(e, e + 12))) return true;
   if (text !== lastText) {
     lastText = text;
     lastHasBalance = BALANCE_WORD.test(text);

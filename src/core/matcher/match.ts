@@ -42,6 +42,7 @@ import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, sentenceVouches } from './clause-terms';
 import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
 import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
+import { once } from './once';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -62,7 +63,7 @@ const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefor
 /** A cue that names a kind of threat, not only an activity ('campaign', 'attack'). */
 const threatCue = (c: Cue | undefined): boolean => !!c && c.kind !== 'neutral';
 /** A capital after the first letter ("RedLine"). */
-const INNER_CAPITAL = /^.[^\p{Lu}]*\p{Lu}/u;
+const INNER_CAPITAL = once(() => /^.[^\p{Lu}]*\p{Lu}/u);
 
 export interface MatchOptions {
   /** User-suppressed terms (normalised by the matcher), already filtered to this site by the caller. */
@@ -193,7 +194,7 @@ const CONFIRM_CHARS = 160;
  * clause of the writer's own ("a cluster of activity, which we call X", "an actor we track as X", "the group that
  * researchers have dubbed X"). The noun says a crew is named: not a campaign, an operation or a tool.
  */
-const NAMING_CLAUSE = /\b(?:actors?|groups?|gangs?|crews?|clusters?(?:[ \u00a0]+of[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+)?activity)?|adversary|adversaries|intrusion[ \u00a0]+sets?)(?:(?:[ \u00a0]*[,(][ \u00a0]*(?:also[ \u00a0]+|now[ \u00a0]+|later[ \u00a0]+)?(?:dubbed|called|named|known[ \u00a0]+as|tracked[ \u00a0]+as))|(?:[ \u00a0]+also[ \u00a0]+known[ \u00a0]+as)|(?:[ \u00a0]*,?[ \u00a0]+(?:(?:which|that|whom)[ \u00a0]+)?(?:we|researchers|analysts)[ \u00a0]+(?:have[ \u00a0]+|now[ \u00a0]+|internally[ \u00a0]+)?(?:call|dub|dubbed|named|track(?:ed)?[ \u00a0]+as|refer(?:red)?[ \u00a0]+to[ \u00a0]+as)))$/iu;
+const NAMING_CLAUSE = once(() => /\b(?:actors?|groups?|gangs?|crews?|clusters?(?:[ \u00a0]+of[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+)?activity)?|adversary|adversaries|intrusion[ \u00a0]+sets?)(?:(?:[ \u00a0]*[,(][ \u00a0]*(?:also[ \u00a0]+|now[ \u00a0]+|later[ \u00a0]+)?(?:dubbed|called|named|known[ \u00a0]+as|tracked[ \u00a0]+as))|(?:[ \u00a0]+also[ \u00a0]+known[ \u00a0]+as)|(?:[ \u00a0]*,?[ \u00a0]+(?:(?:which|that|whom)[ \u00a0]+)?(?:we|researchers|analysts)[ \u00a0]+(?:have[ \u00a0]+|now[ \u00a0]+|internally[ \u00a0]+)?(?:call|dub|dubbed|named|track(?:ed)?[ \u00a0]+as|refer(?:red)?[ \u00a0]+to[ \u00a0]+as)))$/iu);
 const NAMING_CLAUSE_CHARS = 64;
 
 /**
@@ -217,7 +218,7 @@ function oneSentence(t: string, a: number, b: number): boolean {
 const CONTEXT_BY_NAMES = 2;
 
 /** "a " or "an " right before a name. */
-const INDEFINITE_BEFORE = /(?:^|[^\p{L}\p{N}_])[Aa]n?[ \u00a0]$/u;
+const INDEFINITE_BEFORE = once(() => /(?:^|[^\p{L}\p{N}_])[Aa]n?[ \u00a0]$/u);
 /** Spotted names of its kind a list item needs around it (listedWithSpotted). */
 const LIST_SPOTTED = 2;
 /** Separators of a list of names written without words: comma, semicolon, arrows, middle dot, bullet. */
@@ -269,12 +270,12 @@ function coinedAt(t: string, a: number, b: number): boolean {
 const ARTIFACT_CUES = new Set(['payload', 'payloads', 'sample', 'samples', 'binary', 'binaries', 'executable', 'dll', 'encryptor', 'builder']);
 const APOSTROPHES = new Set([39, 0x2019]);
 /** " ransomware gang|group|operators|crew|cartel|affiliates" (a crew after the kind word), tried at a name's end. */
-const KIND_THEN_CREW = /[ \u00a0]+ransomware[ \u00a0]+(?:gang|group|operators|crew|cartel|affiliates)(?![\p{L}\p{N}_])/iuy;
+const KIND_THEN_CREW = once(() => /[ \u00a0]+ransomware[ \u00a0]+(?:gang|group|operators|crew|cartel|affiliates)(?![\p{L}\p{N}_])/iuy);
 
 /** Does "<name> ransomware <crew word>" follow `e` in `t` ("the DarkSide ransomware operators")? */
 function crewAfterKindWord(t: string, e: number): boolean {
-  KIND_THEN_CREW.lastIndex = e;
-  return KIND_THEN_CREW.test(t);
+  KIND_THEN_CREW().lastIndex = e;
+  return KIND_THEN_CREW().test(t);
 }
 
 function sortIfNeeded(ms: Match[]): void {
@@ -958,7 +959,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // the first letter as the name writes it (classified by the trie's walk): a lower-case word ("redline") stops here
     const c0 = text.charCodeAt(s);
     if ((cls(c0) & C_SEP) === 0 && (NORM[c0] as number) !== sig.charCodeAt(0)) return false;
-    if (!INNER_CAPITAL.test(sig)) return false;
+    if (!INNER_CAPITAL().test(sig)) return false;
     return titleWriting(sig, s, e, true);
   }
 
@@ -1220,7 +1221,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (cueNow && cueNow.kind !== 'neutral') {
         // "a Turla implant", "an APT28 backdoor": after the indefinite article, a name that is also an actor's, before a
         // software noun, says whose software it is, one of many; the actor is the name here ("the Snake implant" names one)
-        const owner = mixed && cueNow.kind === 'software' && cueNow.side === 'after' && INDEFINITE_BEFORE.test(text.slice(Math.max(0, s - 4), s));
+        const owner = mixed && cueNow.kind === 'software' && cueNow.side === 'after' && INDEFINITE_BEFORE().test(text.slice(Math.max(0, s - 4), s));
         if (owner ? kind === 'actor' : (cueNow.kind === 'actor') === (kind === 'actor')) plain += 128;
       } else if (mixed) {
         const g = getSense();
@@ -1592,7 +1593,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     }
     // The longer ways a report introduces the name it gives a crew: only after a word they end on (most "as" are not).
     if (as && !(wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked') || wordIs(text, w1s, w1e, 'track') || wordIs(text, w1s, w1e, 'to'))) return false;
-    return NAMING_CLAUSE.test(text.slice(Math.max(0, i - NAMING_CLAUSE_CHARS), we));
+    return NAMING_CLAUSE().test(text.slice(Math.max(0, i - NAMING_CLAUSE_CHARS), we));
   }
 
   /**

@@ -11,6 +11,8 @@
  * in normalised text is reported at exact offsets of the original string.
  */
 
+import { once } from './once';
+
 /** Letter, number, mark, underscore or surrogate: a "word" code unit. */
 export function isWordCode(c: number): boolean {
   return ((CLS[c] || classify(c)) & C_WORD) !== 0;
@@ -77,11 +79,11 @@ export const CLS = new Uint16Array(65536);
 export const FOLD = new Uint16Array(65536);
 export const NORM = new Uint16Array(65536);
 
-const RE_WORD = /[\p{L}\p{N}\p{M}_]/u;
-const RE_L = /\p{L}/u;
-const RE_N = /\p{N}/u;
-const RE_LU = /\p{Lu}/u;
-const RE_LL = /\p{Ll}/u;
+const RE_WORD = once(() => /[\p{L}\p{N}\p{M}_]/u);
+const RE_L = once(() => /\p{L}/u);
+const RE_N = once(() => /\p{N}/u);
+const RE_LU = once(() => /\p{Lu}/u);
+const RE_LL = once(() => /\p{Ll}/u);
 const RE_S = /\s/;
 
 /**
@@ -156,11 +158,11 @@ export function classify(c: number): number {
     CLS[c] = k;
     return k;
   }
-  if (RE_WORD.test(n)) k |= C_WORD;
-  if (RE_L.test(n)) k |= C_LETTER;
-  else if (RE_N.test(n)) k |= C_DIGIT;
-  if (RE_LU.test(n)) k |= C_UPPER;
-  else if (RE_LL.test(n)) k |= C_LOWER;
+  if (RE_WORD().test(n)) k |= C_WORD;
+  if (RE_L().test(n)) k |= C_LETTER;
+  else if (RE_N().test(n)) k |= C_DIGIT;
+  if (RE_LU().test(n)) k |= C_UPPER;
+  else if (RE_LL().test(n)) k |= C_LOWER;
   if (nc === 32 || nc === 9 || nc === 45) k |= C_SEP;
   CLS[c] = k;
   return k;

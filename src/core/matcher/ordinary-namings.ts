@@ -8,6 +8,7 @@
  * Names needing no context (TrickBot, APT29) are not asked (the caller only asks for ordinary-word names).
  */
 import { ACTOR_CUES, NEUTRAL_CUES, SOFTWARE_CUES, cueNear } from './ambiguity';
+import { once } from './once';
 
 /** Nouns that name a threat when something "named X" follows them (besides the cue words). */
 const THREAT_NOUNS = new Set([
@@ -25,7 +26,7 @@ const THREAT_NOUNS = new Set([
 
 /** A space or an opening quote between "named" and the name. */
 const OPENING = new Set([32, 0xa0, 34, 39, 0x201c, 0x2018]);
-const NAMED_BEFORE = /(\p{L}+),?[ \u00a0]+(?:named|called|nicknamed)[ \u00a0]+["'\u201c\u2018]?$/u;
+const NAMED_BEFORE = once(() => /(\p{L}+),?[ \u00a0]+(?:named|called|nicknamed)[ \u00a0]+["'\u201c\u2018]?$/u);
 
 /** Is the name at [s, e) what an ordinary thing is called ("a cartoon snake named Sandworm")? */
 export function namedOrdinaryThing(text: string, s: number, e: number): boolean {
@@ -34,7 +35,7 @@ export function namedOrdinaryThing(text: string, s: number, e: number): boolean 
   let k = s - 1;
   while (k >= 0 && OPENING.has(text.charCodeAt(k))) k--;
   if (text.charCodeAt(k) !== 100) return false;
-  const m = NAMED_BEFORE.exec(text.slice(Math.max(0, s - 40), s));
+  const m = NAMED_BEFORE().exec(text.slice(Math.max(0, s - 40), s));
   // only a lower-case word: "a group that Microsoft named X" is the vendor naming the threat
   const w = m?.[1];
   if (!w || w !== w.toLowerCase() || THREAT_NOUNS.has(w)) return false;
@@ -46,7 +47,7 @@ export function namedOrdinaryThing(text: string, s: number, e: number): boolean 
 /** Programming languages that feeds also list as threat names, or that prose puts before a software word. */
 const LANGUAGES = new Set(['python', 'ruby', 'perl', 'lua', 'java', 'rust', 'go', 'golang', 'nim', 'delphi', 'kotlin', 'swift', 'powershell', 'javascript', 'typescript', 'php', 'autoit', 'crystal']);
 const SOFTWARE_WORDS = new Set([...SOFTWARE_CUES, 'script', 'scripts', 'code', 'library', 'package', 'packages', 'stager', 'agent', 'implants', 'backdoors', 'stealers', 'loaders', 'trojans', 'ransomware', 'malware']);
-const AFTER = /^(?:-(?:based|written)[ \u00a0]+|[ \u00a0]+)(\p{L}+)/u;
+const AFTER = once(() => /^(?:-(?:based|written)[ \u00a0]+|[ \u00a0]+)(\p{L}+)/u);
 
 /**
  * Is the name at [s, e) a programming language before a software word ("the Python backdoor", "Python-based RAT")?
@@ -54,7 +55,7 @@ const AFTER = /^(?:-(?:based|written)[ \u00a0]+|[ \u00a0]+)(\p{L}+)/u;
  */
 export function languageBeforeSoftware(text: string, s: number, e: number, kind: string): boolean {
   if (!LANGUAGES.has(text.slice(s, e).toLowerCase())) return false;
-  const m = AFTER.exec(text.slice(e, e + 32));
+  const m = AFTER().exec(text.slice(e, e + 32));
   if (!m) return false;
   if (text.charCodeAt(e) === 45) return true;
   const w = (m[1] as string).toLowerCase();
@@ -64,7 +65,7 @@ export function languageBeforeSoftware(text: string, s: number, e: number, kind:
 /** " et al." after a name: the first author of a cited paper. */
 const ET_AL = /^,?[ \u00a0]+et[ \u00a0]+al\b/;
 /** An initial before a name, as a reference list and a byline write authors ("M. Conti", "J. Lazarus"). */
-const INITIAL_BEFORE = /(?:^|[\s,;(])\p{Lu}\.[ \u00a0]?(?:\p{Lu}\.[ \u00a0]?)?[ \u00a0]$/u;
+const INITIAL_BEFORE = once(() => /(?:^|[\s,;(])\p{Lu}\.[ \u00a0]?(?:\p{Lu}\.[ \u00a0]?)?[ \u00a0]$/u);
 
 /** A title before a name ("Dr. Lazarus", "Mr. Conti", "Prof. Storm", "Frau Royal"). */
 const HONORIFIC_BEFORE = /(?:^|[\s,;(])(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sir|Dame|Mme|Mlle|Herr|Frau|Sr|Sra|Srta|Dott)\.?[ \u00a0]$/;
@@ -83,18 +84,18 @@ export function citedPerson(text: string, s: number, e: number): boolean {
   const space = text.charCodeAt(s - 1);
   if (space !== 32 && space !== 0xa0) return false;
   const before = text.slice(Math.max(0, s - 8), s);
-  return INITIAL_BEFORE.test(before) || HONORIFIC_BEFORE.test(before);
+  return INITIAL_BEFORE().test(before) || HONORIFIC_BEFORE.test(before);
 }
 
 /** "-sur-Mer", "-upon-Avon", "-en-Provence", "-am-Main": a hyphenated place name goes on after the name. */
-const PLACE_TAIL = /^-\p{Ll}{1,5}-\p{Lu}/u;
+const PLACE_TAIL = once(() => /^-\p{Ll}{1,5}-\p{Lu}/u);
 
 /**
  * Is the name at [s, e) the first word of a hyphenated place name ("the mayor of Royal-sur-Mer")? A French news item on
  * the ransomware Royal named a town so, which read as the ransomware too (audit Z).
  */
 export function placeNameHead(text: string, e: number): boolean {
-  return text.charCodeAt(e) === 45 && PLACE_TAIL.test(text.slice(e, e + 8));
+  return text.charCodeAt(e) === 45 && PLACE_TAIL().test(text.slice(e, e + 8));
 }
 
 /** Head nouns of an appositive that say the name is a product, a pet, a work or a place ("X, our new design system"). */
@@ -107,7 +108,7 @@ const ORDINARY_HEADS = new Set([
   'store', 'label', 'range', 'line', 'printer', 'robot', 'chatbot', 'assistant', 'courier', 'vendor', 'supplier',
 ]);
 /** An appositive opened by a determiner, of lower-case words, up to its end or a preposition or relative word. */
-const APPOSITIVE = /^,[ \u00a0]+(?:the|our|a|an|its|their|your|my)[ \u00a0]+((?:[\p{Ll}-]+[ \u00a0]+){0,4}?)([\p{Ll}]+)(?=[ \u00a0]*(?:[,.;:)\u2013\u2014]|$)|[ \u00a0]+(?:from|of|for|by|with|that|which|who|in|on|at|to|and)\b)/u;
+const APPOSITIVE = once(() => /^,[ \u00a0]+(?:the|our|a|an|its|their|your|my)[ \u00a0]+((?:[\p{Ll}-]+[ \u00a0]+){0,4}?)([\p{Ll}]+)(?=[ \u00a0]*(?:[,.;:)\u2013\u2014]|$)|[ \u00a0]+(?:from|of|for|by|with|that|which|who|in|on|at|to|and)\b)/u);
 /** Words that make an appositive about a threat whatever its head ("the state-sponsored crew's new platform"). */
 const THREATISH = /hack|crim|spy|espion|threat|ransom|malw|phish|exploit|attack|intrusion|sponsor|sabotage|wiper|botnet|stealer|loader|trojan|backdoor|implant|extort|leak|c2|command|control|operat|campaign|affiliat/;
 
@@ -118,7 +119,7 @@ const THREATISH = /hack|crim|spy|espion|threat|ransom|malw|phish|exploit|attack|
  */
 export function ordinaryAppositive(text: string, e: number): boolean {
   if (text.charCodeAt(e) !== 44) return false;
-  const m = APPOSITIVE.exec(text.slice(e, e + 80));
+  const m = APPOSITIVE().exec(text.slice(e, e + 80));
   if (!m || !ORDINARY_HEADS.has(m[2] as string)) return false;
   return !THREATISH.test(m[0]);
 }

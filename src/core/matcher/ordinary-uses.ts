@@ -9,27 +9,29 @@
  *    words name a family of people; the words around say which.
  */
 
+import { once } from './once';
+
 /** Capitalised words that name a kind of place after a proper name ("Turla Valley", "Snake River"). */
 const PLACE_WORDS = new Set([
   'Valley', 'River', 'Lake', 'Lakes', 'Mountain', 'Mountains', 'Hill', 'Hills', 'Island', 'Islands', 'Bay', 'Beach', 'Coast',
   'Creek', 'Canyon', 'Forest', 'Park', 'Street', 'Road', 'Avenue', 'Lane', 'Square', 'Bridge', 'Harbour', 'Harbor', 'Heights',
   'County', 'Province', 'District', 'Falls', 'Springs', 'Peak', 'Desert', 'Gulf', 'Strait', 'Glacier', 'Plateau', 'Ridge',
 ]);
-const PLACE_AFTER = /^[ \u00a0]([A-Z][a-z]{2,9})(?![\p{L}\p{N}_-])/u;
+const PLACE_AFTER = once(() => /^[ \u00a0]([A-Z][a-z]{2,9})(?![\p{L}\p{N}_-])/u);
 
 /** Is the name ending at `e` the first word of a place's name ("Turla Valley", "Lazarus Street")? */
 export function placeNounAfter(text: string, e: number): boolean {
   // cheap test first: a space, then a capital
   const c = text.charCodeAt(e + 1);
   if (c < 65 || c > 90) return false;
-  const m = PLACE_AFTER.exec(text.slice(e, e + 12));
+  const m = PLACE_AFTER().exec(text.slice(e, e + 12));
   return !!m && PLACE_WORDS.has(m[1] as string);
 }
 
 /** "The" right before the name, as a sentence opens with it. */
 const THE_BEFORE = /(?:^|[.!?]["'\u201d\u2019)]?[ \u00a0\n]+|\n)The[ \u00a0]+$/;
 /** "is a river", "was a small town in…": a kind of place as what the name is. */
-const PLACE_DEFINITION = /^[ \u00a0]+(?:is|was)[ \u00a0]+(?:a|an)[ \u00a0]+(?:[a-z-]+[ \u00a0]+){0,2}?(?:river|stream|lake|sea|town|city|village|hamlet|mountain|mountains|range|island|valley|region|province|county|district|port|bay|peninsula|desert|forest|plain)(?![\p{L}\p{N}_-])/u;
+const PLACE_DEFINITION = once(() => /^[ \u00a0]+(?:is|was)[ \u00a0]+(?:a|an)[ \u00a0]+(?:[a-z-]+[ \u00a0]+){0,2}?(?:river|stream|lake|sea|town|city|village|hamlet|mountain|mountains|range|island|valley|region|province|county|district|port|bay|peninsula|desert|forest|plain)(?![\p{L}\p{N}_-])/u);
 
 /**
  * Is the name at [s, e) defined as a place, with the article a place takes ("The Turla is a river in eastern Europe")?
@@ -39,11 +41,11 @@ export function placeDefinition(text: string, s: number, e: number): boolean {
   // cheap test first: " is " or " was " after the name
   const c = text.charCodeAt(e + 1);
   if (c !== 105 && c !== 119) return false;
-  return PLACE_DEFINITION.test(text.slice(e, e + 48)) && THE_BEFORE.test(text.slice(Math.max(0, s - 8), s));
+  return PLACE_DEFINITION().test(text.slice(e, e + 48)) && THE_BEFORE.test(text.slice(Math.max(0, s - 8), s));
 }
 
 /** " family" (or "Family") right after the name. */
-const FAMILY_AFTER = /^[ \u00a0][Ff]amily(?![\p{L}\p{N}_-])/u;
+const FAMILY_AFTER = once(() => /^[ \u00a0][Ff]amily(?![\p{L}\p{N}_-])/u);
 /** People said to belong to the family before it: "members of the", "the head of the", "guests of the", "heir to the". */
 const PEOPLE_BEFORE = /\b(?:members?|heads?|friends?|guests?|relatives?|heirs?|children|sons?|daughters?|descendants?|patriarch|matriarch|servants?|neighbou?rs?)[ \u00a0]+(?:of|to)[ \u00a0]+the[ \u00a0]+$/i;
 /** What follows a family of people, never a software family: "next door", "who", "whose", "'s home". */
@@ -58,22 +60,22 @@ const PEOPLE_AFTER = /^(?:[ \u00a0]+next[ \u00a0]+door|,?[ \u00a0]+(?:who|whose)
  */
 export function familyOfPeople(text: string, s: number, e: number, ordinaryWord: boolean): boolean {
   // cheap test first: " f" or " F" after the name
-  if ((text.charCodeAt(e + 1) | 32) !== 102 || !FAMILY_AFTER.test(text.slice(e, e + 8))) return false;
+  if ((text.charCodeAt(e + 1) | 32) !== 102 || !FAMILY_AFTER().test(text.slice(e, e + 8))) return false;
   const f = e + 7;
   return (ordinaryWord && PEOPLE_BEFORE.test(text.slice(Math.max(0, s - 32), s))) || PEOPLE_AFTER.test(text.slice(f, f + 24));
 }
 
 /** " team" right after the name. */
-const TEAM_AFTER = /^[ \u00a0]team(?![\p{L}\p{N}_-])/u;
+const TEAM_AFTER = once(() => /^[ \u00a0]team(?![\p{L}\p{N}_-])/u);
 /** Words before a team of one's own: "our", "my", "your", "a new", "the new", "our new". */
-const OWN_TEAM_BEFORE = /(?:^|[^\p{L}])(?:(?:our|my|your)(?:[ \u00a0]+new)?|(?:a|the)[ \u00a0]+new)[ \u00a0]+$/iu;
+const OWN_TEAM_BEFORE = once(() => /(?:^|[^\p{L}])(?:(?:our|my|your)(?:[ \u00a0]+new)?|(?:a|the)[ \u00a0]+new)[ \u00a0]+$/iu);
 
 /**
  * Is the name at [s, e) the name of one's own team ("our Cobalt team", "the new Storm team")? A crew is not introduced as
  * someone's, or as newly set up; a company, a club or a project names its teams after ordinary words.
  */
 export function ownTeam(text: string, s: number, e: number): boolean {
-  return text.charCodeAt(e + 1) === 116 && TEAM_AFTER.test(text.slice(e, e + 6)) && OWN_TEAM_BEFORE.test(text.slice(Math.max(0, s - 16), s));
+  return text.charCodeAt(e + 1) === 116 && TEAM_AFTER().test(text.slice(e, e + 6)) && OWN_TEAM_BEFORE().test(text.slice(Math.max(0, s - 16), s));
 }
 
 /**
@@ -83,7 +85,7 @@ export function ownTeam(text: string, s: number, e: number): boolean {
  * a country's, a region's or a state body's word after "of", a number after that word, or a dictionary name leaves the
  * name to the other rules.
  */
-const OF_PLACE_AFTER = /^[ \u00a0]of[ \u00a0](\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_'\u2019-]|[ \u00a0]+\p{N})/u;
+const OF_PLACE_AFTER = once(() => /^[ \u00a0]of[ \u00a0](\p{Lu}\p{Ll}+)(?![\p{L}\p{N}_'\u2019-]|[ \u00a0]+\p{N})/u);
 /** Countries and regions security prose names after "of". */
 const STATE_WORDS = new Set([
   'russia', 'china', 'iran', 'korea', 'north', 'south', 'vietnam', 'pakistan', 'india', 'israel', 'turkey', 'ukraine', 'belarus', 'syria',
@@ -99,7 +101,7 @@ const STATE_WORDS = new Set([
 export function epithetOfPlace(text: string, e: number, isName: (a: number, b: number) => boolean): boolean {
   // " of " and a capital after the name: most names stop here
   if (text.charCodeAt(e + 1) !== 111 || text.charCodeAt(e + 2) !== 102) return false;
-  const m = OF_PLACE_AFTER.exec(text.slice(e, e + 20));
+  const m = OF_PLACE_AFTER().exec(text.slice(e, e + 20));
   if (!m) return false;
   const word = m[1] as string;
   return !STATE_WORDS.has(word.toLowerCase()) && !isName(e + 4, e + 4 + word.length);

@@ -6,12 +6,15 @@
  * a threat's name the dictionary does not hold whole (its longer name, if it had one, is matched first); "Framework",
  * "Server", "Loader", "Builder" and the like are left out: C2 frameworks and their parts are named so.
  */
+
+import { once } from './once';
+
 const PRODUCT_WORDS = new Set([
   'XDR', 'EDR', 'MDR', 'NDR', 'SIEM', 'SOAR', 'SASE', 'CASB', 'SDK', 'CRM', 'ERP', 'IDE',
   'Manager', 'Suite', 'Platform', 'Console', 'Studio', 'Enterprise', 'Edition', 'Pro', 'Connector', 'Integration', 'Dashboard', 'Analytics',
 ]);
 /** The capitalised word after the name, one space apart, and what follows it. */
-const PRODUCT_AFTER = /^[ \u00a0]([A-Z][A-Za-z]{1,11})(?![\p{L}\p{N}_-])/u;
+const PRODUCT_AFTER = once(() => /^[ \u00a0]([A-Z][A-Za-z]{1,11})(?![\p{L}\p{N}_-])/u);
 
 /** Is the name ending at e the first word of a product's name? */
 export function productName(text: string, e: number): boolean {
@@ -20,7 +23,7 @@ export function productName(text: string, e: number): boolean {
   // a capital after the space: most names stop here
   const d = text.charCodeAt(e + 1);
   if (d < 65 || d > 90) return false;
-  const m = PRODUCT_AFTER.exec(text.slice(e, e + 14));
+  const m = PRODUCT_AFTER().exec(text.slice(e, e + 14));
   return !!m && PRODUCT_WORDS.has(m[1] as string);
 }
 
@@ -31,17 +34,17 @@ export function productName(text: string, e: number): boolean {
  * Sandworm findings"), and their research on software is followed by what it is ("the ESET Turla report", "the
  * Kaspersky Phoenix analysis"): those words, or a cue, keep the name the threat.
  */
-const RESEARCH_AFTER = /^[ \u00a0](?:reports?|research|findings|advisory|advisories|brief|briefing|analysis|analyses|write-?ups?|blogs?|posts?|papers?|whitepapers?|profiles?|attribution|tracking|coverage|IOCs?|indicators|rules?|signatures?|detections?|samples?|hunting|telemetry|team|researchers?|report['\u2019]s)(?![\p{L}\p{N}_-])/iu;
+const RESEARCH_AFTER = once(() => /^[ \u00a0](?:reports?|research|findings|advisory|advisories|brief|briefing|analysis|analyses|write-?ups?|blogs?|posts?|papers?|whitepapers?|profiles?|attribution|tracking|coverage|IOCs?|indicators|rules?|signatures?|detections?|samples?|hunting|telemetry|team|researchers?|report['\u2019]s)(?![\p{L}\p{N}_-])/iu);
 
 /** Is the name at [s, e) a product of the security vendor whose name stands right before it? `vendor`: is the word a vendor's? */
 export function vendorProductLine(text: string, s: number, e: number, vendor: (text: string, s: number) => boolean): boolean {
   const c = text.charCodeAt(s - 1);
   if (c !== 32 && c !== 0xa0) return false;
-  return vendor(text, s) && !RESEARCH_AFTER.test(text.slice(e, e + 16));
+  return vendor(text, s) && !RESEARCH_AFTER().test(text.slice(e, e + 16));
 }
 
 /** A project of one's own after the name, one word between at most: "the Phoenix C2 prototype", "a Phoenix demo". */
-const PROTOTYPE_AFTER = /^[ \u00a0](?:[\p{L}\p{N}]{1,12}[ \u00a0])?(?:prototypes?|demo|mock-?ups?|MVP|proof[ \u00a0-]of[ \u00a0-]concept)(?![\p{L}\p{N}_-])/u;
+const PROTOTYPE_AFTER = once(() => /^[ \u00a0](?:[\p{L}\p{N}]{1,12}[ \u00a0])?(?:prototypes?|demo|mock-?ups?|MVP|proof[ \u00a0-]of[ \u00a0-]concept)(?![\p{L}\p{N}_-])/u);
 
 /**
  * Is the name ending at e a prototype's name ("the Phoenix C2 prototype", "our Phoenix demo")? A student's or a
@@ -50,5 +53,5 @@ const PROTOTYPE_AFTER = /^[ \u00a0](?:[\p{L}\p{N}]{1,12}[ \u00a0])?(?:prototypes
  */
 export function prototypeName(text: string, e: number): boolean {
   const c = text.charCodeAt(e);
-  return (c === 32 || c === 0xa0) && PROTOTYPE_AFTER.test(text.slice(e, e + 40));
+  return (c === 32 || c === 0xa0) && PROTOTYPE_AFTER().test(text.slice(e, e + 40));
 }

@@ -6,18 +6,23 @@
  * "Theme" right after a name is left out ("job-offer lures are a classic Lazarus theme" is the threat's).
  */
 
+import { once } from './once';
+
 /** The nouns a setting's value is chosen as. */
 const SETTING_NOUN = '(?:colou?rs?|themes?|palettes?|scheme|accent|font|typeface|wallpaper)';
 /**
  * "as the accent colour", after the name and the other values listed with it (", Silence or Phoenix"): a list of
  * capitalised words, then "as" and a determiner, up to two modifiers, and the setting's noun ending the phrase.
  */
-const CHOSEN_AS = new RegExp(
-  `^(?:(?:,[ \\u00a0]*|[ \\u00a0]+(?:or|and)[ \\u00a0]+)\\p{Lu}[\\p{L}-]*){0,4},?[ \\u00a0]+as[ \\u00a0]+(?:the|your|an?|its|their|my|our)[ \\u00a0]+(?:[\\p{Ll}-]+[ \\u00a0]+){0,2}?${SETTING_NOUN}(?![\\p{L}\\p{N}_-])`,
-  'u',
+const CHOSEN_AS = once(
+  () =>
+    new RegExp(
+      `^(?:(?:,[ \\u00a0]*|[ \\u00a0]+(?:or|and)[ \\u00a0]+)\\p{Lu}[\\p{L}-]*){0,4},?[ \\u00a0]+as[ \\u00a0]+(?:the|your|an?|its|their|my|our)[ \\u00a0]+(?:[\\p{Ll}-]+[ \\u00a0]+){0,2}?${SETTING_NOUN}(?![\\p{L}\\p{N}_-])`,
+      'u',
+    ),
 );
 /** A colour's noun right after the name ("Cobalt colour", "the Phoenix palette"). */
-const COLOUR_AFTER = /^[ \u00a0](?:colou?rs?|palettes?|accent|wallpaper)(?![\p{L}\p{N}_-])/u;
+const COLOUR_AFTER = once(() => /^[ \u00a0](?:colou?rs?|palettes?|accent|wallpaper)(?![\p{L}\p{N}_-])/u);
 
 /** Is the name ending at e an app setting's value ("pick Cobalt as the accent colour", "the Cobalt colour")? */
 export function settingValue(text: string, e: number): boolean {
@@ -28,5 +33,5 @@ export function settingValue(text: string, e: number): boolean {
   const d = text.charCodeAt(e + 1);
   if (c !== 44 && d !== 97 && d !== 111 && d !== 99 && d !== 112 && d !== 119) return false;
   const after = text.slice(e, e + 120);
-  return COLOUR_AFTER.test(after) || CHOSEN_AS.test(after);
+  return COLOUR_AFTER().test(after) || CHOSEN_AS().test(after);
 }

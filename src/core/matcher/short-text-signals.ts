@@ -30,6 +30,8 @@
  *    "operators" or a port's "Tripoli operators" (a feed's ransomware) with their wheel loaders.
  */
 
+import { once } from './once';
+
 /**
  * Agencies whose work is cyber defence, and security vendors and their research teams, as they write themselves
  * (case-sensitive). Not the vendors whose names are also a myth's, a first name's or a word's ("Talos" alone, Dragos,
@@ -59,7 +61,7 @@ const ACT_BEFORE = /\b(?:hit|targeted|attacked|breached|hacked|compromised|struc
  * "blames": a coach blames a player for the attacks that failed.
  */
 const BLAMED_BEFORE = /\b(?:ties|tied|links|linked|attributes|attributed)[ \u00a0]+$/i;
-const BLAMED_AFTER = /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:attacks?|campaigns?|intrusions?|breach(?:es)?|hacks?|cyberattacks?)\b/iu;
+const BLAMED_AFTER = once(() => /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:attacks?|campaigns?|intrusions?|breach(?:es)?|hacks?|cyberattacks?)\b/iu);
 
 /**
  * The attacks of the trade among those: hacking, and "attacks" as a noun with its object ("Sandworm attacks on water
@@ -69,11 +71,11 @@ const BLAMED_AFTER = /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|s
  */
 const CYBER_ACT_AFTER = /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once again)[ \u00a0]+){0,2}(?:hack(?:s|ed)(?![ \u00a0]+(?:away|off|at|down|up|back|through|apart)\b)|(?:cyber)?attacks[ \u00a0]+(?:on|against))\b/i;
 const CYBER_ACT_BEFORE = /\bhacked[ \u00a0]+by[ \u00a0]+$/i;
-const CYBER_BLAMED_AFTER = /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:intrusions?|hacks?|cyberattacks?)\b/iu;
+const CYBER_BLAMED_AFTER = once(() => /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:intrusions?|hacks?|cyberattacks?)\b/iu);
 
 /** Is the name at [s, e) doing, suffering or blamed for an attack of the trade (CYBER_ACT_AFTER and the rest)? */
 export function cyberAct(text: string, s: number, e: number): boolean {
-  return CYBER_ACT_AFTER.test(text.slice(e, e + 48)) || CYBER_ACT_BEFORE.test(text.slice(Math.max(0, s - 24), s)) || (BLAMED_BEFORE.test(text.slice(Math.max(0, s - 24), s)) && CYBER_BLAMED_AFTER.test(text.slice(e, e + 64)));
+  return CYBER_ACT_AFTER.test(text.slice(e, e + 48)) || CYBER_ACT_BEFORE.test(text.slice(Math.max(0, s - 24), s)) || (BLAMED_BEFORE.test(text.slice(Math.max(0, s - 24), s)) && CYBER_BLAMED_AFTER().test(text.slice(e, e + 64)));
 }
 
 /** Is the name ending at `e` the subject of an attack done right after it (ACT_AFTER)? */
@@ -88,7 +90,7 @@ export function passiveAgent(text: string, s: number): boolean {
 
 /** Is the name at [s, e) blamed for an attack by an attribution (BLAMED_BEFORE, BLAMED_AFTER)? */
 export function blamedFor(text: string, s: number, e: number): boolean {
-  return BLAMED_BEFORE.test(text.slice(Math.max(0, s - 24), s)) && BLAMED_AFTER.test(text.slice(e, e + 64));
+  return BLAMED_BEFORE.test(text.slice(Math.max(0, s - 24), s)) && BLAMED_AFTER().test(text.slice(e, e + 64));
 }
 
 let orgText: string | undefined;
@@ -180,7 +182,7 @@ export function comebackAfter(text: string, e: number): boolean {
  * headline says of its subject: "Emotet is a name I made up for my new board game" says nothing of the kind.
  */
 export function comebackMayVouch(alias: string, written: boolean, tool: boolean): boolean {
-  return written && !tool && PROPER.test(alias);
+  return written && !tool && PROPER().test(alias);
 }
 
 /** A crew, right after a software name. */
@@ -204,7 +206,7 @@ export function crewOfSoftware(text: string, a: number, b: number, s: number, e:
 }
 
 /** Shaped like a proper name: a capital, then lower case. */
-const PROPER = /^\p{Lu}\p{Ll}+$/u;
+const PROPER = once(() => /^\p{Lu}\p{Ll}+$/u);
 
 /**
  * Is the alias a coined name the curated data gives an entity: of a bundled entity (its id is a slug, an imported
@@ -213,7 +215,7 @@ const PROPER = /^\p{Lu}\p{Ll}+$/u;
  * feeds merge theirs into it, first names and myths among them (Fidel of Cuba, Jorik of njRAT, Yggdrasil, Valyria).
  */
 export function curatedCoinedName(id: string, alias: string, english: boolean, canonical: boolean, name: string): boolean {
-  return (canonical || shortForm(alias, name)) && !english && !id.includes(':') && PROPER.test(alias) && !RARER_WORD_NAMES.has(alias.toLowerCase());
+  return (canonical || shortForm(alias, name)) && !english && !id.includes(':') && PROPER().test(alias) && !RARER_WORD_NAMES.has(alias.toLowerCase());
 }
 
 /**

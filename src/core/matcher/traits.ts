@@ -12,6 +12,7 @@
  * Bits 0–9: platforms; bits 10–24: classes. Kept small and explicit: a word missing here is simply no evidence.
  */
 import type { Entity } from '../model/entity';
+import { once } from './once';
 
 export const P_WINDOWS = 1 << 0;
 export const P_LINUX = 1 << 1;
@@ -135,8 +136,8 @@ function phraseBits(words: readonly string[]): number {
 }
 
 /** A word of a phrase: letters and digits, apart from the one before by spaces or a hyphen (".NET" is not read). */
-const WORD_AFTER = /^(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)([\p{L}\p{N}]+)/u;
-const WORD_BEFORE = /([\p{L}\p{N}]+)(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)$/u;
+const WORD_AFTER = once(() => /^(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)([\p{L}\p{N}]+)/u);
+const WORD_BEFORE = once(() => /([\p{L}\p{N}]+)(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)$/u);
 const MAX_WORDS = 4;
 const REACH = 64;
 const OPEN_QUOTES = new Set([34, 39, 0x201c, 0x2018]);
@@ -147,7 +148,7 @@ function wordsAfter(rest: string): string[] {
   const out: string[] = [];
   let r = rest;
   while (out.length < MAX_WORDS) {
-    const m = WORD_AFTER.exec(r);
+    const m = WORD_AFTER().exec(r);
     if (!m || wordBits(m[1] as string) < 0) break;
     out.push(m[1] as string);
     r = r.slice(m[0].length);
@@ -175,7 +176,7 @@ export function cueTraits(text: string, s: number, e: number): number {
   if (appositive) rest = rest.slice(appositive[0].length);
   const forOn = appositive ? null : /^[ \u00a0]+(?:for|on)(?=[ \u00a0])/u.exec(rest);
   if (forOn) {
-    const w = WORD_AFTER.exec(rest.slice(forOn[0].length));
+    const w = WORD_AFTER().exec(rest.slice(forOn[0].length));
     const b = w ? wordBits(w[1] as string) : -1;
     if (b > 0) bits |= b & PLATFORM_BITS;
   } else bits |= phraseBits(wordsAfter(rest));
@@ -187,7 +188,7 @@ export function cueTraits(text: string, s: number, e: number): number {
   if (br >= 0) head = head.slice(br + 1);
   const before: string[] = [];
   while (before.length < MAX_WORDS) {
-    const m = WORD_BEFORE.exec(head);
+    const m = WORD_BEFORE().exec(head);
     if (!m || wordBits(m[1] as string) < 0) break;
     before.unshift(m[1] as string);
     head = head.slice(0, head.length - m[0].length);
@@ -199,16 +200,16 @@ export function cueTraits(text: string, s: number, e: number): number {
  * The platform qualifiers malpedia writes after a family's name (misp.ts adds the bare name to one variant per name;
  * here every variant is read): "SystemBC (Windows)" → "SystemBC", Windows.
  */
-const QUALIFIED = /^(.+?)[ \u00a0]*\((Windows|ELF|Linux|OS X|macOS|Android|iOS|symbian|JavaScript|PowerShell|Python|VBScript|\.NET|AutoIT)\)$/iu;
+const QUALIFIED = once(() => /^(.+?)[ \u00a0]*\((Windows|ELF|Linux|OS X|macOS|Android|iOS|symbian|JavaScript|PowerShell|Python|VBScript|\.NET|AutoIT)\)$/iu);
 const QUALIFIER_BITS: Record<string, number> = { windows: P_WINDOWS, elf: P_LINUX, linux: P_LINUX, 'os x': P_MAC, macos: P_MAC, android: P_ANDROID, ios: P_IOS, javascript: P_JAVASCRIPT, powershell: P_POWERSHELL, python: P_PYTHON, vbscript: P_VBSCRIPT, autoit: P_AUTOIT };
 /** Malpedia's placeholders ("Unidentified 061 (ELF)"): the bare part names no family. */
-const PLACEHOLDER = /^Unidentified\b/iu;
+const PLACEHOLDER = once(() => /^Unidentified\b/iu);
 
 /** "Medusa (Android)" → { bare: "Medusa", bits: P_ANDROID }; undefined for a name with no platform qualifier. */
 export function platformQualified(name: string): { bare: string; bits: number } | undefined {
-  const m = QUALIFIED.exec(name.trim());
+  const m = QUALIFIED().exec(name.trim());
   const bare = m?.[1]?.trim();
-  if (!m || !bare || PLACEHOLDER.test(bare)) return undefined;
+  if (!m || !bare || PLACEHOLDER().test(bare)) return undefined;
   return { bare, bits: QUALIFIER_BITS[(m[2] as string).toLowerCase()] ?? 0 };
 }
 
@@ -223,8 +224,8 @@ function nameClass(name: string): number {
   return /[\p{Ll}\p{N}]RAT$/u.test(last) ? K_RAT : 0;
 }
 
-const SENTENCE_END = /[.;:!?](?:\s|$)|\n/u;
-const DESC_WORD = /[\p{L}\p{N}]+/gu;
+const SENTENCE_END = once(() => /[.;:!?](?:\s|$)|\n/u);
+const DESC_WORD = once(() => /[\p{L}\p{N}]+/gu);
 
 /**
  * What a description's opening sentence says the software is: the platform and class of the first phrase that names
@@ -234,7 +235,7 @@ const DESC_WORD = /[\p{L}\p{N}]+/gu;
  */
 function descriptionTraits(description: string): number {
   const cut = description.slice(0, 400);
-  const end = cut.search(SENTENCE_END);
+  const end = cut.search(SENTENCE_END());
   const sentence = end >= 0 ? cut.slice(0, end) : cut;
   let platform = -1;
   let cls = -1;
@@ -248,7 +249,7 @@ function descriptionTraits(description: string): number {
     if (bits & CLASS_BITS && cls < 0) cls = bits & CLASS_BITS;
     run = [];
   };
-  for (const m of sentence.matchAll(DESC_WORD)) {
+  for (const m of sentence.matchAll(DESC_WORD())) {
     const w = m[0];
     const at = m.index;
     // words of one phrase are apart by spaces or a hyphen only

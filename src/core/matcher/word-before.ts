@@ -7,6 +7,7 @@
  * The plain walks at the end (prevWord, nextWord, folded…) serve the naming rules.
  */
 import { CLS, C_LETTER, C_SPACE, C_WORD, FOLD, NORM, classify } from './normalize';
+import { once } from './once';
 
 /** The space (U+0020). */
 export const W_SPACE = 1;
@@ -31,7 +32,7 @@ export const W_MATCHER_LETTER = 512;
 const W_KNOWN = 1024;
 
 const BITS = new Uint16Array(65536);
-const LETTER = /\p{L}/u;
+const LETTER = once(() => /\p{L}/u);
 
 function fill(c: number): number {
   let k = W_KNOWN;
@@ -42,7 +43,7 @@ function fill(c: number): number {
   if (c === 0x300a || c === 0x300c || c === 0x300e) k |= W_CJK_OPEN;
   if ((c | 32) >= 97 && (c | 32) <= 122) k |= W_ASCII;
   if (c === 47) k |= W_SLASH;
-  if (LETTER.test(String.fromCharCode(c))) k |= W_UNICODE_LETTER;
+  if (LETTER().test(String.fromCharCode(c))) k |= W_UNICODE_LETTER;
   const cls = CLS[c] || classify(c);
   if (cls & C_LETTER) k |= W_MATCHER_LETTER;
   if (cls & C_SPACE && c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029) k |= W_INLINE_SPACE;

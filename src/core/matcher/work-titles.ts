@@ -7,6 +7,7 @@
  * Lazarus", "reports show Royal", "a novel Lazarus backdoor", "a single Conti affiliate").
  */
 import { W_ASCII, W_CJK_OPEN, W_NBSP, W_QUOTE, W_SPACE, gapBefore, wordBefore, wordEndingAt, wordOptions } from './word-before';
+import { once } from './once';
 
 /** English nouns for a work, after which a name is its title. */
 const WORK_WORDS = new Set(['album', 'song', 'film', 'movie', 'documentary', 'book', 'game', 'sitcom', 'opera', 'musical', 'ballet', 'sculpture', 'poem', 'episode']);
@@ -34,7 +35,7 @@ export function workTitle(text: string, s: number): boolean {
 const CLOSERS = new Set([34, 0x201d, 39, 0x2019]);
 /** Words before a quoted name that make it a threat's name given by someone ('dubbed "Royal" by Microsoft'). */
 const NAMING_WORDS = new Set(['as', 'named', 'called', 'dubbed', 'nicknamed', 'codenamed', 'labelled', 'labeled', 'tracked', 'known', 'name', 'alias']);
-const BY_AUTHOR = /^[ \u00a0]by[ \u00a0]+\p{Lu}/u;
+const BY_AUTHOR = once(() => /^[ \u00a0]by[ \u00a0]+\p{Lu}/u);
 /** The word before the quote opening the title; longer than any naming word. */
 const NAMING_WORD = wordOptions({ gap: W_SPACE | W_NBSP, letter: W_ASCII, most: 12 });
 
@@ -45,7 +46,7 @@ const NAMING_WORD = wordOptions({ gap: W_SPACE | W_NBSP, letter: W_ASCII, most: 
  */
 export function quotedTitleByAuthor(text: string, s: number, e: number): boolean {
   if (!CLOSERS.has(text.charCodeAt(e)) || text.charCodeAt(e + 1) !== 32 || !OPENERS.has(text.charCodeAt(s - 1)) || text.charCodeAt(s - 1) === 32) return false;
-  if (!BY_AUTHOR.test(text.slice(e + 1, e + 6))) return false;
+  if (!BY_AUTHOR().test(text.slice(e + 1, e + 6))) return false;
   const w = wordBefore(text, s - 1, NAMING_WORD);
   return !w || !NAMING_WORDS.has(text.slice(w[0], w[1]).toLowerCase());
 }

@@ -20,3 +20,16 @@ describe('ASCII character classes', () => {
     }
   });
 });
+
+describe('once', () => {
+  it('builds on the first read only and hands back the same object after', async () => {
+    const { once } = await import('../../../src/core/matcher/once');
+    let builds = 0;
+    const sticky = once(() => (builds++, /a/y));
+    expect(builds).toBe(0);
+    sticky().lastIndex = 3;
+    // an expression's lastIndex is state the matcher's loops keep between reads: a second copy would lose it
+    expect(sticky().lastIndex).toBe(3);
+    expect(builds).toBe(1);
+  });
+});
