@@ -1321,13 +1321,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (q === 34 || q === 0x201c || q === 39 || q === 0x2018) p++;
       // the name: an initialism ("the threat actor R.T.V", see patterns.ts), or a word and the Title Case words
       // after it ("dubbed Cold River")
-      let e = initialismEndAt(text, p);
-      let run = e;
-      if (e < 0) {
-        e = p;
-        while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
-        run = nameRunEnd(text, e);
-      }
+      const [nameEnd, run] = nameSpanAt(p);
+      let e = nameEnd;
       // a common first word only after a naming word written in prose, not in a Title Case headline ("New Threat Actor
       // Spoofs Philippine Government")
       // In a Title Case headline a capital is no sign of a name ("New Threat Actor Spreads Malware"): only a coined
@@ -1349,6 +1344,18 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
+   * The name a cue introduces at p: an initialism ("R.T.V", patterns.ts), else its first word; and where the name's
+   * run of Title Case words ends ("dubbed Cold River").
+   */
+  function nameSpanAt(p: number): [number, number] {
+    const initialism = initialismEndAt(text, p);
+    if (initialism >= 0) return [initialism, initialism];
+    let e = p;
+    while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
+    return [e, nameRunEnd(text, e)];
+  }
+
+  /**
    * A naming statement with the crew noun [i, we) before the name (naming-statements.ts): "we dubbed the eCrime gang
    * “K.V.R.”", "we track this cluster as Tarnwick" (rule named-crew), "the ransomware group Tarnwick" (rule
    * crew-noun). Only on a security page, as "a group dubbed X" is; the name waits in `pend*` for the dictionary, like
@@ -1361,13 +1368,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // "a group calling itself Mothgate"
     const self = selfNamedCrew(text, we);
     if (self >= 0 && crewObjectStart(text, i, we) >= 0) {
-      let e = initialismEndAt(text, self);
-      let end = e;
-      if (e < 0) {
-        e = self;
-        while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
-        end = nameRunEnd(text, e);
-      }
+      const [e, end] = nameSpanAt(self);
       if (e <= self || !(nameOk(text, self, e) || commonHeadedNameOk(text, self, e, end)) || ordinaryInitialism(text, self, e)) return;
       pendS = self;
       pendE = end;
@@ -1394,13 +1395,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     }
     const c = text.charCodeAt(p);
     if (c === 34 || c === 0x201c || c === 39 || c === 0x2018) p++;
-    let e = initialismEndAt(text, p);
-    let end = e;
-    if (e < 0) {
-      e = p;
-      while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
-      end = nameRunEnd(text, e);
-    }
+    const [e, end] = nameSpanAt(p);
     // a coined name from common words ("nicknamed the crew Velvet Quarry") only after a naming verb, in prose
     if (e <= p || !(nameOk(text, p, e) || (named && commonHeadedNameOk(text, p, e, end)))) return;
     if (securityPublisher(text.slice(p, e).toLowerCase()) || clauseSubject(text, p, e) || ordinaryInitialism(text, p, e)) return;
