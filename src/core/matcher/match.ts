@@ -1937,15 +1937,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    */
   function threatNamedAfter(s: number, e: number, level: number): boolean {
     if ((level !== AMBIGUITY.wordlike && level !== AMBIGUITY.flagged) || !pageContext() || !ownContext()) return false;
-    let lo = 0;
-    let hi = distinctSpans.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((distinctSpans[2 * mid] as number) < e) lo = mid + 1;
-      else hi = mid;
-    }
-    if (2 * lo >= distinctSpans.length) return false;
-    const next = distinctSpans[2 * lo] as number;
+    const next = distinctStartFrom(e);
+    if (next < 0) return false;
     if (next - e > NEAR_CHARS) return false;
     const nx = (near ??= { sections: sectionsOf(text) });
     if (next >= nx.sections.line(s)[1]) return false;
@@ -2104,6 +2097,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
 
   /** Does a name that needed no context start after `e` (in `text`), in the same sentence and close (sameSentenceAfter)? */
   function distinctFollows(e: number): boolean {
+    const next = distinctStartFrom(e);
+    return next >= 0 && sameSentenceAfter(e, next);
+  }
+
+  /** Where the first name that needed no context starting at or after `e` starts (distinctSpans, in order), or -1. */
+  function distinctStartFrom(e: number): number {
     let lo = 0;
     let hi = distinctSpans.length >> 1;
     while (lo < hi) {
@@ -2111,7 +2110,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if ((distinctSpans[2 * mid] as number) < e) lo = mid + 1;
       else hi = mid;
     }
-    return 2 * lo < distinctSpans.length && sameSentenceAfter(e, distinctSpans[2 * lo] as number);
+    return 2 * lo < distinctSpans.length ? (distinctSpans[2 * lo] as number) : -1;
   }
 
   /** Does [a, b) hold exactly a name that needed no context (distinctSpans)? Binary search. */

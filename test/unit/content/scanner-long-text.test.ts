@@ -5,6 +5,7 @@
  * text appended to the log).
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ALL_KINDS, COLORS, installHighlightApi } from './happy-dom-highlights';
 import { compileDictionary, createMatcher } from '../../../src/core/matcher/index';
 import { e, ENTITIES } from '../matcher/fixtures';
 
@@ -21,28 +22,11 @@ vi.mock('../../../src/content/knowledge', async () => {
 
 const { CHUNK_CHARS, Scanner } = await import('../../../src/content/scanner');
 
-const options = { suppressed: [], kinds: ['actor' as const, 'malware' as const, 'tool' as const, 'ransomware' as const], possibleActors: false, colors: { actor: '#ff0000', malware: '#0000ff', tool: '#00ff00', ransomware: '#aa00ff' } };
+const options = { suppressed: [], kinds: ALL_KINDS, possibleActors: false, colors: COLORS };
 const names = (s: InstanceType<typeof Scanner>) => s.tally().map((t) => `${t.name}×${t.count}`).sort();
 
 beforeAll(() => {
-  // Just enough of the CSS Custom Highlight API and of StaticRange (happy-dom has neither) for the scanner to paint as
-  // in the browsers it runs in, where it changes nothing in the page.
-  class Highlight extends Set<AbstractRange> {}
-  class StaticRange {
-    startContainer: Node;
-    startOffset: number;
-    endContainer: Node;
-    endOffset: number;
-    constructor(init: StaticRangeInit) {
-      ({ startContainer: this.startContainer, startOffset: this.startOffset, endContainer: this.endContainer, endOffset: this.endOffset } = init);
-    }
-    get collapsed() {
-      return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
-    }
-  }
-  Object.assign(window, { Highlight, StaticRange });
-  Object.assign(globalThis, { StaticRange });
-  Object.defineProperty(window, 'CSS', { configurable: true, value: Object.assign(Object.create(window.CSS ?? null) as object, { highlights: new Map() }) });
+  installHighlightApi();
 });
 
 afterEach(() => document.body.replaceChildren());

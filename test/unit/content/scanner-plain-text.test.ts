@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { ALL_KINDS, COLORS, installHighlightApi } from './happy-dom-highlights';
 
 /** The matcher is built from storage while the walk goes on: here it arrives once the walk is over. */
 const MATCHER_LATE_MS = 200;
@@ -28,27 +29,11 @@ vi.mock('../../../src/content/knowledge', async () => {
 const { CHUNK_CHARS, Scanner } = await import('../../../src/content/scanner');
 const { preread } = await import('../../../src/content/preread');
 
-const options = { suppressed: [], kinds: ['actor' as const, 'malware' as const, 'tool' as const, 'ransomware' as const], possibleActors: true, colors: { actor: '#ff0000', malware: '#0000ff', tool: '#00ff00', ransomware: '#aa00ff' } };
+const options = { suppressed: [], kinds: ALL_KINDS, possibleActors: true, colors: COLORS };
 const counts = (s: InstanceType<typeof Scanner>) => s.tally().map((t) => `${t.text}×${t.count}`).sort();
 
 beforeAll(() => {
-  // Just enough of the CSS Custom Highlight API and of StaticRange (happy-dom has neither), as in scanner-long-text.
-  class Highlight extends Set<AbstractRange> {}
-  class StaticRange {
-    startContainer: Node;
-    startOffset: number;
-    endContainer: Node;
-    endOffset: number;
-    constructor(init: StaticRangeInit) {
-      ({ startContainer: this.startContainer, startOffset: this.startOffset, endContainer: this.endContainer, endOffset: this.endOffset } = init);
-    }
-    get collapsed() {
-      return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
-    }
-  }
-  Object.assign(window, { Highlight, StaticRange });
-  Object.assign(globalThis, { StaticRange });
-  Object.defineProperty(window, 'CSS', { configurable: true, value: Object.assign(Object.create(window.CSS ?? null) as object, { highlights: new Map() }) });
+  installHighlightApi();
   // A browser's plain-text document: its <pre> is read (page-text.ts SKIPPED_IN_PLAIN_TEXT).
   Object.defineProperty(document, 'contentType', { configurable: true, value: 'text/plain' });
 });
