@@ -1,9 +1,10 @@
 /**
  * npm run probe [-- --no-feeds] [--verbose]
  *
- * Scores spotting on the whole documents of test/fixtures/probe, written and labelled by hand for a blind probe
- * (session 22): each NAME.labels.json lists every mention a reader would want highlighted, as offsets into the text
- * `npm run scan` matches. Exact spans; per kind as a reader sees it: actor, or software (malware, tool, ransomware).
+ * Scores spotting on whole documents written and labelled by hand for a blind probe, in two sets kept apart: set 1,
+ * test/fixtures/probe (session 22), whose errors later rules were fixed with in view, and set 2,
+ * test/fixtures/probe-2 (session 23), written before its author read the rules. Each NAME.labels.json lists every
+ * mention a reader would want highlighted, as offsets into the text `npm run scan` matches. Exact spans; per kind as a reader sees it: actor, or software (malware, tool, ransomware).
  * A ransomware brand ("ransomware-name") may be read as either; an "ignore" region (a YARA rule name, a campaign
  * name) counts neither way. Prints per-document and total precision/recall and, with --verbose, every miss, false
  * find and kind confusion.
@@ -24,7 +25,10 @@ interface Label {
 type Side = 'actor' | 'software';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = join(root, 'test', 'fixtures', 'probe');
+const sets = [
+  { name: 'set 1 (session 22)', dir: join(root, 'test', 'fixtures', 'probe') },
+  { name: 'set 2 (session 23)', dir: join(root, 'test', 'fixtures', 'probe-2') },
+];
 const argv = process.argv.slice(2);
 const verbose = argv.includes('--verbose');
 const feedDir = resolve(root, '..', 'shared', 'data');
@@ -45,51 +49,56 @@ const add = (a: Record<Side, Tally>, b: Record<Side, Tally>) => {
 const pct = (n: number, d: number) => (d ? ((100 * n) / d).toFixed(1) : '—');
 const prf = (t: Tally) => `${pct(t.tp, t.tp + t.fp)} / ${pct(t.tp, t.tp + t.fn)} (${t.tp}/${t.tp + t.fn})`;
 
-const total = zero();
-let spanTotal = { tp: 0, fp: 0, fn: 0 };
-const rows: string[] = [];
-const notes: string[] = [];
-for (const f of readdirSync(dir).filter((x) => /\.(?:txt|md|html)$/.test(x)).sort()) {
-  const text = await scannedText(join(dir, f));
-  const { mentions } = JSON.parse(readFileSync(join(dir, f.replace(/\.[a-z]+$/, '.labels.json')), 'utf8')) as { mentions: Label[] };
-  for (const l of mentions) if (text.slice(l.start, l.end) !== l.text) throw new Error(`${f}: label ${JSON.stringify(l)} reads "${text.slice(l.start, l.end)}"`);
-  const ignore = mentions.filter((l) => l.kind === 'ignore');
-  const gold = mentions.filter((l) => l.kind !== 'ignore');
-  const found = matcher.match(text).filter((m) => !ignore.some((l) => m.start < l.end && l.start < m.end));
-  const t = zero();
-  const span = { tp: 0, fp: 0, fn: 0 };
-  const ctx = (s: number, e: number) => JSON.stringify(text.slice(Math.max(0, s - 40), e + 40).replace(/\s+/g, ' '));
-  for (const l of gold) {
-    const m = found.find((x) => x.start === l.start && x.end === l.end);
-    if (m) span.tp++;
-    else span.fn++;
-    const ok = m && sidesOfLabel(l).includes(sideOfMatch(m));
-    const side = l.kind === 'ransomware-name' ? (m ? sideOfMatch(m) : 'software') : sidesOfLabel(l)[0]!;
-    if (ok) t[side].tp++;
-    else {
-      t[side].fn++;
-      if (m) {
-        t[sideOfMatch(m)].fp++;
-        notes.push(`${f}  KIND   ${l.text} labelled ${l.kind}, found ${m.kind}${m.sense ? `/${m.sense}` : ''}  ${ctx(l.start, l.end)}`);
-      } else {
-        const near = found.find((x) => x.start < l.end && l.start < x.end);
-        notes.push(`${f}  MISS   ${l.text} (${l.kind})${near ? `  found "${near.text}" instead` : ''}  ${ctx(l.start, l.end)}`);
+console.log(`probe: ${useFeeds ? 'bundled + feeds' : 'bundled only'}, ${kb.entities.length} entities`);
+for (const set of sets) await scoreSet(set.name, set.dir);
+
+async function scoreSet(name: string, dir: string): Promise<void> {
+  const total = zero();
+  let spanTotal = { tp: 0, fp: 0, fn: 0 };
+  const rows: string[] = [];
+  const notes: string[] = [];
+  for (const f of readdirSync(dir).filter((x) => /\.(?:txt|md|html)$/.test(x)).sort()) {
+    const text = await scannedText(join(dir, f));
+    const { mentions } = JSON.parse(readFileSync(join(dir, f.replace(/\.[a-z]+$/, '.labels.json')), 'utf8')) as { mentions: Label[] };
+    for (const l of mentions) if (text.slice(l.start, l.end) !== l.text) throw new Error(`${f}: label ${JSON.stringify(l)} reads "${text.slice(l.start, l.end)}"`);
+    const ignore = mentions.filter((l) => l.kind === 'ignore');
+    const gold = mentions.filter((l) => l.kind !== 'ignore');
+    const found = matcher.match(text).filter((m) => !ignore.some((l) => m.start < l.end && l.start < m.end));
+    const t = zero();
+    const span = { tp: 0, fp: 0, fn: 0 };
+    const ctx = (s: number, e: number) => JSON.stringify(text.slice(Math.max(0, s - 40), e + 40).replace(/\s+/g, ' '));
+    for (const l of gold) {
+      const m = found.find((x) => x.start === l.start && x.end === l.end);
+      if (m) span.tp++;
+      else span.fn++;
+      const ok = m && sidesOfLabel(l).includes(sideOfMatch(m));
+      const side = l.kind === 'ransomware-name' ? (m ? sideOfMatch(m) : 'software') : sidesOfLabel(l)[0]!;
+      if (ok) t[side].tp++;
+      else {
+        t[side].fn++;
+        if (m) {
+          t[sideOfMatch(m)].fp++;
+          notes.push(`${f}  KIND   ${l.text} labelled ${l.kind}, found ${m.kind}${m.sense ? `/${m.sense}` : ''}  ${ctx(l.start, l.end)}`);
+        } else {
+          const near = found.find((x) => x.start < l.end && l.start < x.end);
+          notes.push(`${f}  MISS   ${l.text} (${l.kind})${near ? `  found "${near.text}" instead` : ''}  ${ctx(l.start, l.end)}`);
+        }
       }
     }
+    for (const m of found) {
+      if (gold.some((l) => l.start === m.start && l.end === m.end)) continue;
+      span.fp++;
+      t[sideOfMatch(m)].fp++;
+      notes.push(`${f}  FALSE  "${m.text}" as ${m.kind}${m.possible ? ' (possible)' : ''} [${m.reason}${m.rule ? ` ${m.rule}` : ''}]  ${ctx(m.start, m.end)}`);
+    }
+    add(total, t);
+    spanTotal = { tp: spanTotal.tp + span.tp, fp: spanTotal.fp + span.fp, fn: spanTotal.fn + span.fn };
+    rows.push(`| ${f} | ${prf(t.actor)} | ${prf(t.software)} | ${prf(span)} |`);
   }
-  for (const m of found) {
-    if (gold.some((l) => l.start === m.start && l.end === m.end)) continue;
-    span.fp++;
-    t[sideOfMatch(m)].fp++;
-    notes.push(`${f}  FALSE  "${m.text}" as ${m.kind}${m.possible ? ' (possible)' : ''} [${m.reason}${m.rule ? ` ${m.rule}` : ''}]  ${ctx(m.start, m.end)}`);
-  }
-  add(total, t);
-  spanTotal = { tp: spanTotal.tp + span.tp, fp: spanTotal.fp + span.fp, fn: spanTotal.fn + span.fn };
-  rows.push(`| ${f} | ${prf(t.actor)} | ${prf(t.software)} | ${prf(span)} |`);
+  console.log(`\n${name}`);
+  console.log('| document | actors P / R (found/labelled) | software P / R | any kind, span only P / R |');
+  console.log('|---|---|---|---|');
+  for (const r of rows) console.log(r);
+  console.log(`| **total** | ${prf(total.actor)} | ${prf(total.software)} | ${prf(spanTotal)} |`);
+  if (verbose) for (const n of notes) console.log(n);
 }
-console.log(`probe: ${useFeeds ? 'bundled + feeds' : 'bundled only'}, ${kb.entities.length} entities`);
-console.log('| document | actors P / R (found/labelled) | software P / R | any kind, span only P / R |');
-console.log('|---|---|---|---|');
-for (const r of rows) console.log(r);
-console.log(`| **total** | ${prf(total.actor)} | ${prf(total.software)} | ${prf(spanTotal)} |`);
-if (verbose) for (const n of notes) console.log(n);
