@@ -35,7 +35,7 @@ import { quotedTitleByAuthor, workTitle } from './work-titles';
 import { clauseSubject, crewObjectStart, headlineName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
-import { epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
+import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
@@ -1157,11 +1157,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level; "Turla
       // Valley", "Lazarus Street": a place's; "Members of the Royal family attended": a family of people's; "our Cobalt
-      // team": a company's (ordinary-uses.ts)
+      // team": a company's; "Page 3": a part of the document (ordinary-uses.ts)
       if (
         companyName(text, e) ||
         (level >= AMBIGUITY.wordlike &&
-          (personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || placeDefinition(text, s, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
+          (documentPartReference(text, s, e) || personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || placeDefinition(text, s, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
       ) {
         contextRejected = true;
         continue;

@@ -4,7 +4,8 @@
  * Per code point: Unicode NFKC; zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens (U+00AD)
  * dropped; every space variant (NBSP, thin space, ideographic space…) → ' '; typographic apostrophes
  * (’ ‘ ʼ ′ ＇) → "'"; hyphen variants (‐ ‑ ‒ – −) → '-' (the em dash stays: it separates words, it never
- * joins a name). Case folding is per UTF-16 code unit and only where it keeps the length (so offsets stay 1:1).
+ * joins a name); superscript and subscript digits → '*', as they are footnote marks in reports ("with PlugX.⁴ We"),
+ * which NFKC would turn into digits glued to the name ("PlugX4"). Case folding is per UTF-16 code unit and only where it keeps the length (so offsets stay 1:1).
  * Combining sequences are not recomposed across code points (NFKC is applied per code point).
  *
  * normalizeText keeps a map from every normalised code unit back to the original [start, end) range, so a match
@@ -31,6 +32,7 @@ const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 const IGNORED = /[\u00ad\u200b-\u200d\u2060\ufeff\u180e]/;
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032\uff07\u201b]/;
 const HYPHENS = /[\u2010-\u2013\u2212\ufe63\uff0d]/;
+const FOOTNOTE_MARKS = /[\u00b2\u00b3\u00b9\u2070-\u209f]/;
 
 const cache = new Map<string, string>();
 
@@ -42,6 +44,7 @@ export function normalizeCodePoint(cp: string): string {
   else if (SPACES.test(cp)) r = ' ';
   else if (APOSTROPHES.test(cp)) r = "'";
   else if (HYPHENS.test(cp)) r = '-';
+  else if (FOOTNOTE_MARKS.test(cp)) r = '*';
   else {
     r = cp.normalize('NFKC');
     // NFKC may itself produce a space/apostrophe variant; normalise those too.

@@ -106,3 +106,16 @@ export function epithetOfPlace(text: string, e: number, isName: (a: number, b: n
   const word = m[1] as string;
   return !STATE_WORDS.has(word.toLowerCase()) && !isName(e + 4, e + 4 + word.length);
 }
+
+/** Words for a part of a document that a number or a letter follows in a reference ("Page 3", "Annex B", "Part II"). */
+const DOCUMENT_PARTS = new Set(['Page', 'Pages', 'Figure', 'Fig', 'Table', 'Section', 'Chapter', 'Appendix', 'Annex', 'Part', 'Volume', 'Slide', 'Exhibit', 'Footnote', 'Paragraph']);
+const PART_NUMBER_AFTER = /^\.?[ \u00a0]+(?:\d{1,4}(?![\p{L}_])|[IVX]{1,5}(?![\p{L}\p{N}_])|[A-Z](?![\p{L}\p{N}_]))/u;
+
+/**
+ * Is the name at [s, e) a reference to a part of the document ("Page 3" in a report's running footer, "see Figure 4",
+ * "Annex B")? Feeds list a few such words as aliases of families, and a report repeats its page footer on every page,
+ * where security words are all around.
+ */
+export function documentPartReference(text: string, s: number, e: number): boolean {
+  return DOCUMENT_PARTS.has(text.slice(s, e)) && PART_NUMBER_AFTER.test(text.slice(e, e + 8));
+}

@@ -1,0 +1,31 @@
+/**
+ * Shapes of real reports found by the second blind probe (test/fixtures/probe-2, session 23): text extracted from a
+ * PDF, social-media threads, advisories. Texts written for these tests.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileDictionary, createMatcher, normalizeKey } from '../../../src/core/matcher/index';
+import { e, ENTITIES } from './fixtures';
+
+// a family whose name is also a word for a part of a document (invented for the test)
+const matcher = createMatcher(compileDictionary([...ENTITIES, e('annex-stealer', 'malware', 'Annex')], { version: 'report-layouts' }));
+const names = (t: string) => matcher.match(t).map((m) => m.text);
+
+describe('a footnote mark after a name', () => {
+  it('ends the name, as punctuation would', () => {
+    expect(names('Of the 40 intrusions, 12 used TrickBot.³ The rest relied on stolen credentials.')).toEqual(['TrickBot']);
+    expect(names('APT29² and Storm-0558¹⁴ both targeted mail servers.')).toEqual(['APT29', 'Storm-0558']);
+  });
+  it('is not read as a digit of the name', () => {
+    expect(normalizeKey('TrickBot²')).not.toBe(normalizeKey('TrickBot2'));
+  });
+});
+
+describe('a part of the document with its number', () => {
+  const SECURITY = 'The backdoor and the ransomware spread after a phishing mail; the malware stole credentials. ';
+  it('is no family, in a running footer or a cross-reference', () => {
+    expect(names(`${SECURITY}State-Aligned Threat Review H2 2025 Annex 3 and the loader in Annex B, listed in Annex IV.`)).toEqual([]);
+  });
+  it('leaves the family read where no number follows', () => {
+    expect(names(`${SECURITY}The operators used Annex to steal browser passwords, and Annex then sent them out.`)).toEqual(['Annex', 'Annex']);
+  });
+});
