@@ -192,9 +192,12 @@ const CONFIRM_CHARS = 160;
  * The longer ways a report introduces the name it gives a crew (namingTrigger), ending at the naming word: after a
  * comma or bracket ("a second group, dubbed X", "the actor, also known as X", "the gang (tracked as X)"), or in a
  * clause of the writer's own ("a cluster of activity, which we call X", "an actor we track as X", "the group that
- * researchers have dubbed X"). The noun says a crew is named: not a campaign, an operation or a tool.
+ * researchers have dubbed X"), or by another namer ("a threat actor that Kestrel Labs tracks as X", "a cluster, tracked
+ * by the Centre as X"). The noun says a crew is named: not a campaign, an operation or a tool.
  */
-const NAMING_CLAUSE = once(() => /\b(?:actors?|groups?|gangs?|crews?|clusters?(?:[ \u00a0]+of[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+)?activity)?|adversary|adversaries|intrusion[ \u00a0]+sets?)(?:(?:[ \u00a0]*[,(][ \u00a0]*(?:also[ \u00a0]+|now[ \u00a0]+|later[ \u00a0]+)?(?:dubbed|called|named|known[ \u00a0]+as|tracked[ \u00a0]+as))|(?:[ \u00a0]+also[ \u00a0]+known[ \u00a0]+as)|(?:[ \u00a0]*,?[ \u00a0]+(?:(?:which|that|whom)[ \u00a0]+)?(?:we|researchers|analysts)[ \u00a0]+(?:have[ \u00a0]+|now[ \u00a0]+|internally[ \u00a0]+)?(?:call|dub|dubbed|named|track(?:ed)?[ \u00a0]+as|refer(?:red)?[ \u00a0]+to[ \u00a0]+as)))$/iu);
+/** Who names a crew in a naming clause, when not "we": a vendor, an agency, "the Centre" (one to four words). */
+const NAMER = String.raw`(?:[\p{L}&.-]+[ \u00a0]+){0,3}[\p{L}&.-]+`;
+const NAMING_CLAUSE = once(() => new RegExp(String.raw`\b(?:actors?|groups?|gangs?|crews?|clusters?(?:[ \u00a0]+of[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+)?activity)?|adversary|adversaries|intrusion[ \u00a0]+sets?)(?:(?:[ \u00a0]*[,(][ \u00a0]*(?:also[ \u00a0]+|now[ \u00a0]+|later[ \u00a0]+)?(?:dubbed|called|named|known[ \u00a0]+as|tracked[ \u00a0]+as|tracked[ \u00a0]+by[ \u00a0]+(?:the[ \u00a0]+)?${NAMER}[ \u00a0]+as))|(?:[ \u00a0]+also[ \u00a0]+known[ \u00a0]+as)|(?:[ \u00a0]*,?[ \u00a0]+(?:(?:which|that|whom)[ \u00a0]+)?(?:we|researchers|analysts)[ \u00a0]+(?:have[ \u00a0]+|now[ \u00a0]+|internally[ \u00a0]+)?(?:call|dub|dubbed|named|track(?:ed)?[ \u00a0]+as|refer(?:red)?[ \u00a0]+to[ \u00a0]+as))|(?:[ \u00a0]*,?[ \u00a0]+(?:which|that|whom)[ \u00a0]+(?:the[ \u00a0]+)?${NAMER}[ \u00a0]+(?:also[ \u00a0]+|now[ \u00a0]+|internally[ \u00a0]+)?(?:dubbed|named|tracks[ \u00a0]+as|refers[ \u00a0]+to[ \u00a0]+as)))$`, 'iu'));
 const NAMING_CLAUSE_CHARS = 64;
 
 /**
@@ -1345,14 +1348,34 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
 
   /**
    * The name a cue introduces at p: an initialism ("R.T.V", patterns.ts), else its first word; and where the name's
-   * run of Title Case words ends ("dubbed Cold River").
+   * run of Title Case words ends ("dubbed Cold River"). An initialism that a vendor's designation continues with
+   * hyphenated parts and a number ("KTL-Heron-07") is the whole designation.
    */
   function nameSpanAt(p: number): [number, number] {
     const initialism = initialismEndAt(text, p);
-    if (initialism >= 0) return [initialism, initialism];
+    if (initialism >= 0) {
+      const e = designationEnd(initialism);
+      return [e, e];
+    }
     let e = p;
-    while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
-    return [e, nameRunEnd(text, e)];
+    let lower = false;
+    for (; e < n && cls(text.charCodeAt(e)) & C_WORD; e++) if (cls(text.charCodeAt(e)) & C_LOWER) lower = true;
+    const d = !lower && e - p >= 2 ? designationEnd(e) : e;
+    return d > e ? [d, d] : [e, nameRunEnd(text, e)];
+  }
+
+  /** The end of hyphenated parts after an initialism ending at `e` when one of them holds a digit ("-Heron-07"), else `e`. */
+  function designationEnd(e: number): number {
+    let k = e;
+    let digit = false;
+    while (text.charCodeAt(k) === 45 && k + 1 < n && cls(text.charCodeAt(k + 1)) & (C_LETTER | C_DIGIT)) {
+      k++;
+      while (k < n && cls(text.charCodeAt(k)) & (C_LETTER | C_DIGIT)) {
+        if (cls(text.charCodeAt(k)) & C_DIGIT) digit = true;
+        k++;
+      }
+    }
+    return digit && !(cls(text.charCodeAt(k)) & C_WORD) ? k : e;
   }
 
   /**
@@ -1586,9 +1609,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (w1e + 1 === i) {
       if (as ? (wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked')) && w2e >= 0 && w2e + 1 === w1s && crewWord(w2s, w2e) : crewWord(w1s, w1e)) return true;
     }
-    // The longer ways a report introduces the name it gives a crew: only after a word they end on (most "as" are not).
-    if (as && !(wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked') || wordIs(text, w1s, w1e, 'track') || wordIs(text, w1s, w1e, 'to'))) return false;
-    return NAMING_CLAUSE().test(text.slice(Math.max(0, i - NAMING_CLAUSE_CHARS), we));
+    // The longer ways a report introduces the name it gives a crew: only after a word they end on (most "as" are not),
+    // or after the namer of "tracked by the Centre as"
+    const clause = text.slice(Math.max(0, i - NAMING_CLAUSE_CHARS), we);
+    if (as && !(wordIs(text, w1s, w1e, 'known') || wordIs(text, w1s, w1e, 'tracked') || wordIs(text, w1s, w1e, 'track') || wordIs(text, w1s, w1e, 'tracks') || wordIs(text, w1s, w1e, 'to') || clause.includes('tracked by'))) return false;
+    return NAMING_CLAUSE().test(clause);
   }
 
   /**

@@ -29,3 +29,20 @@ describe('a part of the document with its number', () => {
     expect(names(`${SECURITY}The operators used Annex to steal browser passwords, and Annex then sent them out.`)).toEqual(['Annex', 'Annex']);
   });
 });
+
+describe('a crew named in a clause by another namer than "we"', () => {
+  const SECURITY = 'The backdoor and the ransomware spread after a phishing mail; the malware stole credentials. ';
+  const possible = (t: string) => matcher.match(t).filter((m) => m.possible && m.kind === 'actor').map((m) => m.text);
+  it('names the crew, and the name holds at its later mentions', () => {
+    expect(possible(`${SECURITY}A new cluster, tracked by the Centre as Gravel Finch, hit four councils. Gravel Finch then moved to the mail servers.`)).toEqual(['Gravel Finch', 'Gravel Finch']);
+    expect(possible(`${SECURITY}The intrusions came from a threat actor that Norrland Labs tracks as Marrowsent. Marrowsent used a loader.`)).toEqual(['Marrowsent', 'Marrowsent']);
+    expect(possible(`${SECURITY}It was a group that the agency dubbed Tollgrave.`)).toEqual(['Tollgrave']);
+  });
+  it('takes a vendor designation whole', () => {
+    expect(possible(`${SECURITY}The actor, tracked by Norrland Labs as NRL-Finch-12, used a loader.`)).toEqual(['NRL-Finch-12']);
+  });
+  it('leaves clauses that name nothing', () => {
+    expect(possible(`${SECURITY}The group that the FBI named in the indictment was arrested. Some groups, tracked by the agency as a low priority, were quiet.`)).toEqual([]);
+    expect(possible(`${SECURITY}The actor that Microsoft tracks as a priority used new tooling.`)).toEqual([]);
+  });
+});
