@@ -35,6 +35,7 @@ import { quotedTitleByAuthor, workTitle } from './work-titles';
 import { clauseSubject, crewObjectStart, headlineName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
+import { lowerCaseSentence, writtenLower } from './lower-case-writing';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -889,6 +890,15 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
+   * Context for a name written in lower case: security words in its own section, or a threat spotted before it in
+   * its paragraph (a changelog written in lower case under a security page's headings names packages, not threats).
+   */
+  function lowerNear(s: number, e: number): boolean {
+    const nx = (near ??= { sections: sectionsOf(text) });
+    return threatSpottedBefore(s, nx) || nearSecurityWords(text, s, e, nx, true);
+  }
+
+  /**
    * A threat the pass spotted earlier in the same paragraph, within NEAR_CHARS: on a page with security context, a
    * name a reader already sees marked is as good a security word as "malware" for the names after it. A mailing-list
    * reply names its tools more often than it says what they are ("… probably not Cobalt Strike … I'm now leaning
@@ -982,6 +992,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       q++;
     }
     return q === sig.length;
+  }
+
+  /**
+   * A name that a lower-case writer's word may stand for: one word of at least five letters, written with a capital in
+   * the data, and no English word (a lower-case "bloodhound" is the dog).
+   */
+  function coinedOneWord(ai: number, sig: string): boolean {
+    return sig.length >= 5 && sig !== sig.toLowerCase() && !englishAlias(ai) && !/[^\p{L}\p{N}]/u.test(sig);
   }
 
   /** Is the word [a, b) a name of the dictionary that looks like one (levels 0–1: "Kazuar", "Industroyer")? */
@@ -1121,6 +1139,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         // itself and a security page
         const c = getCue();
         caseOk = !!c && confirmsSoftware(c) && pageContext();
+      } else if (!caseOk && level <= AMBIGUITY.flagged && coinedOneWord(ai, sig) && writtenLower(text, s, sigEnd) && lowerCaseSentence(text, s)) {
+        // "final payload is lumma on two boxes": a coined one-word name in a sentence written all in lower case, as
+        // posts and ticket notes are, on a security page, with security words or a spotted threat near it
+        // (lower-case-writing.ts)
+        caseOk = pageContext() && lowerNear(s, sigEnd);
       }
       if (!caseOk) {
         if (fit > caseFit) {

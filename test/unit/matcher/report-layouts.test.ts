@@ -46,3 +46,23 @@ describe('a crew named in a clause by another namer than "we"', () => {
     expect(possible(`${SECURITY}The actor that Microsoft tracks as a priority used new tooling.`)).toEqual([]);
   });
 });
+
+describe('a coined name in a text written all in lower case', () => {
+  const found = (t: string) => matcher.match(t).map((m) => `${m.text}:${m.kind}`);
+  it('is the name in posts and ticket notes that capitalise nothing', () => {
+    const thread = [
+      'saw a new phishing wave this morning, the attachment drops a loader.',
+      'second stage is emotet on three hosts, then the malware pulls more payloads.',
+      'ty for the samples. c2 is still up on the same host.',
+      'fwiw the dropper also fetched trickbot on one box, classic backdoor behaviour.',
+    ].join('\n');
+    expect(found(thread)).toEqual(['emotet:malware', 'trickbot:malware']);
+    const ticket = '09:41  edr alert on the web server, phishing payload from the mail gateway.\n10:12  lsass access flagged as credential theft. looks like emotet loaded reflectively.\n10:30  host isolated, malware sample sent to the sandbox.';
+    expect(found(ticket)).toEqual(['emotet:malware']);
+  });
+  it('is not read in capitalised prose, in list items or joined to a command by a hyphen', () => {
+    expect(found('The phishing mail carried a loader. The report slug is emotet-wave-2 and the file was emotet.\nThe malware spread over SMB. Analysts shared the indicators.')).toEqual([]);
+    expect(found('changes in this release, for the malware sandbox and the phishing filter:\n* trickbot parser: fix a crash on empty input\n* emotet config: handle the new key format\n')).toEqual([]);
+    expect(found('fixed the phishing and malware filters today.\nthe git-emotet helper now runs faster, see git-trickbot for the backdoor check.\nthanks to everyone who tested.')).toEqual([]);
+  });
+});

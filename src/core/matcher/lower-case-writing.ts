@@ -1,0 +1,89 @@
+/**
+ * Writing in lower case: posts, chat and ticket notes often leave every word uncapitalised ("final payload is lumma
+ * on two boxes", "10:31 edr flagged it, looks like mimikatz"). There a coined name written in lower case is still the
+ * name; in capitalised prose a lower-case word spelled like a name is something else (a command, a package, a slug, a
+ * word of another language), so elsewhere the matcher reads a name only in its written case (match.ts).
+ */
+import { CLS, C_LETTER, C_LOWER, C_UPPER, C_WORD, classify } from './normalize';
+
+const cls = (c: number): number => CLS[c] || classify(c);
+/** How far back the start of a name's sentence is looked for. */
+const MAX_BACK = 400;
+/** How far either side of a name the sentences that show the writer's habit are counted. */
+const AROUND = 500;
+const LOWER = 1;
+const UPPER = 2;
+
+/**
+ * Is [s, e) written with no capital letter, and not joined by a hyphen to another word (a lower-case "git-pickaxe" is a
+ * command's name)?
+ */
+export function writtenLower(t: string, s: number, e: number): boolean {
+  if (t.charCodeAt(s - 1) === 45 || t.charCodeAt(e) === 45) return false;
+  for (let k = s; k < e; k++) if (cls(t.charCodeAt(k)) & C_UPPER) return false;
+  return true;
+}
+
+/**
+ * Is the sentence holding `s` written by someone who capitalises nothing: it opens with a word wholly in lower case,
+ * and so do at least two of the sentences within AROUND characters, no fewer than open with a capital (one sentence
+ * in lower case inside capitalised prose is a slug or a command line, not the writer's habit)?
+ */
+export function lowerCaseSentence(t: string, s: number): boolean {
+  const a = sentenceStart(t, s);
+  if (a < 0 || openingAt(t, a) !== LOWER) return false;
+  let lower = 0;
+  let upper = 0;
+  const to = Math.min(t.length, s + AROUND);
+  for (let k = Math.max(0, s - AROUND); k < to; k++) {
+    const c = t.charCodeAt(k);
+    let at = -1;
+    if (c === 10) at = k + 1;
+    else if ((c === 46 || c === 33 || c === 63) && (t.charCodeAt(k + 1) === 32 || t.charCodeAt(k + 1) === 10)) at = k + 2;
+    if (at < 0) continue;
+    const o = openingAt(t, at);
+    if (o === LOWER) lower++;
+    else if (o === UPPER) upper++;
+  }
+  return lower >= 2 && lower >= upper;
+}
+
+/** Where the sentence holding `s` starts: after a line break or a ".", "!" or "?" before a space; -1 when too far back. */
+function sentenceStart(t: string, s: number): number {
+  const stop = Math.max(0, s - MAX_BACK);
+  for (let a = s; a > stop; a--) {
+    const c = t.charCodeAt(a - 1);
+    if (c === 10) return a;
+    if ((c === 46 || c === 33 || c === 63) && (t.charCodeAt(a) === 32 || t.charCodeAt(a) === 10)) return a;
+  }
+  return stop === 0 ? 0 : -1;
+}
+
+/**
+ * How the sentence starting at `a` opens: LOWER or UPPER by its first word of letters, 0 when the line has none or is
+ * a list item. A
+ * timestamp, a bullet, a quote mark or an @handle before that word is skipped; a word with a capital inside ("iPhone",
+ * "eBay") is a brand's spelling and opens UPPER.
+ */
+function openingAt(t: string, a: number): number {
+  let k = a;
+  while (k < t.length && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 9)) k++;
+  // a list item (a changelog's entries, release notes): terse by convention, whoever writes it
+  const m = t.charCodeAt(k);
+  if ((m === 42 || m === 45 || m === 43 || m === 0x2022) && (t.charCodeAt(k + 1) === 32 || t.charCodeAt(k + 1) === 9)) return 0;
+  for (; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 10) return 0;
+    if (c === 64) {
+      while (k + 1 < t.length && cls(t.charCodeAt(k + 1)) & C_WORD) k++;
+      continue;
+    }
+    if (cls(c) & C_LETTER) break;
+  }
+  let lower = false;
+  for (let j = k; j < t.length && cls(t.charCodeAt(j)) & C_LETTER; j++) {
+    if (cls(t.charCodeAt(j)) & C_UPPER) return UPPER;
+    if (cls(t.charCodeAt(j)) & C_LOWER) lower = true;
+  }
+  return lower ? LOWER : 0;
+}
