@@ -212,6 +212,8 @@ export function headlineName(t: string, s: number, e: number, inProse: (s: numbe
 }
 
 
+/** Forms of "be" before a present participle in a crew's relative clause ("which is calling itself X"). */
+const PROGRESSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were']);
 /** Verbs a crew names itself with ("a group calling itself X", "the gang, which styles itself X"). */
 const SELF_NAMING_VERBS = new Set(['call', 'calls', 'called', 'calling', 'name', 'names', 'named', 'naming', 'style', 'styles', 'styled', 'styling', 'brand', 'brands', 'branded', 'branding', 'dub', 'dubs', 'dubbed', 'dubbing']);
 const SELF_RELATIVES = new Set(['that', 'which', 'who']);
@@ -236,6 +238,11 @@ export function selfNamedCrew(t: string, we: number): number {
   if (w && SELF_RELATIVES.has(folded(t, w[0], w[1]))) {
     p = w[1];
     w = word();
+    // the progressive: "which is calling itself X", "who are calling themselves X"
+    if (w && PROGRESSIVE_AUXILIARIES.has(folded(t, w[0], w[1]))) {
+      p = w[1];
+      w = word();
+    }
   }
   if (!w || !SELF_NAMING_VERBS.has(folded(t, w[0], w[1]))) return -1;
   p = w[1];

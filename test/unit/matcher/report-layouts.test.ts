@@ -66,3 +66,15 @@ describe('a coined name in a text written all in lower case', () => {
     expect(found('fixed the phishing and malware filters today.\nthe git-emotet helper now runs faster, see git-trickbot for the backdoor check.\nthanks to everyone who tested.')).toEqual([]);
   });
 });
+
+describe('a crew naming itself in the progressive', () => {
+  const SECURITY = 'The ransomware encrypted the file servers and the malware stole data after a phishing mail. ';
+  const possible = (t: string) => matcher.match(t).filter((m) => m.possible).map((m) => m.text);
+  it('names the crew, and the name holds at its later mentions', () => {
+    expect(possible(`${SECURITY}The hackers group which is calling itself "Marl Tide" took responsibility. Marl Tide is new.`)).toEqual(['Marl Tide', 'Marl Tide']);
+    expect(possible(`${SECURITY}The operators who are calling themselves Quillrot posted the data.`)).toEqual(['Quillrot']);
+  });
+  it('leaves a crew calling itself something that is no name', () => {
+    expect(possible(`${SECURITY}The group which is calling itself a victim of the raid said nothing.`)).toEqual([]);
+  });
+});
