@@ -184,6 +184,11 @@ const PROPER = once(() => /^\p{Lu}\p{Ll}/u);
 /** Title Case words ending in a vendor scheme's word ("Fancy Bear", "Charming Kitten"; compile.ts isSchemeName). */
 const SCHEME = once(() => new RegExp(`^(?:\\p{Lu}\\p{Ll}+ )+(?:${ANIMALS.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('|')})$`, 'u'));
 
+/** Is `name` written as a vendor scheme's crew name ("Lace Tempest", "Wizard Spider")? */
+export function schemeNamed(name: string): boolean {
+  return SCHEME().test(name);
+}
+
 /** May the sentence vouch for this word-like alias: no English word and shaped like a proper name, or a scheme name? */
 function clauseMayVouch(alias: string, english: boolean): boolean {
   return english ? SCHEME().test(alias) : PROPER().test(alias);

@@ -40,7 +40,7 @@ import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDe
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
-import { headlineCase, notAboutCuratedThreat, sentenceVouches } from './clause-terms';
+import { headlineCase, notAboutCuratedThreat, schemeNamed, sentenceVouches } from './clause-terms';
 import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
 import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
@@ -2383,6 +2383,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         if (m.sense === 'actor' && m.cue && ARTIFACT_CUES.has(m.cue.word) && !APOSTROPHES.has(original.charCodeAt(m.end))) m.sense = 'software';
       }
     }
+    // "Cl0p (tracked by Microsoft as Lace Tempest)": a ransomware's alias in a vendor's scheme for crews names its
+    // operators, whatever the text reads the ransomware's other names as
+    for (const m of ms) if (m.kind === 'ransomware' && m.entityId && schemeNamed(m.text)) m.sense = 'actor';
     // "the Tarnwick gang": a ransomware name read as its operators takes the "gang" into its span, unless another
     // match starts inside it
     if (gangAfter.size) {

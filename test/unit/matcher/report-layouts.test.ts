@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { compileDictionary, createMatcher, normalizeKey } from '../../../src/core/matcher/index';
 import { e, ENTITIES } from './fixtures';
 
-// a family whose name is also a word for a part of a document (invented for the test)
-const matcher = createMatcher(compileDictionary([...ENTITIES, e('annex-stealer', 'malware', 'Annex')], { version: 'report-layouts' }));
+// a family whose name is also a word for a part of a document, a ransomware with a crew's scheme name (invented for the test)
+const matcher = createMatcher(compileDictionary([...ENTITIES, e('annex-stealer', 'malware', 'Annex'), e('marrowlock', 'ransomware', 'Marrowlock', ['Velvet Tempest'])], { version: 'report-layouts' }));
 const names = (t: string) => matcher.match(t).map((m) => m.text);
 
 describe('a footnote mark after a name', () => {
@@ -76,5 +76,12 @@ describe('a crew naming itself in the progressive', () => {
   });
   it('leaves a crew calling itself something that is no name', () => {
     expect(possible(`${SECURITY}The group which is calling itself a victim of the raid said nothing.`)).toEqual([]);
+  });
+});
+
+describe("a ransomware's alias in a vendor's scheme for crews", () => {
+  it('reads as the operators where the text reads the ransomware as software', () => {
+    const ms = matcher.match('The Marrowlock payload encrypted the file servers after a phishing mail; the Marrowlock sample was packed. The intrusion came from Velvet Tempest, which deployed the ransomware.');
+    expect(ms.map((m) => `${m.text}:${m.sense}`)).toEqual(['Marrowlock:software', 'Marrowlock:software', 'Velvet Tempest:actor']);
   });
 });
