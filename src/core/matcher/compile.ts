@@ -61,9 +61,10 @@ const ATTACK_ENTITY_ID = /^[GS]\d{4}$/;
  * Revision of the compiler's rules (levels, case modes, variants). The background publishes a dictionary per data
  * version and this revision: an update that changes the rules recompiles the stored dictionary of unchanged data, so a
  * reader's extension does not keep matching with the rules of the version it replaced. Bump it with any change to
- * what `compileDictionary` outputs for the same entities.
+ * what `compileDictionary` outputs for the same entities, or with a change to what the prefilter compiled from it lets
+ * through (15: coined names a lower-case writer may write, lower-case-writing.ts).
  */
-export const COMPILE_REVISION = 14;
+export const COMPILE_REVISION = 15;
 /**
  * aliasFlags bit: the alias is its entity's own name. Where entities share a name (a feed lists "Winnti" as an alias
  * of the actor Winnti Group, and Winnti is also malware), the one whose name it is wins unless a cue says otherwise.

@@ -15,6 +15,15 @@ const LOWER = 1;
 const UPPER = 2;
 
 /**
+ * May a lower-case writer's word stand for this alias (its case signature, level and English flag from compile.ts)?
+ * One word of at least five letters, written with a capital in the data, no English word (a lower-case "bloodhound"
+ * is the dog), and not of the most common words' level. The prefilter asks the same, so that it never clears such a text.
+ */
+export function lowerWritable(sig: string, level: number, english: boolean): boolean {
+  return level <= 2 && !english && sig.length >= 5 && sig !== sig.toLowerCase() && !/[^\p{L}\p{N}]/u.test(sig);
+}
+
+/**
  * Is [s, e) written with no capital letter, and not joined by a hyphen to another word (a lower-case "git-pickaxe" is a
  * command's name)?
  */

@@ -35,7 +35,7 @@ import { quotedTitleByAuthor, workTitle } from './work-titles';
 import { clauseSubject, crewObjectStart, headlineName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
-import { lowerCaseSentence, writtenLower } from './lower-case-writing';
+import { lowerCaseSentence, lowerWritable, writtenLower } from './lower-case-writing';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -994,14 +994,6 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return q === sig.length;
   }
 
-  /**
-   * A name that a lower-case writer's word may stand for: one word of at least five letters, written with a capital in
-   * the data, and no English word (a lower-case "bloodhound" is the dog).
-   */
-  function coinedOneWord(ai: number, sig: string): boolean {
-    return sig.length >= 5 && sig !== sig.toLowerCase() && !englishAlias(ai) && !/[^\p{L}\p{N}]/u.test(sig);
-  }
-
   /** Is the word [a, b) a name of the dictionary that looks like one (levels 0–1: "Kazuar", "Industroyer")? */
   function nameWordAt(a: number, b: number): boolean {
     let node = rootTable[FOLD[text.charCodeAt(a)] as number] as number;
@@ -1139,7 +1131,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         // itself and a security page
         const c = getCue();
         caseOk = !!c && confirmsSoftware(c) && pageContext();
-      } else if (!caseOk && level <= AMBIGUITY.flagged && coinedOneWord(ai, sig) && writtenLower(text, s, sigEnd) && lowerCaseSentence(text, s)) {
+      } else if (!caseOk && lowerWritable(sig, level, englishAlias(ai)) && writtenLower(text, s, sigEnd) && lowerCaseSentence(text, s)) {
         // "final payload is lumma on two boxes": a coined one-word name in a sentence written all in lower case, as
         // posts and ticket notes are, on a security page, with security words or a spotted threat near it
         // (lower-case-writing.ts)

@@ -27,7 +27,8 @@
  * functions and the table layout: change either and bump PREFILTER_FORMAT. Where the decoder is missing, the
  * signatures are hashed as before.
  */
-import { CASE, FANOUT_BASE, type CompiledDictionary } from './compile';
+import { CASE, ENGLISH, FANOUT_BASE, type CompiledDictionary } from './compile';
+import { lowerWritable } from './lower-case-writing';
 import { CLS as CLS_, C_DIGIT, C_HIGH, C_LETTER, C_LOWER, C_SEP, C_SPECIAL, C_UPPER, C_WORD, FOLD as FOLD_, astralNeedsPreparation, caseSignature, classify as classify_, prepareText } from './normalize';
 import { spaceRuleNames } from './detection-names';
 import { createCjkSearch, readCjkNames, type CompiledCjkNames } from './cjk-names';
@@ -137,7 +138,10 @@ export function compilePrefilter(dict: CompiledDictionary): CompiledPrefilter {
     const mode = (dict.aliasFlags[ai] as number) & 3;
     const first = caseSignature(alias).charCodeAt(0);
     const capital = first >= 65 && first <= 90;
-    const req = mode === CASE.any || !capital ? ANY : mode === CASE.exact ? EXACT : TITLE;
+    const flags = dict.aliasFlags[ai] as number;
+    // a coined name may be read in lower case where the writer capitalises nothing (lower-case-writing.ts)
+    const lowerOk = lowerWritable(caseSignature(alias), (flags >> 2) & 3, (flags & ENGLISH) !== 0);
+    const req = mode === CASE.any || !capital || lowerOk ? ANY : mode === CASE.exact ? EXACT : TITLE;
     if (req < (need[node] as number)) need[node] = req;
   }
   const ownNeed = need.slice();

@@ -68,8 +68,10 @@ describe('prefilter', () => {
     for (const text of ['seen with TrickBot', 'NetWireRAT', 'the NetWireRAT sample', 'APT\t29', 'Storm0558', '😀 TrickBot', 'Ｌazarus Group', 'café, then TrickBot'])
       expect(prefilter.mayMatch(text), text).toBe(true);
     // A name written in lower case where only its capital matches, at the very end of a text (no capital after it).
-    for (const text of ['we saw emotet', 'a tired harbour office and emotet', 'the netwirerat sample', 'Lazarus😀', 'trick'])
+    for (const text of ['we saw midnight blizzard', 'a tired harbour office and cozy bear', 'the cobalt strike beacon', 'the netwirerat sample', 'Lazarus😀', 'trick'])
       expect(prefilter.mayMatch(text), text).toBe(false);
+    // A coined one-word name that a writer who capitalises nothing may write in lower case (lower-case-writing.ts).
+    for (const text of ['we saw emotet', 'a tired harbour office and emotet']) expect(prefilter.mayMatch(text), text).toBe(true);
   });
 
   it('clears ordinary prose and flags names, code patterns and (with context) trigger words', () => {
