@@ -18,8 +18,8 @@ export const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
  * Code editors that draw their text in plain elements, with a hidden text area for the keys (Ace, Monaco,
  * CodeMirror 5), and ARIA text boxes: the reader's work, though no attribute says it is editable.
  */
-export const EDITOR_SELECTOR = '[role="textbox" i], .ace_editor, .monaco-editor, .CodeMirror';
-const EDITOR_CLASS = /(?:^|\s)(?:ace_editor|monaco-editor|CodeMirror)(?:\s|$)/;
+export const EDITOR_CLASSES: readonly string[] = ['ace_editor', 'monaco-editor', 'CodeMirror'];
+const EDITOR_CLASS = new RegExp(`(?:^|\\s)(?:${EDITOR_CLASSES.join('|')})(?:\\s|$)`);
 
 export function isEditorWidget(className: string | null | undefined, role: string | null | undefined): boolean {
   return (!!role && role.toLowerCase() === 'textbox') || (!!className && EDITOR_CLASS.test(className));
