@@ -256,7 +256,7 @@ export class Scanner {
   /** See watchDesignModeEnd. */
   private designWatch: ReturnType<typeof setInterval> | undefined;
   private lastSignature = '';
-  readonly phases: ScanPhases = { start: 0, walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, show: 0, slices: 0, yielded: 0, longestYield: 0 };
+  readonly phases: ScanPhases = { start: 0, walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, show: 0, slices: 0, yielded: 0, longestYield: 0, scriptStart: 0 };
   /** Called after each scan or update that changed what is painted. */
   onUpdate: ((scanner: Scanner) => void) | undefined;
   /** Called once, when the first range is painted. */
@@ -275,6 +275,7 @@ export class Scanner {
   /** First full scan; then follows the page. Resolves when the scan is applied. */
   async start(options: ScanOptions, startedAt: number, pre?: Preread): Promise<SpottedReport> {
     const run = ++this.run;
+    this.phases.scriptStart = startedAt;
     this.options = options;
     this.ready = true;
     this.clear();

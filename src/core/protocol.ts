@@ -51,6 +51,12 @@ export interface ScanStats {
   yielded: number;
   longestYield: number;
   ranges: number;
+  /**
+   * When the content script started, in ms from the document's navigation start (its performance.now()): with the
+   * time to `done`, when the page was done from navigation start. A script starting before the page's first frame
+   * counts that frame in its time to `done`; from navigation start, early and late starts are compared alike.
+   */
+  scriptStart: number;
 }
 
 export interface CardLink {
