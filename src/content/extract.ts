@@ -314,15 +314,17 @@ export function* textChunks(
         // comment), a break after a short line is one the writer made and stays one, as a <br> does: a list of names
         // one a line reads as a list, not as a sentence of names (showsBreaks, breaksAfterShortLines).
         // A node read in pieces has each piece's lines joined as it is read, not the whole node at its first piece.
-        const lines =
-          value.indexOf('\n') < 0
-            ? NO_BREAKS
-            : (block as Element).localName === 'pre'
-              ? WRAPPED
-              : breakBetweenWords(value) && showsBreaks((node as Text).parentElement, breaksShown)
-                ? SHOWN
-                : FLOWING;
-        const lineBefore = lines === SHOWN ? lineLengthAtEnd(parts) : 0;
+        // The style is asked only where its answer changes the text: where no line is short, every break reads as a
+        // space either way (source lines wrapped by hand inside a paragraph, as Markdown-made pages have them).
+        const hasBreak = value.indexOf('\n') >= 0;
+        const lineBefore = hasBreak ? lineLengthAtEnd(parts) : 0;
+        const lines = !hasBreak
+          ? NO_BREAKS
+          : (block as Element).localName === 'pre'
+            ? WRAPPED
+            : breakBetweenWords(value) && breakAfterShortLine(value, lineBefore) && showsBreaks((node as Text).parentElement, breaksShown)
+              ? SHOWN
+              : FLOWING;
         /** Where the node's text not yet owned by a chunk starts, and where the text read of it starts (`overlap` before). */
         let from = 0;
         let readFrom = 0;
@@ -451,6 +453,18 @@ function breaksAfterShortLines(value: string, from: number, to: number, lineBefo
     last = i + 1;
   }
   return last === from ? value.slice(from, to) : out + value.slice(last, to);
+}
+
+/**
+ * Would a line break of `value` stay one where the style shows breaks (`breaksAfterShortLines`: a line shorter than
+ * WRAPPED_LINE before it)? If none would, the text reads the same whether the style shows them or not.
+ */
+function breakAfterShortLine(value: string, lineBefore: number): boolean {
+  let start = 0;
+  for (let at = value.indexOf('\n'); at >= 0; start = at + 1, at = value.indexOf('\n', at + 1)) {
+    if (at - start + (start === 0 ? lineBefore : 0) < WRAPPED_LINE) return true;
+  }
+  return false;
 }
 
 /** How long the last line of the text read so far is (up to WRAPPED_LINE). */
