@@ -416,8 +416,9 @@ function readPart(value: string, lines: number, from: number, to: number, lineBe
 
 /**
  * Has `value` a line break with a word on each side (not only the indentation of the page's source)? As
- * /\S[^\S\n]*\n\s*\S/ would say, by character codes from each break: a regular expression tried at every start
- * was a fifth of the walk's own time on an article whose source lines are wrapped inside its paragraphs.
+ * /\S[^\S\n]*\n\s*\S/ would say, by character codes from each break rather than trying the expression at every
+ * start (on a 1 MB article whose source lines are wrapped inside its paragraphs, the walk took 24.1 ms of main-thread
+ * CPU against 27.7 ms).
  */
 function breakBetweenWords(value: string): boolean {
   for (let at = value.indexOf('\n'); at >= 0; at = value.indexOf('\n', at + 1)) {
