@@ -20,6 +20,12 @@ export function ensureSeeded(): Promise<unknown> {
   return seeding;
 }
 
+/**
+ * Whether this browser decodes base64 natively: its content scripts then read the prefilter's packed tables and never
+ * its signatures, which are left out of what every frame receives.
+ */
+const decodesBase64 = () => typeof (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64 === 'function';
+
 let publishing: Promise<string> | undefined;
 let again = false;
 let checkWhole = false;
@@ -47,7 +53,7 @@ export function publishDictionary(whole = false): Promise<string> {
       if ((await storedVersion(thorough)) !== version) {
         await loadEnglishWords();
         const dict = compileDictionary(await repo.allEntities(), { version, links: await repo.linkEnds() });
-        await writeCompiled(dict, compilePrefilter(dict));
+        await writeCompiled(dict, compilePrefilter(dict, { signatures: !decodesBase64() }));
       }
     } while (again);
     return version;
