@@ -258,15 +258,18 @@ if ((document as { prerendering?: boolean }).prerendering) {
 }
 
 let settingsMs = 0;
-// Settings, prefilter and (top frame) dictionary text were asked for at document_start (content-early.js), or are
+// Settings, (top frame) prefilter and dictionary text were asked for at document_start (content-early.js), or are
 // asked for now, at once, not one after the other. Storage answers in order: the small reads (settings, prefilter)
 // go first, the dictionary text after them.
 void earlyOr(SETTINGS_KEY, settingsFrom, loadSettings).then((s) => {
   settingsMs = performance.now() - started;
   return queueApply(s);
 });
-void loadPrefilter();
-if (isTop) prefetchDictionary();
+// A child frame asks for the prefilter when it has text to filter (scanner.ts).
+if (isTop) {
+  void loadPrefilter();
+  prefetchDictionary();
+}
 onSettingsChanged((next) => void queueApply(next));
 // An import or edit published a new dictionary: read the page again with it.
 // A first scan still running finishes with the old one, then reads again.

@@ -69,10 +69,15 @@ describe('early reads', () => {
     expect((await prefilter())?.version).toBe('v2');
   });
 
-  it('reads storage itself when early.js did not run, and leaves the dictionary to other frames', async () => {
+  it('reads storage itself when early.js did not run, and leaves the prefilter and the dictionary to other frames', async () => {
     expect((await settings()).paused).toBe(true);
     beginEarlyReads(false);
-    expect(reads.at(-1)).toEqual([SETTINGS_KEY, PREFILTER_KEY]);
+    expect(reads.at(-1)).toEqual([SETTINGS_KEY]);
+    expect((await settings()).paused).toBe(true);
+    expect(reads).toHaveLength(2);
+    // A child frame that has text asks for the prefilter then, from storage.
+    expect((await prefilter())?.version).toBe('v1');
+    expect(reads.at(-1)).toEqual([PREFILTER_KEY]);
     expect(await dictionary()).toBe('{"version":"v1"}');
     expect(reads.at(-1)).toEqual([DICTIONARY_KEY]);
   });
