@@ -7,6 +7,7 @@ import { openDb } from '../core/db/database';
 import { Repository } from '../core/db/repository';
 import { COMPILE_REVISION, compileDictionary, compilePrefilter, loadEnglishWords } from '../core/matcher/index';
 import { storedVersion, writeCompiled } from '../platform/dictionary-store';
+import { publishClaimOrigins } from './claim-origins';
 
 // The background's own writes (seeding) change the data too: publish after them.
 export const repo = new Repository(openDb(), () => void publishDictionary().catch(() => undefined));
@@ -56,6 +57,7 @@ export function publishDictionary(whole = false): Promise<string> {
         await writeCompiled(dict, compilePrefilter(dict, { signatures: !decodesBase64() }));
       }
     } while (again);
+    await publishClaimOrigins(repo).catch(() => undefined);
     return version;
   })().finally(() => {
     publishing = undefined;

@@ -9,7 +9,7 @@
  * did not run (a tab open before the extension was installed or updated).
  */
 import { browser } from '../platform/browser';
-import { DICTIONARY_KEY, PREFILTER_KEY, SETTINGS_KEY } from '../platform/storage-keys';
+import { CLAIM_ORIGINS_KEY, DICTIONARY_KEY, PREFILTER_KEY, SETTINGS_KEY } from '../platform/storage-keys';
 
 type Raw = Record<string, unknown>;
 interface EarlyReads {
@@ -37,7 +37,7 @@ export function beginEarlyReads(top: boolean): void {
   };
   browser.storage.onChanged.addListener(onChanged);
   const read = (keys: string[]) => browser.storage.local.get(keys).catch(() => undefined);
-  const smallKeys = top ? [SETTINGS_KEY, PREFILTER_KEY] : [SETTINGS_KEY];
+  const smallKeys = top ? [SETTINGS_KEY, CLAIM_ORIGINS_KEY, PREFILTER_KEY] : [SETTINGS_KEY, CLAIM_ORIGINS_KEY];
   slot[SLOT] = {
     small: read(smallKeys),
     smallKeys,

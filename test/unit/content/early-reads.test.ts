@@ -27,6 +27,7 @@ vi.mock('../../../src/platform/browser', () => ({
 
 const { beginEarlyReads, earlyOr, dropEarly } = await import('../../../src/content/early-reads');
 const { PREFILTER_FORMAT } = await import('../../../src/core/matcher/index');
+const { CLAIM_ORIGINS_KEY } = await import('../../../src/platform/storage-keys');
 const { SETTINGS_KEY, loadSettings, settingsFrom } = await import('../../../src/platform/settings');
 const { DICTIONARY_KEY, PREFILTER_KEY, dictionaryTextFrom, prefilterFrom, readDictionaryText, readPrefilter } = await import('../../../src/platform/dictionary-store');
 
@@ -51,7 +52,7 @@ describe('early reads', () => {
 
   it('hands the content script what was read at document_start, in two reads, each value once', async () => {
     beginEarlyReads(true);
-    expect(reads).toEqual([[SETTINGS_KEY, PREFILTER_KEY], [DICTIONARY_KEY]]);
+    expect(reads).toEqual([[SETTINGS_KEY, CLAIM_ORIGINS_KEY, PREFILTER_KEY], [DICTIONARY_KEY]]);
     expect((await settings()).paused).toBe(true);
     expect((await prefilter())?.version).toBe('v1');
     expect(await dictionary()).toBe('{"version":"v1"}');
@@ -72,7 +73,7 @@ describe('early reads', () => {
   it('reads storage itself when early.js did not run, and leaves the prefilter and the dictionary to other frames', async () => {
     expect((await settings()).paused).toBe(true);
     beginEarlyReads(false);
-    expect(reads.at(-1)).toEqual([SETTINGS_KEY]);
+    expect(reads.at(-1)).toEqual([SETTINGS_KEY, CLAIM_ORIGINS_KEY]);
     expect((await settings()).paused).toBe(true);
     expect(reads).toHaveLength(2);
     // A child frame that has text asks for the prefilter then, from storage.
@@ -95,5 +96,37 @@ describe('early reads', () => {
     expect(listeners).toHaveLength(0);
     store.set(DICTIONARY_KEY, '{"version":"v3"}');
     expect(await dictionary()).toBe('{"version":"v3"}');
+  });
+});
+
+describe('claim origins', () => {
+  beforeEach(() => {
+    store.clear();
+    reads.length = 0;
+    listeners.length = 0;
+    delete (globalThis as Record<string, unknown>).__actorlensEarlyReads;
+  });
+
+  it('let a page ask for its passages only where its origin has claims, or when no list is stored yet', async () => {
+    const fresh = async () => {
+      vi.resetModules();
+      const early = await import('../../../src/content/early-reads');
+      const gate = await import('../../../src/content/claim-origins');
+      delete (globalThis as Record<string, unknown>).__actorlensEarlyReads;
+      early.beginEarlyReads(false);
+      gate.takeClaimOrigins();
+      return gate.mayHaveClaims;
+    };
+    expect(await (await fresh())(['https://news.example'])).toBe(true); // nothing stored: ask, as before
+    store.set(CLAIM_ORIGINS_KEY, ['https://news.example', 'null']);
+    let may = await fresh();
+    const before = reads.length;
+    expect(await may(['https://shop.example', 'https://shop.example'])).toBe(false);
+    expect(reads.length).toBe(before); // the early read's answer, no read of its own
+    may = await fresh();
+    expect(await may(['null', 'https://news.example'])).toBe(true); // a srcdoc frame of a page with claims
+    // later answers read storage again: a claim recorded meanwhile counts
+    store.set(CLAIM_ORIGINS_KEY, ['https://shop.example']);
+    expect(await may(['https://shop.example', 'https://shop.example'])).toBe(true);
   });
 });
