@@ -8,7 +8,7 @@
  * storage between the two scripts is not used: the caller then reads storage itself, as it does when early.js
  * did not run (a tab open before the extension was installed or updated).
  */
-import { browser } from '../platform/browser';
+import { nativeStorage } from '../platform/native-storage';
 import { CLAIM_ORIGINS_KEY, DICTIONARY_KEY, PREFILTER_KEY, SETTINGS_KEY } from '../platform/storage-keys';
 
 type Raw = Record<string, unknown>;
@@ -35,8 +35,9 @@ export function beginEarlyReads(top: boolean): void {
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local') for (const key of Object.keys(changes)) spent.add(key);
   };
-  browser.storage.onChanged.addListener(onChanged);
-  const read = (keys: string[]) => browser.storage.local.get(keys).catch(() => undefined);
+  const storage = nativeStorage();
+  storage.onChanged.addListener(onChanged);
+  const read = (keys: string[]) => storage.local.get(keys).catch(() => undefined);
   const smallKeys = top ? [SETTINGS_KEY, CLAIM_ORIGINS_KEY, PREFILTER_KEY] : [SETTINGS_KEY, CLAIM_ORIGINS_KEY];
   slot[SLOT] = {
     small: read(smallKeys),
@@ -68,6 +69,6 @@ export async function earlyOr<T>(key: string, from: (value: unknown) => T, read:
 export function dropEarly(): void {
   const early = slot[SLOT];
   if (!early) return;
-  browser.storage.onChanged.removeListener(early.onChanged);
+  nativeStorage().onChanged.removeListener(early.onChanged);
   delete slot[SLOT];
 }

@@ -7,23 +7,22 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const store = new Map<string, unknown>();
 const reads: string[][] = [];
 const listeners: ((changes: Record<string, unknown>, area: string) => void)[] = [];
-vi.mock('../../../src/platform/browser', () => ({
-  browser: {
-    storage: {
-      local: {
-        get: async (key: string | string[]) => {
-          const keys = Array.isArray(key) ? key : [key];
-          reads.push(keys);
-          return Object.fromEntries(keys.filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))]));
-        },
-      },
-      onChanged: {
-        addListener: (l: (typeof listeners)[number]) => listeners.push(l),
-        removeListener: (l: (typeof listeners)[number]) => listeners.splice(listeners.indexOf(l), 1),
-      },
+const storage = {
+  local: {
+    get: async (key: string | string[]) => {
+      const keys = Array.isArray(key) ? key : [key];
+      reads.push(keys);
+      return Object.fromEntries(keys.filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))]));
     },
   },
-}));
+  onChanged: {
+    addListener: (l: (typeof listeners)[number]) => listeners.push(l),
+    removeListener: (l: (typeof listeners)[number]) => listeners.splice(listeners.indexOf(l), 1),
+  },
+};
+// content-early.js reads through the browser's own API, the content script through the polyfill: one storage.
+vi.mock('../../../src/platform/browser', () => ({ browser: { storage } }));
+vi.mock('../../../src/platform/native-storage', () => ({ nativeStorage: () => storage }));
 
 const { beginEarlyReads, earlyOr, dropEarly } = await import('../../../src/content/early-reads');
 const { PREFILTER_FORMAT } = await import('../../../src/core/matcher/index');
