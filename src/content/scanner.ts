@@ -12,7 +12,7 @@
  *   (HOT_CHARS_PER_FRAME).
  */
 import type { EntityKind } from '../core/model/entity';
-import { createTextMemory, hasSecurityContext, type Match, type Matcher, type MatchOptions, type TextMemory } from '../core/matcher/index';
+import { createTextMemory, hasSecurityContext, type Match, type Matcher, type Prefilter, type MatchOptions, type TextMemory } from '../core/matcher/index';
 import type { PageQuote, ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
 import { textsUnderClearLayers } from './clear-layers';
@@ -529,10 +529,9 @@ export class Scanner {
       }
       return true;
     };
-    const w0 = performance.now();
-    const prefilter = await loadPrefilter(); // asked for at script start
-    if (first) phases.wait += performance.now() - w0;
-    if (run !== this.run || !prefilter) return; // no dictionary anywhere: nothing to spot
+    // Asked for with the first chunk (the top frame asked at script start): a frame with no text (an ad's, a widget's)
+    // never receives it.
+    let prefilter: Prefilter | undefined;
     const matchOptions = { suppressed: options.suppressed, possibleActors: options.possibleActors };
     let matcher: Matcher | undefined;
     let loading: Promise<Matcher | undefined> | undefined;
@@ -633,6 +632,12 @@ export class Scanner {
         if (first) phases.walk += performance.now() - r0;
         if (next.done) break;
         const chunk = next.value;
+        if (!prefilter) {
+          const w0 = performance.now();
+          prefilter = await loadPrefilter();
+          if (first) phases.wait += performance.now() - w0;
+          if (run !== this.run || !prefilter) return; // no dictionary anywhere: nothing to spot
+        }
         const f0 = performance.now();
         if (!this.securityContext && this.contextIn(chunk.text)) this.securityContext = true;
         const skip = !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: this.securityContext });
@@ -650,7 +655,7 @@ export class Scanner {
       }
     }
     // The page got its context only now: what this scan read before is read again with it.
-    if (this.securityContext && unsureHere.length) {
+    if (this.securityContext && unsureHere.length && prefilter) {
       // A chunk not matched yet (the matcher loads while the walk goes on) is still waiting in `pending`: queued again,
       // it was matched and painted twice, and a first scan, which lets go of nothing before painting, counted each of
       // its names twice (a plain-text advisory whose context came with its last piece).

@@ -132,6 +132,8 @@ export interface BackgroundCalls {
    * frame where ActorLens is on; nothing leaves the device.
    */
   'actorlens:pageQuotes': { req: unknown; res: PageQuote[] };
+  /** The popup added, edited or restored a claim: the background writes the claims' origins again (claim-origins.ts). */
+  'actorlens:claimsChanged': { req: unknown; res: null };
   /** "Open in ActorLens" from the hover card: opens the ActorLens view of the entity (with one of its links open). */
   'actorlens:openEntity': { req: { entityId: string; linkId?: string }; res: null };
   /**
