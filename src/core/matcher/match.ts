@@ -41,7 +41,7 @@ import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, sentenceVouches } from './clause-terms';
 import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
-import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
+import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -58,7 +58,7 @@ const CLS = CLS_;
 const FOLD = FOLD_;
 const NORM = NORM_;
 const classify = classify_;
-const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_HEAD, T_KIND, T_NAMING, T_OBJECT, wordIs } = patterns;
+const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_HEAD, T_KIND, T_NAMING, T_OBJECT, T_RELATIVE, wordIs } = patterns;
 
 /** A cue that names a kind of threat, not only an activity ('campaign', 'attack'). */
 const threatCue = (c: Cue | undefined): boolean => !!c && c.kind !== 'neutral';
@@ -1310,6 +1310,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       namingStatement(i, we);
       return -1;
     }
+    // "a new data-theft tool on two networks, which it named X": a relative naming clause whose antecedent is software
+    if (bits & (T_NAMING | T_RELATIVE) && !afterThreat) {
+      const q = relativeNaming(text, i, we);
+      const e = q >= 0 && pageContext() ? givenMalwareName(q) : -1;
+      if (e > q && !clauseSubject(text, q, e)) {
+        pendMalware(q, e, 'malware-named');
+        return -1;
+      }
+      if (bits & T_RELATIVE) return -1;
+    }
     // "TA505 (aka X)", "TA505, also known as X": an alias of the actor just named
     const aka = (bits & T_AKA || (bits & T_NAMING && wordIs(text, i, we, 'as') && alsoKnown(i))) && afterActor(bits & T_AKA ? i : w2s);
     if (afterThreat || aka || (bits & T_NAMING && namingTrigger(i, we))) {
@@ -1406,6 +1416,33 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     pendNeedsContext = true;
   }
 
+  /** May [a, b) be a new family's name (malware-namings.ts), not a listed name with a number glued to it? */
+  function malwareNameAt(a: number, b: number): boolean {
+    return malwareNameOk(text, a, b, nameOk) && !listedWithDigits(a, b);
+  }
+
+  /** A possible malware [a, b) waits in `pend*` for the dictionary, as the crew rules' names do. */
+  function pendMalware(a: number, b: number, rule: string): void {
+    pendS = a;
+    pendE = b;
+    pendRule = rule;
+    pendNeedsContext = true;
+    pendKind = 'malware';
+  }
+
+  /**
+   * The name a naming verb gives at p: a word, or Title Case words ("dubbed Silent Heron", the first may be a common
+   * word as in the crews' names: "codenamed Frost Tallow"). Its end, or -1.
+   */
+  function givenMalwareName(p: number): number {
+    let e = p;
+    while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
+    if (e <= p) return -1;
+    const run = nameRunEnd(text, e);
+    if (run > e && malwareRunOk(text, p, run) && (malwareNameAt(p, e) || commonHeadedNameOk(text, p, e, run)) && givenNameOk(text, p, run)) return run;
+    return malwareNameAt(p, e) && givenNameOk(text, p, e) ? e : -1;
+  }
+
   /**
    * Possible malware (malware-namings.ts), fired by the kind noun or head [i, we): a naming statement after it ("a new
    * backdoor dubbed X") or with it as the verb's object ("we call this loader X") and "the <kind> X" wait in `pend*`
@@ -1422,29 +1459,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       ks = w1s;
     } else if (!kindNounAt(text, i, we) || crewAfterKind(text, we) || !weakKindOk(text, i, we)) return;
     if (!pageContext()) return;
-    const nameOk_ = (a: number, b: number) => malwareNameOk(text, a, b, nameOk) && !listedWithDigits(a, b);
+    const nameOk_ = malwareNameAt;
     const mid = (a: number) => isMidSentence(text, a);
-    const pend = (a: number, b: number, rule: string) => {
-      pendS = a;
-      pendE = b;
-      pendRule = rule;
-      pendNeedsContext = true;
-      pendKind = 'malware';
-    };
-    const wordEnd = (a: number) => {
-      let b = a;
-      while (b < n && cls(text.charCodeAt(b)) & C_WORD) b++;
-      return b;
-    };
-    // the name a naming verb gives: a word, or Title Case words ("dubbed Silent Heron", the first may be a common word
-    // as in the crews' names: "codenamed Frost Tallow")
-    const given = (p: number): number => {
-      const e = wordEnd(p);
-      if (e <= p) return -1;
-      const run = nameRunEnd(text, e);
-      if (run > e && malwareRunOk(text, p, run) && (nameOk_(p, e) || commonHeadedNameOk(text, p, e, run)) && givenNameOk(text, p, run)) return run;
-      return nameOk_(p, e) && givenNameOk(text, p, e) ? e : -1;
-    };
+    const pend = pendMalware;
+    const given = givenMalwareName;
     const q = namingAfterKind(text, we, indefiniteBefore(text, ks) >= 0);
     if (q >= 0) {
       const e = given(q);
