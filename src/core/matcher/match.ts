@@ -41,6 +41,7 @@ import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, sentenceVouches } from './clause-terms';
 import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
+import { crewOpensNextSentence, leadAct, LEAD_CHARS } from './lead-sentences';
 import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
 
@@ -1877,6 +1878,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // ("the final payload was Vidar in 131 cases, StealC in 58"), where the name passes the rest of the rule (an
       // ordinary word inside a sentence, not a quoted label nor a family of people at a sentence start).
       if (!ok && !(cue && cue.side === 'after' && opensQuote(text, s)) && threatNamedAfter(s, e, ((aliasFlags[ai] as number) >> 2) & 3)) ok = true;
+      // A lead sentence that names a crew by an ordinary word and says what it did, then "The <name> group" opening the
+      // next sentence ("Rhysida leaks data from a port operator. The Rhysida group published…"; lead-sentences.ts)
+      if (!ok && !isMidSentence(text, s) && leadAct(original, oe)) ok = crewOpensNext(id, oe, lo);
       let via = !ok && linkedTo.has(ei) ? linkedConfirmed(r, ei, os, oe, lo) : undefined;
       if (!ok && !via) continue;
       // "Turla used Snake": Snake is also one of Turla's own aliases, but the sentence names Turla beside it and so
@@ -1903,6 +1907,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (!added.length) return;
     out = out.concat(added);
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Does a spotted name of entity `id` open the next sentence after the one ending past `oe` as "The <name> <crew noun>"? `lo`: the first match after `oe`. */
+  function crewOpensNext(id: string, oe: number, lo: number): boolean {
+    for (let q = lo; q < out.length; q++) {
+      const m = out[q] as Match;
+      if (m.start - oe > LEAD_CHARS) return false;
+      if (m.entityId === id) return crewOpensNextSentence(original, oe, m.start, m.end);
+    }
+    return false;
   }
 
   /** Matches of the pass by their end and by their start, in the original text (listedWithSpotted), built on first use. */
