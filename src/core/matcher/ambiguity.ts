@@ -1661,6 +1661,9 @@ export function determinerCompound(t: string, s: number, e: number): boolean {
 const SENTENCE_OPENERS = new Set([
   'so', 'and', 'but', 'yet', 'then', 'now', 'well', 'still', 'also', 'meanwhile', 'yeah', 'yes', 'okay', 'ok', 'oh', 'plus',
   'because', 'since', 'while', 'when', 'if', 'although', 'though', 'once', 'unless', 'whereas',
+  // a sentence-case headline's question word ("How Akira encrypts ESXi hosts in under ten minutes", a blog's list of
+  // posts): the rest of the line is prose, so the name's capital is its own (session 23)
+  'how', 'why', 'where', 'what',
 ]);
 
 /**
