@@ -1303,7 +1303,8 @@ function cueWord(w: string): boolean {
   return CUE_WORDS.has(w) || (w.length > 3 && w.endsWith('s') && CUE_WORDS.has(w.slice(0, -1)));
 }
 
-function nationalityWord(w: string): boolean {
+/** Is the lower-cased word a nationality's or a region's ("russian", "brazilian", "dutch", "baltic")? */
+export function nationalityWord(w: string): boolean {
   return NATIONALITY_WORDS.has(w) || (w.length >= 4 && NATIONALITY_END.test(w));
 }
 
