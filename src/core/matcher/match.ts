@@ -32,7 +32,7 @@ import { setPhrase } from './set-phrases';
 import { settingValue } from './setting-values';
 import { ownStackChoice } from './software-stacks';
 import { quotedTitleByAuthor, workTitle } from './work-titles';
-import { clauseSubject, crewObjectStart, headlineName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
+import { clauseSubject, crewObjectStart, headlineName, headlineTwoWordName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import { epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
@@ -1340,7 +1340,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // shape (an inner capital, capitals, a digit: "TA4557", "DarkPink") is, and the next capitalised words are the
       // headline's verb and object
       const headline = afterThreat && isUpperAt(text, i) && e > p && headlineCase(text, p, e);
-      if (headline && !coinedAt(text, p, e) && !headlineName(text, p, e, (a, b) => isMidSentence(text, a) && !headlineCase(text, a, b))) return -1;
+      if (headline && !coinedAt(text, p, e)) {
+        const inProse = (a: number, b: number) => isMidSentence(text, a) && !headlineCase(text, a, b);
+        // "New Threat Actor Ashen Lynx Targets Hotels": two words, then the headline's verb
+        const two = nameRunEnd(text, e, 1);
+        if (two > e && headlineTwoWordName(text, p, e, two, inProse)) e = two;
+        else if (!headlineName(text, p, e, inProse)) return -1;
+      }
       if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run))) && !ordinaryInitialism(text, p, e)) {
         if (!headline) e = run;
         pendS = p;
