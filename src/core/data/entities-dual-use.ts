@@ -25,7 +25,7 @@ export const DUAL_USE_ENTITIES: BundledEntity[] = [
     kind: 'tool',
     name: 'ScreenConnect',
     nameAmbiguous: true,
-    aliases: [{ name: 'ConnectWise ScreenConnect', ambiguous: true }],
+    aliases: [{ name: 'ConnectWise ScreenConnect', ambiguous: true }, { name: 'ConnectWise', ambiguous: true }],
     motivation: REMOTE_ACCESS,
     description:
       'A remote-support product that access brokers and ransomware affiliates run on victims, and whose own servers were exploited in 2024.',

@@ -45,6 +45,9 @@ describe('the same products on ordinary pages', () => {
     const t = 'Download WinSCP 6.3 for Windows. WinSCP copies files between a local computer and a remote server over SFTP, SCP and FTP. To back up photos to the cloud instead, MEGAsync keeps a folder in step with your MEGA account.';
     expect(tools(t)).toEqual([]);
   });
+  it('the remote-support vendor\'s company news', () => {
+    expect(tools('ConnectWise reported higher revenue from its partner programme this quarter, and ScreenConnect gained a new mobile app.')).toEqual([]);
+  });
   it('a mining hobbyist\'s forum post', () => {
     expect(tools('My XMRig hashrate on the new desktop is about 9 kH/s with huge pages enabled; is that normal for this CPU?')).toEqual([]);
   });
