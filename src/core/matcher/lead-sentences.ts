@@ -9,10 +9,13 @@
  */
 import { once } from './once';
 
-/** An act of the trade done by the subject right after the name, a few auxiliaries or adverbs allowed. */
+/**
+ * An act of the trade done by the subject right after the name, a few auxiliaries or adverbs allowed; not the same
+ * word as a noun, which a verb or "of" follows ("Harbor leaks are rare", "Harbor posts of the week").
+ */
 const LEAD_ACT = once(
   () =>
-    /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once[ \u00a0]+again)[ \u00a0]+){0,2}(?:leak(?:s|ed|ing)|dump(?:s|ed|ing)|claim(?:s|ed|ing)|list(?:s|ed|ing)|post(?:s|ed|ing)|publish(?:es|ed|ing)|extort(?:s|ed|ing)|encrypt(?:s|ed|ing)|steal(?:s|ing)|stole|hits?|hitting|struck|strikes|target(?:s|ed|ing)|attack(?:s|ed|ing)|breach(?:es|ed)|hack(?:s|ed)|compromis(?:es|ed))(?![\p{L}\p{N}_-])/iu,
+    /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once[ \u00a0]+again)[ \u00a0]+){0,2}(?:leak(?:s|ed|ing)|dump(?:s|ed|ing)|claim(?:s|ed|ing)|list(?:s|ed|ing)|post(?:s|ed|ing)|publish(?:es|ed|ing)|extort(?:s|ed|ing)|encrypt(?:s|ed|ing)|steal(?:s|ing)|stole|hits?|hitting|struck|strikes|target(?:s|ed|ing)|attack(?:s|ed|ing)|breach(?:es|ed)|hack(?:s|ed)|compromis(?:es|ed))(?![\p{L}\p{N}_-])(?![ \u00a0]+(?:are|were|is|was|have|had|will|can|could|may|might|should|would|do|did|of)(?![\p{L}\p{N}_-]))/iu,
 );
 /** The crew noun right after the name in the next sentence ("The Rhysida group", "The Rhysida ransomware gang"). */
 const CREW_AFTER = once(() => /^[ \u00a0]+(?:ransomware[ \u00a0]+)?(?:group|gang|crew|operators|affiliates|actors?|cartel)(?![\p{L}\p{N}_-])/iu);

@@ -32,6 +32,9 @@ describe('look-alikes stay unmarked', () => {
   it('a lead with no act of the trade', () => {
     expect(spots(`${INTRO}Harbor is a fine port. The Harbor group posted 300 GB of stolen files.`)).toEqual(['Harbor group p']);
   });
+  it('the act\'s word as a noun', () => {
+    expect(spots(`${INTRO}Harbor leaks are rare in new hulls. The Harbor group posted 300 GB of stolen files.`)).toEqual(['Harbor group p']);
+  });
   it('a sentence between the lead and the crew', () => {
     expect(spots(`${INTRO}Harbor leaks are common in old boats. Owners rarely check. The Harbor group posted 300 GB of stolen files.`)).toEqual(['Harbor group p']);
   });
