@@ -1303,7 +1303,8 @@ function cueWord(w: string): boolean {
   return CUE_WORDS.has(w) || (w.length > 3 && w.endsWith('s') && CUE_WORDS.has(w.slice(0, -1)));
 }
 
-function nationalityWord(w: string): boolean {
+/** Is the lower-cased word a nationality's or a region's ("russian", "brazilian", "dutch", "baltic")? */
+export function nationalityWord(w: string): boolean {
   return NATIONALITY_WORDS.has(w) || (w.length >= 4 && NATIONALITY_END.test(w));
 }
 
@@ -1661,6 +1662,9 @@ export function determinerCompound(t: string, s: number, e: number): boolean {
 const SENTENCE_OPENERS = new Set([
   'so', 'and', 'but', 'yet', 'then', 'now', 'well', 'still', 'also', 'meanwhile', 'yeah', 'yes', 'okay', 'ok', 'oh', 'plus',
   'because', 'since', 'while', 'when', 'if', 'although', 'though', 'once', 'unless', 'whereas',
+  // a sentence-case headline's question word ("How Akira encrypts ESXi hosts in under ten minutes", a blog's list of
+  // posts): the rest of the line is prose, so the name's capital is its own (session 23)
+  'how', 'why', 'where', 'what',
 ]);
 
 /**
