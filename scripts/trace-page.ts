@@ -8,6 +8,7 @@
  * replies (the prefilter's and, in the top frame, the dictionary's: converted on the main thread), and the thread time
  * of every main-thread task from document start on (the page's own work included).
  * Usage: npm run build && DISTS=dist,/tmp/other-dist LOADS=7 PAGES=plain-100k,names-100k,news-260k npm run trace:page
+ * (PAGES may also name names-1m, bench:page's 1 MB article with names.)
  * (an odd LOADS: the median is the middle load)
  * (FRESH=1: each load on a new site, so in a renderer that has not run the content script before.)
  * (SAVE=prefix writes each trace as prefix-<build>-<page>-<time>.json, for chrome://tracing or Perfetto.)
@@ -51,7 +52,7 @@ interface Figures {
   reply2: number;
 }
 
-const pages: Record<string, string> = { 'plain-100k': article(100_000, false, 11), 'names-100k': article(100_000, true), 'news-260k': newsPage() };
+const pages: Record<string, string> = { 'plain-100k': article(100_000, false, 11), 'names-100k': article(100_000, true), 'news-260k': newsPage(), 'names-1m': article(1_000_000, true) };
 const ms = (us: number | undefined) => (us ?? 0) / 1000;
 
 /** What one trace says of the content scripts' main thread. */
