@@ -59,6 +59,7 @@ const pages: Record<string, string> = {
   'plain-100k': article(100_000, false, 11),
   'names-100k': article(100_000, true),
   'news-260k': newsPage(),
+  'names-1m': article(1_000_000, true),
   'frames-plain': framed(article(5_000, false, 11).replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '')),
   'frame-empty': '<!doctype html><body style="margin:0"><div style="width:300px;height:120px;background:#ddd"></div></body>',
   'frame-line': '<!doctype html><body><p>Garden chairs, half price this week only.</p></body>',
