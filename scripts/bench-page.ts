@@ -18,7 +18,11 @@
  *    DOMContentLoaded the page's load event came, without / with the extension; and the per-phase split from
  *    `actorlens:scanStats` (settings, walk, wait for the stored prefilter and dictionary, matcher build, prefilter, match, paint,
  *    show: the styles, the frame between them and the highlights, and registering the highlights once all is read;
- *    and the time between slices while the page had the main thread).
+ *    and the time between slices while the page had the main thread);
+ *  - from navigation start: when the content script started and when it was done (its start plus `scanMs`), beside
+ *    the page's own first contentful paint and load event end without the extension (and its load event end with it).
+ *    A script that starts before the page's first frame counts that frame in `scanMs`; from navigation start, loads
+ *    whose script started early and late are compared alike.
  * Usage: npm run build && npm run bench:page   (env RUNS=3, SIZES=100k,1m,5m, PAGES=names-1m,news, FEEDS=../shared/data,
  * VERBOSE=1 for each run's phases)
  */
@@ -125,8 +129,9 @@ export function newsPage(seed = 5): string {
 
 // ------------------------------------------------------------------ measurements
 
+/** The median of the finite values (a milestone a load did not reach is left out). */
 const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
 };
 
@@ -176,6 +181,26 @@ function longestSeen(page: Page): Promise<{ task: number; render: number }> {
  * that long. Chromium holds the load event until a document_idle content script has run; a scan that kept the main
  * thread (scheduler.yield continuations run before the page's queued tasks) held it to the scan's end.
  */
+/**
+ * The page's own milestones from navigation start (ms): its first contentful paint and the end of its load event.
+ * With ActorLens, `done` from navigation start (the script's start plus its time to done) compares with these.
+ */
+function fromNavigation(page: Page): Promise<Milestones> {
+  return page.evaluate(`(() => {
+    const n = performance.getEntriesByType('navigation')[0];
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return { fcp: fcp ? fcp.startTime : NaN, dcl: n ? n.domContentLoadedEventEnd : NaN, load: n ? n.loadEventEnd : NaN, now: performance.now() };
+  })()`) as Promise<Milestones>;
+}
+
+/** ms from navigation start; `now` when they were read. */
+interface Milestones {
+  fcp: number;
+  dcl: number;
+  load: number;
+  now: number;
+}
+
 function loadAfterDcl(page: Page): Promise<number> {
   return page.evaluate(`(() => {
     const n = performance.getEntriesByType('navigation')[0];
@@ -184,11 +209,11 @@ function loadAfterDcl(page: Page): Promise<number> {
 }
 
 /** The page's own longest task and rendering after DOMContentLoaded, in a browser without the extension, over `ms` after load. */
-async function pageAloneOnce(page: Page, url: string, ms: number): Promise<{ task: number; render: number; load: number }> {
+async function pageAloneOnce(page: Page, url: string, ms: number): Promise<{ task: number; render: number; load: number; nav: Milestones }> {
   await settle(page);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(ms);
-  return { ...(await longestSeen(page)), load: await loadAfterDcl(page) };
+  return { ...(await longestSeen(page)), load: await loadAfterDcl(page), nav: await fromNavigation(page) };
 }
 
 async function markOnce(page: Page, url: string, source: string): Promise<{ ms: number; marks: number }> {
@@ -212,7 +237,11 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(150);
 }
 
-async function actorLensOnce(worker: Worker, page: Page, url: string): Promise<{ scanMs: number; longest: number; longestRender: number; stats: ScanStats | null; matches: number; load: number }> {
+async function actorLensOnce(
+  worker: Worker,
+  page: Page,
+  url: string,
+): Promise<{ scanMs: number; longest: number; longestRender: number; stats: ScanStats | null; matches: number; load: number; nav: Milestones }> {
   await settle(page);
   await page.goto(url, { waitUntil: 'load' });
   const report = await spotted(worker, page);
@@ -220,7 +249,15 @@ async function actorLensOnce(worker: Worker, page: Page, url: string): Promise<{
   const stats = (await worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'actorlens:scanStats' }), tabId)) as ScanStats | null;
   await page.waitForTimeout(100);
   const seen = await longestSeen(page);
-  return { scanMs: report.scanMs, longest: seen.task, longestRender: seen.render, stats, matches: report.matches.reduce((a, m) => a + m.count, 0), load: await loadAfterDcl(page) };
+  return {
+    scanMs: report.scanMs,
+    longest: seen.task,
+    longestRender: seen.render,
+    stats,
+    matches: report.matches.reduce((a, m) => a + m.count, 0),
+    load: await loadAfterDcl(page),
+    nav: await fromNavigation(page),
+  };
 }
 
 /** Writes the feed entities into the extension's IndexedDB from its service worker and bumps the data version. */
@@ -285,6 +322,11 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Medians of the page's DOMContentLoaded end, first contentful paint and load event end, from navigation start. */
+function milestones(all: Milestones[]): string {
+  return (['dcl', 'fcp', 'load'] as const).map((k) => median(all.map((m) => m[k])).toFixed(0)).join(' / ');
+}
+
 async function main(): Promise<void> {
   // The feeds as the options page imports them: parsed and merged into the bundled dataset by the extension's code.
   const kb = await loadKnowledgeBase({ feedDir: FEEDS });
@@ -335,14 +377,14 @@ async function main(): Promise<void> {
     const alonePage = await plain.newPage();
     await alonePage.addInitScript(longTasks);
 
-    const rows: string[][] = [['page', 'floor ms', 'isolated floor', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'longest render', 'page alone', 'load after DCL', 'settings', 'walk', 'wait', 'build', 'filter', 'match', 'paint', 'show', 'slices', 'between', 'longest wait', 'ranges', 'marks']];
+    const rows: string[][] = [['page', 'floor ms', 'isolated floor', 'mark.js ms', 'ActorLens ms', 'AL/floor', 'mark/floor', 'longest task', 'longest render', 'page alone', 'load after DCL', 'script start', 'done from nav', 'DCL / FCP / load alone', 'with AL', 'settings', 'walk', 'wait', 'build', 'filter', 'match', 'paint', 'show', 'slices', 'between', 'longest wait', 'ranges', 'marks']];
     for (const p of measured) {
       const url = `${base}${p}`;
       const floor: number[] = [];
       const isolated: number[] = [];
       const mark: number[] = [];
       const al: Awaited<ReturnType<typeof actorLensOnce>>[] = [];
-      const alone: { task: number; render: number; load: number }[] = [];
+      const alone: Awaited<ReturnType<typeof pageAloneOnce>>[] = [];
       let marks = 0;
       for (let i = 0; i < RUNS; i++) {
         floor.push(await floorOnce(plainPage, url));
@@ -361,7 +403,11 @@ async function main(): Promise<void> {
           // overlaps the walk and its yields, so it is shown beside the sum, not in it.
           const phases = { start, walk, wait, build, filter, match, paint, show, between: yielded };
           const sum = Object.values(phases).reduce((x, y) => x + y, 0);
-          console.log(`  ${p} run ${i + 1}: ${run.scanMs.toFixed(1)} ms = ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' + ')} + unaccounted ${(run.scanMs - sum).toFixed(1)} (settings arrived at ${settings.toFixed(1)})`);
+          console.log(
+            `  ${p} run ${i + 1}: ${run.scanMs.toFixed(1)} ms = ${Object.entries(phases)
+              .map(([k, v]) => `${k} ${v.toFixed(1)}`)
+              .join(' + ')} + unaccounted ${(run.scanMs - sum).toFixed(1)} (settings arrived at ${settings.toFixed(1)}; script started ${run.stats.scriptStart.toFixed(1)} ms after navigation start, done at ${(run.stats.scriptStart + run.scanMs).toFixed(1)}; the page's DOMContentLoaded ended at ${run.nav.dcl.toFixed(1)}, its first contentful paint at ${run.nav.fcp.toFixed(1)}, its load event at ${run.nav.load.toFixed(1)}, the report read at ${run.nav.now.toFixed(1)})`,
+          );
         }
         alone.push(await pageAloneOnce(alonePage, url, run.scanMs + 100));
       }
@@ -384,6 +430,10 @@ async function main(): Promise<void> {
         over(longestRender),
         `${over(Math.max(...alone.map((x) => x.task)))} / ${over(Math.max(...alone.map((x) => x.render)))}`,
         `${median(alone.map((x) => x.load)).toFixed(0)} / ${median(al.map((x) => x.load)).toFixed(0)}`,
+        st('scriptStart').toFixed(1),
+        median(al.map((x) => (x.stats ? x.stats.scriptStart + x.scanMs : NaN))).toFixed(1),
+        milestones(alone.map((x) => x.nav)),
+        milestones(al.map((x) => x.nav)),
         st('settings').toFixed(1),
         st('walk').toFixed(1),
         st('wait').toFixed(1),
@@ -402,7 +452,7 @@ async function main(): Promise<void> {
     }
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     console.log('\n' + rows.map((r) => r.map((c, i) => c.padStart(widths[i]!)).join('  ')).join('\n'));
-    console.log('\nActorLens ms = scanMs (content script start → first full scan applied, settings and dictionary included). Phase columns are medians (ms); "settings" is time from script start until settings arrived; "between" is the time the page and browser had the main thread between the scan\'s slices (rendering, other tasks, garbage collection), counted in the time to done but in no phase, and "longest wait" the longest such gap. "longest task" and "longest render" are the longest main-thread task and rendering update (style, layout, paint) after DOMContentLoaded over the runs, each shown from 50 ms; "page alone" is the same without the extension. "load after DCL" is when the page\'s load event started after DOMContentLoaded, without / with ActorLens (medians, ms): what the page\'s own scripts waiting for it wait.');
+    console.log('\nActorLens ms = scanMs (content script start → first full scan applied, settings and dictionary included). Phase columns are medians (ms); "settings" is time from script start until settings arrived; "between" is the time the page and browser had the main thread between the scan\'s slices (rendering, other tasks, garbage collection), counted in the time to done but in no phase, and "longest wait" the longest such gap. "longest task" and "longest render" are the longest main-thread task and rendering update (style, layout, paint) after DOMContentLoaded over the runs, each shown from 50 ms; "page alone" is the same without the extension. "load after DCL" is when the page\'s load event started after DOMContentLoaded, without / with ActorLens (medians, ms): what the page\'s own scripts waiting for it wait. "script start" is when the content script started, in ms from navigation start, and "done from nav" when the scan was done (script start + ActorLens ms): a script that starts before the page\'s first frame counts that frame in ActorLens ms, not in this. "DCL / FCP / load alone" is when the page\'s DOMContentLoaded ended, its first contentful paint and when its load event ended, from navigation start, without the extension; "with AL" the same with it (medians, ms).');
 
     // A reader usually opens an article long after the last one: Chrome has stopped the idle service worker by then.
     // Loading a page must not depend on waking it (the page's first scan reads only storage).

@@ -8,6 +8,7 @@
  * replies (the prefilter's and, in the top frame, the dictionary's: converted on the main thread), and the thread time
  * of every main-thread task from document start on (the page's own work included).
  * Usage: npm run build && DISTS=dist,/tmp/other-dist LOADS=7 PAGES=plain-100k,names-100k,news-260k npm run trace:page
+ * (frames-plain: a short page without names and four frames, two of them without text.)
  * (an odd LOADS: the median is the middle load)
  * (FRESH=1: each load on a new site, so in a renderer that has not run the content script before.)
  * (SAVE=prefix writes each trace as prefix-<build>-<page>-<time>.json, for chrome://tracing or Perfetto.)
@@ -51,7 +52,18 @@ interface Figures {
   reply2: number;
 }
 
-const pages: Record<string, string> = { 'plain-100k': article(100_000, false, 11), 'names-100k': article(100_000, true), 'news-260k': newsPage() };
+/** A page without names holding frames such as ads and widgets put in one: two without text, two with a line. */
+const framed = (text: string) =>
+  `<!doctype html><meta charset="utf-8"><title>Frames</title><body>${text}${['frame-empty', 'frame-line', 'frame-empty', 'frame-line'].map((f) => `<iframe src="/${f}" width="300" height="120"></iframe>`).join('')}</body>`;
+const pages: Record<string, string> = {
+  'plain-100k': article(100_000, false, 11),
+  'names-100k': article(100_000, true),
+  'news-260k': newsPage(),
+  'names-1m': article(1_000_000, true),
+  'frames-plain': framed(article(5_000, false, 11).replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '')),
+  'frame-empty': '<!doctype html><body style="margin:0"><div style="width:300px;height:120px;background:#ddd"></div></body>',
+  'frame-line': '<!doctype html><body><p>Garden chairs, half price this week only.</p></body>',
+};
 const ms = (us: number | undefined) => (us ?? 0) / 1000;
 
 /** What one trace says of the content scripts' main thread. */

@@ -8,6 +8,7 @@ import { browser, type Runtime } from '../platform/browser';
 import { loadSettings } from '../platform/settings';
 import { recordSightings } from '../core/db/sightings';
 import { cardData } from './card-data';
+import { publishClaimOrigins } from './claim-origins';
 
 const ADDRESSED = /^(https?|file):/i;
 
@@ -89,10 +90,17 @@ export const handlers = {
     return sender.tab?.url || null;
   },
 
+  async 'actorlens:claimsChanged'() {
+    await ensureSeeded();
+    await publishClaimOrigins(repo);
+    return null;
+  },
+
   async 'actorlens:pageQuotes'(_message, sender) {
     const page = await quotedPageOf(sender);
     if (!page) return [];
     await ensureSeeded();
+    void publishClaimOrigins(repo).catch(() => undefined);
     return (await repo.pageClaims(page)).flatMap(({ claim, from, to, relation }) => {
       const q = claim.quote;
       if (!q?.exact) return [];

@@ -7,6 +7,7 @@ import { openDb } from '../core/db/database';
 import { Repository } from '../core/db/repository';
 import { COMPILE_REVISION, compileDictionary, compilePrefilter, loadEnglishWords } from '../core/matcher/index';
 import { storedVersion, writeCompiled } from '../platform/dictionary-store';
+import { publishClaimOrigins } from './claim-origins';
 
 // The background's own writes (seeding) change the data too: publish after them.
 export const repo = new Repository(openDb(), () => void publishDictionary().catch(() => undefined));
@@ -19,6 +20,12 @@ export function ensureSeeded(): Promise<unknown> {
   });
   return seeding;
 }
+
+/**
+ * Whether this browser decodes base64 natively: its content scripts then read the prefilter's packed tables and never
+ * its signatures, which are left out of what every frame receives.
+ */
+const decodesBase64 = () => typeof (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64 === 'function';
 
 let publishing: Promise<string> | undefined;
 let again = false;
@@ -47,9 +54,10 @@ export function publishDictionary(whole = false): Promise<string> {
       if ((await storedVersion(thorough)) !== version) {
         await loadEnglishWords();
         const dict = compileDictionary(await repo.allEntities(), { version, links: await repo.linkEnds() });
-        await writeCompiled(dict, compilePrefilter(dict));
+        await writeCompiled(dict, compilePrefilter(dict, { signatures: !decodesBase64() }));
       }
     } while (again);
+    await publishClaimOrigins(repo).catch(() => undefined);
     return version;
   })().finally(() => {
     publishing = undefined;

@@ -8,12 +8,14 @@
  * storage between the two scripts is not used: the caller then reads storage itself, as it does when early.js
  * did not run (a tab open before the extension was installed or updated).
  */
-import { browser } from '../platform/browser';
-import { DICTIONARY_KEY, PREFILTER_KEY, SETTINGS_KEY } from '../platform/storage-keys';
+import { nativeStorage } from '../platform/native-storage';
+import { CLAIM_ORIGINS_KEY, DICTIONARY_KEY, PREFILTER_KEY, SETTINGS_KEY } from '../platform/storage-keys';
 
 type Raw = Record<string, unknown>;
 interface EarlyReads {
   small: Promise<Raw | undefined>;
+  /** The keys `small` asked for. */
+  smallKeys: string[];
   dictionary?: Promise<Raw | undefined>;
   /** Keys changed in storage since the reads began, or already taken. */
   spent: Set<string>;
@@ -23,16 +25,23 @@ interface EarlyReads {
 const SLOT = '__actorlensEarlyReads';
 const slot = globalThis as unknown as { [SLOT]?: EarlyReads };
 
-/** early.ts: ask for everything now. The small values come in their own read, ahead of the dictionary text. */
+/**
+ * early.ts: ask for everything now. The small values come in their own read, ahead of the dictionary text. A child
+ * frame asks for the settings alone: it reads the prefilter once it has text (many frames, ads' and widgets', have
+ * none), and it was the largest part of every frame's reply.
+ */
 export function beginEarlyReads(top: boolean): void {
   const spent = new Set<string>();
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local') for (const key of Object.keys(changes)) spent.add(key);
   };
-  browser.storage.onChanged.addListener(onChanged);
-  const read = (keys: string[]) => browser.storage.local.get(keys).catch(() => undefined);
+  const storage = nativeStorage();
+  storage.onChanged.addListener(onChanged);
+  const read = (keys: string[]) => storage.local.get(keys).catch(() => undefined);
+  const smallKeys = top ? [SETTINGS_KEY, CLAIM_ORIGINS_KEY, PREFILTER_KEY] : [SETTINGS_KEY, CLAIM_ORIGINS_KEY];
   slot[SLOT] = {
-    small: read([SETTINGS_KEY, PREFILTER_KEY]),
+    small: read(smallKeys),
+    smallKeys,
     dictionary: top ? read([DICTIONARY_KEY]) : undefined,
     spent,
     onChanged,
@@ -45,7 +54,7 @@ export function beginEarlyReads(top: boolean): void {
  */
 export async function earlyOr<T>(key: string, from: (value: unknown) => T, read: () => Promise<T>): Promise<T> {
   const early = slot[SLOT];
-  if (!early || early.spent.has(key)) return read();
+  if (!early || early.spent.has(key) || (key !== DICTIONARY_KEY && !early.smallKeys.includes(key))) return read();
   early.spent.add(key);
   const pending = key === DICTIONARY_KEY ? early.dictionary : early.small;
   if (key === DICTIONARY_KEY) early.dictionary = undefined;
@@ -60,6 +69,6 @@ export async function earlyOr<T>(key: string, from: (value: unknown) => T, read:
 export function dropEarly(): void {
   const early = slot[SLOT];
   if (!early) return;
-  browser.storage.onChanged.removeListener(early.onChanged);
+  nativeStorage().onChanged.removeListener(early.onChanged);
   delete slot[SLOT];
 }

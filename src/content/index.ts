@@ -19,6 +19,7 @@ import { CHUNK_CHARS, Scanner } from './scanner';
 import { yieldBehindQueue } from './yield';
 import { preread } from './preread';
 import { QuoteFollower } from './quote-follow';
+import { mayHaveClaims, takeClaimOrigins } from './claim-origins';
 import { onDictionaryChanged } from '../platform/dictionary-store';
 import { browser } from '../platform/browser';
 
@@ -60,7 +61,16 @@ function siteUrlNow(): Promise<string> {
   return childSiteUrl ?? Promise.resolve(siteUrlOf(readFrame(window)) ?? location.href);
 }
 
+/**
+ * Whether this document reported anything yet. Until it has, a report of nothing is not sent: the background holds
+ * nothing of this document to take back, and the tallies of the frame's earlier document go with the navigation
+ * (background/badge.ts checkTab; a child frame's own goodbye on pagehide). A page without names sends nothing.
+ */
+let reported = false;
+
 function send(entities: SpottedEntity[]): void {
+  if (!entities.length && !reported) return;
+  reported = true;
   void callBackground({ type: 'actorlens:reportSpotted', entities, title: document.title }).catch(() => undefined);
 }
 
@@ -119,7 +129,7 @@ async function apply(next: Settings): Promise<void> {
   try {
     report = await scanner.start(options, started, pre);
     if (isTop) checkChildFrames();
-    void markQuotes(scanner);
+    void markQuotes(scanner, false);
   } catch (error) {
     // No dictionary (background busy or reloaded): stay invisible; a later settings change or rescan retries.
     report = { done: true, scanMs: performance.now() - started, matches: [] };
@@ -130,14 +140,20 @@ async function apply(next: Settings): Promise<void> {
 /**
  * The passages of the reader's claims on this page, marked once the names are (quote-anchors.ts), and looked for again
  * as the page changes while some are missing (quote-follow.ts). Asked again at every rescan: a claim edited or deleted
- * in the popup changes or takes away its mark.
+ * in the popup changes or takes away its mark. Unless the popup asked (`always`: it has just changed a claim), a page
+ * of an origin without claims does not ask (claim-origins.ts).
  */
-async function markQuotes(s: Scanner): Promise<void> {
-  const asked = await callBackground({ type: 'actorlens:pageQuotes' }).catch(() => null);
+async function markQuotes(s: Scanner, always: boolean): Promise<void> {
+  always ||= popupAsked;
+  popupAsked = false;
+  const asked = always || (await mayHaveClaims([location.origin, self.origin])) ? await callBackground({ type: 'actorlens:pageQuotes' }).catch(() => null) : [];
   if (!asked || s !== scanner) return;
   quotes?.follow(asked);
   await paintQuotes(s, asked);
 }
+
+/** The popup asked for a rescan while the first scan ran: its end asks for the passages whatever the list says. */
+let popupAsked = false;
 
 async function paintQuotes(s: Scanner, asked: readonly PageQuote[]): Promise<void> {
   // A passage is pointed at for its claim's card, on a page where no name was painted too.
@@ -171,8 +187,11 @@ if (isTop) {
     async 'actorlens:rescan'() {
       if (scanner?.isDone) {
         await scanner.rescan();
-        await markQuotes(scanner);
-      } else if (settings) await queueApply(settings);
+        await markQuotes(scanner, true);
+      } else if (settings) {
+        popupAsked = true;
+        await queueApply(settings);
+      }
       return spottedAnswer();
     },
     'actorlens:pageInfo': () => pageInfo(document, location.href),
@@ -213,7 +232,7 @@ function onUrlMaybeChanged(): void {
       if (settings && isEnabledFor(settings, url) !== enabled) void queueApply(settings);
       else if (!sameView && scanner?.isDone) {
         const s = scanner;
-        void s.rescan().then(() => markQuotes(s));
+        void s.rescan().then(() => markQuotes(s, false));
       }
     });
   }, 300);
@@ -258,15 +277,19 @@ if ((document as { prerendering?: boolean }).prerendering) {
 }
 
 let settingsMs = 0;
-// Settings, prefilter and (top frame) dictionary text were asked for at document_start (content-early.js), or are
+// Settings, (top frame) prefilter and dictionary text were asked for at document_start (content-early.js), or are
 // asked for now, at once, not one after the other. Storage answers in order: the small reads (settings, prefilter)
 // go first, the dictionary text after them.
+takeClaimOrigins();
 void earlyOr(SETTINGS_KEY, settingsFrom, loadSettings).then((s) => {
   settingsMs = performance.now() - started;
   return queueApply(s);
 });
-void loadPrefilter();
-if (isTop) prefetchDictionary();
+// A child frame asks for the prefilter when it has text to filter (scanner.ts).
+if (isTop) {
+  void loadPrefilter();
+  prefetchDictionary();
+}
 onSettingsChanged((next) => void queueApply(next));
 // An import or edit published a new dictionary: read the page again with it.
 // A first scan still running finishes with the old one, then reads again.

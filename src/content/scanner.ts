@@ -12,7 +12,7 @@
  *   (HOT_CHARS_PER_FRAME).
  */
 import type { EntityKind } from '../core/model/entity';
-import { createTextMemory, hasSecurityContext, type Match, type Matcher, type MatchOptions, type TextMemory } from '../core/matcher/index';
+import { createTextMemory, hasSecurityContext, type Match, type Matcher, type Prefilter, type MatchOptions, type TextMemory } from '../core/matcher/index';
 import type { PageQuote, ScanStats, SpottedEntity, SpottedReport } from '../core/protocol';
 import { buildMs, loadMatcher, loadPrefilter, releasePrefetched } from './knowledge';
 import { textsUnderClearLayers } from './clear-layers';
@@ -256,7 +256,7 @@ export class Scanner {
   /** See watchDesignModeEnd. */
   private designWatch: ReturnType<typeof setInterval> | undefined;
   private lastSignature = '';
-  readonly phases: ScanPhases = { start: 0, walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, show: 0, slices: 0, yielded: 0, longestYield: 0 };
+  readonly phases: ScanPhases = { start: 0, walk: 0, wait: 0, build: 0, filter: 0, match: 0, paint: 0, show: 0, slices: 0, yielded: 0, longestYield: 0, scriptStart: 0 };
   /** Called after each scan or update that changed what is painted. */
   onUpdate: ((scanner: Scanner) => void) | undefined;
   /** Called once, when the first range is painted. */
@@ -275,6 +275,7 @@ export class Scanner {
   /** First full scan; then follows the page. Resolves when the scan is applied. */
   async start(options: ScanOptions, startedAt: number, pre?: Preread): Promise<SpottedReport> {
     const run = ++this.run;
+    this.phases.scriptStart = startedAt;
     this.options = options;
     this.ready = true;
     this.clear();
@@ -528,10 +529,9 @@ export class Scanner {
       }
       return true;
     };
-    const w0 = performance.now();
-    const prefilter = await loadPrefilter(); // asked for at script start
-    if (first) phases.wait += performance.now() - w0;
-    if (run !== this.run || !prefilter) return; // no dictionary anywhere: nothing to spot
+    // Asked for with the first chunk (the top frame asked at script start): a frame with no text (an ad's, a widget's)
+    // never receives it.
+    let prefilter: Prefilter | undefined;
     const matchOptions = { suppressed: options.suppressed, possibleActors: options.possibleActors };
     let matcher: Matcher | undefined;
     let loading: Promise<Matcher | undefined> | undefined;
@@ -632,6 +632,12 @@ export class Scanner {
         if (first) phases.walk += performance.now() - r0;
         if (next.done) break;
         const chunk = next.value;
+        if (!prefilter) {
+          const w0 = performance.now();
+          prefilter = await loadPrefilter();
+          if (first) phases.wait += performance.now() - w0;
+          if (run !== this.run || !prefilter) return; // no dictionary anywhere: nothing to spot
+        }
         const f0 = performance.now();
         if (!this.securityContext && this.contextIn(chunk.text)) this.securityContext = true;
         const skip = !prefilter.mayMatch(chunk.text, { possibleActors: options.possibleActors, securityContext: this.securityContext });
@@ -649,7 +655,7 @@ export class Scanner {
       }
     }
     // The page got its context only now: what this scan read before is read again with it.
-    if (this.securityContext && unsureHere.length) {
+    if (this.securityContext && unsureHere.length && prefilter) {
       // A chunk not matched yet (the matcher loads while the walk goes on) is still waiting in `pending`: queued again,
       // it was matched and painted twice, and a first scan, which lets go of nothing before painting, counted each of
       // its names twice (a plain-text advisory whose context came with its last piece).

@@ -51,6 +51,12 @@ export interface ScanStats {
   yielded: number;
   longestYield: number;
   ranges: number;
+  /**
+   * When the content script started, in ms from the document's navigation start (its performance.now()): with the
+   * time to `done`, when the page was done from navigation start. A script starting before the page's first frame
+   * counts that frame in its time to `done`; from navigation start, early and late starts are compared alike.
+   */
+  scriptStart: number;
 }
 
 export interface CardLink {
@@ -126,6 +132,8 @@ export interface BackgroundCalls {
    * frame where ActorLens is on; nothing leaves the device.
    */
   'actorlens:pageQuotes': { req: unknown; res: PageQuote[] };
+  /** The popup added, edited or restored a claim: the background writes the claims' origins again (claim-origins.ts). */
+  'actorlens:claimsChanged': { req: unknown; res: null };
   /** "Open in ActorLens" from the hover card: opens the ActorLens view of the entity (with one of its links open). */
   'actorlens:openEntity': { req: { entityId: string; linkId?: string }; res: null };
   /**

@@ -14,7 +14,7 @@ import { DICTIONARY_KEY, PREFILTER_KEY } from './storage-keys';
 export { DICTIONARY_KEY, PREFILTER_KEY };
 /**
  * The published version with the prefilter's format, written with the two: the background checks it on every wake,
- * and the prefilter (≈ 0.7 MB with its packed tables) is not worth reading for that.
+ * and the prefilter (≈ 0.2 MB with its packed tables) is not worth reading for that.
  */
 export const VERSION_KEY = 'dictionaryVersion';
 /** How the dictionary's text is written (asciiJson, with `trie`): a stamp without it makes the background publish it again so. */
@@ -24,7 +24,7 @@ const stamp = (version: string) => `${version}#${PREFILTER_FORMAT}#${TEXT_FORM}`
 /** A prefilter in this version's layout; one stored by an earlier version reads as none, so it is published again. */
 function isPrefilter(value: unknown): value is CompiledPrefilter {
   const p = value as CompiledPrefilter | undefined;
-  return !!p && typeof p.version === 'string' && typeof p.sigs === 'string' && p.format === PREFILTER_FORMAT;
+  return !!p && typeof p.version === 'string' && (typeof p.sigs === 'string' || typeof p.packed === 'string') && p.format === PREFILTER_FORMAT;
 }
 
 /** The stored prefilter value, if it is one. */

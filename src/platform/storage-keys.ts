@@ -7,3 +7,5 @@
 export const SETTINGS_KEY = 'settings';
 export const DICTIONARY_KEY = 'dictionary';
 export const PREFILTER_KEY = 'prefilter';
+/** The origins of the pages the reader's claims were recorded on (background/claim-origins.ts). */
+export const CLAIM_ORIGINS_KEY = 'claimOrigins';

@@ -3,7 +3,7 @@ import { openDb } from '../core/db/database';
 import { Repository } from '../core/db/repository';
 import { toggleSite } from '../core/settings';
 import { browser } from '../platform/browser';
-import { callTab, publishAfterChange } from '../platform/messaging';
+import { callBackground, callTab, publishAfterChange } from '../platform/messaging';
 import { loadSettings, updateSettings } from '../platform/settings';
 import { storageItem } from '../platform/storage-item';
 import type { PopupBackend, StoredDraft } from './backend';
@@ -22,8 +22,17 @@ async function seedIfEmpty(repo: Repository): Promise<void> {
 export function realBackend(): PopupBackend {
   const repo = new Repository(openDb(), publishAfterChange);
   const ready = seedIfEmpty(repo).catch(() => undefined);
+  const db = repositoryBackend(repo, ready);
+  // A page of an origin with no claims does not ask for passages (background/claim-origins.ts): say when one may have.
+  const claimsChanged = <T>(done: T): T => {
+    void callBackground({ type: 'actorlens:claimsChanged' }).catch(() => undefined);
+    return done;
+  };
   return {
-    ...repositoryBackend(repo, ready),
+    ...db,
+    addClaim: async (c) => claimsChanged(await db.addClaim(c)),
+    updateClaim: async (id, patch) => claimsChanged(await db.updateClaim(id, patch)),
+    restoreClaim: async (d) => claimsChanged(await db.restoreClaim(d)),
     async tab() {
       // ?tab=<id> lets tests open the popup as a page for a given tab.
       const param = new URLSearchParams(location.search).get('tab');

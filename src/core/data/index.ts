@@ -8,6 +8,7 @@ import type { BundledEntity, BundledLink } from './bundled-types';
 import { CHINA_ENTITIES } from './entities-china';
 import { CORE_ENTITIES } from './entities-core';
 import { CRIME_ENTITIES } from './entities-crime';
+import { DUAL_USE_ENTITIES } from './entities-dual-use';
 import { IRAN_ENTITIES } from './entities-iran';
 import { NORTH_KOREA_ENTITIES } from './entities-north-korea';
 import { OTHER_STATE_ENTITIES } from './entities-other-states';
@@ -18,7 +19,7 @@ import { CORE_LINKS } from './links-core';
 import { CRIME_LINKS } from './links-crime';
 import { STATE_LINKS } from './links-state';
 
-export const BUNDLED_VERSION = '2026.11.28-1';
+export const BUNDLED_VERSION = '2026.11.30-1';
 const SEEDED_AT = '2026-11-27T00:00:00.000Z';
 
 const ENTITY_GROUPS: BundledEntity[][] = [
@@ -30,6 +31,7 @@ const ENTITY_GROUPS: BundledEntity[][] = [
   OTHER_STATE_ENTITIES,
   CRIME_ENTITIES,
   SOFTWARE_ENTITIES,
+  DUAL_USE_ENTITIES,
   RANSOMWARE_ENTITIES,
 ];
 const LINK_GROUPS: BundledLink[][] = [CORE_LINKS, STATE_LINKS, CRIME_LINKS];

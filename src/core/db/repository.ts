@@ -269,6 +269,11 @@ export class Repository {
     return claims.filter((c) => c.pageUrl?.split('#', 1)[0] === base);
   }
 
+  /** The addresses claims were recorded on, each once (the index's keys: no claim is read). */
+  async claimPageUrls(): Promise<string[]> {
+    return (await this.db.claims.orderBy('pageUrl').uniqueKeys()).filter((k): k is string => typeof k === 'string');
+  }
+
   /** The claims recorded on a page (claimsForPage) with their link's two entities, newest first. */
   async pageClaims(url: string): Promise<{ claim: Claim; from: Entity; to: Entity; relation: Relation }[]> {
     const claims = (await this.claimsForPage(url)).sort((a, b) => (b.created ?? '').localeCompare(a.created ?? ''));

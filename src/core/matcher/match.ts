@@ -32,7 +32,7 @@ import { setPhrase } from './set-phrases';
 import { settingValue } from './setting-values';
 import { ownStackChoice } from './software-stacks';
 import { quotedTitleByAuthor, workTitle } from './work-titles';
-import { clauseSubject, crewObjectStart, headlineName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
+import { clauseSubject, crewObjectStart, headlineName, headlineTwoWordName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import { lowerCaseSentence, lowerWritable, writtenLower } from './lower-case-writing';
@@ -42,7 +42,8 @@ import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, schemeNamed, sentenceVouches } from './clause-terms';
 import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
-import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
+import { crewOpensNextSentence, leadAct, LEAD_CHARS } from './lead-sentences';
+import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -59,7 +60,7 @@ const CLS = CLS_;
 const FOLD = FOLD_;
 const NORM = NORM_;
 const classify = classify_;
-const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_HEAD, T_KIND, T_NAMING, T_OBJECT, wordIs } = patterns;
+const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_HEAD, T_KIND, T_NAMING, T_OBJECT, T_RELATIVE, wordIs } = patterns;
 
 /** A cue that names a kind of threat, not only an activity ('campaign', 'attack'). */
 const threatCue = (c: Cue | undefined): boolean => !!c && c.kind !== 'neutral';
@@ -697,13 +698,46 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
+   * Per trie node: 1 when every name ending there must be written with its first letter as a capital or other
+   * character that is no ASCII lower-case letter (exact or Title case, the signature's first character not a–z, no
+   * kind word taking the whole signature's case), 2 when not, 0 not yet known. A span written in lower case without
+   * a capital ("fog", "copper" in prose) then fails every case test in evaluate (exact, all capitals, inner capital,
+   * titleOfCaps, titleOfCamel) and evaluate returns nothing without side effects: it is not called. On the bench's
+   * 1 MB page with names, 4,195 of 5,916 calls of evaluate were such words.
+   */
+  const capitalOnlyAt = new Uint8Array(nodeCount);
+  function capitalOnly(node: number): boolean {
+    let v = capitalOnlyAt[node] as number;
+    if (v === 0) {
+      v = 1;
+      const first = termFirst[node] as number;
+      for (let q = first, end = first + (termCount[node] as number); q < end; q++) {
+        const ai = termAlias[q] as number;
+        const c0 = sigOf(ai).charCodeAt(0);
+        if (((aliasFlags[ai] as number) & 3) === CASE.any || relaxOf(ai) === 0 || !(c0 >= 0) || (c0 >= 97 && c0 <= 122)) {
+          v = 2;
+          break;
+        }
+      }
+      capitalOnlyAt[node] = v;
+    }
+    return v === 1;
+  }
+
+  /** Is [s, e) written with an ASCII lower-case first letter and no capital (an inner one makes a camel-case writing)? */
+  function lowerCaseWord(s: number, e: number): boolean {
+    const c = text.charCodeAt(s);
+    if (c < 97 || c > 122) return false;
+    for (let p = s + 1; p < e; p++) if (cls(text.charCodeAt(p)) & C_UPPER) return false;
+    return true;
+  }
+
+  /**
    * Try the dictionary at word start i, the walk resumed at `node` having read [i, j) (the caller walks the word
    * itself while finding its end, and passes where no terminal could have been recorded yet); returns the end of the
    * accepted match (or of a refusal that skips), else -1.
    */
   function tryDictionary(i: number, node: number, j: number): number {
-    // "Operation Flame": a campaign's name, not the name after the word (ambiguity.ts campaignWordBefore)
-    if (campaignWordBefore(text, i)) return -1;
     let nEnds = 0;
     for (;;) {
       if (termFirst[node] !== -1 && nEnds < MAX_ENDS) {
@@ -750,6 +784,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       node = nx;
       j++;
     }
+    // "Operation Flame": a campaign's name, not the name after the word (ambiguity.ts campaignWordBefore). Asked only
+    // where a name ends: most words that reach here end none (the trie walks on past "the", "of" into the next word).
+    if (nEnds === 0 || campaignWordBefore(text, i)) return -1;
     for (let t = nEnds - 1; t >= 0; t--) {
       const e = ends[t] as number;
       // Span rule: a trailing lower-case "group"/"gang" is a cue, not part of the name ("the Winnti group" →
@@ -761,6 +798,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         if (suppressed.has(suppressionKey(original.slice(os, oe)))) return e; // nothing here, not even a shorter name
       }
       contextRejected = false;
+      // "fog", "copper", "archivist" in prose: an ordinary word that is a name only written with its capital
+      if (lowerCaseWord(i, e) && capitalOnly(nodes[t] as number)) continue;
       const m = evaluate(nodes[t] as number, i, e, glued[t] === 1);
       if (m) {
         // Span rule: "MineBridge RAT", "Netwire RAT": the field names a family with a separate RAT too; the span
@@ -1328,6 +1367,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       namingStatement(i, we);
       return -1;
     }
+    // "a new data-theft tool on two networks, which it named X": a relative naming clause whose antecedent is software
+    if (bits & (T_NAMING | T_RELATIVE) && !afterThreat) {
+      const q = relativeNaming(text, i, we);
+      const e = q >= 0 && pageContext() ? givenMalwareName(q) : -1;
+      if (e > q && !clauseSubject(text, q, e)) {
+        pendMalware(q, e, 'malware-named');
+        return -1;
+      }
+      if (bits & T_RELATIVE) return -1;
+    }
     // "TA505 (aka X)", "TA505, also known as X": an alias of the actor just named
     const aka = (bits & T_AKA || (bits & T_NAMING && wordIs(text, i, we, 'as') && alsoKnown(i))) && afterActor(bits & T_AKA ? i : w2s);
     if (afterThreat || aka || (bits & T_NAMING && namingTrigger(i, we))) {
@@ -1347,7 +1396,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // shape (an inner capital, capitals, a digit: "TA4557", "DarkPink") is, and the next capitalised words are the
       // headline's verb and object
       const headline = afterThreat && isUpperAt(text, i) && e > p && headlineCase(text, p, e);
-      if (headline && !coinedAt(text, p, e) && !headlineName(text, p, e, (a, b) => isMidSentence(text, a) && !headlineCase(text, a, b))) return -1;
+      if (headline && !coinedAt(text, p, e)) {
+        const inProse = (a: number, b: number) => isMidSentence(text, a) && !headlineCase(text, a, b);
+        // "New Threat Actor Ashen Lynx Targets Hotels": two words, then the headline's verb
+        const two = nameRunEnd(text, e, 1);
+        if (two > e && headlineTwoWordName(text, p, e, two, inProse)) e = two;
+        else if (!headlineName(text, p, e, inProse)) return -1;
+      }
       if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run))) && !ordinaryInitialism(text, p, e)) {
         if (!headline) e = run;
         pendS = p;
@@ -1444,6 +1499,33 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     pendNeedsContext = true;
   }
 
+  /** May [a, b) be a new family's name (malware-namings.ts), not a listed name with a number glued to it? */
+  function malwareNameAt(a: number, b: number): boolean {
+    return malwareNameOk(text, a, b, nameOk) && !listedWithDigits(a, b);
+  }
+
+  /** A possible malware [a, b) waits in `pend*` for the dictionary, as the crew rules' names do. */
+  function pendMalware(a: number, b: number, rule: string): void {
+    pendS = a;
+    pendE = b;
+    pendRule = rule;
+    pendNeedsContext = true;
+    pendKind = 'malware';
+  }
+
+  /**
+   * The name a naming verb gives at p: a word, or Title Case words ("dubbed Silent Heron", the first may be a common
+   * word as in the crews' names: "codenamed Frost Tallow"). Its end, or -1.
+   */
+  function givenMalwareName(p: number): number {
+    let e = p;
+    while (e < n && cls(text.charCodeAt(e)) & C_WORD) e++;
+    if (e <= p) return -1;
+    const run = nameRunEnd(text, e);
+    if (run > e && malwareRunOk(text, p, run) && (malwareNameAt(p, e) || commonHeadedNameOk(text, p, e, run)) && givenNameOk(text, p, run)) return run;
+    return malwareNameAt(p, e) && givenNameOk(text, p, e) ? e : -1;
+  }
+
   /**
    * Possible malware (malware-namings.ts), fired by the kind noun or head [i, we): a naming statement after it ("a new
    * backdoor dubbed X") or with it as the verb's object ("we call this loader X") and "the <kind> X" wait in `pend*`
@@ -1460,29 +1542,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       ks = w1s;
     } else if (!kindNounAt(text, i, we) || crewAfterKind(text, we) || !weakKindOk(text, i, we)) return;
     if (!pageContext()) return;
-    const nameOk_ = (a: number, b: number) => malwareNameOk(text, a, b, nameOk) && !listedWithDigits(a, b);
+    const nameOk_ = malwareNameAt;
     const mid = (a: number) => isMidSentence(text, a);
-    const pend = (a: number, b: number, rule: string) => {
-      pendS = a;
-      pendE = b;
-      pendRule = rule;
-      pendNeedsContext = true;
-      pendKind = 'malware';
-    };
-    const wordEnd = (a: number) => {
-      let b = a;
-      while (b < n && cls(text.charCodeAt(b)) & C_WORD) b++;
-      return b;
-    };
-    // the name a naming verb gives: a word, or Title Case words ("dubbed Silent Heron", the first may be a common word
-    // as in the crews' names: "codenamed Frost Tallow")
-    const given = (p: number): number => {
-      const e = wordEnd(p);
-      if (e <= p) return -1;
-      const run = nameRunEnd(text, e);
-      if (run > e && malwareRunOk(text, p, run) && (nameOk_(p, e) || commonHeadedNameOk(text, p, e, run)) && givenNameOk(text, p, run)) return run;
-      return nameOk_(p, e) && givenNameOk(text, p, e) ? e : -1;
-    };
+    const pend = pendMalware;
+    const given = givenMalwareName;
     const q = namingAfterKind(text, we, indefiniteBefore(text, ks) >= 0);
     if (q >= 0) {
       const e = given(q);
@@ -1899,6 +1962,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // ("the final payload was Vidar in 131 cases, StealC in 58"), where the name passes the rest of the rule (an
       // ordinary word inside a sentence, not a quoted label nor a family of people at a sentence start).
       if (!ok && !(cue && cue.side === 'after' && opensQuote(text, s)) && threatNamedAfter(s, e, ((aliasFlags[ai] as number) >> 2) & 3)) ok = true;
+      // A lead sentence that names a crew by an ordinary word and says what it did, then "The <name> group" opening the
+      // next sentence ("Rhysida leaks data from a port operator. The Rhysida group published…"; lead-sentences.ts)
+      if (!ok && !isMidSentence(text, s) && leadAct(original, oe)) ok = crewOpensNext(id, oe, lo);
       let via = !ok && linkedTo.has(ei) ? linkedConfirmed(r, ei, os, oe, lo) : undefined;
       if (!ok && !via) continue;
       // "Turla used Snake": Snake is also one of Turla's own aliases, but the sentence names Turla beside it and so
@@ -1925,6 +1991,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (!added.length) return;
     out = out.concat(added);
     out.sort((a, b) => a.start - b.start);
+  }
+
+  /** Does a spotted name of entity `id` open the next sentence after the one ending past `oe` as "The <name> <crew noun>"? `lo`: the first match after `oe`. */
+  function crewOpensNext(id: string, oe: number, lo: number): boolean {
+    for (let q = lo; q < out.length; q++) {
+      const m = out[q] as Match;
+      if (m.start - oe > LEAD_CHARS) return false;
+      if (m.entityId === id) return crewOpensNextSentence(original, oe, m.start, m.end);
+    }
+    return false;
   }
 
   /** Matches of the pass by their end and by their start, in the original text (listedWithSpotted), built on first use. */
@@ -2561,9 +2637,17 @@ function bareAlias(alias: string): string {
 }
 
 
+/** kindWordEnds per alias: asked at every match, of a few hundred aliases a page. */
+const KIND_WORD_ENDS = new Map<string, boolean>();
+
 /** Does the alias end in a kind word after a name ("Medusa Ransomware", "Raccoon Stealer")? */
 function kindWordEnds(alias: string): boolean {
-  const a = alias.trim();
-  const sp = a.search(/\s\S+$/);
-  return sp > 0 && KIND_SUFFIXES.has(a.slice(sp + 1).toLowerCase());
+  let ends = KIND_WORD_ENDS.get(alias);
+  if (ends === undefined) {
+    const a = alias.trim();
+    const sp = a.search(/\s\S+$/);
+    ends = sp > 0 && KIND_SUFFIXES.has(a.slice(sp + 1).toLowerCase());
+    KIND_WORD_ENDS.set(alias, ends);
+  }
+  return ends;
 }

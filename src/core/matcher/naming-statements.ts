@@ -10,7 +10,7 @@
  * see. The name after the noun may also open a relative clause ("the group Microsoft tracks as…", "the criminal gang
  * Police arrested"): `clauseSubject` refuses what reads so. Pure functions on the matcher's text.
  */
-import { CLS, C_LETTER, C_WORD, classify } from './normalize';
+import { CLS, C_LETTER, C_UPPER, C_WORD, classify } from './normalize';
 import { folded, hyphenatedWordBefore, inlineSpace, spacesBefore } from './word-before';
 
 const cls = (c: number): number => CLS[c] || classify(c);
@@ -211,6 +211,28 @@ export function headlineName(t: string, s: number, e: number, inProse: (s: numbe
   return HEADLINE_VERBS.has(v) || (v.length >= 4 && v.endsWith('s') && !v.endsWith('ss') && !(cls(t.charCodeAt(q)) & C_WORD));
 }
 
+/** Words of the two-word phrases a headline puts after "Threat Actor" ("Deep Dive", "Case Study", "First Look", "Year Review"). */
+const HEADLINE_PHRASE_WORDS = new Set(['deep', 'dive', 'case', 'study', 'fact', 'sheet', 'first', 'look', 'quick', 'year', 'review', 'week', 'month', 'quarter', 'special', 'top', 'best', 'key', 'new', 'latest', 'part', 'series', 'threat', 'hunting', 'intel', 'intelligence', 'primer', 'explainer', 'recap', 'digest', 'bulletin', 'snapshot', 'outlook', 'forecast', 'timeline', 'history']);
+
+/**
+ * "New Threat Actor Ashen Lynx Targets Hotels": a two-word name in a Title Case headline, the words [s, m) and
+ * [m + 1, e). Each word as headlineName reads a name (four letters or more for the first, none of the headline's nouns
+ * or a noun's or verb's ending), then the headline's verb, its end, a colon or a dash, as for one word; or the whole
+ * name written with its capitals inside a sentence of prose elsewhere in the text (`inProse`).
+ */
+export function headlineTwoWordName(t: string, s: number, m: number, e: number, inProse: (s: number, e: number) => boolean): boolean {
+  if (t.charCodeAt(m) !== 32 || e - m < 4 || m - s < 3) return false;
+  for (const [a, b] of [[s, m], [m + 1, e]] as const) {
+    const w = folded(t, a, b);
+    if (HEADLINE_NOUNS.has(w) || HEADLINE_PHRASE_WORDS.has(w) || NOT_NAME_ENDING.test(w) || HEADLINE_VERBS.has(w) || !(cls(t.charCodeAt(a)) & C_UPPER)) return false;
+  }
+  const name = t.slice(s, e);
+  for (let k = t.indexOf(name); k >= 0; k = t.indexOf(name, k + 1)) {
+    if (k !== s && !(cls(t.charCodeAt(k - 1)) & C_WORD) && !(cls(t.charCodeAt(k + name.length)) & C_WORD) && inProse(k, k + name.length)) return true;
+  }
+  // the headline's verb after the second word, or its end
+  return headlineName(t, m + 1, e, () => false);
+}
 
 /** Forms of "be" before a present participle in a crew's relative clause ("which is calling itself X"). */
 const PROGRESSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were']);

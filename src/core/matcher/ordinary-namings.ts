@@ -84,7 +84,11 @@ export function citedPerson(text: string, s: number, e: number): boolean {
   const space = text.charCodeAt(s - 1);
   if (space !== 32 && space !== 0xa0) return false;
   const before = text.slice(Math.max(0, s - 8), s);
-  return INITIAL_BEFORE().test(before) || HONORIFIC_BEFORE.test(before);
+  // An initial's full stop stands one or two characters before that space ("M. Conti", "M.  Conti"): only then is the
+  // Unicode expression run, whose first runs in a page (compiled, then compiled again to machine code) cost ≈ 0.5 ms.
+  const p2 = text.charCodeAt(s - 2);
+  const initial = p2 === 46 || ((p2 === 32 || p2 === 0xa0) && text.charCodeAt(s - 3) === 46);
+  return (initial && INITIAL_BEFORE().test(before)) || HONORIFIC_BEFORE.test(before);
 }
 
 /** "-sur-Mer", "-upon-Avon", "-en-Provence", "-am-Main": a hyphenated place name goes on after the name. */

@@ -98,6 +98,8 @@ export const T_AKA = 128;
 export const T_KIND = 256;
 /** A noun after a kind noun that a naming statement may follow ("a malware family dubbed X") */
 export const T_HEAD = 512;
+/** calls, dubs: present-tense naming verbs read only in a relative clause naming software ("which the note calls X") */
+export const T_RELATIVE = 1024;
 
 const TRIGGER_WORDS: [string, number][] = [
   ...ANIMALS.map((w): [string, number] => [w, T_ANIMAL]),
@@ -120,6 +122,8 @@ const TRIGGER_WORDS: [string, number][] = [
   ['call', T_NAMING],
   ['dub', T_NAMING],
   ['as', T_NAMING],
+  ['calls', T_RELATIVE],
+  ['dubs', T_RELATIVE],
   // "malware" has no plural in prose; "shells" only in "web shells" (malware-namings.ts kindNounAt)
   ...MALWARE_KINDS.flatMap((w): [string, number][] => (w === 'malware' || w === 'ransomware' || w === 'spyware' ? [[w, T_KIND]] : [[w, T_KIND], [`${w}s`, T_KIND]])),
   ...MALWARE_HEADS.map((w): [string, number] => [w, T_HEAD]),

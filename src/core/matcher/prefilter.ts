@@ -25,7 +25,9 @@
  * packed (`packed`): decoding 460 KB of base64 natively took 0.1–0.5 ms where hashing every signature cold took
  * 3.2–12 ms, median 4.1 (Chromium 156, nine fresh pages each), on every page and frame. Packed tables depend on the hash
  * functions and the table layout: change either and bump PREFILTER_FORMAT. Where the decoder is missing, the
- * signatures are hashed as before.
+ * signatures are hashed as before; where it is there, the signatures are not stored at all. The whole reply reaches
+ * every frame, ad and widget frames included, before anything is known of their text: it is kept small (a 30-bit
+ * fingerprint per signature instead of two 24-bit hashes, 16-bit infos, 16-bit keys: 676 KB → 216 KB with the feeds).
  */
 import { CASE, ENGLISH, FANOUT_BASE, type CompiledDictionary } from './compile';
 import { lowerWritable } from './lower-case-writing';
@@ -58,14 +60,19 @@ const PART = 2048;
 /** Trie edges (spaces included) that a signature keeps. */
 export const SIG_CHARS = 8;
 /** Layout of `sigs` and `packed`. Summaries stored by earlier versions lack it and are not read. */
-export const PREFILTER_FORMAT = 3;
+export const PREFILTER_FORMAT = 4;
 const FORMAT = PREFILTER_FORMAT;
 /** Offset of the numbers in `sigs` (printable ASCII for the small ones). */
 const BASE = 0x30;
 /** Longest name length kept for a title signature's reach; longer ones are stored as any-case. */
 const MAX_LONGEST = 300;
-/** Key flags are kept for h1's low 18 bits. */
-const KEY_MASK = (1 << 18) - 1;
+/**
+ * Key flags are kept for h1's low 16 bits: 64 KB, sent to every frame. 18 bits (256 KB, four fifths of the stored
+ * prefilter) let fewer words through to a second look (on 100 KB of prose 6,147 words against 6,872, the same 1,117
+ * walks; the corpus's report lines in lower case 15,468 against 20,119 words and 3,410 against 5,292 walks), and no
+ * text fewer (the corpus's lines, as written and in lower case, cleared alike).
+ */
+const KEY_MASK = (1 << 16) - 1;
 /**
  * Two 24-bit polynomial hashes of the edges read: h1 (key flags, table slots) and h2 (confirms a signature). Every value
  * stays a small integer, which baseline code handles without allocating (a 32-bit product is a heap number there).
@@ -78,23 +85,27 @@ const M1 = 37;
 const M2 = 41;
 const MASK = 0xffffff;
 
-/** JSON-only (≈ 0.7 MB with the packed tables, ≈ 55 KB of it signatures): published with the dictionary, read by every content script at start. */
+/**
+ * JSON-only: published with the dictionary, read by every content script at start. With the public feeds (≈ 10,400
+ * signatures) ≈ 215 KB of packed tables, and 65 KB of signatures where the browser lacks a native base64 decoder.
+ */
 export interface CompiledPrefilter {
   version: string;
   format?: number;
   /**
-   * The signatures in code-unit order, front-coded. Each: BASE + (characters shared with the previous one) << 3 |
+   * The signatures in code-unit order, front-coded; absent where the tables are packed for a browser that decodes
+   * them natively (compilePrefilter's `signatures`). Each: BASE + (characters shared with the previous one) << 3 |
    * (characters that follow − 1); BASE + info; for requirement 2, BASE + its longest name; for a letter↔digit switch in
    * its first word, BASE + their lengths (bit d: d characters); then the characters. info = requirement (1 any case,
    * 2 a capital first or camel-case, 3 a capital first) | 4 when its names need a word end after it | 8 with a
    * switch | 16·(length of its first word: the leading ASCII word characters).
    */
-  sigs: string;
+  sigs?: string;
   /** Number of signatures. */
   count?: number;
   /** Some name holds a character outside the BMP (left out: storage may not keep a lone surrogate). */
   astral?: boolean;
-  /** The tables built from `sigs` (see packTables), base64: H1, H2, INFO, then KEYS. */
+  /** The tables built from `sigs` (see packTables), base64: HASH, INFO, then KEYS. */
   packed?: string;
   /** Slots of the packed hash table, and the tables' titleSpan. */
   slots?: number;
@@ -120,7 +131,11 @@ const ANY = 1;
 const TITLE = 2;
 const EXACT = 3;
 
-export function compilePrefilter(dict: CompiledDictionary): CompiledPrefilter {
+/**
+ * `signatures: false` leaves the signatures out, for readers that decode the packed tables natively: the background
+ * knows, being the same browser as its content scripts. Should the tables then not decode, everything is let through.
+ */
+export function compilePrefilter(dict: CompiledDictionary, { signatures = true }: { signatures?: boolean } = {}): CompiledPrefilter {
   const nodeCount = dict.fanout.length;
   const childStart = new Int32Array(nodeCount + 1);
   childStart[0] = 1;
@@ -183,8 +198,11 @@ export function compilePrefilter(dict: CompiledDictionary): CompiledPrefilter {
     for (let ch = childStart[node] as number; ch < (childStart[node + 1] as number); ch++) visit(ch, sig + dict.edges.charAt(ch - 1));
   };
   visit(0, '');
-  const compiled: CompiledPrefilter = { version: dict.version, format: FORMAT, sigs: out.join(''), count, ...(astral ? { astral } : {}), ...(dict.cjk ? { cjk: dict.cjk } : {}) };
-  return { ...compiled, ...packTables(tables(compiled as CompiledPrefilter & { count: number })) };
+  const sigs = out.join('');
+  const compiled: CompiledPrefilter = { version: dict.version, format: FORMAT, sigs, count, ...(astral ? { astral } : {}), ...(dict.cjk ? { cjk: dict.cjk } : {}) };
+  const packed = packTables(tables(sigs, count));
+  if (!signatures) delete compiled.sigs;
+  return { ...compiled, ...packed };
 }
 
 /**
@@ -193,11 +211,10 @@ export function compilePrefilter(dict: CompiledDictionary): CompiledPrefilter {
  */
 function packTables(t: Tables): Pick<CompiledPrefilter, 'packed' | 'slots' | 'titleSpan'> {
   const slots = t.slotMask + 1;
-  const bytes = new Uint8Array(12 * slots + t.KEYS.length);
-  bytes.set(new Uint8Array(t.H1.buffer, t.H1.byteOffset, 4 * slots), 0);
-  bytes.set(new Uint8Array(t.H2.buffer, t.H2.byteOffset, 4 * slots), 4 * slots);
-  bytes.set(new Uint8Array(t.INFO.buffer, t.INFO.byteOffset, 4 * slots), 8 * slots);
-  bytes.set(t.KEYS, 12 * slots);
+  const bytes = new Uint8Array(6 * slots + t.KEYS.length);
+  bytes.set(new Uint8Array(t.HASH.buffer, t.HASH.byteOffset, 4 * slots), 0);
+  bytes.set(new Uint8Array(t.INFO.buffer, t.INFO.byteOffset, 2 * slots), 4 * slots);
+  bytes.set(t.KEYS, 6 * slots);
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return { packed: btoa(binary), slots, titleSpan: t.titleSpan };
@@ -215,14 +232,13 @@ function unpackTables(p: CompiledPrefilter): Tables | undefined {
   } catch {
     return undefined;
   }
-  if (bytes.length !== 12 * slots + KEY_MASK + 1 || bytes.byteOffset !== 0) return undefined;
+  if (bytes.length !== 6 * slots + KEY_MASK + 1 || bytes.byteOffset !== 0) return undefined;
   const buffer = bytes.buffer;
   return {
     slotMask: slots - 1,
-    H1: new Int32Array(buffer, 0, slots),
-    H2: new Int32Array(buffer, 4 * slots, slots),
-    INFO: new Int32Array(buffer, 8 * slots, slots),
-    KEYS: new Uint8Array(buffer, 12 * slots, KEY_MASK + 1),
+    HASH: new Int32Array(buffer, 0, slots),
+    INFO: new Uint16Array(buffer, 4 * slots, slots),
+    KEYS: new Uint8Array(buffer, 6 * slots, KEY_MASK + 1),
     titleSpan: p.titleSpan,
   };
 }
@@ -257,27 +273,31 @@ const PAIR = 64; // the first two edges of any signature
 /** The tables of a stored summary: signatures by hash, and key flags. */
 interface Tables {
   /**
-   * Signatures by h1 (open addressing, slot h1 & slotMask and on): their h1, h2 and INFO = requirement | word end
-   * needed << 2 | length << 3 | longest name << 7 (0: an empty slot).
+   * Signatures by h1 (open addressing, slot h1 & slotMask and on): their HASH (fingerprint) and INFO = requirement |
+   * word end needed << 2 | length << 3 | longest name << 7 (0: an empty slot; the longest is at most MAX_LONGEST).
    */
   slotMask: number;
-  H1: Int32Array;
-  H2: Int32Array;
-  INFO: Int32Array;
+  HASH: Int32Array;
+  INFO: Uint16Array;
   /** Key flags by h1 & KEY_MASK. */
   KEYS: Uint8Array;
   /** The longest reach of a signature matched with a capital first or camel-case. */
   titleSpan: number;
 }
 
+/**
+ * A signature's fingerprint: h2 and h1's top 6 bits (its low bits mostly follow from the slot), 30 bits, a small
+ * integer in baseline code. Two signatures that share one only let more text through, never less.
+ */
+const fingerprint = (h1: number, h2: number) => h2 | ((h1 >> 18) << 24);
+
 /** The tables, from the stored signatures: each of their characters is hashed once (front-coding shares prefixes). */
-function tables(p: CompiledPrefilter & { count: number }): Tables {
+function tables(s: string, count: number): Tables {
   let bits = 10;
-  while (1 << bits < 1.5 * p.count) bits++;
+  while (1 << bits < 1.5 * count) bits++;
   const slotMask = (1 << bits) - 1;
-  const H1 = new Int32Array(slotMask + 1);
-  const H2 = new Int32Array(slotMask + 1);
-  const INFO = new Int32Array(slotMask + 1);
+  const HASH = new Int32Array(slotMask + 1);
+  const INFO = new Uint16Array(slotMask + 1);
   const KEYS = new Uint8Array(KEY_MASK + 1);
   /** h1 and h2 of the current signature's first d characters. */
   const P1 = new Int32Array(SIG_CHARS + 1);
@@ -285,7 +305,6 @@ function tables(p: CompiledPrefilter & { count: number }): Tables {
   P1[0] = SEED1;
   P2[0] = SEED2;
   let titleLong = 0;
-  const s = p.sigs;
   for (let q = 0; q < s.length; ) {
     const head = s.charCodeAt(q) - BASE;
     const lcp = head >> 3;
@@ -304,8 +323,7 @@ function tables(p: CompiledPrefilter & { count: number }): Tables {
     }
     let slot = h1 & slotMask;
     while (INFO[slot] !== 0) slot = (slot + 1) & slotMask;
-    H1[slot] = h1;
-    H2[slot] = h2;
+    HASH[slot] = fingerprint(h1, h2);
     INFO[slot] = req | (info & 4) | (end << 3) | (long << 7);
     // Key flags, written out (a call per flag would cost more than the flag). A signature sharing its first two
     // characters with the previous one shares its PAIR key.
@@ -324,13 +342,17 @@ function tables(p: CompiledPrefilter & { count: number }): Tables {
       if (!switches) break;
     }
   }
-  return { slotMask, H1, H2, INFO, KEYS, titleSpan: 3 * titleLong + 3 };
+  return { slotMask, HASH, INFO, KEYS, titleSpan: 3 * titleLong + 3 };
 }
 
 export function createPrefilter(p: CompiledPrefilter): Prefilter {
   // A summary stored by an earlier version (read before the background republishes): let everything through.
-  if (p.format !== FORMAT || typeof p.count !== 'number') return { version: p.version, mayMatch: () => true };
-  const { slotMask, H1, H2, INFO, KEYS, titleSpan } = unpackTables(p) ?? tables(p as CompiledPrefilter & { count: number });
+  // So does one whose tables neither decode nor can be built (no signatures).
+  const everything = { version: p.version, mayMatch: () => true };
+  if (p.format !== FORMAT || typeof p.count !== 'number') return everything;
+  const built = unpackTables(p) ?? (typeof p.sigs === 'string' ? tables(p.sigs, p.count) : undefined);
+  if (!built) return everything;
+  const { slotMask, HASH, INFO, KEYS, titleSpan } = built;
   const astral = p.astral === true;
   const cjkNames = readCjkNames(p.cjk, Number.MAX_SAFE_INTEGER);
   const cjk = cjkNames && createCjkSearch(cjkNames);
@@ -412,8 +434,9 @@ export function createPrefilter(p: CompiledPrefilter): Prefilter {
         d++;
         j = after;
       }
+      const fp = h2 | ((h1 >> 18) << 24);
       for (let slot = h1 & slotMask, info = INFO[slot] as number; info !== 0; info = INFO[(slot = (slot + 1) & slotMask)] as number) {
-        if (H1[slot] !== h1 || H2[slot] !== h2 || ((info >> 3) & 15) !== d) continue;
+        if (HASH[slot] !== fp || ((info >> 3) & 15) !== d) continue;
         if (info & 4 && j < n && (CLS[t.charCodeAt(j)] || classify(t.charCodeAt(j))) & C_WORD && !t.startsWith('RAT', j)) continue;
         const req = info & 3;
         if (req === ANY || capitalFirst || (req === TITLE && camelAhead(t, i, 3 * (info >> 7) + 3))) return true;

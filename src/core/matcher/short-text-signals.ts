@@ -73,9 +73,19 @@ const CYBER_ACT_AFTER = /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now
 const CYBER_ACT_BEFORE = /\bhacked[ \u00a0]+by[ \u00a0]+$/i;
 const CYBER_BLAMED_AFTER = once(() => /^[ \u00a0]+(?:for|to)[ \u00a0]+(?:(?:the|a|an|new|recent|several|two|three|more|further)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){0,2}?(?:intrusions?|hacks?|cyberattacks?)\b/iu);
 
+/**
+ * An attack whose object is a target of the trade: a cryptocurrency exchange, wallet or bridge, or computer networks and
+ * servers ("Lazarus struck another crypto exchange", "hit two more DeFi bridges", "breached the agency's servers"). A
+ * person strikes a rival or a guard; "an exchange" or "a platform" alone are a stock market's and a station's.
+ */
+const CYBER_TARGET_AFTER = once(
+  () =>
+    /^[ \u00a0]+(?:(?:is|are|was|were|has|have|had|again|now|still|also|reportedly|allegedly|once again)[ \u00a0]+){0,2}(?:hits?|struck|strikes|targets?|targeted|attacked|breached|compromised|robbed|drained|looted)[ \u00a0]+(?:(?:a|an|the|another|two|three|four|several|more|its|their|one|other|major|large|big|new|second|third|latest|popular|\p{L}+['\u2019]s)[ \u00a0]+){0,3}(?:(?:crypto(?:currency)?|bitcoin|defi|web3|blockchain)[ \u00a0-]+(?:exchanges?|wallets?|bridges?|platforms?|protocols?|firms?|companies|startups?)|(?:computer[ \u00a0]+|it[ \u00a0]+)?(?:networks|servers|systems)|mail[ \u00a0]+servers?)(?![\p{L}\p{N}_-])/iu,
+);
+
 /** Is the name at [s, e) doing, suffering or blamed for an attack of the trade (CYBER_ACT_AFTER and the rest)? */
 export function cyberAct(text: string, s: number, e: number): boolean {
-  return CYBER_ACT_AFTER.test(text.slice(e, e + 48)) || CYBER_ACT_BEFORE.test(text.slice(Math.max(0, s - 24), s)) || (BLAMED_BEFORE.test(text.slice(Math.max(0, s - 24), s)) && CYBER_BLAMED_AFTER().test(text.slice(e, e + 64)));
+  return CYBER_ACT_AFTER.test(text.slice(e, e + 48)) || CYBER_TARGET_AFTER().test(text.slice(e, e + 120)) || CYBER_ACT_BEFORE.test(text.slice(Math.max(0, s - 24), s)) || (BLAMED_BEFORE.test(text.slice(Math.max(0, s - 24), s)) && CYBER_BLAMED_AFTER().test(text.slice(e, e + 64)));
 }
 
 /** Is the name ending at `e` the subject of an attack done right after it (ACT_AFTER)? */
@@ -168,9 +178,24 @@ export function tradeCompoundAfter(text: string, e: number): boolean {
  */
 const COMEBACK_AFTER = /^[ \u00a0]+(?:(?:has|have|now|quietly|finally|again|once again)[ \u00a0]+){0,2}(?:returns|returned|(?:is|are|was)[ \u00a0]+back|comes[ \u00a0]+back|came[ \u00a0]+back|resurfaces|resurfaced|re-?emerges|re-?emerged|reappears|reappeared|resurges|resurged)\b/i;
 
-/** Is the name ending at `e` the subject of a return right after it (COMEBACK_AFTER)? */
+/**
+ * A person's return: home ("returns home", "is back home"), or a sentence that speaks of a person's absence or of him
+ * or her ("after five months abroad", "from holiday", "to her old club"). Malware returns after a break, with a new
+ * trick, to inboxes; a name that is also a given name (feeds list Shamoon, Denis, Bella as malware) returns home.
+ */
+const HOME_AFTER = /^[ \u00a0]+home\b/i;
+const PERSON_ABSENT = /\b(?:abroad|overseas|holidays?|vacation|honeymoon|exile|prison|jail|hospital|maternity|paternity|injury|retirement|his|her|him|he|she)\b/i;
+
+/** Is the name ending at `e` the subject of a return right after it (COMEBACK_AFTER), not a person's (HOME_AFTER, PERSON_ABSENT)? */
 export function comebackAfter(text: string, e: number): boolean {
-  return COMEBACK_AFTER.test(text.slice(e, e + 40));
+  const m = COMEBACK_AFTER.exec(text.slice(e, e + 40));
+  if (!m) return false;
+  const from = e + m[0].length;
+  if (HOME_AFTER.test(text.slice(from, from + 8))) return false;
+  // the rest of the sentence
+  let to = from;
+  while (to < text.length && to - from < 160 && !/[.!?\n]/.test(text.charAt(to))) to++;
+  return !PERSON_ABSENT.test(text.slice(from, to));
 }
 
 /**

@@ -7,26 +7,26 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 const store = new Map<string, unknown>();
 const reads: string[][] = [];
 const listeners: ((changes: Record<string, unknown>, area: string) => void)[] = [];
-vi.mock('../../../src/platform/browser', () => ({
-  browser: {
-    storage: {
-      local: {
-        get: async (key: string | string[]) => {
-          const keys = Array.isArray(key) ? key : [key];
-          reads.push(keys);
-          return Object.fromEntries(keys.filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))]));
-        },
-      },
-      onChanged: {
-        addListener: (l: (typeof listeners)[number]) => listeners.push(l),
-        removeListener: (l: (typeof listeners)[number]) => listeners.splice(listeners.indexOf(l), 1),
-      },
+const storage = {
+  local: {
+    get: async (key: string | string[]) => {
+      const keys = Array.isArray(key) ? key : [key];
+      reads.push(keys);
+      return Object.fromEntries(keys.filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))]));
     },
   },
-}));
+  onChanged: {
+    addListener: (l: (typeof listeners)[number]) => listeners.push(l),
+    removeListener: (l: (typeof listeners)[number]) => listeners.splice(listeners.indexOf(l), 1),
+  },
+};
+// content-early.js reads through the browser's own API, the content script through the polyfill: one storage.
+vi.mock('../../../src/platform/browser', () => ({ browser: { storage } }));
+vi.mock('../../../src/platform/native-storage', () => ({ nativeStorage: () => storage }));
 
 const { beginEarlyReads, earlyOr, dropEarly } = await import('../../../src/content/early-reads');
 const { PREFILTER_FORMAT } = await import('../../../src/core/matcher/index');
+const { CLAIM_ORIGINS_KEY } = await import('../../../src/platform/storage-keys');
 const { SETTINGS_KEY, loadSettings, settingsFrom } = await import('../../../src/platform/settings');
 const { DICTIONARY_KEY, PREFILTER_KEY, dictionaryTextFrom, prefilterFrom, readDictionaryText, readPrefilter } = await import('../../../src/platform/dictionary-store');
 
@@ -51,7 +51,7 @@ describe('early reads', () => {
 
   it('hands the content script what was read at document_start, in two reads, each value once', async () => {
     beginEarlyReads(true);
-    expect(reads).toEqual([[SETTINGS_KEY, PREFILTER_KEY], [DICTIONARY_KEY]]);
+    expect(reads).toEqual([[SETTINGS_KEY, CLAIM_ORIGINS_KEY, PREFILTER_KEY], [DICTIONARY_KEY]]);
     expect((await settings()).paused).toBe(true);
     expect((await prefilter())?.version).toBe('v1');
     expect(await dictionary()).toBe('{"version":"v1"}');
@@ -69,10 +69,15 @@ describe('early reads', () => {
     expect((await prefilter())?.version).toBe('v2');
   });
 
-  it('reads storage itself when early.js did not run, and leaves the dictionary to other frames', async () => {
+  it('reads storage itself when early.js did not run, and leaves the prefilter and the dictionary to other frames', async () => {
     expect((await settings()).paused).toBe(true);
     beginEarlyReads(false);
-    expect(reads.at(-1)).toEqual([SETTINGS_KEY, PREFILTER_KEY]);
+    expect(reads.at(-1)).toEqual([SETTINGS_KEY, CLAIM_ORIGINS_KEY]);
+    expect((await settings()).paused).toBe(true);
+    expect(reads).toHaveLength(2);
+    // A child frame that has text asks for the prefilter then, from storage.
+    expect((await prefilter())?.version).toBe('v1');
+    expect(reads.at(-1)).toEqual([PREFILTER_KEY]);
     expect(await dictionary()).toBe('{"version":"v1"}');
     expect(reads.at(-1)).toEqual([DICTIONARY_KEY]);
   });
@@ -90,5 +95,37 @@ describe('early reads', () => {
     expect(listeners).toHaveLength(0);
     store.set(DICTIONARY_KEY, '{"version":"v3"}');
     expect(await dictionary()).toBe('{"version":"v3"}');
+  });
+});
+
+describe('claim origins', () => {
+  beforeEach(() => {
+    store.clear();
+    reads.length = 0;
+    listeners.length = 0;
+    delete (globalThis as Record<string, unknown>).__actorlensEarlyReads;
+  });
+
+  it('let a page ask for its passages only where its origin has claims, or when no list is stored yet', async () => {
+    const fresh = async () => {
+      vi.resetModules();
+      const early = await import('../../../src/content/early-reads');
+      const gate = await import('../../../src/content/claim-origins');
+      delete (globalThis as Record<string, unknown>).__actorlensEarlyReads;
+      early.beginEarlyReads(false);
+      gate.takeClaimOrigins();
+      return gate.mayHaveClaims;
+    };
+    expect(await (await fresh())(['https://news.example'])).toBe(true); // nothing stored: ask, as before
+    store.set(CLAIM_ORIGINS_KEY, ['https://news.example', 'null']);
+    let may = await fresh();
+    const before = reads.length;
+    expect(await may(['https://shop.example', 'https://shop.example'])).toBe(false);
+    expect(reads.length).toBe(before); // the early read's answer, no read of its own
+    may = await fresh();
+    expect(await may(['null', 'https://news.example'])).toBe(true); // a srcdoc frame of a page with claims
+    // later answers read storage again: a claim recorded meanwhile counts
+    store.set(CLAIM_ORIGINS_KEY, ['https://shop.example']);
+    expect(await may(['https://shop.example', 'https://shop.example'])).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDictionary, compilePrefilter, createMatcher, createPrefilter, hasSecurityContext } from '../../../src/core/matcher/index';
 import { ENTITIES } from '../matcher/fixtures';
 import { rng } from '../../../scripts/lib/rng';
+import { withNativeBase64 } from './native-base64';
 
 const dict = compileDictionary(ENTITIES, { version: 't1' });
 const matcher = createMatcher(dict);
@@ -136,21 +137,7 @@ describe('prefilter', () => {
   });
 
   describe('packed tables (read where the browser decodes base64 natively)', () => {
-    // Node 20 has no Uint8Array.fromBase64 (Chromium and Firefox do): stand one in for these tests.
-    const withDecoder = <T>(fn: () => T): T => {
-      const U = Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array };
-      const had = U.fromBase64;
-      U.fromBase64 = (b64: string) => {
-        const buf = Buffer.from(b64, 'base64');
-        return new Uint8Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.length));
-      };
-      try {
-        return fn();
-      } finally {
-        if (had) U.fromBase64 = had;
-        else delete U.fromBase64;
-      }
-    };
+    const withDecoder = withNativeBase64;
     const stored = JSON.parse(JSON.stringify(compiled)) as typeof compiled;
 
     it('are used when present: tables packed from another dictionary give that dictionary’s answers', () => {
@@ -160,8 +147,12 @@ describe('prefilter', () => {
       expect(withDecoder(() => createPrefilter(mixed).mayMatch('Analysts tied it to Lazarus Group.'))).toBe(false);
     });
 
-    it('answer exactly as the tables hashed from the signatures', () => {
+    it('answer exactly as the tables hashed from the signatures, stored with or without them', () => {
       const packedFilter = withDecoder(() => createPrefilter(stored));
+      const bare = JSON.parse(JSON.stringify(compilePrefilter(dict, { signatures: false }))) as typeof compiled;
+      expect(bare.sigs).toBeUndefined();
+      expect(JSON.stringify(bare).length).toBeLessThan(JSON.stringify(stored).length);
+      const bareFilter = withDecoder(() => createPrefilter(bare));
       const r = rng(7);
       let may = 0;
       for (let t = 0; t < 3000; t++) {
@@ -173,10 +164,19 @@ describe('prefilter', () => {
             const a = prefilter.mayMatch(text, { possibleActors, securityContext });
             if (a) may++;
             expect(packedFilter.mayMatch(text, { possibleActors, securityContext }), JSON.stringify(text)).toBe(a);
+            expect(bareFilter.mayMatch(text, { possibleActors, securityContext }), JSON.stringify(text)).toBe(a);
           }
         }
       }
       expect(may).toBeGreaterThan(1000);
+    });
+
+    it('let everything through when they are all there is and cannot be read', () => {
+      const bare = JSON.parse(JSON.stringify(compilePrefilter(dict, { signatures: false }))) as typeof compiled;
+      for (const p of [createPrefilter(bare), withDecoder(() => createPrefilter({ ...bare, packed: bare.packed!.slice(0, -8) }))]) {
+        expect(p.mayMatch('The lazy river and the grace of a swan')).toBe(true);
+      }
+      expect(withDecoder(() => createPrefilter(bare)).mayMatch('The lazy river and the grace of a swan')).toBe(false);
     });
 
     it('are ignored when damaged: the signatures are hashed instead', () => {

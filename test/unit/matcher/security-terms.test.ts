@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hasSecurityContext } from '../../../src/core/matcher/index';
-import { nextSecurityTerm, SECURITY_RE } from '../../../src/core/matcher/ambiguity';
+import { KNOWN_TERM_STARTS, nextSecurityTerm, SECURITY_RE, termStarts } from '../../../src/core/matcher/ambiguity';
 import { rng } from '../../../scripts/lib/rng';
 
 const reference = new RegExp(SECURITY_RE.source, SECURITY_RE.flags);
@@ -46,6 +46,9 @@ describe('security terms are found as their expression finds them', () => {
     expect(odd).toEqual(expect.arrayContaining(['\u017f', '\u212a', '\u1c80', 'в', 'В']));
   });
 
+  it('from the term starts written out in ambiguity.ts, which are those the terms give (else: write this value there)', () => {
+    expect({ source: SECURITY_RE.source, ...termStarts() }).toEqual(KNOWN_TERM_STARTS);
+  });
   it('on random texts of terms, near misses, lookalike letters and glue, from every offset', () => {
     const r = rng(19);
     const pick = <T,>(a: readonly T[]): T => a[Math.floor(r() * a.length)] as T;

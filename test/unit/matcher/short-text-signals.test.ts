@@ -35,11 +35,13 @@ describe('a security agency or vendor reporting the attack', () => {
   it('not a platform owner, the police, nor the FBI for an attack of any kind: they speak of every crime and every person', () => {
     expect(spotted('Sandworm hit the grid again, says Microsoft.')).toEqual([]);
     expect(spotted('Lazarus struck a rival in the bar, the police say.')).toEqual([]);
-    expect(spotted('Lazarus struck another crypto exchange, the FBI says.')).toEqual([]);
+    expect(spotted('Lazarus struck a rival in the bar, the FBI says.')).toEqual([]);
   });
   it('an agency of law enforcement, for an attack of the trade only', () => {
     expect(spotted('FBI warns of Sandworm attacks on water utilities.')).toEqual(['Sandworm']);
     expect(spotted('Europol says Lazarus hacked three crypto exchanges last year.')).toEqual(['Lazarus']);
+    // an ordinary verb of attack whose object is a target of the trade (session 23)
+    expect(spotted('Lazarus struck another crypto exchange, the FBI says.')).toEqual(['Lazarus']);
     expect(spotted('Water utilities hacked by Sandworm, FBI warns.')).toEqual(['Sandworm']);
     expect(spotted('The NSA ties Sandworm to the hack of a power company.')).toEqual(['Sandworm']);
     expect(spotted('Lazarus stole crypto with fake job offers and malware, the FBI says.')).toEqual(['Lazarus']);

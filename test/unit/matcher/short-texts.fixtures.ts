@@ -145,6 +145,13 @@ export const ORDINARY: readonly string[] = [
   'Lazarus returns from the dead in the fourth chapter.',
   'Royal returns to the palace after the tour.',
   'Emotet, my cat, returns home every evening.',
+  // a person's return: home, or a sentence that speaks of a person's absence (session 23; marked until then)
+  'Shamoon returns home after five months abroad.',
+  // the police report a person striking a person or a thing that is no target of the trade
+  'Lazarus struck a guard at the exchange, the FBI says.',
+  'Sandworm hit the stock exchange floor with a protest banner, the NCA said.',
+  'Dridex is back from her holiday in Crete.',
+  'Ursnif returned to his old club after the injury.',
   // a curated name's short form in a Title Case headline: a market's word glued into the name is not its first word
   'Grand Bazar Traders Warn Of Phishing Texts Posing As Banks',
   'Bazar Stallholders Targeted By Phishing Texts',
@@ -265,20 +272,7 @@ export const SECURITY: readonly SecurityText[] = [
   // a curated name's first word, as a headline writes it alone, in Title Case
   { text: 'Gamaredon Uses New Backdoor Against Ukrainian Agencies', names: ['Gamaredon'] },
   { text: 'Carbanak Phishing Wave Hits Eastern European Banks', names: ['Carbanak'] },
-];
-
-/**
- * Short security texts a reader reads and the matcher still misses: a flagged name reported by the FBI for an attack
- * that is not of the trade alone ("struck": the FBI speaks of every crime; short-text-signals.ts LAW_ORG). Measured,
- * not asserted.
- */
-export const STILL_MISSED: readonly SecurityText[] = [
+  // an agency of law enforcement reporting an attack on a target of the trade (session 23; missed until then)
   { text: 'Lazarus struck another crypto exchange, the FBI says.', names: ['Lazarus'] },
+  { text: 'Sandworm breached the ministry\'s servers in March, Europol said.', names: ['Sandworm'] },
 ];
-
-/**
- * Ordinary short texts the rules still mark: a curated malware name that is also a given name, in a return
- * (short-text-signals.ts comebackMayVouch; no list of first names is among the project's packages). Measured, not
- * asserted.
- */
-export const STILL_MARKED: readonly string[] = ['Shamoon returns home after five months abroad.'];

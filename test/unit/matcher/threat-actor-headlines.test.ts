@@ -57,3 +57,23 @@ describe('a plain Title Case name after "Threat Actor" in a headline', () => {
     expect(possibleActors('New Threat Actor Targets Hotels\n\nResearchers said the phishing mails came from a new group.')).toEqual([]);
   });
 });
+
+describe('a two-word name after "Threat Actor" in a headline (session 23)', () => {
+  it('is read when the headline’s verb, its end or a colon follows the two words', () => {
+    expect(possibleActors('New Threat Actor Ashen Lynx Targets Hotels In Europe')).toEqual(['Ashen Lynx']);
+    expect(possibleActors('Chinese Threat Actor Storm Chaser Hits Telecoms')).toEqual(['Storm Chaser']);
+    expect(possibleActors('New Threat Actor Copper Wren: What We Know')).toEqual(['Copper Wren']);
+  });
+  it('and where the article below writes both words inside a sentence', () => {
+    expect(possibleActors('Threat Actor Ashen Lynx Back With Fake Invoices\nAnalysts said Ashen Lynx mailed fake invoices to hotels.')).toEqual(['Ashen Lynx', 'Ashen Lynx']);
+  });
+  it('not a verb and its object, nor a headline’s own two-word phrase', () => {
+    for (const headline of [
+      'New Threat Actor Spreads Fake Updates',
+      'New Threat Actor Hits Hotels With Fake Bookings',
+      'Threat Actor Deep Dive Reveals New Tricks',
+      'Threat Actor Case Study: A Year Of Phishing',
+      'Threat Actor Group Activity Rises',
+    ]) expect(possibleActors(headline), headline).toEqual([]);
+  });
+});
