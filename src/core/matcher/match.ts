@@ -700,7 +700,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   /**
    * Per trie node: 1 when every name ending there must be written with its first letter as a capital or other
    * character that is no ASCII lower-case letter (exact or Title case, the signature's first character not a–z, no
-   * kind word taking the whole signature's case), 2 when not, 0 not yet known. A span written in lower case without
+   * kind word taking the whole signature's case, no coined name a lower-case writer may write), 2 when not, 0 not
+   * yet known. A span written in lower case without
    * a capital ("fog", "copper" in prose) then fails every case test in evaluate (exact, all capitals, inner capital,
    * titleOfCaps, titleOfCamel) and evaluate returns nothing without side effects: it is not called. On the bench's
    * 1 MB page with names, 4,195 of 5,916 calls of evaluate were such words.
@@ -714,7 +715,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       for (let q = first, end = first + (termCount[node] as number); q < end; q++) {
         const ai = termAlias[q] as number;
         const c0 = sigOf(ai).charCodeAt(0);
-        if (((aliasFlags[ai] as number) & 3) === CASE.any || relaxOf(ai) === 0 || !(c0 >= 0) || (c0 >= 97 && c0 <= 122)) {
+        const flags = aliasFlags[ai] as number;
+        // a coined name a lower-case writer may write (lower-case-writing.ts) is decided in evaluate
+        if ((flags & 3) === CASE.any || relaxOf(ai) === 0 || !(c0 >= 0) || (c0 >= 97 && c0 <= 122) || lowerWritable(sigOf(ai), (flags >> 2) & 3, englishAlias(ai))) {
           v = 2;
           break;
         }
