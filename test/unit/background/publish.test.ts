@@ -3,23 +3,9 @@
  * again after any change, and what it publishes is what a content script can read back and match with.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { store, writes } from './storage-stub';
 
-const store = new Map<string, unknown>();
-const writes: string[][] = [];
-vi.mock('../../../src/platform/browser', () => ({
-  browser: {
-    storage: {
-      local: {
-        get: async (key: string | string[]) => Object.fromEntries((Array.isArray(key) ? key : [key]).filter((k) => store.has(k)).map((k) => [k, structuredClone(store.get(k))])),
-        set: async (items: Record<string, unknown>) => {
-          writes.push(Object.keys(items).sort());
-          for (const [k, v] of Object.entries(items)) store.set(k, structuredClone(v));
-        },
-      },
-      onChanged: { addListener: () => undefined },
-    },
-  },
-}));
+vi.mock('../../../src/platform/browser', async () => (await import('./storage-stub')).browserModule);
 
 const { publishDictionary, repo } = await import('../../../src/background/knowledge');
 const { readDictionary, readPrefilter } = await import('../../../src/platform/dictionary-store');
