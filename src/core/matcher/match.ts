@@ -43,7 +43,7 @@ import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, schemeNamed, sentenceVouches } from './clause-terms';
 import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
 import { crewOpensNextSentence, leadAct, LEAD_CHARS } from './lead-sentences';
-import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
+import { appositiveName, commaNameAfterKind, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -1609,7 +1609,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     }
     // "the backdoor Quillstack"
     const after = nameAfterKind(text, ks, ke, mid);
-    if (after && nameOk_(after[0], after[1]) && !clauseSubject(text, after[0], after[1])) pend(after[0], after[1], 'malware-noun');
+    if (after && nameOk_(after[0], after[1]) && !clauseSubject(text, after[0], after[1])) {
+      pend(after[0], after[1], 'malware-noun');
+      return;
+    }
+    // "a tunnelling implant, Cragvent, that beacons…"
+    const apposed = commaNameAfterKind(text, ks, ke, mid);
+    if (apposed && nameOk_(apposed[0], apposed[1])) pend(apposed[0], apposed[1], 'malware-noun');
   }
 
   /**
