@@ -43,6 +43,7 @@ import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, schemeNamed, sentenceVouches } from './clause-terms';
 import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
 import { crewOpensNextSentence, leadAct, LEAD_CHARS } from './lead-sentences';
+import { newBrandName } from './brand-namings';
 import { appositiveName, commaNameAfterKind, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
 
@@ -60,7 +61,7 @@ const CLS = CLS_;
 const FOLD = FOLD_;
 const NORM = NORM_;
 const classify = classify_;
-const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_HEAD, T_KIND, T_NAMING, T_OBJECT, T_RELATIVE, wordIs } = patterns;
+const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_BRAND, T_CREW, T_GANG, T_HEAD, T_KIND, T_NAMING, T_OBJECT, T_RELATIVE, wordIs } = patterns;
 
 /** A cue that names a kind of threat, not only an activity ('campaign', 'attack'). */
 const threatCue = (c: Cue | undefined): boolean => !!c && c.kind !== 'neutral';
@@ -1330,6 +1331,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       malwareRules(i, we, bits);
       return -1;
     }
+    if (bits & T_BRAND) {
+      brandRule(i, we);
+      return -1;
+    }
     const adjacent = w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && !w1m;
     if (bits & T_ANIMAL && adjacent && isUpperAt(text, i) && nameOk(text, w1s, w1e)) {
       // "Wicked Panda": both words, replacing any shorter dictionary reading of the animal word
@@ -1616,6 +1621,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     // "a tunnelling implant, Cragvent, that beacons…"
     const apposed = commaNameAfterKind(text, ks, ke, mid);
     if (apposed && nameOk_(apposed[0], apposed[1])) pend(apposed[0], apposed[1], 'malware-noun');
+  }
+
+  /** A ransomware brand introduced as new after the noun [i, we) (brand-namings.ts): waits in `pend*` as "dubbed X" does. */
+  function brandRule(i: number, we: number): void {
+    const b = newBrandName(text, i, we, (a) => isMidSentence(text, a));
+    if (!b || !pageContext()) return;
+    if (b.end === undefined) {
+      const e = givenMalwareName(b.at);
+      if (e > b.at) pendMalware(b.at, e, 'brand-named');
+    } else if (malwareNameAt(b.at, b.end)) pendMalware(b.at, b.end, 'brand-named');
   }
 
   /**
