@@ -25,7 +25,7 @@ import { personHandle } from './person-handles';
 import { bracketQualifier } from './bracket-qualifiers';
 import { OtherNames } from './collocations';
 import { cityBeforeState } from './places';
-import { productName, prototypeName, vendorProductLine } from './product-names';
+import { nextModel, productName, prototypeName, vendorProductLine } from './product-names';
 import { gameItem } from './game-items';
 import { programmeHeading } from './programmes';
 import { setPhrase } from './set-phrases';
@@ -43,7 +43,8 @@ import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, schemeNamed, sentenceVouches } from './clause-terms';
 import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
 import { crewOpensNextSentence, leadAct, LEAD_CHARS } from './lead-sentences';
-import { appositiveName, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
+import { newBrandName } from './brand-namings';
+import { appositiveName, commaNameAfterKind, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -60,7 +61,7 @@ const CLS = CLS_;
 const FOLD = FOLD_;
 const NORM = NORM_;
 const classify = classify_;
-const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_CREW, T_GANG, T_HEAD, T_KIND, T_NAMING, T_OBJECT, T_RELATIVE, wordIs } = patterns;
+const { codePatternAt, commonHeadedNameOk, initialismEndAt, initialismStartBefore, isUpperAt, nameOk, nameRunEnd, triggerBits, triggerFilterKey, TRIGGER_FILTER, T_ACTOR, T_AKA, T_ANIMAL, T_APT, T_BRAND, T_CREW, T_GANG, T_HEAD, T_KIND, T_NAMING, T_OBJECT, T_RELATIVE, wordIs } = patterns;
 
 /** A cue that names a kind of threat, not only an activity ('campaign', 'attack'). */
 const threatCue = (c: Cue | undefined): boolean => !!c && c.kind !== 'neutral';
@@ -1240,15 +1241,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         continue;
       }
       // "New Kimsuky emote", "pick Cobalt as the accent colour", "Day 1 Agenda", "SentinelOne Singularity", "We use Phoenix
-      // for our API", "Lazarus of Bethany", "the Phoenix C2 prototype", "Silence is golden": a game's item, a setting's
-      // value, a programme's heading, a vendor's product line (software only: vendors name their research on actors so),
-      // a product the writer runs, a person's epithet, a project, a set phrase (session 18: game-items.ts,
+      // for our API", "Lazarus of Bethany", "the Phoenix C2 prototype", "a maker confirmed the next Phoenix will arrive in
+      // 2027", "Silence is golden": a game's item, a setting's value, a programme's heading, a vendor's product line
+      // (software only: vendors name their research on actors so), a product the writer runs, a person's epithet, a
+      // project, a maker's next model, a set phrase (session 18: game-items.ts,
       // setting-values.ts, programmes.ts, product-names.ts, software-stacks.ts, ordinary-uses.ts, set-phrases.ts). A
       // cue next to the name keeps it the threat ("Agenda ransomware", "an early Royal ransomware prototype").
       if (
         level >= AMBIGUITY.wordlike &&
         !ownCue &&
-        (gameItem(text, e) || settingValue(text, e) || programmeHeading(text, s, e) || (kind !== 'actor' && vendorProductLine(text, s, e, vendorBefore)) || ownStackChoice(text, s, e) || epithetOfPlace(text, e, nameWordAt) || prototypeName(text, e) || setPhrase(text, s, e)) &&
+        (gameItem(text, e) || settingValue(text, e) || programmeHeading(text, s, e) || (kind !== 'actor' && vendorProductLine(text, s, e, vendorBefore)) || ownStackChoice(text, s, e) || epithetOfPlace(text, e, nameWordAt) || prototypeName(text, e) || nextModel(text, s, e) || setPhrase(text, s, e)) &&
         !threatCue(getCue())
       ) {
         contextRejected = true;
@@ -1328,6 +1330,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   function wordRules(i: number, we: number, bits: number): number {
     if (bits & (T_KIND | T_HEAD)) {
       malwareRules(i, we, bits);
+      return -1;
+    }
+    if (bits & T_BRAND) {
+      brandRule(i, we);
       return -1;
     }
     const adjacent = w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && !w1m;
@@ -1609,7 +1615,23 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     }
     // "the backdoor Quillstack"
     const after = nameAfterKind(text, ks, ke, mid);
-    if (after && nameOk_(after[0], after[1]) && !clauseSubject(text, after[0], after[1])) pend(after[0], after[1], 'malware-noun');
+    if (after && nameOk_(after[0], after[1]) && !clauseSubject(text, after[0], after[1])) {
+      pend(after[0], after[1], 'malware-noun');
+      return;
+    }
+    // "a tunnelling implant, Cragvent, that beacons…"
+    const apposed = commaNameAfterKind(text, ks, ke, mid);
+    if (apposed && nameOk_(apposed[0], apposed[1])) pend(apposed[0], apposed[1], 'malware-noun');
+  }
+
+  /** A ransomware brand introduced as new after the noun [i, we) (brand-namings.ts): waits in `pend*` as "dubbed X" does. */
+  function brandRule(i: number, we: number): void {
+    const b = newBrandName(text, i, we, (a) => isMidSentence(text, a));
+    if (!b || !pageContext()) return;
+    if (b.end === undefined) {
+      const e = givenMalwareName(b.at);
+      if (e > b.at) pendMalware(b.at, e, 'brand-named');
+    } else if (malwareNameAt(b.at, b.end)) pendMalware(b.at, b.end, 'brand-named');
   }
 
   /**

@@ -100,6 +100,8 @@ export const T_KIND = 256;
 export const T_HEAD = 512;
 /** calls, dubs: present-tense naming verbs read only in a relative clause naming software ("which the note calls X") */
 export const T_RELATIVE = 1024;
+/** brand, operation: "a new brand, X,", "a new ransomware operation called X" (brand-namings.ts) */
+export const T_BRAND = 2048;
 
 const TRIGGER_WORDS: [string, number][] = [
   ...ANIMALS.map((w): [string, number] => [w, T_ANIMAL]),
@@ -124,6 +126,8 @@ const TRIGGER_WORDS: [string, number][] = [
   ['as', T_NAMING],
   ['calls', T_RELATIVE],
   ['dubs', T_RELATIVE],
+  ['brand', T_BRAND],
+  ['operation', T_BRAND],
   // "malware" has no plural in prose; "shells" only in "web shells" (malware-namings.ts kindNounAt)
   ...MALWARE_KINDS.flatMap((w): [string, number][] => (w === 'malware' || w === 'ransomware' || w === 'spyware' ? [[w, T_KIND]] : [[w, T_KIND], [`${w}s`, T_KIND]])),
   ...MALWARE_HEADS.map((w): [string, number] => [w, T_HEAD]),

@@ -55,3 +55,25 @@ export function prototypeName(text: string, e: number): boolean {
   const c = text.charCodeAt(e);
   return (c === 32 || c === 0xa0) && PROTOTYPE_AFTER().test(text.slice(e, e + 40));
 }
+
+/** "confirmed the next", "unveiled the next": a maker announcing its next model. */
+const ANNOUNCED_NEXT = once(() => /(?:^|[^\p{L}])(?:confirmed|announced|unveiled|revealed|teased|previewed|introduced|launched|showed|showcased)[ \u00a0]+the[ \u00a0]+next[ \u00a0]+$/iu);
+/** "the next X will arrive in", "is due to go on sale next": a model's launch date. */
+const LAUNCHED_AFTER = once(
+  () => /^[ \u00a0]+(?:will|is[ \u00a0]+(?:due|set|expected)[ \u00a0]+to|should)[ \u00a0]+(?:arrive|launch|debut|ship|go[ \u00a0]+on[ \u00a0]+sale|hit[ \u00a0]+(?:showrooms|shelves|stores|the[ \u00a0]+market))[ \u00a0]+(?:in|next|this|later|early|by|from)(?![\p{L}\p{N}_-])/iu,
+);
+/** After an announced "the next X": the sentence goes on with a verb or ends ("the next X will…", "the next X."), no noun a threat's compound would take ("the next X wave"). */
+const VERB_OR_END_AFTER = once(() => /^(?:[.,;:!?]|[ \u00a0]+(?:will|would|is|was|arrives|goes|gets|has|should|could|may|and|in|at|on)(?![\p{L}\p{N}_-]))/iu);
+
+/**
+ * Is the name [s, e) a maker's next model: "Cardlow confirmed the next Phoenix will arrive in 2027", "the next
+ * Phoenix is due to go on sale next spring"? "The next X" of a threat is a prediction ("the next Mirai could take
+ * down…", "the next WannaCry"), which neither a maker's announcing verb nor a launch date goes with; a cue next to
+ * the name keeps it the threat (the caller).
+ */
+export function nextModel(text: string, s: number, e: number): boolean {
+  const before = text.slice(Math.max(0, s - 40), s);
+  if (!/(?:^|[^\p{L}])the[ \u00a0]+next[ \u00a0]+$/iu.test(before)) return false;
+  const after = text.slice(e, e + 60);
+  return (ANNOUNCED_NEXT().test(before) && VERB_OR_END_AFTER().test(after)) || LAUNCHED_AFTER().test(after);
+}
