@@ -508,7 +508,7 @@ const CUT_NODES = 2_000;
 
 /** A <pre> of an HTML page that reads as prose (a message in a mail archive), see page-text.ts. */
 function isProsePre(el: Element): boolean {
-  return preReadsAsProse(el.textContent ?? '', `${el.className} ${el.firstElementChild?.className ?? ''}`, el.querySelector('code') !== null);
+  return preReadsAsProse(() => el.textContent ?? '', `${el.className} ${el.firstElementChild?.className ?? ''}`, el.querySelector('code') !== null);
 }
 
 /**

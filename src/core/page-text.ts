@@ -122,9 +122,13 @@ const QUOTE_MARKS = /^[ \t]*(?:>[ \t]?)+/gm;
  * as prose: long enough, mostly letters, and almost none of the characters code is made of. Decided on the
  * element's own text and classes, so the content script and `npm run scan` decide alike.
  */
-export function preReadsAsProse(text: string, classes: string, hasCode: boolean): boolean {
-  if (hasCode || CODE_CLASS.test(classes) || text.length < 200) return false;
-  const body = text.replace(QUOTE_MARKS, '');
+export function preReadsAsProse(text: string | (() => string), classes: string, hasCode: boolean): boolean {
+  if (hasCode || CODE_CLASS.test(classes)) return false;
+  // Given as a function, the text is read only when the markup left the question open (a large code block's text
+  // is a large string to build).
+  const whole = typeof text === 'string' ? text : text();
+  if (whole.length < 200) return false;
+  const body = whole.replace(QUOTE_MARKS, '');
   const letters = body.match(LETTERS)?.length ?? 0;
   const visible = body.replace(/\s+/g, '').length;
   const code = body.match(CODE_CHARS)?.length ?? 0;

@@ -65,6 +65,13 @@ describe('preReadsAsProse', () => {
     expect(preReadsAsProse(MAIL, 'language-text', false)).toBe(false);
     expect(preReadsAsProse(MAIL, 'hljs', false)).toBe(false);
     expect(preReadsAsProse(MAIL, '', true)).toBe(false);
+    // Marked as code by its markup: its text is never built.
+    const untouched = () => {
+      throw new Error('text read');
+    };
+    expect(preReadsAsProse(untouched, 'hljs', false)).toBe(false);
+    expect(preReadsAsProse(untouched, '', true)).toBe(false);
+    expect(preReadsAsProse(() => MAIL, '', false)).toBe(true);
   });
   it('does not read a short snippet', () => {
     expect(preReadsAsProse('Lazarus Group returns.', '', false)).toBe(false);
