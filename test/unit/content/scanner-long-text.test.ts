@@ -9,16 +9,7 @@ import { ALL_KINDS, COLORS, installHighlightApi } from './happy-dom-highlights';
 import { compileDictionary, createMatcher } from '../../../src/core/matcher/index';
 import { e, ENTITIES } from '../matcher/fixtures';
 
-vi.mock('../../../src/content/knowledge', async () => {
-  const { compileDictionary: compile, createMatcher: create } = await import('../../../src/core/matcher/index');
-  const { e: entity, ENTITIES: entities } = await import('../matcher/fixtures');
-  return {
-    buildMs: 0,
-    releasePrefetched: () => undefined,
-    loadPrefilter: async () => ({ mayMatch: () => true }),
-    loadMatcher: async () => create(compile([...entities, entity('wizard-spider', 'actor', 'Wizard Spider')], { version: 'long' })),
-  };
-});
+vi.mock('../../../src/content/knowledge', async () => (await import('./happy-dom-highlights')).fixtureKnowledge('long'));
 
 const { CHUNK_CHARS, Scanner } = await import('../../../src/content/scanner');
 

@@ -12,19 +12,7 @@ import { ALL_KINDS, COLORS, installHighlightApi } from './happy-dom-highlights';
 /** The matcher is built from storage while the walk goes on: here it arrives once the walk is over. */
 const MATCHER_LATE_MS = 200;
 
-vi.mock('../../../src/content/knowledge', async () => {
-  const { compileDictionary: compile, createMatcher: create } = await import('../../../src/core/matcher/index');
-  const { e: entity, ENTITIES: entities } = await import('../matcher/fixtures');
-  return {
-    buildMs: 0,
-    releasePrefetched: () => undefined,
-    loadPrefilter: async () => ({ mayMatch: () => true }),
-    loadMatcher: async () => {
-      await new Promise((r) => setTimeout(r, MATCHER_LATE_MS));
-      return create(compile([...entities, entity('wizard-spider', 'actor', 'Wizard Spider')], { version: 'plain' }));
-    },
-  };
-});
+vi.mock('../../../src/content/knowledge', async () => (await import('./happy-dom-highlights')).fixtureKnowledge('plain', MATCHER_LATE_MS));
 
 const { CHUNK_CHARS, Scanner } = await import('../../../src/content/scanner');
 const { preread } = await import('../../../src/content/preread');

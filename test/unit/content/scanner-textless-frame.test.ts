@@ -4,6 +4,7 @@
  * asked for with the first piece of text, and every frame pays for its arrival.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ALL_KINDS, COLORS } from './happy-dom-highlights';
 
 const asked = { prefilter: 0, matcher: 0 };
 vi.mock('../../../src/content/knowledge', () => ({
@@ -20,7 +21,7 @@ vi.mock('../../../src/content/knowledge', () => ({
 }));
 
 const { Scanner } = await import('../../../src/content/scanner');
-const options = { suppressed: [], kinds: ['actor' as const, 'malware' as const, 'tool' as const, 'ransomware' as const], possibleActors: true, colors: { actor: '#ff0000', malware: '#0000ff', tool: '#00ff00', ransomware: '#aa00ff' } };
+const options = { suppressed: [], kinds: ALL_KINDS, possibleActors: true, colors: COLORS };
 
 afterEach(() => {
   document.body.replaceChildren();
