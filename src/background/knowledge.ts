@@ -10,7 +10,11 @@ import { storedVersion, writeCompiled } from '../platform/dictionary-store';
 import { publishClaimOrigins } from './claim-origins';
 
 // The background's own writes (seeding) change the data too: publish after them.
-export const repo = new Repository(openDb(), () => void publishDictionary().catch(() => undefined));
+export const repo: Repository = new Repository(
+  openDb(),
+  () => void publishDictionary().catch(() => undefined),
+  () => void publishClaimOrigins(repo).catch(() => undefined),
+);
 
 let seeding: Promise<unknown> | undefined;
 export function ensureSeeded(): Promise<unknown> {

@@ -4,7 +4,7 @@ import { openDb } from '../core/db/database';
 import type { ImportUndo } from '../core/db/import-export';
 import { Repository } from '../core/db/repository';
 import { requestOriginFor } from '../platform/permissions';
-import { publishAfterChange } from '../platform/messaging';
+import { claimsChangedAfterChange, publishAfterChange } from '../platform/messaging';
 import { loadSettings, onSettingsChanged, updateSettings } from '../platform/settings';
 import { storageItem } from '../platform/storage-item';
 import type { OptionsBackend } from './backend';
@@ -12,7 +12,7 @@ import { analyseInPage, analyseInWorker } from './import/parse';
 import { readResponseText } from './import/read-file';
 
 export function realBackend(): OptionsBackend {
-  const repo = new Repository(openDb(), publishAfterChange);
+  const repo = new Repository(openDb(), publishAfterChange, claimsChangedAfterChange);
   // The background seeds on install; seeding here too covers a page opened before it finished.
   const ready = repo.seed(bundledDataset(), BUNDLED_VERSION).catch(() => false);
   return {

@@ -32,3 +32,11 @@ export function handleMessages<Map>(handlers: Handlers<Map>): void {
 export function publishAfterChange(): void {
   void callBackground({ type: 'actorlens:publishDictionary' }).catch(() => undefined);
 }
+
+/**
+ * For a page's Repository: once claims were added or removed, the background writes again the list of origins whose
+ * pages ask for their claims' passages (background/claim-origins.ts).
+ */
+export function claimsChangedAfterChange(): void {
+  void callBackground({ type: 'actorlens:claimsChanged' }).catch(() => undefined);
+}

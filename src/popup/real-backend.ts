@@ -3,7 +3,7 @@ import { openDb } from '../core/db/database';
 import { Repository } from '../core/db/repository';
 import { toggleSite } from '../core/settings';
 import { browser } from '../platform/browser';
-import { callBackground, callTab, publishAfterChange } from '../platform/messaging';
+import { callTab, claimsChangedAfterChange, publishAfterChange } from '../platform/messaging';
 import { loadSettings, updateSettings } from '../platform/settings';
 import { storageItem } from '../platform/storage-item';
 import type { PopupBackend, StoredDraft } from './backend';
@@ -20,19 +20,12 @@ async function seedIfEmpty(repo: Repository): Promise<void> {
 }
 
 export function realBackend(): PopupBackend {
-  const repo = new Repository(openDb(), publishAfterChange);
+  // A page of an origin with no claims does not ask for passages (background/claim-origins.ts): the repository says
+  // when claims came or went.
+  const repo = new Repository(openDb(), publishAfterChange, claimsChangedAfterChange);
   const ready = seedIfEmpty(repo).catch(() => undefined);
-  const db = repositoryBackend(repo, ready);
-  // A page of an origin with no claims does not ask for passages (background/claim-origins.ts): say when one may have.
-  const claimsChanged = <T>(done: T): T => {
-    void callBackground({ type: 'actorlens:claimsChanged' }).catch(() => undefined);
-    return done;
-  };
   return {
-    ...db,
-    addClaim: async (c) => claimsChanged(await db.addClaim(c)),
-    updateClaim: async (id, patch) => claimsChanged(await db.updateClaim(id, patch)),
-    restoreClaim: async (d) => claimsChanged(await db.restoreClaim(d)),
+    ...repositoryBackend(repo, ready),
     async tab() {
       // ?tab=<id> lets tests open the popup as a page for a given tab.
       const param = new URLSearchParams(location.search).get('tab');

@@ -367,7 +367,10 @@ export async function restoreBackup(repo: Repository, input: unknown, file = 'ba
     await db.claims.bulkAdd(backup.claims);
     await db.meta.bulkAdd(backup.meta.filter((m) => m.key !== 'dataVersion'));
     const backed = backup.meta.find((m) => m.key === 'dataVersion')?.value;
-    await db.meta.put({ key: 'dataVersion', value: Math.max(current, typeof backed === 'number' ? backed : 0) + 1 });
+    // Past both, so no compiled dictionary of either is taken for this data; the bump tells the background (a new
+    // dictionary, the list of origins with claims).
+    await db.meta.put({ key: 'dataVersion', value: Math.max(current, typeof backed === 'number' ? backed : 0) });
+    await repo.bumpDataVersion();
   });
   return { entities: backup.entities.length, links: backup.links.length, claims: backup.claims.length };
 }

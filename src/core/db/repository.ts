@@ -78,11 +78,14 @@ export class Repository {
   /**
    * `onDataChanged` runs after every change that moves the data version, once its transaction has committed (so
    * whoever it tells reads the new data): the extension's pages use it to have the background publish the new
-   * dictionary.
+   * dictionary. `onClaimsChanged` runs, likewise after the commit, when claims were added or removed without the data
+   * version moving (a link that stays): the background then writes the list of origins with claims again
+   * (background/claim-origins.ts), which a change of the data version does too.
    */
   constructor(
     readonly db: ActorLensDb,
     private readonly onDataChanged?: () => void,
+    private readonly onClaimsChanged?: () => void,
   ) {}
 
   /** Loads the bundled dataset, replacing earlier bundled rows but never user data or imported provenance. */
@@ -132,6 +135,15 @@ export class Repository {
   async bumpDataVersion(): Promise<void> {
     await this.db.meta.put({ key: 'dataVersion', value: (await this.dataVersion()) + 1 });
     const notify = this.onDataChanged;
+    if (!notify) return;
+    const tx = Dexie.currentTransaction;
+    if (tx) tx.on('complete', () => notify());
+    else notify();
+  }
+
+  /** Claims were added or removed: tells onClaimsChanged once the transaction has committed. */
+  claimsChanged(): void {
+    const notify = this.onClaimsChanged;
     if (!notify) return;
     const tx = Dexie.currentTransaction;
     if (tx) tx.on('complete', () => notify());
@@ -313,6 +325,7 @@ export class Repository {
         created: now.toISOString(),
       };
       await this.db.claims.add(claim);
+      this.claimsChanged();
       return claim;
     });
   }
@@ -375,6 +388,7 @@ export class Repository {
       await this.db.claims.delete(id);
       if (claim.origin === USER_ORIGIN) await recordRemoval(this.db, 'claims', id, now.toISOString(), { link: claim.linkId, created: claim.created });
       const link = await this.dropIfEmptyUserLink(claim.linkId);
+      this.claimsChanged();
       return link ? { claim, link } : { claim };
     });
   }
@@ -389,6 +403,7 @@ export class Repository {
       await forgetRemoval(this.db, 'claims', deleted.claim.id);
       // Undone: as if never deleted, so nothing is left to restore.
       await this.db.deleted.delete(deleted.claim.id);
+      this.claimsChanged();
     });
   }
 
