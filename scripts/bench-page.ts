@@ -411,7 +411,7 @@ async function main(): Promise<void> {
         }
         alone.push(await pageAloneOnce(alonePage, url, run.scanMs + 100));
       }
-      const st = (k: keyof ScanStats) => median(al.map((a) => a.stats?.[k] ?? NaN));
+      const st = (k: Exclude<keyof ScanStats, 'early'>) => median(al.map((a) => a.stats?.[k] ?? NaN));
       const f = median(floor);
       const a = median(al.map((x) => x.scanMs));
       const mk = median(mark);

@@ -49,6 +49,14 @@ export function beginEarlyReads(top: boolean): void {
 }
 
 /**
+ * The keys whose value this script took from early.ts's reads rather than reading storage: the scan's stats carry
+ * them (actorlens:scanStats), so a browser test can tell an early read that works from one that fails, which the
+ * content script otherwise covers by reading storage itself.
+ */
+const takenEarly = new Set<string>();
+export const keysTakenEarly = (): string[] => [...takenEarly].sort();
+
+/**
  * The value early.ts read for `key`, through `from`; or, when there is no usable early read, `read()` (storage
  * read directly).
  */
@@ -59,7 +67,9 @@ export async function earlyOr<T>(key: string, from: (value: unknown) => T, read:
   const pending = key === DICTIONARY_KEY ? early.dictionary : early.small;
   if (key === DICTIONARY_KEY) early.dictionary = undefined;
   const raw = pending ? await pending : undefined;
-  return raw ? from(raw[key]) : read();
+  if (!raw) return read();
+  takenEarly.add(key);
+  return from(raw[key]);
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ContentCalls, PageQuote, SpottedEntity, SpottedReport } from '../c
 import { isEnabledFor, siteOf, suppressedFor, toggleSite, type Settings } from '../core/settings';
 import { callBackground, handleMessages, type Handlers } from '../platform/messaging';
 import { SETTINGS_KEY, loadSettings, onSettingsChanged, settingsFrom, updateSettings } from '../platform/settings';
-import { earlyOr } from './early-reads';
+import { earlyOr, keysTakenEarly } from './early-reads';
 import { Card } from './card';
 import { Interaction } from './interact';
 import { pageInfo } from './page-info';
@@ -197,7 +197,7 @@ if (isTop) {
     'actorlens:pageInfo': () => pageInfo(document, location.href),
     'actorlens:scanStats': () =>
       scanner?.isDone
-        ? { settings: settingsMs, ...scanner.phases, ranges: scanner.size }
+        ? { settings: settingsMs, ...scanner.phases, ranges: scanner.size, early: keysTakenEarly() }
         : null,
     // The keyboard command is sent to the top frame (frameId 0) wherever the focus is, so a key pressed inside a
     // frame flips the tab's site too; a top-level about:blank a page opened flips its opener's site.

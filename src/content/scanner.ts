@@ -77,7 +77,7 @@ export class MatchRate {
 }
 
 /** Per-phase time of the first full scan (ms), for the benchmark; index.ts adds settings and ranges. */
-export type ScanPhases = Omit<ScanStats, 'settings' | 'ranges'>;
+export type ScanPhases = Omit<ScanStats, 'settings' | 'ranges' | 'early'>;
 
 /**
  * Most text read in one chunk (a chunk only ends at a block boundary). A chunk is matched as one text, so the

@@ -57,6 +57,11 @@ export interface ScanStats {
    * counts that frame in its time to `done`; from navigation start, early and late starts are compared alike.
    */
   scriptStart: number;
+  /**
+   * The storage keys whose values the content script took from the reads content-early.js began at document_start
+   * (none when those failed or did not run: the script then read storage itself).
+   */
+  early: string[];
 }
 
 export interface CardLink {

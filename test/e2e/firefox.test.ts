@@ -9,9 +9,14 @@ import { MISP_ACTORS, NO_SHARED_DATA } from './options-support';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-test('Firefox: the content script highlights the demo article', { skip: !existsSync(FIREFOX) && `no Firefox at ${FIREFOX}` }, async () => {
+/**
+ * Also: the content script takes its settings and prefilter from the reads content-early.js began at document_start
+ * through Firefox's own storage API (no polyfill there). Were those reads to fail, the page would look the same (the
+ * content script reads storage itself, later): the scan's stats say where the values came from.
+ */
+test('Firefox: the content script highlights the demo article, with the settings content-early.js read', { skip: !existsSync(FIREFOX) && `no Firefox at ${FIREFOX}` }, async () => {
   const server = await serveFixtures();
-  const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  const { browser, openExtensionPage } = await launchWithExtensionPages();
   try {
     await browser.installExtension(DIST);
     const page = await browser.newPage();
@@ -35,6 +40,26 @@ test('Firefox: the content script highlights the demo article', { skip: !existsS
       .then(() => true, () => false);
     const state = await page.evaluate(() => ({ names: [...CSS.highlights.keys()], styles: document.querySelectorAll('style').length, adopted: document.adoptedStyleSheets.length }));
     assert.ok(coloured, `no highlight colour on the name within 10 s: ${JSON.stringify(state)}`);
+
+    // Loaded again, once the first load's storage writes (the background's first publication) are over: nothing
+    // changes in storage between the two scripts, so every value the top frame needs comes from the early reads.
+    await page.reload();
+    await page.waitForFunction(() => CSS.highlights.size > 0, { timeout: 20_000 });
+    const extension = await openExtensionPage('options/options.html');
+    const url = page.url();
+    const stats = await extension.evaluate(async (u) => {
+      const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(id: number, m: object): Promise<{ early?: string[] } | null> } } }).browser.tabs;
+      const tab = (await api.query({})).find((t) => t.url === u);
+      if (tab?.id === undefined) return 'no tab';
+      for (let i = 0; i < 50; i++) {
+        const answer = await api.sendMessage(tab.id, { type: 'actorlens:scanStats' });
+        if (answer) return answer;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return 'no stats';
+    }, url);
+    assert.ok(typeof stats === 'object', String(stats));
+    assert.ok(stats.early?.includes('settings') && stats.early.includes('prefilter'), `values taken from content-early.js: ${JSON.stringify(stats.early)}`);
   } finally {
     await browser.close();
     await server.close();

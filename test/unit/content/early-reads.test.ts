@@ -82,6 +82,31 @@ describe('early reads', () => {
     expect(reads.at(-1)).toEqual([DICTIONARY_KEY]);
   });
 
+  it('says which values the content script took from the early reads: none when those failed', async () => {
+    const fresh = async () => {
+      vi.resetModules();
+      delete (globalThis as Record<string, unknown>).__actorlensEarlyReads;
+      return import('../../../src/content/early-reads');
+    };
+    let early = await fresh();
+    early.beginEarlyReads(true);
+    change(PREFILTER_KEY, { version: 'v2', format: PREFILTER_FORMAT, sigs: 'lazarus' });
+    await early.earlyOr(SETTINGS_KEY, settingsFrom, loadSettings);
+    await early.earlyOr(PREFILTER_KEY, prefilterFrom, readPrefilter);
+    expect(early.keysTakenEarly()).toEqual([SETTINGS_KEY]);
+
+    early = await fresh();
+    const get = storage.local.get;
+    storage.local.get = () => Promise.reject(new Error('storage is not there yet'));
+    try {
+      early.beginEarlyReads(true);
+    } finally {
+      storage.local.get = get;
+    }
+    expect((await early.earlyOr(SETTINGS_KEY, settingsFrom, loadSettings)).paused).toBe(true);
+    expect(early.keysTakenEarly()).toEqual([]);
+  });
+
   it('reads a prefilter stored by an earlier version as none, so the background publishes a new one', async () => {
     store.set(PREFILTER_KEY, { version: 'v0', sigs: 'lazarus\u0000gru' });
     expect(await prefilter()).toBeUndefined();
