@@ -16,7 +16,7 @@ import { applyImport } from '../src/core/db/import-export';
 import { Repository, toRow } from '../src/core/db/repository';
 import { detectAndParse } from '../src/core/importers/index';
 import type { Entity } from '../src/core/model/entity';
-import { RELATIONS, linkId, type Claim, type Link } from '../src/core/model/link';
+import { RELATIONS, canonicalEnds, linkId, type Claim, type Link } from '../src/core/model/link';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const THREAT_ACTOR = resolve(here, '../../shared/data/misp-galaxy/threat-actor.json');
@@ -98,7 +98,7 @@ async function benchLookups(): Promise<{ alias: number; links: number; degree: n
     if (from === to) continue;
     const relation = RELATIONS[Math.floor(random() * RELATIONS.length)]!;
     const id = linkId(from, relation, to);
-    links.set(id, { id, from, to, relation, status: 'active', provenance: ['bench'] });
+    links.set(id, { id, ...canonicalEnds(from, relation, to), relation, status: 'active', provenance: ['bench'] });
   }
   const claims: Claim[] = [...links.values()].map((l, i) => ({
     id: `c${i}`,

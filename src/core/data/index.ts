@@ -3,7 +3,7 @@
  * BUNDLED_VERSION changes whenever the data changes, so installs re-seed (user data is never touched).
  */
 import type { Entity } from '../model/entity';
-import { linkId, type Claim, type Link } from '../model/link';
+import { canonicalEnds, linkId, type Claim, type Link } from '../model/link';
 import type { BundledEntity, BundledLink } from './bundled-types';
 import { CHINA_ENTITIES } from './entities-china';
 import { CORE_ENTITIES } from './entities-core';
@@ -19,7 +19,7 @@ import { CORE_LINKS } from './links-core';
 import { CRIME_LINKS } from './links-crime';
 import { STATE_LINKS } from './links-state';
 
-export const BUNDLED_VERSION = '2026.11.30-1';
+export const BUNDLED_VERSION = '2026.11.30-2';
 const SEEDED_AT = '2026-11-27T00:00:00.000Z';
 
 const ENTITY_GROUPS: BundledEntity[][] = [
@@ -48,7 +48,7 @@ export function bundledDataset(): Dataset {
   const claims: Claim[] = [];
   for (const l of LINK_GROUPS.flat()) {
     const id = linkId(l.from, l.relation, l.to);
-    links.push({ id, from: l.from, to: l.to, relation: l.relation, status: l.status, note: l.note, provenance: ['bundled'] });
+    links.push({ id, ...canonicalEnds(l.from, l.relation, l.to), relation: l.relation, status: l.status, note: l.note, provenance: ['bundled'] });
     l.claims.forEach((c, i) => {
       claims.push({
         id: `${id}#${i}`,

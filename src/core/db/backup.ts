@@ -20,6 +20,7 @@ import type { MetaRow } from './database';
 import { IMPORT_LOG_KEY } from './import-merge';
 import { fromRow, reindexRow, toRow, USER_ORIGIN, type Repository } from './repository';
 import { DELETED_BY, keepDeleted, type DeletedClaimRow } from './deleted-claims';
+import { mergeReversedLinks } from './symmetric-links';
 import { MAX_FIELD, MAX_ID, MAX_LINK_ID, MAX_STORED_CLAIM_ID, MAX_TEXT, MAX_URL } from './limits';
 
 export const BACKUP_FORMAT = 'actorlens-backup';
@@ -366,6 +367,8 @@ export async function restoreBackup(repo: Repository, input: unknown, file = 'ba
     await db.links.bulkAdd(backup.links);
     await db.claims.bulkAdd(backup.claims);
     await db.meta.bulkAdd(backup.meta.filter((m) => m.key !== 'dataVersion'));
+    // A backup made before symmetric links were stored once may hold one both ways.
+    await mergeReversedLinks(db);
     const backed = backup.meta.find((m) => m.key === 'dataVersion')?.value;
     // Past both, so no compiled dictionary of either is taken for this data; the bump tells the background (a new
     // dictionary, the list of origins with claims).

@@ -7,6 +7,7 @@ import type { Entity } from '../model/entity';
 import { nameKey, wordKeys } from './keys';
 import type { Claim, Link } from '../model/link';
 import type { DeletedClaimRow } from './deleted-claims';
+import { mergeReversedLinks } from './symmetric-links';
 
 /** An entity as stored: the model plus derived index keys. */
 export interface EntityRow extends Entity {
@@ -91,6 +92,17 @@ export class ActorLensDb extends Dexie {
             row.words = wordKeys(names);
           }),
       );
+    // v6: a symmetric relation's link is stored once, its ends in id order (symmetric-links.ts): a link stored the
+    // other way round joins the one there, with its claims, notes and provenance; what named it by id follows. The
+    // data version moves, so the dictionary is compiled again from the links as they are now.
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        const turned = await mergeReversedLinks({ links: tx.table('links'), claims: tx.table('claims'), deleted: tx.table('deleted'), meta: tx.table('meta') });
+        if (!turned) return;
+        const version = (await tx.table('meta').get('dataVersion')) as MetaRow | undefined;
+        await tx.table('meta').put({ key: 'dataVersion', value: (typeof version?.value === 'number' ? version.value : 0) + 1 });
+      });
   }
 }
 

@@ -16,6 +16,7 @@ import { readRemovals, REMOVALS_KEY, storedRemovals } from './removals';
 import { computeMerge, IMPORT_LOG_KEY, IMPORT_LOG_LIMIT, type Change, type ImportConflict } from './import-merge';
 import { reindexRow, toRow, USER_ORIGIN, type Repository } from './repository';
 import { forgetDeletedByImport, keepDeleted } from './deleted-claims';
+import { mergeReversedLinks } from './symmetric-links';
 
 export { exportStix, type ExportScope, type StixBundle, type StixObject } from './stix-export';
 export { exportBackup, restoreBackup, resetToBundled, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
@@ -270,6 +271,8 @@ export async function undoImport(repo: Repository, undo: ImportUndo): Promise<Un
       await putBackRemoved(repo, undo.removed);
       await forgetDeletedByImport(db, undo.record.id, undo.removed.claims.map((c) => c.id));
     }
+    // An undo record kept from before symmetric links were stored once may put one back the other way round.
+    await mergeReversedLinks(db);
     const log = readLog((await db.meta.get(IMPORT_LOG_KEY))?.value);
     const rest = log.filter((r) => r.id !== undo.record.id);
     if (rest.length) await db.meta.put({ key: IMPORT_LOG_KEY, value: rest });

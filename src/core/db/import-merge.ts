@@ -33,7 +33,8 @@
  *   removed where it was made is removed here too, unless changed here since (import-removals.ts).
  */
 import { allNames, seenOutOfOrder, type Entity, type EntityKind, type ExternalIds } from '../model/entity';
-import { linkId, type Claim, type Link } from '../model/link';
+import { canonicalEnds, linkId, type Claim, type Link } from '../model/link';
+import { mergeStatements } from './symmetric-links';
 import { platformVariant } from '../importers/misp';
 import type { ImportIssue, ImportPlan } from '../importers/types';
 import type { ActorLensDb, EntityRow } from './database';
@@ -600,10 +601,11 @@ export async function computeMerge(db: ActorLensDb, plan: ImportPlan, now: Date)
       }
       continue;
     }
+    // Both statements of a symmetric relation land on its one link (linkId, canonicalEnds).
     const id = linkId(from, pl.relation, to);
     finalLinkOf.set(pl.id, id);
     const prev = linkRows.get(id);
-    linkRows.set(id, prev ? { ...prev, provenance: union(prev.provenance, pl.provenance) } : { ...pl, id, from, to });
+    linkRows.set(id, prev ? mergeStatements(prev, pl) : { ...pl, id, ...canonicalEnds(from, pl.relation, to) });
   }
   if (selfLinks > MAX_LINK_WARNINGS) {
     const more = selfLinks - MAX_LINK_WARNINGS;

@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import type { Dataset } from '../data/index';
 import { deriveConfidence, type DerivedConfidence } from '../model/confidence';
 import { allNames, type Entity, type EntityKind } from '../model/entity';
-import { distinctLinks, linkId, shownLink, SYMMETRIC_RELATIONS, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
+import { canonicalEnds, distinctLinks, linkId, shownLink, SYMMETRIC_RELATIONS, type Claim, type Link, type Relation, type Source, type Stance, type TextQuoteSelector } from '../model/link';
 import type { ActorLensDb, EntityRow } from './database';
 import { nameKey, wordKeys } from './keys';
 import { MAX_ID } from './limits';
@@ -361,7 +361,7 @@ export class Repository {
    */
   private async addUserLink(id: string, ends: { from: string; to: string; relation: Link['relation'] }): Promise<void> {
     if (await this.db.links.get(id)) return;
-    await this.db.links.add({ id, from: ends.from, to: ends.to, relation: ends.relation, status: 'active', provenance: [USER_ORIGIN] });
+    await this.db.links.add({ id, ...canonicalEnds(ends.from, ends.relation, ends.to), relation: ends.relation, status: 'active', provenance: [USER_ORIGIN] });
     await this.bumpDataVersion();
   }
 

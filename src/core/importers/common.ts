@@ -1,7 +1,7 @@
 /** Building blocks shared by the STIX and MISP parsers. */
 import { nameKey } from '../db/keys';
 import type { Alias, Entity } from '../model/entity';
-import { linkId, type Claim, type Link, type Relation } from '../model/link';
+import { canonicalEnds, linkId, type Claim, type Link, type Relation } from '../model/link';
 import { mixedScriptWarning } from './mixed-script';
 import { cleanName, preview, type FieldContext, type Json } from './sanitize';
 import { ImportError, type ImportPlan } from './types';
@@ -126,8 +126,7 @@ export function addLink(
   if (!link) {
     link = {
       id,
-      from,
-      to,
+      ...canonicalEnds(from, relation, to),
       relation,
       status: extra.status ?? 'active',
       provenance: extra.provenance ?? [plan.feed],

@@ -25,9 +25,38 @@ export type Relation = (typeof RELATIONS)[number];
 
 /**
  * Relations that read the same both ways: "A overlaps with B" is "B overlaps with A". Feeds list such a relation in
- * both entities' records (MISP "similar", "related-to"), so a pair often has two links, one each way: shown as one.
+ * both entities' records (MISP "similar", "related-to"): both statements are one link, stored once, its ends in id
+ * order (canonicalEnds), with the claims of both.
  */
 export const SYMMETRIC_RELATIONS: ReadonlySet<Relation> = new Set(['affiliated-with', 'shares-code-with', 'shares-infrastructure-with', 'overlaps-with']);
+
+/**
+ * The direction a link is stored in: a symmetric relation's ends in id order (UTF-16 code units, as IndexedDB and
+ * sort() order strings), any other relation's as stated.
+ */
+export function canonicalEnds(from: string, relation: Relation, to: string): { from: string; to: string } {
+  return SYMMETRIC_RELATIONS.has(relation) && to < from ? { from: to, to: from } : { from, to };
+}
+
+/** A link turned to its stored direction (canonicalEnds), its id following; the same object when it already is. */
+export function canonicalLink<T extends Pick<Link, 'id' | 'from' | 'to' | 'relation'>>(link: T): T {
+  const ends = canonicalEnds(link.from, link.relation, link.to);
+  if (ends.from === link.from) return link;
+  return { ...link, ...ends, id: linkId(ends.from, link.relation, ends.to) };
+}
+
+/**
+ * The stored id of the link a link id names, for ids written before symmetric links were stored once (a claim's
+ * linkId, a removal's key): "b~overlaps-with~a" is "a~overlaps-with~b". Any other id is returned as it is.
+ */
+export function canonicalLinkIdOf(id: string): string {
+  for (const relation of SYMMETRIC_RELATIONS) {
+    const at = id.indexOf(`~${relation}~`);
+    if (at <= 0) continue;
+    return linkId(id.slice(0, at), relation, id.slice(at + relation.length + 2));
+  }
+  return id;
+}
 
 /** The key a link is shown under: a symmetric relation's pair in either order is one fact (distinctLinks). */
 export function statementKey(l: Pick<Link, 'id' | 'from' | 'to' | 'relation'>): string {
@@ -120,6 +149,8 @@ export interface Claim {
   updated?: string;
 }
 
+/** A link's id, "<from>~<relation>~<to>", of its stored direction (canonicalEnds): a symmetric link has one id. */
 export function linkId(from: string, relation: Relation, to: string): string {
-  return `${from}~${relation}~${to}`;
+  const ends = canonicalEnds(from, relation, to);
+  return `${ends.from}~${relation}~${ends.to}`;
 }

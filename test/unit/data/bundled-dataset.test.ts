@@ -99,7 +99,7 @@ describe('bundled dataset', () => {
     const status = (id: string) => data.links.find((l) => l.id === id)?.status;
     expect(status('lazarus-group~obtains-access-from~trickbot')).toBe('active');
     expect(status('dridex~affiliated-with~lazarus-group')).toBe('refuted');
-    expect(status('ta505~affiliated-with~lazarus-group')).toBe('historical');
+    expect(status('lazarus-group~affiliated-with~ta505')).toBe('historical');
   });
 
   it('keeps descriptions short', () => {

@@ -58,7 +58,7 @@ describe('kana keys', () => {
 
     const db = new ActorLensDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const repo = new Repository(db);
     expect((await db.entities.get('user:a'))?.keys).toEqual([nameKey('ラザルス'), nameKey('ラザルス 班')]);
     expect((await repo.entityByAlias('ラザルス'))?.id).toBe('user:a');

@@ -97,7 +97,7 @@ describe('word index: upgrade from schema v2', () => {
 
     const db = new ActorLensDb(name);
     await db.open();
-    expect(db.verno).toBe(5); // every later version too (v4 adds a table, v5 recomputes the same keys for these Latin names)
+    expect(db.verno).toBe(6); // every later version too (v4 adds a table, v5 recomputes the same keys for these Latin names, v6 turns no link)
     const repo = new Repository(db);
     // Every row intact; entities gain exactly the words toRow() gives new rows.
     expect(await db.entities.toArray()).toEqual(before.entities);

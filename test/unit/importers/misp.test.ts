@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectAndParse, parseMispGalaxy } from '../../../src/core/importers/index';
 import { mapMispRelation, mapStixRelation, stixRelationFor } from '../../../src/core/importers/relations';
-import { RELATIONS } from '../../../src/core/model/link';
+import { linkId, RELATIONS, type Relation } from '../../../src/core/model/link';
 import { fixture, HAS_SHARED, MISP_DIR, shared, warnIfNoShared } from './helpers';
 
 warnIfNoShared('MISP galaxy parser counts');
@@ -38,8 +38,9 @@ describe('parseMispGalaxy — sample threat-actor cluster file', () => {
   });
 
   it('maps related[] onto links with estimative-language confidence (no tag → unspecified)', () => {
-    const link = (from: string, relation: string, to: string) => plan.links.find((l) => l.from === from && l.relation === relation && l.to === to);
-    const claimOf = (from: string, relation: string, to: string) => plan.claims.find((c) => c.linkId === link(from, relation, to)?.id);
+    // a symmetric relation's statement lands on its one link, stated either way (linkId)
+    const link = (from: string, relation: Relation, to: string) => plan.links.find((l) => l.id === linkId(from, relation, to));
+    const claimOf = (from: string, relation: Relation, to: string) => plan.claims.find((c) => c.linkId === link(from, relation, to)?.id);
     expect(claimOf(LAZ, 'overlaps-with', 'misp:c93fccb1-e8e8-42cf-ae33-2ad1d183913a')?.confidence).toBe(70);
     expect(claimOf(AND, 'affiliated-with', LAZ)?.confidence).toBe(85);
     const untagged = claimOf(SPI, 'affiliated-with', LAZ)!;

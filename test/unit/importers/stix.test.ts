@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectAndParse, parseStixBundle } from '../../../src/core/importers/index';
-import { RELATIONS } from '../../../src/core/model/link';
+import { linkId, RELATIONS, type Relation } from '../../../src/core/model/link';
 import { ATTACK_FILE, fixture, HAS_SHARED, shared, warnIfNoShared } from './helpers';
 
 warnIfNoShared('ATT&CK parser counts');
@@ -47,8 +47,8 @@ describe('parseStixBundle — STIX 2.1 sample', () => {
   });
 
   it('turns relationships into links and claims with confidence and sources', () => {
-    const rel = (from: string, relation: string, to: string) =>
-      plan.links.find((l) => l.from === byName(from)!.id && l.relation === relation && l.to === (byName(to)?.id ?? to));
+    // a symmetric relation's statement lands on its one link, stated either way (linkId)
+    const rel = (from: string, relation: Relation, to: string) => plan.links.find((l) => l.id === linkId(byName(from)!.id, relation, byName(to)?.id ?? to));
     const uses = rel('Lazarus Group', 'uses', 'TrickBot')!;
     expect(uses).toBeDefined();
     const claim = plan.claims.find((c) => c.linkId === uses.id)!;
