@@ -226,7 +226,10 @@ export class Repository {
     // One equality query per link: anyOf() over a large claims table is far slower in IndexedDB shims.
     const claims = (await Promise.all(links.map((l) => this.db.claims.where('linkId').equals(l.id).toArray()))).flat();
     const views: LinkView[] = [];
-    /** A symmetric relation's view per other entity: its link the other way round joins it (SYMMETRIC_RELATIONS). */
+    /**
+     * A symmetric relation's view per other entity, read "out" from either end. Its link is stored once (schema v6,
+     * symmetric-links.ts); a row the other way round, which no write makes any more, would join it.
+     */
     const both = new Map<string, LinkView>();
     const byDate = (a: Claim, b: Claim) => (b.source.date ?? '').localeCompare(a.source.date ?? '');
     links.forEach((link, i) => {
