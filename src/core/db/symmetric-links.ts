@@ -23,10 +23,14 @@ export interface LinkTables {
  * Two statements of one link as one row, with `a`'s id and ends: the provenance of both, both notes (a curator's and a
  * feed's explanation each say something), and the status and override of the one the popup showed when both were
  * stored (shownLink: the one the reader set an override on, else the first by id), so nothing the reader saw changes.
+ * An override on the other one too is the reader's work: it stays readable in the note.
  */
 export function mergeStatements(a: Link, b: Link): Link {
   const shown = shownLink(a, b);
-  const notes = [...new Set([shown.note, a.note, b.note].filter((n): n is string => !!n))];
+  const other = shown === a ? b : a;
+  const hidden = other.override && JSON.stringify(other.override) !== JSON.stringify(shown.override) ? other.override : undefined;
+  const overrideNote = hidden && `Confidence override set on the same link stated the other way round: ${hidden.confidence} (${hidden.at}) — ${hidden.reason}`;
+  const notes = [...new Set([shown.note, a.note, b.note, overrideNote].filter((n): n is string => !!n))];
   const { note: _note, override: _override, ...rest } = a;
   return {
     ...rest,

@@ -9,6 +9,7 @@ import { ActorLensDb } from '../../../src/core/db/database';
 import { restoreBackup } from '../../../src/core/db/import-export';
 import { readRemovals, REMOVALS_KEY } from '../../../src/core/db/removals';
 import { Repository, toRow } from '../../../src/core/db/repository';
+import { mergeStatements } from '../../../src/core/db/symmetric-links';
 import type { Claim, Link } from '../../../src/core/model/link';
 import { freshRepo } from '../importers/helpers';
 
@@ -122,6 +123,16 @@ describe('schema v6: symmetric links stored once', () => {
       expect(views[0]!.derived.confidence).toBe(80);
     }
     await db.delete();
+  });
+
+  it('both statements overridden: the override shown stays, the other one is kept in the note', async () => {
+    const earlier = { confidence: 35, reason: 'Imported from my other browser', at: '2025-03-01T00:00:00.000Z' };
+    const merged = mergeStatements({ ...links[0]!, override: earlier }, links[1]!);
+    // the popup showed the first by id when both had one
+    expect(merged.override).toEqual(earlier);
+    expect(merged.note).toContain('Feed A: the two share tooling.');
+    expect(merged.note).toContain('Desk: the same operators, seen twice.');
+    expect(merged.note).toContain(`${OVERRIDE.confidence} (${OVERRIDE.at}) — ${OVERRIDE.reason}`);
   });
 
   it('a database with no link stated the other way round opens unchanged, its data version kept', async () => {
