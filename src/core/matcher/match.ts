@@ -28,6 +28,7 @@ import { cityBeforeState } from './places';
 import { nextModel, productName, prototypeName, vendorProductLine } from './product-names';
 import { gameItem } from './game-items';
 import { programmeHeading } from './programmes';
+import { optOutKeyword } from './opt-out-keywords';
 import { setPhrase } from './set-phrases';
 import { settingValue } from './setting-values';
 import { ownStackChoice } from './software-stacks';
@@ -1240,17 +1241,17 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         contextRejected = true;
         continue;
       }
-      // "New Kimsuky emote", "pick Cobalt as the accent colour", "Day 1 Agenda", "SentinelOne Singularity", "We use Phoenix
+      // "New Kimsuky emote", "pick Cobalt as the accent colour", "Day 1 Agenda", "reply with STOP", "SentinelOne Singularity", "We use Phoenix
       // for our API", "Lazarus of Bethany", "the Phoenix C2 prototype", "a maker confirmed the next Phoenix will arrive in
       // 2027", "Silence is golden": a game's item, a setting's value, a programme's heading, a vendor's product line
       // (software only: vendors name their research on actors so), a product the writer runs, a person's epithet, a
-      // project, a maker's next model, a set phrase (session 18: game-items.ts,
-      // setting-values.ts, programmes.ts, product-names.ts, software-stacks.ts, ordinary-uses.ts, set-phrases.ts). A
+      // project, a maker's next model, a set phrase, a keyword to send back (session 18: game-items.ts,
+      // setting-values.ts, programmes.ts, opt-out-keywords.ts, product-names.ts, software-stacks.ts, ordinary-uses.ts, set-phrases.ts). A
       // cue next to the name keeps it the threat ("Agenda ransomware", "an early Royal ransomware prototype").
       if (
         level >= AMBIGUITY.wordlike &&
         !ownCue &&
-        (gameItem(text, e) || settingValue(text, e) || programmeHeading(text, s, e) || (kind !== 'actor' && vendorProductLine(text, s, e, vendorBefore)) || ownStackChoice(text, s, e) || epithetOfPlace(text, e, nameWordAt) || prototypeName(text, e) || nextModel(text, s, e) || setPhrase(text, s, e)) &&
+        (gameItem(text, e) || settingValue(text, e) || programmeHeading(text, s, e) || optOutKeyword(text, s, e) || (kind !== 'actor' && vendorProductLine(text, s, e, vendorBefore)) || ownStackChoice(text, s, e) || epithetOfPlace(text, e, nameWordAt) || prototypeName(text, e) || nextModel(text, s, e) || setPhrase(text, s, e)) &&
         !threatCue(getCue())
       ) {
         contextRejected = true;
