@@ -36,7 +36,7 @@ import { quotedTitleByAuthor, workTitle } from './work-titles';
 import { clauseSubject, crewObjectStart, headlineName, headlineTwoWordName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
-import { lowerCaseSentence, lowerWritable, writtenLower } from './lower-case-writing';
+import { lowerCaseSentence, lowerCaseWriters, lowerWritable, writtenLower } from './lower-case-writing';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -900,6 +900,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
 
   /** The headings and security terms of this text (sections.ts, ambiguity.ts nearSecurityWords), indexed when a name first needs them. */
   let near: NearIndex | undefined;
+  let lowerWriters: boolean | undefined;
   /** The last paragraph plainParagraph read (the names of one paragraph are read in turn), and whether it is long and without security words. */
   let plainFrom = -1;
   let plainTo = -1;
@@ -937,6 +938,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * Context for a name written in lower case: security words in its own section, or a threat spotted before it in
    * its paragraph (a changelog written in lower case under a security page's headings names packages, not threats).
    */
+  /** Does someone in this text write in lower case (lower-case-writing.ts lowerCaseWriters)? Read once per text. */
+  function lowerThread(): boolean {
+    return (lowerWriters ??= lowerCaseWriters(text));
+  }
+
   function lowerNear(s: number, e: number): boolean {
     const nx = (near ??= { sections: sectionsOf(text) });
     return threatSpottedBefore(s, nx) || nearSecurityWords(text, s, e, nx, true);
@@ -1175,7 +1181,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         // itself and a security page
         const c = getCue();
         caseOk = !!c && confirmsSoftware(c) && pageContext();
-      } else if (!caseOk && lowerWritable(sig, level, englishAlias(ai)) && writtenLower(text, s, sigEnd) && lowerCaseSentence(text, s)) {
+      } else if (!caseOk && lowerWritable(sig, level, englishAlias(ai)) && writtenLower(text, s, sigEnd) && (lowerCaseSentence(text, s) || lowerThread())) {
         // "final payload is lumma on two boxes": a coined one-word name in a sentence written all in lower case, as
         // posts and ticket notes are, on a security page, with security words or a spotted threat near it
         // (lower-case-writing.ts)
@@ -1770,6 +1776,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     lastMatchEnd = 0;
     plainFrom = plainTo = -1;
     near = undefined;
+    lowerWriters = undefined;
     const check = p === null;
     // The tables and the length as locals: the optimiser keeps them in registers across the loop instead of reloading
     // module and closure slots per code unit. With the trigger filter below: 238 → 216 M instructions per warm 1 MB
