@@ -29,6 +29,7 @@ import { nextModel, productName, prototypeName, vendorProductLine } from './prod
 import { gameItem } from './game-items';
 import { programmeHeading } from './programmes';
 import { optOutKeyword } from './opt-out-keywords';
+import { onionPlace } from './onion-places';
 import { setPhrase } from './set-phrases';
 import { settingValue } from './setting-values';
 import { ownStackChoice } from './software-stacks';
@@ -1225,9 +1226,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level; "Turla
       // Valley", "Lazarus Street": a place's; "Members of the Royal family attended": a family of people's; "our Cobalt
-      // team": a company's; "Page 3": a part of the document (ordinary-uses.ts)
+      // team": a company's; "Page 3": a part of the document (ordinary-uses.ts); "a Tor site", "the Tor Browser": a
+      // place a ransom is paid at (onion-places.ts)
       if (
         companyName(text, e) ||
+        onionPlace(text, s, e) ||
         (level >= AMBIGUITY.wordlike &&
           (documentPartReference(text, s, e) || personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || placeDefinition(text, s, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
       ) {
