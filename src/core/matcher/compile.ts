@@ -62,9 +62,10 @@ const ATTACK_ENTITY_ID = /^[GS]\d{4}$/;
  * version and this revision: an update that changes the rules recompiles the stored dictionary of unchanged data, so a
  * reader's extension does not keep matching with the rules of the version it replaced. Bump it with any change to
  * what `compileDictionary` outputs for the same entities, or with a change to what the prefilter compiled from it lets
- * through (15: coined names a lower-case writer may write, lower-case-writing.ts).
+ * through (15: coined names a lower-case writer may write, lower-case-writing.ts; 16: Werewolf and Likho as scheme
+ * words, patterns.ts ANIMALS, and the other writing of a name ending in Stealer or Loader, withKindWordVariant).
  */
-export const COMPILE_REVISION = 15;
+export const COMPILE_REVISION = 16;
 /**
  * aliasFlags bit: the alias is its entity's own name. Where entities share a name (a feed lists "Winnti" as an alias
  * of the actor Winnti Group, and Winnti is also malware), the one whose name it is wins unless a cue says otherwise.
@@ -287,6 +288,23 @@ export function withRatVariant<T extends { name: string; ambiguous?: boolean }>(
   return other ? [alias, { ...alias, name: other, variant: true }] : [alias];
 }
 
+/** "Meta Stealer" / "Hijack Loader" (group 1 the family, group 2 the kind word), and "MetaStealer" glued after a lower-case letter or a digit. */
+const KIND_APART = once(() => /^(.*[\p{L}\p{N}])[ \u00a0]+(Stealer|Loader)$/u);
+const KIND_GLUED = once(() => /^(.*[\p{Ll}\p{N}])(Stealer|Loader)$/u);
+
+/**
+ * A name and, when it ends in Stealer or Loader, its other writing, as for RAT (withRatVariant): feeds list
+ * "MetaStealer", "HijackLoader", and reports write "Meta Stealer", "Hijack Loader", or the other way round (probe set
+ * 3, a translated report: "the stealer Meta Stealer" went unseen).
+ */
+export function withKindWordVariant<T extends { name: string; ambiguous?: boolean }>(alias: T): (T & { variant?: true })[] {
+  const name = alias.name.trim();
+  const apart = KIND_APART().exec(name);
+  const glued = apart ? undefined : KIND_GLUED().exec(name);
+  const other = apart ? `${apart[1]}${apart[2]}` : glued ? `${glued[1]} ${glued[2]}` : undefined;
+  return other ? [alias, { ...alias, name: other, variant: true }] : [alias];
+}
+
 /**
  * Builds the dictionary. The trie is not built as linked nodes: the alias keys are sorted, walked once in order
  * (each key shares its longest common prefix with the previous one, so new nodes appear in depth-first,
@@ -327,7 +345,7 @@ export function compileDictionary(entities: readonly Entity[], opts: { version?:
     // the bare name last, so a listed alias of the same writing keeps it as an ordinary alias (the dedupe below)
     const qualified = e.kind === 'actor' ? undefined : platformQualified(e.name);
     const written: { name: string; ambiguous?: boolean; evidence?: true }[] = qualified ? [...allNames(e), { name: qualified.bare, evidence: true }] : allNames(e);
-    for (const alias of written.flatMap((a) => withRatVariant(a)).flatMap((a) => withTitleVariant(a, flaggedKeys)).flatMap((a) => withArticleVariant(a))) {
+    for (const alias of written.flatMap((a) => withRatVariant(a)).flatMap((a) => withKindWordVariant(a)).flatMap((a) => withTitleVariant(a, flaggedKeys)).flatMap((a) => withArticleVariant(a))) {
       const key = normalizeKey(alias.name);
       if (key.length < 3 || !isWordCode(key.charCodeAt(0))) {
         if (!alias.variant && !alias.evidence && !cjkForm(alias.name)) skipped++;

@@ -5,7 +5,8 @@
  * the name does or what is done to it:
  *  - actor: the name as the subject of a verb only people do ("X targeted journalists", "X ran the campaign", "X has
  *    been conducting", "X, who…", "X is believed to be based in…"), or the agent after a verb of attribution or of
- *    use ("attributed to X", "used by X", "developed by X", "a campaign carried out by X");
+ *    use ("attributed to X", "used by X", "developed by X", "a campaign carried out by X"), or what a cluster overlaps
+ *    with ("overlaps with X");
  *  - software: the name as the subject of a verb only programs do ("X encrypts", "X beacons", "X injects", "X is
  *    loaded", "X was dropped", "X is written in C++"), or the object of a verb of delivery ("deployed X", "dropped
  *    X", "infected with X", "a new variant of X").
@@ -63,6 +64,9 @@ const AFTER_CHARS = 120;
 const actorBefore = () => [
   ...['attributed', 'attributable', 'attribution'].map((w) => `${w} to`),
   ...['used', 'deployed', 'developed', 'operated', 'run', 'conducted', 'carried out', 'launched', 'orchestrated', 'employed', 'authored', 'created', 'written', 'leveraged', 'targeted', 'claimed'].map((w) => `${w} by`),
+  // a cluster is said to overlap with a vendor's name for a crew ("the activity overlaps with X"); code is said to share
+  // code with a family
+  ...['overlaps', 'overlap', 'overlapped', 'overlapping'].map((w) => `${w} with`),
 ];
 /** Verbs of delivery and nouns of a build whose object is a program ("deployed X", "infected with X", "a variant of X"). */
 const softwareBefore = () => [

@@ -96,3 +96,31 @@ function openingAt(t: string, a: number): number {
   }
   return lower ? LOWER : 0;
 }
+
+/** The fewest sentences opening in lower case that make a thread's writer (a post, its quoted replies). */
+const THREAD_LOWER_MIN = 4;
+
+/**
+ * Does someone in the text write in lower case: at least THREAD_LOWER_MIN sentences open with a lower-case word, and
+ * they are a third or more of all sentences? A help forum's thread mixes such a poster with helpers who capitalise
+ * but keep the poster's spelling of the names ("your logs show lumma, not redline"); a report's few command lines
+ * are a small share of its sentences.
+ */
+export function lowerCaseWriters(t: string): boolean {
+  let lower = 0;
+  let upper = 0;
+  for (let k = -1; k < t.length; k++) {
+    let at = -1;
+    if (k < 0) at = 0;
+    else {
+      const c = t.charCodeAt(k);
+      if (c === 10) at = k + 1;
+      else if ((c === 46 || c === 33 || c === 63) && (t.charCodeAt(k + 1) === 32 || t.charCodeAt(k + 1) === 10)) at = k + 2;
+    }
+    if (at < 0) continue;
+    const o = openingAt(t, at);
+    if (o === LOWER) lower++;
+    else if (o === UPPER) upper++;
+  }
+  return lower >= THREAD_LOWER_MIN && 2 * lower >= upper;
+}

@@ -28,6 +28,8 @@ import { cityBeforeState } from './places';
 import { nextModel, productName, prototypeName, vendorProductLine } from './product-names';
 import { gameItem } from './game-items';
 import { programmeHeading } from './programmes';
+import { optOutKeyword } from './opt-out-keywords';
+import { onionPlace } from './onion-places';
 import { setPhrase } from './set-phrases';
 import { settingValue } from './setting-values';
 import { ownStackChoice } from './software-stacks';
@@ -35,7 +37,7 @@ import { quotedTitleByAuthor, workTitle } from './work-titles';
 import { clauseSubject, crewObjectStart, headlineName, headlineTwoWordName, objectOfNamingVerb, ordinaryInitialism, qualifiedCrewNoun, selfNamedCrew } from './naming-statements';
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
-import { lowerCaseSentence, lowerWritable, writtenLower } from './lower-case-writing';
+import { lowerCaseSentence, lowerCaseWriters, lowerWritable, writtenLower } from './lower-case-writing';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -899,6 +901,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
 
   /** The headings and security terms of this text (sections.ts, ambiguity.ts nearSecurityWords), indexed when a name first needs them. */
   let near: NearIndex | undefined;
+  let lowerWriters: boolean | undefined;
   /** The last paragraph plainParagraph read (the names of one paragraph are read in turn), and whether it is long and without security words. */
   let plainFrom = -1;
   let plainTo = -1;
@@ -936,6 +939,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * Context for a name written in lower case: security words in its own section, or a threat spotted before it in
    * its paragraph (a changelog written in lower case under a security page's headings names packages, not threats).
    */
+  /** Does someone in this text write in lower case (lower-case-writing.ts lowerCaseWriters)? Read once per text. */
+  function lowerThread(): boolean {
+    return (lowerWriters ??= lowerCaseWriters(text));
+  }
+
   function lowerNear(s: number, e: number): boolean {
     const nx = (near ??= { sections: sectionsOf(text) });
     return threatSpottedBefore(s, nx) || nearSecurityWords(text, s, e, nx, true);
@@ -1174,7 +1182,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         // itself and a security page
         const c = getCue();
         caseOk = !!c && confirmsSoftware(c) && pageContext();
-      } else if (!caseOk && lowerWritable(sig, level, englishAlias(ai)) && writtenLower(text, s, sigEnd) && lowerCaseSentence(text, s)) {
+      } else if (!caseOk && lowerWritable(sig, level, englishAlias(ai)) && writtenLower(text, s, sigEnd) && (lowerCaseSentence(text, s) || lowerThread())) {
         // "final payload is lumma on two boxes": a coined one-word name in a sentence written all in lower case, as
         // posts and ticket notes are, on a security page, with security words or a spotted threat near it
         // (lower-case-writing.ts)
@@ -1218,9 +1226,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
       // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level; "Turla
       // Valley", "Lazarus Street": a place's; "Members of the Royal family attended": a family of people's; "our Cobalt
-      // team": a company's; "Page 3": a part of the document (ordinary-uses.ts)
+      // team": a company's; "Page 3": a part of the document (ordinary-uses.ts); "a Tor site", "the Tor Browser": a
+      // place a ransom is paid at (onion-places.ts)
       if (
         companyName(text, e) ||
+        onionPlace(text, s, e) ||
         (level >= AMBIGUITY.wordlike &&
           (documentPartReference(text, s, e) || personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || placeDefinition(text, s, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
       ) {
@@ -1240,17 +1250,17 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         contextRejected = true;
         continue;
       }
-      // "New Kimsuky emote", "pick Cobalt as the accent colour", "Day 1 Agenda", "SentinelOne Singularity", "We use Phoenix
+      // "New Kimsuky emote", "pick Cobalt as the accent colour", "Day 1 Agenda", "reply with STOP", "SentinelOne Singularity", "We use Phoenix
       // for our API", "Lazarus of Bethany", "the Phoenix C2 prototype", "a maker confirmed the next Phoenix will arrive in
       // 2027", "Silence is golden": a game's item, a setting's value, a programme's heading, a vendor's product line
       // (software only: vendors name their research on actors so), a product the writer runs, a person's epithet, a
-      // project, a maker's next model, a set phrase (session 18: game-items.ts,
-      // setting-values.ts, programmes.ts, product-names.ts, software-stacks.ts, ordinary-uses.ts, set-phrases.ts). A
+      // project, a maker's next model, a set phrase, a keyword to send back (session 18: game-items.ts,
+      // setting-values.ts, programmes.ts, opt-out-keywords.ts, product-names.ts, software-stacks.ts, ordinary-uses.ts, set-phrases.ts). A
       // cue next to the name keeps it the threat ("Agenda ransomware", "an early Royal ransomware prototype").
       if (
         level >= AMBIGUITY.wordlike &&
         !ownCue &&
-        (gameItem(text, e) || settingValue(text, e) || programmeHeading(text, s, e) || (kind !== 'actor' && vendorProductLine(text, s, e, vendorBefore)) || ownStackChoice(text, s, e) || epithetOfPlace(text, e, nameWordAt) || prototypeName(text, e) || nextModel(text, s, e) || setPhrase(text, s, e)) &&
+        (gameItem(text, e) || settingValue(text, e) || programmeHeading(text, s, e) || optOutKeyword(text, s, e) || (kind !== 'actor' && vendorProductLine(text, s, e, vendorBefore)) || ownStackChoice(text, s, e) || epithetOfPlace(text, e, nameWordAt) || prototypeName(text, e) || nextModel(text, s, e) || setPhrase(text, s, e)) &&
         !threatCue(getCue())
       ) {
         contextRejected = true;
@@ -1769,6 +1779,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     lastMatchEnd = 0;
     plainFrom = plainTo = -1;
     near = undefined;
+    lowerWriters = undefined;
     const check = p === null;
     // The tables and the length as locals: the optimiser keeps them in registers across the loop instead of reloading
     // module and closure slots per code unit. With the trigger filter below: 238 → 216 M instructions per warm 1 MB

@@ -11,7 +11,8 @@
  * 0 is not a possible actor.
  * Word schemes need page security context, and the name must look like a proper name (capitalised, not a stop-list
  * word, not a function word or nationality):
- *  - `scheme`: "<Name> Spider|Panda|Bear|Kitten|Chollima|Typhoon|Sleet|Blizzard|Tempest|Sandstorm|…" (both words);
+ *  - `scheme`: "<Name> Spider|Panda|Bear|Kitten|Chollima|Typhoon|Sleet|Blizzard|Tempest|Sandstorm|…" (both words;
+ *    BI.ZONE's "<Name> Werewolf" and Kaspersky's "<Name> Likho" too: probe set 3, a translated Russian report);
  *  - `gang`: "<Name> gang" / "<Name> Gang" (both words: "<Name> gang" is how the field names a crime crew, see
  *    match.ts; the name alone is then spotted at its bare mentions);
  *  - `ransomware-gang`: "<Name> ransomware gang|group|operators|crew|cartel" (the name only: "ransomware gang" is a
@@ -74,7 +75,7 @@ export function codePatternAt(text: string, i: number): { end: number; rule: str
 
 const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
-export const ANIMALS = ['spider', 'panda', 'bear', 'kitten', 'chollima', 'typhoon', 'sleet', 'blizzard', 'tempest', 'sandstorm', 'hail', 'dust', 'flood', 'cyclone'];
+export const ANIMALS = ['spider', 'panda', 'bear', 'kitten', 'chollima', 'typhoon', 'sleet', 'blizzard', 'tempest', 'sandstorm', 'hail', 'dust', 'flood', 'cyclone', 'werewolf', 'likho'];
 
 /** Trigger bits of a word. */
 export const T_ANIMAL = 1;
