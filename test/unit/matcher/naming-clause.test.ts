@@ -25,6 +25,13 @@ describe('a crew named in a clause of the writer’s own', () => {
     expect(possible('The actor, also known as Ink Heron, delivered TrickBot.')).toEqual(['Ink Heron']);
     expect(possible('The gang (tracked as Rustfinch) leaked the data.')).toEqual(['Rustfinch']);
   });
+  it('whatever the crew noun’s case, and after "intrusion set" or "adversary"', () => {
+    // the crew noun is looked for before the clause is read (match.ts CREW_STEM): in capitals and Title case too
+    expect(possible('A SECOND GROUP, DUBBED Paper Lantern, used the same servers.')).toEqual(['Paper Lantern']);
+    expect(possible('The Actor, also known as Ink Heron, delivered TrickBot.')).toEqual(['Ink Heron']);
+    expect(possible('We found an intrusion set, tracked as Rustfinch, on two hosts.')).toEqual(['Rustfinch']);
+    expect(possible('A new adversary, which we call Glass Heron, reused the loader.')).toEqual(['Glass Heron']);
+  });
   it('not a campaign, an operation or a technique named so, nor a verb with no crew before it', () => {
     expect(possible('The phishing campaign, which we call Operation Sandcastle, used TrickBot.')).toEqual([]);
     expect(possible('This technique, called Kerberoasting, abuses service tickets.')).toEqual([]);
