@@ -36,6 +36,7 @@ import { clauseSubject, crewObjectStart, headlineName, headlineTwoWordName, obje
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import { lowerCaseSentence, lowerWritable, writtenLower } from './lower-case-writing';
+import { commandContext, commandShaped } from './command-tools';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -1048,6 +1049,20 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return false;
   }
 
+  /** Is alias `ai` a tool's command (command-tools.ts): one word of letters and digits, no English word? */
+  const commandAlias = (ai: number): boolean => kindOf[aliasEntity[ai] as number] === 'tool' && !englishAlias(ai) && commandShaped(sigOf(ai));
+  /** Is the word [a, b), written in lower case, a tool's command ("wmic" beside "ntdsutil")? */
+  function commandWordAt(a: number, b: number): boolean {
+    if (!writtenLower(text, a, b)) return false;
+    let node = rootTable[FOLD[text.charCodeAt(a)] as number] as number;
+    for (let k = a + 1; k < b && node >= 0; k++) node = child(node, FOLD[text.charCodeAt(k)] as number);
+    if (node < 0) return false;
+    const first = termFirst[node] as number;
+    if (first === -1) return false;
+    for (let q = first, end = first + (termCount[node] as number); q < end; q++) if (commandAlias(termAlias[q] as number)) return true;
+    return false;
+  }
+
   /** "<name>'s <Capitalised word>": the span ending at `e` is the owner in a longer proper name. */
   function possessiveOfProperName(e: number): boolean {
     const a = text.charCodeAt(e);
@@ -1180,6 +1195,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         // (lower-case-writing.ts)
         caseOk = pageContext() && lowerNear(s, sigEnd);
       }
+      // "ran netsh to add a port proxy", "via ntdsutil "ac i ntds"": a tool typed as its command (command-tools.ts)
+      const asCommand = !glue && level !== AMBIGUITY.flagged && commandAlias(ai) && writtenLower(text, s, sigEnd) && pageContext() && commandContext(text, s, sigEnd, commandWordAt) && lowerNear(s, sigEnd);
+      if (asCommand) caseOk = true;
       if (!caseOk) {
         if (fit > caseFit) {
           caseFit = fit;
@@ -1263,8 +1281,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         continue;
       }
       const verdict =
-        level === 0
-          ? { ok: true, contextUsed: false }
+        level === 0 || asCommand
+          ? { ok: true, contextUsed: asCommand }
           : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei) || seenPartner(ei, kind), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0, shortForm(dict.aliases[ai] as string, dict.names[ei] as string, true)) }, flagged) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
