@@ -767,6 +767,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const ks = cls(text.charCodeAt(s));
         if (ks & C_SEP) break;
         const kp = cls(text.charCodeAt(j - 1));
+        if (c === 45 && s === j + 2 && kp & C_LOWER && ks & C_LETTER && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 10)) {
+          // "Sand-\nworm", "Impack- et": a word hyphenated at a plain-text line end (a PDF's extracted text) and read
+          // on as one word where the trie goes on so; only a name the dictionary holds is joined
+          const nx = child(node, FOLD[text.charCodeAt(s)] as number);
+          if (nx >= 0) {
+            node = nx;
+            j = s + 1;
+            continue;
+          }
+        }
         const prevLD = kp & C_LETTER ? 1 : kp & C_DIGIT ? 2 : 0;
         const nextLD = ks & C_LETTER ? 1 : ks & C_DIGIT ? 2 : 0;
         if (prevLD && nextLD && prevLD !== nextLD && ks & C_WORD) {
@@ -1740,13 +1750,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   /**
    * At a word end `we` whose trie node is endInert, would tryDictionary find nothing? Only a separator run could lead
    * to a child: to ' ' (never a letter) or, after a digit, to the letter starting the next word ("3 proxy" for
-   * "3proxy"); any other character leads to the child on its folded form, which must be a–z. (The code unit at `we`
+   * "3proxy"), or after a line end's hyphen ("Sand- worm"); any other character leads to the child on its folded form, which must be a–z. (The code unit at `we`
    * has been classified by the word-end scan.)
    */
   function inertEnd(t: string, we: number): boolean {
     if (we >= n) return true;
     const c = t.charCodeAt(we);
-    if ((CLS[c] as number) & C_SEP) return !((CLS[t.charCodeAt(we - 1)] as number) & C_DIGIT);
+    // (a hyphen at a line end after a lower-case letter may join the next word's letters: tryDictionary)
+    if ((CLS[c] as number) & C_SEP) return !((CLS[t.charCodeAt(we - 1)] as number) & C_DIGIT) && !(c === 45 && (t.charCodeAt(we + 1) === 32 || t.charCodeAt(we + 1) === 10));
     const f = FOLD[c] as number;
     return f < 97 || f > 122;
   }
