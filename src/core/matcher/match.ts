@@ -37,6 +37,7 @@ import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, o
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import { lowerCaseSentence, lowerWritable, writtenLower } from './lower-case-writing';
 import { commandContext, commandShaped } from './command-tools';
+import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -45,7 +46,7 @@ import { headlineCase, notAboutCuratedThreat, schemeNamed, sentenceVouches } fro
 import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
 import { crewOpensNextSentence, leadAct, LEAD_CHARS } from './lead-sentences';
 import { newBrandName } from './brand-namings';
-import { appositiveName, commaNameAfterKind, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
+import { appositiveName, coinedShape, commaNameAfterKind, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -857,6 +858,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const lc = m.cue && LIST_HEADS.has(m.cue.word) && cueNear(text, i, e) === undefined ? m.cue : undefined;
         listCue = lc ? { word: lc.word, kind: lc.kind, side: 'before' } : undefined;
         listEnd = end;
+        if (m.kind === 'malware' && possibleOn) listedFamilies(i, end);
         out.push(m);
         spotStart = i;
         seenEntities.add(bestEntity);
@@ -1541,6 +1543,17 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return malwareNameOk(text, a, b, nameOk) && !listedWithDigits(a, b);
   }
 
+  /**
+   * "Pteranodon and GammaSteel", "SEASPY and SEASIDE": a coined word listed beside the known malware [s, e) is
+   * possible malware (listed-families.ts); the word after waits for the dictionary, the word before was not matched.
+   */
+  function listedFamilies(s: number, e: number): void {
+    const after = itemAfter(text, e);
+    if (after && pendS < 0 && listedFamilyWord(text, after[0], after[1], coinedShape(text, after[0], after[1])) && malwareNameAt(after[0], after[1]) && pageContext()) pendMalware(after[0], after[1], 'malware-listed');
+    const before = itemBefore(text, s);
+    if (before && !coveredBefore(before[0]) && listedFamilyWord(text, before[0], before[1], coinedShape(text, before[0], before[1])) && malwareNameAt(before[0], before[1])) emitPossible(before[0], before[1], 'malware-listed', true, before[1], 'malware');
+  }
+
   /** A possible malware [a, b) waits in `pend*` for the dictionary, as the crew rules' names do. */
   function pendMalware(a: number, b: number, rule: string): void {
     pendS = a;
@@ -1614,6 +1627,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const app = appositiveName(text, ks, mid);
     if (app && !coveredBefore(app[0]) && nameOk_(app[0], app[1])) {
       emitPossible(app[0], app[1], 'malware-appositive', true, app[1], 'malware');
+      return;
+    }
+    // "the LEMURLOOT web shell": the kind noun is two words, and the name stands before "web"
+    if (
+      (wordIs(text, i, we, 'shell') || wordIs(text, i, we, 'shells')) && w2e >= 0 && w2e + 1 === w1s && w1e + 1 === i && isSpaceCode(text.charCodeAt(w2e)) &&
+      !coveredBefore(w2s) && nameOk_(w2s, w2e) && nameBeforeKind(text, w2s, w2e, w1s, mid)
+    ) {
+      emitPossible(w2s, w2e, 'malware-kind', true, w2e, 'malware');
       return;
     }
     // "the Harrowmere loader", "ReflectiveGnome loader"
