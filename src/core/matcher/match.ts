@@ -45,7 +45,7 @@ import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, schemeNamed, sentenceVouches } from './clause-terms';
 import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
 import { crewOpensNextSentence, leadAct, LEAD_CHARS } from './lead-sentences';
-import { newBrandName } from './brand-namings';
+import { appositiveBrandName, newBrandName } from './brand-namings';
 import { appositiveName, coinedShape, commaNameAfterKind, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
 
@@ -1675,6 +1675,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
 
   /** A ransomware brand introduced as new after the noun [i, we) (brand-namings.ts): waits in `pend*` as "dubbed X" does. */
   function brandRule(i: number, we: number): void {
+    // "… continue as Cardlow Leaks, an extortion-only brand": the name stands before, already passed
+    const app = appositiveBrandName(text, i, we, (a) => isMidSentence(text, a));
+    if (app && !coveredBefore(app[0]) && !((out[out.length - 1]?.end ?? -1) > toOrig(app[0], app[1])[0]) && pageContext() && malwareRunOk(text, app[0], app[1]) && nameOk(text, app[0], app[1])) {
+      emitPossible(app[0], app[1], 'brand-named', true, app[1], 'malware');
+      return;
+    }
     const b = newBrandName(text, i, we, (a) => isMidSentence(text, a));
     if (!b || !pageContext()) return;
     if (b.end === undefined) {
