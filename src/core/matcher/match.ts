@@ -43,7 +43,7 @@ import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, schemeNamed, sentenceVouches } from './clause-terms';
-import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
+import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, ownNounAfter, shortForm } from './short-text-signals';
 import { crewOpensNextSentence, leadAct, LEAD_CHARS } from './lead-sentences';
 import { appositiveBrandName, newBrandName } from './brand-namings';
 import { appositiveName, coinedShape, commaNameAfterKind, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
@@ -720,7 +720,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const c0 = sigOf(ai).charCodeAt(0);
         const flags = aliasFlags[ai] as number;
         // a coined name a lower-case writer may write (lower-case-writing.ts) is decided in evaluate
-        if ((flags & 3) === CASE.any || relaxOf(ai) === 0 || !(c0 >= 0) || (c0 >= 97 && c0 <= 122) || lowerWritable(sigOf(ai), (flags >> 2) & 3, englishAlias(ai))) {
+        // and a software name of several words, read in lower case before its own noun ("cobalt strike beacon")
+        if ((flags & 3) === CASE.any || relaxOf(ai) === 0 || !(c0 >= 0) || (c0 >= 97 && c0 <= 122) || lowerWritable(sigOf(ai), (flags >> 2) & 3, englishAlias(ai)) || (kindOf[aliasEntity[ai] as number] !== 'actor' && (dict.aliases[ai] as string).includes(' '))) {
           v = 2;
           break;
         }
@@ -1205,6 +1206,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         // "final payload is lumma on two boxes": a coined one-word name in a sentence written all in lower case, as
         // posts and ticket notes are, on a security page, with security words or a spotted threat near it
         // (lower-case-writing.ts)
+        caseOk = pageContext() && lowerNear(s, sigEnd);
+      } else if (!caseOk && kind !== 'actor' && ownNounAfter(text, sigEnd) && (dict.aliases[ai] as string).includes(' ') && writtenLower(text, s, sigEnd) && lowerCaseSentence(text, s)) {
+        // "most engines say cobalt strike beacon": a software name of several words in the same writer's lower case,
+        // followed by a noun for its own instances
         caseOk = pageContext() && lowerNear(s, sigEnd);
       }
       // "ran netsh to add a port proxy", "via ntdsutil "ac i ntds"": a tool typed as its command (command-tools.ts)

@@ -1,13 +1,16 @@
 /**
  * Session 24, helper S: a lower-case writer's notes as list items (lower-case-writing.ts lowerCaseSentence). A coined
  * name in an item is read when the item itself goes on in lower case after a full stop, as a ticket's notes do; a
- * changelog's one-line items in lower case ("- name: fix …") are titles, and stay unmarked. Texts written for the test.
+ * changelog's one-line items in lower case ("- name: fix …") are titles, and stay unmarked. And a software name of
+ * ordinary words in such a line before its own noun ("cobalt strike beacon"). Texts written for the test.
  */
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, createMatcher } from '../../../src/core/matcher/index';
 import { e } from './fixtures';
 
-const matcher = createMatcher(compileDictionary([e('tarnquill', 'malware', 'TarnQuill'), e('velmora', 'malware', 'Velmora'), e('sharpmole', 'tool', 'SharpMole')], { version: 'lower-items' }));
+const matcher = createMatcher(
+  compileDictionary([e('tarnquill', 'malware', 'TarnQuill'), e('velmora', 'malware', 'Velmora'), e('sharpmole', 'tool', 'SharpMole'), e('copper-lantern', 'tool', 'Copper Lantern')], { version: 'lower-items' }),
+);
 const found = (t: string) => matcher.match(t).map((m) => m.text);
 
 const TICKET = [
@@ -37,5 +40,15 @@ describe('items that are titles', () => {
       '    - sharpmole: drop the unused export',
     ].join('\n');
     expect(found(t)).toEqual([]);
+  });
+});
+
+describe('a software name of ordinary words in a lower-case writer\'s line', () => {
+  it('before a noun for its own instances', () => {
+    expect(found([...TICKET, '10:02 hash on vt, most engines say copper lantern beacon. config pulled by r.ortiz.'].join('\n'))).toEqual(['copper lantern']);
+  });
+  it('the same words as a thing, or in capitalised prose', () => {
+    expect(found([...TICKET, '10:02 someone left a copper lantern on the desk. no idea whose.'].join('\n'))).toEqual([]);
+    expect(found('The ransomware crew dumped credentials before exfiltration. We found a copper lantern beacon in the garden shed, a gift from the office.')).toEqual([]);
   });
 });
