@@ -142,6 +142,9 @@ export interface Matcher {
   hasSecurityContext(text: string): boolean;
 }
 
+/** A case signature with a capital after a lower-case letter ("AnyDesk", "WinSCP"). */
+const CAMEL_SIG = /\p{Ll}\p{Lu}/u;
+
 /**
  * Longest run of separators between the words of a name. Pages indent their source: a name wrapped there
  * ("Wizard\n      Spider", the line break read as a space) is one name on screen.
@@ -1300,7 +1303,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       const verdict =
         level === 0 || asCommand
           ? { ok: true, contextUsed: asCommand }
-          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei) || seenPartner(ei, kind), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0, shortForm(dict.aliases[ai] as string, dict.names[ei] as string, true)) }, flagged) });
+          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei) || seenPartner(ei, kind), pageContext, midSentence: () => isMidSentence(text, s), camelCoined: level === AMBIGUITY.flagged && kind === 'tool' && !englishAlias(ai) && CAMEL_SIG.test(sig), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0, shortForm(dict.aliases[ai] as string, dict.names[ei] as string, true)) }, flagged) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && !(flags & EVIDENCE) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);

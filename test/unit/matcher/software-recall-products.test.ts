@@ -1,7 +1,8 @@
 /**
  * Session 24, helper S: a remote-control product abused as a RAT, which the feeds list under one word
  * ("NetSupportManager RAT", alias "NetSupport") while reports write its product name in two (bundled as a dual-use
- * tool, entities-dual-use.ts). Sentences written for the test.
+ * tool, entities-dual-use.ts). And such a product's camel-case name at a sentence start on an intrusion report: a
+ * capital that is the name's own. Sentences written for the test.
  */
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../src/core/data/index';
@@ -25,5 +26,14 @@ describe('a product name written in two words', () => {
   });
   it('the vendor\'s own page stays unmarked', () => {
     expect(spots('NetSupport Manager 14 adds a new console for IT teams. NetSupport Manager lets schools and help desks reach every PC on the network from one screen.')).toEqual([]);
+  });
+});
+
+describe('a dual-use product opening a sentence', () => {
+  it('on an intrusion report', () => {
+    expect(spots(`${REPORT} AnyDesk was installed on both servers that night. WinSCP then copied the archives out.`)).toEqual(['AnyDesk=tool', 'WinSCP=tool']);
+  });
+  it('on the product\'s own help page', () => {
+    expect(spots('Getting started. AnyDesk shows your address on the main screen. AnyDesk asks the other side to accept each session.')).toEqual([]);
   });
 });
