@@ -38,6 +38,7 @@ import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPE
 import { lowerCaseSentence, lowerWritable, writtenLower } from './lower-case-writing';
 import { commandContext, commandShaped } from './command-tools';
 import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
+import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -1598,7 +1599,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "a malware family dubbed X", "a loader variant called X": the head right after a kind noun
       if (!(w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && kindNounAt(text, w1s, w1e))) return;
       ks = w1s;
-    } else if (!kindNounAt(text, i, we) || crewAfterKind(text, we) || !weakKindOk(text, i, we)) return;
+    } else if (!kindNounAt(text, i, we) || crewAfterKind(text, we) || !weakKindOk(text, i, we)) {
+      // "the KV-botnet infrastructure": the compound is the name (botnet-compounds.ts)
+      const b = botnetCompoundStart(text, i, we);
+      if (b >= 0 && !coveredBefore(b) && rightOk(we) && !likenessAfter(text, we) && text.charCodeAt(we) !== 45) emitPossible(b, we, 'malware-compound', true, we, 'malware');
+      return;
+    }
     if (!pageContext()) return;
     const nameOk_ = malwareNameAt;
     const mid = (a: number) => isMidSentence(text, a);

@@ -1,6 +1,7 @@
 /**
  * Session 24, helper S: families no list holds yet, named the way reports name them: listed beside a known family
- * (listed-families.ts) and before "web shell" (match.ts malwareRules). Names and sentences written for the test.
+ * (listed-families.ts), before "web shell" (match.ts malwareRules), and a capitals-and-botnet compound
+ * (botnet-compounds.ts). Names and sentences written for the test.
  */
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, createMatcher } from '../../../src/core/matcher/index';
@@ -40,5 +41,14 @@ describe('a family named before "web shell"', () => {
   });
   it('a language or a file type before "web shell"', () => {
     expect(possible(`${REPORT} They planted the ASPX web shell and a PHP web shell.`)).toEqual([]);
+  });
+});
+
+describe('a botnet named by a compound', () => {
+  it('capitals, a hyphen and "botnet", then its bare mention', () => {
+    expect(possible(`${REPORT} The relays belonged to the QR-botnet, built from old routers. QR-botnet nodes were cleaned up in March.`)).toEqual(['QR-botnet', 'QR-botnet']);
+  });
+  it('an initialism of the botnet\'s kind, or a likeness', () => {
+    expect(possible(`${REPORT} An IRC-botnet, a SOHO-botnet and a DDoS-botnet were compared with QR-botnet style relays.`)).toEqual([]);
   });
 });
