@@ -1067,7 +1067,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /** Is alias `ai` a tool's command (command-tools.ts): one word of letters and digits, no English word? */
-  const commandAlias = (ai: number): boolean => kindOf[aliasEntity[ai] as number] === 'tool' && !englishAlias(ai) && commandShaped(sigOf(ai));
+  const commandAt = new Uint8Array(dict.aliases.length);
+  const commandAlias = (ai: number): boolean => {
+    let v = commandAt[ai] as number;
+    if (v === 0) commandAt[ai] = v = kindOf[aliasEntity[ai] as number] === 'tool' && !englishAlias(ai) && commandShaped(sigOf(ai)) ? 1 : 2;
+    return v === 1;
+  };
   /** Is the word [a, b), written in lower case, a tool's command ("wmic" beside "ntdsutil")? */
   function commandWordAt(a: number, b: number): boolean {
     if (!writtenLower(text, a, b)) return false;
@@ -1217,7 +1222,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         caseOk = pageContext() && lowerNear(s, sigEnd);
       }
       // "ran netsh to add a port proxy", "via ntdsutil "ac i ntds"": a tool typed as its command (command-tools.ts)
-      const asCommand = !glue && level !== AMBIGUITY.flagged && commandAlias(ai) && writtenLower(text, s, sigEnd) && pageContext() && commandContext(text, s, sigEnd, commandWordAt) && lowerNear(s, sigEnd);
+      const asCommand = !glue && level !== AMBIGUITY.flagged && writtenLower(text, s, sigEnd) && commandAlias(ai) && pageContext() && commandContext(text, s, sigEnd, commandWordAt) && lowerNear(s, sigEnd);
       if (asCommand) caseOk = true;
       if (!caseOk) {
         if (fit > caseFit) {
