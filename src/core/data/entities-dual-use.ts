@@ -102,6 +102,16 @@ export const DUAL_USE_ENTITIES: BundledEntity[] = [
     description: 'A Windows SFTP and FTP client that intruders use to move data out, and whose name fake download adverts have borrowed.',
   },
   {
+    id: 'netsupport-manager',
+    kind: 'tool',
+    name: 'NetSupport Manager',
+    nameAmbiguous: true,
+    aliases: [],
+    motivation: REMOTE_ACCESS,
+    description:
+      'A commercial remote-control product that phishing and fake-update campaigns install from a pre-configured package, the client reporting to a gateway the attackers run; feeds list it as a RAT under one word, NetSupportManager.',
+  },
+  {
     id: 'xmrig',
     kind: 'tool',
     name: 'XMRig',

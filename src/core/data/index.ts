@@ -15,11 +15,12 @@ import { OTHER_STATE_ENTITIES } from './entities-other-states';
 import { RANSOMWARE_ENTITIES } from './entities-ransomware';
 import { RUSSIA_ENTITIES } from './entities-russia';
 import { SOFTWARE_ENTITIES } from './entities-software';
+import { SYSTEM_TOOL_ENTITIES } from './entities-system-tools';
 import { CORE_LINKS } from './links-core';
 import { CRIME_LINKS } from './links-crime';
 import { STATE_LINKS } from './links-state';
 
-export const BUNDLED_VERSION = '2026.11.30-2';
+export const BUNDLED_VERSION = '2026.11.30-3';
 const SEEDED_AT = '2026-11-27T00:00:00.000Z';
 
 const ENTITY_GROUPS: BundledEntity[][] = [
@@ -32,6 +33,7 @@ const ENTITY_GROUPS: BundledEntity[][] = [
   CRIME_ENTITIES,
   SOFTWARE_ENTITIES,
   DUAL_USE_ENTITIES,
+  SYSTEM_TOOL_ENTITIES,
   RANSOMWARE_ENTITIES,
 ];
 const LINK_GROUPS: BundledLink[][] = [CORE_LINKS, STATE_LINKS, CRIME_LINKS];

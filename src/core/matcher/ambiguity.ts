@@ -721,6 +721,11 @@ export interface AmbiguityInput {
   /** The name's own sentence vouches for it (clause-terms.ts sentenceVouches); `flagged`: as strictly as a flagged name needs. */
   clauseContext?: (flagged: boolean) => boolean;
   midSentence: () => boolean;
+  /**
+   * The name is written with an inner capital and is no English word ("AnyDesk", "ScreenConnect"): flagged as a
+   * product's name, not as a word, so a capital at a sentence start is its own, not the sentence's.
+   */
+  camelCoined?: boolean;
 }
 
 /** Does a cue next to the name agree with the candidate's kind ("Phoenix team" is no cue for a malware Phoenix)? */
@@ -768,7 +773,7 @@ export function ambiguityVerdict(a: AmbiguityInput): { ok: boolean; contextUsed:
   // A flagged name in a post: a security agency or vendor reports its attack ("Sandworm hit the grid again, says CERT-UA").
   // Only on a page without security context, which a post is: on a report's page (b) decides as before, and a sentence
   // naming a vendor and an attack there would also lend the name to each entity that shares it.
-  if (a.pageContext()) return { ok: a.midSentence() && (a.nearContext?.() ?? true), contextUsed: true };
+  if (a.pageContext()) return { ok: (a.midSentence() || !!a.camelCoined) && (a.nearContext?.() ?? true), contextUsed: true };
   return { ok: !!a.clauseContext?.(true), contextUsed: true };
 }
 

@@ -40,7 +40,12 @@ export function writtenLower(t: string, s: number, e: number): boolean {
  */
 export function lowerCaseSentence(t: string, s: number): boolean {
   const a = sentenceStart(t, s);
-  if (a < 0 || openingAt(t, a) !== LOWER) return false;
+  if (a < 0) return false;
+  const own = openingAt(t, a);
+  // The name's own sentence may be a list item ("- m.silva: next step is usually qakbot. didn't see it."): a ticket's
+  // notes are items. A changelog's items are lower case too ("- fscrypt: fix the owner check"), so an item counts
+  // only when it holds a further sentence that opens in lower case: a writer who capitalises nothing, not a title.
+  if (own !== LOWER && !(own === 0 && openingAt(t, a, true) === LOWER && lowerSentenceInLine(t, a))) return false;
   let lower = 0;
   let upper = 0;
   const to = Math.min(t.length, s + AROUND);
@@ -57,6 +62,15 @@ export function lowerCaseSentence(t: string, s: number): boolean {
   return lower >= 2 && lower >= upper;
 }
 
+/** Does the line from `a` hold a sentence after a ".", "!" or "?" that opens in lower case? */
+function lowerSentenceInLine(t: string, a: number): boolean {
+  for (let k = a; k < t.length && t.charCodeAt(k) !== 10; k++) {
+    const c = t.charCodeAt(k);
+    if ((c === 46 || c === 33 || c === 63) && t.charCodeAt(k + 1) === 32 && openingAt(t, k + 2) === LOWER) return true;
+  }
+  return false;
+}
+
 /** Where the sentence holding `s` starts: after a line break or a ".", "!" or "?" before a space; -1 when too far back. */
 function sentenceStart(t: string, s: number): number {
   const stop = Math.max(0, s - MAX_BACK);
@@ -70,16 +84,20 @@ function sentenceStart(t: string, s: number): number {
 
 /**
  * How the sentence starting at `a` opens: LOWER or UPPER by its first word of letters, 0 when the line has none or is
- * a list item. A
+ * a list item (unless `item`). A
  * timestamp, a bullet, a quote mark or an @handle before that word is skipped; a word with a capital inside ("iPhone",
  * "eBay") is a brand's spelling and opens UPPER.
  */
-function openingAt(t: string, a: number): number {
+function openingAt(t: string, a: number, item = false): number {
   let k = a;
   while (k < t.length && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 9)) k++;
-  // a list item (a changelog's entries, release notes): terse by convention, whoever writes it
+  // a list item (a changelog's entries, release notes): terse by convention, whoever writes it; read as it opens only
+  // when `item`
   const m = t.charCodeAt(k);
-  if ((m === 42 || m === 45 || m === 43 || m === 0x2022) && (t.charCodeAt(k + 1) === 32 || t.charCodeAt(k + 1) === 9)) return 0;
+  if ((m === 42 || m === 45 || m === 43 || m === 0x2022) && (t.charCodeAt(k + 1) === 32 || t.charCodeAt(k + 1) === 9)) {
+    if (!item) return 0;
+    k += 2;
+  }
   for (; k < t.length; k++) {
     const c = t.charCodeAt(k);
     if (c === 10) return 0;

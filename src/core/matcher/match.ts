@@ -38,15 +38,18 @@ import { clauseSubject, crewObjectStart, headlineName, headlineTwoWordName, obje
 import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, ordinaryAppositive, placeNameHead } from './ordinary-namings';
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import { lowerCaseSentence, lowerCaseWriters, lowerWritable, writtenLower } from './lower-case-writing';
+import { commandContext, commandShaped } from './command-tools';
+import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
+import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
 import { linkedSets } from './linked-names';
 import { headlineCase, notAboutCuratedThreat, schemeNamed, sentenceVouches } from './clause-terms';
-import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, shortForm } from './short-text-signals';
+import { comebackAfter, comebackMayVouch, curatedCoinedName, curatedName, ownNounAfter, shortForm } from './short-text-signals';
 import { crewOpensNextSentence, leadAct, LEAD_CHARS } from './lead-sentences';
-import { newBrandName } from './brand-namings';
-import { appositiveName, commaNameAfterKind, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
+import { appositiveBrandName, newBrandName } from './brand-namings';
+import { appositiveName, coinedShape, commaNameAfterKind, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
@@ -141,6 +144,9 @@ export interface Matcher {
   match(text: string, opts?: MatchOptions): Match[];
   hasSecurityContext(text: string): boolean;
 }
+
+/** A case signature with a capital after a lower-case letter ("AnyDesk", "WinSCP"). */
+const CAMEL_SIG = /\p{Ll}\p{Lu}/u;
 
 /**
  * Longest run of separators between the words of a name. Pages indent their source: a name wrapped there
@@ -727,7 +733,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const c0 = sigOf(ai).charCodeAt(0);
         const flags = aliasFlags[ai] as number;
         // a coined name a lower-case writer may write (lower-case-writing.ts) is decided in evaluate
-        if ((flags & 3) === CASE.any || relaxOf(ai) === 0 || !(c0 >= 0) || (c0 >= 97 && c0 <= 122) || lowerWritable(sigOf(ai), (flags >> 2) & 3, englishAlias(ai))) {
+        // and a software name of several words, read in lower case before its own noun ("cobalt strike beacon")
+        if ((flags & 3) === CASE.any || relaxOf(ai) === 0 || !(c0 >= 0) || (c0 >= 97 && c0 <= 122) || lowerWritable(sigOf(ai), (flags >> 2) & 3, englishAlias(ai)) || (kindOf[aliasEntity[ai] as number] !== 'actor' && (dict.aliases[ai] as string).includes(' '))) {
           v = 2;
           break;
         }
@@ -775,6 +782,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const ks = cls(text.charCodeAt(s));
         if (ks & C_SEP) break;
         const kp = cls(text.charCodeAt(j - 1));
+        if (c === 45 && s === j + 2 && kp & C_LOWER && ks & C_LETTER && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 10)) {
+          // "Sand-\nworm", "Impack- et": a word hyphenated at a plain-text line end (a PDF's extracted text) and read
+          // on as one word where the trie goes on so; only a name the dictionary holds is joined
+          const nx = child(node, FOLD[text.charCodeAt(s)] as number);
+          if (nx >= 0) {
+            node = nx;
+            j = s + 1;
+            continue;
+          }
+        }
         const prevLD = kp & C_LETTER ? 1 : kp & C_DIGIT ? 2 : 0;
         const nextLD = ks & C_LETTER ? 1 : ks & C_DIGIT ? 2 : 0;
         if (prevLD && nextLD && prevLD !== nextLD && ks & C_WORD) {
@@ -855,6 +872,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const lc = m.cue && LIST_HEADS.has(m.cue.word) && cueNear(text, i, e) === undefined ? m.cue : undefined;
         listCue = lc ? { word: lc.word, kind: lc.kind, side: 'before' } : undefined;
         listEnd = end;
+        if (m.kind === 'malware' && possibleOn) listedFamilies(i, end);
         out.push(m);
         spotStart = i;
         seenEntities.add(bestEntity);
@@ -1063,6 +1081,25 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return false;
   }
 
+  /** Is alias `ai` a tool's command (command-tools.ts): one word of letters and digits, no English word? */
+  const commandAt = new Uint8Array(dict.aliases.length);
+  const commandAlias = (ai: number): boolean => {
+    let v = commandAt[ai] as number;
+    if (v === 0) commandAt[ai] = v = kindOf[aliasEntity[ai] as number] === 'tool' && !englishAlias(ai) && commandShaped(sigOf(ai)) ? 1 : 2;
+    return v === 1;
+  };
+  /** Is the word [a, b), written in lower case, a tool's command ("wmic" beside "ntdsutil")? */
+  function commandWordAt(a: number, b: number): boolean {
+    if (!writtenLower(text, a, b)) return false;
+    let node = rootTable[FOLD[text.charCodeAt(a)] as number] as number;
+    for (let k = a + 1; k < b && node >= 0; k++) node = child(node, FOLD[text.charCodeAt(k)] as number);
+    if (node < 0) return false;
+    const first = termFirst[node] as number;
+    if (first === -1) return false;
+    for (let q = first, end = first + (termCount[node] as number); q < end; q++) if (commandAlias(termAlias[q] as number)) return true;
+    return false;
+  }
+
   /** "<name>'s <Capitalised word>": the span ending at `e` is the owner in a longer proper name. */
   function possessiveOfProperName(e: number): boolean {
     const a = text.charCodeAt(e);
@@ -1194,7 +1231,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         // posts and ticket notes are, on a security page, with security words or a spotted threat near it
         // (lower-case-writing.ts)
         caseOk = pageContext() && lowerNear(s, sigEnd);
+      } else if (!caseOk && kind !== 'actor' && ownNounAfter(text, sigEnd) && (dict.aliases[ai] as string).includes(' ') && writtenLower(text, s, sigEnd) && lowerCaseSentence(text, s)) {
+        // "most engines say cobalt strike beacon": a software name of several words in the same writer's lower case,
+        // followed by a noun for its own instances
+        caseOk = pageContext() && lowerNear(s, sigEnd);
       }
+      // "ran netsh to add a port proxy", "via ntdsutil "ac i ntds"": a tool typed as its command (command-tools.ts)
+      const asCommand = !glue && level !== AMBIGUITY.flagged && writtenLower(text, s, sigEnd) && commandAlias(ai) && pageContext() && commandContext(text, s, sigEnd, commandWordAt) && lowerNear(s, sigEnd);
+      if (asCommand) caseOk = true;
       if (!caseOk) {
         if (fit > caseFit) {
           caseFit = fit;
@@ -1280,9 +1324,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         continue;
       }
       const verdict =
-        level === 0
-          ? { ok: true, contextUsed: false }
-          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei) || seenPartner(ei, kind), pageContext, midSentence: () => isMidSentence(text, s), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0, shortForm(dict.aliases[ai] as string, dict.names[ei] as string, true)) }, flagged) });
+        level === 0 || asCommand
+          ? { ok: true, contextUsed: asCommand }
+          : ambiguityVerdict({ level, caseOk, cue: getCue() ?? ownCue, entityIsActor: kind === 'actor', entityIsRansomware: kind === 'ransomware', entitySeen: seenEntities.has(ei) || seenPartner(ei, kind), pageContext, midSentence: () => isMidSentence(text, s), camelCoined: level === AMBIGUITY.flagged && kind === 'tool' && !englishAlias(ai) && CAMEL_SIG.test(sig), opensQuote: () => opensQuote(text, s), afterDistinct: () => sameSentenceAfter(distinctEnd, s), nearContext: () => !ownContext() || nearHere(s, e, level), clauseContext: (flagged) => sentenceVouches(text, s, e, { alias: dict.aliases[ai] as string, english: englishAlias(ai), software: kind !== 'actor', curated: curatedName(dict.ids[ei] as string, (flags & CANONICAL) !== 0, shortForm(dict.aliases[ai] as string, dict.names[ei] as string, true)) }, flagged) });
       if (!verdict.ok) {
         if (level !== 0) contextRejected = true;
         if ((level === AMBIGUITY.wordlike || level === AMBIGUITY.flagged) && !(flags & EVIDENCE) && refused.length < 4 * MAX_REFUSED) refused.push(s, e, ai, getCue() ?? null);
@@ -1530,6 +1574,17 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return malwareNameOk(text, a, b, nameOk) && !listedWithDigits(a, b);
   }
 
+  /**
+   * "Pteranodon and GammaSteel", "SEASPY and SEASIDE": a coined word listed beside the known malware [s, e) is
+   * possible malware (listed-families.ts); the word after waits for the dictionary, the word before was not matched.
+   */
+  function listedFamilies(s: number, e: number): void {
+    const after = itemAfter(text, e);
+    if (after && pendS < 0 && listedFamilyWord(text, after[0], after[1], coinedShape(text, after[0], after[1])) && malwareNameAt(after[0], after[1]) && pageContext()) pendMalware(after[0], after[1], 'malware-listed');
+    const before = itemBefore(text, s);
+    if (before && !coveredBefore(before[0]) && listedFamilyWord(text, before[0], before[1], coinedShape(text, before[0], before[1])) && malwareNameAt(before[0], before[1])) emitPossible(before[0], before[1], 'malware-listed', true, before[1], 'malware');
+  }
+
   /** A possible malware [a, b) waits in `pend*` for the dictionary, as the crew rules' names do. */
   function pendMalware(a: number, b: number, rule: string): void {
     pendS = a;
@@ -1566,7 +1621,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "a malware family dubbed X", "a loader variant called X": the head right after a kind noun
       if (!(w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && kindNounAt(text, w1s, w1e))) return;
       ks = w1s;
-    } else if (!kindNounAt(text, i, we) || crewAfterKind(text, we) || !weakKindOk(text, i, we)) return;
+    } else if (!kindNounAt(text, i, we) || crewAfterKind(text, we) || !weakKindOk(text, i, we)) {
+      // "the KV-botnet infrastructure": the compound is the name (botnet-compounds.ts)
+      const b = botnetCompoundStart(text, i, we);
+      if (b >= 0 && !coveredBefore(b) && rightOk(we) && !likenessAfter(text, we) && text.charCodeAt(we) !== 45) emitPossible(b, we, 'malware-compound', true, we, 'malware');
+      return;
+    }
     if (!pageContext()) return;
     const nameOk_ = malwareNameAt;
     const mid = (a: number) => isMidSentence(text, a);
@@ -1603,6 +1663,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const app = appositiveName(text, ks, mid);
     if (app && !coveredBefore(app[0]) && nameOk_(app[0], app[1])) {
       emitPossible(app[0], app[1], 'malware-appositive', true, app[1], 'malware');
+      return;
+    }
+    // "the LEMURLOOT web shell": the kind noun is two words, and the name stands before "web"
+    if (
+      (wordIs(text, i, we, 'shell') || wordIs(text, i, we, 'shells')) && w2e >= 0 && w2e + 1 === w1s && w1e + 1 === i && isSpaceCode(text.charCodeAt(w2e)) &&
+      !coveredBefore(w2s) && nameOk_(w2s, w2e) && nameBeforeKind(text, w2s, w2e, w1s, mid)
+    ) {
+      emitPossible(w2s, w2e, 'malware-kind', true, w2e, 'malware');
       return;
     }
     // "the Harrowmere loader", "ReflectiveGnome loader"
@@ -1643,6 +1711,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
 
   /** A ransomware brand introduced as new after the noun [i, we) (brand-namings.ts): waits in `pend*` as "dubbed X" does. */
   function brandRule(i: number, we: number): void {
+    // "… continue as Cardlow Leaks, an extortion-only brand": the name stands before, already passed
+    const app = appositiveBrandName(text, i, we, (a) => isMidSentence(text, a));
+    if (app && !coveredBefore(app[0]) && !((out[out.length - 1]?.end ?? -1) > toOrig(app[0], app[1])[0]) && pageContext() && malwareRunOk(text, app[0], app[1]) && nameOk(text, app[0], app[1])) {
+      emitPossible(app[0], app[1], 'brand-named', true, app[1], 'malware');
+      return;
+    }
     const b = newBrandName(text, i, we, (a) => isMidSentence(text, a));
     if (!b || !pageContext()) return;
     if (b.end === undefined) {
@@ -1739,13 +1813,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   /**
    * At a word end `we` whose trie node is endInert, would tryDictionary find nothing? Only a separator run could lead
    * to a child: to ' ' (never a letter) or, after a digit, to the letter starting the next word ("3 proxy" for
-   * "3proxy"); any other character leads to the child on its folded form, which must be a–z. (The code unit at `we`
+   * "3proxy"), or after a line end's hyphen ("Sand- worm"); any other character leads to the child on its folded form, which must be a–z. (The code unit at `we`
    * has been classified by the word-end scan.)
    */
   function inertEnd(t: string, we: number): boolean {
     if (we >= n) return true;
     const c = t.charCodeAt(we);
-    if ((CLS[c] as number) & C_SEP) return !((CLS[t.charCodeAt(we - 1)] as number) & C_DIGIT);
+    // (a hyphen at a line end after a lower-case letter may join the next word's letters: tryDictionary)
+    if ((CLS[c] as number) & C_SEP) return !((CLS[t.charCodeAt(we - 1)] as number) & C_DIGIT) && !(c === 45 && (t.charCodeAt(we + 1) === 32 || t.charCodeAt(we + 1) === 10));
     const f = FOLD[c] as number;
     return f < 97 || f > 122;
   }
