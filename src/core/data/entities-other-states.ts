@@ -128,4 +128,36 @@ export const OTHER_STATE_ENTITIES: BundledEntity[] = [
       'A surveillance operation that researchers traced to a Lebanese security agency building in Beirut, stealing data from thousands of phones and PCs.',
     externalIds: { attack: ['G0070'] },
   },
+  {
+    id: 'sea-turtle',
+    kind: 'actor',
+    name: 'Sea Turtle',
+    nameAmbiguous: true,
+    aliases: [
+      { name: 'Marbled Dust', usedBy: 'Microsoft' },
+      { name: 'SILICON', usedBy: 'Microsoft (former)', ambiguous: true },
+      { name: 'Teal Kurma', usedBy: 'PwC' },
+      { name: 'Cosmic Wolf', usedBy: 'CrowdStrike' },
+    ],
+    country: 'TR',
+    motivation: 'state-sponsored espionage',
+    firstSeen: '2017',
+    description:
+      'A Turkey-aligned group that took over DNS records of governments and telecoms to intercept their traffic, and later spied on Kurdish-linked targets in Europe and the Middle East.',
+    externalIds: { attack: ['G1041'] },
+  },
+  {
+    id: 'cloud-atlas',
+    kind: 'actor',
+    name: 'Cloud Atlas',
+    nameAmbiguous: true,
+    aliases: [
+      { name: 'Inception', ambiguous: true },
+      { name: 'Inception Framework' },
+    ],
+    motivation: 'espionage',
+    firstSeen: '2014',
+    description: 'An unattributed espionage group that phishes governments in Russia, Eastern Europe and Central Asia with documents that pull remote templates.',
+    externalIds: { attack: ['G0100'] },
+  },
 ];

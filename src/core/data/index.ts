@@ -6,6 +6,7 @@ import type { Entity } from '../model/entity';
 import { canonicalEnds, linkId, type Claim, type Link } from '../model/link';
 import type { BundledEntity, BundledLink } from './bundled-types';
 import { CHINA_ENTITIES } from './entities-china';
+import { COMMODITY_ENTITIES } from './entities-commodity';
 import { CORE_ENTITIES } from './entities-core';
 import { CRIME_ENTITIES } from './entities-crime';
 import { DUAL_USE_ENTITIES } from './entities-dual-use';
@@ -19,7 +20,7 @@ import { CORE_LINKS } from './links-core';
 import { CRIME_LINKS } from './links-crime';
 import { STATE_LINKS } from './links-state';
 
-export const BUNDLED_VERSION = '2026.11.30-2';
+export const BUNDLED_VERSION = '2026.11.30-3';
 const SEEDED_AT = '2026-11-27T00:00:00.000Z';
 
 const ENTITY_GROUPS: BundledEntity[][] = [
@@ -31,6 +32,7 @@ const ENTITY_GROUPS: BundledEntity[][] = [
   OTHER_STATE_ENTITIES,
   CRIME_ENTITIES,
   SOFTWARE_ENTITIES,
+  COMMODITY_ENTITIES,
   DUAL_USE_ENTITIES,
   RANSOMWARE_ENTITIES,
 ];
