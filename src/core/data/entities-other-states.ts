@@ -160,4 +160,16 @@ export const OTHER_STATE_ENTITIES: BundledEntity[] = [
     description: 'An unattributed espionage group that phishes governments in Russia, Eastern Europe and Central Asia with documents that pull remote templates.',
     externalIds: { attack: ['G0100'] },
   },
+  {
+    id: 'badnews',
+    kind: 'malware',
+    name: 'BADNEWS',
+    nameAmbiguous: true,
+    aliases: [],
+    country: 'IN',
+    motivation: 'state-sponsored espionage',
+    firstSeen: '2016',
+    description: 'Patchwork\'s backdoor, which looks up its control servers in posts on public sites such as RSS feeds and forums.',
+    externalIds: { attack: ['S0128'] },
+  },
 ];

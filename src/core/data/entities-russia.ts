@@ -1,4 +1,7 @@
-/** Russian state clusters (GRU, SVR, FSB) and hacktivist fronts, with the malware they are known by. */
+/**
+ * Russian state clusters (GRU, SVR, FSB) and hacktivist fronts, with the malware they are known by; at the end, groups
+ * of the same war that attack Russian organisations (Core Werewolf, Head Mare, Twelve).
+ */
 import type { BundledEntity } from './bundled-types';
 
 export const RUSSIA_ENTITIES: BundledEntity[] = [
@@ -592,5 +595,37 @@ export const RUSSIA_ENTITIES: BundledEntity[] = [
     firstSeen: '2021',
     description: 'A minimal Turla backdoor, disguised as a Windows service, kept as a way back in should the group\'s main implants be removed.',
     externalIds: { attack: ['S0668'] },
+  },
+  {
+    id: 'core-werewolf',
+    kind: 'actor',
+    name: 'Core Werewolf',
+    aliases: [
+      { name: 'Awaken Likho', usedBy: 'Kaspersky' },
+      { name: 'PseudoGamaredon', usedBy: 'F6 (formerly F.A.C.C.T.)' },
+    ],
+    motivation: 'espionage',
+    firstSeen: '2021',
+    description: 'An espionage group that goes after Russian defence and government organisations, leaving legitimate remote-access software such as UltraVNC on their machines.',
+  },
+  {
+    id: 'head-mare',
+    kind: 'actor',
+    name: 'Head Mare',
+    nameAmbiguous: true,
+    aliases: [],
+    motivation: 'hacktivism',
+    firstSeen: '2023',
+    description: 'A hacktivist group that attacks companies in Russia and Belarus, encrypting them with leaked ransomware builders and publishing their data.',
+  },
+  {
+    id: 'twelve',
+    kind: 'actor',
+    name: 'Twelve',
+    nameAmbiguous: true,
+    aliases: [],
+    motivation: 'hacktivism (sabotage)',
+    firstSeen: '2023',
+    description: 'A hacktivist group that breaks into Russian organisations to destroy and leak their data, sharing tooling with a group once called Shadow.',
   },
 ];
