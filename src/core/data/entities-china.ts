@@ -410,7 +410,7 @@ export const CHINA_ENTITIES: BundledEntity[] = [
     country: 'CN',
     motivation: 'state-sponsored espionage',
     firstSeen: '2021',
-    description: 'An APT41 launcher that unpacks its payload only on the machine it was built for, seen in the group\'s 2021 intrusions into US state governments.',
+    description: 'An APT41 launcher whose builds can be tied to one victim machine so that the payload unpacks nowhere else, seen in the group\'s 2021 intrusions into US state governments.',
     externalIds: { attack: ['S1052'] },
   },
   {
@@ -570,7 +570,7 @@ export const CHINA_ENTITIES: BundledEntity[] = [
     ],
     country: 'CN',
     motivation: 'state-sponsored espionage',
-    firstSeen: '2012',
+    firstSeen: '2009',
     description: 'A Chinese espionage group that has gone after governments and militaries around the South China Sea for more than a decade.',
     externalIds: { attack: ['G0030'] },
   },
@@ -581,7 +581,7 @@ export const CHINA_ENTITIES: BundledEntity[] = [
     aliases: [],
     motivation: 'espionage',
     firstSeen: '2020',
-    description: 'A Chinese-speaking group, named by Kaspersky, that broke into Exchange servers of governments in Europe and Asia and later mass-harvested mail data.',
+    description: 'A Chinese-speaking group, named by Kaspersky, that broke into Exchange servers of governments in Europe and Asia and later built tools to collect data from victims at scale.',
     externalIds: { attack: ['G1022'] },
   },
   {
@@ -642,7 +642,7 @@ export const CHINA_ENTITIES: BundledEntity[] = [
     country: 'CN',
     motivation: 'state-sponsored espionage',
     firstSeen: '2025',
-    description: 'Malware for Ivanti Connect Secure appliances that merges the earlier SPAWN family tools (installer, tunneller, log tamperer, backdoor) into one piece.',
+    description: 'Malware for Ivanti Connect Secure appliances that merges earlier SPAWN family tools (the installer, the tunneller and the SSH backdoor) into one piece.',
   },
   {
     id: 'brushfire',

@@ -498,7 +498,7 @@ export const RUSSIA_ENTITIES: BundledEntity[] = [
     country: 'RU',
     motivation: 'state-sponsored espionage',
     firstSeen: '2023',
-    description: 'A small Python backdoor that APT28 dropped in Ukraine and Poland in late 2023, reported by CERT-UA.',
+    description: 'A small Python backdoor that APT28 dropped on Ukrainian networks in December 2023, reported by CERT-UA.',
   },
   {
     id: 'oceanmap',
@@ -551,7 +551,7 @@ export const RUSSIA_ENTITIES: BundledEntity[] = [
     country: 'RU',
     motivation: 'sabotage disguised as extortion',
     firstSeen: '2022',
-    description: 'Ransomware that hit transport and logistics firms in Ukraine and Poland in October 2022; Microsoft tied it to Sandworm, with no real interest in payment.',
+    description: 'Ransomware that hit transport and logistics firms in Ukraine and Poland in October 2022; Microsoft later tied it to Sandworm, which it then called IRIDIUM.',
     externalIds: { attack: ['S1058'] },
   },
   {
