@@ -172,4 +172,30 @@ export const OTHER_STATE_ENTITIES: BundledEntity[] = [
     description: 'Patchwork\'s backdoor, which looks up its control servers in posts on public sites such as RSS feeds and forums.',
     externalIds: { attack: ['S0128'] },
   },
+  {
+    id: 'molerats',
+    kind: 'actor',
+    name: 'Molerats',
+    aliases: [
+      { name: 'Gaza Cybergang', usedBy: 'Kaspersky' },
+      { name: 'Operation Molerats' },
+    ],
+    motivation: 'politically motivated espionage',
+    firstSeen: '2012',
+    description: 'An Arabic-speaking group active since about 2012 that phishes officials in the Middle East with lures about Palestinian politics.',
+    externalIds: { attack: ['G0021'] },
+  },
+  {
+    id: 'winter-vivern',
+    kind: 'actor',
+    name: 'Winter Vivern',
+    aliases: [
+      { name: 'TA473', usedBy: 'Proofpoint' },
+      { name: 'UAC-0114', usedBy: 'CERT-UA' },
+    ],
+    motivation: 'espionage',
+    firstSeen: '2020',
+    description: 'A group aligned with Belarusian and Russian interests that reads European government mail by exploiting webmail servers such as Roundcube and Zimbra.',
+    externalIds: { attack: ['G1035'] },
+  },
 ];
