@@ -120,4 +120,14 @@ export const DUAL_USE_ENTITIES: BundledEntity[] = [
     motivation: 'dual-use (open-source cryptocurrency miner)',
     description: 'An open-source Monero miner that cryptojacking campaigns drop on servers and desktops, often renamed and bundled with other malware.',
   },
+  {
+    id: 'ngrok',
+    kind: 'tool',
+    name: 'ngrok',
+    nameAmbiguous: true,
+    aliases: [],
+    motivation: 'dual-use (commercial tunnelling service)',
+    description: 'A tunnelling service for developers that intruders use to reach a hidden host from the internet or to carry their own traffic out.',
+    externalIds: { attack: ['S0508'] },
+  },
 ];

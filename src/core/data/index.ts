@@ -6,6 +6,7 @@ import type { Entity } from '../model/entity';
 import { canonicalEnds, linkId, type Claim, type Link } from '../model/link';
 import type { BundledEntity, BundledLink } from './bundled-types';
 import { CHINA_ENTITIES } from './entities-china';
+import { COMMODITY_ENTITIES } from './entities-commodity';
 import { CORE_ENTITIES } from './entities-core';
 import { CRIME_ENTITIES } from './entities-crime';
 import { DUAL_USE_ENTITIES } from './entities-dual-use';
@@ -32,6 +33,7 @@ const ENTITY_GROUPS: BundledEntity[][] = [
   OTHER_STATE_ENTITIES,
   CRIME_ENTITIES,
   SOFTWARE_ENTITIES,
+  COMMODITY_ENTITIES,
   DUAL_USE_ENTITIES,
   SYSTEM_TOOL_ENTITIES,
   RANSOMWARE_ENTITIES,

@@ -97,24 +97,25 @@ describe('applyImport — every written form of a name is kept', () => {
 
 describe('applyImport — bare names of platform variants', () => {
   it('spots the bare name as the preferred variant and merges no other file\'s entity into it', async () => {
+    // A family the bundled data does not hold (it holds SystemBC, whose bare name the next test's rule drops).
     const repo = await freshRepo();
     await load(
       repo,
       galaxy('malpedia', [
-        { value: 'SystemBC (ELF)' },
-        { value: 'SystemBC (Windows)', synonyms: ['Coroxy'] },
+        { value: 'Sysrv (ELF)' },
+        { value: 'Sysrv (Windows)', synonyms: ['Sysrv-hello'] },
         { value: 'Akira (Windows)' },
       ]),
     );
     const all = await repo.allEntities();
-    const windows = all.find((e) => e.name === 'SystemBC (Windows)')!;
-    expect(windows.aliases.map((a) => a.name)).toEqual(['Coroxy', 'SystemBC']);
-    expect(await spotted(repo, 'The operators deployed SystemBC malware after phishing.')).toEqual(['SystemBC → SystemBC (Windows)']);
-    // The tool galaxy's "SystemBC" is its own entity, as it was before the bare names: the bare name is for spotting.
+    const windows = all.find((e) => e.name === 'Sysrv (Windows)')!;
+    expect(windows.aliases.map((a) => a.name)).toEqual(['Sysrv-hello', 'Sysrv']);
+    expect(await spotted(repo, 'The operators deployed Sysrv malware after phishing.')).toEqual(['Sysrv → Sysrv (Windows)']);
+    // The tool galaxy's "Sysrv" is its own entity, as it was before the bare names: the bare name is for spotting.
     const before = await repo.db.entities.count();
-    await load(repo, galaxy('tool', [{ value: 'SystemBC' }]), 'tool.json');
+    await load(repo, galaxy('tool', [{ value: 'Sysrv' }]), 'tool.json');
     expect(await repo.db.entities.count()).toBe(before + 1);
-    expect((await repo.db.entities.get(windows.id))!.aliases.map((a) => a.name)).toEqual(['Coroxy', 'SystemBC']);
+    expect((await repo.db.entities.get(windows.id))!.aliases.map((a) => a.name)).toEqual(['Sysrv-hello', 'Sysrv']);
   });
 
   it('drops a bare name another entity is called by, without reporting a name the feed never listed', async () => {
