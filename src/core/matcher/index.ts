@@ -3,7 +3,7 @@ export { compileDictionary, parseDictionary, COMPILE_REVISION, CASE, KIND_PRIORI
 export { createMatcher, createTextMemory, type Match, type MatchOptions, type MatchReason, type Matcher, type TextMemory } from './match';
 export { hasSecurityContext, cueNear, AMBIGUITY, ACTOR_CUES, SOFTWARE_CUES, NEUTRAL_CUES, type AmbiguityLevel, type Cue } from './ambiguity';
 export { normalizeText, normalizeKey, caseSignature, suppressionKey, toOriginalRange, type NormalizedText } from './normalize';
-export { COMMON_WORDS, isCommonWordName } from './stoplist';
+export { commonWords, isCommonWordName } from './stoplist';
 export { loadEnglishWords } from './english-words';
 export type { LinkEnds } from './linked-names';
 export { compilePrefilter, createPrefilter, PREFILTER_FORMAT, type CompiledPrefilter, type Prefilter, type PrefilterOptions } from './prefilter';

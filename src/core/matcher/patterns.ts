@@ -31,7 +31,7 @@
  * by a cue is spotted at its bare mentions in the same text (match.ts `oneSensePerText`).
  * Rules were tuned on the AnnoCTR dev split only.
  */
-import { COMMON_WORDS } from './stoplist';
+import { commonWords } from './stoplist';
 import { MALWARE_HEADS, MALWARE_KINDS } from './malware-namings';
 import { CLS as CLS_, C_LOWER as C_LOWER_, C_UPPER as C_UPPER_, FOLD as FOLD_, classify as classify_, isWordCode } from './normalize';
 
@@ -263,7 +263,7 @@ export function nameRunEnd(text: string, e: number, more = 2): number {
 export function nameOk(text: string, s: number, e: number): boolean {
   if (e - s < 2 || !isUpperAt(text, s)) return false;
   const w = text.slice(s, e).toLowerCase();
-  return !NOT_A_NAME.has(w) && !COMMON_WORDS.has(w);
+  return !NOT_A_NAME.has(w) && !commonWords().has(w);
 }
 
 /**
