@@ -45,13 +45,10 @@ await build({
 });
 
 const scripts = { background: 'src/background/index.ts', content: 'src/content/index.ts', 'content-early': 'src/content/early.ts' };
-// content.js runs in every page and frame: it bundles a lean stand-in for the polyfill (src/platform/lean-browser.ts).
-const lean = { 'webextension-polyfill': path.join(root, 'src/platform/lean-browser.ts') };
 for (const [name, entry] of Object.entries(scripts)) {
   await build({
     ...common,
     root,
-    resolve: { alias: name === 'content' ? lean : {} },
     build: {
       ...common.build,
       outDir: dist,
