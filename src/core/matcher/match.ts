@@ -51,6 +51,8 @@ import { crewOpensNextSentence, leadAct, LEAD_CHARS } from './lead-sentences';
 import { appositiveBrandName, newBrandName } from './brand-namings';
 import { appositiveName, coinedShape, commaNameAfterKind, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
+import { namesAgain } from './shared-aliases';
+import { schemeShortForms } from './scheme-short-forms';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -1979,6 +1981,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (refused.length) cellConfirmed();
     if (refused.length) headingConfirmed();
     if (listedWith.length) otherProductNames();
+    const shortForms = schemeShortForms(original, out, (a, b) => overlapsAny(out, a, b));
+    if (shortForms.length) sortIfNeeded((out = out.concat(shortForms)));
     return oneSensePerText(out);
   }
 
@@ -2054,11 +2058,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         else hi = mid;
       }
       let ok = now.has(ei) || (((lastSpotted ??= lastStarts()).get(id) ?? -1) >= oe && onTitleLine(s, e));
+      let sameAfter = -1;
       for (let q = lo; !ok && q < out.length; q++) {
         const m = out[q] as Match;
         if (m.start - oe > CONFIRM_CHARS || !oneSentence(original, oe, m.start)) break;
         if (m.entityId === id) {
           ok = true;
+          sameAfter = m.start;
           break;
         }
       }
@@ -2089,7 +2095,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // names by it what Turla is linked to, the malware. A name that reads as an entity the text already confirmed
       // takes instead the entity of its own that a link to that one confirms.
       let pick = ai;
-      if (!via && now.has(ei)) {
+      if (!via && (now.has(ei) || (sameAfter >= 0 && !namesAgain(original.slice(oe, sameAfter))))) {
         for (let k = r + 4; k < refused.length && refused[k] === s && refused[k + 1] === e; k += 4) {
           const ek = aliasEntity[refused[k + 2] as number] as number;
           if (ek === ei || !linkedTo.has(ek)) continue;
