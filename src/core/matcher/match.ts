@@ -1400,7 +1400,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       return -1;
     }
     const adjacent = w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && !w1m;
-    if (bits & T_ANIMAL && adjacent && isUpperAt(text, i) && nameOk(text, w1s, w1e)) {
+    if (bits & T_ANIMAL && adjacent && isUpperAt(text, i) && patterns.schemeHeadOk(text, w1s, w1e, i, we)) {
       // "Wicked Panda": both words, replacing any shorter dictionary reading of the animal word
       if (emitPossible(w1s, we, 'scheme', true)) return we;
     }
@@ -1475,11 +1475,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         if (two > e && headlineTwoWordName(text, p, e, two, inProse)) e = two;
         else if (!headlineName(text, p, e, inProse)) return -1;
       }
-      if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run))) && !ordinaryInitialism(text, p, e)) {
+      // "Shadow Werewolf, also known as Shadow": a common word as the short form is read here only, not at its bare
+      // mentions (rule scheme-short is no cue rule: "Shadow copies were deleted")
+      const short = e > p && aka && e === run && !nameOk(text, p, e) && firstWordOfLast(p, e);
+      if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run)) || short) && !ordinaryInitialism(text, p, e)) {
         if (!headline) e = run;
         pendS = p;
         pendE = e;
-        pendRule = 'threat-actor';
+        pendRule = short ? 'scheme-short' : 'threat-actor';
         pendKind = 'actor';
         // "the threat actor X" says what X is on any page; "dubbed X", "known as X" only on a security page
         pendNeedsContext = !afterThreat;
@@ -1759,6 +1762,19 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       if (!(c === 32 || c === 0xa0 || c === 40 || c === 44)) return false;
     }
     return true;
+  }
+
+  /**
+   * Is the word [p, e) the first word of the actor just named ("Shadow Werewolf, also known as Shadow")? Vendors shorten
+   * a two-word scheme name to its head, and an alias statement right after the full name gives the short form as a
+   * name, though it is a common word.
+   */
+  function firstWordOfLast(p: number, e: number): boolean {
+    const last = out[out.length - 1];
+    if (!last || last.kind !== 'actor' || !isUpperAt(text, p)) return false;
+    const [os, oe] = toOrig(p, e);
+    const word = original.slice(os, oe);
+    return last.text.length > word.length + 1 && last.text.startsWith(word) && isSpaceCode(last.text.charCodeAt(word.length));
   }
 
   /**
