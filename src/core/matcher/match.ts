@@ -244,6 +244,11 @@ const CONTEXT_BY_NAMES = 2;
 const INDEFINITE_BEFORE = once(() => /(?:^|[^\p{L}\p{N}_])[Aa]n?[ \u00a0]$/u);
 /** Spotted names of its kind a list item needs around it (listedWithSpotted). */
 const LIST_SPOTTED = 2;
+/** A word in capitals only ("REPTILE", "MEDUSA"). */
+const CAPS_WORD = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
+/** The joint of a pair, after its first item and before its second. */
+const PAIR_AFTER = /^(?:[ \u00a0]*[,/&][ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+)/;
+const PAIR_BEFORE = /(?:[ \u00a0]*[,/&][ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+)$/;
 /** Separators of a list of names written without words: comma, semicolon, arrows, middle dot, bullet. */
 const LIST_SEPARATORS = new Set([44, 59, 0x2192, 0x21d2, 0x27f6, 0xb7, 0x2022]);
 const isInlineSpaceCode = (c: number) => c === 32 || c === 9 || c === 0xa0;
@@ -2091,7 +2096,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // short-text-signals.ts curatedCoinedName), or one of malware that returns ("Emotet returns after five-month break").
       if (!ok && curatedCoined(ai, false)) ok = coinedPartner(r) || comesBack(r);
       // An item of a list of spotted names of its kind ("Lumma,Vidar,StealC", "QakBot→DarkGate→Latrodectus")
-      if (!ok) ok = listedWithSpotted(os, oe, kindOf[ei] as EntityKind);
+      if (!ok) ok = listedWithSpotted(os, oe, kindOf[ei] as EntityKind) || capsPair(os, oe, dict.aliases[ai] as string, kindOf[ei] as EntityKind);
       // A flagged name with a cue of its kind and a name that needed no context after it in the sentence ("Latrodectus
       // loader campaigns surged, delivering LummaC2"): the mirror of an ordinary-noun cue right after a distinctive
       // name ("Wizard Spider returns with Conti affiliates", ambiguityVerdict), two weak signals together (audit S,
@@ -2182,6 +2187,26 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       p = m.end;
     }
     return n >= LIST_SPOTTED;
+  }
+
+  /**
+   * "• REPTILE and MEDUSA: open-source Linux rootkits": an ordinary word that the data writes in capitals, written so,
+   * paired by "and", "or" or a comma with a spotted name of its kind also written in capitals, reads as that name at
+   * a sentence or bullet start too. Reports in Mandiant's style capitalise family names; prose capitalises a whole
+   * ordinary word for emphasis, but seldom pairs it with a threat's name written the same way.
+   */
+  function capsPair(os: number, oe: number, alias: string, kind: EntityKind): boolean {
+    const seen = original.slice(os, oe);
+    if (seen.length < 4 || seen !== alias || !CAPS_WORD.test(seen)) return false;
+    const fits = (m: Match | undefined) => !!m && CAPS_WORD.test(m.text) && (m.kind === kind || (m.kind !== 'actor' && kind !== 'actor'));
+    const after = PAIR_AFTER.exec(original.slice(oe, oe + 8));
+    const before = PAIR_BEFORE.exec(original.slice(Math.max(0, os - 8), os));
+    if (!after && !before) return false;
+    for (const m of out) {
+      if (after && m.start === oe + after[0].length && fits(m)) return true;
+      if (before && m.end === os - before[0].length && fits(m)) return true;
+    }
+    return false;
   }
 
   /**
