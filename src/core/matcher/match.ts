@@ -53,6 +53,7 @@ import { appositiveName, coinedShape, commaNameAfterKind, crewAfterKind, givenNa
 import { once } from './once';
 import { namesAgain } from './shared-aliases';
 import { schemeShortForms } from './scheme-short-forms';
+import { arrowItems } from './arrow-items';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -1996,6 +1997,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         i = we;
       }
     }
+    if (possibleOn && pageContext()) for (const [a, b] of arrowItems(text, malwareNameAt)) if (!overlapsAny(out, ...toOrig(a, b))) emitPossible(a, b, 'malware-arrow', true, b, 'malware');
     // Possible actors emitted by look-back rules sit before the current position: keep the output ordered.
     sortIfNeeded(out);
     if (refused.length) laterConfirmed();
