@@ -1325,7 +1325,7 @@ const THREAT_NOUNS = new Set([
   'extortion', 'encryption', 'negotiator', 'negotiators', 'tactics', 'techniques', 'tradecraft', 'playbook', 'lure', 'lures', 'attribution', 'nexus',
   'subgroup', 'heist', 'heists', 'theft', 'espionage', 'sabotage', 'compromise', 'breach', 'breaches', 'indicator', 'indicators', 'hash', 'hashes',
   'artifact', 'artifacts', 'artefacts', 'exploit', 'exploits', 'exploitation', 'vulnerability', 'vulnerabilities', 'negotiation', 'negotiations',
-  'wallet', 'wallets', 'persona', 'personas', 'spies', 'operatives', 'affiliation', 'overlap', 'overlaps', 'copycat', 'copycats', 'strain', 'strains',
+  'wallet', 'wallets', 'persona', 'personas', 'spies', 'operatives', 'staff', 'staffers', 'alumni', 'affiliation', 'overlap', 'overlaps', 'copycat', 'copycats', 'strain', 'strains',
   'encryptors', 'decryptor', 'decryptors', 'locker', 'lockers', 'scam', 'scams', 'fraud', 'laundering', 'source', 'hack', 'raid', 'spree',
   // what is written about a threat: "the Sandworm report", "a Lazarus advisory", "the Equation dossier"
   'report', 'research', 'advisory', 'analysis', 'brief', 'briefing', 'writeup', 'dossier', 'finding', 'profile', 'indictment', 'sanctions', 'takedown',

@@ -263,8 +263,26 @@ function senseBefore(t: string, start: number): Sense {
  * follows the name is read first (the name as subject), then what precedes it (the name as agent or object).
  */
 export function grammarSense(text: string, start: number, end: number): GrammarSense | undefined {
+  const named = nameStatementSense(text, end);
+  if (named) return named;
   const after = senseAfter(text, end);
   if (after !== null) return after;
   if (start === 0) return undefined;
   return senseBefore(text, start);
+}
+
+/**
+ * "X is an older name that not everyone accepts as the same group", "X was another name for the backdoor": a sentence
+ * that calls the name a name says what it names by the first crew or software noun in the rest of the sentence.
+ */
+const NAME_STATEMENT = /^[ \u00a0]+(?:is|was|remains)[ \u00a0]+(?:(?:an?|the|another)[ \u00a0]+)?(?:(?:older|earlier|former|previous|other|alternative|alternate|second|old|legacy|outdated)[ \u00a0]+)?names?(?![\p{L}\p{N}_-])([^.;!?]{0,160})/u;
+const NAMED_NOUN = /(?:^|[^\p{L}\p{N}_-])(?:(group|groups|actor|actors|crew|gang|cluster|adversary|team|apt|intrusion set|operators)|(malware|family|families|backdoor|trojan|implant|loader|rootkit|tool|toolkit|stealer|wiper|botnet))(?![\p{L}\p{N}_-])/iu;
+
+function nameStatementSense(text: string, end: number): GrammarSense | undefined {
+  const m = NAME_STATEMENT.exec(text.slice(end, end + 200));
+  if (!m) return undefined;
+  const rest = (m[1] as string).split(/\n[ \t>]*\n/)[0] as string;
+  const n = NAMED_NOUN.exec(rest);
+  if (!n) return undefined;
+  return n[1] ? 'actor' : 'software';
 }

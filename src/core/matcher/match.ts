@@ -51,6 +51,9 @@ import { crewOpensNextSentence, leadAct, LEAD_CHARS } from './lead-sentences';
 import { appositiveBrandName, newBrandName } from './brand-namings';
 import { appositiveName, coinedShape, commaNameAfterKind, crewAfterKind, givenNameOk, indefiniteBefore, kindModifier, kindNounAt, malwareNameOk, malwareRunOk, nameAfterKind, nameBeforeKind, namingAfterKind, relativeNaming, twoWordNameBeforeKind, weakKindOk } from './malware-namings';
 import { once } from './once';
+import { namesAgain } from './shared-aliases';
+import { schemeShortForms } from './scheme-short-forms';
+import { arrowItems } from './arrow-items';
 
 // Local copies of the normalisation tables: a module-local binding is read directly in the hot loops (a
 // transpiled re-export may be a getter).
@@ -242,6 +245,11 @@ const CONTEXT_BY_NAMES = 2;
 const INDEFINITE_BEFORE = once(() => /(?:^|[^\p{L}\p{N}_])[Aa]n?[ \u00a0]$/u);
 /** Spotted names of its kind a list item needs around it (listedWithSpotted). */
 const LIST_SPOTTED = 2;
+/** A word in capitals only ("REPTILE", "MEDUSA"). */
+const CAPS_WORD = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
+/** The joint of a pair, after its first item and before its second. */
+const PAIR_AFTER = /^(?:[ \u00a0]*[,/&][ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+)/;
+const PAIR_BEFORE = /(?:[ \u00a0]*[,/&][ \u00a0]*|[ \u00a0]+(?:and|or)[ \u00a0]+)$/;
 /** Separators of a list of names written without words: comma, semicolon, arrows, middle dot, bullet. */
 const LIST_SEPARATORS = new Set([44, 59, 0x2192, 0x21d2, 0x27f6, 0xb7, 0x2022]);
 const isInlineSpaceCode = (c: number) => c === 32 || c === 9 || c === 0xa0;
@@ -1398,7 +1406,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       return -1;
     }
     const adjacent = w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && !w1m;
-    if (bits & T_ANIMAL && adjacent && isUpperAt(text, i) && nameOk(text, w1s, w1e)) {
+    if (bits & T_ANIMAL && adjacent && isUpperAt(text, i) && patterns.schemeHeadOk(text, w1s, w1e, i, we)) {
       // "Wicked Panda": both words, replacing any shorter dictionary reading of the animal word
       if (emitPossible(w1s, we, 'scheme', true)) return we;
     }
@@ -1473,11 +1481,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         if (two > e && headlineTwoWordName(text, p, e, two, inProse)) e = two;
         else if (!headlineName(text, p, e, inProse)) return -1;
       }
-      if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run))) && !ordinaryInitialism(text, p, e)) {
+      // "Shadow Werewolf, also known as Shadow": a common word as the short form is read here only, not at its bare
+      // mentions (rule scheme-short is no cue rule: "Shadow copies were deleted")
+      const short = e > p && aka && e === run && !nameOk(text, p, e) && firstWordOfLast(p, e);
+      if (e > p && (nameOk(text, p, e) || (!isUpperAt(text, i) && commonHeadedNameOk(text, p, e, run)) || short) && !ordinaryInitialism(text, p, e)) {
         if (!headline) e = run;
         pendS = p;
         pendE = e;
-        pendRule = 'threat-actor';
+        pendRule = short ? 'scheme-short' : 'threat-actor';
         pendKind = 'actor';
         // "the threat actor X" says what X is on any page; "dubbed X", "known as X" only on a security page
         pendNeedsContext = !afterThreat;
@@ -1760,6 +1771,19 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
+   * Is the word [p, e) the first word of the actor just named ("Shadow Werewolf, also known as Shadow")? Vendors shorten
+   * a two-word scheme name to its head, and an alias statement right after the full name gives the short form as a
+   * name, though it is a common word.
+   */
+  function firstWordOfLast(p: number, e: number): boolean {
+    const last = out[out.length - 1];
+    if (!last || last.kind !== 'actor' || !isUpperAt(text, p)) return false;
+    const [os, oe] = toOrig(p, e);
+    const word = original.slice(os, oe);
+    return last.text.length > word.length + 1 && last.text.startsWith(word) && isSpaceCode(last.text.charCodeAt(word.length));
+  }
+
+  /**
    * Start of the name that ends the word [s, e): the word itself, or an initialism ending with it ("R.T.V"); -1 when
    * it cannot be a name (nameOk).
    */
@@ -1973,12 +1997,15 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         i = we;
       }
     }
+    if (possibleOn && pageContext()) for (const [a, b] of arrowItems(text, malwareNameAt)) if (!overlapsAny(out, ...toOrig(a, b))) emitPossible(a, b, 'malware-arrow', true, b, 'malware');
     // Possible actors emitted by look-back rules sit before the current position: keep the output ordered.
     sortIfNeeded(out);
     if (refused.length) laterConfirmed();
     if (refused.length) cellConfirmed();
     if (refused.length) headingConfirmed();
     if (listedWith.length) otherProductNames();
+    const shortForms = schemeShortForms(original, out, (a, b) => overlapsAny(out, a, b));
+    if (shortForms.length) sortIfNeeded((out = out.concat(shortForms)));
     return oneSensePerText(out);
   }
 
@@ -2054,11 +2081,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         else hi = mid;
       }
       let ok = now.has(ei) || (((lastSpotted ??= lastStarts()).get(id) ?? -1) >= oe && onTitleLine(s, e));
+      let sameAfter = -1;
       for (let q = lo; !ok && q < out.length; q++) {
         const m = out[q] as Match;
         if (m.start - oe > CONFIRM_CHARS || !oneSentence(original, oe, m.start)) break;
         if (m.entityId === id) {
           ok = true;
+          sameAfter = m.start;
           break;
         }
       }
@@ -2069,7 +2098,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // short-text-signals.ts curatedCoinedName), or one of malware that returns ("Emotet returns after five-month break").
       if (!ok && curatedCoined(ai, false)) ok = coinedPartner(r) || comesBack(r);
       // An item of a list of spotted names of its kind ("Lumma,Vidar,StealC", "QakBot→DarkGate→Latrodectus")
-      if (!ok) ok = listedWithSpotted(os, oe, kindOf[ei] as EntityKind);
+      if (!ok) ok = listedWithSpotted(os, oe, kindOf[ei] as EntityKind) || capsPair(os, oe, dict.aliases[ai] as string, kindOf[ei] as EntityKind);
       // A flagged name with a cue of its kind and a name that needed no context after it in the sentence ("Latrodectus
       // loader campaigns surged, delivering LummaC2"): the mirror of an ordinary-noun cue right after a distinctive
       // name ("Wizard Spider returns with Conti affiliates", ambiguityVerdict), two weak signals together (audit S,
@@ -2089,7 +2118,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // names by it what Turla is linked to, the malware. A name that reads as an entity the text already confirmed
       // takes instead the entity of its own that a link to that one confirms.
       let pick = ai;
-      if (!via && now.has(ei)) {
+      if (!via && (now.has(ei) || (sameAfter >= 0 && !namesAgain(original.slice(oe, sameAfter))))) {
         for (let k = r + 4; k < refused.length && refused[k] === s && refused[k + 1] === e; k += 4) {
           const ek = aliasEntity[refused[k + 2] as number] as number;
           if (ek === ei || !linkedTo.has(ek)) continue;
@@ -2160,6 +2189,26 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       p = m.end;
     }
     return n >= LIST_SPOTTED;
+  }
+
+  /**
+   * "• REPTILE and MEDUSA: open-source Linux rootkits": an ordinary word that the data writes in capitals, written so,
+   * paired by "and", "or" or a comma with a spotted name of its kind also written in capitals, reads as that name at
+   * a sentence or bullet start too. Reports in Mandiant's style capitalise family names; prose capitalises a whole
+   * ordinary word for emphasis, but seldom pairs it with a threat's name written the same way.
+   */
+  function capsPair(os: number, oe: number, alias: string, kind: EntityKind): boolean {
+    const seen = original.slice(os, oe);
+    if (seen.length < 4 || seen !== alias || !CAPS_WORD.test(seen)) return false;
+    const fits = (m: Match | undefined) => !!m && CAPS_WORD.test(m.text) && (m.kind === kind || (m.kind !== 'actor' && kind !== 'actor'));
+    const after = PAIR_AFTER.exec(original.slice(oe, oe + 8));
+    const before = PAIR_BEFORE.exec(original.slice(Math.max(0, os - 8), os));
+    if (!after && !before) return false;
+    for (const m of out) {
+      if (after && m.start === oe + after[0].length && fits(m)) return true;
+      if (before && m.end === os - before[0].length && fits(m)) return true;
+    }
+    return false;
   }
 
   /**

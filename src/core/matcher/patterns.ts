@@ -267,6 +267,19 @@ export function nameOk(text: string, s: number, e: number): boolean {
 }
 
 /**
+ * Could the word [s, e) head a crew-scheme name whose scheme word [a, b) follows it? As nameOk, but before BI.ZONE's
+ * "Werewolf" and Kaspersky's "Likho" a common word too ("Shadow Werewolf", "Core Werewolf"): those vendors name
+ * crews by an ordinary adjective or noun, and neither word is an animal that prose pairs with ordinary words as it
+ * does "Red Panda", "Money Spider" or "Golden Bear". Function words, nationalities and the like still refuse.
+ */
+export function schemeHeadOk(text: string, s: number, e: number, a: number, b: number): boolean {
+  if (nameOk(text, s, e)) return true;
+  if (e - s < 3 || !isUpperAt(text, s) || NOT_A_NAME.has(text.slice(s, e).toLowerCase())) return false;
+  const scheme = text.slice(a, b).toLowerCase();
+  return scheme === 'werewolf' || scheme === 'likho';
+}
+
+/**
  * Could the Title Case run [s, e) that a naming clause introduces be a name, though its first word [s, w) is a common
  * word ("a cluster we track as Copper Wren", "a group dubbed Silver Quill")? Vendors coin such names from a colour or a
  * material and an animal; the clause says a name follows. Only with a later word that could be a name itself: a common
