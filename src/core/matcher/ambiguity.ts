@@ -274,16 +274,6 @@ const PASSAGE_CHARS = 3000;
 const PASSAGE_SPREAD = 250;
 
 /**
- * The security terms hasSecurityContext last read, in `readText`: start and end of each that stands as a word (the
- * hits nearSecurityWords counts), flattened; every one starting before `readTo` is there. nearSecurityWords' blocks
- * are taken from them instead of searched again: a name that needs its own context on a page that has it read the
- * text's word starts twice (≈ 3 ms per MB, session 24 helper MP).
- */
-let readText: string | undefined;
-let readHits: number[] = [];
-let readTo = 0;
-
-/**
  * Does the text carry security vocabulary: ≥ 2 distinct terms, ≥ 3 occurrences (2 in a SHORT text) and at least one
  * per CHARS_PER_HIT characters, spread over a tenth of the text (or SPREAD_CAP characters); or a security passage
  * (PASSAGE_HITS)?
@@ -297,15 +287,10 @@ export function hasSecurityContext(text: string): boolean {
   /** The last PASSAGE_HITS hits: where each starts, and its term. */
   const at: number[] = [];
   const terms: string[] = [];
-  readText = text;
-  readHits = [];
-  readTo = 0;
   for (let m = nextSecurityTerm(text, 0); m; m = nextSecurityTerm(text, m.index + m[0].length)) {
     const s = m.index;
     const e = s + m[0].length;
-    readTo = e;
     if (text.charCodeAt(s) < CJK_FROM && ((s > 0 && isWordAt(text, s - 1)) || (e < text.length && isWordAt(text, e)))) continue;
-    readHits.push(s, e);
     // "APT" and "C2" only in capitals: "an apt remark", "c2" in a part number are not security words. (Told apart by
     // their first letters: only "trojan" starts with "tr".)
     const w = m[0];
@@ -328,7 +313,6 @@ export function hasSecurityContext(text: string): boolean {
       if (span <= PASSAGE_CHARS && span >= PASSAGE_SPREAD && terms.some((t) => t !== terms[0])) return true;
     }
   }
-  readTo = text.length;
   return false;
 }
 
@@ -353,19 +337,6 @@ function blockHits(text: string, near: NearIndex, k: number): Int32Array {
   if (hits) return hits;
   const a = k * HIT_BLOCK;
   const z = Math.min(text.length, a + HIT_BLOCK);
-  if (text === readText && z <= readTo) {
-    let lo = 0;
-    for (let hi = readHits.length >> 1; lo < hi; ) {
-      const mid = (lo + hi) >> 1;
-      if ((readHits[2 * mid] as number) < a) lo = mid + 1;
-      else hi = mid;
-    }
-    let q = 2 * lo;
-    while (q < readHits.length && (readHits[q] as number) < z) q += 2;
-    hits = Int32Array.from(readHits.slice(2 * lo, q));
-    blocks.set(k, hits);
-    return hits;
-  }
   const from = Math.max(0, a - HIT_MARGIN);
   const w = text.slice(from, Math.min(text.length, z + HIT_MARGIN));
   const out: number[] = [];

@@ -6,8 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hasSecurityContext } from '../../../src/core/matcher/index';
-import { KNOWN_TERM_STARTS, nearSecurityWords, nextSecurityTerm, SECURITY_RE, securityTermsWithin, termStarts, type NearIndex } from '../../../src/core/matcher/ambiguity';
-import { sectionsOf } from '../../../src/core/matcher/sections';
+import { KNOWN_TERM_STARTS, nextSecurityTerm, SECURITY_RE, termStarts } from '../../../src/core/matcher/ambiguity';
 import { rng } from '../../../scripts/lib/rng';
 
 const reference = new RegExp(SECURITY_RE.source, SECURITY_RE.flags);
@@ -123,31 +122,5 @@ describe('security terms are found as their expression finds them', () => {
     expect(hasSecurityContext(ru.repeat(3))).toBe(true);
     const near = 'The company profile praised the communal ransom of a medieval king and the malt of the region. ';
     expect(hasSecurityContext(near.repeat(3))).toBe(false);
-  });
-
-  it('terms near a name are the same whether or not the page was read for its context first', () => {
-    // nearSecurityWords takes the terms hasSecurityContext found in the same text instead of reading it again, as far
-    // as that read went (to the end on a sparse page, to the term that settled it on a dense one).
-    const r = rng(11);
-    const plain = 'The committee met on Tuesday to discuss the budget and the new playground by the river. '.split(' ');
-    const terms = ['malware', 'ransomware', 'phishing', 'APT28', 'a backdoor', 'command and control', 'malwares', 'xmalware', 'вредоносное ПО', '勒索软件', 'threat actors'];
-    const page = (n: number, every: number) => {
-      const words: string[] = [];
-      for (let i = 0; i < n; i++) words.push(r() < 1 / every ? (terms[Math.floor(r() * terms.length)] as string) : (plain[Math.floor(r() * plain.length)] as string));
-      return words.join(' ');
-    };
-    const other = 'Nothing to see here, a phishing mail and a backdoor, malware and malware. '.repeat(3);
-    for (const [text, context] of [[page(3000, 700), false], [page(3000, 12), true]] as const) {
-      const ask = (index: NearIndex) => {
-        const out: boolean[] = [];
-        for (let p = 0; p < text.length; p += 29) out.push(nearSecurityWords(text, p, p + 4, index, false), securityTermsWithin(text, index, p, p + 45));
-        return out;
-      };
-      expect(hasSecurityContext(other)).toBe(true);
-      const alone = ask({ sections: sectionsOf(text) });
-      expect(hasSecurityContext(text)).toBe(context);
-      expect(ask({ sections: sectionsOf(text) })).toEqual(alone);
-      expect(alone.filter(Boolean).length).toBeGreaterThan(50);
-    }
   });
 });
