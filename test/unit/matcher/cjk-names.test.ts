@@ -39,6 +39,18 @@ describe('names in Chinese, Japanese or Korean script', () => {
     expect(m.map((x) => [text.slice(x.start, x.end), x.entityId, x.alias])).toEqual([['ﾗｻﾞﾙｽ', 'quokka', 'ラザルス']]);
   });
 
+  it('read half-width katakana wherever it stands: after a name written full-width, and within a name begun so', () => {
+    // The text is read once for names and half-width katakana together; half-width katakana after a name already
+    // found, or after a name's full-width first characters (ラザﾙｽ), must still be read as full-width.
+    const text = 'マルウェアを使うラザルスと、ﾗｻﾞﾙｽと、ラザﾙｽの攻撃グループが確認された。';
+    const m = matcher.match(text);
+    expect(m.map((x) => [text.slice(x.start, x.end), x.alias])).toEqual([
+      ['ラザルス', 'ラザルス'],
+      ['ﾗｻﾞﾙｽ', 'ラザルス'],
+      ['ラザﾙｽ', 'ラザルス'],
+    ]);
+  });
+
   it('are not spotted inside a longer kana or hangul word, nor without security context', () => {
     expect(found('攻撃グループのパラザルスとラザルスト、マルウェアを調べた。')).toEqual([]);
     expect(found('악성코드를 쓴 그룹은 모라자루스였다.')).toEqual([]);
