@@ -44,8 +44,9 @@ describe('the same spellings that are no command run in an intrusion', () => {
   it('a file name or a path on a security page', () => {
     expect(tools(`${INCIDENT} The dropped folder held psexec.exe and a readme.`)).toEqual([]);
   });
+  // netsh, not ngrok: the bundled data now holds ngrok itself (flagged), read on a security page like AnyDesk
   it('a lower-case word with no cue of running around it', () => {
-    expect(tools(`${INCIDENT} Our wiki page on ngrok is out of date.`)).toEqual([]);
+    expect(tools(`${INCIDENT} Our wiki page on netsh is out of date.`)).toEqual([]);
   });
   it('a program a release note says the project now uses, on a page about a vulnerability fix', () => {
     expect(tools('Security fix for a heap overflow in the archive reader (a crafted file could crash the process). Build: use rclone instead of the old upload script; the MAC address is now read using netstat on AIX.')).toEqual([]);
