@@ -8,6 +8,7 @@
  * stays unmarked: the full name, the scheme partner and the sentence are all required.
  */
 import type { Match } from './match';
+import { once } from './once';
 import { ANIMALS } from './patterns';
 
 const SCHEME_WORDS: ReadonlySet<string> = new Set(ANIMALS);
@@ -18,6 +19,8 @@ const SCHEME_WORDS: ReadonlySet<string> = new Set(ANIMALS);
 const CONTRAST_BEFORE = /(?:,|(?<![\p{L}\p{N}_-])(?:not|and|or|nor|than|vs\.?|versus|unlike|like|but))[ \u00a0]+$/u;
 /** How far from the partner the short form may stand, within its sentence. */
 const REACH = 120;
+/** A whole capitalised word, as a first word of a scheme name is written. */
+const CAPITALISED_WORD = once(() => /(?<![\p{L}\p{N}_-])\p{Lu}\p{L}+(?![\p{L}\p{N}_-])/gu);
 
 /** "<First> <Scheme>" of a two-word crew-scheme name, or undefined. */
 function schemeParts(m: Match): [string, string] | undefined {
@@ -44,22 +47,24 @@ export function schemeShortForms(text: string, out: readonly Match[], taken: (s:
     if (!parts) continue;
     const [word, scheme] = parts;
     if (!first.has(word)) first.set(word, { m, scheme });
-    // the partner: another name of the scheme; the short forms of earlier full names around it in its sentence
-    for (const [short, full] of first) {
-      if (short === word || full.scheme !== scheme || full.m.end > m.start) continue;
-      const re = new RegExp(`(?<![\\p{L}\\p{N}_-])${short}(?![\\p{L}\\p{N}_-])`, 'gu');
-      const lo = Math.max(full.m.end, m.start - REACH);
-      re.lastIndex = lo;
-      for (let h = re.exec(text); h && h.index < m.end + REACH; h = re.exec(text)) {
-        const s = h.index;
-        const e = s + short.length;
-        if (s >= m.start && s < m.end) continue;
-        if (/^[ \u00a0]+\p{Lu}/u.test(text.slice(e, e + 2)) || !CONTRAST_BEFORE.test(text.slice(Math.max(0, s - 12), s))) continue;
-        if (!(s < m.start ? oneSentence(text, e, m.start) : oneSentence(text, m.end, s))) continue;
-        if (taken(s, e) || added.some((a) => a.start === s)) continue;
-        const f = full.m;
-        added.push({ start: s, end: e, text: short, entityId: f.entityId, name: f.name, kind: f.kind, alias: f.alias, reason: 'context-confirmed', ...(f.possible ? { possible: true, rule: 'same-text' } : {}) });
-      }
+    // the partner: another name of the scheme; the capitalised words around it within reach are the candidate short
+    // forms (read from its window only: searching the text for each earlier full name's first word went on to the
+    // text's end wherever that word did not occur near, which cost a page dense with names a third of its matching)
+    const hi = Math.min(text.length, m.end + REACH);
+    const words = CAPITALISED_WORD();
+    words.lastIndex = Math.max(0, m.start - REACH);
+    for (let h = words.exec(text); h && h.index < hi; h = words.exec(text)) {
+      const short = h[0];
+      const full = first.get(short);
+      if (!full || short === word || full.scheme !== scheme || full.m.end > m.start) continue;
+      const s = h.index;
+      const e = s + short.length;
+      if (s < full.m.end || (s >= m.start && s < m.end)) continue;
+      if (/^[ \u00a0]+\p{Lu}/u.test(text.slice(e, e + 2)) || !CONTRAST_BEFORE.test(text.slice(Math.max(0, s - 12), s))) continue;
+      if (!(s < m.start ? oneSentence(text, e, m.start) : oneSentence(text, m.end, s))) continue;
+      if (taken(s, e) || added.some((a) => a.start === s)) continue;
+      const f = full.m;
+      added.push({ start: s, end: e, text: short, entityId: f.entityId, name: f.name, kind: f.kind, alias: f.alias, reason: 'context-confirmed', ...(f.possible ? { possible: true, rule: 'same-text' } : {}) });
     }
   }
   return added;
