@@ -46,10 +46,15 @@ export function lowerCaseSentence(t: string, s: number): boolean {
   // notes are items. A changelog's items are lower case too ("- fscrypt: fix the owner check"), so an item counts
   // only when it holds a further sentence that opens in lower case: a writer who capitalises nothing, not a title.
   if (own !== LOWER && !(own === 0 && openingAt(t, a, true) === LOWER && lowerSentenceInLine(t, a))) return false;
+  const [lower, upper] = openings(t, Math.max(0, s - AROUND), Math.min(t.length, s + AROUND));
+  return lower >= 2 && lower >= upper;
+}
+
+/** How many sentences opening after a line break or a sentence end in [from, to) open in lower case, and in capitals. */
+function openings(t: string, from: number, to: number): [number, number] {
   let lower = 0;
   let upper = 0;
-  const to = Math.min(t.length, s + AROUND);
-  for (let k = Math.max(0, s - AROUND); k < to; k++) {
+  for (let k = from; k < to; k++) {
     const c = t.charCodeAt(k);
     let at = -1;
     if (c === 10) at = k + 1;
@@ -59,7 +64,7 @@ export function lowerCaseSentence(t: string, s: number): boolean {
     if (o === LOWER) lower++;
     else if (o === UPPER) upper++;
   }
-  return lower >= 2 && lower >= upper;
+  return [lower, upper];
 }
 
 /** Does the line from `a` hold a sentence after a ".", "!" or "?" that opens in lower case? */
@@ -125,20 +130,9 @@ const THREAD_LOWER_MIN = 4;
  * are a small share of its sentences.
  */
 export function lowerCaseWriters(t: string): boolean {
-  let lower = 0;
-  let upper = 0;
-  for (let k = -1; k < t.length; k++) {
-    let at = -1;
-    if (k < 0) at = 0;
-    else {
-      const c = t.charCodeAt(k);
-      if (c === 10) at = k + 1;
-      else if ((c === 46 || c === 33 || c === 63) && (t.charCodeAt(k + 1) === 32 || t.charCodeAt(k + 1) === 10)) at = k + 2;
-    }
-    if (at < 0) continue;
-    const o = openingAt(t, at);
-    if (o === LOWER) lower++;
-    else if (o === UPPER) upper++;
-  }
+  const first = openingAt(t, 0);
+  const [rest, restUpper] = openings(t, 0, t.length);
+  const lower = rest + (first === LOWER ? 1 : 0);
+  const upper = restUpper + (first === UPPER ? 1 : 0);
   return lower >= THREAD_LOWER_MIN && 2 * lower >= upper;
 }
