@@ -24,7 +24,7 @@ const RUN_BEFORE: ReadonlySet<string> = new Set([
   'launching', 'invoked', 'invoke', 'invokes', 'invoking', 'spawned', 'spawns', 'spawning', 'via', 'abused', 'abusing',
   'leveraged', 'leveraging', 'dropped', 'staged',
 ]);
-/** Articles and quantifiers that may stand between such a verb and the command ("ran the psexec", "used a renamed rclone"). */
+/** Articles and quantifiers that may stand between such a verb and the command ("ran the psexec", "launched a renamed rclone"). */
 const SKIP_BEFORE: ReadonlySet<string> = new Set(['the', 'a', 'an', 'renamed', 'copy', 'of', 'their', 'its', 'built-in', 'native', 'legitimate']);
 /** What a tool is run for, said right after it ("ngrok for tunnelling", "netsh port proxies", "adfind recon"). */
 const TRADE_AFTER: ReadonlySet<string> = new Set([
