@@ -8,7 +8,7 @@
  * - exportStix / exportBackup / restoreBackup / resetToBundled: see stix-export.ts and backup.ts.
  */
 import type { Entity } from '../model/entity';
-import type { Claim, Link } from '../model/link';
+import { canonicalLinkIdOf, type Claim, type Link } from '../model/link';
 import { ImportError, issueTotal, type ImportFormat, type ImportIssue, type ImportPlan, type ImportSkipped } from '../importers/types';
 import type { EntityRow } from './database';
 import type { RemovalsResult } from './import-removals';
@@ -252,7 +252,8 @@ export async function undoImport(repo: Repository, undo: ImportUndo): Promise<Un
     const keptLinks = (await db.links.bulkGet([...annotated])).filter((l): l is Link => !!l);
     const neededEntities = new Set(keptLinks.flatMap((l) => [l.from, l.to]));
     await db.claims.bulkDelete([...addedClaims]);
-    await db.links.bulkDelete(undo.added.links.filter((id) => !annotated.has(id)));
+    const addedLinks = await addedLinksToDelete(db, undo.added.links);
+    await db.links.bulkDelete(addedLinks.filter((id) => !annotated.has(id)));
     await db.entities.bulkDelete(undo.added.entities.filter((id) => !neededEntities.has(id)));
     // Rows kept before an upgrade lack the word index: their derived keys are computed again.
     await db.entities.bulkPut(undo.previous.entities.map(reindexRow));
@@ -281,11 +282,25 @@ export async function undoImport(repo: Repository, undo: ImportUndo): Promise<Un
     return {
       kept: {
         entities: undo.added.entities.filter((id) => neededEntities.has(id)),
-        links: undo.added.links.filter((id) => annotated.has(id)),
+        links: undo.added.links.map(canonicalLinkIdOf).filter((id) => annotated.has(id)),
         claims: [...keptClaims],
       },
     };
   });
+}
+
+/**
+ * The links an undone import added, by their stored ids. A record kept from before symmetric links were stored once
+ * may name one the other way round; the stored row may then also hold a statement made before the import (schema v6
+ * merged the two), so it goes only when none of its claims is left once the import's are deleted.
+ */
+async function addedLinksToDelete(db: Repository['db'], added: readonly string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const id of added) {
+    const stored = canonicalLinkIdOf(id);
+    if (stored === id || (await db.claims.where('linkId').equals(stored).count()) === 0) ids.push(stored);
+  }
+  return ids;
 }
 
 /**
