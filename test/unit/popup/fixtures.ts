@@ -2,7 +2,7 @@
 import { vi } from 'vitest';
 import { deriveConfidence } from '../../../src/core/model/confidence';
 import type { Entity } from '../../../src/core/model/entity';
-import type { Claim, Link } from '../../../src/core/model/link';
+import { SYMMETRIC_RELATIONS, type Claim, type Link } from '../../../src/core/model/link';
 import type { LinkView, Pivot } from '../../../src/core/db/repository';
 import type { PageInfo, SpottedReport } from '../../../src/core/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
@@ -37,13 +37,15 @@ const claim = (id: string, linkId: string, over: Partial<Claim> = {}): Claim => 
   ...over,
 });
 
+// As Repository.linksOf gives them: a symmetric link reads the same from either end.
 function view(link: Link, self: string, other: Entity, claims: Claim[]): LinkView {
-  return { link, other, direction: link.from === self ? 'out' : 'in', claims, derived: deriveConfidence(link, claims) };
+  const direction = link.from === self || SYMMETRIC_RELATIONS.has(link.relation) ? 'out' : 'in';
+  return { link, other, direction, claims, derived: deriveConfidence(link, claims) };
 }
 
 export const TRICKBOT_LINK: Link = { id: 'lazarus-group~obtains-access-from~trickbot', from: 'lazarus-group', to: 'trickbot', relation: 'obtains-access-from', status: 'active', note: 'Incident responders saw TrickBot first.', provenance: ['bundled'] };
 export const DRIDEX_LINK: Link = { id: 'dridex~affiliated-with~lazarus-group', from: 'dridex', to: 'lazarus-group', relation: 'affiliated-with', status: 'refuted', provenance: ['bundled'] };
-export const TA505_LINK: Link = { id: 'ta505~affiliated-with~lazarus-group', from: 'ta505', to: 'lazarus-group', relation: 'affiliated-with', status: 'historical', provenance: ['bundled'] };
+export const TA505_LINK: Link = { id: 'lazarus-group~affiliated-with~ta505', from: 'lazarus-group', to: 'ta505', relation: 'affiliated-with', status: 'historical', provenance: ['bundled'] };
 
 export const USER_CLAIM = claim('user:1', TRICKBOT_LINK.id, {
   origin: 'user',
