@@ -244,7 +244,8 @@ export const SOFTWARE_ENTITIES: BundledEntity[] = [
     id: 'cobalt-strike',
     kind: 'tool',
     name: 'Cobalt Strike',
-    aliases: [{ name: 'CobaltStrike' }],
+    // BEACON: the suite's implant, as Mandiant writes it (and malpedia lists it); "Cobalt Strike Beacon" in reports
+    aliases: [{ name: 'CobaltStrike' }, { name: 'BEACON', usedBy: 'Mandiant' }],
     motivation: 'dual-use (commercial red-team tool)',
     firstSeen: '2012',
     description:

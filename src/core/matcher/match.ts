@@ -39,6 +39,7 @@ import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, o
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import { lowerCaseSentence, lowerCaseWriters, lowerWritable, writtenLower } from './lower-case-writing';
 import { commandContext, commandShaped } from './command-tools';
+import { namedAgainAfter } from './same-software-pairs';
 import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
 import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
@@ -972,6 +973,19 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * Context for a name written in lower case: security words in its own section, or a threat spotted before it in
    * its paragraph (a changelog written in lower case under a security page's headings names packages, not threats).
    */
+  /**
+   * Is [s, …) written with a capital one space after a mention of software entity `ei` by another of its names? "Cobalt
+   * Strike Beacon", "CobaltStrike Beacon": malpedia lists BEACON, the suite's implant, among Cobalt Strike's names,
+   * and reports write it in Title Case after the suite's name; the mention just before vouches for the writing
+   * (same-software-pairs.ts). Not lower case ("Cobalt Strike beacons" is the common noun).
+   */
+  function sameSoftwareBefore(s: number, ei: number, ai: number): boolean {
+    const prev = out[out.length - 1];
+    if (!prev || prev.entityId !== dict.ids[ei] || prev.alias === dict.aliases[ai]) return false;
+    const os = toOrig(s, s)[0];
+    return namedAgainAfter(original, prev.end, os);
+  }
+
   /** Does someone in this text write in lower case (lower-case-writing.ts lowerCaseWriters)? Read once per text. */
   function lowerThread(): boolean {
     return (lowerWriters ??= lowerCaseWriters(text));
@@ -1247,6 +1261,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "ran netsh to add a port proxy", "via ntdsutil "ac i ntds"": a tool typed as its command (command-tools.ts)
       const asCommand = !glue && level !== AMBIGUITY.flagged && writtenLower(text, s, sigEnd) && commandAlias(ai) && pageContext() && commandContext(text, s, sigEnd, commandWordAt) && lowerNear(s, sigEnd);
       if (asCommand) caseOk = true;
+      // "Cobalt Strike Beacon": another name of the software named just before it (sameSoftwareBefore)
+      if (!caseOk && kind !== 'actor' && sameSoftwareBefore(s, ei, ai)) caseOk = true;
       if (!caseOk) {
         if (fit > caseFit) {
           caseFit = fit;
