@@ -40,6 +40,7 @@ import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPE
 import { lowerCaseSentence, lowerCaseWriters, lowerWritable, writtenLower } from './lower-case-writing';
 import { commandContext, commandShaped } from './command-tools';
 import { namedAgainAfter } from './same-software-pairs';
+import { exeSuffixAt } from './tool-binaries';
 import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
 import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
@@ -779,6 +780,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           ends[nEnds] = j + 3;
           nodes[nEnds] = node;
           glued[nEnds++] = 1;
+        } else if (text.charCodeAt(j) === 46) {
+          // "psexec.exe": a tool's program file (tool-binaries.ts); the span includes the extension
+          const x = exeSuffixAt(text, j);
+          if (x > 0 && rightOk(x)) {
+            ends[nEnds] = x;
+            nodes[nEnds] = node;
+            glued[nEnds++] = 2;
+          }
         }
       }
       if (j >= n) break;
@@ -839,7 +848,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       contextRejected = false;
       // "fog", "copper", "archivist" in prose: an ordinary word that is a name only written with its capital
       if (lowerCaseWord(i, e) && capitalOnly(nodes[t] as number)) continue;
-      const m = evaluate(nodes[t] as number, i, e, glued[t] === 1);
+      const m = glued[t] === 2 ? toolBinary(nodes[t] as number, i, e - 4) : evaluate(nodes[t] as number, i, e, glued[t] === 1);
       if (m) {
         // Span rule: "MineBridge RAT", "Netwire RAT": the field names a family with a separate RAT too; the span
         // includes it (as it includes a glued "NetwireRAT"). Decided on the AnnoCTR dev split.
@@ -1110,6 +1119,27 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (v === 0) commandAt[ai] = v = kindOf[aliasEntity[ai] as number] === 'tool' && !englishAlias(ai) && commandShaped(sigOf(ai)) ? 1 : 2;
     return v === 1;
   };
+  /**
+   * "psexec.exe", "ipconfig.exe": the tool whose command name ends at `e` before ".exe" (tool-binaries.ts), written as
+   * the data writes it or in lower case, on a security page with security words or a spotted threat near.
+   */
+  function toolBinary(node: number, s: number, e: number): Match | undefined {
+    const first = termFirst[node] as number;
+    for (let q = first, end = first + (termCount[node] as number); q < end; q++) {
+      const ai = termAlias[q] as number;
+      const level = ((aliasFlags[ai] as number) >> 2) & 3;
+      if (level === AMBIGUITY.flagged || !commandAlias(ai)) continue;
+      const sig = sigOf(ai);
+      const exact = text.startsWith(sig, s) && s + sig.length === e;
+      if (!exact && !(writtenLower(text, s, e) && (sig.charCodeAt(0) >= 97 || lowerWritable(sig, level, englishAlias(ai))))) continue;
+      if (!pageContext() || !lowerNear(s, e + 4)) return undefined;
+      const ei = aliasEntity[ai] as number;
+      const [os, oe] = toOrig(s, e + 4);
+      return { start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: exact ? 'exact' : 'case-folded' };
+    }
+    return undefined;
+  }
+
   /** Is the word [a, b), written in lower case, a tool's command ("wmic" beside "ntdsutil")? */
   function commandWordAt(a: number, b: number): boolean {
     if (!writtenLower(text, a, b)) return false;
