@@ -41,6 +41,7 @@ import { lowerCaseSentence, lowerCaseWriters, lowerWritable, writtenLower } from
 import { commandContext, commandShaped } from './command-tools';
 import { namedAgainAfter } from './same-software-pairs';
 import { exeSuffixAt } from './tool-binaries';
+import { cutKindWord } from './kind-word-spans';
 import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
 import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
@@ -2052,6 +2053,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (listedWith.length) otherProductNames();
     const shortForms = schemeShortForms(original, out, (a, b) => overlapsAny(out, a, b));
     if (shortForms.length) sortIfNeeded((out = out.concat(shortForms)));
+    // "Medusa Ransomware" → Medusa: the kind word a feed's name holds is no part of the highlight (kind-word-spans.ts)
+    for (const m of out) if (m.kind !== 'actor') cutKindWord(original, m, shown);
     return oneSensePerText(out);
   }
 
