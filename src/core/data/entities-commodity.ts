@@ -84,6 +84,17 @@ export const COMMODITY_ENTITIES: BundledEntity[] = [
     externalIds: { attack: ['S0332'] },
   },
   {
+    id: 'netwire',
+    kind: 'malware',
+    name: 'NetWire',
+    // NetWiredRC: the name several vendors' detections and write-ups use (the feeds hold "NetWire RC" only).
+    aliases: [{ name: 'NETWIRE' }, { name: 'NetWire RC' }, { name: 'NetWiredRC' }, { name: 'NetWireRAT' }],
+    motivation: CRIME,
+    firstSeen: '2012',
+    description: 'A remote-access trojan for Windows, macOS and Linux sold openly as a remote-administration product; it logs keys and steals passwords, and both crime groups and state actors have sent it in phishing mail.',
+    externalIds: { attack: ['S0198'] },
+  },
+  {
     id: 'rhadamanthys',
     kind: 'malware',
     name: 'Rhadamanthys',

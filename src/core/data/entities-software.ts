@@ -224,7 +224,8 @@ export const SOFTWARE_ENTITIES: BundledEntity[] = [
     id: 'raccoon-stealer',
     kind: 'malware',
     name: 'Raccoon Stealer',
-    aliases: [],
+    // the field's short name for it; an English word, which the matcher reads only with security words near (ambiguity.ts)
+    aliases: [{ name: 'Raccoon' }],
     motivation: 'financial crime',
     firstSeen: '2019',
     description: 'An information stealer rented by the month; its alleged operator was extradited from the Netherlands to the US.',
@@ -243,7 +244,8 @@ export const SOFTWARE_ENTITIES: BundledEntity[] = [
     id: 'cobalt-strike',
     kind: 'tool',
     name: 'Cobalt Strike',
-    aliases: [{ name: 'CobaltStrike' }],
+    // BEACON: the suite's implant, as Mandiant writes it (and malpedia lists it); "Cobalt Strike Beacon" in reports
+    aliases: [{ name: 'CobaltStrike' }, { name: 'BEACON', usedBy: 'Mandiant' }],
     motivation: 'dual-use (commercial red-team tool)',
     firstSeen: '2012',
     description:

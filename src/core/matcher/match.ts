@@ -39,6 +39,9 @@ import { citedPerson, companyName, languageBeforeSoftware, namedOrdinaryThing, o
 import { CLS as CLS_, C_DIGIT as C_DIGIT_, C_HIGH as C_HIGH_, C_SPECIAL as C_SPECIAL_, C_LETTER as C_LETTER_, C_LOWER as C_LOWER_, C_SEP as C_SEP_, C_UPPER as C_UPPER_, C_WORD as C_WORD_, FOLD as FOLD_, NORM as NORM_, caseSignature, classify as classify_, astralNeedsPreparation, prepareText, suppressionKey, type PreparedText } from './normalize';
 import { lowerCaseSentence, lowerCaseWriters, lowerWritable, writtenLower } from './lower-case-writing';
 import { commandContext, commandShaped } from './command-tools';
+import { namedAgainAfter } from './same-software-pairs';
+import { exeSuffixAt } from './tool-binaries';
+import { cutKindWord } from './kind-word-spans';
 import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
 import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
@@ -778,6 +781,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
           ends[nEnds] = j + 3;
           nodes[nEnds] = node;
           glued[nEnds++] = 1;
+        } else if (text.charCodeAt(j) === 46) {
+          // "psexec.exe": a tool's program file (tool-binaries.ts); the span includes the extension
+          const x = exeSuffixAt(text, j);
+          if (x > 0 && rightOk(x)) {
+            ends[nEnds] = x;
+            nodes[nEnds] = node;
+            glued[nEnds++] = 2;
+          }
         }
       }
       if (j >= n) break;
@@ -838,7 +849,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       contextRejected = false;
       // "fog", "copper", "archivist" in prose: an ordinary word that is a name only written with its capital
       if (lowerCaseWord(i, e) && capitalOnly(nodes[t] as number)) continue;
-      const m = evaluate(nodes[t] as number, i, e, glued[t] === 1);
+      const m = glued[t] === 2 ? toolBinary(nodes[t] as number, i, e - 4) : evaluate(nodes[t] as number, i, e, glued[t] === 1);
       if (m) {
         // Span rule: "MineBridge RAT", "Netwire RAT": the field names a family with a separate RAT too; the span
         // includes it (as it includes a glued "NetwireRAT"). Decided on the AnnoCTR dev split.
@@ -972,6 +983,19 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * Context for a name written in lower case: security words in its own section, or a threat spotted before it in
    * its paragraph (a changelog written in lower case under a security page's headings names packages, not threats).
    */
+  /**
+   * Is [s, …) written with a capital one space after a mention of software entity `ei` by another of its names? "Cobalt
+   * Strike Beacon", "CobaltStrike Beacon": malpedia lists BEACON, the suite's implant, among Cobalt Strike's names,
+   * and reports write it in Title Case after the suite's name; the mention just before vouches for the writing
+   * (same-software-pairs.ts). Not lower case ("Cobalt Strike beacons" is the common noun).
+   */
+  function sameSoftwareBefore(s: number, ei: number, ai: number): boolean {
+    const prev = out[out.length - 1];
+    if (!prev || prev.entityId !== dict.ids[ei] || prev.alias === dict.aliases[ai]) return false;
+    const os = toOrig(s, s)[0];
+    return namedAgainAfter(original, prev.end, os);
+  }
+
   /** Does someone in this text write in lower case (lower-case-writing.ts lowerCaseWriters)? Read once per text. */
   function lowerThread(): boolean {
     return (lowerWriters ??= lowerCaseWriters(text));
@@ -1096,6 +1120,27 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (v === 0) commandAt[ai] = v = kindOf[aliasEntity[ai] as number] === 'tool' && !englishAlias(ai) && commandShaped(sigOf(ai)) ? 1 : 2;
     return v === 1;
   };
+  /**
+   * "psexec.exe", "ipconfig.exe": the tool whose command name ends at `e` before ".exe" (tool-binaries.ts), written as
+   * the data writes it or in lower case, on a security page with security words or a spotted threat near.
+   */
+  function toolBinary(node: number, s: number, e: number): Match | undefined {
+    const first = termFirst[node] as number;
+    for (let q = first, end = first + (termCount[node] as number); q < end; q++) {
+      const ai = termAlias[q] as number;
+      const level = ((aliasFlags[ai] as number) >> 2) & 3;
+      if (level === AMBIGUITY.flagged || !commandAlias(ai)) continue;
+      const sig = sigOf(ai);
+      const exact = text.startsWith(sig, s) && s + sig.length === e;
+      if (!exact && !(writtenLower(text, s, e) && (sig.charCodeAt(0) >= 97 || lowerWritable(sig, level, englishAlias(ai))))) continue;
+      if (!pageContext() || !lowerNear(s, e + 4)) return undefined;
+      const ei = aliasEntity[ai] as number;
+      const [os, oe] = toOrig(s, e + 4);
+      return { start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: exact ? 'exact' : 'case-folded' };
+    }
+    return undefined;
+  }
+
   /** Is the word [a, b), written in lower case, a tool's command ("wmic" beside "ntdsutil")? */
   function commandWordAt(a: number, b: number): boolean {
     if (!writtenLower(text, a, b)) return false;
@@ -1247,6 +1292,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "ran netsh to add a port proxy", "via ntdsutil "ac i ntds"": a tool typed as its command (command-tools.ts)
       const asCommand = !glue && level !== AMBIGUITY.flagged && writtenLower(text, s, sigEnd) && commandAlias(ai) && pageContext() && commandContext(text, s, sigEnd, commandWordAt) && lowerNear(s, sigEnd);
       if (asCommand) caseOk = true;
+      // "Cobalt Strike Beacon": another name of the software named just before it (sameSoftwareBefore)
+      if (!caseOk && kind !== 'actor' && sameSoftwareBefore(s, ei, ai)) caseOk = true;
       if (!caseOk) {
         if (fit > caseFit) {
           caseFit = fit;
@@ -2006,6 +2053,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (listedWith.length) otherProductNames();
     const shortForms = schemeShortForms(original, out, (a, b) => overlapsAny(out, a, b));
     if (shortForms.length) sortIfNeeded((out = out.concat(shortForms)));
+    // "Medusa Ransomware" → Medusa: the kind word a feed's name holds is no part of the highlight (kind-word-spans.ts)
+    for (const m of out) if (m.kind !== 'actor') cutKindWord(original, m, shown);
     return oneSensePerText(out);
   }
 

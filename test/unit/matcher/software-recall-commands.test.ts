@@ -41,8 +41,9 @@ describe('the same spellings that are no command run in an intrusion', () => {
   it('an administrator\'s guide with no attack in it', () => {
     expect(tools('To reset the adapter, run netsh from an elevated prompt, then use wmic to list the installed updates.')).toEqual([]);
   });
-  it('a file name or a path on a security page', () => {
-    expect(tools(`${INCIDENT} The dropped folder held psexec.exe and a readme.`)).toEqual([]);
+  it('a path on a security page', () => {
+    // a bare program file is the tool since session 25 ("held psexec.exe" → psexec.exe, tool-binaries.ts); a path is not
+    expect(tools(`${INCIDENT} The dropped folder C:\\ProgramData\\kit\\psexec.exe held a readme.`)).toEqual([]);
   });
   // netsh, not ngrok: the bundled data now holds ngrok itself (flagged), read on a security page like AnyDesk
   it('a lower-case word with no cue of running around it', () => {
