@@ -980,10 +980,6 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
-   * Context for a name written in lower case: security words in its own section, or a threat spotted before it in
-   * its paragraph (a changelog written in lower case under a security page's headings names packages, not threats).
-   */
-  /**
    * Is [s, …) written with a capital one space after a mention of software entity `ei` by another of its names? "Cobalt
    * Strike Beacon", "CobaltStrike Beacon": malpedia lists BEACON, the suite's implant, among Cobalt Strike's names,
    * and reports write it in Title Case after the suite's name; the mention just before vouches for the writing
@@ -1001,6 +997,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return (lowerWriters ??= lowerCaseWriters(text));
   }
 
+  /**
+   * Context for a name written in lower case: security words in its own section, or a threat spotted before it in
+   * its paragraph (a changelog written in lower case under a security page's headings names packages, not threats).
+   */
   function lowerNear(s: number, e: number): boolean {
     const nx = (near ??= { sections: sectionsOf(text) });
     return threatSpottedBefore(s, nx) || nearSecurityWords(text, s, e, nx, true);
