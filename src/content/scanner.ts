@@ -101,11 +101,15 @@ const SLICE_MS = 12;
  */
 const SPLIT_FRAME_ELEMENTS = 5_000;
 /**
- * On a long first scan, show what is painted so far at the first yield after this long (then once more at the end).
- * Each showing gives the browser the registered highlights to paint while the scan still runs: on the 5 MB benchmark
- * page, showing progress after 300 ms made `done` come at 523–539 ms against 385–428 ms without (the time between
- * slices 277–283 against 167–185 ms; two interleaved runs each). How much sooner the first highlights appear with
- * it was not measured. After a second it still tells the reader of a very long page that work goes on.
+ * On a long scan, show what is painted so far at the first yield after this long, then at most once per this long
+ * (and once more at the end). Each showing gives the browser the registered highlights to paint while the scan still
+ * runs: on the 5 MB benchmark page, showing progress after 300 ms made `done` come at 523–539 ms against 385–428 ms
+ * without (the time between slices 277–283 against 167–185 ms; two interleaved runs each). How much sooner the first
+ * highlights appear with it was not measured. After a second it still tells the reader of a very long page that work
+ * goes on. Until session 25 every yield past the first second showed (rewriting the rules where the scope had grown,
+ * and having the viewport gate observe each slice's new elements, whose intersections the browser then works out in
+ * every frame): a scan that takes over a second, as the 5 MB page's does on a slow or busy machine, paid that at each
+ * of its slices.
  */
 const SHOW_PROGRESS_MS = 1000;
 /**
@@ -510,6 +514,8 @@ export class Scanner {
     }
     const scanStart = performance.now();
     let sliceStart = scanStart;
+    /** When progress was last shown (SHOW_PROGRESS_MS). */
+    let shownAt = scanStart;
     /**
      * Yields when the slice has run long enough, or would with `ahead` ms of work more; false when the scan was
      * superseded meanwhile.
@@ -517,7 +523,10 @@ export class Scanner {
     const maybeYield = async (ahead = 0): Promise<boolean> => {
       const now = performance.now();
       if (now - sliceStart + ahead <= SLICE_MS || (ahead > 0 && now - sliceStart < 1)) return true;
-      if (now - scanStart > SHOW_PROGRESS_MS) this.show();
+      if (now - shownAt > SHOW_PROGRESS_MS) {
+        this.show();
+        shownAt = now;
+      }
       const y0 = performance.now();
       await yieldToPage();
       if (run !== this.run) return false;
