@@ -39,8 +39,11 @@ export function highlightNameFor(kind: EntityKind, possible: boolean, longText: 
 }
 
 export interface Painter {
-  /** Paints a range; returns the range that now covers the match (the fallback re-anchors it), or undefined. */
-  add(name: HighlightName, range: AbstractRange): AbstractRange | undefined;
+  /**
+   * Paints a range; returns the range that now covers the match (the fallback re-anchors it), or undefined. `holder`:
+   * the element holding its start, when the caller has it at hand (saves asking the DOM again).
+   */
+  add(name: HighlightName, range: AbstractRange, holder?: Element | null): AbstractRange | undefined;
   /** Stops painting these ranges. */
   remove(name: HighlightName, range: AbstractRange): void;
   clear(): void;
@@ -137,13 +140,13 @@ function highlightPainter(win: Window & typeof globalThis): Painter {
   };
   return {
     mutates: false,
-    add(name, range) {
+    add(name, range, holder) {
       // The highlight exists (and is registered at the next commit) even while the gate holds all its ranges back.
       const h = highlightOf(name);
       painted.set(range, name);
       perName.set(name, (perName.get(name) ?? 0) + 1);
       // The gate adds the range to its highlight when it is to be registered (ViewportGate.track).
-      if (gate) gate.track(range, name);
+      if (gate) gate.track(range, name, false, holder);
       else {
         h.add(range);
         if (painted.size >= GATE_AT && typeof win.IntersectionObserver === 'function') {

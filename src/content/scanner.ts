@@ -101,11 +101,15 @@ const SLICE_MS = 12;
  */
 const SPLIT_FRAME_ELEMENTS = 5_000;
 /**
- * On a long first scan, show what is painted so far at the first yield after this long (then once more at the end).
- * Each showing gives the browser the registered highlights to paint while the scan still runs: on the 5 MB benchmark
- * page, showing progress after 300 ms made `done` come at 523–539 ms against 385–428 ms without (the time between
- * slices 277–283 against 167–185 ms; two interleaved runs each). How much sooner the first highlights appear with
- * it was not measured. After a second it still tells the reader of a very long page that work goes on.
+ * On a long scan, show what is painted so far at the first yield after this long, then at most once per this long
+ * (and once more at the end). Each showing gives the browser the registered highlights to paint while the scan still
+ * runs: on the 5 MB benchmark page, showing progress after 300 ms made `done` come at 523–539 ms against 385–428 ms
+ * without (the time between slices 277–283 against 167–185 ms; two interleaved runs each). How much sooner the first
+ * highlights appear with it was not measured. After a second it still tells the reader of a very long page that work
+ * goes on. Until session 25 every yield past the first second showed (rewriting the rules where the scope had grown,
+ * and having the viewport gate observe each slice's new elements, whose intersections the browser then works out in
+ * every frame): a scan that takes over a second, as the 5 MB page's does on a slow or busy machine, paid that at each
+ * of its slices.
  */
 const SHOW_PROGRESS_MS = 1000;
 /**
@@ -510,6 +514,8 @@ export class Scanner {
     }
     const scanStart = performance.now();
     let sliceStart = scanStart;
+    /** When progress was last shown (SHOW_PROGRESS_MS). */
+    let shownAt = scanStart;
     /**
      * Yields when the slice has run long enough, or would with `ahead` ms of work more; false when the scan was
      * superseded meanwhile.
@@ -517,7 +523,10 @@ export class Scanner {
     const maybeYield = async (ahead = 0): Promise<boolean> => {
       const now = performance.now();
       if (now - sliceStart + ahead <= SLICE_MS || (ahead > 0 && now - sliceStart < 1)) return true;
-      if (now - scanStart > SHOW_PROGRESS_MS) this.show();
+      if (now - shownAt > SHOW_PROGRESS_MS) {
+        this.show();
+        shownAt = now;
+      }
       const y0 = performance.now();
       await yieldToPage();
       if (run !== this.run) return false;
@@ -742,6 +751,10 @@ export class Scanner {
     // Matches come sorted, so the node cursor only steps back a little per match (no search per offset).
     let hint = chunk.nodes.length - 1;
     let styled = false;
+    // Each call into the DOM from the content script's world costs (a returned node is looked up in that world's
+    // wrappers): what this loop already knows (the range's nodes, whether it is empty, the last element covered) is
+    // not asked again. On the 1 MB page of bench:page (1,721 names), painting took ≈ 13 µs a name.
+    let covered: Element | null = null;
     for (let i = matches.length - 1; i >= 0; i--) {
       const m = matches[i]!;
       const end = locateFrom(chunk, m.end, true, hint);
@@ -754,22 +767,26 @@ export class Scanner {
           const live = this.doc.createRange();
           live.setStart(start.node, start.offset);
           live.setEnd(end.node, end.offset);
+          if (live.collapsed) continue;
           range = live;
         } else {
+          // A StaticRange is collapsed exactly when its two boundary points are the same.
+          if (start.node === end.node && start.offset === end.offset) continue;
           range = new StaticRange({ startContainer: start.node, startOffset: start.offset, endContainer: end.node, endOffset: end.offset });
         }
       } catch {
         continue; // the text changed since it was read; the observer re-reads it
       }
-      if (range.collapsed) continue;
-      const highlight = highlightNameFor(m.kind, m.possible === true, Math.max(start.node.length, end.node.length) > LONG_TEXT);
+      const highlight = highlightNameFor(m.kind, m.possible === true, (start.node === end.node ? start.node.length : Math.max(start.node.length, end.node.length)) > LONG_TEXT);
       // Rules for the highlights in use, and in the document on the tags holding painted text: every text node of the
       // range (StyleManager).
       this.styles.use(highlight);
+      const holder = start.node.parentElement;
       if (rootNode === this.doc) {
         for (let i = start.index; i <= end.index; i++) {
-          const holder = chunk.nodes[i]!.parentElement;
-          if (holder) this.styles.cover(holder);
+          const el = i === start.index ? holder : chunk.nodes[i]!.parentElement;
+          // the same element twice in a row (names in one paragraph, a name over two nodes) is covered once
+          if (el && el !== covered) this.styles.cover((covered = el));
         }
       }
       // Styles go in when this root's first highlights are shown (`show`), not before (no trace on a page with
@@ -779,7 +796,8 @@ export class Scanner {
         if (painter.mutates) this.showStyles();
         styled = true;
       }
-      range = painter.add(highlight, range);
+      const made = range;
+      range = painter.add(highlight, range, holder);
       if (!range) continue;
       added.push(range);
       // One object shape for every spot (optional fields present, possibly undefined).
@@ -799,8 +817,11 @@ export class Scanner {
       };
       this.spots.set(range, spot);
       this.tallied = undefined;
-      this.index(range.startContainer as Text, range);
-      if (range.endContainer !== range.startContainer) this.index(range.endContainer as Text, range);
+      // The fallback painter re-anchors the range on the text it wrapped; the highlight painter keeps the one made here.
+      const first = range === made ? start.node : (range.startContainer as Text);
+      const last = range === made ? end.node : (range.endContainer as Text);
+      this.index(first, range);
+      if (last !== first) this.index(last, range);
       if (this.spots.size === 1) this.onFirstPaint?.();
     }
     if (painter.mutates) this.observer?.takeRecords();

@@ -54,10 +54,10 @@ export class ViewportGate {
    * screen). Registered at once, every range painted between two frames was in the next frame's rendering, to be let
    * go of only after it: the browser's work there grows with the ranges registered (a page script on the 5 MB page
    * of bench:page, its rules already in, thread time: 8,600 ranges registered in one frame made a 135–142 ms rendering
-   * update, 1,000 ranges 40–45 ms, 100 ranges 22–33 ms).
+   * update, 1,000 ranges 40–45 ms, 100 ranges 22–33 ms). `holder`: the element holding the range's start, if known.
    */
-  track(range: AbstractRange, name: HighlightName, shown = false): void {
-    const parent = range.startContainer.parentElement;
+  track(range: AbstractRange, name: HighlightName, shown = false, holder?: Element | null): void {
+    const parent = holder !== undefined ? holder : range.startContainer.parentElement;
     const el = parent && this.boxOf.has(parent) ? this.boxOf.get(parent) : parent;
     if (!el) {
       if (!shown) this.toggle(range, name, true); // no element to watch: registered for good
