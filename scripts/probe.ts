@@ -3,8 +3,8 @@
  *
  * Scores spotting on whole documents written and labelled by hand for a blind probe, in three sets kept apart: set 1,
  * test/fixtures/probe (session 22), whose errors later rules were fixed with in view, and sets 2 and 3,
- * test/fixtures/probe-2 (session 23) and test/fixtures/probe-3 (session 24), each written before its author read the
- * rules. Each NAME.labels.json lists every
+ * test/fixtures/probe-2 (session 23), test/fixtures/probe-3 (session 24) and test/fixtures/probe-4 (session 25), each
+ * written before its author read the rules. Each NAME.labels.json lists every
  * mention a reader would want highlighted, as offsets into the text `npm run scan` matches. Exact spans; per kind as a reader sees it: actor, or software (malware, tool, ransomware).
  * A ransomware brand ("ransomware-name") may be read as either; an "ignore" region (a YARA rule name, a campaign
  * name) counts neither way. Prints per-document and total precision/recall and, with --verbose, every miss, false
@@ -30,6 +30,7 @@ const sets = [
   { name: 'set 1 (session 22)', dir: join(root, 'test', 'fixtures', 'probe') },
   { name: 'set 2 (session 23)', dir: join(root, 'test', 'fixtures', 'probe-2') },
   { name: 'set 3 (session 24)', dir: join(root, 'test', 'fixtures', 'probe-3') },
+  { name: 'set 4 (session 25)', dir: join(root, 'test', 'fixtures', 'probe-4') },
 ];
 const argv = process.argv.slice(2);
 const verbose = argv.includes('--verbose');
