@@ -192,4 +192,22 @@ export const COMMODITY_ENTITIES: BundledEntity[] = [
     firstSeen: '2018',
     description: 'A low-priced remote-access trojan from Russian-speaking forums, sold with many plug-ins and spread by phishing and fake downloads.',
   },
+  {
+    id: 'arkei',
+    kind: 'malware',
+    name: 'Arkei',
+    aliases: [{ name: 'Arkei Stealer' }],
+    motivation: CRIME,
+    firstSeen: '2018',
+    description: 'An information stealer sold from 2018 whose code Vidar grew out of, and whose lineage later stealers such as Mars Stealer and StealC carry on.',
+  },
+  {
+    id: 'acreed',
+    kind: 'malware',
+    name: 'Acreed',
+    aliases: [],
+    motivation: CRIME,
+    firstSeen: '2025',
+    description: 'An information stealer sold on Russian-language forums that drew many buyers in 2025, once Lumma\'s infrastructure had been disrupted.',
+  },
 ];

@@ -21,7 +21,7 @@ import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, ENGLISH, EVIDENCE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { trieTables } from './trie-tables';
 import { attackIdAt, detectionTypeCue, detectionVariantAt, ruleNameCue, spaceRuleNames } from './detection-names';
-import { personHandle } from './person-handles';
+import { chatSpeaker, personHandle } from './person-handles';
 import { bracketQualifier } from './bracket-qualifiers';
 import { OtherNames } from './collocations';
 import { cityBeforeState } from './places';
@@ -1286,10 +1286,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level; "Turla
       // Valley", "Lazarus Street": a place's; "Members of the Royal family attended": a family of people's; "our Cobalt
       // team": a company's; "Page 3": a part of the document (ordinary-uses.ts); "a Tor site", "the Tor Browser": a
-      // place a ransom is paid at (onion-places.ts)
+      // place a ransom is paid at (onion-places.ts); "21:08 <kraken> not yet": a chat's speaker (person-handles.ts)
       if (
         companyName(text, e) ||
         onionPlace(text, s, e) ||
+        chatSpeaker(text, s, e) ||
         (level >= AMBIGUITY.wordlike &&
           (documentPartReference(text, s, e) || personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || placeDefinition(text, s, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
       ) {
