@@ -214,7 +214,6 @@ export const IRAN_ENTITIES: BundledEntity[] = [
     id: 'tickler',
     kind: 'malware',
     name: 'Tickler',
-    nameAmbiguous: true,
     aliases: [],
     country: 'IR',
     motivation: 'state-sponsored espionage',

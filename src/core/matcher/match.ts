@@ -22,6 +22,7 @@ import { CANONICAL, CASE, ENGLISH, EVIDENCE, LETTER_KIND, type CompiledDictionar
 import { trieTables } from './trie-tables';
 import { attackIdAt, detectionTypeCue, detectionVariantAt, ruleNameCue, spaceRuleNames } from './detection-names';
 import { chatSpeaker, personHandle } from './person-handles';
+import { breadcrumbSegment, placeholderValue } from './page-furniture';
 import { bracketQualifier } from './bracket-qualifiers';
 import { OtherNames } from './collocations';
 import { cityBeforeState } from './places';
@@ -1286,11 +1287,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level; "Turla
       // Valley", "Lazarus Street": a place's; "Members of the Royal family attended": a family of people's; "our Cobalt
       // team": a company's; "Page 3": a part of the document (ordinary-uses.ts); "a Tor site", "the Tor Browser": a
-      // place a ransom is paid at (onion-places.ts); "21:08 <kraken> not yet": a chat's speaker (person-handles.ts)
+      // place a ransom is paid at (onion-places.ts); "21:08 <kraken> not yet": a chat's speaker (person-handles.ts); "https://attack.mitre.org › groups › G0032": an address (page-furniture.ts)
       if (
         companyName(text, e) ||
         onionPlace(text, s, e) ||
         chatSpeaker(text, s, e) ||
+        breadcrumbSegment(text, s) ||
         (level >= AMBIGUITY.wordlike &&
           (documentPartReference(text, s, e) || personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || placeDefinition(text, s, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
       ) {
@@ -2435,7 +2437,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     for (const { s, e, from, to: q, os, oe } of refusedSpans()) {
       if (overlapsAny(out, os, oe) || (added.length && (added[added.length - 1] as Match).end > os)) continue;
       const cell = cellAt(text, s, e);
-      if (!cell) continue;
+      // "Unknown" under "Typical entry": no name (page-furniture.ts)
+      if (!cell || placeholderValue(text, s, e)) continue;
       const header = columnHeaderCue(text, cell);
       let names = -1;
       const countNames = () => (names < 0 ? (names = columnNames(text, cell, 2, isDistinctSpan)) : names);
