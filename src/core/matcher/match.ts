@@ -2115,6 +2115,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // A lead sentence that names a crew by an ordinary word and says what it did, then "The <name> group" opening the
       // next sentence ("Rhysida leaks data from a port operator. The Rhysida group published…"; lead-sentences.ts)
       if (!ok && !isMidSentence(text, s) && leadAct(original, oe)) ok = crewOpensNext(id, oe, lo);
+      // A cue of its kind next to the name ("typical for the Akira-group"), refused only because its section has no
+      // security words, where the text spots the same entity elsewhere ("the Akira-Ransomware" a section down): the cue
+      // says the name is a threat's, the text says which (probe set 4, a claim that describes the attack in plain words
+      // before naming the ransomware). Not a quoted label, as above.
+      if (!ok && cue && cue.kind !== 'neutral' && cueFitsKind(cue, kindOf[ei] as EntityKind) && !(cue.side === 'after' && opensQuote(text, s)) && (lastSpotted ??= lastStarts()).has(id) && pageContext()) ok = true;
       let via = !ok && linkedTo.has(ei) ? linkedConfirmed(r, ei, os, oe, lo) : undefined;
       if (!ok && !via) continue;
       // "Turla used Snake": Snake is also one of Turla's own aliases, but the sentence names Turla beside it and so
