@@ -553,6 +553,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * alias index, and the cue next to them (or null), flattened. At most MAX_REFUSED per text.
    */
   let refused: (number | Cue | null)[] = [];
+  /**
+   * Coined names a lower-case writer wrote with no security word or threat near them (lowerConfirmed): start, end,
+   * alias, in text order.
+   */
+  let lowerRefused: number[] = [];
   /** Ends of the refused spans by their start (isRefusedSpan), built on first use in a pass. */
   let refusedEnds: Map<number, number> | undefined;
   /**
@@ -1240,6 +1245,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         // posts and ticket notes are, on a security page, with security words or a spotted threat near it
         // (lower-case-writing.ts)
         caseOk = pageContext() && lowerNear(s, sigEnd);
+        if (!caseOk && lowerRefused.length < 3 * MAX_REFUSED && pageContext()) lowerRefused.push(s, e, ai);
       } else if (!caseOk && kind !== 'actor' && ownNounAfter(text, sigEnd) && (dict.aliases[ai] as string).includes(' ') && writtenLower(text, s, sigEnd) && lowerCaseSentence(text, s)) {
         // "most engines say cobalt strike beacon": a software name of several words in the same writer's lower case,
         // followed by a noun for its own instances
@@ -1879,6 +1885,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     listCue = undefined;
     listEnd = -1;
     refused = [];
+    lowerRefused = [];
     refusedEnds = undefined;
     byEnd = byStart = undefined;
     uncued.clear();
@@ -2006,6 +2013,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (refused.length) laterConfirmed();
     if (refused.length) cellConfirmed();
     if (refused.length) headingConfirmed();
+    if (lowerRefused.length) lowerConfirmed();
     if (listedWith.length) otherProductNames();
     const shortForms = schemeShortForms(original, out, (a, b) => overlapsAny(out, a, b));
     if (shortForms.length) sortIfNeeded((out = out.concat(shortForms)));
@@ -2516,6 +2524,29 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const ai = refused[k + 2] as number;
     const ei = aliasEntity[ai] as number;
     return { start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) };
+  }
+
+  /**
+   * A lower-case writer's coined name with no security word near it ("vt says 9/72, two engines call it latrodectus"
+   * opening an incident channel's log, probe set 4): the name of a threat the same text spots elsewhere. A coined
+   * name names nothing else, and the writer spells it the same way on every line; the mirror, for lower case, of the
+   * "already named" rule that carries a spotted entity to its later mentions.
+   */
+  function lowerConfirmed(): void {
+    const spotted = new Set<string>();
+    for (const m of out) if (m.entityId) spotted.add(m.entityId);
+    const added: Match[] = [];
+    for (let r = 0; r < lowerRefused.length; r += 3) {
+      const s = lowerRefused[r] as number;
+      const e = lowerRefused[r + 1] as number;
+      const ai = lowerRefused[r + 2] as number;
+      const ei = aliasEntity[ai] as number;
+      if (!spotted.has(dict.ids[ei] as string)) continue;
+      const [os, oe] = toOrig(s, e);
+      if (overlapsAny(out, os, oe) || (added.length && (added[added.length - 1] as Match).end > os)) continue;
+      added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed' });
+    }
+    addConfirmed(added);
   }
 
   function addConfirmed(added: Match[]): void {

@@ -2,7 +2,8 @@
  * Probe set 4 (session 25), an IRC incident channel: each line opens with its time and the writer's nickname, and
  * analysts pick nicknames after monsters and malware. The nickname is a person's (person-handles.ts chatSpeaker); the
  * lines are records that stay apart (page-text.ts unwrapLines) yet make one conversation, so a threat named on one
- * line vouches for a lower-case name on the next (sections.ts line). Log and names written for these tests.
+ * line vouches for a lower-case name on the next (sections.ts line), and a name the log spots anywhere is the name at
+ * its lower-case mentions with nothing near them (match.ts lowerConfirmed). Log and names written for these tests.
  */
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../src/core/data/index';
@@ -50,6 +51,15 @@ describe('a chat log', () => {
   });
   it('reads a run of timed lines as one conversation: a threat named on one line vouches for the next line\'s', () => {
     expect(found(`${OPENING}\n${CHATTER}\n${LATER}`)).toEqual(['latrodectus', 'adfind', 'rclone']);
+  });
+  it('reads a lower-case coined name with nothing near it where the log names the same threat later', () => {
+    const first = '21:01 <kraken> vt says 9/72 for the dll, two engines call it latrodectus, one says icedid';
+    const later =
+      '21:15 <hydra_> too early to say. the latrodectus loader has fed ransomware crews before, the malware usually brings a c2 beacon\n' +
+      '21:16 <kraken> the phishing mail had a js dropper, so expect a backdoor and a second ransomware affiliate on the box';
+    expect(found(`${first}\n${CHATTER}\n${later}`)).toEqual(['latrodectus', 'latrodectus']);
+    // icedid is named nowhere else: it stays unmarked, as does latrodectus when only the first line names it
+    expect(found(`${first}\n${CHATTER}\n${later.replace('the latrodectus loader', 'that loader')}`)).toEqual([]);
   });
   it('reads a name before a colon as a name where no time stands before it', () => {
     expect(found('The botnets of the quarter\n\nKraken: the spam botnet came back in March, sending malware to banks.')).toEqual(['Kraken']);
