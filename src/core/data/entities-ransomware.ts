@@ -547,4 +547,13 @@ export const RANSOMWARE_ENTITIES: BundledEntity[] = [
     firstSeen: '2023',
     description: 'A .NET tool of the Play ransomware operators that lists a network\'s users and computers and the security software they run, described in 2023.',
   },
+  {
+    id: 'nailaolocker',
+    kind: 'ransomware',
+    name: 'NailaoLocker',
+    aliases: [],
+    motivation: MOTIVE,
+    firstSeen: '2024',
+    description: 'A simple ransomware found in 2024 intrusions into European healthcare organisations beside ShadowPad and PlugX, tools more often seen in espionage.',
+  },
 ];

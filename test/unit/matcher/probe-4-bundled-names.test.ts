@@ -19,6 +19,10 @@ describe('names bundled for probe set 4', () => {
       ['APT33', 'actor'], ['Tickler', 'malware'], ['FalseFont', 'malware'], ['CyberAv3ngers', 'actor'], ['IOCONTROL', 'malware'],
     ]);
   });
+  it('reads commodity and North Korean families and a Kerberos tool', () => {
+    expect(spotted('The loader dropped XWorm and Snake Keylogger, and an older build of Mars Stealer; the red team ran Rubeus.').map(([t]) => t)).toEqual(['XWorm', 'Snake Keylogger', 'Mars Stealer', 'Rubeus']);
+    expect(spotted('The macOS malware RustBucket and KANDYKORN were sent to crypto engineers; NailaoLocker encrypted the hospital\'s servers.').map(([t]) => t)).toEqual(['RustBucket', 'KANDYKORN', 'NailaoLocker']);
+  });
   it('reads the longer alias whole', () => {
     expect(spotted('Symantec tracked the campaign against energy firms as Dragonfly 2.0, a cyber espionage group, and Secureworks calls Lazarus NICKEL ACADEMY.').map(([t]) => t)).toEqual(['Dragonfly 2.0', 'Lazarus', 'NICKEL ACADEMY']);
   });
