@@ -12,7 +12,10 @@
  *
  * Set 4's blind figures (session 25, before its author read the rules; actors / software / any kind, P / R): with
  * feeds 96.2 / 95.3, 93.5 / 83.1, 94.5 / 87.3 (274/314); bundled only 95.2 / 93.5, 99.4 / 74.4, 97.7 / 80.9 (254/314).
- * Its two name-collision pages (a planetarium programme, a garden-club newsletter) had no finds either way.
+ * Its two name-collision pages (a planetarium programme, a garden-club newsletter) had no finds either way. One label
+ * the author had missed was added after scoring ("(Volt Typhoon)" after an advisory URL): blind with it, any kind
+ * 94.8 / 87.3 with feeds, 98.1 / 81.0 bundled only. After session 25's fixes (docs/spotting.md, "The fourth blind
+ * probe"): with feeds 99.1 / 98.2, 100.0 / 90.7, 99.7 / 93.3; bundled only 99.1 / 97.3, 100.0 / 87.3, 99.7 / 90.8.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
