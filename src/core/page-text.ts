@@ -35,13 +35,16 @@ export const SKIPPED_IN_PLAIN_TEXT: ReadonlySet<string> = new Set([...SKIPPED_EL
  * line starting with "|" or a list marker ("- ", "* ", "+ ", "• ", "1. ", "2) "), so a markdown table or list in a
  * plain-text document keeps one row or item per line, as the same table in an HTML page arrives (the matcher reads
  * a column of cells: ambiguity.ts, "Tables and short lists").
+ * A line opening with a time of day ("21:08 <kraken> not yet", "[09:14:02] edr fired") is a record of a chat or a log,
+ * one per line, not a wrapped line of prose: the break before it stays, so each line keeps its speaker and its own
+ * sentence opening (lower-case-writing.ts reads a chat's lines one by one).
  */
 export function unwrapLines(text: string): string {
   return unwrapLinesIn(text, 0, text.length);
 }
 
-/** After a line break: a line that is neither empty nor a table row or list item (the break may be joined). */
-const JOINABLE_LINE = /(?=[^\n])(?![ \t]*(?:\||[-*+\u2022][ \t]|\d{1,3}[.)][ \t]))/y;
+/** After a line break: a line that is neither empty nor a table row, list item or timed record (the break may be joined). */
+const JOINABLE_LINE = /(?=[^\n])(?![ \t]*(?:\||[-*+\u2022][ \t]|\d{1,3}[.)][ \t]|\[?[0-2]?\d:[0-5]\d(?::[0-5]\d)?\]?[ \t]))/y;
 
 /**
  * `unwrapLines(text).slice(from, to)`, at the cost of that part and the lines around its breaks, not of the whole

@@ -12,6 +12,7 @@ export const CORE_ENTITIES: BundledEntity[] = [
       { name: 'APT38', usedBy: 'Mandiant' },
       { name: 'Diamond Sleet', usedBy: 'Microsoft' },
       { name: 'ZINC', usedBy: 'Microsoft (former)', ambiguous: true },
+      { name: 'NICKEL ACADEMY', usedBy: 'Secureworks' },
       { name: 'Labyrinth Chollima', usedBy: 'CrowdStrike' },
       { name: 'Guardians of Peace' },
       { name: 'Whois Team' },

@@ -335,4 +335,13 @@ export const CRIME_ENTITIES: BundledEntity[] = [
     firstSeen: '2023',
     description: 'A web shell planted on MOVEit Transfer servers during Clop\'s 2023 mass data theft, used to pull files out of the application\'s database.',
   },
+  {
+    id: 'overstep',
+    kind: 'malware',
+    name: 'OVERSTEP',
+    aliases: [],
+    motivation: 'financial crime',
+    firstSeen: '2025',
+    description: 'A user-mode rootkit and backdoor found in 2025 on end-of-life SonicWall SMA appliances, planted by the cluster tracked as UNC6148.',
+  },
 ];

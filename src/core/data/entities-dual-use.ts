@@ -130,4 +130,13 @@ export const DUAL_USE_ENTITIES: BundledEntity[] = [
     description: 'A tunnelling service for developers that intruders use to reach a hidden host from the internet or to carry their own traffic out.',
     externalIds: { attack: ['S0508'] },
   },
+  {
+    id: 'simplehelp',
+    kind: 'tool',
+    name: 'SimpleHelp',
+    nameAmbiguous: true,
+    aliases: [],
+    motivation: REMOTE_ACCESS,
+    description: 'Remote-support software that intruders install for access, and whose unpatched servers were exploited in 2025 to reach the customers of IT service providers.',
+  },
 ];

@@ -538,4 +538,22 @@ export const RANSOMWARE_ENTITIES: BundledEntity[] = [
     description: 'Ransomware known for the 2021 attack on the game studio CD Projekt, whose stolen source code was then auctioned.',
     externalIds: { attack: ['S0617'] },
   },
+  {
+    id: 'grixba',
+    kind: 'tool',
+    name: 'Grixba',
+    aliases: [],
+    motivation: MOTIVE,
+    firstSeen: '2023',
+    description: 'A .NET tool of the Play ransomware operators that lists a network\'s users and computers and the security software they run, described in 2023.',
+  },
+  {
+    id: 'nailaolocker',
+    kind: 'ransomware',
+    name: 'NailaoLocker',
+    aliases: [],
+    motivation: MOTIVE,
+    firstSeen: '2024',
+    description: 'A simple ransomware found in 2024 intrusions into European healthcare organisations beside ShadowPad and PlugX, tools more often seen in espionage.',
+  },
 ];

@@ -401,4 +401,23 @@ export const SOFTWARE_ENTITIES: BundledEntity[] = [
     description: 'An open-source command-and-control framework released in 2022 that criminals and state groups adopted as a free alternative to Cobalt Strike.',
     externalIds: { attack: ['S1229'] },
   },
+  {
+    id: 'certipy',
+    kind: 'tool',
+    name: 'Certipy',
+    aliases: [],
+    motivation: 'dual-use (open-source security tool)',
+    firstSeen: '2021',
+    description: 'An open-source tool that finds and abuses misconfigured Active Directory Certificate Services, so that a certificate lets its holder log on as another account.',
+  },
+  {
+    id: 'rubeus',
+    kind: 'tool',
+    name: 'Rubeus',
+    aliases: [],
+    motivation: 'dual-use (open-source security tool)',
+    firstSeen: '2018',
+    description: 'An open-source C# toolset for abusing Kerberos: it requests, forges and replays tickets and roasts service accounts, for red teams and intruders alike.',
+    externalIds: { attack: ['S1071'] },
+  },
 ];

@@ -1323,7 +1323,8 @@ const VERB_FORMS = new Set([
 const THREAT_NOUNS = new Set([
   'infrastructure', 'tooling', 'toolset', 'arsenal', 'capability', 'capabilities', 'codebase', 'victim', 'victims', 'leak', 'leaks', 'ransom',
   'extortion', 'encryption', 'negotiator', 'negotiators', 'tactics', 'techniques', 'tradecraft', 'playbook', 'lure', 'lures', 'attribution', 'nexus',
-  'subgroup', 'heist', 'heists', 'theft', 'espionage', 'sabotage', 'compromise', 'breach', 'breaches', 'indicator', 'indicators', 'hash', 'hashes',
+  // "the wider Lazarus umbrella", the crews reports file under one name (probe set 4)
+  'umbrella', 'subgroup', 'heist', 'heists', 'theft', 'espionage', 'sabotage', 'compromise', 'breach', 'breaches', 'indicator', 'indicators', 'hash', 'hashes',
   'artifact', 'artifacts', 'artefacts', 'exploit', 'exploits', 'exploitation', 'vulnerability', 'vulnerabilities', 'negotiation', 'negotiations',
   'wallet', 'wallets', 'persona', 'personas', 'spies', 'operatives', 'staff', 'staffers', 'alumni', 'affiliation', 'overlap', 'overlaps', 'copycat', 'copycats', 'strain', 'strains',
   'encryptors', 'decryptor', 'decryptors', 'locker', 'lockers', 'scam', 'scams', 'fraud', 'laundering', 'source', 'hack', 'raid', 'spree',

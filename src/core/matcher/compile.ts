@@ -63,9 +63,10 @@ const ATTACK_ENTITY_ID = /^[GS]\d{4}$/;
  * reader's extension does not keep matching with the rules of the version it replaced. Bump it with any change to
  * what `compileDictionary` outputs for the same entities, or with a change to what the prefilter compiled from it lets
  * through (15: coined names a lower-case writer may write, lower-case-writing.ts; 16: Werewolf and Likho as scheme
- * words, patterns.ts ANIMALS, and the other writing of a name ending in Stealer or Loader, withKindWordVariant).
+ * words, patterns.ts ANIMALS, and the other writing of a name ending in Stealer or Loader, withKindWordVariant; 17:
+ * "entropy" a frequent word, stoplist.ts).
  */
-export const COMPILE_REVISION = 16;
+export const COMPILE_REVISION = 17;
 /**
  * aliasFlags bit: the alias is its entity's own name. Where entities share a name (a feed lists "Winnti" as an alias
  * of the actor Winnti Group, and Winnti is also malware), the one whose name it is wins unless a cue says otherwise.

@@ -21,7 +21,8 @@ import { grammarSense, type GrammarSense } from './grammar';
 import { CANONICAL, CASE, ENGLISH, EVIDENCE, LETTER_KIND, type CompiledDictionary } from './compile';
 import { trieTables } from './trie-tables';
 import { attackIdAt, detectionTypeCue, detectionVariantAt, ruleNameCue, spaceRuleNames } from './detection-names';
-import { personHandle } from './person-handles';
+import { chatSpeaker, personHandle } from './person-handles';
+import { breadcrumbSegment, placeholderValue } from './page-furniture';
 import { bracketQualifier } from './bracket-qualifiers';
 import { OtherNames } from './collocations';
 import { cityBeforeState } from './places';
@@ -555,6 +556,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * alias index, and the cue next to them (or null), flattened. At most MAX_REFUSED per text.
    */
   let refused: (number | Cue | null)[] = [];
+  /**
+   * Coined names a lower-case writer wrote with no security word or threat near them (lowerConfirmed): start, end,
+   * alias, in text order.
+   */
+  let lowerRefused: number[] = [];
   /** Ends of the refused spans by their start (isRefusedSpan), built on first use in a pass. */
   let refusedEnds: Map<number, number> | undefined;
   /**
@@ -1284,6 +1290,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         // posts and ticket notes are, on a security page, with security words or a spotted threat near it
         // (lower-case-writing.ts)
         caseOk = pageContext() && lowerNear(s, sigEnd);
+        if (!caseOk && lowerRefused.length < 3 * MAX_REFUSED && pageContext()) lowerRefused.push(s, e, ai);
       } else if (!caseOk && kind !== 'actor' && ownNounAfter(text, sigEnd) && (dict.aliases[ai] as string).includes(' ') && writtenLower(text, s, sigEnd) && lowerCaseSentence(text, s)) {
         // "most engines say cobalt strike beacon": a software name of several words in the same writer's lower case,
         // followed by a noun for its own instances
@@ -1333,10 +1340,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "researchers at Gorgon Labs", "Medusa Technologies said": a company's name, whatever the name's level; "Turla
       // Valley", "Lazarus Street": a place's; "Members of the Royal family attended": a family of people's; "our Cobalt
       // team": a company's; "Page 3": a part of the document (ordinary-uses.ts); "a Tor site", "the Tor Browser": a
-      // place a ransom is paid at (onion-places.ts)
+      // place a ransom is paid at (onion-places.ts); "21:08 <kraken> not yet": a chat's speaker (person-handles.ts); "https://attack.mitre.org › groups › G0032": an address (page-furniture.ts)
       if (
         companyName(text, e) ||
         onionPlace(text, s, e) ||
+        chatSpeaker(text, s, e) ||
+        breadcrumbSegment(text, s) ||
         (level >= AMBIGUITY.wordlike &&
           (documentPartReference(text, s, e) || personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || placeDefinition(text, s, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
       ) {
@@ -1923,6 +1932,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     listCue = undefined;
     listEnd = -1;
     refused = [];
+    lowerRefused = [];
     refusedEnds = undefined;
     byEnd = byStart = undefined;
     uncued.clear();
@@ -2050,6 +2060,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (refused.length) laterConfirmed();
     if (refused.length) cellConfirmed();
     if (refused.length) headingConfirmed();
+    if (lowerRefused.length) lowerConfirmed();
     if (listedWith.length) otherProductNames();
     const shortForms = schemeShortForms(original, out, (a, b) => overlapsAny(out, a, b));
     if (shortForms.length) sortIfNeeded((out = out.concat(shortForms)));
@@ -2161,6 +2172,11 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // A lead sentence that names a crew by an ordinary word and says what it did, then "The <name> group" opening the
       // next sentence ("Rhysida leaks data from a port operator. The Rhysida group published…"; lead-sentences.ts)
       if (!ok && !isMidSentence(text, s) && leadAct(original, oe)) ok = crewOpensNext(id, oe, lo);
+      // A cue of its kind next to the name ("typical for the Akira-group"), refused only because its section has no
+      // security words, where the text spots the same entity elsewhere ("the Akira-Ransomware" a section down): the cue
+      // says the name is a threat's, the text says which (probe set 4, a claim that describes the attack in plain words
+      // before naming the ransomware). Not a quoted label, as above.
+      if (!ok && cue && cue.kind !== 'neutral' && cueFitsKind(cue, kindOf[ei] as EntityKind) && !(cue.side === 'after' && opensQuote(text, s)) && (lastSpotted ??= lastStarts()).has(id) && pageContext()) ok = true;
       let via = !ok && linkedTo.has(ei) ? linkedConfirmed(r, ei, os, oe, lo) : undefined;
       if (!ok && !via) continue;
       // "Turla used Snake": Snake is also one of Turla's own aliases, but the sentence names Turla beside it and so
@@ -2483,7 +2499,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     for (const { s, e, from, to: q, os, oe } of refusedSpans()) {
       if (overlapsAny(out, os, oe) || (added.length && (added[added.length - 1] as Match).end > os)) continue;
       const cell = cellAt(text, s, e);
-      if (!cell) continue;
+      // "Unknown" under "Typical entry": no name (page-furniture.ts)
+      if (!cell || placeholderValue(text, s, e)) continue;
       const header = columnHeaderCue(text, cell);
       let names = -1;
       const countNames = () => (names < 0 ? (names = columnNames(text, cell, 2, isDistinctSpan)) : names);
@@ -2556,6 +2573,29 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const ai = refused[k + 2] as number;
     const ei = aliasEntity[ai] as number;
     return { start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed', ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) };
+  }
+
+  /**
+   * A lower-case writer's coined name with no security word near it ("vt says 9/72, two engines call it latrodectus"
+   * opening an incident channel's log, probe set 4): the name of a threat the same text spots elsewhere. A coined
+   * name names nothing else, and the writer spells it the same way on every line; the mirror, for lower case, of the
+   * "already named" rule that carries a spotted entity to its later mentions.
+   */
+  function lowerConfirmed(): void {
+    const spotted = new Set<string>();
+    for (const m of out) if (m.entityId) spotted.add(m.entityId);
+    const added: Match[] = [];
+    for (let r = 0; r < lowerRefused.length; r += 3) {
+      const s = lowerRefused[r] as number;
+      const e = lowerRefused[r + 1] as number;
+      const ai = lowerRefused[r + 2] as number;
+      const ei = aliasEntity[ai] as number;
+      if (!spotted.has(dict.ids[ei] as string)) continue;
+      const [os, oe] = toOrig(s, e);
+      if (overlapsAny(out, os, oe) || (added.length && (added[added.length - 1] as Match).end > os)) continue;
+      added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed' });
+    }
+    addConfirmed(added);
   }
 
   function addConfirmed(added: Match[]): void {

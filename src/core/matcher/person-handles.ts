@@ -43,3 +43,38 @@ function quotedBetween(text: string, a: number, b: number): boolean {
   for (let k = a; k < b; k++) if (QUOTES.has(text.charCodeAt(k))) return true;
   return false;
 }
+
+/**
+ * A chat log's speaker (probe set 4, an IRC incident channel): a line of IRC, Matrix or a chat export opens with its
+ * time and the writer's nickname, "21:08 <kraken> not yet", "[21:08] <@hydra> isolate it", "[21:08:14] kraken: done".
+ * Analysts pick nicknames after monsters and malware ("kraken", "hydra", "emotet_fan"); there the name is a person's,
+ * though the channel talks about threats on every line. The "<…>" form also at a line's start with no time before it;
+ * the "nick:" form only after a time, as "Lazarus: the group behind…" opens a heading or a list item.
+ */
+export function chatSpeaker(text: string, s: number, e: number): boolean {
+  let a = s;
+  const mode = text.charCodeAt(a - 1);
+  if (mode === 64 || mode === 43 || mode === 37 || mode === 126 || mode === 38) a--; // IRC's @ + % ~ & before a nick
+  let z = e;
+  while (z < text.length && z - e < 16 && NICK_TAIL.test(text.charAt(z))) z++;
+  const angled = text.charCodeAt(a - 1) === 60 && text.charCodeAt(z) === 62;
+  if (!angled && !(a === s && text.charCodeAt(z) === 58 && text.charCodeAt(z + 1) === 32)) return false;
+  const before = angled ? a - 1 : a;
+  if (angled && lineOpensAt(text, before)) return true;
+  return timeBefore(text, before);
+}
+
+/** Characters a nickname may go on with after the name ("kraken_", "hydra2", "emotet-fan"). */
+const NICK_TAIL = /[A-Za-z0-9_\-|^`]/;
+/** A time of day, bracketed or not, then one space: "21:08 ", "[21:08:14] ", "(09:14) ". */
+const TIME_BEFORE = /(?:^|[\s])[[(]?[0-2]?\d:[0-5]\d(?::[0-5]\d)?[\])]? $/;
+
+function lineOpensAt(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k < 0 || text.charCodeAt(k) === 10;
+}
+
+function timeBefore(text: string, i: number): boolean {
+  return TIME_BEFORE.test(text.slice(Math.max(0, i - 14), i));
+}

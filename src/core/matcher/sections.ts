@@ -23,6 +23,8 @@ const HEADING_WORDS = 10;
 /** A section shorter than this says too little to be read on its own. */
 const SECTION_MIN_CHARS = 120;
 
+/** A line opening with a time of day, as a chat's or a log's records do ("21:08 <kraken>", "[09:14:02] edr fired"). */
+const TIMED_LINE = /^[ \t]*\[?[0-2]?\d:[0-5]\d(?::[0-5]\d)?\]?[ \t]/;
 const isBlank = (c: number) => c === 32 || c === 9 || c === 13 || c === 0xa0;
 /** Spaces, closing quotes and emphasis marks a line may end with after its last word or mark. */
 const isTrailing = (c: number) => isBlank(c) || c === 34 || c === 0x201d || c === 0x2019 || c === 42;
@@ -71,7 +73,12 @@ function headingLine(text: string, a: number, b: number): boolean {
 export interface Sections {
   /** The section around [s, e), clipped to `reach` characters either side (see above). */
   around(s: number, e: number, reach: number): [number, number];
-  /** The line holding `i`: its start and end (its line break, or the text's end). */
+  /**
+   * The line holding `i`: its start and end (its line break, or the text's end). Lines that open with a time of day
+   * one after another are one line here: a chat's or a log's records, which unwrapLines keeps apart, make one
+   * conversation, as a paragraph does in prose ("21:18 <kraken> found adfind output" vouches for "21:19 <kraken> and a
+   * rclone config file").
+   */
   line(i: number): [number, number];
 }
 
@@ -93,10 +100,14 @@ export function sectionsOf(text: string): Sections {
   const index = (): void => {
     const h: number[] = [];
     const l: number[] = [];
+    let timed = false;
     for (let a = 0; a <= text.length; ) {
-      l.push(a);
       let b = text.indexOf('\n', a);
       if (b < 0) b = text.length;
+      // a record after a record: the same line (see `line`)
+      const t = TIMED_LINE.test(text.slice(a, Math.min(b, a + 16)));
+      if (!(t && timed)) l.push(a);
+      timed = t;
       if (b - a <= HEADING_CHARS + 8 && headingLine(text, a, b)) h.push(a);
       a = b + 1;
     }

@@ -16,7 +16,9 @@ import { once } from './once';
  * (malware categories: crypter, loader, bot, miner…; languages, shells and file types: Python, PHP, CMD, DLL, and the
  * scripting languages droppers are written in, AutoIt, VBScript, Lua — a feed lists "Autoit" as another name of a
  * ransomware family, and loader reports name the language at every step (audit H);
- * places where criminals trade: forum, market, shop, ramp…) and nationalities/languages: feeds use such words as
+ * places where criminals trade: forum, market, shop, ramp…; what a malware analysis measures: entropy, which a feed
+ * lists as a ransomware — "Entropy of .rdata is high" opened a sentence in a reversing write-up, probe set 4) and
+ * nationalities/languages: feeds use such words as
  * names (a "Crypter" family, a "RAMP" forum, a "Python" backdoor alias), and a security page is full of them.
  */
 const FREQUENT = `
@@ -34,7 +36,7 @@ trojan trojans scraper
 net august january february march april may june july september october november december monday friday weekend
 hello welcome help home news report search login account password private public secret access remote
 alpha beta gamma omega sigma zeta kappa epsilon
-crypter packer bot bots miner cryptominer banker exploit exploits kit spam spammer phishing keylogger rootkit
+crypter packer entropy bot bots miner cryptominer banker exploit exploits kit spam spammer phishing keylogger rootkit
 spyware adware ransomware infostealer downloader implant grabber clipper sniffer scanner builder panel stager
 forum market marketplace shop store bank exchange ramp
 python java javascript perl ruby golang rust php cmd bash powershell assembly script macro kernel driver module

@@ -90,6 +90,12 @@ describe('unwrapLines', () => {
     const list = 'Seen this week:\n- Harbor\n* Lantern\n2. Meadow\nand a\nwrapped line';
     expect(unwrapLines(list)).toBe('Seen this week:\n- Harbor\n* Lantern\n2. Meadow and a wrapped line');
   });
+  it('keeps the lines of a chat or log that open with a time of day apart, and joins prose with a time inside a line', () => {
+    const chat = '21:08 <kraken> not yet. there is a new service\n21:10 <kraken> decoded, it is a stager\n[21:11:02] <hydra_> isolate it';
+    expect(unwrapLines(chat)).toBe(chat);
+    const wrapped = 'The encryption started at 02:15\non Friday and ran until the\nnight shift noticed.';
+    expect(unwrapLines(wrapped)).toBe('The encryption started at 02:15 on Friday and ran until the night shift noticed.');
+  });
   it('keeps the rows of comma-separated values on their own lines, and joins prose that has commas', () => {
     const csv = 'sha256,malware_family,first_seen\n4f1a9c,Harbor,2023-01-04\n9b2c7d,Lantern,2023-01-05\nSent to\nthe team.';
     expect(unwrapLines(csv)).toBe('sha256,malware_family,first_seen\n4f1a9c,Harbor,2023-01-04\n9b2c7d,Lantern,2023-01-05 Sent to the team.');
@@ -111,6 +117,8 @@ describe('unwrapLines', () => {
       '12) Lantern',
       '| Group | Posts |',
       'after the table',
+      '21:08 <kraken> not yet',
+      '[21:10] decoded',
       'Harbor, the crew said,',
       'demanded 1,000,000',
       'dollars.',
