@@ -192,4 +192,15 @@ export const COMMODITY_ENTITIES: BundledEntity[] = [
     firstSeen: '2018',
     description: 'A low-priced remote-access trojan from Russian-speaking forums, sold with many plug-ins and spread by phishing and fake downloads.',
   },
+  {
+    id: 'chaos-backdoor',
+    kind: 'malware',
+    name: 'Chaos',
+    nameAmbiguous: true,
+    aliases: [],
+    motivation: CRIME,
+    firstSeen: '2018',
+    description: 'A Linux backdoor that arrives by guessing weak SSH passwords and then opens a reverse shell for its controllers; unrelated to the Chaos ransomware.',
+    externalIds: { attack: ['S0220'] },
+  },
 ];

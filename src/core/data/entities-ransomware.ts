@@ -538,4 +538,17 @@ export const RANSOMWARE_ENTITIES: BundledEntity[] = [
     description: 'Ransomware known for the 2021 attack on the game studio CD Projekt, whose stolen source code was then auctioned.',
     externalIds: { attack: ['S0617'] },
   },
+  {
+    id: 'chaos-ransomware',
+    kind: 'ransomware',
+    name: 'Chaos',
+    nameAmbiguous: true,
+    aliases: [{ name: 'Yashma' }],
+    motivation: MOTIVE,
+    firstSeen: '2021-06',
+    description:
+      'A ransomware name first worn by a .NET builder passed around criminal forums from mid-2021 (early builds posed as Ryuk; a 2022 fork was renamed Yashma); in 2025 an unrelated ransomware-as-a-service crew took the same name for its leak site.',
+    // No ATT&CK entry of its own: ATT&CK's "Chaos" (S0220) is a Linux backdoor, bundled apart (entities-commodity.ts)
+    // so that the feed merge does not fold that backdoor into this entity by name.
+  },
 ];
