@@ -14,7 +14,7 @@
  */
 import type { EntityKind } from '../model/entity';
 import { createCjkSearch, withCjkMatches } from './cjk-names';
-import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, NEAR_CHARS, listedWithName, opensQuote, nearSecurityWords, securityPublisher, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, vendorBefore, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, definiteOrdinaryNoun, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, NEAR_CHARS, listedWithName, opensQuote, nearSecurityWords, securityPublisher, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, vendorBefore, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { PARAGRAPH_MAX_CHARS, PARAGRAPH_MIN_CHARS, sectionsOf } from './sections';
 import { grammarSense, type GrammarSense } from './grammar';
@@ -41,6 +41,8 @@ import { lowerCaseSentence, lowerCaseWriters, lowerWritable, writtenLower } from
 import { commandContext, commandShaped } from './command-tools';
 import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
 import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
+import { likenedName } from './likened-names';
+import { abusedProduct } from './abused-products';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -650,6 +652,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const cue = cueNear(text, s, nameEnd);
     const seen = shown(surface);
     out.push({ start: os, end: oe, text: seen, entityId: null, name: seen, kind, alias: seen, reason: 'pattern', possible: true, rule, ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+    // a threat the text has just named ("a passive web shell named PERCHLIGHT") is as good a security word for the
+    // names after it in its paragraph as a known one (threatSpottedBefore: "… installed the open-source SOCKS proxy
+    // Chisel" a sentence later, session 25)
+    if (s > spotStart) spotStart = s;
     const list = kind === 'malware' ? confirmedMalware : confirmed;
     if ((kind === 'malware' || CUE_RULES.has(rule)) && list.length < MAX_SENSE_SURFACES) {
       const [, ne] = toOrig(s, nameEnd);
@@ -990,7 +996,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * counts such a name too).
    */
   function threatSpottedBefore(s: number, nx: NearIndex): boolean {
-    return spotStart >= 0 && s - spotStart <= NEAR_CHARS && spotStart >= nx.sections.line(s)[0];
+    return spotStart >= 0 && spotStart < s && s - spotStart <= NEAR_CHARS && spotStart >= nx.sections.line(s)[0];
   }
 
   /** "APT_NK_Lazarus_DreamJob_Loader": the category of the rule name the name stands in (detection-names.ts). */
@@ -1287,8 +1293,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // Valley", "Lazarus Street": a place's; "Members of the Royal family attended": a family of people's; "our Cobalt
       // team": a company's; "Page 3": a part of the document (ordinary-uses.ts); "a Tor site", "the Tor Browser": a
       // place a ransom is paid at (onion-places.ts)
+      // "KV-botnet style router relays", "Mirai-like bots": something else likened to the named threat, whatever the
+      // name's level (likened-names.ts)
       if (
         companyName(text, e) ||
+        likenedName(text, e) ||
+        // "an older vulnerable version of TeamViewer", "legitimate binaries such as TeamViewer" (abused-products.ts)
+        (kind === 'tool' && level === AMBIGUITY.flagged && abusedProduct(text, s)) ||
         onionPlace(text, s, e) ||
         (level >= AMBIGUITY.wordlike &&
           (documentPartReference(text, s, e) || personHandle(text, s) || workTitle(text, s) || quotedTitleByAuthor(text, s, e) || bracketQualifier(text, s, e) || cityBeforeState(text, e) || placeNounAfter(text, e) || placeDefinition(text, s, e) || familyOfPeople(text, s, e, level >= AMBIGUITY.flagged) || (level >= AMBIGUITY.flagged && ownTeam(text, s, e))))
@@ -1305,6 +1316,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "a cartoon snake named Sandworm", "Cobalt, our new design system", "Conti et al.", "Royal-sur-Mer", "the Python
       // backdoor": what an ordinary thing is called, a cited author, a town, the language a threat is written in
       // (ordinary-namings.ts, audit Z); "the Equation pricing engine" (ambiguity.ts determinerCompound)
+      // "The Empire strikes back" on a page about PowerShell Empire: a flagged English-word software name after "the"
+      // with no noun of its own after it is the ordinary noun (ambiguity.ts definiteOrdinaryNoun)
+      if (level === AMBIGUITY.flagged && kind !== 'actor' && englishAlias(ai) && !threatCue(getCue()) && definiteOrdinaryNoun(text, s, e)) {
+        contextRejected = true;
+        continue;
+      }
       if (level >= AMBIGUITY.wordlike && (namedOrdinaryThing(text, s, e) || ordinaryAppositive(text, e) || citedPerson(text, s, e) || placeNameHead(text, e) || languageBeforeSoftware(text, s, e, kind) || (level === AMBIGUITY.flagged && !ownCue && determinerCompound(text, s, e)))) {
         contextRejected = true;
         continue;
