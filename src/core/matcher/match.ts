@@ -41,7 +41,6 @@ import { lowerCaseSentence, lowerCaseWriters, lowerWritable, writtenLower } from
 import { commandContext, commandShaped } from './command-tools';
 import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
 import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
-import { likenedName } from './likened-names';
 import { abusedProduct } from './abused-products';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
@@ -1293,11 +1292,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // Valley", "Lazarus Street": a place's; "Members of the Royal family attended": a family of people's; "our Cobalt
       // team": a company's; "Page 3": a part of the document (ordinary-uses.ts); "a Tor site", "the Tor Browser": a
       // place a ransom is paid at (onion-places.ts)
-      // "KV-botnet style router relays", "Mirai-like bots": something else likened to the named threat, whatever the
-      // name's level (likened-names.ts)
       if (
         companyName(text, e) ||
-        likenedName(text, e) ||
         // "an older vulnerable version of TeamViewer", "legitimate binaries such as TeamViewer" (abused-products.ts)
         (kind === 'tool' && level === AMBIGUITY.flagged && abusedProduct(text, s)) ||
         onionPlace(text, s, e) ||

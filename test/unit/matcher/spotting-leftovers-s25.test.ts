@@ -1,0 +1,51 @@
+/**
+ * Session 25, helper KL: spotting leftovers of earlier sessions, each fixed by a rule meant for pages not seen
+ * (bundled data only; sentences written for the test):
+ * - "the Empire" as the ordinary noun on a page that names PowerShell Empire (ambiguity.ts definiteOrdinaryNoun);
+ * - a dual-use product the attack abuses, not a tool the intruders run (abused-products.ts);
+ * - a threat a naming statement just gave is context for a flagged tool after it in its paragraph (match.ts
+ *   emitPossible → threatSpottedBefore).
+ */
+import { describe, expect, it } from 'vitest';
+import { bundledDataset } from '../../../src/core/data/index';
+import { compileDictionary, createMatcher } from '../../../src/core/matcher/index';
+
+const data = bundledDataset();
+const matcher = createMatcher(compileDictionary(data.entities, { version: 'leftovers-s25', links: data.links }));
+const spots = (t: string) => matcher.match(t).map((m) => m.text);
+
+const REPORT = 'The phishing campaign delivered a loader; the threat actor then moved laterally, dumped credentials and staged data for exfiltration over its C2 channel.';
+
+describe('"the Empire" on a page about PowerShell Empire', () => {
+  const PAGE = `${REPORT} The operators ran PowerShell Empire on the domain controller.`;
+  it('the ordinary noun after "the" is not the tool', () => {
+    expect(spots(`${PAGE} The Empire strikes back, the researchers joked. The fall of the Empire was slow. He built the Empire from nothing.`)).toEqual(['PowerShell Empire']);
+  });
+  it('the tool bare, or before a noun of its own, is', () => {
+    expect(spots(`${PAGE} They used Empire for lateral movement, and the Empire implant beaconed every minute while the Empire post-exploitation framework loaded modules.`)).toEqual([
+      'PowerShell Empire',
+      'Empire',
+      'Empire',
+      'Empire',
+    ]);
+  });
+});
+
+describe('a dual-use product the attack abuses', () => {
+  it('a vulnerable version of it, or a legitimate binary named as such, is no tool', () => {
+    expect(spots(`${REPORT} The RAT exploits an older vulnerable version of TeamViewer for DLL side-loading; the chain leverages legitimate binaries such as TeamViewer.`)).toEqual([]);
+  });
+  it('the product the intruders install is the tool, and "legitimate tools such as" names their own', () => {
+    expect(spots(`${REPORT} The intruders installed TeamViewer on two servers. They relied on legitimate tools such as AnyDesk and a new version of Mimikatz.`)).toEqual(['TeamViewer', 'AnyDesk', 'Mimikatz']);
+  });
+});
+
+describe('a threat just named by a naming statement, then a flagged tool in its paragraph', () => {
+  const SUMMARY = 'Summary\n\nA vendor is aware of limited exploitation of two vulnerabilities in its gateway by a threat actor that deployed malware. Customers should upgrade to the fixed release immediately; the backdoor survives reboots.\n\nObserved activity\n\n';
+  it('the tool after it is spotted', () => {
+    expect(spots(`${SUMMARY}In the cases investigated, the attacker deployed a passive web shell named Quillvane into the appliance's web root and a tunnelling implant that listens for crafted packets. On two appliances the attacker also installed the open-source SOCKS proxy Chisel to reach internal Windows hosts. The customer's operations team rebuilt both appliances from clean images over the weekend.`)).toEqual(['Quillvane', 'Chisel']);
+  });
+  it('without the naming, the flagged tool in a paragraph with no security word stays unmarked', () => {
+    expect(spots(`${SUMMARY}In the cases investigated, the attacker placed a passive script into the appliance's web root and a small program that listens for crafted packets. On two appliances the attacker also installed the open-source SOCKS proxy Chisel to reach internal Windows hosts. The customer's operations team rebuilt both appliances from clean images over the weekend.`)).toEqual([]);
+  });
+});
