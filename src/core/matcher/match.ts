@@ -42,6 +42,7 @@ import { commandContext, commandShaped } from './command-tools';
 import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
 import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
 import { abusedProduct } from './abused-products';
+import { SAME_KIND_CHARS, verbAfterSubject } from './same-kind';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -2122,6 +2123,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // ("the final payload was Vidar in 131 cases, StealC in 58"), where the name passes the rest of the rule (an
       // ordinary word inside a sentence, not a quoted label nor a family of people at a sentence start).
       if (!ok && !(cue && cue.side === 'after' && opensQuote(text, s)) && threatNamedAfter(s, e, ((aliasFlags[ai] as number) >> 2) & 3)) ok = true;
+      // A flagged name that is no English word opening a sentence as the subject of a verb whose object, close after
+      // it, is a threat of its kind the pass spotted ("Qilin overtook Akira as the most prolific brand"; session 25):
+      // ransomware brands are compared and succeed one another by name. Not an English word ("Silence fell as Akira
+      // posted…"), nor a partner of another kind (same-kind.ts).
+      if (!ok && !isMidSentence(text, s) && (((aliasFlags[ai] as number) >> 2) & 3) === AMBIGUITY.flagged && !englishAlias(ai) && pageContext() && ownContext()) {
+        ok = sameKindObject(original, oe, lo, kindOf[ei] as EntityKind, id);
+      }
       // A lead sentence that names a crew by an ordinary word and says what it did, then "The <name> group" opening the
       // next sentence ("Rhysida leaks data from a port operator. The Rhysida group published…"; lead-sentences.ts)
       if (!ok && !isMidSentence(text, s) && leadAct(original, oe)) ok = crewOpensNext(id, oe, lo);
@@ -2231,6 +2239,20 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * cases, StealC in 58"). The pass sees only the names before a name (afterDistinct, plainParagraph); this reads the
    * ones after it. An ordinary word (`flagged`) only inside a sentence, as rule (b) wants it, and in its section.
    */
+  /**
+   * Is the name ending at `oe` (original offsets) followed by a verb in lower case and then, within SAME_KIND_CHARS in
+   * its sentence, by a spotted name of another entity of `kind` (out[lo…] are the matches after it)? See same-kind.ts.
+   */
+  function sameKindObject(t: string, oe: number, lo: number, kind: EntityKind, id: string): boolean {
+    if (!verbAfterSubject(t, oe)) return false;
+    for (let q = lo; q < out.length; q++) {
+      const m = out[q] as Match;
+      if (m.start - oe > SAME_KIND_CHARS || !oneSentence(t, oe, m.start)) return false;
+      if (m.entityId && m.entityId !== id && m.kind === kind && !m.possible) return true;
+    }
+    return false;
+  }
+
   function threatNamedAfter(s: number, e: number, level: number): boolean {
     if ((level !== AMBIGUITY.wordlike && level !== AMBIGUITY.flagged) || !pageContext() || !ownContext()) return false;
     const next = distinctStartFrom(e);

@@ -49,3 +49,13 @@ describe('a threat just named by a naming statement, then a flagged tool in its 
     expect(spots(`${SUMMARY}In the cases investigated, the attacker placed a passive script into the appliance's web root and a small program that listens for crafted packets. On two appliances the attacker also installed the open-source SOCKS proxy Chisel to reach internal Windows hosts. The customer's operations team rebuilt both appliances from clean images over the weekend.`)).toEqual([]);
   });
 });
+
+describe('a flagged name opening a sentence, with a threat of its kind as the object (same-kind.ts)', () => {
+  const ROUNDUP = 'Ransomware groups posted 1,400 victims on their leak sites this quarter; double extortion remains the norm and affiliates steal data before encryption.';
+  it('is the brand the object is compared with', () => {
+    expect(spots(`${ROUNDUP}\nQilin overtook Akira as the most prolific brand for the first time.`)).toEqual(['Qilin', 'Akira']);
+  });
+  it('not an English word, nor without an object of its kind, nor with an object of another kind', () => {
+    expect(spots(`${ROUNDUP}\nPlay overtook Akira in August. Silence fell over the room as the negotiators stopped answering. Cobalt prices rose in the quarter. Qilin rose in the rankings as an idea. Qilin visited TrickBot in the story.`)).toEqual(['Akira', 'TrickBot']);
+  });
+});
