@@ -491,6 +491,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let contextRejected = false;
   // The last two words seen: start, end, and whether a match covered the last one.
   let w1s = -1, w1e = -1, w1m = false;
+  /** The dictionary read w1 and refused it (a name needing context it lacked: "Relic" before "Werewolf"). */
+  let w1r = false;
   let w2s = -1, w2e = -1;
   // A possible actor announced by a preceding trigger ("the threat actor X"), emitted when the scan reaches it.
   let pendS = -1, pendE = -1, pendRule = '', pendNeedsContext = true;
@@ -1420,7 +1422,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       return -1;
     }
     const adjacent = w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && !w1m;
-    if (bits & T_ANIMAL && adjacent && isUpperAt(text, i) && patterns.schemeHeadOk(text, w1s, w1e, i, we)) {
+    // a head the dictionary refused for want of context is no name of its own there ("Relic Werewolf": the feeds list a
+    // ransomware Relic): the scheme reads both words, as after any capitalised word (session 25)
+    const afterRefused = w1r && w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e));
+    if (bits & T_ANIMAL && (adjacent || afterRefused) && isUpperAt(text, i) && patterns.schemeHeadOk(text, w1s, w1e, i, we)) {
       // "Wicked Panda": both words, replacing any shorter dictionary reading of the animal word
       if (emitPossible(w1s, we, 'scheme', true)) return we;
     }
@@ -1896,6 +1901,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     vouched.clear();
     listedWith = [];
     w1m = false;
+    w1r = false;
     lastMatchEnd = 0;
     plainFrom = plainTo = -1;
     near = undefined;
@@ -1962,6 +1968,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         }
       }
       let next = -1;
+      let refusedHere = false;
       if (possibleOn && filter[triggerFilterKey(fold[c] as number, fold[t.charCodeAt(we - 1)] as number, we - i)]) {
         const bits = triggerBits(text, i, we);
         if (bits) next = wordRules(i, we, bits);
@@ -1971,6 +1978,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const before = out.length;
         if (glue) next = tryDictionary(i, first, i + 1);
         else if (node >= 0 && !(inert[node] && inertEnd(t, we))) next = tryDictionary(i, node, we);
+        refusedHere = next === we && out.length === before;
         if (next > 0) {
           lastMatchEnd = next;
           // The dictionary refused a shorter name at the start of a name a naming cue announced ("the threat actor Copper
@@ -2003,8 +2011,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         w1s = i;
         w1e = next;
         w1m = true;
+        w1r = refusedHere;
         i = next;
       } else {
+        w1r = false;
         w1s = i;
         w1e = we;
         w1m = i < lastMatchEnd;
@@ -2744,6 +2754,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * involved, so the switch needs no dictionary look-up.
    */
   function oneEntityPerName(ms: Match[]): void {
+    // a name a ransomware and other malware share: the mentions its words chose (byTraits) count too (bareFollowCued)
+    let soft: Map<string, Match[]> | null = null;
+    for (const m of ms) {
+      if (!m.entityId || m.possible || (m.kind !== 'ransomware' && m.kind !== 'malware')) continue;
+      const key = bareAlias(m.alias);
+      const g = (soft ??= new Map()).get(key);
+      if (g) g.push(m);
+      else soft.set(key, [m]);
+    }
+    if (soft) for (const g of soft.values()) if (g.some((m) => m.kind === 'ransomware') && g.some((m) => m.kind === 'malware')) bareFollowCued(g);
     // (below: a name an actor and a ransomware share; oneOfSameKind: "Medusa" and "Medusa ransomware")
     let groups: Map<string, Match[]> | null = null;
     let kinds: Map<string, number> | null = null;
@@ -2801,6 +2821,34 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         m.kind = to.kind;
         m.alias = to.alias;
       }
+    }
+  }
+
+  /**
+   * A name that a ransomware and other malware share (the Chaos ransomware and ATT&CK's Chaos backdoor; session 25): a
+   * mention with no cue of its own was given whichever entity the dictionary lists first, so a ransomware round-up's
+   * "Chaos, which researchers connect to former BlackSuit members" read as the backdoor beside "the Chaos ransomware".
+   * In one text the bare mentions follow the entity its cued mentions chose, by their majority (a tie: left as read);
+   * a mention with a cue keeps its own reading ("the Chaos backdoor" in a text about the ransomware).
+   */
+  function bareFollowCued(g: Match[]): void {
+    const count = new Map<string, number>();
+    for (const m of g) if (m.cue && m.cue.kind !== 'neutral') count.set(m.entityId as string, (count.get(m.entityId as string) ?? 0) + 1);
+    let chosen: string | undefined;
+    let best = 0;
+    let tie = false;
+    for (const [id, n] of count) {
+      if (n > best) [chosen, best, tie] = [id, n, false];
+      else if (n === best) tie = true;
+    }
+    if (!chosen || tie) return;
+    const to = g.find((m) => m.entityId === chosen) as Match;
+    for (const m of g) {
+      if (m.entityId === chosen || (m.cue && m.cue.kind !== 'neutral') || byTraits.has(m)) continue;
+      m.entityId = to.entityId;
+      m.name = to.name;
+      m.kind = to.kind;
+      m.alias = to.alias;
     }
   }
 

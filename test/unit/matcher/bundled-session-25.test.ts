@@ -44,6 +44,16 @@ describe('names two entities share', () => {
       'Chaos=chaos-backdoor',
     ]);
   });
+  it('Chaos: a bare mention follows what the cued ones of the text say', () => {
+    const roundup = 'Ransomware groups posted victims on their leak sites; double extortion and data theft remain the norm for every affiliate.';
+    expect(spots(`${roundup} Two rebrands dominated the quarter: Lynx, and Chaos, which researchers connect to former BlackSuit members. The Chaos ransomware encrypts ESXi hosts.`)).toEqual([
+      'Lynx=lynx',
+      'Chaos=chaos-ransomware',
+      'BlackSuit=blacksuit',
+      'Chaos=chaos-ransomware',
+    ]);
+    expect(spots(`${REPORT} The Chaos ransomware encrypted the shares, and the Chaos backdoor stayed on the Linux hosts.`)).toEqual(['Chaos=chaos-ransomware', 'Chaos=chaos-backdoor']);
+  });
   it('Chaos in ordinary prose is no threat', () => {
     expect(spots('Chaos reigned in the kitchen before the dinner service. The Chaos theory lecture starts at noon.')).toEqual([]);
   });

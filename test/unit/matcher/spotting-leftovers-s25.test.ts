@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledDataset } from '../../../src/core/data/index';
 import { compileDictionary, createMatcher } from '../../../src/core/matcher/index';
+import { e } from './fixtures';
 
 const data = bundledDataset();
 const matcher = createMatcher(compileDictionary(data.entities, { version: 'leftovers-s25', links: data.links }));
@@ -57,5 +58,20 @@ describe('a flagged name opening a sentence, with a threat of its kind as the ob
   });
   it('not an English word, nor without an object of its kind, nor with an object of another kind', () => {
     expect(spots(`${ROUNDUP}\nPlay overtook Akira in August. Silence fell over the room as the negotiators stopped answering. Cobalt prices rose in the quarter. Qilin rose in the rankings as an idea. Qilin visited TrickBot in the story.`)).toEqual(['Akira', 'TrickBot']);
+  });
+});
+
+describe('a crew-scheme name whose head the dictionary refused', () => {
+  // the feeds list a ransomware "Relic" (MISP ransomware galaxy), which took the head of BI.ZONE's "Relic Werewolf"
+  const withRelic = createMatcher(compileDictionary([...data.entities, e('feed-relic', 'ransomware', 'Relic')], { version: 'leftovers-s25-relic', links: data.links }));
+  const read = (t: string) => withRelic.match(t).map((m) => `${m.text}=${m.entityId ?? 'possible ' + m.kind}`);
+  it('is the crew, both words', () => {
+    expect(read(`${REPORT} Relic Werewolf sent phishing emails to ministries, and analysts linked the activity to Relic Werewolf again in March.`)).toEqual([
+      'Relic Werewolf=possible actor',
+      'Relic Werewolf=possible actor',
+    ]);
+  });
+  it('the head alone, or before no scheme word, is what it was', () => {
+    expect(read(`${REPORT} The Relic ransomware encrypted the shares. Relic Hunter is a game, and a relic werewolf statue stood in the hall.`)).toEqual(['Relic=feed-relic']);
   });
 });
