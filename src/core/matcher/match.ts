@@ -43,6 +43,7 @@ import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
 import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
 import { abusedProduct } from './abused-products';
 import { SAME_KIND_CHARS, verbAfterSubject } from './same-kind';
+import { bareSurface, RANSOMWARE_TAIL } from './ransomware-tails';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -2647,6 +2648,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         m.text = name;
       }
     }
+    // "Medusa ransomware listed a school district": the kind word after a name the entity also goes by stays outside
+    // the span (ransomware-tails.ts)
+    for (const m of ms) if (m.entityId && !m.possible && RANSOMWARE_TAIL.test(m.text)) trimRansomwareTail(m);
     if (ms.length > 1) oneEntityPerName(ms);
     // ransomware: operators or software (earlier pieces of the text have voted too)
     let votes: Map<string, number> | null = memory?.votes.size ? memory.votes : null;
@@ -2715,6 +2719,27 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /** Does the text write `name` as a word without " RAT" after it somewhere ("Remcos RAT … the Remcos configuration")? */
+  /** Lower-cased names per entity index, built the first time a match ends in "ransomware" (trimRansomwareTail). */
+  let namesOf: Map<number, Set<string>> | undefined;
+  function trimRansomwareTail(m: Match): void {
+    const bare = bareSurface(m.text);
+    if (!bare) return;
+    if (!namesOf) {
+      namesOf = new Map();
+      for (let ai = 0; ai < dict.aliases.length; ai++) {
+        const ei = aliasEntity[ai] as number;
+        const set = namesOf.get(ei) ?? new Set<string>();
+        set.add((dict.aliases[ai] as string).toLowerCase());
+        namesOf.set(ei, set);
+      }
+    }
+    const ei = dict.ids.indexOf(m.entityId as string);
+    if (ei < 0 || !namesOf.get(ei)?.has(bare.toLowerCase())) return;
+    m.end = m.start + original.slice(m.start, m.end).replace(/\s+ransomware$/i, '').length;
+    m.text = shown(original.slice(m.start, m.end));
+    m.alias = bare;
+  }
+
   function writtenWithoutRat(name: string): boolean {
     for (let at = original.indexOf(name); at >= 0; at = original.indexOf(name, at + 1)) {
       const end = at + name.length;

@@ -75,3 +75,18 @@ describe('a crew-scheme name whose head the dictionary refused', () => {
     expect(read(`${REPORT} The Relic ransomware encrypted the shares. Relic Hunter is a game, and a relic werewolf statue stood in the hall.`)).toEqual(['Relic=feed-relic']);
   });
 });
+
+describe('span of a ransomware name the data also lists with its kind word (ransomware-tails.ts)', () => {
+  // as ATT&CK lists the Medusa ransomware ("Medusa Ransomware") beside its bare name, and as a feed lists a family
+  // by its name with the kind word only
+  const feeds = [e('feed-quell', 'ransomware', 'Quellcrypt', ['Quellcrypt Ransomware']), e('feed-netflix', 'ransomware', 'Netflix Ransomware')];
+  const m = createMatcher(compileDictionary([...data.entities, ...feeds], { version: 'leftovers-s25-tails', links: data.links }));
+  const read = (t: string) => m.match(t).map((x) => x.text);
+  const ROUNDUP = 'Ransomware groups posted victims on their leak sites; double extortion and data theft remain the norm for affiliates.';
+  it('is the name alone, as the AnnoCTR dev split and the probes label it', () => {
+    expect(read(`${ROUNDUP} Quellcrypt ransomware listed a school district; Quellcrypt's leak site posted the data.`)).toEqual(['Quellcrypt', 'Quellcrypt']);
+  });
+  it('keeps the kind word where the data has no other name', () => {
+    expect(read(`${ROUNDUP} The Netflix Ransomware lures viewers with a fake login page.`)).toEqual(['Netflix Ransomware']);
+  });
+});
