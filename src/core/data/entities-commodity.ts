@@ -195,8 +195,9 @@ export const COMMODITY_ENTITIES: BundledEntity[] = [
   {
     id: 'chaos-backdoor',
     kind: 'malware',
-    name: 'Chaos',
-    nameAmbiguous: true,
+    // Named as malpedia names a family per platform: ATT&CK's "Chaos" (S0220) joins this entry by its id, and the bare
+    // name stays the ransomware's (entities-ransomware.ts), so that our own exports do not hold two objects named Chaos.
+    name: 'Chaos (Linux)',
     aliases: [],
     motivation: CRIME,
     firstSeen: '2018',

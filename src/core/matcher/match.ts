@@ -42,7 +42,7 @@ import { commandContext, commandShaped } from './command-tools';
 import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
 import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
 import { abusedProduct } from './abused-products';
-import { SAME_KIND_CHARS, verbAfterSubject } from './same-kind';
+import { SAME_KIND_CHARS, verbAfterSubject, verbPhraseBetween } from './same-kind';
 import { bareSurface, RANSOMWARE_TAIL } from './ransomware-tails';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
@@ -2259,7 +2259,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     for (let q = lo; q < out.length; q++) {
       const m = out[q] as Match;
       if (m.start - oe > SAME_KIND_CHARS || !oneSentence(t, oe, m.start)) return false;
-      if (m.entityId && m.entityId !== id && m.kind === kind && !m.possible) return true;
+      if (m.entityId && m.entityId !== id && m.kind === kind && !m.possible) return verbPhraseBetween(t, oe, m.start);
     }
     return false;
   }

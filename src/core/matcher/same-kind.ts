@@ -8,7 +8,20 @@
  */
 
 /** How far after the subject its object may stand (a verb and a few words: "Qilin has now overtaken Akira"). */
-export const SAME_KIND_CHARS = 40;
+export const SAME_KIND_CHARS = 32;
+
+/** Words that end the verb phrase: what follows them is no object of the subject's verb ("Vidar was the god…, and then StealC"). */
+const CLAUSE_WORDS = new Set(['the', 'a', 'an', 'and', 'or', 'but', 'then', 'we', 'they', 'it', 'he', 'she', 'you', 'i', 'that', 'which', 'who', 'this', 'its', 'their', 'his', 'her', 'our', 'my']);
+
+/**
+ * Is [e, p) between the subject and its object one to three lower-case words of a verb phrase ("overtook", "has now
+ * overtaken", "grew out of") and nothing else?
+ */
+export function verbPhraseBetween(t: string, e: number, p: number): boolean {
+  const m = /^[ \u00a0]((?:\p{Ll}+[ \u00a0]){1,3})$/u.exec(t.slice(e, p));
+  if (!m) return false;
+  return (m[1] as string).trim().split(/[ \u00a0]/).every((w) => !CLAUSE_WORDS.has(w));
+}
 
 /** Words in lower case right after a subject that are no verb of it: the name then modifies a noun ("Qilin affiliates"). */
 const NOT_VERBS = new Set(['and', 'or', 'of', 'in', 'on', 'at', 'for', 'to', 'the', 'a', 'an', 'with', 'by', 'from', 'as']);

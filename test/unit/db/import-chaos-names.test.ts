@@ -1,7 +1,7 @@
 /**
- * Two bundled entities share the name "Chaos": the ransomware (no ATT&CK entry) and ATT&CK's Linux backdoor (S0220),
- * bundled so that ATT&CK's object joins the backdoor by its id instead of folding into the ransomware by name. The
- * ransomware galaxy's "Chaos" then goes to the entity of its own kind.
+ * "Chaos" is the bundled ransomware (no ATT&CK entry); ATT&CK's Linux backdoor of that name (S0220) is bundled apart as
+ * "Chaos (Linux)", so that ATT&CK's object joins it by its id instead of folding into the ransomware by name. The
+ * ransomware galaxy's "Chaos" goes to the ransomware.
  */
 import { describe, expect, it } from 'vitest';
 import { applyImport } from '../../../src/core/db/import-export';
@@ -37,7 +37,7 @@ describe('the two bundled Chaos entities under imports', () => {
     const repo = await freshRepo();
     await applyImport(repo, detectAndParse(backdoorBundle, 'attack.json'));
     await applyImport(repo, detectAndParse(ransomwareGalaxy, 'ransomware.json'));
-    const chaos = (await repo.allEntities()).filter((e) => e.name === 'Chaos').map((e) => [e.id, e.kind, e.externalIds?.attack ?? [], e.externalIds?.misp ?? []]);
+    const chaos = (await repo.allEntities()).filter((e) => e.id.startsWith('chaos-')).map((e) => [e.id, e.kind, e.externalIds?.attack ?? [], e.externalIds?.misp ?? []]);
     expect(chaos.sort()).toEqual([
       ['chaos-backdoor', 'malware', ['S0220'], []],
       ['chaos-ransomware', 'ransomware', [], ['0b3b1c63-4a8e-4c4e-9d0a-1f3c2b7d5e66']],

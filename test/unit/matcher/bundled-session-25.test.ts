@@ -1,7 +1,7 @@
 /**
  * Session 25, helper KL: bundled entries the probes and reports wanted (entities-dual-use.ts, entities-ransomware.ts,
  * entities-commodity.ts, entities-china.ts): remote tools intruders run (TeamViewer, UltraVNC, MeshCentral,
- * SimpleHelp), the tunnelling tool frp as its project writes it, the Chaos ransomware beside ATT&CK's Chaos backdoor,
+ * SimpleHelp), the tunnelling tool frp as its project writes it, the Chaos ransomware beside ATT&CK's Chaos backdoor (bundled as "Chaos (Linux)"),
  * and the MEDUSA rootkit beside the Medusa ransomware. Bundled data only; sentences written for the test.
  */
 import { describe, expect, it } from 'vitest';
@@ -38,10 +38,10 @@ describe('frp, the tunnelling tool', () => {
 });
 
 describe('names two entities share', () => {
-  it('Chaos: the cue next to it decides ransomware or backdoor', () => {
-    expect(spots(`${REPORT} The Chaos ransomware encrypted the shares. On the Linux hosts the Chaos backdoor had arrived by SSH brute force.`)).toEqual([
+  it('Chaos is the ransomware; ATT&CK\'s backdoor of that name is bundled apart as "Chaos (Linux)"', () => {
+    expect(spots(`${REPORT} The Chaos ransomware encrypted the shares. On the Linux hosts Chaos (Linux) had arrived by SSH brute force.`)).toEqual([
       'Chaos=chaos-ransomware',
-      'Chaos=chaos-backdoor',
+      'Chaos (Linux)=chaos-backdoor',
     ]);
   });
   it('Chaos: a bare mention follows what the cued ones of the text say', () => {
@@ -52,7 +52,6 @@ describe('names two entities share', () => {
       'BlackSuit=blacksuit',
       'Chaos=chaos-ransomware',
     ]);
-    expect(spots(`${REPORT} The Chaos ransomware encrypted the shares, and the Chaos backdoor stayed on the Linux hosts.`)).toEqual(['Chaos=chaos-ransomware', 'Chaos=chaos-backdoor']);
   });
   it('Chaos in ordinary prose is no threat', () => {
     expect(spots('Chaos reigned in the kitchen before the dinner service. The Chaos theory lecture starts at noon.')).toEqual([]);

@@ -57,7 +57,7 @@ describe('a flagged name opening a sentence, with a threat of its kind as the ob
     expect(spots(`${ROUNDUP}\nQilin overtook Akira as the most prolific brand for the first time.`)).toEqual(['Qilin', 'Akira']);
   });
   it('not an English word, nor without an object of its kind, nor with an object of another kind', () => {
-    expect(spots(`${ROUNDUP}\nPlay overtook Akira in August. Silence fell over the room as the negotiators stopped answering. Cobalt prices rose in the quarter. Qilin rose in the rankings as an idea. Qilin visited TrickBot in the story.`)).toEqual(['Akira', 'TrickBot']);
+    expect(spots(`${ROUNDUP}\nPlay overtook Akira in August. Silence fell over the room as the negotiators stopped answering. Cobalt prices rose in the quarter. Qilin rose in the rankings as an idea. Qilin visited TrickBot in the story. Qilin was the beast we read about, and then Akira came up.`)).toEqual(['Akira', 'TrickBot', 'Akira']);
   });
 });
 
