@@ -470,6 +470,18 @@ export const CHINA_ENTITIES: BundledEntity[] = [
     externalIds: { attack: ['S1221'] },
   },
   {
+    id: 'medusa-rootkit',
+    kind: 'malware',
+    name: 'MEDUSA',
+    aliases: [],
+    country: 'CN',
+    motivation: 'state-sponsored espionage',
+    firstSeen: '2024',
+    description:
+      'An openly published Linux rootkit that hooks the dynamic linker to run commands and log the credentials typed into SSH sessions; Mandiant found it on UNC3886 hosts. Not the Medusa ransomware.',
+    externalIds: { attack: ['S1220'] },
+  },
+  {
     id: 'riflespine',
     kind: 'malware',
     name: 'RIFLESPINE',

@@ -248,4 +248,16 @@ export const COMMODITY_ENTITIES: BundledEntity[] = [
     firstSeen: '2021',
     description: 'An information stealer sold from 2021, rebuilt from the Oski code, that takes browser data and cryptocurrency wallets.',
   },
+  {
+    id: 'chaos-backdoor',
+    kind: 'malware',
+    // Named as malpedia names a family per platform: ATT&CK's "Chaos" (S0220) joins this entry by its id, and the bare
+    // name stays the ransomware's (entities-ransomware.ts), so that our own exports do not hold two objects named Chaos.
+    name: 'Chaos (Linux)',
+    aliases: [],
+    motivation: CRIME,
+    firstSeen: '2018',
+    description: 'A Linux backdoor that arrives by guessing weak SSH passwords and then opens a reverse shell for its controllers; unrelated to the Chaos ransomware.',
+    externalIds: { attack: ['S0220'] },
+  },
 ];

@@ -556,4 +556,17 @@ export const RANSOMWARE_ENTITIES: BundledEntity[] = [
     firstSeen: '2024',
     description: 'A simple ransomware found in 2024 intrusions into European healthcare organisations beside ShadowPad and PlugX, tools more often seen in espionage.',
   },
+  {
+    id: 'chaos-ransomware',
+    kind: 'ransomware',
+    name: 'Chaos',
+    nameAmbiguous: true,
+    aliases: [{ name: 'Yashma' }],
+    motivation: MOTIVE,
+    firstSeen: '2021-06',
+    description:
+      'A ransomware name first worn by a .NET builder passed around criminal forums from mid-2021 (early builds posed as Ryuk; a 2022 fork was renamed Yashma); in 2025 an unrelated ransomware-as-a-service crew took the same name for its leak site.',
+    // No ATT&CK entry of its own: ATT&CK's "Chaos" (S0220) is a Linux backdoor, bundled apart as "Chaos (Linux)"
+    // (entities-commodity.ts) so that the feed merge joins it there by its id instead of folding it into this entity by name.
+  },
 ];

@@ -21,7 +21,7 @@ import { CORE_LINKS } from './links-core';
 import { CRIME_LINKS } from './links-crime';
 import { STATE_LINKS } from './links-state';
 
-export const BUNDLED_VERSION = '2026.11.30-6';
+export const BUNDLED_VERSION = '2026.11.30-7';
 const SEEDED_AT = '2026-11-27T00:00:00.000Z';
 
 const ENTITY_GROUPS: BundledEntity[][] = [

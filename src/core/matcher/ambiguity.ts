@@ -1712,6 +1712,41 @@ export function determinerCompound(t: string, s: number, e: number): boolean {
   return words >= 2 && englishAround(t, s, e);
 }
 
+/** Nouns of a tool's own parts after its name ("the Empire agent", "the Empire stager"), beside the cue words. */
+const TOOL_PART_NOUNS = new Set([
+  'agent', 'agents', 'module', 'modules', 'stager', 'stagers', 'listener', 'listeners', 'launcher', 'launchers', 'server', 'servers', 'client',
+  'clients', 'script', 'scripts', 'console', 'plugin', 'plugins', 'profile', 'profiles', 'config', 'configuration', 'traffic', 'session', 'sessions',
+  'command', 'commands', 'operator', 'operators', 'affiliate', 'affiliates', 'site', 'note', 'notes', 'build', 'builds', 'code', 'port', 'project',
+]);
+
+/**
+ * Session 25: "the Empire" as the ordinary noun on a page that also names PowerShell Empire ("The Empire strikes back,
+ * the researchers joked", "the fall of the Empire", "he built the Empire from nothing"). A flagged software name that
+ * is an English word, right after "the", where no noun of the software follows it (a verb, a function word, the
+ * sentence's end): reports write such a tool bare ("ran Empire") or before a noun of its own ("the Empire agent",
+ * "the Empire post-exploitation framework", "the Hive operators"); every "the X" software label of the AnnoCTR dev
+ * split has one. The text having named the entity by another name (entitySeen) does not make the noun the tool.
+ */
+export function definiteOrdinaryNoun(t: string, s: number, e: number): boolean {
+  if (s < 4 || !isInlineSpace(t.charCodeAt(s - 1)) || !isUpperAt(t, s) || !isLowerAt(t, s + 1)) return false;
+  if (t.slice(s - 4, s - 1).toLowerCase() !== 'the' || (s > 4 && isLetter(t.charCodeAt(s - 5)))) return false;
+  // glued on: a hyphen, a digit, a dotted name ("Empire-based", "Empire.ps1"): the tool's own writing or another name
+  if (e < t.length && !isInlineSpace(t.charCodeAt(e)) && !CLAUSE_END_AFTER.test(t.slice(e, e + 2))) return false;
+  const first = wordAfterName(t, e);
+  // a number or a symbol after the space ("the Empire 3.0 release", "the Empire (PowerShell) agent")
+  if (!first && isInlineSpace(t.charCodeAt(e))) return false;
+  for (let w = first, n = 0; w && n < COMPOUND_WORDS; n++, w = wordAfterName(t, w[1])) {
+    // a capitalised word right after it makes a longer name ("the Empire C2", "the Empire State Building")
+    if (!isLowerAt(t, w[0])) return n > 0;
+    const word = t.slice(w[0], w[1]);
+    if (cueWord(word) || threatWord(word) || TOOL_PART_NOUNS.has(word)) return false;
+    if (FUNCTION_WORDS.has(word) || VERB_FORMS.has(word) || /(?:ed|ly)$/.test(word)) return true;
+  }
+  return true;
+}
+/** Punctuation that ends the noun phrase after a name (a dot only where no letter follows: "Empire.ps1" is a file). */
+const CLAUSE_END_AFTER = /^(?:[,;:!?)\]"'\u2019\u201d\r\n]|\.(?!\p{L}))/u;
+
 /** Conjunctions and discourse words that open a spoken or written sentence ("So Lazarus, right, they…"). */
 const SENTENCE_OPENERS = new Set([
   'so', 'and', 'but', 'yet', 'then', 'now', 'well', 'still', 'also', 'meanwhile', 'yeah', 'yes', 'okay', 'ok', 'oh', 'plus',

@@ -14,7 +14,7 @@
  */
 import type { EntityKind } from '../model/entity';
 import { createCjkSearch, withCjkMatches } from './cjk-names';
-import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, NEAR_CHARS, listedWithName, opensQuote, nearSecurityWords, securityPublisher, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, vendorBefore, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
+import { AMBIGUITY, aliasIntroCueBefore, confirmsSoftware, ambiguityVerdict, appositiveCueAfter, campaignWordBefore, cellAt, cellVerdict, columnHeaderCue, columnNames, cueNear, definiteOrdinaryNoun, determinerCompound, endsParagraph, hasSecurityContext, HEAD_LINE_CHARS, headingAt, insideOtherName, isMidSentence, listCueBefore, NEAR_CHARS, listedWithName, opensQuote, nearSecurityWords, securityPublisher, securityTermsWithin, securityWordsIn, SOFTWARE_CUES, vendorBefore, type NearIndex, type AmbiguityLevel, type Cue } from './ambiguity';
 import { LazyBlocked } from './boundaries';
 import { PARAGRAPH_MAX_CHARS, PARAGRAPH_MIN_CHARS, sectionsOf } from './sections';
 import { grammarSense, type GrammarSense } from './grammar';
@@ -42,9 +42,11 @@ import { lowerCaseSentence, lowerCaseWriters, lowerWritable, writtenLower } from
 import { commandContext, commandShaped } from './command-tools';
 import { namedAgainAfter } from './same-software-pairs';
 import { exeSuffixAt } from './tool-binaries';
-import { cutKindWord } from './kind-word-spans';
 import { itemAfter, itemBefore, listedFamilyWord } from './listed-families';
 import { botnetCompoundStart, likenessAfter } from './botnet-compounds';
+import { abusedProduct } from './abused-products';
+import { SAME_KIND_CHARS, verbAfterSubject, verbPhraseBetween } from './same-kind';
+import { bareSurface, RANSOMWARE_TAIL } from './ransomware-tails';
 import { documentPartReference, epithetOfPlace, familyOfPeople, ownTeam, placeDefinition, placeNounAfter } from './ordinary-uses';
 import * as patterns from './patterns';
 import { cueTraits, traitFit } from './traits';
@@ -493,6 +495,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   let contextRejected = false;
   // The last two words seen: start, end, and whether a match covered the last one.
   let w1s = -1, w1e = -1, w1m = false;
+  /** The dictionary read w1 and refused it (a name needing context it lacked: "Relic" before "Werewolf"). */
+  let w1r = false;
   let w2s = -1, w2e = -1;
   // A possible actor announced by a preceding trigger ("the threat actor X"), emitted when the scan reaches it.
   let pendS = -1, pendE = -1, pendRule = '', pendNeedsContext = true;
@@ -659,6 +663,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     const cue = cueNear(text, s, nameEnd);
     const seen = shown(surface);
     out.push({ start: os, end: oe, text: seen, entityId: null, name: seen, kind, alias: seen, reason: 'pattern', possible: true, rule, ...(cue ? { cue: { word: cue.word, kind: cue.kind } } : {}) });
+    // a threat the text has just named ("a passive web shell named PERCHLIGHT") is as good a security word for the
+    // names after it in its paragraph as a known one (threatSpottedBefore: "… installed the open-source SOCKS proxy
+    // Chisel" a sentence later, session 25)
+    if (s > spotStart) spotStart = s;
     const list = kind === 'malware' ? confirmedMalware : confirmed;
     if ((kind === 'malware' || CUE_RULES.has(rule)) && list.length < MAX_SENSE_SURFACES) {
       const [, ne] = toOrig(s, nameEnd);
@@ -1020,7 +1028,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * counts such a name too).
    */
   function threatSpottedBefore(s: number, nx: NearIndex): boolean {
-    return spotStart >= 0 && s - spotStart <= NEAR_CHARS && spotStart >= nx.sections.line(s)[0];
+    return spotStart >= 0 && spotStart < s && s - spotStart <= NEAR_CHARS && spotStart >= nx.sections.line(s)[0];
   }
 
   /** "APT_NK_Lazarus_DreamJob_Loader": the category of the rule name the name stands in (detection-names.ts). */
@@ -1343,6 +1351,8 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // place a ransom is paid at (onion-places.ts); "21:08 <kraken> not yet": a chat's speaker (person-handles.ts); "https://attack.mitre.org › groups › G0032": an address (page-furniture.ts)
       if (
         companyName(text, e) ||
+        // "an older vulnerable version of TeamViewer", "legitimate binaries such as TeamViewer" (abused-products.ts)
+        (kind === 'tool' && level === AMBIGUITY.flagged && abusedProduct(text, s)) ||
         onionPlace(text, s, e) ||
         chatSpeaker(text, s, e) ||
         breadcrumbSegment(text, s) ||
@@ -1361,6 +1371,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // "a cartoon snake named Sandworm", "Cobalt, our new design system", "Conti et al.", "Royal-sur-Mer", "the Python
       // backdoor": what an ordinary thing is called, a cited author, a town, the language a threat is written in
       // (ordinary-namings.ts, audit Z); "the Equation pricing engine" (ambiguity.ts determinerCompound)
+      // "The Empire strikes back" on a page about PowerShell Empire: a flagged English-word software name after "the"
+      // with no noun of its own after it is the ordinary noun (ambiguity.ts definiteOrdinaryNoun)
+      if (level === AMBIGUITY.flagged && kind !== 'actor' && englishAlias(ai) && !threatCue(getCue()) && definiteOrdinaryNoun(text, s, e)) {
+        contextRejected = true;
+        continue;
+      }
       if (level >= AMBIGUITY.wordlike && (namedOrdinaryThing(text, s, e) || ordinaryAppositive(text, e) || citedPerson(text, s, e) || placeNameHead(text, e) || languageBeforeSoftware(text, s, e, kind) || (level === AMBIGUITY.flagged && !ownCue && determinerCompound(text, s, e)))) {
         contextRejected = true;
         continue;
@@ -1462,7 +1478,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       return -1;
     }
     const adjacent = w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e)) && !w1m;
-    if (bits & T_ANIMAL && adjacent && isUpperAt(text, i) && patterns.schemeHeadOk(text, w1s, w1e, i, we)) {
+    // a head the dictionary refused for want of context is no name of its own there ("Relic Werewolf": the feeds list a
+    // ransomware Relic): the scheme reads both words, as after any capitalised word (session 25)
+    const afterRefused = w1r && w1e >= 0 && w1e + 1 === i && isSpaceCode(text.charCodeAt(w1e));
+    if (bits & T_ANIMAL && (adjacent || afterRefused) && isUpperAt(text, i) && patterns.schemeHeadOk(text, w1s, w1e, i, we)) {
       // "Wicked Panda": both words, replacing any shorter dictionary reading of the animal word
       if (emitPossible(w1s, we, 'scheme', true)) return we;
     }
@@ -1939,6 +1958,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     vouched.clear();
     listedWith = [];
     w1m = false;
+    w1r = false;
     lastMatchEnd = 0;
     plainFrom = plainTo = -1;
     near = undefined;
@@ -2005,6 +2025,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         }
       }
       let next = -1;
+      let refusedHere = false;
       if (possibleOn && filter[triggerFilterKey(fold[c] as number, fold[t.charCodeAt(we - 1)] as number, we - i)]) {
         const bits = triggerBits(text, i, we);
         if (bits) next = wordRules(i, we, bits);
@@ -2014,6 +2035,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         const before = out.length;
         if (glue) next = tryDictionary(i, first, i + 1);
         else if (node >= 0 && !(inert[node] && inertEnd(t, we))) next = tryDictionary(i, node, we);
+        refusedHere = next === we && out.length === before;
         if (next > 0) {
           lastMatchEnd = next;
           // The dictionary refused a shorter name at the start of a name a naming cue announced ("the threat actor Copper
@@ -2046,8 +2068,10 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         w1s = i;
         w1e = next;
         w1m = true;
+        w1r = refusedHere;
         i = next;
       } else {
+        w1r = false;
         w1s = i;
         w1e = we;
         w1m = i < lastMatchEnd;
@@ -2064,8 +2088,6 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (listedWith.length) otherProductNames();
     const shortForms = schemeShortForms(original, out, (a, b) => overlapsAny(out, a, b));
     if (shortForms.length) sortIfNeeded((out = out.concat(shortForms)));
-    // "Medusa Ransomware" → Medusa: the kind word a feed's name holds is no part of the highlight (kind-word-spans.ts)
-    for (const m of out) if (m.kind !== 'actor') cutKindWord(original, m, shown);
     return oneSensePerText(out);
   }
 
@@ -2169,6 +2191,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       // ("the final payload was Vidar in 131 cases, StealC in 58"), where the name passes the rest of the rule (an
       // ordinary word inside a sentence, not a quoted label nor a family of people at a sentence start).
       if (!ok && !(cue && cue.side === 'after' && opensQuote(text, s)) && threatNamedAfter(s, e, ((aliasFlags[ai] as number) >> 2) & 3)) ok = true;
+      // A flagged name that is no English word opening a sentence as the subject of a verb whose object, close after
+      // it, is a threat of its kind the pass spotted ("Qilin overtook Akira as the most prolific brand"; session 25):
+      // ransomware brands are compared and succeed one another by name. Not an English word ("Silence fell as Akira
+      // posted…"), nor a partner of another kind (same-kind.ts).
+      if (!ok && !isMidSentence(text, s) && (((aliasFlags[ai] as number) >> 2) & 3) === AMBIGUITY.flagged && !englishAlias(ai) && pageContext() && ownContext()) {
+        ok = sameKindObject(original, oe, lo, kindOf[ei] as EntityKind, id);
+      }
       // A lead sentence that names a crew by an ordinary word and says what it did, then "The <name> group" opening the
       // next sentence ("Rhysida leaks data from a port operator. The Rhysida group published…"; lead-sentences.ts)
       if (!ok && !isMidSentence(text, s) && leadAct(original, oe)) ok = crewOpensNext(id, oe, lo);
@@ -2283,6 +2312,20 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * cases, StealC in 58"). The pass sees only the names before a name (afterDistinct, plainParagraph); this reads the
    * ones after it. An ordinary word (`flagged`) only inside a sentence, as rule (b) wants it, and in its section.
    */
+  /**
+   * Is the name ending at `oe` (original offsets) followed by a verb in lower case and then, within SAME_KIND_CHARS in
+   * its sentence, by a spotted name of another entity of `kind` (out[lo…] are the matches after it)? See same-kind.ts.
+   */
+  function sameKindObject(t: string, oe: number, lo: number, kind: EntityKind, id: string): boolean {
+    if (!verbAfterSubject(t, oe)) return false;
+    for (let q = lo; q < out.length; q++) {
+      const m = out[q] as Match;
+      if (m.start - oe > SAME_KIND_CHARS || !oneSentence(t, oe, m.start)) return false;
+      if (m.entityId && m.entityId !== id && m.kind === kind && !m.possible) return verbPhraseBetween(t, oe, m.start);
+    }
+    return false;
+  }
+
   function threatNamedAfter(s: number, e: number, level: number): boolean {
     if ((level !== AMBIGUITY.wordlike && level !== AMBIGUITY.flagged) || !pageContext() || !ownContext()) return false;
     const next = distinctStartFrom(e);
@@ -2692,6 +2735,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
       }
     }
     if (ms.length > 1) oneEntityPerName(ms);
+    // "Medusa ransomware listed a school district": the kind word after a name the entity also goes by stays outside
+    // the span (ransomware-tails.ts); asked of the entity a mention ends with ("Medusa Ransomware" read as "Medusa")
+    for (const m of ms) if (m.entityId && !m.possible && RANSOMWARE_TAIL.test(m.text)) trimRansomwareTail(m);
     // ransomware: operators or software (earlier pieces of the text have voted too)
     let votes: Map<string, number> | null = memory?.votes.size ? memory.votes : null;
     for (const m of ms) {
@@ -2759,6 +2805,27 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /** Does the text write `name` as a word without " RAT" after it somewhere ("Remcos RAT … the Remcos configuration")? */
+  /** Lower-cased names per entity index, built the first time a match ends in "ransomware" (trimRansomwareTail). */
+  let namesOf: Map<number, Set<string>> | undefined;
+  function trimRansomwareTail(m: Match): void {
+    const bare = bareSurface(m.text);
+    if (!bare) return;
+    if (!namesOf) {
+      namesOf = new Map();
+      for (let ai = 0; ai < dict.aliases.length; ai++) {
+        const ei = aliasEntity[ai] as number;
+        const set = namesOf.get(ei) ?? new Set<string>();
+        set.add((dict.aliases[ai] as string).toLowerCase());
+        namesOf.set(ei, set);
+      }
+    }
+    const ei = dict.ids.indexOf(m.entityId as string);
+    if (ei < 0 || !namesOf.get(ei)?.has(bare.toLowerCase())) return;
+    m.end = m.start + original.slice(m.start, m.end).replace(/\s+ransomware$/i, '').length;
+    m.text = shown(original.slice(m.start, m.end));
+    m.alias = bare;
+  }
+
   function writtenWithoutRat(name: string): boolean {
     for (let at = original.indexOf(name); at >= 0; at = original.indexOf(name, at + 1)) {
       const end = at + name.length;
@@ -2798,6 +2865,16 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * involved, so the switch needs no dictionary look-up.
    */
   function oneEntityPerName(ms: Match[]): void {
+    // a name a ransomware and other malware share: the mentions its words chose (byTraits) count too (bareFollowCued)
+    let soft: Map<string, Match[]> | null = null;
+    for (const m of ms) {
+      if (!m.entityId || m.possible || (m.kind !== 'ransomware' && m.kind !== 'malware')) continue;
+      const key = bareAlias(m.alias);
+      const g = (soft ??= new Map()).get(key);
+      if (g) g.push(m);
+      else soft.set(key, [m]);
+    }
+    if (soft) for (const g of soft.values()) if (g.some((m) => m.kind === 'ransomware') && g.some((m) => m.kind === 'malware')) bareFollowCued(g);
     // (below: a name an actor and a ransomware share; oneOfSameKind: "Medusa" and "Medusa ransomware")
     let groups: Map<string, Match[]> | null = null;
     let kinds: Map<string, number> | null = null;
@@ -2855,6 +2932,34 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         m.kind = to.kind;
         m.alias = to.alias;
       }
+    }
+  }
+
+  /**
+   * A name that a ransomware and other malware share (the Chaos ransomware and ATT&CK's Chaos backdoor; session 25): a
+   * mention with no cue of its own was given whichever entity the dictionary lists first, so a ransomware round-up's
+   * "Chaos, which researchers connect to former BlackSuit members" read as the backdoor beside "the Chaos ransomware".
+   * In one text the bare mentions follow the entity its cued mentions chose, by their majority (a tie: left as read);
+   * a mention with a cue keeps its own reading ("the Chaos backdoor" in a text about the ransomware).
+   */
+  function bareFollowCued(g: Match[]): void {
+    const count = new Map<string, number>();
+    for (const m of g) if (m.cue && m.cue.kind !== 'neutral') count.set(m.entityId as string, (count.get(m.entityId as string) ?? 0) + 1);
+    let chosen: string | undefined;
+    let best = 0;
+    let tie = false;
+    for (const [id, n] of count) {
+      if (n > best) [chosen, best, tie] = [id, n, false];
+      else if (n === best) tie = true;
+    }
+    if (!chosen || tie) return;
+    const to = g.find((m) => m.entityId === chosen) as Match;
+    for (const m of g) {
+      if (m.entityId === chosen || (m.cue && m.cue.kind !== 'neutral') || byTraits.has(m)) continue;
+      m.entityId = to.entityId;
+      m.name = to.name;
+      m.kind = to.kind;
+      m.alias = to.alias;
     }
   }
 

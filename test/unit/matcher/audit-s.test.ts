@@ -108,7 +108,7 @@ describe('a family named with and without its kind word in one text is one entit
   it('"Medusa ransomware indicators … Medusa operators … Medusa affiliates"', () => {
     const ms = m6.match('#StopRansomware: Medusa. This lists known Medusa ransomware indicators. Medusa operators use phishing; Medusa affiliates buy access.');
     expect(new Set(ms.map((m) => m.entityId))).toEqual(new Set(['medusa']));
-    // the kind word the second entity's name holds is no part of the highlight since session 25 (kind-word-spans.ts)
+    // the kind word the second entity's name holds is no part of the highlight since session 25 (ransomware-tails.ts)
     expect(ms.map((m) => m.text)).toEqual(['Medusa', 'Medusa', 'Medusa', 'Medusa']);
   });
 });

@@ -30,7 +30,7 @@ describe('a joint advisory that sets its ransomware apart from a namesake', () =
     'It is not related to the Gorgonite Android banking trojan. Gorgonite affiliates buy access from brokers, and ' +
     'Gorgonite actors then run the encryptor.';
   it('its later bare mentions stay the ransomware, not the namesake it was set apart from', () => {
-    // (the kind word is no part of the highlight since session 25: kind-word-spans.ts)
+    // (the kind word is no part of the highlight since session 25: ransomware-tails.ts)
     expect(picks(m, ADVISORY)).toEqual(['Gorgonite=gorgo', 'Gorgonite=gorgo-android', 'Gorgonite=gorgo', 'Gorgonite=gorgo']);
   });
   it('a text whose words chose only the namesake still reads its later mentions as it (audit U)', () => {
