@@ -35,6 +35,9 @@ export function namedOrdinaryThing(text: string, s: number, e: number): boolean 
   let k = s - 1;
   while (k >= 0 && OPENING.has(text.charCodeAt(k))) k--;
   if (text.charCodeAt(k) !== 100) return false;
+  // and before it "me" or "le" ("used", "said", "found" stop here)
+  const m2 = text.charCodeAt(k - 2);
+  if (text.charCodeAt(k - 1) !== 101 || (m2 !== 109 && m2 !== 108)) return false;
   const m = NAMED_BEFORE().exec(text.slice(Math.max(0, s - 40), s));
   // only a lower-case word: "a group that Microsoft named X" is the vendor naming the threat
   const w = m?.[1];
