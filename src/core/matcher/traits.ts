@@ -142,6 +142,11 @@ const MAX_WORDS = 4;
 const REACH = 64;
 const OPEN_QUOTES = new Set([34, 39, 0x201c, 0x2018]);
 const CLOSE_QUOTES = new Set([34, 39, 0x201d, 0x2019]);
+// Built once (a literal in cueTraits was a new object at each call, for every candidate whose words may decide).
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LINE_BREAK = /[\n\r]/;
+const APPOSITIVE_OPENING = /^,[ \u00a0]+(?:an?|the)(?=[ \u00a0])/u;
+const FOR_ON = /^[ \u00a0]+(?:for|on)(?=[ \u00a0])/u;
 
 /** The phrase-worthy words at the start of `rest` (stops at the first other word or punctuation). */
 function wordsAfter(rest: string): string[] {
@@ -166,15 +171,15 @@ export function cueTraits(text: string, s: number, e: number): number {
   let bits = 0;
   let p = e;
   // "Medusa's Android variant": a possessive; "“Medusa” Android trojan": a closing quote
-  const possessive = (text.charCodeAt(p) === 39 || text.charCodeAt(p) === 0x2019) && (text.charCodeAt(p + 1) | 32) === 115 && !/[\p{L}\p{N}]/u.test(text.charAt(p + 2));
+  const possessive = (text.charCodeAt(p) === 39 || text.charCodeAt(p) === 0x2019) && (text.charCodeAt(p + 1) | 32) === 115 && !LETTER_OR_DIGIT.test(text.charAt(p + 2));
   if (possessive) p += 2;
   else if (CLOSE_QUOTES.has(text.charCodeAt(p))) p++;
   let rest = text.slice(p, p + REACH);
-  const nl = rest.search(/[\n\r]/);
+  const nl = rest.search(LINE_BREAK);
   if (nl >= 0) rest = rest.slice(0, nl);
-  const appositive = /^,[ \u00a0]+(?:an?|the)(?=[ \u00a0])/u.exec(rest);
+  const appositive = APPOSITIVE_OPENING.exec(rest);
   if (appositive) rest = rest.slice(appositive[0].length);
-  const forOn = appositive ? null : /^[ \u00a0]+(?:for|on)(?=[ \u00a0])/u.exec(rest);
+  const forOn = appositive ? null : FOR_ON.exec(rest);
   if (forOn) {
     const w = WORD_AFTER().exec(rest.slice(forOn[0].length));
     const b = w ? wordBits(w[1] as string) : -1;
@@ -187,6 +192,9 @@ export function cueTraits(text: string, s: number, e: number): number {
   const br = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
   if (br >= 0) head = head.slice(br + 1);
   const before: string[] = [];
+  // WORD_BEFORE needs a space or a hyphen at the end: most names after a quote or a bracket stop here
+  const last = head.charCodeAt(head.length - 1);
+  if (last !== 32 && last !== 0xa0 && last !== 45 && last !== 0x2010 && last !== 0x2011) return bits | phraseBits(before);
   while (before.length < MAX_WORDS) {
     const m = WORD_BEFORE().exec(head);
     if (!m || wordBits(m[1] as string) < 0) break;
