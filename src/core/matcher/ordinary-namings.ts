@@ -49,6 +49,8 @@ export function namedOrdinaryThing(text: string, s: number, e: number): boolean 
 
 /** Programming languages that feeds also list as threat names, or that prose puts before a software word. */
 const LANGUAGES = new Set(['python', 'ruby', 'perl', 'lua', 'java', 'rust', 'go', 'golang', 'nim', 'delphi', 'kotlin', 'swift', 'powershell', 'javascript', 'typescript', 'php', 'autoit', 'crystal']);
+/** The first letters of LANGUAGES, lower case. */
+const LANGUAGE_FIRSTS = new Set([...LANGUAGES].map((w) => w.charCodeAt(0)));
 const SOFTWARE_WORDS = new Set([...SOFTWARE_CUES, 'script', 'scripts', 'code', 'library', 'package', 'packages', 'stager', 'agent', 'implants', 'backdoors', 'stealers', 'loaders', 'trojans', 'ransomware', 'malware']);
 const AFTER = once(() => /^(?:-(?:based|written)[ \u00a0]+|[ \u00a0]+)(\p{L}+)/u);
 
@@ -57,6 +59,9 @@ const AFTER = once(() => /^(?:-(?:based|written)[ \u00a0]+|[ \u00a0]+)(\p{L}+)/u
  * The entity's own kind word after it ("Python ransomware" for the ransomware Python) is left to the other rules.
  */
 export function languageBeforeSoftware(text: string, s: number, e: number, kind: string): boolean {
+  // an ASCII first character that opens no language's name settles most names (a wider one is read in full)
+  const c = text.charCodeAt(s);
+  if (c < 128 && !LANGUAGE_FIRSTS.has(c | 32)) return false;
   if (!LANGUAGES.has(text.slice(s, e).toLowerCase())) return false;
   const m = AFTER().exec(text.slice(e, e + 32));
   if (!m) return false;
