@@ -57,7 +57,7 @@ export function detectionTypeCue(text: string, s: number): Cue | undefined {
  * address or a dotted name.
  */
 const RULE_OPENERS = ['MAL', 'APT', 'SUSP', 'HKTL', 'EXPL', 'WEBSHELL', 'PUA', 'CRIME', 'RANSOM', 'Ransom', 'Ransomware', 'Win', 'Win32', 'Win64', 'Windows', 'Linux', 'Lnx', 'MacOS', 'OSX', 'Multi', 'Android', 'Trojan', 'Backdoor', 'Troj', 'HackTool', 'Hacktool', 'ELF'];
-const RULE_NAME = new RegExp(String.raw`\b(?:${RULE_OPENERS.join('|')})(?:_[A-Za-z0-9]+){2,}(?![\w.\\/@-])`, 'g');
+export const RULE_NAME = new RegExp(String.raw`\b(?:${RULE_OPENERS.join('|')})(?:_[A-Za-z0-9]+){2,}(?![\w.\\/@-])`, 'g');
 /** RULE_NAME at one offset (spaceRuleNames), and the shortest and longest of its openers ("MAL", "Ransomware"). */
 const RULE_NAME_AT = new RegExp(RULE_NAME.source, 'y');
 const RULE_OPENER_MIN = Math.min(...RULE_OPENERS.map((w) => w.length));
