@@ -137,7 +137,53 @@ function phraseBits(words: readonly string[]): number {
 
 /** A word of a phrase: letters and digits, apart from the one before by spaces or a hyphen (".NET" is not read). */
 const WORD_AFTER = once(() => /^(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)([\p{L}\p{N}]+)/u);
-const WORD_BEFORE = once(() => /([\p{L}\p{N}]+)(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)$/u);
+export const WORD_BEFORE = once(() => /([\p{L}\p{N}]+)(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)$/u);
+/** WORD_BEFORE at one offset (wordBefore). */
+const WORD_BEFORE_AT = once(() => new RegExp(WORD_BEFORE().source, 'uy'));
+/** Per UTF-16 code unit: 1 a letter or digit (\p{L}, \p{N}), 2 not, 0 not yet read. */
+const LETTER_OR_DIGIT_OF = new Uint8Array(65536);
+function letterOrDigit(c: number): boolean {
+  let v = LETTER_OR_DIGIT_OF[c] as number;
+  if (v === 0) LETTER_OR_DIGIT_OF[c] = v = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+const isSpaceOrNbsp = (c: number): boolean => c === 32 || c === 0xa0;
+
+/**
+ * WORD_BEFORE's match in `head`: the separator at its end and the run of letters and digits before it are found
+ * from the end, and the expression run once, at the run's start, where its search from the left (trying every
+ * offset of a `$`-anchored expression, ≈ 2 µs a name) would find it: no match starts before that run, whose
+ * character before is no letter or digit, and none inside it that does not match from its start.
+ */
+export function wordBefore(head: string): RegExpExecArray | null {
+  let k = head.length;
+  while (k > 0 && isSpaceOrNbsp(head.charCodeAt(k - 1))) k--;
+  const h = head.charCodeAt(k - 1);
+  if (k > 0 && (h === 45 || h === 0x2010 || h === 0x2011)) {
+    k--;
+    while (k > 0 && isSpaceOrNbsp(head.charCodeAt(k - 1))) k--;
+  }
+  if (k === head.length) return null;
+  let a = k;
+  while (a > 0) {
+    const c = head.charCodeAt(a - 1);
+    if (c >= 0xdc00 && c <= 0xdfff && a >= 2) {
+      const hi = head.charCodeAt(a - 2);
+      if (hi >= 0xd800 && hi <= 0xdbff) {
+        // an astral character: a letter or digit as a pair
+        if (!LETTER_OR_DIGIT.test(head.slice(a - 2, a))) break;
+        a -= 2;
+        continue;
+      }
+    }
+    if (!letterOrDigit(c)) break;
+    a--;
+  }
+  if (a === k) return null;
+  const re = WORD_BEFORE_AT();
+  re.lastIndex = a;
+  return re.exec(head);
+}
 const MAX_WORDS = 4;
 const REACH = 64;
 const OPEN_QUOTES = new Set([34, 39, 0x201c, 0x2018]);
@@ -192,11 +238,8 @@ export function cueTraits(text: string, s: number, e: number): number {
   const br = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
   if (br >= 0) head = head.slice(br + 1);
   const before: string[] = [];
-  // WORD_BEFORE needs a space or a hyphen at the end: most names after a quote or a bracket stop here
-  const last = head.charCodeAt(head.length - 1);
-  if (last !== 32 && last !== 0xa0 && last !== 45 && last !== 0x2010 && last !== 0x2011) return bits | phraseBits(before);
   while (before.length < MAX_WORDS) {
-    const m = WORD_BEFORE().exec(head);
+    const m = wordBefore(head);
     if (!m || wordBits(m[1] as string) < 0) break;
     before.unshift(m[1] as string);
     head = head.slice(0, head.length - m[0].length);
