@@ -6,7 +6,12 @@
  */
 import { W_SPACE, W_UNICODE_LETTER, wordBefore, wordOptions } from './word-before';
 
-const isTitleCase = (w: string) => /^\p{Lu}\p{Ll}+$/u.test(w);
+// The expressions are built once (a literal in a function is a new object at each call: these run for every
+// candidate once a text has read a name as part of another).
+const TITLE_CASE = /^\p{Lu}\p{Ll}+$/u;
+const LETTER = /\p{L}/u;
+const WORD_CHAR = /[\p{L}\p{N}_-]/u;
+const isTitleCase = (w: string) => TITLE_CASE.test(w);
 /** One space, then a word of any script, of which at most 24 letters are read. */
 const NEIGHBOUR_BEFORE = wordOptions({ gap: W_SPACE, gapLeast: 1, gapMost: 1, letter: W_UNICODE_LETTER, most: 24 });
 /** The Title Case word right before [s, …) with one space between, or undefined. */
@@ -19,10 +24,13 @@ function titleBefore(text: string, s: number): string | undefined {
 /** The Title Case word right after […, e) with one space between, or undefined. */
 function titleAfter(text: string, e: number): string | undefined {
   if (text.charCodeAt(e) !== 32) return undefined;
+  // a Title Case word opens with a capital: an ASCII character that is not one settles it
+  const c = text.charCodeAt(e + 1);
+  if (c < 128 && (c < 65 || c > 90)) return undefined;
   let b = e + 1;
-  while (b < text.length && b - e < 24 && /\p{L}/u.test(text[b] as string)) b++;
+  while (b < text.length && b - e < 24 && LETTER.test(text[b] as string)) b++;
   const w = text.slice(e + 1, b);
-  return isTitleCase(w) && !/[\p{L}\p{N}_-]/u.test(text[b] ?? ' ') ? w : undefined;
+  return isTitleCase(w) && !WORD_CHAR.test(text[b] ?? ' ') ? w : undefined;
 }
 
 export class OtherNames {

@@ -56,7 +56,12 @@ export function detectionTypeCue(text: string, s: number): Cue | undefined {
  * join their words with underscores. Only tokens so opened, of three parts or more, and not inside a path, an
  * address or a dotted name.
  */
-const RULE_NAME = /\b(?:MAL|APT|SUSP|HKTL|EXPL|WEBSHELL|PUA|CRIME|RANSOM|Ransom|Ransomware|Win|Win32|Win64|Windows|Linux|Lnx|MacOS|OSX|Multi|Android|Trojan|Backdoor|Troj|HackTool|Hacktool|ELF)(?:_[A-Za-z0-9]+){2,}(?![\w.\\/@-])/g;
+const RULE_OPENERS = ['MAL', 'APT', 'SUSP', 'HKTL', 'EXPL', 'WEBSHELL', 'PUA', 'CRIME', 'RANSOM', 'Ransom', 'Ransomware', 'Win', 'Win32', 'Win64', 'Windows', 'Linux', 'Lnx', 'MacOS', 'OSX', 'Multi', 'Android', 'Trojan', 'Backdoor', 'Troj', 'HackTool', 'Hacktool', 'ELF'];
+export const RULE_NAME = new RegExp(String.raw`\b(?:${RULE_OPENERS.join('|')})(?:_[A-Za-z0-9]+){2,}(?![\w.\\/@-])`, 'g');
+/** RULE_NAME at one offset (spaceRuleNames), and the shortest and longest of its openers ("MAL", "Ransomware"). */
+const RULE_NAME_AT = new RegExp(RULE_NAME.source, 'y');
+const RULE_OPENER_MIN = Math.min(...RULE_OPENERS.map((w) => w.length));
+const RULE_OPENER_MAX = Math.max(...RULE_OPENERS.map((w) => w.length));
 /** Characters that, right before a rule name, make it part of a path, an address or a dotted name. */
 const GLUED_BEFORE = /[.:/\\@$-]/;
 
@@ -65,8 +70,30 @@ const GLUED_BEFORE = /[.:/\\@$-]/;
  * the same length, so offsets hold; the text itself when it has none.
  */
 export function spaceRuleNames(text: string): string {
-  if (!text.includes('_')) return text;
-  return text.replace(RULE_NAME, (r: string, at: number) => (at > 0 && GLUED_BEFORE.test(text.charAt(at - 1)) ? r : r.replace(/_/g, ' ')));
+  let u = text.indexOf('_');
+  if (u < 0) return text;
+  // RULE_NAME tried only where it can start: an opener's length (3 to 10 characters) before an underscore, in
+  // order, each start once; the same finds as a search of the whole text (text.replace), which read every character
+  // of a page holding one underscore (1 MB: ≈ 2.5 ms).
+  let out = '';
+  let copied = 0;
+  let from = 0;
+  while (u >= 0) {
+    let found = -1;
+    for (let q = Math.max(from, u - RULE_OPENER_MAX); q <= u - RULE_OPENER_MIN; q++) {
+      RULE_NAME_AT.lastIndex = q;
+      const m = RULE_NAME_AT.exec(text);
+      if (!m) continue;
+      const r = m[0];
+      out += text.slice(copied, q) + (q > 0 && GLUED_BEFORE.test(text.charAt(q - 1)) ? r : r.replace(/_/g, ' '));
+      found = copied = q + r.length;
+      break;
+    }
+    if (found >= 0) from = found;
+    else from = Math.max(from, u - RULE_OPENER_MIN + 1);
+    u = text.indexOf('_', found >= 0 ? found : u + 1);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** RULE_NAME anchored, to read the rule a name stands in (ruleNameCue). */

@@ -397,6 +397,9 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   const aliasSigUpper: (string | undefined)[] = new Array(dict.aliases.length);
   const sigOf = (ai: number): string => (aliasSig[ai] ??= caseSignature(dict.aliases[ai] as string));
   const sigUpperOf = (ai: number): string => (aliasSigUpper[ai] ??= sigOf(ai).toUpperCase());
+  /** kindWordEnds of each alias, read once (0: not yet, 1: no, 2: yes): asked at every match. */
+  const aliasKindEnds = new Uint8Array(dict.aliases.length);
+  const kindWordEndsAt = (ai: number): boolean => (aliasKindEnds[ai] ||= kindWordEnds(dict.aliases[ai] as string) ? 2 : 1) === 2;
   /** Index in the alias's case signature from which case is not compared (a trailing kind word), else its length. */
   const aliasRelax = new Int32Array(dict.aliases.length).fill(-1);
   const relaxOf = (ai: number): number => {
@@ -1208,6 +1211,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     let plainEntity = -1;
     let plainScore = -1;
     let bestFit = 0;
+    let bestAi = -1;
     /**
      * A software entity of this name refused only for its case whose platform or class the words next to it say: it
      * takes over a mention found for another entity of the name that those words contradict. A headline in capitals
@@ -1442,6 +1446,7 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         bestFit = fit;
         bestEntity = ei;
         bestLevel = level;
+        bestAi = ai;
         const [os, oe] = toOrig(s, e);
         best = {
           start: os,
@@ -1459,11 +1464,12 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     if (best && caseEntity >= 0 && bestFit < 0 && best.kind !== 'actor') {
       best = { ...best, entityId: dict.ids[caseEntity] as string, name: dict.names[caseEntity] as string, kind: kindOf[caseEntity] as EntityKind, alias: dict.aliases[caseAlias] as string };
       bestEntity = caseEntity;
+      bestAi = caseAlias;
     }
     if (best && traitsHere && bestEntity !== plainEntity) {
       byTraits.add(best);
       traitChosen.add(bestEntity);
-    } else if (best && bestEntity === plainEntity && (bestFit > 0 || kindWordEnds(best.alias))) chosenByWords(bestEntity);
+    } else if (best && bestEntity === plainEntity && (bestFit > 0 || kindWordEndsAt(bestAi))) chosenByWords(bestEntity);
     return best;
   }
 

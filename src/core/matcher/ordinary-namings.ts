@@ -35,6 +35,9 @@ export function namedOrdinaryThing(text: string, s: number, e: number): boolean 
   let k = s - 1;
   while (k >= 0 && OPENING.has(text.charCodeAt(k))) k--;
   if (text.charCodeAt(k) !== 100) return false;
+  // and before it "me" or "le" ("used", "said", "found" stop here)
+  const m2 = text.charCodeAt(k - 2);
+  if (text.charCodeAt(k - 1) !== 101 || (m2 !== 109 && m2 !== 108)) return false;
   const m = NAMED_BEFORE().exec(text.slice(Math.max(0, s - 40), s));
   // only a lower-case word: "a group that Microsoft named X" is the vendor naming the threat
   const w = m?.[1];
@@ -46,6 +49,8 @@ export function namedOrdinaryThing(text: string, s: number, e: number): boolean 
 
 /** Programming languages that feeds also list as threat names, or that prose puts before a software word. */
 const LANGUAGES = new Set(['python', 'ruby', 'perl', 'lua', 'java', 'rust', 'go', 'golang', 'nim', 'delphi', 'kotlin', 'swift', 'powershell', 'javascript', 'typescript', 'php', 'autoit', 'crystal']);
+/** The first letters of LANGUAGES, lower case. */
+const LANGUAGE_FIRSTS = new Set([...LANGUAGES].map((w) => w.charCodeAt(0)));
 const SOFTWARE_WORDS = new Set([...SOFTWARE_CUES, 'script', 'scripts', 'code', 'library', 'package', 'packages', 'stager', 'agent', 'implants', 'backdoors', 'stealers', 'loaders', 'trojans', 'ransomware', 'malware']);
 const AFTER = once(() => /^(?:-(?:based|written)[ \u00a0]+|[ \u00a0]+)(\p{L}+)/u);
 
@@ -54,6 +59,9 @@ const AFTER = once(() => /^(?:-(?:based|written)[ \u00a0]+|[ \u00a0]+)(\p{L}+)/u
  * The entity's own kind word after it ("Python ransomware" for the ransomware Python) is left to the other rules.
  */
 export function languageBeforeSoftware(text: string, s: number, e: number, kind: string): boolean {
+  // an ASCII first character that opens no language's name settles most names (a wider one is read in full)
+  const c = text.charCodeAt(s);
+  if (c < 128 && !LANGUAGE_FIRSTS.has(c | 32)) return false;
   if (!LANGUAGES.has(text.slice(s, e).toLowerCase())) return false;
   const m = AFTER().exec(text.slice(e, e + 32));
   if (!m) return false;

@@ -56,6 +56,8 @@ export function prototypeName(text: string, e: number): boolean {
   return (c === 32 || c === 0xa0) && PROTOTYPE_AFTER().test(text.slice(e, e + 40));
 }
 
+/** "the next" right before a name (built once: a literal in nextModel was a new object per candidate). */
+const NEXT_BEFORE = once(() => /(?:^|[^\p{L}])the[ \u00a0]+next[ \u00a0]+$/iu);
 /** "confirmed the next", "unveiled the next": a maker announcing its next model. */
 const ANNOUNCED_NEXT = once(() => /(?:^|[^\p{L}])(?:confirmed|announced|unveiled|revealed|teased|previewed|introduced|launched|showed|showcased)[ \u00a0]+the[ \u00a0]+next[ \u00a0]+$/iu);
 /** "the next X will arrive in", "is due to go on sale next": a model's launch date. */
@@ -72,8 +74,12 @@ const VERB_OR_END_AFTER = once(() => /^(?:[.,;:!?]|[ \u00a0]+(?:will|would|is|wa
  * the name keeps it the threat (the caller).
  */
 export function nextModel(text: string, s: number, e: number): boolean {
+  // "next" and a space right before the name: every other name stops here
+  let k = s - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k--;
+  if (k === s - 1 || (text.charCodeAt(k) | 32) !== 116) return false;
   const before = text.slice(Math.max(0, s - 40), s);
-  if (!/(?:^|[^\p{L}])the[ \u00a0]+next[ \u00a0]+$/iu.test(before)) return false;
+  if (!NEXT_BEFORE().test(before)) return false;
   const after = text.slice(e, e + 60);
   return (ANNOUNCED_NEXT().test(before) && VERB_OR_END_AFTER().test(after)) || LAUNCHED_AFTER().test(after);
 }

@@ -137,11 +137,62 @@ function phraseBits(words: readonly string[]): number {
 
 /** A word of a phrase: letters and digits, apart from the one before by spaces or a hyphen (".NET" is not read). */
 const WORD_AFTER = once(() => /^(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)([\p{L}\p{N}]+)/u);
-const WORD_BEFORE = once(() => /([\p{L}\p{N}]+)(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)$/u);
+export const WORD_BEFORE = once(() => /([\p{L}\p{N}]+)(?:[ \u00a0]+|[ \u00a0]*[-\u2010\u2011][ \u00a0]*)$/u);
+/** WORD_BEFORE at one offset (wordBefore). */
+const WORD_BEFORE_AT = once(() => new RegExp(WORD_BEFORE().source, 'uy'));
+/** Per UTF-16 code unit: 1 a letter or digit (\p{L}, \p{N}), 2 not, 0 not yet read. */
+const LETTER_OR_DIGIT_OF = new Uint8Array(65536);
+function letterOrDigit(c: number): boolean {
+  let v = LETTER_OR_DIGIT_OF[c] as number;
+  if (v === 0) LETTER_OR_DIGIT_OF[c] = v = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
+}
+const isSpaceOrNbsp = (c: number): boolean => c === 32 || c === 0xa0;
+
+/**
+ * WORD_BEFORE's match in `head`: the separator at its end and the run of letters and digits before it are found
+ * from the end, and the expression run once, at the run's start, where its search from the left (trying every
+ * offset of a `$`-anchored expression, ≈ 2 µs a name) would find it: no match starts before that run, whose
+ * character before is no letter or digit, and none inside it that does not match from its start.
+ */
+export function wordBefore(head: string): RegExpExecArray | null {
+  let k = head.length;
+  while (k > 0 && isSpaceOrNbsp(head.charCodeAt(k - 1))) k--;
+  const h = head.charCodeAt(k - 1);
+  if (k > 0 && (h === 45 || h === 0x2010 || h === 0x2011)) {
+    k--;
+    while (k > 0 && isSpaceOrNbsp(head.charCodeAt(k - 1))) k--;
+  }
+  if (k === head.length) return null;
+  let a = k;
+  while (a > 0) {
+    const c = head.charCodeAt(a - 1);
+    if (c >= 0xdc00 && c <= 0xdfff && a >= 2) {
+      const hi = head.charCodeAt(a - 2);
+      if (hi >= 0xd800 && hi <= 0xdbff) {
+        // an astral character: a letter or digit as a pair
+        if (!LETTER_OR_DIGIT.test(head.slice(a - 2, a))) break;
+        a -= 2;
+        continue;
+      }
+    }
+    if (!letterOrDigit(c)) break;
+    a--;
+  }
+  if (a === k) return null;
+  const re = WORD_BEFORE_AT();
+  re.lastIndex = a;
+  return re.exec(head);
+}
 const MAX_WORDS = 4;
 const REACH = 64;
 const OPEN_QUOTES = new Set([34, 39, 0x201c, 0x2018]);
 const CLOSE_QUOTES = new Set([34, 39, 0x201d, 0x2019]);
+// Built once (a literal in cueTraits was a new object at each call, for every candidate whose words may decide).
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LINE_BREAK = /[\n\r]/;
+const APPOSITIVE_OPENING = /^,[ \u00a0]+(?:an?|the)(?=[ \u00a0])/u;
+const FOR_ON = /^[ \u00a0]+(?:for|on)(?=[ \u00a0])/u;
 
 /** The phrase-worthy words at the start of `rest` (stops at the first other word or punctuation). */
 function wordsAfter(rest: string): string[] {
@@ -166,15 +217,15 @@ export function cueTraits(text: string, s: number, e: number): number {
   let bits = 0;
   let p = e;
   // "Medusa's Android variant": a possessive; "“Medusa” Android trojan": a closing quote
-  const possessive = (text.charCodeAt(p) === 39 || text.charCodeAt(p) === 0x2019) && (text.charCodeAt(p + 1) | 32) === 115 && !/[\p{L}\p{N}]/u.test(text.charAt(p + 2));
+  const possessive = (text.charCodeAt(p) === 39 || text.charCodeAt(p) === 0x2019) && (text.charCodeAt(p + 1) | 32) === 115 && !LETTER_OR_DIGIT.test(text.charAt(p + 2));
   if (possessive) p += 2;
   else if (CLOSE_QUOTES.has(text.charCodeAt(p))) p++;
   let rest = text.slice(p, p + REACH);
-  const nl = rest.search(/[\n\r]/);
+  const nl = rest.search(LINE_BREAK);
   if (nl >= 0) rest = rest.slice(0, nl);
-  const appositive = /^,[ \u00a0]+(?:an?|the)(?=[ \u00a0])/u.exec(rest);
+  const appositive = APPOSITIVE_OPENING.exec(rest);
   if (appositive) rest = rest.slice(appositive[0].length);
-  const forOn = appositive ? null : /^[ \u00a0]+(?:for|on)(?=[ \u00a0])/u.exec(rest);
+  const forOn = appositive ? null : FOR_ON.exec(rest);
   if (forOn) {
     const w = WORD_AFTER().exec(rest.slice(forOn[0].length));
     const b = w ? wordBits(w[1] as string) : -1;
@@ -188,7 +239,7 @@ export function cueTraits(text: string, s: number, e: number): number {
   if (br >= 0) head = head.slice(br + 1);
   const before: string[] = [];
   while (before.length < MAX_WORDS) {
-    const m = WORD_BEFORE().exec(head);
+    const m = wordBefore(head);
     if (!m || wordBits(m[1] as string) < 0) break;
     before.unshift(m[1] as string);
     head = head.slice(0, head.length - m[0].length);
