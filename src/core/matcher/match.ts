@@ -206,6 +206,8 @@ const CREW_SUFFIXES = ['Group', 'Team', 'Gang'];
 const MAX_SENSE_SURFACES = 32;
 /** Most refused candidates one text remembers for laterConfirmed (a long page of ordinary words refuses many). */
 const MAX_REFUSED = 4096;
+/** How far a spotted mention vouches for a lower-case writer's bare mention of the same name (lowerConfirmed). */
+const LOWER_CONFIRM_REACH = 2000;
 /** How far after a refused name a spotted name of the same entity confirms it (laterConfirmed), in one sentence. */
 const CONFIRM_CHARS = 160;
 /**
@@ -2628,19 +2630,29 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
    * A lower-case writer's coined name with no security word near it ("vt says 9/72, two engines call it latrodectus"
    * opening an incident channel's log, probe set 4): the name of a threat the same text spots elsewhere. A coined
    * name names nothing else, and the writer spells it the same way on every line; the mirror, for lower case, of the
-   * "already named" rule that carries a spotted entity to its later mentions.
+   * "already named" rule that carries a spotted entity to its later mentions. Only near such a mention (within
+   * LOWER_CONFIRM_REACH characters, before or after): a long lower-case document (a kernel changelog's "- geneve: fix
+   * …" lines, 1 MB) otherwise carried one doubtful find to every line naming the same word; only mentions spotted on
+   * their own vouch, not those this rule adds.
    */
   function lowerConfirmed(): void {
-    const spotted = new Set<string>();
-    for (const m of out) if (m.entityId) spotted.add(m.entityId);
+    const spotted = new Map<string, number[]>();
+    for (const m of out) {
+      if (!m.entityId) continue;
+      const at = spotted.get(m.entityId);
+      if (at) at.push(m.start);
+      else spotted.set(m.entityId, [m.start]);
+    }
     const added: Match[] = [];
     for (let r = 0; r < lowerRefused.length; r += 3) {
       const s = lowerRefused[r] as number;
       const e = lowerRefused[r + 1] as number;
       const ai = lowerRefused[r + 2] as number;
       const ei = aliasEntity[ai] as number;
-      if (!spotted.has(dict.ids[ei] as string)) continue;
+      const at = spotted.get(dict.ids[ei] as string);
+      if (!at) continue;
       const [os, oe] = toOrig(s, e);
+      if (!at.some((p) => Math.abs(p - os) <= LOWER_CONFIRM_REACH)) continue;
       if (overlapsAny(out, os, oe) || (added.length && (added[added.length - 1] as Match).end > os)) continue;
       added.push({ start: os, end: oe, text: shown(original.slice(os, oe)), entityId: dict.ids[ei] as string, name: dict.names[ei] as string, kind: kindOf[ei] as EntityKind, alias: dict.aliases[ai] as string, reason: 'context-confirmed' });
     }
