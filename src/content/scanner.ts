@@ -777,7 +777,7 @@ export class Scanner {
       } catch {
         continue; // the text changed since it was read; the observer re-reads it
       }
-      const highlight = highlightNameFor(m.kind, m.possible === true, (start.node === end.node ? start.node.length : Math.max(start.node.length, end.node.length)) > LONG_TEXT);
+      const highlight = highlightNameFor(m.kind, m.possible === true, Math.max(start.node.length, end.node.length) > LONG_TEXT);
       // Rules for the highlights in use, and in the document on the tags holding painted text: every text node of the
       // range (StyleManager).
       this.styles.use(highlight);

@@ -2314,13 +2314,6 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
   }
 
   /**
-   * Is a threat named by a name that needs no context within NEAR_CHARS after [s, e), in the same paragraph, on a page
-   * with security context of its own? Such a name is as good a security word as "malware" there: a mailing-list reply or
-   * a malware write-up names its threats more often than it says what they are ("the final payload was Vidar in 131
-   * cases, StealC in 58"). The pass sees only the names before a name (afterDistinct, plainParagraph); this reads the
-   * ones after it. An ordinary word (`flagged`) only inside a sentence, as rule (b) wants it, and in its section.
-   */
-  /**
    * Is the name ending at `oe` (original offsets) followed by a verb in lower case and then, within SAME_KIND_CHARS in
    * its sentence, by a spotted name of another entity of `kind` (out[lo…] are the matches after it)? See same-kind.ts.
    */
@@ -2334,6 +2327,13 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return false;
   }
 
+  /**
+   * Is a threat named by a name that needs no context within NEAR_CHARS after [s, e), in the same paragraph, on a page
+   * with security context of its own? Such a name is as good a security word as "malware" there: a mailing-list reply or
+   * a malware write-up names its threats more often than it says what they are ("the final payload was Vidar in 131
+   * cases, StealC in 58"). The pass sees only the names before a name (afterDistinct, plainParagraph); this reads the
+   * ones after it. An ordinary word (`flagged`) only inside a sentence, as rule (b) wants it, and in its section.
+   */
   function threatNamedAfter(s: number, e: number, level: number): boolean {
     if ((level !== AMBIGUITY.wordlike && level !== AMBIGUITY.flagged) || !pageContext() || !ownContext()) return false;
     const next = distinctStartFrom(e);
@@ -2822,7 +2822,6 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
     return all;
   }
 
-  /** Does the text write `name` as a word without " RAT" after it somewhere ("Remcos RAT … the Remcos configuration")? */
   /** Lower-cased names per entity index, built the first time a match ends in "ransomware" (trimRansomwareTail). */
   let namesOf: Map<number, Set<string>> | undefined;
   function trimRansomwareTail(m: Match): void {
@@ -2837,13 +2836,14 @@ export function createMatcher(dict: CompiledDictionary): Matcher {
         namesOf.set(ei, set);
       }
     }
-    const ei = dict.ids.indexOf(m.entityId as string);
-    if (ei < 0 || !namesOf.get(ei)?.has(bare.toLowerCase())) return;
-    m.end = m.start + original.slice(m.start, m.end).replace(/\s+ransomware$/i, '').length;
+    const ei = (entityIndexOf ??= new Map(dict.ids.map((id, k) => [id, k]))).get(m.entityId as string);
+    if (ei === undefined || !namesOf.get(ei)?.has(bare.toLowerCase())) return;
+    m.end = m.start + original.slice(m.start, m.end).replace(RANSOMWARE_TAIL, '').length;
     m.text = shown(original.slice(m.start, m.end));
     m.alias = bare;
   }
 
+  /** Does the text write `name` as a word without " RAT" after it somewhere ("Remcos RAT … the Remcos configuration")? */
   function writtenWithoutRat(name: string): boolean {
     for (let at = original.indexOf(name); at >= 0; at = original.indexOf(name, at + 1)) {
       const end = at + name.length;
